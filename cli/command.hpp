@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kangle::cli {
+
+/// Options every command takes, defined once in main.cpp.
+struct GlobalOptions {
+  std::optional<std::string> workspace;  ///< -w/--workspace
+  std::optional<std::string> lang;       ///< --lang
+};
+
+/// What the dispatcher hands a command: the workspace already found (for the
+/// commands that need one) and the language already set.
+struct Context {
+  GlobalOptions globals;
+  std::filesystem::path workspace;  ///< empty for commands that need none
+};
+
+using Action = std::function<int(Context&)>;
+
+/// How much a command needs before it runs.
+enum class Needs { nothing, workspace };
+
+/// One built-in command. To add a command: write cli/commands/NAME.cpp with a
+/// `define_NAME` that adds its options to the subcommand and sets the action,
+/// declare it in commands.hpp, add a line to the table in commands.cpp, list the
+/// file in cli/CMakeLists.txt. Help, `help CMD`, typo suggestions and the
+/// per-command help tests all come from the table.
+struct CommandSpec {
+  const char* name;
+  const char* summary;
+  Needs needs;
+  void (*define)(CLI::App& command, Action& action);
+};
+
+const std::vector<CommandSpec>& command_table();
+
+/// `--format` shared by the commands that print data.
+enum class Format { text, json };
+void add_format_option(CLI::App& command, Format& format);
+
+}  // namespace kangle::cli

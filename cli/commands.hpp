@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "command.hpp"
+
+namespace kangle::cli {
+
+void define_init(CLI::App& command, Action& action);
+void define_check(CLI::App& command, Action& action);
+void define_status(CLI::App& command, Action& action);
+
+}  // namespace kangle::cli

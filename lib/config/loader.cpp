@@ -1,0 +1,497 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "config/loader.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace kangle::config {
+namespace fs = std::filesystem;
+namespace {
+
+using namespace std::chrono;
+
+/// A TOML file parsed, or nothing after its syntax error was reported.
+std::optional<toml::table> parse_file(const fs::path& root, const std::string& name, Diagnostics& sink) {
+  std::ifstream in(root / name, std::ios::binary);
+  if (!in) {
+    sink.error({name, 0, 0}, tr(Msg::cannot_read_file, name, std::strerror(errno)));
+    return std::nullopt;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  try {
+    std::string content = buffer.str();
+    return toml::parse(std::string_view(content), std::string_view(name));
+  } catch (const toml::parse_error& e) {
+    const auto& begin = e.source().begin;
+    sink.error({name, static_cast<int>(begin.line), static_cast<int>(begin.column)},
+               tr(Msg::toml_syntax, e.description()));
+    return std::nullopt;
+  }
+}
+
+bool is_valid_id(std::string_view id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+/// Each key of `table` must be an id: reports the ones that are not.
+void check_ids(const toml::table& table, const std::string& file, Diagnostics& sink) {
+  for (const auto& [key, value] : table) {
+    if (!is_valid_id(key.str())) sink.error(position_of(file, value), tr(Msg::toml_bad_id, key.str()));
+  }
+}
+
+Settings read_settings(const toml::table& doc, const std::string& file, Diagnostics& sink) {
+  Settings s;
+  TableReader r(doc, file, sink);
+  if (auto name = r.string("name", true)) s.name = *name;
+  if (auto lang = r.string("language")) {
+    if (auto parsed = parse_lang(*lang)) s.language = *parsed;
+    else sink.error(r.position("language"), tr(Msg::bad_language, *lang));
+  }
+  if (auto tz = r.string("timezone")) s.timezone = *tz;
+  if (const auto* defaults = r.table("defaults")) {
+    TableReader d(*defaults, file, sink);
+    if (auto v = d.count("monthly_limit", 1)) s.monthly_limit = *v;
+    if (auto v = d.count("travel_minutes", 0)) s.travel_minutes = *v;
+    if (auto v = d.count("certificate_warning_days", 0)) s.certificate_warning_days = *v;
+    if (auto v = d.boolean("mask_personal_data")) s.mask_personal_data = *v;
+    d.finish();
+  }
+  r.finish();
+  return s;
+}
+
+/// Reads `[NAME.id]` tables: calls `read` with a reader for each.
+template <typename Read>
+void for_each_entry(TableReader& parent, std::string_view name, Read read) {
+  const auto* table = parent.table(name);
+  if (!table) return;
+  check_ids(*table, parent.file(), parent.sink());
+  for (const auto& [key, value] : *table) {
+    const auto* entry = value.as_table();
+    if (!entry) {
+      parent.sink().error(position_of(parent.file(), value),
+                          tr(Msg::toml_wrong_type, key.str(), message_text(Msg::type_table, language())));
+      continue;
+    }
+    TableReader r(*entry, parent.file(), parent.sink());
+    read(std::string(key.str()), r);
+    r.finish();
+  }
+}
+
+std::optional<Fee> read_fee(TableReader& r) {
+  const auto* n = r.node("fee");
+  if (!n) return Fee{};
+  if (auto text = n->value<std::string>(); text && n->is_string()) {
+    if (*text == "free") return Fee{FeeKind::free, 0};
+    if (*text == "materials") return Fee{FeeKind::materials, 0};
+  } else if (const auto* t = n->as_table()) {
+    TableReader f(*t, r.file(), r.sink());
+    auto amount = f.number("fixed", true);
+    f.finish();
+    if (amount && *amount >= 0) return Fee{FeeKind::fixed, std::lround(*amount * 100)};
+    if (!amount) return std::nullopt;
+  }
+  r.sink().error(r.position("fee"), tr(Msg::bad_fee));
+  return std::nullopt;
+}
+
+Catalogue read_catalogue(const toml::table& doc, const std::string& file, Diagnostics& sink) {
+  Catalogue c;
+  c.skills.push_back({std::string(general_skill), "通用志愿服务", "General volunteering", {}, "", {file, 0, 0}});
+  TableReader r(doc, file, sink);
+  for_each_entry(r, "categories", [&](std::string id, TableReader& e) {
+    Category cat{std::move(id), e.string("name", true).value_or(""), e.string("name_en").value_or(""),
+                 e.table_position()};
+    c.categories.push_back(std::move(cat));
+  });
+  for_each_entry(r, "skills", [&](std::string id, TableReader& e) {
+    Skill skill{std::move(id), e.string("name", true).value_or(""), e.string("name_en").value_or(""), {},
+                e.string("certificate").value_or(""), e.table_position()};
+    for (auto& alias : e.strings("aliases")) skill.aliases.push_back(std::string(text::trim(alias.value)));
+    c.skills.push_back(std::move(skill));
+  });
+  for_each_entry(r, "services", [&](std::string id, TableReader& e) {
+    Service s;
+    s.id = std::move(id);
+    s.at = e.table_position();
+    s.name = e.string("name", true).value_or("");
+    s.name_en = e.string("name_en").value_or("");
+    if (auto v = e.string("category", true)) s.category = {*v, e.position("category")};
+    if (auto v = e.string("skill")) s.skill = {*v, e.position("skill")};
+    else s.skill = {std::string(general_skill), s.at};
+    s.seats = e.count("seats", 1).value_or(1);
+    s.daily_cap = e.count("daily_cap", 1);
+    s.fee = read_fee(e).value_or(Fee{});
+    s.minutes = e.count("minutes", 1);
+    c.services.push_back(std::move(s));
+  });
+  r.finish();
+  return c;
+}
+
+void read_hours(TableReader& r, Kiosk& kiosk, Diagnostics& sink) {
+  const auto* hours = r.table("hours");
+  if (!hours) return;
+  std::array<std::vector<std::pair<TimeRange, Position>>, 7> seen;
+  for (const auto& [key, value] : *hours) {
+    Position key_at{kiosk.file, static_cast<int>(key.source().begin.line), static_cast<int>(key.source().begin.column)};
+    auto days = parse_weekday_set(key.str());
+    if (!days) {
+      sink.error(key_at, tr(Msg::bad_hours_key, key.str()));
+      continue;
+    }
+    std::vector<std::pair<std::string, Position>> texts;
+    if (value.is_string()) {
+      texts.emplace_back(value.as_string()->get(), position_of(kiosk.file, value));
+    } else if (const auto* list = value.as_array(); list && list->is_homogeneous<std::string>()) {
+      for (const auto& item : *list) texts.emplace_back(item.as_string()->get(), position_of(kiosk.file, item));
+    } else {
+      sink.error(position_of(kiosk.file, value),
+                 tr(Msg::toml_wrong_type, key.str(), message_text(Msg::type_string_list, language())));
+      continue;
+    }
+    for (const auto& [text, at] : texts) {
+      bool reversed = false;
+      auto range = parse_time_range(text::trim(text), &reversed);
+      if (!range) {
+        sink.error(at, tr(reversed ? Msg::time_range_reversed : Msg::bad_time_range, text));
+        continue;
+      }
+      for (unsigned d = 0; d < 7; ++d) {
+        if (!days->test(d)) continue;
+        for (const auto& [other, other_at] : seen[d]) {
+          if (other.overlaps(*range)) {
+            sink.error(at, tr(Msg::hours_overlap, text, format_time_range(other), other_at.line,
+                              weekday_key(weekday{d})));
+          }
+        }
+        seen[d].emplace_back(*range, at);
+        kiosk.hours[d].push_back(*range);
+      }
+    }
+  }
+  for (auto& day : kiosk.hours) std::sort(day.begin(), day.end(), [](auto& a, auto& b) { return a.start < b.start; });
+}
+
+/// The weekdays an entry can fall on, or nothing when any day can (`day 15`).
+std::optional<std::bitset<7>> possible_weekdays(const Rhythm& on) {
+  std::bitset<7> days;
+  switch (on.kind) {
+    case Rhythm::Kind::weekdays: return on.weekdays;
+    case Rhythm::Kind::nth_weekday: days.set(on.weekday.c_encoding()); return days;
+    case Rhythm::Kind::every_n_weeks:
+    case Rhythm::Kind::one_date: days.set(weekday{sys_days{on.anchor}}.c_encoding()); return days;
+    case Rhythm::Kind::day_of_month: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+void read_menu_entry(TableReader& e, Cadence cadence, Kiosk& kiosk, Diagnostics& sink) {
+  MenuEntry m;
+  m.cadence = cadence;
+  m.position = e.table_position();
+  bool rhythm_ok = false;
+  if (auto on = e.string("on", true)) {
+    m.on_text = *on;
+    if (auto rhythm = parse_rhythm(*on)) {
+      m.on = *rhythm;
+      rhythm_ok = true;
+      if (cadence == Cadence::daily && rhythm->kind != Rhythm::Kind::weekdays) {
+        sink.error(e.position("on"), tr(Msg::daily_needs_weekday, *on));
+      }
+    } else {
+      sink.error(e.position("on"), tr(Msg::bad_rhythm, *on));
+    }
+  }
+  if (auto time = e.string("time")) {
+    bool reversed = false;
+    m.time = parse_time_range(text::trim(*time), &reversed);
+    if (!m.time) sink.error(e.position("time"), tr(reversed ? Msg::time_range_reversed : Msg::bad_time_range, *time));
+  } else if (rhythm_ok) {
+    auto days = possible_weekdays(m.on);
+    for (unsigned d = 0; d < 7; ++d) {
+      if ((!days || days->test(d)) && kiosk.hours[d].empty()) {
+        sink.error(e.position("on"), tr(Msg::entry_no_hours, m.on_text, weekday_key(weekday{d})));
+        break;
+      }
+    }
+  }
+  m.at = e.string("at").value_or("");
+  m.title = e.string("title").value_or("");
+  m.services = e.strings("services");
+  if (const auto* seats = e.table("seats")) {
+    TableReader s(*seats, kiosk.file, sink);
+    for (const auto& [key, value] : *seats) {
+      if (auto n = s.count(key.str(), 1)) m.seats.push_back({{std::string(key.str()), s.position(key.str())}, *n});
+    }
+    s.finish();
+  }
+  if (m.services.empty() && m.seats.empty()) sink.error(m.position, tr(Msg::entry_needs_services));
+  if (const auto* months = e.array("months")) {
+    for (const auto& item : *months) {
+      auto month = item.value<std::int64_t>();
+      if (!item.is_integer() || !month || *month < 1 || *month > 12) {
+        sink.error(position_of(kiosk.file, item), tr(Msg::bad_month));
+      } else {
+        m.months.push_back(static_cast<unsigned>(*month));
+      }
+    }
+  }
+  m.from = e.date("from");
+  m.until = e.date("until");
+  if (m.from && m.until && *m.until < *m.from) sink.error(e.position("until"), tr(Msg::dates_reversed));
+  kiosk.menu.push_back(std::move(m));
+}
+
+template <typename Read>
+void for_each_array_entry(TableReader& parent, std::string_view name, Read read) {
+  const auto* list = parent.array(name);
+  if (!list) return;
+  for (const auto& item : *list) {
+    const auto* entry = item.as_table();
+    if (!entry) {
+      parent.sink().error(position_of(parent.file(), item),
+                          tr(Msg::toml_wrong_type, name, message_text(Msg::type_table, language())));
+      continue;
+    }
+    TableReader r(*entry, parent.file(), parent.sink());
+    read(r);
+    r.finish();
+  }
+}
+
+Kiosk read_kiosk(const toml::table& doc, std::string id, const std::string& file, Diagnostics& sink) {
+  Kiosk k;
+  k.id = std::move(id);
+  k.file = file;
+  TableReader r(doc, file, sink);
+  if (!is_valid_id(k.id)) sink.error({file, 0, 0}, tr(Msg::toml_bad_id, k.id));
+  k.name = r.string("name", true).value_or("");
+  k.name_en = r.string("name_en").value_or("");
+  k.address = r.string("address").value_or("");
+  k.pledge = r.string("pledge").value_or("");
+  for (auto& e : r.strings("equipment")) k.equipment.push_back(e.value);
+  if (const auto* location = r.table("location")) {
+    TableReader l(*location, file, sink);
+    auto lat = l.number("lat", true);
+    auto lon = l.number("lon", true);
+    if (lat && std::abs(*lat) > 90) sink.error(l.position("lat"), tr(Msg::bad_latitude));
+    else if (lon && std::abs(*lon) > 180) sink.error(l.position("lon"), tr(Msg::bad_longitude));
+    else if (lat && lon) k.location = Location{*lat, *lon};
+    l.finish();
+  }
+  read_hours(r, k, sink);
+  static constexpr std::pair<std::string_view, Cadence> cadences[] = {
+      {"daily", Cadence::daily}, {"weekly", Cadence::weekly}, {"monthly", Cadence::monthly},
+      {"outreach", Cadence::outreach}};
+  for (const auto& [name, cadence] : cadences) {
+    for_each_array_entry(r, name, [&](TableReader& e) { read_menu_entry(e, cadence, k, sink); });
+  }
+  for_each_array_entry(r, "closure", [&](TableReader& e) {
+    auto from = e.date("from", true);
+    auto to = e.date("to", true);
+    auto reason = e.string("reason").value_or("");
+    if (from && to && *to < *from) sink.error(e.position("to"), tr(Msg::dates_reversed));
+    else if (from && to) k.closures.push_back({*from, *to, reason, e.table_position()});
+  });
+  r.finish();
+  return k;
+}
+
+void read_holidays(const toml::table& doc, const std::string& file, HolidayCalendar& calendar, Diagnostics& sink) {
+  TableReader r(doc, file, sink);
+  for_each_array_entry(r, "holiday", [&](TableReader& e) {
+    auto name = e.string("name", true).value_or("");
+    auto name_en = e.string("name_en").value_or("");
+    auto from = e.date("from", true);
+    auto to = e.date("to", true);
+    if (from && to && *to < *from) sink.error(e.position("to"), tr(Msg::dates_reversed));
+    else if (from && to) calendar.holidays.push_back({name, name_en, *from, *to, e.table_position()});
+  });
+  for_each_array_entry(r, "workday", [&](TableReader& e) {
+    auto date = e.date("date", true);
+    auto as_text = e.string("as", true);
+    auto name = e.string("name").value_or("");
+    std::optional<weekday> as;
+    if (as_text) {
+      as = parse_weekday(text::trim(*as_text));
+      if (!as) sink.error(e.position("as"), tr(Msg::bad_weekday, *as_text));
+    }
+    if (date && as) calendar.workdays.push_back({*date, *as, name, e.table_position()});
+  });
+  r.finish();
+}
+
+/// Cross-file checks: the holidays against the make-up workdays.
+void check_holidays(const HolidayCalendar& calendar, Diagnostics& sink) {
+  for (const auto& w : calendar.workdays) {
+    auto day = weekday{sys_days{w.date}};
+    if (day != Saturday && day != Sunday) sink.warning(w.at, tr(Msg::workday_not_weekend, format_date(w.date)));
+    if (const auto* h = calendar.holiday_on(w.date)) sink.error(w.at, tr(Msg::workday_in_holiday, format_date(w.date), h->name));
+  }
+}
+
+PointRules read_points(const toml::table& doc, const std::string& file, Diagnostics& sink) {
+  PointRules p;
+  TableReader r(doc, file, sink);
+  if (const auto* earn = r.table("earn")) {
+    TableReader e(*earn, file, sink);
+    p.per_session = e.count("per_session", 0).value_or(0);
+    p.per_hour = e.count("per_hour", 0).value_or(0);
+    p.outreach = e.count("outreach", 0).value_or(0);
+    p.holiday = e.count("holiday", 0).value_or(0);
+    p.themed_event = e.count("themed_event", 0).value_or(0);
+    p.project_done = e.count("project_done", 0).value_or(0);
+    if (const auto* services = e.table("services")) {
+      TableReader s(*services, file, sink);
+      for (const auto& [key, value] : *services) {
+        if (auto n = s.count(key.str(), 0)) {
+          p.services[std::string(key.str())] = *n;
+          p.service_positions[std::string(key.str())] = s.position(key.str());
+        }
+      }
+      s.finish();
+    }
+    e.finish();
+  }
+  for_each_array_entry(r, "redeem", [&](TableReader& e) {
+    auto item = e.string("item", true);
+    auto cost = e.count("cost", 1, true);
+    if (item && cost) p.redeem.push_back({*item, *cost, e.table_position()});
+  });
+  if (const auto* board = r.table("board")) {
+    TableReader b(*board, file, sink);
+    p.board_top = b.count("top", 1).value_or(10);
+    b.finish();
+  }
+  r.finish();
+  return p;
+}
+
+void check_reference(const Located& ref, bool exists, const std::vector<std::string>& known, Msg kind,
+                     Diagnostics& sink) {
+  if (exists) return;
+  auto what = message_text(kind, language());
+  if (auto suggestion = text::closest(ref.value, known)) {
+    sink.error(ref.at, tr(Msg::unknown_reference_suggest, what, ref.value, *suggestion));
+  } else {
+    sink.error(ref.at, tr(Msg::unknown_reference, what, ref.value));
+  }
+}
+
+template <typename T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> ids;
+  for (const auto& item : items) ids.push_back(item.id);
+  return ids;
+}
+
+void check_references(const Config& config, Diagnostics& sink) {
+  const auto& c = config.catalogue;
+  auto categories = ids_of(c.categories);
+  auto skills = ids_of(c.skills);
+  auto services = ids_of(c.services);
+  for (const auto& s : c.services) {
+    if (!s.category.value.empty())
+      check_reference(s.category, c.find_category(s.category.value), categories, Msg::ref_category, sink);
+    check_reference(s.skill, c.find_skill(s.skill.value), skills, Msg::ref_skill, sink);
+  }
+  std::map<std::string, std::string> alias_owner;
+  for (const auto& skill : c.skills) {
+    for (const auto& alias : skill.aliases) {
+      auto [it, inserted] = alias_owner.emplace(alias, skill.id);
+      if (!inserted && it->second != skill.id) sink.error(skill.at, tr(Msg::duplicate_alias, alias, it->second, skill.id));
+    }
+  }
+  for (const auto& kiosk : config.kiosks) {
+    for (const auto& entry : kiosk.menu) {
+      for (const auto& ref : entry.services)
+        check_reference(ref, c.find_service(ref.value), services, Msg::ref_service, sink);
+      for (const auto& seat : entry.seats)
+        check_reference(seat.skill, c.find_skill(seat.skill.value), skills, Msg::ref_skill, sink);
+    }
+  }
+  for (const auto& [id, at] : config.points.service_positions)
+    check_reference({id, at}, c.find_service(id), services, Msg::ref_service, sink);
+}
+
+std::vector<std::string> toml_files_in(const fs::path& folder) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.path().extension() == ".toml" && entry.is_regular_file()) names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+LoadResult load_config(const fs::path& root) {
+  LoadResult result;
+  auto& sink = result.diagnostics;
+  auto& config = result.config;
+  if (auto doc = parse_file(root, "kangle.toml", sink)) config.settings = read_settings(*doc, "kangle.toml", sink);
+  if (auto doc = parse_file(root, "services.toml", sink)) config.catalogue = read_catalogue(*doc, "services.toml", sink);
+  for (const auto& name : toml_files_in(root / "kiosks")) {
+    std::string file = "kiosks/" + name;
+    if (auto doc = parse_file(root, file, sink)) {
+      config.kiosks.push_back(read_kiosk(*doc, fs::path(name).stem().string(), file, sink));
+    }
+  }
+  if (config.kiosks.empty()) sink.warning({"kiosks/", 0, 0}, tr(Msg::no_kiosks));
+  for (const auto& name : toml_files_in(root / "holidays")) {
+    std::string file = "holidays/" + name;
+    if (auto doc = parse_file(root, file, sink)) read_holidays(*doc, file, config.holidays, sink);
+    try {
+      config.holidays.years.push_back(std::stoi(fs::path(name).stem().string()));
+    } catch (const std::exception&) {
+      // a file such as holidays/typhoons.toml: not a year, still read
+    }
+  }
+  check_holidays(config.holidays, sink);
+  if (fs::exists(root / "points.toml")) {
+    if (auto doc = parse_file(root, "points.toml", sink)) config.points = read_points(*doc, "points.toml", sink);
+  }
+  check_references(config, sink);
+  return result;
+}
+
+Config load_valid_config(const fs::path& root) {
+  auto result = load_config(root);
+  for (const auto& d : result.diagnostics.sorted()) {
+    if (d.severity == Severity::error) throw InputError(tr(Msg::config_has_errors, format_diagnostic(d)));
+  }
+  return std::move(result.config);
+}
+
+std::optional<Lang> peek_language(const fs::path& root) {
+  std::ifstream in(root / "kangle.toml", std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  try {
+    std::string content = buffer.str();
+    auto doc = toml::parse(std::string_view(content), std::string_view("kangle.toml"));
+    if (auto lang = doc["language"].value<std::string>()) return parse_lang(*lang);
+  } catch (const toml::parse_error&) {
+    // `check` reports it, in the default language
+  }
+  return std::nullopt;
+}
+
+}  // namespace kangle::config

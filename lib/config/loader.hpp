@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "config/diagnostics.hpp"
+#include "config/model.hpp"
+
+namespace kangle::config {
+
+/// Every config file of the workspace at `root`, with every problem found.
+/// Never throws for bad content: a broken file becomes diagnostics, and
+/// loading goes on with the other files so that `check` can list everything.
+struct LoadResult {
+  Config config;
+  Diagnostics diagnostics;
+};
+LoadResult load_config(const std::filesystem::path& root);
+
+/// The workspace's config, or InputError naming the first problem when there is any.
+Config load_valid_config(const std::filesystem::path& root);
+
+/// The `language` of kangle.toml, read before anything else so that every
+/// later message is in that language; nothing when unreadable or absent.
+std::optional<Lang> peek_language(const std::filesystem::path& root);
+
+}  // namespace kangle::config

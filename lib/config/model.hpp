@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/diagnostics.hpp"
+#include "config/rhythm.hpp"
+#include "config/toml_reader.hpp"
+#include "core/dates.hpp"
+#include "core/i18n.hpp"
+
+namespace kangle::config {
+
+/// kangle.toml.
+struct Settings {
+  std::string name;
+  Lang language = Lang::zh_CN;
+  std::string timezone = "Asia/Shanghai";
+  int monthly_limit = 4;
+  int travel_minutes = 30;
+  int certificate_warning_days = 30;
+  bool mask_personal_data = true;
+};
+
+struct Category {
+  std::string id, name, name_en;
+  Position at;
+};
+
+/// The skill any volunteer has; always in the catalogue.
+inline constexpr std::string_view general_skill = "general";
+
+struct Skill {
+  std::string id, name, name_en;
+  std::vector<std::string> aliases;
+  std::string certificate;  ///< the certificate the skill rests on, empty when none
+  Position at;
+};
+
+enum class FeeKind { free, materials, fixed };
+
+struct Fee {
+  FeeKind kind = FeeKind::free;
+  long fixed_fen = 0;  ///< the fixed fee in fen (分), so sums never drift
+};
+
+struct Service {
+  std::string id, name, name_en;
+  Located category;
+  Located skill;
+  int seats = 1;                  ///< volunteers per session
+  std::optional<int> daily_cap;   ///< 每日限定人数
+  Fee fee;
+  std::optional<int> minutes;
+  Position at;
+};
+
+/// services.toml.
+struct Catalogue {
+  std::vector<Category> categories;
+  std::vector<Skill> skills;  ///< the built-in `general` first
+  std::vector<Service> services;
+
+  const Service* find_service(std::string_view id) const;
+  const Skill* find_skill(std::string_view id) const;
+  const Category* find_category(std::string_view id) const;
+};
+
+/// The three rhythms of the seed, plus visits to residential compounds.
+enum class Cadence { daily, weekly, monthly, outreach };
+
+struct SeatRequest {
+  Located skill;
+  int count = 0;
+};
+
+/// One entry of a kiosk's service menu.
+struct MenuEntry {
+  Cadence cadence = Cadence::daily;
+  Rhythm on;
+  std::string on_text;                ///< as written, for display
+  std::optional<TimeRange> time;      ///< default: the kiosk's hours that day
+  std::string at;                     ///< a place other than the kiosk
+  std::string title;
+  std::vector<Located> services;
+  std::vector<SeatRequest> seats;     ///< beside the seats of `services`
+  std::vector<unsigned> months;       ///< empty: every month
+  std::optional<Date> from, until;
+  Position position;
+};
+
+struct Closure {
+  Date from, to;
+  std::string reason;
+  Position at;
+};
+
+struct Location {
+  double lat = 0, lon = 0;
+};
+
+/// kiosks/ID.toml.
+struct Kiosk {
+  std::string id;  ///< the file name without .toml
+  std::string file;
+  std::string name, name_en, address, pledge;
+  std::optional<Location> location;
+  std::vector<std::string> equipment;
+  std::array<std::vector<TimeRange>, 7> hours;  ///< by std::chrono c_encoding (0 = Sunday)
+  std::vector<MenuEntry> menu;
+  std::vector<Closure> closures;
+};
+
+struct Holiday {
+  std::string name, name_en;
+  Date from, to;
+  Position at;
+};
+
+/// 调休: a weekend day worked as the weekday `as`.
+struct MakeupWorkday {
+  Date date;
+  std::chrono::weekday as;
+  std::string name;
+  Position at;
+};
+
+/// holidays/*.toml, all years together.
+struct HolidayCalendar {
+  std::vector<Holiday> holidays;
+  std::vector<MakeupWorkday> workdays;
+  std::vector<int> years;  ///< the years whose files were read
+
+  const Holiday* holiday_on(const Date& date) const;
+  const MakeupWorkday* workday_on(const Date& date) const;
+};
+
+struct RedeemItem {
+  std::string item;
+  int cost = 0;
+  Position at;
+};
+
+/// points.toml.
+struct PointRules {
+  int per_session = 0, per_hour = 0, outreach = 0, holiday = 0, themed_event = 0, project_done = 0;
+  std::map<std::string, int> services;
+  std::map<std::string, Position> service_positions;
+  std::vector<RedeemItem> redeem;
+  int board_top = 10;
+};
+
+/// Every config file of a workspace.
+struct Config {
+  Settings settings;
+  Catalogue catalogue;
+  std::vector<Kiosk> kiosks;
+  HolidayCalendar holidays;
+  PointRules points;
+};
+
+}  // namespace kangle::config

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/dates.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <charconv>
+
+namespace kangle {
+namespace {
+
+std::optional<int> parse_digits(std::string_view text, std::size_t count) {
+  if (text.size() != count) return std::nullopt;
+  int value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<int> parse_clock(std::string_view text) {
+  auto colon = text.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  auto hour_text = text.substr(0, colon);
+  auto hours = parse_digits(hour_text, hour_text.size() == 1 ? 1 : 2);
+  auto minutes = parse_digits(text.substr(colon + 1), 2);
+  if (!hours || !minutes || *hours > 24 || *minutes > 59 || (*hours == 24 && *minutes != 0)) return std::nullopt;
+  return *hours * 60 + *minutes;
+}
+
+struct WeekdayName {
+  std::string_view name;
+  unsigned index;  // 0 = Sunday, as std::chrono counts
+};
+
+constexpr std::array<WeekdayName, 38> weekday_names{{
+    {"sun", 0}, {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4}, {"fri", 5}, {"sat", 6},
+    {"sunday", 0}, {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5}, {"saturday", 6},
+    {"周日", 0}, {"周一", 1}, {"周二", 2}, {"周三", 3}, {"周四", 4}, {"周五", 5}, {"周六", 6},
+    {"星期日", 0}, {"星期一", 1}, {"星期二", 2}, {"星期三", 3}, {"星期四", 4}, {"星期五", 5}, {"星期六", 6},
+    {"周天", 0}, {"星期天", 0}, {"礼拜一", 1}, {"礼拜二", 2}, {"礼拜三", 3}, {"礼拜四", 4}, {"礼拜五", 5},
+    {"礼拜六", 6}, {"礼拜天", 0}, {"礼拜日", 0},
+}};
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto y = parse_digits(text.substr(0, 4), 4);
+  auto m = parse_digits(text.substr(5, 2), 2);
+  auto d = parse_digits(text.substr(8, 2), 2);
+  if (!y || !m || !d) return std::nullopt;
+  Date date{std::chrono::year{*y}, std::chrono::month{static_cast<unsigned>(*m)},
+            std::chrono::day{static_cast<unsigned>(*d)}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+std::string format_date(const Date& date) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                     static_cast<unsigned>(date.day()));
+}
+
+std::optional<std::chrono::weekday> parse_weekday(std::string_view text) {
+  std::string lower(text);
+  for (auto& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (const auto& entry : weekday_names) {
+    if (entry.name == lower) return std::chrono::weekday{entry.index};
+  }
+  return std::nullopt;
+}
+
+std::string_view weekday_key(std::chrono::weekday day) { return weekday_names[day.c_encoding()].name; }
+
+std::string_view weekday_display(std::chrono::weekday day, bool chinese) {
+  static constexpr std::array<std::string_view, 7> english{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  return chinese ? weekday_names[14 + day.c_encoding()].name : english[day.c_encoding()];
+}
+
+std::optional<TimeRange> parse_time_range(std::string_view text, bool* ends_before_start) {
+  if (ends_before_start) *ends_before_start = false;
+  auto dash = text.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  auto start = parse_clock(text.substr(0, dash));
+  auto end = parse_clock(text.substr(dash + 1));
+  if (!start || !end) return std::nullopt;
+  if (*end <= *start) {
+    if (ends_before_start) *ends_before_start = true;
+    return std::nullopt;
+  }
+  return TimeRange{*start, *end};
+}
+
+std::string format_time_range(const TimeRange& range) {
+  return fmt::format("{:02}:{:02}-{:02}:{:02}", range.start / 60, range.start % 60, range.end / 60, range.end % 60);
+}
+
+}  // namespace kangle

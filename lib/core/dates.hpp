@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kangle {
+
+using Date = std::chrono::year_month_day;
+
+/// A date written `YYYY-MM-DD`; nothing when malformed or when the day does not exist.
+std::optional<Date> parse_date(std::string_view text);
+
+/// `YYYY-MM-DD`.
+std::string format_date(const Date& date);
+
+/// A weekday from `mon`…`sun`, `monday`…, `周一`…`周日` (also 周天, 星期一…); nothing otherwise.
+std::optional<std::chrono::weekday> parse_weekday(std::string_view text);
+
+/// `mon`…`sun`: the spelling configs use.
+std::string_view weekday_key(std::chrono::weekday day);
+
+/// The weekday as people read it: `周一` in Chinese, `Mon` in English.
+std::string_view weekday_display(std::chrono::weekday day, bool chinese);
+
+/// Minutes since midnight, as opening hours and sessions count them.
+struct TimeRange {
+  int start = 0;  ///< minutes since midnight, inclusive
+  int end = 0;    ///< minutes since midnight, exclusive
+  bool overlaps(const TimeRange& other) const { return start < other.end && other.start < end; }
+  bool contains(const TimeRange& other) const { return start <= other.start && other.end <= end; }
+  friend bool operator==(const TimeRange&, const TimeRange&) = default;
+};
+
+/// `HH:MM-HH:MM` with a start before the end; nothing when malformed.
+/// `ends_before_start` is set when both times are valid but the range is empty or reversed.
+std::optional<TimeRange> parse_time_range(std::string_view text, bool* ends_before_start = nullptr);
+
+/// `HH:MM-HH:MM`.
+std::string format_time_range(const TimeRange& range);
+
+}  // namespace kangle

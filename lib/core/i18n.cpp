@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/i18n.hpp"
+
+#include <array>
+#include <atomic>
+
+namespace kangle {
+namespace {
+
+struct Entry {
+  Msg id;
+  std::string_view en;
+  std::string_view zh;
+};
+
+// One line per message, in the order of the enum (a unit test checks both).
+constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
+    {Msg::cannot_write_file, "cannot write {}: {}", "无法写入 {}：{}"},
+    {Msg::cannot_read_file, "cannot read {}: {}", "无法读取 {}：{}"},
+    {Msg::no_workspace, "not in a kangle workspace (no kangle.toml here or in any parent folder); use -w DIR or run `kangle init`",
+     "当前不在 kangle 工作区中（本目录及上级目录都没有 kangle.toml）；请用 -w 目录 指定，或先运行 `kangle init`"},
+    {Msg::workspace_not_a_folder, "{} is not a kangle workspace (no kangle.toml in it)", "{} 不是 kangle 工作区（其中没有 kangle.toml）"},
+    {Msg::workspace_exists, "{} is already a kangle workspace; nothing was changed", "{} 已经是 kangle 工作区，未做任何改动"},
+    {Msg::unknown_example, "no example called \"{}\" (examples: {})", "没有名为“{}”的示例（可用示例：{}）"},
+    {Msg::workspace_created, "Created the workspace {}", "已创建工作区 {}"},
+    {Msg::database_newer, "{} was written by a newer kangle (schema {}, this kangle knows up to {}); upgrade kangle — the database was not touched",
+     "{} 由更新版本的 kangle 写入（数据库版本 {}，本程序最高支持 {}）；请升级 kangle，数据库未被改动"},
+    {Msg::database_open_failed, "cannot open the database {}: {}", "无法打开数据库 {}：{}"},
+    {Msg::database_busy, "the workspace is busy: another kangle command is writing to it; try again in a moment",
+     "工作区正忙：另一个 kangle 命令正在写入，请稍后再试"},
+    {Msg::database_migration_failed, "cannot upgrade the database {} to schema {}: {}", "无法将数据库 {} 升级到版本 {}：{}"},
+    {Msg::database_missing, "no database yet; the first command that writes creates it", "尚无数据库；第一个写入的命令会创建它"},
+    {Msg::database_integrity, "integrity check: {}", "完整性检查：{}"},
+    {Msg::database_foreign_key, "table {} row {} refers to a missing row of {}", "表 {} 第 {} 行引用了 {} 中不存在的记录"},
+    {Msg::toml_syntax, "syntax error: {}", "语法错误：{}"},
+    {Msg::toml_missing_key, "missing key \"{}\"", "缺少键“{}”"},
+    {Msg::toml_wrong_type, "\"{}\" must be {}", "“{}”应为{}"},
+    {Msg::toml_unknown_key, "unknown key \"{}\"", "未知的键“{}”"},
+    {Msg::toml_unknown_key_suggest, "unknown key \"{}\" (did you mean \"{}\"?)", "未知的键“{}”（是否想写“{}”？）"},
+    {Msg::toml_not_positive, "\"{}\" must be a whole number of at least {}", "“{}”应为不小于 {} 的整数"},
+    {Msg::toml_bad_date, "\"{}\" is not a date that exists (write YYYY-MM-DD)", "“{}”不是有效日期（格式为 YYYY-MM-DD）"},
+    {Msg::toml_bad_id, "\"{}\" is not a valid id (lower-case letters, digits and -)", "“{}”不是有效的标识（只能用小写字母、数字和 -）"},
+    {Msg::type_string, "text in quotes", "带引号的文本"},
+    {Msg::type_integer, "a whole number", "整数"},
+    {Msg::type_number, "a number", "数字"},
+    {Msg::type_boolean, "true or false", "true 或 false"},
+    {Msg::type_date, "a date (YYYY-MM-DD)", "日期（YYYY-MM-DD）"},
+    {Msg::type_table, "a table", "表"},
+    {Msg::type_array, "a list [ ... ]", "列表 [ ... ]"},
+    {Msg::type_string_list, "text or a list of texts", "文本或文本列表"},
+    {Msg::bad_language, "unknown language \"{}\" (zh-CN or en)", "未知语言“{}”（可选 zh-CN 或 en）"},
+    {Msg::bad_time_range, "\"{}\" is not a time range (write HH:MM-HH:MM)", "“{}”不是时间段（格式为 HH:MM-HH:MM）"},
+    {Msg::time_range_reversed, "\"{}\" ends before it starts", "“{}”的结束时间早于开始时间"},
+    {Msg::bad_weekday, "\"{}\" is not a weekday (mon … sun, 周一 … 周日)", "“{}”不是星期几（mon … sun，周一 … 周日）"},
+    {Msg::bad_hours_key, "\"{}\" is not a weekday or a range of weekdays (mon, mon-fri)", "“{}”不是星期几或星期范围（如 mon、mon-fri）"},
+    {Msg::hours_overlap, "opening hours {} overlap {} (line {}) on {}", "营业时间 {} 与 {}（第 {} 行）在 {} 重叠"},
+    {Msg::bad_rhythm, "cannot read the rhythm \"{}\" (e.g. \"thu\", \"2nd sat\", \"last fri\", \"every 2 weeks from 2026-12-03\", \"day 15\")",
+     "无法识别的周期“{}”（例如 \"thu\"、\"2nd sat\"、\"last fri\"、\"every 2 weeks from 2026-12-03\"、\"day 15\"）"},
+    {Msg::daily_needs_weekday, "a daily entry happens on weekdays, not \"{}\"", "“天天见”条目应写星期几，而不是“{}”"},
+    {Msg::entry_needs_services, "the entry needs \"services\" or \"seats\"", "该条目需要“services”或“seats”"},
+    {Msg::entry_no_hours, "\"{}\": the kiosk has no opening hours on {}; give a \"time\"", "“{}”：该服务点在 {} 没有营业时间，请写明“time”"},
+    {Msg::bad_month, "a month must be a whole number from 1 to 12", "月份应为 1 到 12 的整数"},
+    {Msg::dates_reversed, "the end date is before the start date", "结束日期早于开始日期"},
+    {Msg::bad_fee, "\"fee\" must be \"free\", \"materials\" or {{ fixed = AMOUNT }}", "“fee”应为 \"free\"、\"materials\" 或 {{ fixed = 金额 }}"},
+    {Msg::bad_latitude, "latitude must be between -90 and 90", "纬度应在 -90 到 90 之间"},
+    {Msg::bad_longitude, "longitude must be between -180 and 180", "经度应在 -180 到 180 之间"},
+    {Msg::unknown_reference, "unknown {} \"{}\"", "未知的{}“{}”"},
+    {Msg::unknown_reference_suggest, "unknown {} \"{}\" (did you mean \"{}\"?)", "未知的{}“{}”（是否想写“{}”？）"},
+    {Msg::duplicate_alias, "alias \"{}\" belongs to both skill \"{}\" and skill \"{}\"", "别名“{}”同时属于技能“{}”和“{}”"},
+    {Msg::workday_not_weekend, "make-up workday {} is not a Saturday or Sunday", "调休上班日 {} 不是周六或周日"},
+    {Msg::workday_in_holiday, "make-up workday {} falls inside the holiday {}", "调休上班日 {} 落在假期“{}”之内"},
+    {Msg::no_kiosks, "no kiosks: add a file kiosks/NAME.toml", "没有服务点：请添加 kiosks/名称.toml"},
+    {Msg::config_has_errors, "{} (run `kangle check` to see every problem)", "{}（运行 `kangle check` 查看全部问题）"},
+    {Msg::ref_category, "category", "类别"},
+    {Msg::ref_skill, "skill", "技能"},
+    {Msg::ref_service, "service", "服务项目"},
+    {Msg::check_clean, "{}: no problems found", "{}：未发现问题"},
+    {Msg::check_summary, "{} error(s), {} warning(s)", "{} 个错误，{} 个警告"},
+    {Msg::warning_prefix, "warning: ", "警告："},
+    {Msg::unknown_command, "unknown command \"{}\"; see `kangle --help`", "未知命令“{}”，请查看 `kangle --help`"},
+    {Msg::unknown_command_suggest, "unknown command \"{}\" (did you mean \"{}\"?)", "未知命令“{}”（是否想用“{}”？）"},
+    {Msg::plugin_failed, "cannot run {}: {}", "无法运行 {}：{}"},
+    {Msg::status_workspace, "Workspace: {} ({})", "工作区：{}（{}）"},
+    {Msg::status_language, "Language: {}", "语言：{}"},
+    {Msg::status_database, "Database: {} (schema {})", "数据库：{}（版本 {}）"},
+    {Msg::status_database_none, "Database: not created yet", "数据库：尚未创建"},
+    {Msg::status_catalogue, "Catalogue: {1} services in {0} categories, {2} skills", "服务目录：{} 类 {} 项服务，{} 种技能"},
+    {Msg::status_holidays, "Holidays: {} holidays, {} make-up workdays ({})", "节假日：{} 个假期，{} 个调休上班日（{}）"},
+    {Msg::status_kiosks, "Kiosks: {}", "服务点：{} 个"},
+    {Msg::status_hours, "Hours", "开放时间"},
+    {Msg::status_equipment, "Equipment", "设备"},
+    {Msg::status_daily, "Daily (天天见)", "天天见"},
+    {Msg::status_weekly, "Weekly (周周办)", "周周办"},
+    {Msg::status_monthly, "Monthly (月月新)", "月月新"},
+    {Msg::status_outreach, "Outreach (送服务上门)", "送服务上门"},
+    {Msg::status_closure, "Closed", "闭馆"},
+    {Msg::status_no_hours, "closed", "不开放"},
+    {Msg::rhythm_nth, "{0}{2} {1} of the month", "每月第{0}个{1}"},
+    {Msg::rhythm_last, "last {} of the month", "每月最后一个{}"},
+    {Msg::rhythm_every_weeks, "every {0} weeks from {1}", "自 {1} 起每 {0} 周"},
+    {Msg::rhythm_day, "day {} of the month", "每月{}日"},
+    {Msg::rhythm_list_separator, ", ", "、"},
+    {Msg::colon, ": ", "："},
+}};
+
+std::atomic<Lang> current_language{Lang::zh_CN};
+
+}  // namespace
+
+std::optional<Lang> parse_lang(std::string_view text) {
+  auto base = text.substr(0, text.find('.'));  // zh_CN.UTF-8
+  if (base == "zh-CN" || base == "zh" || base == "zh_CN" || base == "zh-Hans" || base == "zh_SG") return Lang::zh_CN;
+  if (base == "en" || base.starts_with("en-") || base.starts_with("en_") || base == "C" || base == "POSIX") return Lang::en;
+  return std::nullopt;
+}
+
+std::string_view lang_code(Lang lang) { return lang == Lang::zh_CN ? "zh-CN" : "en"; }
+
+void set_language(Lang lang) { current_language = lang; }
+Lang language() { return current_language; }
+
+std::string_view message_text(Msg id, Lang lang) {
+  const auto& entry = catalogue[static_cast<std::size_t>(id)];
+  return lang == Lang::zh_CN ? entry.zh : entry.en;
+}
+
+/// For the unit test: the catalogue's own idea of each line's id.
+Msg catalogue_id(std::size_t index) { return catalogue[index].id; }
+
+}  // namespace kangle

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace kangle {
+
+enum class Lang { zh_CN, en };
+
+/// `zh-CN` (also zh, zh_CN, zh-Hans, zh_CN.UTF-8) or `en` (also en-US, en_GB.UTF-8, C); nothing otherwise.
+std::optional<Lang> parse_lang(std::string_view text);
+std::string_view lang_code(Lang lang);
+
+/// The language of messages and outputs for this process, as gettext keeps a locale:
+/// set once by the command line from the workspace, `--lang` or `KANGLE_LANG`.
+void set_language(Lang lang);
+Lang language();
+
+/// Every message kangle shows a user. To add one: a name here, and a line in the
+/// table of i18n.cpp with the English and the Chinese text (same `{}` placeholders).
+enum class Msg {
+  // files and the workspace
+  cannot_write_file,
+  cannot_read_file,
+  no_workspace,
+  workspace_not_a_folder,
+  workspace_exists,
+  unknown_example,
+  workspace_created,
+  // the database
+  database_newer,
+  database_open_failed,
+  database_busy,
+  database_migration_failed,
+  database_missing,
+  database_integrity,
+  database_foreign_key,
+  // TOML
+  toml_syntax,
+  toml_missing_key,
+  toml_wrong_type,
+  toml_unknown_key,
+  toml_unknown_key_suggest,
+  toml_not_positive,
+  toml_bad_date,
+  toml_bad_id,
+  type_string,
+  type_integer,
+  type_number,
+  type_boolean,
+  type_date,
+  type_table,
+  type_array,
+  type_string_list,
+  // config values
+  bad_language,
+  bad_time_range,
+  time_range_reversed,
+  bad_weekday,
+  bad_hours_key,
+  hours_overlap,
+  bad_rhythm,
+  daily_needs_weekday,
+  entry_needs_services,
+  entry_no_hours,
+  bad_month,
+  dates_reversed,
+  bad_fee,
+  bad_latitude,
+  bad_longitude,
+  unknown_reference,
+  unknown_reference_suggest,
+  duplicate_alias,
+  workday_not_weekend,
+  workday_in_holiday,
+  no_kiosks,
+  config_has_errors,
+  ref_category,
+  ref_skill,
+  ref_service,
+  // check
+  check_clean,
+  check_summary,
+  warning_prefix,
+  // plugins and the command line
+  unknown_command,
+  unknown_command_suggest,
+  plugin_failed,
+  // status
+  status_workspace,
+  status_language,
+  status_database,
+  status_database_none,
+  status_catalogue,
+  status_holidays,
+  status_kiosks,
+  status_hours,
+  status_equipment,
+  status_daily,
+  status_weekly,
+  status_monthly,
+  status_outreach,
+  status_closure,
+  status_no_hours,
+  rhythm_nth,
+  rhythm_last,
+  rhythm_every_weeks,
+  rhythm_day,
+  rhythm_list_separator,
+  colon,
+  count_,  // keep last: the number of messages
+};
+
+/// The message's text in `lang`, with `{}` placeholders for fmt.
+std::string_view message_text(Msg id, Lang lang);
+
+/// The id the catalogue holds at `index`: lets a test check the table is in enum order.
+Msg catalogue_id(std::size_t index);
+
+/// The message in the current language with its placeholders filled.
+template <typename... Args>
+std::string tr(Msg id, Args&&... args) {
+  return fmt::format(fmt::runtime(message_text(id, language())), std::forward<Args>(args)...);
+}
+
+}  // namespace kangle

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/text.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace kangle::text {
+namespace {
+
+std::vector<utf8proc_int32_t> code_points(std::string_view s) {
+  std::vector<utf8proc_int32_t> out;
+  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {  // invalid byte: count it as one replacement character
+      cp = 0xFFFD;
+      n = 1;
+    }
+    out.push_back(cp);
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+constexpr std::string_view ideographic_space = "\xE3\x80\x80";
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  for (;;) {
+    if (s.starts_with(ideographic_space)) s.remove_prefix(ideographic_space.size());
+    else if (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+    else break;
+  }
+  for (;;) {
+    if (s.ends_with(ideographic_space)) s.remove_suffix(ideographic_space.size());
+    else if (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+    else break;
+  }
+  return s;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  auto x = code_points(a);
+  auto y = code_points(b);
+  std::vector<std::size_t> row(y.size() + 1);
+  std::iota(row.begin(), row.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[y.size()];
+}
+
+std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
+  std::size_t limit = std::max<std::size_t>(1, code_points(word).size() / 3);
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& candidate : candidates) {
+    std::size_t d = edit_distance(word, candidate);
+    if (d < best_distance || (d == best_distance && best && candidate < *best)) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  if (best_distance > limit || best_distance == 0) return std::nullopt;
+  return best;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t width = 0;
+  for (auto cp : code_points(s)) {
+    int w = utf8proc_charwidth(cp);
+    width += static_cast<std::size_t>(std::max(w, 0));
+  }
+  return width;
+}
+
+std::string pad_right(std::string_view s, std::size_t width) {
+  std::string out(s);
+  std::size_t have = display_width(s);
+  if (have < width) out.append(width - have, ' ');
+  return out;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) return false;
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace kangle::text

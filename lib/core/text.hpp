@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kangle::text {
+
+/// The string without leading and trailing white space, ideographic space (U+3000) included.
+std::string_view trim(std::string_view s);
+
+/// Levenshtein distance counted in code points, so that 理发 and 理法 are one edit apart.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate nearest to `word` when it is close enough to be a likely typo
+/// (at most a third of the word's length, and at least one edit); nothing otherwise.
+std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
+
+/// Columns a terminal gives the UTF-8 text: 2 for CJK wide characters, 0 for combining marks.
+std::size_t display_width(std::string_view s);
+
+/// `s` followed by spaces up to `width` display columns.
+std::string pad_right(std::string_view s, std::size_t width);
+
+/// True when `s` is valid UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+/// Joins the parts with the separator.
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+}  // namespace kangle::text

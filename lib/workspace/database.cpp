@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "workspace/database.hpp"
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "workspace/migrations.hpp"
+
+namespace kangle::workspace {
+
+Database::Database(const std::filesystem::path& file, Access access) : file_(file) {
+  int flags = access == Access::read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  try {
+    db_ = std::make_unique<SQLite::Database>(file.string(), flags, busy_timeout_ms);
+    // Refuse a newer database before changing anything in it, journal mode included.
+    int version = schema_version();
+    if (version > latest_version()) {
+      throw WorkspaceError(tr(Msg::database_newer, file.string(), version, latest_version()));
+    }
+    db_->exec("PRAGMA foreign_keys = ON");
+    if (access == Access::read_write) {
+      db_->exec("PRAGMA journal_mode = WAL");
+      migrate();
+    }
+  } catch (const SQLite::Exception& e) {
+    throw WorkspaceError(tr(Msg::database_open_failed, file.string(), e.what()));
+  }
+}
+
+int Database::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
+
+int Database::latest_version() { return static_cast<int>(migrations().size()); }
+
+void Database::migrate() {
+  const auto& all = migrations();
+  for (;;) {
+    // IMMEDIATE: two processes opening a new workspace at once migrate one after the other.
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    int version = schema_version();
+    if (version > latest_version()) throw WorkspaceError(tr(Msg::database_newer, file_.string(), version, latest_version()));
+    if (version == latest_version()) {
+      transaction.commit();
+      return;
+    }
+    try {
+      db_->exec(std::string(all[static_cast<std::size_t>(version)]));
+      db_->exec(fmt::format("PRAGMA user_version = {}", version + 1));
+    } catch (const SQLite::Exception& e) {
+      throw WorkspaceError(tr(Msg::database_migration_failed, file_.string(), version + 1, e.what()));
+    }
+    transaction.commit();
+  }
+}
+
+std::vector<std::string> Database::integrity_problems() {
+  std::vector<std::string> problems;
+  SQLite::Statement integrity(*db_, "PRAGMA integrity_check");
+  while (integrity.executeStep()) {
+    std::string line = integrity.getColumn(0).getString();
+    if (line != "ok") problems.push_back(tr(Msg::database_integrity, line));
+  }
+  SQLite::Statement foreign(*db_, "PRAGMA foreign_key_check");
+  while (foreign.executeStep()) {
+    problems.push_back(tr(Msg::database_foreign_key, foreign.getColumn(0).getString(), foreign.getColumn(1).getInt64(),
+                          foreign.getColumn(2).getString()));
+  }
+  return problems;
+}
+
+}  // namespace kangle::workspace

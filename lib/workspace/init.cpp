@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "workspace/init.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "config/embedded.hpp"
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "workspace/database.hpp"
+#include "workspace/workspace.hpp"
+
+namespace kangle::workspace {
+namespace fs = std::filesystem;
+namespace {
+
+std::string default_settings(const std::string& name, Lang lang) {
+  return fmt::format(R"(# The workspace: see docs/workspace.md for every key.
+name     = "{}"
+language = "{}"              # zh-CN or en
+timezone = "Asia/Shanghai"
+
+[defaults]
+monthly_limit  = 4           # 每月最多班次 when a sign-up does not say
+travel_minutes = 30          # gap between two kiosks on one day
+)",
+                     name, lang_code(lang));
+}
+
+/// The example's kangle.toml with its language line set to `lang`.
+std::string with_language(std::string settings, Lang lang) {
+  auto at = settings.find("\nlanguage");
+  if (at == std::string::npos) return settings;
+  auto end = settings.find('\n', at + 1);
+  auto line = settings.substr(at + 1, end - at - 1);
+  auto open = line.find('"');
+  auto close = line.find('"', open + 1);
+  if (open == std::string::npos || close == std::string::npos) return settings;
+  line.replace(open + 1, close - open - 1, lang_code(lang));
+  settings.replace(at + 1, end - at - 1, line);
+  return settings;
+}
+
+}  // namespace
+
+InitResult init_workspace(const InitOptions& options) {
+  const auto& files = config::embedded_files();
+  std::string example_prefix;
+  if (options.example) {
+    auto names = config::example_names();
+    if (std::find(names.begin(), names.end(), *options.example) == names.end()) {
+      std::vector<std::string> known(names.begin(), names.end());
+      throw UsageError(tr(Msg::unknown_example, *options.example, text::join(known, ", ")));
+    }
+    example_prefix = "examples/" + *options.example + "/";
+  }
+
+  std::error_code ec;
+  if (fs::exists(options.dir / marker_file, ec)) throw WorkspaceError(tr(Msg::workspace_exists, options.dir.string()));
+  fs::create_directories(options.dir / "kiosks", ec);
+  if (!ec) fs::create_directories(options.dir / "holidays", ec);
+  if (ec) throw WorkspaceError(tr(Msg::cannot_write_file, options.dir.string(), ec.message()));
+
+  InitResult result{options.dir, {}};
+  std::optional<std::string> settings;
+  auto write = [&](const std::string& relative, std::string_view content) {
+    write_file_atomically(options.dir / relative, content);
+    result.files.push_back(relative);
+  };
+  for (const auto& f : files) {
+    if (f.path.starts_with("config/")) {
+      write(std::string(f.path.substr(7)), f.content);
+    } else if (!example_prefix.empty() && f.path.starts_with(example_prefix)) {
+      auto relative = std::string(f.path.substr(example_prefix.size()));
+      if (relative == marker_file) settings = std::string(f.content);
+      else write(relative, f.content);
+    }
+  }
+  Lang lang = options.language.value_or(Lang::zh_CN);
+  if (settings && options.language) settings = with_language(*settings, lang);
+  if (!settings) {
+    auto name = fs::absolute(options.dir, ec).lexically_normal().filename().string();
+    if (name.empty()) name = fs::absolute(options.dir, ec).lexically_normal().parent_path().filename().string();
+    settings = default_settings(name, lang);
+  }
+  Database(options.dir / database_file, Access::read_write);
+  result.files.push_back(database_file);
+  write(marker_file, *settings);  // last: the folder is a workspace only once all is in place
+  return result;
+}
+
+}  // namespace kangle::workspace

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/i18n.hpp"
+
+namespace kangle::workspace {
+
+struct InitOptions {
+  std::filesystem::path dir;
+  std::optional<std::string> example;  ///< a bundled example, e.g. `kangjian`
+  std::optional<Lang> language;        ///< default: the example's, else zh-CN
+};
+
+struct InitResult {
+  std::filesystem::path dir;
+  std::vector<std::string> files;  ///< written, relative to `dir`
+};
+
+/// Makes a workspace in `dir` (created when missing) from the shipped config and, if
+/// asked, a bundled example. Refuses with WorkspaceError when `dir` already holds
+/// kangle.toml; writes that marker last, so an interrupted init can simply be re-run.
+InitResult init_workspace(const InitOptions& options);
+
+}  // namespace kangle::workspace

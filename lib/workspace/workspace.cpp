@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "workspace/workspace.hpp"
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+
+namespace kangle::workspace {
+namespace fs = std::filesystem;
+
+fs::path find_workspace(const fs::path& start, const std::optional<fs::path>& explicit_dir,
+                        const std::optional<fs::path>& env_dir) {
+  std::error_code ec;
+  if (const auto& chosen = explicit_dir ? explicit_dir : env_dir) {
+    auto dir = fs::absolute(*chosen, ec);
+    if (!fs::is_regular_file(dir / marker_file, ec)) throw WorkspaceError(tr(Msg::workspace_not_a_folder, chosen->string()));
+    return dir.lexically_normal();
+  }
+  auto dir = fs::absolute(start, ec).lexically_normal();
+  for (;;) {
+    if (fs::is_regular_file(dir / marker_file, ec)) return dir;
+    if (!dir.has_relative_path()) break;  // reached the root
+    dir = dir.parent_path();
+  }
+  throw WorkspaceError(tr(Msg::no_workspace));
+}
+
+}  // namespace kangle::workspace

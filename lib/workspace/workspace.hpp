@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+namespace kangle::workspace {
+
+/// The file that marks a workspace folder, as `.git` marks a repository.
+inline constexpr const char* marker_file = "kangle.toml";
+inline constexpr const char* database_file = "kangle.db";
+
+/// The workspace to use: `explicit_dir` (from `-w`) if given, else `env_dir` (from
+/// `KANGLE_WORKSPACE`) if given, else the first folder holding kangle.toml walking up
+/// from `start`. Throws WorkspaceError when the chosen folder is not a workspace or
+/// when the walk finds none.
+std::filesystem::path find_workspace(const std::filesystem::path& start,
+                                     const std::optional<std::filesystem::path>& explicit_dir,
+                                     const std::optional<std::filesystem::path>& env_dir);
+
+}  // namespace kangle::workspace
