@@ -17,7 +17,8 @@ const std::vector<CommandSpec>& command_table() {
 void add_format_option(CLI::App& command, Format& format) {
   static const std::map<std::string, Format> names = {{"text", Format::text}, {"json", Format::json}};
   command.add_option("--format", format, "Output format: text or json")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case));
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case).description(""))
+      ->type_name("text|json");
 }
 
 }  // namespace kangle::cli

@@ -176,7 +176,7 @@ void read_hours(TableReader& r, Kiosk& kiosk, Diagnostics& sink) {
         for (const auto& [other, other_at] : seen[d]) {
           if (other.overlaps(*range)) {
             sink.error(at, tr(Msg::hours_overlap, text, format_time_range(other), other_at.line,
-                              weekday_key(weekday{d})));
+                              weekday_display(weekday{d}, language() == Lang::zh_CN)));
           }
         }
         seen[d].emplace_back(*range, at);
@@ -200,7 +200,9 @@ std::optional<std::bitset<7>> possible_weekdays(const Rhythm& on) {
   return std::nullopt;
 }
 
-void read_menu_entry(TableReader& e, Cadence cadence, Kiosk& kiosk, Diagnostics& sink) {
+/// `hours_known` is false when the kiosk's [hours] had errors: its entries are then not
+/// blamed for missing hours a second time.
+void read_menu_entry(TableReader& e, Cadence cadence, Kiosk& kiosk, bool hours_known, Diagnostics& sink) {
   MenuEntry m;
   m.cadence = cadence;
   m.position = e.table_position();
@@ -221,11 +223,12 @@ void read_menu_entry(TableReader& e, Cadence cadence, Kiosk& kiosk, Diagnostics&
     bool reversed = false;
     m.time = parse_time_range(text::trim(*time), &reversed);
     if (!m.time) sink.error(e.position("time"), tr(reversed ? Msg::time_range_reversed : Msg::bad_time_range, *time));
-  } else if (rhythm_ok) {
+  } else if (rhythm_ok && hours_known) {
     auto days = possible_weekdays(m.on);
     for (unsigned d = 0; d < 7; ++d) {
       if ((!days || days->test(d)) && kiosk.hours[d].empty()) {
-        sink.error(e.position("on"), tr(Msg::entry_no_hours, m.on_text, weekday_key(weekday{d})));
+        sink.error(e.position("on"),
+                   tr(Msg::entry_no_hours, m.on_text, weekday_display(weekday{d}, language() == Lang::zh_CN)));
         break;
       }
     }
@@ -294,12 +297,14 @@ Kiosk read_kiosk(const toml::table& doc, std::string id, const std::string& file
     else if (lat && lon) k.location = Location{*lat, *lon};
     l.finish();
   }
+  auto problems_before = sink.items().size();
   read_hours(r, k, sink);
+  bool hours_known = sink.items().size() == problems_before;
   static constexpr std::pair<std::string_view, Cadence> cadences[] = {
       {"daily", Cadence::daily}, {"weekly", Cadence::weekly}, {"monthly", Cadence::monthly},
       {"outreach", Cadence::outreach}};
   for (const auto& [name, cadence] : cadences) {
-    for_each_array_entry(r, name, [&](TableReader& e) { read_menu_entry(e, cadence, k, sink); });
+    for_each_array_entry(r, name, [&](TableReader& e) { read_menu_entry(e, cadence, k, hours_known, sink); });
   }
   for_each_array_entry(r, "closure", [&](TableReader& e) {
     auto from = e.date("from", true);

@@ -69,8 +69,6 @@ std::optional<std::chrono::weekday> parse_weekday(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view weekday_key(std::chrono::weekday day) { return weekday_names[day.c_encoding()].name; }
-
 std::string_view weekday_display(std::chrono::weekday day, bool chinese) {
   static constexpr std::array<std::string_view, 7> english{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   return chinese ? weekday_names[14 + day.c_encoding()].name : english[day.c_encoding()];

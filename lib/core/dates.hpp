@@ -19,9 +19,6 @@ std::string format_date(const Date& date);
 /// A weekday from `mon`…`sun`, `monday`…, `周一`…`周日` (also 周天, 星期一…); nothing otherwise.
 std::optional<std::chrono::weekday> parse_weekday(std::string_view text);
 
-/// `mon`…`sun`: the spelling configs use.
-std::string_view weekday_key(std::chrono::weekday day);
-
 /// The weekday as people read it: `周一` in Chinese, `Mon` in English.
 std::string_view weekday_display(std::chrono::weekday day, bool chinese);
 

@@ -11,7 +11,7 @@ namespace kangle::text {
 /// The string without leading and trailing white space, ideographic space (U+3000) included.
 std::string_view trim(std::string_view s);
 
-/// Levenshtein distance counted in code points, so that 理发 and 理法 are one edit apart.
+/// Edit distance (insertions, deletions, substitutions, swaps of neighbours) in code points, so that 理发 and 理法 are one edit apart.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate nearest to `word` when it is close enough to be a likely typo

@@ -1,1 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <catch2/catch.hpp>
+
+#include "core/dates.hpp"
+
+using namespace std::chrono;
+using kangle::Date;
+using kangle::parse_date;
+using kangle::parse_time_range;
+using kangle::parse_weekday;
+using kangle::TimeRange;
+
+TEST_CASE("parse_date, a valid date") {
+  auto date = parse_date("2026-12-03");
+  REQUIRE(date.has_value());
+  CHECK(*date == Date{year{2026}, December, day{3}});
+  CHECK(kangle::format_date(*date) == "2026-12-03");
+}
+
+TEST_CASE("parse_date, 29 February only in leap years") {
+  CHECK_FALSE(parse_date("2026-02-29").has_value());
+  auto leap = parse_date("2024-02-29");
+  REQUIRE(leap.has_value());
+  CHECK(*leap == Date{year{2024}, February, day{29}});
+  CHECK_FALSE(parse_date("2026-02-30").has_value());
+  CHECK_FALSE(parse_date("2026-04-31").has_value());
+  CHECK_FALSE(parse_date("2026-13-01").has_value());
+  CHECK_FALSE(parse_date("2026-00-10").has_value());
+  CHECK_FALSE(parse_date("2026-01-00").has_value());
+}
+
+TEST_CASE("parse_date, malformed text") {
+  CHECK_FALSE(parse_date("").has_value());
+  CHECK_FALSE(parse_date("2026-1-01").has_value());
+  CHECK_FALSE(parse_date("2026/12/03").has_value());
+  CHECK_FALSE(parse_date("26-12-03").has_value());
+  CHECK_FALSE(parse_date("2026-12-3x").has_value());
+  CHECK_FALSE(parse_date("2026-12-03 ").has_value());
+  CHECK_FALSE(parse_date("abcd-ef-gh").has_value());
+}
+
+TEST_CASE("parse_weekday, English, Chinese and colloquial names") {
+  CHECK(parse_weekday("mon") == Monday);
+  CHECK(parse_weekday("Monday") == Monday);
+  CHECK(parse_weekday("SUN") == Sunday);
+  CHECK(parse_weekday("周一") == Monday);
+  CHECK(parse_weekday("周日") == Sunday);
+  CHECK(parse_weekday("星期日") == Sunday);
+  CHECK(parse_weekday("星期三") == Wednesday);
+  CHECK(parse_weekday("礼拜天") == Sunday);
+  CHECK(parse_weekday("礼拜六") == Saturday);
+}
+
+TEST_CASE("parse_weekday, rejects what is not a weekday") {
+  CHECK_FALSE(parse_weekday("xyz").has_value());
+  CHECK_FALSE(parse_weekday("").has_value());
+  CHECK_FALSE(parse_weekday("mo").has_value());
+  CHECK_FALSE(parse_weekday("周八").has_value());
+}
+
+TEST_CASE("weekday_key and weekday_display") {
+  CHECK(kangle::weekday_key(Thursday) == "thu");
+  CHECK(kangle::weekday_key(Sunday) == "sun");
+  CHECK(kangle::weekday_display(Thursday, true) == "周四");
+  CHECK(kangle::weekday_display(Thursday, false) == "Thu");
+  CHECK(kangle::weekday_display(Sunday, true) == "周日");
+}
+
+TEST_CASE("parse_time_range, a valid range") {
+  bool reversed = true;
+  auto range = parse_time_range("09:00-11:30", &reversed);
+  REQUIRE(range.has_value());
+  CHECK(range->start == 9 * 60);
+  CHECK(range->end == 11 * 60 + 30);
+  CHECK_FALSE(reversed);
+  auto short_hour = parse_time_range("9:05-24:00");
+  REQUIRE(short_hour.has_value());
+  CHECK(*short_hour == TimeRange{9 * 60 + 5, 24 * 60});
+}
+
+TEST_CASE("parse_time_range, a reversed range sets ends_before_start") {
+  bool reversed = false;
+  CHECK_FALSE(parse_time_range("11:30-09:00", &reversed).has_value());
+  CHECK(reversed);
+  reversed = false;
+  CHECK_FALSE(parse_time_range("09:00-09:00", &reversed).has_value());
+  CHECK(reversed);
+  CHECK_FALSE(parse_time_range("11:30-09:00").has_value());  // no flag asked for: no crash
+}
+
+TEST_CASE("parse_time_range, invalid clock times") {
+  bool reversed = true;
+  CHECK_FALSE(parse_time_range("25:00-26:00", &reversed).has_value());
+  CHECK_FALSE(reversed);
+  reversed = true;
+  CHECK_FALSE(parse_time_range("09:00-25:00", &reversed).has_value());
+  CHECK_FALSE(reversed);
+  CHECK_FALSE(parse_time_range("09:60-10:00").has_value());
+  CHECK_FALSE(parse_time_range("24:30-24:45").has_value());
+  CHECK_FALSE(parse_time_range("0900-1100").has_value());
+  CHECK_FALSE(parse_time_range("09:00").has_value());
+  CHECK_FALSE(parse_time_range("").has_value());
+}
+
+TEST_CASE("format_time_range, zero-padded HH:MM-HH:MM") {
+  CHECK(kangle::format_time_range(TimeRange{9 * 60, 11 * 60 + 30}) == "09:00-11:30");
+  CHECK(kangle::format_time_range(TimeRange{0, 5}) == "00:00-00:05");
+  CHECK(kangle::format_time_range(TimeRange{13 * 60 + 30, 24 * 60}) == "13:30-24:00");
+  auto parsed = parse_time_range("08:30-11:30");
+  REQUIRE(parsed.has_value());
+  CHECK(kangle::format_time_range(*parsed) == "08:30-11:30");
+}
+
+TEST_CASE("TimeRange, overlaps and contains") {
+  TimeRange morning{9 * 60, 11 * 60 + 30}, late{11 * 60, 12 * 60}, afternoon{11 * 60 + 30, 16 * 60};
+  CHECK(morning.overlaps(late));
+  CHECK_FALSE(morning.overlaps(afternoon));  // ends are exclusive
+  CHECK(morning.contains(TimeRange{10 * 60, 11 * 60}));
+  CHECK_FALSE(morning.contains(late));
+}

@@ -1,1 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/text.hpp"
+
+using namespace std::string_literals;
+namespace text = kangle::text;
+
+namespace {
+constexpr const char* ideographic_space = "\xE3\x80\x80";
+}
+
+TEST_CASE("trim, ASCII white space at both ends") {
+  CHECK(text::trim("  haircut \t\n") == "haircut");
+  CHECK(text::trim("\r\n\v\fa b\t") == "a b");
+  CHECK(text::trim("no-space") == "no-space");
+  CHECK(text::trim("   ").empty());
+  CHECK(text::trim("").empty());
+}
+
+TEST_CASE("trim, ideographic space U+3000 at both ends") {
+  auto padded = std::string(ideographic_space) + "理发" + ideographic_space;
+  CHECK(text::trim(padded) == "理发");
+  auto mixed = " "s + ideographic_space + " \t理 发" + ideographic_space + " " + ideographic_space;
+  CHECK(text::trim(mixed) == "理 发");
+  auto inner = "理"s + ideographic_space + "发";
+  CHECK(text::trim(inner) == inner);
+  CHECK(text::trim(std::string(ideographic_space) + ideographic_space).empty());
+}
+
+TEST_CASE("edit_distance, counted in code points") {
+  CHECK(text::edit_distance("理发", "理法") == 1);
+  CHECK(text::edit_distance("理发", "理发") == 0);
+  CHECK(text::edit_distance("理发", "") == 2);
+  CHECK(text::edit_distance("", "理发师") == 3);
+  CHECK(text::edit_distance("kitten", "sitting") == 3);
+  CHECK(text::edit_distance("daily_cpa", "daily_cap") == 2);
+  CHECK(text::edit_distance("haircut", "haircuts") == 1);
+}
+
+TEST_CASE("closest, a typo gets a suggestion") {
+  std::vector<std::string> candidates{"darning", "haircut", "knife-sharpening"};
+  auto suggestion = text::closest("hiarcut", candidates);
+  REQUIRE(suggestion.has_value());
+  CHECK(*suggestion == "haircut");
+  auto chinese = text::closest("理法", {"理发", "缝补"});
+  REQUIRE(chinese.has_value());
+  CHECK(*chinese == "理发");
+}
+
+TEST_CASE("closest, nothing when every candidate is far") {
+  CHECK_FALSE(text::closest("xyz", {"haircut", "darning"}).has_value());
+  CHECK_FALSE(text::closest("umbrella", {"haircut", "darning"}).has_value());
+  CHECK_FALSE(text::closest("anything", {}).has_value());
+}
+
+TEST_CASE("closest, nothing when the word is an exact match") {
+  CHECK_FALSE(text::closest("haircut", {"haircut", "haircuts"}).has_value());
+}
+
+TEST_CASE("display_width, CJK takes two columns, ASCII one") {
+  CHECK(text::display_width("") == 0);
+  CHECK(text::display_width("abc") == 3);
+  CHECK(text::display_width("理发") == 4);
+  CHECK(text::display_width("理发ab") == 6);
+}
+
+TEST_CASE("pad_right, pads to display columns") {
+  CHECK(text::pad_right("abc", 5) == "abc  ");
+  CHECK(text::pad_right("理发", 6) == "理发  ");
+  CHECK(text::pad_right("理发", 4) == "理发");
+  CHECK(text::pad_right("abcdef", 3) == "abcdef");
+  CHECK(text::pad_right("", 2) == "  ");
+}
+
+TEST_CASE("is_valid_utf8 and join") {
+  CHECK(text::is_valid_utf8("理发 abc"));
+  CHECK_FALSE(text::is_valid_utf8("\xE7\x90"));
+  CHECK(text::join({"a", "b", "c"}, ", ") == "a, b, c");
+  CHECK(text::join({}, ", ").empty());
+}

@@ -1,0 +1,56 @@
+Help, version, unknown commands and plugins.
+
+  $ kangle --version
+  kangle 0.1.0
+  $ kangle --help
+  kangle (康乐): the back office of neighbourhood service kiosks
+  Usage: kangle [OPTIONS] [SUBCOMMAND]
+  
+  Options:
+    -h,--help                   Print this help message and exit
+    --version                   Display program version information and exit
+    -w,--workspace TEXT         Workspace folder (default: found from the current folder, or KANGLE_WORKSPACE)
+    --lang TEXT                 Language of messages and outputs: zh-CN or en (or KANGLE_LANG)
+  
+  Subcommands:
+    init                        Make a workspace (optionally from a bundled example)
+    check                       Check every config file and the database; list every problem
+    status                      Show what the workspace holds: kiosks, menus, catalogue, holidays
+    help                        Show help for kangle or for one command
+  
+  $ kangle help check
+  Check every config file and the database; list every problem
+  Usage: check [OPTIONS]
+  
+  Options:
+    -h,--help                   Print this help message and exit
+    --format text|json          Output format: text or json
+  
+  $ kangle init --help | head -3
+  Make a workspace (optionally from a bundled example)
+  Usage: kangle init [OPTIONS] [dir]
+  
+  $ kangle chekc
+  kangle: 错误：未知命令“chekc”（是否想用“check”？）
+  [2]
+  $ kangle --lang en frobnicate
+  kangle: error: unknown command "frobnicate"; see `kangle --help`
+  [2]
+  $ kangle status --bogus
+  The following argument was not expected: --bogus
+  Run with --help for more information.
+  [2]
+  $ kangle --lang fr status
+  --lang: expected zh-CN or en
+  Run with --help for more information.
+  [2]
+
+A plugin in the workspace's plugins/ runs as a command, with the workspace in
+its environment and its exit code passed through.
+
+  $ kangle init ws >/dev/null && mkdir ws/plugins
+  $ printf '#!/bin/sh\necho "hello from $KANGLE_WORKSPACE: $*"\nexit 7\n' > ws/plugins/kangle-hello
+  $ chmod +x ws/plugins/kangle-hello
+  $ cd ws && kangle hello a b
+  hello from $TMP/ws: a b
+  [7]

@@ -1,0 +1,112 @@
+Making the Kangjian example workspace, checking it and showing it.
+
+  $ kangle init ws --example kangjian
+  已创建工作区 ws
+    services.toml
+    points.toml
+    holidays/2026.toml
+    kiosks/dingxiang.toml
+    kiosks/pubei.toml
+    kiosks/kangle-hall.toml
+    kangle.db
+    kangle.toml
+  $ cd ws && kangle check
+  $TMP/ws：未发现问题
+  $ kangle status
+  工作区：康健街道“雷锋亭”（$TMP/ws）
+  语言：zh-CN
+  数据库：kangle.db（版本 1）
+  服务目录：9 类 36 项服务，23 种技能
+  节假日：7 个假期，6 个调休上班日（2026）
+  服务点：3 个
+  
+  丁香园邻里汇“雷锋亭”  [dingxiang]
+    康健街道丁香园邻里汇党群服务分中心
+    开放时间    周一、周二、周三、周四、周五 09:00-11:30, 13:30-16:00
+    设备        理发椅、整衣镜、洗手池、缝纫机、锁边机
+    天天见      周一：修伞
+                周二：理发
+                周三：测血糖、织补
+                周四：磨刀、钟表维修
+                周五：自行车修理
+    送服务上门  每月第2个周二 09:00-11:00 @樱花园小区：测血压
+  
+  “康乐汇”街道社区党群服务中心“雷锋亭”  [kangle-hall]
+    康健街道社区党群服务中心（康乐汇）
+    开放时间    周一、周二、周三、周四、周五 09:00-11:30
+    天天见      周二：测血压
+                周五：心理健康咨询
+    月月新      每月最后一个周四 14:00-16:00 @康乐汇二楼 「党员Tall History」（1、5、9月）：通用志愿服务×4
+                每月最后一个周四 14:00-16:00 @康乐汇二楼 「文化plus」（2、6、10月）：通用志愿服务×4
+                每月最后一个周四 14:00-16:00 @康乐汇二楼 「心理健康pro」（3、7、11月）：心理健康咨询、通用志愿服务×4
+                每月最后一个周四 14:00-16:00 @康乐汇二楼 「非遗+党建」（4、8、12月）：非遗手工、通用志愿服务×4
+  
+  浦北路党建主题园“雷锋亭”  [pubei]
+    康健街道浦北路党建主题园
+    开放时间    周四 08:30-11:30
+    设备        理发椅、整衣镜
+    周周办      周四 08:30-11:30 「便民服务小集市」：理发、磨刀、修伞、测血压、血压计校验、法律咨询
+  $ kangle --lang en status | head -12
+  Workspace: 康健街道“雷锋亭” ($TMP/ws)
+  Language: zh-CN
+  Database: kangle.db (schema 1)
+  Catalogue: 36 services in 9 categories, 23 skills
+  Holidays: 7 holidays, 6 make-up workdays (2026)
+  Kiosks: 3
+  
+  Dingxiang Garden Lei Feng kiosk  [dingxiang]
+    康健街道丁香园邻里汇党群服务分中心
+    Hours       Mon, Tue, Wed, Thu, Fri 09:00-11:30, 13:30-16:00
+    Equipment   理发椅, 整衣镜, 洗手池, 缝纫机, 锁边机
+    Daily       Mon: Umbrella repair
+
+A second init refuses and changes nothing.
+
+  $ cd .. && cp ws/kangle.toml before.toml
+  $ kangle init ws --example kangjian
+  kangle: 错误：ws 已经是 kangle 工作区，未做任何改动
+  [4]
+  $ cmp before.toml ws/kangle.toml && echo unchanged
+  unchanged
+
+An unknown example, in English.
+
+  $ kangle --lang en init other --example nowhere
+  kangle: error: no example called "nowhere" (examples: kangjian)
+  [2]
+  $ test -e other/kangle.toml || echo "no workspace made"
+  no workspace made
+
+Without an example: the catalogue, holidays and points, and no kiosks yet.
+
+  $ kangle init plain
+  已创建工作区 plain
+    services.toml
+    points.toml
+    holidays/2026.toml
+    kangle.db
+    kangle.toml
+  $ kangle -w plain check
+  kiosks/: 警告：没有服务点：请添加 kiosks/名称.toml
+  0 个错误，1 个警告
+
+The workspace is found from a subfolder, from KANGLE_WORKSPACE, and -w wins.
+
+  $ cd ws/kiosks && kangle status | head -1 && cd ../..
+  工作区：康健街道“雷锋亭”（$TMP/ws）
+  $ KANGLE_WORKSPACE=$PWD/plain kangle status | head -1
+  工作区：plain（$TMP/plain）
+  $ KANGLE_WORKSPACE=$PWD/plain kangle -w ws status | head -1
+  工作区：康健街道“雷锋亭”（$TMP/ws）
+
+Outside any workspace: one line, a non-zero exit.
+
+  $ kangle status
+  kangle: 错误：当前不在 kangle 工作区中（本目录及上级目录都没有 kangle.toml）；请用 -w 目录 指定，或先运行 `kangle init`
+  [4]
+  $ kangle -w nowhere check
+  kangle: 错误：nowhere 不是 kangle 工作区（其中没有 kangle.toml）
+  [4]
+  $ KANGLE_LANG=en kangle check
+  kangle: error: not in a kangle workspace (no kangle.toml here or in any parent folder); use -w DIR or run `kangle init`
+  [4]
