@@ -4,10 +4,14 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "config/model.hpp"
+#include "workspace/database.hpp"
 
 namespace kangle::cli {
 
@@ -21,13 +25,18 @@ struct GlobalOptions {
 /// commands that need one) and the language already set.
 struct Context {
   GlobalOptions globals;
-  std::filesystem::path workspace;  ///< empty for commands that need none
+  std::filesystem::path workspace;               ///< empty for commands that need none
+  std::optional<config::Config> config;          ///< loaded for Needs::database
+  std::unique_ptr<workspace::Database> database; ///< opened (and migrated) for Needs::database
+  /// The time of the run as an ISO-8601 UTC timestamp (KANGLE_NOW fixes it, for tests).
+  std::string now;
 };
 
 using Action = std::function<int(Context&)>;
 
-/// How much a command needs before it runs.
-enum class Needs { nothing, workspace };
+/// How much a command needs before it runs: nothing, the workspace's folder, or
+/// its config loaded (refused when it has errors) and its database open.
+enum class Needs { nothing, workspace, database };
 
 /// One built-in command. To add a command: write cli/commands/NAME.cpp with a
 /// `define_NAME` that adds its options to the subcommand and sets the action,
@@ -44,7 +53,10 @@ struct CommandSpec {
 const std::vector<CommandSpec>& command_table();
 
 /// `--format` shared by the commands that print data.
-enum class Format { text, json };
-void add_format_option(CLI::App& command, Format& format);
+enum class Format { text, json, csv };
+void add_format_option(CLI::App& command, Format& format, bool with_csv = false);
+
+/// `--reveal`: show phone and ID numbers in full instead of masked.
+void add_reveal_option(CLI::App& command, bool& reveal);
 
 }  // namespace kangle::cli

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 
 #include "command.hpp"
 #include "config/loader.hpp"
@@ -43,6 +44,15 @@ void choose_language(const GlobalOptions& globals, const fs::path& workspace) {
 
 fs::path find_workspace(const GlobalOptions& globals) {
   return workspace::find_workspace(fs::current_path(), as_path(globals.workspace), as_path(env("KANGLE_WORKSPACE")));
+}
+
+std::string current_timestamp() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
 }
 
 /// The first argument that is not a global option: the command's name.
@@ -181,11 +191,18 @@ int run(int argc, char** argv) {
   }
   for (std::size_t i = 0; i < table.size(); ++i) {
     if (!subcommands[i]->parsed()) continue;
-    Context context{globals, {}};
+    Context context;
+    context.globals = globals;
     choose_language(globals, {});
-    if (table[i].needs == Needs::workspace) {
+    context.now = env("KANGLE_NOW").value_or(current_timestamp());
+    if (table[i].needs != Needs::nothing) {
       context.workspace = find_workspace(globals);
       choose_language(globals, context.workspace);
+    }
+    if (table[i].needs == Needs::database) {
+      context.config = config::load_valid_config(context.workspace);
+      context.database = std::make_unique<workspace::Database>(context.workspace / workspace::database_file,
+                                                               workspace::Access::read_write);
     }
     return actions[i](context);
   }

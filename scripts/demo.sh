@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # The main job on the bundled example: build, make the Kangjian workspace in
-# demo/ (afresh each time), check it and show what it holds.
+# demo/ (afresh each time), check it, show what it holds, import the
+# volunteers' sign-up sheet (a GB18030 CSV as WPS saves it, with its mess)
+# and list them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
@@ -9,3 +11,7 @@ rm -rf demo
 ./build/cli/kangle init demo --example kangjian
 ./build/cli/kangle -w demo check
 ./build/cli/kangle -w demo status
+# Exit code 1: two rows of the sample are rejected on purpose, and listed.
+./build/cli/kangle -w demo import volunteers examples/kangjian/sheets/志愿者报名表.csv \
+  --rejects demo/rejected-rows.csv || [ $? -eq 1 ]
+./build/cli/kangle -w demo volunteers list

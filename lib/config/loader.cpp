@@ -147,7 +147,15 @@ void read_hours(TableReader& r, Kiosk& kiosk, Diagnostics& sink) {
   const auto* hours = r.table("hours");
   if (!hours) return;
   std::array<std::vector<std::pair<TimeRange, Position>>, 7> seen;
-  for (const auto& [key, value] : *hours) {
+  // In the order of the file (toml++ keeps keys sorted), so a clash is reported at the later line.
+  std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+  for (const auto& [key, value] : *hours) entries.emplace_back(&key, &value);
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    return a.first->source().begin.line < b.first->source().begin.line;
+  });
+  for (const auto& [key_ptr, value_ptr] : entries) {
+    const auto& key = *key_ptr;
+    const auto& value = *value_ptr;
     Position key_at{kiosk.file, static_cast<int>(key.source().begin.line), static_cast<int>(key.source().begin.column)};
     auto days = parse_weekday_set(key.str());
     if (!days) {
@@ -346,7 +354,10 @@ void check_holidays(const HolidayCalendar& calendar, Diagnostics& sink) {
   for (const auto& w : calendar.workdays) {
     auto day = weekday{sys_days{w.date}};
     if (day != Saturday && day != Sunday) sink.warning(w.at, tr(Msg::workday_not_weekend, format_date(w.date)));
-    if (const auto* h = calendar.holiday_on(w.date)) sink.error(w.at, tr(Msg::workday_in_holiday, format_date(w.date), h->name));
+    if (const auto* h = calendar.holiday_on(w.date)) {
+      const auto& name = language() == Lang::en && !h->name_en.empty() ? h->name_en : h->name;
+      sink.error(w.at, tr(Msg::workday_in_holiday, format_date(w.date), name));
+    }
   }
 }
 
@@ -452,13 +463,14 @@ LoadResult load_config(const fs::path& root) {
   auto& config = result.config;
   if (auto doc = parse_file(root, "kangle.toml", sink)) config.settings = read_settings(*doc, "kangle.toml", sink);
   if (auto doc = parse_file(root, "services.toml", sink)) config.catalogue = read_catalogue(*doc, "services.toml", sink);
-  for (const auto& name : toml_files_in(root / "kiosks")) {
+  auto kiosk_files = toml_files_in(root / "kiosks");
+  for (const auto& name : kiosk_files) {
     std::string file = "kiosks/" + name;
     if (auto doc = parse_file(root, file, sink)) {
       config.kiosks.push_back(read_kiosk(*doc, fs::path(name).stem().string(), file, sink));
     }
   }
-  if (config.kiosks.empty()) sink.warning({"kiosks/", 0, 0}, tr(Msg::no_kiosks));
+  if (kiosk_files.empty()) sink.warning({"kiosks/", 0, 0}, tr(Msg::no_kiosks));
   for (const auto& name : toml_files_in(root / "holidays")) {
     std::string file = "holidays/" + name;
     if (auto doc = parse_file(root, file, sink)) read_holidays(*doc, file, config.holidays, sink);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "config/toml_reader.hpp"
 
+#include <fmt/format.h>
+
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 
@@ -82,13 +84,15 @@ std::optional<Date> TableReader::date(std::string_view key, bool required) {
     auto d = n->as_date()->get();
     Date date{std::chrono::year{d.year}, std::chrono::month{d.month}, std::chrono::day{d.day}};
     if (date.ok()) return date;
-  } else if (n->is_string()) {
-    if (auto date = parse_date(text::trim(n->as_string()->get()))) return date;
-  } else {
-    wrong_type(key, message_text(Msg::type_date, language()));
+    sink_.error(position(key), tr(Msg::toml_bad_date, fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day)));
     return std::nullopt;
   }
-  sink_.error(position(key), tr(Msg::toml_bad_date, key));
+  if (n->is_string()) {
+    if (auto date = parse_date(text::trim(n->as_string()->get()))) return date;
+    sink_.error(position(key), tr(Msg::toml_bad_date, n->as_string()->get()));
+    return std::nullopt;
+  }
+  wrong_type(key, message_text(Msg::type_date, language()));
   return std::nullopt;
 }
 

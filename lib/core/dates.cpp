@@ -11,6 +11,7 @@ namespace {
 
 std::optional<int> parse_digits(std::string_view text, std::size_t count) {
   if (text.size() != count) return std::nullopt;
+  if (text.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;  // from_chars takes a "-"
   int value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;

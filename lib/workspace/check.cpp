@@ -3,6 +3,7 @@
 
 #include "config/loader.hpp"
 #include "core/error.hpp"
+#include "import/columns.hpp"
 #include "workspace/database.hpp"
 #include "workspace/workspace.hpp"
 
@@ -11,6 +12,7 @@ namespace kangle::workspace {
 std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& root) {
   auto loaded = config::load_config(root);
   auto& sink = loaded.diagnostics;
+  for (auto list : {"volunteers"}) import::load_column_aliases(root, list, sink);
   const config::Position db_at{database_file, 0, 0};
   std::error_code ec;
   if (!std::filesystem::exists(root / database_file, ec)) {

@@ -53,6 +53,7 @@ def run(blocks, kangle, testdir):
             "NO_COLOR": "1",
             "TESTDIR": testdir,
             "TZ": "Asia/Shanghai",
+            "KANGLE_NOW": "2026-12-01T02:00:00Z",
         }
         out = subprocess.run(["bash", "-c", "\n".join(script) + "\n"], cwd=work, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300).stdout

@@ -16,6 +16,8 @@ Help, version, unknown commands and plugins.
     init                        Make a workspace (optionally from a bundled example)
     check                       Check every config file and the database; list every problem
     status                      Show what the workspace holds: kiosks, menus, catalogue, holidays
+    import                      Import a spreadsheet (xlsx, csv) of volunteers
+    volunteers                  List and show the volunteers
     help                        Show help for kangle or for one command
   
   $ kangle help check

@@ -58,9 +58,7 @@ TEST_CASE("parse_weekday, rejects what is not a weekday") {
   CHECK_FALSE(parse_weekday("周八").has_value());
 }
 
-TEST_CASE("weekday_key and weekday_display") {
-  CHECK(kangle::weekday_key(Thursday) == "thu");
-  CHECK(kangle::weekday_key(Sunday) == "sun");
+TEST_CASE("weekday_display, Chinese and English") {
   CHECK(kangle::weekday_display(Thursday, true) == "周四");
   CHECK(kangle::weekday_display(Thursday, false) == "Thu");
   CHECK(kangle::weekday_display(Sunday, true) == "周日");
@@ -117,4 +115,12 @@ TEST_CASE("TimeRange, overlaps and contains") {
   CHECK_FALSE(morning.overlaps(afternoon));  // ends are exclusive
   CHECK(morning.contains(TimeRange{10 * 60, 11 * 60}));
   CHECK_FALSE(morning.contains(late));
+}
+
+TEST_CASE("parse_time_range, a minus sign is not a digit") {
+  CHECK_FALSE(parse_time_range("09:00-10:-1").has_value());
+}
+
+TEST_CASE("parse_date, a minus sign is not a digit") {
+  CHECK_FALSE(parse_date("-001-01-01").has_value());
 }

@@ -37,7 +37,9 @@ TEST_CASE("edit_distance, counted in code points") {
   CHECK(text::edit_distance("理发", "") == 2);
   CHECK(text::edit_distance("", "理发师") == 3);
   CHECK(text::edit_distance("kitten", "sitting") == 3);
-  CHECK(text::edit_distance("daily_cpa", "daily_cap") == 2);
+  CHECK(text::edit_distance("daily_cpa", "daily_cap") == 1);  // a swap of neighbours is one edit
+  CHECK(text::edit_distance("ab", "ba") == 1);
+  CHECK(text::edit_distance("理发师", "发理师") == 1);
   CHECK(text::edit_distance("haircut", "haircuts") == 1);
 }
 

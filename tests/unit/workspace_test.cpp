@@ -1,1 +1,330 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/loader.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "temp_dir.hpp"
+#include "workspace/check.hpp"
+#include "workspace/database.hpp"
+#include "workspace/init.hpp"
+#include "workspace/migrations.hpp"
+#include "workspace/workspace.hpp"
+
+namespace fs = std::filesystem;
+using kangle::Lang;
+using kangle::WorkspaceError;
+using kangle::test::TempDir;
+using kangle::workspace::Access;
+using kangle::workspace::Database;
+using kangle::workspace::find_workspace;
+
+namespace {
+
+/// A folder with a kangle.toml in it: the marker is all find_workspace looks for.
+fs::path make_workspace(const TempDir& dir, const fs::path& relative) {
+  dir.write(relative / "kangle.toml", "name = \"test\"\n");
+  return dir.path() / relative;
+}
+
+int user_version(const fs::path& file) {
+  SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+std::string journal_mode(const fs::path& file) {
+  SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+  return db.execAndGet("PRAGMA journal_mode").getString();
+}
+
+/// The message of the WorkspaceError `f` throws, or a test failure when it throws none.
+template <typename F>
+std::string workspace_error_of(F f) {
+  try {
+    f();
+  } catch (const WorkspaceError& e) {
+    CHECK(e.exit_code() == kangle::ExitCode::workspace);
+    return e.what();
+  }
+  FAIL("no WorkspaceError thrown");
+  return {};
+}
+
+}  // namespace
+
+// ─── find_workspace ──────────────────────────────────────────────────────────────
+
+TEST_CASE("find_workspace, walks up from a nested folder to the one holding kangle.toml") {
+  TempDir dir;
+  auto root = make_workspace(dir, "street");
+  fs::create_directories(root / "kiosks" / "deep" / "deeper");
+  CHECK(find_workspace(root / "kiosks" / "deep" / "deeper", std::nullopt, std::nullopt) == root);
+  CHECK(find_workspace(root, std::nullopt, std::nullopt) == root);
+}
+
+TEST_CASE("find_workspace, the nearest workspace wins over an enclosing one") {
+  TempDir dir;
+  make_workspace(dir, "outer");
+  auto inner = make_workspace(dir, "outer/inner");
+  fs::create_directories(inner / "sub");
+  CHECK(find_workspace(inner / "sub", std::nullopt, std::nullopt) == inner);
+}
+
+TEST_CASE("find_workspace, a folder named kangle.toml is not a marker") {
+  TempDir dir;
+  auto outer = make_workspace(dir, "outer");
+  fs::create_directories(outer / "inner" / "kangle.toml");
+  CHECK(find_workspace(outer / "inner", std::nullopt, std::nullopt) == outer);
+}
+
+TEST_CASE("find_workspace, the explicit folder wins over the environment's") {
+  TempDir dir;
+  auto flag = make_workspace(dir, "flag");
+  auto env = make_workspace(dir, "env");
+  auto walked = make_workspace(dir, "walked");
+  CHECK(find_workspace(walked, flag, env) == flag);
+  CHECK(find_workspace(walked, flag, std::nullopt) == flag);
+}
+
+TEST_CASE("find_workspace, the environment's folder wins over the walk") {
+  TempDir dir;
+  auto env = make_workspace(dir, "env");
+  auto walked = make_workspace(dir, "walked");
+  CHECK(find_workspace(walked, std::nullopt, env) == env);
+}
+
+TEST_CASE("find_workspace, a chosen folder is normalised") {
+  TempDir dir;
+  auto flag = make_workspace(dir, "flag");
+  fs::create_directories(dir.path() / "other");
+  CHECK(find_workspace(dir.path(), dir.path() / "other" / ".." / "flag", std::nullopt) == flag);
+}
+
+TEST_CASE("find_workspace, a chosen folder without kangle.toml is refused") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  auto good = make_workspace(dir, "good");
+  auto empty = dir.path() / "empty";
+  fs::create_directories(empty);
+  // Even when the walk, or the environment, would have found a workspace.
+  CHECK(workspace_error_of([&] { find_workspace(good, empty, good); }) ==
+        empty.string() + " is not a kangle workspace (no kangle.toml in it)");
+  CHECK(workspace_error_of([&] { find_workspace(good, std::nullopt, empty); }) ==
+        empty.string() + " is not a kangle workspace (no kangle.toml in it)");
+  auto missing = dir.path() / "missing";
+  CHECK(workspace_error_of([&] { find_workspace(good, missing, std::nullopt); }) ==
+        missing.string() + " is not a kangle workspace (no kangle.toml in it)");
+}
+
+TEST_CASE("find_workspace, no workspace anywhere up the tree") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  auto start = dir.path() / "a" / "b";
+  fs::create_directories(start);
+  // Precondition: nothing above the temporary folder is a workspace.
+  for (auto p = dir.path(); ; p = p.parent_path()) {
+    INFO("checking " << p);
+    REQUIRE_FALSE(fs::exists(p / "kangle.toml"));
+    if (p == p.parent_path()) break;
+  }
+  CHECK(workspace_error_of([&] { find_workspace(start, std::nullopt, std::nullopt); }) ==
+        "not in a kangle workspace (no kangle.toml here or in any parent folder); use -w DIR or run `kangle init`");
+  kangle::set_language(Lang::zh_CN);
+  CHECK(workspace_error_of([&] { find_workspace(start, std::nullopt, std::nullopt); }) ==
+        "当前不在 kangle 工作区中（本目录及上级目录都没有 kangle.toml）；请用 -w 目录 指定，或先运行 `kangle init`");
+}
+
+// ─── Database ────────────────────────────────────────────────────────────────────
+
+TEST_CASE("Database, a new file is migrated to the latest version in WAL mode") {
+  TempDir dir;
+  auto file = dir.path() / "kangle.db";
+  REQUIRE(Database::latest_version() == static_cast<int>(kangle::workspace::migrations().size()));
+  REQUIRE(Database::latest_version() >= 1);
+  {
+    Database db(file, Access::read_write);
+    CHECK(db.schema_version() == Database::latest_version());
+    CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM meta WHERE key = 'created_at'").getInt() == 1);
+  }
+  CHECK(fs::is_regular_file(file));
+  CHECK(user_version(file) == Database::latest_version());
+  CHECK(journal_mode(file) == "wal");
+  // Opening again changes nothing.
+  Database again(file, Access::read_write);
+  CHECK(again.schema_version() == Database::latest_version());
+  CHECK(again.sql().execAndGet("SELECT count(*) FROM meta").getInt() == 1);
+}
+
+TEST_CASE("Database, a database from a newer kangle is refused and left untouched") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  auto file = dir.path() / "kangle.db";
+  int newer = Database::latest_version() + 1;
+  {
+    SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("PRAGMA user_version = " + std::to_string(newer));
+  }
+  REQUIRE(journal_mode(file) != "wal");
+  auto expected = file.string() + " was written by a newer kangle (schema " + std::to_string(newer) +
+                  ", this kangle knows up to " + std::to_string(Database::latest_version()) +
+                  "); upgrade kangle — the database was not touched";
+  CHECK(workspace_error_of([&] { Database db(file, Access::read_write); }) == expected);
+  CHECK(workspace_error_of([&] { Database db(file, Access::read_only); }) == expected);
+  CHECK(user_version(file) == newer);
+  CHECK(journal_mode(file) == "delete");
+  CHECK_FALSE(fs::exists(dir.path() / "kangle.db-wal"));
+  SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
+  CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0);  // no migration ran
+}
+
+TEST_CASE("Database, read-only does not create a missing file") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  auto file = dir.path() / "kangle.db";
+  auto message = workspace_error_of([&] { Database db(file, Access::read_only); });
+  CHECK_THAT(message, Catch::StartsWith("cannot open the database " + file.string() + ": "));
+  CHECK_FALSE(fs::exists(file));
+}
+
+TEST_CASE("Database, integrity_problems is empty on a fresh database") {
+  TempDir dir;
+  Database db(dir.path() / "kangle.db", Access::read_write);
+  CHECK(db.integrity_problems().empty());
+}
+
+TEST_CASE("Database, integrity_problems reports a dangling foreign key") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  auto file = dir.path() / "kangle.db";
+  { Database db(file, Access::read_write); }
+  {
+    SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);  // foreign keys off by default
+    raw.exec("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
+    raw.exec("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))");
+    raw.exec("INSERT INTO child (id, parent_id) VALUES (7, 42)");
+  }
+  Database db(file, Access::read_only);
+  CHECK(db.integrity_problems() == std::vector<std::string>{"table child row 7 refers to a missing row of parent"});
+}
+
+// ─── init_workspace ──────────────────────────────────────────────────────────────
+
+TEST_CASE("init_workspace, makes a workspace with the shipped config") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  kangle::workspace::InitOptions options;
+  options.dir = dir.path() / "my-street";
+  auto result = kangle::workspace::init_workspace(options);
+  CHECK(result.dir == options.dir);
+  REQUIRE_FALSE(result.files.empty());
+  CHECK(result.files.back() == "kangle.toml");  // the marker comes last
+  for (const auto& name : {"kangle.toml", "kangle.db", "services.toml", "points.toml", "holidays/2026.toml"}) {
+    INFO(name);
+    CHECK(std::find(result.files.begin(), result.files.end(), name) != result.files.end());
+    CHECK(fs::is_regular_file(options.dir / name));
+  }
+  CHECK(fs::is_directory(options.dir / "kiosks"));
+  CHECK(find_workspace(options.dir / "kiosks", std::nullopt, std::nullopt) == options.dir);
+  CHECK(user_version(options.dir / "kangle.db") == Database::latest_version());
+  auto loaded = kangle::config::load_config(options.dir);
+  CHECK(loaded.config.settings.name == "my-street");
+  CHECK(loaded.config.settings.language == Lang::zh_CN);
+  CHECK_FALSE(loaded.diagnostics.has_errors());
+  CHECK(loaded.config.catalogue.services.size() == 36);
+}
+
+TEST_CASE("init_workspace, the language option is written to kangle.toml") {
+  TempDir dir;
+  kangle::workspace::InitOptions options;
+  options.dir = dir.path() / "plain";
+  options.language = Lang::en;
+  kangle::workspace::init_workspace(options);
+  CHECK(kangle::config::peek_language(options.dir) == Lang::en);
+
+  kangle::workspace::InitOptions example;
+  example.dir = dir.path() / "example";
+  example.example = "kangjian";
+  example.language = Lang::en;
+  kangle::workspace::init_workspace(example);
+  CHECK(kangle::config::peek_language(example.dir) == Lang::en);
+  CHECK(kangle::config::load_config(example.dir).diagnostics.items().empty());
+}
+
+TEST_CASE("init_workspace, refuses a folder that already is a workspace") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  kangle::workspace::InitOptions options;
+  options.dir = dir.path() / "street";
+  kangle::workspace::init_workspace(options);
+  auto before = dir.read("street/kangle.toml");
+  REQUIRE_FALSE(before.empty());
+  options.example = "kangjian";
+  options.language = Lang::en;  // would change kangle.toml, were it written
+  CHECK(workspace_error_of([&] { kangle::workspace::init_workspace(options); }) ==
+        options.dir.string() + " is already a kangle workspace; nothing was changed");
+  CHECK(dir.read("street/kangle.toml") == before);
+  CHECK_FALSE(fs::exists(options.dir / "kiosks" / "dingxiang.toml"));
+}
+
+TEST_CASE("init_workspace, an unknown example is a usage error") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  kangle::workspace::InitOptions options;
+  options.dir = dir.path() / "street";
+  options.example = "nope";
+  try {
+    kangle::workspace::init_workspace(options);
+    FAIL("init_workspace accepted an unknown example");
+  } catch (const kangle::UsageError& e) {
+    CHECK(std::string(e.what()) == "no example called \"nope\" (examples: kangjian)");
+    CHECK(e.exit_code() == kangle::ExitCode::usage);
+  }
+  CHECK_FALSE(fs::exists(options.dir));
+}
+
+// ─── check_workspace ─────────────────────────────────────────────────────────────
+
+TEST_CASE("check_workspace, the example is clean and a newer database is reported") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  kangle::workspace::InitOptions options;
+  options.dir = dir.path() / "kangjian";
+  options.example = "kangjian";
+  kangle::workspace::init_workspace(options);
+  CHECK(kangle::workspace::check_workspace(options.dir).empty());
+
+  auto file = options.dir / "kangle.db";
+  {
+    SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA user_version = " + std::to_string(Database::latest_version() + 5));
+  }
+  auto problems = kangle::workspace::check_workspace(options.dir);
+  REQUIRE(problems.size() == 1);
+  CHECK(kangle::config::format_diagnostic(problems[0]) ==
+        "kangle.db: " + file.string() + " was written by a newer kangle (schema " +
+            std::to_string(Database::latest_version() + 5) + ", this kangle knows up to " +
+            std::to_string(Database::latest_version()) + "); upgrade kangle — the database was not touched");
+}
+
+TEST_CASE("check_workspace, a workspace without a database yet is only warned about") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  kangle::workspace::InitOptions options;
+  options.dir = dir.path() / "kangjian";
+  options.example = "kangjian";
+  kangle::workspace::init_workspace(options);
+  fs::remove(options.dir / "kangle.db");
+  auto problems = kangle::workspace::check_workspace(options.dir);
+  REQUIRE(problems.size() == 1);
+  CHECK(kangle::config::format_diagnostic(problems[0]) ==
+        "kangle.db: warning: no database yet; the first command that writes creates it");
+}

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: Apache-2.0
+// kangle volunteers list [--skill S] [--unit U] [--format text|json|csv] [--reveal]
+// kangle volunteers show NAME|PHONE [--reveal]
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "../commands.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/json.hpp"
+#include "core/table.hpp"
+#include "core/text.hpp"
+#include "import/normalize.hpp"
+#include "people/store.hpp"
+
+namespace kangle::cli {
+namespace {
+
+struct VolunteersCommand {
+  people::VolunteerFilter filter;
+  Format format = Format::text;
+  bool reveal = false;
+  std::string who;
+};
+
+std::string skill_names(const people::Volunteer& v, const config::Catalogue& catalogue) {
+  std::vector<std::string> names;
+  for (const auto& s : v.skills) {
+    const auto* skill = catalogue.find_skill(s.skill);
+    std::string name = skill ? (language() == Lang::zh_CN || skill->name_en.empty() ? skill->name : skill->name_en) : s.skill;
+    if (s.certificate_expires) name += fmt::format("({})", format_date(*s.certificate_expires));
+    names.push_back(name);
+  }
+  return text::join(names, message_text(Msg::rhythm_list_separator, language()));
+}
+
+std::string shown_phone(const people::Volunteer& v, bool reveal) { return reveal ? v.phone : people::mask_phone(v.phone); }
+
+std::string shown_id(const people::Volunteer& v, bool reveal) {
+  return reveal || v.id_number.empty() ? v.id_number : people::mask_id_number(v.id_number);
+}
+
+std::string yes_no(bool value) { return std::string(message_text(value ? Msg::word_yes : Msg::word_no, language())); }
+
+std::vector<std::string> row_of(const people::Volunteer& v, const config::Catalogue& catalogue, bool reveal) {
+  return {v.name,
+          shown_phone(v, reveal),
+          yes_no(v.party_member),
+          v.unit,
+          v.community,
+          skill_names(v, catalogue),
+          import::describe_availability(v.availability),
+          v.monthly_limit ? std::to_string(*v.monthly_limit) : ""};
+}
+
+std::vector<std::string> list_headers() {
+  std::vector<std::string> headers;
+  for (auto id : {Msg::field_name, Msg::field_phone, Msg::field_party_member, Msg::field_unit, Msg::field_community,
+                  Msg::field_skills, Msg::field_availability, Msg::field_monthly_limit}) {
+    headers.emplace_back(message_text(id, language()));
+  }
+  return headers;
+}
+
+std::string volunteer_json(const people::Volunteer& v, bool reveal) {
+  std::vector<std::string> skills;
+  for (const auto& s : v.skills) {
+    skills.push_back(fmt::format("{{\"skill\": {}, \"certificate_expires\": {}}}", json::quote(s.skill),
+                                 s.certificate_expires ? json::quote(format_date(*s.certificate_expires)) : "null"));
+  }
+  std::vector<std::string> slots;
+  static constexpr std::string_view parts[] = {"morning", "afternoon", "evening"};
+  for (unsigned d : {1u, 2u, 3u, 4u, 5u, 6u, 0u}) {
+    for (std::size_t p = 0; p < 3; ++p) {
+      if (v.availability.slots[d].test(p)) {
+        slots.push_back(json::quote(fmt::format("{}-{}", weekday_display(std::chrono::weekday{d}, false), parts[p])));
+      }
+    }
+  }
+  return fmt::format(
+      "{{\"name\": {}, \"phone\": {}, \"id_number\": {}, \"party_member\": {}, \"political_status\": {}, \"unit\": {}, "
+      "\"community\": {}, \"monthly_limit\": {}, \"skills\": [{}], \"availability\": [{}], \"note\": {}}}",
+      json::quote(v.name), json::quote(shown_phone(v, reveal)), json::quote(shown_id(v, reveal)),
+      v.party_member ? "true" : "false", json::quote(v.political_status), json::quote(v.unit), json::quote(v.community),
+      v.monthly_limit ? std::to_string(*v.monthly_limit) : "null", text::join(skills, ", "), text::join(slots, ", "),
+      json::quote(v.note));
+}
+
+int run_list(const VolunteersCommand& options, Context& context) {
+  people::Store store(context.database->sql());
+  auto volunteers = store.list(options.filter);
+  const auto& catalogue = context.config->catalogue;
+  if (options.format == Format::json) {
+    std::vector<std::string> items;
+    for (const auto& v : volunteers) items.push_back("  " + volunteer_json(v, options.reveal));
+    fmt::print("[{}{}{}]\n", items.empty() ? "" : "\n", text::join(items, ",\n"), items.empty() ? "" : "\n");
+    return 0;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& v : volunteers) rows.push_back(row_of(v, catalogue, options.reveal));
+  if (options.format == Format::csv) {
+    fmt::print("{}", table::render_csv(list_headers(), rows));
+    return 0;
+  }
+  fmt::print("{}", table::render_text(list_headers(), rows));
+  fmt::print("{}\n", tr(Msg::volunteers_count, volunteers.size()));
+  return 0;
+}
+
+int run_show(const VolunteersCommand& options, Context& context) {
+  people::Store store(context.database->sql());
+  std::vector<people::Volunteer> found;
+  if (auto phone = import::normalize_phone(options.who)) {
+    if (auto v = store.find_by_phone(*phone)) found.push_back(std::move(*v));
+  }
+  if (found.empty()) found = store.find_by_name(import::clean(options.who));
+  if (found.empty()) throw InputError(tr(Msg::volunteer_not_found, options.who));
+  const auto& catalogue = context.config->catalogue;
+  auto headers = list_headers();
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const auto& v = found[i];
+    if (i > 0) fmt::print("\n");
+    auto values = row_of(v, catalogue, options.reveal);
+    std::vector<std::pair<std::string, std::string>> lines;
+    for (std::size_t k = 0; k < headers.size(); ++k) lines.emplace_back(headers[k], values[k]);
+    lines.emplace(lines.begin() + 2, std::string(message_text(Msg::field_id_number, language())), shown_id(v, options.reveal));
+    lines.emplace(lines.begin() + 4, std::string(message_text(Msg::field_political_status, language())), v.political_status);
+    lines.emplace_back(std::string(message_text(Msg::field_note, language())), v.note);
+    std::size_t width = 0;
+    for (const auto& [label, value] : lines) width = std::max(width, text::display_width(label));
+    for (const auto& [label, value] : lines) {
+      if (!value.empty()) fmt::print("{}  {}\n", text::pad_right(label, width), value);
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void define_volunteers(CLI::App& command, Action& action) {
+  command.require_subcommand(1);
+  auto options = std::make_shared<VolunteersCommand>();
+  auto* list = command.add_subcommand("list", "List the volunteers, by name");
+  list->add_option("--skill", options->filter.skill, "Only those with this skill (an id of services.toml)");
+  list->add_option("--unit", options->filter.unit, "Only those whose unit's name contains this");
+  add_format_option(*list, options->format, true);
+  add_reveal_option(*list, options->reveal);
+  auto* show = command.add_subcommand("show", "Show one volunteer, found by name or phone number");
+  show->add_option("who", options->who, "A name or a phone number")->required();
+  add_reveal_option(*show, options->reveal);
+  action = [options, list](Context& context) { return list->parsed() ? run_list(*options, context) : run_show(*options, context); };
+}
+
+}  // namespace kangle::cli

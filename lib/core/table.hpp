@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kangle::table {
+
+/// A table for the terminal: columns padded to their widest cell in display
+/// columns (CJK characters count two), separated by two spaces, no trailing blanks.
+std::string render_text(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows);
+
+/// One CSV line (RFC 4180: fields quoted when they hold , " or a line break), ending in CRLF.
+std::string csv_line(const std::vector<std::string>& fields);
+
+/// A whole CSV document: the header line, then the rows.
+std::string render_csv(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows);
+
+}  // namespace kangle::table

@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "import/normalize.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+
+#include "core/dates.hpp"
+#include "core/i18n.hpp"
+#include "core/text.hpp"
+
+namespace kangle::import {
+namespace {
+
+
+std::string ascii_lower(std::string s) {
+  for (auto& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+/// Splits on any of `separators`, keeping non-empty cleaned pieces.
+std::vector<std::string> split_on(std::string_view text, std::initializer_list<std::string_view> separators) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t matched = 0;
+    for (auto sep : separators) {
+      if (text.substr(i).starts_with(sep)) {
+        matched = sep.size();
+        break;
+      }
+    }
+    if (matched == 0) {
+      ++i;
+      continue;
+    }
+    if (auto piece = text::trim(text.substr(start, i - start)); !piece.empty()) out.emplace_back(piece);
+    i += matched;
+    start = i;
+  }
+  if (auto piece = text::trim(text.substr(start)); !piece.empty()) out.emplace_back(piece);
+  return out;
+}
+
+// --- availability -------------------------------------------------------------
+
+using Days = std::bitset<7>;
+using Parts = std::bitset<3>;
+
+constexpr Parts daytime{0b011};
+
+struct Word {
+  std::string_view text;
+  unsigned value;
+};
+
+/// Consumes the longest word of `words` at the front of `s`.
+std::optional<unsigned> take(std::string_view& s, std::initializer_list<Word> words) {
+  const Word* best = nullptr;
+  for (const auto& w : words) {
+    if (s.starts_with(w.text) && (!best || w.text.size() > best->text.size())) best = &w;
+  }
+  if (!best) return std::nullopt;
+  s.remove_prefix(best->text.size());
+  return best->value;
+}
+
+/// Day-of-week characters after 周/星期/礼拜: 一 … 六, 日/天 (0 = Sunday).
+std::optional<unsigned> take_day_char(std::string_view& s) {
+  return take(s, {{"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"日", 0}, {"天", 0}, {"七", 0}});
+}
+
+std::optional<unsigned> take_weekday(std::string_view& s) {
+  if (auto english = take(s, {{"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5},
+                              {"saturday", 6}, {"sunday", 0}, {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4},
+                              {"fri", 5}, {"sat", 6}, {"sun", 0}})) {
+    return english;
+  }
+  auto rest = s;
+  if (!take(rest, {{"周", 0}, {"星期", 0}, {"礼拜", 0}})) return std::nullopt;
+  auto day = take_day_char(rest);
+  if (day) s = rest;
+  return day;
+}
+
+/// The days at the front of `s`, if any: 每天, 工作日, 周末, 周一, 周一至周五, 周一三五.
+std::optional<Days> take_days(std::string_view& s) {
+  if (take(s, {{"每天", 0}, {"天天", 0}, {"每日", 0}, {"全周", 0}, {"随时", 0}, {"都可以", 0}, {"不限", 0},
+               {"everyday", 0}, {"daily", 0}, {"any", 0}})) {
+    return Days{}.set();
+  }
+  if (take(s, {{"工作日", 0}, {"weekdays", 0}, {"weekday", 0}})) return Days{0b0111110};
+  if (take(s, {{"周末", 0}, {"双休日", 0}, {"weekends", 0}, {"weekend", 0}})) return Days{0b1000001};
+  auto first = take_weekday(s);
+  if (!first) return std::nullopt;
+  Days days;
+  days.set(*first);
+  auto rest = s;
+  if (take(rest, {{"至", 0}, {"到", 0}, {"-", 0}, {"~", 0}, {"～", 0}, {"—", 0}})) {
+    if (auto last = take_weekday(rest); last || (last = take_day_char(rest))) {
+      for (unsigned d = *first;; d = (d + 1) % 7) {
+        days.set(d);
+        if (d == *last) break;
+      }
+      s = rest;
+      return days;
+    }
+  }
+  while (auto more = take_day_char(s)) days.set(*more);  // 周一三五
+  return days;
+}
+
+std::optional<Parts> take_parts(std::string_view& s) {
+  auto part = take(s, {{"上午", 1}, {"早上", 1}, {"早晨", 1}, {"am", 1}, {"morning", 1}, {"下午", 2}, {"pm", 2},
+                       {"afternoon", 2}, {"晚上", 4}, {"晚间", 4}, {"夜间", 4}, {"evening", 4}, {"全天", 3},
+                       {"整天", 3}, {"白天", 3}, {"allday", 3}});
+  if (!part) return std::nullopt;
+  return Parts{*part};
+}
+
+}  // namespace
+
+std::string clean(std::string_view text) {
+  std::string owned(text);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> folded(
+      utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(owned.c_str())), &std::free);
+  if (!folded) return std::string(text::trim(text));  // not UTF-8: leave it to the caller's checks
+  return std::string(text::trim(reinterpret_cast<const char*>(folded.get())));
+}
+
+std::optional<std::string> normalize_phone(std::string_view text) {
+  std::string s = ascii_lower(clean(text));
+  // Excel's ways with a number: 13800138000.0, 1.38001380e10, 1.38001380e+10.
+  if (auto e = s.find('e'); e != std::string::npos && s.find_first_not_of("0123456789.e+") == std::string::npos) {
+    char* end = nullptr;
+    double value = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() + s.size() || value < 1e10 || value >= 2e10) return std::nullopt;
+    s = std::to_string(static_cast<long long>(value + 0.5));
+  }
+  if (s.size() > 2 && s.ends_with(".0")) s.resize(s.size() - 2);
+  if (s.starts_with("+86")) s.erase(0, 3);
+  else if (s.starts_with("0086")) s.erase(0, 4);
+  std::string digits;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') digits += c;
+    else if (c != ' ' && c != '-' && c != '(' && c != ')') return std::nullopt;
+  }
+  if (digits.size() != 11 || digits[0] != '1') return std::nullopt;
+  return digits;
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& piece : split_on(text, {"、", ",", "，", ";", "；", "/", "／", " ", "\t", "\n", "\r", "\xE3\x80\x80"})) {
+    if (auto c = clean(piece); !c.empty()) out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::optional<people::Availability> parse_availability(std::string_view text, std::string* unreadable) {
+  people::Availability result;
+  Days pending;  // days read without a part of day yet ("周一 上午"); none pending when empty
+  auto flush = [&](Parts parts) {
+    for (unsigned d = 0; d < 7; ++d) {
+      if (pending.test(d)) result.slots[d] |= parts;
+    }
+    pending.reset();
+  };
+  for (const auto& piece : split_list(text)) {
+    std::string lower = ascii_lower(piece);
+    std::string_view s = lower;
+    auto days = take_days(s);
+    auto parts = take_parts(s);
+    if (!s.empty() || (!days && !parts)) {
+      if (unreadable) *unreadable = piece;
+      return std::nullopt;
+    }
+    if (days) {
+      if (pending.any()) flush(daytime);
+      pending = *days;
+      if (parts) flush(*parts);
+    } else {
+      if (pending.none()) pending.set();  // "上午" alone: every day
+      flush(*parts);
+    }
+  }
+  if (pending.any()) flush(daytime);
+  return result;
+}
+
+std::string describe_availability(const people::Availability& a) {
+  // Written as a sign-up form would have it, and as parse_availability reads it back:
+  // 周一 (daytime), 周一上午, 工作日, 周末, 每天, plus 晚上 for evenings.
+  bool chinese = language() == Lang::zh_CN;
+  static constexpr std::string_view zh_parts[] = {"上午", "下午", "晚上"};
+  static constexpr std::string_view en_parts[] = {" am", " pm", " evening"};
+  std::vector<std::string> items;
+  auto add = [&](const std::string& days, const Parts& parts) {
+    if (parts == daytime) {
+      items.push_back(days);
+      return;
+    }
+    for (std::size_t p = 0; p < 3; ++p) {
+      if (parts.test(p)) items.push_back(days + std::string(chinese ? zh_parts[p] : en_parts[p]));
+    }
+  };
+  auto same = [&](std::initializer_list<unsigned> days) {
+    auto first = a.slots[*days.begin()];
+    return first.any() && std::all_of(days.begin(), days.end(), [&](unsigned d) { return a.slots[d] == first; });
+  };
+  auto separator = message_text(Msg::rhythm_list_separator, language());
+  if (same({0, 1, 2, 3, 4, 5, 6})) {
+    add(std::string(message_text(Msg::availability_every_day, language())), a.slots[1]);
+    return text::join(items, separator);
+  }
+  bool workdays = same({1, 2, 3, 4, 5});
+  bool weekend = same({6, 0});
+  if (workdays) add(std::string(message_text(Msg::availability_workdays, language())), a.slots[1]);
+  for (unsigned d : {1u, 2u, 3u, 4u, 5u, 6u, 0u}) {
+    bool grouped = (d >= 1 && d <= 5) ? workdays : weekend;
+    if (!grouped && a.slots[d].any()) add(std::string(weekday_display(std::chrono::weekday{d}, chinese)), a.slots[d]);
+  }
+  if (weekend) add(std::string(message_text(Msg::availability_weekend, language())), a.slots[6]);
+  return text::join(items, separator);
+}
+
+bool is_party_member(std::string_view political_status) {
+  auto s = ascii_lower(clean(political_status));
+  return s == "中共党员" || s == "中共预备党员" || s == "党员" || s == "预备党员" || s == "共产党员" ||
+         s == "cpc member" || s == "party member";
+}
+
+}  // namespace kangle::import

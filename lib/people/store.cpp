@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "people/store.hpp"
+
+#include <map>
+
+namespace kangle::people {
+namespace {
+
+constexpr const char* columns =
+    "id, name, phone, id_number, political_status, party_member, unit, community, monthly_limit, availability, note";
+
+void bind_text_or_null(SQLite::Statement& s, int index, const std::string& value) {
+  if (value.empty()) s.bind(index);
+  else s.bind(index, value);
+}
+
+void bind_fields(SQLite::Statement& s, const Volunteer& v) {
+  s.bind(1, v.name);
+  bind_text_or_null(s, 2, v.phone);
+  bind_text_or_null(s, 3, v.id_number);
+  s.bind(4, v.political_status);
+  s.bind(5, v.party_member ? 1 : 0);
+  s.bind(6, v.unit);
+  s.bind(7, v.community);
+  if (v.monthly_limit) s.bind(8, *v.monthly_limit);
+  else s.bind(8);
+  s.bind(9, v.availability.bits());
+  s.bind(10, v.note);
+}
+
+}  // namespace
+
+std::vector<Volunteer> Store::read(SQLite::Statement& query) {
+  std::vector<Volunteer> out;
+  std::map<std::int64_t, std::size_t> index;
+  while (query.executeStep()) {
+    Volunteer v;
+    v.id = query.getColumn(0).getInt64();
+    v.name = query.getColumn(1).getString();
+    v.phone = query.getColumn(2).getString();
+    v.id_number = query.getColumn(3).getString();
+    v.political_status = query.getColumn(4).getString();
+    v.party_member = query.getColumn(5).getInt() != 0;
+    v.unit = query.getColumn(6).getString();
+    v.community = query.getColumn(7).getString();
+    if (!query.getColumn(8).isNull()) v.monthly_limit = query.getColumn(8).getInt();
+    v.availability = Availability::from_bits(query.getColumn(9).getInt64());
+    v.note = query.getColumn(10).getString();
+    index[v.id] = out.size();
+    out.push_back(std::move(v));
+  }
+  if (out.empty()) return out;
+  // One volunteer (a look-up): their own skills. Many (a listing): one pass over the skills table.
+  SQLite::Statement skills(db_, out.size() == 1
+                                    ? "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills "
+                                      "WHERE volunteer_id = ? ORDER BY skill"
+                                    : "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills "
+                                      "ORDER BY volunteer_id, skill");
+  if (out.size() == 1) skills.bind(1, out.front().id);
+  while (skills.executeStep()) {
+    auto it = index.find(skills.getColumn(0).getInt64());
+    if (it == index.end()) continue;
+    VolunteerSkill skill{skills.getColumn(1).getString(), std::nullopt};
+    if (!skills.getColumn(2).isNull()) skill.certificate_expires = parse_date(skills.getColumn(2).getString());
+    out[it->second].skills.push_back(std::move(skill));
+  }
+  return out;
+}
+
+std::optional<Volunteer> Store::find_one(const char* where, const std::string& value) {
+  SQLite::Statement query(db_, std::string("SELECT ") + columns + " FROM volunteers WHERE " + where);
+  query.bind(1, value);
+  auto found = read(query);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::optional<Volunteer> Store::find_by_phone(const std::string& phone) { return find_one("phone = ?", phone); }
+
+std::optional<Volunteer> Store::find_by_id_number(const std::string& id_number) {
+  return find_one("id_number = ?", id_number);
+}
+
+std::vector<Volunteer> Store::find_by_name(const std::string& name) {
+  SQLite::Statement query(db_, std::string("SELECT ") + columns + " FROM volunteers WHERE name = ? ORDER BY id");
+  query.bind(1, name);
+  return read(query);
+}
+
+void Store::write_skills(const Volunteer& v) {
+  SQLite::Statement clear(db_, "DELETE FROM volunteer_skills WHERE volunteer_id = ?");
+  clear.bind(1, v.id);
+  clear.exec();
+  SQLite::Statement insert(db_, "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires) VALUES (?, ?, ?)");
+  for (const auto& skill : v.skills) {
+    insert.bind(1, v.id);
+    insert.bind(2, skill.skill);
+    if (skill.certificate_expires) insert.bind(3, format_date(*skill.certificate_expires));
+    else insert.bind(3);
+    insert.exec();
+    insert.reset();
+  }
+}
+
+std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
+  SQLite::Statement s(db_,
+                      "INSERT INTO volunteers (name, phone, id_number, political_status, party_member, unit, community, "
+                      "monthly_limit, availability, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  bind_fields(s, v);
+  s.bind(11, now);
+  s.bind(12, now);
+  s.exec();
+  Volunteer stored = v;
+  stored.id = db_.getLastInsertRowid();
+  write_skills(stored);
+  return stored.id;
+}
+
+void Store::update(const Volunteer& v, const std::string& now) {
+  SQLite::Statement s(db_,
+                      "UPDATE volunteers SET name = ?, phone = ?, id_number = ?, political_status = ?, party_member = ?, "
+                      "unit = ?, community = ?, monthly_limit = ?, availability = ?, note = ?, updated_at = ? WHERE id = ?");
+  bind_fields(s, v);
+  s.bind(11, now);
+  s.bind(12, v.id);
+  s.exec();
+  write_skills(v);
+}
+
+std::vector<Volunteer> Store::list(const VolunteerFilter& filter) {
+  SQLite::Statement query(db_, std::string("SELECT ") + columns +
+                                   " FROM volunteers WHERE (?1 = '' OR id IN (SELECT volunteer_id FROM volunteer_skills "
+                                   "WHERE skill = ?1)) AND (?2 = '' OR instr(unit, ?2) > 0) ORDER BY name, id");
+  query.bind(1, filter.skill);
+  query.bind(2, filter.unit);
+  return read(query);
+}
+
+std::int64_t Store::count() { return db_.execAndGet("SELECT count(*) FROM volunteers").getInt64(); }
+
+}  // namespace kangle::people

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "people/volunteer.hpp"
+
+namespace kangle::people {
+
+/// What `volunteers list` filters on; empty fields do not filter.
+struct VolunteerFilter {
+  std::string skill;
+  std::string unit;  ///< a part of the unit's name
+};
+
+/// The volunteers' tables. Every statement binds its values; none is built from them.
+class Store {
+public:
+  explicit Store(SQLite::Database& db) : db_(db) {}
+
+  std::optional<Volunteer> find_by_phone(const std::string& phone);
+  std::optional<Volunteer> find_by_id_number(const std::string& id_number);
+  /// Everyone whose name is `name`, by id.
+  std::vector<Volunteer> find_by_name(const std::string& name);
+  /// Inserts `v` (its id is ignored) and returns the new id.
+  std::int64_t insert(const Volunteer& v, const std::string& now);
+  /// Replaces the stored volunteer `v.id` with `v`.
+  void update(const Volunteer& v, const std::string& now);
+  /// Volunteers matching `filter`, by name then id.
+  std::vector<Volunteer> list(const VolunteerFilter& filter);
+  std::int64_t count();
+
+private:
+  std::optional<Volunteer> find_one(const char* where, const std::string& value);
+  std::vector<Volunteer> read(SQLite::Statement& query);
+  void write_skills(const Volunteer& v);
+  SQLite::Database& db_;
+};
+
+}  // namespace kangle::people

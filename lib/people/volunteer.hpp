@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dates.hpp"
+
+namespace kangle::people {
+
+/// Parts of the day a volunteer can serve.
+enum class DayPart { morning = 0, afternoon = 1, evening = 2 };
+
+/// When a volunteer can serve: weekday (std::chrono c_encoding, 0 = Sunday) × part of day.
+struct Availability {
+  std::array<std::bitset<3>, 7> slots{};
+
+  bool can(unsigned weekday, DayPart part) const { return slots[weekday].test(static_cast<std::size_t>(part)); }
+  bool empty() const {
+    return std::all_of(slots.begin(), slots.end(), [](const auto& s) { return s.none(); });
+  }
+  /// Both together: what a later sign-up adds to an earlier one.
+  void merge(const Availability& other) {
+    for (std::size_t d = 0; d < 7; ++d) slots[d] |= other.slots[d];
+  }
+  /// 21 bits, weekday * 3 + part: how the database keeps it.
+  std::int64_t bits() const;
+  static Availability from_bits(std::int64_t bits);
+  friend bool operator==(const Availability&, const Availability&) = default;
+};
+
+struct VolunteerSkill {
+  std::string skill;                   ///< a skill id of the catalogue
+  std::optional<Date> certificate_expires;
+  friend bool operator==(const VolunteerSkill&, const VolunteerSkill&) = default;
+};
+
+/// A person who serves. `phone` (11 digits) or `id_number` tells people apart.
+struct Volunteer {
+  std::int64_t id = 0;
+  std::string name;
+  std::string phone;
+  std::string id_number;
+  std::string political_status;
+  bool party_member = false;
+  std::string unit;        ///< employer or co-building unit
+  std::string community;   ///< home residential community
+  std::optional<int> monthly_limit;
+  Availability availability;
+  std::vector<VolunteerSkill> skills;  ///< sorted by skill id
+  std::string note;
+  friend bool operator==(const Volunteer&, const Volunteer&) = default;
+};
+
+/// "138****8000": what printed output shows of a phone number; anything shorter than
+/// 7 characters is masked whole.
+std::string mask_phone(std::string_view phone);
+
+/// "3101**********123X": an ID number with all but its first 4 and last 4 characters masked.
+std::string mask_id_number(std::string_view id_number);
+
+}  // namespace kangle::people

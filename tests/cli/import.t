@@ -1,0 +1,108 @@
+Importing the volunteers' sign-up sheet of the example: a GB18030 CSV as Excel
+and WPS save it on Chinese Windows, with a title row, a note, a blank row,
+full-width digits, a phone typed as a number, a person signing up twice, bad
+rows and a total row.
+
+  $ kangle init ws --example kangjian >/dev/null && cd ws
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv
+  $ kangle import volunteers signup.csv --dry-run
+  signup.csv（表头在第 4 行）
+    新增 9 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
+    已跳过：空行 1 行，合计行 1 行
+    未导入的列：序号
+  signup.csv:10:G（特长技能）：存疑：未知技能“理法”（是否想写“书法”？）
+  signup.csv:11:C（联系电话）：拒收：手机号“1380013800”不是 11 位手机号码
+  signup.csv:12:C（联系电话）：拒收：没有手机号也没有身份证号，无法区分此人
+  signup.csv:15：合并：与第 7 行是同一人：可服务时间 + 周六上午、技能 + 磨刀
+  signup.csv:16:H（可服务时间）：存疑：无法识别可服务时间“每月一次”（例如 周一上午、周三下午、周末、工作日、每天），已导入但未登记服务时间
+  （试运行，未写入任何内容）
+  [1]
+  $ kangle volunteers list
+  姓名  手机  党员  单位  居民区  技能  可服务时间  每月最多班次
+  共 0 名志愿者
+  $ kangle import volunteers signup.csv
+  signup.csv（表头在第 4 行）
+    新增 9 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
+    已跳过：空行 1 行，合计行 1 行
+    未导入的列：序号
+  signup.csv:10:G（特长技能）：存疑：未知技能“理法”（是否想写“书法”？）
+  signup.csv:11:C（联系电话）：拒收：手机号“1380013800”不是 11 位手机号码
+  signup.csv:12:C（联系电话）：拒收：没有手机号也没有身份证号，无法区分此人
+  signup.csv:15：合并：与第 7 行是同一人：可服务时间 + 周六上午、技能 + 磨刀
+  signup.csv:16:H（可服务时间）：存疑：无法识别可服务时间“每月一次”（例如 周一上午、周三下午、周末、工作日、每天），已导入但未登记服务时间
+  被拒收的行及原因已写入 signup.rejects.csv
+  [1]
+  $ cat signup.rejects.csv | tr -d '\r' | sed 's/^\xEF\xBB\xBF//'
+  序号,姓名,联系电话,政治面貌,所在单位,居民区,特长技能,可服务时间,每月最多班次,原因
+  7,赵强,1380013800,群众,,玉兰园,修车,周五,4,手机号“1380013800”不是 11 位手机号码
+  8,黄磊,,群众,,丁香园,钟表维修,周四,4,没有手机号也没有身份证号，无法区分此人
+  $ kangle volunteers list
+  姓名    手机         党员  单位                      居民区  技能              可服务时间                每月最多班次
+  刘芳    138****8004  是    上海师范大学法政学院              法律              周四上午                  2
+  吴刚    138****8010  否                              玉兰园  自行车修理、修伞  周五、周末                4
+  周敏    138****8009  是    康健街道社区卫生服务中心  樱花园  医护              工作日上午                8
+  孙静    138****8012  是                              丁香园  心理咨询                                    2
+  张伟    138****8003  是    徐汇区环卫所              玉兰园  理发、磨刀        周二、周四上午、周六上午  6
+  李秀英  138****8002  否                              樱花园  缝纫              周三                      3
+  杨丽    138****8006  否                              樱花园                    周二上午                  2
+  王建国  138****8001  是    康健街道社区卫生服务中心  丁香园  医护              周三上午、周五上午        4
+  陈明    138****8005  否                              丁香园  修伞、磨刀        周一、周四                4
+  共 9 名志愿者
+  $ kangle volunteers list --skill barber --format csv | tr -d '\r'
+  姓名,手机,党员,单位,居民区,技能,可服务时间,每月最多班次
+  张伟,138****8003,是,徐汇区环卫所,玉兰园,理发、磨刀,周二、周四上午、周六上午,6
+  $ kangle volunteers list --unit 卫生 --format json --reveal
+  [
+    {"name": "周敏", "phone": "13800138009", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "樱花园", "monthly_limit": 8, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Mon-morning", "Tue-morning", "Wed-morning", "Thu-morning", "Fri-morning"], "note": ""},
+    {"name": "王建国", "phone": "13800138001", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "丁香园", "monthly_limit": 4, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Wed-morning", "Fri-morning"], "note": ""}
+  ]
+  $ kangle volunteers show 张伟
+  姓名          张伟
+  手机          138****8003
+  党员          是
+  政治面貌      中共预备党员
+  单位          徐汇区环卫所
+  居民区        玉兰园
+  技能          理发、磨刀
+  可服务时间    周二、周四上午、周六上午
+  每月最多班次  6
+  $ kangle --lang en volunteers show 138-0013-8001 --reveal
+  Name              王建国
+  Phone             13800138001
+  Party member      yes
+  Political status  中共党员
+  Unit              康健街道社区卫生服务中心
+  Community         丁香园
+  Skills            Nursing
+  Availability      Wed am, Fri am
+  Monthly limit     4
+
+The same file again changes nothing and says so.
+
+  $ kangle import volunteers signup.csv
+  signup.csv 已于 2026-12-01T02:00:00Z 导入过，未做任何改动
+
+A fixed file with the rejected rows: the reason column is ignored.
+
+  $ sed -i 's/^7,赵强,1380013800,/7,赵强,13800138007,/; s/^8,黄磊,,/8,黄磊,13800138008,/' signup.rejects.csv
+  $ kangle import volunteers signup.rejects.csv --rejects fixed-rejects.csv
+  signup.rejects.csv（表头在第 1 行）
+    新增 2 人，更新 0 人，合并 0 行，未变 0 人，拒收 0 行
+    未导入的列：序号、原因
+  $ kangle volunteers list --format csv | wc -l
+  12
+
+Errors: no header, an old .xls, an unknown field in --map, a file that is not there.
+
+  $ printf 'a,b\n1,2\n' > nothing.csv && kangle import volunteers nothing.csv
+  kangle: 错误：nothing.csv：前 30 行中找不到表头（应有 姓名、联系电话、身份证号、特长 等列）；可用 --map "表头=字段" 或 --sheet 指定
+  [3]
+  $ printf '\xd0\xcf\x11\xe0rest' > old.xls && kangle --lang en import volunteers old.xls
+  kangle: error: old.xls: this is an old .xls file or a password-protected workbook; open it in Excel or WPS and save it as .xlsx (without a password)
+  [3]
+  $ kangle import volunteers signup.csv --map "手机=telephone"
+  kangle: 错误：未知字段“telephone”（可用字段：name, phone, id_number, skills, availability, political_status, unit, community, monthly_limit, certificate_expires, note）
+  [2]
+  $ kangle import volunteers missing.csv
+  kangle: 错误：无法读取 missing.csv：No such file or directory
+  [3]
