@@ -38,8 +38,11 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     data += written;
     left -= static_cast<std::size_t>(written);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    int error = errno;
+  int synced = ::fsync(fd);
+  int sync_error = errno;
+  int closed = ::close(fd);
+  if (synced != 0 || closed != 0) {
+    int error = synced != 0 ? sync_error : errno;
     ::unlink(temporary.c_str());
     fail(path, error);
   }

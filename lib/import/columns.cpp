@@ -49,13 +49,14 @@ std::string normalize_header(std::string_view header) {
   int depth = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    // NFKC turns full-width brackets into ( and ); 【】 stay as they are.
-    if (c == '(' || s.compare(i, 3, "【") == 0) {
+    // NFKC turns full-width brackets into ( and ); 【】 (E3 80 90/91) stay as they are.
+    bool lenticular = static_cast<unsigned char>(c) == 0xE3;
+    if (c == '(' || (lenticular && s.compare(i, 3, "【") == 0)) {
       ++depth;
       if (c != '(') i += 2;
       continue;
     }
-    if (c == ')' || s.compare(i, 3, "】") == 0) {
+    if (c == ')' || (lenticular && s.compare(i, 3, "】") == 0)) {
       depth = std::max(0, depth - 1);
       if (c != ')') i += 2;
       continue;

@@ -30,6 +30,14 @@ void bind_fields(SQLite::Statement& s, const Volunteer& v) {
 
 }  // namespace
 
+SQLite::Statement& Store::statement(const std::string& sql) {
+  auto& slot = statements_[&sql];
+  if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+  slot->reset();
+  slot->clearBindings();
+  return *slot;
+}
+
 std::vector<Volunteer> Store::read(SQLite::Statement& query) {
   std::vector<Volunteer> out;
   std::map<std::int64_t, std::size_t> index;
@@ -51,11 +59,11 @@ std::vector<Volunteer> Store::read(SQLite::Statement& query) {
   }
   if (out.empty()) return out;
   // One volunteer (a look-up): their own skills. Many (a listing): one pass over the skills table.
-  SQLite::Statement skills(db_, out.size() == 1
-                                    ? "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills "
-                                      "WHERE volunteer_id = ? ORDER BY skill"
-                                    : "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills "
-                                      "ORDER BY volunteer_id, skill");
+  static const std::string skills_of_one =
+      "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills WHERE volunteer_id = ? ORDER BY skill";
+  static const std::string all_skills =
+      "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills ORDER BY volunteer_id, skill";
+  auto& skills = statement(out.size() == 1 ? skills_of_one : all_skills);
   if (out.size() == 1) skills.bind(1, out.front().id);
   while (skills.executeStep()) {
     auto it = index.find(skills.getColumn(0).getInt64());
@@ -67,31 +75,40 @@ std::vector<Volunteer> Store::read(SQLite::Statement& query) {
   return out;
 }
 
-std::optional<Volunteer> Store::find_one(const char* where, const std::string& value) {
-  SQLite::Statement query(db_, std::string("SELECT ") + columns + " FROM volunteers WHERE " + where);
+std::optional<Volunteer> Store::find_one(const std::string& sql, const std::string& value) {
+  auto& query = statement(sql);
   query.bind(1, value);
   auto found = read(query);
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
 
-std::optional<Volunteer> Store::find_by_phone(const std::string& phone) { return find_one("phone = ?", phone); }
+std::optional<Volunteer> Store::find_by_phone(const std::string& phone) {
+  static const std::string sql = std::string("SELECT ") + columns + " FROM volunteers WHERE phone = ?";
+  return find_one(sql, phone);
+}
 
 std::optional<Volunteer> Store::find_by_id_number(const std::string& id_number) {
-  return find_one("id_number = ?", id_number);
+  static const std::string sql = std::string("SELECT ") + columns + " FROM volunteers WHERE id_number = ?";
+  return find_one(sql, id_number);
 }
 
 std::vector<Volunteer> Store::find_by_name(const std::string& name) {
-  SQLite::Statement query(db_, std::string("SELECT ") + columns + " FROM volunteers WHERE name = ? ORDER BY id");
+  static const std::string sql = std::string("SELECT ") + columns + " FROM volunteers WHERE name = ? ORDER BY id";
+  auto& query = statement(sql);
   query.bind(1, name);
   return read(query);
 }
 
-void Store::write_skills(const Volunteer& v) {
-  SQLite::Statement clear(db_, "DELETE FROM volunteer_skills WHERE volunteer_id = ?");
-  clear.bind(1, v.id);
-  clear.exec();
-  SQLite::Statement insert(db_, "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires) VALUES (?, ?, ?)");
+void Store::write_skills(const Volunteer& v, bool replace) {
+  if (replace) {
+    static const std::string sql = "DELETE FROM volunteer_skills WHERE volunteer_id = ?";
+    auto& clear = statement(sql);
+    clear.bind(1, v.id);
+    clear.exec();
+  }
+  static const std::string sql = "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires) VALUES (?, ?, ?)";
+  auto& insert = statement(sql);
   for (const auto& skill : v.skills) {
     insert.bind(1, v.id);
     insert.bind(2, skill.skill);
@@ -103,34 +120,37 @@ void Store::write_skills(const Volunteer& v) {
 }
 
 std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
-  SQLite::Statement s(db_,
-                      "INSERT INTO volunteers (name, phone, id_number, political_status, party_member, unit, community, "
-                      "monthly_limit, availability, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  static const std::string sql =
+      "INSERT INTO volunteers (name, phone, id_number, political_status, party_member, unit, community, "
+      "monthly_limit, availability, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  auto& s = statement(sql);
   bind_fields(s, v);
   s.bind(11, now);
   s.bind(12, now);
   s.exec();
   Volunteer stored = v;
   stored.id = db_.getLastInsertRowid();
-  write_skills(stored);
+  write_skills(stored, false);
   return stored.id;
 }
 
 void Store::update(const Volunteer& v, const std::string& now) {
-  SQLite::Statement s(db_,
-                      "UPDATE volunteers SET name = ?, phone = ?, id_number = ?, political_status = ?, party_member = ?, "
-                      "unit = ?, community = ?, monthly_limit = ?, availability = ?, note = ?, updated_at = ? WHERE id = ?");
+  static const std::string sql =
+      "UPDATE volunteers SET name = ?, phone = ?, id_number = ?, political_status = ?, party_member = ?, "
+      "unit = ?, community = ?, monthly_limit = ?, availability = ?, note = ?, updated_at = ? WHERE id = ?";
+  auto& s = statement(sql);
   bind_fields(s, v);
   s.bind(11, now);
   s.bind(12, v.id);
   s.exec();
-  write_skills(v);
+  write_skills(v, true);
 }
 
 std::vector<Volunteer> Store::list(const VolunteerFilter& filter) {
-  SQLite::Statement query(db_, std::string("SELECT ") + columns +
-                                   " FROM volunteers WHERE (?1 = '' OR id IN (SELECT volunteer_id FROM volunteer_skills "
-                                   "WHERE skill = ?1)) AND (?2 = '' OR instr(unit, ?2) > 0) ORDER BY name, id");
+  static const std::string sql = std::string("SELECT ") + columns +
+                                " FROM volunteers WHERE (?1 = '' OR id IN (SELECT volunteer_id FROM volunteer_skills "
+                                "WHERE skill = ?1)) AND (?2 = '' OR instr(unit, ?2) > 0) ORDER BY name, id";
+  auto& query = statement(sql);
   query.bind(1, filter.skill);
   query.bind(2, filter.unit);
   return read(query);

@@ -3,6 +3,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,10 +37,16 @@ public:
   std::int64_t count();
 
 private:
-  std::optional<Volunteer> find_one(const char* where, const std::string& value);
+  std::optional<Volunteer> find_one(const std::string& sql, const std::string& value);
   std::vector<Volunteer> read(SQLite::Statement& query);
-  void write_skills(const Volunteer& v);
+  /// Stores `v`'s skills; `replace` removes those stored before.
+  void write_skills(const Volunteer& v, bool replace);
+  /// The statement for `sql`, prepared once per store and reset for a new use: an
+  /// import of 100,000 rows would otherwise spend most of its time parsing SQL.
+  /// `sql` must live as long as the store (a static string): its address is the key.
+  SQLite::Statement& statement(const std::string& sql);
   SQLite::Database& db_;
+  std::map<const std::string*, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
 }  // namespace kangle::people
