@@ -14,6 +14,7 @@
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "kangle/version.hpp"
+#include "workspace/database.hpp"
 #include "workspace/workspace.hpp"
 
 namespace fs = std::filesystem;
@@ -219,6 +220,7 @@ int main(int argc, char** argv) {
   } catch (const Error& e) {
     return print_error(e.what(), e.exit_code());
   } catch (const std::exception& e) {
+    if (auto failure = workspace::storage_failure(e)) return print_error(failure->what(), failure->exit_code());
     return print_error(fmt::format("internal error: {}", e.what()), ExitCode::internal);
   }
   // A failed write to stdout (a full disk, a closed pipe) is an error, not a success.

@@ -180,6 +180,10 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::availability_every_day, "every day", "每天"},
     {Msg::availability_workdays, "Mon-Fri", "工作日"},
     {Msg::availability_weekend, "weekends", "周末"},
+    {Msg::database_full, "the disk is full: nothing was written; free some space and run the command again",
+     "磁盘已满，未写入任何内容；请清理磁盘空间后重新运行"},
+    {Msg::database_read_only, "the workspace cannot be written ({}): check the folder's permissions; nothing was written",
+     "无法写入工作区（{}）：请检查文件夹权限；未写入任何内容"},
 }};
 
 std::atomic<Lang> current_language{Lang::zh_CN};

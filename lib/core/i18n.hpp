@@ -189,6 +189,8 @@ enum class Msg {
   availability_every_day,
   availability_workdays,
   availability_weekend,
+  database_full,
+  database_read_only,
   count_,  // keep last: the number of messages
 };
 

@@ -119,8 +119,8 @@ public:
       row.cells.clear();
       row.number = line_;
       std::size_t consumed = 0;
-      std::size_t newlines = 0;
-      if (!parse_record(row, consumed, newlines)) {
+      std::size_t newlines = 0, quoted_newlines = 0;
+      if (!parse_record(row, consumed, newlines, quoted_newlines)) {
         if (eof_) return false;
         text_.erase(0, start_);  // drop what was parsed before reading more
         start_ = 0;
@@ -129,6 +129,7 @@ public:
         continue;
       }
       start_ += consumed;
+      row.last = line_ + quoted_newlines;
       line_ += newlines;
       while (!row.cells.empty() && row.cells.back().kind == Cell::Kind::empty) row.cells.pop_back();
       if (!row.cells.empty()) return true;
@@ -150,8 +151,8 @@ private:
     if (encoding_ == Encoding::utf8) {
       bool bad = false;
       std::size_t ok = valid_utf8_prefix(pending_, bad);
-      if (bad || (eof_ && ok < pending_.size())) throw_undecodable(ok);
-      text_.append(pending_, 0, ok);
+      text_.append(pending_, 0, ok);  // first, so that the error counts the lines before the bad bytes
+      if (bad || (eof_ && ok < pending_.size())) throw_undecodable();
       pending_.erase(0, ok);
       return;
     }
@@ -166,12 +167,14 @@ private:
       if (rc != static_cast<std::size_t>(-1)) continue;
       if (errno == E2BIG) continue;
       if (errno == EINVAL && !eof_) break;  // a character cut by the chunk: finish it next time
-      throw_undecodable(static_cast<std::size_t>(in_ptr - pending_.data()));
+      throw_undecodable();
     }
     pending_.erase(0, pending_.size() - in_left);
   }
 
-  [[noreturn]] void throw_undecodable(std::size_t) {
+  /// The error for bytes that do not decode, naming the line they are on: the lines of
+  /// the text decoded so far past those already read.
+  [[noreturn]] void throw_undecodable() {
     std::size_t line = line_;
     for (char c : std::string_view(text_).substr(start_)) line += c == '\n';
     throw InputError(tr(Msg::csv_bad_encoding, file_.string(), line, encoding_name()));
@@ -188,7 +191,7 @@ private:
   }
 
   /// Parses one record from the front of text_; false when it needs more text.
-  bool parse_record(Row& row, std::size_t& consumed, std::size_t& newlines) {
+  bool parse_record(Row& row, std::size_t& consumed, std::size_t& newlines, std::size_t& quoted_newlines) {
     std::string_view text = std::string_view(text_).substr(start_);
     std::string field;
     bool quoted = false, was_quoted = false;
@@ -215,7 +218,10 @@ private:
           }
           quoted = false;
         } else {
-          if (c == '\n') ++newlines;
+          if (c == '\n') {
+            ++newlines;
+            ++quoted_newlines;
+          }
           field += c;
         }
         ++i;

@@ -66,12 +66,18 @@ private:
   std::vector<std::string> known_;
 };
 
+/// A row of sums under the data: a cell that is, or in Chinese starts with, a word for a
+/// total ("合计：12人"). English words must stand alone: "Summer" is a name.
 bool is_total_row(const Row& row) {
-  static constexpr std::string_view words[] = {"合计", "总计", "小计", "共计", "总数", "total", "sum"};
+  static constexpr std::string_view chinese[] = {"合计", "总计", "小计", "共计", "总数"};
+  static constexpr std::string_view english[] = {"total", "sum", "subtotal"};
   for (const auto& cell : row.cells) {
     auto text = normalize_header(cell.text);
-    for (auto w : words) {
+    for (auto w : chinese) {
       if (text.starts_with(w)) return true;
+    }
+    for (auto w : english) {
+      if (text == w) return true;
     }
   }
   return false;
@@ -287,7 +293,7 @@ ImportReport import_volunteers(SQLite::Database& db, const config::Config& confi
   std::size_t last_row = table.header.row;
   while (table.reader->next(row)) {
     report.blank_rows += row.number - last_row - 1;
-    last_row = row.number;
+    last_row = row.last_line();
     if (is_total_row(row)) {
       ++report.total_rows;
       continue;
@@ -311,30 +317,40 @@ ImportReport import_volunteers(SQLite::Database& db, const config::Config& confi
     }
     for (auto& i : parsed.issues) report.issues.push_back(std::move(i));
     auto& incoming = parsed.volunteer;
-    std::string key = incoming.phone.empty() ? incoming.id_number : incoming.phone;
+    // Rows of this file by the phone and the ID number of the person they were (either tells).
+    auto earlier_row = [&]() -> std::optional<std::size_t> {
+      for (const auto* key : {&incoming.phone, &incoming.id_number}) {
+        if (auto it = first_row_of.find(*key); !key->empty() && it != first_row_of.end()) return it->second;
+      }
+      return std::nullopt;
+    };
+    auto remember = [&](const Volunteer& v) {
+      for (const auto* key : {&v.phone, &v.id_number}) {
+        if (!key->empty()) first_row_of.emplace(*key, row.number);
+      }
+    };
     auto existing = !incoming.phone.empty() ? store.find_by_phone(incoming.phone) : std::nullopt;
     if (!existing && !incoming.id_number.empty()) existing = store.find_by_id_number(incoming.id_number);
     if (!existing) {
       std::sort(incoming.skills.begin(), incoming.skills.end(), [](const auto& a, const auto& b) { return a.skill < b.skill; });
       store.insert(incoming, now);
       ++report.added;
-      first_row_of.emplace(key, row.number);
+      remember(incoming);
       continue;
     }
     std::vector<std::string> changes;
     auto merged = merge(*existing, incoming, config.catalogue, changes);
-    if (auto it = first_row_of.find(key); it != first_row_of.end()) {
+    if (auto first = earlier_row()) {
       ++report.merged;
       report.issues.push_back({Kind::merged, row.number, "", "",
-                               tr(Msg::import_merged, it->second, text::join(changes, message_text(Msg::rhythm_list_separator, language())))});
+                               tr(Msg::import_merged, *first, text::join(changes, message_text(Msg::rhythm_list_separator, language())))});
     } else if (changes.empty()) {
       ++report.unchanged;
-      continue;
     } else {
       ++report.updated;
-      first_row_of.emplace(key, row.number);
       report.issues.push_back({Kind::updated, row.number, "", "", tr(Msg::import_updated, text::join(changes, message_text(Msg::rhythm_list_separator, language())))});
     }
+    remember(merged);
     if (!(merged == *existing)) store.update(merged, now);
   }
   std::stable_sort(report.issues.begin(), report.issues.end(), [](const auto& a, const auto& b) { return a.row < b.row; });

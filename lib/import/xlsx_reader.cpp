@@ -945,7 +945,7 @@ private:
     last_row_ = std::max(last_row_, number);
     row_number_ = 0;
     if (!values_) return;
-    rows_.push_back(Row{number, std::move(cells_)});
+    rows_.push_back(Row{number, std::move(cells_), 0});
     cells_.clear();
     suspend();
   }
@@ -1069,7 +1069,7 @@ private:
 
   /// A row the XML leaves out but a merged range spanning rows covers.
   Row merged_only_row(std::size_t number) {
-    Row row{number, {}};
+    Row row{number, {}, 0};
     emitted_ = number;
     apply_merges(row);
     return row;

@@ -2,6 +2,7 @@
 #include "workspace/database.hpp"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -24,6 +25,7 @@ Database::Database(const std::filesystem::path& file, Access access) : file_(fil
       migrate();
     }
   } catch (const SQLite::Exception& e) {
+    if (auto failure = storage_failure(e)) throw *failure;
     throw WorkspaceError(tr(Msg::database_open_failed, file.string(), e.what()));
   }
 }
@@ -50,6 +52,23 @@ void Database::migrate() {
       throw WorkspaceError(tr(Msg::database_migration_failed, file_.string(), version + 1, e.what()));
     }
     transaction.commit();
+  }
+}
+
+std::optional<Error> storage_failure(const std::exception& failure) {
+  const auto* e = dynamic_cast<const SQLite::Exception*>(&failure);
+  if (!e) return std::nullopt;
+  switch (e->getErrorCode()) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return WorkspaceError(tr(Msg::database_busy));
+    case SQLITE_FULL:
+      return WorkspaceError(tr(Msg::database_full));
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return WorkspaceError(tr(Msg::database_read_only, e->what()));
+    default:
+      return std::nullopt;
   }
 }
 

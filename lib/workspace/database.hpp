@@ -3,11 +3,14 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/error.hpp"
 
 namespace kangle::workspace {
 
@@ -36,6 +39,11 @@ private:
   std::filesystem::path file_;
   std::unique_ptr<SQLite::Database> db_;
 };
+
+/// The error to show for a failure of the database layer that escaped a command: another
+/// kangle holding the workspace longer than the busy timeout, a full disk, a read-only
+/// folder. Nothing when `failure` is not such a failure.
+std::optional<Error> storage_failure(const std::exception& failure);
 
 /// How long a command waits for another kangle's write to finish before giving up.
 inline constexpr int busy_timeout_ms = 10'000;

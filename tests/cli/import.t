@@ -106,3 +106,20 @@ Errors: no header, an old .xls, an unknown field in --map, a file that is not th
   $ kangle import volunteers missing.csv
   kangle: 错误：无法读取 missing.csv：No such file or directory
   [3]
+
+Two imports at once into one workspace: one waits for the other, both finish,
+nothing is lost or doubled.
+
+  $ cd .. && kangle init two >/dev/null && cd two
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" a.csv && iconv -f GB18030 -t UTF-8 a.csv > b.csv
+  $ (kangle import volunteers a.csv > a.out; echo "a: $?" > a.rc) & (kangle import volunteers b.csv > b.out; echo "b: $?" > b.rc) & wait
+  $ cat a.rc b.rc
+  a: 1
+  b: 1
+  $ sort a.out b.out | grep 新增
+    新增 0 人，更新 0 人，合并 1 行，未变 9 人，拒收 2 行
+    新增 9 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
+  $ kangle volunteers list --format csv | wc -l
+  10
+  $ sqlite3 kangle.db 'SELECT count(*) FROM imports'
+  2

@@ -1,0 +1,915 @@
+// SPDX-License-Identifier: Apache-2.0
+// import_volunteers end to end at the library level: workbooks written with libxlsxwriter,
+// CSV files written byte by byte, a fresh workspace (the kangjian example) for every case.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <iconv.h>
+#include <xlsxwriter.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "config/diagnostics.hpp"
+#include "config/loader.hpp"
+#include "core/dates.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "import/columns.hpp"
+#include "import/volunteers.hpp"
+#include "people/store.hpp"
+#include "temp_dir.hpp"
+#include "workspace/database.hpp"
+#include "workspace/init.hpp"
+
+using kangle::import::Encoding;
+using kangle::import::ImportOptions;
+using kangle::import::ImportReport;
+using kangle::import::RowIssue;
+using kangle::people::Volunteer;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* first_run = "2026-12-01T02:00:00Z";
+constexpr const char* later_run = "2026-12-08T02:00:00Z";
+
+const std::string no_phone = "no phone and no ID number: this person cannot be told apart from others";
+
+// ─── a workspace ─────────────────────────────────────────────────────────────────
+
+/// A workspace made from the kangjian example in a temporary folder, its database open;
+/// input files go to its folder `in/`. Messages are in English.
+class Workspace {
+public:
+  Workspace() {
+    kangle::set_language(kangle::Lang::en);
+    kangle::workspace::init_workspace({dir_.path(), std::string("kangjian"), std::nullopt});
+    config_ = kangle::config::load_valid_config(dir_.path());
+    db_ = std::make_unique<kangle::workspace::Database>(dir_.path() / "kangle.db",
+                                                        kangle::workspace::Access::read_write);
+    kangle::config::Diagnostics sink;
+    aliases_ = kangle::import::load_column_aliases(dir_.path(), "volunteers", sink);
+    REQUIRE(sink.items().empty());
+    fs::create_directories(dir_.path() / "in");
+  }
+
+  /// Where an input file called `name` goes.
+  fs::path in(const std::string& name) const { return dir_.path() / "in" / name; }
+  /// Writes an input file byte by byte.
+  fs::path write(const std::string& name, const std::string& bytes) const { return dir_.write(fs::path("in") / name, bytes); }
+  std::string read(const fs::path& file) const { return dir_.read(fs::relative(file, dir_.path())); }
+
+  ImportReport import(const ImportOptions& options, const std::string& now = first_run) {
+    return kangle::import::import_volunteers(db_->sql(), config_, aliases_, options, now);
+  }
+  ImportReport import(const fs::path& file, const std::string& now = first_run) {
+    ImportOptions options;
+    options.file = file;
+    return import(options, now);
+  }
+
+  std::int64_t people_count() { return kangle::people::Store(db_->sql()).count(); }
+  /// Everyone stored, by name.
+  std::vector<Volunteer> people() { return kangle::people::Store(db_->sql()).list({}); }
+  std::optional<Volunteer> by_phone(const std::string& phone) { return kangle::people::Store(db_->sql()).find_by_phone(phone); }
+  std::int64_t import_rows() {
+    SQLite::Statement query(db_->sql(), "SELECT count(*) FROM imports");
+    REQUIRE(query.executeStep());
+    return query.getColumn(0).getInt64();
+  }
+  SQLite::Database& sql() { return db_->sql(); }
+
+private:
+  kangle::test::TempDir dir_;
+  kangle::config::Config config_;
+  std::unique_ptr<kangle::workspace::Database> db_;
+  kangle::import::ColumnAliases aliases_;
+};
+
+// ─── reading a report and a volunteer ────────────────────────────────────────────
+
+/// The sheet, header row and counts of a report on one line.
+std::string summary(const ImportReport& r) {
+  return r.sheet + " row " + std::to_string(r.header_row) + ": added " + std::to_string(r.added) + ", updated " +
+         std::to_string(r.updated) + ", merged " + std::to_string(r.merged) + ", unchanged " +
+         std::to_string(r.unchanged) + ", rejected " + std::to_string(r.rejected) + ", blank " +
+         std::to_string(r.blank_rows) + ", total " + std::to_string(r.total_rows);
+}
+
+std::string kind_name(RowIssue::Kind kind) {
+  switch (kind) {
+    case RowIssue::Kind::rejected: return "rejected";
+    case RowIssue::Kind::doubtful: return "doubtful";
+    case RowIssue::Kind::merged: return "merged";
+    case RowIssue::Kind::updated: return "updated";
+  }
+  return "?";
+}
+
+/// Each issue as "ROW:COLUMN (HEADER): KIND: MESSAGE", the way the command prints them.
+std::vector<std::string> issues(const ImportReport& r) {
+  std::vector<std::string> out;
+  for (const auto& i : r.issues) {
+    std::string line = std::to_string(i.row);
+    if (!i.column.empty()) line += ":" + i.column;
+    if (!i.header.empty()) line += " (" + i.header + ")";
+    out.push_back(line + ": " + kind_name(i.kind) + ": " + i.message);
+  }
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+/// A volunteer's skills as "barber, nurse to 2027-06-30".
+std::string skills(const Volunteer& v) {
+  std::string out;
+  for (const auto& s : v.skills) {
+    if (!out.empty()) out += ", ";
+    out += s.skill;
+    if (s.certificate_expires) out += " to " + kangle::format_date(*s.certificate_expires);
+  }
+  return out;
+}
+
+/// A volunteer's availability as "Tue am, Tue pm, Sat am" (Monday first).
+std::string slots(const Volunteer& v) {
+  static constexpr const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* parts[] = {"am", "pm", "evening"};
+  std::string out;
+  for (unsigned d : {1u, 2u, 3u, 4u, 5u, 6u, 0u}) {
+    for (std::size_t p = 0; p < 3; ++p) {
+      if (!v.availability.slots[d].test(p)) continue;
+      if (!out.empty()) out += ", ";
+      out += std::string(days[d]) + " " + parts[p];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> names(const std::vector<Volunteer>& people) {
+  std::vector<std::string> out;
+  for (const auto& v : people) out.push_back(v.name);
+  return out;
+}
+
+/// The message of the InputError that `run` throws.
+template <typename Run>
+std::string input_error(Run run) {
+  try {
+    run();
+  } catch (const kangle::InputError& e) {
+    return e.what();
+  }
+  return "(no InputError)";
+}
+
+/// Whether `message` is the CSV reader's "not valid UTF-8" error for `file`, at whatever line.
+bool is_bad_utf8_error(const std::string& message, const fs::path& file) {
+  const std::string tail = ": the text is not valid UTF-8; give the file's encoding with --encoding (utf-8, gbk, gb18030)";
+  auto head = file.string() + ":";
+  return message.size() > head.size() + tail.size() && message.compare(0, head.size(), head) == 0 &&
+         message.compare(message.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// ─── writing the input ──────────────────────────────────────────────────────────
+
+/// A workbook written with libxlsxwriter. Rows are numbered as Excel shows them
+/// (1 = the first), columns from 0 = A.
+class Workbook {
+public:
+  explicit Workbook(fs::path file) : file_(std::move(file)), book_(workbook_new(file_.c_str())) {
+    REQUIRE(book_ != nullptr);
+    date_ = workbook_add_format(book_);
+    format_set_num_format(date_, "yyyy-mm-dd");
+    centred_ = workbook_add_format(book_);
+    format_set_align(centred_, LXW_ALIGN_CENTER);
+  }
+  Workbook(const Workbook&) = delete;
+  Workbook& operator=(const Workbook&) = delete;
+  ~Workbook() {
+    if (book_) workbook_close(book_);
+  }
+
+  lxw_worksheet* sheet(const std::string& name) {
+    lxw_worksheet* s = workbook_add_worksheet(book_, name.c_str());
+    REQUIRE(s != nullptr);
+    return s;
+  }
+  void text(lxw_worksheet* s, unsigned row, unsigned col, const std::string& value) {
+    REQUIRE(worksheet_write_string(s, r(row), c(col), value.c_str(), nullptr) == LXW_NO_ERROR);
+  }
+  /// Text cells from column A on; empty strings leave their cell empty.
+  void row(lxw_worksheet* s, unsigned row, const std::vector<std::string>& values) {
+    for (unsigned col = 0; col < values.size(); ++col) {
+      if (!values[col].empty()) text(s, row, col, values[col]);
+    }
+  }
+  void number(lxw_worksheet* s, unsigned row, unsigned col, double value) {
+    REQUIRE(worksheet_write_number(s, r(row), c(col), value, nullptr) == LXW_NO_ERROR);
+  }
+  /// A date cell formatted yyyy-mm-dd, as Excel keeps a typed date.
+  void date(lxw_worksheet* s, unsigned row, unsigned col, int year, int month, int day) {
+    lxw_datetime when = {year, month, day, 0, 0, 0};
+    REQUIRE(worksheet_write_datetime(s, r(row), c(col), &when, date_) == LXW_NO_ERROR);
+  }
+  /// `value` merged over columns first…last of one row.
+  void merge(lxw_worksheet* s, unsigned row, unsigned first, unsigned last, const std::string& value) {
+    REQUIRE(worksheet_merge_range(s, r(row), c(first), r(row), c(last), value.c_str(), centred_) == LXW_NO_ERROR);
+  }
+  fs::path close() {
+    auto error = workbook_close(book_);
+    book_ = nullptr;
+    REQUIRE(error == LXW_NO_ERROR);
+    return file_;
+  }
+
+private:
+  static lxw_row_t r(unsigned row) { return static_cast<lxw_row_t>(row - 1); }
+  static lxw_col_t c(unsigned col) { return static_cast<lxw_col_t>(col); }
+  fs::path file_;
+  lxw_workbook* book_;
+  lxw_format* date_ = nullptr;
+  lxw_format* centred_ = nullptr;
+};
+
+const std::string signup_title = "康健街道“雷锋亭”志愿者报名表（2026年12月）";
+/// Columns A–F of the sign-up sheet.
+const std::vector<std::string> signup_header = {"*姓名", "联系电话（必填）", "身份证号", "特长技能", "可服务时间", "健康证有效期"};
+
+/// A sign-up sheet as the street office sends it: the title merged over A1:F1, row 2
+/// empty, the header on row 3 (its titles marked with * and notes in brackets).
+lxw_worksheet* add_signup_sheet(Workbook& book, const std::string& name = "报名表") {
+  lxw_worksheet* s = book.sheet(name);
+  book.merge(s, 1, 0, 5, signup_title);
+  book.row(s, 3, signup_header);
+  return s;
+}
+
+/// `utf8` in the encoding `to` ("GB18030", "UTF-16LE"), converted with iconv.
+std::string encode(const std::string& utf8, const char* to) {
+  iconv_t cd = ::iconv_open(to, "UTF-8");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  std::string in = utf8;
+  std::string out(in.size() * 4 + 16, '\0');
+  char* in_ptr = in.data();
+  std::size_t in_left = in.size();
+  char* out_ptr = out.data();
+  std::size_t out_left = out.size();
+  std::size_t rc = ::iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+  ::iconv_close(cd);
+  REQUIRE(rc != static_cast<std::size_t>(-1));
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+std::string gb18030(const std::string& utf8) { return encode(utf8, "GB18030"); }
+
+/// A note long enough to carry what follows it past the CSV reader's first 64 KiB chunk,
+/// the part it detects the encoding from.
+const std::string past_first_chunk(70'000, 'x');
+
+}  // namespace
+
+// ─── workbooks ───────────────────────────────────────────────────────────────────
+
+TEST_CASE("import xlsx: a merged title row above the header, found on row 3", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = add_signup_sheet(book);
+  book.row(s, 4, {"王建国", "13800138001", "", "护士、测血压", "周三上午、周五上午"});
+  book.row(s, 5, {"李秀英", "13800138002", "", "织补、缝纫", "周三"});
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "报名表 row 3: added 2, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK_FALSE(report.csv);
+  CHECK(report.ignored_columns.empty());
+  CHECK(issues(report).empty());
+  CHECK_FALSE(report.rejects_file.has_value());
+  auto wang = ws.by_phone("13800138001");
+  REQUIRE(wang);
+  CHECK(wang->name == "王建国");
+  CHECK(skills(*wang) == "nurse");
+  CHECK(slots(*wang) == "Wed am, Fri am");
+  auto li = ws.by_phone("13800138002");
+  REQUIRE(li);
+  CHECK(skills(*li) == "tailor");
+  CHECK(slots(*li) == "Wed am, Wed pm");
+  CHECK(ws.people_count() == 2);
+}
+
+TEST_CASE("import xlsx: headers marked with * and a note in brackets are recognised as written", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = add_signup_sheet(book);
+  book.row(s, 4, {"赵强", "1380013800", "", "修车"});
+  book.row(s, 5, {"吴刚", "13800138010", "", "修车"});
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "报名表 row 3: added 1, updated 0, merged 0, unchanged 0, rejected 1, blank 0, total 0");
+  CHECK(report.ignored_columns.empty());
+  // The issue names the column by its header as written, mark and note included.
+  CHECK(issues(report) ==
+        Lines{"4:B (联系电话（必填）): rejected: phone \"1380013800\" is not an 11-digit mobile number"});
+  auto wu = ws.by_phone("13800138010");
+  REQUIRE(wu);
+  CHECK(wu->name == "吴刚");
+  CHECK(skills(*wu) == "bicycle-mechanic");
+  CHECK(ws.people_count() == 1);
+}
+
+TEST_CASE("import xlsx: full-width digits in a phone typed as text", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = add_signup_sheet(book);
+  book.row(s, 4, {"李秀英", "１３８００１３８０００", "", "缝纫"});
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "报名表 row 3: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report).empty());
+  auto people = ws.people();
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].name == "李秀英");
+  CHECK(people[0].phone == "13800138000");
+}
+
+TEST_CASE("import xlsx: a phone typed as a number", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = add_signup_sheet(book);
+  book.row(s, 4, {"张伟", "", "", "理发"});
+  book.number(s, 4, 1, 13800138003.0);
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "报名表 row 3: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report).empty());
+  auto people = ws.people();
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].name == "张伟");
+  CHECK(people[0].phone == "13800138003");
+}
+
+TEST_CASE("import xlsx: the same phone twice merges the second sign-up into the first", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = add_signup_sheet(book);
+  book.row(s, 4, {"张伟", "13800138003", "", "理发", "周二"});
+  book.row(s, 5, {"陈明", "13800138005", "", "修伞", "周一"});
+  book.row(s, 6, {"张伟", "", "", "磨刀", "周六上午"});
+  book.number(s, 6, 1, 13800138003.0);  // the same phone, typed as a number this time
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "报名表 row 3: added 2, updated 0, merged 1, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report) == Lines{"6: merged: the same person as row 4: availability + Sat am, skill + Knife grinding"});
+  CHECK(ws.people_count() == 2);
+  auto zhang = ws.by_phone("13800138003");
+  REQUIRE(zhang);
+  CHECK(zhang->name == "张伟");
+  CHECK(skills(*zhang) == "barber, knife-grinder");
+  CHECK(slots(*zhang) == "Tue am, Tue pm, Sat am");
+}
+
+TEST_CASE("import xlsx: a row with neither phone nor ID number is rejected", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = add_signup_sheet(book);
+  book.row(s, 4, {"黄磊", "", "", "钟表维修", "周四"});
+  book.row(s, 5, {"王建国", "13800138001", "", "护士"});
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "报名表 row 3: added 1, updated 0, merged 0, unchanged 0, rejected 1, blank 0, total 0");
+  CHECK(issues(report) == Lines{"4:B (联系电话（必填）): rejected: " + no_phone});
+  CHECK(names(ws.people()) == Lines{"王建国"});
+  CHECK(ws.import_rows() == 1);
+}
+
+TEST_CASE("import xlsx: an 18-character ID number without a phone is enough", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = add_signup_sheet(book);
+  book.row(s, 4, {"孙静", "", "31010419900101123x", "心理咨询师", "周末"});
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "报名表 row 3: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report).empty());
+  auto sun = kangle::people::Store(ws.sql()).find_by_id_number("31010419900101123X");  // the x in upper case
+  REQUIRE(sun);
+  CHECK(sun->name == "孙静");
+  CHECK(sun->phone.empty());
+  CHECK(skills(*sun) == "counsellor");
+  CHECK(slots(*sun) == "Sat am, Sat pm, Sun am, Sun pm");
+  CHECK(ws.people_count() == 1);
+}
+
+TEST_CASE("import xlsx: blank rows in the middle are counted and later rows keep Excel's numbers", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = add_signup_sheet(book);
+  book.row(s, 4, {"王建国", "13800138001", "", "护士"});
+  // Rows 5 and 6 blank.
+  book.row(s, 7, {"李秀英", "13800138002", "", "缝纫"});
+  // Row 8 blank.
+  book.row(s, 9, {"黄磊", "", "", "钟表维修"});
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "报名表 row 3: added 2, updated 0, merged 0, unchanged 0, rejected 1, blank 3, total 0");
+  CHECK(issues(report) == Lines{"9:B (联系电话（必填）): rejected: " + no_phone});
+  CHECK(ws.people_count() == 2);
+}
+
+TEST_CASE("import xlsx: a 合计 row at the end is skipped as a total row", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = add_signup_sheet(book);
+  book.row(s, 4, {"王建国", "13800138001", "", "护士"});
+  book.row(s, 5, {"李秀英", "13800138002", "", "缝纫"});
+  book.row(s, 6, {"合计", "2人"});
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "报名表 row 3: added 2, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 1");
+  CHECK(issues(report).empty());
+  CHECK_FALSE(report.rejects_file.has_value());
+  CHECK(ws.people_count() == 2);
+}
+
+TEST_CASE("import xlsx: a sheet of instructions before the data sheet is passed over", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* notes = book.sheet("填表说明");
+  book.text(notes, 1, 0, "填表说明");
+  book.text(notes, 2, 0, "1. 带 * 的栏目必须填写。");
+  book.text(notes, 3, 0, "2. 联系电话请填写 11 位手机号码，没有手机的请填写身份证号。");
+  book.text(notes, 4, 0, "3. 可服务时间请写“周一上午、周三下午、周末、工作日”等。");
+  auto* s = add_signup_sheet(book);
+  book.row(s, 4, {"王建国", "13800138001", "", "护士"});
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "报名表 row 3: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(names(ws.people()) == Lines{"王建国"});
+}
+
+TEST_CASE("import xlsx: --sheet picks a sheet by its name", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  book.text(book.sheet("填表说明"), 1, 0, "带 * 的栏目必须填写。");
+  book.row(add_signup_sheet(book), 4, {"王建国", "13800138001", "", "护士"});
+  book.row(add_signup_sheet(book, "补报"), 4, {"吴刚", "13800138010", "", "修车"});
+  ImportOptions options;
+  options.file = book.close();
+  options.table.sheet = "补报";
+  auto report = ws.import(options);
+
+  CHECK(summary(report) == "补报 row 3: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(names(ws.people()) == Lines{"吴刚"});
+}
+
+TEST_CASE("import xlsx: an unknown --sheet is an InputError listing the sheets there are", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  book.text(book.sheet("填表说明"), 1, 0, "带 * 的栏目必须填写。");
+  book.row(add_signup_sheet(book), 4, {"王建国", "13800138001", "", "护士"});
+  book.row(add_signup_sheet(book, "补报"), 4, {"吴刚", "13800138010", "", "修车"});
+  ImportOptions options;
+  options.file = book.close();
+  options.table.sheet = "三月";
+
+  CHECK(input_error([&] { ws.import(options); }) ==
+        options.file.string() + " has no sheet called \"三月\" (sheets: 填表说明, 报名表, 补报)");
+  CHECK(ws.people_count() == 0);
+  CHECK(ws.import_rows() == 0);
+}
+
+TEST_CASE("import xlsx: a date cell under 健康证有效期 becomes the nurse skill's certificate expiry", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = add_signup_sheet(book);
+  book.row(s, 4, {"周敏", "13800138009", "", "护士、理发", "工作日上午"});
+  book.date(s, 4, 5, 2027, 6, 30);
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "报名表 row 3: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report).empty());
+  auto zhou = ws.by_phone("13800138009");
+  REQUIRE(zhou);
+  // Only nursing asks for a certificate (健康证); barbering keeps none.
+  CHECK(skills(*zhou) == "barber, nurse to 2027-06-30");
+  REQUIRE(zhou->skills.size() == 2);
+  CHECK_FALSE(zhou->skills[0].certificate_expires.has_value());
+  CHECK(zhou->skills[1].certificate_expires ==
+        kangle::Date{std::chrono::year{2027}, std::chrono::month{6}, std::chrono::day{30}});
+}
+
+// ─── --map ───────────────────────────────────────────────────────────────────────
+
+TEST_CASE("import: a phone column under a header no alias knows is ignored", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = book.sheet("Sheet1");
+  book.row(s, 1, {"姓名", "联络号码", "特长技能"});
+  book.row(s, 2, {"王建国", "13800138001", "护士"});
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "Sheet1 row 1: added 0, updated 0, merged 0, unchanged 0, rejected 1, blank 0, total 0");
+  CHECK(report.ignored_columns == Lines{"联络号码"});
+  CHECK(issues(report) == Lines{"2: rejected: " + no_phone});  // no phone column to point at
+  CHECK(ws.people_count() == 0);
+}
+
+TEST_CASE("import: --map reads a header no alias knows as the field it names", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = book.sheet("Sheet1");
+  book.row(s, 1, {"姓名", "联络号码", "特长技能"});
+  book.row(s, 2, {"王建国", "13800138001", "护士"});
+  ImportOptions options;
+  options.file = book.close();
+  options.table.map = {{"联络号码", "phone"}};
+  auto report = ws.import(options);
+
+  CHECK(summary(report) == "Sheet1 row 1: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(report.ignored_columns.empty());
+  CHECK(issues(report).empty());
+  auto wang = ws.by_phone("13800138001");
+  REQUIRE(wang);
+  CHECK(wang->name == "王建国");
+}
+
+TEST_CASE("import: a header that starts with an alias needs no --map (联系方式A is a phone)", "[import]") {
+  // columns.hpp: "an exact match, or else the longest alias the header starts with";
+  // 联系方式 is an alias of phone.
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = book.sheet("Sheet1");
+  book.row(s, 1, {"姓名", "联系方式A", "特长技能"});
+  book.row(s, 2, {"王建国", "13800138001", "护士"});
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "Sheet1 row 1: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(report.ignored_columns.empty());
+  CHECK(ws.by_phone("13800138001").has_value());
+}
+
+// ─── CSV ─────────────────────────────────────────────────────────────────────────
+
+TEST_CASE("import csv: UTF-8 with a BOM", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.csv", "\xEF\xBB\xBF姓名,联系电话,特长技能\n王建国,13800138001,护士\n");
+  auto report = ws.import(file);
+
+  CHECK(summary(report) == "signup.csv row 1: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(report.csv);
+  CHECK(report.ignored_columns.empty());  // the BOM is not part of 姓名
+  CHECK(names(ws.people()) == Lines{"王建国"});
+}
+
+TEST_CASE("import csv: GB18030, as Excel and WPS save on Chinese Windows, is detected", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.csv", gb18030("姓名,联系电话,特长技能,所在单位\n"
+                                             "王建国,13800138001,护士,康健街道社区卫生服务中心\n"
+                                             "李秀英,13800138002,缝纫,\n"));
+  auto report = ws.import(file);
+
+  CHECK(summary(report) == "signup.csv row 1: added 2, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report).empty());
+  auto wang = ws.by_phone("13800138001");
+  REQUIRE(wang);
+  CHECK(wang->name == "王建国");
+  CHECK(wang->unit == "康健街道社区卫生服务中心");
+  CHECK(skills(*wang) == "nurse");
+  auto li = ws.by_phone("13800138002");
+  REQUIRE(li);
+  CHECK(li->name == "李秀英");
+}
+
+TEST_CASE("import csv: semicolon-separated, with commas inside a field", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.csv",
+                       "姓名;联系电话;特长技能;可服务时间\n"
+                       "王建国;13800138001;护士;周三上午, 周五上午\n"
+                       "李秀英;13800138002;缝纫;周三\n");
+  auto report = ws.import(file);
+
+  CHECK(summary(report) == "signup.csv row 1: added 2, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report).empty());
+  auto wang = ws.by_phone("13800138001");
+  REQUIRE(wang);
+  CHECK(wang->name == "王建国");
+  CHECK(slots(*wang) == "Wed am, Fri am");
+}
+
+TEST_CASE("import csv: tab-separated", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.txt",
+                       "姓名\t联系电话\t特长技能\t所在单位\n"
+                       "李秀英\t13800138002\t织补、缝纫\t上海师范大学, 法政学院\n");
+  auto report = ws.import(file);
+
+  CHECK(summary(report) == "signup.txt row 1: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report).empty());
+  auto li = ws.by_phone("13800138002");
+  REQUIRE(li);
+  CHECK(li->name == "李秀英");
+  CHECK(li->unit == "上海师范大学, 法政学院");
+  CHECK(skills(*li) == "tailor");
+}
+
+TEST_CASE("import csv: a quoted note with a line break and doubled quotes", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.csv",
+                       "姓名,联系电话,备注\n"
+                       "王建国,13800138001,\"周末请提前一天联系\n他说\"\"随叫随到\"\"\"\n"
+                       "赵强,1380013800,\n");
+  auto report = ws.import(file);
+
+  // blank_rows is left out here: see "a record over two lines is no blank row" below.
+  CHECK(report.added == 1);
+  CHECK(report.updated == 0);
+  CHECK(report.merged == 0);
+  CHECK(report.unchanged == 0);
+  CHECK(report.rejected == 1);
+  CHECK(report.total_rows == 0);
+  CHECK(report.sheet == "signup.csv");
+  CHECK(report.header_row == 1);
+  // The record after the two-line one starts on line 4.
+  CHECK(issues(report) == Lines{"4:B (联系电话): rejected: phone \"1380013800\" is not an 11-digit mobile number"});
+  auto wang = ws.by_phone("13800138001");
+  REQUIRE(wang);
+  CHECK(wang->note == "周末请提前一天联系\n他说\"随叫随到\"");
+}
+
+TEST_CASE("import csv: a record over two lines is no blank row", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.csv",
+                       "姓名,联系电话,备注\n"
+                       "王建国,13800138001,\"周末请提前一天联系\n他说\"\"随叫随到\"\"\"\n"
+                       "李秀英,13800138002,\n");
+  auto report = ws.import(file);
+
+  CHECK(summary(report) == "signup.csv row 1: added 2, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+}
+
+TEST_CASE("import csv: CRLF line endings", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.csv",
+                       "姓名,联系电话,备注\r\n"
+                       "王建国,13800138001,周末优先\r\n"
+                       "\r\n"
+                       "李秀英,13800138002,只能上午\r\n"
+                       "赵强,1380013800,\r\n");
+  auto report = ws.import(file);
+
+  CHECK(summary(report) == "signup.csv row 1: added 2, updated 0, merged 0, unchanged 0, rejected 1, blank 1, total 0");
+  CHECK(issues(report) == Lines{"5:B (联系电话): rejected: phone \"1380013800\" is not an 11-digit mobile number"});
+  auto wang = ws.by_phone("13800138001");
+  REQUIRE(wang);
+  CHECK(wang->note == "周末优先");  // no \r left over
+  auto li = ws.by_phone("13800138002");
+  REQUIRE(li);
+  CHECK(li->note == "只能上午");
+}
+
+TEST_CASE("import csv: UTF-16LE with a BOM, tab-separated (Excel's \"Unicode text\")", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.txt", "\xFF\xFE" + encode("姓名\t联系电话\t特长技能\r\n王建国\t13800138001\t护士\r\n", "UTF-16LE"));
+  auto report = ws.import(file);
+
+  CHECK(summary(report) == "signup.txt row 1: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report).empty());
+  auto wang = ws.by_phone("13800138001");
+  REQUIRE(wang);
+  CHECK(wang->name == "王建国");
+  CHECK(skills(*wang) == "nurse");
+}
+
+TEST_CASE("import csv: --encoding gb18030 decodes a file whose first 64 KiB look like UTF-8", "[import]") {
+  Workspace ws;
+  // ASCII up to past the first chunk (ASCII is GB18030 as well), Chinese after it.
+  auto file = ws.write("signup.csv", "name,phone,note\n"
+                                     "Wang Jianguo,13800138001," + past_first_chunk + "\n" +
+                                     gb18030("李秀英,13800138002,只能上午\n"));
+  // Detection takes the file for UTF-8 ... (the line it names: see "an encoding error names
+  // the line of the bad bytes" below)
+  CHECK(is_bad_utf8_error(input_error([&] { ws.import(file); }), file));
+  REQUIRE(ws.people_count() == 0);
+
+  // ... and --encoding says what it is.
+  ImportOptions options;
+  options.file = file;
+  options.table.encoding = Encoding::gb18030;
+  auto report = ws.import(options);
+  CHECK(summary(report) == "signup.csv row 1: added 2, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  auto li = ws.by_phone("13800138002");
+  REQUIRE(li);
+  CHECK(li->name == "李秀英");
+  CHECK(li->note == "只能上午");
+  CHECK(ws.people_count() == 2);
+}
+
+TEST_CASE("import csv: a GB18030 file read with --encoding utf-8 is an InputError", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.csv", "name,phone,skills\n" + gb18030("王建国,13800138001,护士\n"));
+  ImportOptions options;
+  options.file = file;
+  options.table.encoding = Encoding::utf8;
+
+  // The line it names: see "an encoding error names the line of the bad bytes" below.
+  CHECK(is_bad_utf8_error(input_error([&] { ws.import(options); }), file));
+  CHECK(ws.people_count() == 0);
+  CHECK(ws.import_rows() == 0);
+}
+
+TEST_CASE("import csv: an encoding error names the line of the bad bytes", "[import]") {
+  Workspace ws;
+  ImportOptions options;
+  options.file = ws.write("forced.csv", "name,phone,skills\n" + gb18030("王建国,13800138001,护士\n"));
+  options.table.encoding = Encoding::utf8;
+  CHECK(input_error([&] { ws.import(options); }) ==
+        options.file.string() +
+            ":2: the text is not valid UTF-8; give the file's encoding with --encoding (utf-8, gbk, gb18030)");
+
+  // The same past the first 64 KiB chunk.
+  auto later = ws.write("later.csv", "name,phone,note\n"
+                                     "Wang Jianguo,13800138001," + past_first_chunk + "\n" +
+                                     gb18030("李秀英,13800138002,只能上午\n"));
+  CHECK(input_error([&] { ws.import(later); }) ==
+        later.string() + ":3: the text is not valid UTF-8; give the file's encoding with --encoding (utf-8, gbk, gb18030)");
+}
+
+// ─── importing again ─────────────────────────────────────────────────────────────
+
+TEST_CASE("import: the identical file again changes nothing and says when it was imported", "[import]") {
+  Workspace ws;
+  const std::string content = "姓名,联系电话,特长技能\n王建国,13800138001,护士\n李秀英,13800138002,缝纫\n";
+  auto file = ws.write("signup.csv", content);
+  auto first = ws.import(file, first_run);
+  REQUIRE(summary(first) == "signup.csv row 1: added 2, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK_FALSE(first.already_imported_at.has_value());
+
+  auto again = ws.import(file, later_run);
+  REQUIRE(again.already_imported_at.has_value());
+  CHECK(*again.already_imported_at == first_run);
+  CHECK(summary(again) == "signup.csv row 1: added 0, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(again.issues.empty());
+
+  // The same bytes under another name are the same file.
+  auto copy = ws.import(ws.write("copy.csv", content), later_run);
+  REQUIRE(copy.already_imported_at.has_value());
+  CHECK(*copy.already_imported_at == first_run);
+
+  CHECK(ws.people_count() == 2);
+  CHECK(ws.import_rows() == 1);
+}
+
+TEST_CASE("import: a later file updates a known person, adding skills rather than replacing them", "[import]") {
+  Workspace ws;
+  ws.import(ws.write("first.csv",
+                     "姓名,联系电话,所在单位,特长技能,可服务时间\n"
+                     "张伟,13800138003,徐汇区环卫所,理发,周二\n"
+                     "李秀英,13800138002,,缝纫,周三\n"));
+  auto report = ws.import(ws.write("second.csv",
+                                   "姓名,联系电话,所在单位,特长技能,可服务时间\n"
+                                   "张伟,13800138003,康健街道城运中心,磨刀,周六上午\n"
+                                   "李秀英,13800138002,,缝纫,周三\n"),
+                          later_run);
+
+  CHECK(summary(report) == "second.csv row 1: added 0, updated 1, merged 0, unchanged 1, rejected 0, blank 0, total 0");
+  CHECK(issues(report) == Lines{"2: updated: already known: Unit: 徐汇区环卫所 → 康健街道城运中心, "
+                                "availability + Sat am, skill + Knife grinding"});
+  auto zhang = ws.by_phone("13800138003");
+  REQUIRE(zhang);
+  CHECK(zhang->unit == "康健街道城运中心");
+  CHECK(skills(*zhang) == "barber, knife-grinder");
+  CHECK(slots(*zhang) == "Tue am, Tue pm, Sat am");
+  CHECK(ws.people_count() == 2);
+  CHECK(ws.import_rows() == 2);
+}
+
+// ─── dry run, rejects, failure ───────────────────────────────────────────────────
+
+TEST_CASE("import: a dry run reports what a real run would do and changes nothing", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.csv",
+                       "姓名,联系电话,特长技能\n"
+                       "王建国,13800138001,护士\n"
+                       "\n"
+                       "黄磊,,钟表维修\n"
+                       "王建国,13800138001,测血糖、理发\n"
+                       "合计,3人\n");
+  const std::string expected =
+      "signup.csv row 1: added 1, updated 0, merged 1, unchanged 0, rejected 1, blank 1, total 1";
+  const Lines expected_issues{"4:B (联系电话): rejected: " + no_phone,
+                              "5: merged: the same person as row 2: skill + Barbering"};
+  ImportOptions options;
+  options.file = file;
+  options.dry_run = true;
+  auto dry = ws.import(options);
+
+  CHECK(dry.dry_run);
+  CHECK(summary(dry) == expected);
+  CHECK(issues(dry) == expected_issues);
+  CHECK_FALSE(dry.rejects_file.has_value());
+  CHECK_FALSE(fs::exists(ws.in("signup.rejects.csv")));
+  CHECK(ws.people_count() == 0);
+  CHECK(ws.import_rows() == 0);
+
+  // The real run reports the same, and is not taken for a repeat of the dry run.
+  auto real = ws.import(file);
+  CHECK_FALSE(real.already_imported_at.has_value());
+  CHECK(summary(real) == expected);
+  CHECK(issues(real) == expected_issues);
+  CHECK(ws.people_count() == 1);
+}
+
+TEST_CASE("import: rejected rows go beside the input with their header and a reason column", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.csv",
+                       "序号,姓名,联系电话,特长技能,备注\n"
+                       "1,王建国,13800138001,护士,\n"
+                       "2,赵强,1380013800,修车,\"周五, 下午\"\n"
+                       "3,,,钟表维修,\n"
+                       "4,李秀英,13800138002,缝纫,\n");
+  auto report = ws.import(file);
+
+  CHECK(summary(report) == "signup.csv row 1: added 2, updated 0, merged 0, unchanged 0, rejected 2, blank 0, total 0");
+  CHECK(issues(report) == Lines{"3:C (联系电话): rejected: phone \"1380013800\" is not an 11-digit mobile number",
+                                "4:B (姓名): rejected: no name", "4:C (联系电话): rejected: " + no_phone});
+  auto rejects = ws.in("signup.rejects.csv");
+  REQUIRE(report.rejects_file.has_value());
+  CHECK(*report.rejects_file == rejects);
+  CHECK(ws.read(rejects) ==
+        "\xEF\xBB\xBF"
+        "序号,姓名,联系电话,特长技能,备注,reason\r\n"
+        "2,赵强,1380013800,修车,\"周五, 下午\",\"phone \"\"1380013800\"\" is not an 11-digit mobile number\"\r\n"
+        "3,,,钟表维修,,no name; " + no_phone + "\r\n");
+  CHECK(ws.people_count() == 2);
+}
+
+TEST_CASE("import: --rejects writes the rejected rows where it says", "[import]") {
+  Workspace ws;
+  ImportOptions options;
+  options.file = ws.write("signup.csv", "姓名,联系电话\n黄磊,\n王建国,13800138001\n");
+  options.rejects_file = ws.in("fix-me.csv");
+  auto report = ws.import(options);
+
+  CHECK(summary(report) == "signup.csv row 1: added 1, updated 0, merged 0, unchanged 0, rejected 1, blank 0, total 0");
+  REQUIRE(report.rejects_file.has_value());
+  CHECK(*report.rejects_file == ws.in("fix-me.csv"));
+  CHECK(ws.read(ws.in("fix-me.csv")) == "\xEF\xBB\xBF姓名,联系电话,reason\r\n黄磊,," + no_phone + "\r\n");
+  CHECK_FALSE(fs::exists(ws.in("signup.rejects.csv")));
+}
+
+TEST_CASE("import: a file that fails midway leaves the database as it was", "[import]") {
+  Workspace ws;
+  auto first = ws.import(ws.write("first.csv",
+                                  "name,phone,unit\n"
+                                  "王建国,13800138001,康健街道社区卫生服务中心\n"
+                                  "李秀英,13800138002,\n"));
+  REQUIRE(first.added == 2);
+
+  // Valid UTF-8 through the first 64 KiB, so detection says UTF-8: a new person and an
+  // update are written before the reader meets GBK bytes on line 5.
+  auto second = ws.write("second.csv", "name,phone,unit,note\n"
+                                       "赵强,13800138007,,\n"
+                                       "王建国,13800138001,徐汇区卫健委,\n"
+                                       "陈明,13800138005,," + past_first_chunk + "\n" +
+                                       gb18030("吴刚,13800138010,,\n"));
+  CHECK(is_bad_utf8_error(input_error([&] { ws.import(second, later_run); }), second));
+
+  CHECK(names(ws.people()) == Lines{"李秀英", "王建国"});
+  auto wang = ws.by_phone("13800138001");
+  REQUIRE(wang);
+  CHECK(wang->unit == "康健街道社区卫生服务中心");
+  CHECK_FALSE(ws.by_phone("13800138007").has_value());
+  CHECK(ws.import_rows() == 1);
+  SQLite::Statement recorded(ws.sql(), "SELECT file_name, added FROM imports");
+  REQUIRE(recorded.executeStep());
+  CHECK(recorded.getColumn(0).getString() == "first.csv");
+  CHECK(recorded.getColumn(1).getInt64() == 2);
+  CHECK_FALSE(fs::exists(ws.in("second.rejects.csv")));
+}
+
+// ─── bugs ────────────────────────────────────────────────────────────────────────
+
+TEST_CASE("import: a volunteer called Summer is not a total row", "[import]") {
+  Workspace ws;
+  auto report = ws.import(ws.write("signup.csv", "name,phone,skills\nSummer Li,13800138011,barber\n"));
+
+  CHECK(summary(report) == "signup.csv row 1: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(ws.people_count() == 1);
+}
+
+TEST_CASE("import: a second sign-up in the same file with only the ID number is merged", "[import]") {
+  Workspace ws;
+  auto report = ws.import(ws.write("signup.csv",
+                                   "姓名,联系电话,身份证号,特长技能\n"
+                                   "孙静,13800138012,31010419900101123X,心理咨询\n"
+                                   "孙静,,31010419900101123X,书法\n"));
+
+  CHECK(summary(report) == "signup.csv row 1: added 1, updated 0, merged 1, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report) == Lines{"3: merged: the same person as row 2: skill + Calligraphy and writing"});
+}
