@@ -12,6 +12,7 @@ const std::vector<CommandSpec>& command_table() {
       {"status", "Show what the workspace holds: kiosks, menus, catalogue, holidays", Needs::workspace, define_status},
       {"import", "Import a spreadsheet (xlsx, csv) of volunteers", Needs::database, define_import},
       {"volunteers", "List and show the volunteers", Needs::database, define_volunteers},
+      {"schedule", "Build, show and explain the monthly rota", Needs::database, define_schedule},
   };
   return table;
 }

@@ -52,6 +52,35 @@ const std::vector<std::string_view>& migrations() {
           UNIQUE (kind, sha256)
         );
       )sql",
+      // 3: the rota: every seat of a month, filled or not, and each build.
+      R"sql(
+        CREATE TABLE rota_seats (
+          month        TEXT NOT NULL,
+          seat         TEXT NOT NULL,
+          position     INTEGER NOT NULL,
+          kiosk        TEXT NOT NULL,
+          date         TEXT NOT NULL,
+          start_minute INTEGER NOT NULL,
+          end_minute   INTEGER NOT NULL,
+          cadence      TEXT NOT NULL,
+          title        TEXT NOT NULL DEFAULT '',
+          place        TEXT NOT NULL DEFAULT '',
+          service      TEXT NOT NULL DEFAULT '',
+          skill        TEXT NOT NULL,
+          volunteer_id INTEGER REFERENCES volunteers (id),
+          locked       INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+          PRIMARY KEY (month, seat)
+        );
+        CREATE INDEX rota_seats_by_volunteer ON rota_seats (volunteer_id, date);
+        CREATE TABLE rota_builds (
+          id       INTEGER PRIMARY KEY,
+          month    TEXT NOT NULL,
+          built_at TEXT NOT NULL,
+          seats    INTEGER NOT NULL,
+          filled   INTEGER NOT NULL,
+          moved    INTEGER NOT NULL
+        );
+      )sql",
   };
   return all;
 }

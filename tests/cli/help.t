@@ -18,6 +18,7 @@ Help, version, unknown commands and plugins.
     status                      Show what the workspace holds: kiosks, menus, catalogue, holidays
     import                      Import a spreadsheet (xlsx, csv) of volunteers
     volunteers                  List and show the volunteers
+    schedule                    Build, show and explain the monthly rota
     help                        Show help for kangle or for one command
   
   $ kangle help check

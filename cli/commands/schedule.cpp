@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: Apache-2.0
+// kangle schedule build --month M [--dry-run]
+// kangle schedule show --month M [--kiosk K] [--person P] [--date D] [--format text|json|csv]
+// kangle schedule explain --month M
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+
+#include "../commands.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/json.hpp"
+#include "core/table.hpp"
+#include "core/text.hpp"
+#include "people/store.hpp"
+#include "schedule/build.hpp"
+#include "schedule/store.hpp"
+
+namespace kangle::cli {
+namespace {
+
+struct ScheduleCommand {
+  std::string month;
+  bool dry_run = false;
+  std::string kiosk, person, date;
+  Format format = Format::text;
+};
+
+bool chinese() { return language() == Lang::zh_CN; }
+
+std::string_view separator() { return message_text(Msg::rhythm_list_separator, language()); }
+
+schedule::Month month_of(const ScheduleCommand& options) {
+  auto month = schedule::parse_month(options.month);
+  if (!month) throw UsageError(tr(Msg::schedule_bad_month, options.month));
+  return *month;
+}
+
+std::string kiosk_name(const config::Config& config, const std::string& id) {
+  for (const auto& k : config.kiosks) {
+    if (k.id == id) return chinese() || k.name_en.empty() ? k.name : k.name_en;
+  }
+  return id;
+}
+
+/// What a seat is for: its service, or the skill an entry asks for beside its services.
+std::string duty_name(const config::Config& config, const std::string& service, const std::string& skill) {
+  if (const auto* s = config.catalogue.find_service(service)) return chinese() || s->name_en.empty() ? s->name : s->name_en;
+  if (const auto* k = config.catalogue.find_skill(skill)) return chinese() || k->name_en.empty() ? k->name : k->name_en;
+  return service.empty() ? skill : service;
+}
+
+std::string weekday_of(const Date& date) {
+  return std::string(weekday_display(std::chrono::weekday{std::chrono::sys_days{date}}, chinese()));
+}
+
+std::map<std::int64_t, std::string> names_by_id(Context& context) {
+  std::map<std::int64_t, std::string> names;
+  for (const auto& v : people::Store(context.database->sql()).list({})) names[v.id] = v.name;
+  return names;
+}
+
+std::string names_of(const std::vector<std::int64_t>& ids, const std::map<std::int64_t, std::string>& names) {
+  constexpr std::size_t shown = 5;
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ids.size() && i < shown; ++i) {
+    auto it = names.find(ids[i]);
+    out.push_back(it == names.end() ? std::to_string(ids[i]) : it->second);
+  }
+  auto text = text::join(out, separator());
+  if (ids.size() > shown) text += tr(Msg::schedule_and_more, ids.size() - shown);
+  return text;
+}
+
+std::string reason_text(const schedule::Unfilled& why, const std::string& skill,
+                        const std::map<std::int64_t, std::string>& names) {
+  switch (why.reason) {
+    case schedule::Unfilled::Reason::no_skill: return tr(Msg::schedule_why_no_skill, skill);
+    case schedule::Unfilled::Reason::not_available:
+      return tr(Msg::schedule_why_not_available, why.volunteers.size(), skill, names_of(why.volunteers, names));
+    case schedule::Unfilled::Reason::at_limit:
+      return tr(Msg::schedule_why_at_limit, why.volunteers.size(), names_of(why.volunteers, names));
+    case schedule::Unfilled::Reason::busy_that_day:
+      return tr(Msg::schedule_why_busy, why.volunteers.size(), names_of(why.volunteers, names));
+  }
+  return {};
+}
+
+int run_build(const ScheduleCommand& options, Context& context) {
+  auto month = month_of(options);
+  const auto& config = *context.config;
+  auto report = schedule::build_rota(context.database->sql(), config, month, context.now, options.dry_run);
+  const auto& plan = report.plan;
+  fmt::print("{}\n", tr(Msg::schedule_built, month.text(), report.sessions.size(), plan.seats, plan.assigned.size(),
+                        plan.unfilled.size()));
+  if (report.rebuilt) {
+    auto names = names_by_id(context);
+    fmt::print("{}\n", plan.moved.empty() ? tr(Msg::schedule_nobody_moved)
+                                          : tr(Msg::schedule_moved, plan.moved.size(), names_of(plan.moved, names)));
+  }
+  if (!plan.unfilled.empty()) fmt::print("{}\n", tr(Msg::schedule_see_explain, month.text()));
+  if (options.dry_run) fmt::print("{}\n", tr(Msg::import_dry_run));
+  return 0;
+}
+
+/// The seats of the month grouped by session: one line per session.
+struct SessionLine {
+  schedule::RotaSeat first;
+  std::vector<std::string> volunteers;
+  std::vector<std::int64_t> volunteer_ids;
+  int empty = 0;
+};
+
+std::vector<SessionLine> session_lines(const std::vector<schedule::RotaSeat>& seats, const config::Config& config) {
+  std::vector<SessionLine> lines;
+  for (const auto& seat : seats) {
+    auto duty = duty_name(config, seat.service, seat.skill);
+    bool same = !lines.empty() && lines.back().first.kiosk == seat.kiosk && lines.back().first.date == seat.date &&
+                lines.back().first.time == seat.time &&
+                duty_name(config, lines.back().first.service, lines.back().first.skill) == duty;
+    if (!same) lines.push_back({seat, {}, {}, 0});
+    auto& line = lines.back();
+    if (seat.volunteer) {
+      line.volunteers.push_back(seat.volunteer_name + (seat.locked ? std::string(message_text(Msg::rota_locked_mark, language())) : ""));
+      line.volunteer_ids.push_back(*seat.volunteer);
+    } else {
+      ++line.empty;
+    }
+  }
+  return lines;
+}
+
+int run_show(const ScheduleCommand& options, Context& context) {
+  auto month = month_of(options);
+  const auto& config = *context.config;
+  auto seats = schedule::RotaStore(context.database->sql()).month(month);
+  if (seats.empty()) throw InputError(tr(Msg::schedule_none, month.text()));
+  std::optional<std::int64_t> person;
+  if (!options.person.empty()) {
+    auto found = people::Store(context.database->sql()).find_by_name(options.person);
+    if (found.empty()) throw InputError(tr(Msg::volunteer_not_found, options.person));
+    person = found.front().id;
+  }
+  std::vector<std::string> headers;
+  for (auto id : {Msg::rota_date, Msg::rota_weekday, Msg::rota_time, Msg::rota_kiosk, Msg::rota_duty, Msg::rota_volunteers}) {
+    headers.emplace_back(message_text(id, language()));
+  }
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> json_items;
+  for (const auto& line : session_lines(seats, config)) {
+    const auto& s = line.first;
+    if (!options.kiosk.empty() && s.kiosk != options.kiosk) continue;
+    if (!options.date.empty() && format_date(s.date) != options.date) continue;
+    if (person && std::find(line.volunteer_ids.begin(), line.volunteer_ids.end(), *person) == line.volunteer_ids.end()) continue;
+    auto duty = duty_name(config, s.service, s.skill);
+    if (!s.title.empty()) duty = s.title + " " + duty;
+    auto who = text::join(line.volunteers, separator());
+    if (line.empty > 0) who += (who.empty() ? "" : std::string(separator())) + tr(Msg::rota_empty_seats, line.empty);
+    auto place = kiosk_name(config, s.kiosk) + (s.place.empty() ? "" : " @" + s.place);
+    rows.push_back({format_date(s.date), weekday_of(s.date), format_time_range(s.time), place, duty, who});
+    std::vector<std::string> quoted;
+    for (const auto& v : line.volunteers) quoted.push_back(json::quote(v));
+    json_items.push_back(fmt::format(
+        "  {{\"date\": {}, \"time\": {}, \"kiosk\": {}, \"place\": {}, \"service\": {}, \"title\": {}, \"volunteers\": [{}], \"empty_seats\": {}}}",
+        json::quote(format_date(s.date)), json::quote(format_time_range(s.time)), json::quote(s.kiosk),
+        json::quote(s.place), json::quote(s.service.empty() ? s.skill : s.service), json::quote(s.title),
+        text::join(quoted, ", "), line.empty));
+  }
+  if (options.format == Format::json) {
+    fmt::print("[{}{}{}]\n", json_items.empty() ? "" : "\n", text::join(json_items, ",\n"), json_items.empty() ? "" : "\n");
+  } else if (options.format == Format::csv) {
+    fmt::print("{}", table::render_csv(headers, rows));
+  } else {
+    fmt::print("{}\n\n", tr(Msg::rota_title, config.settings.name, month.text()));
+    fmt::print("{}", table::render_text(headers, rows));
+  }
+  return 0;
+}
+
+int run_explain(const ScheduleCommand& options, Context& context) {
+  auto month = month_of(options);
+  const auto& config = *context.config;
+  // The reasons come from the constraints as they stand now: plan again without storing.
+  auto report = schedule::build_rota(context.database->sql(), config, month, context.now, true);
+  if (report.plan.unfilled.empty()) {
+    fmt::print("{}\n", tr(Msg::schedule_all_filled, month.text()));
+    return 0;
+  }
+  auto names = names_by_id(context);
+  for (const auto& session : report.sessions) {
+    for (const auto& seat : session.seats) {
+      auto it = report.plan.unfilled.find(seat.key);
+      if (it == report.plan.unfilled.end()) continue;
+      auto skill = duty_name(config, "", seat.skill);
+      fmt::print("{} {} {} {} {}{}{}\n", format_date(session.date), weekday_of(session.date),
+                 format_time_range(session.time), kiosk_name(config, session.kiosk),
+                 duty_name(config, seat.service, seat.skill), message_text(Msg::colon, language()),
+                 reason_text(it->second, skill, names));
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void define_schedule(CLI::App& command, Action& action) {
+  command.require_subcommand(1);
+  auto options = std::make_shared<ScheduleCommand>();
+  auto* build = command.add_subcommand("build", "Build (or rebuild) the rota of a month");
+  build->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
+  build->add_flag("--dry-run", options->dry_run, "Show what would happen; change nothing");
+  auto* show = command.add_subcommand("show", "Print the rota");
+  show->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
+  show->add_option("--kiosk", options->kiosk, "Only this kiosk (its id)");
+  show->add_option("--person", options->person, "Only this volunteer (a name)");
+  show->add_option("--date", options->date, "Only this day (YYYY-MM-DD)");
+  add_format_option(*show, options->format, true);
+  auto* explain = command.add_subcommand("explain", "Say why each empty seat is empty");
+  explain->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
+  action = [options, build, show](Context& context) {
+    if (build->parsed()) return run_build(*options, context);
+    if (show->parsed()) return run_show(*options, context);
+    return run_explain(*options, context);
+  };
+}
+
+}  // namespace kangle::cli

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "schedule/assign.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "solver/min_cost_flow.hpp"
+
+namespace kangle::schedule {
+namespace {
+
+using solver::FlowNetwork;
+
+int monthly_limit(const config::Config& config, const people::Volunteer& v) {
+  return v.monthly_limit.value_or(config.settings.monthly_limit);
+}
+
+bool has_skill(const config::Config& config, const people::Volunteer& v, const Seat& seat, const Date& date) {
+  if (seat.skill == config::general_skill) return true;
+  auto it = std::find_if(v.skills.begin(), v.skills.end(), [&](const auto& s) { return s.skill == seat.skill; });
+  if (it == v.skills.end()) return false;
+  const auto* skill = config.catalogue.find_skill(seat.skill);
+  bool certified = skill && !skill->certificate.empty();
+  return !certified || !it->certificate_expires || date <= *it->certificate_expires;
+}
+
+bool available(const people::Volunteer& v, const Session& session) {
+  auto day = std::chrono::weekday{std::chrono::sys_days{session.date}}.c_encoding();
+  auto parts = parts_of_day(session.time);
+  return std::all_of(parts.begin(), parts.end(), [&](auto part) { return v.availability.can(day, part); });
+}
+
+// The tiers of the objective, lexicographic: one more seat filled outweighs any
+// change below it, one seat kept from the previous rota outweighs any balance.
+constexpr std::int64_t balance_scale = 1000;  // the k-th of L shifts costs scale*(2k-1)/L: convex, relative to L
+constexpr std::int64_t keep_bonus = 4 * balance_scale;
+
+}  // namespace
+
+std::vector<people::DayPart> parts_of_day(const TimeRange& time) {
+  std::vector<people::DayPart> parts;
+  if (time.start < 12 * 60) parts.push_back(people::DayPart::morning);
+  if (time.start < 18 * 60 && time.end > 12 * 60) parts.push_back(people::DayPart::afternoon);
+  if (time.end > 18 * 60) parts.push_back(people::DayPart::evening);
+  return parts;
+}
+
+bool eligible(const config::Config& config, const people::Volunteer& volunteer, const Session& session,
+              const Seat& seat) {
+  return has_skill(config, volunteer, seat, session.date) && available(volunteer, session);
+}
+
+RotaPlan assign(const config::Config& config, const std::vector<Session>& sessions,
+                const std::vector<people::Volunteer>& volunteers, const AssignOptions& options) {
+  RotaPlan plan;
+  std::map<std::int64_t, std::size_t> index_of;
+  for (std::size_t i = 0; i < volunteers.size(); ++i) index_of[volunteers[i].id] = i;
+
+  // Locked seats are taken first: they use up their volunteer's month and day.
+  std::vector<int> used(volunteers.size(), 0);
+  std::map<std::pair<std::size_t, Date>, int> used_on_day;
+  for (const auto& session : sessions) {
+    for (const auto& seat : session.seats) {
+      ++plan.seats;
+      auto it = options.locked.find(seat.key);
+      if (it == options.locked.end()) continue;
+      plan.assigned[seat.key] = it->second;
+      if (auto v = index_of.find(it->second); v != index_of.end()) {
+        ++used[v->second];
+        ++used_on_day[{v->second, session.date}];
+      }
+    }
+  }
+
+  FlowNetwork net;
+  auto source = net.add_node();
+  auto sink = net.add_node();
+  std::vector<FlowNetwork::Node> volunteer_node(volunteers.size());
+  for (std::size_t i = 0; i < volunteers.size(); ++i) {
+    volunteer_node[i] = net.add_node();
+    int limit = monthly_limit(config, volunteers[i]);
+    for (int k = used[i] + 1; k <= limit; ++k) {
+      net.add_arc(source, volunteer_node[i], 1, balance_scale * (2 * k - 1) / limit);
+    }
+  }
+
+  struct Choice {
+    std::string seat;
+    std::size_t volunteer;
+  };
+  std::map<FlowNetwork::Arc, Choice> choices;
+  std::map<std::pair<std::size_t, Date>, FlowNetwork::Node> day_node;
+  std::int64_t open_seats = 0;
+  std::vector<std::pair<const Session*, const Seat*>> open;
+  for (const auto& session : sessions) {
+    for (const auto& seat : session.seats) {
+      if (!options.locked.contains(seat.key)) open.emplace_back(&session, &seat);
+    }
+  }
+  // Bound of everything below "filled": a path's balance and keep terms.
+  const std::int64_t fill_reward = (2 * balance_scale + keep_bonus) * (static_cast<std::int64_t>(open.size()) + 1);
+  for (const auto& [session, seat] : open) {
+    auto seat_node = net.add_node();
+    net.add_arc(seat_node, sink, 1, -fill_reward);
+    ++open_seats;
+    auto previous = options.previous.find(seat->key);
+    for (std::size_t i = 0; i < volunteers.size(); ++i) {
+      if (!eligible(config, volunteers[i], *session, *seat)) continue;
+      int left_today = options.daily_limit - (used_on_day.contains({i, session->date}) ? used_on_day[{i, session->date}] : 0);
+      if (left_today <= 0) continue;
+      auto [it, fresh] = day_node.try_emplace({i, session->date}, 0);
+      if (fresh) {
+        it->second = net.add_node();
+        net.add_arc(volunteer_node[i], it->second, left_today, 0);
+      }
+      bool kept = previous != options.previous.end() && previous->second == volunteers[i].id;
+      auto arc = net.add_arc(it->second, seat_node, 1, kept ? -keep_bonus : 0);
+      choices[arc] = {seat->key, i};
+    }
+  }
+  net.add_arc(source, sink, open_seats, 0);  // seats left empty
+  auto solution = net.min_cost_flow(source, sink, open_seats);
+  for (const auto& [arc, choice] : choices) {
+    if (solution.flow[static_cast<std::size_t>(arc)] > 0) {
+      plan.assigned[choice.seat] = volunteers[choice.volunteer].id;
+      ++used[choice.volunteer];
+    }
+  }
+
+  // Why each empty seat is empty, from the first hard constraint that left nobody.
+  std::map<std::pair<std::int64_t, Date>, bool> busy;
+  for (const auto& session : sessions) {
+    for (const auto& seat : session.seats) {
+      if (auto it = plan.assigned.find(seat.key); it != plan.assigned.end()) busy[{it->second, session.date}] = true;
+    }
+  }
+  for (const auto& [session, seat] : open) {
+    if (plan.assigned.contains(seat->key)) continue;
+    Unfilled why;
+    std::vector<std::int64_t> skilled, free, under_limit;
+    for (std::size_t i = 0; i < volunteers.size(); ++i) {
+      const auto& v = volunteers[i];
+      if (!has_skill(config, v, *seat, session->date)) continue;
+      skilled.push_back(v.id);
+      if (!available(v, *session)) continue;
+      free.push_back(v.id);
+      if (used[i] < monthly_limit(config, v)) under_limit.push_back(v.id);
+    }
+    if (skilled.empty()) {
+      why.reason = Unfilled::Reason::no_skill;
+    } else if (free.empty()) {
+      why = {Unfilled::Reason::not_available, skilled};
+    } else if (under_limit.empty()) {
+      why = {Unfilled::Reason::at_limit, free};
+    } else {
+      why = {Unfilled::Reason::busy_that_day, under_limit};
+    }
+    plan.unfilled[seat->key] = std::move(why);
+  }
+
+  std::set<std::int64_t> moved;
+  for (const auto& [seat, volunteer] : options.previous) {
+    auto now = plan.assigned.find(seat);
+    if (now == plan.assigned.end() || now->second != volunteer) {
+      moved.insert(volunteer);
+      if (now != plan.assigned.end()) moved.insert(now->second);
+    }
+  }
+  for (const auto& [seat, volunteer] : plan.assigned) {
+    if (!options.previous.empty() && !options.previous.contains(seat)) moved.insert(volunteer);
+  }
+  plan.moved.assign(moved.begin(), moved.end());
+  return plan;
+}
+
+}  // namespace kangle::schedule

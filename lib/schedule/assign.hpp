@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/model.hpp"
+#include "people/volunteer.hpp"
+#include "schedule/sessions.hpp"
+
+namespace kangle::schedule {
+
+/// Why a seat stayed empty, from the first hard constraint that left nobody.
+struct Unfilled {
+  enum class Reason {
+    no_skill,        ///< nobody has the skill (or a valid certificate for it)
+    not_available,   ///< some have it, none is available that weekday and part of day
+    at_limit,        ///< the available ones have reached their monthly limit
+    busy_that_day,   ///< the available ones serve elsewhere that day
+  };
+  Reason reason = Reason::no_skill;
+  std::vector<std::int64_t> volunteers;  ///< those the reason is about (with the skill, available, ...)
+};
+
+/// Seat key → volunteer id.
+using Assignments = std::map<std::string, std::int64_t>;
+
+struct RotaPlan {
+  Assignments assigned;                      ///< filled seats
+  std::map<std::string, Unfilled> unfilled;  ///< empty seats and why
+  int seats = 0;
+  /// Volunteers whose seats differ from `previous` (the rota before a rebuild), by id.
+  std::vector<std::int64_t> moved;
+};
+
+struct AssignOptions {
+  Assignments locked;    ///< seats that keep their volunteer whatever happens
+  Assignments previous;  ///< the rota before this build: kept where it still can be
+  int daily_limit = 1;   ///< sessions a volunteer serves in a day
+};
+
+/// Assigns volunteers to the seats of `sessions`, exactly, with a min-cost flow
+/// (source → volunteer → volunteer-day → seat → sink). Hard: the seat's skill (and
+/// its certificate still valid that day), the volunteer's availability for every
+/// part of day the session spans, the monthly limit (the volunteer's or the
+/// workspace's default), the daily limit, locked seats. Then, in this order: as
+/// many seats filled as possible; the previous rota kept where possible; load
+/// balanced relative to each volunteer's limit. Deterministic for the same input.
+RotaPlan assign(const config::Config& config, const std::vector<Session>& sessions,
+                const std::vector<people::Volunteer>& volunteers, const AssignOptions& options);
+
+/// The parts of the day (morning < 12:00 ≤ afternoon < 18:00 ≤ evening) `time` overlaps.
+std::vector<people::DayPart> parts_of_day(const TimeRange& time);
+
+/// True when `volunteer` may take `seat` of `session` by skill, certificate and availability.
+bool eligible(const config::Config& config, const people::Volunteer& volunteer, const Session& session,
+              const Seat& seat);
+
+}  // namespace kangle::schedule

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "schedule/sessions.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace kangle::schedule {
+namespace {
+
+using namespace std::chrono;
+
+bool closed(const config::Kiosk& kiosk, const Date& date) {
+  return std::any_of(kiosk.closures.begin(), kiosk.closures.end(),
+                     [&](const config::Closure& c) { return c.from <= date && date <= c.to; });
+}
+
+bool in_bounds(const config::MenuEntry& entry, const Date& date) {
+  if (entry.from && date < *entry.from) return false;
+  if (entry.until && *entry.until < date) return false;
+  if (!entry.months.empty() &&
+      std::find(entry.months.begin(), entry.months.end(), static_cast<unsigned>(date.month())) == entry.months.end()) {
+    return false;
+  }
+  return true;
+}
+
+std::vector<Seat> seats_of(const config::MenuEntry& entry, const config::Catalogue& catalogue, const std::string& prefix) {
+  std::vector<Seat> seats;
+  for (const auto& ref : entry.services) {
+    const auto* service = catalogue.find_service(ref.value);
+    if (!service) continue;  // `check` reports it; a rota is still made from the rest
+    for (int n = 1; n <= service->seats; ++n) {
+      seats.push_back({fmt::format("{}/{}/{}", prefix, service->id, n), service->id, service->skill.value, n});
+    }
+  }
+  for (const auto& request : entry.seats) {
+    for (int n = 1; n <= request.count; ++n) {
+      seats.push_back({fmt::format("{}/+{}/{}", prefix, request.skill.value, n), "", request.skill.value, n});
+    }
+  }
+  return seats;
+}
+
+}  // namespace
+
+std::string Month::text() const { return fmt::format("{:04}-{:02}", year, month); }
+
+Date Month::first() const { return Date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{1}}; }
+
+Date Month::last() const {
+  return Date{std::chrono::year_month_day_last{std::chrono::year{year},
+                                                std::chrono::month_day_last{std::chrono::month{month}}}};
+}
+
+std::optional<Month> parse_month(std::string_view text) {
+  if (text.size() != 7 || text[4] != '-') return std::nullopt;
+  if (text.find_first_not_of("0123456789-") != std::string_view::npos) return std::nullopt;
+  Month m;
+  unsigned month = 0;
+  std::from_chars(text.data(), text.data() + 4, m.year);
+  std::from_chars(text.data() + 5, text.data() + 7, month);
+  if (month < 1 || month > 12 || m.year < 1900) return std::nullopt;
+  m.month = month;
+  return m;
+}
+
+std::vector<Session> expand_month(const config::Config& config, const Month& month) {
+  std::vector<Session> sessions;
+  for (auto day = sys_days{month.first()}; day <= sys_days{month.last()}; day += days{1}) {
+    Date date{day};
+    if (config.holidays.holiday_on(date)) continue;
+    weekday actual{day};
+    const auto* makeup = config.holidays.workday_on(date);
+    weekday acts_as = makeup ? makeup->as : actual;
+    for (const auto& kiosk : config.kiosks) {
+      if (closed(kiosk, date)) continue;
+      for (const auto& entry : kiosk.menu) {
+        if (!in_bounds(entry, date) || !entry.on.occurs_on(date, acts_as)) continue;
+        std::vector<TimeRange> times;
+        if (entry.time) times.push_back(*entry.time);
+        else times = kiosk.hours[acts_as.c_encoding()];
+        for (const auto& time : times) {
+          Session s;
+          s.kiosk = kiosk.id;
+          s.date = date;
+          s.acts_as = acts_as;
+          s.time = time;
+          s.cadence = entry.cadence;
+          s.title = entry.title;
+          s.place = entry.at;
+          auto prefix = fmt::format("{}/{}/{:02}{:02}", kiosk.id, format_date(date), time.start / 60, time.start % 60);
+          s.seats = seats_of(entry, config.catalogue, prefix);
+          if (!s.seats.empty()) sessions.push_back(std::move(s));
+        }
+      }
+    }
+  }
+  std::stable_sort(sessions.begin(), sessions.end(), [](const Session& a, const Session& b) {
+    if (a.date != b.date) return a.date < b.date;
+    if (a.time.start != b.time.start) return a.time.start < b.time.start;
+    return a.kiosk < b.kiosk;
+  });
+  return sessions;
+}
+
+}  // namespace kangle::schedule

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "schedule/store.hpp"
+
+#include <set>
+
+namespace kangle::schedule {
+namespace {
+
+constexpr std::string_view cadence_names[] = {"daily", "weekly", "monthly", "outreach"};
+
+config::Cadence cadence_of(const std::string& name) {
+  for (std::size_t i = 0; i < std::size(cadence_names); ++i) {
+    if (cadence_names[i] == name) return static_cast<config::Cadence>(i);
+  }
+  return config::Cadence::daily;
+}
+
+}  // namespace
+
+std::vector<RotaSeat> RotaStore::month(const Month& month) {
+  SQLite::Statement query(db_,
+                          "SELECT r.seat, r.kiosk, r.date, r.start_minute, r.end_minute, r.cadence, r.title, r.place, "
+                          "r.service, r.skill, r.volunteer_id, v.name, r.locked FROM rota_seats r "
+                          "LEFT JOIN volunteers v ON v.id = r.volunteer_id WHERE r.month = ? "
+                          "ORDER BY r.date, r.start_minute, r.kiosk, r.position");
+  query.bind(1, month.text());
+  std::vector<RotaSeat> out;
+  while (query.executeStep()) {
+    RotaSeat s;
+    s.seat = query.getColumn(0).getString();
+    s.kiosk = query.getColumn(1).getString();
+    s.date = parse_date(query.getColumn(2).getString()).value_or(Date{});
+    s.time = {query.getColumn(3).getInt(), query.getColumn(4).getInt()};
+    s.cadence = cadence_of(query.getColumn(5).getString());
+    s.title = query.getColumn(6).getString();
+    s.place = query.getColumn(7).getString();
+    s.service = query.getColumn(8).getString();
+    s.skill = query.getColumn(9).getString();
+    if (!query.getColumn(10).isNull()) s.volunteer = query.getColumn(10).getInt64();
+    s.volunteer_name = query.getColumn(11).getString();
+    s.locked = query.getColumn(12).getInt() != 0;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+void RotaStore::replace(const Month& month, const std::vector<Session>& sessions, const RotaPlan& plan,
+                        const std::string& now) {
+  std::set<std::string> locked;
+  {
+    SQLite::Statement query(db_, "SELECT seat FROM rota_seats WHERE month = ? AND locked = 1");
+    query.bind(1, month.text());
+    while (query.executeStep()) locked.insert(query.getColumn(0).getString());
+  }
+  SQLite::Statement clear(db_, "DELETE FROM rota_seats WHERE month = ?");
+  clear.bind(1, month.text());
+  clear.exec();
+  SQLite::Statement insert(db_,
+                           "INSERT INTO rota_seats (month, seat, position, kiosk, date, start_minute, end_minute, cadence, "
+                           "title, place, service, skill, volunteer_id, locked) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  int position = 0;
+  for (const auto& session : sessions) {
+    for (const auto& seat : session.seats) {
+      insert.bind(1, month.text());
+      insert.bind(2, seat.key);
+      insert.bind(3, position++);
+      insert.bind(4, session.kiosk);
+      insert.bind(5, format_date(session.date));
+      insert.bind(6, session.time.start);
+      insert.bind(7, session.time.end);
+      insert.bind(8, std::string(cadence_names[static_cast<std::size_t>(session.cadence)]));
+      insert.bind(9, session.title);
+      insert.bind(10, session.place);
+      insert.bind(11, seat.service);
+      insert.bind(12, seat.skill);
+      if (auto it = plan.assigned.find(seat.key); it != plan.assigned.end()) insert.bind(13, it->second);
+      else insert.bind(13);
+      insert.bind(14, locked.contains(seat.key) ? 1 : 0);
+      insert.exec();
+      insert.reset();
+    }
+  }
+  SQLite::Statement record(db_,
+                           "INSERT INTO rota_builds (month, built_at, seats, filled, moved) VALUES (?, ?, ?, ?, ?)");
+  record.bind(1, month.text());
+  record.bind(2, now);
+  record.bind(3, plan.seats);
+  record.bind(4, static_cast<int>(plan.assigned.size()));
+  record.bind(5, static_cast<int>(plan.moved.size()));
+  record.exec();
+}
+
+}  // namespace kangle::schedule

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "schedule/assign.hpp"
+#include "schedule/sessions.hpp"
+
+namespace kangle::schedule {
+
+/// One seat of a stored rota, as `schedule show` prints it.
+struct RotaSeat {
+  std::string seat;
+  std::string kiosk;
+  Date date;
+  TimeRange time;
+  config::Cadence cadence = config::Cadence::daily;
+  std::string title, place, service, skill;
+  std::optional<std::int64_t> volunteer;
+  std::string volunteer_name;
+  bool locked = false;
+};
+
+/// The rota tables. Every value is bound; no statement is built from data.
+class RotaStore {
+public:
+  explicit RotaStore(SQLite::Database& db) : db_(db) {}
+
+  /// The month's stored rota, by date, time, kiosk and seat.
+  std::vector<RotaSeat> month(const Month& month);
+  /// Replaces the month's rota with `sessions` as `plan` fills them, keeping lock flags
+  /// of seats that remain; records the build. Call inside the caller's transaction.
+  void replace(const Month& month, const std::vector<Session>& sessions, const RotaPlan& plan, const std::string& now);
+
+private:
+  SQLite::Database& db_;
+};
+
+}  // namespace kangle::schedule

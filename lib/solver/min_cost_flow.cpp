@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "solver/min_cost_flow.hpp"
+
+#include <lemon/list_graph.h>
+#include <lemon/network_simplex.h>
+
+#include <stdexcept>
+
+namespace kangle::solver {
+
+FlowNetwork::Node FlowNetwork::add_node() { return nodes_++; }
+
+FlowNetwork::Arc FlowNetwork::add_arc(Node from, Node to, std::int64_t capacity, std::int64_t cost) {
+  arcs_.push_back({from, to, capacity, cost});
+  return static_cast<Arc>(arcs_.size() - 1);
+}
+
+FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::int64_t amount) const {
+  lemon::ListDigraph graph;
+  graph.reserveNode(nodes_);
+  graph.reserveArc(static_cast<int>(arcs_.size()));
+  std::vector<lemon::ListDigraph::Node> nodes;
+  nodes.reserve(static_cast<std::size_t>(nodes_));
+  for (int i = 0; i < nodes_; ++i) nodes.push_back(graph.addNode());
+  std::vector<lemon::ListDigraph::Arc> arcs;
+  arcs.reserve(arcs_.size());
+  lemon::ListDigraph::ArcMap<std::int64_t> capacity(graph), cost(graph);
+  for (const auto& a : arcs_) {
+    auto arc = graph.addArc(nodes[static_cast<std::size_t>(a.from)], nodes[static_cast<std::size_t>(a.to)]);
+    capacity[arc] = a.capacity;
+    cost[arc] = a.cost;
+    arcs.push_back(arc);
+  }
+  lemon::NetworkSimplex<lemon::ListDigraph, std::int64_t, std::int64_t> simplex(graph);
+  simplex.upperMap(capacity).costMap(cost).stSupply(nodes[static_cast<std::size_t>(source)],
+                                                    nodes[static_cast<std::size_t>(sink)], amount);
+  if (simplex.run() != decltype(simplex)::OPTIMAL) throw std::runtime_error("min-cost flow: no feasible flow");
+  Solution solution;
+  solution.cost = simplex.totalCost();
+  solution.flow.reserve(arcs.size());
+  for (const auto& arc : arcs) solution.flow.push_back(simplex.flow(arc));
+  return solution;
+}
+
+}  // namespace kangle::solver

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace kangle::solver {
+
+/// A flow network for the engines that assign (the rota) and match (needs to
+/// resources). They build it with plain ids; LEMON's NetworkSimplex solves it.
+class FlowNetwork {
+public:
+  using Node = int;
+  using Arc = int;
+
+  Node add_node();
+  /// An arc of `capacity` units, each costing `cost` (costs may be negative).
+  Arc add_arc(Node from, Node to, std::int64_t capacity, std::int64_t cost);
+  int node_count() const { return nodes_; }
+  int arc_count() const { return static_cast<int>(arcs_.size()); }
+
+  struct Solution {
+    std::int64_t cost = 0;
+    std::vector<std::int64_t> flow;  ///< by arc
+  };
+
+  /// Sends exactly `amount` units from `source` to `sink` at the least total cost.
+  /// Callers that want "as much as possible, then cheapest" add a bypass arc from
+  /// source to sink at cost 0 and give useful paths a large negative cost. Throws
+  /// std::runtime_error when `amount` cannot be sent (the caller's bug).
+  Solution min_cost_flow(Node source, Node sink, std::int64_t amount) const;
+
+private:
+  struct ArcData {
+    Node from, to;
+    std::int64_t capacity, cost;
+  };
+  int nodes_ = 0;
+  std::vector<ArcData> arcs_;
+};
+
+}  // namespace kangle::solver
