@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # The main job on the bundled example: build, make the Kangjian workspace in
 # demo/ (afresh each time), check it, show what it holds, import the
-# volunteers' sign-up sheet (a GB18030 CSV as WPS saves it, with its mess)
-# and list them.
+# volunteers' sign-up sheet (a GB18030 CSV as WPS saves it, with its mess),
+# list them, and build, show and explain December's rota.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
@@ -15,3 +15,7 @@ rm -rf demo
 ./build/cli/kangle -w demo import volunteers examples/kangjian/sheets/志愿者报名表.csv \
   --rejects demo/rejected-rows.csv || [ $? -eq 1 ]
 ./build/cli/kangle -w demo volunteers list
+# The main job: December's rota from the kiosks' menus and the volunteers.
+./build/cli/kangle -w demo schedule build --month 2026-12
+./build/cli/kangle -w demo schedule show --month 2026-12
+./build/cli/kangle -w demo schedule explain --month 2026-12

@@ -39,7 +39,7 @@ schedule::Month month_of(const ScheduleCommand& options) {
 
 std::string kiosk_name(const config::Config& config, const std::string& id) {
   for (const auto& k : config.kiosks) {
-    if (k.id == id) return chinese() || k.name_en.empty() ? k.name : k.name_en;
+    if (k.id == id) return chinese() || k.name_en.empty() ? k.short_name : k.name_en;
   }
   return id;
 }

@@ -293,6 +293,7 @@ Kiosk read_kiosk(const toml::table& doc, std::string id, const std::string& file
   if (!is_valid_id(k.id)) sink.error({file, 0, 0}, tr(Msg::toml_bad_id, k.id));
   k.name = r.string("name", true).value_or("");
   k.name_en = r.string("name_en").value_or("");
+  k.short_name = r.string("short_name").value_or(k.name);
   k.address = r.string("address").value_or("");
   k.pledge = r.string("pledge").value_or("");
   for (auto& e : r.strings("equipment")) k.equipment.push_back(e.value);

@@ -108,6 +108,7 @@ struct Kiosk {
   std::string id;  ///< the file name without .toml
   std::string file;
   std::string name, name_en, address, pledge;
+  std::string short_name;  ///< for tables and rotas: "丁香园"; default the name
   std::optional<Location> location;
   std::vector<std::string> equipment;
   std::array<std::vector<TimeRange>, 7> hours;  ///< by std::chrono c_encoding (0 = Sunday)

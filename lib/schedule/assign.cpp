@@ -30,10 +30,12 @@ bool available(const people::Volunteer& v, const Session& session) {
   return std::all_of(parts.begin(), parts.end(), [&](auto part) { return v.availability.can(day, part); });
 }
 
-// The tiers of the objective, lexicographic: one more seat filled outweighs any
-// change below it, one seat kept from the previous rota outweighs any balance.
+// The tiers of the objective, highest first: seats filled (over the whole rota);
+// then, path by path, the previous rota kept; the first seat of a service in a
+// session before its second (two sessions with one barber each rather than one with
+// two and one with none); load balanced relative to each volunteer's limit.
 constexpr std::int64_t balance_scale = 1000;  // the k-th of L shifts costs scale*(2k-1)/L: convex, relative to L
-constexpr std::int64_t keep_bonus = 4 * balance_scale;
+constexpr std::int64_t spread_step = 2 * balance_scale + 1;
 
 }  // namespace
 
@@ -97,11 +99,14 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       if (!options.locked.contains(seat.key)) open.emplace_back(&session, &seat);
     }
   }
-  // Bound of everything below "filled": a path's balance and keep terms.
-  const std::int64_t fill_reward = (2 * balance_scale + keep_bonus) * (static_cast<std::int64_t>(open.size()) + 1);
+  int most_seats = 1;
+  for (const auto& [session, seat] : open) most_seats = std::max(most_seats, seat->number);
+  const std::int64_t keep_bonus = spread_step * most_seats + 2 * balance_scale + 1;
+  const std::int64_t fill_reward = (keep_bonus + spread_step * most_seats + 2 * balance_scale) *
+                                   (static_cast<std::int64_t>(open.size()) + 1);
   for (const auto& [session, seat] : open) {
     auto seat_node = net.add_node();
-    net.add_arc(seat_node, sink, 1, -fill_reward);
+    net.add_arc(seat_node, sink, 1, -fill_reward + spread_step * (seat->number - 1));
     ++open_seats;
     auto previous = options.previous.find(seat->key);
     for (std::size_t i = 0; i < volunteers.size(); ++i) {

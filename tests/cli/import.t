@@ -7,7 +7,7 @@ rows and a total row.
   $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv
   $ kangle import volunteers signup.csv --dry-run
   signup.csv（表头在第 4 行）
-    新增 9 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
+    新增 28 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
     已跳过：空行 1 行，合计行 1 行
     未导入的列：序号
   signup.csv:10:G（特长技能）：存疑：未知技能“理法”（是否想写“书法”？）
@@ -22,7 +22,7 @@ rows and a total row.
   共 0 名志愿者
   $ kangle import volunteers signup.csv
   signup.csv（表头在第 4 行）
-    新增 9 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
+    新增 28 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
     已跳过：空行 1 行，合计行 1 行
     未导入的列：序号
   signup.csv:10:G（特长技能）：存疑：未知技能“理法”（是否想写“书法”？）
@@ -37,23 +37,47 @@ rows and a total row.
   7,赵强,1380013800,群众,,玉兰园,修车,周五,4,手机号“1380013800”不是 11 位手机号码
   8,黄磊,,群众,,丁香园,钟表维修,周四,4,没有手机号也没有身份证号，无法区分此人
   $ kangle volunteers list
-  姓名    手机         党员  单位                      居民区  技能              可服务时间                每月最多班次
-  刘芳    138****8004  是    上海师范大学法政学院              法律              周四上午                  2
-  吴刚    138****8010  否                              玉兰园  自行车修理、修伞  周五、周末                4
-  周敏    138****8009  是    康健街道社区卫生服务中心  樱花园  医护              工作日上午                8
-  孙静    138****8012  是                              丁香园  心理咨询                                    2
-  张伟    138****8003  是    徐汇区环卫所              玉兰园  理发、磨刀        周二、周四上午、周六上午  6
-  李秀英  138****8002  否                              樱花园  缝纫              周三                      3
-  杨丽    138****8006  否                              樱花园                    周二上午                  2
-  王建国  138****8001  是    康健街道社区卫生服务中心  丁香园  医护              周三上午、周五上午        4
-  陈明    138****8005  否                              丁香园  修伞、磨刀        周一、周四                4
-  共 9 名志愿者
+  姓名    手机         党员  单位                      居民区    技能              可服务时间                    每月最多班次
+  何志强  138****8018  是                              康乐小区  修伞、磨刀        周一、周四上午                6
+  冯娟    138****8029  否                              玉兰园    数字助老          周四下午                      4
+  刘芳    138****8004  是    上海师范大学法政学院                法律              周四上午                      2
+  吴刚    138****8010  否                              玉兰园    自行车修理、修伞  周五、周末                    4
+  周敏    138****8009  是    康健街道社区卫生服务中心  樱花园    医护              工作日上午                    8
+  唐志强  138****8026  是                              茶花园    非遗手工          周四下午                      2
+  孙静    138****8012  是                              丁香园    心理咨询                                        2
+  宋玉兰  138****8025  是                              康乐小区  心理咨询          周四下午、周五上午            4
+  张伟    138****8003  是    徐汇区环卫所              玉兰园    理发、磨刀        周二、周四上午、周六上午      6
+  徐丽华  138****8013  是    康健街道社区卫生服务中心  茶花园    医护              周二、周三下午                6
+  曹杰    138****8031  否                              康乐小区                    周四下午                      2
+  朱桂英  138****8015  是                              樱花园    理发              周二                          4
+  李秀英  138****8002  否                              樱花园    缝纫              周三                          3
+  杨丽    138****8006  否                              樱花园                      周二上午                      2
+  林海燕  138****8020  是    上海师范大学法政学院                法律              周四上午                      3
+  梁红梅  138****8023  是    康健街道社区卫生服务中心  玉兰园    医护              周二上午、周三下午、周四上午  6
+  王建国  138****8001  是    康健街道社区卫生服务中心  丁香园    医护              周三上午、周五上午            4
+  罗晓东  138****8021  否    上海师范大学法政学院                法律              周四上午                      3
+  胡建华  138****8016  是    徐汇区环卫所              玉兰园    理发              周二下午、周四上午            4
+  许萍    138****8027  否                              桂林苑    非遗手工          周四                          2
+  谢建国  138****8024  否                              丁香园    自行车修理        周五                          4
+  邓勇    138****8030  是                              丁香园    修伞              周一                          4
+  郑平    138****8022  是                              樱花园    计量校验          周四上午                      3
+  郭秀兰  138****8017  否                              茶花园    缝纫              周三                          4
+  陈明    138****8005  否                              丁香园    修伞、磨刀        周一、周四                    4
+  韩超    138****8028  是                              樱花园                      周二上午、周四下午            4
+  马国强  138****8014  否                              丁香园    理发              周二、周四上午                6
+  高明    138****8019  否                              桂林苑    钟表维修          周四                          4
+  共 28 名志愿者
   $ kangle volunteers list --skill barber --format csv | tr -d '\r'
   姓名,手机,党员,单位,居民区,技能,可服务时间,每月最多班次
   张伟,138****8003,是,徐汇区环卫所,玉兰园,理发、磨刀,周二、周四上午、周六上午,6
+  朱桂英,138****8015,是,,樱花园,理发,周二,4
+  胡建华,138****8016,是,徐汇区环卫所,玉兰园,理发,周二下午、周四上午,4
+  马国强,138****8014,否,,丁香园,理发,周二、周四上午,6
   $ kangle volunteers list --unit 卫生 --format json --reveal
   [
     {"name": "周敏", "phone": "13800138009", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "樱花园", "monthly_limit": 8, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Mon-morning", "Tue-morning", "Wed-morning", "Thu-morning", "Fri-morning"], "note": ""},
+    {"name": "徐丽华", "phone": "13800138013", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "茶花园", "monthly_limit": 6, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Tue-morning", "Tue-afternoon", "Wed-afternoon"], "note": ""},
+    {"name": "梁红梅", "phone": "13800138023", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "玉兰园", "monthly_limit": 6, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Tue-morning", "Wed-afternoon", "Thu-morning"], "note": ""},
     {"name": "王建国", "phone": "13800138001", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "丁香园", "monthly_limit": 4, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Wed-morning", "Fri-morning"], "note": ""}
   ]
   $ kangle volunteers show 张伟
@@ -90,7 +114,7 @@ A fixed file with the rejected rows: the reason column is ignored.
     新增 2 人，更新 0 人，合并 0 行，未变 0 人，拒收 0 行
     未导入的列：序号、原因
   $ kangle volunteers list --format csv | wc -l
-  12
+  31
 
 Errors: no header, an old .xls, an unknown field in --map, a file that is not there.
 
@@ -117,9 +141,9 @@ nothing is lost or doubled.
   a: 1
   b: 1
   $ sort a.out b.out | grep 新增
-    新增 0 人，更新 0 人，合并 1 行，未变 9 人，拒收 2 行
-    新增 9 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
+    新增 0 人，更新 0 人，合并 1 行，未变 28 人，拒收 2 行
+    新增 28 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
   $ kangle volunteers list --format csv | wc -l
-  10
+  29
   $ sqlite3 kangle.db 'SELECT count(*) FROM imports'
   2

@@ -1,0 +1,78 @@
+December 2026's rota for the Kangjian example: the kiosks' menus laid over the
+calendar, the volunteers of the sign-up sheet assigned exactly.
+
+  $ kangle init ws --example kangjian >/dev/null && cd ws
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv
+  $ kangle import volunteers signup.csv | head -2
+  signup.csv（表头在第 4 行）
+    新增 28 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
+  $ kangle schedule build --month 2026-12
+  2026-12 轮值表：62 场服务，131 个岗位，已排 94 个，空缺 37 个
+  运行 `kangle schedule explain --month 2026-12` 查看每个空缺的原因。
+  $ kangle schedule show --month 2026-12 --kiosk dingxiang --date 2026-12-08
+  康健街道“雷锋亭” 2026-12 轮值表
+  
+  日期        星期  时间         服务点              服务    志愿者
+  2026-12-08  周二  09:00-11:30  丁香园              理发    马国强、（空缺 1）
+  2026-12-08  周二  09:00-11:00  丁香园 @樱花园小区  测血压  梁红梅
+  2026-12-08  周二  13:30-16:00  丁香园              理发    朱桂英、（空缺 1）
+  $ kangle schedule show --month 2026-12 --person 张伟
+  康健街道“雷锋亭” 2026-12 轮值表
+  
+  日期        星期  时间         服务点  服务                 志愿者
+  2026-12-01  周二  13:30-16:00  丁香园  理发                 张伟、（空缺 1）
+  2026-12-03  周四  09:00-11:30  丁香园  磨刀                 张伟
+  2026-12-10  周四  09:00-11:30  丁香园  磨刀                 张伟
+  2026-12-17  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟
+  2026-12-24  周四  09:00-11:30  丁香园  磨刀                 张伟
+  2026-12-31  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟
+  $ kangle schedule show --month 2026-12 --kiosk kangle-hall --format csv | tr -d '\r' | grep 康乐汇 | tail -3
+  2026-12-29,周二,09:00-11:30,康乐汇,测血压,周敏
+  2026-12-31,周四,14:00-16:00,康乐汇 @康乐汇二楼,非遗+党建 非遗手工,唐志强
+  2026-12-31,周四,14:00-16:00,康乐汇 @康乐汇二楼,非遗+党建 通用志愿服务,曹杰、许萍、韩超、冯娟
+  $ kangle schedule explain --month 2026-12 | head -5
+  2026-12-01 周二 09:00-11:30 丁香园 理发：有空的 3 人都已达到每月最多班次：张伟、朱桂英、马国强
+  2026-12-01 周二 13:30-16:00 丁香园 理发：有空的 4 人都已达到每月最多班次：张伟、朱桂英、胡建华、马国强
+  2026-12-02 周三 13:30-16:00 丁香园 织补：有空的 2 人都已达到每月最多班次：李秀英、郭秀兰
+  2026-12-03 周四 08:30-11:30 浦北路 理发：有空的 3 人都已达到每月最多班次：张伟、胡建华、马国强
+  2026-12-03 周四 08:30-11:30 浦北路 磨刀：有空的 3 人都已达到每月最多班次：何志强、张伟、陈明
+  $ kangle --lang en schedule explain --month 2026-12 | grep -m1 "Watch"
+  2026-12-03 Thu 13:30-16:00 Dingxiang Garden Lei Feng kiosk Watch and clock repair: 1 available, all at their monthly limit: 高明
+
+A rebuild with nothing changed moves nobody; the same inputs give the same rota.
+
+  $ kangle schedule show --month 2026-12 --format json > before.json
+  $ kangle schedule build --month 2026-12 | sed -n 2p
+  与原轮值表相比，没有人调整。
+  $ kangle schedule show --month 2026-12 --format json | cmp - before.json && echo same
+  same
+
+February 2026: the Spring Festival (15–23) closes every kiosk; Saturday the 14th
+is a make-up workday with Friday's menu, Saturday the 28th with Monday's.
+
+  $ kangle schedule build --month 2026-02 --dry-run
+  2026-02 轮值表：44 场服务，86 个岗位，已排 74 个，空缺 12 个
+  运行 `kangle schedule explain --month 2026-02` 查看每个空缺的原因。
+  （试运行，未写入任何内容）
+  $ kangle schedule build --month 2026-02 >/dev/null
+  $ kangle schedule show --month 2026-02 --kiosk dingxiang --format csv | tr -d '\r' | cut -d, -f1,2,5 | sort -u | sed -n '/2026-02-1[2-9]/p;/2026-02-2/p'
+  2026-02-12,周四,磨刀
+  2026-02-12,周四,钟表维修
+  2026-02-13,周五,自行车修理
+  2026-02-14,周六,自行车修理
+  2026-02-24,周二,理发
+  2026-02-25,周三,测血糖
+  2026-02-25,周三,织补
+  2026-02-26,周四,磨刀
+  2026-02-26,周四,钟表维修
+  2026-02-27,周五,自行车修理
+  2026-02-28,周六,修伞
+
+Errors.
+
+  $ kangle schedule show --month 2027-01
+  kangle: 错误：2027-01 还没有轮值表：请先运行 `kangle schedule build --month 2027-01`
+  [3]
+  $ kangle schedule build --month 2026-13
+  kangle: 错误：“2026-13”不是月份（格式为 YYYY-MM，例如 2026-12）
+  [2]
