@@ -47,13 +47,13 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   kangle.toml:1:1: 缺少键“name”
   kangle.toml:4:1: 未知的键“nom”
   kangle.toml:5:12: 未知语言“klingon”（可选 zh-CN 或 en）
-  kiosks/dingxiang.toml:13:12: 营业时间 09:00-11:30 与 11:00-12:00（第 12 行）在周一重叠
-  kiosks/dingxiang.toml:17:13: 未知的服务项目“umbrela-repair”（是否想写“umbrella-repair”？）
-  kiosks/dingxiang.toml:20:12: 无法识别的周期“3th tue”（例如 "thu"、"2nd sat"、"last fri"、"every 2 weeks from 2026-12-03"、"day 15"）
-  kiosks/dingxiang.toml:32:12: “天天见”条目应写星期几，而不是“last fri”
-  kiosks/dingxiang.toml:42:8: “2026-02-30”不是存在的日期（格式为 YYYY-MM-DD）
-  kiosks/kangle-hall.toml:11:11: “11:30-09:00”的结束时间早于开始时间
-  kiosks/pubei.toml:26:24: 语法错误：Error while parsing string: unescaped control characters other than TAB (U+0009) are explicitly prohibited
+  kiosks/dingxiang.toml:14:12: 营业时间 09:00-11:30 与 11:00-12:00（第 13 行）在周一重叠
+  kiosks/dingxiang.toml:18:13: 未知的服务项目“umbrela-repair”（是否想写“umbrella-repair”？）
+  kiosks/dingxiang.toml:21:12: 无法识别的周期“3th tue”（例如 "thu"、"2nd sat"、"last fri"、"every 2 weeks from 2026-12-03"、"day 15"）
+  kiosks/dingxiang.toml:33:12: “天天见”条目应写星期几，而不是“last fri”
+  kiosks/dingxiang.toml:43:8: “2026-02-30”不是存在的日期（格式为 YYYY-MM-DD）
+  kiosks/kangle-hall.toml:12:11: “11:30-09:00”的结束时间早于开始时间
+  kiosks/pubei.toml:27:24: 语法错误：Error while parsing string: unescaped control characters other than TAB (U+0009) are explicitly prohibited
   services.toml:209:13: 未知的技能“barbre”（是否想写“barber”？）
   services.toml:210:13: “seats”应为整数
   services.toml:211:13: “daily_cap”应为不小于 1 的整数
@@ -67,12 +67,12 @@ as file:line:column, sorted, in the workspace's language; exit 1.
     {"file": "kangle.toml", "line": 1, "column": 1, "severity": "error", "message": "missing key \"name\""},
     {"file": "kangle.toml", "line": 4, "column": 1, "severity": "error", "message": "unknown key \"nom\""},
     {"file": "kangle.toml", "line": 5, "column": 12, "severity": "error", "message": "unknown language \"klingon\" (zh-CN or en)"},
-    {"file": "kiosks/dingxiang.toml", "line": 13, "column": 12, "severity": "error", "message": "opening hours 09:00-11:30 overlap 11:00-12:00 (line 12) on Mon"},
-    {"file": "kiosks/dingxiang.toml", "line": 17, "column": 13, "severity": "error", "message": "unknown service \"umbrela-repair\" (did you mean \"umbrella-repair\"?)"},
-    {"file": "kiosks/dingxiang.toml", "line": 20, "column": 12, "severity": "error", "message": "cannot read the rhythm \"3th tue\" (e.g. \"thu\", \"2nd sat\", \"last fri\", \"every 2 weeks from 2026-12-03\", \"day 15\")"},
-    {"file": "kiosks/dingxiang.toml", "line": 32, "column": 12, "severity": "error", "message": "a daily entry happens on weekdays, not \"last fri\""},
-    {"file": "kiosks/dingxiang.toml", "line": 42, "column": 8, "severity": "error", "message": "\"2026-02-30\" is not a date that exists (write YYYY-MM-DD)"},
-    {"file": "kiosks/kangle-hall.toml", "line": 11, "column": 11, "severity": "error", "message": "\"11:30-09:00\" ends before it starts"},
+    {"file": "kiosks/dingxiang.toml", "line": 14, "column": 12, "severity": "error", "message": "opening hours 09:00-11:30 overlap 11:00-12:00 (line 13) on Mon"},
+    {"file": "kiosks/dingxiang.toml", "line": 18, "column": 13, "severity": "error", "message": "unknown service \"umbrela-repair\" (did you mean \"umbrella-repair\"?)"},
+    {"file": "kiosks/dingxiang.toml", "line": 21, "column": 12, "severity": "error", "message": "cannot read the rhythm \"3th tue\" (e.g. \"thu\", \"2nd sat\", \"last fri\", \"every 2 weeks from 2026-12-03\", \"day 15\")"},
+    {"file": "kiosks/dingxiang.toml", "line": 33, "column": 12, "severity": "error", "message": "a daily entry happens on weekdays, not \"last fri\""},
+    {"file": "kiosks/dingxiang.toml", "line": 43, "column": 8, "severity": "error", "message": "\"2026-02-30\" is not a date that exists (write YYYY-MM-DD)"},
+    {"file": "kiosks/kangle-hall.toml", "line": 12, "column": 11, "severity": "error", "message": "\"11:30-09:00\" ends before it starts"},
 
 Commands that need a valid config refuse with the first problem and point at check.
 
@@ -84,7 +84,7 @@ A database written by a newer kangle is refused and left untouched.
 
   $ cd ../ws && sqlite3 kangle.db 'PRAGMA user_version = 99'
   $ kangle check
-  kangle.db: $TMP/ws/kangle.db 由更新版本的 kangle 写入（数据库版本 99，本程序最高支持 2）；请升级 kangle，数据库未被改动
+  kangle.db: $TMP/ws/kangle.db 由更新版本的 kangle 写入（数据库版本 99，本程序最高支持 3）；请升级 kangle，数据库未被改动
   1 个错误，0 个警告
   [1]
   $ sqlite3 kangle.db 'PRAGMA user_version'
