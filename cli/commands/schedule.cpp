@@ -22,6 +22,7 @@ namespace {
 
 struct ScheduleCommand {
   std::string month;
+  std::string seat;
   bool dry_run = false;
   std::string kiosk, person, date;
   Format format = Format::text;
@@ -109,6 +110,8 @@ struct SessionLine {
   schedule::RotaSeat first;
   std::vector<std::string> volunteers;
   std::vector<std::int64_t> volunteer_ids;
+  std::vector<std::string> seats;
+  std::vector<std::string> locked;  ///< the volunteers whose seat is locked
   int empty = 0;
 };
 
@@ -119,10 +122,12 @@ std::vector<SessionLine> session_lines(const std::vector<schedule::RotaSeat>& se
     bool same = !lines.empty() && lines.back().first.kiosk == seat.kiosk && lines.back().first.date == seat.date &&
                 lines.back().first.time == seat.time &&
                 duty_name(config, lines.back().first.service, lines.back().first.skill) == duty;
-    if (!same) lines.push_back({seat, {}, {}, 0});
+    if (!same) lines.push_back({seat, {}, {}, {}, {}, 0});
     auto& line = lines.back();
+    line.seats.push_back(seat.seat);
     if (seat.volunteer) {
-      line.volunteers.push_back(seat.volunteer_name + (seat.locked ? std::string(message_text(Msg::rota_locked_mark, language())) : ""));
+      line.volunteers.push_back(seat.volunteer_name);
+      if (seat.locked) line.locked.push_back(seat.volunteer_name);
       line.volunteer_ids.push_back(*seat.volunteer);
     } else {
       ++line.empty;
@@ -155,17 +160,26 @@ int run_show(const ScheduleCommand& options, Context& context) {
     if (person && std::find(line.volunteer_ids.begin(), line.volunteer_ids.end(), *person) == line.volunteer_ids.end()) continue;
     auto duty = duty_name(config, s.service, s.skill);
     if (!s.title.empty()) duty = s.title + " " + duty;
-    auto who = text::join(line.volunteers, separator());
+    std::vector<std::string> marked;
+    for (const auto& name : line.volunteers) {
+      bool locked = std::find(line.locked.begin(), line.locked.end(), name) != line.locked.end();
+      marked.push_back(locked ? name + std::string(message_text(Msg::rota_locked_mark, language())) : name);
+    }
+    auto who = text::join(marked, separator());
     if (line.empty > 0) who += (who.empty() ? "" : std::string(separator())) + tr(Msg::rota_empty_seats, line.empty);
     auto place = kiosk_name(config, s.kiosk) + (s.place.empty() ? "" : " @" + s.place);
     rows.push_back({format_date(s.date), weekday_of(s.date), format_time_range(s.time), place, duty, who});
-    std::vector<std::string> quoted;
-    for (const auto& v : line.volunteers) quoted.push_back(json::quote(v));
+    auto quoted = [](const std::vector<std::string>& items) {
+      std::vector<std::string> out;
+      for (const auto& item : items) out.push_back(json::quote(item));
+      return text::join(out, ", ");
+    };
     json_items.push_back(fmt::format(
-        "  {{\"date\": {}, \"time\": {}, \"kiosk\": {}, \"place\": {}, \"service\": {}, \"title\": {}, \"volunteers\": [{}], \"empty_seats\": {}}}",
+        "  {{\"date\": {}, \"time\": {}, \"kiosk\": {}, \"place\": {}, \"service\": {}, \"title\": {}, "
+        "\"volunteers\": [{}], \"locked\": [{}], \"empty_seats\": {}, \"seats\": [{}]}}",
         json::quote(format_date(s.date)), json::quote(format_time_range(s.time)), json::quote(s.kiosk),
         json::quote(s.place), json::quote(s.service.empty() ? s.skill : s.service), json::quote(s.title),
-        text::join(quoted, ", "), line.empty));
+        quoted(line.volunteers), quoted(line.locked), line.empty, quoted(line.seats)));
   }
   if (options.format == Format::json) {
     fmt::print("[{}{}{}]\n", json_items.empty() ? "" : "\n", text::join(json_items, ",\n"), json_items.empty() ? "" : "\n");
@@ -175,6 +189,21 @@ int run_show(const ScheduleCommand& options, Context& context) {
     fmt::print("{}\n\n", tr(Msg::rota_title, config.settings.name, month.text()));
     fmt::print("{}", table::render_text(headers, rows));
   }
+  return 0;
+}
+
+/// `schedule lock|unlock`: a seat, or every seat of a person in the month.
+int run_lock(const ScheduleCommand& options, Context& context, bool locked) {
+  auto month = month_of(options);
+  if (options.seat.empty() && options.person.empty()) throw UsageError(tr(Msg::schedule_lock_what));
+  std::optional<std::int64_t> person;
+  if (!options.person.empty()) {
+    auto found = people::Store(context.database->sql()).find_by_name(options.person);
+    if (found.empty()) throw InputError(tr(Msg::volunteer_not_found, options.person));
+    person = found.front().id;
+  }
+  int changed = schedule::RotaStore(context.database->sql()).set_locked(month, options.seat, person, locked);
+  fmt::print("{}\n", tr(locked ? Msg::schedule_locked : Msg::schedule_unlocked, changed, month.text()));
   return 0;
 }
 
@@ -218,10 +247,20 @@ void define_schedule(CLI::App& command, Action& action) {
   add_format_option(*show, options->format, true);
   auto* explain = command.add_subcommand("explain", "Say why each empty seat is empty");
   explain->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
-  action = [options, build, show](Context& context) {
+  CLI::App* locks[2];
+  for (int i = 0; i < 2; ++i) {
+    locks[i] = command.add_subcommand(i == 0 ? "lock" : "unlock",
+                                      i == 0 ? "Keep a seat's volunteer, or a person's seats, through rebuilds"
+                                             : "Let rebuilds move a seat or a person again");
+    locks[i]->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
+    locks[i]->add_option("--seat", options->seat, "A seat's key, as `schedule show --format json` gives it");
+    locks[i]->add_option("--person", options->person, "Every seat this volunteer holds in the month");
+  }
+  action = [options, build, show, explain, locks](Context& context) {
     if (build->parsed()) return run_build(*options, context);
     if (show->parsed()) return run_show(*options, context);
-    return run_explain(*options, context);
+    if (explain->parsed()) return run_explain(*options, context);
+    return run_lock(*options, context, locks[0]->parsed());
   };
 }
 

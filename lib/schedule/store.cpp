@@ -91,4 +91,17 @@ void RotaStore::replace(const Month& month, const std::vector<Session>& sessions
   record.exec();
 }
 
+int RotaStore::set_locked(const Month& month, const std::string& seat, std::optional<std::int64_t> volunteer,
+                          bool locked) {
+  SQLite::Statement update(db_,
+                           "UPDATE rota_seats SET locked = ?1 WHERE month = ?2 AND volunteer_id IS NOT NULL "
+                           "AND locked <> ?1 AND (?3 = '' OR seat = ?3) AND (?4 IS NULL OR volunteer_id = ?4)");
+  update.bind(1, locked ? 1 : 0);
+  update.bind(2, month.text());
+  update.bind(3, seat);
+  if (volunteer) update.bind(4, *volunteer);
+  else update.bind(4);
+  return update.exec();
+}
+
 }  // namespace kangle::schedule

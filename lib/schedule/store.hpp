@@ -37,6 +37,11 @@ public:
   /// of seats that remain; records the build. Call inside the caller's transaction.
   void replace(const Month& month, const std::vector<Session>& sessions, const RotaPlan& plan, const std::string& now);
 
+  /// Locks (or unlocks) the filled seats of `month` that are `seat`, or that
+  /// `volunteer` holds, or both; returns how many changed. Locked seats keep their
+  /// volunteer through every rebuild.
+  int set_locked(const Month& month, const std::string& seat, std::optional<std::int64_t> volunteer, bool locked);
+
 private:
   SQLite::Database& db_;
 };

@@ -47,6 +47,23 @@ A rebuild with nothing changed moves nobody; the same inputs give the same rota.
   $ kangle schedule show --month 2026-12 --format json | cmp - before.json && echo same
   same
 
+Locks: a person's seats kept through rebuilds, marked in the rota; a seat
+unlocked by its key.
+
+  $ kangle schedule lock --month 2026-12 --person 张伟
+  已锁定 2026-12 的 6 个岗位
+  $ kangle schedule show --month 2026-12 --person 张伟 --date 2026-12-03 | tail -1
+  2026-12-03  周四  09:00-11:30  丁香园  磨刀  张伟（锁定）
+  $ kangle schedule unlock --month 2026-12 --seat dingxiang/2026-12-03/0900/knife-sharpening/1
+  已解锁 2026-12 的 1 个岗位
+  $ kangle schedule build --month 2026-12 | sed -n 2p
+  与原轮值表相比，没有人调整。
+  $ kangle schedule show --month 2026-12 --person 张伟 --format json | grep -c '"locked": \["张伟"\]'
+  5
+  $ kangle schedule lock --month 2026-12
+  kangle: 错误：请指明岗位：--seat 岗位 或 --person 姓名
+  [2]
+
 February 2026: the Spring Festival (15–23) closes every kiosk; Saturday the 14th
 is a make-up workday with Friday's menu, Saturday the 28th with Monday's.
 
