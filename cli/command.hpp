@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config/model.hpp"
+#include "core/dates.hpp"
 #include "workspace/database.hpp"
 
 namespace kangle::cli {
@@ -58,5 +59,9 @@ void add_format_option(CLI::App& command, Format& format, bool with_csv = false)
 
 /// `--reveal`: show phone and ID numbers in full instead of masked.
 void add_reveal_option(CLI::App& command, bool& reveal);
+
+/// The one volunteer `who` names (a phone number, or a name only one person has);
+/// InputError when nobody does, or when several share the name.
+std::int64_t find_volunteer(Context& context, const std::string& who);
 
 }  // namespace kangle::cli

@@ -10,6 +10,7 @@ void define_check(CLI::App& command, Action& action);
 void define_status(CLI::App& command, Action& action);
 void define_import(CLI::App& command, Action& action);
 void define_volunteers(CLI::App& command, Action& action);
+void define_match(CLI::App& command, Action& action);
 void define_schedule(CLI::App& command, Action& action);
 
 }  // namespace kangle::cli

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// kangle import volunteers FILE [--sheet NAME] [--dry-run] [--map "表头=field"]... [--encoding E] [--rejects FILE]
+// kangle import volunteers|needs|resources FILE [--sheet NAME] [--dry-run] [--map "表头=field"]... [--encoding E]
+//                                            [--rejects FILE]
 #include <fmt/format.h>
 
 #include <memory>
@@ -9,12 +10,17 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
+#include "import/lists.hpp"
 #include "import/volunteers.hpp"
 
 namespace kangle::cli {
 namespace {
 
+/// The lists a spreadsheet can be imported into.
+enum class List { volunteers, needs, resources };
+
 struct ImportCommand {
+  List list = List::volunteers;
   std::string file;
   std::optional<std::string> sheet;
   bool dry_run = false;
@@ -49,14 +55,16 @@ std::string_view issue_label(import::RowIssue::Kind kind) {
   return {};
 }
 
-void print_report(const import::ImportReport& r, const std::string& file) {
+void print_report(const import::ImportReport& r, const std::string& file, List list) {
   if (r.already_imported_at) {
     fmt::print("{}\n", tr(Msg::import_already, file, *r.already_imported_at));
     return;
   }
   if (r.csv) fmt::print("{}\n", tr(Msg::import_heading_csv, file, r.header_row));
   else fmt::print("{}\n", tr(Msg::import_heading, file, r.sheet, r.header_row));
-  fmt::print("  {}\n", tr(Msg::import_counts, r.added, r.updated, r.merged, r.unchanged, r.rejected));
+  // Volunteers are counted in people; needs and resources in lines.
+  fmt::print("  {}\n", tr(list == List::volunteers ? Msg::import_counts : Msg::import_counts_lines, r.added, r.updated, r.merged,
+                          r.unchanged, r.rejected));
   if (r.blank_rows + r.total_rows > 0) fmt::print("  {}\n", tr(Msg::import_skipped, r.blank_rows, r.total_rows));
   if (!r.ignored_columns.empty()) {
     fmt::print("  {}\n", tr(Msg::import_ignored_columns,
@@ -72,9 +80,18 @@ void print_report(const import::ImportReport& r, const std::string& file) {
   if (r.dry_run) fmt::print("{}\n", tr(Msg::import_dry_run));
 }
 
-int run_import_volunteers(const ImportCommand& options, Context& context) {
+std::string_view list_name(List list) {
+  switch (list) {
+    case List::volunteers: return "volunteers";
+    case List::needs: return "needs";
+    case List::resources: return "resources";
+  }
+  return {};
+}
+
+int run_import(const ImportCommand& options, Context& context) {
   config::Diagnostics problems;
-  auto aliases = import::load_column_aliases(context.workspace, "volunteers", problems);
+  auto aliases = import::load_column_aliases(context.workspace, list_name(options.list), problems);
   for (const auto& d : problems.sorted()) {
     if (d.severity == config::Severity::error) throw InputError(tr(Msg::config_has_errors, config::format_diagnostic(d)));
   }
@@ -88,8 +105,15 @@ int run_import_volunteers(const ImportCommand& options, Context& context) {
     if (!import.table.encoding) throw UsageError(tr(Msg::import_bad_encoding, *options.encoding));
   }
   if (options.rejects) import.rejects_file = *options.rejects;
-  auto report = import::import_volunteers(context.database->sql(), *context.config, aliases, import, context.now);
-  print_report(report, options.file);
+  auto& db = context.database->sql();
+  const auto& config = *context.config;
+  import::ImportReport report;
+  switch (options.list) {
+    case List::volunteers: report = import::import_volunteers(db, config, aliases, import, context.now); break;
+    case List::needs: report = import::import_needs(db, config, aliases, import, context.now); break;
+    case List::resources: report = import::import_resources(db, config, aliases, import, context.now); break;
+  }
+  print_report(report, options.file, options.list);
   return static_cast<int>(report.rejected > 0 ? ExitCode::problems_found : ExitCode::success);
 }
 
@@ -98,14 +122,22 @@ int run_import_volunteers(const ImportCommand& options, Context& context) {
 void define_import(CLI::App& command, Action& action) {
   command.require_subcommand(1);
   auto options = std::make_shared<ImportCommand>();
-  auto* volunteers = command.add_subcommand("volunteers", "Import volunteer sign-ups (报名表)");
-  volunteers->add_option("file", options->file, "The spreadsheet: .xlsx, .csv or .txt")->required();
-  volunteers->add_option("--sheet", options->sheet, "The sheet to read (default: the first with a recognisable header)");
-  volunteers->add_flag("--dry-run", options->dry_run, "Show what would happen; change nothing");
-  volunteers->add_option("--map", options->maps, "A header and the field it holds, e.g. \"联系方式=phone\" (repeatable)");
-  volunteers->add_option("--encoding", options->encoding, "The text encoding of a CSV file: utf-8, gbk, gb18030");
-  volunteers->add_option("--rejects", options->rejects, "Where to write rejected rows (default: FILE.rejects.csv)");
-  action = [options](Context& context) { return run_import_volunteers(*options, context); };
+  const std::pair<List, const char*> lists[] = {
+      {List::volunteers, "Import volunteer sign-ups (报名表)"},
+      {List::needs, "Import a needs list (需求清单), micro-wishes (微心愿) too"},
+      {List::resources, "Import a resources list (资源清单) of units and volunteers"},
+  };
+  for (const auto& [list, summary] : lists) {
+    auto* sub = command.add_subcommand(std::string(list_name(list)), summary);
+    sub->add_option("file", options->file, "The spreadsheet: .xlsx, .csv or .txt")->required();
+    sub->add_option("--sheet", options->sheet, "The sheet to read (default: the first with a recognisable header)");
+    sub->add_flag("--dry-run", options->dry_run, "Show what would happen; change nothing");
+    sub->add_option("--map", options->maps, "A header and the field it holds, e.g. \"联系方式=phone\" (repeatable)");
+    sub->add_option("--encoding", options->encoding, "The text encoding of a CSV file: utf-8, gbk, gb18030");
+    sub->add_option("--rejects", options->rejects, "Where to write rejected rows (default: FILE.rejects.csv)");
+    sub->callback([options, list = list] { options->list = list; });
+  }
+  action = [options](Context& context) { return run_import(*options, context); };
 }
 
 }  // namespace kangle::cli

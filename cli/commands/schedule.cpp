@@ -23,6 +23,7 @@ namespace {
 struct ScheduleCommand {
   std::string month;
   std::string seat;
+  std::string from, reason;
   bool dry_run = false;
   std::string kiosk, person, date;
   Format format = Format::text;
@@ -142,11 +143,7 @@ int run_show(const ScheduleCommand& options, Context& context) {
   auto seats = schedule::RotaStore(context.database->sql()).month(month);
   if (seats.empty()) throw InputError(tr(Msg::schedule_none, month.text()));
   std::optional<std::int64_t> person;
-  if (!options.person.empty()) {
-    auto found = people::Store(context.database->sql()).find_by_name(options.person);
-    if (found.empty()) throw InputError(tr(Msg::volunteer_not_found, options.person));
-    person = found.front().id;
-  }
+  if (!options.person.empty()) person = find_volunteer(context, options.person);
   std::vector<std::string> headers;
   for (auto id : {Msg::rota_date, Msg::rota_weekday, Msg::rota_time, Msg::rota_kiosk, Msg::rota_duty, Msg::rota_volunteers}) {
     headers.emplace_back(message_text(id, language()));
@@ -197,13 +194,27 @@ int run_lock(const ScheduleCommand& options, Context& context, bool locked) {
   auto month = month_of(options);
   if (options.seat.empty() && options.person.empty()) throw UsageError(tr(Msg::schedule_lock_what));
   std::optional<std::int64_t> person;
-  if (!options.person.empty()) {
-    auto found = people::Store(context.database->sql()).find_by_name(options.person);
-    if (found.empty()) throw InputError(tr(Msg::volunteer_not_found, options.person));
-    person = found.front().id;
-  }
+  if (!options.person.empty()) person = find_volunteer(context, options.person);
   int changed = schedule::RotaStore(context.database->sql()).set_locked(month, options.seat, person, locked);
   fmt::print("{}\n", tr(locked ? Msg::schedule_locked : Msg::schedule_unlocked, changed, month.text()));
+  return 0;
+}
+
+/// `schedule drop PERSON`: out from a day on (default today); the month rebuilt around it.
+int run_drop(const ScheduleCommand& options, Context& context) {
+  auto month = month_of(options);
+  auto volunteer = find_volunteer(context, options.person);
+  auto from = parse_date(options.from.empty() ? context.now.substr(0, 10) : options.from);
+  if (!from) throw UsageError(tr(Msg::toml_bad_date, options.from));
+  auto report = schedule::drop_volunteer(context.database->sql(), *context.config, month, volunteer, *from,
+                                         options.reason, context.now);
+  auto names = names_by_id(context);
+  fmt::print("{}\n", tr(Msg::schedule_dropped, names[volunteer], format_date(*from)));
+  const auto& plan = report.plan;
+  fmt::print("{}\n", tr(Msg::schedule_built, month.text(), report.sessions.size(), plan.seats, plan.assigned.size(),
+                        plan.unfilled.size()));
+  fmt::print("{}\n", plan.moved.empty() ? tr(Msg::schedule_nobody_moved)
+                                        : tr(Msg::schedule_moved, plan.moved.size(), names_of(plan.moved, names)));
   return 0;
 }
 
@@ -256,10 +267,16 @@ void define_schedule(CLI::App& command, Action& action) {
     locks[i]->add_option("--seat", options->seat, "A seat's key, as `schedule show --format json` gives it");
     locks[i]->add_option("--person", options->person, "Every seat this volunteer holds in the month");
   }
-  action = [options, build, show, explain, locks](Context& context) {
+  auto* drop = command.add_subcommand("drop", "A volunteer drops out: rebuild the month around it, moving as few as possible");
+  drop->add_option("person", options->person, "The volunteer (a name or phone number)")->required();
+  drop->add_option("--month", options->month, "The month to rebuild, e.g. 2026-12")->required();
+  drop->add_option("--from", options->from, "The first day they cannot serve (default: today)");
+  drop->add_option("--reason", options->reason, "Why, for the record");
+  action = [options, build, show, explain, drop, locks](Context& context) {
     if (build->parsed()) return run_build(*options, context);
     if (show->parsed()) return run_show(*options, context);
     if (explain->parsed()) return run_explain(*options, context);
+    if (drop->parsed()) return run_drop(*options, context);
     return run_lock(*options, context, locks[0]->parsed());
   };
 }

@@ -19,6 +19,7 @@ namespace {
 
 struct VolunteersCommand {
   people::VolunteerFilter filter;
+  std::string from, to, reason;
   Format format = Format::text;
   bool reveal = false;
   std::string who;
@@ -136,6 +137,22 @@ int run_show(const VolunteersCommand& options, Context& context) {
   return 0;
 }
 
+/// `volunteers away PERSON --from D [--to D]`: days the volunteer declared they cannot serve.
+int run_away(const VolunteersCommand& options, Context& context) {
+  auto volunteer = find_volunteer(context, options.who);
+  auto from = parse_date(options.from);
+  if (!from) throw UsageError(tr(Msg::toml_bad_date, options.from));
+  people::Blackout away{*from, std::nullopt, options.reason};
+  if (!options.to.empty()) {
+    away.to = parse_date(options.to);
+    if (!away.to) throw UsageError(tr(Msg::toml_bad_date, options.to));
+    if (*away.to < *from) throw UsageError(tr(Msg::dates_reversed));
+  }
+  people::Store(context.database->sql()).add_blackout(volunteer, away, context.now);
+  fmt::print("{}\n", tr(Msg::volunteer_away, options.who, format_date(*from), away.to ? format_date(*away.to) : "…"));
+  return 0;
+}
+
 }  // namespace
 
 void define_volunteers(CLI::App& command, Action& action) {
@@ -149,7 +166,16 @@ void define_volunteers(CLI::App& command, Action& action) {
   auto* show = command.add_subcommand("show", "Show one volunteer, found by name or phone number");
   show->add_option("who", options->who, "A name or a phone number")->required();
   add_reveal_option(*show, options->reveal);
-  action = [options, list](Context& context) { return list->parsed() ? run_list(*options, context) : run_show(*options, context); };
+  auto* away = command.add_subcommand("away", "Record days a volunteer cannot serve (the rota keeps them free)");
+  away->add_option("who", options->who, "A name or a phone number")->required();
+  away->add_option("--from", options->from, "The first day away (YYYY-MM-DD)")->required();
+  away->add_option("--to", options->to, "The last day away (default: until further notice)");
+  away->add_option("--reason", options->reason, "Why, for the record");
+  action = [options, list, show](Context& context) {
+    if (list->parsed()) return run_list(*options, context);
+    if (show->parsed()) return run_show(*options, context);
+    return run_away(*options, context);
+  };
 }
 
 }  // namespace kangle::cli

@@ -271,6 +271,9 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::schedule_lock_what, "say which seats: --seat KEY or --person NAME", "请指明岗位：--seat 岗位 或 --person 姓名"},
     {Msg::schedule_locked, "{} seat(s) of {} locked", "已锁定 {1} 的 {0} 个岗位"},
     {Msg::schedule_unlocked, "{} seat(s) of {} unlocked", "已解锁 {1} 的 {0} 个岗位"},
+    {Msg::volunteer_ambiguous, "{} volunteers are called \"{}\": name them by phone number", "有 {} 名志愿者叫“{}”，请用手机号指明"},
+    {Msg::schedule_dropped, "{} cannot serve from {} on.", "{} 自 {} 起不再服务。"},
+    {Msg::volunteer_away, "{} is away from {} to {}.", "{} 自 {} 至 {} 不能服务。"},
 }};
 
 std::atomic<Lang> current_language{Lang::zh_CN};

@@ -278,6 +278,9 @@ enum class Msg {
   schedule_lock_what,
   schedule_locked,
   schedule_unlocked,
+  volunteer_ambiguous,
+  schedule_dropped,
+  volunteer_away,
   count_,  // keep last: the number of messages
 };
 

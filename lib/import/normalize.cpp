@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 
@@ -20,6 +21,71 @@ std::string ascii_lower(std::string s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return s;
+}
+
+/// Removes the longest of `words` from the front of `s`; true when one was there.
+bool strip_prefix(std::string_view& s, std::initializer_list<std::string_view> words) {
+  std::string_view best;
+  for (auto w : words) {
+    if (s.starts_with(w) && w.size() > best.size()) best = w;
+  }
+  if (best.empty()) return false;
+  s.remove_prefix(best.size());
+  s = text::trim(s);
+  return true;
+}
+
+/// Removes the longest of `words` from the end of `s`; true when one was there.
+bool strip_suffix(std::string_view& s, std::initializer_list<std::string_view> words) {
+  std::string_view best;
+  for (auto w : words) {
+    if (s.ends_with(w) && w.size() > best.size()) best = w;
+  }
+  if (best.empty()) return false;
+  s.remove_suffix(best.size());
+  s = text::trim(s);
+  return true;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// A non-negative decimal at the front of `s` ("12", "1.5", "1,200"), consumed; its value
+/// times 10^`scale`, rounded, or nothing when there is no number or more decimals than `scale`.
+std::optional<std::int64_t> take_decimal(std::string_view& s, int scale) {
+  std::int64_t whole = 0;
+  std::size_t i = 0;
+  bool any = false;
+  // Thousands separated by commas: "1,200", where exactly three digits follow each comma.
+  auto thousands = [&](std::size_t at) {
+    return at + 3 < s.size() && is_digit(s[at + 1]) && is_digit(s[at + 2]) && is_digit(s[at + 3]) &&
+           (at + 4 == s.size() || !is_digit(s[at + 4]));
+  };
+  for (; i < s.size() && (is_digit(s[i]) || (s[i] == ',' && any && thousands(i))); ++i) {
+    if (s[i] == ',') continue;
+    whole = whole * 10 + (s[i] - '0');
+    any = true;
+    if (whole > 1'000'000'000) return std::nullopt;
+  }
+  if (!any) return std::nullopt;
+  std::int64_t fraction = 0;
+  int digits = 0;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    for (; i < s.size() && is_digit(s[i]); ++i) {
+      if (digits == scale) {
+        if (s[i] != '0') return std::nullopt;  // 12.345元: more precision than fen
+        continue;
+      }
+      fraction = fraction * 10 + (s[i] - '0');
+      ++digits;
+    }
+  }
+  for (; digits < scale; ++digits) fraction *= 10;
+  s.remove_prefix(i);
+  s = text::trim(s);
+  std::int64_t unit = 1;
+  for (int k = 0; k < scale; ++k) unit *= 10;
+  return whole * unit + fraction;
 }
 
 /// Splits on any of `separators`, keeping non-empty cleaned pieces.
@@ -153,6 +219,32 @@ std::string clean(std::string_view text) {
   return std::string(text::trim(reinterpret_cast<const char*>(folded.get())));
 }
 
+std::string clean_prose(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    if (b(0) == 0xEF && i + 2 < text.size() && (b(1) == 0xBC || b(1) == 0xBD)) {
+      // U+FF10–FF19, U+FF21–FF3A (EF BC), U+FF41–FF5A (EF BD): full-width digits and letters.
+      unsigned code = 0xFF00u + ((b(1) == 0xBD) ? 0x40u : 0u) + (b(2) - 0x80u);
+      bool alphanumeric = (code >= 0xFF10 && code <= 0xFF19) || (code >= 0xFF21 && code <= 0xFF3A) ||
+                          (code >= 0xFF41 && code <= 0xFF5A);
+      if (alphanumeric) {
+        out += static_cast<char>(code - 0xFF00u + 0x20u);
+        i += 2;
+        continue;
+      }
+    }
+    if (b(0) == 0xE3 && i + 2 < text.size() && b(1) == 0x80 && b(2) == 0x80) {  // U+3000
+      out += ' ';
+      i += 2;
+      continue;
+    }
+    out += text[i];
+  }
+  return std::string(text::trim(out));
+}
+
 std::optional<std::string> normalize_phone(std::string_view text) {
   std::string s = ascii_lower(clean(text));
   // Excel's ways with a number: 13800138000.0, 1.38001380e10, 1.38001380e+10.
@@ -253,6 +345,130 @@ bool is_party_member(std::string_view political_status) {
   auto s = ascii_lower(clean(political_status));
   return s == "中共党员" || s == "中共预备党员" || s == "党员" || s == "预备党员" || s == "共产党员" ||
          s == "cpc member" || s == "party member";
+}
+
+std::optional<Date> parse_loose_date(std::string_view raw) {
+  std::string s = clean(raw);
+  if (s.size() >= 10) {
+    if (auto exact = parse_date(s.substr(0, 10))) return exact;  // also "2027-06-30 00:00"
+  }
+  std::vector<int> parts;
+  int value = -1;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    char c = i < s.size() ? s[i] : '/';
+    if (c >= '0' && c <= '9') {
+      value = (value < 0 ? 0 : value * 10) + (c - '0');
+      if (value > 9999) return std::nullopt;
+    } else if (value >= 0) {
+      parts.push_back(value);
+      value = -1;
+    }
+  }
+  if (parts.size() != 3) return std::nullopt;
+  Date date{std::chrono::year{parts[0]}, std::chrono::month{static_cast<unsigned>(parts[1])},
+            std::chrono::day{static_cast<unsigned>(parts[2])}};
+  if (!date.ok() || parts[0] < 1900) return std::nullopt;
+  return date;
+}
+
+std::optional<bool> parse_yes_no(std::string_view text) {
+  auto s = ascii_lower(clean(text));
+  for (std::string_view yes : {"是", "有", "√", "✓", "✔", "y", "yes", "true", "1", "是的"}) {
+    if (s == yes) return true;
+  }
+  for (std::string_view no : {"否", "无", "不是", "没有", "非", "×", "✗", "n", "no", "false", "0", "-", "/"}) {
+    if (s == no) return false;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> parse_count(std::string_view text) {
+  std::string owned = clean(text);
+  std::string_view s = owned;
+  strip_prefix(s, {"约", "大约", "共", "共计", "最多", "可", "每月", "每周", "每年", "每季度", "每天", "每次"});
+  auto value = take_decimal(s, 0);  // "20.0" too: Excel's way with a whole number in a text column
+  if (!value || *value > 1'000'000) return std::nullopt;
+  if (std::any_of(s.begin(), s.end(), [](char c) { return is_digit(c) || c == '.' || c == '-' || c == '~'; }) ||
+      s.find("至") != std::string_view::npos || s.find("到") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return static_cast<int>(*value);
+}
+
+std::optional<std::int64_t> parse_money_fen(std::string_view text) {
+  std::string owned = ascii_lower(clean(text));
+  std::string_view s = owned;
+  for (std::string_view free : {"免费", "无偿", "不收费", "公益", "无", "free", "0"}) {
+    if (s == free) return 0;
+  }
+  strip_prefix(s, {"约", "大约", "¥", "rmb", "cny", "人民币"});
+  strip_prefix(s, {"¥"});  // 约¥50
+  auto fen = take_decimal(s, 2);
+  if (!fen) return std::nullopt;
+  strip_suffix(s, {"左右", "以内", "以下"});
+  strip_suffix(s, {"/次", "每次", "/人", "/户", "/人次", "一次"});
+  strip_suffix(s, {"元", "块", "块钱", "yuan", "rmb", "cny"});
+  if (!s.empty()) return std::nullopt;
+  return *fen;
+}
+
+std::optional<Radius> parse_radius(std::string_view text) {
+  std::string owned = ascii_lower(clean(text));
+  std::string_view s = owned;
+  for (std::string_view anywhere : {"全街道", "街道内", "全街", "街道范围内", "辖区内", "全辖区", "不限", "全域", "无限制",
+                                    "anywhere", "any", "street", "unlimited"}) {
+    if (s == anywhere) return Radius{true, 0};
+  }
+  strip_prefix(s, {"方圆", "周边", "半径", "约", "服务半径"});
+  auto value = take_decimal(s, 3);  // thousandths, so that 1.5公里 is exact
+  if (!value || *value == 0) return std::nullopt;
+  strip_suffix(s, {"内", "以内", "范围内", "左右"});
+  std::int64_t metres = 0;
+  if (s.empty() || s == "米" || s == "m" || s == "公尺" || s == "metres" || s == "meters") {
+    if (*value % 1000 != 0) return std::nullopt;  // 500.5米
+    metres = *value / 1000;
+  } else if (s == "公里" || s == "千米" || s == "km" || s == "里") {
+    metres = s == "里" ? *value / 2 : *value;  // 1里 = 500米
+  } else {
+    return std::nullopt;
+  }
+  if (metres <= 0 || metres > 100'000) return std::nullopt;
+  return Radius{false, static_cast<int>(metres)};
+}
+
+std::optional<double> parse_decimal(std::string_view text) {
+  std::string s = clean(text);
+  std::string_view v = s;
+  strip_suffix(v, {"°"});
+  std::string number(v);
+  if (number.empty() || number.find_first_not_of("0123456789.-+") != std::string::npos) return std::nullopt;
+  char* end = nullptr;
+  double value = std::strtod(number.c_str(), &end);
+  if (end != number.c_str() + number.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::string normalize_period(std::string_view text) {
+  std::string owned = clean(text);
+  std::string_view s = owned;
+  // The year: four digits at the front.
+  if (s.size() < 6 || !std::all_of(s.begin(), s.begin() + 4, is_digit)) return owned;
+  std::string year(s.substr(0, 4));
+  std::string_view rest = s.substr(4);
+  strip_prefix(rest, {"年", "-", " "});
+  std::optional<char> quarter;
+  if (rest.size() == 2 && (rest[0] == 'q' || rest[0] == 'Q') && rest[1] >= '1' && rest[1] <= '4') {
+    quarter = rest[1];
+  } else {
+    strip_prefix(rest, {"第"});
+    static constexpr std::pair<std::string_view, char> numbers[] = {
+        {"一", '1'}, {"二", '2'}, {"三", '3'}, {"四", '4'}, {"1", '1'}, {"2", '2'}, {"3", '3'}, {"4", '4'}};
+    for (const auto& [word, digit] : numbers) {
+      if (rest == std::string(word) + "季度") quarter = digit;
+    }
+  }
+  if (!quarter) return owned;
+  return year + "Q" + *quarter;
 }
 
 }  // namespace kangle::import

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/dates.hpp"
 #include "people/volunteer.hpp"
 
 namespace kangle::import {
@@ -13,6 +15,11 @@ namespace kangle::import {
 /// NFKC-normalised and trimmed (U+3000 included): full-width digits and letters
 /// become ASCII ("１３８" → "138"), compatibility forms fold, stray spaces go.
 std::string clean(std::string_view text);
+
+/// Free text (a description, an address, a note) trimmed, with full-width letters and
+/// digits made ASCII and U+3000 a space, but Chinese punctuation (，。（）：) kept as
+/// written, which NFKC would turn into ASCII.
+std::string clean_prose(std::string_view text);
 
 /// A mobile number as its 11 digits, from what people and Excel make of it:
 /// "138 0013 8000", "138-0013-8000", "+86 13800138000", "13800138000.0",
@@ -35,5 +42,35 @@ std::string describe_availability(const people::Availability& availability);
 
 /// True for 中共党员 and 中共预备党员 (and 党员, 预备党员, CPC member).
 bool is_party_member(std::string_view political_status);
+
+/// A date as people type it: 2027-06-30, 2027/6/30, 2027.6.30, 2027年6月30日, and as
+/// date cells read (2027-06-30, "2027-06-30 00:00"). Nothing when it is not a real date.
+std::optional<Date> parse_loose_date(std::string_view text);
+
+/// A yes or a no: 是 有 √ Y yes true 1, or 否 无 不是 × N no false 0. Nothing for other text.
+std::optional<bool> parse_yes_no(std::string_view text);
+
+/// A whole number as people write a count: "3", "3人", "约20人", "每月10人次", "20.0".
+/// Nothing when there is no number, more than one ("20-30人"), or it is above 1,000,000.
+std::optional<int> parse_count(std::string_view text);
+
+/// An amount of money in fen (分): "200", "200元", "¥12.5", "1,200 元", "约50元"; 免费,
+/// 无偿, 不收费, free are 0. Nothing when it cannot be read ("面议").
+std::optional<std::int64_t> parse_money_fen(std::string_view text);
+
+/// How far a resource reaches, read from "500米", "500m", "1公里", "1.5km", "1千米以内",
+/// "方圆800米", or a bare number of metres; `anywhere` for 全街道, 街道内, 不限 and the like.
+struct Radius {
+  bool anywhere = false;
+  int metres = 0;
+};
+std::optional<Radius> parse_radius(std::string_view text);
+
+/// A decimal number ("121.4213", "31.1582°"); nothing for anything else.
+std::optional<double> parse_decimal(std::string_view text);
+
+/// A period as one form: 2026年第四季度, 2026年4季度, 2026 Q4, 2026-q4 → "2026Q4"; any other
+/// text as it is (cleaned).
+std::string normalize_period(std::string_view text);
 
 }  // namespace kangle::import

@@ -72,7 +72,34 @@ std::vector<Volunteer> Store::read(SQLite::Statement& query) {
     if (!skills.getColumn(2).isNull()) skill.certificate_expires = parse_date(skills.getColumn(2).getString());
     out[it->second].skills.push_back(std::move(skill));
   }
+  static const std::string blackouts_of_one =
+      "SELECT volunteer_id, from_date, to_date, reason FROM volunteer_blackouts WHERE volunteer_id = ? ORDER BY from_date, id";
+  static const std::string all_blackouts =
+      "SELECT volunteer_id, from_date, to_date, reason FROM volunteer_blackouts ORDER BY volunteer_id, from_date, id";
+  auto& blackouts = statement(out.size() == 1 ? blackouts_of_one : all_blackouts);
+  if (out.size() == 1) blackouts.bind(1, out.front().id);
+  while (blackouts.executeStep()) {
+    auto it = index.find(blackouts.getColumn(0).getInt64());
+    auto from = parse_date(blackouts.getColumn(1).getString());
+    if (it == index.end() || !from) continue;
+    Blackout b{*from, std::nullopt, blackouts.getColumn(3).getString()};
+    if (!blackouts.getColumn(2).isNull()) b.to = parse_date(blackouts.getColumn(2).getString());
+    out[it->second].blackouts.push_back(std::move(b));
+  }
   return out;
+}
+
+void Store::add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now) {
+  static const std::string sql =
+      "INSERT INTO volunteer_blackouts (volunteer_id, from_date, to_date, reason, created_at) VALUES (?, ?, ?, ?, ?)";
+  auto& insert = statement(sql);
+  insert.bind(1, volunteer_id);
+  insert.bind(2, format_date(blackout.from));
+  if (blackout.to) insert.bind(3, format_date(*blackout.to));
+  else insert.bind(3);
+  insert.bind(4, blackout.reason);
+  insert.bind(5, now);
+  insert.exec();
 }
 
 std::optional<Volunteer> Store::find_one(const std::string& sql, const std::string& value) {

@@ -35,6 +35,8 @@ public:
   /// Volunteers matching `filter`, by name then id.
   std::vector<Volunteer> list(const VolunteerFilter& filter);
   std::int64_t count();
+  /// Records days `volunteer_id` cannot serve.
+  void add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now);
 
 private:
   std::optional<Volunteer> find_one(const std::string& sql, const std::string& value);

@@ -40,6 +40,15 @@ struct VolunteerSkill {
   friend bool operator==(const VolunteerSkill&, const VolunteerSkill&) = default;
 };
 
+/// Days a volunteer cannot serve, both ends included; no end for one who dropped out.
+struct Blackout {
+  Date from;
+  std::optional<Date> to;
+  std::string reason;
+  bool covers(const Date& date) const { return from <= date && (!to || date <= *to); }
+  friend bool operator==(const Blackout&, const Blackout&) = default;
+};
+
 /// A person who serves. `phone` (11 digits) or `id_number` tells people apart.
 struct Volunteer {
   std::int64_t id = 0;
@@ -53,6 +62,7 @@ struct Volunteer {
   std::optional<int> monthly_limit;
   Availability availability;
   std::vector<VolunteerSkill> skills;  ///< sorted by skill id
+  std::vector<Blackout> blackouts;     ///< by start
   std::string note;
   friend bool operator==(const Volunteer&, const Volunteer&) = default;
 };

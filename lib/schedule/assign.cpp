@@ -25,6 +25,9 @@ bool has_skill(const config::Config& config, const people::Volunteer& v, const S
 }
 
 bool available(const people::Volunteer& v, const Session& session) {
+  if (std::any_of(v.blackouts.begin(), v.blackouts.end(), [&](const auto& b) { return b.covers(session.date); })) {
+    return false;
+  }
   auto day = std::chrono::weekday{std::chrono::sys_days{session.date}}.c_encoding();
   auto parts = parts_of_day(session.time);
   return std::all_of(parts.begin(), parts.end(), [&](auto part) { return v.availability.can(day, part); });
@@ -36,6 +39,89 @@ bool available(const people::Volunteer& v, const Session& session) {
 // two and one with none); load balanced relative to each volunteer's limit.
 constexpr std::int64_t balance_scale = 1000;  // the k-th of L shifts costs scale*(2k-1)/L: convex, relative to L
 constexpr std::int64_t spread_step = 2 * balance_scale + 1;
+
+/// The local search on top of the flow for what it cannot express: a rebuild should
+/// move as few people as it can, but the flow, having kept what it could, spreads the
+/// seats that change hands by balance. Someone who only gained seats gives them all to
+/// others who are moving anyway, when those can take them (eligible, under their limit,
+/// free that day). Seats filled and seats kept stay as they are.
+void give_changes_to_fewest(const config::Config& config, const std::vector<Session>& sessions,
+                            const std::vector<people::Volunteer>& volunteers, const AssignOptions& options,
+                            RotaPlan& plan) {
+  std::map<std::string, const Session*> session_of;
+  std::map<std::string, const Seat*> seat_of;
+  for (const auto& session : sessions) {
+    for (const auto& seat : session.seats) {
+      session_of[seat.key] = &session;
+      seat_of[seat.key] = &seat;
+    }
+  }
+  std::map<std::int64_t, const people::Volunteer*> by_id;
+  for (const auto& v : volunteers) by_id[v.id] = &v;
+  std::map<std::int64_t, int> load;
+  std::set<std::pair<std::int64_t, Date>> busy;
+  std::map<std::int64_t, std::vector<std::string>> gained;
+  std::set<std::int64_t> losing;
+  for (const auto& [seat, id] : plan.assigned) {
+    ++load[id];
+    busy.insert({id, session_of.at(seat)->date});
+    auto before = options.previous.find(seat);
+    if (before == options.previous.end() || before->second != id) gained[id].push_back(seat);
+  }
+  for (const auto& [seat, id] : options.previous) {
+    auto now = plan.assigned.find(seat);
+    if (now == plan.assigned.end() || now->second != id) losing.insert(id);
+  }
+  std::set<std::int64_t> moving = losing;
+  for (const auto& [id, seats] : gained) moving.insert(id);
+
+  // Those who move least first: they are the easiest to spare.
+  std::vector<std::int64_t> order;
+  for (const auto& [id, seats] : gained) {
+    if (!losing.contains(id)) order.push_back(id);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return gained[a].size() < gained[b].size(); });
+  for (auto giver : order) {
+    std::vector<std::pair<std::string, std::int64_t>> moves;
+    auto trial_load = load;
+    auto trial_busy = busy;
+    bool all = true;
+    for (const auto& seat : gained[giver]) {
+      if (options.locked.contains(seat)) {
+        all = false;
+        break;
+      }
+      const auto& session = *session_of.at(seat);
+      std::optional<std::int64_t> taker;
+      for (auto candidate : moving) {
+        if (candidate == giver || !by_id.contains(candidate)) continue;
+        const auto& v = *by_id.at(candidate);
+        if (trial_load[candidate] >= monthly_limit(config, v) || trial_busy.contains({candidate, session.date})) continue;
+        if (!eligible(config, v, session, *seat_of.at(seat))) continue;
+        taker = candidate;
+        break;
+      }
+      if (!taker) {
+        all = false;
+        break;
+      }
+      moves.emplace_back(seat, *taker);
+      ++trial_load[*taker];
+      trial_busy.insert({*taker, session.date});
+      trial_busy.erase({giver, session.date});
+    }
+    if (!all) continue;
+    for (const auto& [seat, taker] : moves) {
+      plan.assigned[seat] = taker;
+      gained[taker].push_back(seat);
+    }
+    load = std::move(trial_load);
+    load[giver] -= static_cast<int>(moves.size());
+    busy = std::move(trial_busy);
+    gained.erase(giver);
+    moving.erase(giver);
+  }
+}
 
 }  // namespace
 
@@ -111,7 +197,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     auto previous = options.previous.find(seat->key);
     for (std::size_t i = 0; i < volunteers.size(); ++i) {
       if (!eligible(config, volunteers[i], *session, *seat)) continue;
-      int left_today = options.daily_limit - (used_on_day.contains({i, session->date}) ? used_on_day[{i, session->date}] : 0);
+      int left_today = sessions_per_day - (used_on_day.contains({i, session->date}) ? used_on_day[{i, session->date}] : 0);
       if (left_today <= 0) continue;
       auto [it, fresh] = day_node.try_emplace({i, session->date}, 0);
       if (fresh) {
@@ -126,19 +212,16 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   net.add_arc(source, sink, open_seats, 0);  // seats left empty
   auto solution = net.min_cost_flow(source, sink, open_seats);
   for (const auto& [arc, choice] : choices) {
-    if (solution.flow[static_cast<std::size_t>(arc)] > 0) {
-      plan.assigned[choice.seat] = volunteers[choice.volunteer].id;
-      ++used[choice.volunteer];
-    }
+    if (solution.flow[static_cast<std::size_t>(arc)] > 0) plan.assigned[choice.seat] = volunteers[choice.volunteer].id;
+  }
+  if (!options.previous.empty()) give_changes_to_fewest(config, sessions, volunteers, options, plan);
+
+  std::fill(used.begin(), used.end(), 0);  // now counting every seat held, locks included
+  for (const auto& [seat, id] : plan.assigned) {
+    if (auto v = index_of.find(id); v != index_of.end()) ++used[v->second];
   }
 
   // Why each empty seat is empty, from the first hard constraint that left nobody.
-  std::map<std::pair<std::int64_t, Date>, bool> busy;
-  for (const auto& session : sessions) {
-    for (const auto& seat : session.seats) {
-      if (auto it = plan.assigned.find(seat.key); it != plan.assigned.end()) busy[{it->second, session.date}] = true;
-    }
-  }
   for (const auto& [session, seat] : open) {
     if (plan.assigned.contains(seat->key)) continue;
     Unfilled why;

@@ -38,16 +38,23 @@ struct RotaPlan {
 struct AssignOptions {
   Assignments locked;    ///< seats that keep their volunteer whatever happens
   Assignments previous;  ///< the rota before this build: kept where it still can be
-  int daily_limit = 1;   ///< sessions a volunteer serves in a day
 };
+
+/// Sessions a volunteer serves in a day. One, which also keeps everyone in one place
+/// at a time; more would need a check of overlapping sessions the flow cannot express.
+inline constexpr int sessions_per_day = 1;
 
 /// Assigns volunteers to the seats of `sessions`, exactly, with a min-cost flow
 /// (source → volunteer → volunteer-day → seat → sink). Hard: the seat's skill (and
-/// its certificate still valid that day), the volunteer's availability for every
-/// part of day the session spans, the monthly limit (the volunteer's or the
-/// workspace's default), the daily limit, locked seats. Then, in this order: as
-/// many seats filled as possible; the previous rota kept where possible; load
-/// balanced relative to each volunteer's limit. Deterministic for the same input.
+/// its certificate still valid that day: one with no expiry recorded counts as
+/// valid), the volunteer's availability on the day's real weekday for every part of
+/// day the session spans, their blackout days, the monthly limit (the volunteer's or
+/// the workspace's default), one session a day, locked seats. Then, in this order: as
+/// many seats filled as possible; the previous rota kept where possible; first seats
+/// of a session before second ones; load balanced relative to each volunteer's limit.
+/// On a rebuild, a local search then gives the seats that changed hands to as few
+/// people as it can (a per-person charge, which a flow cannot express).
+/// Deterministic for the same input.
 RotaPlan assign(const config::Config& config, const std::vector<Session>& sessions,
                 const std::vector<people::Volunteer>& volunteers, const AssignOptions& options);
 

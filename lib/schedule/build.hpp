@@ -26,4 +26,11 @@ struct BuildReport {
 BuildReport build_rota(SQLite::Database& db, const config::Config& config, const Month& month,
                        const std::string& now, bool dry_run);
 
+/// A volunteer who drops out from `from` on: records it as a blackout with no end,
+/// unlocks their seats from that day, and rebuilds the month moving as few others as
+/// it can; all in one transaction. The report's `plan.moved` says exactly who moved.
+BuildReport drop_volunteer(SQLite::Database& db, const config::Config& config, const Month& month,
+                           std::int64_t volunteer, const Date& from, const std::string& reason,
+                           const std::string& now);
+
 }  // namespace kangle::schedule

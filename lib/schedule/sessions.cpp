@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 namespace kangle::schedule {
 namespace {
@@ -56,7 +57,8 @@ Date Month::last() const {
 
 std::optional<Month> parse_month(std::string_view text) {
   if (text.size() != 7 || text[4] != '-') return std::nullopt;
-  if (text.find_first_not_of("0123456789-") != std::string_view::npos) return std::nullopt;
+  auto digits = [](std::string_view s) { return s.find_first_not_of("0123456789") == std::string_view::npos; };
+  if (!digits(text.substr(0, 4)) || !digits(text.substr(5, 2))) return std::nullopt;
   Month m;
   unsigned month = 0;
   std::from_chars(text.data(), text.data() + 4, m.year);
@@ -95,6 +97,14 @@ std::vector<Session> expand_month(const config::Config& config, const Month& mon
           if (!s.seats.empty()) sessions.push_back(std::move(s));
         }
       }
+    }
+  }
+  // Two entries of a kiosk at the same start asking for the same service (its own test
+  // and an outreach visit's) would share keys: the later ones get "#2", "#3".
+  std::map<std::string, int> seen;
+  for (auto& session : sessions) {
+    for (auto& seat : session.seats) {
+      if (int n = ++seen[seat.key]; n > 1) seat.key += "#" + std::to_string(n);
     }
   }
   std::stable_sort(sessions.begin(), sessions.end(), [](const Session& a, const Session& b) {

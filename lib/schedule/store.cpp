@@ -104,4 +104,12 @@ int RotaStore::set_locked(const Month& month, const std::string& seat, std::opti
   return update.exec();
 }
 
+void RotaStore::unlock_from(const Month& month, std::int64_t volunteer, const Date& from) {
+  SQLite::Statement update(db_, "UPDATE rota_seats SET locked = 0 WHERE month = ? AND volunteer_id = ? AND date >= ?");
+  update.bind(1, month.text());
+  update.bind(2, volunteer);
+  update.bind(3, format_date(from));
+  update.exec();
+}
+
 }  // namespace kangle::schedule

@@ -81,6 +81,77 @@ const std::vector<std::string_view>& migrations() {
           moved    INTEGER NOT NULL
         );
       )sql",
+      // 4: the needs and resources lists (需求清单, 资源清单) that matching reads. The
+      // word checks are ORs, not IN lists: SQLite builds an IN list of more than two
+      // values as a temporary table on every insert, which made large imports crawl.
+      R"sql(
+        CREATE TABLE needs (
+          id             INTEGER PRIMARY KEY,
+          code           TEXT UNIQUE CHECK (code IS NULL OR code <> ''),
+          requester_kind TEXT NOT NULL DEFAULT 'resident'
+                         CHECK (requester_kind = 'resident' OR requester_kind = 'household' OR
+                                requester_kind = 'compound' OR requester_kind = 'community'),
+          requester      TEXT NOT NULL CHECK (requester <> ''),
+          phone          TEXT CHECK (phone IS NULL OR length(phone) = 11),
+          compound       TEXT NOT NULL DEFAULT '',
+          address        TEXT NOT NULL DEFAULT '',
+          lat            REAL CHECK (lat IS NULL OR (lat >= -90 AND lat <= 90)),
+          lon            REAL CHECK (lon IS NULL OR (lon >= -180 AND lon <= 180)),
+          category       TEXT NOT NULL CHECK (category <> ''),
+          description    TEXT NOT NULL DEFAULT '',
+          people         INTEGER NOT NULL DEFAULT 1 CHECK (people > 0),
+          deadline       TEXT CHECK (deadline IS NULL OR length(deadline) = 10),
+          vulnerable     INTEGER NOT NULL DEFAULT 0 CHECK (vulnerable IN (0, 1)),
+          vulnerability  TEXT NOT NULL DEFAULT '',
+          micro_wish     INTEGER NOT NULL DEFAULT 0 CHECK (micro_wish IN (0, 1)),
+          value_fen      INTEGER CHECK (value_fen IS NULL OR value_fen >= 0),
+          wanted         INTEGER NOT NULL DEFAULT 1 CHECK (wanted > 0),
+          status         TEXT NOT NULL DEFAULT 'open'
+                         CHECK (status = 'open' OR status = 'matched' OR status = 'done' OR status = 'cancelled'),
+          note           TEXT NOT NULL DEFAULT '',
+          created_at     TEXT NOT NULL,
+          updated_at     TEXT NOT NULL,
+          CHECK ((lat IS NULL AND lon IS NULL) OR (lat IS NOT NULL AND lon IS NOT NULL))
+        );
+        CREATE INDEX needs_by_key ON needs (requester, category);
+        CREATE INDEX needs_by_status ON needs (status, category);
+        CREATE TABLE resources (
+          id            INTEGER PRIMARY KEY,
+          code          TEXT UNIQUE CHECK (code IS NULL OR code <> ''),
+          provider      TEXT NOT NULL CHECK (provider <> ''),
+          provider_kind TEXT NOT NULL DEFAULT 'unit' CHECK (provider_kind IN ('unit', 'volunteer')),
+          unit          TEXT NOT NULL DEFAULT '',
+          contact       TEXT NOT NULL DEFAULT '',
+          phone         TEXT CHECK (phone IS NULL OR length(phone) = 11),
+          category      TEXT NOT NULL CHECK (category <> ''),
+          description   TEXT NOT NULL DEFAULT '',
+          lat           REAL CHECK (lat IS NULL OR (lat >= -90 AND lat <= 90)),
+          lon           REAL CHECK (lon IS NULL OR (lon >= -180 AND lon <= 180)),
+          address       TEXT NOT NULL DEFAULT '',
+          radius_m      INTEGER CHECK (radius_m IS NULL OR radius_m > 0),
+          capacity      INTEGER NOT NULL DEFAULT 1 CHECK (capacity > 0),
+          period        TEXT,
+          cost_fen      INTEGER CHECK (cost_fen IS NULL OR cost_fen >= 0),
+          note          TEXT NOT NULL DEFAULT '',
+          created_at    TEXT NOT NULL,
+          updated_at    TEXT NOT NULL,
+          CHECK ((lat IS NULL AND lon IS NULL) OR (lat IS NOT NULL AND lon IS NOT NULL))
+        );
+        CREATE INDEX resources_by_key ON resources (provider, category);
+        CREATE INDEX resources_by_category ON resources (category);
+      )sql",
+      // 5: days a volunteer cannot serve: declared absences, and drop-outs (open-ended).
+      R"sql(
+        CREATE TABLE volunteer_blackouts (
+          id           INTEGER PRIMARY KEY,
+          volunteer_id INTEGER NOT NULL REFERENCES volunteers (id) ON DELETE CASCADE,
+          from_date    TEXT NOT NULL,
+          to_date      TEXT CHECK (to_date IS NULL OR to_date >= from_date),
+          reason       TEXT NOT NULL DEFAULT '',
+          created_at   TEXT NOT NULL
+        );
+        CREATE INDEX volunteer_blackouts_by_volunteer ON volunteer_blackouts (volunteer_id);
+      )sql",
   };
   return all;
 }

@@ -16,8 +16,9 @@ Help, version, unknown commands and plugins.
     init                        Make a workspace (optionally from a bundled example)
     check                       Check every config file and the database; list every problem
     status                      Show what the workspace holds: kiosks, menus, catalogue, holidays
-    import                      Import a spreadsheet (xlsx, csv) of volunteers
+    import                      Import a spreadsheet (xlsx, csv) of volunteers, needs or resources
     volunteers                  List and show the volunteers
+    match                       List the needs and resources (需求清单, 资源清单) that matching pairs up
     schedule                    Build, show and explain the monthly rota
     help                        Show help for kangle or for one command
   

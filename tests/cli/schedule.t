@@ -64,6 +64,30 @@ unlocked by its key.
   kangle: 错误：请指明岗位：--seat 岗位 或 --person 姓名
   [2]
 
+A drop-out: 马国强 stops from 14 December; the rebuild moves only whom it must
+and reports them. A declared absence keeps 周敏 free for a week, and the next
+rebuild says who covers for her.
+
+  $ kangle schedule drop 马国强 --month 2026-12 --from 2026-12-14 --reason 搬家
+  马国强 自 2026-12-14 起不再服务。
+  2026-12 轮值表：62 场服务，131 个岗位，已排 92 个，空缺 39 个
+  与原轮值表相比，有 1 人调整：马国强
+  $ kangle schedule show --month 2026-12 --person 马国强 --format csv | tr -d '\r' | cut -d, -f1 | tail -n +2
+  2026-12-01
+  2026-12-03
+  2026-12-08
+  2026-12-10
+  $ kangle volunteers away 周敏 --from 2026-12-21 --to 2026-12-27 --reason 外出
+  周敏 自 2026-12-21 至 2026-12-27 不能服务。
+  $ kangle schedule build --month 2026-12 | sed -n 2p
+  与原轮值表相比，有 3 人调整：周敏、徐丽华、梁红梅
+  $ kangle schedule show --month 2026-12 --person 周敏 --format csv | tr -d '\r' | cut -d, -f1 | grep -c 2026-12-2[1-7]
+  0
+  [1]
+  $ kangle schedule drop 无此人 --month 2026-12
+  kangle: 错误：找不到姓名或手机号为“无此人”的志愿者
+  [3]
+
 February 2026: the Spring Festival (15–23) closes every kiosk; Saturday the 14th
 is a make-up workday with Friday's menu, Saturday the 28th with Monday's.
 

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "import/categories.hpp"
+
+#include <set>
+
+#include "core/i18n.hpp"
+#include "core/text.hpp"
+#include "import/columns.hpp"
+
+namespace kangle::import {
+namespace {
+
+/// The words a list writes after a category's stem: 生活类, 生活服务, 法律类服务.
+constexpr std::string_view category_suffixes[] = {"类服务", "类别", "服务类", "服务", "类"};
+
+/// Words shorter than this (in bytes: two CJK characters) are not looked for inside others.
+constexpr std::size_t shortest_inner_word = 6;
+
+}  // namespace
+
+CategoryMatcher::CategoryMatcher(const config::Catalogue& catalogue) {
+  for (const auto& c : catalogue.categories) {
+    add(c.id, c.id);
+    add(c.name, c.id);
+    add(c.name_en, c.id);
+    for (auto suffix : category_suffixes) {
+      if (c.name.size() > suffix.size() && c.name.ends_with(suffix)) add(c.name.substr(0, c.name.size() - suffix.size()), c.id);
+    }
+    names_zh_.push_back(c.name);
+    names_en_.push_back(c.name_en.empty() ? c.name : c.name_en);
+  }
+  std::map<std::string, std::set<std::string>> categories_of_skill;
+  for (const auto& s : catalogue.services) {
+    add(s.id, s.category.value);
+    add(s.name, s.category.value);
+    add(s.name_en, s.category.value);
+    categories_of_skill[s.skill.value].insert(s.category.value);
+  }
+  for (const auto& skill : catalogue.skills) {
+    auto it = categories_of_skill.find(skill.id);
+    if (skill.id == config::general_skill || it == categories_of_skill.end() || it->second.size() != 1) continue;
+    const auto& category = *it->second.begin();
+    add(skill.name, category);
+    add(skill.name_en, category);
+    for (const auto& alias : skill.aliases) add(alias, category);
+  }
+}
+
+void CategoryMatcher::add(const std::string& word, const std::string& category) {
+  auto key = normalize_header(word);
+  if (key.empty() || words_.contains(key)) return;
+  words_.emplace(key, category);
+  spelling_.emplace(key, word);
+  known_.push_back(key);
+}
+
+std::optional<std::string> CategoryMatcher::match(std::string_view text) const {
+  auto key = normalize_header(text);
+  if (key.empty()) return std::nullopt;
+  if (auto it = words_.find(key); it != words_.end()) return it->second;
+  for (auto suffix : category_suffixes) {
+    if (key.size() > suffix.size() && key.ends_with(suffix)) {
+      if (auto it = words_.find(key.substr(0, key.size() - suffix.size())); it != words_.end()) return it->second;
+    }
+  }
+  std::optional<std::string> best;
+  std::size_t best_length = 0;
+  for (const auto& [known, category] : words_) {
+    if (known.size() > best_length && known.size() >= shortest_inner_word && key.find(known) != std::string::npos) {
+      best = category;
+      best_length = known.size();
+    }
+  }
+  return best;
+}
+
+std::optional<std::string> CategoryMatcher::nearest(std::string_view text) const {
+  auto found = text::closest(normalize_header(text), known_);
+  if (!found) return std::nullopt;
+  return spelling_.at(*found);
+}
+
+std::vector<std::string> CategoryMatcher::names() const { return language() == Lang::en ? names_en_ : names_zh_; }
+
+}  // namespace kangle::import

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/model.hpp"
+
+namespace kangle::import {
+
+/// The words of needs and resources lists mapped onto the catalogue's categories.
+class CategoryMatcher {
+public:
+  explicit CategoryMatcher(const config::Catalogue& catalogue);
+
+  /// The category id `text` names: a category's id, name or English name (also without
+  /// 服务, or with 类: 生活类); a service's id or names (its category: 理发 → life); a
+  /// skill's name or alias when every service of the skill is in one category (剪发 →
+  /// life); or else the longest of these words inside the text (上门理发 → life).
+  std::optional<std::string> match(std::string_view text) const;
+
+  /// The known word nearest to `text`, as the catalogue writes it, when `text` looks
+  /// like a typo of it.
+  std::optional<std::string> nearest(std::string_view text) const;
+
+  /// The categories' names in the current language, in the catalogue's order.
+  std::vector<std::string> names() const;
+
+private:
+  void add(const std::string& word, const std::string& category);
+  std::map<std::string, std::string> words_;     // normalised word → category id
+  std::map<std::string, std::string> spelling_;  // normalised word → as the catalogue writes it
+  std::vector<std::string> known_;               // normalised words, in the order added
+  std::vector<std::string> names_zh_, names_en_;
+};
+
+}  // namespace kangle::import

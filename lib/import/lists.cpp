@@ -1,0 +1,611 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "import/lists.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "core/i18n.hpp"
+#include "core/text.hpp"
+#include "import/categories.hpp"
+#include "import/normalize.hpp"
+#include "lists/store.hpp"
+#include "people/volunteer.hpp"
+
+namespace kangle::import {
+namespace {
+
+using Kind = RowIssue::Kind;
+using lists::Need;
+using lists::ProviderKind;
+using lists::RequesterKind;
+using lists::Resource;
+
+/// A row read as a record, and the fields the row gives: a known record takes those and
+/// keeps the rest as they were.
+template <typename Record>
+struct Parsed {
+  Record record;
+  std::set<std::string> given;
+  bool gives(const char* field) const { return given.contains(field); }
+};
+
+std::string lower(std::string s) {
+  for (auto& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+bool equals_any(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (auto w : words) {
+    if (text == w) return true;
+  }
+  return false;
+}
+
+bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (auto w : words) {
+    if (text.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool ends_with_any(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (auto w : words) {
+    if (text.size() > w.size() && text.ends_with(w)) return true;
+  }
+  return false;
+}
+
+/// Words that name a vulnerable group (困难群体) in needs lists.
+bool names_vulnerability(std::string_view text) {
+  return contains_any(text, {"孤老", "孤寡", "独居", "空巢", "高龄", "残疾", "残障", "失能", "失智", "卧床", "低保",
+                             "低收入", "特困", "困难", "失独", "优抚", "烈属", "重病", "大病", "留守", "五保",
+                             "disab", "elderly", "alone", "hardship", "low income", "lonely"});
+}
+
+/// Words that say a resident is not in a vulnerable group.
+bool denies_vulnerability(std::string_view text) {
+  return equals_any(text, {"普通", "一般", "普通居民", "一般居民", "无", "否", "none", "-"}) || text.starts_with("非") ||
+         text.starts_with("不");
+}
+
+/// Cells that say a need has no deadline, as opposed to one that cannot be read.
+bool means_no_deadline(std::string_view text) {
+  return equals_any(text, {"长期", "无", "不限", "无期限", "常年", "-", "/", "none", "ongoing"});
+}
+
+std::optional<RequesterKind> requester_kind_word(std::string_view text) {
+  if (equals_any(text, {"居民", "个人", "本人", "群众", "resident", "person", "individual"})) return RequesterKind::resident;
+  if (equals_any(text, {"家庭", "户", "家", "住户", "household", "family"})) return RequesterKind::household;
+  if (equals_any(text, {"小区", "居民区", "楼栋", "楼组", "compound", "estate", "building"})) return RequesterKind::compound;
+  if (equals_any(text, {"社区", "居委", "居委会", "居民委员会", "community"})) return RequesterKind::community;
+  return std::nullopt;
+}
+
+/// Who asked, from how the requester's name ends: 康健社区, 樱花园小区, 王家一户.
+RequesterKind infer_requester_kind(std::string_view name) {
+  if (ends_with_any(name, {"社区", "居委会", "居委", "居民委员会"})) return RequesterKind::community;
+  if (ends_with_any(name, {"小区", "居民区", "号楼", "楼栋", "楼组", "新村", "花园", "公寓"})) return RequesterKind::compound;
+  if (ends_with_any(name, {"家庭", "一家", "之家", "户"})) return RequesterKind::household;
+  return RequesterKind::resident;
+}
+
+std::optional<ProviderKind> provider_kind_word(std::string_view text) {
+  if (equals_any(text, {"单位", "共建单位", "企业", "机构", "组织", "社会组织", "公司", "学校", "高校", "医院", "机关",
+                        "事业单位", "unit", "organisation", "organization", "company"})) {
+    return ProviderKind::unit;
+  }
+  if (equals_any(text, {"个人", "志愿者", "党员", "居民", "党员志愿者", "在职党员", "volunteer", "person", "individual"})) {
+    return ProviderKind::volunteer;
+  }
+  return std::nullopt;
+}
+
+/// A volunteer when the provider's name reads as a person's (two to four Chinese
+/// characters, none of the words units end with); a unit otherwise.
+ProviderKind infer_provider_kind(std::string_view name) {
+  if (contains_any(name, {"学院", "大学", "学校", "中学", "小学", "幼儿园", "中心", "公司", "银行", "医院", "卫生",
+                          "事务所", "协会", "集团", "物业", "工作室", "街道", "居委", "委员会", "有限", "服务队",
+                          "志愿队"})) {
+    return ProviderKind::unit;
+  }
+  if (ends_with_any(name, {"所", "局", "委", "站", "部", "办", "厂", "店", "馆", "院", "会", "社", "队", "团", "组", "室",
+                           "处", "科", "司", "行", "校"})) {
+    return ProviderKind::unit;
+  }
+  bool chinese = name.size() >= 6 && name.size() <= 12 && name.size() % 3 == 0;
+  for (std::size_t i = 0; chinese && i < name.size(); i += 3) {
+    auto lead = static_cast<unsigned char>(name[i]);
+    chinese = lead >= 0xE4 && lead <= 0xE9;
+  }
+  return chinese ? ProviderKind::volunteer : ProviderKind::unit;
+}
+
+std::string_view list_separator() { return message_text(Msg::rhythm_list_separator, language()); }
+
+/// The kinds as the current language names them, for a message: 居民、家庭、小区、社区.
+template <typename KindEnum>
+std::string kind_names(std::initializer_list<KindEnum> kinds) {
+  std::vector<std::string> names;
+  for (auto k : kinds) names.push_back(lists::display(k));
+  return text::join(names, list_separator());
+}
+
+/// Reading the values both lists have: category, phone, coordinates, counts, money.
+class ValueReader {
+public:
+  explicit ValueReader(const config::Catalogue& catalogue) : categories_(catalogue) {}
+
+  /// The category id of the row's category cell; rejects the row without one or with an unknown one.
+  std::string category(RowFields& f) const {
+    auto text = f.text("category");
+    if (text.empty()) {
+      f.issue(Kind::rejected, "category", tr(Msg::lists_no_category));
+      return {};
+    }
+    if (auto id = categories_.match(text)) return *id;
+    if (auto nearest = categories_.nearest(text)) {
+      f.issue(Kind::rejected, "category", tr(Msg::lists_unknown_category_suggest, text, *nearest));
+    } else {
+      f.issue(Kind::rejected, "category", tr(Msg::lists_unknown_category, text, text::join(categories_.names(), list_separator())));
+    }
+    return {};
+  }
+
+  /// An 11-digit mobile number, or empty; rejects the row for anything else.
+  std::string phone(RowFields& f) const {
+    auto text = f.text("phone");
+    if (text.empty()) return {};
+    if (auto phone = normalize_phone(text)) return *phone;
+    f.issue(Kind::rejected, "phone", tr(Msg::import_bad_phone, text));
+    return {};
+  }
+
+  /// Latitude and longitude, both or neither; doubtful when they cannot be read.
+  std::optional<lists::Coordinates> location(RowFields& f) const {
+    auto lat_text = f.text("lat");
+    auto lon_text = f.text("lon");
+    if (lat_text.empty() && lon_text.empty()) return std::nullopt;
+    auto lat = parse_decimal(lat_text);
+    auto lon = parse_decimal(lon_text);
+    if (lat && lon && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180) return lists::Coordinates{*lat, *lon};
+    f.issue(Kind::doubtful, lat && *lat >= -90 && *lat <= 90 ? "lon" : "lat",
+            tr(Msg::lists_bad_coordinates, lat_text, lon_text));
+    return std::nullopt;
+  }
+
+  /// A positive count; nothing when the cell is empty or cannot be read (doubtful then).
+  std::optional<int> count(RowFields& f, const std::string& field) const {
+    auto text = f.text(field);
+    if (text.empty()) return std::nullopt;
+    if (auto n = parse_count(text); n && *n > 0) return *n;
+    f.issue(Kind::doubtful, field, tr(Msg::lists_bad_count, text));
+    return std::nullopt;
+  }
+
+  /// An amount in fen; doubtful when it cannot be read; nothing when the cell is empty.
+  std::optional<std::int64_t> money(RowFields& f, const std::string& field, bool& given) const {
+    auto text = f.text(field);
+    given = false;
+    if (text.empty()) return std::nullopt;
+    if (auto fen = parse_money_fen(text)) {
+      given = true;
+      return fen;
+    }
+    f.issue(Kind::doubtful, field, tr(Msg::lists_bad_money, text));
+    return std::nullopt;
+  }
+
+private:
+  CategoryMatcher categories_;
+};
+
+// ─── needs ───────────────────────────────────────────────────────────────────────
+
+class NeedParser {
+public:
+  NeedParser(const OpenTable& table, const config::Catalogue& catalogue)
+      : values_(catalogue), micro_wish_sheet_(table.reader->name().find("微心愿") != std::string::npos) {}
+
+  Parsed<Need> parse(RowFields& f) const {
+    Parsed<Need> out;
+    auto& n = out.record;
+    auto give = [&](const char* field, bool when = true) {
+      if (when) out.given.insert(field);
+    };
+    n.code = f.text("code");
+    give("code", !n.code.empty());
+    n.requester = f.text("requester");
+    n.compound = f.text("compound");
+    give("compound", !n.compound.empty());
+    std::optional<RequesterKind> kind;
+    if (auto text = f.text("requester_kind"); !text.empty()) {
+      kind = requester_kind_word(lower(text));
+      if (!kind) {
+        kind = infer_requester_kind(n.requester.empty() ? n.compound : n.requester);
+        f.issue(Kind::doubtful, "requester_kind",
+                tr(Msg::lists_bad_kind, text, kind_names({RequesterKind::resident, RequesterKind::household, RequesterKind::compound,
+                                                       RequesterKind::community}),
+                   lists::display(*kind)));
+      }
+    }
+    if (n.requester.empty() && !n.compound.empty()) {  // the compound itself asks
+      n.requester = n.compound;
+      n.requester_kind = kind.value_or(RequesterKind::compound);
+    } else {
+      n.requester_kind = kind.value_or(infer_requester_kind(n.requester));
+    }
+    if (n.requester.empty()) f.issue(Kind::rejected, "requester", tr(Msg::lists_no_requester));
+    give("requester", !n.requester.empty());
+    give("requester_kind", !n.requester.empty());
+
+    n.phone = values_.phone(f);
+    give("phone", !n.phone.empty());
+    n.address = clean_prose(f.raw("address"));
+    give("address", !n.address.empty());
+    n.location = values_.location(f);
+    give("location", n.location.has_value());
+    n.category = values_.category(f);
+    n.description = clean_prose(f.raw("description"));
+    give("category");
+    give("description", !n.description.empty());
+
+    if (auto people = values_.count(f, "people")) {
+      n.people = *people;
+      give("people");
+    }
+    if (auto wanted = values_.count(f, "wanted")) {
+      n.wanted = *wanted;
+      give("wanted");
+    }
+    if (auto text = f.text("deadline"); !text.empty()) {
+      if (means_no_deadline(lower(text))) {
+        give("deadline");
+      } else if (auto date = parse_loose_date(text)) {
+        n.deadline = date;
+        give("deadline");
+      } else {
+        f.issue(Kind::doubtful, "deadline", tr(Msg::lists_bad_deadline, text));
+      }
+    }
+    read_vulnerability(f, n, out.given);
+
+    auto type = lower(f.text("type"));
+    n.micro_wish = micro_wish_sheet_ || contains_any(type, {"微心愿", "心愿", "micro-wish", "microwish", "wish"});
+    give("micro_wish", micro_wish_sheet_ || !type.empty());
+    bool value_given = false;
+    n.value_fen = values_.money(f, "value", value_given);
+    give("value", value_given);
+    n.note = clean_prose(f.raw("note"));
+    give("note", !n.note.empty());
+    return out;
+  }
+
+private:
+  /// 是否困难群体 (a yes or no, or a group's name) and 困难类型 (the group) together.
+  void read_vulnerability(RowFields& f, Need& n, std::set<std::string>& given) const {
+    auto flag = f.text("vulnerable");
+    auto group = f.text("vulnerability");
+    std::optional<bool> vulnerable;
+    if (!flag.empty()) {
+      if (auto yes = parse_yes_no(flag)) {
+        vulnerable = *yes;
+      } else if (names_vulnerability(lower(flag)) && !denies_vulnerability(flag)) {
+        vulnerable = true;
+        n.vulnerability = flag;
+      } else if (denies_vulnerability(lower(flag))) {
+        vulnerable = false;
+      } else {
+        f.issue(Kind::doubtful, "vulnerable", tr(Msg::lists_bad_vulnerable, flag));
+      }
+    }
+    if (!group.empty()) {
+      if (auto yes = parse_yes_no(group)) {
+        vulnerable = vulnerable.value_or(false) || *yes;
+      } else if (denies_vulnerability(lower(group))) {
+        vulnerable = vulnerable.value_or(false);
+      } else {
+        vulnerable = true;  // the column names the group: any group it names is one
+        n.vulnerability = group;
+      }
+    }
+    if (!vulnerable) return;
+    n.vulnerable = *vulnerable;
+    if (!n.vulnerable) n.vulnerability.clear();
+    given.insert("vulnerable");
+  }
+
+  ValueReader values_;
+  bool micro_wish_sheet_;
+};
+
+Need merge(const Need& stored, const Parsed<Need>& later) {
+  Need n = stored;
+  const auto& l = later.record;
+  if (later.gives("code")) n.code = l.code;
+  if (later.gives("requester")) n.requester = l.requester;
+  if (later.gives("requester_kind")) n.requester_kind = l.requester_kind;
+  if (later.gives("phone")) n.phone = l.phone;
+  if (later.gives("compound")) n.compound = l.compound;
+  if (later.gives("address")) n.address = l.address;
+  if (later.gives("location")) n.location = l.location;
+  if (later.gives("category")) n.category = l.category;
+  if (later.gives("description")) n.description = l.description;
+  if (later.gives("people")) n.people = l.people;
+  if (later.gives("wanted")) n.wanted = l.wanted;
+  if (later.gives("deadline")) n.deadline = l.deadline;
+  if (later.gives("vulnerable")) {
+    n.vulnerable = l.vulnerable;
+    n.vulnerability = l.vulnerability;
+  }
+  if (later.gives("micro_wish")) n.micro_wish = l.micro_wish;
+  if (later.gives("value")) n.value_fen = l.value_fen;
+  if (later.gives("note")) n.note = l.note;
+  return n;
+}
+
+using Shown = std::vector<std::pair<Msg, std::string>>;
+
+std::string category_name(const config::Catalogue& catalogue, const std::string& id) {
+  const auto* c = catalogue.find_category(id);
+  if (!c) return id;
+  return language() == Lang::en && !c->name_en.empty() ? c->name_en : c->name;
+}
+
+std::string shown_location(const std::optional<lists::Coordinates>& at) {
+  return at ? fmt::format("{}, {}", at->lat, at->lon) : "";
+}
+
+std::string yes_no(bool value) { return std::string(message_text(value ? Msg::word_yes : Msg::word_no, language())); }
+
+/// Every field a merge may change, as a report shows it.
+Shown shown(const Need& n, const config::Catalogue& catalogue) {
+  return {{Msg::field_code, n.code},
+          {Msg::field_requester, n.requester},
+          {Msg::field_kind, lists::display(n.requester_kind)},
+          {Msg::field_phone, n.phone.empty() ? "" : people::mask_phone(n.phone)},
+          {Msg::field_compound, n.compound},
+          {Msg::field_address, n.address},
+          {Msg::field_coordinates, shown_location(n.location)},
+          {Msg::field_category, category_name(catalogue, n.category)},
+          {Msg::field_description, n.description},
+          {Msg::field_people, std::to_string(n.people)},
+          {Msg::field_wanted, std::to_string(n.wanted)},
+          {Msg::field_deadline, n.deadline ? format_date(*n.deadline) : ""},
+          {Msg::field_vulnerable, n.vulnerable ? (n.vulnerability.empty() ? yes_no(true) : n.vulnerability) : yes_no(false)},
+          {Msg::field_micro_wish, yes_no(n.micro_wish)},
+          {Msg::field_value, n.value_fen ? lists::display_money(*n.value_fen) : ""},
+          {Msg::field_note, n.note}};
+}
+
+struct NeedList {
+  using Record = Need;
+  using Parser = NeedParser;
+  static constexpr std::string_view kind = "needs";
+  static constexpr Msg merged_message = Msg::lists_merged_need;
+  static constexpr Msg updated_message = Msg::lists_updated_need;
+  static std::optional<Need> find_by_code(lists::Store& s, const std::string& code) { return s.find_need_by_code(code); }
+  static std::optional<Need> find_by_key(lists::Store& s, const Need& like, lists::KeyScope scope) {
+    return s.find_need_by_key(like, scope);
+  }
+};
+
+// ─── resources ───────────────────────────────────────────────────────────────────
+
+class ResourceParser {
+public:
+  ResourceParser(const OpenTable&, const config::Catalogue& catalogue) : values_(catalogue) {}
+
+  Parsed<Resource> parse(RowFields& f) const {
+    Parsed<Resource> out;
+    auto& r = out.record;
+    auto give = [&](const char* field, bool when = true) {
+      if (when) out.given.insert(field);
+    };
+    r.code = f.text("code");
+    give("code", !r.code.empty());
+    r.provider = f.text("provider");
+    r.unit = f.text("unit");
+    if (r.provider.empty()) r.provider = r.unit;  // the unit offers it
+    if (r.provider.empty()) f.issue(Kind::rejected, "provider", tr(Msg::lists_no_provider));
+    give("provider", !r.provider.empty());
+    std::optional<ProviderKind> kind;
+    if (auto text = f.text("provider_kind"); !text.empty()) {
+      kind = provider_kind_word(lower(text));
+      if (!kind) {
+        kind = infer_provider_kind(r.provider);
+        f.issue(Kind::doubtful, "provider_kind",
+                tr(Msg::lists_bad_kind, text, kind_names({ProviderKind::unit, ProviderKind::volunteer}), lists::display(*kind)));
+      }
+    }
+    r.provider_kind = kind.value_or(infer_provider_kind(r.provider));
+    give("provider_kind", !r.provider.empty());
+    if (r.unit.empty() && r.provider_kind == ProviderKind::unit) r.unit = r.provider;
+    give("unit", !r.unit.empty());
+    r.contact = f.text("contact");
+    give("contact", !r.contact.empty());
+    r.phone = values_.phone(f);
+    give("phone", !r.phone.empty());
+    r.category = values_.category(f);
+    give("category");
+    r.description = clean_prose(f.raw("description"));
+    give("description", !r.description.empty());
+    r.address = clean_prose(f.raw("address"));
+    give("address", !r.address.empty());
+    r.location = values_.location(f);
+    give("location", r.location.has_value());
+    if (auto text = f.text("radius"); !text.empty()) {
+      if (auto radius = parse_radius(text)) {
+        if (!radius->anywhere) r.radius_m = radius->metres;
+        give("radius");
+      } else {
+        f.issue(Kind::doubtful, "radius", tr(Msg::lists_bad_radius, text));
+      }
+    }
+    if (auto capacity = values_.count(f, "capacity")) {
+      r.capacity = *capacity;
+      give("capacity");
+    }
+    r.period = normalize_period(f.raw("period"));
+    give("period", !r.period.empty());
+    bool cost_given = false;
+    r.cost_fen = values_.money(f, "cost", cost_given);
+    give("cost", cost_given);
+    r.note = clean_prose(f.raw("note"));
+    give("note", !r.note.empty());
+    return out;
+  }
+
+private:
+  ValueReader values_;
+};
+
+Resource merge(const Resource& stored, const Parsed<Resource>& later) {
+  Resource r = stored;
+  const auto& l = later.record;
+  if (later.gives("code")) r.code = l.code;
+  if (later.gives("provider")) r.provider = l.provider;
+  if (later.gives("provider_kind")) r.provider_kind = l.provider_kind;
+  if (later.gives("unit")) r.unit = l.unit;
+  if (later.gives("contact")) r.contact = l.contact;
+  if (later.gives("phone")) r.phone = l.phone;
+  if (later.gives("category")) r.category = l.category;
+  if (later.gives("description")) r.description = l.description;
+  if (later.gives("address")) r.address = l.address;
+  if (later.gives("location")) r.location = l.location;
+  if (later.gives("radius")) r.radius_m = l.radius_m;
+  if (later.gives("capacity")) r.capacity = l.capacity;
+  if (later.gives("period")) r.period = l.period;
+  if (later.gives("cost")) r.cost_fen = l.cost_fen;
+  if (later.gives("note")) r.note = l.note;
+  return r;
+}
+
+Shown shown(const Resource& r, const config::Catalogue& catalogue) {
+  return {{Msg::field_code, r.code},
+          {Msg::field_provider, r.provider},
+          {Msg::field_kind, lists::display(r.provider_kind)},
+          {Msg::field_unit, r.unit},
+          {Msg::field_contact, r.contact},
+          {Msg::field_phone, r.phone.empty() ? "" : people::mask_phone(r.phone)},
+          {Msg::field_category, category_name(catalogue, r.category)},
+          {Msg::field_description, r.description},
+          {Msg::field_address, r.address},
+          {Msg::field_coordinates, shown_location(r.location)},
+          {Msg::field_radius, lists::display_radius(r.radius_m)},
+          {Msg::field_capacity, std::to_string(r.capacity)},
+          {Msg::field_period, r.period},
+          {Msg::field_cost, r.cost_fen ? lists::display_money(*r.cost_fen) : ""},
+          {Msg::field_note, r.note}};
+}
+
+struct ResourceList {
+  using Record = Resource;
+  using Parser = ResourceParser;
+  static constexpr std::string_view kind = "resources";
+  static constexpr Msg merged_message = Msg::lists_merged_resource;
+  static constexpr Msg updated_message = Msg::lists_updated_resource;
+  static std::optional<Resource> find_by_code(lists::Store& s, const std::string& code) { return s.find_resource_by_code(code); }
+  static std::optional<Resource> find_by_key(lists::Store& s, const Resource& like, lists::KeyScope scope) {
+    return s.find_resource_by_key(like, scope);
+  }
+};
+
+// ─── both ────────────────────────────────────────────────────────────────────────
+
+/// "截止日期：2026-12-31 → 2027-01-15" for each field that differs.
+std::vector<std::string> changes(const Shown& before, const Shown& after) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) {
+    if (before[i].second == after[i].second) continue;
+    out.push_back(tr(Msg::import_change, message_text(before[i].first, language()),
+                     before[i].second.empty() ? "-" : before[i].second, after[i].second.empty() ? "-" : after[i].second));
+  }
+  return out;
+}
+
+/// A list for the import pipeline: a row is the stored record with its code, or else the
+/// one with the same requester (or provider), category and description; a known record
+/// takes what the row gives, an unknown one is added.
+template <typename List>
+class ListRows final : public ListImporter {
+public:
+  using Record = typename List::Record;
+
+  ListRows(const config::Catalogue& catalogue, const std::string& now) : catalogue_(catalogue), now_(now) {}
+
+  std::string_view kind() const override { return List::kind; }
+  std::string_view required_field() const override { return "category"; }
+
+  void begin(const OpenTable& table, SQLite::Database& db) override {
+    header_ = &table.header;
+    store_.emplace(db);
+    parser_.emplace(table, catalogue_);
+  }
+
+  RowOutcome take(const Row& row, std::vector<RowIssue>& issues) override {
+    RowFields fields(*header_, row, issues);
+    auto parsed = parser_->parse(fields);
+    if (fields.rejected()) return RowOutcome::rejected;
+    const auto& incoming = parsed.record;
+    std::optional<Record> existing;
+    if (!incoming.code.empty()) {
+      existing = List::find_by_code(*store_, incoming.code);
+      // A code given to a record first imported without one.
+      if (!existing) existing = List::find_by_key(*store_, incoming, lists::KeyScope::uncoded);
+    } else {
+      existing = List::find_by_key(*store_, incoming, lists::KeyScope::any);
+    }
+    if (!existing) {
+      first_row_of_.emplace(store_->insert(incoming, now_), row.number);
+      return RowOutcome::added;
+    }
+    auto merged = merge(*existing, parsed);
+    auto changed = changes(shown(*existing, catalogue_), shown(merged, catalogue_));
+    auto separator = list_separator();
+    auto outcome = RowOutcome::unchanged;
+    if (auto first = first_row_of_.find(existing->id); first != first_row_of_.end()) {
+      outcome = RowOutcome::merged;
+      auto message = tr(List::merged_message, first->second);
+      if (!changed.empty()) message += std::string(message_text(Msg::colon, language())) + text::join(changed, separator);
+      issues.push_back({Kind::merged, row.number, "", "", std::move(message)});
+    } else if (!changed.empty()) {
+      outcome = RowOutcome::updated;
+      issues.push_back({Kind::updated, row.number, "", "", tr(List::updated_message, text::join(changed, separator))});
+    }
+    first_row_of_.emplace(existing->id, row.number);
+    if (!(merged == *existing)) store_->update(merged, now_);
+    return outcome;
+  }
+
+private:
+  const config::Catalogue& catalogue_;
+  std::string now_;
+  const Header* header_ = nullptr;
+  std::optional<lists::Store> store_;
+  std::optional<typename List::Parser> parser_;
+  std::map<std::int64_t, std::size_t> first_row_of_;  // a stored record's id → the first row of this file that was it
+};
+
+}  // namespace
+
+ImportReport import_needs(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
+                          const ImportOptions& options, const std::string& now) {
+  ListRows<NeedList> needs(config.catalogue, now);
+  return run_import(db, aliases, options, now, needs);
+}
+
+ImportReport import_resources(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
+                              const ImportOptions& options, const std::string& now) {
+  ListRows<ResourceList> resources(config.catalogue, now);
+  return run_import(db, aliases, options, now, resources);
+}
+
+}  // namespace kangle::import

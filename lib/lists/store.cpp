@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "lists/store.hpp"
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+
+namespace kangle::lists {
+namespace {
+
+constexpr const char* need_columns =
+    "id, code, requester_kind, requester, phone, compound, address, lat, lon, category, description, people, "
+    "deadline, vulnerable, vulnerability, micro_wish, value_fen, wanted, status, note";
+
+constexpr const char* resource_columns =
+    "id, code, provider, provider_kind, unit, contact, phone, category, description, lat, lon, address, radius_m, "
+    "capacity, period, cost_fen, note";
+
+void bind_text_or_null(SQLite::Statement& s, int index, const std::string& value) {
+  if (value.empty()) s.bind(index);
+  else s.bind(index, value);
+}
+
+void bind_text(SQLite::Statement& s, int index, std::string_view value) { s.bind(index, std::string(value)); }
+
+template <typename Int>
+void bind_optional(SQLite::Statement& s, int index, const std::optional<Int>& value) {
+  if (value) s.bind(index, static_cast<std::int64_t>(*value));
+  else s.bind(index);
+}
+
+void bind_location(SQLite::Statement& s, int lat_index, const std::optional<Coordinates>& at) {
+  if (at) {
+    s.bind(lat_index, at->lat);
+    s.bind(lat_index + 1, at->lon);
+  } else {
+    s.bind(lat_index);
+    s.bind(lat_index + 1);
+  }
+}
+
+std::optional<Coordinates> read_location(SQLite::Statement& q, int lat_index) {
+  if (q.getColumn(lat_index).isNull() || q.getColumn(lat_index + 1).isNull()) return std::nullopt;
+  return Coordinates{q.getColumn(lat_index).getDouble(), q.getColumn(lat_index + 1).getDouble()};
+}
+
+/// Binds the fields of an INSERT or UPDATE of needs, 1 to 19 in need_columns' order without the id.
+void bind_fields(SQLite::Statement& s, const Need& n) {
+  bind_text_or_null(s, 1, n.code);
+  bind_text(s, 2, to_string(n.requester_kind));
+  s.bind(3, n.requester);
+  bind_text_or_null(s, 4, n.phone);
+  s.bind(5, n.compound);
+  s.bind(6, n.address);
+  bind_location(s, 7, n.location);
+  s.bind(9, n.category);
+  s.bind(10, n.description);
+  s.bind(11, n.people);
+  if (n.deadline) s.bind(12, format_date(*n.deadline));
+  else s.bind(12);
+  s.bind(13, n.vulnerable ? 1 : 0);
+  s.bind(14, n.vulnerability);
+  s.bind(15, n.micro_wish ? 1 : 0);
+  bind_optional(s, 16, n.value_fen);
+  s.bind(17, n.wanted);
+  bind_text(s, 18, to_string(n.status));
+  s.bind(19, n.note);
+}
+
+void bind_fields(SQLite::Statement& s, const Resource& r) {
+  bind_text_or_null(s, 1, r.code);
+  s.bind(2, r.provider);
+  bind_text(s, 3, to_string(r.provider_kind));
+  s.bind(4, r.unit);
+  s.bind(5, r.contact);
+  bind_text_or_null(s, 6, r.phone);
+  s.bind(7, r.category);
+  s.bind(8, r.description);
+  bind_location(s, 9, r.location);
+  s.bind(11, r.address);
+  bind_optional(s, 12, r.radius_m);
+  s.bind(13, r.capacity);
+  bind_text_or_null(s, 14, r.period);
+  bind_optional(s, 15, r.cost_fen);
+  s.bind(16, r.note);
+}
+
+/// A word the database holds that this kangle does not know: the database was written by
+/// something else, so say so rather than guess.
+[[noreturn]] void unknown_word(std::string_view column, const std::string& word) {
+  throw WorkspaceError(tr(Msg::lists_unknown_value, column, word));
+}
+
+}  // namespace
+
+SQLite::Statement& Store::statement(const std::string& sql) {
+  auto& slot = statements_[&sql];
+  if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+  slot->reset();
+  slot->clearBindings();
+  return *slot;
+}
+
+// ─── needs ───────────────────────────────────────────────────────────────────────
+
+std::vector<Need> Store::read_needs(SQLite::Statement& q) {
+  std::vector<Need> out;
+  while (q.executeStep()) {
+    Need n;
+    n.id = q.getColumn(0).getInt64();
+    n.code = q.getColumn(1).getString();
+    auto kind = q.getColumn(2).getString();
+    if (auto k = parse_requester_kind(kind)) n.requester_kind = *k;
+    else unknown_word("needs.requester_kind", kind);
+    n.requester = q.getColumn(3).getString();
+    n.phone = q.getColumn(4).getString();
+    n.compound = q.getColumn(5).getString();
+    n.address = q.getColumn(6).getString();
+    n.location = read_location(q, 7);
+    n.category = q.getColumn(9).getString();
+    n.description = q.getColumn(10).getString();
+    n.people = q.getColumn(11).getInt();
+    if (!q.getColumn(12).isNull()) n.deadline = parse_date(q.getColumn(12).getString());
+    n.vulnerable = q.getColumn(13).getInt() != 0;
+    n.vulnerability = q.getColumn(14).getString();
+    n.micro_wish = q.getColumn(15).getInt() != 0;
+    if (!q.getColumn(16).isNull()) n.value_fen = q.getColumn(16).getInt64();
+    n.wanted = q.getColumn(17).getInt();
+    auto status = q.getColumn(18).getString();
+    if (auto s = parse_need_status(status)) n.status = *s;
+    else unknown_word("needs.status", status);
+    n.note = q.getColumn(19).getString();
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+std::optional<Need> Store::find_need_by_code(const std::string& code) {
+  static const std::string sql = std::string("SELECT ") + need_columns + " FROM needs WHERE code = ?";
+  auto& q = statement(sql);
+  q.bind(1, code);
+  auto found = read_needs(q);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::optional<Need> Store::find_need_by_key(const Need& like, KeyScope scope) {
+  static const std::string sql = std::string("SELECT ") + need_columns +
+                                 " FROM needs WHERE requester = ? AND category = ? AND description = ? "
+                                 "AND (? = 0 OR code IS NULL) ORDER BY id LIMIT 1";
+  auto& q = statement(sql);
+  q.bind(1, like.requester);
+  q.bind(2, like.category);
+  q.bind(3, like.description);
+  q.bind(4, scope == KeyScope::uncoded ? 1 : 0);
+  auto found = read_needs(q);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::int64_t Store::insert(const Need& need, const std::string& now) {
+  static const std::string sql =
+      "INSERT INTO needs (code, requester_kind, requester, phone, compound, address, lat, lon, category, description, "
+      "people, deadline, vulnerable, vulnerability, micro_wish, value_fen, wanted, status, note, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  auto& s = statement(sql);
+  bind_fields(s, need);
+  s.bind(20, now);
+  s.bind(21, now);
+  s.exec();
+  return db_.getLastInsertRowid();
+}
+
+void Store::update(const Need& need, const std::string& now) {
+  static const std::string sql =
+      "UPDATE needs SET code = ?, requester_kind = ?, requester = ?, phone = ?, compound = ?, address = ?, lat = ?, "
+      "lon = ?, category = ?, description = ?, people = ?, deadline = ?, vulnerable = ?, vulnerability = ?, "
+      "micro_wish = ?, value_fen = ?, wanted = ?, status = ?, note = ?, updated_at = ? WHERE id = ?";
+  auto& s = statement(sql);
+  bind_fields(s, need);
+  s.bind(20, now);
+  s.bind(21, need.id);
+  s.exec();
+}
+
+std::vector<Need> Store::needs(const NeedFilter& filter) {
+  static const std::string sql = std::string("SELECT ") + need_columns +
+                                 " FROM needs WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR category = ?2) "
+                                 "ORDER BY vulnerable DESC, deadline IS NULL, deadline, id";
+  auto& q = statement(sql);
+  bind_text(q, 1, filter.status ? to_string(*filter.status) : "");
+  q.bind(2, filter.category);
+  return read_needs(q);
+}
+
+std::int64_t Store::count_needs() { return db_.execAndGet("SELECT count(*) FROM needs").getInt64(); }
+
+// ─── resources ───────────────────────────────────────────────────────────────────
+
+std::vector<Resource> Store::read_resources(SQLite::Statement& q) {
+  std::vector<Resource> out;
+  while (q.executeStep()) {
+    Resource r;
+    r.id = q.getColumn(0).getInt64();
+    r.code = q.getColumn(1).getString();
+    r.provider = q.getColumn(2).getString();
+    auto kind = q.getColumn(3).getString();
+    if (auto k = parse_provider_kind(kind)) r.provider_kind = *k;
+    else unknown_word("resources.provider_kind", kind);
+    r.unit = q.getColumn(4).getString();
+    r.contact = q.getColumn(5).getString();
+    r.phone = q.getColumn(6).getString();
+    r.category = q.getColumn(7).getString();
+    r.description = q.getColumn(8).getString();
+    r.location = read_location(q, 9);
+    r.address = q.getColumn(11).getString();
+    if (!q.getColumn(12).isNull()) r.radius_m = q.getColumn(12).getInt();
+    r.capacity = q.getColumn(13).getInt();
+    r.period = q.getColumn(14).getString();
+    if (!q.getColumn(15).isNull()) r.cost_fen = q.getColumn(15).getInt64();
+    r.note = q.getColumn(16).getString();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::optional<Resource> Store::find_resource_by_code(const std::string& code) {
+  static const std::string sql = std::string("SELECT ") + resource_columns + " FROM resources WHERE code = ?";
+  auto& q = statement(sql);
+  q.bind(1, code);
+  auto found = read_resources(q);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::optional<Resource> Store::find_resource_by_key(const Resource& like, KeyScope scope) {
+  static const std::string sql = std::string("SELECT ") + resource_columns +
+                                 " FROM resources WHERE provider = ? AND category = ? AND description = ? "
+                                 "AND (? = 0 OR code IS NULL) ORDER BY id LIMIT 1";
+  auto& q = statement(sql);
+  q.bind(1, like.provider);
+  q.bind(2, like.category);
+  q.bind(3, like.description);
+  q.bind(4, scope == KeyScope::uncoded ? 1 : 0);
+  auto found = read_resources(q);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::int64_t Store::insert(const Resource& resource, const std::string& now) {
+  static const std::string sql =
+      "INSERT INTO resources (code, provider, provider_kind, unit, contact, phone, category, description, lat, lon, "
+      "address, radius_m, capacity, period, cost_fen, note, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  auto& s = statement(sql);
+  bind_fields(s, resource);
+  s.bind(17, now);
+  s.bind(18, now);
+  s.exec();
+  return db_.getLastInsertRowid();
+}
+
+void Store::update(const Resource& resource, const std::string& now) {
+  static const std::string sql =
+      "UPDATE resources SET code = ?, provider = ?, provider_kind = ?, unit = ?, contact = ?, phone = ?, category = ?, "
+      "description = ?, lat = ?, lon = ?, address = ?, radius_m = ?, capacity = ?, period = ?, cost_fen = ?, note = ?, "
+      "updated_at = ? WHERE id = ?";
+  auto& s = statement(sql);
+  bind_fields(s, resource);
+  s.bind(17, now);
+  s.bind(18, resource.id);
+  s.exec();
+}
+
+std::vector<Resource> Store::resources(const ResourceFilter& filter) {
+  static const std::string sql = std::string("SELECT ") + resource_columns +
+                                 " FROM resources WHERE (?1 = '' OR instr(unit, ?1) > 0 OR instr(provider, ?1) > 0) "
+                                 "AND (?2 = '' OR category = ?2) ORDER BY provider, id";
+  auto& q = statement(sql);
+  q.bind(1, filter.unit);
+  q.bind(2, filter.category);
+  return read_resources(q);
+}
+
+std::int64_t Store::count_resources() { return db_.execAndGet("SELECT count(*) FROM resources").getInt64(); }
+
+}  // namespace kangle::lists

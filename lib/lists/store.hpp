@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lists/model.hpp"
+
+namespace kangle::lists {
+
+/// What `match list needs` filters on; empty fields do not filter.
+struct NeedFilter {
+  std::optional<NeedStatus> status;
+  std::string category;  ///< a category id
+};
+
+/// What `match list resources` filters on; empty fields do not filter.
+struct ResourceFilter {
+  std::string unit;      ///< a part of the unit's or the provider's name
+  std::string category;  ///< a category id
+};
+
+/// Which stored lines a look-up by requester (or provider), category and description sees.
+enum class KeyScope {
+  any,       ///< every line
+  uncoded,   ///< only lines without a code of their own (a code given later adopts them)
+};
+
+/// The needs and resources tables. Every statement binds its values; none is built from them.
+class Store {
+public:
+  explicit Store(SQLite::Database& db) : db_(db) {}
+
+  std::optional<Need> find_need_by_code(const std::string& code);
+  /// The first need (by id) with this requester, category and description.
+  std::optional<Need> find_need_by_key(const Need& like, KeyScope scope);
+  /// Inserts `need` (its id is ignored) and returns the new id.
+  std::int64_t insert(const Need& need, const std::string& now);
+  /// Replaces the stored need `need.id` with `need`.
+  void update(const Need& need, const std::string& now);
+  /// Needs matching `filter`: vulnerable residents' first, then by deadline (none last), then as imported.
+  std::vector<Need> needs(const NeedFilter& filter);
+  std::int64_t count_needs();
+
+  std::optional<Resource> find_resource_by_code(const std::string& code);
+  /// The first resource (by id) with this provider, category and description.
+  std::optional<Resource> find_resource_by_key(const Resource& like, KeyScope scope);
+  std::int64_t insert(const Resource& resource, const std::string& now);
+  void update(const Resource& resource, const std::string& now);
+  /// Resources matching `filter`, by provider, then as imported.
+  std::vector<Resource> resources(const ResourceFilter& filter);
+  std::int64_t count_resources();
+
+private:
+  /// The statement for `sql`, prepared once per store and reset for a new use.
+  /// `sql` must live as long as the store (a static string): its address is the key.
+  SQLite::Statement& statement(const std::string& sql);
+  std::vector<Need> read_needs(SQLite::Statement& query);
+  std::vector<Resource> read_resources(SQLite::Statement& query);
+  SQLite::Database& db_;
+  std::map<const std::string*, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+}  // namespace kangle::lists
