@@ -92,14 +92,6 @@ void bind_fields(SQLite::Statement& s, const Resource& r) {
 
 }  // namespace
 
-SQLite::Statement& Store::statement(const std::string& sql) {
-  auto& slot = statements_[&sql];
-  if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
-  slot->reset();
-  slot->clearBindings();
-  return *slot;
-}
-
 // ─── needs ───────────────────────────────────────────────────────────────────────
 
 std::vector<Need> Store::read_needs(SQLite::Statement& q) {
@@ -136,7 +128,7 @@ std::vector<Need> Store::read_needs(SQLite::Statement& q) {
 
 std::optional<Need> Store::find_need_by_code(const std::string& code) {
   static const std::string sql = std::string("SELECT ") + need_columns + " FROM needs WHERE code = ?";
-  auto& q = statement(sql);
+  auto& q = statement_(sql);
   q.bind(1, code);
   auto found = read_needs(q);
   if (found.empty()) return std::nullopt;
@@ -147,7 +139,7 @@ std::optional<Need> Store::find_need_by_key(const Need& like, KeyScope scope) {
   static const std::string sql = std::string("SELECT ") + need_columns +
                                  " FROM needs WHERE requester = ? AND category = ? AND description = ? "
                                  "AND (? = 0 OR code IS NULL) ORDER BY id LIMIT 1";
-  auto& q = statement(sql);
+  auto& q = statement_(sql);
   q.bind(1, like.requester);
   q.bind(2, like.category);
   q.bind(3, like.description);
@@ -162,7 +154,7 @@ std::int64_t Store::insert(const Need& need, const std::string& now) {
       "INSERT INTO needs (code, requester_kind, requester, phone, compound, address, lat, lon, category, description, "
       "people, deadline, vulnerable, vulnerability, micro_wish, value_fen, wanted, status, note, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  auto& s = statement(sql);
+  auto& s = statement_(sql);
   bind_fields(s, need);
   s.bind(20, now);
   s.bind(21, now);
@@ -175,7 +167,7 @@ void Store::update(const Need& need, const std::string& now) {
       "UPDATE needs SET code = ?, requester_kind = ?, requester = ?, phone = ?, compound = ?, address = ?, lat = ?, "
       "lon = ?, category = ?, description = ?, people = ?, deadline = ?, vulnerable = ?, vulnerability = ?, "
       "micro_wish = ?, value_fen = ?, wanted = ?, status = ?, note = ?, updated_at = ? WHERE id = ?";
-  auto& s = statement(sql);
+  auto& s = statement_(sql);
   bind_fields(s, need);
   s.bind(20, now);
   s.bind(21, need.id);
@@ -186,7 +178,7 @@ std::vector<Need> Store::needs(const NeedFilter& filter) {
   static const std::string sql = std::string("SELECT ") + need_columns +
                                  " FROM needs WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR category = ?2) "
                                  "ORDER BY vulnerable DESC, deadline IS NULL, deadline, id";
-  auto& q = statement(sql);
+  auto& q = statement_(sql);
   bind_text(q, 1, filter.status ? to_string(*filter.status) : "");
   q.bind(2, filter.category);
   return read_needs(q);
@@ -225,7 +217,7 @@ std::vector<Resource> Store::read_resources(SQLite::Statement& q) {
 
 std::optional<Resource> Store::find_resource_by_code(const std::string& code) {
   static const std::string sql = std::string("SELECT ") + resource_columns + " FROM resources WHERE code = ?";
-  auto& q = statement(sql);
+  auto& q = statement_(sql);
   q.bind(1, code);
   auto found = read_resources(q);
   if (found.empty()) return std::nullopt;
@@ -236,7 +228,7 @@ std::optional<Resource> Store::find_resource_by_key(const Resource& like, KeySco
   static const std::string sql = std::string("SELECT ") + resource_columns +
                                  " FROM resources WHERE provider = ? AND category = ? AND description = ? "
                                  "AND (? = 0 OR code IS NULL) ORDER BY id LIMIT 1";
-  auto& q = statement(sql);
+  auto& q = statement_(sql);
   q.bind(1, like.provider);
   q.bind(2, like.category);
   q.bind(3, like.description);
@@ -251,7 +243,7 @@ std::int64_t Store::insert(const Resource& resource, const std::string& now) {
       "INSERT INTO resources (code, provider, provider_kind, unit, contact, phone, category, description, lat, lon, "
       "address, radius_m, capacity, period, cost_fen, note, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  auto& s = statement(sql);
+  auto& s = statement_(sql);
   bind_fields(s, resource);
   s.bind(17, now);
   s.bind(18, now);
@@ -264,7 +256,7 @@ void Store::update(const Resource& resource, const std::string& now) {
       "UPDATE resources SET code = ?, provider = ?, provider_kind = ?, unit = ?, contact = ?, phone = ?, category = ?, "
       "description = ?, lat = ?, lon = ?, address = ?, radius_m = ?, capacity = ?, period = ?, cost_fen = ?, note = ?, "
       "updated_at = ? WHERE id = ?";
-  auto& s = statement(sql);
+  auto& s = statement_(sql);
   bind_fields(s, resource);
   s.bind(17, now);
   s.bind(18, resource.id);
@@ -275,7 +267,7 @@ std::vector<Resource> Store::resources(const ResourceFilter& filter) {
   static const std::string sql = std::string("SELECT ") + resource_columns +
                                  " FROM resources WHERE (?1 = '' OR instr(unit, ?1) > 0 OR instr(provider, ?1) > 0) "
                                  "AND (?2 = '' OR category = ?2) ORDER BY provider, id";
-  auto& q = statement(sql);
+  auto& q = statement_(sql);
   q.bind(1, filter.unit);
   q.bind(2, filter.category);
   return read_resources(q);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "lists/model.hpp"
+#include "workspace/statements.hpp"
 
 namespace kangle::lists {
 
@@ -58,13 +59,10 @@ public:
   std::int64_t count_resources();
 
 private:
-  /// The statement for `sql`, prepared once per store and reset for a new use.
-  /// `sql` must live as long as the store (a static string): its address is the key.
-  SQLite::Statement& statement(const std::string& sql);
   std::vector<Need> read_needs(SQLite::Statement& query);
   std::vector<Resource> read_resources(SQLite::Statement& query);
   SQLite::Database& db_;
-  std::map<const std::string*, std::unique_ptr<SQLite::Statement>> statements_;
+  workspace::StatementCache statement_{db_};
 };
 
 }  // namespace kangle::lists

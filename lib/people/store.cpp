@@ -30,14 +30,6 @@ void bind_fields(SQLite::Statement& s, const Volunteer& v) {
 
 }  // namespace
 
-SQLite::Statement& Store::statement(const std::string& sql) {
-  auto& slot = statements_[&sql];
-  if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
-  slot->reset();
-  slot->clearBindings();
-  return *slot;
-}
-
 std::vector<Volunteer> Store::read(SQLite::Statement& query) {
   std::vector<Volunteer> out;
   std::map<std::int64_t, std::size_t> index;
@@ -63,7 +55,7 @@ std::vector<Volunteer> Store::read(SQLite::Statement& query) {
       "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills WHERE volunteer_id = ? ORDER BY skill";
   static const std::string all_skills =
       "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills ORDER BY volunteer_id, skill";
-  auto& skills = statement(out.size() == 1 ? skills_of_one : all_skills);
+  auto& skills = statement_(out.size() == 1 ? skills_of_one : all_skills);
   if (out.size() == 1) skills.bind(1, out.front().id);
   while (skills.executeStep()) {
     auto it = index.find(skills.getColumn(0).getInt64());
@@ -76,7 +68,7 @@ std::vector<Volunteer> Store::read(SQLite::Statement& query) {
       "SELECT volunteer_id, from_date, to_date, reason FROM volunteer_blackouts WHERE volunteer_id = ? ORDER BY from_date, id";
   static const std::string all_blackouts =
       "SELECT volunteer_id, from_date, to_date, reason FROM volunteer_blackouts ORDER BY volunteer_id, from_date, id";
-  auto& blackouts = statement(out.size() == 1 ? blackouts_of_one : all_blackouts);
+  auto& blackouts = statement_(out.size() == 1 ? blackouts_of_one : all_blackouts);
   if (out.size() == 1) blackouts.bind(1, out.front().id);
   while (blackouts.executeStep()) {
     auto it = index.find(blackouts.getColumn(0).getInt64());
@@ -92,7 +84,7 @@ std::vector<Volunteer> Store::read(SQLite::Statement& query) {
 void Store::add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now) {
   static const std::string sql =
       "INSERT INTO volunteer_blackouts (volunteer_id, from_date, to_date, reason, created_at) VALUES (?, ?, ?, ?, ?)";
-  auto& insert = statement(sql);
+  auto& insert = statement_(sql);
   insert.bind(1, volunteer_id);
   insert.bind(2, format_date(blackout.from));
   if (blackout.to) insert.bind(3, format_date(*blackout.to));
@@ -103,7 +95,7 @@ void Store::add_blackout(std::int64_t volunteer_id, const Blackout& blackout, co
 }
 
 std::optional<Volunteer> Store::find_one(const std::string& sql, const std::string& value) {
-  auto& query = statement(sql);
+  auto& query = statement_(sql);
   query.bind(1, value);
   auto found = read(query);
   if (found.empty()) return std::nullopt;
@@ -122,7 +114,7 @@ std::optional<Volunteer> Store::find_by_id_number(const std::string& id_number) 
 
 std::vector<Volunteer> Store::find_by_name(const std::string& name) {
   static const std::string sql = std::string("SELECT ") + columns + " FROM volunteers WHERE name = ? ORDER BY id";
-  auto& query = statement(sql);
+  auto& query = statement_(sql);
   query.bind(1, name);
   return read(query);
 }
@@ -130,12 +122,12 @@ std::vector<Volunteer> Store::find_by_name(const std::string& name) {
 void Store::write_skills(const Volunteer& v, bool replace) {
   if (replace) {
     static const std::string sql = "DELETE FROM volunteer_skills WHERE volunteer_id = ?";
-    auto& clear = statement(sql);
+    auto& clear = statement_(sql);
     clear.bind(1, v.id);
     clear.exec();
   }
   static const std::string sql = "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires) VALUES (?, ?, ?)";
-  auto& insert = statement(sql);
+  auto& insert = statement_(sql);
   for (const auto& skill : v.skills) {
     insert.bind(1, v.id);
     insert.bind(2, skill.skill);
@@ -150,7 +142,7 @@ std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
   static const std::string sql =
       "INSERT INTO volunteers (name, phone, id_number, political_status, party_member, unit, community, "
       "monthly_limit, availability, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  auto& s = statement(sql);
+  auto& s = statement_(sql);
   bind_fields(s, v);
   s.bind(11, now);
   s.bind(12, now);
@@ -165,7 +157,7 @@ void Store::update(const Volunteer& v, const std::string& now) {
   static const std::string sql =
       "UPDATE volunteers SET name = ?, phone = ?, id_number = ?, political_status = ?, party_member = ?, "
       "unit = ?, community = ?, monthly_limit = ?, availability = ?, note = ?, updated_at = ? WHERE id = ?";
-  auto& s = statement(sql);
+  auto& s = statement_(sql);
   bind_fields(s, v);
   s.bind(11, now);
   s.bind(12, v.id);
@@ -177,7 +169,7 @@ std::vector<Volunteer> Store::list(const VolunteerFilter& filter) {
   static const std::string sql = std::string("SELECT ") + columns +
                                 " FROM volunteers WHERE (?1 = '' OR id IN (SELECT volunteer_id FROM volunteer_skills "
                                 "WHERE skill = ?1)) AND (?2 = '' OR instr(unit, ?2) > 0) ORDER BY name, id";
-  auto& query = statement(sql);
+  auto& query = statement_(sql);
   query.bind(1, filter.skill);
   query.bind(2, filter.unit);
   return read(query);

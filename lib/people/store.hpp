@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "people/volunteer.hpp"
+#include "workspace/statements.hpp"
 
 namespace kangle::people {
 
@@ -43,12 +44,8 @@ private:
   std::vector<Volunteer> read(SQLite::Statement& query);
   /// Stores `v`'s skills; `replace` removes those stored before.
   void write_skills(const Volunteer& v, bool replace);
-  /// The statement for `sql`, prepared once per store and reset for a new use: an
-  /// import of 100,000 rows would otherwise spend most of its time parsing SQL.
-  /// `sql` must live as long as the store (a static string): its address is the key.
-  SQLite::Statement& statement(const std::string& sql);
   SQLite::Database& db_;
-  std::map<const std::string*, std::unique_ptr<SQLite::Statement>> statements_;
+  workspace::StatementCache statement_{db_};
 };
 
 }  // namespace kangle::people

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace kangle::workspace {
+
+/// Prepared statements kept for the life of a store, each reset for its next use: an
+/// import of 100,000 rows would otherwise spend most of its time parsing SQL. The key
+/// is the address of the SQL text, so callers pass static strings.
+class StatementCache {
+public:
+  explicit StatementCache(SQLite::Database& db) : db_(db) {}
+
+  SQLite::Statement& operator()(const std::string& sql) {
+    auto& slot = statements_[&sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+    slot->reset();
+    slot->clearBindings();
+    return *slot;
+  }
+
+private:
+  SQLite::Database& db_;
+  std::map<const std::string*, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+}  // namespace kangle::workspace
