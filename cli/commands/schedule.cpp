@@ -14,13 +14,19 @@
 #include "core/table.hpp"
 #include "core/text.hpp"
 #include "people/store.hpp"
+#include "core/atomic_file.hpp"
 #include "schedule/build.hpp"
+#include "schedule/ics.hpp"
 #include "schedule/store.hpp"
 
 namespace kangle::cli {
 namespace {
 
+enum class ExportFormat { ics, md, csv };
+
 struct ScheduleCommand {
+  ExportFormat export_format = ExportFormat::ics;
+  std::string output;
   std::string month;
   std::string seat;
   std::string from, reason;
@@ -137,24 +143,33 @@ std::vector<SessionLine> session_lines(const std::vector<schedule::RotaSeat>& se
   return lines;
 }
 
-int run_show(const ScheduleCommand& options, Context& context) {
-  auto month = month_of(options);
-  const auto& config = *context.config;
-  auto seats = schedule::RotaStore(context.database->sql()).month(month);
-  if (seats.empty()) throw InputError(tr(Msg::schedule_none, month.text()));
-  std::optional<std::int64_t> person;
-  if (!options.person.empty()) person = find_volunteer(context, options.person);
+/// The month's rota as the rows `show` and `export` print, after the filters, with
+/// the same rows as JSON objects.
+struct RotaTable {
   std::vector<std::string> headers;
-  for (auto id : {Msg::rota_date, Msg::rota_weekday, Msg::rota_time, Msg::rota_kiosk, Msg::rota_duty, Msg::rota_volunteers}) {
-    headers.emplace_back(message_text(id, language()));
-  }
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> json_items;
-  for (const auto& line : session_lines(seats, config)) {
+  std::vector<std::string> json;
+  std::vector<schedule::RotaSeat> seats;  ///< every seat of the month, unfiltered
+  std::optional<std::int64_t> person;
+};
+
+RotaTable rota_table(const ScheduleCommand& options, Context& context, const schedule::Month& month) {
+  const auto& config = *context.config;
+  RotaTable table;
+  table.seats = schedule::RotaStore(context.database->sql()).month(month);
+  if (table.seats.empty()) throw InputError(tr(Msg::schedule_none, month.text()));
+  if (!options.person.empty()) table.person = find_volunteer(context, options.person);
+  for (auto id : {Msg::rota_date, Msg::rota_weekday, Msg::rota_time, Msg::rota_kiosk, Msg::rota_duty, Msg::rota_volunteers}) {
+    table.headers.emplace_back(message_text(id, language()));
+  }
+  for (const auto& line : session_lines(table.seats, config)) {
     const auto& s = line.first;
     if (!options.kiosk.empty() && s.kiosk != options.kiosk) continue;
     if (!options.date.empty() && format_date(s.date) != options.date) continue;
-    if (person && std::find(line.volunteer_ids.begin(), line.volunteer_ids.end(), *person) == line.volunteer_ids.end()) continue;
+    if (table.person &&
+        std::find(line.volunteer_ids.begin(), line.volunteer_ids.end(), *table.person) == line.volunteer_ids.end()) {
+      continue;
+    }
     auto duty = duty_name(config, s.service, s.skill);
     if (!s.title.empty()) duty = s.title + " " + duty;
     std::vector<std::string> marked;
@@ -165,26 +180,64 @@ int run_show(const ScheduleCommand& options, Context& context) {
     auto who = text::join(marked, separator());
     if (line.empty > 0) who += (who.empty() ? "" : std::string(separator())) + tr(Msg::rota_empty_seats, line.empty);
     auto place = kiosk_name(config, s.kiosk) + (s.place.empty() ? "" : " @" + s.place);
-    rows.push_back({format_date(s.date), weekday_of(s.date), format_time_range(s.time), place, duty, who});
+    table.rows.push_back({format_date(s.date), weekday_of(s.date), format_time_range(s.time), place, duty, who});
     auto quoted = [](const std::vector<std::string>& items) {
       std::vector<std::string> out;
       for (const auto& item : items) out.push_back(json::quote(item));
       return text::join(out, ", ");
     };
-    json_items.push_back(fmt::format(
+    table.json.push_back(fmt::format(
         "  {{\"date\": {}, \"time\": {}, \"kiosk\": {}, \"place\": {}, \"service\": {}, \"title\": {}, "
         "\"volunteers\": [{}], \"locked\": [{}], \"empty_seats\": {}, \"seats\": [{}]}}",
         json::quote(format_date(s.date)), json::quote(format_time_range(s.time)), json::quote(s.kiosk),
         json::quote(s.place), json::quote(s.service.empty() ? s.skill : s.service), json::quote(s.title),
         quoted(line.volunteers), quoted(line.locked), line.empty, quoted(line.seats)));
   }
+  return table;
+}
+
+int run_show(const ScheduleCommand& options, Context& context) {
+  auto month = month_of(options);
+  auto table = rota_table(options, context, month);
   if (options.format == Format::json) {
-    fmt::print("[{}{}{}]\n", json_items.empty() ? "" : "\n", text::join(json_items, ",\n"), json_items.empty() ? "" : "\n");
+    fmt::print("[{}{}{}]\n", table.json.empty() ? "" : "\n", text::join(table.json, ",\n"), table.json.empty() ? "" : "\n");
   } else if (options.format == Format::csv) {
-    fmt::print("{}", table::render_csv(headers, rows));
+    fmt::print("{}", table::render_csv(table.headers, table.rows));
   } else {
-    fmt::print("{}\n\n", tr(Msg::rota_title, config.settings.name, month.text()));
-    fmt::print("{}", table::render_text(headers, rows));
+    fmt::print("{}\n\n", tr(Msg::rota_title, context.config->settings.name, month.text()));
+    fmt::print("{}", table::render_text(table.headers, table.rows));
+  }
+  return 0;
+}
+
+/// `schedule export`: the rota as a file to hand out — a calendar for phones, a
+/// Markdown table to paste or print, CSV for scripts — on stdout or, atomically, to -o.
+int run_export(const ScheduleCommand& options, Context& context) {
+  auto month = month_of(options);
+  auto table = rota_table(options, context, month);
+  std::string content;
+  switch (options.export_format) {
+    case ExportFormat::ics: {
+      schedule::IcsOptions ics;
+      ics.volunteer = table.person;
+      ics.sequence = schedule::RotaStore(context.database->sql()).build_count(month);
+      ics.now = context.now;
+      content = schedule::render_ics(*context.config, month, table.seats, ics);
+      break;
+    }
+    case ExportFormat::md:
+      content = "# " + tr(Msg::rota_title, context.config->settings.name, month.text()) + "\n\n" +
+                table::render_markdown(table.headers, table.rows);
+      break;
+    case ExportFormat::csv:
+      content = table::render_csv(table.headers, table.rows);
+      break;
+  }
+  if (options.output.empty() || options.output == "-") {
+    fmt::print("{}", content);
+  } else {
+    write_file_atomically(options.output, content);
+    fmt::print("{}\n", tr(Msg::file_written, options.output));
   }
   return 0;
 }
@@ -267,14 +320,27 @@ void define_schedule(CLI::App& command, Action& action) {
     locks[i]->add_option("--seat", options->seat, "A seat's key, as `schedule show --format json` gives it");
     locks[i]->add_option("--person", options->person, "Every seat this volunteer holds in the month");
   }
+  auto* exporter = command.add_subcommand("export", "Write the rota as a calendar (ics), Markdown or CSV");
+  exporter->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
+  exporter->add_option("--format", options->export_format, "ics (phone calendars), md or csv")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, ExportFormat>{{"ics", ExportFormat::ics},
+                                                                              {"md", ExportFormat::md},
+                                                                              {"csv", ExportFormat::csv}},
+                                          CLI::ignore_case)
+                      .description(""))
+      ->type_name("ics|md|csv");
+  exporter->add_option("--person", options->person, "Only this volunteer's duties (their own calendar)");
+  exporter->add_option("--kiosk", options->kiosk, "Only this kiosk (its id)");
+  exporter->add_option("-o,--output", options->output, "The file to write (default: standard output)");
   auto* drop = command.add_subcommand("drop", "A volunteer drops out: rebuild the month around it, moving as few as possible");
   drop->add_option("person", options->person, "The volunteer (a name or phone number)")->required();
   drop->add_option("--month", options->month, "The month to rebuild, e.g. 2026-12")->required();
   drop->add_option("--from", options->from, "The first day they cannot serve (default: today)");
   drop->add_option("--reason", options->reason, "Why, for the record");
-  action = [options, build, show, explain, drop, locks](Context& context) {
+  action = [options, build, show, explain, drop, exporter, locks](Context& context) {
     if (build->parsed()) return run_build(*options, context);
     if (show->parsed()) return run_show(*options, context);
+    if (exporter->parsed()) return run_export(*options, context);
     if (explain->parsed()) return run_explain(*options, context);
     if (drop->parsed()) return run_drop(*options, context);
     return run_lock(*options, context, locks[0]->parsed());

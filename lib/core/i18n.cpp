@@ -274,6 +274,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::volunteer_ambiguous, "{} volunteers are called \"{}\": name them by phone number", "有 {} 名志愿者叫“{}”，请用手机号指明"},
     {Msg::schedule_dropped, "{} cannot serve from {} on.", "{} 自 {} 起不再服务。"},
     {Msg::volunteer_away, "{} is away from {} to {}.", "{} 自 {} 至 {} 不能服务。"},
+    {Msg::file_written, "Wrote {}", "已写入 {}"},
 }};
 
 std::atomic<Lang> current_language{Lang::zh_CN};

@@ -281,6 +281,7 @@ enum class Msg {
   volunteer_ambiguous,
   schedule_dropped,
   volunteer_away,
+  file_written,
   count_,  // keep last: the number of messages
 };
 

@@ -31,6 +31,27 @@ std::string render_text(const std::vector<std::string>& headers, const std::vect
   return out;
 }
 
+std::string render_markdown(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
+  auto line = [](const std::vector<std::string>& cells) {
+    std::string l = "|";
+    for (const auto& cell : cells) {
+      std::string escaped;
+      for (char c : cell) {
+        if (c == '|') escaped += '\\';
+        escaped += c == '\n' ? ' ' : c;
+      }
+      l += " " + escaped + " |";
+    }
+    return l + "\n";
+  };
+  std::string out = line(headers);
+  out += "|";
+  for (std::size_t i = 0; i < headers.size(); ++i) out += " --- |";
+  out += "\n";
+  for (const auto& row : rows) out += line(row);
+  return out;
+}
+
 std::string csv_line(const std::vector<std::string>& fields) {
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {

@@ -10,6 +10,9 @@ namespace kangle::table {
 /// columns (CJK characters count two), separated by two spaces, no trailing blanks.
 std::string render_text(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows);
 
+/// A Markdown table (pipes in cells escaped), for pasting into WeChat notes or documents.
+std::string render_markdown(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows);
+
 /// One CSV line (RFC 4180: fields quoted when they hold , " or a line break), ending in CRLF.
 std::string csv_line(const std::vector<std::string>& fields);
 

@@ -42,6 +42,8 @@ public:
   /// volunteer through every rebuild.
   int set_locked(const Month& month, const std::string& seat, std::optional<std::int64_t> volunteer, bool locked);
 
+  /// How many times `month` was built: the SEQUENCE of its calendar events.
+  int build_count(const Month& month);
   /// Unlocks `volunteer`'s seats of `month` on and after `from` (a drop-out).
   void unlock_from(const Month& month, std::int64_t volunteer, const Date& from);
 

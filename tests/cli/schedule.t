@@ -47,6 +47,27 @@ A rebuild with nothing changed moves nobody; the same inputs give the same rota.
   $ kangle schedule show --month 2026-12 --format json | cmp - before.json && echo same
   same
 
+Exports: a volunteer's own phone calendar (iCalendar), a Markdown table to paste,
+a file written whole.
+
+  $ kangle schedule export --month 2026-12 --person 张伟 | grep -E "^(BEGIN:VEVENT|UID|DTSTART|SUMMARY)" | head -4
+  DTSTART:19700101T000000
+  BEGIN:VEVENT
+  UID:dingxiang/2026-12-01/810/haircut/3@kangle
+  DTSTART;TZID=Asia/Shanghai:20261201T133000
+  $ kangle schedule export --month 2026-12 --person 张伟 | grep -c BEGIN:VEVENT
+  6
+  $ kangle schedule export --month 2026-12 --format md --kiosk pubei | head -5
+  # 康健街道“雷锋亭” 2026-12 轮值表
+  
+  | 日期 | 星期 | 时间 | 服务点 | 服务 | 志愿者 |
+  | --- | --- | --- | --- | --- | --- |
+  | 2026-12-03 | 周四 | 08:30-11:30 | 浦北路 | 便民服务小集市 理发 | 胡建华、（空缺 1） |
+  $ kangle schedule export --month 2026-12 -o rota.ics && grep -c BEGIN:VEVENT rota.ics && ls rota.ics*
+  已写入 rota.ics
+  108
+  rota.ics
+
 Locks: a person's seats kept through rebuilds, marked in the rota; a seat
 unlocked by its key.
 

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <libical/ical.h>
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "config/loader.hpp"
+#include "core/text.hpp"
+#include "schedule/ics.hpp"
+#include "temp_dir.hpp"
+#include "workspace/init.hpp"
+
+using kangle::Date;
+using kangle::schedule::Month;
+using kangle::schedule::RotaSeat;
+using kangle::test::TempDir;
+
+namespace {
+
+Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
+
+RotaSeat seat(const std::string& key, Date date, int start, int end, const std::string& service,
+              std::optional<std::int64_t> volunteer, const std::string& name) {
+  RotaSeat s;
+  s.seat = key;
+  s.kiosk = "dingxiang";
+  s.date = date;
+  s.time = {start, end};
+  s.service = service;
+  s.skill = "barber";
+  s.volunteer = volunteer;
+  s.volunteer_name = name;
+  return s;
+}
+
+kangle::config::Config example(const TempDir& dir) {
+  kangle::workspace::init_workspace({dir.path() / "ws", std::string("kangjian"), std::nullopt});
+  return kangle::config::load_valid_config(dir.path() / "ws");
+}
+
+/// The components libical finds, and every error it reports while parsing.
+struct Parsed {
+  int events = 0;
+  int errors = 0;
+  std::vector<std::string> uids;
+  std::vector<std::string> summaries;
+  std::vector<std::string> tzids;
+};
+
+Parsed parse(const std::string& ics) {
+  Parsed out;
+  icalcomponent* calendar = icalparser_parse_string(ics.c_str());
+  REQUIRE(calendar != nullptr);
+  out.errors = icalcomponent_count_errors(calendar);
+  for (auto* e = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT); e;
+       e = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
+    ++out.events;
+    out.uids.emplace_back(icalcomponent_get_uid(e));
+    out.summaries.emplace_back(icalcomponent_get_summary(e));
+    auto* start = icalcomponent_get_first_property(e, ICAL_DTSTART_PROPERTY);
+    auto* tzid = icalproperty_get_first_parameter(start, ICAL_TZID_PARAMETER);
+    out.tzids.emplace_back(tzid ? icalparameter_get_tzid(tzid) : "");
+  }
+  icalcomponent_free(calendar);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("render_ics: libical reads every event, in Asia/Shanghai, without errors", "[ics]") {
+  kangle::set_language(kangle::Lang::zh_CN);
+  TempDir dir;
+  auto config = example(dir);
+  std::vector<RotaSeat> seats = {
+      seat("dingxiang/2026-12-01/0900/haircut/1", ymd(2026, 12, 1), 540, 690, "haircut", 3, "张伟"),
+      seat("dingxiang/2026-12-01/0900/haircut/2", ymd(2026, 12, 1), 540, 690, "haircut", std::nullopt, ""),
+      seat("dingxiang/2026-12-08/0900/haircut/1", ymd(2026, 12, 8), 540, 690, "haircut", 4, "马国强"),
+  };
+  auto ics = kangle::schedule::render_ics(config, Month{2026, 12}, seats, {std::nullopt, 2, "2026-12-01T02:00:00Z"});
+  auto parsed = parse(ics);
+  CHECK(parsed.errors == 0);
+  CHECK(parsed.events == 2);  // two sessions: the seats of one session are one event
+  CHECK(parsed.tzids == std::vector<std::string>{"Asia/Shanghai", "Asia/Shanghai"});
+  CHECK(parsed.summaries == std::vector<std::string>{"理发 · 丁香园", "理发 · 丁香园"});
+  CHECK(ics.find("DESCRIPTION:张伟、（空缺 1）\r\n") != std::string::npos);
+  CHECK(ics.find("SEQUENCE:2\r\n") != std::string::npos);
+
+  SECTION("content lines are folded at 75 octets, never inside a character, and end in CRLF") {
+    std::istringstream lines(ics);
+    std::string line;
+    while (std::getline(lines, line)) {
+      REQUIRE(line.ends_with('\r'));
+      CHECK(line.size() - 1 <= 75);
+      CHECK(kangle::text::is_valid_utf8(line));
+    }
+  }
+  SECTION("a volunteer's own calendar holds their duties only, with UIDs of their own") {
+    auto mine = parse(kangle::schedule::render_ics(config, Month{2026, 12}, seats, {4, 2, "2026-12-01T02:00:00Z"}));
+    CHECK(mine.errors == 0);
+    CHECK(mine.uids == std::vector<std::string>{"dingxiang/2026-12-08/540/haircut/4@kangle"});
+  }
+  SECTION("exported again later: the same UIDs, so calendars update rather than duplicate") {
+    auto later = parse(kangle::schedule::render_ics(config, Month{2026, 12}, seats, {std::nullopt, 3, "2026-12-05T08:00:00Z"}));
+    CHECK(later.uids == parsed.uids);
+  }
+}
+
+TEST_CASE("render_ics: commas, semicolons and backslashes in text are escaped", "[ics]") {
+  TempDir dir;
+  auto config = example(dir);
+  auto s = seat("k/1", ymd(2026, 12, 1), 540, 690, "haircut", 1, "A,B;C\\D");
+  auto ics = kangle::schedule::render_ics(config, Month{2026, 12}, {s}, {std::nullopt, 0, "2026-12-01T02:00:00Z"});
+  CHECK(ics.find("DESCRIPTION:A\\,B\\;C\\\\D\r\n") != std::string::npos);
+  CHECK(parse(ics).errors == 0);
+}
