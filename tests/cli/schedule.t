@@ -50,7 +50,7 @@ A rebuild with nothing changed moves nobody; the same inputs give the same rota.
 Exports: a volunteer's own phone calendar (iCalendar), a Markdown table to paste,
 a file written whole.
 
-  $ kangle schedule export --month 2026-12 --person 张伟 | grep -E "^(BEGIN:VEVENT|UID|DTSTART|SUMMARY)" | head -4
+  $ kangle schedule export --month 2026-12 --person 张伟 | tr -d "\r" | grep -E "^(BEGIN:VEVENT|UID|DTSTART|SUMMARY)" | head -4
   DTSTART:19700101T000000
   BEGIN:VEVENT
   UID:dingxiang/2026-12-01/810/haircut/3@kangle
