@@ -23,6 +23,7 @@
 #include "import/columns.hpp"
 #include "import/volunteers.hpp"
 #include "people/store.hpp"
+#include "import_report.hpp"
 #include "temp_dir.hpp"
 #include "workspace/database.hpp"
 #include "workspace/init.hpp"
@@ -32,6 +33,10 @@ using kangle::import::ImportOptions;
 using kangle::import::ImportReport;
 using kangle::import::RowIssue;
 using kangle::people::Volunteer;
+using kangle::test::error_message;
+using kangle::test::issues;
+using kangle::test::kind_name;
+using kangle::test::summary;
 namespace fs = std::filesystem;
 
 namespace {
@@ -94,36 +99,6 @@ private:
 
 // ─── reading a report and a volunteer ────────────────────────────────────────────
 
-/// The sheet, header row and counts of a report on one line.
-std::string summary(const ImportReport& r) {
-  return r.sheet + " row " + std::to_string(r.header_row) + ": added " + std::to_string(r.added) + ", updated " +
-         std::to_string(r.updated) + ", merged " + std::to_string(r.merged) + ", unchanged " +
-         std::to_string(r.unchanged) + ", rejected " + std::to_string(r.rejected) + ", blank " +
-         std::to_string(r.blank_rows) + ", total " + std::to_string(r.total_rows);
-}
-
-std::string kind_name(RowIssue::Kind kind) {
-  switch (kind) {
-    case RowIssue::Kind::rejected: return "rejected";
-    case RowIssue::Kind::doubtful: return "doubtful";
-    case RowIssue::Kind::merged: return "merged";
-    case RowIssue::Kind::updated: return "updated";
-  }
-  return "?";
-}
-
-/// Each issue as "ROW:COLUMN (HEADER): KIND: MESSAGE", the way the command prints them.
-std::vector<std::string> issues(const ImportReport& r) {
-  std::vector<std::string> out;
-  for (const auto& i : r.issues) {
-    std::string line = std::to_string(i.row);
-    if (!i.column.empty()) line += ":" + i.column;
-    if (!i.header.empty()) line += " (" + i.header + ")";
-    out.push_back(line + ": " + kind_name(i.kind) + ": " + i.message);
-  }
-  return out;
-}
-
 using Lines = std::vector<std::string>;
 
 /// A volunteer's skills as "barber, nurse to 2027-06-30".
@@ -156,17 +131,6 @@ std::vector<std::string> names(const std::vector<Volunteer>& people) {
   std::vector<std::string> out;
   for (const auto& v : people) out.push_back(v.name);
   return out;
-}
-
-/// The message of the InputError that `run` throws.
-template <typename Run>
-std::string input_error(Run run) {
-  try {
-    run();
-  } catch (const kangle::InputError& e) {
-    return e.what();
-  }
-  return "(no InputError)";
 }
 
 /// Whether `message` is the CSV reader's "not valid UTF-8" error for `file`, at whatever line.
@@ -478,7 +442,7 @@ TEST_CASE("import xlsx: an unknown --sheet is an InputError listing the sheets t
   options.file = book.close();
   options.table.sheet = "三月";
 
-  CHECK(input_error([&] { ws.import(options); }) ==
+  CHECK(error_message<kangle::InputError>([&] { ws.import(options); }) ==
         options.file.string() + " has no sheet called \"三月\" (sheets: 填表说明, 报名表, 补报)");
   CHECK(ws.people_count() == 0);
   CHECK(ws.import_rows() == 0);
@@ -694,7 +658,7 @@ TEST_CASE("import csv: --encoding gb18030 decodes a file whose first 64 KiB look
                                      gb18030("李秀英,13800138002,只能上午\n"));
   // Detection takes the file for UTF-8 ... (the line it names: see "an encoding error names
   // the line of the bad bytes" below)
-  CHECK(is_bad_utf8_error(input_error([&] { ws.import(file); }), file));
+  CHECK(is_bad_utf8_error(error_message<kangle::InputError>([&] { ws.import(file); }), file));
   REQUIRE(ws.people_count() == 0);
 
   // ... and --encoding says what it is.
@@ -718,7 +682,7 @@ TEST_CASE("import csv: a GB18030 file read with --encoding utf-8 is an InputErro
   options.table.encoding = Encoding::utf8;
 
   // The line it names: see "an encoding error names the line of the bad bytes" below.
-  CHECK(is_bad_utf8_error(input_error([&] { ws.import(options); }), file));
+  CHECK(is_bad_utf8_error(error_message<kangle::InputError>([&] { ws.import(options); }), file));
   CHECK(ws.people_count() == 0);
   CHECK(ws.import_rows() == 0);
 }
@@ -728,7 +692,7 @@ TEST_CASE("import csv: an encoding error names the line of the bad bytes", "[imp
   ImportOptions options;
   options.file = ws.write("forced.csv", "name,phone,skills\n" + gb18030("王建国,13800138001,护士\n"));
   options.table.encoding = Encoding::utf8;
-  CHECK(input_error([&] { ws.import(options); }) ==
+  CHECK(error_message<kangle::InputError>([&] { ws.import(options); }) ==
         options.file.string() +
             ":2: the text is not valid UTF-8; give the file's encoding with --encoding (utf-8, gbk, gb18030)");
 
@@ -736,7 +700,7 @@ TEST_CASE("import csv: an encoding error names the line of the bad bytes", "[imp
   auto later = ws.write("later.csv", "name,phone,note\n"
                                      "Wang Jianguo,13800138001," + past_first_chunk + "\n" +
                                      gb18030("李秀英,13800138002,只能上午\n"));
-  CHECK(input_error([&] { ws.import(later); }) ==
+  CHECK(error_message<kangle::InputError>([&] { ws.import(later); }) ==
         later.string() + ":3: the text is not valid UTF-8; give the file's encoding with --encoding (utf-8, gbk, gb18030)");
 }
 
@@ -878,7 +842,7 @@ TEST_CASE("import: a file that fails midway leaves the database as it was", "[im
                                        "王建国,13800138001,徐汇区卫健委,\n"
                                        "陈明,13800138005,," + past_first_chunk + "\n" +
                                        gb18030("吴刚,13800138010,,\n"));
-  CHECK(is_bad_utf8_error(input_error([&] { ws.import(second, later_run); }), second));
+  CHECK(is_bad_utf8_error(error_message<kangle::InputError>([&] { ws.import(second, later_run); }), second));
 
   CHECK(names(ws.people()) == Lines{"李秀英", "王建国"});
   auto wang = ws.by_phone("13800138001");

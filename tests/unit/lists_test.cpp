@@ -24,6 +24,7 @@
 #include "import/lists.hpp"
 #include "import/normalize.hpp"
 #include "lists/store.hpp"
+#include "import_report.hpp"
 #include "temp_dir.hpp"
 #include "workspace/database.hpp"
 #include "workspace/init.hpp"
@@ -33,6 +34,10 @@ using kangle::import::ImportReport;
 using kangle::import::RowIssue;
 using kangle::lists::Need;
 using kangle::lists::Resource;
+using kangle::test::error_message;
+using kangle::test::issues;
+using kangle::test::kind_name;
+using kangle::test::summary;
 namespace fs = std::filesystem;
 
 namespace {
@@ -93,35 +98,6 @@ private:
   std::unique_ptr<kangle::workspace::Database> db_;
   kangle::import::ColumnAliases needs_aliases_, resources_aliases_;
 };
-
-std::string summary(const ImportReport& r) {
-  return r.sheet + " row " + std::to_string(r.header_row) + ": added " + std::to_string(r.added) + ", updated " +
-         std::to_string(r.updated) + ", merged " + std::to_string(r.merged) + ", unchanged " +
-         std::to_string(r.unchanged) + ", rejected " + std::to_string(r.rejected) + ", blank " +
-         std::to_string(r.blank_rows) + ", total " + std::to_string(r.total_rows);
-}
-
-std::string kind_name(RowIssue::Kind kind) {
-  switch (kind) {
-    case RowIssue::Kind::rejected: return "rejected";
-    case RowIssue::Kind::doubtful: return "doubtful";
-    case RowIssue::Kind::merged: return "merged";
-    case RowIssue::Kind::updated: return "updated";
-  }
-  return "?";
-}
-
-/// Each issue as "ROW:COLUMN (HEADER): KIND: MESSAGE", the way the command prints them.
-Lines issues(const ImportReport& r) {
-  Lines out;
-  for (const auto& i : r.issues) {
-    std::string line = std::to_string(i.row);
-    if (!i.column.empty()) line += ":" + i.column;
-    if (!i.header.empty()) line += " (" + i.header + ")";
-    out.push_back(line + ": " + kind_name(i.kind) + ": " + i.message);
-  }
-  return out;
-}
 
 Lines codes(const std::vector<Need>& needs) {
   Lines out;

@@ -15,11 +15,13 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "import/xlsx_reader.hpp"
+#include "import_report.hpp"
 #include "temp_dir.hpp"
 
 using kangle::import::Cell;
 using kangle::import::Row;
 using kangle::import::XlsxLimits;
+using kangle::test::error_message;
 namespace fs = std::filesystem;
 
 namespace {
@@ -42,17 +44,6 @@ std::vector<std::size_t> numbers(const std::vector<Row>& rows) {
   std::vector<std::size_t> out;
   for (const auto& row : rows) out.push_back(row.number);
   return out;
-}
-
-/// The message of the InputError that `run` throws.
-template <typename Run>
-std::string input_error(Run run) {
-  try {
-    run();
-  } catch (const kangle::InputError& e) {
-    return e.what();
-  }
-  return "(no InputError)";
 }
 
 struct Part {
@@ -268,7 +259,7 @@ TEST_CASE("xlsx, sheet names in workbook order, each sheet opened by index", "[x
   CHECK(texts(row) == std::vector<std::string>{"组", "姓名"});
 
   kangle::set_language(kangle::Lang::en);
-  CHECK(input_error([&] { kangle::import::open_xlsx_sheet(file, 2); }) ==
+  CHECK(error_message<kangle::InputError>([&] { kangle::import::open_xlsx_sheet(file, 2); }) ==
         file.string() + ": there is no sheet number 3 (the workbook has 2)");
 }
 
@@ -493,30 +484,30 @@ TEST_CASE("xlsx, files that are not .xlsx", "[xlsx]") {
   kangle::set_language(kangle::Lang::en);
   kangle::test::TempDir dir;
   auto text = dir.write("list.xlsx", "name,phone\n张三,13800138000\n");
-  CHECK(input_error([&] { kangle::import::xlsx_sheet_names(text); }) ==
+  CHECK(error_message<kangle::InputError>([&] { kangle::import::xlsx_sheet_names(text); }) ==
         text.string() + ": not an .xlsx file (it is not a zip archive); if it is a spreadsheet, save it as .xlsx in "
                         "Excel or WPS");
   auto empty = dir.write("empty.xlsx", "");
-  CHECK(input_error([&] { kangle::import::open_xlsx_sheet(empty, 0); }) ==
+  CHECK(error_message<kangle::InputError>([&] { kangle::import::open_xlsx_sheet(empty, 0); }) ==
         empty.string() + ": not an .xlsx file (it is not a zip archive); if it is a spreadsheet, save it as .xlsx in "
                          "Excel or WPS");
   auto missing = dir.path() / "missing.xlsx";
-  CHECK(input_error([&] { kangle::import::xlsx_sheet_names(missing); }) ==
+  CHECK(error_message<kangle::InputError>([&] { kangle::import::xlsx_sheet_names(missing); }) ==
         "cannot read " + missing.string() + ": No such file or directory");
 
   std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
   auto xls = dir.write("old.xls", ole + std::string(512, '\0'));
-  CHECK(input_error([&] { kangle::import::open_xlsx_sheet(xls, 0); }) ==
+  CHECK(error_message<kangle::InputError>([&] { kangle::import::open_xlsx_sheet(xls, 0); }) ==
         xls.string() + ": this is an old .xls file or a password-protected workbook; open it in Excel or WPS and save "
                        "it as .xlsx (without a password)");
   kangle::set_language(kangle::Lang::zh_CN);
-  CHECK(input_error([&] { kangle::import::open_xlsx_sheet(xls, 0); }) ==
+  CHECK(error_message<kangle::InputError>([&] { kangle::import::open_xlsx_sheet(xls, 0); }) ==
         xls.string() + "：这是旧版 .xls 文件或设了密码的工作簿；请用 Excel 或 WPS 打开，另存为 .xlsx 格式（不设密码）");
   kangle::set_language(kangle::Lang::en);
 
   auto other_zip = dir.path() / "other.xlsx";
   write_zip(other_zip, {{"readme.txt", "hello"}});
-  CHECK(input_error([&] { kangle::import::xlsx_sheet_names(other_zip); }) ==
+  CHECK(error_message<kangle::InputError>([&] { kangle::import::xlsx_sheet_names(other_zip); }) ==
         other_zip.string() + ": not an .xlsx workbook (no xl/workbook.xml inside)");
 }
 
@@ -526,7 +517,7 @@ TEST_CASE("xlsx, a download cut short", "[xlsx]") {
   auto good = write_volunteer_book(dir);
   auto bytes = dir.read(good.filename());
   auto cut = dir.write("cut.xlsx", bytes.substr(0, bytes.size() / 2));
-  CHECK(input_error([&] { kangle::import::open_xlsx_sheet(cut, 0); }) ==
+  CHECK(error_message<kangle::InputError>([&] { kangle::import::open_xlsx_sheet(cut, 0); }) ==
         cut.string() + ": the file is damaged or incomplete (Not a zip archive); download or copy it again");
 }
 
@@ -537,7 +528,7 @@ TEST_CASE("xlsx, broken parts inside the zip", "[xlsx]") {
     HandMade book;
     book.sheets = {{"名单", sheet_xml("<row r=\"1\"><c r=\"A1\"><v>1</v></row>")}};
     auto file = book.write(dir);
-    CHECK(input_error([&] { read_rows(file); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) ==
           file.string() + ", sheet \"名单\", row 1: xl/worksheets/sheet1.xml is malformed (line 2: mismatched tag)");
   }
   SECTION("a sheet the workbook lists but the zip lacks") {
@@ -548,42 +539,42 @@ TEST_CASE("xlsx, broken parts inside the zip", "[xlsx]") {
     auto file = dir.path() / "book.xlsx";
     write_zip(file, parts);
     CHECK(kangle::import::xlsx_sheet_names(file) == std::vector<std::string>{"Sheet1"});
-    CHECK(input_error([&] { read_rows(file); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) ==
           file.string() + ": the workbook refers to xl/worksheets/sheet1.xml, which is not in the file");
   }
   SECTION("a shared string that does not exist") {
     HandMade book;
     book.sheets = {{"Sheet1", sheet_xml("<row r=\"2\"><c r=\"C2\" t=\"s\"><v>5</v></c></row>")}};
     auto file = book.write(dir);
-    CHECK(input_error([&] { read_rows(file); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) ==
           file.string() + ", sheet \"Sheet1\", cell C2: refers to shared string 5, which does not exist");
   }
   SECTION("a number that is not one") {
     HandMade book;
     book.sheets = {{"Sheet1", sheet_xml("<row r=\"2\"><c r=\"B2\"><v>12abc</v></c></row>")}};
     auto file = book.write(dir);
-    CHECK(input_error([&] { read_rows(file); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) ==
           file.string() + ", sheet \"Sheet1\", cell B2: \"12abc\" is not a number");
   }
   SECTION("a cell reference beyond Excel's grid") {
     HandMade book;
     book.sheets = {{"Sheet1", sheet_xml("<row r=\"2\"><c r=\"XFE2\"><v>1</v></c></row>")}};
     auto file = book.write(dir);
-    CHECK(input_error([&] { read_rows(file); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) ==
           file.string() + ", sheet \"Sheet1\", row 2: \"XFE2\" is not a cell reference");
   }
   SECTION("rows out of order") {
     HandMade book;
     book.sheets = {{"Sheet1", sheet_xml("<row r=\"5\"><c><v>1</v></c></row><row r=\"3\"><c><v>1</v></c></row>")}};
     auto file = book.write(dir);
-    CHECK(input_error([&] { read_rows(file); }) == file.string() + ", sheet \"Sheet1\": row 3 comes after row 5");
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) == file.string() + ", sheet \"Sheet1\": row 3 comes after row 5");
   }
   SECTION("a cell longer than Excel allows") {
     HandMade book;
     book.sheets = {{"Sheet1", sheet_xml("<row r=\"4\">" + inline_cell("D4", std::string(32767 * 4 + 1, 'x')) +
                                         "</row>")}};
     auto file = book.write(dir);
-    CHECK(input_error([&] { read_rows(file); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) ==
           file.string() + ", sheet \"Sheet1\", cell D4: the text is longer than Excel allows (32767 characters)");
   }
   SECTION("a shared string longer than Excel allows") {
@@ -591,7 +582,7 @@ TEST_CASE("xlsx, broken parts inside the zip", "[xlsx]") {
     book.shared_strings = "<sst><si><t>" + std::string(32767 * 4 + 1, 'x') + "</t></si></sst>";
     book.sheets = {{"Sheet1", sheet_xml("")}};
     auto file = book.write(dir);
-    CHECK(input_error([&] { read_rows(file); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) ==
           file.string() + ": the text is longer than Excel allows (32767 characters)");
   }
   SECTION("merged ranges over too many cells") {
@@ -601,7 +592,7 @@ TEST_CASE("xlsx, broken parts inside the zip", "[xlsx]") {
     auto file = book.write(dir);
     XlsxLimits limits;
     limits.max_merged_cells = 10;
-    CHECK(input_error([&] { read_rows(file, 0, limits); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file, 0, limits); }) ==
           file.string() + ", sheet \"Sheet1\": merged cells cover more than 10 cells; refused");
     CHECK(read_rows(file).at(0).cells.size() == 26);
   }
@@ -616,7 +607,7 @@ TEST_CASE("xlsx, part names that leave the workbook are refused", "[xlsx]") {
     book.sheets = {{"Sheet1", sheet_xml("")}};
     auto file = book.write(dir);
     INFO(prefix);
-    CHECK(input_error([&] { read_rows(file); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) ==
           file.string() + ": refused the part name \"" + prefix + "sheet1.xml\" (it points outside the workbook)");
   }
 }
@@ -634,7 +625,7 @@ TEST_CASE("xlsx, a DOCTYPE is refused before any entity is expanded", "[xlsx]") 
   HandMade book;
   book.sheets = {{"Sheet1", laughs}};
   auto file = book.write(dir);
-  CHECK(input_error([&] { read_rows(file); }) ==
+  CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) ==
         file.string() + ", sheet \"Sheet1\": xl/worksheets/sheet1.xml contains a DOCTYPE declaration, which "
                         "spreadsheets never need; refused for safety");
 
@@ -644,7 +635,7 @@ TEST_CASE("xlsx, a DOCTYPE is refused before any entity is expanded", "[xlsx]") 
       "</si></sst>";
   external.sheets = {{"Sheet1", sheet_xml("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")}};
   auto second = external.write(dir, "external.xlsx");
-  CHECK(input_error([&] { read_rows(second); }) ==
+  CHECK(error_message<kangle::InputError>([&] { read_rows(second); }) ==
         second.string() + ": xl/sharedStrings.xml contains a DOCTYPE declaration, which spreadsheets never need; "
                           "refused for safety");
 }
@@ -662,20 +653,20 @@ TEST_CASE("xlsx, zip bombs are refused by declared and by actual size", "[xlsx]"
   SECTION("declared size over the limit") {
     XlsxLimits limits;
     limits.max_sheet_bytes = std::uint64_t{1} << 20;
-    CHECK(input_error([&] { read_rows(file, 0, limits); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file, 0, limits); }) ==
           file.string() + ": " + part + " unpacks to more than 1048576 bytes; refused as a possible zip bomb");
   }
   SECTION("declared compression ratio over the limit") {
-    CHECK(input_error([&] { read_rows(file); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) ==
           file.string() + ": " + part + " is compressed more than 200:1; refused as a possible zip bomb");
   }
   SECTION("an entry that lies about its size is stopped while reading") {
     patch_declared_size(file, part, 1000);
-    CHECK(input_error([&] { read_rows(file); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) ==
           file.string() + ": " + part + " is compressed more than 200:1; refused as a possible zip bomb");
     XlsxLimits limits;
     limits.max_sheet_bytes = 256 * 1024;
-    CHECK(input_error([&] { read_rows(file, 0, limits); }) ==
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file, 0, limits); }) ==
           file.string() + ": " + part + " unpacks to more than 262144 bytes; refused as a possible zip bomb");
   }
   SECTION("the same content within generous limits reads as an empty sheet") {
