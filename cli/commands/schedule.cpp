@@ -16,6 +16,7 @@
 #include "people/store.hpp"
 #include "core/atomic_file.hpp"
 #include "schedule/build.hpp"
+#include "schedule/changes.hpp"
 #include "schedule/ics.hpp"
 #include "schedule/store.hpp"
 
@@ -30,6 +31,7 @@ struct ScheduleCommand {
   std::string month;
   std::string seat;
   std::string from, reason;
+  bool force = false, reveal = false;
   bool dry_run = false;
   std::string kiosk, person, date;
   Format format = Format::text;
@@ -98,7 +100,8 @@ std::string reason_text(const schedule::Unfilled& why, const std::string& skill,
 int run_build(const ScheduleCommand& options, Context& context) {
   auto month = month_of(options);
   const auto& config = *context.config;
-  auto report = schedule::build_rota(context.database->sql(), config, month, context.now, options.dry_run);
+  auto report =
+      schedule::build_rota(context.database->sql(), config, month, context.now, options.dry_run, options.force);
   const auto& plan = report.plan;
   fmt::print("{}\n", tr(Msg::schedule_built, month.text(), report.sessions.size(), plan.seats, plan.assigned.size(),
                         plan.unfilled.size()));
@@ -253,6 +256,86 @@ int run_lock(const ScheduleCommand& options, Context& context, bool locked) {
   return 0;
 }
 
+/// "12-08 周二 09:00-11:30 丁香园 理发": a duty on one line.
+std::string duty_line(const config::Config& config, const schedule::RotaSeat& s) {
+  return fmt::format("{} {} {} {} {}", format_date(s.date).substr(5), weekday_of(s.date), format_time_range(s.time),
+                     kiosk_name(config, s.kiosk), duty_name(config, s.service, s.skill));
+}
+
+int run_publish(const ScheduleCommand& options, Context& context) {
+  auto month = month_of(options);
+  int filled = schedule::publish_rota(context.database->sql(), month, context.now);
+  fmt::print("{}\n", tr(Msg::schedule_published, month.text(), filled));
+  return 0;
+}
+
+int run_diff(const ScheduleCommand& options, Context& context) {
+  auto month = month_of(options);
+  schedule::RotaStore rota(context.database->sql());
+  auto published_at = rota.published_at(month);
+  if (!published_at) throw InputError(tr(Msg::schedule_not_published, month.text()));
+  auto changes = schedule::diff_rota(rota.published(month), rota.month(month));
+  if (changes.empty()) {
+    fmt::print("{}\n", tr(Msg::schedule_no_changes, month.text(), *published_at));
+    return 0;
+  }
+  fmt::print("{}\n", tr(Msg::schedule_changes, month.text(), *published_at, changes.size()));
+  for (const auto& person : changes) {
+    fmt::print("{}\n", person.name);
+    for (const auto& s : person.added) fmt::print("  + {}\n", duty_line(*context.config, s));
+    for (const auto& s : person.removed) fmt::print("  - {}\n", duty_line(*context.config, s));
+  }
+  return 0;
+}
+
+/// `schedule notify --date D`: the message for each volunteer on duty that day, and for
+/// each whose duties changed since the rota was published, ready to send by WeChat or SMS.
+int run_notify(const ScheduleCommand& options, Context& context) {
+  auto date = parse_date(options.date);
+  if (!date) throw UsageError(tr(Msg::toml_bad_date, options.date));
+  schedule::Month month{static_cast<int>(date->year()), static_cast<unsigned>(date->month())};
+  const auto& config = *context.config;
+  schedule::RotaStore rota(context.database->sql());
+  auto seats = rota.month(month);
+  std::map<std::int64_t, std::vector<std::string>> messages;
+  std::vector<std::int64_t> order;
+  auto say = [&](std::int64_t id, std::string message) {
+    if (!messages.contains(id)) order.push_back(id);
+    messages[id].push_back(std::move(message));
+  };
+  for (const auto& s : seats) {
+    if (!s.volunteer || s.date != *date) continue;
+    auto place = kiosk_name(config, s.kiosk) + (s.place.empty() ? "" : " " + s.place);
+    say(*s.volunteer, tr(Msg::notify_duty, s.volunteer_name, format_date(s.date), weekday_of(s.date),
+                         format_time_range(s.time), place, duty_name(config, s.service, s.skill)));
+  }
+  if (rota.published_at(month)) {
+    for (const auto& person : schedule::diff_rota(rota.published(month), seats)) {
+      std::vector<std::string> parts;
+      for (const auto& s : person.added) parts.push_back("+" + duty_line(config, s));
+      for (const auto& s : person.removed) parts.push_back("-" + duty_line(config, s));
+      say(person.volunteer, tr(Msg::notify_changed, person.name, month.text(), text::join(parts, separator())));
+    }
+  }
+  std::map<std::int64_t, people::Volunteer> by_id;
+  for (auto& v : people::Store(context.database->sql()).list({})) by_id[v.id] = std::move(v);
+  std::vector<std::vector<std::string>> rows;
+  for (auto id : order) {
+    const auto& v = by_id[id];
+    auto phone = options.reveal ? v.phone : people::mask_phone(v.phone);
+    for (const auto& message : messages[id]) rows.push_back({v.name, phone, message});
+  }
+  if (options.format == Format::csv) {
+    std::vector<std::string> headers;
+    for (auto id : {Msg::field_name, Msg::field_phone, Msg::notify_message}) headers.emplace_back(message_text(id, language()));
+    fmt::print("{}", table::render_csv(headers, rows));
+  } else {
+    for (const auto& row : rows) fmt::print("{} {}\n  {}\n", row[0], row[1], row[2]);
+    if (rows.empty()) fmt::print("{}\n", tr(Msg::notify_nobody, options.date));
+  }
+  return 0;
+}
+
 /// `schedule drop PERSON`: out from a day on (default today); the month rebuilt around it.
 int run_drop(const ScheduleCommand& options, Context& context) {
   auto month = month_of(options);
@@ -303,6 +386,15 @@ void define_schedule(CLI::App& command, Action& action) {
   auto* build = command.add_subcommand("build", "Build (or rebuild) the rota of a month");
   build->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
   build->add_flag("--dry-run", options->dry_run, "Show what would happen; change nothing");
+  build->add_flag("--force", options->force, "Rebuild a month that was published (the change is recorded)");
+  auto* publish = command.add_subcommand("publish", "Freeze the month's rota as the one volunteers were told");
+  publish->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
+  auto* differ = command.add_subcommand("diff", "Show, person by person, what changed since the rota was published");
+  differ->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
+  auto* notify = command.add_subcommand("notify", "The messages to send for a day: who is on duty, whose duties changed");
+  notify->add_option("--date", options->date, "The day (YYYY-MM-DD)")->required();
+  add_format_option(*notify, options->format, true);
+  add_reveal_option(*notify, options->reveal);
   auto* show = command.add_subcommand("show", "Print the rota");
   show->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
   show->add_option("--kiosk", options->kiosk, "Only this kiosk (its id)");
@@ -337,8 +429,11 @@ void define_schedule(CLI::App& command, Action& action) {
   drop->add_option("--month", options->month, "The month to rebuild, e.g. 2026-12")->required();
   drop->add_option("--from", options->from, "The first day they cannot serve (default: today)");
   drop->add_option("--reason", options->reason, "Why, for the record");
-  action = [options, build, show, explain, drop, exporter, locks](Context& context) {
+  action = [options, build, publish, differ, notify, show, explain, drop, exporter, locks](Context& context) {
     if (build->parsed()) return run_build(*options, context);
+    if (publish->parsed()) return run_publish(*options, context);
+    if (differ->parsed()) return run_diff(*options, context);
+    if (notify->parsed()) return run_notify(*options, context);
     if (show->parsed()) return run_show(*options, context);
     if (exporter->parsed()) return run_export(*options, context);
     if (explain->parsed()) return run_explain(*options, context);

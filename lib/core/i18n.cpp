@@ -275,6 +275,15 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::schedule_dropped, "{} cannot serve from {} on.", "{} 自 {} 起不再服务。"},
     {Msg::volunteer_away, "{} is away from {} to {}.", "{} 自 {} 至 {} 不能服务。"},
     {Msg::file_written, "Wrote {}", "已写入 {}"},
+    {Msg::schedule_published_refuse, "the rota of {} was published at {}: rebuild it with --force (the change is recorded), then `schedule diff` shows who to tell", "{} 的轮值表已于 {} 发布：如需重排请加 --force（将记录此次调整），之后用 `schedule diff` 查看需通知的人"},
+    {Msg::schedule_published, "Published the rota of {}: {} seats filled.", "已发布 {} 轮值表：已排 {} 个岗位。"},
+    {Msg::schedule_not_published, "the rota of {0} has not been published: `kangle schedule publish --month {0}`", "{0} 轮值表尚未发布：请运行 `kangle schedule publish --month {0}`"},
+    {Msg::schedule_no_changes, "The rota of {} is as published at {}.", "{} 轮值表与 {} 发布时相同。"},
+    {Msg::schedule_changes, "The rota of {} against the one published at {}: {} volunteer(s) affected", "{} 轮值表与 {} 发布的版本相比，涉及 {} 名志愿者"},
+    {Msg::notify_duty, "{}, hello! On {} ({}) {} please come to {} for {}. Thank you!", "{}，您好！{}（{}）{} 请到{}参加“{}”志愿服务。谢谢！"},
+    {Msg::notify_changed, "{}, hello! Your duties for {} changed: {}. Please go by the new rota.", "{}，您好！您在 {} 的排班有调整：{}。请以新安排为准。"},
+    {Msg::notify_message, "Message", "通知内容"},
+    {Msg::notify_nobody, "Nobody is on duty on {}.", "{} 无人值班。"},
 }};
 
 std::atomic<Lang> current_language{Lang::zh_CN};

@@ -282,6 +282,15 @@ enum class Msg {
   schedule_dropped,
   volunteer_away,
   file_written,
+  schedule_published_refuse,
+  schedule_published,
+  schedule_not_published,
+  schedule_no_changes,
+  schedule_changes,
+  notify_duty,
+  notify_changed,
+  notify_message,
+  notify_nobody,
   count_,  // keep last: the number of messages
 };
 

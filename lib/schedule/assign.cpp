@@ -123,6 +123,37 @@ void give_changes_to_fewest(const config::Config& config, const std::vector<Sess
   }
 }
 
+/// Why each empty seat is empty, from the first hard constraint that left nobody.
+/// `used` is each volunteer's seats in the plan, by their index.
+void explain_unfilled(const config::Config& config, const std::vector<Session>& sessions,
+                      const std::vector<people::Volunteer>& volunteers, const std::vector<int>& used, RotaPlan& plan) {
+  for (const auto& session : sessions) {
+    for (const auto& seat : session.seats) {
+      if (plan.assigned.contains(seat.key)) continue;
+      Unfilled why;
+      std::vector<std::int64_t> skilled, free, under_limit;
+      for (std::size_t i = 0; i < volunteers.size(); ++i) {
+        const auto& v = volunteers[i];
+        if (!has_skill(config, v, seat, session.date)) continue;
+        skilled.push_back(v.id);
+        if (!available(v, session)) continue;
+        free.push_back(v.id);
+        if (used[i] < monthly_limit(config, v)) under_limit.push_back(v.id);
+      }
+      if (skilled.empty()) {
+        why.reason = Unfilled::Reason::no_skill;
+      } else if (free.empty()) {
+        why = {Unfilled::Reason::not_available, skilled};
+      } else if (under_limit.empty()) {
+        why = {Unfilled::Reason::at_limit, free};
+      } else {
+        why = {Unfilled::Reason::busy_that_day, under_limit};
+      }
+      plan.unfilled[seat.key] = std::move(why);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<people::DayPart> parts_of_day(const TimeRange& time) {
@@ -144,16 +175,23 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   std::map<std::int64_t, std::size_t> index_of;
   for (std::size_t i = 0; i < volunteers.size(); ++i) index_of[volunteers[i].id] = i;
 
-  // Locked seats are taken first: they use up their volunteer's month and day.
+  // Locked seats, and those of days gone by, are taken first: they use up their
+  // volunteer's month and day.
   std::vector<int> used(volunteers.size(), 0);
   std::map<std::pair<std::size_t, Date>, int> used_on_day;
+  auto frozen = [&](const Session& session) { return options.frozen_before && session.date < *options.frozen_before; };
+  auto fixed = [&](const Session& session, const Seat& seat) -> std::optional<std::int64_t> {
+    const auto& from = frozen(session) ? options.previous : options.locked;
+    if (auto it = from.find(seat.key); it != from.end()) return it->second;
+    return std::nullopt;
+  };
   for (const auto& session : sessions) {
     for (const auto& seat : session.seats) {
       ++plan.seats;
-      auto it = options.locked.find(seat.key);
-      if (it == options.locked.end()) continue;
-      plan.assigned[seat.key] = it->second;
-      if (auto v = index_of.find(it->second); v != index_of.end()) {
+      auto volunteer = fixed(session, seat);
+      if (!volunteer) continue;
+      plan.assigned[seat.key] = *volunteer;
+      if (auto v = index_of.find(*volunteer); v != index_of.end()) {
         ++used[v->second];
         ++used_on_day[{v->second, session.date}];
       }
@@ -182,7 +220,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   std::vector<std::pair<const Session*, const Seat*>> open;
   for (const auto& session : sessions) {
     for (const auto& seat : session.seats) {
-      if (!options.locked.contains(seat.key)) open.emplace_back(&session, &seat);
+      if (!frozen(session) && !options.locked.contains(seat.key)) open.emplace_back(&session, &seat);
     }
   }
   int most_seats = 1;
@@ -221,30 +259,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     if (auto v = index_of.find(id); v != index_of.end()) ++used[v->second];
   }
 
-  // Why each empty seat is empty, from the first hard constraint that left nobody.
-  for (const auto& [session, seat] : open) {
-    if (plan.assigned.contains(seat->key)) continue;
-    Unfilled why;
-    std::vector<std::int64_t> skilled, free, under_limit;
-    for (std::size_t i = 0; i < volunteers.size(); ++i) {
-      const auto& v = volunteers[i];
-      if (!has_skill(config, v, *seat, session->date)) continue;
-      skilled.push_back(v.id);
-      if (!available(v, *session)) continue;
-      free.push_back(v.id);
-      if (used[i] < monthly_limit(config, v)) under_limit.push_back(v.id);
-    }
-    if (skilled.empty()) {
-      why.reason = Unfilled::Reason::no_skill;
-    } else if (free.empty()) {
-      why = {Unfilled::Reason::not_available, skilled};
-    } else if (under_limit.empty()) {
-      why = {Unfilled::Reason::at_limit, free};
-    } else {
-      why = {Unfilled::Reason::busy_that_day, under_limit};
-    }
-    plan.unfilled[seat->key] = std::move(why);
-  }
+  explain_unfilled(config, sessions, volunteers, used, plan);
 
   std::set<std::int64_t> moved;
   for (const auto& [seat, volunteer] : options.previous) {

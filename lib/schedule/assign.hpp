@@ -38,6 +38,9 @@ struct RotaPlan {
 struct AssignOptions {
   Assignments locked;    ///< seats that keep their volunteer whatever happens
   Assignments previous;  ///< the rota before this build: kept where it still can be
+  /// Days before this one are history: their seats stay exactly as in `previous`
+  /// (filled or empty). Set on a rebuild (today, or a drop-out's first day).
+  std::optional<Date> frozen_before;
 };
 
 /// Sessions a volunteer serves in a day. One, which also keeps everyone in one place

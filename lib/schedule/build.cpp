@@ -3,6 +3,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "people/store.hpp"
 #include "schedule/store.hpp"
 
@@ -10,12 +14,19 @@ namespace kangle::schedule {
 
 namespace {
 
-/// Plans the month again from what is stored, and stores the new rota. No transaction:
-/// the callers hold one.
-BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Month& month, const std::string& now) {
+/// The date of an ISO-8601 timestamp (YYYY-MM-DD...), or the earliest date when unreadable.
+Date today(const std::string& now) { return parse_date(now.substr(0, 10)).value_or(Date{}); }
+
+/// Plans the month again from what is stored, and stores the new rota: days before
+/// `history_ends` keep their seats as stored. No transaction: the callers hold one.
+BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Month& month, const std::string& now,
+                    bool force, const Date& history_ends) {
   BuildReport report;
   report.month = month;
   RotaStore rota(db);
+  if (auto published = rota.published_at(month); published && !force) {
+    throw UsageError(tr(Msg::schedule_published_refuse, month.text(), *published));
+  }
   AssignOptions options;
   for (const auto& seat : rota.month(month)) {
     report.rebuilt = true;
@@ -23,21 +34,31 @@ BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Mo
     options.previous[seat.seat] = *seat.volunteer;
     if (seat.locked) options.locked[seat.seat] = *seat.volunteer;
   }
+  if (report.rebuilt) options.frozen_before = history_ends;
   auto volunteers = people::Store(db).list({});
   report.sessions = expand_month(config, month);
   report.plan = assign(config, report.sessions, volunteers, options);
-  rota.replace(month, report.sessions, report.plan, now);
+  rota.replace(month, report.sessions, report.plan, now, force);
   return report;
 }
 
 }  // namespace
 
 BuildReport build_rota(SQLite::Database& db, const config::Config& config, const Month& month,
-                       const std::string& now, bool dry_run) {
+                       const std::string& now, bool dry_run, bool force) {
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  auto report = rebuild(db, config, month, now);
+  auto report = rebuild(db, config, month, now, force || dry_run, today(now));
   if (!dry_run) transaction.commit();
   return report;
+}
+
+int publish_rota(SQLite::Database& db, const Month& month, const std::string& now) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  RotaStore rota(db);
+  if (rota.month(month).empty()) throw InputError(tr(Msg::schedule_none, month.text()));
+  int filled = rota.publish(month, now);
+  transaction.commit();
+  return filled;
 }
 
 BuildReport drop_volunteer(SQLite::Database& db, const config::Config& config, const Month& month,
@@ -46,7 +67,8 @@ BuildReport drop_volunteer(SQLite::Database& db, const config::Config& config, c
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   people::Store(db).add_blackout(volunteer, {from, std::nullopt, reason}, now);
   RotaStore(db).unlock_from(month, volunteer, from);
-  auto report = rebuild(db, config, month, now);
+  // A drop-out cannot wait for the next month; the days before they leave stay as they were.
+  auto report = rebuild(db, config, month, now, true, std::max(from, today(now)));
   transaction.commit();
   return report;
 }

@@ -23,8 +23,13 @@ struct BuildReport {
 /// Builds (or rebuilds) the rota of `month` and stores it, in one transaction (rolled
 /// back for a dry run): the volunteers of the workspace, its menus and calendar; seats
 /// locked before keep their volunteer, and a rebuild keeps everyone it can where they were.
+/// A published month is rebuilt only with `force` (recorded with the build); UsageError otherwise.
 BuildReport build_rota(SQLite::Database& db, const config::Config& config, const Month& month,
-                       const std::string& now, bool dry_run);
+                       const std::string& now, bool dry_run, bool force = false);
+
+/// Freezes the month's rota as the published one, in one transaction; returns the seats
+/// filled. InputError when the month has no rota yet.
+int publish_rota(SQLite::Database& db, const Month& month, const std::string& now);
 
 /// A volunteer who drops out from `from` on: records it as a blackout with no end,
 /// unlocks their seats from that day, and rebuilds the month moving as few others as

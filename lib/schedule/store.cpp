@@ -45,7 +45,7 @@ std::vector<RotaSeat> RotaStore::month(const Month& month) {
 }
 
 void RotaStore::replace(const Month& month, const std::vector<Session>& sessions, const RotaPlan& plan,
-                        const std::string& now) {
+                        const std::string& now, bool forced) {
   std::set<std::string> locked;
   {
     SQLite::Statement query(db_, "SELECT seat FROM rota_seats WHERE month = ? AND locked = 1");
@@ -82,12 +82,13 @@ void RotaStore::replace(const Month& month, const std::vector<Session>& sessions
     }
   }
   SQLite::Statement record(db_,
-                           "INSERT INTO rota_builds (month, built_at, seats, filled, moved) VALUES (?, ?, ?, ?, ?)");
+                           "INSERT INTO rota_builds (month, built_at, seats, filled, moved, forced) VALUES (?, ?, ?, ?, ?, ?)");
   record.bind(1, month.text());
   record.bind(2, now);
   record.bind(3, plan.seats);
   record.bind(4, static_cast<int>(plan.assigned.size()));
   record.bind(5, static_cast<int>(plan.moved.size()));
+  record.bind(6, forced ? 1 : 0);
   record.exec();
 }
 
@@ -102,6 +103,58 @@ int RotaStore::set_locked(const Month& month, const std::string& seat, std::opti
   if (volunteer) update.bind(4, *volunteer);
   else update.bind(4);
   return update.exec();
+}
+
+int RotaStore::publish(const Month& month, const std::string& now) {
+  SQLite::Statement add(db_, "INSERT INTO rota_publications (month, published_at) VALUES (?, ?)");
+  add.bind(1, month.text());
+  add.bind(2, now);
+  add.exec();
+  SQLite::Statement copy(db_,
+                         "INSERT INTO rota_published_seats (publication_id, seat, kiosk, date, start_minute, end_minute, "
+                         "service, skill, title, place, volunteer_id) SELECT ?, seat, kiosk, date, start_minute, "
+                         "end_minute, service, skill, title, place, volunteer_id FROM rota_seats WHERE month = ?");
+  copy.bind(1, db_.getLastInsertRowid());
+  copy.bind(2, month.text());
+  copy.exec();
+  SQLite::Statement filled(db_, "SELECT count(*) FROM rota_seats WHERE month = ? AND volunteer_id IS NOT NULL");
+  filled.bind(1, month.text());
+  filled.executeStep();
+  return filled.getColumn(0).getInt();
+}
+
+std::optional<std::string> RotaStore::published_at(const Month& month) {
+  SQLite::Statement query(db_, "SELECT max(published_at) FROM rota_publications WHERE month = ?");
+  query.bind(1, month.text());
+  query.executeStep();
+  if (query.getColumn(0).isNull()) return std::nullopt;
+  return query.getColumn(0).getString();
+}
+
+std::vector<RotaSeat> RotaStore::published(const Month& month) {
+  SQLite::Statement query(db_,
+                          "SELECT p.seat, p.kiosk, p.date, p.start_minute, p.end_minute, p.title, p.place, p.service, "
+                          "p.skill, p.volunteer_id, v.name FROM rota_published_seats p "
+                          "LEFT JOIN volunteers v ON v.id = p.volunteer_id "
+                          "WHERE p.publication_id = (SELECT max(id) FROM rota_publications WHERE month = ?) "
+                          "ORDER BY p.date, p.start_minute, p.kiosk, p.seat");
+  query.bind(1, month.text());
+  std::vector<RotaSeat> out;
+  while (query.executeStep()) {
+    RotaSeat s;
+    s.seat = query.getColumn(0).getString();
+    s.kiosk = query.getColumn(1).getString();
+    s.date = parse_date(query.getColumn(2).getString()).value_or(Date{});
+    s.time = {query.getColumn(3).getInt(), query.getColumn(4).getInt()};
+    s.title = query.getColumn(5).getString();
+    s.place = query.getColumn(6).getString();
+    s.service = query.getColumn(7).getString();
+    s.skill = query.getColumn(8).getString();
+    if (!query.getColumn(9).isNull()) s.volunteer = query.getColumn(9).getInt64();
+    s.volunteer_name = query.getColumn(10).getString();
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 int RotaStore::build_count(const Month& month) {

@@ -35,12 +35,21 @@ public:
   std::vector<RotaSeat> month(const Month& month);
   /// Replaces the month's rota with `sessions` as `plan` fills them, keeping lock flags
   /// of seats that remain; records the build. Call inside the caller's transaction.
-  void replace(const Month& month, const std::vector<Session>& sessions, const RotaPlan& plan, const std::string& now);
+  void replace(const Month& month, const std::vector<Session>& sessions, const RotaPlan& plan, const std::string& now,
+               bool forced);
 
   /// Locks (or unlocks) the filled seats of `month` that are `seat`, or that
   /// `volunteer` holds, or both; returns how many changed. Locked seats keep their
   /// volunteer through every rebuild.
   int set_locked(const Month& month, const std::string& seat, std::optional<std::int64_t> volunteer, bool locked);
+
+  /// Freezes the month's rota as published: what volunteers were told. Returns the
+  /// number of filled seats published.
+  int publish(const Month& month, const std::string& now);
+  /// When the month was last published; nothing when never.
+  std::optional<std::string> published_at(const Month& month);
+  /// The seats of the month's last publication, in the form `month()` gives.
+  std::vector<RotaSeat> published(const Month& month);
 
   /// How many times `month` was built: the SEQUENCE of its calendar events.
   int build_count(const Month& month);

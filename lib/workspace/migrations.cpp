@@ -152,6 +152,29 @@ const std::vector<std::string_view>& migrations() {
         );
         CREATE INDEX volunteer_blackouts_by_volunteer ON volunteer_blackouts (volunteer_id);
       )sql",
+      // 6: published rotas: what volunteers were told, kept to compare rebuilds with.
+      R"sql(
+        CREATE TABLE rota_publications (
+          id           INTEGER PRIMARY KEY,
+          month        TEXT NOT NULL,
+          published_at TEXT NOT NULL
+        );
+        CREATE TABLE rota_published_seats (
+          publication_id INTEGER NOT NULL REFERENCES rota_publications (id) ON DELETE CASCADE,
+          seat           TEXT NOT NULL,
+          kiosk          TEXT NOT NULL,
+          date           TEXT NOT NULL,
+          start_minute   INTEGER NOT NULL,
+          end_minute     INTEGER NOT NULL,
+          service        TEXT NOT NULL,
+          skill          TEXT NOT NULL,
+          title          TEXT NOT NULL,
+          place          TEXT NOT NULL,
+          volunteer_id   INTEGER REFERENCES volunteers (id),
+          PRIMARY KEY (publication_id, seat)
+        );
+        ALTER TABLE rota_builds ADD COLUMN forced INTEGER NOT NULL DEFAULT 0;
+      )sql",
   };
   return all;
 }

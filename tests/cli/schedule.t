@@ -85,23 +85,57 @@ unlocked by its key.
   kangle: 错误：请指明岗位：--seat 岗位 或 --person 姓名
   [2]
 
+Publishing freezes the month: a rebuild then needs --force, `diff` says person by
+person what changed since, and `notify` writes the day's messages to send.
+
+  $ kangle schedule diff --month 2026-12
+  kangle: 错误：2026-12 轮值表尚未发布：请运行 `kangle schedule publish --month 2026-12`
+  [3]
+  $ kangle schedule publish --month 2026-12
+  已发布 2026-12 轮值表：已排 94 个岗位。
+  $ kangle schedule build --month 2026-12
+  kangle: 错误：2026-12 的轮值表已于 2026-12-01T02:00:00Z 发布：如需重排请加 --force（将记录此次调整），之后用 `schedule diff` 查看需通知的人
+  [2]
+  $ kangle schedule diff --month 2026-12
+  2026-12 轮值表与 2026-12-01T02:00:00Z 发布时相同。
+  $ kangle schedule notify --date 2026-12-08
+  马国强 138****8014
+    马国强，您好！2026-12-08（周二）09:00-11:30 请到丁香园参加“理发”志愿服务。谢谢！
+  梁红梅 138****8023
+    梁红梅，您好！2026-12-08（周二）09:00-11:00 请到丁香园 樱花园小区参加“测血压”志愿服务。谢谢！
+  徐丽华 138****8013
+    徐丽华，您好！2026-12-08（周二）09:00-11:30 请到康乐汇参加“测血压”志愿服务。谢谢！
+  朱桂英 138****8015
+    朱桂英，您好！2026-12-08（周二）13:30-16:00 请到丁香园参加“理发”志愿服务。谢谢！
+  $ kangle --lang en schedule notify --date 2026-12-08 --format csv --reveal | tr -d '\r' | head -2
+  Name,Phone,Message
+  马国强,13800138014,"马国强, hello! On 2026-12-08 (Tue) 09:00-11:30 please come to Dingxiang Garden Lei Feng kiosk for Haircut. Thank you!"
+
 A drop-out: 马国强 stops from 14 December; the rebuild moves only whom it must
 and reports them. A declared absence keeps 周敏 free for a week, and the next
 rebuild says who covers for her.
 
   $ kangle schedule drop 马国强 --month 2026-12 --from 2026-12-14 --reason 搬家
   马国强 自 2026-12-14 起不再服务。
-  2026-12 轮值表：62 场服务，131 个岗位，已排 92 个，空缺 39 个
+  2026-12 轮值表：62 场服务，131 个岗位，已排 90 个，空缺 41 个
   与原轮值表相比，有 1 人调整：马国强
+  $ kangle schedule diff --month 2026-12
+  2026-12 轮值表与 2026-12-01T02:00:00Z 发布的版本相比，涉及 1 名志愿者
+  马国强
+    - 12-15 周二 13:30-16:00 丁香园 理发
+    - 12-17 周四 08:30-11:30 浦北路 理发
+    - 12-22 周二 09:00-11:30 丁香园 理发
+    - 12-29 周二 13:30-16:00 丁香园 理发
+  $ kangle schedule notify --date 2026-12-15 | grep -A1 马国强
+  马国强 138****8014
+    马国强，您好！您在 2026-12 的排班有调整：-12-15 周二 13:30-16:00 丁香园 理发、-12-17 周四 08:30-11:30 浦北路 理发、-12-22 周二 09:00-11:30 丁香园 理发、-12-29 周二 13:30-16:00 丁香园 理发。请以新安排为准。
   $ kangle schedule show --month 2026-12 --person 马国强 --format csv | tr -d '\r' | cut -d, -f1 | tail -n +2
-  2026-12-01
-  2026-12-03
   2026-12-08
   2026-12-10
   $ kangle volunteers away 周敏 --from 2026-12-21 --to 2026-12-27 --reason 外出
   周敏 自 2026-12-21 至 2026-12-27 不能服务。
-  $ kangle schedule build --month 2026-12 | sed -n 2p
-  与原轮值表相比，有 3 人调整：周敏、徐丽华、梁红梅
+  $ kangle schedule build --month 2026-12 --force | sed -n 2p
+  与原轮值表相比，有 4 人调整：周敏、徐丽华、马国强、梁红梅
   $ kangle schedule show --month 2026-12 --person 周敏 --format csv | tr -d '\r' | cut -d, -f1 | grep -c 2026-12-2[1-7]
   0
   [1]

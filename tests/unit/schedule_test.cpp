@@ -705,6 +705,20 @@ TEST_CASE("assign: the previous rota is kept where it still can be", "[schedule]
   }
 }
 
+TEST_CASE("assign: days before frozen_before keep their seats as they were, filled or empty", "[schedule]") {
+  auto days = general_days({7, 8, 9, 10});
+  AssignOptions options;
+  options.previous = {{only_seat(days[0]), 2}};  // the 7th was served by 2; the 8th stayed empty
+  options.frozen_before = ymd(2026, 12, 9);
+  auto plan = assign(days, {person(1, {}, always(), 1), person(2, {}, always(), 4)}, options);
+  CHECK(plan.assigned.at(only_seat(days[0])) == 2);
+  CHECK_FALSE(plan.assigned.contains(only_seat(days[1])));  // history: nobody is sent back in time
+  CHECK(plan.unfilled.contains(only_seat(days[1])));
+  CHECK(plan.assigned.contains(only_seat(days[2])));
+  CHECK(plan.assigned.contains(only_seat(days[3])));
+  CHECK(plan.assigned.size() + plan.unfilled.size() == 4);
+}
+
 TEST_CASE("assign: a leaver's seats go to as few people as possible", "[schedule]") {
   auto days = general_days({7, 8, 9, 10});
   AssignOptions options;
