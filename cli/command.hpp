@@ -42,8 +42,10 @@ enum class Needs { nothing, workspace, database };
 /// One built-in command. To add a command: write cli/commands/NAME.cpp with a
 /// `define_NAME` that adds its options to the subcommand and sets the action,
 /// declare it in commands.hpp, add a line to the table in commands.cpp, list the
-/// file in cli/CMakeLists.txt. Help, `help CMD`, typo suggestions and the
-/// per-command help tests all come from the table.
+/// file in cli/CMakeLists.txt. Help, `help CMD`, typo suggestions, the
+/// per-command help tests, shell completion and the man page all come from the
+/// table. Completion reads an option's type name: `a|b|c` (or a CLI::IsMember
+/// check) for a fixed set of values, `FILE` for a file, `DIR` for a folder.
 struct CommandSpec {
   const char* name;
   const char* summary;

@@ -19,6 +19,8 @@ const std::vector<CommandSpec>& command_table() {
       {"volunteers", "List and show the volunteers", Needs::database, define_volunteers},
       {"match", "List the needs and resources (需求清单, 资源清单) that matching pairs up", Needs::database, define_match},
       {"schedule", "Build, show and explain the monthly rota", Needs::database, define_schedule},
+      {"completion", "Print a bash or zsh completion script (try: source <(kangle completion bash))", Needs::nothing,
+       define_completion},
   };
   return table;
 }

@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
+#include "describe.hpp"
 #include "kangle/version.hpp"
 #include "workspace/database.hpp"
 #include "workspace/workspace.hpp"
@@ -130,8 +131,10 @@ int run(int argc, char** argv) {
   app.fallthrough();
   app.require_subcommand(0, 1);
   GlobalOptions globals;
-  app.add_option("-w,--workspace", globals.workspace, "Workspace folder (default: found from the current folder, or KANGLE_WORKSPACE)");
+  app.add_option("-w,--workspace", globals.workspace, "Workspace folder (default: found from the current folder, or KANGLE_WORKSPACE)")
+      ->type_name("DIR");
   app.add_option("--lang", globals.lang, "Language of messages and outputs: zh-CN or en (or KANGLE_LANG)")
+      ->type_name("zh-CN|en")
       ->check([](const std::string& v) { return parse_lang(v) ? std::string() : "expected zh-CN or en"; });
 
   const auto& table = command_table();
@@ -145,6 +148,8 @@ int run(int argc, char** argv) {
   std::optional<std::string> help_topic;
   auto* help = app.add_subcommand("help", "Show help for kangle or for one command");
   help->add_option("command", help_topic, "The command");
+  bool man = false;
+  help->add_flag("--man", man, "Print the manual page kangle.1 (roff) instead");
 
   // An unknown word in the command's place: a plugin, or a suggestion.
   if (auto word = command_word(argc, argv)) {
@@ -177,6 +182,10 @@ int run(int argc, char** argv) {
   }
 
   if (help->parsed()) {
+    if (man) {
+      fmt::print("{}", man_page(describe(app), kangle::version));
+      return 0;
+    }
     if (!help_topic) {
       fmt::print("{}", app.help());
       return 0;

@@ -129,12 +129,13 @@ void define_import(CLI::App& command, Action& action) {
   };
   for (const auto& [list, summary] : lists) {
     auto* sub = command.add_subcommand(std::string(list_name(list)), summary);
-    sub->add_option("file", options->file, "The spreadsheet: .xlsx, .csv or .txt")->required();
+    sub->add_option("file", options->file, "The spreadsheet: .xlsx, .csv or .txt")->required()->type_name("FILE");
     sub->add_option("--sheet", options->sheet, "The sheet to read (default: the first with a recognisable header)");
     sub->add_flag("--dry-run", options->dry_run, "Show what would happen; change nothing");
     sub->add_option("--map", options->maps, "A header and the field it holds, e.g. \"联系方式=phone\" (repeatable)");
     sub->add_option("--encoding", options->encoding, "The text encoding of a CSV file: utf-8, gbk, gb18030");
-    sub->add_option("--rejects", options->rejects, "Where to write rejected rows (default: FILE.rejects.csv)");
+    sub->add_option("--rejects", options->rejects, "Where to write rejected rows (default: FILE.rejects.csv)")
+        ->type_name("FILE");
     sub->callback([options, list = list] { options->list = list; });
   }
   action = [options](Context& context) { return run_import(*options, context); };

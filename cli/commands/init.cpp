@@ -31,7 +31,8 @@ int run_init(const InitCommand& options, Context& context) {
 
 void define_init(CLI::App& command, Action& action) {
   auto options = std::make_shared<InitCommand>();
-  command.add_option("dir", options->dir, "Folder to make the workspace in (default: the current folder)");
+  command.add_option("dir", options->dir, "Folder to make the workspace in (default: the current folder)")
+      ->type_name("DIR");
   command.add_option("--example", options->example, "Start from a bundled example: kangjian");
   action = [options](Context& context) { return run_init(*options, context); };
 }

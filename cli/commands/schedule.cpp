@@ -423,7 +423,7 @@ void define_schedule(CLI::App& command, Action& action) {
       ->type_name("ics|md|csv");
   exporter->add_option("--person", options->person, "Only this volunteer's duties (their own calendar)");
   exporter->add_option("--kiosk", options->kiosk, "Only this kiosk (its id)");
-  exporter->add_option("-o,--output", options->output, "The file to write (default: standard output)");
+  exporter->add_option("-o,--output", options->output, "The file to write (default: standard output)")->type_name("FILE");
   auto* drop = command.add_subcommand("drop", "A volunteer drops out: rebuild the month around it, moving as few as possible");
   drop->add_option("person", options->person, "The volunteer (a name or phone number)")->required();
   drop->add_option("--month", options->month, "The month to rebuild, e.g. 2026-12")->required();

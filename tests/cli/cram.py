@@ -11,7 +11,8 @@ their expected output and exit codes together.
 
 The commands of a file run in order in one bash, in a fresh temporary folder,
 with the kangle under test first on PATH. `--update` rewrites the expected
-output in place (review the diff before committing it)."""
+output in place (review the diff before committing it). KANGLE_BUILD_DIR, the
+build folder, is passed on to the commands when set (ctest sets it)."""
 import argparse
 import difflib
 import os
@@ -55,6 +56,8 @@ def run(blocks, kangle, testdir):
             "TZ": "Asia/Shanghai",
             "KANGLE_NOW": "2026-12-01T02:00:00Z",
         }
+        if "KANGLE_BUILD_DIR" in os.environ:
+            env["KANGLE_BUILD_DIR"] = os.environ["KANGLE_BUILD_DIR"]
         out = subprocess.run(["bash", "-c", "\n".join(script) + "\n"], cwd=work, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300).stdout
         text = out.decode("utf-8", "replace").replace(work, "$TMP")

@@ -9,8 +9,8 @@ Help, version, unknown commands and plugins.
   Options:
     -h,--help                   Print this help message and exit
     --version                   Display program version information and exit
-    -w,--workspace TEXT         Workspace folder (default: found from the current folder, or KANGLE_WORKSPACE)
-    --lang TEXT                 Language of messages and outputs: zh-CN or en (or KANGLE_LANG)
+    -w,--workspace DIR          Workspace folder (default: found from the current folder, or KANGLE_WORKSPACE)
+    --lang zh-CN|en             Language of messages and outputs: zh-CN or en (or KANGLE_LANG)
   
   Subcommands:
     init                        Make a workspace (optionally from a bundled example)
@@ -20,6 +20,7 @@ Help, version, unknown commands and plugins.
     volunteers                  List and show the volunteers
     match                       List the needs and resources (需求清单, 资源清单) that matching pairs up
     schedule                    Build, show and explain the monthly rota
+    completion                  Print a bash or zsh completion script (try: source <(kangle completion bash))
     help                        Show help for kangle or for one command
   
   $ kangle help check
