@@ -177,6 +177,7 @@ time, and the documentation where Debian would; they are those kangle prints.
   ./share/doc/kangle/LICENSE
   ./share/doc/kangle/README.md
   ./share/doc/kangle/docs/import.md
+  ./share/doc/kangle/docs/schedule.md
   ./share/doc/kangle/docs/workspace.md
   ./share/man/man1/kangle.1
   ./share/zsh/vendor-completions/_kangle
