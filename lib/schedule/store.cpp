@@ -15,15 +15,9 @@ config::Cadence cadence_of(const std::string& name) {
   return config::Cadence::daily;
 }
 
-}  // namespace
-
-std::vector<RotaSeat> RotaStore::month(const Month& month) {
-  SQLite::Statement query(db_,
-                          "SELECT r.seat, r.kiosk, r.date, r.start_minute, r.end_minute, r.cadence, r.title, r.place, "
-                          "r.service, r.skill, r.volunteer_id, v.name, r.locked FROM rota_seats r "
-                          "LEFT JOIN volunteers v ON v.id = r.volunteer_id WHERE r.month = ? "
-                          "ORDER BY r.date, r.start_minute, r.kiosk, r.position");
-  query.bind(1, month.text());
+/// Seats from a query whose columns are: seat, kiosk, date, start, end, cadence,
+/// title, place, service, skill, volunteer id, volunteer name, locked.
+std::vector<RotaSeat> read_seats(SQLite::Statement& query) {
   std::vector<RotaSeat> out;
   while (query.executeStep()) {
     RotaSeat s;
@@ -42,6 +36,18 @@ std::vector<RotaSeat> RotaStore::month(const Month& month) {
     out.push_back(std::move(s));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<RotaSeat> RotaStore::month(const Month& month) {
+  SQLite::Statement query(db_,
+                          "SELECT r.seat, r.kiosk, r.date, r.start_minute, r.end_minute, r.cadence, r.title, r.place, "
+                          "r.service, r.skill, r.volunteer_id, v.name, r.locked FROM rota_seats r "
+                          "LEFT JOIN volunteers v ON v.id = r.volunteer_id WHERE r.month = ? "
+                          "ORDER BY r.date, r.start_minute, r.kiosk, r.position");
+  query.bind(1, month.text());
+  return read_seats(query);
 }
 
 void RotaStore::replace(const Month& month, const std::vector<Session>& sessions, const RotaPlan& plan,
@@ -133,28 +139,13 @@ std::optional<std::string> RotaStore::published_at(const Month& month) {
 
 std::vector<RotaSeat> RotaStore::published(const Month& month) {
   SQLite::Statement query(db_,
-                          "SELECT p.seat, p.kiosk, p.date, p.start_minute, p.end_minute, p.title, p.place, p.service, "
-                          "p.skill, p.volunteer_id, v.name FROM rota_published_seats p "
+                          "SELECT p.seat, p.kiosk, p.date, p.start_minute, p.end_minute, 'daily', p.title, p.place, "
+                          "p.service, p.skill, p.volunteer_id, v.name, 0 FROM rota_published_seats p "
                           "LEFT JOIN volunteers v ON v.id = p.volunteer_id "
                           "WHERE p.publication_id = (SELECT max(id) FROM rota_publications WHERE month = ?) "
                           "ORDER BY p.date, p.start_minute, p.kiosk, p.seat");
   query.bind(1, month.text());
-  std::vector<RotaSeat> out;
-  while (query.executeStep()) {
-    RotaSeat s;
-    s.seat = query.getColumn(0).getString();
-    s.kiosk = query.getColumn(1).getString();
-    s.date = parse_date(query.getColumn(2).getString()).value_or(Date{});
-    s.time = {query.getColumn(3).getInt(), query.getColumn(4).getInt()};
-    s.title = query.getColumn(5).getString();
-    s.place = query.getColumn(6).getString();
-    s.service = query.getColumn(7).getString();
-    s.skill = query.getColumn(8).getString();
-    if (!query.getColumn(9).isNull()) s.volunteer = query.getColumn(9).getInt64();
-    s.volunteer_name = query.getColumn(10).getString();
-    out.push_back(std::move(s));
-  }
-  return out;
+  return read_seats(query);
 }
 
 int RotaStore::build_count(const Month& month) {
