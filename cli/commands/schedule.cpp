@@ -65,14 +65,24 @@ std::string weekday_of(const Date& date) {
   return std::string(weekday_display(std::chrono::weekday{std::chrono::sys_days{date}}, chinese()));
 }
 
-std::map<std::int64_t, std::string> names_by_id(Context& context) {
-  std::map<std::int64_t, std::string> names;
-  for (const auto& v : people::Store(context.database->sql()).list({})) names[v.id] = v.name;
-  return names;
+/// How many names a list of volunteers shows before "and N more".
+constexpr std::size_t names_shown = 5;
+
+/// The names a report of `plan` shows: who moved, and the first few of each empty seat's reason.
+std::map<std::int64_t, std::string> names_for(Context& context, const schedule::RotaPlan& plan,
+                                              std::vector<std::int64_t> ids = {}) {
+  ids.insert(ids.end(), plan.moved.begin(), plan.moved.end());
+  for (const auto& [seat, why] : plan.unfilled) {
+    auto n = std::min(names_shown, why.volunteers.size());
+    ids.insert(ids.end(), why.volunteers.begin(), why.volunteers.begin() + static_cast<std::ptrdiff_t>(n));
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return people::Store(context.database->sql()).names(ids);
 }
 
 std::string names_of(const std::vector<std::int64_t>& ids, const std::map<std::int64_t, std::string>& names) {
-  constexpr std::size_t shown = 5;
+  constexpr std::size_t shown = names_shown;
   std::vector<std::string> out;
   for (std::size_t i = 0; i < ids.size() && i < shown; ++i) {
     auto it = names.find(ids[i]);
@@ -106,7 +116,7 @@ int run_build(const ScheduleCommand& options, Context& context) {
   fmt::print("{}\n", tr(Msg::schedule_built, month.text(), report.sessions.size(), plan.seats, plan.assigned.size(),
                         plan.unfilled.size()));
   if (report.rebuilt) {
-    auto names = names_by_id(context);
+    auto names = names_for(context, plan);
     fmt::print("{}\n", plan.moved.empty() ? tr(Msg::schedule_nobody_moved)
                                           : tr(Msg::schedule_moved, plan.moved.size(), names_of(plan.moved, names)));
   }
@@ -344,7 +354,7 @@ int run_drop(const ScheduleCommand& options, Context& context) {
   if (!from) throw UsageError(tr(Msg::toml_bad_date, options.from));
   auto report = schedule::drop_volunteer(context.database->sql(), *context.config, month, volunteer, *from,
                                          options.reason, context.now);
-  auto names = names_by_id(context);
+  auto names = names_for(context, report.plan, {volunteer});
   fmt::print("{}\n", tr(Msg::schedule_dropped, names[volunteer], format_date(*from)));
   const auto& plan = report.plan;
   fmt::print("{}\n", tr(Msg::schedule_built, month.text(), report.sessions.size(), plan.seats, plan.assigned.size(),
@@ -363,7 +373,7 @@ int run_explain(const ScheduleCommand& options, Context& context) {
     fmt::print("{}\n", tr(Msg::schedule_all_filled, month.text()));
     return 0;
   }
-  auto names = names_by_id(context);
+  auto names = names_for(context, report.plan);
   for (const auto& session : report.sessions) {
     for (const auto& seat : session.seats) {
       auto it = report.plan.unfilled.find(seat.key);

@@ -175,6 +175,17 @@ std::vector<Volunteer> Store::list(const VolunteerFilter& filter) {
   return read(query);
 }
 
+std::map<std::int64_t, std::string> Store::names(const std::vector<std::int64_t>& ids) {
+  static const std::string sql = "SELECT name FROM volunteers WHERE id = ?";
+  std::map<std::int64_t, std::string> out;
+  for (auto id : ids) {
+    auto& query = statement_(sql);
+    query.bind(1, id);
+    if (query.executeStep()) out[id] = query.getColumn(0).getString();
+  }
+  return out;
+}
+
 std::int64_t Store::count() { return db_.execAndGet("SELECT count(*) FROM volunteers").getInt64(); }
 
 }  // namespace kangle::people

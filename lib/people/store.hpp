@@ -36,6 +36,8 @@ public:
   /// Volunteers matching `filter`, by name then id.
   std::vector<Volunteer> list(const VolunteerFilter& filter);
   std::int64_t count();
+  /// The names of the volunteers `ids`, by id (those not found left out).
+  std::map<std::int64_t, std::string> names(const std::vector<std::int64_t>& ids);
   /// Records days `volunteer_id` cannot serve.
   void add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now);
 

@@ -2,6 +2,7 @@
 #include "schedule/assign.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <set>
 
 #include "solver/min_cost_flow.hpp"
@@ -24,13 +25,23 @@ bool has_skill(const config::Config& config, const people::Volunteer& v, const S
   return !certified || !it->certificate_expires || date <= *it->certificate_expires;
 }
 
-bool available(const people::Volunteer& v, const Session& session) {
+/// The parts of the day `time` overlaps as bits (morning 1, afternoon 2, evening 4).
+std::bitset<3> part_bits(const TimeRange& time) {
+  std::bitset<3> bits;
+  for (auto part : parts_of_day(time)) bits.set(static_cast<std::size_t>(part));
+  return bits;
+}
+
+bool available(const people::Volunteer& v, const Session& session, std::bitset<3> needed) {
   if (std::any_of(v.blackouts.begin(), v.blackouts.end(), [&](const auto& b) { return b.covers(session.date); })) {
     return false;
   }
   auto day = std::chrono::weekday{std::chrono::sys_days{session.date}}.c_encoding();
-  auto parts = parts_of_day(session.time);
-  return std::all_of(parts.begin(), parts.end(), [&](auto part) { return v.availability.can(day, part); });
+  return (v.availability.slots[day] & needed) == needed;
+}
+
+bool available(const people::Volunteer& v, const Session& session) {
+  return available(v, session, part_bits(session.time));
 }
 
 // The tiers of the objective, highest first: seats filled (over the whole rota);
@@ -201,14 +212,19 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   FlowNetwork net;
   auto source = net.add_node();
   auto sink = net.add_node();
-  std::vector<FlowNetwork::Node> volunteer_node(volunteers.size());
-  for (std::size_t i = 0; i < volunteers.size(); ++i) {
-    volunteer_node[i] = net.add_node();
-    int limit = monthly_limit(config, volunteers[i]);
-    for (int k = used[i] + 1; k <= limit; ++k) {
-      net.add_arc(source, volunteer_node[i], 1, balance_scale * (2 * k - 1) / limit);
+  // A volunteer enters the network with their first eligible seat: at district scale
+  // most of them are eligible for none, and the network stays small.
+  std::vector<std::optional<FlowNetwork::Node>> volunteer_node(volunteers.size());
+  auto node_of = [&](std::size_t i) {
+    if (!volunteer_node[i]) {
+      volunteer_node[i] = net.add_node();
+      int limit = monthly_limit(config, volunteers[i]);
+      for (int k = used[i] + 1; k <= limit; ++k) {
+        net.add_arc(source, *volunteer_node[i], 1, balance_scale * (2 * k - 1) / limit);
+      }
     }
-  }
+    return *volunteer_node[i];
+  };
 
   struct Choice {
     std::string seat;
@@ -228,19 +244,31 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   const std::int64_t keep_bonus = spread_step * most_seats + 2 * balance_scale + 1;
   const std::int64_t fill_reward = (keep_bonus + spread_step * most_seats + 2 * balance_scale) *
                                    (static_cast<std::int64_t>(open.size()) + 1);
+  // Who has which skill, so that each seat looks only at those who could take it.
+  std::map<std::string, std::vector<std::size_t>> with_skill;
+  std::vector<std::size_t> everyone(volunteers.size());
+  for (std::size_t i = 0; i < volunteers.size(); ++i) {
+    everyone[i] = i;
+    for (const auto& skill : volunteers[i].skills) with_skill[skill.skill].push_back(i);
+  }
+  const std::vector<std::size_t> nobody;
   for (const auto& [session, seat] : open) {
     auto seat_node = net.add_node();
     net.add_arc(seat_node, sink, 1, -fill_reward + spread_step * (seat->number - 1));
     ++open_seats;
     auto previous = options.previous.find(seat->key);
-    for (std::size_t i = 0; i < volunteers.size(); ++i) {
-      if (!eligible(config, volunteers[i], *session, *seat)) continue;
+    auto needed = part_bits(session->time);
+    const auto& candidates = seat->skill == config::general_skill
+                                 ? everyone
+                                 : (with_skill.contains(seat->skill) ? with_skill.at(seat->skill) : nobody);
+    for (std::size_t i : candidates) {
+      if (!has_skill(config, volunteers[i], *seat, session->date) || !available(volunteers[i], *session, needed)) continue;
       int left_today = sessions_per_day - (used_on_day.contains({i, session->date}) ? used_on_day[{i, session->date}] : 0);
       if (left_today <= 0) continue;
       auto [it, fresh] = day_node.try_emplace({i, session->date}, 0);
       if (fresh) {
         it->second = net.add_node();
-        net.add_arc(volunteer_node[i], it->second, left_today, 0);
+        net.add_arc(node_of(i), it->second, left_today, 0);
       }
       bool kept = previous != options.previous.end() && previous->second == volunteers[i].id;
       auto arc = net.add_arc(it->second, seat_node, 1, kept ? -keep_bonus : 0);
