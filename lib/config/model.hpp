@@ -21,6 +21,7 @@ struct Settings {
   Lang language = Lang::zh_CN;
   std::string timezone = "Asia/Shanghai";
   int monthly_limit = 4;
+  std::optional<int> weekly_limit;  ///< sessions a volunteer serves in a week (Mon–Sun); none: no limit
   int travel_minutes = 30;
   int certificate_warning_days = 30;
   bool mask_personal_data = true;

@@ -188,7 +188,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::schedule_and_more, " and {} more", " 等另外 {} 人"},
     {Msg::schedule_why_no_skill, "nobody has the skill \"{}\" (or a valid certificate for it)", "没有人具备技能“{}”（或其证书已过期）"},
     {Msg::schedule_why_not_available, "{} with the skill \"{}\", none available then: {}", "具备技能“{1}”的 {0} 人此时都没空：{2}"},
-    {Msg::schedule_why_at_limit, "{} available, all at their monthly limit: {}", "有空的 {} 人都已达到每月最多班次：{}"},
+    {Msg::schedule_why_at_limit, "{} available, all at their monthly (or weekly) limit: {}", "有空的 {} 人都已达到每月（或每周）最多班次：{}"},
     {Msg::schedule_why_busy, "{} available, all serving elsewhere that day: {}", "有空的 {} 人当天都在别处服务：{}"},
     {Msg::schedule_built, "Rota of {}: {} sessions, {} seats, {} filled, {} empty", "{} 轮值表：{} 场服务，{} 个岗位，已排 {} 个，空缺 {} 个"},
     {Msg::schedule_nobody_moved, "Nobody moved from the rota before.", "与原轮值表相比，没有人调整。"},

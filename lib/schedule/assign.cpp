@@ -138,6 +138,18 @@ void give_changes_to_fewest(const config::Config& config, const std::vector<Sess
 /// `used` is each volunteer's seats in the plan, by their index.
 void explain_unfilled(const config::Config& config, const std::vector<Session>& sessions,
                       const std::vector<people::Volunteer>& volunteers, const std::vector<int>& used, RotaPlan& plan) {
+  // Seats held per volunteer and week, for the weekly limit.
+  auto week = [](const Date& date) {
+    auto day = std::chrono::sys_days{date};
+    return day - (std::chrono::weekday{day} - std::chrono::Monday);
+  };
+  std::map<std::pair<std::int64_t, std::chrono::sys_days>, int> in_week;
+  for (const auto& session : sessions) {
+    for (const auto& seat : session.seats) {
+      if (auto it = plan.assigned.find(seat.key); it != plan.assigned.end()) ++in_week[{it->second, week(session.date)}];
+    }
+  }
+  const auto& weekly = config.settings.weekly_limit;
   for (const auto& session : sessions) {
     for (const auto& seat : session.seats) {
       if (plan.assigned.contains(seat.key)) continue;
@@ -149,7 +161,8 @@ void explain_unfilled(const config::Config& config, const std::vector<Session>& 
         skilled.push_back(v.id);
         if (!available(v, session)) continue;
         free.push_back(v.id);
-        if (used[i] < monthly_limit(config, v)) under_limit.push_back(v.id);
+        bool week_full = weekly && in_week[{v.id, week(session.date)}] >= *weekly;
+        if (used[i] < monthly_limit(config, v) && !week_full) under_limit.push_back(v.id);
       }
       if (skilled.empty()) {
         why.reason = Unfilled::Reason::no_skill;
@@ -244,6 +257,27 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   const std::int64_t keep_bonus = spread_step * most_seats + 2 * balance_scale + 1;
   const std::int64_t fill_reward = (keep_bonus + spread_step * most_seats + 2 * balance_scale) *
                                    (static_cast<std::int64_t>(open.size()) + 1);
+  // With a weekly limit, days reach the volunteer through their week (Monday to Sunday):
+  // volunteer → volunteer-week → volunteer-day.
+  const auto& weekly = config.settings.weekly_limit;
+  auto monday_of = [](const Date& date) {
+    auto day = std::chrono::sys_days{date};
+    return day - (std::chrono::weekday{day} - std::chrono::Monday);
+  };
+  std::map<std::pair<std::size_t, std::chrono::sys_days>, int> used_in_week;
+  for (const auto& [key, count] : used_on_day) used_in_week[{key.first, monday_of(key.second)}] += count;
+  std::map<std::pair<std::size_t, std::chrono::sys_days>, FlowNetwork::Node> week_node;
+  auto week_of = [&](std::size_t i, const Date& date) {
+    if (!weekly) return node_of(i);
+    auto key = std::pair{i, monday_of(date)};
+    auto [it, fresh] = week_node.try_emplace(key, 0);
+    if (fresh) {
+      it->second = net.add_node();
+      net.add_arc(node_of(i), it->second, std::max(0, *weekly - used_in_week[key]), 0);
+    }
+    return it->second;
+  };
+
   // Who has which skill, so that each seat looks only at those who could take it.
   std::map<std::string, std::vector<std::size_t>> with_skill;
   std::vector<std::size_t> everyone(volunteers.size());
@@ -268,7 +302,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       auto [it, fresh] = day_node.try_emplace({i, session->date}, 0);
       if (fresh) {
         it->second = net.add_node();
-        net.add_arc(node_of(i), it->second, left_today, 0);
+        net.add_arc(week_of(i, session->date), it->second, left_today, 0);
       }
       bool kept = previous != options.previous.end() && previous->second == volunteers[i].id;
       auto arc = net.add_arc(it->second, seat_node, 1, kept ? -keep_bonus : 0);

@@ -52,7 +52,8 @@ inline constexpr int sessions_per_day = 1;
 /// its certificate still valid that day: one with no expiry recorded counts as
 /// valid), the volunteer's availability on the day's real weekday for every part of
 /// day the session spans, their blackout days, the monthly limit (the volunteer's or
-/// the workspace's default), one session a day, locked seats. Then, in this order: as
+/// the workspace's default), the workspace's weekly limit if any, one session a day,
+/// locked seats. Then, in this order: as
 /// many seats filled as possible; the previous rota kept where possible; first seats
 /// of a session before second ones; load balanced relative to each volunteer's limit.
 /// On a rebuild, a local search then gives the seats that changed hands to as few

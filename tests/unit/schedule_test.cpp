@@ -705,6 +705,23 @@ TEST_CASE("assign: the previous rota is kept where it still can be", "[schedule]
   }
 }
 
+TEST_CASE("assign: the weekly limit counts Monday to Sunday", "[schedule]") {
+  auto config = example();
+  config.settings.weekly_limit = 1;
+  // Mon 7 to Thu 10 December are one week; Mon 14 and Tue 15 the next.
+  auto days = general_days({7, 8, 9, 10, 14, 15});
+  auto plan = schedule::assign(config, days, {person(1, {}, always(), 6)}, {});
+  CHECK(plan.assigned.size() == 2);
+  int first_week = 0;
+  for (std::size_t d = 0; d < 4; ++d) first_week += plan.assigned.contains(only_seat(days[d])) ? 1 : 0;
+  CHECK(first_week == 1);
+  for (std::size_t d = 0; d < 4; ++d) {
+    if (!plan.assigned.contains(only_seat(days[d]))) CHECK(plan.unfilled.at(only_seat(days[d])).reason == Unfilled::Reason::at_limit);
+  }
+  // Without it, the monthly limit alone: all six days.
+  CHECK(schedule::assign(example(), days, {person(1, {}, always(), 6)}, {}).assigned.size() == 6);
+}
+
 TEST_CASE("assign: days before frozen_before keep their seats as they were, filled or empty", "[schedule]") {
   auto days = general_days({7, 8, 9, 10});
   AssignOptions options;
