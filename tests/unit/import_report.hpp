@@ -3,12 +3,60 @@
 // the message of the error a call throws.
 #pragma once
 
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "config/loader.hpp"
+#include "core/i18n.hpp"
+#include "import/columns.hpp"
 #include "import/pipeline.hpp"
+#include "temp_dir.hpp"
+#include "workspace/database.hpp"
+#include "workspace/init.hpp"
 
 namespace kangle::test {
+
+/// A workspace made from the kangjian example in a temporary folder, its database open;
+/// input files go to its folder `in/`. Messages are in English.
+class ImportWorkspace {
+public:
+  ImportWorkspace() {
+    set_language(Lang::en);
+    workspace::init_workspace({dir_.path(), std::string("kangjian"), std::nullopt});
+    config_ = config::load_valid_config(dir_.path());
+    db_ = std::make_unique<workspace::Database>(dir_.path() / "kangle.db", workspace::Access::read_write);
+    std::filesystem::create_directories(dir_.path() / "in");
+  }
+
+  /// The column aliases of `list` (volunteers, needs, resources), which must load cleanly.
+  import::ColumnAliases aliases(std::string_view list) const {
+    config::Diagnostics sink;
+    auto aliases = import::load_column_aliases(dir_.path(), list, sink);
+    REQUIRE(sink.items().empty());
+    return aliases;
+  }
+  /// Where an input file called `name` goes.
+  std::filesystem::path in(const std::string& name) const { return dir_.path() / "in" / name; }
+  /// Writes an input file byte by byte.
+  std::filesystem::path write(const std::string& name, const std::string& bytes) const {
+    return dir_.write(std::filesystem::path("in") / name, bytes);
+  }
+  std::string read(const std::filesystem::path& file) const {
+    return dir_.read(std::filesystem::relative(file, dir_.path()));
+  }
+  std::int64_t import_rows() { return db_->sql().execAndGet("SELECT count(*) FROM imports").getInt64(); }
+  SQLite::Database& sql() { return db_->sql(); }
+  const config::Config& config() const { return config_; }
+
+protected:
+  TempDir dir_;
+  config::Config config_;
+  std::unique_ptr<workspace::Database> db_;
+};
 
 /// The sheet, header row and counts of a report on one line.
 inline std::string summary(const import::ImportReport& r) {

@@ -48,30 +48,11 @@ const std::string no_phone = "no phone and no ID number: this person cannot be t
 
 // ─── a workspace ─────────────────────────────────────────────────────────────────
 
-/// A workspace made from the kangjian example in a temporary folder, its database open;
-/// input files go to its folder `in/`. Messages are in English.
-class Workspace {
+/// The example workspace, importing volunteers.
+class Workspace : public kangle::test::ImportWorkspace {
 public:
-  Workspace() {
-    kangle::set_language(kangle::Lang::en);
-    kangle::workspace::init_workspace({dir_.path(), std::string("kangjian"), std::nullopt});
-    config_ = kangle::config::load_valid_config(dir_.path());
-    db_ = std::make_unique<kangle::workspace::Database>(dir_.path() / "kangle.db",
-                                                        kangle::workspace::Access::read_write);
-    kangle::config::Diagnostics sink;
-    aliases_ = kangle::import::load_column_aliases(dir_.path(), "volunteers", sink);
-    REQUIRE(sink.items().empty());
-    fs::create_directories(dir_.path() / "in");
-  }
-
-  /// Where an input file called `name` goes.
-  fs::path in(const std::string& name) const { return dir_.path() / "in" / name; }
-  /// Writes an input file byte by byte.
-  fs::path write(const std::string& name, const std::string& bytes) const { return dir_.write(fs::path("in") / name, bytes); }
-  std::string read(const fs::path& file) const { return dir_.read(fs::relative(file, dir_.path())); }
-
   ImportReport import(const ImportOptions& options, const std::string& now = first_run) {
-    return kangle::import::import_volunteers(db_->sql(), config_, aliases_, options, now);
+    return kangle::import::import_volunteers(db_->sql(), config_, volunteers_, options, now);
   }
   ImportReport import(const fs::path& file, const std::string& now = first_run) {
     ImportOptions options;
@@ -83,18 +64,9 @@ public:
   /// Everyone stored, by name.
   std::vector<Volunteer> people() { return kangle::people::Store(db_->sql()).list({}); }
   std::optional<Volunteer> by_phone(const std::string& phone) { return kangle::people::Store(db_->sql()).find_by_phone(phone); }
-  std::int64_t import_rows() {
-    SQLite::Statement query(db_->sql(), "SELECT count(*) FROM imports");
-    REQUIRE(query.executeStep());
-    return query.getColumn(0).getInt64();
-  }
-  SQLite::Database& sql() { return db_->sql(); }
 
 private:
-  kangle::test::TempDir dir_;
-  kangle::config::Config config_;
-  std::unique_ptr<kangle::workspace::Database> db_;
-  kangle::import::ColumnAliases aliases_;
+  kangle::import::ColumnAliases volunteers_ = aliases("volunteers");
 };
 
 // ─── reading a report and a volunteer ────────────────────────────────────────────

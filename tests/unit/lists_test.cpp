@@ -49,26 +49,9 @@ using Lines = std::vector<std::string>;
 
 kangle::Date ymd(int y, unsigned m, unsigned d) { return kangle::Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 
-/// A workspace made from the kangjian example in a temporary folder, its database open;
-/// input files go to `in/`. Messages are in English.
-class Workspace {
+/// The example workspace, importing needs and resources.
+class Workspace : public kangle::test::ImportWorkspace {
 public:
-  Workspace() {
-    kangle::set_language(kangle::Lang::en);
-    kangle::workspace::init_workspace({dir_.path(), std::string("kangjian"), std::nullopt});
-    config_ = kangle::config::load_valid_config(dir_.path());
-    db_ = std::make_unique<kangle::workspace::Database>(dir_.path() / "kangle.db", kangle::workspace::Access::read_write);
-    kangle::config::Diagnostics sink;
-    needs_aliases_ = kangle::import::load_column_aliases(dir_.path(), "needs", sink);
-    resources_aliases_ = kangle::import::load_column_aliases(dir_.path(), "resources", sink);
-    REQUIRE(sink.items().empty());
-    fs::create_directories(dir_.path() / "in");
-  }
-
-  fs::path in(const std::string& name) const { return dir_.path() / "in" / name; }
-  fs::path write(const std::string& name, const std::string& bytes) const { return dir_.write(fs::path("in") / name, bytes); }
-  std::string read(const fs::path& file) const { return dir_.read(fs::relative(file, dir_.path())); }
-
   ImportReport needs(const ImportOptions& options, const std::string& now = first_run) {
     return kangle::import::import_needs(db_->sql(), config_, needs_aliases_, options, now);
   }
@@ -83,9 +66,6 @@ public:
   std::vector<Resource> stored_resources() { return store().resources({}); }
   std::optional<Need> need(const std::string& code) { return store().find_need_by_code(code); }
   std::optional<Resource> resource(const std::string& code) { return store().find_resource_by_code(code); }
-  std::int64_t import_rows() { return db_->sql().execAndGet("SELECT count(*) FROM imports").getInt64(); }
-  SQLite::Database& sql() { return db_->sql(); }
-  const kangle::config::Config& config() const { return config_; }
 
 private:
   static ImportOptions options(const fs::path& file) {
@@ -93,10 +73,8 @@ private:
     o.file = file;
     return o;
   }
-  kangle::test::TempDir dir_;
-  kangle::config::Config config_;
-  std::unique_ptr<kangle::workspace::Database> db_;
-  kangle::import::ColumnAliases needs_aliases_, resources_aliases_;
+  kangle::import::ColumnAliases needs_aliases_ = aliases("needs");
+  kangle::import::ColumnAliases resources_aliases_ = aliases("resources");
 };
 
 Lines codes(const std::vector<Need>& needs) {
