@@ -47,17 +47,11 @@ schedule::Month month_of(const ScheduleCommand& options) {
   return *month;
 }
 
-std::string kiosk_name(const config::Config& config, const std::string& id) {
-  for (const auto& k : config.kiosks) {
-    if (k.id == id) return chinese() || k.name_en.empty() ? k.short_name : k.name_en;
-  }
-  return id;
-}
 
 /// What a seat is for: its service, or the skill an entry asks for beside its services.
 std::string duty_name(const config::Config& config, const std::string& service, const std::string& skill) {
-  if (const auto* s = config.catalogue.find_service(service)) return chinese() || s->name_en.empty() ? s->name : s->name_en;
-  if (const auto* k = config.catalogue.find_skill(skill)) return chinese() || k->name_en.empty() ? k->name : k->name_en;
+  if (const auto* s = config.catalogue.find_service(service)) return config::localized(s->name, s->name_en);
+  if (const auto* k = config.catalogue.find_skill(skill)) return config::localized(k->name, k->name_en);
   return service.empty() ? skill : service;
 }
 
@@ -192,7 +186,7 @@ RotaTable rota_table(const ScheduleCommand& options, Context& context, const sch
     }
     auto who = text::join(marked, separator());
     if (line.empty > 0) who += (who.empty() ? "" : std::string(separator())) + tr(Msg::rota_empty_seats, line.empty);
-    auto place = kiosk_name(config, s.kiosk) + (s.place.empty() ? "" : " @" + s.place);
+    auto place = config::kiosk_label(config, s.kiosk) + (s.place.empty() ? "" : " @" + s.place);
     table.rows.push_back({format_date(s.date), weekday_of(s.date), format_time_range(s.time), place, duty, who});
     auto quoted = [](const std::vector<std::string>& items) {
       std::vector<std::string> out;
@@ -269,7 +263,7 @@ int run_lock(const ScheduleCommand& options, Context& context, bool locked) {
 /// "12-08 周二 09:00-11:30 丁香园 理发": a duty on one line.
 std::string duty_line(const config::Config& config, const schedule::RotaSeat& s) {
   return fmt::format("{} {} {} {} {}", format_date(s.date).substr(5), weekday_of(s.date), format_time_range(s.time),
-                     kiosk_name(config, s.kiosk), duty_name(config, s.service, s.skill));
+                     config::kiosk_label(config, s.kiosk), duty_name(config, s.service, s.skill));
 }
 
 int run_publish(const ScheduleCommand& options, Context& context) {
@@ -315,7 +309,7 @@ int run_notify(const ScheduleCommand& options, Context& context) {
   };
   for (const auto& s : seats) {
     if (!s.volunteer || s.date != *date) continue;
-    auto place = kiosk_name(config, s.kiosk) + (s.place.empty() ? "" : " " + s.place);
+    auto place = config::kiosk_label(config, s.kiosk) + (s.place.empty() ? "" : " " + s.place);
     say(*s.volunteer, tr(Msg::notify_duty, s.volunteer_name, format_date(s.date), weekday_of(s.date),
                          format_time_range(s.time), place, duty_name(config, s.service, s.skill)));
   }
@@ -380,7 +374,7 @@ int run_explain(const ScheduleCommand& options, Context& context) {
       if (it == report.plan.unfilled.end()) continue;
       auto skill = duty_name(config, "", seat.skill);
       fmt::print("{} {} {} {} {}{}{}\n", format_date(session.date), weekday_of(session.date),
-                 format_time_range(session.time), kiosk_name(config, session.kiosk),
+                 format_time_range(session.time), config::kiosk_label(config, session.kiosk),
                  duty_name(config, seat.service, seat.skill), message_text(Msg::colon, language()),
                  reason_text(it->second, skill, names));
     }

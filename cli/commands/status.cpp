@@ -14,17 +14,16 @@ namespace {
 
 bool chinese() { return language() == Lang::zh_CN; }
 
-std::string pick(const std::string& zh, const std::string& en) { return chinese() || en.empty() ? zh : en; }
 
 std::string service_names(const config::Catalogue& catalogue, const config::MenuEntry& entry) {
   std::vector<std::string> names;
   for (const auto& ref : entry.services) {
     const auto* s = catalogue.find_service(ref.value);
-    names.push_back(s ? pick(s->name, s->name_en) : ref.value);
+    names.push_back(s ? config::localized(s->name, s->name_en) : ref.value);
   }
   for (const auto& seat : entry.seats) {
     const auto* skill = catalogue.find_skill(seat.skill.value);
-    names.push_back(fmt::format("{}×{}", skill ? pick(skill->name, skill->name_en) : seat.skill.value, seat.count));
+    names.push_back(fmt::format("{}×{}", skill ? config::localized(skill->name, skill->name_en) : seat.skill.value, seat.count));
   }
   return text::join(names, message_text(Msg::rhythm_list_separator, language()));
 }
@@ -61,7 +60,7 @@ void print_block(std::string_view label, const std::vector<std::string>& lines) 
 }
 
 void print_kiosk(const config::Kiosk& kiosk, const config::Catalogue& catalogue) {
-  fmt::print("\n{}  [{}]\n", pick(kiosk.name, kiosk.name_en), kiosk.id);
+  fmt::print("\n{}  [{}]\n", config::localized(kiosk.name, kiosk.name_en), kiosk.id);
   if (!kiosk.address.empty()) fmt::print("  {}\n", kiosk.address);
   print_block(message_text(Msg::status_hours, language()), hours_lines(kiosk));
   if (!kiosk.equipment.empty()) {

@@ -310,11 +310,9 @@ Kiosk read_kiosk(const toml::table& doc, std::string id, const std::string& file
   auto problems_before = sink.items().size();
   read_hours(r, k, sink);
   bool hours_known = sink.items().size() == problems_before;
-  static constexpr std::pair<std::string_view, Cadence> cadences[] = {
-      {"daily", Cadence::daily}, {"weekly", Cadence::weekly}, {"monthly", Cadence::monthly},
-      {"outreach", Cadence::outreach}};
-  for (const auto& [name, cadence] : cadences) {
-    for_each_array_entry(r, name, [&](TableReader& e) { read_menu_entry(e, cadence, k, hours_known, sink); });
+  for (auto cadence : {Cadence::daily, Cadence::weekly, Cadence::monthly, Cadence::outreach}) {
+    for_each_array_entry(r, cadence_name(cadence),
+                         [&](TableReader& e) { read_menu_entry(e, cadence, k, hours_known, sink); });
   }
   for_each_array_entry(r, "closure", [&](TableReader& e) {
     auto from = e.date("from", true);
@@ -389,12 +387,33 @@ PointRules read_points(const toml::table& doc, const std::string& file, Diagnost
   for_each_array_entry(r, "redeem", [&](TableReader& e) {
     auto item = e.string("item", true);
     auto cost = e.count("cost", 1, true);
-    if (item && cost) p.redeem.push_back({*item, *cost, e.table_position()});
+    if (item && cost) {
+      if (p.find_item(*item)) sink.error(e.position("item"), tr(Msg::redeem_item_twice, *item));
+      p.redeem.push_back({*item, *cost, e.table_position()});
+    }
   });
   if (const auto* board = r.table("board")) {
     TableReader b(*board, file, sink);
     p.board_top = b.count("top", 1).value_or(10);
+    p.board_marks_party = b.boolean("mark_party").value_or(true);
     b.finish();
+  }
+  if (const auto* stars = r.table("stars")) {
+    TableReader s(*stars, file, sink);
+    auto& c = p.stars;
+    c.count = s.count("count", 1).value_or(c.count);
+    c.min_sessions = s.count("min_sessions", 0).value_or(0);
+    c.min_hours = s.count("min_hours", 0).value_or(0);
+    c.min_months = s.count("min_months", 0).value_or(0);
+    c.min_points = s.count("min_points", 0).value_or(0);
+    if (c.min_months > 12) sink.error(s.position("min_months"), tr(Msg::stars_bad_months));
+    if (auto rank = s.string("rank_by")) {
+      if (*rank == "points") c.rank_by = StarRank::points;
+      else if (*rank == "hours") c.rank_by = StarRank::hours;
+      else if (*rank == "sessions") c.rank_by = StarRank::sessions;
+      else sink.error(s.position("rank_by"), tr(Msg::stars_bad_rank, *rank));
+    }
+    s.finish();
   }
   r.finish();
   return p;

@@ -12,7 +12,18 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
   return it == items.end() ? nullptr : &*it;
 }
 
+constexpr std::string_view cadence_names[] = {"daily", "weekly", "monthly", "outreach"};
+
 }  // namespace
+
+std::string_view cadence_name(Cadence cadence) { return cadence_names[static_cast<std::size_t>(cadence)]; }
+
+std::optional<Cadence> parse_cadence(std::string_view name) {
+  for (std::size_t i = 0; i < std::size(cadence_names); ++i) {
+    if (cadence_names[i] == name) return static_cast<Cadence>(i);
+  }
+  return std::nullopt;
+}
 
 const Service* Catalogue::find_service(std::string_view id) const { return find_by_id(services, id); }
 const Skill* Catalogue::find_skill(std::string_view id) const { return find_by_id(skills, id); }
@@ -30,6 +41,27 @@ const MakeupWorkday* HolidayCalendar::workday_on(const Date& date) const {
     if (w.date == date) return &w;
   }
   return nullptr;
+}
+
+const RedeemItem* PointRules::find_item(std::string_view item) const {
+  auto it = std::find_if(redeem.begin(), redeem.end(), [&](const RedeemItem& r) { return r.item == item; });
+  return it == redeem.end() ? nullptr : &*it;
+}
+
+const std::string& localized(const std::string& name, const std::string& name_en) {
+  return language() == Lang::zh_CN || name_en.empty() ? name : name_en;
+}
+
+std::string kiosk_label(const Config& config, std::string_view id) {
+  for (const auto& k : config.kiosks) {
+    if (k.id == id) return localized(k.short_name, k.name_en);
+  }
+  return std::string(id);
+}
+
+std::string service_label(const Catalogue& catalogue, std::string_view id) {
+  const auto* s = catalogue.find_service(id);
+  return s ? localized(s->name, s->name_en) : std::string(id);
 }
 
 }  // namespace kangle::config

@@ -74,6 +74,11 @@ struct Catalogue {
 /// The three rhythms of the seed, plus visits to residential compounds.
 enum class Cadence { daily, weekly, monthly, outreach };
 
+/// `daily`, `weekly`, `monthly`, `outreach`: the word kiosk files and the database use.
+std::string_view cadence_name(Cadence cadence);
+/// The cadence `name` names; nothing for another word.
+std::optional<Cadence> parse_cadence(std::string_view name);
+
 struct SeatRequest {
   Located skill;
   int count = 0;
@@ -147,13 +152,30 @@ struct RedeemItem {
   Position at;
 };
 
+/// What 志愿服务之星 are ranked by, among those who meet every minimum.
+enum class StarRank { points, hours, sessions };
+
+/// The yearly star volunteers (志愿服务之星): who qualifies and how many are named.
+struct StarCriteria {
+  int count = 10;
+  int min_sessions = 0;
+  int min_hours = 0;   ///< recorded and granted hours together
+  int min_months = 0;  ///< months of the year with at least one session
+  int min_points = 0;
+  StarRank rank_by = StarRank::points;
+};
+
 /// points.toml.
 struct PointRules {
   int per_session = 0, per_hour = 0, outreach = 0, holiday = 0, themed_event = 0, project_done = 0;
-  std::map<std::string, int> services;
+  std::map<std::string, int> services;  ///< per-session points of a service, instead of per_session
   std::map<std::string, Position> service_positions;
   std::vector<RedeemItem> redeem;
   int board_top = 10;
+  bool board_marks_party = true;  ///< the honour board marks party members (党员先锋)
+  StarCriteria stars;
+
+  const RedeemItem* find_item(std::string_view item) const;
 };
 
 /// Every config file of a workspace.
@@ -164,5 +186,12 @@ struct Config {
   HolidayCalendar holidays;
   PointRules points;
 };
+
+/// The name in the language of the run: `name_en` in English when there is one.
+const std::string& localized(const std::string& name, const std::string& name_en);
+/// A kiosk's short name for tables and rotas (its English name in English); the id when unknown.
+std::string kiosk_label(const Config& config, std::string_view id);
+/// A service's name in the language of the run; the id when unknown.
+std::string service_label(const Catalogue& catalogue, std::string_view id);
 
 }  // namespace kangle::config

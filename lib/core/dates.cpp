@@ -93,4 +93,45 @@ std::string format_time_range(const TimeRange& range) {
   return fmt::format("{:02}:{:02}-{:02}:{:02}", range.start / 60, range.start % 60, range.end / 60, range.end % 60);
 }
 
+namespace {
+
+Date month_end(int year, unsigned month) {
+  return Date{std::chrono::year_month_day_last{std::chrono::year{year}, std::chrono::month_day_last{std::chrono::month{month}}}};
+}
+
+Date month_start(int year, unsigned month) {
+  return Date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{1}};
+}
+
+}  // namespace
+
+std::string Period::text() const {
+  int year = static_cast<int>(first.year());
+  unsigned month = static_cast<unsigned>(first.month());
+  switch (kind) {
+    case Kind::month: return fmt::format("{:04}-{:02}", year, month);
+    case Kind::quarter: return fmt::format("{:04}Q{}", year, (month - 1) / 3 + 1);
+    case Kind::year: break;
+  }
+  return fmt::format("{:04}", year);
+}
+
+std::optional<Period> parse_period(std::string_view text) {
+  auto year = parse_digits(text.substr(0, 4), 4);
+  if (!year || *year < 1900) return std::nullopt;
+  auto rest = text.substr(4);
+  if (rest.empty()) return Period{Period::Kind::year, month_start(*year, 1), month_end(*year, 12)};
+  if (rest.front() == '-') rest.remove_prefix(1);
+  if (rest.size() == 2 && (rest[0] == 'Q' || rest[0] == 'q')) {
+    auto quarter = parse_digits(rest.substr(1), 1);
+    if (!quarter || *quarter < 1 || *quarter > 4) return std::nullopt;
+    auto first = static_cast<unsigned>(*quarter * 3 - 2);
+    return Period{Period::Kind::quarter, month_start(*year, first), month_end(*year, first + 2)};
+  }
+  auto month = parse_digits(rest, 2);
+  if (!month || *month < 1 || *month > 12 || text[4] != '-') return std::nullopt;
+  auto m = static_cast<unsigned>(*month);
+  return Period{Period::Kind::month, month_start(*year, m), month_end(*year, m)};
+}
+
 }  // namespace kangle

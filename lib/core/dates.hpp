@@ -38,4 +38,15 @@ std::optional<TimeRange> parse_time_range(std::string_view text, bool* ends_befo
 /// `HH:MM-HH:MM`.
 std::string format_time_range(const TimeRange& range);
 
+/// A span of days that boards and reports cover: a month, a quarter or a year.
+struct Period {
+  enum class Kind { month, quarter, year };
+  Kind kind = Kind::month;
+  Date first, last;  ///< both included
+  std::string text() const;  ///< `2026-12`, `2026Q4`, `2026`
+};
+
+/// `2026-12`, `2026Q4` (also `2026-Q4`, lower-case q) or `2026`; nothing otherwise.
+std::optional<Period> parse_period(std::string_view text);
+
 }  // namespace kangle

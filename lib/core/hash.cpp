@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/hash.hpp"
 
-#include <fmt/format.h>
 #include <openssl/evp.h>
 
 #include <array>
@@ -15,6 +14,27 @@
 
 namespace kangle {
 
+namespace {
+
+std::string hex_of(const unsigned char* digest, unsigned int length) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string hex(length * 2, '0');
+  for (unsigned int i = 0; i < length; ++i) {
+    hex[2 * i] = digits[digest[i] >> 4];
+    hex[2 * i + 1] = digits[digest[i] & 0xf];
+  }
+  return hex;
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  return hex_of(digest.data(), length);
+}
+
 std::string file_sha256(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(tr(Msg::cannot_read_file, file.string(), std::strerror(errno)));
@@ -27,9 +47,7 @@ std::string file_sha256(const std::filesystem::path& file) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
   EVP_DigestFinal_ex(context.get(), digest.data(), &length);
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
-  return hex;
+  return hex_of(digest.data(), length);
 }
 
 }  // namespace kangle

@@ -6,15 +6,6 @@
 namespace kangle::schedule {
 namespace {
 
-constexpr std::string_view cadence_names[] = {"daily", "weekly", "monthly", "outreach"};
-
-config::Cadence cadence_of(const std::string& name) {
-  for (std::size_t i = 0; i < std::size(cadence_names); ++i) {
-    if (cadence_names[i] == name) return static_cast<config::Cadence>(i);
-  }
-  return config::Cadence::daily;
-}
-
 /// Seats from a query whose columns are: seat, kiosk, date, start, end, cadence,
 /// title, place, service, skill, volunteer id, volunteer name, locked.
 std::vector<RotaSeat> read_seats(SQLite::Statement& query) {
@@ -25,7 +16,7 @@ std::vector<RotaSeat> read_seats(SQLite::Statement& query) {
     s.kiosk = query.getColumn(1).getString();
     s.date = parse_date(query.getColumn(2).getString()).value_or(Date{});
     s.time = {query.getColumn(3).getInt(), query.getColumn(4).getInt()};
-    s.cadence = cadence_of(query.getColumn(5).getString());
+    s.cadence = config::parse_cadence(query.getColumn(5).getString()).value_or(config::Cadence::daily);
     s.title = query.getColumn(6).getString();
     s.place = query.getColumn(7).getString();
     s.service = query.getColumn(8).getString();
@@ -75,7 +66,7 @@ void RotaStore::replace(const Month& month, const std::vector<Session>& sessions
       insert.bind(5, format_date(session.date));
       insert.bind(6, session.time.start);
       insert.bind(7, session.time.end);
-      insert.bind(8, std::string(cadence_names[static_cast<std::size_t>(session.cadence)]));
+      insert.bind(8, std::string(config::cadence_name(session.cadence)));
       insert.bind(9, session.title);
       insert.bind(10, session.place);
       insert.bind(11, seat.service);

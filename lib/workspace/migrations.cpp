@@ -175,6 +175,75 @@ const std::vector<std::string_view>& migrations() {
         );
         ALTER TABLE rota_builds ADD COLUMN forced INTEGER NOT NULL DEFAULT 0;
       )sql",
+      // 7: what happened (service records, hours granted by hand) and the points ledger.
+      // The ledger is append-only in the database itself: triggers refuse UPDATE and
+      // DELETE; a correction is a new entry that `reverses` an old one. Each entry carries
+      // the volunteer's balance after it and a hash chained to the entry before.
+      R"sql(
+        CREATE TABLE service_records (
+          id            INTEGER PRIMARY KEY,
+          key           TEXT UNIQUE,
+          origin        TEXT NOT NULL CHECK (origin = 'rota' OR origin = 'manual' OR origin = 'import'),
+          kiosk         TEXT NOT NULL DEFAULT '',
+          place         TEXT NOT NULL DEFAULT '',
+          date          TEXT NOT NULL CHECK (length(date) = 10),
+          start_minute  INTEGER NOT NULL,
+          end_minute    INTEGER NOT NULL,
+          cadence       TEXT NOT NULL,
+          service       TEXT NOT NULL DEFAULT '',
+          title         TEXT NOT NULL DEFAULT '',
+          residents     INTEGER CHECK (residents IS NULL OR residents >= 0),
+          satisfaction  REAL CHECK (satisfaction IS NULL OR (satisfaction >= 1 AND satisfaction <= 5)),
+          note          TEXT NOT NULL DEFAULT '',
+          import_id     INTEGER REFERENCES imports (id),
+          created_at    TEXT NOT NULL,
+          cancelled_at  TEXT,
+          cancel_reason TEXT NOT NULL DEFAULT '',
+          CHECK (end_minute > start_minute),
+          CHECK (kiosk <> '' OR place <> ''),
+          CHECK (service <> '' OR title <> '')
+        );
+        CREATE INDEX service_records_by_date ON service_records (date, kiosk);
+        CREATE TABLE record_volunteers (
+          record_id    INTEGER NOT NULL REFERENCES service_records (id),
+          volunteer_id INTEGER NOT NULL REFERENCES volunteers (id),
+          minutes      INTEGER NOT NULL CHECK (minutes > 0),
+          substitute   INTEGER NOT NULL DEFAULT 0 CHECK (substitute IN (0, 1)),
+          PRIMARY KEY (record_id, volunteer_id)
+        );
+        CREATE INDEX record_volunteers_by_volunteer ON record_volunteers (volunteer_id);
+        CREATE TABLE granted_hours (
+          id           INTEGER PRIMARY KEY,
+          volunteer_id INTEGER NOT NULL REFERENCES volunteers (id),
+          date         TEXT NOT NULL CHECK (length(date) = 10),
+          minutes      INTEGER NOT NULL CHECK (minutes <> 0),
+          reason       TEXT NOT NULL CHECK (reason <> ''),
+          approved_by  TEXT NOT NULL CHECK (approved_by <> ''),
+          created_at   TEXT NOT NULL
+        );
+        CREATE INDEX granted_hours_by_volunteer ON granted_hours (volunteer_id, date);
+        CREATE TABLE points_ledger (
+          id           INTEGER PRIMARY KEY,
+          volunteer_id INTEGER NOT NULL REFERENCES volunteers (id),
+          date         TEXT NOT NULL CHECK (length(date) = 10),
+          points       INTEGER NOT NULL CHECK (points <> 0),
+          balance      INTEGER NOT NULL,
+          kind         TEXT NOT NULL CHECK (kind = 'earn' OR kind = 'adjust' OR kind = 'redeem'),
+          rule         TEXT NOT NULL CHECK (rule <> ''),
+          source       TEXT UNIQUE,
+          reverses     INTEGER UNIQUE REFERENCES points_ledger (id),
+          reason       TEXT NOT NULL CHECK (reason <> ''),
+          entered_by   TEXT NOT NULL DEFAULT '',
+          created_at   TEXT NOT NULL,
+          hash         TEXT NOT NULL CHECK (length(hash) = 64)
+        );
+        CREATE INDEX points_ledger_by_volunteer ON points_ledger (volunteer_id, id);
+        CREATE INDEX points_ledger_by_date ON points_ledger (date, kind, volunteer_id, points);
+        CREATE TRIGGER points_ledger_no_update BEFORE UPDATE ON points_ledger
+        BEGIN SELECT RAISE(ABORT, 'points_ledger is append-only: correct an entry with a reversal'); END;
+        CREATE TRIGGER points_ledger_no_delete BEFORE DELETE ON points_ledger
+        BEGIN SELECT RAISE(ABORT, 'points_ledger is append-only: correct an entry with a reversal'); END;
+      )sql",
   };
   return all;
 }

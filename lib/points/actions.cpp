@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "points/actions.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <map>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/text.hpp"
+#include "points/rules.hpp"
+#include "records/store.hpp"
+
+namespace kangle::points {
+namespace {
+
+/// Appends to `ledger` the entry that undoes `reversed`.
+Entry append_reversal(Ledger& ledger, const Entry& reversed, const std::string& reason, const Actor& actor) {
+  Entry e;
+  e.volunteer = reversed.volunteer;
+  e.date = actor.today();
+  e.points = -reversed.points;
+  e.kind = reversed.kind;
+  e.rule = "reversal";
+  e.reverses = reversed.id;
+  e.reason = reason;
+  e.entered_by = actor.by;
+  e.created_at = actor.now;
+  ledger.append(e);
+  return e;
+}
+
+Entry append_by_hand(SQLite::Database& db, std::int64_t volunteer, int points, EntryKind kind, const std::string& rule,
+                     const std::string& reason, const Actor& actor) {
+  Ledger ledger(db);
+  if (kind == EntryKind::redeem && ledger.balance(volunteer) + points < 0) {
+    throw InputError(tr(Msg::points_overdrawn, -points, ledger.balance(volunteer)));
+  }
+  Entry e;
+  e.volunteer = volunteer;
+  e.date = actor.today();
+  e.points = points;
+  e.kind = kind;
+  e.rule = rule;
+  e.reason = reason;
+  e.entered_by = actor.by;
+  e.created_at = actor.now;
+  ledger.append(e);
+  return e;
+}
+
+}  // namespace
+
+Date Actor::today() const { return parse_date(std::string_view(now).substr(0, 10)).value_or(Date{}); }
+
+AwardReport award(SQLite::Database& db, const config::Config& config, const std::optional<Date>& from,
+                  const std::optional<Date>& to, const Actor& actor, bool dry_run) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  AwardReport report;
+  Ledger ledger(db);
+  records::RecordStore(db).for_each(from, to, [&](const records::Record& record) {
+    std::map<std::int64_t, bool> awarded_before;
+    for (const auto& a : record.volunteers) {
+      bool before = ledger.has_source_prefix(record_source_prefix(record.id, a.volunteer));
+      awarded_before[a.volunteer] = before;
+      if (before) ++report.already_awarded;
+    }
+    bool earned = false;
+    for (const auto& award : awards_for(config, record)) {
+      if (awarded_before[award.volunteer]) continue;
+      Entry e;
+      e.volunteer = award.volunteer;
+      e.date = record.date;
+      e.points = award.points;
+      e.kind = EntryKind::earn;
+      e.rule = award.rule;
+      e.source = award.source;
+      e.reason = award.reason;
+      e.entered_by = actor.by;
+      e.created_at = actor.now;
+      if (!ledger.append(e)) continue;
+      ++report.entries;
+      report.points += e.points;
+      earned = true;
+    }
+    if (earned) ++report.records;
+  });
+  if (!dry_run) transaction.commit();
+  return report;
+}
+
+std::vector<RuleDifference> rules_changed(SQLite::Database& db, const config::Config& config,
+                                          const std::optional<Date>& from, const std::optional<Date>& to) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::DEFERRED);  // one snapshot to read from
+  std::vector<RuleDifference> out;
+  Ledger ledger(db);
+  records::RecordStore(db).for_each(from, to, [&](const records::Record& record) {
+    auto now = awards_for(config, record);
+    for (const auto& a : record.volunteers) {
+      auto prefix = record_source_prefix(record.id, a.volunteer);
+      if (!ledger.has_source_prefix(prefix)) continue;  // not awarded yet: the next award follows today's rules
+      std::map<std::string, RuleDifference> by_rule;
+      for (const auto& [entry, last] : ledger.standing_with_source_prefix(prefix)) {
+        auto& d = by_rule[entry.rule];
+        d.rule = entry.rule;
+        d.reason = entry.reason;
+        d.awarded += entry.points;
+      }
+      for (const auto& award : now) {
+        if (award.volunteer != a.volunteer) continue;
+        auto& d = by_rule[award.rule];
+        d.rule = award.rule;
+        d.reason = award.reason;
+        d.would_be += award.points;
+      }
+      for (auto& [rule, d] : by_rule) {
+        if (d.awarded == d.would_be) continue;
+        d.record = record.id;
+        d.volunteer = a.volunteer;
+        d.date = record.date;
+        out.push_back(std::move(d));
+      }
+    }
+  });
+  return out;
+}
+
+Entry adjust(SQLite::Database& db, std::int64_t volunteer, int points, const std::string& reason, const Actor& actor) {
+  if (points == 0) throw UsageError(tr(Msg::points_zero));
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  auto e = append_by_hand(db, volunteer, points, EntryKind::adjust, "manual", reason, actor);
+  transaction.commit();
+  return e;
+}
+
+Entry redeem(SQLite::Database& db, const config::Config& config, std::int64_t volunteer, int points,
+             const std::string& item, const Actor& actor) {
+  const auto* known = config.points.find_item(item);
+  if (!known) {
+    std::vector<std::string> items;
+    for (const auto& r : config.points.redeem) items.push_back(r.item);
+    throw InputError(tr(Msg::points_unknown_item, item, items.empty() ? "-" : text::join(items, message_text(Msg::rhythm_list_separator, language()))));
+  }
+  if (points <= 0 || points % known->cost != 0) throw InputError(tr(Msg::points_not_cost_multiple, points, item, known->cost));
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  auto e = append_by_hand(db, volunteer, -points, EntryKind::redeem, "redeem",
+                          tr(Msg::points_redeem_reason, item, points / known->cost), actor);
+  transaction.commit();
+  return e;
+}
+
+Entry reverse(SQLite::Database& db, std::int64_t id, const std::string& reason, const Actor& actor) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  Ledger ledger(db);
+  auto entry = ledger.find(id);
+  if (!entry) throw InputError(tr(Msg::points_no_entry, id));
+  if (auto by = ledger.reversed_by(id)) throw InputError(tr(Msg::points_reversed_already, id, *by));
+  auto e = append_reversal(ledger, *entry, reason, actor);
+  transaction.commit();
+  return e;
+}
+
+std::vector<Entry> cancel_record(SQLite::Database& db, std::int64_t id, const std::string& reason, const Actor& actor) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  records::RecordStore records(db);
+  auto record = records.find(id);
+  if (!record) throw InputError(tr(Msg::record_not_found, id));
+  if (record->cancelled_at) throw InputError(tr(Msg::record_cancelled_already, id, *record->cancelled_at));
+  records.cancel(id, reason, actor.now);
+  Ledger ledger(db);
+  std::vector<Entry> reversals;
+  for (const auto& a : record->volunteers) {
+    for (const auto& [original, last] : ledger.standing_with_source_prefix(record_source_prefix(id, a.volunteer))) {
+      auto latest = ledger.find(last);
+      reversals.push_back(append_reversal(ledger, *latest, tr(Msg::record_cancel_reason, id, reason), actor));
+    }
+  }
+  transaction.commit();
+  return reversals;
+}
+
+}  // namespace kangle::points

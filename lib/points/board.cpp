@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "points/board.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <map>
+
+namespace kangle::points {
+namespace {
+
+/// Fills in name, phone, unit and party membership, and sessions and minutes served
+/// from `first` to `last`, for `standings`: only for those shown, not for everyone.
+void fill_people(SQLite::Database& db, std::vector<Standing>& standings, const Date& first, const Date& last) {
+  SQLite::Statement person(db, "SELECT name, coalesce(phone, ''), unit, party_member FROM volunteers WHERE id = ?");
+  SQLite::Statement served(db,
+                           "SELECT count(*), coalesce(sum(a.minutes), 0), count(DISTINCT substr(r.date, 1, 7)) "
+                           "FROM record_volunteers a JOIN service_records r ON r.id = a.record_id "
+                           "WHERE a.volunteer_id = ? AND r.cancelled_at IS NULL AND r.date >= ? AND r.date <= ?");
+  for (auto& s : standings) {
+    person.reset();
+    person.bind(1, s.volunteer);
+    if (person.executeStep()) {
+      s.name = person.getColumn(0).getString();
+      s.phone = person.getColumn(1).getString();
+      s.unit = person.getColumn(2).getString();
+      s.party_member = person.getColumn(3).getInt() != 0;
+    }
+    served.reset();
+    served.bind(1, s.volunteer);
+    served.bind(2, format_date(first));
+    served.bind(3, format_date(last));
+    if (served.executeStep()) {
+      s.sessions = served.getColumn(0).getInt();
+      s.minutes = served.getColumn(1).getInt64();
+      s.months = served.getColumn(2).getInt();
+    }
+  }
+}
+
+/// Points earned by each volunteer from `first` to `last`, positive totals only.
+std::vector<Standing> points_earned(SQLite::Database& db, const Date& first, const Date& last) {
+  SQLite::Statement q(db,
+                      "SELECT volunteer_id, sum(points) FROM points_ledger WHERE date >= ? AND date <= ? "
+                      "AND (kind = 'earn' OR kind = 'adjust') GROUP BY volunteer_id HAVING sum(points) > 0");
+  q.bind(1, format_date(first));
+  q.bind(2, format_date(last));
+  std::vector<Standing> out;
+  while (q.executeStep()) {
+    Standing s;
+    s.volunteer = q.getColumn(0).getInt64();
+    s.points = q.getColumn(1).getInt64();
+    out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Standing> honour_board(SQLite::Database& db, const Period& period, int top) {
+  auto all = points_earned(db, period.first, period.last);
+  std::sort(all.begin(), all.end(), [](const Standing& a, const Standing& b) { return a.points > b.points; });
+  std::size_t shown = std::min(all.size(), static_cast<std::size_t>(std::max(top, 0)));
+  while (shown > 0 && shown < all.size() && all[shown].points == all[shown - 1].points) ++shown;
+  all.resize(shown);
+  fill_people(db, all, period.first, period.last);
+  std::sort(all.begin(), all.end(), [](const Standing& a, const Standing& b) {
+    return std::tie(b.points, b.sessions, b.minutes, a.volunteer) < std::tie(a.points, a.sessions, a.minutes, b.volunteer);
+  });
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    all[i].rank = i > 0 && all[i].points == all[i - 1].points ? all[i - 1].rank : static_cast<int>(i) + 1;
+  }
+  return all;
+}
+
+std::vector<Standing> star_volunteers(SQLite::Database& db, const config::StarCriteria& criteria, int year) {
+  auto period = *parse_period(std::to_string(year));
+  // Everyone who served or earned in the year is a candidate.
+  std::map<std::int64_t, Standing> candidates;
+  for (auto& s : points_earned(db, period.first, period.last)) candidates[s.volunteer] = s;
+  {
+    SQLite::Statement q(db,
+                        "SELECT DISTINCT a.volunteer_id FROM record_volunteers a JOIN service_records r "
+                        "ON r.id = a.record_id WHERE r.cancelled_at IS NULL AND r.date >= ? AND r.date <= ?");
+    q.bind(1, format_date(period.first));
+    q.bind(2, format_date(period.last));
+    while (q.executeStep()) candidates[q.getColumn(0).getInt64()].volunteer = q.getColumn(0).getInt64();
+  }
+  std::vector<Standing> all;
+  for (auto& [id, s] : candidates) all.push_back(s);
+  fill_people(db, all, period.first, period.last);
+  {
+    SQLite::Statement granted(db,
+                              "SELECT volunteer_id, sum(minutes) FROM granted_hours WHERE date >= ? AND date <= ? "
+                              "GROUP BY volunteer_id");
+    granted.bind(1, format_date(period.first));
+    granted.bind(2, format_date(period.last));
+    std::map<std::int64_t, long> extra;
+    while (granted.executeStep()) extra[granted.getColumn(0).getInt64()] = granted.getColumn(1).getInt64();
+    for (auto& s : all) s.minutes += extra[s.volunteer];
+  }
+  std::erase_if(all, [&](const Standing& s) {
+    return s.sessions < criteria.min_sessions || s.minutes < criteria.min_hours * 60L ||
+           s.months < criteria.min_months || s.points < criteria.min_points;
+  });
+  auto key = [&](const Standing& s) {
+    switch (criteria.rank_by) {
+      case config::StarRank::hours: return std::tuple{s.minutes, s.points, static_cast<long>(s.sessions)};
+      case config::StarRank::sessions: return std::tuple{static_cast<long>(s.sessions), s.points, s.minutes};
+      case config::StarRank::points: break;
+    }
+    return std::tuple{s.points, static_cast<long>(s.sessions), s.minutes};
+  };
+  std::sort(all.begin(), all.end(), [&](const Standing& a, const Standing& b) {
+    auto ka = key(a), kb = key(b);
+    return ka != kb ? ka > kb : a.volunteer < b.volunteer;
+  });
+  if (all.size() > static_cast<std::size_t>(criteria.count)) all.resize(static_cast<std::size_t>(criteria.count));
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    all[i].rank = i > 0 && key(all[i]) == key(all[i - 1]) ? all[i - 1].rank : static_cast<int>(i) + 1;
+  }
+  return all;
+}
+
+std::vector<Balance> balances(SQLite::Database& db) {
+  SQLite::Statement q(db,
+                      "SELECT l.volunteer_id, v.name, coalesce(v.phone, ''), v.party_member, l.earned, l.redeemed, "
+                      "l.balance FROM (SELECT volunteer_id, sum(CASE WHEN kind = 'redeem' THEN 0 ELSE points END) AS "
+                      "earned, -sum(CASE WHEN kind = 'redeem' THEN points ELSE 0 END) AS redeemed, sum(points) AS "
+                      "balance FROM points_ledger GROUP BY volunteer_id) l JOIN volunteers v ON v.id = l.volunteer_id "
+                      "ORDER BY l.balance DESC, v.name, v.id");
+  std::vector<Balance> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   q.getColumn(3).getInt() != 0, q.getColumn(4).getInt64(), q.getColumn(5).getInt64(),
+                   q.getColumn(6).getInt64()});
+  }
+  return out;
+}
+
+}  // namespace kangle::points

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dates.hpp"
+#include "workspace/statements.hpp"
+
+namespace kangle::points {
+
+/// Points earned (by a rule), adjusted by hand, or spent. A reversal keeps the kind of
+/// the entry it reverses, so the honour board counts earned points net of corrections.
+enum class EntryKind { earn, adjust, redeem };
+
+std::string_view kind_name(EntryKind kind);
+
+/// One line of the ledger. Never changed once written.
+struct Entry {
+  std::int64_t id = 0;
+  std::int64_t volunteer = 0;
+  Date date;         ///< the day the points are for: the service's day, or the day of the adjustment
+  int points = 0;
+  long balance = 0;  ///< the volunteer's balance after this entry
+  EntryKind kind = EntryKind::earn;
+  std::string rule;  ///< the rule it came from: per_session, service:haircut, …; manual, redeem, reversal
+  std::optional<std::string> source;  ///< what it was awarded for; unique, so nothing is awarded twice
+  std::optional<std::int64_t> reverses;
+  std::string reason;
+  std::string entered_by;
+  std::string created_at;
+  std::string hash;  ///< SHA-256 of the entry and the hash of the entry before it
+};
+
+/// The hash of the first entry's predecessor.
+inline const std::string genesis_hash(64, '0');
+
+/// The hash `entry` must carry after an entry whose hash is `previous`: every field but
+/// the hash itself, separated by US (0x1f), after the previous hash. Volunteers are
+/// named by id only, so erasing a person's name and phone (PIPL) leaves the chain whole.
+std::string entry_hash(const std::string& previous, const Entry& entry);
+
+/// The ledger table. Appends only; callers hold an IMMEDIATE transaction across the
+/// appends of one command, so that the chain's head cannot move under them.
+class Ledger {
+public:
+  explicit Ledger(SQLite::Database& db) : db_(db) {}
+
+  /// Fills in `entry`'s id, balance and hash and stores it. False, and nothing stored,
+  /// when an entry with the same source exists already: the unique key makes
+  /// awarding twice impossible, whoever runs it.
+  bool append(Entry& entry);
+  /// The volunteer's balance now.
+  long balance(std::int64_t volunteer);
+  std::optional<Entry> find(std::int64_t id);
+  /// The entry that reverses `id`, if any.
+  std::optional<std::int64_t> reversed_by(std::int64_t id);
+  /// The volunteer's entries, oldest first.
+  std::vector<Entry> history(std::int64_t volunteer);
+  /// Whether an entry's source starts with `prefix` (sources are `record:ID:VOLUNTEER:RULE`).
+  bool has_source_prefix(const std::string& prefix);
+  /// The entries whose source starts with `prefix` that still stand: never reversed, or
+  /// reversed and reversed back. Each with the last entry of its chain of reversals,
+  /// which is the one to reverse to take the points back.
+  std::vector<std::pair<Entry, std::int64_t>> standing_with_source_prefix(const std::string& prefix);
+  /// Every entry in order, one at a time: what `verify` reads.
+  void for_each(const std::function<void(const Entry&)>& visit);
+
+private:
+  SQLite::Database& db_;
+  workspace::StatementCache statement_{db_};
+  std::optional<std::pair<std::int64_t, std::string>> head_;  ///< last id and hash, once read
+  std::map<std::int64_t, long> balances_;                      ///< balances read or written in this run
+};
+
+/// What `points verify` found.
+struct Verification {
+  long entries = 0;
+  long volunteers = 0;
+  std::optional<std::int64_t> first_bad;  ///< the first entry that does not fit
+  std::string problem;                    ///< why, in the user's language
+};
+
+/// Recomputes the hash chain and every running balance in one pass, and checks each
+/// reversal against what it reverses and each redemption against the balance.
+Verification verify(SQLite::Database& db);
+
+}  // namespace kangle::points

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "records/confirm.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "people/store.hpp"
+#include "records/store.hpp"
+#include "schedule/store.hpp"
+
+namespace kangle::records {
+namespace {
+
+std::string name_of(SQLite::Database& db, std::int64_t volunteer) {
+  auto names = people::Store(db).names({volunteer});
+  return names.empty() ? std::to_string(volunteer) : names.begin()->second;
+}
+
+/// The record each group of the day's seats becomes: a session's seats of one service,
+/// or its seats asked beside the services (an event known by its title).
+std::map<std::string, Record> records_of_day(const std::vector<schedule::RotaSeat>& seats) {
+  std::map<std::string, Record> out;
+  for (const auto& seat : seats) {
+    if (!seat.volunteer) continue;
+    auto what = seat.service.empty() ? "#" + seat.title : seat.service;
+    auto key = fmt::format("rota:{}/{}/{:04}/{}/{}", seat.kiosk, format_date(seat.date), seat.time.start, seat.place, what);
+    auto [it, added] = out.try_emplace(key);
+    auto& r = it->second;
+    if (added) {
+      r.key = key;
+      r.origin = Origin::rota;
+      r.kiosk = seat.kiosk;
+      r.place = seat.place;
+      r.date = seat.date;
+      r.time = seat.time;
+      r.cadence = seat.cadence;
+      r.service = seat.service;
+      r.title = seat.title;
+    }
+    bool twice = std::any_of(r.volunteers.begin(), r.volunteers.end(),
+                             [&](const Attendance& a) { return a.volunteer == *seat.volunteer; });
+    if (!twice) r.volunteers.push_back({*seat.volunteer, seat.time.end - seat.time.start, false, seat.volunteer_name});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> daily_cap_warning(SQLite::Database& db, const config::Config& config, const Record& record) {
+  const auto* service = config.catalogue.find_service(record.service);
+  if (!service || !service->daily_cap || record.kiosk.empty()) return std::nullopt;
+  int served = RecordStore(db).residents_on(record.kiosk, record.service, record.date);
+  if (served <= *service->daily_cap) return std::nullopt;
+  return tr(Msg::record_over_daily_cap, format_date(record.date), config::kiosk_label(config, record.kiosk),
+            config::localized(service->name, service->name_en), served, *service->daily_cap);
+}
+
+ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& config, const ConfirmOptions& options,
+                                const std::string& now, bool dry_run) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  schedule::Month month{static_cast<int>(options.date.year()), static_cast<unsigned>(options.date.month())};
+  std::vector<schedule::RotaSeat> seats;
+  for (auto& seat : schedule::RotaStore(db).month(month)) {
+    if (seat.date == options.date && (options.kiosk.empty() || seat.kiosk == options.kiosk)) seats.push_back(std::move(seat));
+  }
+  if (seats.empty()) throw InputError(tr(Msg::record_no_rota, format_date(options.date)));
+  auto day = records_of_day(seats);
+
+  std::set<std::int64_t> on_rota;
+  for (const auto& [key, r] : day) {
+    for (const auto& a : r.volunteers) on_rota.insert(a.volunteer);
+  }
+  auto must_be_on_rota = [&](std::int64_t volunteer) {
+    if (!on_rota.count(volunteer)) {
+      throw InputError(tr(Msg::record_not_on_rota, name_of(db, volunteer), format_date(options.date)));
+    }
+  };
+  for (auto v : options.absent) must_be_on_rota(v);
+  for (const auto& [scheduled, substitute] : options.instead) must_be_on_rota(scheduled);
+
+  ConfirmReport report;
+  std::set<std::string> served_used;
+  RecordStore store(db);
+  for (auto& [key, r] : day) {
+    std::vector<Attendance> present;
+    for (auto a : r.volunteers) {
+      if (std::find(options.absent.begin(), options.absent.end(), a.volunteer) != options.absent.end()) continue;
+      if (auto it = options.instead.find(a.volunteer); it != options.instead.end()) {
+        a = {it->second, a.minutes, true, name_of(db, it->second)};
+      }
+      bool twice = std::any_of(present.begin(), present.end(), [&](const Attendance& p) { return p.volunteer == a.volunteer; });
+      if (!twice) present.push_back(a);
+    }
+    r.volunteers = std::move(present);
+    auto what = r.service.empty() ? r.title : r.service;
+    if (auto it = options.served.find(what); it != options.served.end()) {
+      r.residents = it->second;
+      served_used.insert(what);
+    }
+    if (r.volunteers.empty()) continue;  // nobody came: no session was held
+    auto id = store.insert(r, now);
+    if (!id) {
+      ++report.already_confirmed;
+      continue;
+    }
+    r.id = *id;
+    if (auto warning = daily_cap_warning(db, config, r)) report.warnings.push_back(*warning);
+    report.added.push_back(r);
+  }
+  for (const auto& [what, residents] : options.served) {
+    if (!served_used.count(what)) throw InputError(tr(Msg::record_served_unknown, what, format_date(options.date)));
+  }
+  if (!dry_run) transaction.commit();
+  return report;
+}
+
+std::pair<Record, std::vector<std::string>> add_record(SQLite::Database& db, const config::Config& config,
+                                                       Record record, const std::string& now) {
+  if (!record.kiosk.empty() && std::none_of(config.kiosks.begin(), config.kiosks.end(),
+                                            [&](const config::Kiosk& k) { return k.id == record.kiosk; })) {
+    throw InputError(tr(Msg::record_unknown_kiosk, record.kiosk));
+  }
+  if (!record.service.empty() && !config.catalogue.find_service(record.service)) {
+    throw InputError(tr(Msg::record_unknown_service, record.service));
+  }
+  if (record.volunteers.empty()) throw InputError(tr(Msg::record_nobody));
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  record.id = *RecordStore(db).insert(record, now);
+  std::vector<std::string> warnings;
+  if (auto warning = daily_cap_warning(db, config, record)) warnings.push_back(*warning);
+  transaction.commit();
+  return {record, warnings};
+}
+
+}  // namespace kangle::records

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/model.hpp"
+#include "records/record.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace kangle::records {
+
+/// What the coordinator says about a day on the rota.
+struct ConfirmOptions {
+  Date date;
+  std::string kiosk;                              ///< empty: every kiosk
+  std::vector<std::int64_t> absent;               ///< on the rota, did not come
+  std::map<std::int64_t, std::int64_t> instead;   ///< on the rota → who came in their place
+  std::map<std::string, int> served;              ///< service id (or event title) → residents served
+};
+
+struct ConfirmReport {
+  std::vector<Record> added;       ///< with their ids (none for a dry run)
+  int already_confirmed = 0;       ///< sessions confirmed before: left as they are
+  std::vector<std::string> warnings;
+};
+
+/// Turns the day's rota into service records, one per service (or event) of each
+/// session: everyone scheduled is present unless absent, substitutes count in the
+/// place of whom they replaced, each for the session's minutes. Sessions confirmed
+/// before are left alone, so confirming a day twice changes nothing. All in one
+/// transaction, rolled back for a dry run. InputError when the day has no rota, or an
+/// absent or replaced person is not on it.
+ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& config, const ConfirmOptions& options,
+                                const std::string& now, bool dry_run);
+
+/// Stores a record added by hand (an outreach visit, an emergency round), checking its
+/// kiosk and service against the config; returns it with its id and the warnings (a
+/// daily cap passed). In one transaction.
+std::pair<Record, std::vector<std::string>> add_record(SQLite::Database& db, const config::Config& config,
+                                                       Record record, const std::string& now);
+
+/// The warning when the residents recorded for `record`'s service that day pass the
+/// service's daily cap (每日限定人数): the cap is a plan, so the record stays.
+std::optional<std::string> daily_cap_warning(SQLite::Database& db, const config::Config& config, const Record& record);
+
+}  // namespace kangle::records

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "records/store.hpp"
+
+namespace kangle::records {
+namespace {
+
+const std::string record_columns =
+    "r.id, coalesce(r.key, ''), r.origin, r.kiosk, r.place, r.date, r.start_minute, r.end_minute, r.cadence, "
+    "r.service, r.title, r.residents, r.satisfaction, r.note, r.cancelled_at, r.cancel_reason";
+
+Origin origin_of(const std::string& name) {
+  if (name == "rota") return Origin::rota;
+  if (name == "import") return Origin::import;
+  return Origin::manual;
+}
+
+Record read_record(SQLite::Statement& q) {
+  Record r;
+  r.id = q.getColumn(0).getInt64();
+  r.key = q.getColumn(1).getString();
+  r.origin = origin_of(q.getColumn(2).getString());
+  r.kiosk = q.getColumn(3).getString();
+  r.place = q.getColumn(4).getString();
+  r.date = parse_date(q.getColumn(5).getString()).value_or(Date{});
+  r.time = {q.getColumn(6).getInt(), q.getColumn(7).getInt()};
+  r.cadence = config::parse_cadence(q.getColumn(8).getString()).value_or(config::Cadence::daily);
+  r.service = q.getColumn(9).getString();
+  r.title = q.getColumn(10).getString();
+  if (!q.getColumn(11).isNull()) r.residents = q.getColumn(11).getInt();
+  if (!q.getColumn(12).isNull()) r.satisfaction = q.getColumn(12).getDouble();
+  r.note = q.getColumn(13).getString();
+  if (!q.getColumn(14).isNull()) r.cancelled_at = q.getColumn(14).getString();
+  r.cancel_reason = q.getColumn(15).getString();
+  return r;
+}
+
+void bind_optional_date(SQLite::Statement& q, int index, const std::optional<Date>& date) {
+  if (date) q.bind(index, format_date(*date));
+  else q.bind(index);
+}
+
+}  // namespace
+
+std::optional<std::int64_t> RecordStore::insert(const Record& record, const std::string& now) {
+  static const std::string sql =
+      "INSERT INTO service_records (key, origin, kiosk, place, date, start_minute, end_minute, cadence, service, "
+      "title, residents, satisfaction, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (key) DO NOTHING";
+  auto& q = statement_(sql);
+  if (record.key.empty()) q.bind(1);
+  else q.bind(1, record.key);
+  q.bind(2, std::string(origin_name(record.origin)));
+  q.bind(3, record.kiosk);
+  q.bind(4, record.place);
+  q.bind(5, format_date(record.date));
+  q.bind(6, record.time.start);
+  q.bind(7, record.time.end);
+  q.bind(8, std::string(config::cadence_name(record.cadence)));
+  q.bind(9, record.service);
+  q.bind(10, record.title);
+  if (record.residents) q.bind(11, *record.residents);
+  if (record.satisfaction) q.bind(12, *record.satisfaction);
+  q.bind(13, record.note);
+  q.bind(14, now);
+  if (q.exec() == 0) return std::nullopt;
+  auto id = db_.getLastInsertRowid();
+  static const std::string attend =
+      "INSERT INTO record_volunteers (record_id, volunteer_id, minutes, substitute) VALUES (?, ?, ?, ?)";
+  for (const auto& a : record.volunteers) {
+    auto& v = statement_(attend);
+    v.bind(1, id);
+    v.bind(2, a.volunteer);
+    v.bind(3, a.minutes);
+    v.bind(4, a.substitute ? 1 : 0);
+    v.exec();
+  }
+  return id;
+}
+
+void RecordStore::read_volunteers(Record& record) {
+  static const std::string sql =
+      "SELECT a.volunteer_id, a.minutes, a.substitute, v.name FROM record_volunteers a "
+      "JOIN volunteers v ON v.id = a.volunteer_id WHERE a.record_id = ? ORDER BY v.name, a.volunteer_id";
+  auto& q = statement_(sql);
+  q.bind(1, record.id);
+  while (q.executeStep()) {
+    record.volunteers.push_back(
+        {q.getColumn(0).getInt64(), q.getColumn(1).getInt(), q.getColumn(2).getInt() != 0, q.getColumn(3).getString()});
+  }
+}
+
+std::optional<Record> RecordStore::find(std::int64_t id) {
+  static const std::string sql = "SELECT " + record_columns + " FROM service_records r WHERE r.id = ?";
+  auto& q = statement_(sql);
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  auto record = read_record(q);
+  read_volunteers(record);
+  return record;
+}
+
+std::vector<Record> RecordStore::list(const RecordFilter& filter) {
+  static const std::string sql =
+      "SELECT " + record_columns +
+      " FROM service_records r WHERE (?1 IS NULL OR r.date >= ?1) AND (?2 IS NULL OR r.date <= ?2) "
+      "AND (?3 = '' OR r.kiosk = ?3) AND (?4 = '' OR r.service = ?4) AND (?5 OR r.cancelled_at IS NULL) "
+      "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM record_volunteers a WHERE a.record_id = r.id AND a.volunteer_id = ?6)) "
+      "ORDER BY r.date, r.start_minute, r.kiosk, r.id";
+  std::vector<Record> out;
+  {
+    auto& q = statement_(sql);
+    bind_optional_date(q, 1, filter.from);
+    bind_optional_date(q, 2, filter.to);
+    q.bind(3, filter.kiosk);
+    q.bind(4, filter.service);
+    q.bind(5, filter.with_cancelled ? 1 : 0);
+    if (filter.volunteer) q.bind(6, *filter.volunteer);
+    while (q.executeStep()) out.push_back(read_record(q));
+  }
+  for (auto& r : out) read_volunteers(r);
+  return out;
+}
+
+void RecordStore::for_each(const std::optional<Date>& from, const std::optional<Date>& to,
+                           const std::function<void(const Record&)>& visit) {
+  // One pass over records joined with their volunteers, grouped by record id.
+  SQLite::Statement q(db_,
+                      "SELECT " + record_columns +
+                          ", a.volunteer_id, a.minutes, a.substitute FROM service_records r "
+                          "JOIN record_volunteers a ON a.record_id = r.id "
+                          "WHERE r.cancelled_at IS NULL AND (?1 IS NULL OR r.date >= ?1) AND (?2 IS NULL OR r.date <= ?2) "
+                          "ORDER BY r.id, a.volunteer_id");
+  bind_optional_date(q, 1, from);
+  bind_optional_date(q, 2, to);
+  std::optional<Record> current;
+  while (q.executeStep()) {
+    auto id = q.getColumn(0).getInt64();
+    if (current && current->id != id) {
+      visit(*current);
+      current.reset();
+    }
+    if (!current) current = read_record(q);
+    current->volunteers.push_back({q.getColumn(16).getInt64(), q.getColumn(17).getInt(), q.getColumn(18).getInt() != 0, ""});
+  }
+  if (current) visit(*current);
+}
+
+void RecordStore::update_outcome(std::int64_t id, std::optional<int> residents, std::optional<double> satisfaction,
+                                 const std::string& note) {
+  SQLite::Statement q(db_, "UPDATE service_records SET residents = ?, satisfaction = ?, note = ? WHERE id = ?");
+  if (residents) q.bind(1, *residents);
+  if (satisfaction) q.bind(2, *satisfaction);
+  q.bind(3, note);
+  q.bind(4, id);
+  q.exec();
+}
+
+void RecordStore::cancel(std::int64_t id, const std::string& reason, const std::string& now) {
+  SQLite::Statement q(db_, "UPDATE service_records SET cancelled_at = ?, cancel_reason = ? WHERE id = ?");
+  q.bind(1, now);
+  q.bind(2, reason);
+  q.bind(3, id);
+  q.exec();
+}
+
+int RecordStore::residents_on(const std::string& kiosk, const std::string& service, const Date& date) {
+  SQLite::Statement q(db_,
+                      "SELECT coalesce(sum(residents), 0) FROM service_records WHERE kiosk = ? AND service = ? "
+                      "AND date = ? AND cancelled_at IS NULL");
+  q.bind(1, kiosk);
+  q.bind(2, service);
+  q.bind(3, format_date(date));
+  q.executeStep();
+  return q.getColumn(0).getInt();
+}
+
+std::int64_t RecordStore::add_grant(const Grant& grant, const std::string& now) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO granted_hours (volunteer_id, date, minutes, reason, approved_by, created_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?)");
+  q.bind(1, grant.volunteer);
+  q.bind(2, format_date(grant.date));
+  q.bind(3, grant.minutes);
+  q.bind(4, grant.reason);
+  q.bind(5, grant.approved_by);
+  q.bind(6, now);
+  q.exec();
+  return db_.getLastInsertRowid();
+}
+
+std::vector<Hours> RecordStore::hours(const std::optional<Date>& from, const std::optional<Date>& to,
+                                      std::optional<std::int64_t> volunteer) {
+  SQLite::Statement q(
+      db_,
+      "WITH served AS ("
+      "  SELECT a.volunteer_id AS id, count(*) AS sessions, sum(a.minutes) AS minutes FROM record_volunteers a "
+      "  JOIN service_records r ON r.id = a.record_id WHERE r.cancelled_at IS NULL "
+      "  AND (?1 IS NULL OR r.date >= ?1) AND (?2 IS NULL OR r.date <= ?2) AND (?3 IS NULL OR a.volunteer_id = ?3) "
+      "  GROUP BY a.volunteer_id), "
+      "granted AS ("
+      "  SELECT volunteer_id AS id, sum(minutes) AS minutes FROM granted_hours "
+      "  WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) AND (?3 IS NULL OR volunteer_id = ?3) "
+      "  GROUP BY volunteer_id) "
+      "SELECT v.id, v.name, coalesce(s.sessions, 0), coalesce(s.minutes, 0), coalesce(g.minutes, 0) FROM volunteers v "
+      "LEFT JOIN served s ON s.id = v.id LEFT JOIN granted g ON g.id = v.id "
+      "WHERE s.id IS NOT NULL OR g.id IS NOT NULL ORDER BY v.name, v.id");
+  bind_optional_date(q, 1, from);
+  bind_optional_date(q, 2, to);
+  if (volunteer) q.bind(3, *volunteer);
+  std::vector<Hours> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
+                   q.getColumn(3).getInt64(), q.getColumn(4).getInt64()});
+  }
+  return out;
+}
+
+std::vector<Grant> RecordStore::grants(std::int64_t volunteer) {
+  SQLite::Statement q(db_,
+                      "SELECT id, volunteer_id, date, minutes, reason, approved_by FROM granted_hours "
+                      "WHERE volunteer_id = ? ORDER BY date, id");
+  q.bind(1, volunteer);
+  std::vector<Grant> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
+                   parse_date(q.getColumn(2).getString()).value_or(Date{}), q.getColumn(3).getInt(),
+                   q.getColumn(4).getString(), q.getColumn(5).getString()});
+  }
+  return out;
+}
+
+namespace {
+
+std::map<std::string, int> count_by(SQLite::Database& db, const char* sql) {
+  SQLite::Statement q(db, sql);
+  std::map<std::string, int> out;
+  while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+  return out;
+}
+
+}  // namespace
+
+std::map<std::string, int> RecordStore::kiosks_named() {
+  return count_by(db_, "SELECT kiosk, count(*) FROM service_records WHERE kiosk <> '' GROUP BY kiosk");
+}
+
+std::map<std::string, int> RecordStore::services_named() {
+  return count_by(db_, "SELECT service, count(*) FROM service_records WHERE service <> '' GROUP BY service");
+}
+
+}  // namespace kangle::records

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "records/record.hpp"
+#include "workspace/statements.hpp"
+
+namespace kangle::records {
+
+/// What `record list` filters on; empty fields do not filter.
+struct RecordFilter {
+  std::optional<Date> from, to;  ///< both ends included
+  std::string kiosk, service;
+  std::optional<std::int64_t> volunteer;
+  bool with_cancelled = false;
+};
+
+/// Minutes a volunteer served in a period: from records, and granted by hand.
+struct Hours {
+  std::int64_t volunteer = 0;
+  std::string name;
+  int sessions = 0;
+  long recorded_minutes = 0;
+  long granted_minutes = 0;
+};
+
+/// The records tables. Every statement binds its values; none is built from them.
+class RecordStore {
+public:
+  explicit RecordStore(SQLite::Database& db) : db_(db) {}
+
+  /// Stores `record` with its volunteers and returns its id; nothing when a record
+  /// with the same key is already stored (a session confirmed twice stays one record).
+  std::optional<std::int64_t> insert(const Record& record, const std::string& now);
+  std::optional<Record> find(std::int64_t id);
+  /// Records matching `filter`, by date, time, kiosk and id, with their volunteers.
+  std::vector<Record> list(const RecordFilter& filter);
+  /// Calls `visit` for each record not cancelled from `from` to `to`, by id: what
+  /// `points award` reads, without holding them all.
+  void for_each(const std::optional<Date>& from, const std::optional<Date>& to,
+                const std::function<void(const Record&)>& visit);
+  /// Sets the residents served, satisfaction and note of record `id`.
+  void update_outcome(std::int64_t id, std::optional<int> residents, std::optional<double> satisfaction,
+                      const std::string& note);
+  void cancel(std::int64_t id, const std::string& reason, const std::string& now);
+  /// Residents recorded for `service` at `kiosk` on `date`, cancelled records left out.
+  int residents_on(const std::string& kiosk, const std::string& service, const Date& date);
+
+  std::int64_t add_grant(const Grant& grant, const std::string& now);
+  /// Each volunteer's sessions and minutes from `from` to `to`, recorded and granted
+  /// apart; only `volunteer` when given. By name, then id.
+  std::vector<Hours> hours(const std::optional<Date>& from, const std::optional<Date>& to,
+                           std::optional<std::int64_t> volunteer);
+  /// The grants of `volunteer`, by date.
+  std::vector<Grant> grants(std::int64_t volunteer);
+
+  /// Every kiosk and service id the records name, with how many records name it.
+  std::map<std::string, int> kiosks_named();
+  std::map<std::string, int> services_named();
+
+private:
+  void read_volunteers(Record& record);
+  SQLite::Database& db_;
+  workspace::StatementCache statement_{db_};
+};
+
+}  // namespace kangle::records
