@@ -55,9 +55,24 @@ struct CommandSpec {
 
 const std::vector<CommandSpec>& command_table();
 
-/// `--format` shared by the commands that print data.
-enum class Format { text, json, csv };
-void add_format_option(CLI::App& command, Format& format, bool with_csv = false);
+/// `--format` shared by the commands that print data: the terminal's table, JSON and
+/// CSV for scripts, Markdown and a self-contained HTML page for what is posted.
+enum class Format { text, json, csv, md, html };
+void add_format_option(CLI::App& command, Format& format, std::vector<Format> allowed);
+
+/// `-o/--output FILE` shared by the commands that write something to post or send.
+void add_output_option(CLI::App& command, std::string& output);
+/// Prints `content`, or with an output file writes it there atomically (temp file and
+/// rename: the old file or the whole new one, never half) and says so.
+void print_or_write(const std::string& content, const std::string& output);
+
+/// The header of a column of durations: as is for people, which read "2小时30分";
+/// "…（分钟）" for CSV and JSON, which carry whole minutes.
+std::string duration_header(Msg header, bool in_minutes);
+
+/// Who enters what a command writes by hand: `--by`, else the login name.
+void add_by_option(CLI::App& command, std::string& by);
+std::string who_enters(const std::string& by);
 
 /// `--reveal`: show phone and ID numbers in full instead of masked.
 void add_reveal_option(CLI::App& command, bool& reveal);

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "commands.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "core/error.hpp"
+#include "core/atomic_file.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "import/normalize.hpp"
 #include "people/store.hpp"
 
@@ -15,22 +21,61 @@ const std::vector<CommandSpec>& command_table() {
       {"init", "Make a workspace (optionally from a bundled example)", Needs::nothing, define_init},
       {"check", "Check every config file and the database; list every problem", Needs::workspace, define_check},
       {"status", "Show what the workspace holds: kiosks, menus, catalogue, holidays", Needs::workspace, define_status},
-      {"import", "Import a spreadsheet (xlsx, csv) of volunteers, needs or resources", Needs::database, define_import},
+      {"import", "Import a spreadsheet (xlsx, csv) of volunteers, needs, resources or service records", Needs::database, define_import},
       {"volunteers", "List and show the volunteers", Needs::database, define_volunteers},
       {"match", "List the needs and resources (需求清单, 资源清单) that matching pairs up", Needs::database, define_match},
       {"schedule", "Build, show and explain the monthly rota", Needs::database, define_schedule},
+      {"record", "Service records: confirm the rota's day, add, list; service hours", Needs::database, define_record},
+      {"points", "The points ledger: award, adjust, redeem, balances, honour board, verify", Needs::database, define_points},
       {"completion", "Print a bash or zsh completion script (try: source <(kangle completion bash))", Needs::nothing,
        define_completion},
   };
   return table;
 }
 
-void add_format_option(CLI::App& command, Format& format, bool with_csv) {
-  std::map<std::string, Format> names = {{"text", Format::text}, {"json", Format::json}};
-  if (with_csv) names.emplace("csv", Format::csv);
-  command.add_option("--format", format, with_csv ? "Output format: text, json or csv" : "Output format: text or json")
+void add_format_option(CLI::App& command, Format& format, std::vector<Format> allowed) {
+  static const std::pair<const char*, Format> all[] = {
+      {"text", Format::text}, {"json", Format::json}, {"csv", Format::csv}, {"md", Format::md}, {"html", Format::html}};
+  std::map<std::string, Format> names;
+  std::vector<std::string> listed;
+  for (const auto& [name, value] : all) {
+    if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) continue;
+    names.emplace(name, value);
+    listed.emplace_back(name);
+  }
+  command.add_option("--format", format, "Output format: " + text::join(listed, ", "))
       ->transform(CLI::CheckedTransformer(names, CLI::ignore_case).description(""))
-      ->type_name(with_csv ? "text|json|csv" : "text|json");
+      ->type_name(text::join(listed, "|"));
+}
+
+void add_output_option(CLI::App& command, std::string& output) {
+  command.add_option("-o,--output", output, "The file to write (default: standard output)")->type_name("FILE");
+}
+
+void print_or_write(const std::string& content, const std::string& output) {
+  if (output.empty() || output == "-") {
+    fmt::print("{}", content);
+    return;
+  }
+  write_file_atomically(output, content);
+  fmt::print("{}\n", tr(Msg::file_written, output));
+}
+
+std::string duration_header(Msg header, bool in_minutes) {
+  std::string text(message_text(header, language()));
+  return in_minutes ? text + std::string(message_text(Msg::in_minutes_suffix, language())) : text;
+}
+
+void add_by_option(CLI::App& command, std::string& by) {
+  command.add_option("--by", by, "Who enters it, for the record (default: the login name)");
+}
+
+std::string who_enters(const std::string& by) {
+  if (!by.empty()) return by;
+  for (const char* name : {"KANGLE_USER", "USER", "LOGNAME"}) {
+    if (const char* value = std::getenv(name); value && *value) return value;
+  }
+  return "kangle";
 }
 
 std::int64_t find_volunteer(Context& context, const std::string& who) {

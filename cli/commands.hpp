@@ -12,6 +12,8 @@ void define_import(CLI::App& command, Action& action);
 void define_volunteers(CLI::App& command, Action& action);
 void define_match(CLI::App& command, Action& action);
 void define_schedule(CLI::App& command, Action& action);
+void define_record(CLI::App& command, Action& action);
+void define_points(CLI::App& command, Action& action);
 void define_completion(CLI::App& command, Action& action);
 
 }  // namespace kangle::cli

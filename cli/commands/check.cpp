@@ -47,7 +47,7 @@ int run_check(const CheckCommand& options, Context& context) {
 
 void define_check(CLI::App& command, Action& action) {
   auto options = std::make_shared<CheckCommand>();
-  add_format_option(command, options->format);
+  add_format_option(command, options->format, {Format::text, Format::json});
   action = [options](Context& context) { return run_check(*options, context); };
 }
 

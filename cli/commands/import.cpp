@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// kangle import volunteers|needs|resources FILE [--sheet NAME] [--dry-run] [--map "表头=field"]... [--encoding E]
-//                                            [--rejects FILE]
+// kangle import volunteers|needs|resources|records FILE [--sheet NAME] [--dry-run] [--map "表头=field"]...
+//                                                    [--encoding E] [--rejects FILE]
 #include <fmt/format.h>
 
 #include <memory>
@@ -11,13 +11,14 @@
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "import/lists.hpp"
+#include "import/records.hpp"
 #include "import/volunteers.hpp"
 
 namespace kangle::cli {
 namespace {
 
 /// The lists a spreadsheet can be imported into.
-enum class List { volunteers, needs, resources };
+enum class List { volunteers, needs, resources, records };
 
 struct ImportCommand {
   List list = List::volunteers;
@@ -62,7 +63,7 @@ void print_report(const import::ImportReport& r, const std::string& file, List l
   }
   if (r.csv) fmt::print("{}\n", tr(Msg::import_heading_csv, file, r.header_row));
   else fmt::print("{}\n", tr(Msg::import_heading, file, r.sheet, r.header_row));
-  // Volunteers are counted in people; needs and resources in lines.
+  // Volunteers are counted in people; needs, resources and records in lines.
   fmt::print("  {}\n", tr(list == List::volunteers ? Msg::import_counts : Msg::import_counts_lines, r.added, r.updated, r.merged,
                           r.unchanged, r.rejected));
   if (r.blank_rows + r.total_rows > 0) fmt::print("  {}\n", tr(Msg::import_skipped, r.blank_rows, r.total_rows));
@@ -85,6 +86,7 @@ std::string_view list_name(List list) {
     case List::volunteers: return "volunteers";
     case List::needs: return "needs";
     case List::resources: return "resources";
+    case List::records: return "records";
   }
   return {};
 }
@@ -112,6 +114,7 @@ int run_import(const ImportCommand& options, Context& context) {
     case List::volunteers: report = import::import_volunteers(db, config, aliases, import, context.now); break;
     case List::needs: report = import::import_needs(db, config, aliases, import, context.now); break;
     case List::resources: report = import::import_resources(db, config, aliases, import, context.now); break;
+    case List::records: report = import::import_records(db, config, aliases, import, context.now); break;
   }
   print_report(report, options.file, options.list);
   return static_cast<int>(report.rejected > 0 ? ExitCode::problems_found : ExitCode::success);
@@ -126,6 +129,7 @@ void define_import(CLI::App& command, Action& action) {
       {List::volunteers, "Import volunteer sign-ups (报名表)"},
       {List::needs, "Import a needs list (需求清单), micro-wishes (微心愿) too"},
       {List::resources, "Import a resources list (资源清单) of units and volunteers"},
+      {List::records, "Import service records (服务记录) kept in a spreadsheet"},
   };
   for (const auto& [list, summary] : lists) {
     auto* sub = command.add_subcommand(std::string(list_name(list)), summary);

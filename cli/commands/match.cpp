@@ -186,7 +186,7 @@ void define_match(CLI::App& command, Action& action) {
   list->add_option("--status", options->status, "Needs only: open, matched, done or cancelled");
   list->add_option("--unit", options->unit, "Resources only: those whose unit's or provider's name contains this");
   list->add_option("--category", options->category, "Only this category (an id, a name, or a service's name)");
-  add_format_option(*list, options->format, true);
+  add_format_option(*list, options->format, {Format::text, Format::json, Format::csv});
   add_reveal_option(*list, options->reveal);
   action = [options](Context& context) {
     return options->what == "needs" ? list_needs(*options, context) : list_resources(*options, context);

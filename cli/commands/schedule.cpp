@@ -14,7 +14,6 @@
 #include "core/table.hpp"
 #include "core/text.hpp"
 #include "people/store.hpp"
-#include "core/atomic_file.hpp"
 #include "schedule/build.hpp"
 #include "schedule/changes.hpp"
 #include "schedule/ics.hpp"
@@ -240,12 +239,7 @@ int run_export(const ScheduleCommand& options, Context& context) {
       content = table::render_csv(table.headers, table.rows);
       break;
   }
-  if (options.output.empty() || options.output == "-") {
-    fmt::print("{}", content);
-  } else {
-    write_file_atomically(options.output, content);
-    fmt::print("{}\n", tr(Msg::file_written, options.output));
-  }
+  print_or_write(content, options.output);
   return 0;
 }
 
@@ -397,14 +391,14 @@ void define_schedule(CLI::App& command, Action& action) {
   differ->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
   auto* notify = command.add_subcommand("notify", "The messages to send for a day: who is on duty, whose duties changed");
   notify->add_option("--date", options->date, "The day (YYYY-MM-DD)")->required();
-  add_format_option(*notify, options->format, true);
+  add_format_option(*notify, options->format, {Format::text, Format::json, Format::csv});
   add_reveal_option(*notify, options->reveal);
   auto* show = command.add_subcommand("show", "Print the rota");
   show->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
   show->add_option("--kiosk", options->kiosk, "Only this kiosk (its id)");
   show->add_option("--person", options->person, "Only this volunteer (a name)");
   show->add_option("--date", options->date, "Only this day (YYYY-MM-DD)");
-  add_format_option(*show, options->format, true);
+  add_format_option(*show, options->format, {Format::text, Format::json, Format::csv});
   auto* explain = command.add_subcommand("explain", "Say why each empty seat is empty");
   explain->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
   CLI::App* locks[2];
@@ -427,7 +421,7 @@ void define_schedule(CLI::App& command, Action& action) {
       ->type_name("ics|md|csv");
   exporter->add_option("--person", options->person, "Only this volunteer's duties (their own calendar)");
   exporter->add_option("--kiosk", options->kiosk, "Only this kiosk (its id)");
-  exporter->add_option("-o,--output", options->output, "The file to write (default: standard output)")->type_name("FILE");
+  add_output_option(*exporter, options->output);
   auto* drop = command.add_subcommand("drop", "A volunteer drops out: rebuild the month around it, moving as few as possible");
   drop->add_option("person", options->person, "The volunteer (a name or phone number)")->required();
   drop->add_option("--month", options->month, "The month to rebuild, e.g. 2026-12")->required();

@@ -161,7 +161,7 @@ void define_volunteers(CLI::App& command, Action& action) {
   auto* list = command.add_subcommand("list", "List the volunteers, by name");
   list->add_option("--skill", options->filter.skill, "Only those with this skill (an id of services.toml)");
   list->add_option("--unit", options->filter.unit, "Only those whose unit's name contains this");
-  add_format_option(*list, options->format, true);
+  add_format_option(*list, options->format, {Format::text, Format::json, Format::csv});
   add_reveal_option(*list, options->reveal);
   auto* show = command.add_subcommand("show", "Show one volunteer, found by name or phone number");
   show->add_option("who", options->who, "A name or a phone number")->required();

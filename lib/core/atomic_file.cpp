@@ -17,26 +17,45 @@ namespace {
   throw WorkspaceError(tr(Msg::cannot_write_file, path.string(), std::strerror(error)));
 }
 
-}  // namespace
-
-void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-  auto temporary = path;
-  temporary += ".tmp-" + std::to_string(::getpid());
-  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail(path, errno);
+/// Writes all of `content` to `fd`; the errno of the failure, or 0.
+int write_all(int fd, std::string_view content) {
   const char* data = content.data();
   std::size_t left = content.size();
   while (left > 0) {
     ssize_t written = ::write(fd, data, left);
     if (written < 0) {
       if (errno == EINTR) continue;
-      int error = errno;
-      ::close(fd);
-      ::unlink(temporary.c_str());
-      fail(path, error);
+      return errno;
     }
     data += written;
     left -= static_cast<std::size_t>(written);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+  // /dev/null, /dev/stdout or a named pipe: written to as they are. A rename would put
+  // a plain file in their place (and, as root, break /dev/null for the whole machine).
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) fail(path, errno);
+    int error = write_all(fd, content);
+    ::close(fd);
+    if (error != 0) fail(path, error);
+    return;
+  }
+  auto temporary = path;
+  temporary += ".tmp-" + std::to_string(::getpid());
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail(path, errno);
+  if (int error = write_all(fd, content); error != 0) {
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    fail(path, error);
   }
   int synced = ::fsync(fd);
   int sync_error = errno;

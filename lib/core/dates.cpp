@@ -6,6 +6,8 @@
 #include <array>
 #include <charconv>
 
+#include "core/i18n.hpp"
+
 namespace kangle {
 namespace {
 
@@ -114,6 +116,24 @@ std::string Period::text() const {
     case Kind::year: break;
   }
   return fmt::format("{:04}", year);
+}
+
+std::string period_label(const Period& period) {
+  int year = static_cast<int>(period.first.year());
+  unsigned month = static_cast<unsigned>(period.first.month());
+  bool chinese = language() == Lang::zh_CN;
+  static constexpr std::string_view quarters_zh[] = {"一", "二", "三", "四"};
+  static constexpr std::string_view months_en[] = {"January", "February", "March",     "April",   "May",      "June",
+                                                   "July",    "August",   "September", "October", "November", "December"};
+  switch (period.kind) {
+    case Period::Kind::month:
+      return chinese ? fmt::format("{}年{}月", year, month) : fmt::format("{} {}", months_en[month - 1], year);
+    case Period::Kind::quarter:
+      return chinese ? fmt::format("{}年第{}季度", year, quarters_zh[(month - 1) / 3])
+                     : fmt::format("Q{} {}", (month - 1) / 3 + 1, year);
+    case Period::Kind::year: break;
+  }
+  return chinese ? fmt::format("{}年度", year) : std::to_string(year);
 }
 
 std::optional<Period> parse_period(std::string_view text) {

@@ -46,6 +46,9 @@ struct Period {
   std::string text() const;  ///< `2026-12`, `2026Q4`, `2026`
 };
 
+/// The period as people say it, in the language of the run: 2026年12月, 2026年第四季度, 2026年度.
+std::string period_label(const Period& period);
+
 /// `2026-12`, `2026Q4` (also `2026-Q4`, lower-case q) or `2026`; nothing otherwise.
 std::optional<Period> parse_period(std::string_view text);
 

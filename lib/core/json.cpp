@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/json.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace kangle::json {
@@ -20,6 +22,22 @@ std::string quote(std::string_view s) {
     }
   }
   out += '"';
+  return out;
+}
+
+std::string render_objects(const std::vector<std::string>& keys, const std::vector<std::vector<std::string>>& rows,
+                           const std::vector<std::size_t>& numbers) {
+  std::string out = "[";
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    out += r == 0 ? "\n  {" : ",\n  {";
+    for (std::size_t c = 0; c < keys.size(); ++c) {
+      const std::string cell = c < rows[r].size() ? rows[r][c] : std::string();
+      bool number = std::find(numbers.begin(), numbers.end(), c) != numbers.end();
+      out += (c == 0 ? "" : ", ") + quote(keys[c]) + ": " + (number ? (cell.empty() ? "null" : cell) : quote(cell));
+    }
+    out += "}";
+  }
+  out += rows.empty() ? "]\n" : "\n]\n";
   return out;
 }
 

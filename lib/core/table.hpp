@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kangle::table {
@@ -18,5 +19,13 @@ std::string csv_line(const std::vector<std::string>& fields);
 
 /// A whole CSV document: the header line, then the rows.
 std::string render_csv(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows);
+
+/// Text with &, <, >, " and ' escaped for HTML.
+std::string html_escape(std::string_view text);
+
+/// A page to print or post: one self-contained HTML file (no scripts, fonts or network),
+/// `title` as its heading, the table, and `footer` lines under it; lays out on A4.
+std::string render_html(const std::string& title, const std::vector<std::string>& headers,
+                        const std::vector<std::vector<std::string>>& rows, const std::vector<std::string>& footer);
 
 }  // namespace kangle::table

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "people/store.hpp"
 #include "records/store.hpp"
 #include "schedule/store.hpp"
@@ -83,10 +84,42 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
   for (auto v : options.absent) must_be_on_rota(v);
   for (const auto& [scheduled, substitute] : options.instead) must_be_on_rota(scheduled);
 
+  // Residents served, by what (a service id or event title), or what@HH:MM when the
+  // day has that service at more than one time.
+  std::map<std::string, std::vector<std::string>> keys_of_what;
+  for (const auto& [key, r] : day) {
+    auto what = r.service.empty() ? r.title : r.service;
+    keys_of_what[what].push_back(key);
+    keys_of_what[fmt::format("{}@{:02}:{:02}", what, r.time.start / 60, r.time.start % 60)].push_back(key);
+  }
+  for (const auto& [what, residents] : options.served) {
+    auto it = keys_of_what.find(what);
+    if (it == keys_of_what.end()) throw InputError(tr(Msg::record_served_unknown, what, format_date(options.date)));
+    if (it->second.size() > 1) {
+      std::vector<std::string> times;
+      for (const auto& key : it->second) times.push_back(what + "@" + format_time_range(day[key].time).substr(0, 5));
+      throw InputError(tr(Msg::record_served_ambiguous, what, text::join(times, ", ")));
+    }
+    day[it->second.front()].residents = residents;
+  }
+
   ConfirmReport report;
-  std::set<std::string> served_used;
   RecordStore store(db);
+  std::map<std::string, std::optional<std::string>> kiosk_confirmed;
+  for (const auto& [key, r] : day) {
+    if (!kiosk_confirmed.count(r.kiosk)) kiosk_confirmed[r.kiosk] = store.confirmed_at(options.date, r.kiosk);
+  }
+  for (const auto& [kiosk, at] : kiosk_confirmed) {
+    if (at) report.already.push_back({kiosk, *at});
+    else store.mark_confirmed(options.date, kiosk, now);
+  }
   for (auto& [key, r] : day) {
+    if (kiosk_confirmed[r.kiosk]) {
+      // Residents counted for a session confirmed before: say where they go instead.
+      auto id = store.id_of_key(key);
+      if (r.residents && id) report.warnings.push_back(tr(Msg::record_served_confirmed, *id, *r.residents));
+      continue;
+    }
     std::vector<Attendance> present;
     for (auto a : r.volunteers) {
       if (std::find(options.absent.begin(), options.absent.end(), a.volunteer) != options.absent.end()) continue;
@@ -97,23 +130,12 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
       if (!twice) present.push_back(a);
     }
     r.volunteers = std::move(present);
-    auto what = r.service.empty() ? r.title : r.service;
-    if (auto it = options.served.find(what); it != options.served.end()) {
-      r.residents = it->second;
-      served_used.insert(what);
-    }
     if (r.volunteers.empty()) continue;  // nobody came: no session was held
     auto id = store.insert(r, now);
-    if (!id) {
-      ++report.already_confirmed;
-      continue;
-    }
+    if (!id) continue;  // the same session recorded another way (an import)
     r.id = *id;
     if (auto warning = daily_cap_warning(db, config, r)) report.warnings.push_back(*warning);
     report.added.push_back(r);
-  }
-  for (const auto& [what, residents] : options.served) {
-    if (!served_used.count(what)) throw InputError(tr(Msg::record_served_unknown, what, format_date(options.date)));
   }
   if (!dry_run) transaction.commit();
   return report;

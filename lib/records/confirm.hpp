@@ -21,21 +21,30 @@ struct ConfirmOptions {
   std::string kiosk;                              ///< empty: every kiosk
   std::vector<std::int64_t> absent;               ///< on the rota, did not come
   std::map<std::int64_t, std::int64_t> instead;   ///< on the rota → who came in their place
-  std::map<std::string, int> served;              ///< service id (or event title) → residents served
+  /// Residents served by service id (or event title), or by `id@HH:MM` when the day holds
+  /// the service at more than one time.
+  std::map<std::string, int> served;
+};
+
+/// A kiosk whose day was confirmed before.
+struct ConfirmedBefore {
+  std::string kiosk;
+  std::string confirmed_at;
 };
 
 struct ConfirmReport {
-  std::vector<Record> added;       ///< with their ids (none for a dry run)
-  int already_confirmed = 0;       ///< sessions confirmed before: left as they are
+  std::vector<Record> added;                 ///< with their ids (none for a dry run)
+  std::vector<ConfirmedBefore> already;      ///< kiosks left as they were
   std::vector<std::string> warnings;
 };
 
 /// Turns the day's rota into service records, one per service (or event) of each
 /// session: everyone scheduled is present unless absent, substitutes count in the
-/// place of whom they replaced, each for the session's minutes. Sessions confirmed
-/// before are left alone, so confirming a day twice changes nothing. All in one
-/// transaction, rolled back for a dry run. InputError when the day has no rota, or an
-/// absent or replaced person is not on it.
+/// place of whom they replaced, each for the session's minutes; a session nobody came
+/// to leaves no record. A kiosk's day is confirmed once: confirming it again changes
+/// nothing (corrections go through `record set`, `add` and `cancel`), so an absence
+/// stays an absence. All in one transaction, rolled back for a dry run. InputError when
+/// the day has no rota, or an absent or replaced person is not on it.
 ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& config, const ConfirmOptions& options,
                                 const std::string& now, bool dry_run);
 

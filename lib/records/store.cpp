@@ -174,6 +174,32 @@ int RecordStore::residents_on(const std::string& kiosk, const std::string& servi
   return q.getColumn(0).getInt();
 }
 
+std::optional<std::string> RecordStore::confirmed_at(const Date& date, const std::string& kiosk) {
+  static const std::string sql = "SELECT confirmed_at FROM rota_confirmations WHERE date = ? AND kiosk = ?";
+  auto& q = statement_(sql);
+  q.bind(1, format_date(date));
+  q.bind(2, kiosk);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getString();
+}
+
+void RecordStore::mark_confirmed(const Date& date, const std::string& kiosk, const std::string& now) {
+  static const std::string sql = "INSERT INTO rota_confirmations (date, kiosk, confirmed_at) VALUES (?, ?, ?)";
+  auto& q = statement_(sql);
+  q.bind(1, format_date(date));
+  q.bind(2, kiosk);
+  q.bind(3, now);
+  q.exec();
+}
+
+std::optional<std::int64_t> RecordStore::id_of_key(const std::string& key) {
+  static const std::string sql = "SELECT id FROM service_records WHERE key = ?";
+  auto& q = statement_(sql);
+  q.bind(1, key);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
 std::int64_t RecordStore::add_grant(const Grant& grant, const std::string& now) {
   SQLite::Statement q(db_,
                       "INSERT INTO granted_hours (volunteer_id, date, minutes, reason, approved_by, created_at) "

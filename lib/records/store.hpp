@@ -53,6 +53,12 @@ public:
   /// Residents recorded for `service` at `kiosk` on `date`, cancelled records left out.
   int residents_on(const std::string& kiosk, const std::string& service, const Date& date);
 
+  /// When `kiosk`'s rota of `date` was confirmed into records; nothing when it was not.
+  std::optional<std::string> confirmed_at(const Date& date, const std::string& kiosk);
+  void mark_confirmed(const Date& date, const std::string& kiosk, const std::string& now);
+  /// The id of the record stored under `key`.
+  std::optional<std::int64_t> id_of_key(const std::string& key);
+
   std::int64_t add_grant(const Grant& grant, const std::string& now);
   /// Each volunteer's sessions and minutes from `from` to `to`, recorded and granted
   /// apart; only `volunteer` when given. By name, then id.

@@ -3,10 +3,13 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include "config/loader.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "import/columns.hpp"
+#include "records/store.hpp"
 #include "workspace/database.hpp"
 #include "workspace/workspace.hpp"
 
@@ -42,12 +45,28 @@ std::vector<std::string> unknown_list_categories(SQLite::Database& db, const con
   return problems;
 }
 
+/// Kiosks and services that service records name but the config no longer has (deleted
+/// or renamed since): the records stay, but reports could not say what they were.
+std::vector<std::string> unknown_record_references(Database& db, const config::Config& config) {
+  std::vector<std::string> problems;
+  if (db.schema_version() < 7 || config.catalogue.services.empty()) return problems;  // older schema, or broken config
+  records::RecordStore store(db.sql());
+  for (const auto& [kiosk, count] : store.kiosks_named()) {
+    bool known = std::any_of(config.kiosks.begin(), config.kiosks.end(), [&](const auto& k) { return k.id == kiosk; });
+    if (!known) problems.push_back(tr(Msg::check_record_unknown_kiosk, count, kiosk));
+  }
+  for (const auto& [service, count] : store.services_named()) {
+    if (!config.catalogue.find_service(service)) problems.push_back(tr(Msg::check_record_unknown_service, count, service));
+  }
+  return problems;
+}
+
 }  // namespace
 
 std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& root) {
   auto loaded = config::load_config(root);
   auto& sink = loaded.diagnostics;
-  for (auto list : {"volunteers", "needs", "resources"}) import::load_column_aliases(root, list, sink);
+  for (auto list : {"volunteers", "needs", "resources", "records"}) import::load_column_aliases(root, list, sink);
   const config::Position db_at{database_file, 0, 0};
   std::error_code ec;
   if (!std::filesystem::exists(root / database_file, ec)) {
@@ -58,6 +77,7 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
     Database db(root / database_file, Access::read_only);
     for (auto& problem : db.integrity_problems()) sink.error(db_at, std::move(problem));
     for (auto& problem : unknown_list_categories(db.sql(), loaded.config.catalogue)) sink.error(db_at, std::move(problem));
+    for (auto& problem : unknown_record_references(db, loaded.config)) sink.error(db_at, std::move(problem));
   } catch (const Error& e) {
     sink.error(db_at, e.what());
   }

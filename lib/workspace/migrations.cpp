@@ -175,7 +175,8 @@ const std::vector<std::string_view>& migrations() {
         );
         ALTER TABLE rota_builds ADD COLUMN forced INTEGER NOT NULL DEFAULT 0;
       )sql",
-      // 7: what happened (service records, hours granted by hand) and the points ledger.
+      // 7: what happened (service records, the rota's days confirmed, hours granted by hand)
+      // and the points ledger.
       // The ledger is append-only in the database itself: triggers refuse UPDATE and
       // DELETE; a correction is a new entry that `reverses` an old one. Each entry carries
       // the volunteer's balance after it and a hash chained to the entry before.
@@ -204,6 +205,12 @@ const std::vector<std::string_view>& migrations() {
           CHECK (service <> '' OR title <> '')
         );
         CREATE INDEX service_records_by_date ON service_records (date, kiosk);
+        CREATE TABLE rota_confirmations (
+          date         TEXT NOT NULL,
+          kiosk        TEXT NOT NULL,
+          confirmed_at TEXT NOT NULL,
+          PRIMARY KEY (date, kiosk)
+        );
         CREATE TABLE record_volunteers (
           record_id    INTEGER NOT NULL REFERENCES service_records (id),
           volunteer_id INTEGER NOT NULL REFERENCES volunteers (id),

@@ -45,6 +45,7 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   columns.toml:18:1: 未知的键“nite”（是否想写“note”？）
   columns.toml:40:1: 未知的键“nite”（是否想写“note”？）
   columns.toml:59:1: 未知的键“nite”（是否想写“note”？）
+  columns.toml:73:1: 未知的键“nite”（是否想写“note”？）
   holidays/2026.toml:48:1: 调休上班日 2026-01-03 落在假期“元旦”之内
   kangle.toml:1:1: 缺少键“name”
   kangle.toml:4:1: 未知的键“nom”
@@ -60,13 +61,14 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   services.toml:210:13: “seats”应为整数
   services.toml:211:13: “daily_cap”应为不小于 1 的整数
   services.toml:441:1: 未知的键“daly_cap”（是否想写“daily_cap”？）
-  18 个错误，0 个警告
+  19 个错误，0 个警告
   [1]
   $ kangle --lang en check --format json | head -12
   [
     {"file": "columns.toml", "line": 18, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
     {"file": "columns.toml", "line": 40, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
     {"file": "columns.toml", "line": 59, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
+    {"file": "columns.toml", "line": 73, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
     {"file": "holidays/2026.toml", "line": 48, "column": 1, "severity": "error", "message": "make-up workday 2026-01-03 falls inside the holiday New Year's Day"},
     {"file": "kangle.toml", "line": 1, "column": 1, "severity": "error", "message": "missing key \"name\""},
     {"file": "kangle.toml", "line": 4, "column": 1, "severity": "error", "message": "unknown key \"nom\""},
@@ -74,7 +76,6 @@ as file:line:column, sorted, in the workspace's language; exit 1.
     {"file": "kiosks/dingxiang.toml", "line": 14, "column": 12, "severity": "error", "message": "opening hours 09:00-11:30 overlap 11:00-12:00 (line 13) on Mon"},
     {"file": "kiosks/dingxiang.toml", "line": 18, "column": 13, "severity": "error", "message": "unknown service \"umbrela-repair\" (did you mean \"umbrella-repair\"?)"},
     {"file": "kiosks/dingxiang.toml", "line": 21, "column": 12, "severity": "error", "message": "cannot read the rhythm \"3th tue\" (e.g. \"thu\", \"2nd sat\", \"last fri\", \"every 2 weeks from 2026-12-03\", \"day 15\")"},
-    {"file": "kiosks/dingxiang.toml", "line": 33, "column": 12, "severity": "error", "message": "a daily entry happens on weekdays, not \"last fri\""},
 
 Commands that need a valid config refuse with the first problem and point at check.
 
@@ -86,7 +87,7 @@ A database written by a newer kangle is refused and left untouched.
 
   $ cd ../ws && sqlite3 kangle.db 'PRAGMA user_version = 99'
   $ kangle check
-  kangle.db: $TMP/ws/kangle.db 由更新版本的 kangle 写入（数据库版本 99，本程序最高支持 6）；请升级 kangle，数据库未被改动
+  kangle.db: $TMP/ws/kangle.db 由更新版本的 kangle 写入（数据库版本 99，本程序最高支持 7）；请升级 kangle，数据库未被改动
   1 个错误，0 个警告
   [1]
   $ sqlite3 kangle.db 'PRAGMA user_version'

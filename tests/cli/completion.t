@@ -53,6 +53,7 @@ Commands, subcommands, options and their values:
   volunteers
   needs
   resources
+  records
   $ comp 'kangle match list '
   needs
   resources
@@ -121,6 +122,7 @@ without warnings (with man or groff when installed, as on most Debian systems).
   .SS "kangle import volunteers"
   .SS "kangle import needs"
   .SS "kangle import resources"
+  .SS "kangle import records"
   .SS "kangle volunteers"
   .SS "kangle volunteers list"
   .SS "kangle volunteers show"
@@ -138,6 +140,24 @@ without warnings (with man or groff when installed, as on most Debian systems).
   .SS "kangle schedule unlock"
   .SS "kangle schedule export"
   .SS "kangle schedule drop"
+  .SS "kangle record"
+  .SS "kangle record confirm"
+  .SS "kangle record add"
+  .SS "kangle record set"
+  .SS "kangle record cancel"
+  .SS "kangle record list"
+  .SS "kangle record grant"
+  .SS "kangle record hours"
+  .SS "kangle points"
+  .SS "kangle points award"
+  .SS "kangle points adjust"
+  .SS "kangle points redeem"
+  .SS "kangle points reverse"
+  .SS "kangle points balance"
+  .SS "kangle points history"
+  .SS "kangle points board"
+  .SS "kangle points stars"
+  .SS "kangle points verify"
   .SS "kangle completion"
   .SS "kangle help"
   .SH EXIT STATUS

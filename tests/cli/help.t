@@ -16,10 +16,12 @@ Help, version, unknown commands and plugins.
     init                        Make a workspace (optionally from a bundled example)
     check                       Check every config file and the database; list every problem
     status                      Show what the workspace holds: kiosks, menus, catalogue, holidays
-    import                      Import a spreadsheet (xlsx, csv) of volunteers, needs or resources
+    import                      Import a spreadsheet (xlsx, csv) of volunteers, needs, resources or service records
     volunteers                  List and show the volunteers
     match                       List the needs and resources (需求清单, 资源清单) that matching pairs up
     schedule                    Build, show and explain the monthly rota
+    record                      Service records: confirm the rota's day, add, list; service hours
+    points                      The points ledger: award, adjust, redeem, balances, honour board, verify
     completion                  Print a bash or zsh completion script (try: source <(kangle completion bash))
     help                        Show help for kangle or for one command
   
@@ -29,7 +31,7 @@ Help, version, unknown commands and plugins.
   
   Options:
     -h,--help                   Print this help message and exit
-    --format text|json          Output format: text or json
+    --format text|json          Output format: text, json
   
   $ kangle init --help | head -3
   Make a workspace (optionally from a bundled example)

@@ -147,3 +147,58 @@ nothing is lost or doubled.
   29
   $ sqlite3 kangle.db 'SELECT count(*) FROM imports'
   2
+
+Service records kept in a sheet (服务记录), in a workspace of the example with
+the volunteers of its sign-up sheet: a title row, dates and times written in
+several ways, a volunteer named by phone, a duration without a time, an outreach
+visit to a compound, a themed event, a day past the haircut's daily cap, a
+volunteer whose sign-up was rejected, a date without its year, a blank row and a
+total row.
+
+  $ cd .. && kangle init records --example kangjian >/dev/null && cd records
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv && kangle import volunteers signup.csv | grep 新增
+    新增 28 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/服务记录.csv" records.csv
+  $ kangle import records records.csv
+  records.csv（表头在第 2 行）
+    新增 14 条，更新 0 条，合并 0 行，未变 0 条，拒收 2 行
+    已跳过：空行 1 行，合计行 1 行
+    未导入的列：序号
+  records.csv:14:H（服务人次）：存疑：2026-12-08 丁香园：理发共服务 25 人次，超过每日限定人数 20（仍照实记录）
+  records.csv:15:F（志愿者）：拒收：找不到姓名或手机号为“赵强”的志愿者：请先导入其报名信息
+  records.csv:17:B（日期）：拒收：无法识别日期“12月15日”（例如 2026-12-03、2026/12/3、2026年12月3日，须写明年份）
+  被拒收的行及原因已写入 records.rejects.csv
+  [1]
+  $ sqlite3 -separator ' ' kangle.db "SELECT date, kiosk || place, printf('%02d:%02d-%02d:%02d', start_minute / 60, start_minute % 60, end_minute / 60, end_minute % 60), service || title, cadence, residents, coalesce(round(satisfaction, 2), '-') FROM service_records ORDER BY id"
+  2026-12-01 dingxiang 09:00-11:30 haircut daily 18 5.0
+  2026-12-01 kangle-hall 09:00-11:30 blood-pressure daily 32 4.92
+  2026-12-02 dingxiang 09:00-11:30 blood-sugar daily 26 4.8
+  2026-12-02 dingxiang 13:30-16:00 darning daily 9 5.0
+  2026-12-03 pubei 08:30-11:30 legal-advice daily 12 5.0
+  2026-12-03 pubei 08:30-11:30 knife-sharpening daily 21 4.9
+  2026-12-03 pubei 08:30-11:30 sphygmomanometer-check daily 9 5.0
+  2026-12-04 dingxiang 13:30-16:00 bicycle-repair daily 7 -
+  2026-12-04 kangle-hall 09:00-11:30 mental-health daily 5 5.0
+  2026-12-07 dingxiang 09:00-11:30 umbrella-repair daily 11 4.7
+  2026-12-08 樱花园小区 09:00-11:00 blood-pressure outreach 40 4.84
+  2026-12-08 dingxiang 09:00-11:30 haircut daily 25 4.9
+  2026-12-10 dingxiang 13:30-16:00 watch-repair daily 6 5.0
+  2026-12-31 kangle-hall 14:00-16:00 “非遗+党建”主题活动 monthly 35 4.88
+  $ sqlite3 kangle.db 'SELECT count(*), sum(minutes) FROM record_volunteers'
+  25|3720
+
+The sheet a week later, with a row added in place of the blank one: only that
+row is new. The same file again changes nothing.
+
+  $ sed 's/^,,,,,,,,,\r$/17,2026-12-14,丁香园,修伞,09:00-11:30,邓勇,,10,5,\r/' records.csv > later.csv
+  $ kangle import records later.csv
+  later.csv（表头在第 2 行）
+    新增 1 条，更新 0 条，合并 0 行，未变 14 条，拒收 2 行
+    已跳过：空行 0 行，合计行 1 行
+    未导入的列：序号
+  later.csv:15:F（志愿者）：拒收：找不到姓名或手机号为“赵强”的志愿者：请先导入其报名信息
+  later.csv:17:B（日期）：拒收：无法识别日期“12月15日”（例如 2026-12-03、2026/12/3、2026年12月3日，须写明年份）
+  被拒收的行及原因已写入 later.rejects.csv
+  [1]
+  $ kangle import records records.csv
+  records.csv 已于 2026-12-01T02:00:00Z 导入过，未做任何改动

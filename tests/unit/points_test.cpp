@@ -15,6 +15,8 @@
 #include "points/rules.hpp"
 #include "records/confirm.hpp"
 #include "records/store.hpp"
+#include "schedule/sessions.hpp"
+#include "schedule/store.hpp"
 
 using kangle::Date;
 using kangle::parse_date;
@@ -382,4 +384,63 @@ TEST_CASE("hours: recorded and granted apart, by period", "[points]") {
   REQUIRE(all.size() == 1);
   CHECK(all[0].recorded_minutes == 210);
   CHECK(records::format_duration(210) == "3 h 30 min");
+}
+
+TEST_CASE("confirm: the rota's day becomes records; a day is confirmed once, so an absence stays one", "[points]") {
+  LedgerWorkspace ws;
+  // The rota of 2 December, a Wednesday, written by hand: blood sugar and darning at
+  // dingxiang, morning and afternoon, one volunteer each.
+  std::vector<std::int64_t> ids;
+  for (const char* name : {"甲", "乙", "丙", "丁"}) ids.push_back(ws.volunteer(name));
+  auto substitute = ws.volunteer("替班人");
+  auto sessions = kangle::schedule::expand_month(ws.config(), {2026, 12});
+  kangle::schedule::RotaPlan plan;
+  std::size_t next = 0;
+  for (const auto& session : sessions) {
+    if (session.date != day("2026-12-02") || session.kiosk != "dingxiang") continue;
+    for (const auto& seat : session.seats) plan.assigned[seat.key] = ids.at(next++);
+  }
+  REQUIRE(next == 4);
+  kangle::schedule::RotaStore(ws.sql()).replace({2026, 12}, sessions, plan, run_time, false);
+  std::vector<kangle::schedule::RotaSeat> day_seats;
+  for (const auto& s : kangle::schedule::RotaStore(ws.sql()).month({2026, 12})) {
+    if (s.volunteer) day_seats.push_back(s);
+  }
+  REQUIRE(day_seats.size() == 4);
+  auto absent = *day_seats[0].volunteer;
+  auto replaced = *day_seats[1].volunteer;
+  records::ConfirmOptions options;
+  options.date = day("2026-12-02");
+  options.absent = {absent};
+  options.instead = {{replaced, substitute}};
+  auto report = records::confirm_from_rota(ws.sql(), ws.config(), options, run_time, false);
+  CHECK(report.added.size() == 3);  // the absent volunteer's session had nobody else
+  CHECK(report.already.empty());
+  auto stored = records::RecordStore(ws.sql()).list({});
+  REQUIRE(stored.size() == 3);
+  int substitutes = 0;
+  for (const auto& r : stored) {
+    REQUIRE(r.volunteers.size() == 1);
+    CHECK(r.volunteers[0].volunteer != absent);
+    CHECK(r.volunteers[0].minutes == r.time.end - r.time.start);
+    if (r.volunteers[0].substitute) {
+      CHECK(r.volunteers[0].volunteer == substitute);
+      ++substitutes;
+    }
+  }
+  CHECK(substitutes == 1);
+
+  // Confirming the day again, without the absence: nothing changes.
+  auto again = records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-02"), "", {}, {}, {}}, run_time, false);
+  CHECK(again.added.empty());
+  REQUIRE(again.already.size() == 1);
+  CHECK(again.already[0].kiosk == "dingxiang");
+  CHECK(records::RecordStore(ws.sql()).list({}).size() == 3);
+
+  // Someone absent must be on the rota; a day without a rota is refused.
+  CHECK_THROWS_WITH(records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-03"), "", {substitute}, {}, {}},
+                                               run_time, false),
+                    "替班人 is not on the rota on 2026-12-03");
+  CHECK_THROWS_WITH(records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-05"), "", {}, {}, {}}, run_time, false),
+                    Catch::Contains("nobody is on the rota on 2026-12-05"));
 }

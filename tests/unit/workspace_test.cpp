@@ -2,14 +2,19 @@
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "config/loader.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "temp_dir.hpp"
@@ -217,6 +222,30 @@ TEST_CASE("Database, integrity_problems reports a dangling foreign key") {
 }
 
 // ─── init_workspace ──────────────────────────────────────────────────────────────
+
+TEST_CASE("write_file_atomically replaces a file whole") {
+  kangle::test::TempDir dir;
+  auto file = dir.path() / "board.html";
+  kangle::write_file_atomically(file, "old");
+  kangle::write_file_atomically(file, "new");
+  CHECK(dir.read("board.html") == "new");
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);  // no temporary left
+}
+
+TEST_CASE("write_file_atomically writes into a named pipe instead of putting a file in its place") {
+  kangle::test::TempDir dir;
+  auto pipe = dir.path() / "pipe";
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  std::string received;
+  std::thread reader([&] {
+    std::ifstream in(pipe);
+    received.assign(std::istreambuf_iterator<char>(in), {});
+  });
+  kangle::write_file_atomically(pipe, "rejected rows");
+  reader.join();
+  CHECK(received == "rejected rows");
+  CHECK(std::filesystem::is_fifo(pipe));
+}
 
 TEST_CASE("init_workspace, makes a workspace with the shipped config") {
   kangle::set_language(Lang::en);

@@ -1,0 +1,173 @@
+The points ledger for the Kangjian example: awards from the records by
+points.toml's rules (twice is the same as once), the honour board in every
+format, corrections, redemption, and verify finding an edit made behind
+kangle's back.
+
+  $ kangle init ws --example kangjian >/dev/null && cd ws
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv
+  $ kangle import volunteers signup.csv >/dev/null; echo $?
+  1
+  $ kangle schedule build --month 2026-12 >/dev/null
+  $ for d in 01 02 03 04 08 09 10 11; do kangle record confirm --date 2026-12-$d >/dev/null || echo "$d failed"; done
+  $ kangle record add --date 2026-12-12 --place 樱花园小区 --time 09:00-11:00 --title 应急消杀 --cadence outreach --volunteers 王建国,张伟 --residents 60 >/dev/null
+  $ kangle points award --dry-run
+  已为 33 条服务记录发放积分：积分记录 75 条，共 161 分。
+  （试运行，未写入任何内容）
+  $ kangle points award
+  已为 33 条服务记录发放积分：积分记录 75 条，共 161 分。
+  $ kangle points award
+  已为 0 条服务记录发放积分：积分记录 0 条，共 0 分。
+  35 人次此前已发放，不再重复。
+  $ kangle points history 张伟
+  序号  日期        积分  余额  规则            原因                                                经办人
+  15    2026-12-03  +2    2     每班次          2026-12-03 丁香园 磨刀 · 每班次                     kangle
+  16    2026-12-03  +2    4     每服务满一小时  2026-12-03 丁香园 磨刀 · 每服务满一小时 ×2          kangle
+  48    2026-12-10  +2    6     每班次          2026-12-10 丁香园 磨刀 · 每班次                     kangle
+  49    2026-12-10  +2    8     每服务满一小时  2026-12-10 丁香园 磨刀 · 每服务满一小时 ×2          kangle
+  72    2026-12-12  +2    10    每班次          2026-12-12 樱花园小区 应急消杀 · 每班次             kangle
+  73    2026-12-12  +2    12    每服务满一小时  2026-12-12 樱花园小区 应急消杀 · 每服务满一小时 ×2  kangle
+  74    2026-12-12  +2    14    上门服务奖励    2026-12-12 樱花园小区 应急消杀 · 上门服务奖励       kangle
+  75    2026-12-12  +3    17    周末节假日奖励  2026-12-12 樱花园小区 应急消杀 · 周末节假日奖励     kangle
+  张伟 当前积分 17 分。
+  $ kangle points board --month 2026-12 --top 3
+  康健街道“雷锋亭” 2026年12月先锋榜
+  
+  名次  姓名    手机         单位                      积分  服务次数  服务时长  党员
+  1     梁红梅  138****8023  康健街道社区卫生服务中心  24    5         13小时    ★
+  2     胡建华  138****8016  徐汇区环卫所              18    4         11小时    ★
+  3     王建国  138****8001  康健街道社区卫生服务中心  17    3         7小时     ★
+  3     张伟    138****8003  徐汇区环卫所              17    3         7小时     ★
+  $ kangle points board --month 2026-12 --top 3 --format md
+  # 康健街道“雷锋亭” 2026年12月先锋榜
+  
+  | 名次 | 姓名 | 手机 | 单位 | 积分 | 服务次数 | 服务时长 | 党员 |
+  | --- | --- | --- | --- | --- | --- | --- | --- |
+  | 1 | 梁红梅 | 138****8023 | 康健街道社区卫生服务中心 | 24 | 5 | 13小时 | ★ |
+  | 2 | 胡建华 | 138****8016 | 徐汇区环卫所 | 18 | 4 | 11小时 | ★ |
+  | 3 | 王建国 | 138****8001 | 康健街道社区卫生服务中心 | 17 | 3 | 7小时 | ★ |
+  | 3 | 张伟 | 138****8003 | 徐汇区环卫所 | 17 | 3 | 7小时 | ★ |
+  
+  ★ 为中共党员（含预备党员）
+  
+  手机号已隐去中间四位。
+  $ kangle points board --month 2026-12 --top 3 --format csv | tr -d '\r'
+  名次,姓名,手机,单位,积分,服务次数,服务时长（分钟）,党员
+  1,梁红梅,138****8023,康健街道社区卫生服务中心,24,5,780,true
+  2,胡建华,138****8016,徐汇区环卫所,18,4,660,true
+  3,王建国,138****8001,康健街道社区卫生服务中心,17,3,420,true
+  3,张伟,138****8003,徐汇区环卫所,17,3,420,true
+  $ kangle points board --month 2026-12 --top 1 --format json --reveal
+  [
+    {"rank": 1, "name": "梁红梅", "phone": "13800138023", "unit": "康健街道社区卫生服务中心", "points": 24, "sessions": 5, "minutes": 780, "party_member": true}
+  ]
+  $ kangle points board --month 2026-12 --format html -o board.html
+  已写入 board.html
+  $ grep -c '<tr>' board.html; grep -c 138 board.html; grep -o '138\*\*\*\*8003' board.html
+  12
+  11
+  138****8003
+  $ kangle points board --quarter 2026Q4 --top 1 --no-party-mark
+  康健街道“雷锋亭” 2026年第四季度先锋榜
+  
+  名次  姓名    手机         单位                      积分  服务次数  服务时长
+  1     梁红梅  138****8023  康健街道社区卫生服务中心  24    5         13小时
+  $ kangle points board --month 2026-11
+  康健街道“雷锋亭” 2026年11月先锋榜
+  
+  本期暂无积分记录。
+  $ kangle points board --month 2026-12 --year 2026
+  kangle: 错误：请指定 --month、--quarter、--year 其中之一
+  [2]
+  $ kangle points board --month 2026-13
+  kangle: 错误：“2026-13”不是有效的期间：月份写 2026-12，季度写 2026Q4，年度写 2026
+  [2]
+  $ kangle --lang en points board --year 2026 --top 2
+  康健街道“雷锋亭” — honour board, 2026
+  
+  Rank  Name    Phone        Unit                      Points  Sessions  Hours  Party member
+  1     梁红梅  138****8023  康健街道社区卫生服务中心  24      5         13 h   ★
+  2     胡建华  138****8016  徐汇区环卫所              18      4         11 h   ★
+
+Corrections are new entries; nothing is ever changed in place.
+
+  $ kangle points adjust 张伟 +5 --reason 协助组织集市 --by 王书记
+  第 76 条：张伟 +5 分，余额 22 分
+  $ kangle points adjust 张伟 -2 --reason 重复登记 --by 王书记
+  第 77 条：张伟 -2 分，余额 20 分
+  $ kangle points redeem 张伟 60 --for 定制保温杯
+  kangle: 错误：积分不足：需要 60 分，当前余额 20 分
+  [3]
+  $ kangle points redeem 张伟 20 --for 电影票
+  kangle: 错误：“电影票”不在可兑换物品中；points.toml 列有：爱心理发券、雷锋亭帆布袋、定制保温杯
+  [3]
+  $ kangle points redeem 张伟 20 --for 爱心理发券 --by 王书记
+  第 78 条：张伟 -20 分，余额 0 分
+  $ kangle points reverse 1 --reason 当天未到岗 --by 王书记
+  第 79 条：朱桂英 -2 分，余额 6 分
+  $ kangle points reverse 1 --reason again
+  kangle: 错误：第 1 条已被第 79 条冲正
+  [3]
+  $ kangle points balance 张伟
+  张伟：当前积分 0 分（累计获得 20 分，已兑换 20 分）
+  $ kangle points balance | head -4
+  姓名    手机         累计获得  已兑换  余额
+  梁红梅  138****8023  24        0       24
+  胡建华  138****8016  18        0       18
+  王建国  138****8001  17        0       17
+  $ kangle points history 张伟 --format csv | tr -d '\r' | tail -4
+  75,2026-12-12,+3,17,周末节假日奖励,2026-12-12 樱花园小区 应急消杀 · 周末节假日奖励,kangle
+  76,2026-12-01,+5,22,手工调整,协助组织集市,王书记
+  77,2026-12-01,-2,20,手工调整,重复登记,王书记
+  78,2026-12-01,-20,0,兑换,兑换爱心理发券 ×1,王书记
+  $ kangle points stars --year 2026
+  康健街道“雷锋亭” 2026年度“志愿服务之星”
+  
+  本年度暂无人达到 points.toml 中 [stars] 的全部评选条件。
+  $ sed -i 's/^min_sessions = 12 /min_sessions = 3  /; s/^min_hours = 24 /min_hours = 7   /; s/^min_months = 6 /min_months = 1 /' points.toml
+  $ kangle points stars --year 2026 --format md
+  # 康健街道“雷锋亭” 2026年度“志愿服务之星”
+  
+  | 名次 | 姓名 | 手机 | 单位 | 积分 | 服务次数 | 服务时长 | 党员 |
+  | --- | --- | --- | --- | --- | --- | --- | --- |
+  | 1 | 梁红梅 | 138****8023 | 康健街道社区卫生服务中心 | 24 | 5 | 13小时 | ★ |
+  | 2 | 张伟 | 138****8003 | 徐汇区环卫所 | 20 | 3 | 7小时 | ★ |
+  | 3 | 胡建华 | 138****8016 | 徐汇区环卫所 | 18 | 4 | 11小时 | ★ |
+  | 4 | 王建国 | 138****8001 | 康健街道社区卫生服务中心 | 17 | 3 | 7小时 | ★ |
+  
+  ★ 为中共党员（含预备党员）
+  
+  手机号已隐去中间四位。
+  $ kangle points verify
+  积分账本核验无误：17 名志愿者共 79 条记录，哈希链与余额逐条复算一致。
+
+Changing the rules does not rewrite what was awarded.
+
+  $ sed -i 's/^per_session  = 2 /per_session  = 3 /' points.toml
+  $ kangle points award
+  已为 0 条服务记录发放积分：积分记录 0 条，共 0 分。
+  35 人次此前已发放，不再重复。
+  $ kangle points award --rules-changed | tail -3
+  2026-12-12  王建国  每班次  2     3           2026-12-12 樱花园小区 应急消杀 · 每班次
+  2026-12-12  张伟    每班次  2     3           2026-12-12 樱花园小区 应急消杀 · 每班次
+  按现行规则有 35 项积分会不同；已发放的积分保持不变。
+
+Cancelling a record takes its points back.
+
+  $ kangle record cancel 1 --reason 当天因雨暂停 --by 王书记
+  服务记录 1 已作废；冲正积分记录 1 条，共收回 2 分
+  $ kangle record cancel 1 --reason again
+  kangle: 错误：服务记录 1 已于 2026-12-01T02:00:00Z 作废
+  [3]
+  $ kangle points verify
+  积分账本核验无误：17 名志愿者共 80 条记录，哈希链与余额逐条复算一致。
+
+The ledger refuses edits; an edit made anyway (triggers dropped in the sqlite3
+shell) is found by verify, which exits 1.
+
+  $ sqlite3 kangle.db "UPDATE points_ledger SET points = 50 WHERE id = 3" 2>&1
+  Error: stepping, points_ledger is append-only: correct an entry with a reversal (19)
+  [19]
+  $ sqlite3 kangle.db "DROP TRIGGER points_ledger_no_update; UPDATE points_ledger SET points = 50 WHERE id = 3"
+  $ kangle points verify; echo "exit $?"
+  积分账本核验未通过：第 3 条：哈希值与内容及上一条不符：该记录曾在 kangle 之外被改动
+  exit 1

@@ -1,0 +1,106 @@
+Service records for the Kangjian example: a day of the rota confirmed with an
+absence, a stand-in and residents counted; a session off the rota; service hours.
+
+  $ kangle init ws --example kangjian >/dev/null && cd ws
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv
+  $ kangle import volunteers signup.csv >/dev/null; echo $?
+  1
+  $ kangle schedule build --month 2026-12 >/dev/null
+  $ kangle schedule show --month 2026-12 --date 2026-12-02
+  康健街道“雷锋亭” 2026-12 轮值表
+  
+  日期        星期  时间         服务点  服务    志愿者
+  2026-12-02  周三  09:00-11:30  丁香园  测血糖  王建国
+  2026-12-02  周三  09:00-11:30  丁香园  织补    郭秀兰
+  2026-12-02  周三  13:30-16:00  丁香园  测血糖  梁红梅
+  2026-12-02  周三  13:30-16:00  丁香园  织补    李秀英
+  $ kangle record confirm --date 2026-12-02 --served blood-sugar=31
+  kangle: 错误：当天有多场“blood-sugar”：请注明场次，如 blood-sugar@09:00, blood-sugar@13:30
+  [3]
+  $ kangle record confirm --date 2026-12-02 --absent 梁红梅 --instead 李秀英=张伟 --served blood-sugar@09:00=31 --served darning@09:00=8
+  编号  日期        时间         服务点  服务    志愿者        服务人次  满意度  服务时长
+  1     2026-12-02  09:00-11:30  丁香园  测血糖  王建国        31                2小时30分
+  2     2026-12-02  09:00-11:30  丁香园  织补    郭秀兰        8                 2小时30分
+  3     2026-12-02  13:30-16:00  丁香园  织补    张伟（替班）                    2小时30分
+  2026-12-02：确认服务记录 3 条，志愿者 3 人次
+  警告：2026-12-02 丁香园：测血糖共服务 31 人次，超过每日限定人数 30（仍照实记录）
+  $ kangle record confirm --date 2026-12-02 --served haircut=3
+  kangle: 错误：2026-12-02 没有“haircut”：--served 需要当天的服务项目编号或活动名称
+  [3]
+  $ kangle record confirm --date 2026-12-02 --served darning@13:30=3
+  2026-12-02：确认服务记录 0 条，志愿者 0 人次
+  丁香园：当天已于 2026-12-01T02:00:00Z 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
+  警告：该场次此前已确认为服务记录 3：如需修改服务人次，请运行 `kangle record set 3 --residents 3`
+  $ kangle record confirm --date 2026-12-02
+  2026-12-02：确认服务记录 0 条，志愿者 0 人次
+  丁香园：当天已于 2026-12-01T02:00:00Z 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
+  $ kangle record confirm --date 2026-12-05
+  kangle: 错误：2026-12-05 的轮值表上没有人：请先排班，或用 `kangle record add` 补记
+  [3]
+  $ kangle record confirm --date 2026-12-03 --absent 李秀英
+  kangle: 错误：李秀英 不在 2026-12-03 的轮值表上
+  [3]
+  $ kangle record confirm --date 2026-12-03 --instead 张伟 --dry-run
+  kangle: 错误：--instead 的格式为 P=Q（轮值表上的人=实际到岗的人），不能是“张伟”
+  [2]
+  $ kangle record confirm --date 2026-12-03 --dry-run | tail -2
+  2026-12-03：确认服务记录 6 条，志愿者 6 人次
+  （试运行，未写入任何内容）
+  $ kangle record list --month 2026-12
+  编号  日期        时间         服务点  服务    志愿者        服务人次  满意度  服务时长
+  1     2026-12-02  09:00-11:30  丁香园  测血糖  王建国        31                2小时30分
+  2     2026-12-02  09:00-11:30  丁香园  织补    郭秀兰        8                 2小时30分
+  3     2026-12-02  13:30-16:00  丁香园  织补    张伟（替班）                    2小时30分
+  共 3 条记录，服务居民 39 人次，志愿服务时长 7小时30分
+  $ kangle record add --date 2026-12-12 --place 樱花园小区 --time 09:00-11:00 --title 应急消杀 --cadence outreach --volunteers 王建国,张伟 --residents 60
+  已添加服务记录 4：2026-12-12 樱花园小区 应急消杀
+  $ kangle record add --date 2026-12-12 --kiosk nowhere --time 09:00-11:00 --service haircut --volunteers 张伟
+  kangle: 错误：kiosks/ 里没有服务亭“nowhere”
+  [3]
+  $ kangle record add --date 2026-12-12 --kiosk dingxiang --time 09:00-11:00 --service haircut --volunteers 无名氏
+  kangle: 错误：找不到姓名或手机号为“无名氏”的志愿者
+  [3]
+  $ kangle record set 1 --satisfaction 4.8
+  已更新服务记录 1：2026-12-02 丁香园 测血糖
+  警告：2026-12-02 丁香园：测血糖共服务 31 人次，超过每日限定人数 30（仍照实记录）
+  $ kangle record set 1 --satisfaction 6
+  kangle: 错误：满意度 6 不在 1 到 5 之间
+  [2]
+  $ kangle --lang en record list --person 张伟 --format json
+  [
+    {"id": 3, "date": "2026-12-02", "time": "13:30-16:00", "place": "Dingxiang Garden Lei Feng kiosk", "service": "Darning", "volunteers": "张伟 (stand-in)", "residents": null, "satisfaction": null, "minutes": 150},
+    {"id": 4, "date": "2026-12-12", "time": "09:00-11:00", "place": "樱花园小区", "service": "应急消杀", "volunteers": "张伟, 王建国", "residents": 60, "satisfaction": null, "minutes": 240}
+  ]
+  $ kangle record list --kiosk dingxiang --format csv | tr -d '\r'
+  编号,日期,时间,服务点,服务,志愿者,服务人次,满意度,服务时长（分钟）
+  1,2026-12-02,09:00-11:30,丁香园,测血糖,王建国,31,4.8,150
+  2,2026-12-02,09:00-11:30,丁香园,织补,郭秀兰,8,,150
+  3,2026-12-02,13:30-16:00,丁香园,织补,张伟（替班）,,,150
+  $ kangle record grant 张伟 --hours 2.5 --reason 11月义诊忘记签到 --approved-by 王书记 --date 2026-11-20
+  已为 张伟 补录服务时长 2小时30分（审批人：王书记）
+  $ kangle record grant 张伟 --hours 0.01 --reason x --approved-by y
+  kangle: 错误：“0.01”不是有效时长：小时写 2 或 2.5，分钟写 90m
+  [2]
+  $ kangle record hours --period 2026-12
+  姓名    服务次数  记录时长   补录时长  合计
+  张伟    2         4小时30分  0小时     4小时30分
+  王建国  2         4小时30分  0小时     4小时30分
+  郭秀兰  1         2小时30分  0小时     2小时30分
+  $ kangle record hours 张伟
+  姓名  服务次数  记录时长   补录时长   合计
+  张伟  2         4小时30分  2小时30分  7小时
+  2026-11-20 补录 2小时30分：11月义诊忘记签到（审批人：王书记）
+  $ kangle record hours --format json | head -3
+  [
+    {"name": "张伟", "sessions": 2, "recorded_minutes": 270, "granted_minutes": 150, "total_minutes": 420},
+    {"name": "王建国", "sessions": 2, "recorded_minutes": 270, "granted_minutes": 0, "total_minutes": 270},
+
+A record names its kiosk and service by id: renaming one in the config is caught.
+
+  $ mv kiosks/dingxiang.toml kiosks/dingxiang-garden.toml
+  $ kangle check > problems.txt; echo $?; grep 服务记录 problems.txt
+  1
+  kangle.db: 3 条服务记录引用的服务亭“dingxiang”已不在 kiosks/ 中：请恢复或改回该文件
+  $ mv kiosks/dingxiang-garden.toml kiosks/dingxiang.toml
+  $ kangle check >/dev/null; echo $?
+  0
