@@ -3,8 +3,10 @@
 # The main job on the bundled example: build, make the Kangjian workspace in
 # demo/ (afresh each time), check it, show what it holds, import the
 # volunteers' sign-up sheet (a GB18030 CSV as WPS saves it, with its mess),
-# list them, build, show and explain December's rota, and import and list the
-# needs and resources lists (需求清单, 资源清单) that matching pairs up.
+# list them, build, show and explain December's rota; import the records kept
+# in a sheet, confirm a week of the rota as service records, award points, print
+# the honour board and verify the ledger; import and list the needs and
+# resources lists (需求清单, 资源清单) that matching pairs up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
@@ -20,6 +22,22 @@ rm -rf demo
 ./build/cli/kangle -w demo schedule build --month 2026-12
 ./build/cli/kangle -w demo schedule show --month 2026-12
 ./build/cli/kangle -w demo schedule explain --month 2026-12
+# What happened: the records a coordinator kept in a sheet for the first days
+# (two of its rows rejected on purpose, and listed), then the third week's days
+# confirmed from the rota (one absence, one stand-in, residents counted).
+./build/cli/kangle -w demo import records examples/kangjian/sheets/服务记录.csv \
+  --rejects demo/rejected-records.csv || [ $? -eq 1 ]
+./build/cli/kangle -w demo record confirm --date 2026-12-15 --served haircut@09:00=18
+./build/cli/kangle -w demo record confirm --date 2026-12-16 --absent 周敏 --instead 李秀英=梁红梅 \
+  --served blood-sugar@09:00=26 --served darning@09:00=7
+for day in 17 18; do ./build/cli/kangle -w demo record confirm --date 2026-12-$day >/dev/null; done
+# Points by points.toml: a second run awards nothing twice.
+./build/cli/kangle -w demo points award
+./build/cli/kangle -w demo points award
+./build/cli/kangle -w demo points board --month 2026-12
+./build/cli/kangle -w demo points board --month 2026-12 --format html -o demo/先锋榜.html
+./build/cli/kangle -w demo points history 张伟
+./build/cli/kangle -w demo points verify
 # The needs list (micro-wishes too, UTF-8 with a BOM) and the co-building units'
 # resources list (GB18030): two rows of each are rejected on purpose, and listed.
 ./build/cli/kangle -w demo import needs examples/kangjian/sheets/需求清单.csv \

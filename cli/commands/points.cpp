@@ -250,7 +250,7 @@ int run_verify(Context& context) {
     fmt::print("{}\n", tr(Msg::verify_failed, *result.first_bad, result.problem));
     return 1;
   }
-  fmt::print("{}\n", tr(Msg::verify_ok, result.entries, result.volunteers));
+  fmt::print("{}\n", tr(Msg::verify_ok, result.entries, result.volunteers, result.head.substr(0, 16)));
   return 0;
 }
 

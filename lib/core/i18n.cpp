@@ -382,13 +382,14 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::points_board_title, "{} — honour board, {}", "{} {}先锋榜"},
     {Msg::points_stars_title, "{} — star volunteers of {}", "{} {}“志愿服务之星”"},
     {Msg::verify_failed, "The ledger does not verify: entry {}: {}", "积分账本核验未通过：第 {} 条：{}"},
-    {Msg::verify_ok, "The ledger verifies: {} entries of {} volunteers, every hash and balance recomputed.", "积分账本核验无误：{1} 名志愿者共 {0} 条记录，哈希链与余额逐条复算一致。"},
+    {Msg::verify_ok, "The ledger verifies: {} entries of {} volunteers, every hash and balance recomputed; last hash {}", "积分账本核验无误：{1} 名志愿者共 {0} 条记录，哈希链与余额逐条复算一致；末条哈希 {2}"},
     {Msg::check_record_unknown_kiosk, "{} service records name the kiosk \"{}\", which kiosks/ no longer has: restore or rename its file", "{} 条服务记录引用的服务亭“{}”已不在 kiosks/ 中：请恢复或改回该文件"},
     {Msg::check_record_unknown_service, "{} service records name the service \"{}\", which services.toml no longer has: restore or rename it", "{} 条服务记录引用的服务项目“{}”已不在 services.toml 中：请恢复或改回"},
     {Msg::record_served_ambiguous, "\"{}\" was held more than once that day: say which, as {}", "当天有多场“{}”：请注明场次，如 {}"},
     {Msg::in_minutes_suffix, " (minutes)", "（分钟）"},
     {Msg::record_served_confirmed, "that session was confirmed before as record {0}: set its residents with `kangle record set {0} --residents {1}`", "该场次此前已确认为服务记录 {0}：如需修改服务人次，请运行 `kangle record set {0} --residents {1}`"},
     {Msg::points_stars_none, "Nobody meets every criterion of [stars] in points.toml this year.", "本年度暂无人达到 points.toml 中 [stars] 的全部评选条件。"},
+    {Msg::records_day_confirmed, "this kiosk's day was also confirmed from the rota (at {}): are its sessions counted twice? (`kangle record cancel` the extra ones)", "该服务点当天已于 {} 从轮值表确认过：是否重复记录？（多余的请用 `kangle record cancel` 作废）"},
 }};
 
 std::atomic<Lang> current_language{Lang::zh_CN};

@@ -396,6 +396,7 @@ enum class Msg {
   in_minutes_suffix,
   record_served_confirmed,
   points_stars_none,
+  records_day_confirmed,
   count_,  // keep last: the number of messages
 };
 

@@ -253,6 +253,12 @@ public:
     if (!store_->insert(record, now_)) return RowOutcome::unchanged;
     // The cap is a plan: a day past it is recorded as it was, and said.
     if (auto warning = records::daily_cap_warning(*db_, config_, record)) fields.issue(Kind::doubtful, "residents", *warning);
+    // The same day confirmed from the rota too would count its sessions twice.
+    if (!record.kiosk.empty()) {
+      if (auto at = store_->confirmed_at(record.date, record.kiosk)) {
+        fields.issue(Kind::doubtful, "date", tr(Msg::records_day_confirmed, *at));
+      }
+    }
     return RowOutcome::added;
   }
 

@@ -218,6 +218,7 @@ Verification verify(SQLite::Database& db) {
     previous_id = e.id;
   });
   result.volunteers = static_cast<long>(balances.size());
+  result.head = previous_id == 0 ? std::string() : previous;
   return result;
 }
 

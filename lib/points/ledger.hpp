@@ -83,6 +83,7 @@ private:
 struct Verification {
   long entries = 0;
   long volunteers = 0;
+  std::string head;                       ///< the last entry's hash: note it to notice a cut-off tail later
   std::optional<std::int64_t> first_bad;  ///< the first entry that does not fit
   std::string problem;                    ///< why, in the user's language
 };

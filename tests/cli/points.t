@@ -138,7 +138,7 @@ Corrections are new entries; nothing is ever changed in place.
   
   手机号已隐去中间四位。
   $ kangle points verify
-  积分账本核验无误：17 名志愿者共 79 条记录，哈希链与余额逐条复算一致。
+  积分账本核验无误：17 名志愿者共 79 条记录，哈希链与余额逐条复算一致；末条哈希 31d947e6aabe499e
 
 Changing the rules does not rewrite what was awarded.
 
@@ -159,7 +159,7 @@ Cancelling a record takes its points back.
   kangle: 错误：服务记录 1 已于 2026-12-01T02:00:00Z 作废
   [3]
   $ kangle points verify
-  积分账本核验无误：17 名志愿者共 80 条记录，哈希链与余额逐条复算一致。
+  积分账本核验无误：17 名志愿者共 80 条记录，哈希链与余额逐条复算一致；末条哈希 0bfacb8ec7cba264
 
 The ledger refuses edits; an edit made anyway (triggers dropped in the sqlite3
 shell) is found by verify, which exits 1.

@@ -95,12 +95,21 @@ absence, a stand-in and residents counted; a session off the rota; service hours
     {"name": "张伟", "sessions": 2, "recorded_minutes": 270, "granted_minutes": 150, "total_minutes": 420},
     {"name": "王建国", "sessions": 2, "recorded_minutes": 270, "granted_minutes": 0, "total_minutes": 270},
 
+A sheet's row for a kiosk's day already confirmed from the rota is imported with
+a warning: the session may be counted twice.
+
+  $ printf '日期,服务站点,服务项目,服务时间,志愿者,服务人次\n2026-12-02,丁香园,织补,09:00-11:30,郭秀兰,5\n' > extra.csv
+  $ kangle import records extra.csv
+  extra.csv（表头在第 1 行）
+    新增 1 条，更新 0 条，合并 0 行，未变 0 条，拒收 0 行
+  extra.csv:2:A（日期）：存疑：该服务点当天已于 2026-12-01T02:00:00Z 从轮值表确认过：是否重复记录？（多余的请用 `kangle record cancel` 作废）
+
 A record names its kiosk and service by id: renaming one in the config is caught.
 
   $ mv kiosks/dingxiang.toml kiosks/dingxiang-garden.toml
   $ kangle check > problems.txt; echo $?; grep 服务记录 problems.txt
   1
-  kangle.db: 3 条服务记录引用的服务亭“dingxiang”已不在 kiosks/ 中：请恢复或改回该文件
+  kangle.db: 4 条服务记录引用的服务亭“dingxiang”已不在 kiosks/ 中：请恢复或改回该文件
   $ mv kiosks/dingxiang-garden.toml kiosks/dingxiang.toml
   $ kangle check >/dev/null; echo $?
   0
