@@ -14,18 +14,25 @@
 namespace kangle::points {
 namespace {
 
-/// Appends to `ledger` the entry that undoes `reversed`.
-Entry append_reversal(Ledger& ledger, const Entry& reversed, const std::string& reason, const Actor& actor) {
+/// An entry `actor` makes now; the ledger fills in its id, balance and hash.
+Entry entry_by(const Actor& actor, std::int64_t volunteer, const Date& date, int points, EntryKind kind,
+               const std::string& rule, const std::string& reason) {
   Entry e;
-  e.volunteer = reversed.volunteer;
-  e.date = actor.today();
-  e.points = -reversed.points;
-  e.kind = reversed.kind;
-  e.rule = "reversal";
-  e.reverses = reversed.id;
+  e.volunteer = volunteer;
+  e.date = date;
+  e.points = points;
+  e.kind = kind;
+  e.rule = rule;
   e.reason = reason;
   e.entered_by = actor.by;
   e.created_at = actor.now;
+  return e;
+}
+
+/// Appends to `ledger` the entry that undoes `reversed`.
+Entry append_reversal(Ledger& ledger, const Entry& reversed, const std::string& reason, const Actor& actor) {
+  auto e = entry_by(actor, reversed.volunteer, actor.today(), -reversed.points, reversed.kind, "reversal", reason);
+  e.reverses = reversed.id;
   ledger.append(e);
   return e;
 }
@@ -36,15 +43,7 @@ Entry append_by_hand(SQLite::Database& db, std::int64_t volunteer, int points, E
   if (kind == EntryKind::redeem && ledger.balance(volunteer) + points < 0) {
     throw InputError(tr(Msg::points_overdrawn, -points, ledger.balance(volunteer)));
   }
-  Entry e;
-  e.volunteer = volunteer;
-  e.date = actor.today();
-  e.points = points;
-  e.kind = kind;
-  e.rule = rule;
-  e.reason = reason;
-  e.entered_by = actor.by;
-  e.created_at = actor.now;
+  auto e = entry_by(actor, volunteer, actor.today(), points, kind, rule, reason);
   ledger.append(e);
   return e;
 }
@@ -68,16 +67,8 @@ AwardReport award(SQLite::Database& db, const config::Config& config, const std:
     bool earned = false;
     for (const auto& award : awards_for(config, record)) {
       if (awarded_before[award.volunteer]) continue;
-      Entry e;
-      e.volunteer = award.volunteer;
-      e.date = record.date;
-      e.points = award.points;
-      e.kind = EntryKind::earn;
-      e.rule = award.rule;
+      auto e = entry_by(actor, award.volunteer, record.date, award.points, EntryKind::earn, award.rule, award.reason);
       e.source = award.source;
-      e.reason = award.reason;
-      e.entered_by = actor.by;
-      e.created_at = actor.now;
       if (!ledger.append(e)) continue;
       ++report.entries;
       report.points += e.points;

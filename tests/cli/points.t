@@ -13,7 +13,13 @@ kangle's back.
   $ kangle points award --dry-run
   已为 33 条服务记录发放积分：积分记录 75 条，共 161 分。
   （试运行，未写入任何内容）
-  $ kangle points award
+Two awards at once (cron and a coordinator): one waits for the other; nothing is
+awarded twice.
+
+  $ kangle points award > first.txt & kangle points award > second.txt; wait
+  $ cat first.txt second.txt | sort
+  35 人次此前已发放，不再重复。
+  已为 0 条服务记录发放积分：积分记录 0 条，共 0 分。
   已为 33 条服务记录发放积分：积分记录 75 条，共 161 分。
   $ kangle points award
   已为 0 条服务记录发放积分：积分记录 0 条，共 0 分。
