@@ -71,8 +71,8 @@ BEGIN;
 INSERT INTO volunteers SELECT * FROM big.volunteers;
 INSERT INTO points_ledger SELECT * FROM big.points_ledger WHERE id <= $n;
 COMMIT;
-PRAGMA main.wal_checkpoint(TRUNCATE);
 SQL
+  sqlite3 "$small/kangle.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
   "$kangle" -w "$small" points verify
   cat "$small/kangle.db" > /dev/null
   best_of_3 "kangle points verify, $n entries" "$kangle" -w "$small" points verify
@@ -81,12 +81,18 @@ done
 best_of_3 "kangle points verify, $entries entries" "$kangle" -w "$ws" points verify
 
 echo
-echo "| command | best of 3 | peak memory | vs. bare SQL / rate |"
-echo "| --- | ---: | ---: | ---: |"
+echo "| ${entries} entries, ${volunteers} volunteers | kangle | sqlite3 shell | kangle ÷ sqlite3 | kangle's peak memory |"
+echo "| --- | ---: | ---: | ---: | ---: |"
 awk -F'\t' '
-  /^database size/ { size = $2; next }
-  /^sqlite3/ { printf "| %s | %.2f s | %d MB | |\n", $1, $2, $3 / 1024; ratio = last / $2; printf "|   kangle ÷ sqlite3 | | | %.1f× |\n", ratio; next }
-  /verify/ { n = $1; sub(/.*verify, /, "", n); sub(/ entries/, "", n); printf "| %s | %.2f s | %d MB | %.0f entries/s |\n", $1, $2, $3 / 1024, n / $2; next }
-  { printf "| %s | %.2f s | %d MB | |\n", $1, $2, $3 / 1024; last = $2 }
+  /^kangle points (balance|board)/ { name = $1; sub(/^kangle /, "", name); k = $2; kmem = $3; next }
+  /^sqlite3/ { printf "| `%s` | %.2f s | %.2f s | %s | %d MB |\n", name, k, $2, $2 > 0 ? sprintf("%.2f×", k / $2) : "–", kmem / 1024 }
+' "$results"
+echo
+echo "| points verify | best of 3 | entries/s | peak memory |"
+echo "| ---: | ---: | ---: | ---: |"
+awk -F'\t' '
+  /verify/ { n = $1; sub(/.*verify, /, "", n); sub(/ entries/, "", n)
+             printf "| %s entries | %.2f s | %.0f | %d MB |\n", n, $2, n / $2, $3 / 1024 }
+  /^database size/ { size = $2 }
   END { print ""; print "database: " size }
 ' "$results"

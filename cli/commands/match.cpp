@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// kangle match list needs|resources [--status S] [--unit U] [--category C] [--format text|json|csv] [--reveal]
-// (matching itself, claims and reviews come with issue 7)
+// kangle match list needs|resources|projects [--status S] [--unit U] [--category C] [--overdue] [--format text|json|csv]
+// kangle match run [--dry-run]          kangle match gaps [--format text|json|csv]
+// kangle match claim|start ID           kangle match done ID --delivered T [--date D] [--people N] [--volunteers A,B]
+// kangle match review ID --satisfaction N [--comment C]
+// kangle match decline|unmatch|cancel ID --reason R          kangle match show ID
 #include <fmt/format.h>
 
 #include <memory>
@@ -13,13 +16,21 @@
 #include "core/text.hpp"
 #include "import/categories.hpp"
 #include "lists/store.hpp"
+#include "match/projects.hpp"
+#include "match/run.hpp"
+#include "import/normalize.hpp"
 #include "people/volunteer.hpp"
 
 namespace kangle::cli {
 namespace {
 
 struct MatchCommand {
-  std::string what;  ///< needs or resources
+  std::string what;  ///< needs, resources or projects
+  std::int64_t project = 0;
+  std::string note, by, date, comment;
+  std::optional<int> people, satisfaction;
+  std::vector<std::string> volunteers;
+  bool dry_run = false, overdue = false;
   std::optional<std::string> status;
   std::optional<std::string> unit;
   std::optional<std::string> category;
@@ -176,19 +187,251 @@ int list_resources(const MatchCommand& options, Context& context) {
   return 0;
 }
 
+// ─── projects ────────────────────────────────────────────────────────────────────
+
+Date today_of(const Context& context) { return parse_date(context.now.substr(0, 10)).value_or(Date{}); }
+
+std::string distance_text(const std::optional<int>& metres) {
+  if (!metres) return "";
+  return *metres < 1000 ? tr(Msg::match_metres, *metres) : tr(Msg::match_kilometres, fmt::format("{:.1f}", *metres / 1000.0));
+}
+
+std::string need_label(const lists::Need& n) {
+  auto label = n.code.empty() ? "#" + std::to_string(n.id) : n.code;
+  return label + " " + n.requester;
+}
+
+int run_match(const MatchCommand& options, Context& context) {
+  auto report = match::run_matching(context.database->sql(), today_of(context), context.now, who_enters(options.by),
+                                    options.dry_run);
+  const auto& catalogue = context.config->catalogue;
+  lists::Store store(context.database->sql());
+  std::map<std::int64_t, lists::Need> needs;
+  for (auto& n : store.needs({})) needs.emplace(n.id, std::move(n));
+  std::map<std::int64_t, lists::Resource> resources;
+  for (auto& r : store.resources({})) resources.emplace(r.id, std::move(r));
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t i = 0; i < report.plan.proposals.size(); ++i) {
+    const auto& p = report.plan.proposals[i];
+    const auto& n = needs.at(p.need);
+    rows.push_back({options.dry_run ? "" : std::to_string(report.projects[i]), need_label(n), vulnerability_cell(n),
+                    category_name(catalogue, n.category), n.description, resources.at(p.resource).provider,
+                    distance_text(p.distance_m)});
+  }
+  if (!rows.empty()) {
+    std::vector<std::string> headers;
+    for (auto id : {Msg::match_project, Msg::field_requester, Msg::field_vulnerable, Msg::field_category,
+                    Msg::field_description, Msg::field_provider, Msg::match_distance}) {
+      headers.push_back(text_of(id));
+    }
+    fmt::print("{}", table::render_text(headers, rows));
+  }
+  fmt::print("{}\n", tr(Msg::match_run_summary, report.open_needs, report.plan.proposals.size(),
+                        report.plan.vulnerable_served, fmt::format("{:.1f}", static_cast<double>(report.plan.total_distance_m) / 1000.0)));
+  if (!report.plan.gaps.empty()) fmt::print("{}\n", tr(Msg::match_run_gaps, report.plan.gaps.size()));
+  if (options.dry_run) fmt::print("{}\n", text_of(Msg::import_dry_run));
+  return 0;
+}
+
+std::string gap_reason(const match::Gap& gap, const std::map<std::int64_t, lists::Resource>& resources) {
+  switch (gap.reason) {
+    case match::GapReason::deadline_passed: return text_of(Msg::gap_deadline_passed);
+    case match::GapReason::no_resource: return text_of(Msg::gap_no_resource);
+    case match::GapReason::no_location: return text_of(Msg::gap_no_location);
+    case match::GapReason::all_full: return text_of(Msg::gap_all_full);
+    case match::GapReason::too_far: break;
+  }
+  const auto& nearest = resources.at(*gap.nearest);
+  return tr(Msg::gap_too_far, nearest.provider, distance_text(gap.nearest_m), lists::display_radius(nearest.radius_m));
+}
+
+int run_gaps(const MatchCommand& options, Context& context) {
+  auto& db = context.database->sql();
+  auto [open, free] = match::load_pool(db, today_of(context));
+  auto plan = match::plan_matches(open, free, today_of(context));
+  const auto& catalogue = context.config->catalogue;
+  std::map<std::int64_t, lists::Need> needs;
+  for (auto& n : open) needs.emplace(n.need.id, n.need);
+  std::map<std::int64_t, lists::Resource> resources;
+  for (auto& r : free) resources.emplace(r.resource.id, r.resource);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& g : plan.gaps) {
+    const auto& n = needs.at(g.need);
+    rows.push_back({need_label(n), vulnerability_cell(n), category_name(catalogue, n.category), n.description,
+                    std::to_string(g.missing), gap_reason(g, resources)});
+  }
+  std::vector<std::string> headers;
+  for (auto id : {Msg::field_requester, Msg::field_vulnerable, Msg::field_category, Msg::field_description,
+                  Msg::match_missing, Msg::match_reason}) {
+    headers.push_back(text_of(id));
+  }
+  if (options.format == Format::json) {
+    fmt::print("{}", json::render_objects({"need", "vulnerable", "category", "description", "missing", "reason"}, rows, {4}));
+    return 0;
+  }
+  if (options.format == Format::csv) {
+    fmt::print("{}", table::render_csv(headers, rows));
+    return 0;
+  }
+  if (rows.empty()) {
+    fmt::print("{}\n", text_of(Msg::gap_none));
+  } else {
+    fmt::print("{}", table::render_text(headers, rows));
+  }
+  for (const auto& s : plan.shortages) {
+    fmt::print("{}\n", tr(Msg::gap_shortage, category_name(catalogue, s.category), s.wanted, s.room));
+  }
+  return 0;
+}
+
+std::vector<std::string> project_row(const match::Project& p, const config::Catalogue& catalogue, const Date& today) {
+  auto status = match::display(p.status);
+  if (match::overdue(p, today)) status += text_of(Msg::project_overdue_mark);
+  return {std::to_string(p.id),  p.need_requester, p.vulnerable ? "★" : "", category_name(catalogue, p.need_category),
+          p.need_description,    p.unit,           status,                  p.deadline ? format_date(*p.deadline) : "",
+          p.satisfaction ? std::to_string(*p.satisfaction) : ""};
+}
+
+int list_projects(const MatchCommand& options, Context& context) {
+  match::ProjectFilter filter;
+  if (options.status) {
+    auto status = match::parse_project_status(*options.status);
+    if (!status) throw UsageError(tr(Msg::project_unknown_status, *options.status));
+    filter.status = *status;
+  }
+  if (options.unit) filter.unit = *options.unit;
+  filter.overdue_only = options.overdue;
+  auto today = today_of(context);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& p : match::ProjectStore(context.database->sql()).list(filter, today)) {
+    rows.push_back(project_row(p, context.config->catalogue, today));
+  }
+  if (options.format == Format::json) {
+    fmt::print("{}", json::render_objects({"project", "requester", "vulnerable", "category", "description", "unit", "status",
+                                           "deadline", "satisfaction"},
+                                          rows, {0, 8}));
+    return 0;
+  }
+  print_table({Msg::match_project, Msg::field_requester, Msg::field_vulnerable, Msg::field_category,
+               Msg::field_description, Msg::field_unit, Msg::field_status, Msg::field_deadline, Msg::record_satisfaction},
+              rows, options.format, Msg::projects_count);
+  return 0;
+}
+
+int move_project(const MatchCommand& options, Context& context, match::ProjectStatus to) {
+  match::TransitionDetails details;
+  details.by = who_enters(options.by);
+  details.note = to == match::ProjectStatus::reviewed ? options.comment : options.note;
+  details.people_served = options.people;
+  details.satisfaction = options.satisfaction;
+  if (to == match::ProjectStatus::done) {
+    details.done_on = today_of(context);
+    if (!options.date.empty()) {
+      details.done_on = parse_date(options.date);
+      if (!details.done_on) throw UsageError(tr(Msg::toml_bad_date, options.date));
+    }
+    for (const auto& list : options.volunteers) {
+      for (const auto& who : import::split_list(list)) details.volunteers.push_back(find_volunteer(context, who));
+    }
+  }
+  auto& db = context.database->sql();
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  auto project = match::ProjectStore(db).transition(options.project, to, details, context.now);
+  transaction.commit();
+  fmt::print("{}\n", tr(Msg::project_moved, project.id, project.need_requester, match::display(project.status)));
+  return 0;
+}
+
+int show_project(const MatchCommand& options, Context& context) {
+  match::ProjectStore store(context.database->sql());
+  auto project = store.find(options.project);
+  if (!project) throw InputError(tr(Msg::project_not_found, options.project));
+  auto today = today_of(context);
+  auto row = project_row(*project, context.config->catalogue, today);
+  fmt::print("{}\n", tr(Msg::project_heading, project->id, project->need_requester, project->need_description,
+                        project->resource_provider, row[6]));
+  if (!project->delivered.empty()) fmt::print("{}\n", tr(Msg::project_delivered_line, project->delivered));
+  for (const auto& e : store.events(project->id)) {
+    fmt::print("  {}  {} → {}  {}  {}\n", e.at, e.from ? match::display(*e.from) : "", match::display(e.to), e.by, e.note);
+  }
+  return 0;
+}
+
 }  // namespace
 
 void define_match(CLI::App& command, Action& action) {
   command.require_subcommand(1);
   auto options = std::make_shared<MatchCommand>();
-  auto* list = command.add_subcommand("list", "List the needs or the resources");
-  list->add_option("what", options->what, "needs or resources")->required()->check(CLI::IsMember({"needs", "resources"}));
-  list->add_option("--status", options->status, "Needs only: open, matched, done or cancelled");
-  list->add_option("--unit", options->unit, "Resources only: those whose unit's or provider's name contains this");
+  auto* list = command.add_subcommand("list", "List the needs, the resources or the projects");
+  list->add_option("what", options->what, "needs, resources or projects")
+      ->required()
+      ->check(CLI::IsMember({"needs", "resources", "projects"}));
+  list->add_option("--status", options->status,
+                   "Needs: open, matched, done, cancelled; projects: proposed, claimed, in_progress, done, reviewed, "
+                   "declined, unmatched, cancelled");
+  list->add_option("--unit", options->unit, "Resources and projects: those whose unit's or provider's name contains this");
   list->add_option("--category", options->category, "Only this category (an id, a name, or a service's name)");
+  list->add_flag("--overdue", options->overdue, "Projects only: those claimed past their need's deadline");
   add_format_option(*list, options->format, {Format::text, Format::json, Format::csv});
   add_reveal_option(*list, options->reveal);
-  action = [options](Context& context) {
+
+  auto* run = command.add_subcommand("run", "Match all open needs to resources at once, optimally; propose projects");
+  run->add_flag("--dry-run", options->dry_run, "Show the proposals; write nothing");
+  add_by_option(*run, options->by);
+  auto* gaps = command.add_subcommand("gaps", "Needs that cannot be matched and why; categories short of resources");
+  add_format_option(*gaps, options->format, {Format::text, Format::json, Format::csv});
+
+  struct Move {
+    const char* name;
+    const char* help;
+    match::ProjectStatus to;
+  };
+  static const Move moves[] = {
+      {"claim", "A unit takes on a proposed project (领办)", match::ProjectStatus::claimed},
+      {"start", "Work on a claimed project has begun", match::ProjectStatus::in_progress},
+      {"done", "A project is done: what was delivered, when, to how many", match::ProjectStatus::done},
+      {"review", "The resident's or community's satisfaction with a project done (1-5)", match::ProjectStatus::reviewed},
+      {"decline", "The unit declines a proposed project; the need goes back to the pool", match::ProjectStatus::declined},
+      {"unmatch", "Give a claimed project back; the need goes back to the pool", match::ProjectStatus::unmatched},
+      {"cancel", "Cancel a project", match::ProjectStatus::cancelled},
+  };
+  std::vector<std::pair<CLI::App*, match::ProjectStatus>> movers;
+  for (const auto& move : moves) {
+    auto* sub = command.add_subcommand(move.name, move.help);
+    sub->add_option("project", options->project, "The project's number")->required();
+    add_by_option(*sub, options->by);
+    switch (move.to) {
+      case match::ProjectStatus::done:
+        sub->add_option("--delivered", options->note, "What was delivered")->required();
+        sub->add_option("--date", options->date, "The day it was done (default: today)");
+        sub->add_option("--people", options->people, "People served")->check(CLI::NonNegativeNumber);
+        sub->add_option("--volunteers", options->volunteers, "The volunteers who served (names or phones): they earn project_done points");
+        break;
+      case match::ProjectStatus::reviewed:
+        sub->add_option("--satisfaction", options->satisfaction, "1 to 5")->required()->check(CLI::Range(1, 5));
+        sub->add_option("--comment", options->comment, "What the resident or community said");
+        break;
+      case match::ProjectStatus::declined:
+      case match::ProjectStatus::unmatched:
+      case match::ProjectStatus::cancelled:
+        sub->add_option("--reason", options->note, "Why")->required();
+        break;
+      default:
+        break;
+    }
+    movers.emplace_back(sub, move.to);
+  }
+  auto* show = command.add_subcommand("show", "A project and every change of its status");
+  show->add_option("project", options->project, "The project's number")->required();
+
+  action = [options, run, gaps, show, movers](Context& context) {
+    if (run->parsed()) return run_match(*options, context);
+    if (gaps->parsed()) return run_gaps(*options, context);
+    if (show->parsed()) return show_project(*options, context);
+    for (const auto& [sub, to] : movers) {
+      if (sub->parsed()) return move_project(*options, context, to);
+    }
+    if (options->what == "projects") return list_projects(*options, context);
     return options->what == "needs" ? list_needs(*options, context) : list_resources(*options, context);
   };
 }

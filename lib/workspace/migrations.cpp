@@ -251,6 +251,43 @@ const std::vector<std::string_view>& migrations() {
         CREATE TRIGGER points_ledger_no_delete BEFORE DELETE ON points_ledger
         BEGIN SELECT RAISE(ABORT, 'points_ledger is append-only: correct an entry with a reversal'); END;
       )sql",
+      // 8: projects (项目清单): a need matched to a resource, owned by its unit, through its
+      // life; every change of status kept with when and who.
+      R"sql(
+        CREATE TABLE projects (
+          id            INTEGER PRIMARY KEY,
+          need_id       INTEGER NOT NULL REFERENCES needs (id),
+          resource_id   INTEGER NOT NULL REFERENCES resources (id),
+          unit          TEXT NOT NULL DEFAULT '',
+          status        TEXT NOT NULL,
+          distance_m    INTEGER CHECK (distance_m IS NULL OR distance_m >= 0),
+          delivered     TEXT NOT NULL DEFAULT '',
+          done_on       TEXT CHECK (done_on IS NULL OR length(done_on) = 10),
+          people_served INTEGER CHECK (people_served IS NULL OR people_served >= 0),
+          satisfaction  INTEGER CHECK (satisfaction IS NULL OR (satisfaction >= 1 AND satisfaction <= 5)),
+          comment       TEXT NOT NULL DEFAULT '',
+          reason        TEXT NOT NULL DEFAULT '',
+          created_at    TEXT NOT NULL,
+          updated_at    TEXT NOT NULL
+        );
+        CREATE INDEX projects_by_need ON projects (need_id, status);
+        CREATE INDEX projects_by_resource ON projects (resource_id, status);
+        CREATE TABLE project_events (
+          id          INTEGER PRIMARY KEY,
+          project_id  INTEGER NOT NULL REFERENCES projects (id),
+          from_status TEXT,
+          to_status   TEXT NOT NULL,
+          at          TEXT NOT NULL,
+          actor       TEXT NOT NULL DEFAULT '',
+          note        TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX project_events_by_project ON project_events (project_id, id);
+        CREATE TABLE project_volunteers (
+          project_id   INTEGER NOT NULL REFERENCES projects (id),
+          volunteer_id INTEGER NOT NULL REFERENCES volunteers (id),
+          PRIMARY KEY (project_id, volunteer_id)
+        );
+      )sql",
   };
   return all;
 }

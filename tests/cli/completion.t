@@ -57,6 +57,7 @@ Commands, subcommands, options and their values:
   $ comp 'kangle match list '
   needs
   resources
+  projects
   $ comp 'kangle completion '
   bash
   zsh
@@ -129,6 +130,16 @@ without warnings (with man or groff when installed, as on most Debian systems).
   .SS "kangle volunteers away"
   .SS "kangle match"
   .SS "kangle match list"
+  .SS "kangle match run"
+  .SS "kangle match gaps"
+  .SS "kangle match claim"
+  .SS "kangle match start"
+  .SS "kangle match done"
+  .SS "kangle match review"
+  .SS "kangle match decline"
+  .SS "kangle match unmatch"
+  .SS "kangle match cancel"
+  .SS "kangle match show"
   .SS "kangle schedule"
   .SS "kangle schedule build"
   .SS "kangle schedule publish"

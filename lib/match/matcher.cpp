@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "match/matcher.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numbers>
+
+#include "solver/min_cost_flow.hpp"
+
+namespace kangle::match {
+namespace {
+
+/// Distances enter the costs in tens of metres, up to 100 km; an unknown distance
+/// (a resource serving the whole street, a need without coordinates) counts as the
+/// farthest, so that a known near one is preferred.
+constexpr std::int64_t farthest_units = 10'000;
+/// Days waited count up to ten years.
+constexpr std::int64_t longest_wait_days = 3650;
+
+std::int64_t distance_units(const std::optional<int>& metres) {
+  return metres ? std::min<std::int64_t>(*metres / 10, farthest_units) : farthest_units;
+}
+
+std::optional<int> distance_between(const lists::Resource& r, const lists::Need& n) {
+  if (!r.location || !n.location) return std::nullopt;
+  return distance_m(*r.location, *n.location);
+}
+
+bool deadline_passed(const lists::Need& n, const Date& today) { return n.deadline && *n.deadline < today; }
+
+struct Pair {
+  std::size_t need, resource;
+  std::optional<int> distance;
+};
+
+/// The flow network of the pairs: source → resource (its room) → need (one place) →
+/// need's side (vulnerable or not) → sink. Returns the flow on each pair's arc.
+std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
+                                const std::vector<Pair>& pairs, const std::vector<std::int64_t>& pair_cost,
+                                std::int64_t amount, std::optional<std::pair<std::int64_t, std::int64_t>> split) {
+  solver::FlowNetwork g;
+  auto source = g.add_node(), sink = g.add_node();
+  auto vulnerable_side = g.add_node(), other_side = g.add_node();
+  std::map<std::size_t, solver::FlowNetwork::Node> resource_node, need_node;
+  for (const auto& p : pairs) {
+    if (!resource_node.count(p.resource)) {
+      auto node = resource_node[p.resource] = g.add_node();
+      g.add_arc(source, node, resources[p.resource].free, 0);
+    }
+    if (!need_node.count(p.need)) {
+      auto node = need_node[p.need] = g.add_node();
+      g.add_arc(node, needs[p.need].need.vulnerable ? vulnerable_side : other_side, needs[p.need].open, 0);
+    }
+  }
+  std::vector<solver::FlowNetwork::Arc> arcs;
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    arcs.push_back(g.add_arc(resource_node[pairs[i].resource], need_node[pairs[i].need], 1, pair_cost[i]));
+  }
+  if (split) {
+    // Exactly as many places on each side as the first solve found.
+    g.add_arc(vulnerable_side, sink, split->first, 0);
+    g.add_arc(other_side, sink, split->second, 0);
+  } else {
+    g.add_arc(vulnerable_side, sink, amount, 0);
+    g.add_arc(other_side, sink, amount, 0);
+    g.add_arc(source, sink, amount, 0);  // what cannot be placed bypasses
+  }
+  auto solution = g.min_cost_flow(source, sink, amount);
+  std::vector<std::int64_t> flow;
+  flow.reserve(arcs.size());
+  for (auto arc : arcs) flow.push_back(solution.flow[static_cast<std::size_t>(arc)]);
+  return flow;
+}
+
+}  // namespace
+
+int distance_m(const lists::Coordinates& a, const lists::Coordinates& b) {
+  constexpr double earth_radius_m = 6'371'000.0;
+  auto radians = [](double degrees) { return degrees * std::numbers::pi / 180.0; };
+  double dlat = radians(b.lat - a.lat), dlon = radians(b.lon - a.lon);
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(radians(a.lat)) * std::cos(radians(b.lat)) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return static_cast<int>(std::lround(2 * earth_radius_m * std::asin(std::min(1.0, std::sqrt(h)))));
+}
+
+bool can_serve(const lists::Resource& resource, const lists::Need& need, const Date& today) {
+  if (resource.category != need.category || deadline_passed(need, today)) return false;
+  if (!resource.radius_m) return true;
+  auto distance = distance_between(resource, need);
+  return distance && *distance <= *resource.radius_m;
+}
+
+MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
+                       const Date& today) {
+  std::map<std::string, std::vector<std::size_t>> by_category;
+  for (std::size_t r = 0; r < resources.size(); ++r) by_category[resources[r].resource.category].push_back(r);
+
+  std::vector<Pair> pairs;
+  std::int64_t wanted = 0, room = 0;
+  for (std::size_t n = 0; n < needs.size(); ++n) {
+    if (needs[n].open <= 0) continue;
+    bool any = false;
+    for (auto r : by_category[needs[n].need.category]) {
+      if (resources[r].free > 0 && can_serve(resources[r].resource, needs[n].need, today)) {
+        pairs.push_back({n, r, distance_between(resources[r].resource, needs[n].need)});
+        any = true;
+      }
+    }
+    if (any) wanted += needs[n].open;
+  }
+  for (const auto& r : resources) room += std::max(r.free, 0);
+
+  MatchPlan plan;
+  std::vector<int> served(needs.size(), 0);
+  std::int64_t amount = std::min(wanted, room);
+  if (!pairs.empty() && amount > 0) {
+    // First solve: vulnerable places, then places. A vulnerable place outweighs any
+    // number of others (at most `amount` of them).
+    std::vector<std::int64_t> cost(pairs.size());
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      cost[i] = -(1 + (needs[pairs[i].need].need.vulnerable ? amount + 1 : 0));
+    }
+    auto first = solve(needs, resources, pairs, cost, amount, std::nullopt);
+    std::int64_t vulnerable = 0, total = 0;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      total += first[i];
+      if (needs[pairs[i].need].need.vulnerable) vulnerable += first[i];
+    }
+    // Second solve, the same number of places on each side: days waited, then distance.
+    // A day waited outweighs any total of distances (at most `total` places of them).
+    std::int64_t day_weight = total * farthest_units + 1;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      auto waited = std::clamp<std::int64_t>(needs[pairs[i].need].age_days, 0, longest_wait_days);
+      cost[i] = -waited * day_weight + distance_units(pairs[i].distance);
+    }
+    auto second = solve(needs, resources, pairs, cost, total, std::pair{vulnerable, total - vulnerable});
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      if (second[i] == 0) continue;
+      const auto& need = needs[pairs[i].need].need;
+      plan.proposals.push_back({need.id, resources[pairs[i].resource].resource.id, pairs[i].distance});
+      ++served[pairs[i].need];
+      if (need.vulnerable) ++plan.vulnerable_served;
+      if (pairs[i].distance) plan.total_distance_m += *pairs[i].distance;
+    }
+  }
+  std::sort(plan.proposals.begin(), plan.proposals.end(),
+            [](const Proposal& a, const Proposal& b) { return std::pair{a.need, a.resource} < std::pair{b.need, b.resource}; });
+
+  std::map<std::string, Shortage> shortages;
+  for (std::size_t n = 0; n < needs.size(); ++n) {
+    const auto& need = needs[n].need;
+    if (needs[n].open <= 0) continue;
+    if (!deadline_passed(need, today)) {
+      auto& s = shortages[need.category];
+      s.category = need.category;
+      s.wanted += needs[n].open;
+    }
+    int missing = needs[n].open - served[n];
+    if (missing <= 0) continue;
+    Gap gap{need.id, missing, GapReason::all_full, std::nullopt, std::nullopt};
+    const auto& candidates = by_category[need.category];
+    if (deadline_passed(need, today)) {
+      gap.reason = GapReason::deadline_passed;
+    } else if (candidates.empty()) {
+      gap.reason = GapReason::no_resource;
+    } else if (std::none_of(candidates.begin(), candidates.end(),
+                            [&](std::size_t r) { return can_serve(resources[r].resource, need, today); })) {
+      for (auto r : candidates) {
+        auto d = distance_between(resources[r].resource, need);
+        if (d && (!gap.nearest_m || *d < *gap.nearest_m)) {
+          gap.nearest = resources[r].resource.id;
+          gap.nearest_m = d;
+        }
+      }
+      gap.reason = gap.nearest ? GapReason::too_far : GapReason::no_location;
+    }
+    plan.gaps.push_back(gap);
+  }
+  for (const auto& r : resources) {
+    if (auto it = shortages.find(r.resource.category); it != shortages.end()) it->second.room += std::max(r.free, 0);
+  }
+  for (auto& [category, s] : shortages) {
+    if (s.wanted > s.room) plan.shortages.push_back(s);
+  }
+  return plan;
+}
+
+}  // namespace kangle::match

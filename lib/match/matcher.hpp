@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dates.hpp"
+#include "lists/model.hpp"
+
+namespace kangle::match {
+
+/// A need still wanting resources: `open` more (its `wanted` less its live projects).
+struct OpenNeed {
+  lists::Need need;
+  int open = 1;
+  int age_days = 0;  ///< how long it has waited: older needs come first
+};
+
+/// A resource with `free` room left (its capacity less its live projects).
+struct FreeResource {
+  lists::Resource resource;
+  int free = 1;
+};
+
+/// A project to propose: `resource` to serve `need`.
+struct Proposal {
+  std::int64_t need = 0;
+  std::int64_t resource = 0;
+  std::optional<int> distance_m;  ///< none when either has no coordinates
+};
+
+/// Why a need is left (partly) unmatched.
+enum class GapReason {
+  deadline_passed,  ///< its deadline is before today
+  no_resource,      ///< nobody offers its category
+  too_far,          ///< every resource of its category is out of reach (see `nearest`)
+  no_location,      ///< resources of its category have a radius, and it (or they) have no coordinates
+  all_full,         ///< resources within reach exist, but their room went to other needs, or they have none
+};
+
+struct Gap {
+  std::int64_t need = 0;
+  int missing = 0;  ///< resources it still wants
+  GapReason reason = GapReason::no_resource;
+  std::optional<std::int64_t> nearest;  ///< for too_far: the nearest resource of its category
+  std::optional<int> nearest_m;
+};
+
+/// A category where the needs want more than the resources can take.
+struct Shortage {
+  std::string category;
+  int wanted = 0;  ///< resource places the open needs want
+  int room = 0;    ///< places free among the category's resources
+};
+
+struct MatchPlan {
+  std::vector<Proposal> proposals;  ///< by need, then resource
+  std::vector<Gap> gaps;            ///< by need
+  std::vector<Shortage> shortages;  ///< by category
+  int vulnerable_served = 0;        ///< places given to vulnerable residents' needs
+  long total_distance_m = 0;        ///< over proposals with known distances
+};
+
+/// The great-circle distance in whole metres.
+int distance_m(const lists::Coordinates& a, const lists::Coordinates& b);
+
+/// Whether `resource` may serve `need` on `today`: the same category, the deadline not
+/// passed, and within the resource's radius. A resource without a radius serves
+/// anywhere in the street; one with a radius only needs whose distance is known.
+bool can_serve(const lists::Resource& resource, const lists::Need& need, const Date& today);
+
+/// Matches all open needs at once, exactly, as a transportation problem solved by a
+/// min-cost flow (LEMON's NetworkSimplex, the solver the rota uses). The objective is
+/// lexicographic: (1) the most places for vulnerable residents' needs, (2) the most
+/// places in all, (3) the oldest needs first (the most days waited, summed over the
+/// places given), (4) the shortest total distance. Each resource serves a need at most
+/// once; a need wanting several resources (a micro-wish claimed by several donors) may
+/// get several. (1)-(2) and (3)-(4) are two solves: their weights together would
+/// overflow 64-bit costs at district size.
+MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
+                       const Date& today);
+
+}  // namespace kangle::match

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "match/projects.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+
+namespace kangle::match {
+namespace {
+
+constexpr std::array<std::string_view, 8> status_words = {"proposed", "claimed",  "in_progress", "done",
+                                                          "reviewed", "declined", "unmatched",   "cancelled"};
+constexpr std::array<Msg, 8> status_messages = {Msg::project_proposed, Msg::project_claimed,  Msg::project_in_progress,
+                                                Msg::project_done,     Msg::project_reviewed, Msg::project_declined,
+                                                Msg::project_unmatched, Msg::project_cancelled};
+
+/// Where each status may go.
+bool allowed(ProjectStatus from, ProjectStatus to) {
+  using S = ProjectStatus;
+  switch (from) {
+    case S::proposed: return to == S::claimed || to == S::declined || to == S::cancelled;
+    case S::claimed: return to == S::in_progress || to == S::done || to == S::unmatched || to == S::cancelled;
+    case S::in_progress: return to == S::done || to == S::unmatched || to == S::cancelled;
+    case S::done: return to == S::reviewed;
+    case S::reviewed:
+    case S::declined:
+    case S::unmatched:
+    case S::cancelled: break;
+  }
+  return false;
+}
+
+const std::string project_columns =
+    "p.id, p.need_id, p.resource_id, p.unit, p.status, p.distance_m, p.delivered, p.done_on, p.people_served, "
+    "p.satisfaction, p.comment, p.reason, n.requester, n.category, n.description, r.provider, n.deadline, n.vulnerable, "
+    "n.micro_wish FROM projects p JOIN needs n ON n.id = p.need_id JOIN resources r ON r.id = p.resource_id";
+
+Project read_project(SQLite::Statement& q) {
+  Project p;
+  p.id = q.getColumn(0).getInt64();
+  p.need = q.getColumn(1).getInt64();
+  p.resource = q.getColumn(2).getInt64();
+  p.unit = q.getColumn(3).getString();
+  p.status = parse_project_status(q.getColumn(4).getString()).value_or(ProjectStatus::proposed);
+  if (!q.getColumn(5).isNull()) p.distance_m = q.getColumn(5).getInt();
+  p.delivered = q.getColumn(6).getString();
+  if (!q.getColumn(7).isNull()) p.done_on = parse_date(q.getColumn(7).getString());
+  if (!q.getColumn(8).isNull()) p.people_served = q.getColumn(8).getInt();
+  if (!q.getColumn(9).isNull()) p.satisfaction = q.getColumn(9).getInt();
+  p.comment = q.getColumn(10).getString();
+  p.reason = q.getColumn(11).getString();
+  p.need_requester = q.getColumn(12).getString();
+  p.need_category = q.getColumn(13).getString();
+  p.need_description = q.getColumn(14).getString();
+  p.resource_provider = q.getColumn(15).getString();
+  if (!q.getColumn(16).isNull()) p.deadline = parse_date(q.getColumn(16).getString());
+  p.vulnerable = q.getColumn(17).getInt() != 0;
+  p.micro_wish = q.getColumn(18).getInt() != 0;
+  return p;
+}
+
+std::map<std::int64_t, int> places_by(SQLite::Database& db, const char* sql) {
+  SQLite::Statement q(db, sql);
+  std::map<std::int64_t, int> out;
+  while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt();
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(ProjectStatus status) { return status_words[static_cast<std::size_t>(status)]; }
+
+std::optional<ProjectStatus> parse_project_status(std::string_view word) {
+  for (std::size_t i = 0; i < status_words.size(); ++i) {
+    if (status_words[i] == word) return static_cast<ProjectStatus>(i);
+  }
+  return std::nullopt;
+}
+
+std::string display(ProjectStatus status) {
+  return std::string(message_text(status_messages[static_cast<std::size_t>(status)], language()));
+}
+
+bool holds_place(ProjectStatus status) {
+  return status != ProjectStatus::declined && status != ProjectStatus::unmatched && status != ProjectStatus::cancelled;
+}
+
+bool overdue(const Project& project, const Date& today) {
+  bool running = project.status == ProjectStatus::claimed || project.status == ProjectStatus::in_progress;
+  return running && project.deadline && *project.deadline < today;
+}
+
+std::map<std::int64_t, int> ProjectStore::places_by_need() {
+  return places_by(db_,
+                   "SELECT need_id, count(*) FROM projects WHERE status <> 'declined' AND status <> 'unmatched' "
+                   "AND status <> 'cancelled' GROUP BY need_id");
+}
+
+std::map<std::int64_t, int> ProjectStore::places_by_resource() {
+  return places_by(db_,
+                   "SELECT resource_id, count(*) FROM projects WHERE status <> 'declined' AND status <> 'unmatched' "
+                   "AND status <> 'cancelled' GROUP BY resource_id");
+}
+
+std::int64_t ProjectStore::insert(const Proposal& proposal, const std::string& unit, const std::string& now,
+                                  const std::string& by) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO projects (need_id, resource_id, unit, status, distance_m, created_at, updated_at) "
+                      "VALUES (?, ?, ?, 'proposed', ?, ?, ?)");
+  q.bind(1, proposal.need);
+  q.bind(2, proposal.resource);
+  q.bind(3, unit);
+  if (proposal.distance_m) q.bind(4, *proposal.distance_m);
+  q.bind(5, now);
+  q.bind(6, now);
+  q.exec();
+  auto id = db_.getLastInsertRowid();
+  log(id, std::nullopt, ProjectStatus::proposed, now, by, "");
+  refresh_need_status(proposal.need, now);
+  return id;
+}
+
+std::optional<Project> ProjectStore::find(std::int64_t id) {
+  SQLite::Statement q(db_, "SELECT " + project_columns + " WHERE p.id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_project(q);
+}
+
+std::vector<Project> ProjectStore::list(const ProjectFilter& filter, const Date& today) {
+  SQLite::Statement q(db_, "SELECT " + project_columns +
+                               " WHERE (?1 IS NULL OR p.status = ?1) AND (?2 = '' OR instr(p.unit, ?2) > 0 OR "
+                               "instr(r.provider, ?2) > 0) ORDER BY p.id");
+  if (filter.status) q.bind(1, std::string(to_string(*filter.status)));
+  q.bind(2, filter.unit);
+  std::vector<Project> out;
+  while (q.executeStep()) {
+    auto p = read_project(q);
+    if (!filter.overdue_only || overdue(p, today)) out.push_back(std::move(p));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Project& a, const Project& b) { return a.status < b.status; });
+  return out;
+}
+
+std::vector<ProjectEvent> ProjectStore::events(std::int64_t project) {
+  SQLite::Statement q(db_,
+                      "SELECT from_status, to_status, at, actor, note FROM project_events WHERE project_id = ? ORDER BY id");
+  q.bind(1, project);
+  std::vector<ProjectEvent> out;
+  while (q.executeStep()) {
+    ProjectEvent e;
+    if (!q.getColumn(0).isNull()) e.from = parse_project_status(q.getColumn(0).getString());
+    e.to = parse_project_status(q.getColumn(1).getString()).value_or(ProjectStatus::proposed);
+    e.at = q.getColumn(2).getString();
+    e.by = q.getColumn(3).getString();
+    e.note = q.getColumn(4).getString();
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Project ProjectStore::transition(std::int64_t id, ProjectStatus to, const TransitionDetails& details,
+                                 const std::string& now) {
+  auto project = find(id);
+  if (!project) throw InputError(tr(Msg::project_not_found, id));
+  if (!allowed(project->status, to)) {
+    throw InputError(tr(Msg::project_bad_transition, id, display(project->status), display(to)));
+  }
+  if (to == ProjectStatus::reviewed && (!details.satisfaction || *details.satisfaction < 1 || *details.satisfaction > 5)) {
+    throw UsageError(tr(Msg::project_bad_satisfaction));
+  }
+  SQLite::Statement q(db_,
+                      "UPDATE projects SET status = ?, updated_at = ?, "
+                      "delivered = CASE WHEN ?3 = 'done' THEN ?4 ELSE delivered END, "
+                      "done_on = coalesce(?5, done_on), people_served = coalesce(?6, people_served), "
+                      "satisfaction = coalesce(?7, satisfaction), "
+                      "comment = CASE WHEN ?3 = 'reviewed' THEN ?4 ELSE comment END, "
+                      "reason = CASE WHEN ?3 = 'declined' OR ?3 = 'unmatched' OR ?3 = 'cancelled' THEN ?4 ELSE reason END "
+                      "WHERE id = ?8");
+  q.bind(1, std::string(to_string(to)));
+  q.bind(2, now);
+  q.bind(3, std::string(to_string(to)));
+  q.bind(4, details.note);
+  if (details.done_on) q.bind(5, format_date(*details.done_on));
+  if (details.people_served) q.bind(6, *details.people_served);
+  if (details.satisfaction) q.bind(7, *details.satisfaction);
+  q.bind(8, id);
+  q.exec();
+  for (auto volunteer : details.volunteers) {
+    SQLite::Statement team(db_, "INSERT OR IGNORE INTO project_volunteers (project_id, volunteer_id) VALUES (?, ?)");
+    team.bind(1, id);
+    team.bind(2, volunteer);
+    team.exec();
+  }
+  log(id, project->status, to, now, details.by, details.note);
+  refresh_need_status(project->need, now);
+  return *find(id);
+}
+
+std::vector<std::int64_t> ProjectStore::team(std::int64_t project) {
+  SQLite::Statement q(db_, "SELECT volunteer_id FROM project_volunteers WHERE project_id = ? ORDER BY volunteer_id");
+  q.bind(1, project);
+  std::vector<std::int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
+void ProjectStore::log(std::int64_t project, std::optional<ProjectStatus> from, ProjectStatus to, const std::string& now,
+                       const std::string& by, const std::string& note) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO project_events (project_id, from_status, to_status, at, actor, note) "
+                      "VALUES (?, ?, ?, ?, ?, ?)");
+  q.bind(1, project);
+  if (from) q.bind(2, std::string(to_string(*from)));
+  q.bind(3, std::string(to_string(to)));
+  q.bind(4, now);
+  q.bind(5, by);
+  q.bind(6, note);
+  q.exec();
+}
+
+void ProjectStore::refresh_need_status(std::int64_t need, const std::string& now) {
+  // open while it wants more than its live projects; done once enough are done; a
+  // cancelled need stays cancelled.
+  SQLite::Statement q(db_,
+                      "UPDATE needs SET updated_at = ?2, status = CASE "
+                      "WHEN (SELECT count(*) FROM projects WHERE need_id = ?1 AND (status = 'done' OR status = 'reviewed')) "
+                      ">= wanted THEN 'done' "
+                      "WHEN (SELECT count(*) FROM projects WHERE need_id = ?1 AND status <> 'declined' AND "
+                      "status <> 'unmatched' AND status <> 'cancelled') >= wanted THEN 'matched' ELSE 'open' END "
+                      "WHERE id = ?1 AND status <> 'cancelled'");
+  q.bind(1, need);
+  q.bind(2, now);
+  q.exec();
+}
+
+}  // namespace kangle::match

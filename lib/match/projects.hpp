@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dates.hpp"
+#include "match/matcher.hpp"
+
+namespace kangle::match {
+
+/// The life of a project (项目): proposed → claimed → in progress → done → reviewed;
+/// declined (by the unit) and unmatched (given back) return the need to the pool;
+/// cancelled ends it.
+enum class ProjectStatus { proposed, claimed, in_progress, done, reviewed, declined, unmatched, cancelled };
+
+std::string_view to_string(ProjectStatus status);
+std::optional<ProjectStatus> parse_project_status(std::string_view word);
+/// As the current language shows it: 待认领, 已认领, 进行中 …
+std::string display(ProjectStatus status);
+/// Whether a project in `status` holds its need's and resource's place.
+bool holds_place(ProjectStatus status);
+
+struct Project {
+  std::int64_t id = 0;
+  std::int64_t need = 0, resource = 0;
+  std::string unit;  ///< the unit that owns it: the resource's
+  ProjectStatus status = ProjectStatus::proposed;
+  std::optional<int> distance_m;
+  std::string delivered;
+  std::optional<Date> done_on;
+  std::optional<int> people_served;
+  std::optional<int> satisfaction;
+  std::string comment, reason;
+  // Read with the project, for lists:
+  std::string need_requester, need_category, need_description, resource_provider;
+  std::optional<Date> deadline;
+  bool vulnerable = false, micro_wish = false;
+};
+
+/// One change of a project's status.
+struct ProjectEvent {
+  std::optional<ProjectStatus> from;
+  ProjectStatus to = ProjectStatus::proposed;
+  std::string at, by, note;
+};
+
+/// A project is overdue when it is claimed or in progress past its need's deadline.
+bool overdue(const Project& project, const Date& today);
+
+/// What `match list projects` filters on.
+struct ProjectFilter {
+  std::optional<ProjectStatus> status;
+  std::string unit;  ///< a part of the unit's name
+  bool overdue_only = false;
+};
+
+/// What a transition carries, besides the new status.
+struct TransitionDetails {
+  std::string by;      ///< who did it
+  std::string note;    ///< why (declined, given back, cancelled), or what was delivered (done)
+  std::optional<Date> done_on;
+  std::optional<int> people_served;
+  std::optional<int> satisfaction;  ///< reviewed: 1–5
+  std::vector<std::int64_t> volunteers;  ///< done: the team that served, for project_done points
+};
+
+/// The projects tables. Every statement binds its values.
+class ProjectStore {
+public:
+  explicit ProjectStore(SQLite::Database& db) : db_(db) {}
+
+  /// Places each need and resource holds in live projects (proposed to reviewed).
+  std::map<std::int64_t, int> places_by_need();
+  std::map<std::int64_t, int> places_by_resource();
+  std::int64_t insert(const Proposal& proposal, const std::string& unit, const std::string& now, const std::string& by);
+  std::optional<Project> find(std::int64_t id);
+  /// By status order (live first), then id.
+  std::vector<Project> list(const ProjectFilter& filter, const Date& today);
+  std::vector<ProjectEvent> events(std::int64_t project);
+  /// Moves project `id` to `to`; InputError naming both statuses when the move is not
+  /// allowed (done before claimed, a second review). Updates the need's status.
+  Project transition(std::int64_t id, ProjectStatus to, const TransitionDetails& details, const std::string& now);
+  /// The volunteers who served a project done.
+  std::vector<std::int64_t> team(std::int64_t project);
+
+private:
+  void log(std::int64_t project, std::optional<ProjectStatus> from, ProjectStatus to, const std::string& now,
+           const std::string& by, const std::string& note);
+  void refresh_need_status(std::int64_t need, const std::string& now);
+  SQLite::Database& db_;
+};
+
+}  // namespace kangle::match

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "match/run.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <map>
+
+#include "lists/store.hpp"
+#include "match/projects.hpp"
+
+namespace kangle::match {
+
+std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Database& db, const Date& today) {
+  ProjectStore projects(db);
+  auto held_by_need = projects.places_by_need();
+  auto held_by_resource = projects.places_by_resource();
+  std::map<std::int64_t, Date> since;
+  {
+    SQLite::Statement q(db, "SELECT id, substr(created_at, 1, 10) FROM needs");
+    while (q.executeStep()) since[q.getColumn(0).getInt64()] = parse_date(q.getColumn(1).getString()).value_or(today);
+  }
+  lists::Store store(db);
+  std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> pool;
+  for (auto& need : store.needs({})) {
+    if (need.status == lists::NeedStatus::cancelled || need.status == lists::NeedStatus::done) continue;
+    int open = need.wanted - held_by_need[need.id];
+    if (open <= 0) continue;
+    auto waited = (std::chrono::sys_days{today} - std::chrono::sys_days{since[need.id]}).count();
+    pool.first.push_back({std::move(need), open, static_cast<int>(std::max<long>(waited, 0))});
+  }
+  for (auto& resource : store.resources({})) {
+    int free = resource.capacity - held_by_resource[resource.id];
+    pool.second.push_back({std::move(resource), std::max(free, 0)});
+  }
+  return pool;
+}
+
+RunReport run_matching(SQLite::Database& db, const Date& today, const std::string& now, const std::string& by,
+                       bool dry_run) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  auto [needs, resources] = load_pool(db, today);
+  RunReport report;
+  report.open_needs = static_cast<int>(needs.size());
+  report.plan = plan_matches(needs, resources, today);
+  if (dry_run) return report;
+  std::map<std::int64_t, std::string> unit_of;
+  for (const auto& r : resources) unit_of[r.resource.id] = r.resource.unit.empty() ? r.resource.provider : r.resource.unit;
+  ProjectStore projects(db);
+  for (const auto& p : report.plan.proposals) report.projects.push_back(projects.insert(p, unit_of[p.resource], now, by));
+  transaction.commit();
+  return report;
+}
+
+}  // namespace kangle::match

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/dates.hpp"
+#include "match/matcher.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace kangle::match {
+
+struct RunReport {
+  MatchPlan plan;
+  std::vector<std::int64_t> projects;  ///< the projects proposed, in the order of plan.proposals (none for a dry run)
+  int open_needs = 0;                  ///< needs that still wanted a resource
+};
+
+/// The open needs and the resources' free room as the workspace holds them today:
+/// what `match run` and `match gaps` plan from. Projects already proposed keep their
+/// places; declined, given-back and cancelled ones free them.
+std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Database& db, const Date& today);
+
+/// `match run`: plans over the pool and stores each proposal as a project (status
+/// proposed, owned by the resource's unit), in one transaction; a dry run plans only.
+RunReport run_matching(SQLite::Database& db, const Date& today, const std::string& now, const std::string& by,
+                       bool dry_run);
+
+}  // namespace kangle::match
