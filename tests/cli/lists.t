@@ -148,9 +148,8 @@ Errors.
   kangle: 错误：未知类别“宠物美容”（现有类别：数字助老、助老助残、健康服务、文化传承、法律服务、生活服务、心理关爱、政策咨询、维修服务）
   [2]
   $ kangle match list projects
-  what: projects not in {needs,resources}
-  Run with --help for more information.
-  [2]
+  项目  需求方  困难群体  类别  内容  单位  状态  截止日期  满意度
+  共 0 个项目
   $ kangle import resources resources.csv --map "单位=unit_name"
   kangle: 错误：未知字段“unit_name”（可用字段：provider, phone, category, description, contact, provider_kind, unit, address, radius, capacity, period, cost, code, lat, lon, note）
   [2]
