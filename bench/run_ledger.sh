@@ -10,7 +10,8 @@
 #
 # KANGLE is the built binary (e.g. build/cli/kangle). Needs sqlite3 and /usr/bin/time.
 # Writes its workspaces under BENCH_DIR (default /tmp/kangle-ledger-bench, about 3.6 GB
-# at 10M entries) and deletes them at the end unless BENCH_KEEP=1.
+# at 10M entries) and deletes them at the end unless BENCH_KEEP=1 (then a rerun with the
+# same sizes reuses the generated ledger).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kangle=$(realpath "${1:?usage: bash bench/run_ledger.sh KANGLE [ENTRIES] [VOLUNTEERS]}")
@@ -41,10 +42,15 @@ best_of_3() {
   printf '%s\t%s\t%s\n' "$label" "$best" "$kb" | tee -a "$results"
 }
 
-ws=$out/ws-$entries
-new_workspace "$ws"
-/usr/bin/python3 bench/gen_ledger.py "$ws/kangle.db" --volunteers "$volunteers" --entries "$entries"
+ws=$out/ws
 db=$ws/kangle.db
+# Generated once for these sizes; a rerun with BENCH_KEEP=1 before it reuses the ledger.
+[ -f "$db" ] && [ "$(cat "$out/sizes" 2>/dev/null)" = "$entries $volunteers" ] || {
+  rm -f "$out/sizes"
+  new_workspace "$ws"
+  /usr/bin/python3 bench/gen_ledger.py "$db" --volunteers "$volunteers" --entries "$entries"
+  echo "$entries $volunteers" > "$out/sizes"
+}
 "$kangle" -w "$ws" points verify
 cat "$db" > /dev/null  # into the page cache, for every command alike
 
@@ -85,7 +91,7 @@ echo "| ${entries} entries, ${volunteers} volunteers | kangle | sqlite3 shell | 
 echo "| --- | ---: | ---: | ---: | ---: |"
 awk -F'\t' '
   /^kangle points (balance|board)/ { name = $1; sub(/^kangle /, "", name); k = $2; kmem = $3; next }
-  /^sqlite3/ { printf "| `%s` | %.2f s | %.2f s | %s | %d MB |\n", name, k, $2, $2 > 0 ? sprintf("%.2f×", k / $2) : "–", kmem / 1024 }
+  /^sqlite3/ { printf "| `%s` | %.2f s | %.2f s | %s | %d MB |\n", name, k, $2, ($2 > 0 ? sprintf("%.2f×", k / $2) : "–"), kmem / 1024 }
 ' "$results"
 echo
 echo "| points verify | best of 3 | entries/s | peak memory |"

@@ -6,7 +6,7 @@
 # list them, build, show and explain December's rota; import the records kept
 # in a sheet, confirm a week of the rota as service records, award points, print
 # the honour board and verify the ledger; import and list the needs and
-# resources lists (需求清单, 资源清单) that matching pairs up.
+# resources lists (需求清单, 资源清单), match them and follow a project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
@@ -46,3 +46,11 @@ for day in 17 18; do ./build/cli/kangle -w demo record confirm --date 2026-12-$d
   --rejects demo/rejected-resources.csv || [ $? -eq 1 ]
 ./build/cli/kangle -w demo match list needs
 ./build/cli/kangle -w demo match list resources
+# Matching: all open needs at once, vulnerable residents' first; the needs left
+# and why; a unit claims a project, carries it out, and the resident reviews it.
+./build/cli/kangle -w demo match run
+./build/cli/kangle -w demo match gaps
+./build/cli/kangle -w demo match claim 1 --by 交通银行康健支行
+./build/cli/kangle -w demo match done 1 --delivered 收音机一台 --date 2026-12-05 --people 1 --volunteers 张伟
+./build/cli/kangle -w demo match review 1 --satisfaction 5 --comment 老人很高兴
+./build/cli/kangle -w demo match list projects

@@ -239,6 +239,7 @@ std::string gap_reason(const match::Gap& gap, const std::map<std::int64_t, lists
     case match::GapReason::no_resource: return text_of(Msg::gap_no_resource);
     case match::GapReason::no_location: return text_of(Msg::gap_no_location);
     case match::GapReason::all_full: return text_of(Msg::gap_all_full);
+    case match::GapReason::refused: return text_of(Msg::gap_refused);
     case match::GapReason::too_far: break;
   }
   const auto& nearest = resources.at(*gap.nearest);
@@ -351,9 +352,13 @@ int show_project(const MatchCommand& options, Context& context) {
   fmt::print("{}\n", tr(Msg::project_heading, project->id, project->need_requester, project->need_description,
                         project->resource_provider, row[6]));
   if (!project->delivered.empty()) fmt::print("{}\n", tr(Msg::project_delivered_line, project->delivered));
+  std::vector<std::vector<std::string>> rows;
   for (const auto& e : store.events(project->id)) {
-    fmt::print("  {}  {} → {}  {}  {}\n", e.at, e.from ? match::display(*e.from) : "", match::display(e.to), e.by, e.note);
+    rows.push_back({e.at, e.from ? match::display(*e.from) + " → " + match::display(e.to) : match::display(e.to), e.by, e.note});
   }
+  std::vector<std::string> headers;
+  for (auto id : {Msg::project_when, Msg::field_status, Msg::points_by, Msg::field_note}) headers.push_back(text_of(id));
+  fmt::print("{}", table::render_text(headers, rows));
   return 0;
 }
 

@@ -422,6 +422,9 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::project_moved, "Project {} ({}): {}", "项目 {}（{}）：{}"},
     {Msg::project_heading, "Project {}: {}: {}, by {} [{}]", "项目 {}：{}：{}，由{}承接【{}】"},
     {Msg::project_delivered_line, "Delivered: {}", "交付内容：{}"},
+    {Msg::points_project_reason, "project {} done: {}: {}", "项目 {} 完成：{}：{}"},
+    {Msg::gap_refused, "every resource within reach declined it or gave it back", "服务范围内的资源均已婉拒或退回"},
+    {Msg::project_when, "When", "时间"},
 }};
 
 std::atomic<Lang> current_language{Lang::zh_CN};

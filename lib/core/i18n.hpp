@@ -429,6 +429,9 @@ enum class Msg {
   project_moved,
   project_heading,
   project_delivered_line,
+  points_project_reason,
+  gap_refused,
+  project_when,
   count_,  // keep last: the number of messages
 };
 

@@ -101,7 +101,9 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
   for (std::size_t n = 0; n < needs.size(); ++n) {
     if (needs[n].open <= 0) continue;
     bool any = false;
+    const auto& refused = needs[n].refused_by;
     for (auto r : by_category[needs[n].need.category]) {
+      if (std::find(refused.begin(), refused.end(), resources[r].resource.id) != refused.end()) continue;
       if (resources[r].free > 0 && can_serve(resources[r].resource, needs[n].need, today)) {
         pairs.push_back({n, r, distance_between(resources[r].resource, needs[n].need)});
         any = true;
@@ -174,6 +176,12 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
         }
       }
       gap.reason = gap.nearest ? GapReason::too_far : GapReason::no_location;
+    } else if (std::all_of(candidates.begin(), candidates.end(), [&](std::size_t r) {
+                 const auto& refused = needs[n].refused_by;
+                 return !can_serve(resources[r].resource, need, today) ||
+                        std::find(refused.begin(), refused.end(), resources[r].resource.id) != refused.end();
+               })) {
+      gap.reason = GapReason::refused;
     }
     plan.gaps.push_back(gap);
   }

@@ -16,6 +16,7 @@ struct OpenNeed {
   lists::Need need;
   int open = 1;
   int age_days = 0;  ///< how long it has waited: older needs come first
+  std::vector<std::int64_t> refused_by;  ///< resources that declined it or gave it back: not proposed again
 };
 
 /// A resource with `free` room left (its capacity less its live projects).
@@ -38,6 +39,7 @@ enum class GapReason {
   too_far,          ///< every resource of its category is out of reach (see `nearest`)
   no_location,      ///< resources of its category have a radius, and it (or they) have no coordinates
   all_full,         ///< resources within reach exist, but their room went to other needs, or they have none
+  refused,          ///< every resource within reach declined it or gave it back
 };
 
 struct Gap {

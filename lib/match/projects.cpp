@@ -104,6 +104,15 @@ std::map<std::int64_t, int> ProjectStore::places_by_resource() {
                    "AND status <> 'cancelled' GROUP BY resource_id");
 }
 
+std::map<std::int64_t, std::vector<std::int64_t>> ProjectStore::refusals_by_need() {
+  SQLite::Statement q(db_,
+                      "SELECT DISTINCT need_id, resource_id FROM projects WHERE status = 'declined' OR status = 'unmatched' "
+                      "ORDER BY need_id, resource_id");
+  std::map<std::int64_t, std::vector<std::int64_t>> out;
+  while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(q.getColumn(1).getInt64());
+  return out;
+}
+
 std::int64_t ProjectStore::insert(const Proposal& proposal, const std::string& unit, const std::string& now,
                                   const std::string& by) {
   SQLite::Statement q(db_,
@@ -204,6 +213,17 @@ std::vector<std::int64_t> ProjectStore::team(std::int64_t project) {
   q.bind(1, project);
   std::vector<std::int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
+std::vector<Project> ProjectStore::done_between(const std::optional<Date>& from, const std::optional<Date>& to) {
+  SQLite::Statement q(db_, "SELECT " + project_columns +
+                               " WHERE (p.status = 'done' OR p.status = 'reviewed') AND (?1 IS NULL OR p.done_on >= ?1) "
+                               "AND (?2 IS NULL OR p.done_on <= ?2) ORDER BY p.id");
+  if (from) q.bind(1, format_date(*from));
+  if (to) q.bind(2, format_date(*to));
+  std::vector<Project> out;
+  while (q.executeStep()) out.push_back(read_project(q));
   return out;
 }
 

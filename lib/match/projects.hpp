@@ -78,6 +78,8 @@ public:
   /// Places each need and resource holds in live projects (proposed to reviewed).
   std::map<std::int64_t, int> places_by_need();
   std::map<std::int64_t, int> places_by_resource();
+  /// For each need, the resources that declined it or gave it back.
+  std::map<std::int64_t, std::vector<std::int64_t>> refusals_by_need();
   std::int64_t insert(const Proposal& proposal, const std::string& unit, const std::string& now, const std::string& by);
   std::optional<Project> find(std::int64_t id);
   /// By status order (live first), then id.
@@ -88,6 +90,8 @@ public:
   Project transition(std::int64_t id, ProjectStatus to, const TransitionDetails& details, const std::string& now);
   /// The volunteers who served a project done.
   std::vector<std::int64_t> team(std::int64_t project);
+  /// Projects done (or reviewed since) with `done_on` from `from` to `to` (either open), by id.
+  std::vector<Project> done_between(const std::optional<Date>& from, const std::optional<Date>& to);
 
 private:
   void log(std::int64_t project, std::optional<ProjectStatus> from, ProjectStatus to, const std::string& now,

@@ -22,7 +22,8 @@ struct RunReport {
 
 /// The open needs and the resources' free room as the workspace holds them today:
 /// what `match run` and `match gaps` plan from. Projects already proposed keep their
-/// places; declined, given-back and cancelled ones free them.
+/// places; declined, given-back and cancelled ones free them, and a resource that
+/// declined a need or gave it back is not proposed for it again.
 std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Database& db, const Date& today);
 
 /// `match run`: plans over the pool and stores each proposal as a project (status

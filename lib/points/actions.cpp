@@ -2,12 +2,14 @@
 #include "points/actions.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
 #include <map>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
+#include "match/projects.hpp"
 #include "points/rules.hpp"
 #include "records/store.hpp"
 
@@ -76,6 +78,22 @@ AwardReport award(SQLite::Database& db, const config::Config& config, const std:
     }
     if (earned) ++report.records;
   });
+  // Each volunteer of the team of a project done earns project_done once.
+  match::ProjectStore projects(db);
+  for (const auto& project : projects.done_between(from, to)) {
+    if (config.points.project_done <= 0 || !project.done_on) break;
+    for (auto volunteer : projects.team(project.id)) {
+      auto e = entry_by(actor, volunteer, *project.done_on, config.points.project_done, EntryKind::earn, "project_done",
+                        tr(Msg::points_project_reason, project.id, project.need_requester, project.need_description));
+      e.source = fmt::format("project:{}:{}:project_done", project.id, volunteer);
+      if (!ledger.append(e)) {
+        ++report.already_awarded;
+        continue;
+      }
+      ++report.entries;
+      report.points += e.points;
+    }
+  }
   if (!dry_run) transaction.commit();
   return report;
 }

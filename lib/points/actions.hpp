@@ -30,7 +30,8 @@ struct AwardReport {
 };
 
 /// Awards the points the rules earn for the records from `from` to `to` (either open),
-/// cancelled records left out. A volunteer's record that earned points before is never
+/// cancelled records left out, and `project_done` to each volunteer of the team of a
+/// project done in that time. A volunteer's record that earned points before is never
 /// awarded again, not even when the rules changed since (history stays as it was);
 /// the ledger's unique source makes a double award impossible even for two runs at
 /// once. One transaction, rolled back for a dry run.

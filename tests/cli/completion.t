@@ -208,6 +208,7 @@ time, and the documentation where Debian would; they are those kangle prints.
   ./share/doc/kangle/LICENSE
   ./share/doc/kangle/README.md
   ./share/doc/kangle/docs/import.md
+  ./share/doc/kangle/docs/match.md
   ./share/doc/kangle/docs/records.md
   ./share/doc/kangle/docs/schedule.md
   ./share/doc/kangle/docs/workspace.md

@@ -1,0 +1,101 @@
+Matching the Kangjian example's needs list to its resources list: all open needs
+at once, vulnerable residents' first; the needs left and why; a project through
+its life, each illegal step refused; project_done points to the team.
+
+  $ kangle init ws --example kangjian >/dev/null && cd ws
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/需求清单.csv" needs.csv
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/资源清单.csv" resources.csv
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv
+  $ kangle import needs needs.csv >/dev/null; kangle import resources resources.csv >/dev/null; kangle import volunteers signup.csv >/dev/null; echo done
+  done
+  $ kangle match run --dry-run
+  项目  需求方             困难群体  类别      内容                                    提供方                        距离
+        XQ-001 王秀英      孤老      助老助残  想要一台收音机听沪剧                    交通银行康健支行
+        XQ-002 陈桂芳      独居老人  生活服务  卧床多年，希望志愿者上门理发            张伟                          232米
+        XQ-005 李建华                法律服务  房屋继承纠纷，希望律师解答              上海师范大学法政学院
+        XQ-006 赵金花      低保      助老助残  想要一副老花镜                          交通银行康健支行
+        XQ-007 孙立新家庭  困难家庭  心理关爱  孩子沉迷手机，家长希望得到亲子沟通指导  孙静
+        #9 丁香园居民区              健康服务  楼道灭蟑螂、垃圾厢房消杀                上海康洁有害生物防治有限公司
+        XQ-012 冯兰英      孤老      助老助残  想要一个电热水袋过冬                    交通银行康健支行
+  待对接需求 10 个：提出项目 7 个（其中困难群众 5 个），总距离 0.2 公里
+  3 个需求未能（全部）对接：运行 `kangle match gaps` 查看原因
+  （试运行，未写入任何内容）
+  $ kangle match list projects
+  项目  需求方  困难群体  类别  内容  单位  状态  截止日期  满意度
+  共 0 个项目
+  $ kangle match run --by 王书记
+  项目  需求方             困难群体  类别      内容                                    提供方                        距离
+  1     XQ-001 王秀英      孤老      助老助残  想要一台收音机听沪剧                    交通银行康健支行
+  2     XQ-002 陈桂芳      独居老人  生活服务  卧床多年，希望志愿者上门理发            张伟                          232米
+  3     XQ-005 李建华                法律服务  房屋继承纠纷，希望律师解答              上海师范大学法政学院
+  4     XQ-006 赵金花      低保      助老助残  想要一副老花镜                          交通银行康健支行
+  5     XQ-007 孙立新家庭  困难家庭  心理关爱  孩子沉迷手机，家长希望得到亲子沟通指导  孙静
+  6     #9 丁香园居民区              健康服务  楼道灭蟑螂、垃圾厢房消杀                上海康洁有害生物防治有限公司
+  7     XQ-012 冯兰英      孤老      助老助残  想要一个电热水袋过冬                    交通银行康健支行
+  待对接需求 10 个：提出项目 7 个（其中困难群众 5 个），总距离 0.2 公里
+  3 个需求未能（全部）对接：运行 `kangle match gaps` 查看原因
+  $ kangle match run
+  待对接需求 3 个：提出项目 0 个（其中困难群众 0 个），总距离 0.0 公里
+  3 个需求未能（全部）对接：运行 `kangle match gaps` 查看原因
+  $ kangle match gaps
+  需求方               困难群体  类别      内容                                               尚缺  原因
+  XQ-010 钱淑英        独居老人  数字助老  教我用手机挂号和视频通话                           1     缺少坐标，无法判断是否在资源的服务半径内
+  XQ-004 玉兰园居民区            政策咨询  文明养宠宣传和养犬登记年审咨询                     1     缺少坐标，无法判断是否在资源的服务半径内
+  XQ-003 樱花园小区              政策咨询  3号楼居民想了解加装电梯的政策、审批流程和费用分摊  1     缺少坐标，无法判断是否在资源的服务半径内
+  $ kangle --lang en match gaps --format csv | tr -d '\r'
+  Requester,Vulnerable,Category,Description,Missing,Why
+  XQ-010 钱淑英,独居老人,Digital help,教我用手机挂号和视频通话,1,no coordinates to tell whether it is within the resources' radius
+  XQ-004 玉兰园居民区,,Policy advice,文明养宠宣传和养犬登记年审咨询,1,no coordinates to tell whether it is within the resources' radius
+  XQ-003 樱花园小区,,Policy advice,3号楼居民想了解加装电梯的政策、审批流程和费用分摊,1,no coordinates to tell whether it is within the resources' radius
+  $ kangle match list needs --status matched | tail -1
+  共 7 条需求
+  $ kangle match done 1 --delivered 收音机一台
+  kangle: 错误：项目 1 当前为“待认领”，不能变为“已完成”
+  [3]
+  $ kangle match claim 1 --by 交通银行
+  项目 1（王秀英）：已认领
+  $ kangle match claim 1
+  kangle: 错误：项目 1 当前为“已认领”，不能变为“已认领”
+  [3]
+  $ kangle match start 1
+  项目 1（王秀英）：进行中
+  $ kangle match done 1 --delivered 收音机一台 --date 2026-12-05 --people 1 --volunteers 张伟,王建国
+  项目 1（王秀英）：已完成
+  $ kangle match review 1 --satisfaction 5 --comment 老人很高兴
+  项目 1（王秀英）：已评价
+  $ kangle match review 1 --satisfaction 4
+  kangle: 错误：项目 1 当前为“已评价”，不能变为“已评价”
+  [3]
+  $ kangle match show 1
+  项目 1：王秀英：想要一台收音机听沪剧，由交通银行康健支行承接【已评价】
+  交付内容：收音机一台
+  时间                  状态             经办人    备注
+  2026-12-01T02:00:00Z  待认领           王书记
+  2026-12-01T02:00:00Z  待认领 → 已认领  交通银行
+  2026-12-01T02:00:00Z  已认领 → 进行中  kangle
+  2026-12-01T02:00:00Z  进行中 → 已完成  kangle    收音机一台
+  2026-12-01T02:00:00Z  已完成 → 已评价  kangle    老人很高兴
+  $ kangle match decline 2 --reason 本月名额已满
+  项目 2（陈桂芳）：已婉拒
+  $ kangle match list projects --status declined
+  项目  需求方  困难群体  类别      内容                          单位  状态    截止日期    满意度
+  2     陈桂芳  ★         生活服务  卧床多年，希望志愿者上门理发  张伟  已婉拒  2026-12-20
+  共 1 个项目
+  $ kangle match run
+  待对接需求 4 个：提出项目 0 个（其中困难群众 0 个），总距离 0.0 公里
+  4 个需求未能（全部）对接：运行 `kangle match gaps` 查看原因
+  $ kangle match gaps | grep 陈桂芳
+  XQ-002 陈桂芳        独居老人  生活服务  卧床多年，希望志愿者上门理发                       1     服务范围内的资源均已婉拒或退回
+  $ kangle match claim 3 && kangle match list projects --overdue
+  项目 3（李建华）：已认领
+  项目  需求方  困难群体  类别  内容  单位  状态  截止日期  满意度
+  共 0 个项目
+  $ KANGLE_NOW=2027-02-01T02:00:00Z kangle match list projects --overdue
+  项目  需求方  困难群体  类别      内容                        单位                  状态            截止日期    满意度
+  3     李建华            法律服务  房屋继承纠纷，希望律师解答  上海师范大学法政学院  已认领（逾期）  2026-12-10
+  共 1 个项目
+  $ kangle points award
+  已为 0 条服务记录发放积分：积分记录 2 条，共 10 分。
+  $ kangle points history 张伟 | tail -2
+  2     2026-12-05  +5    5     领办项目完成  项目 1 完成：王秀英：想要一台收音机听沪剧  kangle
+  张伟 当前积分 5 分。

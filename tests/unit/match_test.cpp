@@ -1,0 +1,885 @@
+// SPDX-License-Identifier: Apache-2.0
+// The matching engine: plan_matches against brute force on many small random instances
+// (the full lexicographic objective), its properties on larger ones (room, places,
+// reach, gaps and shortages), hand-made priority and gap cases, distance_m on known
+// points; then the project life through ProjectStore and run_matching on a workspace.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <numbers>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "core/dates.hpp"
+#include "core/error.hpp"
+#include "import_report.hpp"
+#include "lists/model.hpp"
+#include "lists/store.hpp"
+#include "match/matcher.hpp"
+#include "match/projects.hpp"
+#include "match/run.hpp"
+
+using kangle::Date;
+using kangle::lists::Coordinates;
+using kangle::lists::Need;
+using kangle::lists::NeedStatus;
+using kangle::lists::Resource;
+using kangle::match::FreeResource;
+using kangle::match::Gap;
+using kangle::match::GapReason;
+using kangle::match::MatchPlan;
+using kangle::match::OpenNeed;
+using kangle::match::Project;
+using kangle::match::ProjectStatus;
+using kangle::match::ProjectStore;
+using kangle::match::Proposal;
+using kangle::match::TransitionDetails;
+using kangle::test::error_message;
+
+namespace {
+
+Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
+Date plus_days(const Date& d, int days) { return Date{std::chrono::sys_days{d} + std::chrono::days{days}}; }
+
+const Date today = ymd(2026, 12, 1);
+
+/// A point `north_m` metres north and `east_m` metres east of Kangjian (31.16N 121.42E).
+Coordinates near(double north_m, double east_m) {
+  constexpr double metres_per_degree = 6'371'000.0 * std::numbers::pi / 180.0;
+  constexpr double base_lat = 31.16, base_lon = 121.42;
+  return {base_lat + north_m / metres_per_degree,
+          base_lon + east_m / (metres_per_degree * std::cos(base_lat * std::numbers::pi / 180.0))};
+}
+
+OpenNeed open_need(std::int64_t id, const std::string& category, std::optional<Coordinates> at, int age_days = 0,
+                   bool vulnerable = false, int open = 1, std::optional<Date> deadline = std::nullopt) {
+  OpenNeed n;
+  n.need.id = id;
+  n.need.requester = "居民" + std::to_string(id);
+  n.need.category = category;
+  n.need.location = at;
+  n.need.vulnerable = vulnerable;
+  n.need.wanted = open;
+  n.need.deadline = deadline;
+  n.open = open;
+  n.age_days = age_days;
+  return n;
+}
+
+FreeResource free_resource(std::int64_t id, const std::string& category, std::optional<Coordinates> at,
+                           std::optional<int> radius_m, int free = 1) {
+  FreeResource r;
+  r.resource.id = id;
+  r.resource.provider = "单位" + std::to_string(id);
+  r.resource.category = category;
+  r.resource.location = at;
+  r.resource.radius_m = radius_m;
+  r.resource.capacity = std::max(free, 1);
+  r.free = free;
+  return r;
+}
+
+struct Instance {
+  std::vector<OpenNeed> needs;
+  std::vector<FreeResource> resources;
+};
+
+std::optional<int> distance_between(const Resource& r, const Need& n) {
+  if (!r.location || !n.location) return std::nullopt;
+  return kangle::match::distance_m(*r.location, *n.location);
+}
+
+/// The engine's distance units, as its documentation states them: tens of metres up to
+/// 100 km, an unknown distance the farthest.
+long distance_units(const std::optional<int>& metres) { return metres ? std::min(*metres / 10, 10'000) : 10'000; }
+
+/// The objective, to be maximised lexicographically: vulnerable places, places, days
+/// waited (each need's age clamped to 3650) summed over the places, minus distance units.
+using Score = std::tuple<long, long, long, long>;
+
+Score pair_score(const OpenNeed& n, const FreeResource& r) {
+  return {n.need.vulnerable ? 1 : 0, 1, std::clamp(n.age_days, 0, 3650), -distance_units(distance_between(r.resource, n.need))};
+}
+
+Score operator+(const Score& a, const Score& b) {
+  return {std::get<0>(a) + std::get<0>(b), std::get<1>(a) + std::get<1>(b), std::get<2>(a) + std::get<2>(b),
+          std::get<3>(a) + std::get<3>(b)};
+}
+
+std::string show(const Score& s) {
+  return "(vulnerable " + std::to_string(std::get<0>(s)) + ", places " + std::to_string(std::get<1>(s)) + ", days " +
+         std::to_string(std::get<2>(s)) + ", distance " + std::to_string(-std::get<3>(s)) + ")";
+}
+
+/// Indexes of the instance's needs and resources by id.
+struct Index {
+  std::map<std::int64_t, std::size_t> need, resource;
+  explicit Index(const Instance& in) {
+    for (std::size_t i = 0; i < in.needs.size(); ++i) need[in.needs[i].need.id] = i;
+    for (std::size_t j = 0; j < in.resources.size(); ++j) resource[in.resources[j].resource.id] = j;
+  }
+};
+
+Score plan_score(const Instance& in, const MatchPlan& plan) {
+  Index index(in);
+  Score s{};
+  for (const auto& p : plan.proposals) s = s + pair_score(in.needs[index.need.at(p.need)], in.resources[index.resource.at(p.resource)]);
+  return s;
+}
+
+/// The best objective over every feasible set of pairs: each pair at most once, no
+/// resource over its free room, no need over its open places, every pair servable.
+/// Each need in turn takes every subset of the resources that can serve it.
+Score brute_force_best(const Instance& in) {
+  std::vector<std::vector<std::size_t>> servable(in.needs.size());
+  for (std::size_t i = 0; i < in.needs.size(); ++i) {
+    for (std::size_t j = 0; j < in.resources.size(); ++j) {
+      if (kangle::match::can_serve(in.resources[j].resource, in.needs[i].need, today)) servable[i].push_back(j);
+    }
+  }
+  std::vector<int> room;
+  for (const auto& r : in.resources) room.push_back(r.free);
+  Score best{};  // the empty set
+  std::function<void(std::size_t, std::size_t, int, const Score&)> visit = [&](std::size_t need, std::size_t next,
+                                                                            int taken, const Score& so_far) {
+    if (need == in.needs.size()) {
+      best = std::max(best, so_far);
+      return;
+    }
+    // This need takes no more resources: on to the next need.
+    visit(need + 1, 0, 0, so_far);
+    if (taken == in.needs[need].open) return;
+    for (std::size_t k = next; k < servable[need].size(); ++k) {
+      auto r = servable[need][k];
+      if (room[r] <= 0) continue;
+      --room[r];
+      visit(need, k + 1, taken + 1, so_far + pair_score(in.needs[need], in.resources[r]));
+      ++room[r];
+    }
+  };
+  visit(0, 0, 0, Score{});
+  return best;
+}
+
+/// A random instance: `needs` and `resources` over `categories` categories, within
+/// `spread_m` of the centre; some without coordinates, some resources serving the whole
+/// street, some deadlines passed (and some falling today), a few ages past the ten-year clamp.
+Instance random_instance(std::mt19937& rng, int needs, int resources, int categories, int spread_m, int max_free,
+                         int max_open) {
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  auto chance = [&](double p) { return std::bernoulli_distribution(p)(rng); };
+  auto somewhere = [&]() -> std::optional<Coordinates> {
+    if (chance(0.1)) return std::nullopt;
+    return near(uniform(-spread_m, spread_m), uniform(-spread_m, spread_m));
+  };
+  auto category = [&] { return std::string(1, static_cast<char>('a' + uniform(0, categories - 1))); };
+  Instance in;
+  for (int i = 0; i < needs; ++i) {
+    std::optional<Date> deadline;
+    switch (uniform(0, 9)) {
+      case 0:
+      case 1: deadline = plus_days(today, -uniform(1, 30)); break;
+      case 2: deadline = today; break;
+      case 3:
+      case 4:
+      case 5: break;
+      default: deadline = plus_days(today, uniform(1, 60));
+    }
+    int age = chance(0.05) ? uniform(3600, 3700) : uniform(0, 30);
+    in.needs.push_back(open_need(1000 + i, category(), somewhere(), age, chance(0.3), uniform(1, max_open), deadline));
+  }
+  for (int j = 0; j < resources; ++j) {
+    std::optional<int> radius;
+    if (!chance(0.3)) radius = uniform(300, spread_m * 3 / 2);
+    in.resources.push_back(free_resource(5000 + j, category(), somewhere(), radius, uniform(0, max_free)));
+  }
+  return in;
+}
+
+/// Everything a plan must satisfy whatever the instance; returns how many places each need got.
+std::vector<int> check_plan(const Instance& in, const MatchPlan& plan) {
+  Index index(in);
+  std::vector<int> served(in.needs.size(), 0), used(in.resources.size(), 0);
+  std::set<std::pair<std::int64_t, std::int64_t>> pairs;
+  int vulnerable = 0;
+  long distance = 0;
+  for (const auto& p : plan.proposals) {
+    REQUIRE(index.need.count(p.need) == 1);
+    REQUIRE(index.resource.count(p.resource) == 1);
+    const auto& n = in.needs[index.need.at(p.need)];
+    const auto& r = in.resources[index.resource.at(p.resource)];
+    INFO("proposal: need " << p.need << ", resource " << p.resource);
+    CHECK(pairs.insert({p.need, p.resource}).second);  // no pair twice
+    CHECK(kangle::match::can_serve(r.resource, n.need, today));
+    CHECK(n.need.category == r.resource.category);
+    CHECK_FALSE((n.need.deadline && *n.need.deadline < today));
+    if (r.resource.radius_m) {
+      REQUIRE(p.distance_m);
+      CHECK(*p.distance_m <= *r.resource.radius_m);
+    }
+    CHECK(p.distance_m == distance_between(r.resource, n.need));
+    ++served[index.need.at(p.need)];
+    ++used[index.resource.at(p.resource)];
+    if (n.need.vulnerable) ++vulnerable;
+    if (p.distance_m) distance += *p.distance_m;
+  }
+  for (std::size_t i = 0; i < in.needs.size(); ++i) {
+    INFO("need " << in.needs[i].need.id);
+    CHECK(served[i] <= std::max(in.needs[i].open, 0));
+  }
+  for (std::size_t j = 0; j < in.resources.size(); ++j) {
+    INFO("resource " << in.resources[j].resource.id);
+    CHECK(used[j] <= std::max(in.resources[j].free, 0));
+  }
+  CHECK(plan.vulnerable_served == vulnerable);
+  CHECK(plan.total_distance_m == distance);
+  CHECK(std::is_sorted(plan.proposals.begin(), plan.proposals.end(), [](const Proposal& a, const Proposal& b) {
+    return std::pair{a.need, a.resource} < std::pair{b.need, b.resource};
+  }));
+  return served;
+}
+
+/// Every need with places missing has exactly one gap, whose reason agrees with the
+/// instance; no other need has one. Categories short of room are listed, and only they.
+void check_gaps(const Instance& in, const MatchPlan& plan, const std::vector<int>& served) {
+  Index index(in);
+  std::map<std::int64_t, const Gap*> gap_of;
+  for (const auto& g : plan.gaps) {
+    REQUIRE(index.need.count(g.need) == 1);
+    CHECK(gap_of.emplace(g.need, &g).second);
+  }
+  std::set<std::pair<std::int64_t, std::int64_t>> proposed;
+  for (const auto& p : plan.proposals) proposed.insert({p.need, p.resource});
+  std::vector<int> used(in.resources.size(), 0);
+  for (const auto& p : plan.proposals) ++used[index.resource.at(p.resource)];
+
+  std::size_t previous = 0;
+  for (const auto& g : plan.gaps) {  // in the needs' order
+    CHECK(index.need.at(g.need) >= previous);
+    previous = index.need.at(g.need);
+  }
+  for (std::size_t i = 0; i < in.needs.size(); ++i) {
+    const auto& n = in.needs[i];
+    INFO("need " << n.need.id << " (" << n.need.category << ")");
+    int missing = n.open - served[i];
+    if (n.open <= 0 || missing <= 0) {
+      CHECK(gap_of.count(n.need.id) == 0);
+      continue;
+    }
+    REQUIRE(gap_of.count(n.need.id) == 1);
+    const auto& g = *gap_of.at(n.need.id);
+    CHECK(g.missing == missing);
+    std::vector<std::size_t> same_category;
+    for (std::size_t j = 0; j < in.resources.size(); ++j) {
+      if (in.resources[j].resource.category == n.need.category) same_category.push_back(j);
+    }
+    bool passed = n.need.deadline && *n.need.deadline < today;
+    bool servable = std::any_of(same_category.begin(), same_category.end(), [&](std::size_t j) {
+      return kangle::match::can_serve(in.resources[j].resource, n.need, today);
+    });
+    std::optional<int> nearest_m;
+    for (auto j : same_category) {
+      auto d = distance_between(in.resources[j].resource, n.need);
+      if (d && (!nearest_m || *d < *nearest_m)) nearest_m = d;
+    }
+    CHECK((g.reason == GapReason::deadline_passed) == passed);
+    if (passed) continue;
+    CHECK((g.reason == GapReason::no_resource) == same_category.empty());
+    if (same_category.empty()) continue;
+    if (!servable) {
+      if (nearest_m) {
+        REQUIRE(g.reason == GapReason::too_far);
+        REQUIRE(g.nearest);
+        CHECK(g.nearest_m == nearest_m);
+        REQUIRE(index.resource.count(*g.nearest) == 1);
+        const auto& r = in.resources[index.resource.at(*g.nearest)].resource;
+        CHECK(r.category == n.need.category);
+        CHECK(distance_between(r, n.need) == nearest_m);
+      } else {
+        CHECK(g.reason == GapReason::no_location);
+      }
+      continue;
+    }
+    REQUIRE(g.reason == GapReason::all_full);
+    // Each resource that could serve it is out of room, or serves it already: else the
+    // plan would not have the most places.
+    for (auto j : same_category) {
+      const auto& r = in.resources[j];
+      if (!kangle::match::can_serve(r.resource, n.need, today)) continue;
+      INFO("resource " << r.resource.id << " could serve it");
+      CHECK((used[j] >= r.free || proposed.count({n.need.id, r.resource.id}) == 1));
+    }
+  }
+  std::map<std::string, std::pair<int, int>> demand;  // category → (wanted, room)
+  for (const auto& n : in.needs) {
+    if (n.open > 0 && !(n.need.deadline && *n.need.deadline < today)) demand[n.need.category].first += n.open;
+  }
+  for (const auto& r : in.resources) {
+    if (auto it = demand.find(r.resource.category); it != demand.end()) it->second.second += std::max(r.free, 0);
+  }
+  std::vector<std::tuple<std::string, int, int>> expected, got;
+  for (const auto& [category, wr] : demand) {
+    if (wr.first > wr.second) expected.emplace_back(category, wr.first, wr.second);
+  }
+  for (const auto& s : plan.shortages) got.emplace_back(s.category, s.wanted, s.room);
+  CHECK(got == expected);
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> pairs_of(const MatchPlan& plan) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  for (const auto& p : plan.proposals) out.emplace_back(p.need, p.resource);
+  return out;
+}
+
+const Gap& gap_for(const MatchPlan& plan, std::int64_t need) {
+  auto it = std::find_if(plan.gaps.begin(), plan.gaps.end(), [&](const Gap& g) { return g.need == need; });
+  REQUIRE(it != plan.gaps.end());
+  return *it;
+}
+
+}  // namespace
+
+// ─── the plan ───────────────────────────────────────────────────────────────────
+
+TEST_CASE("plan_matches reaches the brute-force optimum of the lexicographic objective", "[match]") {
+  std::mt19937 rng(20261201);
+  int instances = 0, with_proposals = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::uniform_int_distribution<int> needs(1, 6), resources(1, 5), categories(1, 3);
+    auto in = random_instance(rng, needs(rng), resources(rng), categories(rng), 2000, 3, 2);
+    auto plan = kangle::match::plan_matches(in.needs, in.resources, today);
+    INFO("instance " << round << ": " << in.needs.size() << " needs, " << in.resources.size() << " resources");
+    auto served = check_plan(in, plan);
+    check_gaps(in, plan, served);
+    auto best = brute_force_best(in);
+    INFO("engine " << show(plan_score(in, plan)) << ", brute force " << show(best));
+    CHECK(plan_score(in, plan) == best);
+    ++instances;
+    if (!plan.proposals.empty()) ++with_proposals;
+  }
+  CHECK(instances == 300);
+  CHECK(with_proposals > 150);  // the instances are not trivially empty
+}
+
+TEST_CASE("plan_matches on larger instances: room, places, reach, gaps and shortages", "[match]") {
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    std::mt19937 rng(seed);
+    auto in = random_instance(rng, 200, 40, 1 + static_cast<int>(seed % 5), 3000, 8, 3);
+    auto plan = kangle::match::plan_matches(in.needs, in.resources, today);
+    INFO("seed " << seed << ": " << plan.proposals.size() << " proposals, " << plan.gaps.size() << " gaps");
+    auto served = check_plan(in, plan);
+    check_gaps(in, plan, served);
+    CHECK(!plan.proposals.empty());
+  }
+}
+
+TEST_CASE("plan_matches: vulnerable residents first, then places, then the oldest, then the nearest", "[match]") {
+  SECTION("a vulnerable need beats an older, nearer one for the last place") {
+    std::vector<FreeResource> resources{free_resource(1, "health", near(0, 0), 3000, 1)};
+    std::vector<OpenNeed> needs{open_need(10, "health", near(100, 0), 300, false),
+                                open_need(11, "health", near(2000, 0), 1, true)};
+    auto plan = kangle::match::plan_matches(needs, resources, today);
+    CHECK(pairs_of(plan) == std::vector<std::pair<std::int64_t, std::int64_t>>{{11, 1}});
+    CHECK(plan.vulnerable_served == 1);
+    REQUIRE(plan.gaps.size() == 1);
+    CHECK(gap_for(plan, 10).reason == GapReason::all_full);
+  }
+  SECTION("the older need first, even when farther") {
+    std::vector<FreeResource> resources{free_resource(1, "health", near(0, 0), std::nullopt, 1)};
+    std::vector<OpenNeed> needs{open_need(10, "health", near(100, 0), 5), open_need(11, "health", near(2500, 0), 6)};
+    CHECK(pairs_of(kangle::match::plan_matches(needs, resources, today)) ==
+          std::vector<std::pair<std::int64_t, std::int64_t>>{{11, 1}});
+  }
+  SECTION("of needs as old, the nearer") {
+    std::vector<FreeResource> resources{free_resource(1, "health", near(0, 0), std::nullopt, 1)};
+    std::vector<OpenNeed> needs{open_need(10, "health", near(900, 0), 7), open_need(11, "health", near(0, 400), 7),
+                                open_need(12, "health", std::nullopt, 7)};
+    CHECK(pairs_of(kangle::match::plan_matches(needs, resources, today)) ==
+          std::vector<std::pair<std::int64_t, std::int64_t>>{{11, 1}});
+  }
+  SECTION("a known distance beats an unknown one; ages past ten years count as ten years") {
+    std::vector<FreeResource> resources{free_resource(1, "health", near(0, 0), std::nullopt, 1)};
+    std::vector<OpenNeed> needs{open_need(10, "health", std::nullopt, 5000), open_need(11, "health", near(5000, 0), 3650)};
+    CHECK(pairs_of(kangle::match::plan_matches(needs, resources, today)) ==
+          std::vector<std::pair<std::int64_t, std::int64_t>>{{11, 1}});
+  }
+  SECTION("more places beat the oldest need") {
+    // R1 reaches both needs, R2 only the old one, which R1 is nearer to: the old one
+    // takes R2 all the same, so that both are served.
+    std::vector<FreeResource> resources{free_resource(1, "health", near(0, 0), 2000, 1),
+                                        free_resource(2, "health", near(3000, 0), 2000, 1)};
+    std::vector<OpenNeed> needs{open_need(10, "health", near(1200, 0), 200), open_need(11, "health", near(-500, 0), 1)};
+    auto plan = kangle::match::plan_matches(needs, resources, today);
+    CHECK(pairs_of(plan) == std::vector<std::pair<std::int64_t, std::int64_t>>{{10, 2}, {11, 1}});
+    CHECK(plan.gaps.empty());
+  }
+  SECTION("a micro-wish wanting two donors gets two different resources") {
+    std::vector<FreeResource> resources{free_resource(1, "elderly-care", std::nullopt, std::nullopt, 5),
+                                        free_resource(2, "elderly-care", std::nullopt, std::nullopt, 5)};
+    std::vector<OpenNeed> needs{open_need(10, "elderly-care", std::nullopt, 3, true, 3)};
+    auto plan = kangle::match::plan_matches(needs, resources, today);
+    CHECK(pairs_of(plan) == std::vector<std::pair<std::int64_t, std::int64_t>>{{10, 1}, {10, 2}});
+    CHECK(plan.vulnerable_served == 2);
+    REQUIRE(plan.gaps.size() == 1);
+    CHECK(plan.gaps[0].need == 10);
+    CHECK(plan.gaps[0].missing == 1);
+    CHECK(plan.gaps[0].reason == GapReason::all_full);
+  }
+}
+
+TEST_CASE("plan_matches: each reason a need is left unmatched, and shortages by category", "[match]") {
+  std::vector<FreeResource> resources{
+      free_resource(1, "health", near(0, 0), 1000, 2),       // 1 km around the centre
+      free_resource(2, "health", near(0, 3000), 500, 1),     // 500 m around a point 3 km east
+      free_resource(3, "legal", std::nullopt, std::nullopt, 1),  // the whole street
+      free_resource(4, "repair", std::nullopt, 800, 3),      // a radius but no coordinates
+      free_resource(5, "life", near(0, 0), 500, 0),          // no room left
+  };
+  std::vector<OpenNeed> needs{
+      open_need(10, "health", near(200, 0), 3),
+      open_need(11, "health", near(0, 2000), 3),                                   // 1 km from R2, 2 km from R1
+      open_need(12, "health", near(100, 0), 3, false, 1, plus_days(today, -1)),    // deadline yesterday
+      open_need(13, "health", near(300, 0), 3, false, 1, today),                    // deadline today: still on
+      open_need(14, "digital", near(0, 0), 3),                                     // nobody offers it
+      open_need(15, "health", std::nullopt, 3),                                    // radius, no coordinates
+      open_need(16, "repair", near(0, 0), 3),                                      // the resource has none
+      open_need(17, "legal", std::nullopt, 9, false, 2),                           // one resource, wants two
+      open_need(18, "legal", std::nullopt, 1),                                     // its room went to 17
+      open_need(19, "life", near(0, 0), 3),                                        // in reach, no room
+      open_need(20, "health", near(-400, 0), 1),                                   // lost to 10 and 13 (older)
+  };
+  auto plan = kangle::match::plan_matches(needs, resources, today);
+  CHECK(pairs_of(plan) == std::vector<std::pair<std::int64_t, std::int64_t>>{{10, 1}, {13, 1}, {17, 3}});
+
+  auto reason_of = [&](std::int64_t need) { return gap_for(plan, need).reason; };
+  CHECK(plan.gaps.size() == 9);
+  CHECK(reason_of(11) == GapReason::too_far);
+  CHECK(gap_for(plan, 11).nearest == std::optional<std::int64_t>(2));
+  CHECK(gap_for(plan, 11).nearest_m == kangle::match::distance_m(*needs[1].need.location, *resources[1].resource.location));
+  CHECK(gap_for(plan, 11).nearest_m.value_or(0) == Approx(1000).margin(2));
+  CHECK(gap_for(plan, 11).missing == 1);
+  CHECK(reason_of(12) == GapReason::deadline_passed);
+  CHECK_FALSE(gap_for(plan, 12).nearest);
+  CHECK(reason_of(14) == GapReason::no_resource);
+  CHECK(reason_of(15) == GapReason::no_location);
+  CHECK_FALSE(gap_for(plan, 15).nearest);
+  CHECK(reason_of(16) == GapReason::no_location);
+  CHECK(reason_of(17) == GapReason::all_full);
+  CHECK(gap_for(plan, 17).missing == 1);
+  CHECK(reason_of(18) == GapReason::all_full);
+  CHECK(reason_of(19) == GapReason::all_full);
+  CHECK(reason_of(20) == GapReason::all_full);
+  for (auto need : {10, 13}) {
+    CHECK(std::none_of(plan.gaps.begin(), plan.gaps.end(), [&](const Gap& g) { return g.need == need; }));
+  }
+
+  // Shortages: health wants 5 (10, 11, 13, 15, 20; 12's deadline passed) of 3 places;
+  // legal 3 of 1; life 1 of 0; repair 1 of 3 is no shortage; digital wants 1 of none.
+  std::vector<std::tuple<std::string, int, int>> shortages;
+  for (const auto& s : plan.shortages) shortages.emplace_back(s.category, s.wanted, s.room);
+  CHECK(shortages == std::vector<std::tuple<std::string, int, int>>{
+                         {"digital", 1, 0}, {"health", 5, 3}, {"legal", 3, 1}, {"life", 1, 0}});
+}
+
+TEST_CASE("plan_matches: nothing to match", "[match]") {
+  auto empty = kangle::match::plan_matches({}, {}, today);
+  CHECK(empty.proposals.empty());
+  CHECK(empty.gaps.empty());
+  CHECK(empty.shortages.empty());
+  std::vector<OpenNeed> satisfied{open_need(1, "health", std::nullopt, 1, false, 1)};
+  satisfied[0].open = 0;
+  auto plan = kangle::match::plan_matches(satisfied, {free_resource(2, "health", std::nullopt, std::nullopt, 1)}, today);
+  CHECK(plan.proposals.empty());
+  CHECK(plan.gaps.empty());
+}
+
+TEST_CASE("distance_m: the great circle on known points", "[match]") {
+  constexpr double pi = std::numbers::pi, earth = 6'371'000.0;
+  auto radians = [](double degrees) { return degrees * std::numbers::pi / 180.0; };
+  // The spherical law of cosines, an independent formula for the same great circle.
+  auto expected = [&](Coordinates a, Coordinates b) {
+    double c = std::sin(radians(a.lat)) * std::sin(radians(b.lat)) +
+               std::cos(radians(a.lat)) * std::cos(radians(b.lat)) * std::cos(radians(b.lon - a.lon));
+    return earth * std::acos(std::clamp(c, -1.0, 1.0));
+  };
+  Coordinates a{31.16, 121.42};
+  CHECK(kangle::match::distance_m(a, a) == 0);
+  // 0.01° along a meridian: 6371 km × 0.01 × π/180 = 1111.95 m.
+  Coordinates north{31.17, 121.42};
+  CHECK(kangle::match::distance_m(a, north) == 1112);
+  CHECK(std::abs(kangle::match::distance_m(a, north) - earth * 0.01 * pi / 180) <= 1.0);
+  CHECK(kangle::match::distance_m(north, a) == kangle::match::distance_m(a, north));
+  // 0.01° along the parallel at 31.16N: shorter by cos(31.16°), about 952 m.
+  Coordinates east{31.16, 121.43};
+  CHECK(std::abs(kangle::match::distance_m(a, east) - expected(a, east)) <= 1.0);
+  CHECK(kangle::match::distance_m(a, east) == Approx(1111.95 * std::cos(radians(31.16))).margin(1));
+  // Kangjian to People's Square and to Tian'anmen.
+  for (Coordinates b : {Coordinates{31.2304, 121.4737}, Coordinates{39.9042, 116.4074}, Coordinates{31.14, 121.40}}) {
+    INFO(b.lat << ", " << b.lon);
+    CHECK(std::abs(kangle::match::distance_m(a, b) - expected(a, b)) <= 1.0);
+  }
+  CHECK(kangle::match::distance_m(a, {39.9042, 116.4074}) == Approx(1'070'000).margin(10'000));
+}
+
+// ─── projects and runs on a workspace ───────────────────────────────────────────
+
+namespace {
+
+constexpr const char* run_time = "2026-12-01T02:00:00Z";
+
+/// The example workspace with needs, resources and projects stored by hand.
+class MatchWorkspace : public kangle::test::ImportWorkspace {
+public:
+  std::int64_t need(const std::string& requester, const std::string& category, std::optional<Coordinates> at,
+                    int wanted = 1, bool vulnerable = false, const std::string& created = run_time,
+                    std::optional<Date> deadline = std::nullopt) {
+    Need n;
+    n.requester = requester;
+    n.category = category;
+    n.location = at;
+    n.wanted = wanted;
+    n.vulnerable = vulnerable;
+    n.deadline = deadline;
+    return kangle::lists::Store(sql()).insert(n, created);
+  }
+  std::int64_t resource(const std::string& provider, const std::string& category, std::optional<Coordinates> at,
+                        std::optional<int> radius_m, int capacity, const std::string& unit = "") {
+    Resource r;
+    r.provider = provider;
+    r.unit = unit;
+    r.category = category;
+    r.location = at;
+    r.radius_m = radius_m;
+    r.capacity = capacity;
+    return kangle::lists::Store(sql()).insert(r, run_time);
+  }
+  ProjectStore projects() { return ProjectStore(sql()); }
+  std::int64_t propose(std::int64_t need, std::int64_t resource, const std::string& by = "matcher") {
+    return projects().insert({need, resource, std::nullopt}, "单位", run_time, by);
+  }
+  Project move(std::int64_t project, ProjectStatus to, const std::string& now = "2026-12-02T03:00:00Z",
+               const std::string& by = "", const std::string& note = "") {
+    TransitionDetails d;
+    d.by = by;
+    d.note = note;
+    if (to == ProjectStatus::reviewed) d.satisfaction = 4;
+    if (to == ProjectStatus::done) d.done_on = ymd(2026, 12, 2);
+    return projects().transition(project, to, d, now);
+  }
+  std::string need_status(std::int64_t need) {
+    SQLite::Statement q(sql(), "SELECT status FROM needs WHERE id = ?");
+    q.bind(1, need);
+    REQUIRE(q.executeStep());
+    return q.getColumn(0).getString();
+  }
+  void cancel_need(std::int64_t id) {
+    kangle::lists::Store store(sql());
+    auto needs = store.needs({});
+    auto it = std::find_if(needs.begin(), needs.end(), [&](const Need& n) { return n.id == id; });
+    REQUIRE(it != needs.end());
+    it->status = NeedStatus::cancelled;
+    store.update(*it, run_time);
+  }
+  std::int64_t count(const char* table) {
+    return sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+  }
+  /// Each project as "need resource status", by id.
+  std::vector<std::string> project_rows() {
+    SQLite::Statement q(sql(), "SELECT need_id, resource_id, status FROM projects ORDER BY id");
+    std::vector<std::string> out;
+    while (q.executeStep()) {
+      out.push_back(std::to_string(q.getColumn(0).getInt64()) + " " + std::to_string(q.getColumn(1).getInt64()) + " " +
+                    q.getColumn(2).getString());
+    }
+    return out;
+  }
+};
+
+/// The statuses a project passes through to reach `status` from proposed.
+std::vector<ProjectStatus> path_to(ProjectStatus status) {
+  using S = ProjectStatus;
+  switch (status) {
+    case S::proposed: return {};
+    case S::claimed: return {S::claimed};
+    case S::in_progress: return {S::claimed, S::in_progress};
+    case S::done: return {S::claimed, S::in_progress, S::done};
+    case S::reviewed: return {S::claimed, S::done, S::reviewed};
+    case S::declined: return {S::declined};
+    case S::unmatched: return {S::claimed, S::unmatched};
+    case S::cancelled: return {S::cancelled};
+  }
+  return {};
+}
+
+const std::vector<ProjectStatus> all_statuses{ProjectStatus::proposed,  ProjectStatus::claimed,  ProjectStatus::in_progress,
+                                              ProjectStatus::done,      ProjectStatus::reviewed, ProjectStatus::declined,
+                                              ProjectStatus::unmatched, ProjectStatus::cancelled};
+
+/// The life the documentation gives a project.
+const std::set<std::pair<ProjectStatus, ProjectStatus>> allowed_moves{
+    {ProjectStatus::proposed, ProjectStatus::claimed},      {ProjectStatus::proposed, ProjectStatus::declined},
+    {ProjectStatus::proposed, ProjectStatus::cancelled},    {ProjectStatus::claimed, ProjectStatus::in_progress},
+    {ProjectStatus::claimed, ProjectStatus::done},          {ProjectStatus::claimed, ProjectStatus::unmatched},
+    {ProjectStatus::claimed, ProjectStatus::cancelled},     {ProjectStatus::in_progress, ProjectStatus::done},
+    {ProjectStatus::in_progress, ProjectStatus::unmatched}, {ProjectStatus::in_progress, ProjectStatus::cancelled},
+    {ProjectStatus::done, ProjectStatus::reviewed},
+};
+
+}  // namespace
+
+TEST_CASE("ProjectStore: every allowed move, and every other refused naming the project and both statuses", "[match]") {
+  MatchWorkspace ws;
+  auto r = ws.resource("康健街道社区卫生服务中心", "health", std::nullopt, std::nullopt, 100);
+  int moved = 0, refused = 0;
+  for (auto from : all_statuses) {
+    for (auto to : all_statuses) {
+      INFO(kangle::match::to_string(from) << " → " << kangle::match::to_string(to));
+      auto n = ws.need("居民" + std::to_string(moved + refused), "health", std::nullopt);
+      auto p = ws.propose(n, r);
+      for (auto step : path_to(from)) ws.move(p, step);
+      REQUIRE(ws.projects().find(p)->status == from);
+      auto events = ws.projects().events(p).size();
+      if (allowed_moves.count({from, to})) {
+        CHECK(ws.move(p, to).status == to);
+        CHECK(ws.projects().events(p).size() == events + 1);
+        ++moved;
+      } else {
+        auto message = error_message<kangle::InputError>([&] { ws.move(p, to); });
+        CHECK(message == "project " + std::to_string(p) + " is " + kangle::match::display(from) + ": it cannot become " +
+                             kangle::match::display(to));
+        CHECK(ws.projects().find(p)->status == from);
+        CHECK(ws.projects().events(p).size() == events);
+        ++refused;
+      }
+    }
+  }
+  CHECK(moved == 11);
+  CHECK(refused == 53);
+}
+
+TEST_CASE("ProjectStore: the illegal moves people try, and a review without satisfaction", "[match]") {
+  MatchWorkspace ws;
+  auto r = ws.resource("上海师范大学法政学院", "legal", std::nullopt, std::nullopt, 10);
+  auto p = ws.propose(ws.need("李建华", "legal", std::nullopt), r);
+  auto id = std::to_string(p);
+  CHECK(error_message<kangle::InputError>([&] { ws.move(p, ProjectStatus::done); }) ==
+        "project " + id + " is proposed: it cannot become done");
+  ws.move(p, ProjectStatus::claimed);
+  ws.move(p, ProjectStatus::done);
+  auto events = ws.projects().events(p).size();
+  for (std::optional<int> satisfaction : {std::optional<int>{}, std::optional<int>{0}, std::optional<int>{6}}) {
+    TransitionDetails d;
+    d.satisfaction = satisfaction;
+    CHECK(error_message<kangle::UsageError>([&] { ws.projects().transition(p, ProjectStatus::reviewed, d, run_time); }) ==
+          "a review needs --satisfaction from 1 to 5");
+  }
+  CHECK(ws.projects().find(p)->status == ProjectStatus::done);
+  CHECK(ws.projects().events(p).size() == events);
+  ws.move(p, ProjectStatus::reviewed);
+  CHECK(error_message<kangle::InputError>([&] { ws.move(p, ProjectStatus::reviewed); }) ==
+        "project " + id + " is reviewed: it cannot become reviewed");
+
+  auto q = ws.propose(ws.need("吴德明", "legal", std::nullopt), r);
+  ws.move(q, ProjectStatus::declined, run_time, "法政学院", "本季度名额已满");
+  CHECK(error_message<kangle::InputError>([&] { ws.move(q, ProjectStatus::claimed); }) ==
+        "project " + std::to_string(q) + " is declined: it cannot become claimed");
+  CHECK(error_message<kangle::InputError>([&] { ws.move(9999, ProjectStatus::claimed); }) == "there is no project 9999");
+}
+
+TEST_CASE("ProjectStore: the need's status follows its projects; events in order with who and the note", "[match]") {
+  MatchWorkspace ws;
+  auto r1 = ws.resource("交通银行康健支行", "elderly-care", std::nullopt, std::nullopt, 10);
+  auto r2 = ws.resource("康健街道团工委", "elderly-care", std::nullopt, std::nullopt, 10);
+  auto r3 = ws.resource("上海康健物业管理有限公司", "elderly-care", std::nullopt, std::nullopt, 10);
+  auto wish = ws.need("王秀英", "elderly-care", std::nullopt, 2, true);  // a micro-wish for two donors
+  CHECK(ws.need_status(wish) == "open");
+
+  auto p1 = ws.propose(wish, r1);
+  CHECK(ws.need_status(wish) == "open");  // one of two places taken
+  auto p2 = ws.propose(wish, r2);
+  CHECK(ws.need_status(wish) == "matched");
+  ws.move(p2, ProjectStatus::declined, "2026-12-02T01:00:00Z", "团工委", "本月活动已排满");
+  CHECK(ws.need_status(wish) == "open");
+  CHECK(ws.projects().places_by_need()[wish] == 1);
+  CHECK(ws.projects().places_by_resource().count(r2) == 0);
+  auto p3 = ws.propose(wish, r3);
+  CHECK(ws.need_status(wish) == "matched");
+
+  ws.move(p1, ProjectStatus::claimed, "2026-12-03T01:00:00Z", "交行 张行长");
+  ws.move(p1, ProjectStatus::in_progress, "2026-12-04T01:00:00Z", "交行 张行长");
+  TransitionDetails done;
+  done.by = "交行 张行长";
+  done.note = "送去收音机一台";
+  done.done_on = ymd(2026, 12, 5);
+  done.people_served = 1;
+  ws.projects().transition(p1, ProjectStatus::done, done, "2026-12-05T09:00:00Z");
+  CHECK(ws.need_status(wish) == "matched");  // one of two done
+  ws.move(p3, ProjectStatus::claimed);
+  ws.move(p3, ProjectStatus::done);
+  CHECK(ws.need_status(wish) == "done");
+  TransitionDetails review;
+  review.by = "居委 陈书记";
+  review.note = "老人很满意";
+  review.satisfaction = 5;
+  auto reviewed = ws.projects().transition(p1, ProjectStatus::reviewed, review, "2026-12-20T02:00:00Z");
+  CHECK(ws.need_status(wish) == "done");
+
+  CHECK(reviewed.status == ProjectStatus::reviewed);
+  CHECK(reviewed.delivered == "送去收音机一台");
+  CHECK(reviewed.done_on == ymd(2026, 12, 5));
+  CHECK(reviewed.people_served == 1);
+  CHECK(reviewed.satisfaction == 5);
+  CHECK(reviewed.comment == "老人很满意");
+  CHECK(ws.projects().find(p2)->reason == "本月活动已排满");
+
+  std::vector<std::string> events;
+  for (const auto& e : ws.projects().events(p1)) {
+    events.push_back((e.from ? std::string(kangle::match::to_string(*e.from)) : "-") + " → " +
+                     std::string(kangle::match::to_string(e.to)) + " | " + e.at + " | " + e.by + " | " + e.note);
+  }
+  CHECK(events == std::vector<std::string>{
+                      "- → proposed | 2026-12-01T02:00:00Z | matcher | ",
+                      "proposed → claimed | 2026-12-03T01:00:00Z | 交行 张行长 | ",
+                      "claimed → in_progress | 2026-12-04T01:00:00Z | 交行 张行长 | ",
+                      "in_progress → done | 2026-12-05T09:00:00Z | 交行 张行长 | 送去收音机一台",
+                      "done → reviewed | 2026-12-20T02:00:00Z | 居委 陈书记 | 老人很满意",
+                  });
+  CHECK(ws.projects().events(p2).back().by == "团工委");
+  CHECK(ws.projects().events(p2).back().note == "本月活动已排满");
+
+  SECTION("given back after a claim: open again") {
+    auto n = ws.need("陈桂芳", "elderly-care", std::nullopt);
+    auto p = ws.propose(n, r1);
+    ws.move(p, ProjectStatus::claimed);
+    CHECK(ws.need_status(n) == "matched");
+    ws.move(p, ProjectStatus::unmatched, run_time, "交行", "人手不足");
+    CHECK(ws.need_status(n) == "open");
+  }
+  SECTION("cancelled: the need's own project cancelled frees it; a cancelled need stays cancelled") {
+    auto n = ws.need("赵金花", "elderly-care", std::nullopt);
+    auto p = ws.propose(n, r2);
+    ws.move(p, ProjectStatus::cancelled, run_time, "协调员", "居民已自行解决");
+    CHECK(ws.need_status(n) == "open");
+    auto m = ws.need("冯兰英", "elderly-care", std::nullopt);
+    auto q = ws.propose(m, r2);
+    ws.cancel_need(m);
+    CHECK(ws.need_status(m) == "cancelled");
+    ws.move(q, ProjectStatus::claimed);
+    ws.move(q, ProjectStatus::done);
+    CHECK(ws.need_status(m) == "cancelled");
+    ws.propose(m, r3);
+    CHECK(ws.need_status(m) == "cancelled");
+  }
+}
+
+TEST_CASE("run_matching: a dry run writes nothing; a second run proposes nothing new; declines free room", "[match]") {
+  MatchWorkspace ws;
+  // A street: health care within 1 km of the centre (room 2), legal advice anywhere
+  // (room 1), a volunteer barber within 800 m (room 1).
+  auto health = ws.resource("康健街道社区卫生服务中心", "health", near(0, 0), 1000, 2);
+  auto legal = ws.resource("上海师范大学法政学院", "legal", std::nullopt, std::nullopt, 1);
+  auto barber = ws.resource("张伟", "life", near(0, 0), 800, 1, "康健物业");
+  auto n1 = ws.need("周玉珍", "health", near(300, 0), 1, true, "2026-11-25T02:00:00Z");
+  auto n2 = ws.need("钱淑英", "health", near(500, 0), 1, false, "2026-10-01T02:00:00Z");  // older than n3
+  auto n3 = ws.need("孙立新", "health", near(0, 600), 1, false, "2026-11-01T02:00:00Z");
+  auto n4 = ws.need("李建华", "legal", std::nullopt, 1, false, "2026-11-01T02:00:00Z");
+  auto n5 = ws.need("吴德明", "legal", std::nullopt, 1, false, "2026-09-01T02:00:00Z");  // older
+  auto n6 = ws.need("陈桂芳", "life", near(2000, 0), 1, true);                             // too far
+  auto n7 = ws.need("樱花园小区", "digital", std::nullopt);                              // nobody offers it
+  auto n8 = ws.need("丁香园居民区", "health", near(100, 0), 1, false, "2026-08-01T02:00:00Z",
+                    ymd(2026, 11, 30));  // deadline passed
+
+  auto [pool_needs, pool_resources] = kangle::match::load_pool(ws.sql(), today);
+  CHECK(pool_needs.size() == 8);
+  CHECK(pool_resources.size() == 3);
+  for (const auto& n : pool_needs) {
+    if (n.need.id == n2) CHECK(n.age_days == 61);
+    if (n.need.id == n1) CHECK(n.age_days == 6);
+  }
+
+  auto dry = kangle::match::run_matching(ws.sql(), today, run_time, "协调员", true);
+  std::vector<std::pair<std::int64_t, std::int64_t>> expected{{n1, health}, {n2, health}, {n5, legal}};
+  std::sort(expected.begin(), expected.end());
+  CHECK(pairs_of(dry.plan) == expected);
+  CHECK(dry.projects.empty());
+  CHECK(dry.open_needs == 8);
+  CHECK(ws.count("projects") == 0);
+  CHECK(ws.count("project_events") == 0);
+  CHECK(ws.need_status(n1) == "open");
+  std::map<std::int64_t, GapReason> reasons;
+  for (const auto& g : dry.plan.gaps) reasons[g.need] = g.reason;
+  CHECK(reasons == std::map<std::int64_t, GapReason>{{n3, GapReason::all_full},
+                                                     {n4, GapReason::all_full},
+                                                     {n6, GapReason::too_far},
+                                                     {n7, GapReason::no_resource},
+                                                     {n8, GapReason::deadline_passed}});
+
+  auto first = kangle::match::run_matching(ws.sql(), today, run_time, "协调员", false);
+  CHECK(pairs_of(first.plan) == expected);
+  REQUIRE(first.projects.size() == 3);
+  CHECK(ws.count("projects") == 3);
+  CHECK(ws.count("project_events") == 3);
+  for (std::size_t i = 0; i < first.projects.size(); ++i) {
+    auto p = ws.projects().find(first.projects[i]);
+    REQUIRE(p);
+    CHECK(p->need == first.plan.proposals[i].need);
+    CHECK(p->resource == first.plan.proposals[i].resource);
+    CHECK(p->status == ProjectStatus::proposed);
+    CHECK(p->distance_m == first.plan.proposals[i].distance_m);
+    CHECK(p->unit == (p->resource == legal ? "上海师范大学法政学院" : "康健街道社区卫生服务中心"));
+    auto events = ws.projects().events(p->id);
+    REQUIRE(events.size() == 1);
+    CHECK_FALSE(events[0].from);
+    CHECK(events[0].by == "协调员");
+    CHECK(events[0].at == run_time);
+  }
+  for (auto n : {n1, n2, n5}) CHECK(ws.need_status(n) == "matched");
+  for (auto n : {n3, n4, n6, n7, n8}) CHECK(ws.need_status(n) == "open");
+
+  auto second = kangle::match::run_matching(ws.sql(), today, "2026-12-01T03:00:00Z", "协调员", false);
+  CHECK(second.plan.proposals.empty());
+  CHECK(second.projects.empty());
+  CHECK(second.open_needs == 5);
+  CHECK(ws.count("projects") == 3);
+
+  // The health centre declines n2 (who, it turns out, was helped elsewhere: her need is
+  // cancelled): its room goes to n3 on the next run.
+  auto declined = first.projects[1];
+  REQUIRE(ws.projects().find(declined)->need == n2);
+  ws.move(declined, ProjectStatus::declined, "2026-12-02T01:00:00Z", "卫生服务中心", "家属已带去医院");
+  ws.cancel_need(n2);
+  auto [needs_after, resources_after] = kangle::match::load_pool(ws.sql(), today);
+  for (const auto& r : resources_after) {
+    if (r.resource.id == health) CHECK(r.free == 1);
+  }
+  auto third = kangle::match::run_matching(ws.sql(), today, "2026-12-02T02:00:00Z", "协调员", false);
+  CHECK(pairs_of(third.plan) == std::vector<std::pair<std::int64_t, std::int64_t>>{{n3, health}});
+  CHECK(ws.need_status(n3) == "matched");
+  CHECK(ws.need_status(n2) == "cancelled");
+  (void)barber;
+}
+
+TEST_CASE("run_matching: a second run does not give a need the same resource twice", "[match][!shouldfail]") {
+  // KNOWN BUG (reported): load_pool passes plan_matches each need's open places and each
+  // resource's free room, but not the pairs live projects already hold, so a need wanting
+  // two resources gets a second project with the resource it already has.
+  MatchWorkspace ws;
+  auto only = ws.resource("交通银行康健支行", "elderly-care", std::nullopt, std::nullopt, 5);
+  auto wish = ws.need("王秀英", "elderly-care", std::nullopt, 2, true);
+  auto first = kangle::match::run_matching(ws.sql(), today, run_time, "协调员", false);
+  CHECK(pairs_of(first.plan) == std::vector<std::pair<std::int64_t, std::int64_t>>{{wish, only}});
+  auto second = kangle::match::run_matching(ws.sql(), today, "2026-12-01T03:00:00Z", "协调员", false);
+  CHECK(second.plan.proposals.empty());
+  CHECK(ws.project_rows() == std::vector<std::string>{std::to_string(wish) + " " + std::to_string(only) + " proposed"});
+}
