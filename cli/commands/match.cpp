@@ -6,6 +6,7 @@
 // kangle match decline|unmatch|cancel ID --reason R          kangle match show ID
 #include <fmt/format.h>
 
+#include <cmath>
 #include <memory>
 
 #include "../commands.hpp"
@@ -24,7 +25,17 @@
 namespace kangle::cli {
 namespace {
 
+/// `match add need|resource`: the values as typed.
+struct AddOptions {
+  std::string code, who, kind, phone, compound, address, category, description, deadline, vulnerable, value, unit,
+      contact, radius, period, cost, note;
+  std::optional<double> lat, lon;
+  std::optional<int> people, wanted, capacity;
+  bool micro_wish = false;
+};
+
 struct MatchCommand {
+  AddOptions add;
   std::string what;  ///< needs, resources or projects
   std::int64_t project = 0;
   std::string note, by, date, comment;
@@ -184,6 +195,95 @@ int list_resources(const MatchCommand& options, Context& context) {
                Msg::field_category, Msg::field_description, Msg::field_radius, Msg::field_capacity, Msg::field_period,
                Msg::field_cost},
               rows, options.format, Msg::resources_count);
+  return 0;
+}
+
+// ─── adding by hand ──────────────────────────────────────────────────────────────
+
+std::optional<lists::Coordinates> coordinates_of(const AddOptions& a) {
+  if (!a.lat && !a.lon) return std::nullopt;
+  if (!a.lat || !a.lon) throw UsageError(text_of(Msg::match_add_both_coordinates));
+  if (std::abs(*a.lat) > 90) throw UsageError(text_of(Msg::bad_latitude));
+  if (std::abs(*a.lon) > 180) throw UsageError(text_of(Msg::bad_longitude));
+  return lists::Coordinates{*a.lat, *a.lon};
+}
+
+std::string phone_of(const AddOptions& a) {
+  if (a.phone.empty()) return "";
+  auto phone = import::normalize_phone(a.phone);
+  if (!phone) throw UsageError(tr(Msg::match_add_bad_phone, a.phone));
+  return *phone;
+}
+
+template <typename Kind>
+Kind kind_of(const std::string& word, std::optional<Kind> (*parse)(std::string_view), Kind fallback) {
+  if (word.empty()) return fallback;
+  if (auto kind = parse(word)) return *kind;
+  throw UsageError(tr(Msg::match_add_bad_kind, word));
+}
+
+int add_need(const MatchCommand& options, Context& context) {
+  const auto& a = options.add;
+  lists::Need n;
+  n.code = import::clean(a.code);
+  n.requester = import::clean(a.who);
+  n.requester_kind = kind_of(a.kind, lists::parse_requester_kind, lists::RequesterKind::resident);
+  n.phone = phone_of(a);
+  n.compound = import::clean(a.compound);
+  n.address = import::clean(a.address);
+  n.location = coordinates_of(a);
+  n.category = category_id(a.category, context.config->catalogue);
+  n.description = import::clean_prose(a.description);
+  n.people = a.people.value_or(1);
+  if (!a.deadline.empty()) {
+    n.deadline = import::parse_loose_date(a.deadline);
+    if (!n.deadline) throw UsageError(tr(Msg::toml_bad_date, a.deadline));
+  }
+  n.vulnerable = !a.vulnerable.empty();
+  n.vulnerability = import::clean(a.vulnerable);
+  n.micro_wish = a.micro_wish;
+  if (!a.value.empty()) {
+    n.value_fen = import::parse_money_fen(a.value);
+    if (!n.value_fen) throw UsageError(tr(Msg::match_add_bad_money, a.value));
+  }
+  n.wanted = a.wanted.value_or(1);
+  n.note = import::clean_prose(a.note);
+  lists::Store store(context.database->sql());
+  if (!n.code.empty() && store.find_need_by_code(n.code)) throw InputError(tr(Msg::match_add_code_taken, n.code));
+  auto id = store.insert(n, context.now);
+  fmt::print("{}\n", tr(Msg::match_need_added, id, n.requester, n.description));
+  return 0;
+}
+
+int add_resource(const MatchCommand& options, Context& context) {
+  const auto& a = options.add;
+  lists::Resource r;
+  r.code = import::clean(a.code);
+  r.provider = import::clean(a.who);
+  r.provider_kind = kind_of(a.kind, lists::parse_provider_kind, lists::ProviderKind::unit);
+  r.unit = a.unit.empty() && r.provider_kind == lists::ProviderKind::unit ? r.provider : import::clean(a.unit);
+  r.contact = import::clean(a.contact);
+  r.phone = phone_of(a);
+  r.category = category_id(a.category, context.config->catalogue);
+  r.description = import::clean_prose(a.description);
+  r.location = coordinates_of(a);
+  r.address = import::clean(a.address);
+  if (!a.radius.empty()) {
+    auto radius = import::parse_radius(a.radius);
+    if (!radius) throw UsageError(tr(Msg::match_add_bad_radius, a.radius));
+    if (!radius->anywhere) r.radius_m = radius->metres;
+  }
+  r.capacity = a.capacity.value_or(1);
+  r.period = import::normalize_period(a.period);
+  if (!a.cost.empty()) {
+    r.cost_fen = import::parse_money_fen(a.cost);
+    if (!r.cost_fen) throw UsageError(tr(Msg::match_add_bad_money, a.cost));
+  }
+  r.note = import::clean_prose(a.note);
+  lists::Store store(context.database->sql());
+  if (!r.code.empty() && store.find_resource_by_code(r.code)) throw InputError(tr(Msg::match_add_code_taken, r.code));
+  auto id = store.insert(r, context.now);
+  fmt::print("{}\n", tr(Msg::match_resource_added, id, r.provider, r.description));
   return 0;
 }
 
@@ -380,6 +480,41 @@ void define_match(CLI::App& command, Action& action) {
   add_format_option(*list, options->format, {Format::text, Format::json, Format::csv});
   add_reveal_option(*list, options->reveal);
 
+  auto* add = command.add_subcommand("add", "Add a need or a resource by hand");
+  add->require_subcommand(1);
+  auto* add_need_command = add->add_subcommand("need", "Add a need (a micro-wish too) to the needs list");
+  auto* add_resource_command = add->add_subcommand("resource", "Add a resource to the resources list");
+  auto& a = options->add;
+  for (auto* sub : {add_need_command, add_resource_command}) {
+    bool need = sub == add_need_command;
+    sub->add_option(need ? "--requester" : "--provider", a.who,
+                    need ? "Who asks: a resident, household, compound or community" : "Who offers: a unit or a volunteer")
+        ->required();
+    sub->add_option("--category", a.category, "The category (an id, a name, or a service's name)")->required();
+    sub->add_option("--description", a.description, "What is asked or offered")->required();
+    sub->add_option("--kind", a.kind, need ? "resident, household, compound or community" : "unit or volunteer")
+        ->type_name(need ? "resident|household|compound|community" : "unit|volunteer");
+    sub->add_option("--code", a.code, "Its number in the list (编号)");
+    sub->add_option("--phone", a.phone, "A mobile number");
+    sub->add_option("--address", a.address, "The address");
+    sub->add_option("--lat", a.lat, "Latitude (WGS-84)");
+    sub->add_option("--lon", a.lon, "Longitude (WGS-84)");
+    sub->add_option("--note", a.note, "A note");
+  }
+  add_need_command->add_option("--compound", a.compound, "The residential compound (小区)");
+  add_need_command->add_option("--people", a.people, "How many people it serves")->check(CLI::PositiveNumber);
+  add_need_command->add_option("--deadline", a.deadline, "By when (YYYY-MM-DD)");
+  add_need_command->add_option("--vulnerable", a.vulnerable, "The vulnerable group: 孤老, 独居老人, 残疾, 低保, 困难家庭 …");
+  add_need_command->add_flag("--micro-wish", a.micro_wish, "A micro-wish (微心愿) of one vulnerable resident");
+  add_need_command->add_option("--value", a.value, "A micro-wish's value, e.g. 150元");
+  add_need_command->add_option("--wanted", a.wanted, "How many resources it asks for")->check(CLI::PositiveNumber);
+  add_resource_command->add_option("--unit", a.unit, "The unit (a volunteer's employer)");
+  add_resource_command->add_option("--contact", a.contact, "The contact person");
+  add_resource_command->add_option("--radius", a.radius, "How far it reaches: 500米, 1.5公里, 全街道");
+  add_resource_command->add_option("--capacity", a.capacity, "How many needs it can take")->check(CLI::PositiveNumber);
+  add_resource_command->add_option("--period", a.period, "In what period, e.g. 2026Q4");
+  add_resource_command->add_option("--cost", a.cost, "Its cost: 免费, 50元");
+
   auto* run = command.add_subcommand("run", "Match all open needs to resources at once, optimally; propose projects");
   run->add_flag("--dry-run", options->dry_run, "Show the proposals; write nothing");
   add_by_option(*run, options->by);
@@ -429,7 +564,9 @@ void define_match(CLI::App& command, Action& action) {
   auto* show = command.add_subcommand("show", "A project and every change of its status");
   show->add_option("project", options->project, "The project's number")->required();
 
-  action = [options, run, gaps, show, movers](Context& context) {
+  action = [options, add_need_command, add_resource_command, run, gaps, show, movers](Context& context) {
+    if (add_need_command->parsed()) return add_need(*options, context);
+    if (add_resource_command->parsed()) return add_resource(*options, context);
     if (run->parsed()) return run_match(*options, context);
     if (gaps->parsed()) return run_gaps(*options, context);
     if (show->parsed()) return show_project(*options, context);

@@ -425,6 +425,14 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::points_project_reason, "project {} done: {}: {}", "项目 {} 完成：{}：{}"},
     {Msg::gap_refused, "every resource within reach declined it or gave it back", "服务范围内的资源均已婉拒或退回"},
     {Msg::project_when, "When", "时间"},
+    {Msg::match_add_both_coordinates, "give both --lat and --lon, or neither", "--lat 与 --lon 须同时给出"},
+    {Msg::match_add_bad_phone, "\"{}\" is not an 11-digit mobile number", "“{}”不是 11 位手机号码"},
+    {Msg::match_add_bad_kind, "\"{}\" is not one of the kinds listed in --help", "“{}”不是 --help 所列的类型"},
+    {Msg::match_add_bad_money, "\"{}\" is not an amount of money (150元, 免费)", "“{}”不是金额（如 150元、免费）"},
+    {Msg::match_add_bad_radius, "\"{}\" is not a radius (500米, 1.5公里, 全街道)", "“{}”不是服务半径（如 500米、1.5公里、全街道）"},
+    {Msg::match_add_code_taken, "the code {} is taken already", "编号 {} 已被占用"},
+    {Msg::match_need_added, "Need {} added: {}: {}", "已添加需求 {}：{}：{}"},
+    {Msg::match_resource_added, "Resource {} added: {}: {}", "已添加资源 {}：{}：{}"},
 }};
 
 std::atomic<Lang> current_language{Lang::zh_CN};

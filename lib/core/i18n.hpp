@@ -432,6 +432,14 @@ enum class Msg {
   points_project_reason,
   gap_refused,
   project_when,
+  match_add_both_coordinates,
+  match_add_bad_phone,
+  match_add_bad_kind,
+  match_add_bad_money,
+  match_add_bad_radius,
+  match_add_code_taken,
+  match_need_added,
+  match_resource_added,
   count_,  // keep last: the number of messages
 };
 

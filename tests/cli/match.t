@@ -99,3 +99,26 @@ its life, each illegal step refused; project_done points to the team.
   $ kangle points history 张伟 | tail -2
   2     2026-12-05  +5    5     领办项目完成  项目 1 完成：王秀英：想要一台收音机听沪剧  kangle
   张伟 当前积分 5 分。
+
+Needs and resources added by hand, then matched.
+
+  $ kangle match add need --requester 周阿婆 --category 生活服务 --description 希望上门理发 --vulnerable 独居老人 --lat 31.1590 --lon 121.4220 --deadline 2026-12-30
+  已添加需求 11：周阿婆：希望上门理发
+  $ kangle match add resource --provider 康健理发志愿队 --category 理发 --description 上门理发 --radius 2公里 --capacity 3 --lat 31.1600 --lon 121.4230
+  已添加资源 11：康健理发志愿队：上门理发
+  $ kangle match add resource --provider 某单位 --category 生活服务 --description 测试 --lat 31.16
+  kangle: 错误：--lat 与 --lon 须同时给出
+  [2]
+  $ kangle match add need --requester 某人 --category 宠物美容 --description 测试
+  kangle: 错误：未知类别“宠物美容”（现有类别：数字助老、助老助残、健康服务、文化传承、法律服务、生活服务、心理关爱、政策咨询、维修服务）
+  [2]
+  $ kangle match add need --requester 某人 --category 生活服务 --description 测试 --phone 12345
+  kangle: 错误：“12345”不是 11 位手机号码
+  [2]
+  $ kangle match add need --requester 某人 --category 生活服务 --description 测试 --code XQ-001
+  kangle: 错误：编号 XQ-001 已被占用
+  [3]
+  $ kangle match run | tail -3
+  9     #11 周阿婆     独居老人  生活服务  希望上门理发                  康健理发志愿队  146米
+  待对接需求 5 个：提出项目 2 个（其中困难群众 2 个），总距离 0.8 公里
+  3 个需求未能（全部）对接：运行 `kangle match gaps` 查看原因
