@@ -4,7 +4,9 @@
 # (default 10,000,000) for VOLUNTEERS people (default 130,000: Haining), then times
 # `kangle points balance` and `points board` against the bare SQL aggregate in the
 # sqlite3 shell, and `points verify` at a tenth, three tenths and all of the ledger.
-# Best of 3 wall times (/usr/bin/time), peak memory of that run.
+# Best of 3 wall times (/usr/bin/time), with the CPU time (user + system) and peak memory
+# of that run; kangle and the sqlite3 shell run alternately, so that a load on the
+# machine falls on both alike.
 #
 #   bash bench/run_ledger.sh KANGLE [ENTRIES] [VOLUNTEERS]
 #
@@ -20,7 +22,7 @@ volunteers=${3:-130000}
 out=${BENCH_DIR:-/tmp/kangle-ledger-bench}
 [ "${BENCH_KEEP:-0}" = 1 ] || trap 'rm -rf "$out"' EXIT
 mkdir -p "$out"
-results=$out/results.txt
+results=$out/results.md
 : > "$results"
 
 # A workspace at the latest schema with an empty ledger.
@@ -30,16 +32,40 @@ new_workspace() {
   "$kangle" -w "$1" points verify >/dev/null
 }
 
-# best_of_3 LABEL COMMAND...: the fastest of three runs (stdout to /dev/null) into $results.
-best_of_3() {
-  local label=$1 best="" kb="" t
+# timed LABEL COMMAND...: one run, stdout to /dev/null. Keeps each label's fastest run:
+# wall time in best[], peak memory in mem[], CPU time in cpu[].
+declare -A best mem cpu
+timed() {
+  local label=$1 t m u s
   shift
+  /usr/bin/time -f '%e %M %U %S' -o "$out/time" "$@" >/dev/null
+  read -r t m u s < "$out/time"
+  if [ -z "${best[$label]:-}" ] || awk "BEGIN { exit !($t < ${best[$label]}) }"; then
+    best[$label]=$t mem[$label]=$((m / 1024)) cpu[$label]=$(awk "BEGIN { printf \"%.2f\", $u + $s }")
+  fi
+}
+
+# compare SQL KANGLE-ARGS...: `kangle -w WS KANGLE-ARGS` against `sqlite3 DB SQL`, three
+# runs each, alternately; a row of the table.
+compare() {
+  local sql=$1 k s
+  shift
+  k="$*" s="sqlite3: $sql"
   for _ in 1 2 3; do
-    /usr/bin/time -f '%e %M' -o "$out/time" "$@" >/dev/null
-    read -r t m < "$out/time"
-    if [ -z "$best" ] || awk "BEGIN { exit !($t < $best) }"; then best=$t kb=$m; fi
+    timed "$k" "$kangle" -w "$ws" "$@"
+    timed "$s" sqlite3 "$db" "$sql"
   done
-  printf '%s\t%s\t%s\n' "$label" "$best" "$kb" | tee -a "$results"
+  printf '| `%s` | %s s | %s s | %s | %s s / %s s | %s MB |\n' "$k" "${best[$k]}" "${best[$s]}" \
+    "$(awk "BEGIN { printf \"%.2f×\", ${best[$k]} / (${best[$s]} > 0 ? ${best[$s]} : 0.01) }")" \
+    "${cpu[$k]}" "${cpu[$s]}" "${mem[$k]}" | tee -a "$results"
+}
+
+# verify_row WS N: `kangle points verify` on a workspace of N entries, three runs.
+verify_row() {
+  local label="verify $2"
+  for _ in 1 2 3; do timed "$label" "$kangle" -w "$1" points verify; done
+  printf '| %s | %s s | %s | %s s | %s MB |\n' "$2" "${best[$label]}" \
+    "$(awk "BEGIN { printf \"%.0f\", $2 / ${best[$label]} }")" "${cpu[$label]}" "${mem[$label]}" | tee -a "$results"
 }
 
 ws=$out/ws
@@ -54,18 +80,26 @@ db=$ws/kangle.db
 "$kangle" -w "$ws" points verify
 cat "$db" > /dev/null  # into the page cache, for every command alike
 
-year="SELECT volunteer_id, sum(points) FROM points_ledger WHERE date BETWEEN '2026-01-01' AND '2026-12-31' AND kind <> 'redeem' GROUP BY volunteer_id ORDER BY 2 DESC LIMIT 10"
-month="SELECT volunteer_id, sum(points) FROM points_ledger WHERE date BETWEEN '2026-12-01' AND '2026-12-31' AND kind <> 'redeem' GROUP BY volunteer_id ORDER BY 2 DESC LIMIT 10"
-best_of_3 "kangle points balance --format csv" "$kangle" -w "$ws" points balance --format csv
-best_of_3 "sqlite3: sum(points) GROUP BY volunteer_id" sqlite3 "$db" "SELECT volunteer_id, sum(points) FROM points_ledger GROUP BY volunteer_id"
-best_of_3 "kangle points board --year 2026 --format csv" "$kangle" -w "$ws" points board --year 2026 --format csv
-best_of_3 "sqlite3: the year's top 10" sqlite3 "$db" "$year"
-best_of_3 "kangle points board --month 2026-12 --format csv" "$kangle" -w "$ws" points board --month 2026-12 --format csv
-best_of_3 "sqlite3: the month's top 10" sqlite3 "$db" "$month"
-printf 'database size\t%s bytes (%s)\n' "$(stat -c %s "$db")" "$(du -h "$db" | cut -f1)" | tee -a "$results"
+{
+  echo "| $entries entries, $volunteers volunteers | kangle | sqlite3 shell | kangle ÷ sqlite3 | CPU (kangle / sqlite3) | kangle's peak memory |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+} | tee -a "$results"
+board="SELECT volunteer_id, sum(points) FROM points_ledger WHERE date BETWEEN '%s' AND '%s' AND kind <> 'redeem' GROUP BY volunteer_id ORDER BY 2 DESC LIMIT 10"
+# shellcheck disable=SC2059
+{
+  compare "SELECT volunteer_id, sum(points) FROM points_ledger GROUP BY volunteer_id" points balance --format csv
+  compare "$(printf "$board" 2026-01-01 2026-12-31)" points board --year 2026 --format csv
+  compare "$(printf "$board" 2026-12-01 2026-12-31)" points board --month 2026-12 --format csv
+}
+size=$(stat -c %s "$db")
 
-# verify at a tenth and three tenths of the ledger: prefixes of the big one, whose chain
-# and balances are as valid as the whole's.
+{
+  echo
+  echo "| points verify: entries | best of 3 | entries/s | CPU | peak memory |"
+  echo "| ---: | ---: | ---: | ---: | ---: |"
+} | tee -a "$results"
+# A tenth and three tenths of the ledger: prefixes of the big one, whose chain and
+# balances are as valid as the whole's.
 for n in $((entries / 10)) $((entries * 3 / 10)); do
   small=$out/ws-$n
   new_workspace "$small"
@@ -79,26 +113,12 @@ INSERT INTO points_ledger SELECT * FROM big.points_ledger WHERE id <= $n;
 COMMIT;
 SQL
   sqlite3 "$small/kangle.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
-  "$kangle" -w "$small" points verify
+  "$kangle" -w "$small" points verify >/dev/null  # fails the script if the prefix did not verify
   cat "$small/kangle.db" > /dev/null
-  best_of_3 "kangle points verify, $n entries" "$kangle" -w "$small" points verify
+  verify_row "$small" "$n"
   rm -rf "$small"
 done
-best_of_3 "kangle points verify, $entries entries" "$kangle" -w "$ws" points verify
-
+verify_row "$ws" "$entries"
+printf '\ndatabase: %s bytes (%s MiB)\n' "$size" $((size / 1048576)) | tee -a "$results"
 echo
-echo "| ${entries} entries, ${volunteers} volunteers | kangle | sqlite3 shell | kangle ÷ sqlite3 | kangle's peak memory |"
-echo "| --- | ---: | ---: | ---: | ---: |"
-awk -F'\t' '
-  /^kangle points (balance|board)/ { name = $1; sub(/^kangle /, "", name); k = $2; kmem = $3; next }
-  /^sqlite3/ { printf "| `%s` | %.2f s | %.2f s | %s | %d MB |\n", name, k, $2, ($2 > 0 ? sprintf("%.2f×", k / $2) : "–"), kmem / 1024 }
-' "$results"
-echo
-echo "| points verify | best of 3 | entries/s | peak memory |"
-echo "| ---: | ---: | ---: | ---: |"
-awk -F'\t' '
-  /verify/ { n = $1; sub(/.*verify, /, "", n); sub(/ entries/, "", n)
-             printf "| %s entries | %.2f s | %.0f | %d MB |\n", n, $2, n / $2, $3 / 1024 }
-  /^database size/ { size = $2 }
-  END { print ""; print "database: " size }
-' "$results"
+cat "$results"
