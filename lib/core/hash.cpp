@@ -29,9 +29,15 @@ std::string hex_of(const unsigned char* digest, unsigned int length) {
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
+  // Fetched once and a context kept per thread: OpenSSL 3 otherwise looks the digest
+  // up (under a lock) on every call, a fifth of `points verify`'s time.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  EVP_DigestInit_ex(context.get(), sha256, nullptr);
+  EVP_DigestUpdate(context.get(), bytes.data(), bytes.size());
+  EVP_DigestFinal_ex(context.get(), digest.data(), &length);
   return hex_of(digest.data(), length);
 }
 

@@ -79,8 +79,7 @@ std::string entry_hash(const std::string& previous, const Entry& e) {
 
 long Ledger::balance(std::int64_t volunteer) {
   if (auto it = balances_.find(volunteer); it != balances_.end()) return it->second;
-  static const std::string sql =
-      "SELECT balance FROM points_ledger WHERE volunteer_id = ? ORDER BY id DESC LIMIT 1";
+  static const std::string sql = "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE volunteer_id = ?";
   auto& q = statement_(sql);
   q.bind(1, volunteer);
   long balance = q.executeStep() ? q.getColumn(0).getInt64() : 0;

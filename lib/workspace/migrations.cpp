@@ -244,7 +244,8 @@ const std::vector<std::string_view>& migrations() {
           created_at   TEXT NOT NULL,
           hash         TEXT NOT NULL CHECK (length(hash) = 64)
         );
-        CREATE INDEX points_ledger_by_volunteer ON points_ledger (volunteer_id, id);
+        -- Covering the sums per volunteer and kind: balances read this index, not the table.
+        CREATE INDEX points_ledger_by_volunteer ON points_ledger (volunteer_id, kind, points);
         CREATE INDEX points_ledger_by_date ON points_ledger (date, kind, volunteer_id, points);
         CREATE TRIGGER points_ledger_no_update BEFORE UPDATE ON points_ledger
         BEGIN SELECT RAISE(ABORT, 'points_ledger is append-only: correct an entry with a reversal'); END;
