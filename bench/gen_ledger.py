@@ -10,7 +10,7 @@ database command, e.g. `kangle -w DIR points verify`), with empty volunteers and
 points_ledger tables. Written straight with sqlite3, as lib/points/ledger.cpp would
 have written it:
 
-- VOLUNTEERS people, each with a unique 11-digit phone, about a fifth party members;
+- VOLUNTEERS people, each with a unique 11-digit phone, two in five party members;
 - ENTRIES ledger entries, ids 1..ENTRIES in the order of their dates, spread evenly over
   2021-01-01..2026-12-31. Mostly awards for service records (kind earn: per_session 2,
   per_hour 1 an hour, holiday 3 on weekends; source `record:R:V:rule`), a few adjustments
@@ -63,8 +63,8 @@ def add_volunteers(db, count, rng):
 def add_ledger(db, volunteers, entries, rng):
     # Who serves: 15% of those registered never do; the others at a rate drawn from a
     # log-normal, capped at 40 times the typical one. The busiest 1% earn about a sixth
-    # of all points; at 10M entries the busiest person has some 1,400 entries (a session
-    # every three or four days for six years) and half of the people fewer than 30.
+    # of the entries; at 10M entries the busiest person has some 1,500 (a session every
+    # three days for six years) and half of those who serve fewer than 40.
     weights = [0.0 if rng.random() < 0.15 else min(math.exp(rng.gauss(0, 1.4)), 40.0) for _ in range(volunteers)]
     total = sum(weights)
     pool = []  # each volunteer as often as their weight: who() draws from it
@@ -163,7 +163,7 @@ def add_ledger(db, volunteers, entries, rng):
     if rows:
         db.executemany(INSERT, rows)
     db.commit()
-    print(f"\r{next_id - 1:,} entries, {sum(1 for b in balance if b):,} volunteers with points, "
+    print(f"\r{next_id - 1:,} entries, {sum(1 for b in balance if b):,} volunteers with a balance, "
           f"{time.monotonic() - started:.0f} s", file=sys.stderr)
 
 

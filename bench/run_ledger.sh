@@ -11,9 +11,9 @@
 #   bash bench/run_ledger.sh KANGLE [ENTRIES] [VOLUNTEERS]
 #
 # KANGLE is the built binary (e.g. build/cli/kangle). Needs sqlite3 and /usr/bin/time.
-# Writes its workspaces under BENCH_DIR (default /tmp/kangle-ledger-bench, about 3.6 GB
-# at 10M entries) and deletes them at the end unless BENCH_KEEP=1 (then a rerun with the
-# same sizes reuses the generated ledger).
+# Writes its workspaces under BENCH_DIR (default /tmp/kangle-ledger-bench; 3.3 GB at 10M
+# entries, 4.4 GB at the peak) and deletes them at the end unless BENCH_KEEP=1 (then a
+# rerun with the same sizes reuses the generated ledger).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kangle=$(realpath "${1:?usage: bash bench/run_ledger.sh KANGLE [ENTRIES] [VOLUNTEERS]}")
@@ -55,6 +55,7 @@ compare() {
     timed "$k" "$kangle" -w "$ws" "$@"
     timed "$s" sqlite3 "$db" "$sql"
   done
+  # shellcheck disable=SC2016 # the backquotes are Markdown's
   printf '| `%s` | %s s | %s s | %s | %s s / %s s | %s MB |\n' "$k" "${best[$k]}" "${best[$s]}" \
     "$(awk "BEGIN { printf \"%.2f×\", ${best[$k]} / (${best[$s]} > 0 ? ${best[$s]} : 0.01) }")" \
     "${cpu[$k]}" "${cpu[$s]}" "${mem[$k]}" | tee -a "$results"
@@ -71,12 +72,12 @@ verify_row() {
 ws=$out/ws
 db=$ws/kangle.db
 # Generated once for these sizes; a rerun with BENCH_KEEP=1 before it reuses the ledger.
-[ -f "$db" ] && [ "$(cat "$out/sizes" 2>/dev/null)" = "$entries $volunteers" ] || {
+if [ ! -f "$db" ] || [ "$(cat "$out/sizes" 2>/dev/null)" != "$entries $volunteers" ]; then
   rm -f "$out/sizes"
   new_workspace "$ws"
   /usr/bin/python3 bench/gen_ledger.py "$db" --volunteers "$volunteers" --entries "$entries"
   echo "$entries $volunteers" > "$out/sizes"
-}
+fi
 "$kangle" -w "$ws" points verify
 cat "$db" > /dev/null  # into the page cache, for every command alike
 
