@@ -118,13 +118,8 @@ std::string shown_phone(const std::string& phone, bool reveal) { return reveal ?
 int run_balance(const PointsCommand& options, Context& context) {
   auto& db = context.database->sql();
   if (!options.person.empty()) {
-    auto volunteer = find_volunteer(context, options.person);
-    for (const auto& b : points::balances(db)) {
-      if (b.volunteer != volunteer) continue;
-      fmt::print("{}\n", tr(Msg::points_balance_line, b.name, b.balance, b.earned, b.redeemed));
-      return 0;
-    }
-    fmt::print("{}\n", tr(Msg::points_balance_line, options.person, 0, 0, 0));
+    auto b = points::balance_of(db, find_volunteer(context, options.person));
+    fmt::print("{}\n", tr(Msg::points_balance_line, options.person, b.balance, b.earned, b.redeemed));
     return 0;
   }
   std::vector<std::string> headers;

@@ -126,6 +126,26 @@ std::vector<Standing> star_volunteers(SQLite::Database& db, const config::StarCr
   return all;
 }
 
+namespace {
+
+/// Adds a sum of one kind of entries to `b`.
+void add_sum(Balance& b, const std::string& kind, long sum) {
+  if (kind == "redeem") b.redeemed -= sum;
+  else b.earned += sum;
+  b.balance += sum;
+}
+
+}  // namespace
+
+Balance balance_of(SQLite::Database& db, std::int64_t volunteer) {
+  SQLite::Statement q(db, "SELECT kind, sum(points) FROM points_ledger WHERE volunteer_id = ? GROUP BY kind");
+  q.bind(1, volunteer);
+  Balance b;
+  b.volunteer = volunteer;
+  while (q.executeStep()) add_sum(b, q.getColumn(0).getString(), q.getColumn(1).getInt64());
+  return b;
+}
+
 std::vector<Balance> balances(SQLite::Database& db) {
   // Sums per volunteer and kind straight from the covering index, names apart: as
   // fast as a bare aggregate over the ledger.
@@ -133,11 +153,7 @@ std::vector<Balance> balances(SQLite::Database& db) {
   {
     SQLite::Statement q(db, "SELECT volunteer_id, kind, sum(points) FROM points_ledger GROUP BY volunteer_id, kind");
     while (q.executeStep()) {
-      auto& b = by_volunteer[q.getColumn(0).getInt64()];
-      long sum = q.getColumn(2).getInt64();
-      if (q.getColumn(1).getString() == "redeem") b.redeemed -= sum;
-      else b.earned += sum;
-      b.balance += sum;
+      add_sum(by_volunteer[q.getColumn(0).getInt64()], q.getColumn(1).getString(), q.getColumn(2).getInt64());
     }
   }
   std::vector<Balance> out;

@@ -48,5 +48,7 @@ struct Balance {
 
 /// Everyone with a ledger entry, by balance (highest first), then name and id.
 std::vector<Balance> balances(SQLite::Database& db);
+/// One volunteer's (all zero when they have no entry; the name left empty).
+Balance balance_of(SQLite::Database& db, std::int64_t volunteer);
 
 }  // namespace kangle::points
