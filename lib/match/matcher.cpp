@@ -29,6 +29,13 @@ std::optional<int> distance_between(const lists::Resource& r, const lists::Need&
 
 bool deadline_passed(const lists::Need& n, const Date& today) { return n.deadline && *n.deadline < today; }
 
+bool listed(const std::vector<std::int64_t>& ids, std::int64_t id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+
+/// A resource that declined the need, gave it back, or already serves it.
+bool excluded(const OpenNeed& need, std::int64_t resource) {
+  return listed(need.refused_by, resource) || listed(need.served_by, resource);
+}
+
 struct Pair {
   std::size_t need, resource;
   std::optional<int> distance;
@@ -101,9 +108,8 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
   for (std::size_t n = 0; n < needs.size(); ++n) {
     if (needs[n].open <= 0) continue;
     bool any = false;
-    const auto& refused = needs[n].refused_by;
     for (auto r : by_category[needs[n].need.category]) {
-      if (std::find(refused.begin(), refused.end(), resources[r].resource.id) != refused.end()) continue;
+      if (excluded(needs[n], resources[r].resource.id)) continue;
       if (resources[r].free > 0 && can_serve(resources[r].resource, needs[n].need, today)) {
         pairs.push_back({n, r, distance_between(resources[r].resource, needs[n].need)});
         any = true;
@@ -176,10 +182,8 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
         }
       }
       gap.reason = gap.nearest ? GapReason::too_far : GapReason::no_location;
-    } else if (std::all_of(candidates.begin(), candidates.end(), [&](std::size_t r) {
-                 const auto& refused = needs[n].refused_by;
-                 return !can_serve(resources[r].resource, need, today) ||
-                        std::find(refused.begin(), refused.end(), resources[r].resource.id) != refused.end();
+    } else if (!needs[n].refused_by.empty() && std::all_of(candidates.begin(), candidates.end(), [&](std::size_t r) {
+                 return !can_serve(resources[r].resource, need, today) || excluded(needs[n], resources[r].resource.id);
                })) {
       gap.reason = GapReason::refused;
     }

@@ -17,6 +17,7 @@ struct OpenNeed {
   int open = 1;
   int age_days = 0;  ///< how long it has waited: older needs come first
   std::vector<std::int64_t> refused_by;  ///< resources that declined it or gave it back: not proposed again
+  std::vector<std::int64_t> served_by;   ///< resources already in its live projects: not proposed twice
 };
 
 /// A resource with `free` room left (its capacity less its live projects).

@@ -104,13 +104,27 @@ std::map<std::int64_t, int> ProjectStore::places_by_resource() {
                    "AND status <> 'cancelled' GROUP BY resource_id");
 }
 
-std::map<std::int64_t, std::vector<std::int64_t>> ProjectStore::refusals_by_need() {
-  SQLite::Statement q(db_,
-                      "SELECT DISTINCT need_id, resource_id FROM projects WHERE status = 'declined' OR status = 'unmatched' "
-                      "ORDER BY need_id, resource_id");
+namespace {
+
+std::map<std::int64_t, std::vector<std::int64_t>> resources_by_need(SQLite::Database& db, const char* sql) {
+  SQLite::Statement q(db, sql);
   std::map<std::int64_t, std::vector<std::int64_t>> out;
   while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(q.getColumn(1).getInt64());
   return out;
+}
+
+}  // namespace
+
+std::map<std::int64_t, std::vector<std::int64_t>> ProjectStore::refusals_by_need() {
+  return resources_by_need(db_,
+                           "SELECT DISTINCT need_id, resource_id FROM projects WHERE status = 'declined' OR "
+                           "status = 'unmatched' ORDER BY need_id, resource_id");
+}
+
+std::map<std::int64_t, std::vector<std::int64_t>> ProjectStore::servers_by_need() {
+  return resources_by_need(db_,
+                           "SELECT DISTINCT need_id, resource_id FROM projects WHERE status <> 'declined' AND "
+                           "status <> 'unmatched' AND status <> 'cancelled' ORDER BY need_id, resource_id");
 }
 
 std::int64_t ProjectStore::insert(const Proposal& proposal, const std::string& unit, const std::string& now,

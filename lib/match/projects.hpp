@@ -80,6 +80,8 @@ public:
   std::map<std::int64_t, int> places_by_resource();
   /// For each need, the resources that declined it or gave it back.
   std::map<std::int64_t, std::vector<std::int64_t>> refusals_by_need();
+  /// For each need, the resources of its live projects.
+  std::map<std::int64_t, std::vector<std::int64_t>> servers_by_need();
   std::int64_t insert(const Proposal& proposal, const std::string& unit, const std::string& now, const std::string& by);
   std::optional<Project> find(std::int64_t id);
   /// By status order (live first), then id.

@@ -15,6 +15,7 @@ std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Da
   auto held_by_need = projects.places_by_need();
   auto held_by_resource = projects.places_by_resource();
   auto refusals = projects.refusals_by_need();
+  auto servers = projects.servers_by_need();
   std::map<std::int64_t, Date> since;
   {
     SQLite::Statement q(db, "SELECT id, substr(created_at, 1, 10) FROM needs");
@@ -27,8 +28,9 @@ std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Da
     int open = need.wanted - held_by_need[need.id];
     if (open <= 0) continue;
     auto waited = (std::chrono::sys_days{today} - std::chrono::sys_days{since[need.id]}).count();
-    auto refused = refusals[need.id];
-    pool.first.push_back({std::move(need), open, static_cast<int>(std::max<long>(waited, 0)), std::move(refused)});
+    auto id = need.id;
+    pool.first.push_back(
+        {std::move(need), open, static_cast<int>(std::max<long>(waited, 0)), refusals[id], servers[id]});
   }
   for (auto& resource : store.resources({})) {
     int free = resource.capacity - held_by_resource[resource.id];
