@@ -23,7 +23,8 @@ backdate sets each imported need's created_at from needs_created.csv: an import 
 every row with the time of the import, and the engine's age is today - created_at.
 
 solve reads the workspace database as `kangle match run` does (load_pool: open places
-and free room net of live projects) and solves the same matching with networkx's
+and free room net of live projects; no pair that was declined, given back or is live)
+and solves the same matching with networkx's
 network_simplex in ONE solve whose integer weights (Python integers do not overflow)
 make the objective exactly lexicographic: vulnerable places, places, days waited (age
 clamped to 3650) summed over places, then the distance in the engine's units
@@ -187,6 +188,11 @@ def load_pool(db, today, before_run=False):
     if before_run:
         live += " AND status <> 'proposed'"
     held_n = dict(db.execute(f"SELECT need_id, count(*) FROM projects WHERE {live} GROUP BY need_id"))
+    # Pairs never proposed again: refused (declined, given back) or already live.
+    excluded = collections.defaultdict(set)
+    for nid, rid in db.execute("SELECT need_id, resource_id FROM projects WHERE status = 'declined' OR "
+                               f"status = 'unmatched' OR ({live})"):
+        excluded[nid].add(rid)
     held_r = dict(db.execute(f"SELECT resource_id, count(*) FROM projects WHERE {live} GROUP BY resource_id"))
     needs = []
     for nid, lat, lon, cat, deadline, vuln, wanted, status, created in db.execute(
@@ -198,7 +204,8 @@ def load_pool(db, today, before_run=False):
             continue
         age = max((today - datetime.date.fromisoformat(created)).days, 0)
         passed = deadline is not None and deadline < today.isoformat()
-        needs.append(dict(id=nid, lat=lat, lon=lon, cat=cat, passed=passed, vuln=bool(vuln), open=open_, age=age))
+        needs.append(dict(id=nid, lat=lat, lon=lon, cat=cat, passed=passed, vuln=bool(vuln), open=open_, age=age,
+                          excluded=excluded.get(nid, set())))
     resources = []
     for rid, lat, lon, cat, radius, capacity in db.execute(
             "SELECT id, lat, lon, category, radius_m, capacity FROM resources"):
@@ -231,6 +238,8 @@ def servable_pairs(needs, resources):
         anywhere, grid, cell = grids[n["cat"]]
         located = n["lat"] is not None
         for r in anywhere:
+            if r["id"] in n["excluded"]:
+                continue
             d = distance_m(r["lat"], r["lon"], n["lat"], n["lon"]) if located and r["lat"] is not None else None
             pairs.append((n, r, d))
         if not located:
@@ -239,6 +248,8 @@ def servable_pairs(needs, resources):
         for dy in (-1, 0, 1):
             for dx in (-1, 0, 1):
                 for r in grid.get((y + dy, x + dx), ()):
+                    if r["id"] in n["excluded"]:
+                        continue
                     d = distance_m(r["lat"], r["lon"], n["lat"], n["lon"])
                     if d <= r["radius"]:
                         pairs.append((n, r, d))

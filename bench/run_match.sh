@@ -31,11 +31,13 @@ results=$out/results.txt
 ws=$out/ws
 db=$ws/kangle.db
 
-# timed LABEL COMMAND...: one run; stdout to $out/last.out; "LABEL seconds KB" into $results.
+# timed LABEL COMMAND...: one run; stdout to $out/last.out; "LABEL seconds KB" into
+# $results when it succeeds; returns the command's status.
 timed() {
-  local label=$1 t m
+  local label=$1 t m status=0
   shift
-  /usr/bin/time -f '%e %M' -o "$out/time" "$@" > "$out/last.out"
+  /usr/bin/time -f '%e %M' -o "$out/time" "$@" > "$out/last.out" || status=$?
+  [ "$status" = 0 ] || return "$status"
   read -r t m < "$out/time"
   printf '%s\t%s\t%s\n' "$label" "$t" "$m" | tee -a "$results"
 }
