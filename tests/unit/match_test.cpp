@@ -95,13 +95,16 @@ struct Instance {
   std::vector<FreeResource> resources;
 };
 
-bool refused(const OpenNeed& n, const FreeResource& r) {
-  return std::find(n.refused_by.begin(), n.refused_by.end(), r.resource.id) != n.refused_by.end();
+bool listed(const std::vector<std::int64_t>& ids, std::int64_t id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+
+/// Whether `r` declined `n` or gave it back, or already serves it in a live project.
+bool excluded(const OpenNeed& n, const FreeResource& r) {
+  return listed(n.refused_by, r.resource.id) || listed(n.served_by, r.resource.id);
 }
 
-/// Whether the engine may propose `r` for `n`: it can serve it and has not refused it.
+/// Whether the engine may propose `r` for `n`: it can serve it, and is not excluded.
 bool may_propose(const OpenNeed& n, const FreeResource& r) {
-  return kangle::match::can_serve(r.resource, n.need, today) && !refused(n, r);
+  return kangle::match::can_serve(r.resource, n.need, today) && !excluded(n, r);
 }
 
 std::optional<int> distance_between(const Resource& r, const Need& n) {
@@ -149,7 +152,7 @@ Score plan_score(const Instance& in, const MatchPlan& plan) {
 
 /// The best objective over every feasible set of pairs: each pair at most once, no
 /// resource over its free room, no need over its open places, every pair servable and
-/// not refused. Each need in turn takes every subset of the resources that may serve it.
+/// not excluded. Each need in turn takes every subset of the resources that may serve it.
 Score brute_force_best(const Instance& in) {
   std::vector<std::vector<std::size_t>> servable(in.needs.size());
   for (std::size_t i = 0; i < in.needs.size(); ++i) {
@@ -184,7 +187,8 @@ Score brute_force_best(const Instance& in) {
 /// A random instance: `needs` and `resources` over `categories` categories, within
 /// `spread_m` of the centre; some without coordinates, some resources serving the whole
 /// street, some deadlines passed (and some falling today), a few ages past the ten-year
-/// clamp, and a tenth of the pairs refused (the resource declined the need or gave it back).
+/// clamp, a tenth of the pairs refused (the resource declined the need or gave it back)
+/// and a twentieth already served by a live project.
 Instance random_instance(std::mt19937& rng, int needs, int resources, int categories, int spread_m, int max_free,
                          int max_open) {
   auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
@@ -217,6 +221,7 @@ Instance random_instance(std::mt19937& rng, int needs, int resources, int catego
   for (auto& n : in.needs) {
     for (const auto& r : in.resources) {
       if (chance(0.1)) n.refused_by.push_back(r.resource.id);
+      else if (chance(0.05)) n.served_by.push_back(r.resource.id);
     }
   }
   return in;
@@ -237,7 +242,7 @@ std::vector<int> check_plan(const Instance& in, const MatchPlan& plan) {
     INFO("proposal: need " << p.need << ", resource " << p.resource);
     CHECK(pairs.insert({p.need, p.resource}).second);  // no pair twice
     CHECK(kangle::match::can_serve(r.resource, n.need, today));
-    CHECK_FALSE(refused(n, r));
+    CHECK_FALSE(excluded(n, r));
     CHECK(n.need.category == r.resource.category);
     CHECK_FALSE((n.need.deadline && *n.need.deadline < today));
     if (r.resource.radius_m) {
@@ -327,9 +332,12 @@ void check_gaps(const Instance& in, const MatchPlan& plan, const std::vector<int
       }
       continue;
     }
-    bool all_refused = std::none_of(same_category.begin(), same_category.end(),
-                                    [&](std::size_t j) { return may_propose(n, in.resources[j]); });
-    REQUIRE(g.reason == (all_refused ? GapReason::refused : GapReason::all_full));
+    // refused: it was refused before, and every resource that can serve it refused it
+    // or serves it already.
+    bool refused = !n.refused_by.empty() && std::none_of(same_category.begin(), same_category.end(), [&](std::size_t j) {
+      return may_propose(n, in.resources[j]);
+    });
+    REQUIRE(g.reason == (refused ? GapReason::refused : GapReason::all_full));
     // Each resource that may serve it is out of room, or serves it already: else the
     // plan would not have the most places.
     for (auto j : same_category) {
@@ -454,6 +462,19 @@ TEST_CASE("plan_matches: vulnerable residents first, then places, then the oldes
     CHECK(plan.gaps[0].missing == 1);
     // all_full, as the engine words it, though both still have room: each already serves it.
     CHECK(plan.gaps[0].reason == GapReason::all_full);
+    // On a later run, with resource 1 already serving it, only resource 2 may be proposed.
+    needs[0].open = 1;
+    needs[0].served_by = {1};
+    CHECK(pairs_of(kangle::match::plan_matches(needs, resources, today)) ==
+          std::vector<std::pair<std::int64_t, std::int64_t>>{{10, 2}});
+    needs[0].served_by = {1, 2};
+    auto none = kangle::match::plan_matches(needs, resources, today);
+    CHECK(none.proposals.empty());
+    REQUIRE(none.gaps.size() == 1);
+    CHECK(none.gaps[0].reason == GapReason::all_full);
+    needs[0].refused_by = {2};
+    needs[0].served_by = {1};
+    CHECK(kangle::match::plan_matches(needs, resources, today).gaps.at(0).reason == GapReason::refused);
   }
 }
 
