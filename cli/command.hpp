@@ -31,6 +31,8 @@ struct Context {
   std::unique_ptr<workspace::Database> database; ///< opened (and migrated) for Needs::database
   /// The time of the run as an ISO-8601 UTC timestamp (KANGLE_NOW fixes it, for tests).
   std::string now;
+  /// The day of the run in the workspace's time zone (kangle.toml's `timezone`).
+  Date today;
 };
 
 using Action = std::function<int(Context&)>;

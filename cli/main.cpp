@@ -214,6 +214,7 @@ int run(int argc, char** argv) {
       context.database = std::make_unique<workspace::Database>(context.workspace / workspace::database_file,
                                                                workspace::Access::read_write);
     }
+    context.today = local_date(context.now, context.config ? context.config->settings.timezone : config::Settings{}.timezone);
     return actions[i](context);
   }
   fmt::print("{}", app.help());

@@ -289,7 +289,6 @@ int add_resource(const MatchCommand& options, Context& context) {
 
 // ─── projects ────────────────────────────────────────────────────────────────────
 
-Date today_of(const Context& context) { return parse_date(context.now.substr(0, 10)).value_or(Date{}); }
 
 std::string distance_text(const std::optional<int>& metres) {
   if (!metres) return "";
@@ -302,7 +301,7 @@ std::string need_label(const lists::Need& n) {
 }
 
 int run_match(const MatchCommand& options, Context& context) {
-  auto report = match::run_matching(context.database->sql(), today_of(context), context.now, who_enters(options.by),
+  auto report = match::run_matching(context.database->sql(), context.today, context.now, who_enters(options.by),
                                     options.dry_run);
   const auto& catalogue = context.config->catalogue;
   lists::Store store(context.database->sql());
@@ -333,13 +332,15 @@ int run_match(const MatchCommand& options, Context& context) {
   return 0;
 }
 
-std::string gap_reason(const match::Gap& gap, const std::map<std::int64_t, lists::Resource>& resources) {
+std::string gap_reason(const match::Gap& gap, const lists::Need& need,
+                       const std::map<std::int64_t, lists::Resource>& resources) {
   switch (gap.reason) {
     case match::GapReason::deadline_passed: return text_of(Msg::gap_deadline_passed);
     case match::GapReason::no_resource: return text_of(Msg::gap_no_resource);
     case match::GapReason::no_location: return text_of(Msg::gap_no_location);
     case match::GapReason::all_full: return text_of(Msg::gap_all_full);
     case match::GapReason::refused: return text_of(Msg::gap_refused);
+    case match::GapReason::few_in_reach: return tr(Msg::gap_few_in_reach, gap.in_reach, need.wanted);
     case match::GapReason::too_far: break;
   }
   const auto& nearest = resources.at(*gap.nearest);
@@ -348,8 +349,8 @@ std::string gap_reason(const match::Gap& gap, const std::map<std::int64_t, lists
 
 int run_gaps(const MatchCommand& options, Context& context) {
   auto& db = context.database->sql();
-  auto [open, free] = match::load_pool(db, today_of(context));
-  auto plan = match::plan_matches(open, free, today_of(context));
+  auto [open, free] = match::load_pool(db, context.today);
+  auto plan = match::plan_matches(open, free, context.today);
   const auto& catalogue = context.config->catalogue;
   std::map<std::int64_t, lists::Need> needs;
   for (auto& n : open) needs.emplace(n.need.id, n.need);
@@ -359,7 +360,7 @@ int run_gaps(const MatchCommand& options, Context& context) {
   for (const auto& g : plan.gaps) {
     const auto& n = needs.at(g.need);
     rows.push_back({need_label(n), vulnerability_cell(n), category_name(catalogue, n.category), n.description,
-                    std::to_string(g.missing), gap_reason(g, resources)});
+                    std::to_string(g.missing), gap_reason(g, n, resources)});
   }
   std::vector<std::string> headers;
   for (auto id : {Msg::field_requester, Msg::field_vulnerable, Msg::field_category, Msg::field_description,
@@ -402,7 +403,7 @@ int list_projects(const MatchCommand& options, Context& context) {
   }
   if (options.unit) filter.unit = *options.unit;
   filter.overdue_only = options.overdue;
-  auto today = today_of(context);
+  auto today = context.today;
   std::vector<std::vector<std::string>> rows;
   for (const auto& p : match::ProjectStore(context.database->sql()).list(filter, today)) {
     rows.push_back(project_row(p, context.config->catalogue, today));
@@ -426,7 +427,7 @@ int move_project(const MatchCommand& options, Context& context, match::ProjectSt
   details.people_served = options.people;
   details.satisfaction = options.satisfaction;
   if (to == match::ProjectStatus::done) {
-    details.done_on = today_of(context);
+    details.done_on = context.today;
     if (!options.date.empty()) {
       details.done_on = parse_date(options.date);
       if (!details.done_on) throw UsageError(tr(Msg::toml_bad_date, options.date));
@@ -447,7 +448,7 @@ int show_project(const MatchCommand& options, Context& context) {
   match::ProjectStore store(context.database->sql());
   auto project = store.find(options.project);
   if (!project) throw InputError(tr(Msg::project_not_found, options.project));
-  auto today = today_of(context);
+  auto today = context.today;
   auto row = project_row(*project, context.config->catalogue, today);
   fmt::print("{}\n", tr(Msg::project_heading, project->id, project->need_requester, project->need_description,
                         project->resource_provider, row[6]));

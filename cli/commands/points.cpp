@@ -51,7 +51,7 @@ int points_option(const std::string& text) {
 }
 
 points::Actor actor_of(const PointsCommand& options, const Context& context) {
-  return {who_enters(options.by), context.now};
+  return {who_enters(options.by), context.now, context.today};
 }
 
 std::string name_of(Context& context, std::int64_t volunteer) {

@@ -172,7 +172,7 @@ int run_set(const RecordCommand& options, Context& context) {
 }
 
 int run_cancel(const RecordCommand& options, Context& context) {
-  points::Actor actor{who_enters(options.by), context.now};
+  points::Actor actor{who_enters(options.by), context.now, context.today};
   auto reversals = points::cancel_record(context.database->sql(), options.id, options.reason, actor);
   long taken = 0;
   for (const auto& e : reversals) taken -= e.points;
@@ -240,7 +240,7 @@ int run_grant(const RecordCommand& options, Context& context) {
   if (!minutes) throw UsageError(tr(Msg::record_bad_hours, options.hours));
   records::Grant grant;
   grant.volunteer = find_volunteer(context, options.person);
-  grant.date = options.date.empty() ? points::Actor{"", context.now}.today() : date_option(options.date);
+  grant.date = options.date.empty() ? context.today : date_option(options.date);
   grant.minutes = *minutes;
   grant.reason = options.reason;
   grant.approved_by = options.approved_by;

@@ -338,7 +338,7 @@ int run_notify(const ScheduleCommand& options, Context& context) {
 int run_drop(const ScheduleCommand& options, Context& context) {
   auto month = month_of(options);
   auto volunteer = find_volunteer(context, options.person);
-  auto from = parse_date(options.from.empty() ? context.now.substr(0, 10) : options.from);
+  auto from = options.from.empty() ? std::optional<Date>{context.today} : parse_date(options.from);
   if (!from) throw UsageError(tr(Msg::toml_bad_date, options.from));
   auto report = schedule::drop_volunteer(context.database->sql(), *context.config, month, volunteer, *from,
                                          options.reason, context.now);

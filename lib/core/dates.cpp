@@ -5,6 +5,9 @@
 
 #include <array>
 #include <charconv>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
 
 #include "core/i18n.hpp"
 
@@ -61,6 +64,47 @@ std::optional<Date> parse_date(std::string_view text) {
 std::string format_date(const Date& date) {
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
                      static_cast<unsigned>(date.day()));
+}
+
+namespace {
+
+/// The POSIX TZ value for an IANA zone name: the zone file when the system has it.
+std::string posix_zone(const std::string& timezone) {
+  static constexpr std::array china{"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "PRC", "Asia/Hong_Kong",
+                                    "Asia/Macau", "Asia/Taipei"};
+  if (!timezone.empty() && std::filesystem::exists(std::filesystem::path("/usr/share/zoneinfo") / timezone)) {
+    return ":" + timezone;
+  }
+  for (const auto* zone : china) {
+    if (timezone == zone) return "CST-8";
+  }
+  return "UTC0";
+}
+
+}  // namespace
+
+Date local_date(std::string_view utc_timestamp, const std::string& timezone) {
+  auto day = parse_date(utc_timestamp.substr(0, 10));
+  if (!day) return Date{};
+  int hour = utc_timestamp.size() >= 19 ? parse_digits(utc_timestamp.substr(11, 2), 2).value_or(0) : 0;
+  int minute = utc_timestamp.size() >= 19 ? parse_digits(utc_timestamp.substr(14, 2), 2).value_or(0) : 0;
+  auto seconds = std::chrono::sys_days{*day}.time_since_epoch() + std::chrono::hours{hour} + std::chrono::minutes{minute};
+  std::time_t moment = std::chrono::duration_cast<std::chrono::seconds>(seconds).count();
+  // localtime_r follows TZ: set it for the call and put the old value back.
+  const char* old = std::getenv("TZ");
+  std::string saved = old ? old : "";
+  ::setenv("TZ", posix_zone(timezone).c_str(), 1);
+  ::tzset();
+  std::tm local{};
+  ::localtime_r(&moment, &local);
+  if (old) {
+    ::setenv("TZ", saved.c_str(), 1);
+  } else {
+    ::unsetenv("TZ");
+  }
+  ::tzset();
+  return Date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+              std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
 }
 
 std::optional<std::chrono::weekday> parse_weekday(std::string_view text) {

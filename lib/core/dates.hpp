@@ -16,6 +16,12 @@ std::optional<Date> parse_date(std::string_view text);
 /// `YYYY-MM-DD`.
 std::string format_date(const Date& date);
 
+/// The calendar day in `timezone` (an IANA name such as Asia/Shanghai) at the moment
+/// `utc_timestamp` (`YYYY-MM-DDTHH:MM:SSZ`): a run at 02:00 in Beijing is still
+/// yesterday in UTC. Without the zone database, China's zones fall back to UTC+8
+/// (China keeps no summer time) and others to UTC.
+Date local_date(std::string_view utc_timestamp, const std::string& timezone);
+
 /// A weekday from `mon`…`sun`, `monday`…, `周一`…`周日` (also 周天, 星期一…); nothing otherwise.
 std::optional<std::chrono::weekday> parse_weekday(std::string_view text);
 

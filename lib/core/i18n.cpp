@@ -400,7 +400,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::project_cancelled, "cancelled", "已取消"},
     {Msg::project_not_found, "there is no project {}", "没有编号为 {} 的项目"},
     {Msg::project_bad_transition, "project {} is {}: it cannot become {}", "项目 {} 当前为“{}”，不能变为“{}”"},
-    {Msg::project_bad_satisfaction, "a review needs --satisfaction from 1 to 5", "评价需要 --satisfaction，取值 1 到 5"},
+    {Msg::project_bad_satisfaction, "project {}: a review needs --satisfaction from 1 to 5", "项目 {}：评价需要 --satisfaction，取值 1 到 5"},
     {Msg::match_metres, "{} m", "{}米"},
     {Msg::match_kilometres, "{} km", "{}公里"},
     {Msg::match_project, "Project", "项目"},
@@ -433,6 +433,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::match_add_code_taken, "the code {} is taken already", "编号 {} 已被占用"},
     {Msg::match_need_added, "Need {} added: {}: {}", "已添加需求 {}：{}：{}"},
     {Msg::match_resource_added, "Resource {} added: {}: {}", "已添加资源 {}：{}：{}"},
+    {Msg::gap_few_in_reach, "only {} resource(s) within reach, and it wants {}", "服务范围内只有 {} 个资源，需要 {} 个"},
 }};
 
 std::atomic<Lang> current_language{Lang::zh_CN};

@@ -440,6 +440,7 @@ enum class Msg {
   match_add_code_taken,
   match_need_added,
   match_resource_added,
+  gap_few_in_reach,
   count_,  // keep last: the number of messages
 };
 

@@ -166,7 +166,7 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
     }
     int missing = needs[n].open - served[n];
     if (missing <= 0) continue;
-    Gap gap{need.id, missing, GapReason::all_full, std::nullopt, std::nullopt};
+    Gap gap{need.id, missing, GapReason::all_full, std::nullopt, std::nullopt, 0};
     const auto& candidates = by_category[need.category];
     if (deadline_passed(need, today)) {
       gap.reason = GapReason::deadline_passed;
@@ -186,6 +186,12 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
                  return !can_serve(resources[r].resource, need, today) || excluded(needs[n], resources[r].resource.id);
                })) {
       gap.reason = GapReason::refused;
+    } else {
+      // Resources already serving it count as in reach: they cannot serve it twice.
+      gap.in_reach = static_cast<int>(std::count_if(candidates.begin(), candidates.end(), [&](std::size_t r) {
+        return can_serve(resources[r].resource, need, today) && !listed(needs[n].refused_by, resources[r].resource.id);
+      }));
+      if (gap.in_reach < need.wanted) gap.reason = GapReason::few_in_reach;
     }
     plan.gaps.push_back(gap);
   }

@@ -41,6 +41,7 @@ enum class GapReason {
   no_location,      ///< resources of its category have a radius, and it (or they) have no coordinates
   all_full,         ///< resources within reach exist, but their room went to other needs, or they have none
   refused,          ///< every resource within reach declined it or gave it back
+  few_in_reach,     ///< fewer resources within reach than it wants (each serves it once; see `in_reach`)
 };
 
 struct Gap {
@@ -49,6 +50,7 @@ struct Gap {
   GapReason reason = GapReason::no_resource;
   std::optional<std::int64_t> nearest;  ///< for too_far: the nearest resource of its category
   std::optional<int> nearest_m;
+  int in_reach = 0;  ///< for few_in_reach: the resources that could ever serve it
 };
 
 /// A category where the needs want more than the resources can take.

@@ -192,7 +192,7 @@ Project ProjectStore::transition(std::int64_t id, ProjectStatus to, const Transi
     throw InputError(tr(Msg::project_bad_transition, id, display(project->status), display(to)));
   }
   if (to == ProjectStatus::reviewed && (!details.satisfaction || *details.satisfaction < 1 || *details.satisfaction > 5)) {
-    throw UsageError(tr(Msg::project_bad_satisfaction));
+    throw UsageError(tr(Msg::project_bad_satisfaction, id));
   }
   SQLite::Statement q(db_,
                       "UPDATE projects SET status = ?, updated_at = ?, "

@@ -41,7 +41,9 @@ std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Da
 
 RunReport run_matching(SQLite::Database& db, const Date& today, const std::string& now, const std::string& by,
                        bool dry_run) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  // A dry run only reads: it must not hold the write lock another user may want.
+  SQLite::Transaction transaction(db, dry_run ? SQLite::TransactionBehavior::DEFERRED
+                                              : SQLite::TransactionBehavior::IMMEDIATE);
   auto [needs, resources] = load_pool(db, today);
   RunReport report;
   report.open_needs = static_cast<int>(needs.size());

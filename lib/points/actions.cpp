@@ -33,7 +33,7 @@ Entry entry_by(const Actor& actor, std::int64_t volunteer, const Date& date, int
 
 /// Appends to `ledger` the entry that undoes `reversed`.
 Entry append_reversal(Ledger& ledger, const Entry& reversed, const std::string& reason, const Actor& actor) {
-  auto e = entry_by(actor, reversed.volunteer, actor.today(), -reversed.points, reversed.kind, "reversal", reason);
+  auto e = entry_by(actor, reversed.volunteer, actor.today, -reversed.points, reversed.kind, "reversal", reason);
   e.reverses = reversed.id;
   ledger.append(e);
   return e;
@@ -45,14 +45,13 @@ Entry append_by_hand(SQLite::Database& db, std::int64_t volunteer, int points, E
   if (kind == EntryKind::redeem && ledger.balance(volunteer) + points < 0) {
     throw InputError(tr(Msg::points_overdrawn, -points, ledger.balance(volunteer)));
   }
-  auto e = entry_by(actor, volunteer, actor.today(), points, kind, rule, reason);
+  auto e = entry_by(actor, volunteer, actor.today, points, kind, rule, reason);
   ledger.append(e);
   return e;
 }
 
 }  // namespace
 
-Date Actor::today() const { return parse_date(std::string_view(now).substr(0, 10)).value_or(Date{}); }
 
 AwardReport award(SQLite::Database& db, const config::Config& config, const std::optional<Date>& from,
                   const std::optional<Date>& to, const Actor& actor, bool dry_run) {

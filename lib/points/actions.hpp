@@ -19,7 +19,7 @@ namespace kangle::points {
 struct Actor {
   std::string by;   ///< who entered it (`--by`, or the login name)
   std::string now;  ///< the time of the run, ISO-8601 UTC
-  Date today() const;
+  Date today;       ///< the day of the run in the workspace's time zone
 };
 
 struct AwardReport {

@@ -14,8 +14,8 @@ namespace kangle::schedule {
 
 namespace {
 
-/// The date of an ISO-8601 timestamp (YYYY-MM-DD...), or the earliest date when unreadable.
-Date today(const std::string& now) { return parse_date(now.substr(0, 10)).value_or(Date{}); }
+/// The day of the run in the workspace's time zone.
+Date today(const config::Config& config, const std::string& now) { return local_date(now, config.settings.timezone); }
 
 /// Plans the month again from what is stored, and stores the new rota: days before
 /// `history_ends` keep their seats as stored. No transaction: the callers hold one.
@@ -47,7 +47,7 @@ BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Mo
 BuildReport build_rota(SQLite::Database& db, const config::Config& config, const Month& month,
                        const std::string& now, bool dry_run, bool force) {
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  auto report = rebuild(db, config, month, now, force || dry_run, today(now));
+  auto report = rebuild(db, config, month, now, force || dry_run, today(config, now));
   if (!dry_run) transaction.commit();
   return report;
 }
@@ -68,7 +68,7 @@ BuildReport drop_volunteer(SQLite::Database& db, const config::Config& config, c
   people::Store(db).add_blackout(volunteer, {from, std::nullopt, reason}, now);
   RotaStore(db).unlock_from(month, volunteer, from);
   // A drop-out cannot wait for the next month; the days before they leave stay as they were.
-  auto report = rebuild(db, config, month, now, true, std::max(from, today(now)));
+  auto report = rebuild(db, config, month, now, true, std::max(from, today(config, now)));
   transaction.commit();
   return report;
 }

@@ -8,6 +8,7 @@ using kangle::Date;
 using kangle::parse_date;
 using kangle::parse_time_range;
 using kangle::parse_weekday;
+using kangle::local_date;
 using kangle::TimeRange;
 
 TEST_CASE("parse_date, a valid date") {
@@ -123,4 +124,15 @@ TEST_CASE("parse_time_range, a minus sign is not a digit") {
 
 TEST_CASE("parse_date, a minus sign is not a digit") {
   CHECK_FALSE(parse_date("-001-01-01").has_value());
+}
+
+TEST_CASE("local_date, the day in the workspace's time zone, not UTC's") {
+  // 02:00 in Beijing on 1 December is 18:00 on 30 November in UTC: the cron job's day is the 1st.
+  CHECK(local_date("2026-11-30T18:00:00Z", "Asia/Shanghai") == parse_date("2026-12-01"));
+  CHECK(local_date("2026-11-30T15:59:00Z", "Asia/Shanghai") == parse_date("2026-11-30"));
+  CHECK(local_date("2026-12-31T16:00:00Z", "Asia/Shanghai") == parse_date("2027-01-01"));
+  CHECK(local_date("2026-11-30T18:00:00Z", "UTC") == parse_date("2026-11-30"));
+  // A name the system does not know falls back to UTC; a China zone to UTC+8 even without the zone files.
+  CHECK(local_date("2026-11-30T18:00:00Z", "Nowhere/Atlantis") == parse_date("2026-11-30"));
+  CHECK(local_date("2026-11-30T18:00:00Z", "PRC") == parse_date("2026-12-01"));
 }

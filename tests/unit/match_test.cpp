@@ -337,7 +337,17 @@ void check_gaps(const Instance& in, const MatchPlan& plan, const std::vector<int
     bool refused = !n.refused_by.empty() && std::none_of(same_category.begin(), same_category.end(), [&](std::size_t j) {
       return may_propose(n, in.resources[j]);
     });
-    REQUIRE(g.reason == (refused ? GapReason::refused : GapReason::all_full));
+    // few_in_reach: fewer resources that may ever serve it (those serving it already
+    // included) than it wants; otherwise they are all full.
+    auto in_reach = std::count_if(same_category.begin(), same_category.end(), [&](std::size_t j) {
+      const auto& r = in.resources[j].resource;
+      return kangle::match::can_serve(r, n.need, today) &&
+             std::find(n.refused_by.begin(), n.refused_by.end(), r.id) == n.refused_by.end();
+    });
+    auto expected = refused ? GapReason::refused
+                            : (in_reach < n.need.wanted ? GapReason::few_in_reach : GapReason::all_full);
+    REQUIRE(g.reason == expected);
+    if (expected == GapReason::few_in_reach) CHECK(g.in_reach == in_reach);
     // Each resource that may serve it is out of room, or serves it already: else the
     // plan would not have the most places.
     for (auto j : same_category) {
@@ -460,8 +470,9 @@ TEST_CASE("plan_matches: vulnerable residents first, then places, then the oldes
     REQUIRE(plan.gaps.size() == 1);
     CHECK(plan.gaps[0].need == 10);
     CHECK(plan.gaps[0].missing == 1);
-    // all_full, as the engine words it, though both still have room: each already serves it.
-    CHECK(plan.gaps[0].reason == GapReason::all_full);
+    // Both still have room, but each serves it once: two in reach for three wanted.
+    CHECK(plan.gaps[0].reason == GapReason::few_in_reach);
+    CHECK(plan.gaps[0].in_reach == 2);
     // On a later run, with resource 1 already serving it, only resource 2 may be proposed.
     needs[0].open = 1;
     needs[0].served_by = {1};
@@ -471,7 +482,14 @@ TEST_CASE("plan_matches: vulnerable residents first, then places, then the oldes
     auto none = kangle::match::plan_matches(needs, resources, today);
     CHECK(none.proposals.empty());
     REQUIRE(none.gaps.size() == 1);
-    CHECK(none.gaps[0].reason == GapReason::all_full);
+    CHECK(none.gaps[0].reason == GapReason::few_in_reach);
+    // Two wanted and two in reach, serving it already: nothing more to give, and full is not the word.
+    needs[0].need.wanted = 2;
+    needs[0].open = 1;
+    needs[0].served_by = {1};
+    resources[1].free = 0;
+    CHECK(kangle::match::plan_matches(needs, resources, today).gaps.at(0).reason == GapReason::all_full);
+    resources[1].free = 5;
     needs[0].refused_by = {2};
     needs[0].served_by = {1};
     CHECK(kangle::match::plan_matches(needs, resources, today).gaps.at(0).reason == GapReason::refused);
@@ -519,7 +537,8 @@ TEST_CASE("plan_matches: each reason a need is left unmatched, and shortages by 
   CHECK(reason_of(15) == GapReason::no_location);
   CHECK_FALSE(gap_for(plan, 15).nearest);
   CHECK(reason_of(16) == GapReason::no_location);
-  CHECK(reason_of(17) == GapReason::all_full);
+  CHECK(reason_of(17) == GapReason::few_in_reach);  // one legal resource in the street, and it wants two
+  CHECK(gap_for(plan, 17).in_reach == 1);
   CHECK(gap_for(plan, 17).missing == 1);
   CHECK(reason_of(18) == GapReason::all_full);
   CHECK(reason_of(19) == GapReason::all_full);
@@ -733,7 +752,7 @@ TEST_CASE("ProjectStore: the illegal moves people try, and a review without sati
     TransitionDetails d;
     d.satisfaction = satisfaction;
     CHECK(error_message<kangle::UsageError>([&] { ws.projects().transition(p, ProjectStatus::reviewed, d, run_time); }) ==
-          "a review needs --satisfaction from 1 to 5");
+          "project 1: a review needs --satisfaction from 1 to 5");
   }
   CHECK(ws.projects().find(p)->status == ProjectStatus::done);
   CHECK(ws.projects().events(p).size() == events);

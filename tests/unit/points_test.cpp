@@ -67,7 +67,7 @@ public:
     return out;
   }
   kangle::config::Config& rules() { return config_; }
-  points::Actor actor{"tester", run_time};
+  points::Actor actor{"tester", run_time, kangle::local_date(run_time, "Asia/Shanghai")};
 
 private:
   int people_ = 0;
