@@ -58,8 +58,9 @@ struct CommandSpec {
 const std::vector<CommandSpec>& command_table();
 
 /// `--format` shared by the commands that print data: the terminal's table, JSON and
-/// CSV for scripts, Markdown and a self-contained HTML page for what is posted.
-enum class Format { text, json, csv, md, html };
+/// CSV for scripts, Markdown and a self-contained HTML page for what is posted; XLSX
+/// (reports) for the office. `table` is accepted for `text`.
+enum class Format { text, json, csv, md, html, xlsx };
 void add_format_option(CLI::App& command, Format& format, std::vector<Format> allowed);
 
 /// `-o/--output FILE` shared by the commands that write something to post or send.

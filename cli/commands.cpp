@@ -27,6 +27,8 @@ const std::vector<CommandSpec>& command_table() {
       {"schedule", "Build, show and explain the monthly rota", Needs::database, define_schedule},
       {"record", "Service records: confirm the rota's day, add, list; service hours", Needs::database, define_record},
       {"points", "The points ledger: award, adjust, redeem, balances, honour board, verify", Needs::database, define_points},
+      {"report", "Reports: month, quarter, year; the service portfolio review; units; volunteers", Needs::database,
+       define_report},
       {"completion", "Print a bash or zsh completion script (try: source <(kangle completion bash))", Needs::nothing,
        define_completion},
   };
@@ -35,8 +37,9 @@ const std::vector<CommandSpec>& command_table() {
 
 void add_format_option(CLI::App& command, Format& format, std::vector<Format> allowed) {
   static const std::pair<const char*, Format> all[] = {
-      {"text", Format::text}, {"json", Format::json}, {"csv", Format::csv}, {"md", Format::md}, {"html", Format::html}};
-  std::map<std::string, Format> names;
+      {"text", Format::text}, {"json", Format::json}, {"csv", Format::csv},
+      {"md", Format::md},     {"html", Format::html}, {"xlsx", Format::xlsx}};
+  std::map<std::string, Format> names{{"table", Format::text}};
   std::vector<std::string> listed;
   for (const auto& [name, value] : all) {
     if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) continue;

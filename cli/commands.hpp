@@ -14,6 +14,7 @@ void define_match(CLI::App& command, Action& action);
 void define_schedule(CLI::App& command, Action& action);
 void define_record(CLI::App& command, Action& action);
 void define_points(CLI::App& command, Action& action);
+void define_report(CLI::App& command, Action& action);
 void define_completion(CLI::App& command, Action& action);
 
 }  // namespace kangle::cli

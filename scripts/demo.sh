@@ -54,3 +54,10 @@ for day in 17 18; do ./build/cli/kangle -w demo record confirm --date 2026-12-$d
 ./build/cli/kangle -w demo match done 1 --delivered 收音机一台 --date 2026-12-05 --people 1 --volunteers 张伟
 ./build/cli/kangle -w demo match review 1 --satisfaction 5 --comment 老人很高兴
 ./build/cli/kangle -w demo match list projects
+# Reports: December's figures, the service portfolio review (固化 保留 嫁接 退出,
+# each with its reason), the co-building units ranked, and the whole set of
+# formats (md, html with charts, json, xlsx, csv) into demo/reports/ as cron would.
+./build/cli/kangle -w demo report month 2026-12
+./build/cli/kangle -w demo report services --period 2026-12
+./build/cli/kangle -w demo report units --period 2026-12
+./build/cli/kangle -w demo report month 2026-12 --pack demo/reports

@@ -208,6 +208,7 @@ void print_board(const PointsCommand& options, Context& context, const std::stri
       for (const auto& line : footer) content += "\n" + line + "\n";
       break;
     case Format::html: content = table::render_html(title, headers, rows, footer); break;
+    case Format::xlsx:  // not offered for boards
     case Format::text:
       content = title + "\n\n" + (rows.empty() ? text_of(when_empty) + "\n" : table::render_text(headers, rows));
       break;

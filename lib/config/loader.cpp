@@ -70,6 +70,23 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
     if (auto v = d.boolean("mask_personal_data")) s.mask_personal_data = *v;
     d.finish();
   }
+  if (const auto* review = r.table("review")) {
+    TableReader v(*review, file, sink);
+    auto& rules = s.review;
+    if (auto x = v.number("demand_high")) rules.demand_high = *x;
+    if (auto x = v.number("demand_low")) rules.demand_low = *x;
+    if (auto x = v.number("satisfaction_good")) rules.satisfaction_good = *x;
+    if (auto x = v.number("satisfaction_poor")) rules.satisfaction_poor = *x;
+    if (auto x = v.count("keen_volunteers", 1)) rules.keen_volunteers = *x;
+    if (auto x = v.count("niche_kiosks", 0)) rules.niche_kiosks = *x;
+    if (rules.demand_low > rules.demand_high) {
+      sink.error(v.position("demand_low"), tr(Msg::review_bad_order, "demand_low", "demand_high"));
+    }
+    if (rules.satisfaction_poor > rules.satisfaction_good) {
+      sink.error(v.position("satisfaction_poor"), tr(Msg::review_bad_order, "satisfaction_poor", "satisfaction_good"));
+    }
+    v.finish();
+  }
   r.finish();
   return s;
 }

@@ -15,6 +15,18 @@
 
 namespace kangle::config {
 
+/// kangle.toml's `[review]`: the thresholds by which `report services` sorts every
+/// service into 固化, 保留, 嫁接 and 退出 (the portfolio review). Demand is residents
+/// served per session held (人次/场).
+struct ReviewRules {
+  double demand_high = 8.0;        ///< at or above: high demand
+  double demand_low = 3.0;         ///< below: little demand
+  double satisfaction_good = 4.5;  ///< at or above: residents like it
+  double satisfaction_poor = 3.5;  ///< below: poor ratings, whatever the demand
+  int keen_volunteers = 3;         ///< volunteers with the skill, at or above: volunteers want to offer it
+  int niche_kiosks = 1;            ///< offered at this many kiosks or fewer, and by no resource: nobody else offers it
+};
+
 /// kangle.toml.
 struct Settings {
   std::string name;
@@ -25,6 +37,7 @@ struct Settings {
   int travel_minutes = 30;
   int certificate_warning_days = 30;
   bool mask_personal_data = true;
+  ReviewRules review;
 };
 
 struct Category {

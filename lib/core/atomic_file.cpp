@@ -40,6 +40,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   // a plain file in their place (and, as root, break /dev/null for the whole machine).
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::is_directory(status)) throw WorkspaceError(tr(Msg::output_is_folder, path.string()));
   if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) fail(path, errno);

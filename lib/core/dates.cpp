@@ -198,4 +198,38 @@ std::optional<Period> parse_period(std::string_view text) {
   return Period{Period::Kind::month, month_start(*year, m), month_end(*year, m)};
 }
 
+namespace {
+
+/// The period of `kind` that starts with the month `index` months after January of year 0.
+Period period_at(Period::Kind kind, long index) {
+  int year = static_cast<int>(index / 12);
+  auto month = static_cast<unsigned>(index % 12 + 1);
+  switch (kind) {
+    case Period::Kind::month: return Period{kind, month_start(year, month), month_end(year, month)};
+    case Period::Kind::quarter: return Period{kind, month_start(year, month), month_end(year, month + 2)};
+    case Period::Kind::year: break;
+  }
+  return Period{kind, month_start(year, 1), month_end(year, 12)};
+}
+
+long month_index(const Date& date) {
+  return static_cast<long>(static_cast<int>(date.year())) * 12 + static_cast<unsigned>(date.month()) - 1;
+}
+
+int months_in(Period::Kind kind) { return kind == Period::Kind::month ? 1 : kind == Period::Kind::quarter ? 3 : 12; }
+
+}  // namespace
+
+Period shift_period(const Period& period, int steps) {
+  return period_at(period.kind, month_index(period.first) + static_cast<long>(steps) * months_in(period.kind));
+}
+
+Period year_before(const Period& period) { return period_at(period.kind, month_index(period.first) - 12); }
+
+std::vector<Period> months_of(const Period& period) {
+  std::vector<Period> months;
+  for (long i = month_index(period.first); i <= month_index(period.last); ++i) months.push_back(period_at(Period::Kind::month, i));
+  return months;
+}
+
 }  // namespace kangle

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kangle {
 
@@ -57,5 +58,15 @@ std::string period_label(const Period& period);
 
 /// `2026-12`, `2026Q4` (also `2026-Q4`, lower-case q) or `2026`; nothing otherwise.
 std::optional<Period> parse_period(std::string_view text);
+
+/// The period of the same kind `steps` periods later (earlier when negative):
+/// 2026-12 → 2026-11 for -1; 2026Q1 → 2025Q4; a year back is -12 months, -4 quarters or -1 year.
+Period shift_period(const Period& period, int steps);
+
+/// The same period a year before: 2026-12 → 2025-12, 2026Q4 → 2025Q4.
+Period year_before(const Period& period);
+
+/// The months of a period, in order (one for a month, three for a quarter, twelve for a year).
+std::vector<Period> months_of(const Period& period);
 
 }  // namespace kangle

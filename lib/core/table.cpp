@@ -99,8 +99,7 @@ std::string render_html(const std::string& title, const std::vector<std::string>
       "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) +
       "</title>\n<style>\n"
       "@page { size: A4; margin: 18mm; }\n"
-      "body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", "
-      "sans-serif; color: #222; margin: 2em auto; max-width: 50em; }\n"
+      "body { font-family: " + std::string(html_font_family) + "; color: #222; margin: 2em auto; max-width: 50em; }\n"
       "h1 { text-align: center; color: #b71c1c; letter-spacing: 0.1em; }\n"
       "table { border-collapse: collapse; width: 100%; }\n"
       "th, td { border: 1px solid #999; padding: 0.35em 0.6em; text-align: center; }\n"

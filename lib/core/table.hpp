@@ -20,6 +20,11 @@ std::string csv_line(const std::vector<std::string>& fields);
 /// A whole CSV document: the header line, then the rows.
 std::string render_csv(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows);
 
+/// The CSS font-family of kangle's HTML pages: the Chinese system fonts of each platform
+/// first, so that a page looks the same printed from Linux, Windows or a Mac.
+inline constexpr std::string_view html_font_family =
+    "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", sans-serif";
+
 /// Text with &, <, >, " and ' escaped for HTML.
 std::string html_escape(std::string_view text);
 

@@ -26,6 +26,25 @@ std::vector<utf8proc_int32_t> code_points(std::string_view s) {
   return out;
 }
 
+/// The length in bytes of the longest start of `s` whose characters `keep` accepts, asked
+/// in order; an invalid byte counts as one replacement character, as in code_points().
+template <class Keep>
+std::size_t prefix_length(std::string_view s, Keep keep) {
+  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  std::size_t used = 0;
+  while (used < s.size()) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p + used, static_cast<utf8proc_ssize_t>(s.size() - used), &cp);
+    if (n <= 0) {
+      cp = 0xFFFD;
+      n = 1;
+    }
+    if (!keep(cp)) break;
+    used += static_cast<std::size_t>(n);
+  }
+  return used;
+}
+
 constexpr std::string_view ideographic_space = "\xE3\x80\x80";
 
 bool is_ascii_space(char c) {
@@ -94,6 +113,19 @@ std::string pad_right(std::string_view s, std::size_t width) {
   std::size_t have = display_width(s);
   if (have < width) out.append(width - have, ' ');
   return out;
+}
+
+std::string_view fit_width(std::string_view s, std::size_t width) {
+  std::size_t used = 0;
+  return s.substr(0, prefix_length(s, [&](utf8proc_int32_t cp) {
+                    used += static_cast<std::size_t>(std::max(utf8proc_charwidth(cp), 0));
+                    return used <= width;
+                  }));
+}
+
+std::string_view first_chars(std::string_view s, std::size_t count) {
+  std::size_t taken = 0;
+  return s.substr(0, prefix_length(s, [&](utf8proc_int32_t) { return taken++ < count; }));
 }
 
 bool is_valid_utf8(std::string_view s) {

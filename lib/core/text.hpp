@@ -24,6 +24,12 @@ std::size_t display_width(std::string_view s);
 /// `s` followed by spaces up to `width` display columns.
 std::string pad_right(std::string_view s, std::size_t width);
 
+/// The longest start of `s` that fits in `width` display columns, cut between characters.
+std::string_view fit_width(std::string_view s, std::size_t width);
+
+/// The first `count` characters (code points) of `s`; all of it when shorter.
+std::string_view first_chars(std::string_view s, std::size_t count);
+
 /// True when `s` is valid UTF-8.
 bool is_valid_utf8(std::string_view s);
 

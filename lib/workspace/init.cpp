@@ -25,6 +25,14 @@ timezone = "Asia/Shanghai"
 [defaults]
 monthly_limit  = 4           # 每月最多班次 when a sign-up does not say
 travel_minutes = 30          # gap between two kiosks on one day
+
+[review]                     # how `kangle report services` sorts the services
+demand_high       = 8.0      # residents per session at or above: high demand (固化 with good ratings)
+demand_low        = 3.0      # below: little demand (嫁接, 保留 or 退出)
+satisfaction_good = 4.5      # at or above: residents like it
+satisfaction_poor = 3.5      # below: poor ratings (退出)
+keen_volunteers   = 3        # volunteers with the skill at or above: volunteers want to offer it (嫁接)
+niche_kiosks      = 1        # at this many kiosks or fewer and by no resource: nobody else offers it (保留)
 )",
                      name, lang_code(lang));
 }

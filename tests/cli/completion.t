@@ -172,6 +172,13 @@ without warnings (with man or groff when installed, as on most Debian systems).
   .SS "kangle points board"
   .SS "kangle points stars"
   .SS "kangle points verify"
+  .SS "kangle report"
+  .SS "kangle report month"
+  .SS "kangle report quarter"
+  .SS "kangle report year"
+  .SS "kangle report services"
+  .SS "kangle report units"
+  .SS "kangle report volunteers"
   .SS "kangle completion"
   .SS "kangle help"
   .SH EXIT STATUS
@@ -213,6 +220,7 @@ time, and the documentation where Debian would; they are those kangle prints.
   ./share/doc/kangle/docs/import.md
   ./share/doc/kangle/docs/match.md
   ./share/doc/kangle/docs/records.md
+  ./share/doc/kangle/docs/report.md
   ./share/doc/kangle/docs/schedule.md
   ./share/doc/kangle/docs/workspace.md
   ./share/man/man1/kangle.1

@@ -106,7 +106,8 @@ def main():
     args = parser.parse_args()
     failed = 0
     for path in args.files:
-        with open(path, encoding="utf-8") as f:
+        # newline="": a CSV's CRLF line ends are part of the expected output.
+        with open(path, encoding="utf-8", newline="") as f:
             original = f.read().split("\n")
         if original and original[-1] == "":
             original.pop()
@@ -116,7 +117,7 @@ def main():
         if actual == original:
             continue
         if args.update:
-            with open(path, "w", encoding="utf-8") as f:
+            with open(path, "w", encoding="utf-8", newline="") as f:
                 f.write("\n".join(actual) + "\n")
             print(f"updated {path}")
             continue

@@ -22,6 +22,7 @@ Help, version, unknown commands and plugins.
     schedule                    Build, show and explain the monthly rota
     record                      Service records: confirm the rota's day, add, list; service hours
     points                      The points ledger: award, adjust, redeem, balances, honour board, verify
+    report                      Reports: month, quarter, year; the service portfolio review; units; volunteers
     completion                  Print a bash or zsh completion script (try: source <(kangle completion bash))
     help                        Show help for kangle or for one command
   

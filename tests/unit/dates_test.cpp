@@ -136,3 +136,20 @@ TEST_CASE("local_date, the day in the workspace's time zone, not UTC's") {
   CHECK(local_date("2026-11-30T18:00:00Z", "Nowhere/Atlantis") == parse_date("2026-11-30"));
   CHECK(local_date("2026-11-30T18:00:00Z", "PRC") == parse_date("2026-12-01"));
 }
+
+TEST_CASE("shift_period, year_before and months_of, across year ends", "[report]") {
+  auto period = [](const char* text) { return *kangle::parse_period(text); };
+  CHECK(kangle::shift_period(period("2026-01"), -1).text() == "2025-12");
+  CHECK(kangle::shift_period(period("2026-12"), 1).text() == "2027-01");
+  CHECK(kangle::shift_period(period("2026Q1"), -1).text() == "2025Q4");
+  CHECK(kangle::shift_period(period("2026Q1"), -1).last == parse_date("2025-12-31"));
+  CHECK(kangle::shift_period(period("2026"), -1).text() == "2025");
+  CHECK(kangle::year_before(period("2024-02")).last == parse_date("2023-02-28"));
+  CHECK(kangle::year_before(period("2026Q3")).text() == "2025Q3");
+  auto months = kangle::months_of(period("2026Q4"));
+  REQUIRE(months.size() == 3);
+  CHECK(months[0].text() == "2026-10");
+  CHECK(months[2].last == parse_date("2026-12-31"));
+  CHECK(kangle::months_of(period("2026")).size() == 12);
+  CHECK(kangle::months_of(period("2026-02")).size() == 1);
+}

@@ -78,6 +78,19 @@ TEST_CASE("pad_right, pads to display columns") {
   CHECK(text::pad_right("", 2) == "  ");
 }
 
+TEST_CASE("fit_width, cuts between characters, CJK counted two columns") {
+  CHECK(text::fit_width("理发服务", 5) == "理发");
+  CHECK(text::fit_width("理发服务", 8) == "理发服务");
+  CHECK(text::fit_width("ab理发", 3) == "ab");
+  CHECK(text::fit_width("abc", 0).empty());
+}
+
+TEST_CASE("first_chars, counted in code points, not bytes") {
+  CHECK(text::first_chars("理发服务", 3) == "理发服");
+  CHECK(text::first_chars("ab", 5) == "ab");
+  CHECK(text::first_chars("a理b", 2) == "a理");
+}
+
 TEST_CASE("is_valid_utf8 and join") {
   CHECK(text::is_valid_utf8("理发 abc"));
   CHECK_FALSE(text::is_valid_utf8("\xE7\x90"));

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: Apache-2.0
+// kangle report month 2026-12 | quarter 2026Q4 | year 2026   [--format F] [-o FILE] [--pack DIR]
+// kangle report services | units | volunteers [--period P]     [--format F] [-o FILE]
+// F: text (or table), md, html, csv, json, xlsx.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "../commands.hpp"
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "report/build.hpp"
+#include "report/render.hpp"
+
+namespace kangle::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ReportCommand {
+  std::string period;
+  Format format = Format::text;
+  std::string output, pack;
+  bool reveal = false;
+};
+
+using Builder = report::Report (*)(const report::Source&);
+
+Period period_option(const std::string& text, std::optional<Period::Kind> wanted, const Date& today) {
+  if (text.empty()) {
+    // The review, the units and the volunteers look at the year so far by default.
+    return *parse_period(fmt::format("{:04}", static_cast<int>(today.year())));
+  }
+  auto period = parse_period(text);
+  if (!period || (wanted && period->kind != *wanted)) throw UsageError(tr(Msg::bad_period, text));
+  return *period;
+}
+
+std::string rendered(const report::Report& report, Format format) {
+  switch (format) {
+    case Format::md: return report::render_markdown(report);
+    case Format::html: return report::render_html(report);
+    case Format::csv: return report::render_csv(report);
+    case Format::json: return report::render_json(report);
+    case Format::xlsx:  // written to a file, never printed
+    case Format::text: break;
+  }
+  return report::render_table(report);
+}
+
+void emit(const report::Report& report, const ReportCommand& options) {
+  if (options.format != Format::xlsx) {
+    print_or_write(rendered(report, options.format), options.output);
+    return;
+  }
+  if (options.output.empty() || options.output == "-") throw UsageError(tr(Msg::report_xlsx_needs_output));
+  report::write_xlsx(report, options.output);
+  fmt::print("{}\n", tr(Msg::file_written, options.output));
+}
+
+/// `--pack DIR`: the period's report, the portfolio review, the units and the
+/// volunteers, each as Markdown, HTML, JSON and XLSX, and every table as a CSV file.
+void write_pack(const report::Source& source, const fs::path& folder) {
+  if (fs::exists(folder) && !fs::is_directory(folder)) throw UsageError(tr(Msg::report_pack_not_folder, folder.string()));
+  std::error_code error;
+  fs::create_directories(folder, error);
+  if (error) throw WorkspaceError(tr(Msg::report_cannot_create_folder, folder.string(), error.message()));
+  int files = 0;
+  for (Builder build : {report::period_report, report::services_report, report::units_report, report::volunteers_report}) {
+    auto report = build(source);
+    auto stem = report.kind + "-" + report.period;
+    write_file_atomically(folder / (stem + ".md"), report::render_markdown(report));
+    write_file_atomically(folder / (stem + ".html"), report::render_html(report));
+    write_file_atomically(folder / (stem + ".json"), report::render_json(report));
+    report::write_xlsx(report, folder / (stem + ".xlsx"));
+    files += 4;
+    for (const auto& section : report.sections) {
+      for (const auto& table : section.tables) {
+        report::Report one{report.kind, report.period, report.title, report.generated_at, {}, {}};
+        one.sections.push_back({section.id, section.title, {}, {table}, {}});
+        write_file_atomically(folder / (stem + "." + table.id + ".csv"), report::render_csv(one));
+        ++files;
+      }
+    }
+  }
+  fmt::print("{}\n", tr(Msg::report_pack_written, files, folder.string()));
+}
+
+int run(const ReportCommand& options, Context& context, Builder build, std::optional<Period::Kind> kind) {
+  report::Source source{context.database->sql(), *context.config,
+                        period_option(options.period, kind, context.today), context.now, options.reveal};
+  if (!options.pack.empty()) {
+    write_pack(source, options.pack);
+    return 0;
+  }
+  emit(build(source), options);
+  return 0;
+}
+
+}  // namespace
+
+void define_report(CLI::App& command, Action& action) {
+  command.require_subcommand(1);
+  auto options = std::make_shared<ReportCommand>();
+  struct Kind {
+    const char* name;
+    const char* help;
+    Builder build;
+    std::optional<Period::Kind> period;
+  };
+  static const Kind kinds[] = {
+      {"month", "The month's report: headline figures, by kiosk, by service, the last twelve months",
+       report::period_report, Period::Kind::month},
+      {"quarter", "The quarter's report", report::period_report, Period::Kind::quarter},
+      {"year", "The year's report", report::period_report, Period::Kind::year},
+      {"services", "The service portfolio review: 固化, 保留, 嫁接, 退出, with the reasons", report::services_report,
+       std::nullopt},
+      {"units", "The co-building units' reverse assessment (反向考核), ranked", report::units_report, std::nullopt},
+      {"volunteers", "Each volunteer's sessions, hours and points; coverage; seats filled", report::volunteers_report,
+       std::nullopt},
+  };
+  std::vector<std::pair<CLI::App*, const Kind*>> subs;
+  for (const auto& kind : kinds) {
+    auto* sub = command.add_subcommand(kind.name, kind.help);
+    if (kind.period) {
+      sub->add_option("period", options->period, "The period: 2026-12, 2026Q4 or 2026")->required();
+      sub->add_option("--pack", options->pack, "Write the whole set for the period into this folder (md, html, json, xlsx, csv)")
+          ->type_name("DIR");
+    } else {
+      sub->add_option("--period", options->period, "A month, quarter or year (default: this year)");
+    }
+    add_format_option(*sub, options->format,
+                      {Format::text, Format::md, Format::html, Format::csv, Format::json, Format::xlsx});
+    add_output_option(*sub, options->output);
+    if (std::string_view(kind.name) == "volunteers") add_reveal_option(*sub, options->reveal);
+    subs.emplace_back(sub, &kind);
+  }
+  action = [options, subs](Context& context) {
+    for (const auto& [sub, kind] : subs) {
+      if (sub->parsed()) return run(*options, context, kind->build, kind->period);
+    }
+    return 2;
+  };
+}
+
+}  // namespace kangle::cli

@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "report/build.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/i18n.hpp"
+#include "people/volunteer.hpp"
+#include "report/figures.hpp"
+#include "report/review.hpp"
+
+namespace kangle::report {
+namespace {
+
+Value count(long n) { return Value::number(static_cast<double>(n)); }
+Value hours(long minutes) { return Value::number(static_cast<double>(minutes) / 60.0, 1); }
+Value rating(const std::optional<double>& mean) { return mean ? Value::number(*mean, 2) : Value::none(); }
+Value percent(const std::optional<double>& share) { return share ? Value::number(*share * 100.0, 1) : Value::none(); }
+
+std::optional<double> ratio(double part, double whole) {
+  if (whole <= 0) return std::nullopt;
+  return part / whole;
+}
+
+Column column(const char* key, Msg header) { return {key, tr(header), false}; }
+
+Report titled(const Source& s, const char* kind, Msg title) {
+  Report r;
+  r.kind = kind;
+  r.period = s.period.text();
+  r.title = tr(title, s.config.settings.name, period_label(s.period));
+  r.generated_at = s.now;
+  r.footer.push_back(tr(Msg::report_generated, s.now));
+  return r;
+}
+
+const char* period_kind(const Period& p) {
+  switch (p.kind) {
+    case Period::Kind::month: return "month";
+    case Period::Kind::quarter: return "quarter";
+    case Period::Kind::year: break;
+  }
+  return "year";
+}
+
+std::string kiosk_or_outreach(const config::Config& config, const std::string& kiosk) {
+  return kiosk.empty() ? tr(Msg::report_away_from_kiosks) : config::kiosk_label(config, kiosk);
+}
+
+std::string category_of(const config::Catalogue& catalogue, const std::string& service) {
+  const auto* s = catalogue.find_service(service);
+  if (!s) return "";
+  const auto* c = catalogue.find_category(s->category.value);
+  return c ? config::localized(c->name, c->name_en) : s->category.value;
+}
+
+// ─── month, quarter, year ───────────────────────────────────────────────
+
+struct Metric {
+  const char* key;
+  Msg label;
+  Value (*of)(const PeriodFigures&);
+};
+
+const Metric metrics[] = {
+    {"sessions", Msg::report_sessions, [](const PeriodFigures& f) { return count(f.sessions); }},
+    {"themed_events", Msg::report_themed_events, [](const PeriodFigures& f) { return count(f.themed_events); }},
+    {"residents", Msg::report_residents, [](const PeriodFigures& f) { return count(f.residents); }},
+    {"volunteers", Msg::report_volunteers, [](const PeriodFigures& f) { return count(f.volunteers); }},
+    {"volunteer_times", Msg::report_volunteer_times, [](const PeriodFigures& f) { return count(f.volunteer_times); }},
+    {"hours_recorded", Msg::report_hours_recorded, [](const PeriodFigures& f) { return hours(f.recorded_minutes); }},
+    {"hours_granted", Msg::report_hours_granted, [](const PeriodFigures& f) { return hours(f.granted_minutes); }},
+    {"satisfaction", Msg::report_satisfaction, [](const PeriodFigures& f) { return rating(f.satisfaction.mean()); }},
+    {"new_volunteers", Msg::report_new_volunteers, [](const PeriodFigures& f) { return count(f.new_volunteers); }},
+    {"party_share", Msg::report_party_share,
+     [](const PeriodFigures& f) { return percent(ratio(f.party_members, f.volunteers)); }},
+    {"points_awarded", Msg::report_points_awarded, [](const PeriodFigures& f) { return count(f.points_awarded); }},
+    {"projects_proposed", Msg::report_projects_proposed,
+     [](const PeriodFigures& f) { return count(f.projects.contains("proposed") ? f.projects.at("proposed") : 0); }},
+    {"projects_claimed", Msg::report_projects_claimed,
+     [](const PeriodFigures& f) { return count(f.projects.contains("claimed") ? f.projects.at("claimed") : 0); }},
+    {"projects_done", Msg::report_projects_done,
+     [](const PeriodFigures& f) { return count(f.projects.contains("done") ? f.projects.at("done") : 0); }},
+    {"projects_reviewed", Msg::report_projects_reviewed,
+     [](const PeriodFigures& f) { return count(f.projects.contains("reviewed") ? f.projects.at("reviewed") : 0); }},
+    {"wishes_claimed", Msg::report_wishes_claimed,
+     [](const PeriodFigures& f) { return count(f.wishes.contains("claimed") ? f.wishes.at("claimed") : 0); }},
+    {"wishes_done", Msg::report_wishes_done,
+     [](const PeriodFigures& f) { return count(f.wishes.contains("done") ? f.wishes.at("done") : 0); }},
+};
+
+/// The change from `before` to `now` in per cent; none when there is nothing to compare with.
+Value change(const Value& now, const Value& before) {
+  if (!now.is_number() || !before.is_number()) return Value::none();
+  double b = std::get<double>(before.data);
+  if (b == 0) return Value::none();
+  return Value::number((std::get<double>(now.data) - b) / b * 100.0, 1);
+}
+
+int wishes(const PeriodFigures& f, const char* status) { return f.wishes.contains(status) ? f.wishes.at(status) : 0; }
+
+Section overview(const Source& s) {
+  auto current = period_figures(s.db, s.period);
+  auto before = period_figures(s.db, shift_period(s.period, -1));
+  auto last_year = period_figures(s.db, year_before(s.period));
+  Section section{"overview", tr(Msg::report_overview), {}, {}, {}};
+  section.lines.push_back(tr(Msg::report_headline_services, period_label(s.period), current.sessions,
+                             current.themed_events, current.residents));
+  section.lines.push_back(tr(Msg::report_headline_volunteers, current.volunteers, current.volunteer_times,
+                             hours(current.recorded_minutes).display(), hours(current.granted_minutes).display()));
+  section.lines.push_back(tr(Msg::report_headline_wishes, wishes(current, "claimed"), wishes(current, "done"),
+                             current.new_volunteers));
+  Table table{"headline", tr(Msg::report_overview),
+              {{"metric", tr(Msg::report_col_metric_key), true}, column("label", Msg::report_col_metric),
+               column("current", Msg::report_col_current), column("previous", Msg::report_col_previous),
+               column("change_pct", Msg::report_col_change), column("last_year", Msg::report_col_last_year),
+               column("year_change_pct", Msg::report_col_year_change)},
+              {}};
+  for (const auto& m : metrics) {
+    auto now = m.of(current), prev = m.of(before), year = m.of(last_year);
+    table.rows.push_back({Value::text(m.key), Value::text(tr(m.label)), now, prev, change(now, prev), year, change(now, year)});
+  }
+  section.tables.push_back(std::move(table));
+  return section;
+}
+
+Section by_kiosk(const Source& s) {
+  Section section{"kiosks", tr(Msg::report_by_kiosk), {}, {}, {}};
+  Table table{"sessions_by_kiosk", tr(Msg::report_by_kiosk),
+              {column("kiosk", Msg::report_col_kiosk), column("sessions", Msg::report_sessions),
+               column("themed_events", Msg::report_themed_events), column("residents", Msg::report_residents),
+               column("volunteer_times", Msg::report_volunteer_times), column("hours", Msg::report_hours_recorded),
+               column("satisfaction", Msg::report_satisfaction), column("all_sessions", Msg::report_col_all_sessions)},
+              {}};
+  for (const auto& k : kiosk_figures(s.db, s.period)) {
+    table.rows.push_back({Value::text(kiosk_or_outreach(s.config, k.kiosk)), count(k.sessions), count(k.themed_events),
+                          count(k.residents), count(k.volunteer_times), hours(k.minutes), rating(k.satisfaction.mean()),
+                          count(k.sessions + k.themed_events)});
+  }
+  if (table.rows.empty()) section.lines.push_back(tr(Msg::report_no_records));
+  section.tables.push_back(std::move(table));
+  section.charts.push_back({Chart::Kind::bars, tr(Msg::report_chart_sessions_by_kiosk), "sessions_by_kiosk", "kiosk",
+                            "all_sessions", "", "", 0, 0, "", ""});
+  return section;
+}
+
+Section by_service(const Source& s) {
+  Section section{"services", tr(Msg::report_by_service), {}, {}, {}};
+  Table table{"by_service", tr(Msg::report_by_service),
+              {column("service", Msg::report_col_service), column("category", Msg::report_col_category),
+               column("sessions", Msg::report_col_all_sessions), column("residents", Msg::report_residents),
+               column("per_session", Msg::report_col_per_session), column("satisfaction", Msg::report_satisfaction)},
+              {}};
+  auto figures = service_figures(s.db, s.period);
+  std::stable_sort(figures.begin(), figures.end(),
+                   [](const ServiceFigures& a, const ServiceFigures& b) { return a.residents > b.residents; });
+  for (const auto& f : figures) {
+    auto name = f.service.empty() ? f.title : config::service_label(s.config.catalogue, f.service);
+    auto category = f.service.empty() ? tr(Msg::report_event_category) : category_of(s.config.catalogue, f.service);
+    table.rows.push_back({Value::text(name), Value::text(category), count(f.sessions), count(f.residents),
+                          Value::number(static_cast<double>(f.residents) / std::max(f.sessions, 1), 1),
+                          rating(f.satisfaction.mean())});
+  }
+  section.tables.push_back(std::move(table));
+  return section;
+}
+
+Section by_month(const Source& s) {
+  std::vector<Period> months;
+  if (s.period.kind == Period::Kind::month) {
+    for (int back = 11; back >= 0; --back) months.push_back(shift_period(s.period, -back));
+  } else {
+    months = months_of(s.period);
+  }
+  Section section{"trend", tr(Msg::report_by_month), {}, {}, {}};
+  Table table{"by_month", tr(Msg::report_by_month),
+              {column("month", Msg::report_col_month), column("sessions", Msg::report_col_all_sessions),
+               column("residents", Msg::report_residents), column("volunteer_times", Msg::report_volunteer_times),
+               column("hours", Msg::report_hours_recorded)},
+              {}};
+  for (const auto& month : months) {
+    auto f = period_figures(s.db, month);
+    table.rows.push_back({Value::text(month.text()), count(f.sessions + f.themed_events), count(f.residents),
+                          count(f.volunteer_times), hours(f.recorded_minutes)});
+  }
+  section.tables.push_back(std::move(table));
+  section.charts.push_back(
+      {Chart::Kind::bars, tr(Msg::report_chart_residents_by_month), "by_month", "month", "residents", "", "", 0, 0, "", ""});
+  return section;
+}
+
+// ─── the portfolio review ───────────────────────────────────────────────
+
+Msg group_title(ReviewGroup g) {
+  switch (g) {
+    case ReviewGroup::make_permanent: return Msg::review_make_permanent;
+    case ReviewGroup::keep: return Msg::review_keep;
+    case ReviewGroup::graft: return Msg::review_graft;
+    case ReviewGroup::retire: break;
+  }
+  return Msg::review_retire;
+}
+
+Msg group_short(ReviewGroup g) {
+  switch (g) {
+    case ReviewGroup::make_permanent: return Msg::review_short_make_permanent;
+    case ReviewGroup::keep: return Msg::review_short_keep;
+    case ReviewGroup::graft: return Msg::review_short_graft;
+    case ReviewGroup::retire: break;
+  }
+  return Msg::review_short_retire;
+}
+
+const char* group_key(ReviewGroup g) {
+  switch (g) {
+    case ReviewGroup::make_permanent: return "make_permanent";
+    case ReviewGroup::keep: return "keep";
+    case ReviewGroup::graft: return "graft";
+    case ReviewGroup::retire: break;
+  }
+  return "retire";
+}
+
+/// As the tables show it (halves away from zero), so that a sentence and its row agree.
+std::string one_decimal(double v) { return Value::number(v, 1).display(); }
+
+/// The sentence that puts a service in its group, with the figures and thresholds it rests on.
+std::string justify(const ServiceReview& r, const Source& s) {
+  const auto& rules = s.config.settings.review;
+  auto demand = one_decimal(r.per_session.value_or(0));
+  auto rated = r.satisfaction ? rating(r.satisfaction).display() : std::string("—");
+  switch (r.reason) {
+    case ReviewReason::popular:
+      return tr(Msg::review_why_popular, demand, one_decimal(rules.demand_high), rated, one_decimal(rules.satisfaction_good));
+    case ReviewReason::popular_unrated: return tr(Msg::review_why_popular_unrated, demand, one_decimal(rules.demand_high));
+    case ReviewReason::popular_fair:
+      return tr(Msg::review_why_popular_fair, demand, rated, one_decimal(rules.satisfaction_good));
+    case ReviewReason::middling:
+      return tr(Msg::review_why_middling, demand, one_decimal(rules.demand_low), one_decimal(rules.demand_high));
+    case ReviewReason::niche: return tr(Msg::review_why_niche, demand, r.kiosks);
+    case ReviewReason::volunteers_keen:
+      return tr(Msg::review_why_keen, r.keen_volunteers, demand, one_decimal(rules.demand_low),
+                r.partner.empty() ? std::string("—") : config::service_label(s.config.catalogue, r.partner));
+    case ReviewReason::little_demand:
+      return tr(Msg::review_why_little_demand, demand, one_decimal(rules.demand_low), r.kiosks, r.resources);
+    case ReviewReason::poor_ratings: return tr(Msg::review_why_poor, rated, one_decimal(rules.satisfaction_poor));
+    case ReviewReason::not_held: break;
+  }
+  return tr(Msg::review_why_not_held, r.kiosks);
+}
+
+// ─── the volunteers report ──────────────────────────────────────────────
+
+std::string part_of_day(int part) {
+  return tr(part == 0 ? Msg::report_morning : part == 1 ? Msg::report_afternoon : Msg::report_evening);
+}
+
+}  // namespace
+
+Report period_report(const Source& s) {
+  auto report = titled(s, period_kind(s.period), Msg::report_period_title);
+  report.sections.push_back(overview(s));
+  report.sections.push_back(by_kiosk(s));
+  report.sections.push_back(by_service(s));
+  report.sections.push_back(by_month(s));
+  return report;
+}
+
+Report services_report(const Source& s) {
+  auto report = titled(s, "services", Msg::report_services_title);
+  auto reviews = review_services(s.config, service_figures(s.db, s.period), needs_by_category(s.db, s.period),
+                                 resources_by_category(s.db), volunteers_by_skill(s.db));
+  const auto& rules = s.config.settings.review;
+  Section overview{"portfolio", tr(Msg::report_portfolio), {}, {}, {}};
+  overview.lines.push_back(tr(Msg::review_rules, one_decimal(rules.demand_high), one_decimal(rules.demand_low),
+                              one_decimal(rules.satisfaction_good), one_decimal(rules.satisfaction_poor),
+                              rules.keen_volunteers));
+  Table table{"portfolio", tr(Msg::report_portfolio),
+              {{"group_key", tr(Msg::report_col_group), true}, column("group", Msg::report_col_group),
+               column("service", Msg::report_col_service),
+               column("category", Msg::report_col_category), column("sessions", Msg::report_col_all_sessions),
+               column("residents", Msg::report_residents), column("per_session", Msg::report_col_per_session),
+               column("capacity_use_pct", Msg::report_col_capacity_use), column("satisfaction", Msg::report_satisfaction),
+               column("volunteers_with_skill", Msg::report_col_skilled), column("kiosks", Msg::report_col_kiosks),
+               column("needs", Msg::report_col_needs),
+               // In the group sections as sentences; in the table only for scripts.
+               {"reason", tr(Msg::report_col_reason), true}},
+              {}};
+  std::vector<Section> groups;
+  for (auto g : {ReviewGroup::make_permanent, ReviewGroup::keep, ReviewGroup::graft, ReviewGroup::retire}) {
+    groups.push_back({group_key(g), tr(group_title(g)), {}, {}, {}});
+  }
+  for (const auto& r : reviews) {
+    auto name = config::service_label(s.config.catalogue, r.service);
+    auto why = justify(r, s);
+    table.rows.push_back({Value::text(group_key(r.group)), Value::text(tr(group_short(r.group))), Value::text(name),
+                          Value::text(category_of(s.config.catalogue, r.service)), count(r.sessions), count(r.residents),
+                          r.per_session ? Value::number(*r.per_session, 1) : Value::none(), percent(r.capacity_use),
+                          rating(r.satisfaction), count(r.keen_volunteers), count(r.kiosks), count(r.needs),
+                          Value::text(why)});
+    groups[static_cast<std::size_t>(r.group)].lines.push_back(fmt::format("{}{}{}", name, tr(Msg::report_colon), why));
+  }
+  std::vector<std::size_t> counts;
+  for (auto& g : groups) {
+    counts.push_back(g.lines.size());
+    g.lines.insert(g.lines.begin(), tr(Msg::review_group_count, g.lines.size()));
+  }
+  overview.lines.push_back(tr(Msg::review_counts, counts[0], counts[1], counts[2], counts[3]));
+  overview.tables.push_back(std::move(table));
+  overview.charts.push_back({Chart::Kind::quadrant, tr(Msg::report_chart_quadrant), "portfolio", "service", "",
+                             "per_session", "satisfaction", rules.demand_high, rules.satisfaction_good,
+                             tr(Msg::report_col_per_session), tr(Msg::report_satisfaction)});
+  report.sections.push_back(std::move(overview));
+  for (auto& g : groups) report.sections.push_back(std::move(g));
+  return report;
+}
+
+Report units_report(const Source& s) {
+  auto report = titled(s, "units", Msg::report_units_title);
+  auto units = unit_figures(s.db, s.period);
+  // Residents' satisfaction is the yardstick; units without a rating come last; then the
+  // volunteer person-times they gave.
+  std::stable_sort(units.begin(), units.end(), [](const UnitFigures& a, const UnitFigures& b) {
+    auto sa = a.satisfaction.mean(), sb = b.satisfaction.mean();
+    if (sa.has_value() != sb.has_value()) return sa.has_value();
+    if (sa && *sa != *sb) return *sa > *sb;
+    return a.volunteer_times > b.volunteer_times;
+  });
+  Section section{"units", tr(Msg::report_units), {}, {}, {}};
+  section.lines.push_back(tr(Msg::report_units_rule));
+  Table table{"units", tr(Msg::report_units),
+              {column("rank", Msg::report_col_rank), column("unit", Msg::report_col_unit),
+               column("registered", Msg::report_col_registered), column("volunteers_sent", Msg::report_col_sent),
+               column("sessions", Msg::report_col_all_sessions), column("volunteer_times", Msg::report_volunteer_times),
+               column("hours", Msg::report_hours_recorded), column("claimed", Msg::report_projects_claimed),
+               column("done", Msg::report_projects_done), column("on_time_pct", Msg::report_col_on_time),
+               column("satisfaction", Msg::report_satisfaction)},
+              {}};
+  int rank = 0;
+  for (const auto& u : units) {
+    ++rank;
+    table.rows.push_back({count(rank), Value::text(u.unit), count(u.registered), count(u.volunteers_sent),
+                          count(u.sessions), count(u.volunteer_times), hours(u.minutes), count(u.claimed), count(u.done),
+                          percent(ratio(u.done_on_time, u.done)), rating(u.satisfaction.mean())});
+  }
+  section.tables.push_back(std::move(table));
+  section.charts.push_back({Chart::Kind::bars, tr(Msg::report_chart_units), "units", "unit", "volunteer_times", "", "", 0,
+                            0, "", ""});
+  report.sections.push_back(std::move(section));
+  return report;
+}
+
+Report volunteers_report(const Source& s) {
+  auto report = titled(s, "volunteers", Msg::report_volunteers_title);
+  auto people = volunteer_figures(s.db, s.period);
+  std::stable_sort(people.begin(), people.end(), [](const VolunteerFigures& a, const VolunteerFigures& b) {
+    return a.recorded_minutes + a.granted_minutes > b.recorded_minutes + b.granted_minutes;
+  });
+  Section served{"volunteers", tr(Msg::report_volunteer_service), {}, {}, {}};
+  Table table{"volunteers", tr(Msg::report_volunteer_service),
+              {column("name", Msg::report_col_name), column("phone", Msg::report_col_phone),
+               column("unit", Msg::report_col_unit), column("party_member", Msg::report_col_party),
+               column("sessions", Msg::report_col_all_sessions), column("hours_recorded", Msg::report_hours_recorded),
+               column("hours_granted", Msg::report_hours_granted), column("points", Msg::report_points_awarded),
+               column("balance", Msg::report_col_balance)},
+              {}};
+  for (const auto& v : people) {
+    table.rows.push_back({Value::text(v.name), Value::text(s.reveal ? v.phone : people::mask_phone(v.phone)),
+                          Value::text(v.unit), Value::text(v.party_member ? "★" : ""), count(v.sessions),
+                          hours(v.recorded_minutes), hours(v.granted_minutes), count(v.points), count(v.balance)});
+  }
+  served.tables.push_back(std::move(table));
+  if (!s.reveal) report.footer.push_back(tr(Msg::points_masked_note));
+
+  Section reach{"coverage", tr(Msg::report_coverage), {}, {}, {}};
+  Table coverage_table{"coverage", tr(Msg::report_coverage),
+                       {column("kiosk", Msg::report_col_kiosk), column("service", Msg::report_col_service),
+                        column("volunteers", Msg::report_volunteers)},
+                       {}};
+  for (const auto& c : coverage(s.db, s.period)) {
+    coverage_table.rows.push_back({Value::text(kiosk_or_outreach(s.config, c.kiosk)),
+                                   Value::text(config::service_label(s.config.catalogue, c.service)), count(c.volunteers)});
+  }
+  reach.tables.push_back(std::move(coverage_table));
+
+  Section seats{"seats", tr(Msg::report_seats), {}, {}, {}};
+  Table seat_table{"seats", tr(Msg::report_seats),
+                   {column("kiosk", Msg::report_col_kiosk), column("weekday", Msg::report_col_weekday),
+                    column("part_of_day", Msg::report_col_part_of_day), column("filled", Msg::report_col_filled),
+                    column("unfilled", Msg::report_col_unfilled), column("filled_pct", Msg::report_col_filled_pct)},
+                   {}};
+  bool chinese = language() == Lang::zh_CN;
+  for (const auto& f : seat_figures(s.db, s.period)) {
+    seat_table.rows.push_back({Value::text(kiosk_or_outreach(s.config, f.kiosk)),
+                               Value::text(std::string(weekday_display(std::chrono::weekday{f.weekday}, chinese))),
+                               Value::text(part_of_day(f.part)), count(f.filled), count(f.unfilled),
+                               percent(ratio(f.filled, f.filled + f.unfilled))});
+  }
+  if (seat_table.rows.empty()) seats.lines.push_back(tr(Msg::report_no_rota));
+  seats.tables.push_back(std::move(seat_table));
+  report.sections.push_back(std::move(served));
+  report.sections.push_back(std::move(reach));
+  report.sections.push_back(std::move(seats));
+  return report;
+}
+
+}  // namespace kangle::report

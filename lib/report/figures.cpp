@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "report/figures.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <set>
+
+namespace kangle::report {
+namespace {
+
+/// The period's bounds as the database writes dates (`YYYY-MM-DD`), and the day after
+/// its last, for timestamps (`YYYY-MM-DDTHH:MM:SSZ` sort below the next day's date).
+struct Bounds {
+  std::string first, last, after;
+  explicit Bounds(const Period& p)
+      : first(format_date(p.first)),
+        last(format_date(p.last)),
+        after(format_date(Date{std::chrono::sys_days{p.last} + std::chrono::days{1}})) {}
+};
+
+/// A statement over the period's dates: :first and :last days, :after the day after.
+SQLite::Statement over(SQLite::Database& db, const std::string& sql, const Bounds& b) {
+  SQLite::Statement q(db, sql);
+  for (const auto& [name, value] : {std::pair{":first", &b.first}, {":last", &b.last}, {":after", &b.after}}) {
+    if (int index = q.getIndex(name); index > 0) q.bind(index, *value);
+  }
+  return q;
+}
+
+/// The weight of one record's satisfaction: the residents it served, at least one.
+constexpr const char* weighted_satisfaction =
+    "sum(r.satisfaction * max(coalesce(r.residents, 1), 1)), "
+    "sum(CASE WHEN r.satisfaction IS NOT NULL THEN max(coalesce(r.residents, 1), 1) END)";
+
+Satisfaction satisfaction_at(SQLite::Statement& q, int column) {
+  Satisfaction s;
+  if (!q.getColumn(column + 1).isNull()) {
+    s.weighted_sum = q.getColumn(column).getDouble();
+    s.weight = q.getColumn(column + 1).getDouble();
+  }
+  return s;
+}
+
+void add(Satisfaction& to, const Satisfaction& more) {
+  to.weighted_sum += more.weighted_sum;
+  to.weight += more.weight;
+}
+
+}  // namespace
+
+std::optional<double> Satisfaction::mean() const {
+  if (weight <= 0) return std::nullopt;
+  return weighted_sum / weight;
+}
+
+PeriodFigures period_figures(SQLite::Database& db, const Period& period) {
+  Bounds b(period);
+  PeriodFigures f;
+  {
+    auto q = over(db,
+                  (std::string("SELECT count(*), coalesce(sum(r.cadence = 'monthly'), 0), coalesce(sum(r.residents), 0), ") +
+                   weighted_satisfaction +
+                   " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL"),
+                  b);
+    q.executeStep();
+    f.themed_events = q.getColumn(1).getInt();
+    f.sessions = q.getColumn(0).getInt() - f.themed_events;
+    f.residents = q.getColumn(2).getInt64();
+    f.satisfaction = satisfaction_at(q, 3);
+  }
+  {
+    auto q = over(db,
+                  "SELECT count(DISTINCT rv.volunteer_id), count(*), coalesce(sum(rv.minutes), 0), "
+                  "count(DISTINCT CASE WHEN v.party_member = 1 THEN rv.volunteer_id END) "
+                  "FROM service_records r JOIN record_volunteers rv ON rv.record_id = r.id "
+                  "JOIN volunteers v ON v.id = rv.volunteer_id "
+                  "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL",
+                  b);
+    q.executeStep();
+    f.volunteers = q.getColumn(0).getInt();
+    f.volunteer_times = q.getColumn(1).getInt64();
+    f.recorded_minutes = q.getColumn(2).getInt64();
+    f.party_members = q.getColumn(3).getInt();
+  }
+  {
+    auto q = over(db, "SELECT coalesce(sum(minutes), 0) FROM granted_hours WHERE date BETWEEN :first AND :last", b);
+    q.executeStep();
+    f.granted_minutes = q.getColumn(0).getInt64();
+  }
+  {
+    auto q = over(db, "SELECT count(*) FROM volunteers WHERE created_at >= :first AND created_at < :after", b);
+    q.executeStep();
+    f.new_volunteers = q.getColumn(0).getInt();
+  }
+  {
+    auto q = over(db, "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE date BETWEEN :first AND :last AND kind = 'earn'", b);
+    q.executeStep();
+    f.points_awarded = q.getColumn(0).getInt64();
+  }
+  {
+    auto q = over(db,
+                  "SELECT e.to_status, n.micro_wish, count(DISTINCT e.project_id) FROM project_events e "
+                  "JOIN projects p ON p.id = e.project_id JOIN needs n ON n.id = p.need_id "
+                  "WHERE e.at >= :first AND e.at < :after GROUP BY e.to_status, n.micro_wish",
+                  b);
+    while (q.executeStep()) {
+      auto status = q.getColumn(0).getString();
+      int count = q.getColumn(2).getInt();
+      f.projects[status] += count;
+      if (q.getColumn(1).getInt() == 1) f.wishes[status] += count;
+    }
+  }
+  return f;
+}
+
+std::vector<KioskFigures> kiosk_figures(SQLite::Database& db, const Period& period) {
+  Bounds b(period);
+  std::map<std::string, KioskFigures> by_kiosk;
+  {
+    auto q = over(db,
+                  (std::string("SELECT r.kiosk, count(*), coalesce(sum(r.cadence = 'monthly'), 0), "
+                               "coalesce(sum(r.residents), 0), ") +
+                   weighted_satisfaction +
+                   " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL GROUP BY r.kiosk"),
+                  b);
+    while (q.executeStep()) {
+      auto& k = by_kiosk[q.getColumn(0).getString()];
+      k.kiosk = q.getColumn(0).getString();
+      k.themed_events = q.getColumn(2).getInt();
+      k.sessions = q.getColumn(1).getInt() - k.themed_events;
+      k.residents = q.getColumn(3).getInt64();
+      k.satisfaction = satisfaction_at(q, 4);
+    }
+  }
+  {
+    auto q = over(db,
+                  "SELECT r.kiosk, count(*), coalesce(sum(rv.minutes), 0) FROM service_records r "
+                  "JOIN record_volunteers rv ON rv.record_id = r.id "
+                  "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL GROUP BY r.kiosk",
+                  b);
+    while (q.executeStep()) {
+      auto& k = by_kiosk[q.getColumn(0).getString()];
+      k.volunteer_times = q.getColumn(1).getInt64();
+      k.minutes = q.getColumn(2).getInt64();
+    }
+  }
+  std::vector<KioskFigures> out;
+  for (auto& [id, k] : by_kiosk) out.push_back(std::move(k));
+  return out;
+}
+
+std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& period) {
+  Bounds b(period);
+  std::map<std::pair<std::string, std::string>, ServiceFigures> by_service;
+  auto q = over(db,
+                (std::string("SELECT r.service, CASE WHEN r.service = '' THEN r.title ELSE '' END, r.kiosk, count(*), "
+                             "coalesce(sum(r.residents), 0), ") +
+                 weighted_satisfaction +
+                 " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL "
+                 "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"),
+                b);
+  while (q.executeStep()) {
+    auto& s = by_service[{q.getColumn(0).getString(), q.getColumn(1).getString()}];
+    s.service = q.getColumn(0).getString();
+    s.title = q.getColumn(1).getString();
+    if (auto kiosk = q.getColumn(2).getString(); !kiosk.empty()) s.kiosks.push_back(kiosk);
+    s.sessions += q.getColumn(3).getInt();
+    s.residents += q.getColumn(4).getInt64();
+    add(s.satisfaction, satisfaction_at(q, 5));
+  }
+  std::vector<ServiceFigures> out;
+  for (auto& [key, s] : by_service) out.push_back(std::move(s));
+  return out;
+}
+
+std::map<std::string, int> needs_by_category(SQLite::Database& db, const Period& period) {
+  auto q = over(db, "SELECT category, count(*) FROM needs WHERE created_at >= :first AND created_at < :after GROUP BY category",
+                Bounds(period));
+  std::map<std::string, int> out;
+  while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+  return out;
+}
+
+std::map<std::string, int> resources_by_category(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT category, count(*) FROM resources GROUP BY category");
+  std::map<std::string, int> out;
+  while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+  return out;
+}
+
+std::map<std::string, int> volunteers_by_skill(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT skill, count(*) FROM volunteer_skills GROUP BY skill");
+  std::map<std::string, int> out;
+  while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+  return out;
+}
+
+std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period) {
+  Bounds b(period);
+  std::map<std::string, UnitFigures> by_unit;
+  auto unit = [&](const std::string& name) -> UnitFigures& {
+    auto& u = by_unit[name];
+    u.unit = name;
+    return u;
+  };
+  {
+    SQLite::Statement q(db, "SELECT unit, count(*) FROM volunteers WHERE unit <> '' GROUP BY unit");
+    while (q.executeStep()) unit(q.getColumn(0).getString()).registered = q.getColumn(1).getInt();
+  }
+  {
+    auto q = over(db,
+                  "SELECT v.unit, count(DISTINCT rv.volunteer_id), count(DISTINCT r.id), count(*), "
+                  "coalesce(sum(rv.minutes), 0) FROM service_records r "
+                  "JOIN record_volunteers rv ON rv.record_id = r.id JOIN volunteers v ON v.id = rv.volunteer_id "
+                  "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL AND v.unit <> '' GROUP BY v.unit",
+                  b);
+    while (q.executeStep()) {
+      auto& u = unit(q.getColumn(0).getString());
+      u.volunteers_sent = q.getColumn(1).getInt();
+      u.sessions = q.getColumn(2).getInt();
+      u.volunteer_times = q.getColumn(3).getInt64();
+      u.minutes = q.getColumn(4).getInt64();
+    }
+  }
+  {
+    // Each record once per unit, however many of its volunteers served it.
+    auto q = over(db,
+                  (std::string("SELECT unit, ") + weighted_satisfaction +
+                   " FROM (SELECT DISTINCT v.unit AS unit, r.id, r.satisfaction, r.residents FROM service_records r "
+                   "JOIN record_volunteers rv ON rv.record_id = r.id JOIN volunteers v ON v.id = rv.volunteer_id "
+                   "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL AND v.unit <> '') r GROUP BY unit"),
+                  b);
+    while (q.executeStep()) add(unit(q.getColumn(0).getString()).satisfaction, satisfaction_at(q, 1));
+  }
+  {
+    auto q = over(db,
+                  "SELECT p.unit, e.to_status, count(DISTINCT p.id), "
+                  "count(DISTINCT CASE WHEN e.to_status = 'done' AND (n.deadline IS NULL OR p.done_on <= n.deadline) "
+                  "THEN p.id END), sum(CASE WHEN e.to_status = 'reviewed' THEN p.satisfaction END), "
+                  "count(CASE WHEN e.to_status = 'reviewed' THEN p.satisfaction END) "
+                  "FROM project_events e JOIN projects p ON p.id = e.project_id JOIN needs n ON n.id = p.need_id "
+                  "JOIN resources r ON r.id = p.resource_id "
+                  "WHERE e.at >= :first AND e.at < :after AND p.unit <> '' AND r.provider_kind = 'unit' "
+                  "GROUP BY p.unit, e.to_status",
+                  b);
+    while (q.executeStep()) {
+      auto& u = unit(q.getColumn(0).getString());
+      auto status = q.getColumn(1).getString();
+      if (status == "claimed") u.claimed = q.getColumn(2).getInt();
+      if (status == "done") {
+        u.done = q.getColumn(2).getInt();
+        u.done_on_time = q.getColumn(3).getInt();
+      }
+      if (status == "reviewed" && q.getColumn(5).getInt() > 0) {
+        add(u.satisfaction, {q.getColumn(4).getDouble(), q.getColumn(5).getDouble()});
+      }
+    }
+  }
+  std::vector<UnitFigures> out;
+  for (auto& [name, u] : by_unit) out.push_back(std::move(u));
+  return out;
+}
+
+std::vector<VolunteerFigures> volunteer_figures(SQLite::Database& db, const Period& period) {
+  Bounds b(period);
+  std::map<std::int64_t, VolunteerFigures> by_id;
+  {
+    auto q = over(db,
+                  "SELECT rv.volunteer_id, count(*), sum(rv.minutes) FROM service_records r "
+                  "JOIN record_volunteers rv ON rv.record_id = r.id "
+                  "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL GROUP BY rv.volunteer_id",
+                  b);
+    while (q.executeStep()) {
+      auto& v = by_id[q.getColumn(0).getInt64()];
+      v.sessions = q.getColumn(1).getInt();
+      v.recorded_minutes = q.getColumn(2).getInt64();
+    }
+  }
+  {
+    auto q = over(db, "SELECT volunteer_id, sum(minutes) FROM granted_hours WHERE date BETWEEN :first AND :last GROUP BY 1", b);
+    while (q.executeStep()) by_id[q.getColumn(0).getInt64()].granted_minutes = q.getColumn(1).getInt64();
+  }
+  {
+    auto q = over(db,
+                  "SELECT volunteer_id, sum(points) FROM points_ledger WHERE date BETWEEN :first AND :last AND kind = 'earn' "
+                  "GROUP BY 1",
+                  b);
+    while (q.executeStep()) by_id[q.getColumn(0).getInt64()].points = q.getColumn(1).getInt64();
+  }
+  SQLite::Statement person(db, "SELECT name, coalesce(phone, ''), unit, party_member FROM volunteers WHERE id = ?");
+  SQLite::Statement balance(db, "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE volunteer_id = ?");
+  std::vector<VolunteerFigures> out;
+  for (auto& [id, v] : by_id) {
+    v.id = id;
+    person.bind(1, id);
+    if (person.executeStep()) {
+      v.name = person.getColumn(0).getString();
+      v.phone = person.getColumn(1).getString();
+      v.unit = person.getColumn(2).getString();
+      v.party_member = person.getColumn(3).getInt() == 1;
+    }
+    person.reset();
+    balance.bind(1, id);
+    balance.executeStep();
+    v.balance = balance.getColumn(0).getInt64();
+    balance.reset();
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<Coverage> coverage(SQLite::Database& db, const Period& period) {
+  auto q = over(db,
+                "SELECT r.kiosk, r.service, count(DISTINCT rv.volunteer_id) FROM service_records r "
+                "JOIN record_volunteers rv ON rv.record_id = r.id "
+                "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL AND r.service <> '' "
+                "GROUP BY r.kiosk, r.service ORDER BY r.kiosk, r.service",
+                Bounds(period));
+  std::vector<Coverage> out;
+  while (q.executeStep()) out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt()});
+  return out;
+}
+
+std::vector<SeatFigures> seat_figures(SQLite::Database& db, const Period& period) {
+  // strftime('%w') is the weekday with 0 = Sunday, as std::chrono's c_encoding.
+  auto q = over(db,
+                "SELECT kiosk, CAST(strftime('%w', date) AS INTEGER), "
+                "CASE WHEN start_minute < 720 THEN 0 WHEN start_minute < 1080 THEN 1 ELSE 2 END, "
+                "count(volunteer_id), count(*) - count(volunteer_id) FROM rota_seats "
+                "WHERE date BETWEEN :first AND :last GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+                Bounds(period));
+  std::vector<SeatFigures> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getString(), static_cast<unsigned>(q.getColumn(1).getInt()), q.getColumn(2).getInt(),
+                   q.getColumn(3).getInt(), q.getColumn(4).getInt()});
+  }
+  return out;
+}
+
+}  // namespace kangle::report

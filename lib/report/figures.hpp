@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dates.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace kangle::report {
+
+/// Residents' satisfaction over many records, each weighted by the residents it
+/// served (at least one): a session of thirty counts more than a session of two.
+struct Satisfaction {
+  double weighted_sum = 0;
+  double weight = 0;
+  std::optional<double> mean() const;
+};
+
+/// What happened in a period: the figures the headline and its comparisons use.
+/// Cancelled records count nowhere.
+struct PeriodFigures {
+  int sessions = 0;        ///< records of everyday and weekly services and outreach (便民服务场次)
+  int themed_events = 0;   ///< records of monthly themed events (主题活动)
+  long residents = 0;      ///< residents served, person-times (服务群众人次)
+  int volunteers = 0;      ///< distinct volunteers who served
+  long volunteer_times = 0;  ///< volunteer person-times (志愿者人次)
+  int party_members = 0;   ///< of `volunteers`, party members
+  long recorded_minutes = 0;
+  long granted_minutes = 0;
+  Satisfaction satisfaction;
+  int new_volunteers = 0;  ///< registered in the period
+  long points_awarded = 0; ///< earned in the period, less reversals of earnings
+  /// Projects that reached each status in the period (proposed, claimed, done, reviewed),
+  /// and of them the micro-wishes.
+  std::map<std::string, int> projects, wishes;
+};
+
+PeriodFigures period_figures(SQLite::Database& db, const Period& period);
+
+/// One kiosk's (or, for outreach away from kiosks, one place's) figures in a period.
+struct KioskFigures {
+  std::string kiosk;  ///< empty for records away from any kiosk
+  int sessions = 0, themed_events = 0;
+  long residents = 0, volunteer_times = 0, minutes = 0;
+  Satisfaction satisfaction;
+};
+
+/// By kiosk id, records away from kiosks under "".
+std::vector<KioskFigures> kiosk_figures(SQLite::Database& db, const Period& period);
+
+/// One service's (or themed event's, by its title) figures in a period.
+struct ServiceFigures {
+  std::string service;  ///< a catalogue id; empty for an event known by its title
+  std::string title;
+  int sessions = 0;
+  long residents = 0;
+  Satisfaction satisfaction;
+  std::vector<std::string> kiosks;  ///< where it was held
+};
+
+/// By service id, then title.
+std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& period);
+
+/// Needs of each category registered in the period (what residents asked for).
+std::map<std::string, int> needs_by_category(SQLite::Database& db, const Period& period);
+/// Resources of each category on the list.
+std::map<std::string, int> resources_by_category(SQLite::Database& db);
+/// Volunteers with each skill.
+std::map<std::string, int> volunteers_by_skill(SQLite::Database& db);
+
+/// A co-building unit's part in a period (反向考核).
+struct UnitFigures {
+  std::string unit;
+  int registered = 0;        ///< its volunteers on the roll
+  int volunteers_sent = 0;   ///< of them, who served in the period
+  int sessions = 0;          ///< distinct records its volunteers served
+  long volunteer_times = 0;
+  long minutes = 0;
+  int claimed = 0, done = 0, done_on_time = 0;  ///< its projects, by what happened in the period
+  Satisfaction satisfaction;  ///< of the records its volunteers served and its projects reviewed
+};
+
+/// Every unit with volunteers on the roll or projects, by name.
+std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period);
+
+/// A volunteer's part in a period.
+struct VolunteerFigures {
+  std::int64_t id = 0;
+  std::string name, phone, unit;
+  bool party_member = false;
+  int sessions = 0;
+  long recorded_minutes = 0, granted_minutes = 0;
+  long points = 0;   ///< earned in the period
+  long balance = 0;  ///< at the end of the ledger
+};
+
+/// Every volunteer who served, was granted hours or earned points in the period, by id.
+std::vector<VolunteerFigures> volunteer_figures(SQLite::Database& db, const Period& period);
+
+/// Distinct volunteers who served each service at each kiosk in the period.
+struct Coverage {
+  std::string kiosk, service;
+  int volunteers = 0;
+};
+std::vector<Coverage> coverage(SQLite::Database& db, const Period& period);
+
+/// The rota's seats in the period, filled and not, by kiosk, weekday and part of day.
+struct SeatFigures {
+  std::string kiosk;
+  unsigned weekday = 0;  ///< c_encoding: 0 = Sunday
+  int part = 0;          ///< 0 morning (before 12:00), 1 afternoon (before 18:00), 2 evening
+  int filled = 0, unfilled = 0;
+};
+std::vector<SeatFigures> seat_figures(SQLite::Database& db, const Period& period);
+
+}  // namespace kangle::report

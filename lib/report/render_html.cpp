@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: Apache-2.0
+// The HTML page of a report, its charts drawn as inline SVG.
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/table.hpp"
+#include "core/text.hpp"
+#include "report/render.hpp"
+
+namespace kangle::report {
+namespace {
+
+using table::html_escape;
+
+// Charts are drawn 680 units wide, the 180 mm between A4's margins at 96 dpi, and
+// scale down with the page.
+constexpr double chart_width = 680;
+constexpr double font_size = 12;
+constexpr std::string_view mark_colour = "#c62828";
+
+/// Roughly how wide `text` is drawn: about half an em per display column (a CJK character takes two).
+double text_width(std::string_view text) { return static_cast<double>(text::display_width(text)) * font_size * 0.55; }
+
+/// `text` with an ellipsis in place of what does not fit in `width`.
+std::string shortened(const std::string& text, double width) {
+  if (text_width(text) <= width) return text;
+  auto columns = static_cast<std::size_t>(width / (font_size * 0.55));
+  return std::string(text::fit_width(text, columns > 0 ? columns - 1 : 0)) + "…";
+}
+
+/// A coordinate with one decimal: the same report always gives the same bytes.
+std::string at(double v) { return fmt::format("{:.1f}", v); }
+
+const Value& cell(const std::vector<Value>& row, std::size_t column) {
+  static const Value none;
+  return column < row.size() ? row[column] : none;
+}
+
+/// The value of a number cell; nothing for none, text, infinity and NaN.
+std::optional<double> number_of(const Value& value) {
+  const auto* number = std::get_if<double>(&value.data);
+  if (number == nullptr || !std::isfinite(*number)) return std::nullopt;
+  return *number;
+}
+
+std::size_t table_index(const Section& section, const Chart& chart) {
+  for (std::size_t t = 0; t < section.tables.size(); ++t) {
+    if (section.tables[t].id == chart.table) return t;
+  }
+  throw Error(fmt::format("chart '{}' of section '{}' names table '{}', which the section does not have", chart.title,
+                          section.id, chart.table));
+}
+
+std::size_t column_index(const Table& table, const std::string& key, const Chart& chart) {
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    if (table.columns[c].key == key) return c;
+  }
+  throw Error(fmt::format("chart '{}' names column '{}', which table '{}' does not have", chart.title, key, table.id));
+}
+
+std::string svg_start(double height, const std::string& title) {
+  return fmt::format("<svg viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" font-size=\"{2}\" role=\"img\" "
+                     "aria-label=\"{3}\">\n",
+                     at(chart_width), at(height), font_size, html_escape(title));
+}
+
+std::string svg_text(double x, double y, std::string_view anchor, const std::string& content,
+                     std::string_view attributes = "") {
+  return fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\"{}>{}</text>\n", at(x), at(y), anchor, attributes,
+                     html_escape(content));
+}
+
+std::string svg_line(double x1, double y1, double x2, double y2, std::string_view attributes) {
+  return fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {}/>\n", at(x1), at(y1), at(x2), at(y2),
+                     attributes);
+}
+
+/// One horizontal bar per row, its label on the left and its value at its end.
+std::string bars_svg(const Chart& chart, const Table& table) {
+  std::size_t label_column = column_index(table, chart.label, chart);
+  std::size_t value_column = column_index(table, chart.value, chart);
+  constexpr double row_height = 24, bar_height = 16, padding = 8;
+  double largest = 0, label_width = 0, value_width = 0;
+  for (const auto& row : table.rows) {
+    largest = std::max(largest, number_of(cell(row, value_column)).value_or(0));
+    label_width = std::max(label_width, text_width(cell(row, label_column).display()));
+    value_width = std::max(value_width, text_width(cell(row, value_column).display()));
+  }
+  // Long labels and values are shortened rather than squeezing the bars to nothing.
+  label_width = std::min(label_width, chart_width / 3);
+  value_width = std::min(value_width, chart_width / 6);
+  if (largest <= 0) largest = 1;  // all zero: no bars, and no division by zero
+  double bars_left = label_width + 2 * padding;
+  double bars_span = chart_width - bars_left - value_width - 2 * padding;
+  double height = static_cast<double>(std::max<std::size_t>(table.rows.size(), 1)) * row_height + 2 * padding;
+
+  std::string out = svg_start(height, chart.title);
+  out += svg_line(bars_left, padding, bars_left, height - padding, "stroke=\"#999\"");
+  if (table.rows.empty()) out += svg_text(chart_width / 2, height / 2 + font_size * 0.35, "middle", "—");
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& value = cell(table.rows[r], value_column);
+    double top = padding + static_cast<double>(r) * row_height;
+    double baseline = top + row_height / 2 + font_size * 0.35;
+    double length = std::max(number_of(value).value_or(0), 0.0) / largest * bars_span;
+    out += svg_text(bars_left - padding, baseline, "end",
+                    shortened(cell(table.rows[r], label_column).display(), label_width));
+    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", at(bars_left),
+                       at(top + (row_height - bar_height) / 2), at(length), at(bar_height), mark_colour);
+    out += svg_text(bars_left + length + padding / 2, baseline, "start", shortened(value.display(), value_width));
+  }
+  return out + "</svg>\n";
+}
+
+/// The span of an axis, and where a value falls on it.
+struct Scale {
+  double low = 0, high = 1;
+  double position(double value, double from, double to) const {
+    return from + (value - low) / (high - low) * (to - from);
+  }
+  bool contains(double value) const { return low <= value && value <= high; }
+};
+
+/// About five ticks at a round step (1, 2 or 5 times a power of ten), each with its label.
+std::vector<std::pair<double, std::string>> ticks(const Scale& scale) {
+  double rough = (scale.high - scale.low) / 5;
+  double power = std::pow(10.0, std::floor(std::log10(rough)));
+  double ratio = rough / power;
+  double step = power * (ratio < 1.5 ? 1 : ratio < 3.5 ? 2 : ratio < 7.5 ? 5 : 10);
+  int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
+  // Counted in whole steps so that rounding errors do not add up.
+  long first = std::lround(std::ceil(scale.low / step - 1e-9));
+  long last = std::lround(std::floor(scale.high / step + 1e-9));
+  std::vector<std::pair<double, std::string>> out;
+  for (long i = first; i <= last; ++i) {
+    double value = static_cast<double>(i) * step;
+    out.emplace_back(value, fmt::format("{:.{}f}", std::abs(value) < step / 2 ? 0.0 : value, decimals));
+  }
+  return out;
+}
+
+/// One point per row, the plot cut into four by dashed lines at the splits.
+std::string quadrant_svg(const Chart& chart, const Table& table) {
+  std::size_t label_column = column_index(table, chart.label, chart);
+  std::size_t x_column = column_index(table, chart.x, chart);
+  std::size_t y_column = column_index(table, chart.y, chart);
+  struct Point {
+    double x, y;
+    std::string label;
+  };
+  std::vector<Point> points;
+  for (const auto& row : table.rows) {
+    auto x = number_of(cell(row, x_column));
+    auto y = number_of(cell(row, y_column));
+    if (x && y) points.push_back({*x, *y, cell(row, label_column).display()});
+  }
+  Scale x_scale, y_scale{1, 5};  // y is most often a satisfaction score, 1 to 5
+  double largest_x = 0;
+  for (const auto& point : points) largest_x = std::max(largest_x, point.x);
+  if (largest_x > 0) x_scale.high = largest_x * 1.1;
+  if (!std::all_of(points.begin(), points.end(), [&](const Point& p) { return y_scale.contains(p.y); })) {
+    auto [lowest, highest] = std::minmax_element(points.begin(), points.end(),
+                                                 [](const Point& a, const Point& b) { return a.y < b.y; });
+    double margin = highest->y > lowest->y ? (highest->y - lowest->y) * 0.1 : 1;
+    y_scale = {lowest->y - margin, highest->y + margin};
+  }
+
+  constexpr double height = 440, left = 64, right = 16, top = 16, bottom = 56;
+  const double x0 = left, x1 = chart_width - right, y0 = top, y1 = height - bottom;
+  auto x_of = [&](double v) { return x_scale.position(v, x0, x1); };
+  auto y_of = [&](double v) { return y_scale.position(v, y1, y0); };
+
+  std::string out = svg_start(height, chart.title);
+  out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#999\"/>\n", at(x0),
+                     at(y0), at(x1 - x0), at(y1 - y0));
+  for (const auto& [value, label] : ticks(x_scale)) {
+    out += svg_line(x_of(value), y1, x_of(value), y1 + 4, "stroke=\"#999\"");
+    out += svg_text(x_of(value), y1 + 4 + font_size, "middle", label);
+  }
+  for (const auto& [value, label] : ticks(y_scale)) {
+    out += svg_line(x0 - 4, y_of(value), x0, y_of(value), "stroke=\"#999\"");
+    out += svg_text(x0 - 6, y_of(value) + font_size * 0.35, "end", label);
+  }
+  constexpr std::string_view dashed = "stroke=\"#888\" stroke-dasharray=\"6 4\"";
+  if (x_scale.contains(chart.x_split)) out += svg_line(x_of(chart.x_split), y0, x_of(chart.x_split), y1, dashed);
+  if (y_scale.contains(chart.y_split)) out += svg_line(x0, y_of(chart.y_split), x1, y_of(chart.y_split), dashed);
+  out += svg_text((x0 + x1) / 2, height - 12, "middle", chart.x_title);
+  out += svg_text(-(y0 + y1) / 2, 18, "middle", chart.y_title, " transform=\"rotate(-90)\"");
+  for (const auto& point : points) {
+    double x = x_of(point.x), y = y_of(point.y);
+    out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"/>\n", at(x), at(y), mark_colour);
+    // Labels go right of their point, but left of it near the right edge, and below it near the top.
+    std::string label = shortened(point.label, chart_width / 4);
+    bool leftwards = x + 7 + text_width(label) > x1;
+    double label_y = y - 7 < y0 + font_size ? y + 7 + font_size : y - 7;
+    out += svg_text(leftwards ? x - 7 : x + 7, label_y, leftwards ? "end" : "start", label);
+  }
+  return out + "</svg>\n";
+}
+
+std::string chart_figure(const Chart& chart, const Table& table) {
+  std::string out = "<figure class=\"chart\">\n";
+  if (!chart.title.empty()) out += "<figcaption>" + html_escape(chart.title) + "</figcaption>\n";
+  switch (chart.kind) {
+    case Chart::Kind::bars: out += bars_svg(chart, table); break;
+    case Chart::Kind::quadrant: out += quadrant_svg(chart, table); break;
+  }
+  return out + "</figure>\n";
+}
+
+std::string table_html(const Table& table) {
+  std::string out = "<table>\n";
+  if (!table.title.empty()) out += "<caption>" + html_escape(table.title) + "</caption>\n";
+  out += "<thead><tr>";
+  for (const auto& column : table.columns) out += "<th>" + html_escape(column.header) + "</th>";
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& row : table.rows) {
+    out += "<tr>";
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      const auto& value = cell(row, c);
+      out += (value.is_number() ? "<td class=\"num\">" : "<td>") + html_escape(value.display()) + "</td>";
+    }
+    out += "</tr>\n";
+  }
+  return out + "</tbody>\n</table>\n";
+}
+
+std::string section_html(const Section& section) {
+  // Each table comes after the charts drawn from it.
+  std::vector<std::string> figures(section.tables.size());
+  for (const auto& chart : section.charts) {
+    std::size_t t = table_index(section, chart);
+    figures[t] += chart_figure(chart, section.tables[t]);
+  }
+  std::string out = "<section>\n<h2>" + html_escape(section.title) + "</h2>\n";
+  for (const auto& line : section.lines) out += "<p>" + html_escape(line) + "</p>\n";
+  for (std::size_t t = 0; t < section.tables.size(); ++t) out += figures[t] + table_html(as_read(section.tables[t], section));
+  return out + "</section>\n";
+}
+
+std::string style() {
+  return "@page { size: A4; margin: 15mm; }\n"
+         "body { font-family: " +
+         std::string(table::html_font_family) +
+         "; color: #222; font-size: 10.5pt; line-height: 1.5; margin: 0 auto; max-width: 180mm; }\n"
+         "h1 { font-size: 18pt; text-align: center; color: #b71c1c; margin: 0.5em 0 0.8em; }\n"
+         "h2 { font-size: 13pt; color: #b71c1c; border-bottom: 2px solid #b71c1c; margin: 1.4em 0 0.6em; "
+         "break-after: avoid; page-break-after: avoid; }\n"
+         "table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1.2em; "
+         "break-inside: avoid; page-break-inside: avoid; }\n"
+         "caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: 0.3em; }\n"
+         "thead { display: table-header-group; }\n"
+         "tr { break-inside: avoid; page-break-inside: avoid; }\n"
+         "th, td { border: 1px solid #999; padding: 0.25em 0.5em; text-align: left; overflow-wrap: anywhere; }\n"
+         // Headers break only at spaces: a two-character CJK header stays on one line.
+         "th { background: #fbe9e7; overflow-wrap: normal; word-break: keep-all; }\n"
+         "td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
+         "figure.chart { margin: 0.6em 0; break-inside: avoid; page-break-inside: avoid; }\n"
+         "figcaption { font-weight: bold; margin-bottom: 0.3em; }\n"
+         "svg { display: block; max-width: 100%; height: auto; }\n"
+         "svg text { fill: #333; }\n"
+         "footer { margin-top: 2em; border-top: 1px solid #ccc; color: #555; font-size: 0.85em; }\n";
+}
+
+}  // namespace
+
+std::string render_html(const Report& report) {
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n"
+      "<body>\n<h1>{}</h1>\n",
+      lang_code(language()), html_escape(report.title), style(), html_escape(report.title));
+  for (const auto& section : report.sections) out += section_html(section);
+  if (!report.footer.empty()) {
+    out += "<footer>\n";
+    for (const auto& line : report.footer) out += "<p>" + html_escape(line) + "</p>\n";
+    out += "</footer>\n";
+  }
+  return out + "</body>\n</html>\n";
+}
+
+}  // namespace kangle::report

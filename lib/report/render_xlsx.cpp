@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: Apache-2.0
+// The XLSX workbook of a report, written with libxlsxwriter.
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/text.hpp"
+#include "report/render.hpp"
+
+namespace kangle::report {
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail(const fs::path& path, const char* reason) {
+  throw WorkspaceError(tr(Msg::cannot_write_file, path.string(), reason));
+}
+
+void check(lxw_error error, const fs::path& path) {
+  if (error != LXW_NO_ERROR) fail(path, lxw_strerror(error));
+}
+
+/// A new file of our own in the system's temporary folder, removed at scope exit:
+/// libxlsxwriter writes a workbook only to a named file.
+class ScratchFile {
+public:
+  explicit ScratchFile(const fs::path& target) {
+    std::string name = (fs::temp_directory_path() / "kangle-xlsx-XXXXXX").string();
+    int fd = ::mkstemp(name.data());
+    if (fd < 0) fail(target, std::strerror(errno));
+    ::close(fd);
+    path_ = name;
+  }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  ~ScratchFile() {
+    std::error_code ec;
+    fs::remove(path_, ec);
+  }
+
+  const fs::path& path() const { return path_; }
+
+private:
+  fs::path path_;
+};
+
+constexpr std::size_t sheet_name_limit = 31;  // characters, as Excel counts them
+
+/// `text` as Excel takes a sheet name: none of []:*?/\ or control characters, no apostrophe
+/// (nor, for tidiness, a space) at either end, at most `limit` characters.
+std::string valid_sheet_name(std::string_view text, std::size_t limit = sheet_name_limit) {
+  std::string name;
+  for (char c : text) {
+    bool control = static_cast<unsigned char>(c) < 0x20;
+    name += control || std::string_view("[]:*?/\\").find(c) != std::string_view::npos ? '_' : c;
+  }
+  name = std::string(text::first_chars(name, limit));
+  auto at_edge = [](char c) { return c == '\'' || c == ' '; };
+  while (!name.empty() && at_edge(name.back())) name.pop_back();
+  name.erase(name.begin(), std::find_if_not(name.begin(), name.end(), at_edge));
+  return name;
+}
+
+std::string ascii_lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+/// The sheet names of a workbook, unique as Excel compares them: ignoring case.
+class SheetNames {
+public:
+  /// The section's title made a valid sheet name (its id when nothing of the title is left),
+  /// with ` (2)`, ` (3)`… when a sheet already has it.
+  std::string add(const Section& section) {
+    std::string name = valid_sheet_name(section.title);
+    if (name.empty()) name = valid_sheet_name(section.id);
+    if (name.empty()) name = "Sheet";
+    std::string unique = name;
+    for (int n = 2; std::count(taken_.begin(), taken_.end(), ascii_lower(unique)) > 0; ++n) {
+      std::string suffix = fmt::format(" ({})", n);
+      unique = valid_sheet_name(name, sheet_name_limit - suffix.size()) + suffix;
+    }
+    taken_.push_back(ascii_lower(unique));
+    return unique;
+  }
+
+private:
+  std::vector<std::string> taken_{"history"};  // Excel keeps History for itself
+};
+
+/// The cell formats of a workbook, each made once.
+class Formats {
+public:
+  explicit Formats(lxw_workbook* book)
+      : title(workbook_add_format(book)), bold(workbook_add_format(book)), header(workbook_add_format(book)),
+        book_(book) {
+    format_set_bold(title);
+    format_set_font_size(title, 14);
+    format_set_bold(bold);
+    format_set_bold(header);
+    format_set_bg_color(header, 0xFBE9E7);
+    format_set_bottom(header, LXW_BORDER_THIN);
+  }
+
+  lxw_format* const title;
+  lxw_format* const bold;
+  lxw_format* const header;
+
+  /// The format showing a number with `decimals` places: 0, 0.0, 0.00…
+  lxw_format* number(int decimals) {
+    std::string places(static_cast<std::size_t>(std::max(decimals, 0)), '0');
+    lxw_format*& format = numbers_[places.size()];
+    if (format == nullptr) {
+      format = workbook_add_format(book_);
+      format_set_num_format(format, places.empty() ? "0" : ("0." + places).c_str());
+    }
+    return format;
+  }
+
+private:
+  lxw_workbook* book_;
+  std::map<std::size_t, lxw_format*> numbers_;
+};
+
+/// The section's title at the top, its lines under it, then each table after an empty row:
+/// its title, its headers, its rows. Columns are as wide as their widest table cell.
+void write_section(lxw_worksheet* sheet, const Section& section, Formats& formats, const fs::path& path) {
+  lxw_row_t row = 0;
+  auto write_text = [&](std::size_t column, const std::string& text, lxw_format* format) {
+    if (!text.empty()) {
+      check(worksheet_write_string(sheet, row, static_cast<lxw_col_t>(column), text.c_str(), format), path);
+    }
+  };
+  std::vector<std::size_t> widths;  // in display columns: a CJK character counts two
+  auto measure = [&](std::size_t column, const std::string& text) {
+    if (widths.size() <= column) widths.resize(column + 1, 0);
+    widths[column] = std::max(widths[column], text::display_width(text));
+  };
+
+  write_text(0, section.title, formats.title);
+  for (const auto& line : section.lines) {
+    ++row;
+    write_text(0, line, nullptr);
+  }
+  for (const auto& full : section.tables) {
+    auto table = as_read(full, section);
+    row += 2;
+    if (!table.title.empty()) {
+      write_text(0, table.title, formats.bold);
+      ++row;
+    }
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      write_text(c, table.columns[c].header, formats.header);
+      measure(c, table.columns[c].header);
+    }
+    for (const auto& cells : table.rows) {
+      ++row;
+      for (std::size_t c = 0; c < cells.size() && c < table.columns.size(); ++c) {
+        std::string shown = cells[c].display();  // empty for infinity and NaN, which XLSX cannot hold
+        if (cells[c].is_number() && !shown.empty()) {
+          check(worksheet_write_number(sheet, row, static_cast<lxw_col_t>(c), std::get<double>(cells[c].data),
+                                       formats.number(cells[c].decimals)),
+                path);
+        } else {
+          write_text(c, shown, nullptr);
+        }
+        measure(c, shown);
+      }
+    }
+  }
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    auto width = static_cast<double>(std::clamp<std::size_t>(widths[c] + 2, 8, 60));
+    check(worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr), path);
+  }
+}
+
+struct CloseWorkbook {
+  void operator()(lxw_workbook* book) const { workbook_close(book); }
+};
+
+}  // namespace
+
+void write_xlsx(const Report& report, const fs::path& path) {
+  // Refused before the work, as the atomic write would refuse it at the end.
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw WorkspaceError(tr(Msg::output_is_folder, path.string()));
+
+  ScratchFile scratch(path);
+  std::unique_ptr<lxw_workbook, CloseWorkbook> book(workbook_new(scratch.path().c_str()));
+  if (book == nullptr) fail(path, std::strerror(ENOMEM));
+  lxw_doc_properties properties{};
+  properties.title = const_cast<char*>(report.title.c_str());  // copied by libxlsxwriter
+  check(workbook_set_properties(book.get(), &properties), path);
+  Formats formats(book.get());
+  SheetNames names;
+  for (const auto& section : report.sections) {
+    std::string name = names.add(section);
+    check(workbook_validate_sheet_name(book.get(), name.c_str()), path);
+    lxw_worksheet* sheet = workbook_add_worksheet(book.get(), name.c_str());
+    if (sheet == nullptr) fail(path, std::strerror(ENOMEM));
+    write_section(sheet, section, formats, path);
+  }
+  check(workbook_close(book.release()), path);
+
+  // The finished workbook replaces the target in one rename: a reader, or a crash,
+  // sees the old file or the new one, never half of it.
+  std::ifstream in(scratch.path(), std::ios::binary);
+  if (!in) fail(path, std::strerror(errno));
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  write_file_atomically(path, content);
+}
+
+}  // namespace kangle::report

@@ -1,0 +1,414 @@
+Reports for the Kangjian example: December's records from the sheet and the
+rota, points, a November session to compare with, matched projects; then the
+month's report in every format, the portfolio review (with [review] thresholds
+from kangle.toml), the units' assessment, the volunteers, and a pack for cron.
+
+  $ kangle init ws --example kangjian >/dev/null && cd ws
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/服务记录.csv" records.csv
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/需求清单.csv" needs.csv
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/资源清单.csv" resources.csv
+  $ kangle import volunteers signup.csv >/dev/null; kangle import records records.csv >/dev/null; kangle import needs needs.csv >/dev/null; kangle import resources resources.csv >/dev/null; echo imported
+  imported
+  $ kangle schedule build --month 2026-12 >/dev/null && kangle record confirm --date 2026-12-15 --served haircut@09:00=18 >/dev/null && echo confirmed
+  confirmed
+  $ kangle record add --date 2026-11-26 --kiosk dingxiang --time 09:00-11:30 --service haircut --volunteers 张伟 --residents 9 --satisfaction 4.5 >/dev/null && echo added
+  added
+  $ kangle points award >/dev/null && kangle match run >/dev/null && kangle match claim 1 >/dev/null && kangle match done 1 --delivered 收音机一台 --date 2026-12-05 --people 1 >/dev/null && kangle match review 1 --satisfaction 5 >/dev/null && echo matched
+  matched
+
+The month: headline figures first, then by kiosk, by service, month by month.
+
+  $ kangle report month 2026-12
+  康健街道“雷锋亭” 2026年12月 服务报告
+  ====================================
+  
+  概况
+  ----
+  2026年12月，开展便民服务 16 场、主题活动 1 场，服务群众 274 人次。
+  参与服务志愿者 25 人、28 人次，服务时长 69.5 小时（另认定 0.0 小时）。
+  认领微心愿 1 个、实现 1 个；新增志愿者 28 人。
+  
+  指标              本期  上期   环比（%）  去年同期  同比（%）
+  便民服务（场）    16    1      1500.0     0
+  主题活动（场）    1     0                 0
+  服务群众（人次）  274   9      2944.4     0
+  志愿者（人）      25    1      2400.0     0
+  志愿者（人次）    28    1      2700.0     0
+  服务时长（小时）  69.5  2.5    2680.0     0.0
+  认定时长（小时）  0.0   0.0               0.0
+  满意度（1–5）     4.89  4.50   8.8
+  新增志愿者（人）  28    0                 0
+  党员占比（%）     64.0  100.0  -36.0
+  发放积分          128   4      3100.0     0
+  对接项目（个）    7     0                 0
+  认领项目（个）    1     0                 0
+  完成项目（个）    1     0                 0
+  评价项目（个）    1     0                 0
+  认领微心愿（个）  1     0                 0
+  实现微心愿（个）  1     0                 0
+  
+  分站点
+  ------
+  
+  站点        便民服务（场）  主题活动（场）  服务群众（人次）  志愿者（人次）  服务时长（小时）  满意度（1–5）  场次
+  站点外服务  1               0               40                2               4.0               4.84           1
+  丁香园      9               0               120               13              31.5              4.88           9
+  康乐汇      3               1               72                7               16.0              4.91           4
+  浦北路      3               0               42                6               18.0              4.95           3
+  
+  分服务项目
+  ----------
+  
+  服务项目             类别      场次  服务群众（人次）  场均人次  满意度（1–5）
+  测血压               健康服务  3     72                24.0      4.88
+  理发                 生活服务  4     61                15.3      4.94
+  “非遗+党建”主题活动  主题活动  1     35                35.0      4.88
+  测血糖               健康服务  1     26                26.0      4.80
+  磨刀                 生活服务  1     21                21.0      4.90
+  法律咨询             法律服务  1     12                12.0      5.00
+  修伞                 维修服务  1     11                11.0      4.70
+  织补                 生活服务  1     9                 9.0       5.00
+  血压计校验           健康服务  1     9                 9.0       5.00
+  自行车修理           维修服务  1     7                 7.0
+  钟表维修             维修服务  1     6                 6.0       5.00
+  心理健康咨询         心理关爱  1     5                 5.0       5.00
+  
+  逐月
+  ----
+  
+  月份     场次  服务群众（人次）  志愿者（人次）  服务时长（小时）
+  2026-01  0     0                 0               0.0
+  2026-02  0     0                 0               0.0
+  2026-03  0     0                 0               0.0
+  2026-04  0     0                 0               0.0
+  2026-05  0     0                 0               0.0
+  2026-06  0     0                 0               0.0
+  2026-07  0     0                 0               0.0
+  2026-08  0     0                 0               0.0
+  2026-09  0     0                 0               0.0
+  2026-10  0     0                 0               0.0
+  2026-11  1     9                 1               2.5
+  2026-12  17    274               28              69.5
+  
+  由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  $ kangle report month 2026-12 --format md
+  # 康健街道“雷锋亭” 2026年12月 服务报告
+  
+  ## 概况
+  
+  2026年12月，开展便民服务 16 场、主题活动 1 场，服务群众 274 人次。
+  
+  参与服务志愿者 25 人、28 人次，服务时长 69.5 小时（另认定 0.0 小时）。
+  
+  认领微心愿 1 个、实现 1 个；新增志愿者 28 人。
+  
+  | 指标 | 本期 | 上期 | 环比（%） | 去年同期 | 同比（%） |
+  | --- | --- | --- | --- | --- | --- |
+  | 便民服务（场） | 16 | 1 | 1500.0 | 0 |  |
+  | 主题活动（场） | 1 | 0 |  | 0 |  |
+  | 服务群众（人次） | 274 | 9 | 2944.4 | 0 |  |
+  | 志愿者（人） | 25 | 1 | 2400.0 | 0 |  |
+  | 志愿者（人次） | 28 | 1 | 2700.0 | 0 |  |
+  | 服务时长（小时） | 69.5 | 2.5 | 2680.0 | 0.0 |  |
+  | 认定时长（小时） | 0.0 | 0.0 |  | 0.0 |  |
+  | 满意度（1–5） | 4.89 | 4.50 | 8.8 |  |  |
+  | 新增志愿者（人） | 28 | 0 |  | 0 |  |
+  | 党员占比（%） | 64.0 | 100.0 | -36.0 |  |  |
+  | 发放积分 | 128 | 4 | 3100.0 | 0 |  |
+  | 对接项目（个） | 7 | 0 |  | 0 |  |
+  | 认领项目（个） | 1 | 0 |  | 0 |  |
+  | 完成项目（个） | 1 | 0 |  | 0 |  |
+  | 评价项目（个） | 1 | 0 |  | 0 |  |
+  | 认领微心愿（个） | 1 | 0 |  | 0 |  |
+  | 实现微心愿（个） | 1 | 0 |  | 0 |  |
+  
+  ## 分站点
+  
+  | 站点 | 便民服务（场） | 主题活动（场） | 服务群众（人次） | 志愿者（人次） | 服务时长（小时） | 满意度（1–5） | 场次 |
+  | --- | --- | --- | --- | --- | --- | --- | --- |
+  | 站点外服务 | 1 | 0 | 40 | 2 | 4.0 | 4.84 | 1 |
+  | 丁香园 | 9 | 0 | 120 | 13 | 31.5 | 4.88 | 9 |
+  | 康乐汇 | 3 | 1 | 72 | 7 | 16.0 | 4.91 | 4 |
+  | 浦北路 | 3 | 0 | 42 | 6 | 18.0 | 4.95 | 3 |
+  
+  ## 分服务项目
+  
+  | 服务项目 | 类别 | 场次 | 服务群众（人次） | 场均人次 | 满意度（1–5） |
+  | --- | --- | --- | --- | --- | --- |
+  | 测血压 | 健康服务 | 3 | 72 | 24.0 | 4.88 |
+  | 理发 | 生活服务 | 4 | 61 | 15.3 | 4.94 |
+  | “非遗+党建”主题活动 | 主题活动 | 1 | 35 | 35.0 | 4.88 |
+  | 测血糖 | 健康服务 | 1 | 26 | 26.0 | 4.80 |
+  | 磨刀 | 生活服务 | 1 | 21 | 21.0 | 4.90 |
+  | 法律咨询 | 法律服务 | 1 | 12 | 12.0 | 5.00 |
+  | 修伞 | 维修服务 | 1 | 11 | 11.0 | 4.70 |
+  | 织补 | 生活服务 | 1 | 9 | 9.0 | 5.00 |
+  | 血压计校验 | 健康服务 | 1 | 9 | 9.0 | 5.00 |
+  | 自行车修理 | 维修服务 | 1 | 7 | 7.0 |  |
+  | 钟表维修 | 维修服务 | 1 | 6 | 6.0 | 5.00 |
+  | 心理健康咨询 | 心理关爱 | 1 | 5 | 5.0 | 5.00 |
+  
+  ## 逐月
+  
+  | 月份 | 场次 | 服务群众（人次） | 志愿者（人次） | 服务时长（小时） |
+  | --- | --- | --- | --- | --- |
+  | 2026-01 | 0 | 0 | 0 | 0.0 |
+  | 2026-02 | 0 | 0 | 0 | 0.0 |
+  | 2026-03 | 0 | 0 | 0 | 0.0 |
+  | 2026-04 | 0 | 0 | 0 | 0.0 |
+  | 2026-05 | 0 | 0 | 0 | 0.0 |
+  | 2026-06 | 0 | 0 | 0 | 0.0 |
+  | 2026-07 | 0 | 0 | 0 | 0.0 |
+  | 2026-08 | 0 | 0 | 0 | 0.0 |
+  | 2026-09 | 0 | 0 | 0 | 0.0 |
+  | 2026-10 | 0 | 0 | 0 | 0.0 |
+  | 2026-11 | 1 | 9 | 1 | 2.5 |
+  | 2026-12 | 17 | 274 | 28 | 69.5 |
+  
+  ---
+  
+  由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  $ kangle report month 2026-12 --format csv
+  headline
+  metric,label,current,previous,change_pct,last_year,year_change_pct
+  sessions,便民服务（场）,16,1,1500.0,0,
+  themed_events,主题活动（场）,1,0,,0,
+  residents,服务群众（人次）,274,9,2944.4,0,
+  volunteers,志愿者（人）,25,1,2400.0,0,
+  volunteer_times,志愿者（人次）,28,1,2700.0,0,
+  hours_recorded,服务时长（小时）,69.5,2.5,2680.0,0.0,
+  hours_granted,认定时长（小时）,0.0,0.0,,0.0,
+  satisfaction,满意度（1–5）,4.89,4.50,8.8,,
+  new_volunteers,新增志愿者（人）,28,0,,0,
+  party_share,党员占比（%）,64.0,100.0,-36.0,,
+  points_awarded,发放积分,128,4,3100.0,0,
+  projects_proposed,对接项目（个）,7,0,,0,
+  projects_claimed,认领项目（个）,1,0,,0,
+  projects_done,完成项目（个）,1,0,,0,
+  projects_reviewed,评价项目（个）,1,0,,0,
+  wishes_claimed,认领微心愿（个）,1,0,,0,
+  wishes_done,实现微心愿（个）,1,0,,0,
+  
+  sessions_by_kiosk
+  kiosk,sessions,themed_events,residents,volunteer_times,hours,satisfaction,all_sessions
+  站点外服务,1,0,40,2,4.0,4.84,1
+  丁香园,9,0,120,13,31.5,4.88,9
+  康乐汇,3,1,72,7,16.0,4.91,4
+  浦北路,3,0,42,6,18.0,4.95,3
+  
+  by_service
+  service,category,sessions,residents,per_session,satisfaction
+  测血压,健康服务,3,72,24.0,4.88
+  理发,生活服务,4,61,15.3,4.94
+  “非遗+党建”主题活动,主题活动,1,35,35.0,4.88
+  测血糖,健康服务,1,26,26.0,4.80
+  磨刀,生活服务,1,21,21.0,4.90
+  法律咨询,法律服务,1,12,12.0,5.00
+  修伞,维修服务,1,11,11.0,4.70
+  织补,生活服务,1,9,9.0,5.00
+  血压计校验,健康服务,1,9,9.0,5.00
+  自行车修理,维修服务,1,7,7.0,
+  钟表维修,维修服务,1,6,6.0,5.00
+  心理健康咨询,心理关爱,1,5,5.0,5.00
+  
+  by_month
+  month,sessions,residents,volunteer_times,hours
+  2026-01,0,0,0,0.0
+  2026-02,0,0,0,0.0
+  2026-03,0,0,0,0.0
+  2026-04,0,0,0,0.0
+  2026-05,0,0,0,0.0
+  2026-06,0,0,0,0.0
+  2026-07,0,0,0,0.0
+  2026-08,0,0,0,0.0
+  2026-09,0,0,0,0.0
+  2026-10,0,0,0,0.0
+  2026-11,1,9,1,2.5
+  2026-12,17,274,28,69.5
+  $ kangle report month 2026-12 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["report"], d["period"], [s["id"] for s in d["sections"]]); t=d["sections"][0]["tables"][0]; print([r for r in t["rows"] if r["metric"] == "residents"])'
+  month 2026-12 ['overview', 'kiosks', 'services', 'trend']
+  [{'metric': 'residents', 'label': '服务群众（人次）', 'current': 274, 'previous': 9, 'change_pct': 2944.4, 'last_year': 0, 'year_change_pct': None}]
+  $ kangle --lang en report month 2026-12 | head -8
+  康健街道“雷锋亭”: report for December 2026
+  ==========================================
+  
+  Overview
+  --------
+  In December 2026, 16 convenience services and 1 themed events were held, serving 274 resident person-times.
+  25 volunteers served 28 person-times, 69.5 hours in all (0.0 more hours granted).
+  1 micro-wishes claimed and 1 fulfilled; 28 new volunteers.
+  $ kangle report quarter 2026Q4 --format csv | head -3
+  headline
+  metric,label,current,previous,change_pct,last_year,year_change_pct
+  sessions,便民服务（场）,17,0,,0,
+  $ kangle report month 2026-13
+  kangle: 错误：“2026-13”不是有效的期间：月份写 2026-12，季度写 2026Q4，年度写 2026
+  [2]
+  $ kangle report quarter 2026-12
+  kangle: 错误：“2026-12”不是有效的期间：月份写 2026-12，季度写 2026Q4，年度写 2026
+  [2]
+
+The portfolio review, with the thresholds of kangle.toml's [review]: lowered so
+that the example's data lands in all four groups.
+
+  $ sed -i -e 's/^demand_high       = 8.0/demand_high       = 20.0/' -e 's/^demand_low        = 3.0/demand_low        = 8.0/' -e 's/^keen_volunteers   = 3 /keen_volunteers   = 2 /' kangle.toml
+  $ grep -A3 '^\[review\]' kangle.toml
+  [review]                     # 服务项目评估（kangle report services）的阈值
+  demand_high       = 20.0      # 每场服务人次不低于此：需求旺盛
+  demand_low        = 8.0      # 每场服务人次低于此：需求不足
+  satisfaction_good = 4.5      # 满意度不低于此：群众认可
+  $ kangle report services --period 2026-12
+  康健街道“雷锋亭” 2026年12月 服务项目评估
+  ========================================
+  
+  服务项目一览
+  ------------
+  需求按场均服务人次计：不低于 20.0 为旺盛，低于 8.0 为不足；满意度不低于 4.5 为认可，低于 3.5 为差；具备该技能的志愿者不少于 2 人为志愿者愿意提供（阈值见 kangle.toml 的 [review]）。
+  固化 3 项，保留 7 项，嫁接 1 项，退出 1 项。
+  
+  评估结论  服务项目      类别      场次  服务群众（人次）  场均人次  容量使用率（%）  满意度（1–5）  具备技能志愿者  提供站点数  同类需求
+  固化      测血糖        健康服务  1     26                26.0      86.7             4.80           4               1           1
+  固化      测血压        健康服务  3     72                24.0      60.0             4.88           4               3           1
+  固化      磨刀          生活服务  1     21                21.0                       4.90           3               2           1
+  保留      理发          生活服务  4     61                15.3      76.3             4.94           4               2           1
+  保留      法律咨询      法律服务  1     12                12.0                       5.00           3               1           1
+  保留      修伞          维修服务  1     11                11.0                       4.70           4               2           0
+  保留      织补          生活服务  1     9                 9.0                        5.00           2               1           1
+  保留      血压计校验    健康服务  1     9                 9.0       60.0             5.00           1               1           1
+  保留      自行车修理    维修服务  1     7                 7.0                                       2               1           0
+  保留      钟表维修      维修服务  1     6                 6.0                        5.00           1               1           0
+  嫁接      心理健康咨询  心理关爱  1     5                 5.0       83.3             5.00           2               1           1
+  退出      非遗手工      文化传承  0     0                                                           2               1           0
+  
+  固化：固化并加大资源投入
+  ------------------------
+  共 3 项。
+  测血糖：场均 26.0 人次（不低于 20.0），满意度 4.80（不低于 4.5）：群众需求旺盛且认可。
+  测血压：场均 24.0 人次（不低于 20.0），满意度 4.88（不低于 4.5）：群众需求旺盛且认可。
+  磨刀：场均 21.0 人次（不低于 20.0），满意度 4.90（不低于 4.5）：群众需求旺盛且认可。
+  
+  保留：保留培育
+  --------------
+  共 7 项。
+  理发：场均 15.3 人次，介于 8.0 与 20.0 之间，评价尚可：保留培育。
+  法律咨询：场均 12.0 人次，介于 8.0 与 20.0 之间，评价尚可：保留培育。
+  修伞：场均 11.0 人次，介于 8.0 与 20.0 之间，评价尚可：保留培育。
+  织补：场均 9.0 人次，介于 8.0 与 20.0 之间，评价尚可：保留培育。
+  血压计校验：场均 9.0 人次，介于 8.0 与 20.0 之间，评价尚可：保留培育。
+  自行车修理：场均仅 7.0 人次，但只有 1 个站点提供、无共建资源提供：群众在别处得不到。
+  钟表维修：场均仅 6.0 人次，但只有 1 个站点提供、无共建资源提供：群众在别处得不到。
+  
+  嫁接：嫁接叠加到其他服务
+  ------------------------
+  共 1 项。
+  心理健康咨询：2 名志愿者具备该技能，但场均仅 5.0 人次（低于 8.0）：建议嫁接到“测血压”。
+  
+  退出：调整或退出
+  ----------------
+  共 1 项。
+  非遗手工：列入 1 个站点的服务菜单，但本期没有一次服务记录。
+  
+  由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  $ kangle report services --period 2026-12 --format csv | head -4
+  portfolio
+  group_key,group,service,category,sessions,residents,per_session,capacity_use_pct,satisfaction,volunteers_with_skill,kiosks,needs,reason
+  make_permanent,固化,测血糖,健康服务,1,26,26.0,86.7,4.80,4,1,1,场均 26.0 人次（不低于 20.0），满意度 4.80（不低于 4.5）：群众需求旺盛且认可。
+  make_permanent,固化,测血压,健康服务,3,72,24.0,60.0,4.88,4,3,1,场均 24.0 人次（不低于 20.0），满意度 4.88（不低于 4.5）：群众需求旺盛且认可。
+  $ kangle report units --period 2026-12
+  康健街道“雷锋亭” 2026年12月 共建单位反向考核
+  ============================================
+  
+  共建单位
+  --------
+  按群众对其志愿者所服务场次及其领办项目的满意度排名，其次按志愿者人次。
+  
+  排名  单位                          登记志愿者  参与服务志愿者  场次  志愿者（人次）  服务时长（小时）  认领项目（个）  完成项目（个）  按期完成率（%）  满意度（1–5）
+  1     上海师范大学法政学院          3           3               1     3               9.0               0               0                                5.00
+  2     交通银行康健支行              0           0               0     0               0.0               1               1               100.0            5.00
+  3     徐汇区环卫所                  2           2               3     3               7.5               0               0                                4.94
+  4     康健街道社区卫生服务中心      4           4               4     5               11.5              0               0                                4.86
+  5     上海康洁有害生物防治有限公司  0           0               0     0               0.0               0               0
+  
+  由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  $ kangle report volunteers --period 2026-12 | head -12
+  康健街道“雷锋亭” 2026年12月 志愿者服务统计
+  ==========================================
+  
+  志愿者服务情况
+  --------------
+  
+  姓名    手机号       单位                      党员  场次  服务时长（小时）  认定时长（小时）  发放积分  积分余额
+  张伟    138****8003  徐汇区环卫所              ★     2     5.0               0.0               8         12
+  马国强  138****8014                                  2     5.0               0.0               8         8
+  周敏    138****8009  康健街道社区卫生服务中心  ★     2     4.5               0.0               10        10
+  刘芳    138****8004  上海师范大学法政学院      ★     1     3.0               0.0               5         5
+  陈明    138****8005                                  1     3.0               0.0               5         5
+  $ kangle report volunteers --period 2026-12 --reveal --format csv | head -3 | cut -d, -f1-3
+  volunteers
+  name,phone,unit
+  张伟,13800138003,徐汇区环卫所
+
+Files: -o writes atomically and refuses a folder; xlsx needs -o; --pack writes the set.
+
+  $ kangle report month 2026-12 --format html -o 月报.html && grep -c '<svg' 月报.html
+  已写入 月报.html
+  2
+  $ mkdir folder && kangle report month 2026-12 -o folder
+  kangle: 错误：folder 是文件夹：请给出要写入的文件名
+  [4]
+  $ kangle report month 2026-12 --format xlsx
+  kangle: 错误：--format xlsx 需要用 -o 指定输出文件，例如 -o 报告.xlsx
+  [2]
+  $ kangle report month 2026-12 --format xlsx -o 月报.xlsx && python3 -c 'import zipfile; print(sorted(n for n in zipfile.ZipFile("月报.xlsx").namelist() if n.startswith("xl/worksheets/")))'
+  已写入 月报.xlsx
+  ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml']
+
+The HTML page opened in headless Chromium (a screenshot as wide as A4 at 150 dpi,
+not blank); the workbook opened with openpyxl, each sheet holding real numbers.
+
+  $ bash "$TESTDIR/../report/check_html.sh" 月报.html 月报.png 2>&1 | sed 's/^check_html: .*月报.png: /check_html: /'
+  check_html: 1240x1754 PNG
+  $ "$TESTDIR/../report/check_xlsx.py" 月报.xlsx 概况 分站点 分服务项目 逐月 | sed 's/: .*月报.xlsx: /: /'
+  check_xlsx: 4 sheets, each with numbers
+  $ kangle report services --period 2026-12 --format html -o 评估.html >/dev/null && grep -c '<svg' 评估.html && bash "$TESTDIR/../report/check_html.sh" 评估.html 评估.png >/dev/null && echo shown
+  1
+  shown
+  $ kangle report month 2026-12 --pack pack
+  已在 pack 写入 25 个文件
+  $ ls pack | head -30
+  month-2026-12.by_month.csv
+  month-2026-12.by_service.csv
+  month-2026-12.headline.csv
+  month-2026-12.html
+  month-2026-12.json
+  month-2026-12.md
+  month-2026-12.sessions_by_kiosk.csv
+  month-2026-12.xlsx
+  services-2026-12.html
+  services-2026-12.json
+  services-2026-12.md
+  services-2026-12.portfolio.csv
+  services-2026-12.xlsx
+  units-2026-12.html
+  units-2026-12.json
+  units-2026-12.md
+  units-2026-12.units.csv
+  units-2026-12.xlsx
+  volunteers-2026-12.coverage.csv
+  volunteers-2026-12.html
+  volunteers-2026-12.json
+  volunteers-2026-12.md
+  volunteers-2026-12.seats.csv
+  volunteers-2026-12.volunteers.csv
+  volunteers-2026-12.xlsx
+
+The cron example: no terminal, no environment but what the crontab sets.
+
+  $ env -i PATH="$PATH" KANGLE_NOW="$KANGLE_NOW" KANGLE_WORKSPACE="$PWD" REPORTS="$PWD/reports" sh "$TESTDIR/../../examples/cron/kangle-nightly.sh" nightly > cron.log 2>&1; echo $?
+  0
+  $ ls reports/*/ | wc -l
+  25
+  $ env -i PATH="$PATH" sh "$TESTDIR/../../examples/cron/kangle-nightly.sh" nightly 2>&1 | sed 's/.*: //'; echo "${PIPESTATUS[0]}"
+  set KANGLE_WORKSPACE to the workspace folder
+  2
