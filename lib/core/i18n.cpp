@@ -520,7 +520,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::report_col_phone, "Phone", "手机号"},
     {Msg::report_col_party, "Party member", "党员"},
     {Msg::report_col_balance, "Balance", "积分余额"},
-    {Msg::report_coverage, "Volunteers by kiosk and service", "各站点各项目志愿者人数"},
+    {Msg::report_coverage, "Volunteers by kiosk and skill", "各站点各技能志愿者人数"},
     {Msg::report_seats, "Rota seats filled", "排班岗位到岗"},
     {Msg::report_col_weekday, "Weekday", "星期"},
     {Msg::report_col_part_of_day, "Part of day", "时段"},
@@ -540,6 +540,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::review_short_graft, "graft", "嫁接"},
     {Msg::review_short_retire, "adjust or retire", "退出"},
     {Msg::review_counts, "{} to make permanent, {} to keep, {} to graft, {} to adjust or retire.", "固化 {} 项，保留 {} 项，嫁接 {} 项，退出 {} 项。"},
+    {Msg::report_col_skill, "Skill", "技能"},
 }};
 
 std::atomic<Lang> current_language{Lang::zh_CN};

@@ -547,6 +547,7 @@ enum class Msg {
   review_short_graft,
   review_short_retire,
   review_counts,
+  report_col_skill,
   count_,  // keep last: the number of messages
 };
 

@@ -7,7 +7,11 @@
 
 namespace kangle::table {
 
-std::string render_text(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
+namespace {
+
+/// Each column's width in display columns: its widest cell, header included.
+std::vector<std::size_t> column_widths(const std::vector<std::string>& headers,
+                                       const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> widths(headers.size(), 0);
   auto measure = [&](const std::vector<std::string>& cells) {
     for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
@@ -16,6 +20,19 @@ std::string render_text(const std::vector<std::string>& headers, const std::vect
   };
   measure(headers);
   for (const auto& row : rows) measure(row);
+  return widths;
+}
+
+std::vector<std::string> pick(const std::vector<std::string>& cells, const std::vector<std::size_t>& columns) {
+  std::vector<std::string> out;
+  for (auto c : columns) out.push_back(c < cells.size() ? cells[c] : std::string());
+  return out;
+}
+
+}  // namespace
+
+std::string render_text(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
+  auto widths = column_widths(headers, rows);
   std::string out;
   auto line = [&](const std::vector<std::string>& cells) {
     std::string l;
@@ -28,6 +45,36 @@ std::string render_text(const std::vector<std::string>& headers, const std::vect
   };
   line(headers);
   for (const auto& row : rows) line(row);
+  return out;
+}
+
+std::string render_text_within(const std::vector<std::string>& headers,
+                               const std::vector<std::vector<std::string>>& rows, std::size_t width,
+                               std::size_t key_columns) {
+  auto widths = column_widths(headers, rows);
+  std::size_t total = 0;
+  for (auto w : widths) total += w + 2;
+  key_columns = std::max<std::size_t>(key_columns, 1);
+  if (total <= width + 2 || widths.size() <= key_columns + 1) return render_text(headers, rows);
+  std::vector<std::size_t> keys;
+  std::size_t keys_width = 0;
+  for (std::size_t c = 0; c < key_columns; ++c) {
+    keys.push_back(c);
+    keys_width += widths[c] + (c > 0 ? 2 : 0);
+  }
+  std::string out;
+  for (std::size_t next = key_columns; next < widths.size();) {
+    auto columns = keys;
+    std::size_t used = keys_width;
+    while (next < widths.size() && (columns.size() == keys.size() || used + 2 + widths[next] <= width)) {
+      used += 2 + widths[next];
+      columns.push_back(next++);
+    }
+    std::vector<std::vector<std::string>> part;
+    for (const auto& row : rows) part.push_back(pick(row, columns));
+    if (!out.empty()) out += "\n";
+    out += render_text(pick(headers, columns), part);
+  }
   return out;
 }
 

@@ -11,6 +11,13 @@ namespace kangle::table {
 /// columns (CJK characters count two), separated by two spaces, no trailing blanks.
 std::string render_text(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows);
 
+/// The same, within `width` display columns: a table wider than that is cut into
+/// parts of as many columns as fit, each part repeating the first `key_columns`
+/// columns (what names a row), one after another with an empty line between.
+std::string render_text_within(const std::vector<std::string>& headers,
+                               const std::vector<std::vector<std::string>>& rows, std::size_t width,
+                               std::size_t key_columns = 1);
+
 /// A Markdown table (pipes in cells escaped), for pasting into WeChat notes or documents.
 std::string render_markdown(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows);
 

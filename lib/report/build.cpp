@@ -116,7 +116,7 @@ Section overview(const Source& s) {
                column("current", Msg::report_col_current), column("previous", Msg::report_col_previous),
                column("change_pct", Msg::report_col_change), column("last_year", Msg::report_col_last_year),
                column("year_change_pct", Msg::report_col_year_change)},
-              {}};
+              {}, 2};
   for (const auto& m : metrics) {
     auto now = m.of(current), prev = m.of(before), year = m.of(last_year);
     table.rows.push_back({Value::text(m.key), Value::text(tr(m.label)), now, prev, change(now, prev), year, change(now, year)});
@@ -132,7 +132,7 @@ Section by_kiosk(const Source& s) {
                column("themed_events", Msg::report_themed_events), column("residents", Msg::report_residents),
                column("volunteer_times", Msg::report_volunteer_times), column("hours", Msg::report_hours_recorded),
                column("satisfaction", Msg::report_satisfaction), column("all_sessions", Msg::report_col_all_sessions)},
-              {}};
+              {}, 1};
   for (const auto& k : kiosk_figures(s.db, s.period)) {
     table.rows.push_back({Value::text(kiosk_or_outreach(s.config, k.kiosk)), count(k.sessions), count(k.themed_events),
                           count(k.residents), count(k.volunteer_times), hours(k.minutes), rating(k.satisfaction.mean()),
@@ -151,7 +151,7 @@ Section by_service(const Source& s) {
               {column("service", Msg::report_col_service), column("category", Msg::report_col_category),
                column("sessions", Msg::report_col_all_sessions), column("residents", Msg::report_residents),
                column("per_session", Msg::report_col_per_session), column("satisfaction", Msg::report_satisfaction)},
-              {}};
+              {}, 1};
   auto figures = service_figures(s.db, s.period);
   std::stable_sort(figures.begin(), figures.end(),
                    [](const ServiceFigures& a, const ServiceFigures& b) { return a.residents > b.residents; });
@@ -178,7 +178,7 @@ Section by_month(const Source& s) {
               {column("month", Msg::report_col_month), column("sessions", Msg::report_col_all_sessions),
                column("residents", Msg::report_residents), column("volunteer_times", Msg::report_volunteer_times),
                column("hours", Msg::report_hours_recorded)},
-              {}};
+              {}, 1};
   for (const auto& month : months) {
     auto f = period_figures(s.db, month);
     table.rows.push_back({Value::text(month.text()), count(f.sessions + f.themed_events), count(f.residents),
@@ -286,7 +286,7 @@ Report services_report(const Source& s) {
                column("needs", Msg::report_col_needs),
                // In the group sections as sentences; in the table only for scripts.
                {"reason", tr(Msg::report_col_reason), true}},
-              {}};
+              {}, 3};
   std::vector<Section> groups;
   for (auto g : {ReviewGroup::make_permanent, ReviewGroup::keep, ReviewGroup::graft, ReviewGroup::retire}) {
     groups.push_back({group_key(g), tr(group_title(g)), {}, {}, {}});
@@ -336,7 +336,7 @@ Report units_report(const Source& s) {
                column("hours", Msg::report_hours_recorded), column("claimed", Msg::report_projects_claimed),
                column("done", Msg::report_projects_done), column("on_time_pct", Msg::report_col_on_time),
                column("satisfaction", Msg::report_satisfaction)},
-              {}};
+              {}, 2};
   int rank = 0;
   for (const auto& u : units) {
     ++rank;
@@ -364,7 +364,7 @@ Report volunteers_report(const Source& s) {
                column("sessions", Msg::report_col_all_sessions), column("hours_recorded", Msg::report_hours_recorded),
                column("hours_granted", Msg::report_hours_granted), column("points", Msg::report_points_awarded),
                column("balance", Msg::report_col_balance)},
-              {}};
+              {}, 1};
   for (const auto& v : people) {
     table.rows.push_back({Value::text(v.name), Value::text(s.reveal ? v.phone : people::mask_phone(v.phone)),
                           Value::text(v.unit), Value::text(v.party_member ? "★" : ""), count(v.sessions),
@@ -375,12 +375,19 @@ Report volunteers_report(const Source& s) {
 
   Section reach{"coverage", tr(Msg::report_coverage), {}, {}, {}};
   Table coverage_table{"coverage", tr(Msg::report_coverage),
-                       {column("kiosk", Msg::report_col_kiosk), column("service", Msg::report_col_service),
+                       {column("kiosk", Msg::report_col_kiosk), column("skill", Msg::report_col_skill),
                         column("volunteers", Msg::report_volunteers)},
-                       {}};
-  for (const auto& c : coverage(s.db, s.period)) {
+                       {}, 2};
+  const auto& catalogue = s.config.catalogue;
+  auto skill_of = [&](const std::string& service) {
+    const auto* found = catalogue.find_service(service);
+    return found ? found->skill.value : service;
+  };
+  for (const auto& c : coverage(s.db, s.period, skill_of)) {
+    const auto* skill = catalogue.find_skill(c.skill);
     coverage_table.rows.push_back({Value::text(kiosk_or_outreach(s.config, c.kiosk)),
-                                   Value::text(config::service_label(s.config.catalogue, c.service)), count(c.volunteers)});
+                                   Value::text(skill ? config::localized(skill->name, skill->name_en) : c.skill),
+                                   count(c.volunteers)});
   }
   reach.tables.push_back(std::move(coverage_table));
 
@@ -389,7 +396,7 @@ Report volunteers_report(const Source& s) {
                    {column("kiosk", Msg::report_col_kiosk), column("weekday", Msg::report_col_weekday),
                     column("part_of_day", Msg::report_col_part_of_day), column("filled", Msg::report_col_filled),
                     column("unfilled", Msg::report_col_unfilled), column("filled_pct", Msg::report_col_filled_pct)},
-                   {}};
+                   {}, 3};
   bool chinese = language() == Lang::zh_CN;
   for (const auto& f : seat_figures(s.db, s.period)) {
     seat_table.rows.push_back({Value::text(kiosk_or_outreach(s.config, f.kiosk)),

@@ -310,15 +310,23 @@ std::vector<VolunteerFigures> volunteer_figures(SQLite::Database& db, const Peri
   return out;
 }
 
-std::vector<Coverage> coverage(SQLite::Database& db, const Period& period) {
+std::vector<Coverage> coverage(SQLite::Database& db, const Period& period,
+                               const std::function<std::string(const std::string&)>& skill_of) {
   auto q = over(db,
-                "SELECT r.kiosk, r.service, count(DISTINCT rv.volunteer_id) FROM service_records r "
+                "SELECT DISTINCT r.kiosk, r.service, rv.volunteer_id FROM service_records r "
                 "JOIN record_volunteers rv ON rv.record_id = r.id "
-                "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL AND r.service <> '' "
-                "GROUP BY r.kiosk, r.service ORDER BY r.kiosk, r.service",
+                "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL AND r.service <> ''",
                 Bounds(period));
+  std::map<std::pair<std::string, std::string>, std::set<std::int64_t>> who;
+  std::map<std::string, std::string> skills;  // by service: looked up once each
+  while (q.executeStep()) {
+    auto service = q.getColumn(1).getString();
+    auto known = skills.find(service);
+    if (known == skills.end()) known = skills.emplace(service, skill_of(service)).first;
+    who[{q.getColumn(0).getString(), known->second}].insert(q.getColumn(2).getInt64());
+  }
   std::vector<Coverage> out;
-  while (q.executeStep()) out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt()});
+  for (const auto& [key, volunteers] : who) out.push_back({key.first, key.second, static_cast<int>(volunteers.size())});
   return out;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -104,12 +105,14 @@ struct VolunteerFigures {
 /// Every volunteer who served, was granted hours or earned points in the period, by id.
 std::vector<VolunteerFigures> volunteer_figures(SQLite::Database& db, const Period& period);
 
-/// Distinct volunteers who served each service at each kiosk in the period.
+/// Distinct volunteers who served each skill at each kiosk in the period: what a unit
+/// asks when it plans who to send. `skill_of` maps a catalogue service to its skill.
 struct Coverage {
-  std::string kiosk, service;
+  std::string kiosk, skill;
   int volunteers = 0;
 };
-std::vector<Coverage> coverage(SQLite::Database& db, const Period& period);
+std::vector<Coverage> coverage(SQLite::Database& db, const Period& period,
+                               const std::function<std::string(const std::string&)>& skill_of);
 
 /// The rota's seats in the period, filled and not, by kiosk, weekday and part of day.
 struct SeatFigures {

@@ -24,10 +24,13 @@ std::string Value::display() const {
 }
 
 Table as_read(const Table& table, const Section& section) {
-  Table shown{table.id, table.title == section.title ? "" : table.title, {}, {}};
+  Table shown{table.id, table.title == section.title ? "" : table.title, {}, {}, table.key_columns};
   std::vector<std::size_t> kept;
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    if (table.columns[c].for_scripts) continue;
+    if (table.columns[c].for_scripts) {
+      if (c < table.key_columns) --shown.key_columns;
+      continue;
+    }
     kept.push_back(c);
     shown.columns.push_back(table.columns[c]);
   }

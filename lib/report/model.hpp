@@ -36,6 +36,7 @@ struct Table {
   std::string title;  ///< in the language of the run
   std::vector<Column> columns;
   std::vector<std::vector<Value>> rows;
+  std::size_t key_columns = 1;  ///< leading columns that name a row: kept in every part of a cut table
 };
 
 /// A chart drawn (as inline SVG) only by the HTML renderer; other formats carry the

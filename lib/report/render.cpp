@@ -11,6 +11,10 @@
 namespace kangle::report {
 namespace {
 
+/// The terminal's width the text renderer keeps within: what a coordinator's window
+/// and a cron mail show without wrapping lines.
+constexpr std::size_t terminal_width = 80;
+
 std::vector<std::string> headers(const Table& table) {
   std::vector<std::string> out;
   for (const auto& column : table.columns) out.push_back(column.header);
@@ -129,7 +133,7 @@ std::string render_table(const Report& report) {
     for (const auto& full : section.tables) {
       auto table = as_read(full, section);
       std::string title = table.title.empty() ? "" : table.title + "\n";
-      blocks.push_back(title + table::render_text(headers(table), displayed_rows(table)));
+      blocks.push_back(title + table::render_text_within(headers(table), displayed_rows(table), terminal_width, table.key_columns));
     }
   }
   blocks.push_back(lines_block(report.footer));

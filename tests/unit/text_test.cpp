@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/table.hpp"
 #include "core/text.hpp"
 
 using namespace std::string_literals;
@@ -96,4 +97,30 @@ TEST_CASE("is_valid_utf8 and join") {
   CHECK_FALSE(text::is_valid_utf8("\xE7\x90"));
   CHECK(text::join({"a", "b", "c"}, ", ") == "a, b, c");
   CHECK(text::join({}, ", ").empty());
+}
+
+TEST_CASE("render_text_within, a wide table cut into parts that fit, each with the first column") {
+  std::vector<std::string> headers{"站点", "便民服务（场）", "服务群众（人次）", "志愿者（人次）", "满意度"};
+  std::vector<std::vector<std::string>> rows{{"丁香园", "16", "127", "20", "4.88"}, {"浦北路", "8", "42", "11", ""}};
+  // Narrow enough already: the plain table.
+  CHECK(kangle::table::render_text_within(headers, rows, 200) == kangle::table::render_text(headers, rows));
+  auto cut = kangle::table::render_text_within(headers, rows, 40);
+  CHECK(cut ==
+        "站点    便民服务（场）  服务群众（人次）\n"
+        "丁香园  16              127\n"
+        "浦北路  8               42\n"
+        "\n"
+        "站点    志愿者（人次）  满意度\n"
+        "丁香园  20              4.88\n"
+        "浦北路  11\n");
+  std::size_t widest = 0, start = 0;
+  while (start < cut.size()) {
+    auto end = cut.find('\n', start);
+    widest = std::max(widest, kangle::text::display_width(cut.substr(start, end - start)));
+    start = end + 1;
+  }
+  CHECK(widest <= 40);
+  // A column wider than the width alone still shows, in a part of its own.
+  auto narrow = kangle::table::render_text_within(headers, rows, 10);
+  CHECK(narrow.find("服务群众（人次）") != std::string::npos);
 }
