@@ -467,3 +467,115 @@ The cron example: no terminal, no environment but what the crontab sets.
   $ env -i PATH="$PATH" sh "$TESTDIR/../../examples/cron/kangle-nightly.sh" nightly 2>&1 | sed 's/.*: //'; echo "${PIPESTATUS[0]}"
   set KANGLE_WORKSPACE to the workspace folder
   2
+
+Whole outputs for scripts and pasting: the units as JSON, the review as Markdown.
+
+  $ kangle report units --period 2026-12 --format json
+  {
+    "report": "units",
+    "period": "2026-12",
+    "title": "康健街道“雷锋亭” 2026年12月 共建单位反向考核",
+    "generated_at": "2026-12-01T02:00:00Z",
+    "sections": [
+      {
+        "id": "units",
+        "title": "共建单位",
+        "lines": [
+          "按群众对其志愿者所服务场次及其领办项目的满意度排名，其次按志愿者人次。"
+        ],
+        "tables": [
+          {
+            "id": "units",
+            "title": "共建单位",
+            "columns": [
+              {"key": "rank", "header": "排名"},
+              {"key": "unit", "header": "单位"},
+              {"key": "registered", "header": "登记志愿者"},
+              {"key": "volunteers_sent", "header": "参与服务志愿者"},
+              {"key": "sessions", "header": "场次"},
+              {"key": "volunteer_times", "header": "志愿者（人次）"},
+              {"key": "hours", "header": "服务时长（小时）"},
+              {"key": "claimed", "header": "认领项目（个）"},
+              {"key": "done", "header": "完成项目（个）"},
+              {"key": "on_time_pct", "header": "按期完成率（%）"},
+              {"key": "satisfaction", "header": "满意度（1–5）"}
+            ],
+            "rows": [
+              {"rank": 1, "unit": "上海师范大学法政学院", "registered": 3, "volunteers_sent": 3, "sessions": 1, "volunteer_times": 3, "hours": 9.0, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 5.00},
+              {"rank": 2, "unit": "交通银行康健支行", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 1, "done": 1, "on_time_pct": 100.0, "satisfaction": 5.00},
+              {"rank": 3, "unit": "徐汇区环卫所", "registered": 2, "volunteers_sent": 2, "sessions": 3, "volunteer_times": 3, "hours": 7.5, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 4.94},
+              {"rank": 4, "unit": "康健街道社区卫生服务中心", "registered": 4, "volunteers_sent": 4, "sessions": 4, "volunteer_times": 5, "hours": 11.5, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 4.86},
+              {"rank": 5, "unit": "上海康洁有害生物防治有限公司", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": null}
+            ]
+          }
+        ]
+      }
+    ]
+  }
+  $ kangle --lang en report services --period 2026-12 --format md
+  # 康健街道“雷锋亭”: the service portfolio review, December 2026
+  
+  ## The portfolio
+  
+  Demand is residents per session: high at 20.0 or more, little below 8.0; satisfaction good at 4.5 or more, poor below 3.5; volunteers keen when 2 or more have the skill (kangle.toml [review]).
+  
+  3 to make permanent, 7 to keep, 1 to graft, 1 to adjust or retire.
+  
+  | Group | Service | Category | Sessions | Residents served (person-times) | Residents per session | Capacity used (%) | Satisfaction (1–5) | Volunteers with the skill | Kiosks offering it | Needs in its category |
+  | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+  | make permanent | Blood-sugar test | Health | 1 | 26 | 26.0 | 86.7 | 4.80 | 4 | 1 | 1 |
+  | make permanent | Blood-pressure test | Health | 3 | 72 | 24.0 | 60.0 | 4.88 | 4 | 3 | 1 |
+  | make permanent | Knife sharpening | Everyday services | 1 | 21 | 21.0 |  | 4.90 | 3 | 2 | 1 |
+  | keep | Haircut | Everyday services | 4 | 61 | 15.3 | 76.3 | 4.94 | 4 | 2 | 1 |
+  | keep | Legal advice | Legal services | 1 | 12 | 12.0 |  | 5.00 | 3 | 1 | 1 |
+  | keep | Umbrella repair | Repairs | 1 | 11 | 11.0 |  | 4.70 | 4 | 2 | 0 |
+  | keep | Darning | Everyday services | 1 | 9 | 9.0 |  | 5.00 | 2 | 1 | 1 |
+  | keep | Blood-pressure monitor check | Health | 1 | 9 | 9.0 | 60.0 | 5.00 | 1 | 1 | 1 |
+  | keep | Bicycle repair | Repairs | 1 | 7 | 7.0 |  |  | 2 | 1 | 0 |
+  | keep | Watch and clock repair | Repairs | 1 | 6 | 6.0 |  | 5.00 | 1 | 1 | 0 |
+  | graft | Mental-health counselling | Mental wellbeing | 1 | 5 | 5.0 | 83.3 | 5.00 | 2 | 1 | 1 |
+  | adjust or retire | Intangible-heritage crafts | Culture and heritage | 0 | 0 |  |  |  | 2 | 1 | 0 |
+  
+  ## 固化 Make permanent, resource more
+  
+  3 service(s).
+  
+  Blood-sugar test: 26.0 residents per session (at least 20.0) and satisfaction 4.80 (at least 4.5): much used and well liked.
+  
+  Blood-pressure test: 24.0 residents per session (at least 20.0) and satisfaction 4.88 (at least 4.5): much used and well liked.
+  
+  Knife sharpening: 21.0 residents per session (at least 20.0) and satisfaction 4.90 (at least 4.5): much used and well liked.
+  
+  ## 保留 Keep and cultivate
+  
+  7 service(s).
+  
+  Haircut: 15.3 residents per session, between 8.0 and 20.0; ratings not poor: keep and cultivate.
+  
+  Legal advice: 12.0 residents per session, between 8.0 and 20.0; ratings not poor: keep and cultivate.
+  
+  Umbrella repair: 11.0 residents per session, between 8.0 and 20.0; ratings not poor: keep and cultivate.
+  
+  Darning: 9.0 residents per session, between 8.0 and 20.0; ratings not poor: keep and cultivate.
+  
+  Blood-pressure monitor check: 9.0 residents per session, between 8.0 and 20.0; ratings not poor: keep and cultivate.
+  
+  Bicycle repair: only 7.0 residents per session, but offered at 1 kiosk(s) and by no co-building resource: residents cannot get it elsewhere.
+  
+  Watch and clock repair: only 6.0 residents per session, but offered at 1 kiosk(s) and by no co-building resource: residents cannot get it elsewhere.
+  
+  ## 嫁接 Graft onto another service
+  
+  1 service(s).
+  
+  Mental-health counselling: 2 volunteers have the skill, but only 5.0 residents per session (below 8.0): graft onto Blood-pressure test.
+  
+  ## 退出 Adjust or retire
+  
+  1 service(s).
+  
+  Intangible-heritage crafts: on 1 kiosk menu(s), but not one session recorded in the period.
+  
+  ---
+  
+  Made by kangle at 2026-12-01T02:00:00Z (UTC).
