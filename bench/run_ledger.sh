@@ -32,34 +32,8 @@ new_workspace() {
   "$kangle" -w "$1" points verify >/dev/null
 }
 
-# timed LABEL COMMAND...: one run, stdout to /dev/null. Keeps each label's fastest run:
-# wall time in best[], peak memory in mem[], CPU time in cpu[].
-declare -A best mem cpu
-timed() {
-  local label=$1 t m u s
-  shift
-  /usr/bin/time -f '%e %M %U %S' -o "$out/time" "$@" >/dev/null
-  read -r t m u s < "$out/time"
-  if [ -z "${best[$label]:-}" ] || awk "BEGIN { exit !($t < ${best[$label]}) }"; then
-    best[$label]=$t mem[$label]=$((m / 1024)) cpu[$label]=$(awk "BEGIN { printf \"%.2f\", $u + $s }")
-  fi
-}
-
-# compare SQL KANGLE-ARGS...: `kangle -w WS KANGLE-ARGS` against `sqlite3 DB SQL`, three
-# runs each, alternately; a row of the table.
-compare() {
-  local sql=$1 k s
-  shift
-  k="$*" s="sqlite3: $sql"
-  for _ in 1 2 3; do
-    timed "$k" "$kangle" -w "$ws" "$@"
-    timed "$s" sqlite3 "$db" "$sql"
-  done
-  # shellcheck disable=SC2016 # the backquotes are Markdown's
-  printf '| `%s` | %s s | %s s | %s | %s s / %s s | %s MB |\n' "$k" "${best[$k]}" "${best[$s]}" \
-    "$(awk "BEGIN { printf \"%.2f×\", ${best[$k]} / (${best[$s]} > 0 ? ${best[$s]} : 0.01) }")" \
-    "${cpu[$k]}" "${cpu[$s]}" "${mem[$k]}" | tee -a "$results"
-}
+# shellcheck source=bench/timing.sh
+source bench/timing.sh
 
 # verify_row WS N: `kangle points verify` on a workspace of N entries, three runs.
 verify_row() {

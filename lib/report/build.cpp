@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/i18n.hpp"
 #include "people/volunteer.hpp"
@@ -100,10 +101,27 @@ Value change(const Value& now, const Value& before) {
 
 int wishes(const PeriodFigures& f, const char* status) { return f.wishes.contains(status) ? f.wishes.at(status) : 0; }
 
-Section overview(const Source& s) {
-  auto current = period_figures(s.db, s.period);
-  auto before = period_figures(s.db, shift_period(s.period, -1));
-  auto last_year = period_figures(s.db, year_before(s.period));
+/// Each period's figures computed once: a month's report needs the month and the one
+/// before both in its headline and in its twelve months.
+class FiguresOf {
+public:
+  explicit FiguresOf(SQLite::Database& db) : db_(db) {}
+  const PeriodFigures& operator()(const Period& period) {
+    auto key = period.text();
+    auto it = known_.find(key);
+    if (it == known_.end()) it = known_.emplace(key, period_figures(db_, period)).first;
+    return it->second;
+  }
+
+private:
+  SQLite::Database& db_;
+  std::map<std::string, PeriodFigures> known_;
+};
+
+Section overview(const Source& s, FiguresOf& figures_of) {
+  const auto& current = figures_of(s.period);
+  const auto& before = figures_of(shift_period(s.period, -1));
+  const auto& last_year = figures_of(year_before(s.period));
   Section section{"overview", tr(Msg::report_overview), {}, {}, {}};
   section.lines.push_back(tr(Msg::report_headline_services, period_label(s.period), current.sessions,
                              current.themed_events, current.residents));
@@ -166,7 +184,7 @@ Section by_service(const Source& s) {
   return section;
 }
 
-Section by_month(const Source& s) {
+Section by_month(const Source& s, FiguresOf& figures_of) {
   std::vector<Period> months;
   if (s.period.kind == Period::Kind::month) {
     for (int back = 11; back >= 0; --back) months.push_back(shift_period(s.period, -back));
@@ -180,7 +198,7 @@ Section by_month(const Source& s) {
                column("hours", Msg::report_hours_recorded)},
               {}, 1};
   for (const auto& month : months) {
-    auto f = period_figures(s.db, month);
+    const auto& f = figures_of(month);
     table.rows.push_back({Value::text(month.text()), count(f.sessions + f.themed_events), count(f.residents),
                           count(f.volunteer_times), hours(f.recorded_minutes)});
   }
@@ -260,10 +278,11 @@ std::string part_of_day(int part) {
 
 Report period_report(const Source& s) {
   auto report = titled(s, period_kind(s.period), Msg::report_period_title);
-  report.sections.push_back(overview(s));
+  FiguresOf figures_of(s.db);
+  report.sections.push_back(overview(s, figures_of));
   report.sections.push_back(by_kiosk(s));
   report.sections.push_back(by_service(s));
-  report.sections.push_back(by_month(s));
+  report.sections.push_back(by_month(s, figures_of));
   return report;
 }
 
