@@ -3,7 +3,9 @@
 """Crash safety: kills kangle with SIGKILL at many moments of each writing command,
 then checks that `kangle check` passes and that the workspace holds exactly the
 state before the command or after it, never one between; a report written with -o
-is the old file or the complete new one.
+is the old file or the complete new one. Then two imports and a points award at
+once, a reader listing the volunteers meanwhile: all finish, nothing is lost or
+doubled, the reader never sees part of an import.
 
     python3 tests/crash/crash_test.py --kangle build/cli/kangle [--kills 8]
 
@@ -56,13 +58,14 @@ def state(workspace):
     return total.hexdigest()
 
 
-def signups(path, rows):
-    """A sign-up sheet of ROWS volunteers (UTF-8 CSV), big enough to be cut midway."""
+def signups(path, rows, offset=0):
+    """A sign-up sheet of ROWS volunteers (UTF-8 CSV), big enough to be cut midway; phones
+    from the OFFSET-th on, so that two sheets can hold different people."""
     skills = ["理发", "护士", "织补", "磨刀", "修伞", "钟表维修", "法律咨询", "测血压"]
     times = ["周一上午", "周二下午", "周三", "周四上午", "周五", "周末", "工作日上午", "每天"]
     with open(path, "w", encoding="utf-8") as f:
         f.write("姓名,联系电话,政治面貌,所在单位,特长技能,可服务时间,每月最多班次\n")
-        for i in range(rows):
+        for i in range(offset, offset + rows):
             f.write(f"志愿者{i},{13900000000 + i * 7},{'中共党员' if i % 3 == 0 else '群众'},单位{i % 40},"
                     f"{skills[i % 8]}、{skills[(i * 5) % 8]},{times[i % 8]},{1 + i % 6}\n")
 
@@ -151,6 +154,40 @@ def scenario(binary, folder, name, setup, args, kills, output=None, hook=None):
     return cut, problems
 
 
+def two_at_once(binary, folder):
+    """Two imports and a points award at once, a reader during them: each writer
+    finishes (one waits for the other), nothing is lost or doubled, and the reader
+    sees the volunteers before or after an import, never part of one."""
+    base = prepare(binary, os.path.join(folder, "together"), [])
+    first, second = os.path.join(folder, "first.csv"), os.path.join(folder, "second.csv")
+    signups(first, 30000)
+    signups(second, 30000, offset=30000)
+    writers = [subprocess.Popen(command_line(binary, base, args), env=ENV, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT)
+               for args in (["import", "volunteers", first], ["import", "volunteers", second], ["points", "award"])]
+    seen = set()
+    while any(w.poll() is None for w in writers):
+        listed = kangle(binary, base, "volunteers", "list", "--format", "csv", check=False)
+        if listed.returncode == 0:
+            seen.add(listed.stdout.decode().count("\n") - 1)
+    problems = []
+    for w, name in zip(writers, ("the first import", "the second import", "points award")):
+        out = w.communicate()[0].decode()
+        if w.returncode != 0:
+            problems.append(f"two at once: {name} failed ({w.returncode}):\n{out}")
+    db = sqlite3.connect(os.path.join(base, "kangle.db"))
+    count = db.execute("SELECT count(*) FROM volunteers").fetchone()[0]
+    db.close()
+    if count != 60000:
+        problems.append(f"two at once: {count} volunteers after two imports of 30,000 different people")
+    if not seen <= {0, 30000, 60000}:
+        problems.append(f"two at once: a reader saw {sorted(seen)} volunteers, part of an import")
+    if kangle(binary, base, "check", check=False).returncode != 0:
+        problems.append("two at once: kangle check fails afterwards")
+    print(f"two at once: both imports and the award finished; a reader saw {sorted(seen)} volunteers")
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--kangle", required=True)
@@ -184,6 +221,7 @@ def main():
                 cut_import = cut
         if cut_import == 0:
             problems.append("no kill landed during the big import: the test cut nothing")
+        problems += two_at_once(binary, folder)
         # The harness itself: a command that is not atomic must be caught between.
         _, caught = scenario(binary, folder, "halfway", [], ["halfway"], args.kills, hook=add_halfway_plugin)
         if not any("between" in c for c in caught):
