@@ -6,7 +6,7 @@
 namespace kangle::people {
 namespace {
 
-constexpr const char* columns =
+constexpr const char* volunteer_columns =
     "id, name, phone, id_number, political_status, party_member, unit, community, monthly_limit, availability, note";
 
 void bind_text_or_null(SQLite::Statement& s, int index, const std::string& value) {
@@ -103,17 +103,17 @@ std::optional<Volunteer> Store::find_one(const std::string& sql, const std::stri
 }
 
 std::optional<Volunteer> Store::find_by_phone(const std::string& phone) {
-  static const std::string sql = std::string("SELECT ") + columns + " FROM volunteers WHERE phone = ?";
+  static const std::string sql = std::string("SELECT ") + volunteer_columns + " FROM volunteers WHERE phone = ?";
   return find_one(sql, phone);
 }
 
 std::optional<Volunteer> Store::find_by_id_number(const std::string& id_number) {
-  static const std::string sql = std::string("SELECT ") + columns + " FROM volunteers WHERE id_number = ?";
+  static const std::string sql = std::string("SELECT ") + volunteer_columns + " FROM volunteers WHERE id_number = ?";
   return find_one(sql, id_number);
 }
 
 std::vector<Volunteer> Store::find_by_name(const std::string& name) {
-  static const std::string sql = std::string("SELECT ") + columns + " FROM volunteers WHERE name = ? ORDER BY id";
+  static const std::string sql = std::string("SELECT ") + volunteer_columns + " FROM volunteers WHERE name = ? ORDER BY id";
   auto& query = statement_(sql);
   query.bind(1, name);
   return read(query);
@@ -166,7 +166,7 @@ void Store::update(const Volunteer& v, const std::string& now) {
 }
 
 std::vector<Volunteer> Store::list(const VolunteerFilter& filter) {
-  static const std::string sql = std::string("SELECT ") + columns +
+  static const std::string sql = std::string("SELECT ") + volunteer_columns +
                                 " FROM volunteers WHERE (?1 = '' OR id IN (SELECT volunteer_id FROM volunteer_skills "
                                 "WHERE skill = ?1)) AND (?2 = '' OR instr(unit, ?2) > 0) ORDER BY name, id";
   auto& query = statement_(sql);

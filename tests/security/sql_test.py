@@ -1,0 +1,83 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
+"""SQL only through prepared statements with bound parameters: no value is ever
+pasted into SQL text. Reads every C++ file of lib/ and cli/ and, in each statement
+that holds SQL, allows only string literals and the named column lists and
+expressions that are themselves literals (ALLOWED) to be joined with `+`; no
+fmt::format, no std::to_string, no stream. cli/ holds no SQL at all.
+
+    python3 tests/security/sql_test.py [ROOT]
+
+Exits 1 naming file, line and the operand at fault."""
+import pathlib
+import re
+import sys
+
+SQL = re.compile(r'"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|WITH|REPLACE)\b')
+# Constants made of literals only, defined beside the statements that use them.
+ALLOWED = re.compile(r"^(\w+_columns|weighted_satisfaction|STR|std::string\((STR\s*)+\))$")
+# The schema version, an integer the code counts: the one formatted statement.
+FORMATTED_EXCEPTIONS = ("PRAGMA user_version",)
+OPERAND = r"[A-Za-z_][\w:.]*(?:\([^()]*\))?"
+
+
+def statements(text):
+    """(line, code with literals as STR, raw code) for each statement, comments removed."""
+    code = re.sub(r"//[^\n]*", "", text)
+    code = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), code, flags=re.S)
+    line = 1
+    for raw in re.split(r"(?<=;)", code):
+        stripped = re.sub(r'R"sql\(.*?\)sql"', "STR", raw, flags=re.S)
+        stripped = re.sub(r'"(?:\\.|[^"\\])*"', "STR", stripped)
+        yield line + raw[: len(raw) - len(raw.lstrip())].count("\n"), stripped, raw
+        line += raw.count("\n")
+
+
+# What the test must catch, each in a file of lib/: it checks itself on these first.
+MUST_CATCH = [
+    'SQLite::Statement q(db, "SELECT * FROM volunteers WHERE name = \'" + name + "\'");',
+    'db.exec(fmt::format("DELETE FROM needs WHERE id = {}", id));',
+    'std::string sql = "UPDATE projects SET unit = \'" + unit;',
+    'auto q = "SELECT id FROM needs WHERE code = " + std::to_string(code);',
+]
+
+
+def problems_in(path, root, text=None):
+    text = path.read_text(encoding="utf-8") if text is None else text
+    relative = path.relative_to(root)
+    found = []
+    for line, stripped, raw in statements(text):
+        if not SQL.search(raw) and "R\"sql(" not in raw:
+            continue
+        if relative.parts[0] == "cli":
+            found.append(f"{relative}:{line}: SQL in cli/ (it belongs in lib/)")
+            continue
+        if any(e in raw for e in FORMATTED_EXCEPTIONS):
+            continue
+        if "fmt::format" in raw or "to_string" in raw or "<<" in stripped:
+            found.append(f"{relative}:{line}: SQL text formatted from values")
+        # Strings joined into SQL text: every operand of + must be a literal or an allowed constant.
+        left = re.findall(rf"({OPERAND})\s*\+(?![+=])", stripped)
+        right = re.findall(rf"(?<![+])\+\s*({OPERAND})", stripped)
+        for operand in left + right:
+            if not ALLOWED.match(operand):
+                found.append(f"{relative}:{line}: SQL text joined with {operand!r}, not a literal")
+    return found
+
+
+def main():
+    root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).parents[2]).resolve()
+    for bad in MUST_CATCH:
+        if not problems_in(root / "lib" / "sample.cpp", root, bad):
+            print(f"sql_test: the test itself misses: {bad}", file=sys.stderr)
+            return 1
+    files = sorted(p for d in ("lib", "cli") for p in (root / d).rglob("*") if p.suffix in (".cpp", ".hpp"))
+    problems = [p for f in files for p in problems_in(f, root)]
+    for problem in problems:
+        print(f"sql_test: {problem}", file=sys.stderr)
+    print(f"sql_test: {len(files)} files read, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
