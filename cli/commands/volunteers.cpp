@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // kangle volunteers list [--skill S] [--unit U] [--format text|json|csv] [--reveal]
 // kangle volunteers show NAME|PHONE [--reveal]
+// kangle volunteers away NAME|PHONE --from D [--to D] [--reason R]
+// kangle volunteers forget NAME|PHONE --yes
 #include <fmt/format.h>
 
 #include <memory>
@@ -23,6 +25,7 @@ struct VolunteersCommand {
   Format format = Format::text;
   bool reveal = false;
   std::string who;
+  bool yes = false;
 };
 
 std::string skill_names(const people::Volunteer& v, const config::Catalogue& catalogue) {
@@ -153,6 +156,16 @@ int run_away(const VolunteersCommand& options, Context& context) {
   return 0;
 }
 
+/// `volunteers forget PERSON --yes`: their personal data erased on request (PIPL).
+int run_forget(const VolunteersCommand& options, Context& context) {
+  auto volunteer = find_volunteer(context, options.who);
+  if (!options.yes) throw UsageError(tr(Msg::volunteer_forget_needs_yes, options.who));
+  auto kept = people::Store(context.database->sql()).forget(volunteer, context.today, context.now);
+  fmt::print("{}\n", tr(Msg::volunteer_forgotten, options.who, volunteer, kept.records, kept.ledger_entries,
+                        kept.seats_freed));
+  return 0;
+}
+
 }  // namespace
 
 void define_volunteers(CLI::App& command, Action& action) {
@@ -171,10 +184,14 @@ void define_volunteers(CLI::App& command, Action& action) {
   away->add_option("--from", options->from, "The first day away (YYYY-MM-DD)")->required();
   away->add_option("--to", options->to, "The last day away (default: until further notice)");
   away->add_option("--reason", options->reason, "Why, for the record");
-  action = [options, list, show](Context& context) {
+  auto* forget = command.add_subcommand("forget", "Erase a volunteer's personal data on request (PIPL); what they did stays, by number");
+  forget->add_option("who", options->who, "A name or a phone number")->required();
+  forget->add_flag("--yes", options->yes, "Erase: it cannot be undone");
+  action = [options, list, show, away](Context& context) {
     if (list->parsed()) return run_list(*options, context);
     if (show->parsed()) return run_show(*options, context);
-    return run_away(*options, context);
+    if (away->parsed()) return run_away(*options, context);
+    return run_forget(*options, context);
   };
 }
 

@@ -548,6 +548,8 @@ enum class Msg {
   review_short_retire,
   review_counts,
   report_col_skill,
+  volunteer_forget_needs_yes,
+  volunteer_forgotten,
   count_,  // keep last: the number of messages
 };
 

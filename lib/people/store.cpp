@@ -113,7 +113,7 @@ std::optional<Volunteer> Store::find_by_id_number(const std::string& id_number) 
 }
 
 std::vector<Volunteer> Store::find_by_name(const std::string& name) {
-  static const std::string sql = std::string("SELECT ") + volunteer_columns + " FROM volunteers WHERE name = ? ORDER BY id";
+  static const std::string sql = std::string("SELECT ") + volunteer_columns + " FROM volunteers WHERE name = ? AND forgotten_at IS NULL ORDER BY id";
   auto& query = statement_(sql);
   query.bind(1, name);
   return read(query);
@@ -168,7 +168,8 @@ void Store::update(const Volunteer& v, const std::string& now) {
 std::vector<Volunteer> Store::list(const VolunteerFilter& filter) {
   static const std::string sql = std::string("SELECT ") + volunteer_columns +
                                 " FROM volunteers WHERE (?1 = '' OR id IN (SELECT volunteer_id FROM volunteer_skills "
-                                "WHERE skill = ?1)) AND (?2 = '' OR instr(unit, ?2) > 0) ORDER BY name, id";
+                                "WHERE skill = ?1)) AND (?2 = '' OR instr(unit, ?2) > 0) AND forgotten_at IS NULL "
+                                "ORDER BY name, id";
   auto& query = statement_(sql);
   query.bind(1, filter.skill);
   query.bind(2, filter.unit);
@@ -184,6 +185,37 @@ std::map<std::int64_t, std::string> Store::names(const std::vector<std::int64_t>
     if (query.executeStep()) out[id] = query.getColumn(0).getString();
   }
   return out;
+}
+
+Store::Forgotten Store::forget(std::int64_t volunteer_id, const Date& today, const std::string& now) {
+  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement erase(db_,
+                          "UPDATE volunteers SET name = '#' || id, phone = NULL, id_number = NULL, political_status = '', "
+                          "community = '', monthly_limit = NULL, availability = 0, note = '', updated_at = ?1, "
+                          "forgotten_at = ?1 WHERE id = ?2 AND forgotten_at IS NULL");
+  erase.bind(1, now);
+  erase.bind(2, volunteer_id);
+  erase.exec();
+  for (const char* sql : {"DELETE FROM volunteer_skills WHERE volunteer_id = ?",
+                          "DELETE FROM volunteer_blackouts WHERE volunteer_id = ?"}) {
+    SQLite::Statement q(db_, sql);
+    q.bind(1, volunteer_id);
+    q.exec();
+  }
+  Forgotten kept;
+  SQLite::Statement free(db_, "UPDATE rota_seats SET volunteer_id = NULL, locked = 0 WHERE volunteer_id = ? AND date >= ?");
+  free.bind(1, volunteer_id);
+  free.bind(2, format_date(today));
+  kept.seats_freed = free.exec();
+  for (auto [sql, count] : {std::pair{"SELECT count(*) FROM record_volunteers WHERE volunteer_id = ?", &kept.records},
+                            std::pair{"SELECT count(*) FROM points_ledger WHERE volunteer_id = ?", &kept.ledger_entries}}) {
+    SQLite::Statement q(db_, sql);
+    q.bind(1, volunteer_id);
+    q.executeStep();
+    *count = q.getColumn(0).getInt();
+  }
+  transaction.commit();
+  return kept;
 }
 
 std::int64_t Store::count() { return db_.execAndGet("SELECT count(*) FROM volunteers").getInt64(); }

@@ -38,6 +38,15 @@ public:
   std::int64_t count();
   /// The names of the volunteers `ids`, by id (those not found left out).
   std::map<std::int64_t, std::string> names(const std::vector<std::int64_t>& ids);
+  /// Erases `volunteer_id`'s personal data on request (PIPL): name (now `#ID`), phone,
+  /// ID number, political status, community, availability, note, skills and declared
+  /// absences; unassigns them from the rota from `today` on. What they did stays, by id
+  /// only: records, hours, points (the ledger names no one, so its chain holds), and the
+  /// anonymous counts (party member, unit). Returns what stays linked, for the message.
+  struct Forgotten {
+    int records = 0, ledger_entries = 0, seats_freed = 0;
+  };
+  Forgotten forget(std::int64_t volunteer_id, const Date& today, const std::string& now);
   /// Records days `volunteer_id` cannot serve.
   void add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now);
 

@@ -37,6 +37,11 @@ int Database::latest_version() { return static_cast<int>(migrations().size()); }
 void Database::migrate() {
   const auto& all = migrations();
   for (;;) {
+    // A migration that rebuilds a table runs with the foreign keys off, as SQLite asks;
+    // the pragma does nothing inside a transaction, so it is set before one begins.
+    int seen = schema_version();
+    bool keys_off = seen < latest_version() && all[static_cast<std::size_t>(seen)].starts_with(foreign_keys_off);
+    db_->exec(keys_off ? "PRAGMA foreign_keys = OFF" : "PRAGMA foreign_keys = ON");
     // IMMEDIATE: two processes opening a new workspace at once migrate one after the other.
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     int version = schema_version();
@@ -45,13 +50,20 @@ void Database::migrate() {
       transaction.commit();
       return;
     }
+    if (version != seen) continue;  // another process migrated meanwhile: look again
     try {
       db_->exec(std::string(all[static_cast<std::size_t>(version)]));
+      // The rebuilt table must still hold every reference made to it.
+      bool dangling = keys_off && SQLite::Statement(*db_, "PRAGMA foreign_key_check").executeStep();
+      if (dangling) {
+        throw WorkspaceError(tr(Msg::database_migration_failed, file_.string(), version + 1, "foreign_key_check"));
+      }
       db_->exec(fmt::format("PRAGMA user_version = {}", version + 1));
     } catch (const SQLite::Exception& e) {
       throw WorkspaceError(tr(Msg::database_migration_failed, file_.string(), version + 1, e.what()));
     }
     transaction.commit();
+    if (keys_off) db_->exec("PRAGMA foreign_keys = ON");
   }
 }
 

@@ -289,6 +289,36 @@ const std::vector<std::string_view>& migrations() {
           PRIMARY KEY (project_id, volunteer_id)
         );
       )sql",
+      // 9: a volunteer's personal data erased on request (PIPL, `volunteers forget`): the
+      // row stays, for the records, the ledger and the counts, without name, phone or ID
+      // number. SQLite cannot change a CHECK in place: the table is rebuilt, with the
+      // foreign keys off (the runner turns them off for a migration that says so).
+      R"sql(-- foreign keys off
+        CREATE TABLE volunteers_new (
+          id               INTEGER PRIMARY KEY,
+          name             TEXT NOT NULL,
+          phone            TEXT UNIQUE,
+          id_number        TEXT UNIQUE,
+          political_status TEXT NOT NULL DEFAULT '',
+          party_member     INTEGER NOT NULL DEFAULT 0 CHECK (party_member IN (0, 1)),
+          unit             TEXT NOT NULL DEFAULT '',
+          community        TEXT NOT NULL DEFAULT '',
+          monthly_limit    INTEGER CHECK (monthly_limit > 0),
+          availability     INTEGER NOT NULL DEFAULT 0,
+          note             TEXT NOT NULL DEFAULT '',
+          created_at       TEXT NOT NULL,
+          updated_at       TEXT NOT NULL,
+          forgotten_at     TEXT,
+          CHECK (phone IS NOT NULL OR id_number IS NOT NULL OR forgotten_at IS NOT NULL)
+        );
+        INSERT INTO volunteers_new (id, name, phone, id_number, political_status, party_member, unit, community,
+                                    monthly_limit, availability, note, created_at, updated_at)
+          SELECT id, name, phone, id_number, political_status, party_member, unit, community,
+                 monthly_limit, availability, note, created_at, updated_at FROM volunteers;
+        DROP TABLE volunteers;
+        ALTER TABLE volunteers_new RENAME TO volunteers;
+        CREATE INDEX volunteers_by_name ON volunteers (name);
+      )sql",
   };
   return all;
 }

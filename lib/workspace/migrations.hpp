@@ -10,4 +10,8 @@ namespace kangle::workspace {
 /// Never edit a migration that has shipped; add a new one at the end.
 const std::vector<std::string_view>& migrations();
 
+/// How a migration that rebuilds a table begins: the runner turns the foreign keys off
+/// for it (SQLite's way to change a table's definition) and checks them after.
+inline constexpr std::string_view foreign_keys_off = "-- foreign keys off";
+
 }  // namespace kangle::workspace

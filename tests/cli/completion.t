@@ -128,6 +128,7 @@ without warnings (with man or groff when installed, as on most Debian systems).
   .SS "kangle volunteers list"
   .SS "kangle volunteers show"
   .SS "kangle volunteers away"
+  .SS "kangle volunteers forget"
   .SS "kangle match"
   .SS "kangle match list"
   .SS "kangle match add"

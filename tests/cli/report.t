@@ -579,3 +579,21 @@ Whole outputs for scripts and pasting: the units as JSON, the review as Markdown
   ---
   
   Made by kangle at 2026-12-01T02:00:00Z (UTC).
+
+A volunteer asks to be forgotten (PIPL): personal data erased, what they did kept
+by number; the ledger still verifies and the reports still add up.
+
+  $ kangle volunteers forget 张伟
+  kangle: 错误：删除 张伟 的个人信息（姓名、手机号、身份证号等）后无法恢复：确认请加 --yes
+  [2]
+  $ kangle volunteers forget 张伟 --yes
+  已删除 张伟 的个人信息，此后以 #3 表示。仅按编号保留：服务记录 3 条、积分记录 6 条；今天起的排班空出 6 个岗位。
+  $ kangle volunteers show 张伟
+  kangle: 错误：找不到姓名或手机号为“张伟”的志愿者
+  [3]
+  $ kangle points verify | head -1 | cut -c1-30
+  积分账本核验无误：25 
+  $ kangle report volunteers --period 2026-12 --reveal --format csv | grep '^#'
+  #3,,徐汇区环卫所,★,2,5.0,0.0,8,12
+  $ kangle report month 2026-12 --format csv | grep '^residents,'
+  residents,服务群众（人次）,274,9,2944.4,0,

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+// A volunteer forgotten on request (PIPL): personal data gone, what they did kept by
+// number, the ledger's chain whole; and migration 9, which made room for it by
+// rebuilding the volunteers table, keeps every row and every reference.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
+
+#include "ledger_workspace.hpp"
+#include "people/store.hpp"
+#include "points/ledger.hpp"
+#include "temp_dir.hpp"
+#include "workspace/database.hpp"
+#include "workspace/migrations.hpp"
+
+using kangle::test::day;
+using kangle::test::LedgerWorkspace;
+using kangle::test::run_time;
+
+TEST_CASE("forget: personal data erased, records and points kept by number, the chain whole", "[pipl]") {
+  LedgerWorkspace ws;
+  auto gone = ws.volunteer("王秀英", true), stays = ws.volunteer("李强");
+  auto phone = ws.sql().execAndGet("SELECT phone FROM volunteers WHERE id = " + std::to_string(gone)).getString();
+  ws.sql().exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (" + std::to_string(gone) + ", 'barber')");
+  ws.record("2026-12-01", "haircut", {gone, stays});
+  ws.record("2026-12-02", "haircut", {gone});
+  ws.award();
+  auto entries = ws.entries();
+  auto own = ws.sql().execAndGet("SELECT count(*) FROM points_ledger WHERE volunteer_id = " + std::to_string(gone)).getInt();
+  REQUIRE(own > 0);
+  // Seats before and after the day of the erasure.
+  for (const char* date : {"2026-12-10", "2026-12-20"}) {
+    SQLite::Statement seat(ws.sql(),
+                           "INSERT INTO rota_seats (month, seat, position, kiosk, date, start_minute, end_minute, "
+                           "cadence, skill, volunteer_id, locked) VALUES ('2026-12', ?, 0, 'dingxiang', ?, 540, 690, "
+                           "'daily', 'barber', ?, 1)");
+    seat.bind(1, std::string("seat-") + date);
+    seat.bind(2, date);
+    seat.bind(3, gone);
+    seat.exec();
+  }
+
+  kangle::people::Store store(ws.sql());
+  auto kept = store.forget(gone, day("2026-12-15"), run_time);
+  CHECK(kept.records == 2);
+  CHECK(kept.ledger_entries == own);
+  CHECK(kept.seats_freed == 1);
+
+  SQLite::Statement row(ws.sql(), "SELECT name, phone, id_number, political_status, note, forgotten_at, party_member "
+                                  "FROM volunteers WHERE id = ?");
+  row.bind(1, gone);
+  REQUIRE(row.executeStep());
+  CHECK(row.getColumn(0).getString() == "#" + std::to_string(gone));
+  CHECK(row.getColumn(1).isNull());
+  CHECK(row.getColumn(2).isNull());
+  CHECK(row.getColumn(3).getString().empty());
+  CHECK(row.getColumn(5).getString() == run_time);
+  CHECK(row.getColumn(6).getInt() == 1);  // the anonymous counts keep their party member
+  CHECK_FALSE(store.find_by_phone(phone));
+  CHECK(store.find_by_name("王秀英").empty());
+  auto listed = store.list({});
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0].id == stays);
+  CHECK(ws.sql().execAndGet("SELECT count(*) FROM volunteer_skills WHERE volunteer_id = " + std::to_string(gone)).getInt() == 0);
+  // The seat before the erasure's day keeps its number; the one after is empty again.
+  CHECK(ws.sql().execAndGet("SELECT volunteer_id FROM rota_seats WHERE seat = 'seat-2026-12-10'").getInt64() == gone);
+  CHECK(ws.sql().execAndGet("SELECT volunteer_id FROM rota_seats WHERE seat = 'seat-2026-12-20'").isNull());
+  // What they did stays: the records, and the ledger whose chain names no one.
+  CHECK(ws.sql().execAndGet("SELECT count(*) FROM record_volunteers WHERE volunteer_id = " + std::to_string(gone)).getInt() == 2);
+  CHECK(ws.entries() == entries);
+  auto verified = kangle::points::verify(ws.sql());
+  CHECK_FALSE(verified.first_bad);
+  // Forgetting twice changes nothing more.
+  CHECK(store.forget(gone, day("2026-12-15"), run_time).seats_freed == 0);
+}
+
+TEST_CASE("migration 9 rebuilds the volunteers table and keeps every row and reference", "[pipl]") {
+  kangle::test::TempDir dir;
+  auto file = dir.path() / "kangle.db";
+  const auto& all = kangle::workspace::migrations();
+  REQUIRE(all.size() >= 9);
+  REQUIRE(all[8].starts_with(kangle::workspace::foreign_keys_off));
+  {
+    // A workspace as version 8 left it, with a volunteer that other tables refer to.
+    SQLite::Database old(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    old.exec("PRAGMA foreign_keys = ON");
+    for (std::size_t i = 0; i < 8; ++i) old.exec(std::string(all[i]));
+    old.exec("PRAGMA user_version = 8");
+    old.exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (7, '张伟', '13800138000', 'x', 'x')");
+    old.exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (7, 'barber')");
+    old.exec("INSERT INTO volunteer_blackouts (volunteer_id, from_date, created_at) VALUES (7, '2026-12-01', 'x')");
+  }
+  kangle::workspace::Database db(file, kangle::workspace::Access::read_write);
+  auto& sql = db.sql();
+  CHECK(sql.execAndGet("PRAGMA user_version").getInt() == static_cast<int>(all.size()));
+  CHECK(sql.execAndGet("SELECT name FROM volunteers WHERE id = 7").getString() == "张伟");
+  // Dropping the old table did not cascade into the tables that refer to it.
+  CHECK(sql.execAndGet("SELECT count(*) FROM volunteer_skills WHERE volunteer_id = 7").getInt() == 1);
+  CHECK(sql.execAndGet("SELECT count(*) FROM volunteer_blackouts WHERE volunteer_id = 7").getInt() == 1);
+  CHECK(sql.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  CHECK_THROWS(sql.exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (99, 'barber')"));
+  // The new check: a person needs a phone or an ID number, unless forgotten.
+  CHECK_THROWS(sql.exec("INSERT INTO volunteers (name, created_at, updated_at) VALUES ('无名', 'x', 'x')"));
+  CHECK_NOTHROW(sql.exec("INSERT INTO volunteers (name, created_at, updated_at, forgotten_at) VALUES ('#8', 'x', 'x', 'x')"));
+}
