@@ -20,6 +20,7 @@ namespace kangle::cli {
 struct GlobalOptions {
   std::optional<std::string> workspace;  ///< -w/--workspace
   std::optional<std::string> lang;       ///< --lang
+  std::optional<std::string> color;      ///< --color
 };
 
 /// What the dispatcher hands a command: the workspace already found (for the

@@ -61,7 +61,7 @@ std::string current_timestamp() {
 std::optional<std::string> command_word(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
-    if (arg == "-w" || arg == "--workspace" || arg == "--lang") {
+    if (arg == "-w" || arg == "--workspace" || arg == "--lang" || arg == "--color") {
       ++i;
       continue;
     }
@@ -119,13 +119,29 @@ std::vector<std::string> command_names() {
   return names;
 }
 
+/// Whether errors on stderr are coloured: `--color always|never`, else not with NO_COLOR
+/// set, else only on a terminal (never in cron's mail or a log file).
+bool colour_errors = false;
+
+void choose_colour(const std::optional<std::string>& option) {
+  if (option == "always") colour_errors = true;
+  else if (option == "never") colour_errors = false;
+  else colour_errors = !env("NO_COLOR") && ::isatty(STDERR_FILENO) == 1;
+}
+
 int print_error(const std::string& message, ExitCode code) {
   std::fflush(stdout);
-  std::fprintf(stderr, "kangle: %s%s\n", language() == Lang::zh_CN ? "错误：" : "error: ", message.c_str());
+  const char* label = language() == Lang::zh_CN ? "错误：" : "error: ";
+  if (colour_errors) {
+    std::fprintf(stderr, "kangle: \033[1;31m%s\033[0m%s\n", label, message.c_str());
+  } else {
+    std::fprintf(stderr, "kangle: %s%s\n", label, message.c_str());
+  }
   return static_cast<int>(code);
 }
 
 int run(int argc, char** argv) {
+  choose_colour(std::nullopt);
   CLI::App app{"kangle (康乐): the back office of neighbourhood service kiosks", "kangle"};
   app.set_version_flag("--version", std::string("kangle ") + kangle::version);
   app.fallthrough();
@@ -136,6 +152,9 @@ int run(int argc, char** argv) {
   app.add_option("--lang", globals.lang, "Language of messages and outputs: zh-CN or en (or KANGLE_LANG)")
       ->type_name("zh-CN|en")
       ->check([](const std::string& v) { return parse_lang(v) ? std::string() : "expected zh-CN or en"; });
+  app.add_option("--color", globals.color, "Colour in error messages: auto (on a terminal, unless NO_COLOR), always, never")
+      ->type_name("auto|always|never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
 
   const auto& table = command_table();
   std::vector<Action> actions(table.size());
@@ -159,11 +178,13 @@ int run(int argc, char** argv) {
       pre.allow_extras();
       pre.add_option("-w,--workspace", globals.workspace);
       pre.add_option("--lang", globals.lang);
+      pre.add_option("--color", globals.color);
       try {
         pre.parse(argc, argv);
       } catch (const CLI::ParseError&) {
         // reported by the real parse below
       }
+      choose_colour(globals.color);
       choose_language(globals, {});
       run_plugin_if_any(*word, argc, argv, globals);
       if (auto suggestion = text::closest(*word, names)) {
@@ -175,6 +196,7 @@ int run(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    choose_colour(globals.color);
   } catch (const CLI::ParseError& e) {
     choose_language(globals, {});
     int code = app.exit(e);

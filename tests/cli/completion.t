@@ -75,6 +75,7 @@ Commands, subcommands, options and their values:
   -w
   --workspace
   --lang
+  --color
 
 kangle's own options are skipped with their values, before and after a command:
 

@@ -11,6 +11,8 @@ Help, version, unknown commands and plugins.
     --version                   Display program version information and exit
     -w,--workspace DIR          Workspace folder (default: found from the current folder, or KANGLE_WORKSPACE)
     --lang zh-CN|en             Language of messages and outputs: zh-CN or en (or KANGLE_LANG)
+    --color auto|always|never:{auto,always,never}
+                                Colour in error messages: auto (on a terminal, unless NO_COLOR), always, never
   
   Subcommands:
     init                        Make a workspace (optionally from a bundled example)
@@ -62,3 +64,16 @@ its environment and its exit code passed through.
   $ cd ws && kangle hello a b
   hello from $TMP/ws: a b
   [7]
+
+Colour: only on a terminal, never with NO_COLOR (set here) unless asked for.
+
+  $ kangle --lang en nosuchcommand 2>&1 | cat -v
+  kangle: error: unknown command "nosuchcommand"; see `kangle --help`
+  $ kangle --lang en --color always nosuchcommand 2>&1 | cat -v
+  kangle: ^[[1;31merror: ^[[0munknown command "nosuchcommand"; see `kangle --help`
+  $ kangle --lang en --color never -w nowhere status 2>&1 | cat -v
+  kangle: error: nowhere is not a kangle workspace (no kangle.toml in it)
+  $ kangle --color purple status
+  --color: purple not in {auto,always,never}
+  Run with --help for more information.
+  [2]
