@@ -78,6 +78,24 @@ std::string duration_header(Msg header, bool in_minutes);
 void add_by_option(CLI::App& command, std::string& by);
 std::string who_enters(const std::string& by);
 
+/// A progress line on stderr for long work, rewritten in place: only on a terminal and
+/// without `--quiet` (never in cron's mail or a log). Cleared when done.
+class ProgressLine {
+public:
+  ProgressLine(Msg message, bool quiet);
+  ~ProgressLine();
+  ProgressLine(const ProgressLine&) = delete;
+  ProgressLine& operator=(const ProgressLine&) = delete;
+  void show(std::size_t count);
+  bool enabled() const { return enabled_; }
+
+private:
+  Msg message_;
+  bool enabled_;
+  bool shown_ = false;
+};
+void add_quiet_option(CLI::App& command, bool& quiet);
+
 /// `--reveal`: show phone and ID numbers in full instead of masked.
 void add_reveal_option(CLI::App& command, bool& reveal);
 

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -90,6 +91,23 @@ std::int64_t find_volunteer(Context& context, const std::string& who) {
   if (found.empty()) throw InputError(tr(Msg::volunteer_not_found, who));
   if (found.size() > 1) throw InputError(tr(Msg::volunteer_ambiguous, found.size(), who));
   return found.front().id;
+}
+
+ProgressLine::ProgressLine(Msg message, bool quiet) : message_(message), enabled_(!quiet && ::isatty(STDERR_FILENO) == 1) {}
+
+ProgressLine::~ProgressLine() {
+  if (shown_) std::fputs("\r\033[K", stderr);
+}
+
+void ProgressLine::show(std::size_t count) {
+  if (!enabled_) return;
+  std::fputs(("\r" + tr(message_, count)).c_str(), stderr);
+  std::fflush(stderr);
+  shown_ = true;
+}
+
+void add_quiet_option(CLI::App& command, bool& quiet) {
+  command.add_flag("-q,--quiet", quiet, "No progress line, even on a terminal");
 }
 
 void add_reveal_option(CLI::App& command, bool& reveal) {

@@ -28,6 +28,7 @@ struct ImportCommand {
   std::vector<std::string> maps;
   std::optional<std::string> encoding;
   std::optional<std::string> rejects;
+  bool quiet = false;
 };
 
 /// `--map` values ("联系方式=phone") checked against the fields the list knows.
@@ -110,11 +111,15 @@ int run_import(const ImportCommand& options, Context& context) {
   auto& db = context.database->sql();
   const auto& config = *context.config;
   import::ImportReport report;
-  switch (options.list) {
-    case List::volunteers: report = import::import_volunteers(db, config, aliases, import, context.now); break;
-    case List::needs: report = import::import_needs(db, config, aliases, import, context.now); break;
-    case List::resources: report = import::import_resources(db, config, aliases, import, context.now); break;
-    case List::records: report = import::import_records(db, config, aliases, import, context.now); break;
+  {
+    ProgressLine progress(Msg::import_progress, options.quiet);  // cleared before the report prints
+    if (progress.enabled()) import.progress = [&progress](std::size_t rows) { progress.show(rows); };
+    switch (options.list) {
+      case List::volunteers: report = import::import_volunteers(db, config, aliases, import, context.now); break;
+      case List::needs: report = import::import_needs(db, config, aliases, import, context.now); break;
+      case List::resources: report = import::import_resources(db, config, aliases, import, context.now); break;
+      case List::records: report = import::import_records(db, config, aliases, import, context.now); break;
+    }
   }
   print_report(report, options.file, options.list);
   return static_cast<int>(report.rejected > 0 ? ExitCode::problems_found : ExitCode::success);
@@ -140,6 +145,7 @@ void define_import(CLI::App& command, Action& action) {
     sub->add_option("--encoding", options->encoding, "The text encoding of a CSV file: utf-8, gbk, gb18030");
     sub->add_option("--rejects", options->rejects, "Where to write rejected rows (default: FILE.rejects.csv)")
         ->type_name("FILE");
+    add_quiet_option(*sub, options->quiet);
     sub->callback([options, list = list] { options->list = list; });
   }
   action = [options](Context& context) { return run_import(*options, context); };

@@ -550,6 +550,7 @@ enum class Msg {
   report_col_skill,
   volunteer_forget_needs_yes,
   volunteer_forgotten,
+  import_progress,
   count_,  // keep last: the number of messages
 };
 

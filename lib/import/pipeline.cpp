@@ -82,7 +82,9 @@ ImportReport run_import(SQLite::Database& db, const ColumnAliases& aliases, cons
   Row row;
   std::vector<RowIssue> issues;
   std::size_t last_row = table.header.row;
+  std::size_t read = 0;
   while (table.reader->next(row)) {
+    if (options.progress && ++read % progress_every == 0) options.progress(read);
     report.blank_rows += row.number - last_row - 1;
     last_row = row.last_line();
     if (is_total_row(row)) {

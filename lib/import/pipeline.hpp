@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,7 +22,11 @@ struct ImportOptions {
   bool dry_run = false;
   /// Where rejected rows go; default: FILE's name with `.rejects.csv`, beside it.
   std::optional<std::filesystem::path> rejects_file;
+  /// Told the rows read so far, every `progress_every` rows: for a progress line.
+  std::function<void(std::size_t)> progress;
 };
+
+inline constexpr std::size_t progress_every = 1000;
 
 /// What happened to one row that was not simply added.
 struct RowIssue {

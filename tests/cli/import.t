@@ -202,3 +202,18 @@ row is new. The same file again changes nothing.
   [1]
   $ kangle import records records.csv
   records.csv 已于 2026-12-01T02:00:00Z 导入过，未做任何改动
+
+Progress on a long import: a line on stderr rewritten in place, only on a terminal
+(script(1) gives the import one), never with --quiet or off a terminal.
+
+  $ python3 -c 'print("姓名,联系电话,特长技能"); [print(f"志愿者{i},{13900000000 + i * 7},理发") for i in range(3500)]' > many.csv
+  $ script -qec "kangle import volunteers many.csv --dry-run" /dev/null | tr '\r' '\n' | grep '已读取'
+  已读取 1000 行…
+  已读取 2000 行…
+  已读取 3000 行…
+  $ script -qec "kangle import volunteers many.csv --dry-run --quiet" /dev/null | grep -c '已读取'
+  0
+  [1]
+  $ kangle import volunteers many.csv --dry-run 2>&1 | grep -c '已读取'
+  0
+  [1]
