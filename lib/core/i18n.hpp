@@ -551,6 +551,7 @@ enum class Msg {
   volunteer_forget_needs_yes,
   volunteer_forgotten,
   import_progress,
+  review_nothing_recorded,
   count_,  // keep last: the number of messages
 };
 

@@ -326,6 +326,11 @@ Report services_report(const Source& s) {
     g.lines.insert(g.lines.begin(), tr(Msg::review_group_count, g.lines.size()));
   }
   overview.lines.push_back(tr(Msg::review_counts, counts[0], counts[1], counts[2], counts[3]));
+  // Without a single record the review says only that nothing was recorded, not that
+  // every service should go.
+  if (std::none_of(reviews.begin(), reviews.end(), [](const ServiceReview& r) { return r.sessions > 0; })) {
+    overview.lines.push_back(tr(Msg::review_nothing_recorded));
+  }
   overview.tables.push_back(std::move(table));
   overview.charts.push_back({Chart::Kind::quadrant, tr(Msg::report_chart_quadrant), "portfolio", "service", "",
                              "per_session", "satisfaction", rules.demand_high, rules.satisfaction_good,

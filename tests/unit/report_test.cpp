@@ -214,3 +214,16 @@ TEST_CASE("units_report ranks units by residents' satisfaction; volunteers_repor
     CHECK(row[1].display().size() == 11);
   }
 }
+
+TEST_CASE("services_report over a period without records says so", "[report]") {
+  LedgerWorkspace ws;
+  kangle::set_language(kangle::Lang::en);
+  auto empty = report::services_report({ws.sql(), ws.config(), period("1999"), run_time, false});
+  const auto& lines = empty.sections.at(0).lines;
+  CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("No service records"); }));
+  auto v = ws.volunteer("甲");
+  ws.record("1999-05-01", "haircut", {v});
+  auto held = report::services_report({ws.sql(), ws.config(), period("1999"), run_time, false});
+  const auto& now = held.sections.at(0).lines;
+  CHECK(std::none_of(now.begin(), now.end(), [](const std::string& l) { return l.starts_with("No service records"); }));
+}
