@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // kangle report month 2026-12 | quarter 2026Q4 | year 2026   [--format F] [-o FILE] [--pack DIR]
 // kangle report services | units | volunteers [--period P]     [--format F] [-o FILE]
+// kangle report volunteers [--unit U] [--reveal]
 // F: text (or table), md, html, csv, json, xlsx.
 #include <fmt/format.h>
 
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 struct ReportCommand {
   std::string period;
   Format format = Format::text;
-  std::string output, pack;
+  std::string output, pack, unit;
   bool reveal = false;
 };
 
@@ -90,7 +91,8 @@ void write_pack(const report::Source& source, const fs::path& folder) {
 
 int run(const ReportCommand& options, Context& context, Builder build, std::optional<Period::Kind> kind) {
   report::Source source{context.database->sql(), *context.config,
-                        period_option(options.period, kind, context.today), context.now, options.reveal};
+                        period_option(options.period, kind, context.today), context.now, options.reveal,
+                        options.unit};
   if (!options.pack.empty()) {
     write_pack(source, options.pack);
     return 0;
@@ -134,7 +136,10 @@ void define_report(CLI::App& command, Action& action) {
     add_format_option(*sub, options->format,
                       {Format::text, Format::md, Format::html, Format::csv, Format::json, Format::xlsx});
     add_output_option(*sub, options->output);
-    if (std::string_view(kind.name) == "volunteers") add_reveal_option(*sub, options->reveal);
+    if (std::string_view(kind.name) == "volunteers") {
+      add_reveal_option(*sub, options->reveal);
+      sub->add_option("--unit", options->unit, "Only the volunteers whose unit's name contains this");
+    }
     subs.emplace_back(sub, &kind);
   }
   action = [options, subs](Context& context) {

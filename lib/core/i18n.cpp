@@ -545,6 +545,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::volunteer_forgotten, "{}'s personal data is erased; they are #{} now. Kept by number only: {} service records, {} ledger entries; {} rota seats from today on left empty.", "已删除 {} 的个人信息，此后以 #{} 表示。仅按编号保留：服务记录 {} 条、积分记录 {} 条；今天起的排班空出 {} 个岗位。"},
     {Msg::import_progress, "{} rows read…", "已读取 {} 行…"},
     {Msg::review_nothing_recorded, "No service records in this period: import or confirm them first; until then every service reads as not held.", "本期没有任何服务记录：请先导入或确认服务记录；在此之前所有服务项目都显示为未开展。"},
+    {Msg::report_unit_only, "Only the volunteers of units whose name contains \"{}\".", "仅列出单位名称含“{}”的志愿者。"},
 }};
 
 std::atomic<Lang> current_language{Lang::zh_CN};

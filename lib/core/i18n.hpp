@@ -552,6 +552,7 @@ enum class Msg {
   volunteer_forgotten,
   import_progress,
   review_nothing_recorded,
+  report_unit_only,
   count_,  // keep last: the number of messages
 };
 

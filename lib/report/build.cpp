@@ -378,10 +378,13 @@ Report units_report(const Source& s) {
 Report volunteers_report(const Source& s) {
   auto report = titled(s, "volunteers", Msg::report_volunteers_title);
   auto people = volunteer_figures(s.db, s.period);
+  // A unit assessing its members asks for them alone.
+  std::erase_if(people, [&](const VolunteerFigures& v) { return v.unit.find(s.unit) == std::string::npos; });
   std::stable_sort(people.begin(), people.end(), [](const VolunteerFigures& a, const VolunteerFigures& b) {
     return a.recorded_minutes + a.granted_minutes > b.recorded_minutes + b.granted_minutes;
   });
   Section served{"volunteers", tr(Msg::report_volunteer_service), {}, {}, {}};
+  if (!s.unit.empty()) served.lines.push_back(tr(Msg::report_unit_only, s.unit));
   Table table{"volunteers", tr(Msg::report_volunteer_service),
               {column("name", Msg::report_col_name), column("phone", Msg::report_col_phone),
                column("unit", Msg::report_col_unit), column("party_member", Msg::report_col_party),

@@ -20,6 +20,7 @@ struct Source {
   Period period;
   std::string now;      ///< ISO-8601 UTC, printed as the time the report was made
   bool reveal = false;  ///< phone numbers in full (the volunteers report); masked otherwise
+  std::string unit{};   ///< the volunteers report: only volunteers whose unit's name holds this
 };
 
 /// `report month|quarter|year`: the headline figures in the seeds' words, compared with

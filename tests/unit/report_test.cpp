@@ -208,6 +208,11 @@ TEST_CASE("units_report ranks units by residents' satisfaction; volunteers_repor
   const auto& people = table_of(masked, "volunteers");
   REQUIRE(people.rows.size() == 3);
   for (const auto& row : people.rows) CHECK(row[1].display().find("****") != std::string::npos);
+  // A unit assessing its members: only theirs.
+  auto theirs = report::volunteers_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, "卫生"});
+  const auto& members = table_of(theirs, "volunteers");
+  REQUIRE(members.rows.size() == 2);
+  for (const auto& row : members.rows) CHECK(row[2].display() == "卫生服务中心");
   auto revealed = report::volunteers_report({ws.sql(), ws.config(), period("2026-12"), run_time, true});
   for (const auto& row : table_of(revealed, "volunteers").rows) {
     CHECK(row[1].display().find("****") == std::string::npos);
