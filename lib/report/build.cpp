@@ -78,17 +78,17 @@ const Metric metrics[] = {
      [](const PeriodFigures& f) { return percent(ratio(f.party_members, f.volunteers)); }},
     {"points_awarded", Msg::report_points_awarded, [](const PeriodFigures& f) { return count(f.points_awarded); }},
     {"projects_proposed", Msg::report_projects_proposed,
-     [](const PeriodFigures& f) { return count(f.projects.contains("proposed") ? f.projects.at("proposed") : 0); }},
+     [](const PeriodFigures& f) { return count(count_in(f.projects, "proposed")); }},
     {"projects_claimed", Msg::report_projects_claimed,
-     [](const PeriodFigures& f) { return count(f.projects.contains("claimed") ? f.projects.at("claimed") : 0); }},
+     [](const PeriodFigures& f) { return count(count_in(f.projects, "claimed")); }},
     {"projects_done", Msg::report_projects_done,
-     [](const PeriodFigures& f) { return count(f.projects.contains("done") ? f.projects.at("done") : 0); }},
+     [](const PeriodFigures& f) { return count(count_in(f.projects, "done")); }},
     {"projects_reviewed", Msg::report_projects_reviewed,
-     [](const PeriodFigures& f) { return count(f.projects.contains("reviewed") ? f.projects.at("reviewed") : 0); }},
+     [](const PeriodFigures& f) { return count(count_in(f.projects, "reviewed")); }},
     {"wishes_claimed", Msg::report_wishes_claimed,
-     [](const PeriodFigures& f) { return count(f.wishes.contains("claimed") ? f.wishes.at("claimed") : 0); }},
+     [](const PeriodFigures& f) { return count(count_in(f.wishes, "claimed")); }},
     {"wishes_done", Msg::report_wishes_done,
-     [](const PeriodFigures& f) { return count(f.wishes.contains("done") ? f.wishes.at("done") : 0); }},
+     [](const PeriodFigures& f) { return count(count_in(f.wishes, "done")); }},
 };
 
 /// The change from `before` to `now` in per cent; none when there is nothing to compare with.
@@ -98,8 +98,6 @@ Value change(const Value& now, const Value& before) {
   if (b == 0) return Value::none();
   return Value::number((std::get<double>(now.data) - b) / b * 100.0, 1);
 }
-
-int wishes(const PeriodFigures& f, const char* status) { return f.wishes.contains(status) ? f.wishes.at(status) : 0; }
 
 /// Each period's figures computed once: a month's report needs the month and the one
 /// before both in its headline and in its twelve months.
@@ -127,7 +125,7 @@ Section overview(const Source& s, FiguresOf& figures_of) {
                              current.themed_events, current.residents));
   section.lines.push_back(tr(Msg::report_headline_volunteers, current.volunteers, current.volunteer_times,
                              hours(current.recorded_minutes).display(), hours(current.granted_minutes).display()));
-  section.lines.push_back(tr(Msg::report_headline_wishes, wishes(current, "claimed"), wishes(current, "done"),
+  section.lines.push_back(tr(Msg::report_headline_wishes, count_in(current.wishes, "claimed"), count_in(current.wishes, "done"),
                              current.new_volunteers));
   Table table{"headline", tr(Msg::report_overview),
               {{"metric", tr(Msg::report_col_metric_key), true}, column("label", Msg::report_col_metric),

@@ -49,6 +49,11 @@ void add(Satisfaction& to, const Satisfaction& more) {
 
 }  // namespace
 
+int count_in(const std::map<std::string, int>& counts, const std::string& key) {
+  auto it = counts.find(key);
+  return it == counts.end() ? 0 : it->second;
+}
+
 std::optional<double> Satisfaction::mean() const {
   if (weight <= 0) return std::nullopt;
   return weighted_sum / weight;

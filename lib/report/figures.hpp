@@ -45,6 +45,9 @@ struct PeriodFigures {
 
 PeriodFigures period_figures(SQLite::Database& db, const Period& period);
 
+/// The count under `key` in a map of counts; 0 when it has none.
+int count_in(const std::map<std::string, int>& counts, const std::string& key);
+
 /// One kiosk's (or, for outreach away from kiosks, one place's) figures in a period.
 struct KioskFigures {
   std::string kiosk;  ///< empty for records away from any kiosk

@@ -7,11 +7,6 @@
 namespace kangle::report {
 namespace {
 
-int count_of(const std::map<std::string, int>& counts, const std::string& key) {
-  auto it = counts.find(key);
-  return it == counts.end() ? 0 : it->second;
-}
-
 /// Kiosks whose menu offers each service.
 std::map<std::string, std::set<std::string>> kiosks_by_service(const config::Config& config) {
   std::map<std::string, std::set<std::string>> out;
@@ -71,10 +66,10 @@ std::vector<ServiceReview> review_services(const config::Config& config, const s
       r.per_session = static_cast<double>(r.residents) / r.sessions;
       if (service.daily_cap) r.capacity_use = static_cast<double>(r.residents) / (r.sessions * *service.daily_cap);
     }
-    r.keen_volunteers = count_of(volunteers_by_skill, service.skill.value);
+    r.keen_volunteers = count_in(volunteers_by_skill, service.skill.value);
     r.kiosks = at == offered_at.end() ? 0 : static_cast<int>(at->second.size());
-    r.resources = count_of(resources, service.category.value);
-    r.needs = count_of(needs, service.category.value);
+    r.resources = count_in(resources, service.category.value);
+    r.needs = count_in(needs, service.category.value);
     classify(r, config.settings.review);
     out.push_back(std::move(r));
   }
