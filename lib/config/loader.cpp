@@ -60,7 +60,10 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
     if (auto parsed = parse_lang(*lang)) s.language = *parsed;
     else sink.error(r.position("language"), tr(Msg::bad_language, *lang));
   }
-  if (auto tz = r.string("timezone")) s.timezone = *tz;
+  if (auto tz = r.string("timezone")) {
+    s.timezone = *tz;
+    if (!known_timezone(*tz)) sink.warning(r.position("timezone"), tr(Msg::unknown_timezone, *tz));
+  }
   if (const auto* defaults = r.table("defaults")) {
     TableReader d(*defaults, file, sink);
     if (auto v = d.count("monthly_limit", 1)) s.monthly_limit = *v;

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdlib>
@@ -69,19 +70,26 @@ std::string format_date(const Date& date) {
 namespace {
 
 /// The POSIX TZ value for an IANA zone name: the zone file when the system has it.
-std::string posix_zone(const std::string& timezone) {
+bool in_zone_database(const std::string& timezone) {
+  return !timezone.empty() && std::filesystem::is_regular_file(std::filesystem::path("/usr/share/zoneinfo") / timezone);
+}
+
+bool in_china(const std::string& timezone) {
   static constexpr std::array china{"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "PRC", "Asia/Hong_Kong",
                                     "Asia/Macau", "Asia/Taipei"};
-  if (!timezone.empty() && std::filesystem::exists(std::filesystem::path("/usr/share/zoneinfo") / timezone)) {
-    return ":" + timezone;
-  }
-  for (const auto* zone : china) {
-    if (timezone == zone) return "CST-8";
-  }
-  return "UTC0";
+  return std::find(china.begin(), china.end(), timezone) != china.end();
+}
+
+std::string posix_zone(const std::string& timezone) {
+  if (in_zone_database(timezone)) return ":" + timezone;
+  return in_china(timezone) ? "CST-8" : "UTC0";
 }
 
 }  // namespace
+
+bool known_timezone(const std::string& timezone) {
+  return in_zone_database(timezone) || in_china(timezone) || timezone == "UTC";
+}
 
 Date local_date(std::string_view utc_timestamp, const std::string& timezone) {
   auto day = parse_date(utc_timestamp.substr(0, 10));

@@ -23,6 +23,10 @@ std::string format_date(const Date& date);
 /// (China keeps no summer time) and others to UTC.
 Date local_date(std::string_view utc_timestamp, const std::string& timezone);
 
+/// Whether `local_date` knows `timezone`: a zone of the system's zone database, or one
+/// of China's; any other name would silently be taken as UTC.
+bool known_timezone(const std::string& timezone);
+
 /// A weekday from `mon`…`sun`, `monday`…, `周一`…`周日` (also 周天, 星期一…); nothing otherwise.
 std::optional<std::chrono::weekday> parse_weekday(std::string_view text);
 

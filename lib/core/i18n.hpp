@@ -553,6 +553,7 @@ enum class Msg {
   import_progress,
   review_nothing_recorded,
   report_unit_only,
+  unknown_timezone,
   count_,  // keep last: the number of messages
 };
 

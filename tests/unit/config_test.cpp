@@ -530,3 +530,12 @@ TEST_CASE("load_config, the embedded kangjian example is clean") {
   CHECK(result.config.catalogue.categories.size() == 9);
   CHECK(result.config.settings.language == Lang::zh_CN);
 }
+
+TEST_CASE("load_config, an unknown time zone is a warning: today would be UTC's") {
+  Workspace w;
+  w.settings = std::string(settings_toml) + "timezone = \"Asia/Shangai\"\n";
+  CHECK(diagnostics_of(w) == Lines{"kangle.toml:3:12: warning: unknown time zone \"Asia/Shangai\": \"today\" will be "
+                                   "UTC's day; write an IANA name such as Asia/Shanghai"});
+  w.settings = std::string(settings_toml) + "timezone = \"Asia/Shanghai\"\n";
+  CHECK(diagnostics_of(w).empty());
+}
