@@ -79,8 +79,8 @@ void write_pack(const report::Source& source, const fs::path& folder) {
     files += 4;
     for (const auto& section : report.sections) {
       for (const auto& table : section.tables) {
-        report::Report one{report.kind, report.period, report.title, report.generated_at, {}, {}};
-        one.sections.push_back({section.id, section.title, {}, {table}, {}});
+        auto one = report;
+        one.sections = {{section.id, section.title, {}, {table}, {}}};
         write_file_atomically(folder / (stem + "." + table.id + ".csv"), report::render_csv(one));
         ++files;
       }

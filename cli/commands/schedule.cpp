@@ -6,27 +6,32 @@
 
 #include <map>
 #include <memory>
+#include <sstream>
 
 #include "../commands.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/json.hpp"
 #include "core/table.hpp"
 #include "core/text.hpp"
 #include "people/store.hpp"
+#include "report/render.hpp"
 #include "schedule/build.hpp"
 #include "schedule/changes.hpp"
 #include "schedule/ics.hpp"
+#include "schedule/sheets.hpp"
 #include "schedule/store.hpp"
 
 namespace kangle::cli {
 namespace {
 
-enum class ExportFormat { ics, md, csv };
+enum class ExportFormat { ics, md, csv, html, xlsx };
 
 struct ScheduleCommand {
   ExportFormat export_format = ExportFormat::ics;
   std::string output;
+  std::string flow_out;
   std::string month;
   std::string seat;
   std::string from, reason;
@@ -34,6 +39,7 @@ struct ScheduleCommand {
   bool dry_run = false;
   std::string kiosk, person, date;
   Format format = Format::text;
+  Format notice_format = Format::html;
 };
 
 bool chinese() { return language() == Lang::zh_CN; }
@@ -47,12 +53,7 @@ schedule::Month month_of(const ScheduleCommand& options) {
 }
 
 
-/// What a seat is for: its service, or the skill an entry asks for beside its services.
-std::string duty_name(const config::Config& config, const std::string& service, const std::string& skill) {
-  if (const auto* s = config.catalogue.find_service(service)) return config::localized(s->name, s->name_en);
-  if (const auto* k = config.catalogue.find_skill(skill)) return config::localized(k->name, k->name_en);
-  return service.empty() ? skill : service;
-}
+using schedule::duty_name;
 
 std::string weekday_of(const Date& date) {
   return std::string(weekday_display(std::chrono::weekday{std::chrono::sys_days{date}}, chinese()));
@@ -86,7 +87,7 @@ std::string names_of(const std::vector<std::int64_t>& ids, const std::map<std::i
   return text;
 }
 
-std::string reason_text(const schedule::Unfilled& why, const std::string& skill,
+std::string reason_text(const config::Config& config, const schedule::Unfilled& why, const std::string& skill,
                         const std::map<std::int64_t, std::string>& names) {
   switch (why.reason) {
     case schedule::Unfilled::Reason::no_skill: return tr(Msg::schedule_why_no_skill, skill);
@@ -96,15 +97,34 @@ std::string reason_text(const schedule::Unfilled& why, const std::string& skill,
       return tr(Msg::schedule_why_at_limit, why.volunteers.size(), names_of(why.volunteers, names));
     case schedule::Unfilled::Reason::busy_that_day:
       return tr(Msg::schedule_why_busy, why.volunteers.size(), names_of(why.volunteers, names));
+    case schedule::Unfilled::Reason::days_in_a_row:
+      return tr(Msg::schedule_why_days_in_a_row, why.volunteers.size(),
+                config.settings.max_consecutive_days.value_or(0), names_of(why.volunteers, names));
   }
   return {};
+}
+
+/// The certificates that run out by the month after: their holders lose those seats.
+void print_certificate_warnings(const config::Config& config, const schedule::BuildReport& report) {
+  constexpr std::size_t shown = 10;
+  for (std::size_t i = 0; i < report.certificates.size() && i < shown; ++i) {
+    const auto& c = report.certificates[i];
+    const auto* skill = config.catalogue.find_skill(c.skill);
+    auto certificate = skill ? skill->certificate : c.skill;
+    bool expired = c.expires < report.month.first();
+    fmt::print("{}\n", tr(expired ? Msg::schedule_certificate_expired : Msg::schedule_certificate_expires, c.name,
+                          certificate, format_date(c.expires), duty_name(config, "", c.skill)));
+  }
+  if (report.certificates.size() > shown) fmt::print("{}\n", tr(Msg::schedule_and_more, report.certificates.size() - shown));
 }
 
 int run_build(const ScheduleCommand& options, Context& context) {
   auto month = month_of(options);
   const auto& config = *context.config;
-  auto report =
-      schedule::build_rota(context.database->sql(), config, month, context.now, options.dry_run, options.force);
+  std::ostringstream network;
+  auto report = schedule::build_rota(context.database->sql(), config, month, context.now, options.dry_run,
+                                     options.force, options.flow_out.empty() ? nullptr : &network);
+  if (!options.flow_out.empty()) write_file_atomically(options.flow_out, network.str());
   const auto& plan = report.plan;
   fmt::print("{}\n", tr(Msg::schedule_built, month.text(), report.sessions.size(), plan.seats, plan.assigned.size(),
                         plan.unfilled.size()));
@@ -114,39 +134,9 @@ int run_build(const ScheduleCommand& options, Context& context) {
                                           : tr(Msg::schedule_moved, plan.moved.size(), names_of(plan.moved, names)));
   }
   if (!plan.unfilled.empty()) fmt::print("{}\n", tr(Msg::schedule_see_explain, month.text()));
+  print_certificate_warnings(config, report);
   if (options.dry_run) fmt::print("{}\n", tr(Msg::import_dry_run));
   return 0;
-}
-
-/// The seats of the month grouped by session: one line per session.
-struct SessionLine {
-  schedule::RotaSeat first;
-  std::vector<std::string> volunteers;
-  std::vector<std::int64_t> volunteer_ids;
-  std::vector<std::string> seats;
-  std::vector<std::string> locked;  ///< the volunteers whose seat is locked
-  int empty = 0;
-};
-
-std::vector<SessionLine> session_lines(const std::vector<schedule::RotaSeat>& seats, const config::Config& config) {
-  std::vector<SessionLine> lines;
-  for (const auto& seat : seats) {
-    auto duty = duty_name(config, seat.service, seat.skill);
-    bool same = !lines.empty() && lines.back().first.kiosk == seat.kiosk && lines.back().first.date == seat.date &&
-                lines.back().first.time == seat.time &&
-                duty_name(config, lines.back().first.service, lines.back().first.skill) == duty;
-    if (!same) lines.push_back({seat, {}, {}, {}, {}, 0});
-    auto& line = lines.back();
-    line.seats.push_back(seat.seat);
-    if (seat.volunteer) {
-      line.volunteers.push_back(seat.volunteer_name);
-      if (seat.locked) line.locked.push_back(seat.volunteer_name);
-      line.volunteer_ids.push_back(*seat.volunteer);
-    } else {
-      ++line.empty;
-    }
-  }
-  return lines;
 }
 
 /// The month's rota as the rows `show` and `export` print, after the filters, with
@@ -168,7 +158,7 @@ RotaTable rota_table(const ScheduleCommand& options, Context& context, const sch
   for (auto id : {Msg::rota_date, Msg::rota_weekday, Msg::rota_time, Msg::rota_kiosk, Msg::rota_duty, Msg::rota_volunteers}) {
     table.headers.emplace_back(message_text(id, language()));
   }
-  for (const auto& line : session_lines(table.seats, config)) {
+  for (const auto& line : schedule::duty_lines(config, table.seats)) {
     const auto& s = line.first;
     if (!options.kiosk.empty() && s.kiosk != options.kiosk) continue;
     if (!options.date.empty() && format_date(s.date) != options.date) continue;
@@ -216,6 +206,24 @@ int run_show(const ScheduleCommand& options, Context& context) {
   return 0;
 }
 
+/// The seats of the kiosk asked for, or all of them.
+std::vector<schedule::RotaSeat> filtered(std::vector<schedule::RotaSeat> seats, const ScheduleCommand& options) {
+  if (!options.kiosk.empty()) std::erase_if(seats, [&](const auto& s) { return s.kiosk != options.kiosk; });
+  return seats;
+}
+
+/// A rota sheet or notice, laid out as a report is, in `format`: XLSX only to a file.
+int write_sheet(const report::Report& sheet, Format format, const std::string& output) {
+  if (format == Format::xlsx) {
+    if (output.empty() || output == "-") throw UsageError(tr(Msg::report_xlsx_needs_output));
+    report::write_xlsx(sheet, output);
+    fmt::print("{}\n", tr(Msg::file_written, output));
+    return 0;
+  }
+  print_or_write(format == Format::html ? report::render_html(sheet) : report::render_markdown(sheet), output);
+  return 0;
+}
+
 /// `schedule export`: the rota as a file to hand out — a calendar for phones, a
 /// Markdown table to paste or print, CSV for scripts — on stdout or, atomically, to -o.
 int run_export(const ScheduleCommand& options, Context& context) {
@@ -238,9 +246,22 @@ int run_export(const ScheduleCommand& options, Context& context) {
     case ExportFormat::csv:
       content = table::render_csv(table.headers, table.rows);
       break;
+    case ExportFormat::html:
+    case ExportFormat::xlsx:
+      return write_sheet(schedule::rota_by_week(*context.config, month, filtered(table.seats, options), context.now),
+                         options.export_format == ExportFormat::xlsx ? Format::xlsx : Format::html, options.output);
   }
   print_or_write(content, options.output);
   return 0;
+}
+
+/// `schedule notice`: each kiosk's public notice (四公开) for the month, to print and pin up.
+int run_notice(const ScheduleCommand& options, Context& context) {
+  auto month = month_of(options);
+  auto seats = schedule::RotaStore(context.database->sql()).month(month);
+  if (seats.empty()) throw InputError(tr(Msg::schedule_none, month.text()));
+  return write_sheet(schedule::duty_notice(*context.config, month, filtered(seats, options), context.now),
+                     options.notice_format, options.output);
 }
 
 /// `schedule lock|unlock`: a seat, or every seat of a person in the month.
@@ -370,7 +391,7 @@ int run_explain(const ScheduleCommand& options, Context& context) {
       fmt::print("{} {} {} {} {}{}{}\n", format_date(session.date), weekday_of(session.date),
                  format_time_range(session.time), config::kiosk_label(config, session.kiosk),
                  duty_name(config, seat.service, seat.skill), message_text(Msg::colon, language()),
-                 reason_text(it->second, skill, names));
+                 reason_text(config, it->second, skill, names));
     }
   }
   return 0;
@@ -385,6 +406,9 @@ void define_schedule(CLI::App& command, Action& action) {
   build->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
   build->add_flag("--dry-run", options->dry_run, "Show what would happen; change nothing");
   build->add_flag("--force", options->force, "Rebuild a month that was published (the change is recorded)");
+  // For bench/run_schedule.sh and for support: the exact problem the solver was given.
+  build->add_option("--flow-out", options->flow_out, "Also write the flow problem (DIMACS) and its optimum to FILE")
+      ->type_name("FILE");
   auto* publish = command.add_subcommand("publish", "Freeze the month's rota as the one volunteers were told");
   publish->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
   auto* differ = command.add_subcommand("diff", "Show, person by person, what changed since the rota was published");
@@ -412,28 +436,37 @@ void define_schedule(CLI::App& command, Action& action) {
   }
   auto* exporter = command.add_subcommand("export", "Write the rota as a calendar (ics), Markdown or CSV");
   exporter->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
-  exporter->add_option("--format", options->export_format, "ics (phone calendars), md or csv")
+  exporter->add_option("--format", options->export_format,
+                       "ics (phone calendars), xlsx or html (a sheet per kiosk, a week per block, A4 landscape), md or csv")
       ->transform(CLI::CheckedTransformer(std::map<std::string, ExportFormat>{{"ics", ExportFormat::ics},
                                                                               {"md", ExportFormat::md},
-                                                                              {"csv", ExportFormat::csv}},
+                                                                              {"csv", ExportFormat::csv},
+                                                                              {"html", ExportFormat::html},
+                                                                              {"xlsx", ExportFormat::xlsx}},
                                           CLI::ignore_case)
                       .description(""))
-      ->type_name("ics|md|csv");
+      ->type_name("ics|xlsx|html|md|csv");
   exporter->add_option("--person", options->person, "Only this volunteer's duties (their own calendar)");
   exporter->add_option("--kiosk", options->kiosk, "Only this kiosk (its id)");
   add_output_option(*exporter, options->output);
+  auto* notice = command.add_subcommand("notice", "Each kiosk's public notice (四公开) for the month: services, hours, fees, who is on duty");
+  notice->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
+  notice->add_option("--kiosk", options->kiosk, "Only this kiosk (its id)");
+  add_format_option(*notice, options->notice_format, {Format::html, Format::md});
+  add_output_option(*notice, options->output);
   auto* drop = command.add_subcommand("drop", "A volunteer drops out: rebuild the month around it, moving as few as possible");
   drop->add_option("person", options->person, "The volunteer (a name or phone number)")->required();
   drop->add_option("--month", options->month, "The month to rebuild, e.g. 2026-12")->required();
   drop->add_option("--from", options->from, "The first day they cannot serve (default: today)");
   drop->add_option("--reason", options->reason, "Why, for the record");
-  action = [options, build, publish, differ, notify, show, explain, drop, exporter, locks](Context& context) {
+  action = [options, build, publish, differ, notify, show, explain, drop, exporter, notice, locks](Context& context) {
     if (build->parsed()) return run_build(*options, context);
     if (publish->parsed()) return run_publish(*options, context);
     if (differ->parsed()) return run_diff(*options, context);
     if (notify->parsed()) return run_notify(*options, context);
     if (show->parsed()) return run_show(*options, context);
     if (exporter->parsed()) return run_export(*options, context);
+    if (notice->parsed()) return run_notice(*options, context);
     if (explain->parsed()) return run_explain(*options, context);
     if (drop->parsed()) return run_drop(*options, context);
     return run_lock(*options, context, locks[0]->parsed());

@@ -68,6 +68,7 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
     TableReader d(*defaults, file, sink);
     if (auto v = d.count("monthly_limit", 1)) s.monthly_limit = *v;
     s.weekly_limit = d.count("weekly_limit", 1);
+    s.max_consecutive_days = d.count("max_consecutive_days", 1);
     if (auto v = d.count("travel_minutes", 0)) s.travel_minutes = *v;
     if (auto v = d.count("certificate_warning_days", 0)) s.certificate_warning_days = *v;
     if (auto v = d.boolean("mask_personal_data")) s.mask_personal_data = *v;

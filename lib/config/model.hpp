@@ -35,6 +35,8 @@ struct Settings {
   int monthly_limit = 4;
   std::optional<int> weekly_limit;  ///< sessions a volunteer serves in a week (Mon–Sun); none: no limit
   int travel_minutes = 30;
+  /// Days in a row a volunteer may serve; none: no cap.
+  std::optional<int> max_consecutive_days;
   int certificate_warning_days = 30;
   bool mask_personal_data = true;
   ReviewRules review;

@@ -150,4 +150,14 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
+std::vector<std::string> split(std::string_view s, char separator) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    auto end = std::min(s.find(separator), s.size());
+    if (end > 0) out.emplace_back(s.substr(0, end));
+    s.remove_prefix(std::min(end + 1, s.size()));
+  }
+  return out;
+}
+
 }  // namespace kangle::text

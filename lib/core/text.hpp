@@ -36,4 +36,7 @@ bool is_valid_utf8(std::string_view s);
 /// Joins the parts with the separator.
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
+/// The non-empty pieces of `s` between `separator`s: the inverse of join for items without it.
+std::vector<std::string> split(std::string_view s, char separator);
+
 }  // namespace kangle::text

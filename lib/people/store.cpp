@@ -3,11 +3,14 @@
 
 #include <map>
 
+#include "core/text.hpp"
+
 namespace kangle::people {
 namespace {
 
 constexpr const char* volunteer_columns =
-    "id, name, phone, id_number, political_status, party_member, unit, community, monthly_limit, availability, note";
+    "id, name, phone, id_number, political_status, party_member, unit, community, monthly_limit, availability, note, "
+    "preferences";
 
 void bind_text_or_null(SQLite::Statement& s, int index, const std::string& value) {
   if (value.empty()) s.bind(index);
@@ -26,6 +29,7 @@ void bind_fields(SQLite::Statement& s, const Volunteer& v) {
   else s.bind(8);
   s.bind(9, v.availability.bits());
   s.bind(10, v.note);
+  s.bind(11, text::join(v.preferences, ","));
 }
 
 }  // namespace
@@ -46,6 +50,7 @@ std::vector<Volunteer> Store::read(SQLite::Statement& query) {
     if (!query.getColumn(8).isNull()) v.monthly_limit = query.getColumn(8).getInt();
     v.availability = Availability::from_bits(query.getColumn(9).getInt64());
     v.note = query.getColumn(10).getString();
+    v.preferences = text::split(query.getColumn(11).getString(), ',');
     index[v.id] = out.size();
     out.push_back(std::move(v));
   }
@@ -141,11 +146,11 @@ void Store::write_skills(const Volunteer& v, bool replace) {
 std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
   static const std::string sql =
       "INSERT INTO volunteers (name, phone, id_number, political_status, party_member, unit, community, "
-      "monthly_limit, availability, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "monthly_limit, availability, note, preferences, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   auto& s = statement_(sql);
   bind_fields(s, v);
-  s.bind(11, now);
   s.bind(12, now);
+  s.bind(13, now);
   s.exec();
   Volunteer stored = v;
   stored.id = db_.getLastInsertRowid();
@@ -156,11 +161,11 @@ std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
 void Store::update(const Volunteer& v, const std::string& now) {
   static const std::string sql =
       "UPDATE volunteers SET name = ?, phone = ?, id_number = ?, political_status = ?, party_member = ?, "
-      "unit = ?, community = ?, monthly_limit = ?, availability = ?, note = ?, updated_at = ? WHERE id = ?";
+      "unit = ?, community = ?, monthly_limit = ?, availability = ?, note = ?, preferences = ?, updated_at = ? WHERE id = ?";
   auto& s = statement_(sql);
   bind_fields(s, v);
-  s.bind(11, now);
-  s.bind(12, v.id);
+  s.bind(12, now);
+  s.bind(13, v.id);
   s.exec();
   write_skills(v, true);
 }
@@ -191,7 +196,7 @@ Store::Forgotten Store::forget(std::int64_t volunteer_id, const Date& today, con
   SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
   SQLite::Statement erase(db_,
                           "UPDATE volunteers SET name = '#' || id, phone = NULL, id_number = NULL, political_status = '', "
-                          "community = '', monthly_limit = NULL, availability = 0, note = '', updated_at = ?1, "
+                          "community = '', monthly_limit = NULL, availability = 0, note = '', preferences = '', updated_at = ?1, "
                           "forgotten_at = ?1 WHERE id = ?2 AND forgotten_at IS NULL");
   erase.bind(1, now);
   erase.bind(2, volunteer_id);

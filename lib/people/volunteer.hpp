@@ -63,6 +63,8 @@ struct Volunteer {
   Availability availability;
   std::vector<VolunteerSkill> skills;  ///< sorted by skill id
   std::vector<Blackout> blackouts;     ///< by start
+  /// Kiosk or service ids they would rather serve at or in (意向站点/意向服务); empty: anywhere.
+  std::vector<std::string> preferences;
   std::string note;
   friend bool operator==(const Volunteer&, const Volunteer&) = default;
 };

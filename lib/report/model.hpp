@@ -75,6 +75,8 @@ struct Report {
   std::string generated_at;  ///< ISO-8601 UTC
   std::vector<std::string> footer;  ///< lines under the report: when made, by what, the privacy note
   std::vector<Section> sections;
+  bool landscape = false;         ///< printed across A4 (HTML and XLSX): wide tables such as a rota's weeks
+  bool page_per_section = false;  ///< each section on a page of its own when printed: a notice per kiosk
 };
 
 }  // namespace kangle::report

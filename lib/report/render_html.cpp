@@ -245,11 +245,13 @@ std::string section_html(const Section& section) {
   return out + "</section>\n";
 }
 
-std::string style() {
-  return "@page { size: A4; margin: 15mm; }\n"
-         "body { font-family: " +
-         std::string(table::html_font_family) +
-         "; color: #222; font-size: 10.5pt; line-height: 1.5; margin: 0 auto; max-width: 180mm; }\n"
+std::string style(const Report& report) {
+  // A4 less the margins: 180 mm across a portrait page, 267 mm across a landscape one.
+  return std::string(report.landscape ? "@page { size: A4 landscape; margin: 15mm; }\n" : "@page { size: A4; margin: 15mm; }\n") +
+         "body { font-family: " + std::string(table::html_font_family) +
+         "; color: #222; font-size: 10.5pt; line-height: 1.5; margin: 0 auto; max-width: " +
+         (report.landscape ? "267mm" : "180mm") + "; }\n" +
+         (report.page_per_section ? "section + section { break-before: page; page-break-before: always; }\n" : "") +
          "h1 { font-size: 18pt; text-align: center; color: #b71c1c; margin: 0.5em 0 0.8em; }\n"
          "h2 { font-size: 13pt; color: #b71c1c; border-bottom: 2px solid #b71c1c; margin: 1.4em 0 0.6em; "
          "break-after: avoid; page-break-after: avoid; }\n"
@@ -276,7 +278,7 @@ std::string render_html(const Report& report) {
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n"
       "<body>\n<h1>{}</h1>\n",
-      lang_code(language()), html_escape(report.title), style(), html_escape(report.title));
+      lang_code(language()), html_escape(report.title), style(report), html_escape(report.title));
   for (const auto& section : report.sections) out += section_html(section);
   if (!report.footer.empty()) {
     out += "<footer>\n";

@@ -215,6 +215,10 @@ void write_xlsx(const Report& report, const fs::path& path) {
     check(workbook_validate_sheet_name(book.get(), name.c_str()), path);
     lxw_worksheet* sheet = workbook_add_worksheet(book.get(), name.c_str());
     if (sheet == nullptr) fail(path, std::strerror(ENOMEM));
+    // Printed on A4, as wide as one page.
+    worksheet_set_paper(sheet, 9);
+    if (report.landscape) worksheet_set_landscape(sheet);
+    worksheet_fit_to_pages(sheet, 1, 0);
     write_section(sheet, section, formats, path);
   }
   check(workbook_close(book.release()), path);

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <bitset>
+#include <limits>
+#include <ostream>
 #include <set>
 
 #include "solver/min_cost_flow.hpp"
@@ -44,137 +46,373 @@ bool available(const people::Volunteer& v, const Session& session) {
   return available(v, session, part_bits(session.time));
 }
 
-// The tiers of the objective, highest first: seats filled (over the whole rota);
-// then, path by path, the previous rota kept; the first seat of a service in a
-// session before its second (two sessions with one barber each rather than one with
-// two and one with none); load balanced relative to each volunteer's limit.
-constexpr std::int64_t balance_scale = 1000;  // the k-th of L shifts costs scale*(2k-1)/L: convex, relative to L
-constexpr std::int64_t spread_step = 2 * balance_scale + 1;
+/// 1 when `v` stated preferences and the seat is at none of their kiosks and in none of
+/// their services; 0 otherwise (no preferences: anywhere suits them).
+int off_preference(const people::Volunteer& v, const Session& session, const Seat& seat) {
+  if (v.preferences.empty()) return 0;
+  auto wanted = [&](const std::string& id) {
+    return !id.empty() && std::find(v.preferences.begin(), v.preferences.end(), id) != v.preferences.end();
+  };
+  return wanted(session.kiosk) || wanted(seat.service) ? 0 : 1;
+}
+
+std::chrono::sys_days monday_of(const Date& date) {
+  auto day = std::chrono::sys_days{date};
+  return day - (std::chrono::weekday{day} - std::chrono::Monday);
+}
+
+/// The seats each volunteer holds, counted the ways the hard limits count them: the
+/// month, the week, the day, the days in a row. The passes after the flow change the
+/// rota only through it, so none of them can break a limit.
+class Holdings {
+public:
+  Holdings(const config::Config& config, const std::vector<people::Volunteer>& volunteers)
+      : config_(config), volunteers_(volunteers), month_(volunteers.size(), 0), days_(volunteers.size()) {}
+
+  void add(std::size_t v, const Date& date) {
+    ++month_[v];
+    ++week_[{v, monday_of(date)}];
+    days_[v].insert(date);
+  }
+  void remove(std::size_t v, const Date& date) {
+    --month_[v];
+    --week_[{v, monday_of(date)}];
+    days_[v].erase(date);
+  }
+  int month(std::size_t v) const { return month_[v]; }
+  bool busy(std::size_t v, const Date& date) const { return days_[v].contains(date); }
+  bool under_limits(std::size_t v, const Date& date) const {
+    const auto& weekly = config_.settings.weekly_limit;
+    auto week = week_.find({v, monday_of(date)});
+    return month_[v] < monthly_limit(config_, volunteers_[v]) &&
+           (!weekly || week == week_.end() || week->second < *weekly);
+  }
+  /// True when serving on `date` too would make more days in a row than the cap.
+  bool too_many_in_a_row(std::size_t v, const Date& date) const {
+    const auto& cap = config_.settings.max_consecutive_days;
+    if (!cap) return false;
+    int run = 1;
+    for (auto d = std::chrono::sys_days{date} - std::chrono::days{1}; days_[v].contains(Date{d}); d -= std::chrono::days{1}) ++run;
+    for (auto d = std::chrono::sys_days{date} + std::chrono::days{1}; days_[v].contains(Date{d}); d += std::chrono::days{1}) ++run;
+    return run > *cap;
+  }
+  /// May `v` take one more seat on `date`, a day they do not serve yet?
+  bool can_take(std::size_t v, const Date& date) const {
+    return !busy(v, date) && under_limits(v, date) && !too_many_in_a_row(v, date);
+  }
+  /// Days `v` serves, in order.
+  const std::set<Date>& days(std::size_t v) const { return days_[v]; }
+
+private:
+  const config::Config& config_;
+  const std::vector<people::Volunteer>& volunteers_;
+  std::vector<int> month_;
+  std::map<std::pair<std::size_t, std::chrono::sys_days>, int> week_;
+  std::vector<std::set<Date>> days_;
+};
+
+/// Every seat of the month with its session, and who holds it (by volunteer index).
+struct SeatTable {
+  struct Entry {
+    const Session* session;
+    const Seat* seat;
+    bool fixed;                              ///< locked, or on a day gone by: never moved
+    std::optional<std::size_t> previous;     ///< its volunteer in the rota before a rebuild
+    std::optional<std::size_t> holder;
+  };
+  std::vector<Entry> entries;
+  std::vector<std::vector<std::size_t>> held;  ///< by volunteer: the entries they hold
+
+  void give(std::size_t entry, std::optional<std::size_t> to) {
+    if (auto from = entries[entry].holder) std::erase(held[*from], entry);
+    entries[entry].holder = to;
+    if (to) held[*to].push_back(entry);
+  }
+  bool kept(std::size_t entry) const { return entries[entry].previous && entries[entry].previous == entries[entry].holder; }
+};
+
+/// The tiers of the flow's objective, highest first: seats filled (over the whole rota);
+/// then, path by path, the previous rota kept; the first seat of a service in a session
+/// before its second (two sessions with one barber each rather than one with two and one
+/// with none); load balanced relative to each volunteer's limit (the k-th of L shifts
+/// costs balance_scale·(2k−1)/L: convex, relative to L); stated preferences. Each tier's
+/// unit outweighs everything below it.
+struct Tiers {
+  static constexpr std::int64_t balance_scale = 1000;
+  std::int64_t balance_unit = 1;  ///< one balance step: more than every preference together
+  std::int64_t spread_step = 0, keep_bonus = 0, fill_reward = 0;
+
+  Tiers(std::int64_t open_seats, int most_seats) {
+    // Preferences total at most one per open seat. Were the costs to grow past what
+    // 64 bits hold for the whole rota, preferences become a tie-break within balance.
+    constexpr std::int64_t budget = std::numeric_limits<std::int64_t>::max() / 8;
+    balance_unit = open_seats + 1;
+    while (!fits(open_seats, most_seats, budget) && balance_unit > 1) balance_unit /= 2;
+  }
+  std::int64_t balance(int k, int limit) const { return balance_unit * (balance_scale * (2 * k - 1) / limit); }
+
+private:
+  bool fits(std::int64_t open_seats, int most_seats, std::int64_t budget) {
+    std::int64_t most_balance = 2 * balance_scale * balance_unit;
+    spread_step = most_balance + 1;
+    keep_bonus = spread_step * most_seats + most_balance + 1;
+    std::int64_t below_fill = keep_bonus + spread_step * most_seats + most_balance;
+    fill_reward = below_fill * (open_seats + 1);
+    return below_fill <= budget / (open_seats + 1) / (open_seats + 1);
+  }
+};
+
+/// The local search after the flow for what it cannot express: a volunteer may serve at
+/// most `max_consecutive_days` days in a row (a constraint over windows of days, not a
+/// capacity). A seat that breaks a run goes to someone else who can take it, or stays empty.
+void cap_days_in_a_row(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
+                       SeatTable& table, Holdings& holdings) {
+  const auto& cap = config.settings.max_consecutive_days;
+  if (!cap) return;
+  for (std::size_t v = 0; v < volunteers.size(); ++v) {
+    auto seats = table.held[v];
+    std::sort(seats.begin(), seats.end(),
+              [&](auto a, auto b) { return table.entries[a].session->date < table.entries[b].session->date; });
+    int run = 0;
+    std::optional<Date> last;
+    for (auto entry : seats) {
+      const auto& session = *table.entries[entry].session;
+      run = last && std::chrono::sys_days{*last} + std::chrono::days{1} == std::chrono::sys_days{session.date} ? run + 1 : 1;
+      last = session.date;
+      if (run <= *cap || table.entries[entry].fixed) continue;
+      holdings.remove(v, session.date);
+      table.give(entry, std::nullopt);
+      run = 0;
+      // The least loaded relative to their limit who can take it, then the lowest id.
+      std::optional<std::size_t> taker;
+      for (std::size_t w = 0; w < volunteers.size(); ++w) {
+        if (w == v || !holdings.can_take(w, session.date) ||
+            !eligible(config, volunteers[w], session, *table.entries[entry].seat)) {
+          continue;
+        }
+        auto share = [&](std::size_t i) {
+          return static_cast<double>(holdings.month(i)) / monthly_limit(config, volunteers[i]);
+        };
+        if (!taker || share(w) < share(*taker)) taker = w;
+      }
+      if (taker) {
+        holdings.add(*taker, session.date);
+        table.give(entry, taker);
+      }
+    }
+  }
+}
 
 /// The local search on top of the flow for what it cannot express: a rebuild should
 /// move as few people as it can, but the flow, having kept what it could, spreads the
 /// seats that change hands by balance. Someone who only gained seats gives them all to
-/// others who are moving anyway, when those can take them (eligible, under their limit,
-/// free that day). Seats filled and seats kept stay as they are.
-void give_changes_to_fewest(const config::Config& config, const std::vector<Session>& sessions,
-                            const std::vector<people::Volunteer>& volunteers, const AssignOptions& options,
-                            RotaPlan& plan) {
-  std::map<std::string, const Session*> session_of;
-  std::map<std::string, const Seat*> seat_of;
-  for (const auto& session : sessions) {
-    for (const auto& seat : session.seats) {
-      session_of[seat.key] = &session;
-      seat_of[seat.key] = &seat;
-    }
+/// others who are moving anyway, when those can take them. Seats filled and seats kept
+/// stay as they are.
+void give_changes_to_fewest(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
+                            SeatTable& table, Holdings& holdings) {
+  std::vector<std::vector<std::size_t>> gained(volunteers.size());
+  std::set<std::size_t> losing;
+  for (std::size_t e = 0; e < table.entries.size(); ++e) {
+    const auto& entry = table.entries[e];
+    if (entry.previous && entry.previous != entry.holder) losing.insert(*entry.previous);
+    if (entry.holder && entry.previous != entry.holder) gained[*entry.holder].push_back(e);
   }
-  std::map<std::int64_t, const people::Volunteer*> by_id;
-  for (const auto& v : volunteers) by_id[v.id] = &v;
-  std::map<std::int64_t, int> load;
-  std::set<std::pair<std::int64_t, Date>> busy;
-  std::map<std::int64_t, std::vector<std::string>> gained;
-  std::set<std::int64_t> losing;
-  for (const auto& [seat, id] : plan.assigned) {
-    ++load[id];
-    busy.insert({id, session_of.at(seat)->date});
-    auto before = options.previous.find(seat);
-    if (before == options.previous.end() || before->second != id) gained[id].push_back(seat);
+  std::set<std::size_t> moving = losing;
+  for (std::size_t v = 0; v < volunteers.size(); ++v) {
+    if (!gained[v].empty()) moving.insert(v);
   }
-  for (const auto& [seat, id] : options.previous) {
-    auto now = plan.assigned.find(seat);
-    if (now == plan.assigned.end() || now->second != id) losing.insert(id);
-  }
-  std::set<std::int64_t> moving = losing;
-  for (const auto& [id, seats] : gained) moving.insert(id);
-
   // Those who move least first: they are the easiest to spare.
-  std::vector<std::int64_t> order;
-  for (const auto& [id, seats] : gained) {
-    if (!losing.contains(id)) order.push_back(id);
+  std::vector<std::size_t> order;
+  for (std::size_t v = 0; v < volunteers.size(); ++v) {
+    if (!gained[v].empty() && !losing.contains(v)) order.push_back(v);
   }
   std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return gained[a].size() < gained[b].size(); });
   for (auto giver : order) {
-    std::vector<std::pair<std::string, std::int64_t>> moves;
-    auto trial_load = load;
-    auto trial_busy = busy;
-    bool all = true;
-    for (const auto& seat : gained[giver]) {
-      if (options.locked.contains(seat)) {
-        all = false;
-        break;
-      }
-      const auto& session = *session_of.at(seat);
-      std::optional<std::int64_t> taker;
+    std::vector<std::pair<std::size_t, std::size_t>> moves;  // entry, taker
+    for (auto entry : gained[giver]) {
+      const auto& seat = table.entries[entry];
+      if (seat.fixed) break;
+      holdings.remove(giver, seat.session->date);
+      std::optional<std::size_t> taker;
       for (auto candidate : moving) {
-        if (candidate == giver || !by_id.contains(candidate)) continue;
-        const auto& v = *by_id.at(candidate);
-        if (trial_load[candidate] >= monthly_limit(config, v) || trial_busy.contains({candidate, session.date})) continue;
-        if (!eligible(config, v, session, *seat_of.at(seat))) continue;
-        taker = candidate;
-        break;
+        if (candidate != giver && holdings.can_take(candidate, seat.session->date) &&
+            eligible(config, volunteers[candidate], *seat.session, *seat.seat)) {
+          taker = candidate;
+          break;
+        }
       }
       if (!taker) {
-        all = false;
+        holdings.add(giver, seat.session->date);
         break;
       }
-      moves.emplace_back(seat, *taker);
-      ++trial_load[*taker];
-      trial_busy.insert({*taker, session.date});
-      trial_busy.erase({giver, session.date});
+      holdings.add(*taker, seat.session->date);
+      moves.emplace_back(entry, *taker);
     }
-    if (!all) continue;
-    for (const auto& [seat, taker] : moves) {
-      plan.assigned[seat] = taker;
-      gained[taker].push_back(seat);
+    if (moves.size() != gained[giver].size()) {  // all or nothing: undo the trial
+      for (auto [entry, taker] : moves) {
+        holdings.remove(taker, table.entries[entry].session->date);
+        holdings.add(giver, table.entries[entry].session->date);
+      }
+      continue;
     }
-    load = std::move(trial_load);
-    load[giver] -= static_cast<int>(moves.size());
-    busy = std::move(trial_busy);
-    gained.erase(giver);
+    for (auto [entry, taker] : moves) {
+      table.give(entry, taker);
+      gained[taker].push_back(entry);
+    }
+    gained[giver].clear();
     moving.erase(giver);
   }
 }
 
-/// Why each empty seat is empty, from the first hard constraint that left nobody.
-/// `used` is each volunteer's seats in the plan, by their index.
-void explain_unfilled(const config::Config& config, const std::vector<Session>& sessions,
-                      const std::vector<people::Volunteer>& volunteers, const std::vector<int>& used, RotaPlan& plan) {
-  // Seats held per volunteer and week, for the weekly limit.
-  auto week = [](const Date& date) {
-    auto day = std::chrono::sys_days{date};
-    return day - (std::chrono::weekday{day} - std::chrono::Monday);
-  };
-  std::map<std::pair<std::int64_t, std::chrono::sys_days>, int> in_week;
-  for (const auto& session : sessions) {
-    for (const auto& seat : session.seats) {
-      if (auto it = plan.assigned.find(seat.key); it != plan.assigned.end()) ++in_week[{it->second, week(session.date)}];
+/// The recurring slot a seat belongs to: the same kiosk, weekday, hours and duty week
+/// after week. Residents like to see the same barber there.
+std::string slot_of(const Session& session, const Seat& seat) {
+  return session.kiosk + '|' + std::to_string(session.acts_as.c_encoding()) + '|' + std::to_string(session.time.start) +
+         '|' + (seat.service.empty() ? seat.skill : seat.service);
+}
+
+/// The last tier, a local search since it counts pairs of seats, which no arc cost can:
+/// the same volunteer on the same recurring slot. Two volunteers exchange one seat each
+/// when that gives more pairs of a slot's seats to one volunteer — Σ n² over slots and
+/// volunteers, n the seats the volunteer holds in the slot (the seats of a slot being
+/// fixed, it orders rotas as the pairs do; two people swapping halves of two slots gain) — and
+/// changes nothing above: the seats filled and kept, each volunteer's load (so balance),
+/// preferences (an exchange may also serve them better), and every hard constraint.
+/// Only seats not kept from the rota before take part, so on a rebuild only people who
+/// move anyway exchange. Passes until nothing improves.
+void keep_regulars(const config::Config& config, const std::vector<people::Volunteer>& volunteers, SeatTable& table,
+                   Holdings& holdings) {
+  std::map<std::string, int> slot_ids;
+  std::vector<int> slot(table.entries.size());
+  for (std::size_t e = 0; e < table.entries.size(); ++e) {
+    auto key = slot_of(*table.entries[e].session, *table.entries[e].seat);
+    slot[e] = slot_ids.try_emplace(key, static_cast<int>(slot_ids.size())).first->second;
+  }
+  std::map<std::pair<int, std::size_t>, int> count;  // (slot, volunteer) → seats
+  std::vector<std::set<std::size_t>> holders(slot_ids.size());
+  for (std::size_t e = 0; e < table.entries.size(); ++e) {
+    if (auto v = table.entries[e].holder) {
+      ++count[{slot[e], *v}];
+      holders[static_cast<std::size_t>(slot[e])].insert(*v);
     }
   }
-  const auto& weekly = config.settings.weekly_limit;
-  for (const auto& session : sessions) {
-    for (const auto& seat : session.seats) {
-      if (plan.assigned.contains(seat.key)) continue;
-      Unfilled why;
-      std::vector<std::int64_t> skilled, free, under_limit;
-      for (std::size_t i = 0; i < volunteers.size(); ++i) {
-        const auto& v = volunteers[i];
-        if (!has_skill(config, v, seat, session.date)) continue;
-        skilled.push_back(v.id);
-        if (!available(v, session)) continue;
-        free.push_back(v.id);
-        bool week_full = weekly && in_week[{v.id, week(session.date)}] >= *weekly;
-        if (used[i] < monthly_limit(config, v) && !week_full) under_limit.push_back(v.id);
-      }
-      if (skilled.empty()) {
-        why.reason = Unfilled::Reason::no_skill;
-      } else if (free.empty()) {
-        why = {Unfilled::Reason::not_available, skilled};
-      } else if (under_limit.empty()) {
-        why = {Unfilled::Reason::at_limit, free};
-      } else {
-        why = {Unfilled::Reason::busy_that_day, under_limit};
-      }
-      plan.unfilled[seat.key] = std::move(why);
+  auto seats_in = [&](int s, std::size_t v) {
+    auto it = count.find({s, v});
+    return it == count.end() ? 0 : it->second;
+  };
+  // The change in Σ n² when a volunteer's n seats in a slot change by `by`.
+  auto regulars_gained = [](int n, int by) { return (n + by) * (n + by) - n * n; };
+  auto move_count = [&](int s, std::size_t from, std::size_t to) {
+    if (--count[{s, from}] == 0) holders[static_cast<std::size_t>(s)].erase(from);
+    ++count[{s, to}];
+    holders[static_cast<std::size_t>(s)].insert(to);
+  };
+  auto movable = [&](std::size_t e) { return !table.entries[e].fixed && !table.kept(e); };
+  // Moves a day from one volunteer to another's calendar if every limit allows it.
+  auto exchange_days = [&](std::size_t a, const Date& a_gets, std::size_t b, const Date& b_gets) {
+    if (a_gets == b_gets) return true;  // both still serve that one day
+    holdings.remove(a, b_gets);
+    holdings.remove(b, a_gets);
+    if (holdings.can_take(a, a_gets) && holdings.can_take(b, b_gets)) {
+      holdings.add(a, a_gets);
+      holdings.add(b, b_gets);
+      return true;
     }
+    holdings.add(a, b_gets);
+    holdings.add(b, a_gets);
+    return false;
+  };
+  constexpr int most_passes = 8;  // every exchange improves; a few passes reach the fixed point in practice
+  for (int pass = 0; pass < most_passes; ++pass) {
+    bool improved = false;
+    for (std::size_t s_entry = 0; s_entry < table.entries.size(); ++s_entry) {
+      auto b = table.entries[s_entry].holder;
+      if (!b || !movable(s_entry)) continue;
+      const auto& s_seat = table.entries[s_entry];
+      const int s_slot = slot[s_entry];
+      std::optional<std::size_t> partner;  // the seat of a regular of the slot that b takes in exchange
+      std::size_t a = 0;
+      for (auto candidate : holders[static_cast<std::size_t>(s_slot)]) {
+        if (candidate == *b || !eligible(config, volunteers[candidate], *s_seat.session, *s_seat.seat)) continue;
+        for (auto u_entry : table.held[candidate]) {
+          const int u_slot = slot[u_entry];
+          const auto& u_seat = table.entries[u_entry];
+          if (u_slot == s_slot || !movable(u_entry) || !eligible(config, volunteers[*b], *u_seat.session, *u_seat.seat)) {
+            continue;
+          }
+          int prefs_before = off_preference(volunteers[*b], *s_seat.session, *s_seat.seat) +
+                             off_preference(volunteers[candidate], *u_seat.session, *u_seat.seat);
+          int prefs_after = off_preference(volunteers[candidate], *s_seat.session, *s_seat.seat) +
+                            off_preference(volunteers[*b], *u_seat.session, *u_seat.seat);
+          int gain = regulars_gained(seats_in(s_slot, candidate), 1) + regulars_gained(seats_in(s_slot, *b), -1) +
+                     regulars_gained(seats_in(u_slot, *b), 1) + regulars_gained(seats_in(u_slot, candidate), -1);
+          bool better = prefs_after < prefs_before || (prefs_after == prefs_before && gain > 0);
+          if (better && exchange_days(candidate, s_seat.session->date, *b, u_seat.session->date)) {
+            partner = u_entry;
+            a = candidate;
+            break;
+          }
+        }
+        if (partner) break;
+      }
+      if (!partner) continue;
+      move_count(s_slot, *b, a);
+      move_count(slot[*partner], a, *b);
+      table.give(s_entry, a);
+      table.give(*partner, *b);
+      improved = true;
+    }
+    if (!improved) break;
+  }
+}
+
+/// After the passes that move seats between people, an empty seat someone can still take
+/// goes to them: the cap on days in a row may have left one that a later exchange freed.
+void fill_what_is_left(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
+                       SeatTable& table, Holdings& holdings) {
+  for (std::size_t e = 0; e < table.entries.size(); ++e) {
+    const auto& entry = table.entries[e];
+    if (entry.holder || entry.fixed) continue;
+    for (std::size_t v = 0; v < volunteers.size(); ++v) {
+      if (holdings.can_take(v, entry.session->date) && eligible(config, volunteers[v], *entry.session, *entry.seat)) {
+        holdings.add(v, entry.session->date);
+        table.give(e, v);
+        break;
+      }
+    }
+  }
+}
+
+/// Why each empty seat is empty, from the first hard constraint that left nobody.
+void explain_unfilled(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
+                      const SeatTable& table, const Holdings& holdings, RotaPlan& plan) {
+  for (const auto& entry : table.entries) {
+    if (entry.holder || plan.assigned.contains(entry.seat->key)) continue;
+    const auto& session = *entry.session;
+    std::vector<std::int64_t> skilled, free, under_limit, idle;
+    for (std::size_t i = 0; i < volunteers.size(); ++i) {
+      const auto& v = volunteers[i];
+      if (!has_skill(config, v, *entry.seat, session.date)) continue;
+      skilled.push_back(v.id);
+      if (!available(v, session)) continue;
+      free.push_back(v.id);
+      if (!holdings.under_limits(i, session.date)) continue;
+      under_limit.push_back(v.id);
+      if (!holdings.busy(i, session.date)) idle.push_back(v.id);
+    }
+    Unfilled why;
+    if (skilled.empty()) {
+      why.reason = Unfilled::Reason::no_skill;
+    } else if (free.empty()) {
+      why = {Unfilled::Reason::not_available, skilled};
+    } else if (under_limit.empty()) {
+      why = {Unfilled::Reason::at_limit, free};
+    } else if (idle.empty()) {
+      why = {Unfilled::Reason::busy_that_day, under_limit};
+    } else {
+      why = {Unfilled::Reason::days_in_a_row, idle};
+    }
+    plan.unfilled[entry.seat->key] = std::move(why);
   }
 }
 
@@ -198,29 +436,44 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   RotaPlan plan;
   std::map<std::int64_t, std::size_t> index_of;
   for (std::size_t i = 0; i < volunteers.size(); ++i) index_of[volunteers[i].id] = i;
+  auto index = [&](const Assignments& from, const std::string& seat) -> std::optional<std::size_t> {
+    auto it = from.find(seat);
+    if (it == from.end()) return std::nullopt;
+    auto v = index_of.find(it->second);
+    return v == index_of.end() ? std::nullopt : std::optional{v->second};
+  };
 
   // Locked seats, and those of days gone by, are taken first: they use up their
-  // volunteer's month and day.
-  std::vector<int> used(volunteers.size(), 0);
-  std::map<std::pair<std::size_t, Date>, int> used_on_day;
+  // volunteer's month, week and day.
+  SeatTable table;
+  table.held.resize(volunteers.size());
+  Holdings holdings(config, volunteers);
   auto frozen = [&](const Session& session) { return options.frozen_before && session.date < *options.frozen_before; };
-  auto fixed = [&](const Session& session, const Seat& seat) -> std::optional<std::int64_t> {
-    const auto& from = frozen(session) ? options.previous : options.locked;
-    if (auto it = from.find(seat.key); it != from.end()) return it->second;
-    return std::nullopt;
-  };
   for (const auto& session : sessions) {
     for (const auto& seat : session.seats) {
       ++plan.seats;
-      auto volunteer = fixed(session, seat);
-      if (!volunteer) continue;
-      plan.assigned[seat.key] = *volunteer;
-      if (auto v = index_of.find(*volunteer); v != index_of.end()) {
-        ++used[v->second];
-        ++used_on_day[{v->second, session.date}];
+      const auto& fixed_from = frozen(session) ? options.previous : options.locked;
+      bool fixed = frozen(session) || options.locked.contains(seat.key);
+      table.entries.push_back({&session, &seat, fixed, index(options.previous, seat.key), std::nullopt});
+      if (!fixed) continue;
+      if (auto it = fixed_from.find(seat.key); it != fixed_from.end()) {
+        plan.assigned[seat.key] = it->second;  // kept even when the volunteer is gone
+        if (auto v = index(fixed_from, seat.key)) {
+          table.give(table.entries.size() - 1, v);
+          holdings.add(*v, session.date);
+        }
       }
     }
   }
+
+  std::int64_t open_seats = 0;
+  int most_seats = 1;
+  for (const auto& entry : table.entries) {
+    if (entry.fixed) continue;
+    ++open_seats;
+    most_seats = std::max(most_seats, entry.seat->number);
+  }
+  const Tiers tiers(open_seats, most_seats);
 
   FlowNetwork net;
   auto source = net.add_node();
@@ -232,40 +485,19 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     if (!volunteer_node[i]) {
       volunteer_node[i] = net.add_node();
       int limit = monthly_limit(config, volunteers[i]);
-      for (int k = used[i] + 1; k <= limit; ++k) {
-        net.add_arc(source, *volunteer_node[i], 1, balance_scale * (2 * k - 1) / limit);
+      for (int k = holdings.month(i) + 1; k <= limit; ++k) {
+        net.add_arc(source, *volunteer_node[i], 1, tiers.balance(k, limit));
       }
     }
     return *volunteer_node[i];
   };
-
-  struct Choice {
-    std::string seat;
-    std::size_t volunteer;
-  };
-  std::map<FlowNetwork::Arc, Choice> choices;
-  std::map<std::pair<std::size_t, Date>, FlowNetwork::Node> day_node;
-  std::int64_t open_seats = 0;
-  std::vector<std::pair<const Session*, const Seat*>> open;
-  for (const auto& session : sessions) {
-    for (const auto& seat : session.seats) {
-      if (!frozen(session) && !options.locked.contains(seat.key)) open.emplace_back(&session, &seat);
-    }
-  }
-  int most_seats = 1;
-  for (const auto& [session, seat] : open) most_seats = std::max(most_seats, seat->number);
-  const std::int64_t keep_bonus = spread_step * most_seats + 2 * balance_scale + 1;
-  const std::int64_t fill_reward = (keep_bonus + spread_step * most_seats + 2 * balance_scale) *
-                                   (static_cast<std::int64_t>(open.size()) + 1);
   // With a weekly limit, days reach the volunteer through their week (Monday to Sunday):
   // volunteer → volunteer-week → volunteer-day.
   const auto& weekly = config.settings.weekly_limit;
-  auto monday_of = [](const Date& date) {
-    auto day = std::chrono::sys_days{date};
-    return day - (std::chrono::weekday{day} - std::chrono::Monday);
-  };
   std::map<std::pair<std::size_t, std::chrono::sys_days>, int> used_in_week;
-  for (const auto& [key, count] : used_on_day) used_in_week[{key.first, monday_of(key.second)}] += count;
+  for (std::size_t i = 0; i < volunteers.size(); ++i) {
+    for (const auto& day : holdings.days(i)) ++used_in_week[{i, monday_of(day)}];
+  }
   std::map<std::pair<std::size_t, std::chrono::sys_days>, FlowNetwork::Node> week_node;
   auto week_of = [&](std::size_t i, const Date& date) {
     if (!weekly) return node_of(i);
@@ -286,42 +518,56 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     for (const auto& skill : volunteers[i].skills) with_skill[skill.skill].push_back(i);
   }
   const std::vector<std::size_t> nobody;
-  for (const auto& [session, seat] : open) {
+  struct Choice {
+    std::size_t entry, volunteer;
+  };
+  std::map<FlowNetwork::Arc, Choice> choices;
+  std::map<std::pair<std::size_t, Date>, FlowNetwork::Node> day_node;
+  for (std::size_t e = 0; e < table.entries.size(); ++e) {
+    const auto& entry = table.entries[e];
+    if (entry.fixed) continue;
+    const auto& session = *entry.session;
+    const auto& seat = *entry.seat;
     auto seat_node = net.add_node();
-    net.add_arc(seat_node, sink, 1, -fill_reward + spread_step * (seat->number - 1));
-    ++open_seats;
-    auto previous = options.previous.find(seat->key);
-    auto needed = part_bits(session->time);
-    const auto& candidates = seat->skill == config::general_skill
+    net.add_arc(seat_node, sink, 1, -tiers.fill_reward + tiers.spread_step * (seat.number - 1));
+    auto needed = part_bits(session.time);
+    const auto& candidates = seat.skill == config::general_skill
                                  ? everyone
-                                 : (with_skill.contains(seat->skill) ? with_skill.at(seat->skill) : nobody);
+                                 : (with_skill.contains(seat.skill) ? with_skill.at(seat.skill) : nobody);
     for (std::size_t i : candidates) {
-      if (!has_skill(config, volunteers[i], *seat, session->date) || !available(volunteers[i], *session, needed)) continue;
-      int left_today = sessions_per_day - (used_on_day.contains({i, session->date}) ? used_on_day[{i, session->date}] : 0);
-      if (left_today <= 0) continue;
-      auto [it, fresh] = day_node.try_emplace({i, session->date}, 0);
+      if (holdings.busy(i, session.date) || !has_skill(config, volunteers[i], seat, session.date) ||
+          !available(volunteers[i], session, needed)) {
+        continue;
+      }
+      auto [it, fresh] = day_node.try_emplace({i, session.date}, 0);
       if (fresh) {
         it->second = net.add_node();
-        net.add_arc(week_of(i, session->date), it->second, left_today, 0);
+        net.add_arc(week_of(i, session.date), it->second, sessions_per_day, 0);
       }
-      bool kept = previous != options.previous.end() && previous->second == volunteers[i].id;
-      auto arc = net.add_arc(it->second, seat_node, 1, kept ? -keep_bonus : 0);
-      choices[arc] = {seat->key, i};
+      std::int64_t cost = off_preference(volunteers[i], session, seat) - (entry.previous == i ? tiers.keep_bonus : 0);
+      choices[net.add_arc(it->second, seat_node, 1, cost)] = {e, i};
     }
   }
   net.add_arc(source, sink, open_seats, 0);  // seats left empty
+  if (options.network_out) net.write_dimacs(*options.network_out, source, sink, open_seats);
   auto solution = net.min_cost_flow(source, sink, open_seats);
+  if (options.network_out) *options.network_out << "c optimum " << solution.cost << '\n';
   for (const auto& [arc, choice] : choices) {
-    if (solution.flow[static_cast<std::size_t>(arc)] > 0) plan.assigned[choice.seat] = volunteers[choice.volunteer].id;
-  }
-  if (!options.previous.empty()) give_changes_to_fewest(config, sessions, volunteers, options, plan);
-
-  std::fill(used.begin(), used.end(), 0);  // now counting every seat held, locks included
-  for (const auto& [seat, id] : plan.assigned) {
-    if (auto v = index_of.find(id); v != index_of.end()) ++used[v->second];
+    if (solution.flow[static_cast<std::size_t>(arc)] == 0) continue;
+    table.give(choice.entry, choice.volunteer);
+    holdings.add(choice.volunteer, table.entries[choice.entry].session->date);
   }
 
-  explain_unfilled(config, sessions, volunteers, used, plan);
+  cap_days_in_a_row(config, volunteers, table, holdings);
+  bool rebuilding = !options.previous.empty();
+  if (rebuilding) give_changes_to_fewest(config, volunteers, table, holdings);
+  keep_regulars(config, volunteers, table, holdings);
+  if (config.settings.max_consecutive_days) fill_what_is_left(config, volunteers, table, holdings);
+
+  for (const auto& entry : table.entries) {
+    if (entry.holder) plan.assigned[entry.seat->key] = volunteers[*entry.holder].id;
+  }
+  explain_unfilled(config, volunteers, table, holdings, plan);
 
   std::set<std::int64_t> moved;
   for (const auto& [seat, volunteer] : options.previous) {
@@ -332,7 +578,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     }
   }
   for (const auto& [seat, volunteer] : plan.assigned) {
-    if (!options.previous.empty() && !options.previous.contains(seat)) moved.insert(volunteer);
+    if (rebuilding && !options.previous.contains(seat)) moved.insert(volunteer);
   }
   plan.moved.assign(moved.begin(), moved.end());
   return plan;

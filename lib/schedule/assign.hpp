@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <map>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ struct Unfilled {
     not_available,   ///< some have it, none is available that weekday and part of day
     at_limit,        ///< the available ones have reached their monthly limit
     busy_that_day,   ///< the available ones serve elsewhere that day
+    days_in_a_row,   ///< the others free that day would serve more days in a row than allowed
   };
   Reason reason = Reason::no_skill;
   std::vector<std::int64_t> volunteers;  ///< those the reason is about (with the skill, available, ...)
@@ -41,6 +43,9 @@ struct AssignOptions {
   /// Days before this one are history: their seats stay exactly as in `previous`
   /// (filled or empty). Set on a rebuild (today, or a drop-out's first day).
   std::optional<Date> frozen_before;
+  /// When set, the flow problem is written here in the DIMACS format, then a line
+  /// `c optimum COST`: for an independent solver to check (bench/run_schedule.sh).
+  std::ostream* network_out = nullptr;
 };
 
 /// Sessions a volunteer serves in a day. One, which also keeps everyone in one place
@@ -53,12 +58,14 @@ inline constexpr int sessions_per_day = 1;
 /// valid), the volunteer's availability on the day's real weekday for every part of
 /// day the session spans, their blackout days, the monthly limit (the volunteer's or
 /// the workspace's default), the workspace's weekly limit if any, one session a day,
-/// locked seats. Then, in this order: as
-/// many seats filled as possible; the previous rota kept where possible; first seats
-/// of a session before second ones; load balanced relative to each volunteer's limit.
-/// On a rebuild, a local search then gives the seats that changed hands to as few
-/// people as it can (a per-person charge, which a flow cannot express).
-/// Deterministic for the same input.
+/// locked seats, and the cap on days in a row if any (a local search after the flow:
+/// windows of days are no capacity). Then, in this order: as many seats filled as
+/// possible; the previous rota kept where possible; first seats of a session before
+/// second ones; load balanced relative to each volunteer's limit; stated preferences
+/// (kiosks or services). On a rebuild, a local search then gives the seats that changed
+/// hands to as few people as it can (a per-person charge, which a flow cannot express).
+/// Last, exchanges put the same volunteer on the same recurring slot week after week
+/// where they can (pairs of seats: no arc cost either). Deterministic for the same input.
 RotaPlan assign(const config::Config& config, const std::vector<Session>& sessions,
                 const std::vector<people::Volunteer>& volunteers, const AssignOptions& options);
 

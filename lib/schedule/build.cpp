@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -17,10 +18,27 @@ namespace {
 /// The day of the run in the workspace's time zone.
 Date today(const config::Config& config, const std::string& now) { return local_date(now, config.settings.timezone); }
 
+std::vector<CertificateWarning> certificates_running_out(const config::Config& config, const Month& month,
+                                                         const std::vector<people::Volunteer>& volunteers) {
+  auto horizon = Date{std::chrono::sys_days{month.last()} + std::chrono::days{config.settings.certificate_warning_days}};
+  std::vector<CertificateWarning> out;
+  for (const auto& v : volunteers) {
+    for (const auto& held : v.skills) {
+      const auto* skill = config.catalogue.find_skill(held.skill);
+      if (!skill || skill->certificate.empty() || !held.certificate_expires || *held.certificate_expires > horizon) continue;
+      out.push_back({v.id, v.name, held.skill, *held.certificate_expires});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.expires, a.name, a.skill) < std::tie(b.expires, b.name, b.skill);
+  });
+  return out;
+}
+
 /// Plans the month again from what is stored, and stores the new rota: days before
 /// `history_ends` keep their seats as stored. No transaction: the callers hold one.
 BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Month& month, const std::string& now,
-                    bool force, const Date& history_ends) {
+                    bool force, const Date& history_ends, std::ostream* network_out = nullptr) {
   BuildReport report;
   report.month = month;
   RotaStore rota(db);
@@ -35,9 +53,11 @@ BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Mo
     if (seat.locked) options.locked[seat.seat] = *seat.volunteer;
   }
   if (report.rebuilt) options.frozen_before = history_ends;
+  options.network_out = network_out;
   auto volunteers = people::Store(db).list({});
   report.sessions = expand_month(config, month);
   report.plan = assign(config, report.sessions, volunteers, options);
+  report.certificates = certificates_running_out(config, month, volunteers);
   rota.replace(month, report.sessions, report.plan, now, force);
   return report;
 }
@@ -45,9 +65,9 @@ BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Mo
 }  // namespace
 
 BuildReport build_rota(SQLite::Database& db, const config::Config& config, const Month& month,
-                       const std::string& now, bool dry_run, bool force) {
+                       const std::string& now, bool dry_run, bool force, std::ostream* network_out) {
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  auto report = rebuild(db, config, month, now, force || dry_run, today(config, now));
+  auto report = rebuild(db, config, month, now, force || dry_run, today(config, now), network_out);
   if (!dry_run) transaction.commit();
   return report;
 }

@@ -13,19 +13,29 @@ class Database;
 
 namespace kangle::schedule {
 
+/// A certificate a skill rests on that has run out, or runs out before the month after
+/// the built one is `certificate_warning_days` old: the holder loses those seats from then.
+struct CertificateWarning {
+  std::int64_t volunteer = 0;
+  std::string name, skill;
+  Date expires;
+};
+
 struct BuildReport {
   Month month;
   std::vector<Session> sessions;
   RotaPlan plan;
   bool rebuilt = false;  ///< the month had a rota before
+  std::vector<CertificateWarning> certificates;  ///< by expiry date, then name
 };
 
 /// Builds (or rebuilds) the rota of `month` and stores it, in one transaction (rolled
 /// back for a dry run): the volunteers of the workspace, its menus and calendar; seats
 /// locked before keep their volunteer, and a rebuild keeps everyone it can where they were.
 /// A published month is rebuilt only with `force` (recorded with the build); UsageError otherwise.
+/// `network_out`, when set, receives the flow problem (AssignOptions::network_out).
 BuildReport build_rota(SQLite::Database& db, const config::Config& config, const Month& month,
-                       const std::string& now, bool dry_run, bool force = false);
+                       const std::string& now, bool dry_run, bool force = false, std::ostream* network_out = nullptr);
 
 /// Freezes the month's rota as the published one, in one transaction; returns the seats
 /// filled. InputError when the month has no rota yet.

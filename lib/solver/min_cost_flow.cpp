@@ -4,6 +4,7 @@
 #include <lemon/list_graph.h>
 #include <lemon/network_simplex.h>
 
+#include <ostream>
 #include <stdexcept>
 
 namespace kangle::solver {
@@ -40,6 +41,15 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
   solution.flow.reserve(arcs.size());
   for (const auto& arc : arcs) solution.flow.push_back(simplex.flow(arc));
   return solution;
+}
+
+void FlowNetwork::write_dimacs(std::ostream& out, Node source, Node sink, std::int64_t amount) const {
+  out << "p min " << nodes_ << ' ' << arcs_.size() << '\n';
+  out << "n " << source + 1 << ' ' << amount << '\n';
+  out << "n " << sink + 1 << ' ' << -amount << '\n';
+  for (const auto& a : arcs_) {
+    out << "a " << a.from + 1 << ' ' << a.to + 1 << " 0 " << a.capacity << ' ' << a.cost << '\n';
+  }
 }
 
 }  // namespace kangle::solver

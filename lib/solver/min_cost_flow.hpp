@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <vector>
 
 namespace kangle::solver {
@@ -29,6 +30,10 @@ public:
   /// source to sink at cost 0 and give useful paths a large negative cost. Throws
   /// std::runtime_error when `amount` cannot be sent (the caller's bug).
   Solution min_cost_flow(Node source, Node sink, std::int64_t amount) const;
+
+  /// The problem `min_cost_flow(source, sink, amount)` solves, in the DIMACS min-cost
+  /// flow format (nodes numbered from 1), for an independent solver to check.
+  void write_dimacs(std::ostream& out, Node source, Node sink, std::int64_t amount) const;
 
 private:
   struct ArcData {

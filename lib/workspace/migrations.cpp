@@ -319,6 +319,11 @@ const std::vector<std::string_view>& migrations() {
         ALTER TABLE volunteers_new RENAME TO volunteers;
         CREATE INDEX volunteers_by_name ON volunteers (name);
       )sql",
+      // 10: the kiosks and services a volunteer would rather serve at or in (意向站点,
+      // 意向服务), ids separated by commas; the rota honours them after balance.
+      R"sql(
+        ALTER TABLE volunteers ADD COLUMN preferences TEXT NOT NULL DEFAULT '';
+      )sql",
   };
   return all;
 }

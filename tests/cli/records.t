@@ -11,16 +11,16 @@ absence, a stand-in and residents counted; a session off the rota; service hours
   
   日期        星期  时间         服务点  服务    志愿者
   2026-12-02  周三  09:00-11:30  丁香园  测血糖  王建国
-  2026-12-02  周三  09:00-11:30  丁香园  织补    郭秀兰
-  2026-12-02  周三  13:30-16:00  丁香园  测血糖  梁红梅
-  2026-12-02  周三  13:30-16:00  丁香园  织补    李秀英
+  2026-12-02  周三  09:00-11:30  丁香园  织补    李秀英
+  2026-12-02  周三  13:30-16:00  丁香园  测血糖  徐丽华
+  2026-12-02  周三  13:30-16:00  丁香园  织补    郭秀兰
   $ kangle record confirm --date 2026-12-02 --served blood-sugar=31
   kangle: 错误：当天有多场“blood-sugar”：请注明场次，如 blood-sugar@09:00, blood-sugar@13:30
   [3]
-  $ kangle record confirm --date 2026-12-02 --absent 梁红梅 --instead 李秀英=张伟 --served blood-sugar@09:00=31 --served darning@09:00=8
+  $ kangle record confirm --date 2026-12-02 --absent 徐丽华 --instead 郭秀兰=张伟 --served blood-sugar@09:00=31 --served darning@09:00=8
   编号  日期        时间         服务点  服务    志愿者        服务人次  满意度  服务时长
   1     2026-12-02  09:00-11:30  丁香园  测血糖  王建国        31                2小时30分
-  2     2026-12-02  09:00-11:30  丁香园  织补    郭秀兰        8                 2小时30分
+  2     2026-12-02  09:00-11:30  丁香园  织补    李秀英        8                 2小时30分
   3     2026-12-02  13:30-16:00  丁香园  织补    张伟（替班）                    2小时30分
   2026-12-02：确认服务记录 3 条，志愿者 3 人次
   警告：2026-12-02 丁香园：测血糖共服务 31 人次，超过每日限定人数 30（仍照实记录）
@@ -49,7 +49,7 @@ absence, a stand-in and residents counted; a session off the rota; service hours
   $ kangle record list --month 2026-12
   编号  日期        时间         服务点  服务    志愿者        服务人次  满意度  服务时长
   1     2026-12-02  09:00-11:30  丁香园  测血糖  王建国        31                2小时30分
-  2     2026-12-02  09:00-11:30  丁香园  织补    郭秀兰        8                 2小时30分
+  2     2026-12-02  09:00-11:30  丁香园  织补    李秀英        8                 2小时30分
   3     2026-12-02  13:30-16:00  丁香园  织补    张伟（替班）                    2小时30分
   共 3 条记录，服务居民 39 人次，志愿服务时长 7小时30分
   $ kangle record add --date 2026-12-12 --place 樱花园小区 --time 09:00-11:00 --title 应急消杀 --cadence outreach --volunteers 王建国,张伟 --residents 60
@@ -74,7 +74,7 @@ absence, a stand-in and residents counted; a session off the rota; service hours
   $ kangle record list --kiosk dingxiang --format csv | tr -d '\r'
   编号,日期,时间,服务点,服务,志愿者,服务人次,满意度,服务时长（分钟）
   1,2026-12-02,09:00-11:30,丁香园,测血糖,王建国,31,4.8,150
-  2,2026-12-02,09:00-11:30,丁香园,织补,郭秀兰,8,,150
+  2,2026-12-02,09:00-11:30,丁香园,织补,李秀英,8,,150
   3,2026-12-02,13:30-16:00,丁香园,织补,张伟（替班）,,,150
   $ kangle record grant 张伟 --hours 2.5 --reason 11月义诊忘记签到 --approved-by 王书记 --date 2026-11-20
   已为 张伟 补录服务时长 2小时30分（审批人：王书记）
@@ -84,8 +84,8 @@ absence, a stand-in and residents counted; a session off the rota; service hours
   $ kangle record hours --period 2026-12
   姓名    服务次数  记录时长   补录时长  合计
   张伟    2         4小时30分  0小时     4小时30分
+  李秀英  1         2小时30分  0小时     2小时30分
   王建国  2         4小时30分  0小时     4小时30分
-  郭秀兰  1         2小时30分  0小时     2小时30分
   $ kangle record hours 张伟
   姓名  服务次数  记录时长   补录时长   合计
   张伟  2         4小时30分  2小时30分  7小时
@@ -93,7 +93,7 @@ absence, a stand-in and residents counted; a session off the rota; service hours
   $ kangle record hours --format json | head -3
   [
     {"name": "张伟", "sessions": 2, "recorded_minutes": 270, "granted_minutes": 150, "total_minutes": 420},
-    {"name": "王建国", "sessions": 2, "recorded_minutes": 270, "granted_minutes": 0, "total_minutes": 270},
+    {"name": "李秀英", "sessions": 1, "recorded_minutes": 150, "granted_minutes": 0, "total_minutes": 150},
 
 A sheet's row for a kiosk's day already confirmed from the rota is imported with
 a warning: the session may be counted twice.

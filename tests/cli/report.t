@@ -396,7 +396,7 @@ that the example's data lands in all four groups.
   姓名    手机号       单位                      党员  场次  服务时长（小时）
   张伟    138****8003  徐汇区环卫所              ★     2     5.0
   马国强  138****8014                                  2     5.0
-  周敏    138****8009  康健街道社区卫生服务中心  ★     2     4.5
+  梁红梅  138****8023  康健街道社区卫生服务中心  ★     2     5.0
   刘芳    138****8004  上海师范大学法政学院      ★     1     3.0
   陈明    138****8005                                  1     3.0
   $ kangle report volunteers --period 2026-12 --reveal --format csv | head -3 | cut -d, -f1-3

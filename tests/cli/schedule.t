@@ -14,15 +14,15 @@ calendar, the volunteers of the sign-up sheet assigned exactly.
   
   日期        星期  时间         服务点              服务    志愿者
   2026-12-08  周二  09:00-11:30  丁香园              理发    朱桂英、（空缺 1）
-  2026-12-08  周二  09:00-11:00  丁香园 @樱花园小区  测血压  梁红梅
-  2026-12-08  周二  13:30-16:00  丁香园              理发    胡建华、（空缺 1）
+  2026-12-08  周二  09:00-11:00  丁香园 @樱花园小区  测血压  徐丽华
+  2026-12-08  周二  13:30-16:00  丁香园              理发    马国强、（空缺 1）
   $ kangle schedule show --month 2026-12 --person 张伟
   康健街道“雷锋亭” 2026-12 轮值表
   
   日期        星期  时间         服务点  服务                 志愿者
-  2026-12-03  周四  09:00-11:30  丁香园  磨刀                 张伟
+  2026-12-03  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟
   2026-12-10  周四  09:00-11:30  丁香园  磨刀                 张伟
-  2026-12-15  周二  13:30-16:00  丁香园  理发                 张伟、（空缺 1）
+  2026-12-15  周二  09:00-11:30  丁香园  理发                 张伟、（空缺 1）
   2026-12-17  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟
   2026-12-24  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟
   2026-12-31  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟
@@ -53,8 +53,8 @@ a file written whole.
   $ kangle schedule export --month 2026-12 --person 张伟 | tr -d "\r" | grep -E "^(BEGIN:VEVENT|UID|DTSTART|SUMMARY)" | head -4
   DTSTART:19700101T000000
   BEGIN:VEVENT
-  UID:dingxiang/2026-12-03/540/knife-sharpening/3@kangle
-  DTSTART;TZID=Asia/Shanghai:20261203T090000
+  UID:pubei/2026-12-03/510/knife-sharpening/3@kangle
+  DTSTART;TZID=Asia/Shanghai:20261203T083000
   $ kangle schedule export --month 2026-12 --person 张伟 | grep -c BEGIN:VEVENT
   6
   $ kangle schedule export --month 2026-12 --format md --kiosk pubei | head -5
@@ -63,6 +63,50 @@ a file written whole.
   | 日期 | 星期 | 时间 | 服务点 | 服务 | 志愿者 |
   | --- | --- | --- | --- | --- | --- |
   | 2026-12-03 | 周四 | 08:30-11:30 | 浦北路 | 便民服务小集市 理发 | 胡建华、（空缺 1） |
+  $ kangle schedule export --month 2026-12 --format xlsx
+  kangle: 错误：--format xlsx 需要用 -o 指定输出文件，例如 -o 报告.xlsx
+  [2]
+  $ kangle schedule export --month 2026-12 --format xlsx -o 轮值表.xlsx
+  已写入 轮值表.xlsx
+  $ /usr/bin/python3 -c 'import sys, openpyxl
+  > book = openpyxl.load_workbook(sys.argv[1])
+  > for sheet in book.worksheets: print(sheet.title, sheet.page_setup.orientation, sheet.page_setup.paperSize)
+  > for row in book["浦北路"].iter_rows(min_row=4, max_row=7, values_only=True): print(" | ".join(c or "" for c in row))' 轮值表.xlsx
+  丁香园 landscape 9
+  康乐汇 landscape 9
+  浦北路 landscape 9
+  2026-11-30 至 2026-12-06 |  |  |  |  |  |  | 
+  时间与服务 | 周一 | 周二 12-01 | 周三 12-02 | 周四 12-03 | 周五 12-04 | 周六 12-05 | 周日 12-06
+  08:30-11:30 便民服务小集市 理发 |  |  |  | 胡建华、（空缺 1） |  |  | 
+  08:30-11:30 便民服务小集市 磨刀 |  |  |  | 张伟 |  |  | 
+  $ kangle schedule export --month 2026-12 --format html --kiosk pubei | grep -c '<table>'
+  5
+  $ kangle schedule notice --month 2026-12 --kiosk pubei --format md | head -18
+  # 康健街道“雷锋亭” 2026-12 服务公开栏
+  
+  ## 浦北路党建主题园“雷锋亭”
+  
+  地址：康健街道浦北路党建主题园
+  
+  开放时间：周四 08:30-11:30
+  
+  服务公约：风雨无阻、雷打不动，热情便民
+  
+  ### 服务项目
+  
+  | 服务项目 | 服务时间 | 收费标准 |
+  | --- | --- | --- |
+  | 理发 | 周四 08:30-11:30 「便民服务小集市」 | 免费 |
+  | 磨刀 | 周四 08:30-11:30 「便民服务小集市」 | 免费 |
+  | 修伞 | 周四 08:30-11:30 「便民服务小集市」 | 仅收材料费 |
+  | 测血压 | 周四 08:30-11:30 「便民服务小集市」 | 免费 |
+  $ kangle schedule notice --month 2026-12 -o 公开栏.html
+  已写入 公开栏.html
+  $ grep -c '<section>' 公开栏.html; grep -c 'break-before: page' 公开栏.html; grep -c '138' 公开栏.html
+  3
+  1
+  0
+  [1]
   $ kangle schedule export --month 2026-12 -o rota.ics && grep -c BEGIN:VEVENT rota.ics && ls rota.ics*
   已写入 rota.ics
   108
@@ -74,8 +118,8 @@ unlocked by its key.
   $ kangle schedule lock --month 2026-12 --person 张伟
   已锁定 2026-12 的 6 个岗位
   $ kangle schedule show --month 2026-12 --person 张伟 --date 2026-12-03 | tail -1
-  2026-12-03  周四  09:00-11:30  丁香园  磨刀  张伟（锁定）
-  $ kangle schedule unlock --month 2026-12 --seat dingxiang/2026-12-03/0900/knife-sharpening/1
+  2026-12-03  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟（锁定）
+  $ kangle schedule unlock --month 2026-12 --seat pubei/2026-12-03/0830/knife-sharpening/1
   已解锁 2026-12 的 1 个岗位
   $ kangle schedule build --month 2026-12 | sed -n 2p
   与原轮值表相比，没有人调整。
@@ -101,12 +145,12 @@ person what changed since, and `notify` writes the day's messages to send.
   $ kangle schedule notify --date 2026-12-08
   朱桂英 138****8015
     朱桂英，您好！2026-12-08（周二）09:00-11:30 请到丁香园参加“理发”志愿服务。谢谢！
-  梁红梅 138****8023
-    梁红梅，您好！2026-12-08（周二）09:00-11:00 请到丁香园 樱花园小区参加“测血压”志愿服务。谢谢！
   徐丽华 138****8013
-    徐丽华，您好！2026-12-08（周二）09:00-11:30 请到康乐汇参加“测血压”志愿服务。谢谢！
-  胡建华 138****8016
-    胡建华，您好！2026-12-08（周二）13:30-16:00 请到丁香园参加“理发”志愿服务。谢谢！
+    徐丽华，您好！2026-12-08（周二）09:00-11:00 请到丁香园 樱花园小区参加“测血压”志愿服务。谢谢！
+  梁红梅 138****8023
+    梁红梅，您好！2026-12-08（周二）09:00-11:30 请到康乐汇参加“测血压”志愿服务。谢谢！
+  马国强 138****8014
+    马国强，您好！2026-12-08（周二）13:30-16:00 请到丁香园参加“理发”志愿服务。谢谢！
   $ kangle --lang en schedule notify --date 2026-12-08 --format csv --reveal | tr -d '\r' | head -2
   Name,Phone,Message
   朱桂英,13800138015,"朱桂英, hello! On 2026-12-08 (Tue) 09:00-11:30 please come to Dingxiang Garden Lei Feng kiosk for Haircut. Thank you!"
@@ -117,25 +161,25 @@ rebuild says who covers for her.
 
   $ kangle schedule drop 马国强 --month 2026-12 --from 2026-12-14 --reason 搬家
   马国强 自 2026-12-14 起不再服务。
-  2026-12 轮值表：62 场服务，131 个岗位，已排 88 个，空缺 43 个
+  2026-12 轮值表：62 场服务，131 个岗位，已排 90 个，空缺 41 个
   与原轮值表相比，有 1 人调整：马国强
   $ kangle schedule diff --month 2026-12
   2026-12 轮值表与 2026-12-01T02:00:00Z 发布的版本相比，涉及 1 名志愿者
   马国强
-    - 12-15 周二 09:00-11:30 丁香园 理发
-    - 12-17 周四 08:30-11:30 浦北路 理发
+    - 12-15 周二 13:30-16:00 丁香园 理发
     - 12-22 周二 13:30-16:00 丁香园 理发
-    - 12-24 周四 08:30-11:30 浦北路 理发
     - 12-29 周二 13:30-16:00 丁香园 理发
     - 12-31 周四 08:30-11:30 浦北路 理发
   $ kangle schedule notify --date 2026-12-15 | grep -A1 马国强
   马国强 138****8014
-    马国强，您好！您在 2026-12 的排班有调整：-12-15 周二 09:00-11:30 丁香园 理发、-12-17 周四 08:30-11:30 浦北路 理发、-12-22 周二 13:30-16:00 丁香园 理发、-12-24 周四 08:30-11:30 浦北路 理发、-12-29 周二 13:30-16:00 丁香园 理发、-12-31 周四 08:30-11:30 浦北路 理发。请以新安排为准。
+    马国强，您好！您在 2026-12 的排班有调整：-12-15 周二 13:30-16:00 丁香园 理发、-12-22 周二 13:30-16:00 丁香园 理发、-12-29 周二 13:30-16:00 丁香园 理发、-12-31 周四 08:30-11:30 浦北路 理发。请以新安排为准。
   $ kangle schedule show --month 2026-12 --person 马国强 --format csv | tr -d '\r' | cut -d, -f1 | tail -n +2
+  2026-12-01
+  2026-12-08
   $ kangle volunteers away 周敏 --from 2026-12-21 --to 2026-12-27 --reason 外出
   周敏 自 2026-12-21 至 2026-12-27 不能服务。
   $ kangle schedule build --month 2026-12 --force | sed -n 2p
-  与原轮值表相比，有 4 人调整：周敏、徐丽华、马国强、梁红梅
+  与原轮值表相比，有 3 人调整：周敏、马国强、梁红梅
   $ kangle schedule show --month 2026-12 --person 周敏 --format csv | tr -d '\r' | cut -d, -f1 | grep -c 2026-12-2[1-7]
   0
   [1]

@@ -219,6 +219,7 @@ std::string reason_name(Unfilled::Reason reason) {
     case Unfilled::Reason::not_available: return "not_available";
     case Unfilled::Reason::at_limit: return "at_limit";
     case Unfilled::Reason::busy_that_day: return "busy_that_day";
+    case Unfilled::Reason::days_in_a_row: return "days_in_a_row";
   }
   return "?";
 }
@@ -1005,6 +1006,9 @@ void check_plan(const Instance& in, const RotaPlan& plan, const AssignOptions& o
         CHECK(why.volunteers == under_limit);
         for (auto id : under_limit) CHECK(on_day[{id, session->date}] >= schedule::sessions_per_day);
         break;
+      case Unfilled::Reason::days_in_a_row:
+        FAIL("the example sets no cap on days in a row");
+        break;
     }
   }
 }
@@ -1097,6 +1101,165 @@ TEST_CASE("assign on generated instances: hard constraints, maximum flow, reason
     CHECK(seen[what] > 0);
   }
   CHECK(seen["moved"] > seen["drop-outs"] + 10);  // drop-outs others fill, not only seats left empty
+}
+
+namespace {
+
+/// The example's configuration with a cap on days in a row and a weekly limit.
+Config with_caps(int days_in_a_row, std::optional<int> weekly) {
+  Config config = example();
+  config.settings.max_consecutive_days = days_in_a_row;
+  config.settings.weekly_limit = weekly;
+  return config;
+}
+
+/// The longest run of consecutive days in `dates`.
+int longest_run(std::set<Date> dates) {
+  int longest = 0, run = 0;
+  std::optional<Date> last;
+  for (const auto& d : dates) {
+    run = last && plus_days(*last, 1) == d ? run + 1 : 1;
+    longest = std::max(longest, run);
+    last = d;
+  }
+  return longest;
+}
+
+/// Σ over recurring slots (kiosk, weekday, start, duty) of seats − distinct holders.
+int regulars(const std::vector<Session>& sessions, const RotaPlan& plan) {
+  std::map<std::string, std::map<std::int64_t, int>> by_slot;
+  for (const auto& s : sessions) {
+    for (const auto& seat : s.seats) {
+      auto it = plan.assigned.find(seat.key);
+      if (it == plan.assigned.end()) continue;
+      ++by_slot[s.kiosk + std::to_string(weekday_of(s.date)) + std::to_string(s.time.start) + seat.service + seat.skill]
+               [it->second];
+    }
+  }
+  int total = 0;
+  for (const auto& [slot, holders] : by_slot) {
+    for (const auto& [v, n] : holders) total += n - 1;
+  }
+  return total;
+}
+
+}  // namespace
+
+TEST_CASE("assign: stated preferences choose among equals, and never beat balance", "[schedule]") {
+  SECTION("the kiosk they asked for") {
+    std::vector<Session> sessions = {session("a", ymd(2026, 12, 7), "09:00-11:30", {"general"}),
+                                     session("b", ymd(2026, 12, 7), "09:00-11:30", {"general"})};
+    for (std::int64_t wants_b : {1, 2}) {
+      std::vector<Volunteer> people = {person(1, {}, always(), 4), person(2, {}, always(), 4)};
+      people[static_cast<std::size_t>(wants_b - 1)].preferences = {"b"};
+      auto plan = assign(sessions, people);
+      CHECK(plan.assigned.at(only_seat(sessions[1])) == wants_b);
+    }
+  }
+  SECTION("the service they asked for") {
+    auto day = session("a", ymd(2026, 12, 7), "09:00-11:30", {"general", "general"});
+    day.seats[0].service = "haircut";
+    day.seats[1].service = "darning";
+    day.seats[1].number = 1;
+    for (std::int64_t barber : {1, 2}) {
+      std::vector<Volunteer> people = {person(1, {}, always(), 4), person(2, {}, always(), 4)};
+      people[static_cast<std::size_t>(barber - 1)].preferences = {"haircut"};
+      auto plan = assign({day}, people);
+      REQUIRE(plan.assigned.size() == 2);
+      CHECK(plan.assigned.at(day.seats[0].key) == barber);
+    }
+  }
+  SECTION("balance first: two seats at a kiosk only one of them wants go one each") {
+    auto days = general_days({7, 8});
+    std::vector<Volunteer> people = {person(1, {}, always(), 4), person(2, {}, always(), 4)};
+    people[0].preferences = {"k"};
+    people[1].preferences = {"elsewhere"};
+    CHECK(loads(assign(days, people)) == std::map<std::int64_t, int>{{1, 1}, {2, 1}});
+  }
+}
+
+TEST_CASE("assign: the same volunteer on a recurring slot week after week", "[schedule]") {
+  // Tuesday and Thursday mornings for four weeks; two volunteers free every day, four
+  // shifts each. Balance gives four each; the slots then each have one regular.
+  std::vector<Session> sessions;
+  for (unsigned week = 0; week < 4; ++week) {
+    sessions.push_back(session("k", ymd(2026, 12, 1 + 7 * week), "09:00-11:30", {"general"}));
+    sessions.push_back(session("k", ymd(2026, 12, 3 + 7 * week), "09:00-11:30", {"general"}));
+  }
+  auto plan = assign(sessions, {person(1, {}, always(), 4), person(2, {}, always(), 4)});
+  REQUIRE(plan.assigned.size() == 8);
+  CHECK(loads(plan) == std::map<std::int64_t, int>{{1, 4}, {2, 4}});
+  CHECK(regulars(sessions, plan) == 6);
+  std::set<std::int64_t> tuesdays, thursdays;
+  for (unsigned week = 0; week < 4; ++week) {
+    tuesdays.insert(plan.assigned.at(only_seat(sessions[2 * week])));
+    thursdays.insert(plan.assigned.at(only_seat(sessions[2 * week + 1])));
+  }
+  CHECK(tuesdays.size() == 1);
+  CHECK(thursdays.size() == 1);
+}
+
+TEST_CASE("assign: no more days in a row than the cap", "[schedule]") {
+  auto config = with_caps(2, std::nullopt);
+  auto week = general_days({7, 8, 9, 10, 11});
+  SECTION("alone, the third day stays empty and says why") {
+    auto plan = schedule::assign(config, week, {person(1, {}, always(), 5)}, {});
+    CHECK(plan.assigned.size() == 4);
+    REQUIRE(plan.unfilled.size() == 1);
+    CHECK(plan.unfilled.begin()->first == only_seat(week[2]));
+    CHECK(text(plan.unfilled.begin()->second) == "days_in_a_row [1]");
+  }
+  SECTION("someone else takes the day that would break the run") {
+    auto plan = schedule::assign(config, week, {person(1, {}, always(), 5), person(2, {}, when({{3, DayPart::morning}}), 1)}, {});
+    CHECK(plan.assigned.size() == 5);
+    CHECK(plan.assigned.at(only_seat(week[2])) == 2);
+  }
+}
+
+TEST_CASE("assign on generated instances with a weekly limit and a cap on days in a row", "[schedule]") {
+  std::mt19937 rng(20261123);
+  int capped = 0;
+  for (int round = 0; round < 20; ++round) {
+    auto in = generate(rng);
+    for (auto& v : in.volunteers) v.monthly_limit = 8 + round % 4;  // enough to run into the caps
+    auto config = with_caps(1 + round % 3, round % 2 ? std::optional{3} : std::nullopt);
+    INFO("round " << round << ": " << in.month.text() << ", " << in.volunteers.size() << " volunteers");
+    auto plan = schedule::assign(config, in.sessions, in.volunteers, {});
+    std::map<std::int64_t, std::set<Date>> days;
+    std::map<std::pair<std::int64_t, sys_days>, int> weeks;
+    std::map<std::string, const Session*> session_of;
+    for (const auto& s : in.sessions) {
+      for (const auto& seat : s.seats) session_of[seat.key] = &s;
+    }
+    std::map<std::int64_t, const Volunteer*> by_id;
+    for (const auto& v : in.volunteers) by_id[v.id] = &v;
+    for (const auto& [seat, id] : plan.assigned) {
+      const auto& date = session_of.at(seat)->date;
+      CHECK(days[id].insert(date).second);  // one session a day
+      auto monday = sys_days{date} - (weekday{sys_days{date}} - Monday);
+      ++weeks[{id, monday}];
+    }
+    for (const auto& [id, dates] : days) {
+      CHECK(longest_run(dates) <= *config.settings.max_consecutive_days);
+      CHECK(static_cast<int>(dates.size()) <= *by_id.at(id)->monthly_limit);
+    }
+    if (config.settings.weekly_limit) {
+      for (const auto& [key, n] : weeks) CHECK(n <= *config.settings.weekly_limit);
+    }
+    CHECK(static_cast<int>(plan.assigned.size()) <= max_flow(in.sessions, in.volunteers));
+    for (const auto& [seat, why] : plan.unfilled) {
+      if (why.reason != Unfilled::Reason::days_in_a_row) continue;
+      ++capped;
+      const auto& date = session_of.at(seat)->date;
+      for (auto id : why.volunteers) {
+        auto with_it = days[id];
+        CHECK(with_it.insert(date).second);  // free that day
+        CHECK(longest_run(with_it) > *config.settings.max_consecutive_days);
+      }
+    }
+    check_identical(plan, schedule::assign(config, in.sessions, in.volunteers, {}));
+  }
+  CHECK(capped > 0);  // the generator reaches the cap's reason
 }
 
 TEST_CASE("assign is deterministic", "[schedule]") {
