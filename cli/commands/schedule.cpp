@@ -177,17 +177,12 @@ RotaTable rota_table(const ScheduleCommand& options, Context& context, const sch
     if (line.empty > 0) who += (who.empty() ? "" : std::string(separator())) + tr(Msg::rota_empty_seats, line.empty);
     auto place = config::kiosk_label(config, s.kiosk) + (s.place.empty() ? "" : " @" + s.place);
     table.rows.push_back({format_date(s.date), weekday_of(s.date), format_time_range(s.time), place, duty, who});
-    auto quoted = [](const std::vector<std::string>& items) {
-      std::vector<std::string> out;
-      for (const auto& item : items) out.push_back(json::quote(item));
-      return text::join(out, ", ");
-    };
     table.json.push_back(fmt::format(
         "  {{\"date\": {}, \"time\": {}, \"kiosk\": {}, \"place\": {}, \"service\": {}, \"title\": {}, "
-        "\"volunteers\": [{}], \"locked\": [{}], \"empty_seats\": {}, \"seats\": [{}]}}",
+        "\"volunteers\": {}, \"locked\": {}, \"empty_seats\": {}, \"seats\": {}}}",
         json::quote(format_date(s.date)), json::quote(format_time_range(s.time)), json::quote(s.kiosk),
         json::quote(s.place), json::quote(s.service.empty() ? s.skill : s.service), json::quote(s.title),
-        quoted(line.volunteers), quoted(line.locked), line.empty, quoted(line.seats)));
+        json::quote_all(line.volunteers), json::quote_all(line.locked), line.empty, json::quote_all(line.seats)));
   }
   return table;
 }

@@ -84,11 +84,12 @@ std::string volunteer_json(const people::Volunteer& v, bool reveal) {
   }
   return fmt::format(
       "{{\"name\": {}, \"phone\": {}, \"id_number\": {}, \"party_member\": {}, \"political_status\": {}, \"unit\": {}, "
-      "\"community\": {}, \"monthly_limit\": {}, \"skills\": [{}], \"availability\": [{}], \"note\": {}}}",
+      "\"community\": {}, \"monthly_limit\": {}, \"skills\": [{}], \"availability\": [{}], \"preferences\": {}, "
+      "\"note\": {}}}",
       json::quote(v.name), json::quote(shown_phone(v, reveal)), json::quote(shown_id(v, reveal)),
       v.party_member ? "true" : "false", json::quote(v.political_status), json::quote(v.unit), json::quote(v.community),
       v.monthly_limit ? std::to_string(*v.monthly_limit) : "null", text::join(skills, ", "), text::join(slots, ", "),
-      json::quote(v.note));
+      json::quote_all(v.preferences), json::quote(v.note));
 }
 
 int run_list(const VolunteersCommand& options, Context& context) {
@@ -130,6 +131,14 @@ int run_show(const VolunteersCommand& options, Context& context) {
     for (std::size_t k = 0; k < headers.size(); ++k) lines.emplace_back(headers[k], values[k]);
     lines.emplace(lines.begin() + 2, std::string(message_text(Msg::field_id_number, language())), shown_id(v, options.reveal));
     lines.emplace(lines.begin() + 4, std::string(message_text(Msg::field_political_status, language())), v.political_status);
+    std::vector<std::string> wanted;
+    for (const auto& id : v.preferences) {
+      bool kiosk = std::any_of(context.config->kiosks.begin(), context.config->kiosks.end(),
+                               [&](const auto& k) { return k.id == id; });
+      wanted.push_back(kiosk ? config::kiosk_label(*context.config, id) : config::service_label(catalogue, id));
+    }
+    lines.emplace_back(std::string(message_text(Msg::field_preferences, language())),
+                       text::join(wanted, message_text(Msg::rhythm_list_separator, language())));
     lines.emplace_back(std::string(message_text(Msg::field_note, language())), v.note);
     std::size_t width = 0;
     for (const auto& [label, value] : lines) width = std::max(width, text::display_width(label));

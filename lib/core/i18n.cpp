@@ -176,6 +176,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::field_availability, "Availability", "可服务时间"},
     {Msg::field_monthly_limit, "Monthly limit", "每月最多班次"},
     {Msg::field_note, "Note", "备注"},
+    {Msg::field_preferences, "Preferences", "服务意向"},
     {Msg::import_heading_csv, "{} (header on line {})", "{}（表头在第 {} 行）"},
     {Msg::availability_every_day, "every day", "每天"},
     {Msg::availability_workdays, "Mon-Fri", "工作日"},

@@ -185,6 +185,7 @@ enum class Msg {
   field_availability,
   field_monthly_limit,
   field_note,
+  field_preferences,
   import_heading_csv,
   availability_every_day,
   availability_workdays,

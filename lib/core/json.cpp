@@ -25,6 +25,12 @@ std::string quote(std::string_view s) {
   return out;
 }
 
+std::string quote_all(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i > 0 ? ", " : "") + quote(items[i]);
+  return out + "]";
+}
+
 std::string render_objects(const std::vector<std::string>& keys, const std::vector<std::vector<std::string>>& rows,
                            const std::vector<std::size_t>& numbers) {
   std::string out = "[";

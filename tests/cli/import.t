@@ -75,10 +75,10 @@ rows and a total row.
   马国强,138****8014,否,,丁香园,理发,周二、周四上午,6
   $ kangle volunteers list --unit 卫生 --format json --reveal
   [
-    {"name": "周敏", "phone": "13800138009", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "樱花园", "monthly_limit": 8, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Mon-morning", "Tue-morning", "Wed-morning", "Thu-morning", "Fri-morning"], "note": ""},
-    {"name": "徐丽华", "phone": "13800138013", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "茶花园", "monthly_limit": 6, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Tue-morning", "Tue-afternoon", "Wed-afternoon"], "note": ""},
-    {"name": "梁红梅", "phone": "13800138023", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "玉兰园", "monthly_limit": 6, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Tue-morning", "Wed-afternoon", "Thu-morning"], "note": ""},
-    {"name": "王建国", "phone": "13800138001", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "丁香园", "monthly_limit": 4, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Wed-morning", "Fri-morning"], "note": ""}
+    {"name": "周敏", "phone": "13800138009", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "樱花园", "monthly_limit": 8, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Mon-morning", "Tue-morning", "Wed-morning", "Thu-morning", "Fri-morning"], "preferences": [], "note": ""},
+    {"name": "徐丽华", "phone": "13800138013", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "茶花园", "monthly_limit": 6, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Tue-morning", "Tue-afternoon", "Wed-afternoon"], "preferences": [], "note": ""},
+    {"name": "梁红梅", "phone": "13800138023", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "玉兰园", "monthly_limit": 6, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Tue-morning", "Wed-afternoon", "Thu-morning"], "preferences": [], "note": ""},
+    {"name": "王建国", "phone": "13800138001", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "丁香园", "monthly_limit": 4, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Wed-morning", "Fri-morning"], "preferences": [], "note": ""}
   ]
   $ kangle volunteers show 张伟
   姓名          张伟
