@@ -126,16 +126,19 @@ void define_report(CLI::App& command, Action& action) {
   std::vector<std::pair<CLI::App*, const Kind*>> subs;
   for (const auto& kind : kinds) {
     auto* sub = command.add_subcommand(kind.name, kind.help);
-    if (kind.period) {
-      sub->add_option("period", options->period, "The period: 2026-12, 2026Q4 or 2026")->required();
-      sub->add_option("--pack", options->pack, "Write the whole set for the period into this folder (md, html, json, xlsx, csv)")
-          ->type_name("DIR");
-    } else {
-      sub->add_option("--period", options->period, "A month, quarter or year (default: this year)");
-    }
     add_format_option(*sub, options->format,
                       {Format::text, Format::md, Format::html, Format::csv, Format::json, Format::xlsx});
     add_output_option(*sub, options->output);
+    if (kind.period) {
+      sub->add_option("period", options->period, "The period: 2026-12, 2026Q4 or 2026")->required();
+      // The pack writes every format, each to its own file: --format and -o would be ignored.
+      sub->add_option("--pack", options->pack, "Write the whole set for the period into this folder (md, html, json, xlsx, csv)")
+          ->type_name("DIR")
+          ->excludes(sub->get_option("--format"))
+          ->excludes(sub->get_option("--output"));
+    } else {
+      sub->add_option("--period", options->period, "A month, quarter or year (default: this year)");
+    }
     if (std::string_view(kind.name) == "volunteers") {
       add_reveal_option(*sub, options->reveal);
       sub->add_option("--unit", options->unit, "Only the volunteers whose unit's name contains this");

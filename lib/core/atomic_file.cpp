@@ -13,8 +13,20 @@
 namespace kangle {
 namespace {
 
+/// Why a write failed, in the user's language for what a clerk can act on.
+std::string reason(int error) {
+  switch (error) {
+    case ENOSPC:
+    case EDQUOT: return std::string(message_text(Msg::reason_disk_full, language()));
+    case EROFS:
+    case EACCES:
+    case EPERM: return std::string(message_text(Msg::reason_not_writable, language()));
+    default: return std::strerror(error);
+  }
+}
+
 [[noreturn]] void fail(const std::filesystem::path& path, int error) {
-  throw WorkspaceError(tr(Msg::cannot_write_file, path.string(), std::strerror(error)));
+  throw WorkspaceError(tr(Msg::cannot_write_file, path.string(), reason(error)));
 }
 
 /// Writes all of `content` to `fd`; the errno of the failure, or 0.

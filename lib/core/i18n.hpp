@@ -186,6 +186,8 @@ enum class Msg {
   field_monthly_limit,
   field_note,
   field_preferences,
+  reason_disk_full,
+  reason_not_writable,
   import_heading_csv,
   availability_every_day,
   availability_workdays,

@@ -485,6 +485,13 @@ not blank); the workbook opened with openpyxl, each sheet holding real numbers.
   $ kangle report services --period 2026-12 --format html -o 评估.html >/dev/null && grep -c '<svg' 评估.html && bash "$TESTDIR/../report/check_html.sh" 评估.html 评估.png >/dev/null && echo shown
   1
   shown
+  $ kangle report month 2026-12 -o /dev/full
+  kangle: 错误：无法写入 /dev/full：磁盘已满，未写入任何内容
+  [4]
+  $ kangle report month 2026-12 --pack pack --format html
+  --format excludes --pack
+  Run with --help for more information.
+  [2]
   $ kangle report month 2026-12 --pack pack
   已在 pack 写入 25 个文件
   $ ls pack | head -30

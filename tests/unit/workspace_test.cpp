@@ -200,6 +200,44 @@ TEST_CASE("Database, read-only does not create a missing file") {
   CHECK_FALSE(fs::exists(file));
 }
 
+TEST_CASE("Database, a full disk and a read-only workspace get clear messages, and nothing is half written") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  auto file = dir.path() / "kangle.db";
+  { Database db(file, Access::read_write); }
+  auto insert_many = [](SQLite::Database& db) {
+    SQLite::Transaction transaction(db);
+    for (int i = 0; i < 5000; ++i) {
+      db.exec("INSERT INTO volunteers (name, phone, created_at, updated_at) VALUES ('x', '1380013" +
+              std::to_string(1000 + i) + "', 'now', 'now')");
+    }
+    transaction.commit();
+  };
+  auto message_of = [&](Access access, bool full) {
+    Database db(file, access);
+    if (full) db.sql().exec("PRAGMA max_page_count = " + std::to_string(db.sql().execAndGet("PRAGMA page_count").getInt()));
+    try {
+      insert_many(db.sql());
+    } catch (const std::exception& e) {
+      auto failure = kangle::workspace::storage_failure(e);
+      return failure ? std::string(failure->what()) : std::string("raw: ") + e.what();
+    }
+    return std::string("(no error)");
+  };
+  CHECK(message_of(Access::read_write, true) ==
+        "the disk is full: nothing was written; free some space and run the command again");
+  CHECK_THAT(message_of(Access::read_only, false), Catch::StartsWith("the workspace cannot be written ("));
+  SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
+  CHECK(raw.execAndGet("SELECT count(*) FROM volunteers").getInt() == 0);  // the transaction left nothing
+}
+
+TEST_CASE("write_file_atomically on a full disk says so in the user's language") {
+  kangle::set_language(Lang::zh_CN);
+  auto message = workspace_error_of([] { kangle::write_file_atomically("/dev/full", "报告"); });
+  CHECK(message == "无法写入 /dev/full：磁盘已满，未写入任何内容");
+  kangle::set_language(Lang::en);
+}
+
 TEST_CASE("Database, integrity_problems is empty on a fresh database") {
   TempDir dir;
   Database db(dir.path() / "kangle.db", Access::read_write);
