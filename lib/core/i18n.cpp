@@ -179,6 +179,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::field_preferences, "Preferences", "服务意向"},
     {Msg::reason_disk_full, "the disk is full; nothing was written", "磁盘已满，未写入任何内容"},
     {Msg::reason_not_writable, "no permission to write there, or the disk is read-only", "没有写入权限，或磁盘为只读"},
+    {Msg::import_unknown_preference, "“{}” is neither a kiosk nor a service; left out of the preferences",
+     "“{}”既不是服务点也不是服务项目，未记入服务意向"},
     {Msg::import_heading_csv, "{} (header on line {})", "{}（表头在第 {} 行）"},
     {Msg::availability_every_day, "every day", "每天"},
     {Msg::availability_workdays, "Mon-Fri", "工作日"},

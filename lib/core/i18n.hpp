@@ -188,6 +188,7 @@ enum class Msg {
   field_preferences,
   reason_disk_full,
   reason_not_writable,
+  import_unknown_preference,
   import_heading_csv,
   availability_every_day,
   availability_workdays,

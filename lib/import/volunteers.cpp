@@ -72,7 +72,8 @@ struct ParsedRow {
 
 class RowParser {
 public:
-  RowParser(const Header& header, const config::Catalogue& catalogue) : header_(header), catalogue_(catalogue), skills_(catalogue) {}
+  RowParser(const Header& header, const config::Config& config)
+      : header_(header), catalogue_(config.catalogue), kiosks_(config.kiosks), skills_(config.catalogue) {}
 
   /// The row as a volunteer; its issues go to `issues`.
   ParsedRow parse(const Row& row, std::vector<RowIssue>& issues) const {
@@ -138,11 +139,27 @@ public:
       bool certified = skill && !skill->certificate.empty();
       v.skills.push_back({id, certified ? certificate_expires : std::nullopt});
     }
+    for (const auto& word : split_list(fields.raw("preferences"))) {
+      auto id = preference(word);
+      if (!id) issue(Kind::doubtful, "preferences", tr(Msg::import_unknown_preference, word));
+      else if (std::find(v.preferences.begin(), v.preferences.end(), *id) == v.preferences.end()) v.preferences.push_back(*id);
+    }
     out.rejected = fields.rejected();
     return out;
   }
 
 private:
+  /// The kiosk or service a word of 服务意向 names: by id, name or short name.
+  std::optional<std::string> preference(const std::string& word) const {
+    for (const auto& k : kiosks_) {
+      if (word == k.id || word == k.name || word == k.short_name || (!k.name_en.empty() && word == k.name_en)) return k.id;
+    }
+    for (const auto& service : catalogue_.services) {
+      if (word == service.id || word == service.name || (!service.name_en.empty() && word == service.name_en)) return service.id;
+    }
+    return std::nullopt;
+  }
+
   static bool is_id_number(const std::string& s) {
     auto digits = [&](std::size_t n) {
       return std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(n), [](char c) { return c >= '0' && c <= '9'; });
@@ -153,6 +170,7 @@ private:
 
   const Header& header_;
   const config::Catalogue& catalogue_;
+  const std::vector<config::Kiosk>& kiosks_;
   SkillMatcher skills_;
 };
 
@@ -178,6 +196,11 @@ Volunteer merge(const Volunteer& earlier, const Volunteer& later, const config::
   replace(v.unit, later.unit, Msg::field_unit);
   replace(v.community, later.community, Msg::field_community);
   replace(v.note, later.note, Msg::field_note);
+  if (!later.preferences.empty() && later.preferences != v.preferences) {
+    changes.push_back(tr(Msg::import_change, message_text(Msg::field_preferences, language()),
+                         text::join(v.preferences, ","), text::join(later.preferences, ",")));
+    v.preferences = later.preferences;
+  }
   if (later.monthly_limit && later.monthly_limit != v.monthly_limit) {
     changes.push_back(tr(Msg::import_change, message_text(Msg::field_monthly_limit, language()),
                          v.monthly_limit ? std::to_string(*v.monthly_limit) : "-", *later.monthly_limit));
@@ -203,14 +226,15 @@ Volunteer merge(const Volunteer& earlier, const Volunteer& later, const config::
 /// Volunteers for the import pipeline: one person per phone number (or ID number).
 class VolunteerImporter final : public ListImporter {
 public:
-  VolunteerImporter(const config::Catalogue& catalogue, const std::string& now) : catalogue_(catalogue), now_(now) {}
+  VolunteerImporter(const config::Config& config, const std::string& now)
+      : config_(config), catalogue_(config.catalogue), now_(now) {}
 
   std::string_view kind() const override { return import_kind; }
   std::string_view required_field() const override { return "name"; }
 
   void begin(const OpenTable& table, SQLite::Database& db) override {
     store_.emplace(db);
-    parser_.emplace(table.header, catalogue_);
+    parser_.emplace(table.header, config_);
   }
 
   RowOutcome take(const Row& row, std::vector<RowIssue>& issues) override {
@@ -254,6 +278,7 @@ public:
   }
 
 private:
+  const config::Config& config_;
   const config::Catalogue& catalogue_;
   std::string now_;
   std::optional<people::Store> store_;
@@ -265,7 +290,7 @@ private:
 
 ImportReport import_volunteers(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
                                const ImportOptions& options, const std::string& now) {
-  VolunteerImporter volunteers(config.catalogue, now);
+  VolunteerImporter volunteers(config, now);
   return run_import(db, aliases, options, now, volunteers);
 }
 

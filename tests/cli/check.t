@@ -42,10 +42,10 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   $ sed -i 's/^note  /nite  /' columns.toml
 
   $ kangle check
-  columns.toml:18:1: 未知的键“nite”（是否想写“note”？）
-  columns.toml:40:1: 未知的键“nite”（是否想写“note”？）
-  columns.toml:59:1: 未知的键“nite”（是否想写“note”？）
-  columns.toml:73:1: 未知的键“nite”（是否想写“note”？）
+  columns.toml:19:1: 未知的键“nite”（是否想写“note”？）
+  columns.toml:41:1: 未知的键“nite”（是否想写“note”？）
+  columns.toml:60:1: 未知的键“nite”（是否想写“note”？）
+  columns.toml:74:1: 未知的键“nite”（是否想写“note”？）
   holidays/2026.toml:48:1: 调休上班日 2026-01-03 落在假期“元旦”之内
   kangle.toml:1:1: 缺少键“name”
   kangle.toml:4:1: 未知的键“nom”
@@ -65,10 +65,10 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   [1]
   $ kangle --lang en check --format json | head -12
   [
-    {"file": "columns.toml", "line": 18, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
-    {"file": "columns.toml", "line": 40, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
-    {"file": "columns.toml", "line": 59, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
-    {"file": "columns.toml", "line": 73, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
+    {"file": "columns.toml", "line": 19, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
+    {"file": "columns.toml", "line": 41, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
+    {"file": "columns.toml", "line": 60, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
+    {"file": "columns.toml", "line": 74, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
     {"file": "holidays/2026.toml", "line": 48, "column": 1, "severity": "error", "message": "make-up workday 2026-01-03 falls inside the holiday New Year's Day"},
     {"file": "kangle.toml", "line": 1, "column": 1, "severity": "error", "message": "missing key \"name\""},
     {"file": "kangle.toml", "line": 4, "column": 1, "severity": "error", "message": "unknown key \"nom\""},

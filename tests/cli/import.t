@@ -125,7 +125,7 @@ Errors: no header, an old .xls, an unknown field in --map, a file that is not th
   kangle: error: old.xls: this is an old .xls file or a password-protected workbook; open it in Excel or WPS and save it as .xlsx (without a password)
   [3]
   $ kangle import volunteers signup.csv --map "手机=telephone"
-  kangle: 错误：未知字段“telephone”（可用字段：name, phone, id_number, skills, availability, political_status, unit, community, monthly_limit, certificate_expires, note）
+  kangle: 错误：未知字段“telephone”（可用字段：name, phone, id_number, skills, availability, political_status, unit, community, monthly_limit, certificate_expires, preferences, note）
   [2]
   $ kangle import volunteers missing.csv
   kangle: 错误：无法读取 missing.csv：No such file or directory

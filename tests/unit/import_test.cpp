@@ -538,6 +538,22 @@ TEST_CASE("import csv: semicolon-separated, with commas inside a field", "[impor
   CHECK(slots(*wang) == "Wed am, Fri am");
 }
 
+TEST_CASE("import: 服务意向 names kiosks and services by name or id; a later sign-up replaces them", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.csv",
+                       "姓名,联系电话,特长技能,服务意向\n"
+                       "王建国,13800138001,护士,丁香园、测血压\n"
+                       "李秀英,13800138002,缝纫,pubei；理发店\n");
+  auto report = ws.import(file);
+  CHECK(issues(report) == Lines{"3:D (服务意向): doubtful: “理发店” is neither a kiosk nor a service; left out of the preferences"});
+  CHECK(ws.by_phone("13800138001")->preferences == std::vector<std::string>{"dingxiang", "blood-pressure"});
+  CHECK(ws.by_phone("13800138002")->preferences == std::vector<std::string>{"pubei"});
+
+  auto later = ws.write("later.csv", "姓名,联系电话,服务意向\n王建国,13800138001,康乐汇\n");
+  ws.import(later, later_run);
+  CHECK(ws.by_phone("13800138001")->preferences == std::vector<std::string>{"kangle-hall"});
+}
+
 TEST_CASE("import csv: tab-separated", "[import]") {
   Workspace ws;
   auto file = ws.write("signup.txt",
