@@ -82,6 +82,17 @@ report::Table week_table(const config::Config& config, const std::vector<DutyLin
   return table;
 }
 
+/// A month's sheet to print, a page per kiosk.
+report::Report sheet(std::string kind, const Month& month, std::string title, const std::string& now) {
+  report::Report out;
+  out.kind = std::move(kind);
+  out.period = month.text();
+  out.title = std::move(title);
+  out.generated_at = now;
+  out.page_per_section = true;
+  return out;
+}
+
 }  // namespace
 
 std::string duty_name(const config::Config& config, const std::string& service, const std::string& skill) {
@@ -119,13 +130,8 @@ std::string who_serves(const DutyLine& line) {
 
 report::Report rota_by_week(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
                             const std::string& now) {
-  report::Report out;
-  out.kind = "rota";
-  out.period = month.text();
-  out.title = tr(Msg::rota_title, config.settings.name, month.text());
-  out.generated_at = now;
+  auto out = sheet("rota", month, tr(Msg::rota_title, config.settings.name, month.text()), now);
   out.landscape = true;
-  out.page_per_section = true;
   auto lines = duty_lines(config, seats);
   auto first_monday = Date{std::chrono::sys_days{month.first()} -
                            (std::chrono::weekday{std::chrono::sys_days{month.first()}} - std::chrono::Monday)};
@@ -150,12 +156,7 @@ report::Report rota_by_week(const config::Config& config, const Month& month, co
 
 report::Report duty_notice(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
                            const std::string& now) {
-  report::Report out;
-  out.kind = "notice";
-  out.period = month.text();
-  out.title = tr(Msg::notice_title, config.settings.name, month.text());
-  out.generated_at = now;
-  out.page_per_section = true;
+  auto out = sheet("notice", month, tr(Msg::notice_title, config.settings.name, month.text()), now);
   auto lines = duty_lines(config, seats);
   for (const auto* kiosk : kiosks_with_seats(config, seats)) {
     report::Section section;
