@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # The main job on the bundled example: build, make the Kangjian workspace in
 # demo/ (afresh each time), check it, show what it holds, import the
-# volunteers' sign-up sheet (a GB18030 CSV as WPS saves it, with its mess),
-# list them, build, show and explain December's rota; import the records kept
+# volunteers' sign-up sheet (a GB18030 CSV as WPS saves it, with its mess) and
+# a second batch as an Excel workbook, list them, build, show and explain
+# December's rota; import the records kept
 # in a sheet, confirm a week of the rota as service records, award points, print
 # the honour board and verify the ledger; import and list the needs and
 # resources lists (需求清单, 资源清单), match them and follow a project.
@@ -17,6 +18,10 @@ rm -rf demo
 # Exit code 1: two rows of the sample are rejected on purpose, and listed.
 ./build/cli/kangle -w demo import volunteers examples/kangjian/sheets/志愿者报名表.csv \
   --rejects demo/rejected-rows.csv || [ $? -eq 1 ]
+# The second batch, as Excel keeps it (examples/kangjian/make_xlsx.py): an instructions
+# sheet in front, a merged title, a phone typed as a number, a total row; one of the
+# first batch signs up again with a new skill.
+./build/cli/kangle -w demo import volunteers "examples/kangjian/sheets/志愿者报名表（第二批）.xlsx"
 ./build/cli/kangle -w demo volunteers list
 # The main job: December's rota from the kiosks' menus and the volunteers.
 ./build/cli/kangle -w demo schedule build --month 2026-12
@@ -28,7 +33,7 @@ rm -rf demo
 ./build/cli/kangle -w demo import records examples/kangjian/sheets/服务记录.csv \
   --rejects demo/rejected-records.csv || [ $? -eq 1 ]
 ./build/cli/kangle -w demo record confirm --date 2026-12-15 --served haircut@09:00=18
-./build/cli/kangle -w demo record confirm --date 2026-12-16 --absent 周敏 --instead 李秀英=梁红梅 \
+./build/cli/kangle -w demo record confirm --date 2026-12-16 --absent 王建国 --instead 李秀英=梁红梅 \
   --served blood-sugar@09:00=26 --served darning@09:00=7
 for day in 17 18; do ./build/cli/kangle -w demo record confirm --date 2026-12-$day >/dev/null; done
 # Points by points.toml: a second run awards nothing twice.

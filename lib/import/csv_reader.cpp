@@ -78,6 +78,10 @@ char detect_delimiter(std::string_view head) {
   return candidates[best];
 }
 
+struct IconvClose {
+  void operator()(void* converter) const { ::iconv_close(static_cast<iconv_t>(converter)); }
+};
+
 class CsvReader : public SheetReader {
 public:
   CsvReader(const std::filesystem::path& file, std::optional<Encoding> encoding)
@@ -101,15 +105,12 @@ public:
     if (encoding) encoding_ = *encoding;
     if (encoding_ != Encoding::utf8) {
       const char* from = encoding_ == Encoding::gb18030 ? "GB18030" : encoding_ == Encoding::utf16le ? "UTF-16LE" : "UTF-16BE";
-      converter_ = ::iconv_open("UTF-8", from);
-      if (converter_ == reinterpret_cast<iconv_t>(-1)) throw InputError(tr(Msg::cannot_read_file, file.string(), std::strerror(errno)));
+      iconv_t converter = ::iconv_open("UTF-8", from);
+      if (converter == reinterpret_cast<iconv_t>(-1)) throw InputError(tr(Msg::cannot_read_file, file.string(), std::strerror(errno)));
+      converter_.reset(converter);
     }
     decode(raw);
     delimiter_ = detect_delimiter(text_);
-  }
-
-  ~CsvReader() override {
-    if (converter_ != reinterpret_cast<iconv_t>(-1)) ::iconv_close(converter_);
   }
 
   const std::string& name() const override { return name_; }
@@ -162,7 +163,7 @@ private:
     while (in_left > 0) {
       char* out_ptr = out.data();
       std::size_t out_left = out.size();
-      std::size_t rc = ::iconv(converter_, &in_ptr, &in_left, &out_ptr, &out_left);
+      std::size_t rc = ::iconv(converter_.get(), &in_ptr, &in_left, &out_ptr, &out_left);
       text_.append(out.data(), static_cast<std::size_t>(out_ptr - out.data()));
       if (rc != static_cast<std::size_t>(-1)) continue;
       if (errno == E2BIG) continue;
@@ -217,12 +218,17 @@ private:
             continue;
           }
           quoted = false;
-        } else {
-          if (c == '\n') {
-            ++newlines;
-            ++quoted_newlines;
-          }
+        } else if (c == '\n') {
+          ++newlines;
+          ++quoted_newlines;
           field += c;
+        } else {
+          // The run up to the next quote or line break at once: a byte at a time was a tenth of a CSV import.
+          auto end = text.find_first_of("\"\n", i);
+          if (end == std::string_view::npos) end = text.size();
+          field.append(text.substr(i, end - i));
+          i = end;
+          continue;
         }
         ++i;
         continue;
@@ -239,7 +245,12 @@ private:
         consumed = i + 1;
         return true;
       } else {
-        field += c;
+        // The run up to the field's end at once; a quote inside it is text.
+        auto end = i + 1;
+        while (end < text.size() && text[end] != delimiter_ && text[end] != '\n' && text[end] != '\r') ++end;
+        field.append(text.substr(i, end - i));
+        i = end;
+        continue;
       }
       ++i;
     }
@@ -261,7 +272,8 @@ private:
   std::string name_;
   std::ifstream in_;
   Encoding encoding_ = Encoding::utf8;
-  iconv_t converter_ = reinterpret_cast<iconv_t>(-1);
+  // Owned, not closed by a destructor: that would not run when decoding the first chunk throws.
+  std::unique_ptr<void, IconvClose> converter_;
   std::string pending_;  // raw bytes not yet decoded
   std::string text_;     // decoded UTF-8; parsed up to start_
   std::size_t start_ = 0;

@@ -193,8 +193,8 @@ std::optional<Parts> take_parts(std::string_view& s) {
   return Parts{*part};
 }
 
-/// True when NFKC leaves `text` as it is because it holds only ASCII and CJK unified
-/// ideographs (U+4E00–U+9FFF): most cells of a Chinese sheet, checked far faster than folded.
+}  // namespace
+
 bool nfkc_stable(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
@@ -202,13 +202,21 @@ bool nfkc_stable(std::string_view text) {
       ++i;
       continue;
     }
-    if (c < 0xE4 || c > 0xE9 || i + 2 >= text.size()) return false;
-    i += 3;
+    auto at = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+    if (c >= 0xE4 && c <= 0xE9 && i + 2 < text.size()) {
+      i += 3;
+    } else if (c == 0xE2 && at(1) == 0x80 && (at(2) == 0x94 || at(2) == 0x98 || at(2) == 0x99 || at(2) == 0x9C || at(2) == 0x9D)) {
+      i += 3;  // — ‘ ’ “ ”
+    } else if (c == 0xE3 && at(1) == 0x80 && (at(2) == 0x81 || at(2) == 0x82 || (at(2) >= 0x88 && at(2) <= 0x91))) {
+      i += 3;  // 、 。 〈 〉 《 》 「 」 『 』 【 】
+    } else if (c == 0xC2 && at(1) == 0xB7) {
+      i += 2;  // ·
+    } else {
+      return false;
+    }
   }
   return true;
 }
-
-}  // namespace
 
 std::string clean(std::string_view text) {
   if (nfkc_stable(text)) return std::string(text::trim(text));
@@ -275,6 +283,12 @@ std::vector<std::string> split_list(std::string_view text) {
 }
 
 std::optional<people::Availability> parse_availability(std::string_view text, std::string* unreadable) {
+  // "every day", as describe_availability writes it in English: one piece, which split_list
+  // would cut in two at the space.
+  std::string joined(text);
+  for (std::size_t at = 0; (at = ascii_lower(joined).find("every day", at)) != std::string::npos;) {
+    joined.erase(at + 5, 1);
+  }
   people::Availability result;
   Days pending;  // days read without a part of day yet ("周一 上午"); none pending when empty
   auto flush = [&](Parts parts) {
@@ -283,7 +297,7 @@ std::optional<people::Availability> parse_availability(std::string_view text, st
     }
     pending.reset();
   };
-  for (const auto& piece : split_list(text)) {
+  for (const auto& piece : split_list(joined)) {
     std::string lower = ascii_lower(piece);
     std::string_view s = lower;
     auto days = take_days(s);

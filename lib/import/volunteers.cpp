@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -235,6 +236,7 @@ public:
   void begin(const OpenTable& table, SQLite::Database& db) override {
     store_.emplace(db);
     parser_.emplace(table.header, config_);
+    stored_keys_ = store_->key_hashes();
   }
 
   RowOutcome take(const Row& row, std::vector<RowIssue>& issues) override {
@@ -253,8 +255,13 @@ public:
         if (!key->empty()) first_row_of_.emplace(*key, row.number);
       }
     };
-    auto existing = !incoming.phone.empty() ? store_->find_by_phone(incoming.phone) : std::nullopt;
-    if (!existing && !incoming.id_number.empty()) existing = store_->find_by_id_number(incoming.id_number);
+    // Only a number stored before this import, or by an earlier row of it, can find anyone.
+    auto may_be_stored = [&](const std::string& key) {
+      return !key.empty() && (first_row_of_.contains(key) ||
+                              std::binary_search(stored_keys_.begin(), stored_keys_.end(), std::hash<std::string>{}(key)));
+    };
+    auto existing = may_be_stored(incoming.phone) ? store_->find_by_phone(incoming.phone) : std::nullopt;
+    if (!existing && may_be_stored(incoming.id_number)) existing = store_->find_by_id_number(incoming.id_number);
     if (!existing) {
       std::sort(incoming.skills.begin(), incoming.skills.end(), [](const auto& a, const auto& b) { return a.skill < b.skill; });
       store_->insert(incoming, now_);
@@ -284,6 +291,7 @@ private:
   std::optional<people::Store> store_;
   std::optional<RowParser> parser_;
   std::map<std::string, std::size_t> first_row_of_;  // phone or ID number → its first row in this file
+  std::vector<std::size_t> stored_keys_;  // hashes of the phone and ID numbers stored before this import
 };
 
 }  // namespace

@@ -766,18 +766,327 @@ struct SheetContext {
   bool date1904 = false;
 };
 
-/// One pass over a sheet's XML. The first pass (`values` false) only numbers the rows and
-/// collects the merged ranges, which the XML keeps after the cells; the second reads the
-/// cells and suspends the parser after each row so rows come out one at a time.
+/// The merged ranges of a sheet, and the last row its data mentions: what the cells are
+/// read against, and what the XML keeps after them.
+struct SheetLayout {
+  std::vector<MergeRange> merges;
+  std::size_t last_row = 0;
+};
+
+/// Finds a sheet's layout by a scan of its bytes rather than a parse of its XML, which took
+/// a third of an import. Outside comments, CDATA sections and processing instructions
+/// every `<` starts a tag and no attribute value holds one, so only the bytes after each
+/// `<` are looked at, and only the tags that matter (sheetData, row, a cell of a row
+/// without a number, mergeCell) are read whole. Rows are numbered as SheetParser numbers
+/// them. What is not well-formed, a DOCTYPE included, stops the scan and is left to the
+/// parse of the cells, which refuses it.
+class LayoutScanner {
+public:
+  explicit LayoutScanner(const SheetContext& context) : context_(context) {}
+
+  SheetLayout scan(ZipEntry& entry) {
+    std::vector<char> buffer(chunk_bytes);
+    for (bool first = true; state_ != State::done; first = false) {
+      auto n = entry.read(buffer.data(), buffer.size());
+      if (n == 0) break;
+      std::string_view data(buffer.data(), n);
+      if (first) {
+        if (data.starts_with("\xFF\xFE") || data.starts_with(std::string_view("<\0", 2))) utf16_ = Utf16::little;
+        if (data.starts_with("\xFE\xFF") || data.starts_with(std::string_view("\0<", 2))) utf16_ = Utf16::big;
+      }
+      feed(utf16_ == Utf16::none ? data : narrow(data));
+    }
+    return std::move(layout_);
+  }
+
+private:
+  enum class State { text, markup, name, tag, comment, cdata, instruction, done };
+  enum class Utf16 { none, little, big };
+
+  /// UTF-16, which XML allows and no spreadsheet program writes, as bytes the scan reads:
+  /// an ASCII character as itself, any other as 0x80, which no markup holds.
+  std::string_view narrow(std::string_view data) {
+    narrowed_.clear();
+    for (char c : data) {
+      if (!odd_byte_) {
+        odd_byte_ = static_cast<unsigned char>(c);
+        continue;
+      }
+      unsigned first = *odd_byte_, second = static_cast<unsigned char>(c);
+      odd_byte_.reset();
+      unsigned unit = utf16_ == Utf16::big ? (first << 8 | second) : (second << 8 | first);
+      narrowed_ += unit < 0x80 ? static_cast<char>(unit) : '\x80';
+    }
+    return narrowed_;
+  }
+
+  void feed(std::string_view data) {
+    for (std::size_t i = 0; i < data.size() && state_ != State::done;) {
+      if (state_ == State::text) {
+        auto open = data.find('<', i);
+        if (open == std::string_view::npos) return;
+        i = open + 1;
+        // A tag whose name this chunk holds whole, as nearly every one: read in place.
+        if (i < data.size() && data[i] != '!' && data[i] != '?') {
+          auto end = i + (data[i] == '/' ? 1 : 0);
+          while (end < data.size() && !ends_name(data[end])) ++end;
+          if (end < data.size()) {
+            on_name(data.substr(i, end - i), data[end]);
+            i = end + 1;
+            continue;
+          }
+        }
+        markup_.clear();
+        state_ = State::markup;
+        continue;
+      }
+      char c = data[i++];
+      switch (state_) {
+        case State::markup: classify(c); break;
+        case State::name: name_char(c); break;
+        case State::tag: tag_char(c); break;
+        case State::comment: close_with("-->", c); break;
+        case State::cdata: close_with("]]>", c); break;
+        case State::instruction: close_with("?>", c); break;
+        case State::text:
+        case State::done: break;
+      }
+    }
+  }
+
+  /// The first bytes after `<`, when a chunk ends among them: a comment, CDATA, a processing
+  /// instruction, an end tag or a start tag. Any other declaration (a DOCTYPE) stops the scan.
+  void classify(char c) {
+    markup_ += c;
+    constexpr std::string_view comment = "!--", cdata = "![CDATA[";
+    std::string_view seen = markup_;
+    if (seen == "?") {
+      enter(State::instruction);
+    } else if (seen == comment) {
+      enter(State::comment);
+    } else if (seen == cdata) {
+      enter(State::cdata);
+    } else if (seen.front() == '!') {
+      if (!comment.starts_with(seen) && !cdata.starts_with(seen)) stop();
+    } else {
+      state_ = State::name;
+      if (seen != "/" && ends_name(c)) {
+        markup_.pop_back();
+        name_char(c);
+      }
+    }
+  }
+
+  void enter(State state) {
+    state_ = state;
+    matched_ = 0;
+  }
+
+  /// Counts the bytes of `end` seen in a row; back to text once all are.
+  void close_with(std::string_view end, char c) {
+    if (c == end[matched_]) {
+      if (++matched_ == end.size()) state_ = State::text;
+    } else if (c == end[0]) {
+      matched_ = (matched_ == 2 && end[1] == end[0]) ? 2 : 1;  // "--->", "]]]>"
+    } else {
+      matched_ = 0;
+    }
+  }
+
+  static bool ends_name(char c) { return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+  void name_char(char c) {
+    if (ends_name(c)) on_name(markup_, c);
+    else markup_ += c;
+  }
+
+  /// A tag's name (after `/` for an end tag) and the byte after it.
+  void on_name(std::string_view markup, char after) {
+    bool end_tag = markup.starts_with('/');
+    if (end_tag) markup.remove_prefix(1);
+    if (markup.empty()) return stop();  // `<>`, `< row`, `</ row`
+    auto colon = markup.rfind(':');
+    auto name = colon == std::string_view::npos ? markup : markup.substr(colon + 1);
+    state_ = State::text;
+    if (end_tag) {
+      if (name == "sheetData") in_data_ = false;
+      if (name == "row" && in_row_) finish_row();
+      return;
+    }
+    bool wanted = name == "sheetData" || (in_data_ ? (name == "row" || (name == "c" && in_row_ && row_number_ == 0))
+                                                   : name == "mergeCell");
+    if (!wanted) return;  // its attributes hold no `<`: the next one starts the next markup
+    element_.assign(name);
+    markup_.clear();
+    quote_ = 0;
+    state_ = State::tag;
+    tag_char(after);
+  }
+
+  /// The rest of a wanted start tag, up to its `>` outside quotes.
+  void tag_char(char c) {
+    if (quote_ != 0) {
+      if (c == quote_) quote_ = 0;
+    } else if (c == '"' || c == '\'') {
+      quote_ = c;
+    } else if (c == '>') {
+      state_ = State::text;
+      start_tag();
+      return;
+    }
+    markup_ += c;
+  }
+
+  void start_tag() {
+    bool empty = !markup_.empty() && markup_.back() == '/';
+    if (element_ == "sheetData") {
+      in_data_ = !empty;
+    } else if (element_ == "mergeCell") {
+      if (auto ref = attribute_value("ref")) add_merge(*ref);
+    } else if (element_ == "row") {
+      in_row_ = true;
+      row_number_ = 0;
+      if (auto r = attribute_value("r")) {
+        auto number = parse_unsigned<std::size_t>(*r);
+        if (!number || *number == 0 || *number > max_rows) return stop();
+        row_number_ = *number;
+      }
+      if (empty) finish_row();
+    } else if (auto r = attribute_value("r")) {  // a cell giving its row the number the row lacks
+      auto ref = parse_reference(*r);
+      if (!ref) return stop();
+      row_number_ = ref->row;
+    }
+  }
+
+  void finish_row() {
+    in_row_ = false;
+    std::size_t number = row_number_ != 0 ? row_number_ : previous_row_ + 1;
+    if (number <= previous_row_) return stop();
+    previous_row_ = number;
+    layout_.last_row = number;
+  }
+
+  void stop() { state_ = State::done; }
+
+  /// The value of the attribute of the tag read whose local name is `name`, its references
+  /// replaced and white space normalised as XML does; nothing when it has none, or when it
+  /// is not well-formed (which also stops the scan).
+  std::optional<std::string> attribute_value(std::string_view name) {
+    std::string_view s = markup_;
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    std::size_t i = 0;
+    for (;;) {
+      while (i < s.size() && space(s[i])) ++i;
+      if (i >= s.size() || s[i] == '/') return std::nullopt;
+      auto equals = s.find('=', i);
+      if (equals == std::string_view::npos) break;
+      auto attribute = trim_ascii(s.substr(i, equals - i));
+      i = equals + 1;
+      while (i < s.size() && space(s[i])) ++i;
+      if (i >= s.size() || (s[i] != '"' && s[i] != '\'')) break;
+      auto close = s.find(s[i], i + 1);
+      if (close == std::string_view::npos) break;
+      auto raw = s.substr(i + 1, close - i - 1);
+      i = close + 1;
+      auto colon = attribute.rfind(':');
+      if ((colon == std::string_view::npos ? attribute : attribute.substr(colon + 1)) != name) continue;
+      if (auto value = decode_attribute(raw)) return value;
+      break;
+    }
+    stop();
+    return std::nullopt;
+  }
+
+  static std::optional<std::string> decode_attribute(std::string_view raw) {
+    std::string out;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      char c = raw[i];
+      if (c == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n') continue;  // a line end is one space
+      if (c == '\t' || c == '\n' || c == '\r') {
+        out += ' ';
+        continue;
+      }
+      if (c == '<') return std::nullopt;
+      if (c != '&') {
+        out += c;
+        continue;
+      }
+      auto semicolon = raw.find(';', i);
+      if (semicolon == std::string_view::npos) return std::nullopt;
+      auto entity = raw.substr(i + 1, semicolon - i - 1);
+      i = semicolon;
+      static constexpr std::pair<std::string_view, char> named[] = {
+          {"lt", '<'}, {"gt", '>'}, {"amp", '&'}, {"quot", '"'}, {"apos", '\''}};
+      auto known = std::find_if(std::begin(named), std::end(named), [&](const auto& e) { return e.first == entity; });
+      if (known != std::end(named)) {
+        out += known->second;
+        continue;
+      }
+      if (entity.size() < 2 || entity[0] != '#') return std::nullopt;
+      bool hex = entity[1] == 'x';
+      auto digits = entity.substr(hex ? 2 : 1);
+      std::uint32_t code = 0;
+      auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), code, hex ? 16 : 10);
+      if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || code == 0 || code > 0x10FFFF ||
+          (code >= 0xD800 && code <= 0xDFFF)) {
+        return std::nullopt;
+      }
+      append_utf8(out, code);
+    }
+    return out;
+  }
+
+  void add_merge(std::string_view text) {
+    auto where = [&] { return tr(Msg::xlsx_place_sheet, context_.file, context_.sheet); };
+    auto colon = text.find(':');
+    if (colon == std::string_view::npos) return;  // one cell: nothing to copy
+    auto first = parse_reference(text.substr(0, colon));
+    auto last = parse_reference(text.substr(colon + 1));
+    if (!first || !last) fail(tr(Msg::xlsx_bad_reference, where(), text));
+    layout_.merges.push_back({std::min(first->row, last->row), std::max(first->row, last->row),
+                              std::min(first->column, last->column), std::max(first->column, last->column)});
+    if (layout_.merges.size() > context_.limits.max_merged_cells) {
+      fail(tr(Msg::xlsx_merges_too_large, where(), context_.limits.max_merged_cells));
+    }
+  }
+
+  const SheetContext& context_;
+  SheetLayout layout_;
+  Utf16 utf16_ = Utf16::none;
+  std::optional<unsigned> odd_byte_;  ///< of UTF-16: the first byte of a unit cut by the chunk's end
+  std::string narrowed_;
+  State state_ = State::text;
+  std::string markup_;   ///< the bytes after `<` read so far; in a wanted tag, those after its name
+  std::string element_;  ///< the local name of the wanted tag being read
+  std::size_t matched_ = 0;
+  char quote_ = 0;
+  bool in_data_ = false;
+  bool in_row_ = false;
+  std::size_t row_number_ = 0;
+  std::size_t previous_row_ = 0;
+};
+
+/// A cell's `t`: what its value is. An unknown one is read as "n", a number.
+enum class CellType : std::uint8_t { number, shared_string, inline_string, formula_string, error, boolean, date };
+
+CellType cell_type(std::string_view t) {
+  if (t == "s") return CellType::shared_string;
+  if (t == "inlineStr") return CellType::inline_string;
+  if (t == "str") return CellType::formula_string;
+  if (t == "e") return CellType::error;
+  if (t == "b") return CellType::boolean;
+  if (t == "d") return CellType::date;
+  return CellType::number;
+}
+
+/// The cells of a sheet, read by expat, which is suspended after each row so that rows
+/// come out one at a time.
 class SheetParser final : public XmlReader {
 public:
-  SheetParser(const SheetContext& context, bool values)
-      : XmlReader(context.file, context.part), context_(context), values_(values) {}
+  explicit SheetParser(const SheetContext& context) : XmlReader(context.file, context.part), context_(context) {}
 
   std::deque<Row>& rows() { return rows_; }
-  std::vector<MergeRange>& merges() { return merges_; }
-  /// The highest row number the sheet data mentions, holding something or not.
-  std::size_t last_row() const { return last_row_; }
 
 private:
   std::size_t current_row() const { return row_number_ != 0 ? row_number_ : previous_row_ + 1; }
@@ -794,14 +1103,14 @@ private:
     if (name == "sheetData") {
       in_data_ = true;
     } else if (!in_data_) {
-      if (name == "mergeCell" && !values_) add_merge(attributes);
+      return;
     } else if (name == "row") {
       start_row(attributes);
     } else if (!in_row_) {
       return;
     } else if (name == "c") {
       start_cell(attributes);
-    } else if (!values_ || !in_cell_) {
+    } else if (!in_cell_) {
       return;
     } else if (name == "v") {
       capture_ = true;
@@ -824,7 +1133,7 @@ private:
     } else if (name == "row") {
       if (in_row_) finish_row();
     } else if (name == "c") {
-      if (in_cell_ && values_) finish_cell();
+      if (in_cell_) finish_cell();
       in_cell_ = false;
     } else if (name == "v" || name == "t") {
       capture_ = false;
@@ -856,7 +1165,18 @@ private:
   void start_cell(const XML_Char** attributes) {
     in_cell_ = true;
     column_ = next_column_;
-    if (const auto* r = attribute(attributes, "r")) {
+    // One pass over the attributes, not one per attribute wanted: a sheet has millions of cells.
+    const XML_Char* r = nullptr;
+    const XML_Char* type = nullptr;
+    const XML_Char* s = nullptr;
+    for (std::size_t i = 0; attributes[i] != nullptr; i += 2) {
+      auto name = local_name(attributes[i]);
+      const auto* value = attributes[i + 1];
+      if (name == "r" && r == nullptr) r = value;
+      else if (name == "t" && type == nullptr) type = value;
+      else if (name == "s" && s == nullptr) s = value;
+    }
+    if (r != nullptr) {
       auto ref = parse_reference(r);
       if (!ref) fail(tr(Msg::xlsx_bad_reference, where(), r));
       column_ = ref->column;
@@ -865,11 +1185,9 @@ private:
     }
     if (column_ >= max_columns) fail(tr(Msg::xlsx_bad_reference, where(), column_letters(column_)));
     next_column_ = column_ + 1;
-    if (!values_) return;
-    const auto* type = attribute(attributes, "t");
-    type_ = type ? type : "n";
+    type_ = cell_type(type ? type : "n");
     style_ = 0;
-    if (const auto* s = attribute(attributes, "s")) style_ = parse_unsigned<std::size_t>(s).value_or(0);
+    if (s != nullptr) style_ = parse_unsigned<std::size_t>(s).value_or(0);
     value_.clear();
     has_value_ = false;
     has_inline_ = false;
@@ -880,28 +1198,28 @@ private:
 
   void finish_cell() {
     Cell cell;
-    if (type_ == "inlineStr" || (!has_value_ && has_inline_)) {
+    if (type_ == CellType::inline_string || (!has_value_ && has_inline_)) {
       cell.text = decode_escapes(value_);
     } else if (!has_value_) {
       return;  // a styled blank, or a formula never calculated
-    } else if (type_ == "s") {
+    } else if (type_ == CellType::shared_string) {
       auto index = parse_unsigned<std::size_t>(value_);
       if (!index || *index >= context_.strings.size()) {
         fail(tr(Msg::xlsx_bad_shared_string, cell_place(), trim_ascii(value_)));
       }
       cell.text = context_.strings[*index];
-    } else if (type_ == "str") {
+    } else if (type_ == CellType::formula_string) {
       cell.text = decode_escapes(value_);
-    } else if (type_ == "e") {
+    } else if (type_ == CellType::error) {
       cell.text = value_;
-    } else if (type_ == "b") {
+    } else if (type_ == CellType::boolean) {
       auto v = trim_ascii(value_);
       if (v.empty()) return;
       bool truth = v != "0" && v != "false";
       cell.kind = Cell::Kind::boolean;
       cell.text = truth ? "TRUE" : "FALSE";
       cell.number = truth ? 1 : 0;
-    } else if (type_ == "d") {
+    } else if (type_ == CellType::date) {
       auto v = trim_ascii(value_);
       auto serial = iso_serial(v, context_.date1904);
       auto text = serial ? serial_text(*serial, context_.date1904, NumberStyle::date) : std::nullopt;
@@ -942,44 +1260,25 @@ private:
     std::size_t number = current_row();
     if (number <= previous_row_) fail(tr(Msg::xlsx_rows_out_of_order, where(), number, previous_row_));
     previous_row_ = number;
-    last_row_ = std::max(last_row_, number);
     row_number_ = 0;
-    if (!values_) return;
+    std::size_t width = cells_.size();
     rows_.push_back(Row{number, std::move(cells_), 0});
     cells_.clear();
+    cells_.reserve(width);  // the next row is as wide, most likely: one allocation instead of five
     suspend();
   }
 
-  void add_merge(const XML_Char** attributes) {
-    const auto* ref = attribute(attributes, "ref");
-    if (ref == nullptr) return;
-    std::string_view text(ref);
-    auto colon = text.find(':');
-    if (colon == std::string_view::npos) return;  // one cell: nothing to copy
-    auto first = parse_reference(text.substr(0, colon));
-    auto last = parse_reference(text.substr(colon + 1));
-    if (!first || !last) fail(tr(Msg::xlsx_bad_reference, where(), text));
-    merges_.push_back({std::min(first->row, last->row), std::max(first->row, last->row),
-                       std::min(first->column, last->column), std::max(first->column, last->column)});
-    if (merges_.size() > context_.limits.max_merged_cells) {
-      fail(tr(Msg::xlsx_merges_too_large, where(), context_.limits.max_merged_cells));
-    }
-  }
-
   const SheetContext& context_;
-  bool values_;
   std::deque<Row> rows_;
-  std::vector<MergeRange> merges_;
   bool in_data_ = false;
   bool in_row_ = false;
   bool in_cell_ = false;
   std::size_t row_number_ = 0;  ///< 0 until the row or one of its cells gives it
   std::size_t previous_row_ = 0;
-  std::size_t last_row_ = 0;
   std::size_t next_column_ = 0;
   std::size_t column_ = 0;
   std::vector<Cell> cells_;
-  std::string type_;
+  CellType type_ = CellType::number;
   std::size_t style_ = 0;
   std::string value_;
   bool has_value_ = false;
@@ -995,7 +1294,7 @@ public:
       : archive_(std::move(archive)), context_(std::move(context)) {
     collect_merges();
     entry_ = archive_->open(context_.part, context_.limits.max_sheet_bytes);
-    parser_ = std::make_unique<SheetParser>(context_, true);
+    parser_ = std::make_unique<SheetParser>(context_);
   }
 
   const std::string& name() const override { return context_.sheet; }
@@ -1038,11 +1337,10 @@ private:
   /// column says A1:A1048576), sorted by their first row.
   void collect_merges() {
     auto entry = archive_->open(context_.part, context_.limits.max_sheet_bytes);
-    SheetParser first(context_, false);
-    first.parse_all(*entry);
-    last_row_ = first.last_row();
+    auto layout = LayoutScanner(context_).scan(*entry);
+    last_row_ = layout.last_row;
     std::uint64_t area = 0;
-    for (auto range : first.merges()) {
+    for (auto range : layout.merges) {
       if (range.top > last_row_) continue;
       range.bottom = std::min(range.bottom, last_row_);
       area += static_cast<std::uint64_t>(range.bottom - range.top + 1) * (range.right - range.left + 1);

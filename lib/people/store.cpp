@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "people/store.hpp"
 
+#include <algorithm>
+#include <array>
+#include <functional>
 #include <map>
+#include <string_view>
 
 #include "core/text.hpp"
 
@@ -12,24 +16,43 @@ constexpr const char* volunteer_columns =
     "id, name, phone, id_number, political_status, party_member, unit, community, monthly_limit, availability, note, "
     "preferences";
 
+// Texts are bound without a copy where `v` outlives the statement's one step: an import
+// binds a million of them.
 void bind_text_or_null(SQLite::Statement& s, int index, const std::string& value) {
   if (value.empty()) s.bind(index);
-  else s.bind(index, value);
+  else s.bindNoCopy(index, value);
 }
 
 void bind_fields(SQLite::Statement& s, const Volunteer& v) {
-  s.bind(1, v.name);
+  s.bindNoCopy(1, v.name);
   bind_text_or_null(s, 2, v.phone);
   bind_text_or_null(s, 3, v.id_number);
-  s.bind(4, v.political_status);
+  s.bindNoCopy(4, v.political_status);
   s.bind(5, v.party_member ? 1 : 0);
-  s.bind(6, v.unit);
-  s.bind(7, v.community);
+  s.bindNoCopy(6, v.unit);
+  s.bindNoCopy(7, v.community);
   if (v.monthly_limit) s.bind(8, *v.monthly_limit);
   else s.bind(8);
   s.bind(9, v.availability.bits());
-  s.bind(10, v.note);
+  s.bindNoCopy(10, v.note);
   s.bind(11, text::join(v.preferences, ","));
+}
+
+/// A volunteer's skills go in with one statement rather than one each (statements of up
+/// to this many rows): an import writes a few hundred thousand.
+constexpr std::size_t skills_per_insert = 8;
+
+const std::string& insert_skills_sql(std::size_t count) {
+  static const auto all = [] {
+    std::array<std::string, skills_per_insert> out;
+    std::string sql = "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires) VALUES (?, ?, ?)";
+    for (auto& text : out) {
+      text = sql;
+      sql += ", (?, ?, ?)";
+    }
+    return out;
+  }();
+  return all[count - 1];
 }
 
 }  // namespace
@@ -117,6 +140,20 @@ std::optional<Volunteer> Store::find_by_id_number(const std::string& id_number) 
   return find_one(sql, id_number);
 }
 
+std::vector<std::size_t> Store::key_hashes() {
+  static const std::string sql =
+      "SELECT phone FROM volunteers WHERE phone IS NOT NULL "
+      "UNION ALL SELECT id_number FROM volunteers WHERE id_number IS NOT NULL";
+  auto& query = statement_(sql);
+  std::vector<std::size_t> out;
+  while (query.executeStep()) {
+    auto key = query.getColumn(0);
+    out.push_back(std::hash<std::string_view>{}(std::string_view(key.getText(), static_cast<std::size_t>(key.getBytes()))));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::vector<Volunteer> Store::find_by_name(const std::string& name) {
   static const std::string sql = std::string("SELECT ") + volunteer_columns + " FROM volunteers WHERE name = ? AND forgotten_at IS NULL ORDER BY id";
   auto& query = statement_(sql);
@@ -124,22 +161,25 @@ std::vector<Volunteer> Store::find_by_name(const std::string& name) {
   return read(query);
 }
 
-void Store::write_skills(const Volunteer& v, bool replace) {
+void Store::write_skills(std::int64_t id, const std::vector<VolunteerSkill>& skills, bool replace) {
   if (replace) {
     static const std::string sql = "DELETE FROM volunteer_skills WHERE volunteer_id = ?";
     auto& clear = statement_(sql);
-    clear.bind(1, v.id);
+    clear.bind(1, id);
     clear.exec();
   }
-  static const std::string sql = "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires) VALUES (?, ?, ?)";
-  auto& insert = statement_(sql);
-  for (const auto& skill : v.skills) {
-    insert.bind(1, v.id);
-    insert.bind(2, skill.skill);
-    if (skill.certificate_expires) insert.bind(3, format_date(*skill.certificate_expires));
-    else insert.bind(3);
+  for (std::size_t first = 0; first < skills.size(); first += skills_per_insert) {
+    auto count = std::min(skills_per_insert, skills.size() - first);
+    auto& insert = statement_(insert_skills_sql(count));
+    int index = 1;
+    for (std::size_t i = first; i < first + count; ++i) {
+      const auto& skill = skills[i];
+      insert.bind(index++, id);
+      insert.bindNoCopy(index++, skill.skill);
+      if (skill.certificate_expires) insert.bind(index++, format_date(*skill.certificate_expires));
+      else insert.bind(index++);
+    }
     insert.exec();
-    insert.reset();
   }
 }
 
@@ -152,10 +192,9 @@ std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
   s.bind(12, now);
   s.bind(13, now);
   s.exec();
-  Volunteer stored = v;
-  stored.id = db_.getLastInsertRowid();
-  write_skills(stored, false);
-  return stored.id;
+  auto id = db_.getLastInsertRowid();
+  write_skills(id, v.skills, false);
+  return id;
 }
 
 void Store::update(const Volunteer& v, const std::string& now) {
@@ -167,7 +206,7 @@ void Store::update(const Volunteer& v, const std::string& now) {
   s.bind(12, now);
   s.bind(13, v.id);
   s.exec();
-  write_skills(v, true);
+  write_skills(v.id, v.skills, true);
 }
 
 std::vector<Volunteer> Store::list(const VolunteerFilter& filter) {

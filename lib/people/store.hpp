@@ -27,6 +27,9 @@ public:
 
   std::optional<Volunteer> find_by_phone(const std::string& phone);
   std::optional<Volunteer> find_by_id_number(const std::string& id_number);
+  /// The std::hash of every stored phone and ID number, sorted: an import looks up only
+  /// the rows whose numbers are among them, not 100,000 new people one by one.
+  std::vector<std::size_t> key_hashes();
   /// Everyone whose name is `name`, by id.
   std::vector<Volunteer> find_by_name(const std::string& name);
   /// Inserts `v` (its id is ignored) and returns the new id.
@@ -53,8 +56,8 @@ public:
 private:
   std::optional<Volunteer> find_one(const std::string& sql, const std::string& value);
   std::vector<Volunteer> read(SQLite::Statement& query);
-  /// Stores `v`'s skills; `replace` removes those stored before.
-  void write_skills(const Volunteer& v, bool replace);
+  /// Stores volunteer `id`'s skills; `replace` removes those stored before.
+  void write_skills(std::int64_t id, const std::vector<VolunteerSkill>& skills, bool replace);
   SQLite::Database& db_;
   workspace::StatementCache statement_{db_};
 };

@@ -11,7 +11,13 @@
 namespace kangle::workspace {
 
 Database::Database(const std::filesystem::path& file, Access access) : file_(file) {
+  // Nothing reads SQLite's count of the memory it uses, which takes a global mutex around
+  // every allocation (5% of an import). It can only be turned off before SQLite's first
+  // use; later the call does nothing.
+  [[maybe_unused]] static const int memory_status_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   int flags = access == Access::read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  // One thread uses a connection: no mutex taken around every call (4% of an import).
+  flags |= SQLite::OPEN_NOMUTEX;
   try {
     db_ = std::make_unique<SQLite::Database>(file.string(), flags, busy_timeout_ms);
     // Refuse a newer database before changing anything in it, journal mode included.

@@ -3,11 +3,13 @@
 // CSV files written byte by byte, a fresh workspace (the kangjian example) for every case.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <iconv.h>
+#include <utf8proc.h>
 #include <xlsxwriter.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -21,6 +23,8 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "import/columns.hpp"
+#include "import/normalize.hpp"
+#include "import/pipeline.hpp"
 #include "import/volunteers.hpp"
 #include "people/store.hpp"
 #include "import_report.hpp"
@@ -853,6 +857,61 @@ TEST_CASE("import: a volunteer called Summer is not a total row", "[import]") {
 
   CHECK(summary(report) == "signup.csv row 1: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
   CHECK(ws.people_count() == 1);
+}
+
+TEST_CASE("import: thousands of rows come in order, and an error after them undoes them all", "[import]") {
+  // Rows are read ahead, in batches, on a second thread: more rows than it may hold.
+  std::string rows = "name,phone\n";
+  for (long i = 0; i < 3000; ++i) rows += "志愿者" + std::to_string(i) + "," + std::to_string(13900000000 + i) + "\n";
+  Workspace ws;
+  auto report = ws.import(ws.write("many.csv", rows + "志愿者0,13900000000\n"));
+  CHECK(summary(report) == "many.csv row 1: added 3000, updated 0, merged 1, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report) == Lines{"3002: merged: the same person as row 2: "});
+  CHECK(ws.people_count() == 3000);
+
+  Workspace other;
+  auto broken = other.write("broken.csv", rows + "志愿者3000,13900003000," + past_first_chunk + "\n" +
+                                              gb18030("志愿者3001,13900003001,\n"));
+  CHECK(error_message<kangle::InputError>([&] { other.import(broken); }) ==
+        broken.string() + ":3003: the text is not valid UTF-8; give the file's encoding with --encoding (utf-8, gbk, gb18030)");
+  CHECK(other.people_count() == 0);
+}
+
+TEST_CASE("import: a total row however the word is written, and cells that only look like one", "[import]") {
+  auto total = [](std::string text) {
+    kangle::import::Row row{7, {}, 0};
+    row.cells.resize(2);
+    row.cells[1].text = std::move(text);
+    return kangle::import::is_total_row(row);
+  };
+  for (const char* word : {"合计", "合 计", "总计：31人", "*小计", "共计", "总数", "TOTAL", "Sum:", "subtotal", "ｔｏｔａｌ",
+                           "\u2F29计"}) {  // ⼩ (a Kangxi radical) becomes 小 under NFKC
+    INFO(word);
+    CHECK(total(word));
+  }
+  for (const char* word : {"小红", "共青团员", "合唱团", "Summer", "sums", "13800138000", "周二、周四上午", "《合计》"}) {
+    INFO(word);
+    CHECK_FALSE(total(word));
+  }
+}
+
+TEST_CASE("import: the punctuation clean() passes over unfolded is what NFKC keeps", "[import]") {
+  auto nfkc = [](const std::string& text) {
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> folded(
+        utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str())), &std::free);
+    return std::string(reinterpret_cast<const char*>(folded.get()));
+  };
+  for (const char* mark : {"、", "。", "“", "”", "‘", "’", "—", "·", "《", "》", "「", "」", "『", "』", "【", "】", "〈", "〉"}) {
+    for (const std::string& text : {std::string(mark), "周二" + std::string(mark) + "a", "A" + std::string(mark) + "理发"}) {
+      INFO(text);
+      CHECK(kangle::import::nfkc_stable(text));
+      CHECK(kangle::import::clean(text) == nfkc(text));
+    }
+  }
+  for (const char* text : {"（注）", "１３８", "ｔｏｔａｌ", "\u2F29计", "e\u0301"}) {
+    INFO(text);
+    CHECK_FALSE(kangle::import::nfkc_stable(text));
+  }
 }
 
 TEST_CASE("import: a second sign-up in the same file with only the ID number is merged", "[import]") {

@@ -293,6 +293,94 @@ TEST_CASE("xlsx, merged ranges: copies of the value, rows left out, whole column
   CHECK(rows[2].cells[1].kind == Cell::Kind::empty);
 }
 
+TEST_CASE("xlsx, merged ranges found however the sheet's XML is written", "[xlsx]") {
+  kangle::test::TempDir dir;
+  // Markup inside a comment, CDATA and a processing instruction is text; names may have a
+  // prefix, values single quotes and references; a row may take its number from its first
+  // cell or from the row before; an empty row at the end still counts as the last row.
+  std::string data = "<!-- <mergeCell ref=\"A1:B1\"/> <row r=\"9\"> -->"
+                     "<x:row x:r='1'>" + inline_cell("A1", "标题") + inline_cell("D1", "全列") + "</x:row>"
+                     "<row><c r=\"A2\" t=\"inlineStr\"><is><t><![CDATA[<mergeCell ref=\"C1:C9\"/></row>]]></t></is></c></row>"
+                     "<row><c t=\"inlineStr\"><is><t>组</t></is></c></row>"
+                     "<?kangle <row r=\"20\"/> ?>"
+                     "<row r = \"5\" ><c r=\"B5\"><v>5</v></c></row>"
+                     "<row r=\"6\"/>";
+  HandMade book;
+  book.sheets = {{"Sheet1", sheet_xml(data, "<mergeCells><x:mergeCell ref='A1:C1'/><mergeCell ref=\"A3&#58;A6\"/>"
+                                            "<mergeCell ref=\"D1:D1048576\"/></mergeCells>")}};
+  auto rows = read_rows(book.write(dir));
+  REQUIRE(numbers(rows) == std::vector<std::size_t>{1, 2, 3, 4, 5, 6});
+  CHECK(texts(rows[0]) == std::vector<std::string>{"标题", "标题", "标题", "全列"});
+  CHECK(texts(rows[1]) == std::vector<std::string>{"<mergeCell ref=\"C1:C9\"/></row>", "", "", "全列"});
+  CHECK(texts(rows[2]) == std::vector<std::string>{"组", "", "", "全列"});
+  CHECK(texts(rows[3]) == std::vector<std::string>{"组", "", "", "全列"});
+  CHECK(texts(rows[4]) == std::vector<std::string>{"组", "5", "", "全列"});
+  CHECK(texts(rows[5]) == std::vector<std::string>{"组", "", "", "全列"});
+}
+
+TEST_CASE("xlsx, merged ranges in a sheet written in UTF-16", "[xlsx]") {
+  kangle::test::TempDir dir;
+  std::string utf8 = sheet_xml("<row r=\"1\">" + inline_cell("A1", "标题") + "</row><row r=\"2\">" +
+                                   inline_cell("A2", "组") + inline_cell("B2", "张三") + "</row><row r=\"3\">" +
+                                   inline_cell("B3", "李四") + "</row>",
+                               "<mergeCells><mergeCell ref=\"A1:C1\"/><mergeCell ref=\"A2:A3\"/></mergeCells>");
+  utf8.replace(utf8.find("UTF-8"), 5, "UTF-16");
+  std::u32string code_points;  // the XML holds ASCII and three-byte characters only
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    auto c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {
+      code_points += c;
+    } else {
+      code_points += ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu) << 6) |
+                     (static_cast<unsigned char>(utf8[i + 2]) & 0x3Fu);
+      i += 2;
+    }
+  }
+  for (bool big_endian : {false, true}) {
+    std::string utf16;
+    for (char32_t c : std::u32string(U"\uFEFF") + code_points) {
+      char high = static_cast<char>(c >> 8), low = static_cast<char>(c & 0xFF);
+      utf16 += big_endian ? std::string{high, low} : std::string{low, high};
+    }
+    HandMade book;
+    book.sheets = {{"Sheet1", utf16}};
+    auto rows = read_rows(book.write(dir, big_endian ? "be.xlsx" : "le.xlsx"));
+    INFO(big_endian);
+    REQUIRE(numbers(rows) == std::vector<std::size_t>{1, 2, 3});
+    CHECK(texts(rows[0]) == std::vector<std::string>{"标题", "标题", "标题"});
+    CHECK(texts(rows[1]) == std::vector<std::string>{"组", "张三"});
+    CHECK(texts(rows[2]) == std::vector<std::string>{"组", "李四"});
+  }
+}
+
+TEST_CASE("xlsx, merged ranges and rows whose tags the 64 KiB chunks of the XML cut", "[xlsx]") {
+  kangle::test::TempDir dir;
+  auto whole = sheet_xml("@", "<mergeCells count=\"2\"><mergeCell ref=\"A3:A5\"/><mergeCell ref=\"C1:C1048576\"/>"
+                              "</mergeCells>");
+  auto at = whole.find('@');
+  std::string row_1 = "<row r=\"1\">" + inline_cell("A1", "@") + inline_cell("C1", "全列") + "</row>";
+  // Row 1 fills the XML up to 400 bytes before the first chunk's end; a comment of 0 to 400
+  // bytes then moves the rest across that end, a byte at a time.
+  std::string filler(65536 - 400 - at - (row_1.size() - 1), 'x');
+  row_1.replace(row_1.find('@'), 1, filler);
+  std::string rest = "<row><c r=\"A3\" t=\"inlineStr\"><is><t>组</t></is></c></row>"
+                     "<row r=\"4\"><c r=\"B4\"><v>4</v></c></row><row r=\"6\"/>";
+  for (std::size_t pad = 0; pad <= 400; ++pad) {
+    HandMade book;
+    book.sheets = {{"Sheet1", whole.substr(0, at) + row_1 + "<!--" + std::string(pad, ' ') + "-->" + rest +
+                                  whole.substr(at + 1)}};
+    auto rows = read_rows(book.write(dir));
+    INFO(pad);
+    REQUIRE(numbers(rows) == std::vector<std::size_t>{1, 2, 3, 4, 5, 6});
+    CHECK(texts(rows[0]) == std::vector<std::string>{filler, "", "全列"});
+    CHECK(texts(rows[1]) == std::vector<std::string>{"", "", "全列"});
+    CHECK(texts(rows[2]) == std::vector<std::string>{"组", "", "全列"});
+    CHECK(texts(rows[3]) == std::vector<std::string>{"组", "4", "全列"});
+    CHECK(texts(rows[4]) == std::vector<std::string>{"组", "", "全列"});
+    CHECK(texts(rows[5]) == std::vector<std::string>{"", "", "全列"});
+  }
+}
+
 TEST_CASE("xlsx, cells as Excel and other programs write them", "[xlsx]") {
   kangle::test::TempDir dir;
   HandMade book;
