@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Installs what kangle needs to build and test, from Debian 12's packages.
 # Idempotent and quick when everything is there; as a non-root user it prints
-# the apt-get line to run and stops.
+# the apt-get line to run and stops. With --clang, also clang and its sanitizer and
+# libFuzzer runtimes, which only scripts/sanitize.sh and scripts/fuzz.sh need.
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,8 @@ packages=(
   libutf8proc-dev libssl-dev libzip-dev libexpat1-dev zlib1g-dev libxlsxwriter-dev liblemon-dev libical-dev sqlite3
   chromium python3-openpyxl   # the report tests open the HTML in Chromium and read the XLSX back
 )
+# clang's ASan, UBSan and libFuzzer runtimes ship in libclang-rt-dev, which clang only recommends.
+if [ "${1:-}" = --clang ]; then packages+=(clang libclang-rt-dev); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -18,18 +18,88 @@ namespace {
 
 using namespace std::chrono;
 
+/// Where the loader finds the config files: a folder on disk, or texts in memory.
+class Files {
+public:
+  virtual ~Files() = default;
+  /// The text of the file `name` (relative to the workspace), or nothing with why in `why`.
+  virtual std::optional<std::string> read(const std::string& name, std::string& why) const = 0;
+  virtual bool exists(const std::string& name) const = 0;
+  /// The names of the .toml files directly in `folder`, sorted.
+  virtual std::vector<std::string> toml_files_in(const std::string& folder) const = 0;
+};
+
+class DiskFiles : public Files {
+public:
+  explicit DiskFiles(fs::path root) : root_(std::move(root)) {}
+
+  std::optional<std::string> read(const std::string& name, std::string& why) const override {
+    std::ifstream in(root_ / name, std::ios::binary);
+    if (!in) {
+      why = std::strerror(errno);
+      return std::nullopt;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+  }
+
+  bool exists(const std::string& name) const override { return fs::exists(root_ / name); }
+
+  std::vector<std::string> toml_files_in(const std::string& folder) const override {
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(root_ / folder, ec)) {
+      if (entry.path().extension() == ".toml" && entry.is_regular_file()) names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+private:
+  fs::path root_;
+};
+
+class TextFiles : public Files {
+public:
+  explicit TextFiles(const ConfigTexts& files) : files_(files) {}
+
+  std::optional<std::string> read(const std::string& name, std::string& why) const override {
+    auto it = files_.find(name);
+    if (it == files_.end()) {
+      why = std::strerror(ENOENT);
+      return std::nullopt;
+    }
+    return it->second;
+  }
+
+  bool exists(const std::string& name) const override { return files_.count(name) != 0; }
+
+  std::vector<std::string> toml_files_in(const std::string& folder) const override {
+    std::vector<std::string> names;  // sorted, as the map is
+    std::string prefix = folder + "/";
+    for (const auto& [name, text] : files_) {
+      if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+      std::string rest = name.substr(prefix.size());
+      if (rest.find('/') == std::string::npos && fs::path(rest).extension() == ".toml") names.push_back(rest);
+    }
+    return names;
+  }
+
+private:
+  const ConfigTexts& files_;
+};
+
 /// A TOML file parsed, or nothing after its syntax error was reported.
-std::optional<toml::table> parse_file(const fs::path& root, const std::string& name, Diagnostics& sink) {
-  std::ifstream in(root / name, std::ios::binary);
-  if (!in) {
-    sink.error({name, 0, 0}, tr(Msg::cannot_read_file, name, std::strerror(errno)));
+std::optional<toml::table> parse_file(const Files& files, const std::string& name, Diagnostics& sink) {
+  std::string why;
+  auto content = files.read(name, why);
+  if (!content) {
+    sink.error({name, 0, 0}, tr(Msg::cannot_read_file, name, why));
     return std::nullopt;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
   try {
-    std::string content = buffer.str();
-    return toml::parse(std::string_view(content), std::string_view(name));
+    return toml::parse(std::string_view(*content), std::string_view(name));
   } catch (const toml::parse_error& e) {
     const auto& begin = e.source().begin;
     sink.error({name, static_cast<int>(begin.line), static_cast<int>(begin.column)},
@@ -487,35 +557,23 @@ void check_references(const Config& config, Diagnostics& sink) {
     check_reference({id, at}, c.find_service(id), services, Msg::ref_service, sink);
 }
 
-std::vector<std::string> toml_files_in(const fs::path& folder) {
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(folder, ec)) {
-    if (entry.path().extension() == ".toml" && entry.is_regular_file()) names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-}  // namespace
-
-LoadResult load_config(const fs::path& root) {
+LoadResult load_from(const Files& files) {
   LoadResult result;
   auto& sink = result.diagnostics;
   auto& config = result.config;
-  if (auto doc = parse_file(root, "kangle.toml", sink)) config.settings = read_settings(*doc, "kangle.toml", sink);
-  if (auto doc = parse_file(root, "services.toml", sink)) config.catalogue = read_catalogue(*doc, "services.toml", sink);
-  auto kiosk_files = toml_files_in(root / "kiosks");
+  if (auto doc = parse_file(files, "kangle.toml", sink)) config.settings = read_settings(*doc, "kangle.toml", sink);
+  if (auto doc = parse_file(files, "services.toml", sink)) config.catalogue = read_catalogue(*doc, "services.toml", sink);
+  auto kiosk_files = files.toml_files_in("kiosks");
   for (const auto& name : kiosk_files) {
     std::string file = "kiosks/" + name;
-    if (auto doc = parse_file(root, file, sink)) {
+    if (auto doc = parse_file(files, file, sink)) {
       config.kiosks.push_back(read_kiosk(*doc, fs::path(name).stem().string(), file, sink));
     }
   }
   if (kiosk_files.empty()) sink.warning({"kiosks/", 0, 0}, tr(Msg::no_kiosks));
-  for (const auto& name : toml_files_in(root / "holidays")) {
+  for (const auto& name : files.toml_files_in("holidays")) {
     std::string file = "holidays/" + name;
-    if (auto doc = parse_file(root, file, sink)) read_holidays(*doc, file, config.holidays, sink);
+    if (auto doc = parse_file(files, file, sink)) read_holidays(*doc, file, config.holidays, sink);
     try {
       config.holidays.years.push_back(std::stoi(fs::path(name).stem().string()));
     } catch (const std::exception&) {
@@ -523,12 +581,18 @@ LoadResult load_config(const fs::path& root) {
     }
   }
   check_holidays(config.holidays, sink);
-  if (fs::exists(root / "points.toml")) {
-    if (auto doc = parse_file(root, "points.toml", sink)) config.points = read_points(*doc, "points.toml", sink);
+  if (files.exists("points.toml")) {
+    if (auto doc = parse_file(files, "points.toml", sink)) config.points = read_points(*doc, "points.toml", sink);
   }
   check_references(config, sink);
   return result;
 }
+
+}  // namespace
+
+LoadResult load_config(const fs::path& root) { return load_from(DiskFiles(root)); }
+
+LoadResult load_config_texts(const ConfigTexts& files) { return load_from(TextFiles(files)); }
 
 Config load_valid_config(const fs::path& root) {
   auto result = load_config(root);

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <string>
 
 #include "config/diagnostics.hpp"
 #include "config/model.hpp"
@@ -17,6 +19,14 @@ struct LoadResult {
   Diagnostics diagnostics;
 };
 LoadResult load_config(const std::filesystem::path& root);
+
+/// The workspace's config files by their names in it ("kangle.toml", "kiosks/pubei.toml"),
+/// their texts in memory.
+using ConfigTexts = std::map<std::string, std::string, std::less<>>;
+
+/// The same as `load_config(root)` on a folder holding exactly `files`: parsing and
+/// checking without a disk, for tests and fuzzing. A missing file reads as absent.
+LoadResult load_config_texts(const ConfigTexts& files);
 
 /// The workspace's config, or InputError naming the first problem when there is any.
 Config load_valid_config(const std::filesystem::path& root);

@@ -52,7 +52,9 @@ std::vector<std::string> unknown_record_references(Database& db, const config::C
   if (db.schema_version() < 7 || config.catalogue.services.empty()) return problems;  // older schema, or broken config
   records::RecordStore store(db.sql());
   for (const auto& [kiosk, count] : store.kiosks_named()) {
-    bool known = std::any_of(config.kiosks.begin(), config.kiosks.end(), [&](const auto& k) { return k.id == kiosk; });
+    // Captured by name: clang 14 (scripts/sanitize.sh, fuzz.sh) cannot capture a structured binding.
+    bool known = std::any_of(config.kiosks.begin(), config.kiosks.end(),
+                             [&kiosk = kiosk](const auto& k) { return k.id == kiosk; });
     if (!known) problems.push_back(tr(Msg::check_record_unknown_kiosk, count, kiosk));
   }
   for (const auto& [service, count] : store.services_named()) {

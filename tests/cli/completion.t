@@ -221,6 +221,7 @@ time, and the documentation where Debian would; they are those kangle prints.
   ./share/bash-completion/completions/kangle
   ./share/doc/kangle/LICENSE
   ./share/doc/kangle/README.md
+  ./share/doc/kangle/docs/fuzzing.md
   ./share/doc/kangle/docs/import.md
   ./share/doc/kangle/docs/match.md
   ./share/doc/kangle/docs/records.md

@@ -539,3 +539,28 @@ TEST_CASE("load_config, an unknown time zone is a warning: today would be UTC's"
   w.settings = std::string(settings_toml) + "timezone = \"Asia/Shanghai\"\n";
   CHECK(diagnostics_of(w).empty());
 }
+
+TEST_CASE("load_config_texts, the files in memory read as load_config reads them on disk") {
+  Workspace w;
+  w.kiosk = replaced(kiosk_toml, "[\"haircut\"]", "[\"hiarcut\"]");
+  w.holidays = replaced(holidays_toml, "date = 2026-10-10", "date = 2026-10-09");
+  auto on_disk = diagnostics_of(w);
+  REQUIRE(on_disk.size() == 2);
+  kangle::config::ConfigTexts files{{"kangle.toml", w.settings},
+                                    {"services.toml", w.services},
+                                    {"kiosks/a.toml", w.kiosk},
+                                    {"kiosks/notes/b.toml", "not a kiosk: in a folder below kiosks/"},
+                                    {"holidays/2026.toml", w.holidays}};
+  auto result = kangle::config::load_config_texts(files);
+  Lines in_memory;
+  for (const auto& d : result.diagnostics.sorted()) in_memory.push_back(kangle::config::format_diagnostic(d));
+  CHECK(in_memory == on_disk);
+  CHECK(result.config.kiosks.size() == 1);
+  CHECK(result.config.holidays.years == std::vector<int>{2026});
+
+  files.erase("services.toml");
+  result = kangle::config::load_config_texts(files);
+  REQUIRE_FALSE(result.diagnostics.sorted().empty());
+  CHECK(kangle::config::format_diagnostic(result.diagnostics.sorted().back()) ==
+        "services.toml: cannot read services.toml: No such file or directory");
+}
