@@ -4,7 +4,8 @@
 # demo/ (afresh each time), check it, show what it holds, import the
 # volunteers' sign-up sheet (a GB18030 CSV as WPS saves it, with its mess) and
 # a second batch as an Excel workbook, list them, build, show and explain
-# December's rota; import the records kept
+# December's rota and write it out (xlsx to print, the kiosks' 四公开 boards, phone
+# calendars); import the records kept
 # in a sheet, confirm a week of the rota as service records, award points, print
 # the honour board and verify the ledger; import and list the needs and
 # resources lists (需求清单, 资源清单), match them and follow a project.
@@ -27,6 +28,13 @@ rm -rf demo
 ./build/cli/kangle -w demo schedule build --month 2026-12
 ./build/cli/kangle -w demo schedule show --month 2026-12
 ./build/cli/kangle -w demo schedule explain --month 2026-12
+# What goes out: the rota as a workbook to print (a sheet per kiosk, a week per block,
+# A4 landscape), each kiosk's 四公开 board (services, hours, fees, who is on duty; names,
+# never a phone) and the volunteers' phone calendars.
+./build/cli/kangle -w demo schedule export --month 2026-12 --format xlsx -o demo/排班表-2026-12.xlsx
+./build/cli/kangle -w demo schedule notice --month 2026-12 --format md -o demo/四公开-2026-12.md
+sed -n 1,16p demo/四公开-2026-12.md
+./build/cli/kangle -w demo schedule export --month 2026-12 --format ics -o demo/排班-2026-12.ics
 # What happened: the records a coordinator kept in a sheet for the first days
 # (two of its rows rejected on purpose, and listed), then the third week's days
 # confirmed from the rota (one absence, one stand-in, residents counted).

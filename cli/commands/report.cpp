@@ -25,6 +25,7 @@ struct ReportCommand {
   Format format = Format::text;
   std::string output, pack, unit;
   bool reveal = false;
+  bool quiet = false;
 };
 
 using Builder = report::Report (*)(const report::Source&);
@@ -63,12 +64,13 @@ void emit(const report::Report& report, const ReportCommand& options) {
 
 /// `--pack DIR`: the period's report, the portfolio review, the units and the
 /// volunteers, each as Markdown, HTML, JSON and XLSX, and every table as a CSV file.
-void write_pack(const report::Source& source, const fs::path& folder) {
+void write_pack(const report::Source& source, const fs::path& folder, bool quiet) {
   if (fs::exists(folder) && !fs::is_directory(folder)) throw UsageError(tr(Msg::report_pack_not_folder, folder.string()));
   std::error_code error;
   fs::create_directories(folder, error);
   if (error) throw WorkspaceError(tr(Msg::report_cannot_create_folder, folder.string(), error.message()));
-  int files = 0;
+  int files = 0, reports = 0;
+  ProgressLine progress(Msg::report_pack_progress, quiet);  // a year of a district takes seconds a report
   for (Builder build : {report::period_report, report::services_report, report::units_report, report::volunteers_report}) {
     auto report = build(source);
     auto stem = report.kind + "-" + report.period;
@@ -85,6 +87,7 @@ void write_pack(const report::Source& source, const fs::path& folder) {
         ++files;
       }
     }
+    progress.show(++reports);
   }
   fmt::print("{}\n", tr(Msg::report_pack_written, files, folder.string()));
 }
@@ -94,7 +97,7 @@ int run(const ReportCommand& options, Context& context, Builder build, std::opti
                         period_option(options.period, kind, context.today), context.now, options.reveal,
                         options.unit};
   if (!options.pack.empty()) {
-    write_pack(source, options.pack);
+    write_pack(source, options.pack, options.quiet);
     return 0;
   }
   emit(build(source), options);
@@ -136,6 +139,7 @@ void define_report(CLI::App& command, Action& action) {
           ->type_name("DIR")
           ->excludes(sub->get_option("--format"))
           ->excludes(sub->get_option("--output"));
+      add_quiet_option(*sub, options->quiet);
     } else {
       sub->add_option("--period", options->period, "A month, quarter or year (default: this year)");
     }

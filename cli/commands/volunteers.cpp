@@ -171,7 +171,7 @@ int run_forget(const VolunteersCommand& options, Context& context) {
   if (!options.yes) throw UsageError(tr(Msg::volunteer_forget_needs_yes, options.who));
   auto kept = people::Store(context.database->sql()).forget(volunteer, context.today, context.now);
   fmt::print("{}\n", tr(Msg::volunteer_forgotten, options.who, volunteer, kept.records, kept.ledger_entries,
-                        kept.seats_freed));
+                        kept.seats_freed, kept.resources, kept.needs));
   return 0;
 }
 

@@ -561,6 +561,7 @@ enum class Msg {
   report_xlsx_needs_output,
   report_pack_not_folder,
   report_pack_written,
+  report_pack_progress,
   report_cannot_create_folder,
   output_is_folder,
   report_event_category,

@@ -233,6 +233,31 @@ std::map<std::int64_t, std::string> Store::names(const std::vector<std::int64_t>
 
 Store::Forgotten Store::forget(std::int64_t volunteer_id, const Date& today, const std::string& now) {
   SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  Forgotten kept;
+  SQLite::Statement phone_of(db_, "SELECT phone FROM volunteers WHERE id = ? AND forgotten_at IS NULL AND phone IS NOT NULL");
+  phone_of.bind(1, volunteer_id);
+  if (phone_of.executeStep()) {
+    // The same person in the lists, known by their phone: as a volunteer offering a
+    // resource, as a unit's contact, as a resident asking. Their name, contact and where
+    // they live go; what was offered or asked stays, for the counts.
+    auto phone = phone_of.getColumn(0).getString();
+    SQLite::Statement resources(db_,
+                                "UPDATE resources SET contact = '', phone = NULL, updated_at = ?3, "
+                                "provider = CASE provider_kind WHEN 'volunteer' THEN '#' || ?2 ELSE provider END, "
+                                "address = CASE provider_kind WHEN 'volunteer' THEN '' ELSE address END, "
+                                "lat = CASE provider_kind WHEN 'volunteer' THEN NULL ELSE lat END, "
+                                "lon = CASE provider_kind WHEN 'volunteer' THEN NULL ELSE lon END, "
+                                "note = CASE provider_kind WHEN 'volunteer' THEN '' ELSE note END WHERE phone = ?1");
+    SQLite::Statement needs(db_,
+                            "UPDATE needs SET requester = '#' || ?2, phone = NULL, address = '', lat = NULL, lon = NULL, "
+                            "note = '', updated_at = ?3 WHERE phone = ?1");
+    for (auto [statement, count] : {std::pair{&resources, &kept.resources}, std::pair{&needs, &kept.needs}}) {
+      statement->bind(1, phone);
+      statement->bind(2, volunteer_id);
+      statement->bind(3, now);
+      *count = statement->exec();
+    }
+  }
   SQLite::Statement erase(db_,
                           "UPDATE volunteers SET name = '#' || id, phone = NULL, id_number = NULL, political_status = '', "
                           "community = '', monthly_limit = NULL, availability = 0, note = '', preferences = '', updated_at = ?1, "
@@ -246,7 +271,6 @@ Store::Forgotten Store::forget(std::int64_t volunteer_id, const Date& today, con
     q.bind(1, volunteer_id);
     q.exec();
   }
-  Forgotten kept;
   SQLite::Statement free(db_, "UPDATE rota_seats SET volunteer_id = NULL, locked = 0 WHERE volunteer_id = ? AND date >= ?");
   free.bind(1, volunteer_id);
   free.bind(2, format_date(today));

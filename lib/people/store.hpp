@@ -45,9 +45,12 @@ public:
   /// ID number, political status, community, availability, note, skills and declared
   /// absences; unassigns them from the rota from `today` on. What they did stays, by id
   /// only: records, hours, points (the ledger names no one, so its chain holds), and the
-  /// anonymous counts (party member, unit). Returns what stays linked, for the message.
+  /// anonymous counts (party member, unit). Lines of the resources and needs lists that
+  /// hold their phone lose their name, contact and address too. Returns what stays
+  /// linked and what the lists lost, for the message.
   struct Forgotten {
     int records = 0, ledger_entries = 0, seats_freed = 0;
+    int resources = 0, needs = 0;  ///< lines of the lists that held their phone, erased of them
   };
   Forgotten forget(std::int64_t volunteer_id, const Date& today, const std::string& now);
   /// Records days `volunteer_id` cannot serve.

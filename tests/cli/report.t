@@ -521,6 +521,21 @@ not blank); the workbook opened with openpyxl, each sheet holding real numbers.
   volunteers-2026-12.volunteers.csv
   volunteers-2026-12.xlsx
 
+The pack of a year takes a while at a district's size: on a terminal a line on
+stderr counts the reports written, rewritten in place; never with --quiet or off one.
+
+  $ script -qec "kangle report month 2026-12 --pack pack" /dev/null | grep -o '已生成报表 ./4…'
+  已生成报表 1/4…
+  已生成报表 2/4…
+  已生成报表 3/4…
+  已生成报表 4/4…
+  $ script -qec "kangle report month 2026-12 --pack pack --quiet" /dev/null | grep -c '已生成'
+  0
+  [1]
+  $ kangle report month 2026-12 --pack pack 2>&1 | grep -c '已生成'
+  0
+  [1]
+
 The cron example: no terminal, no environment but what the crontab sets.
 
   $ env -i PATH="$PATH" KANGLE_NOW="$KANGLE_NOW" KANGLE_WORKSPACE="$PWD" REPORTS="$PWD/reports" sh "$TESTDIR/../../examples/cron/kangle-nightly.sh" nightly > cron.log 2>&1; echo $?
@@ -650,7 +665,7 @@ by number; the ledger still verifies and the reports still add up.
   kangle: 错误：删除 张伟 的个人信息（姓名、手机号、身份证号等）后无法恢复：确认请加 --yes
   [2]
   $ kangle volunteers forget 张伟 --yes
-  已删除 张伟 的个人信息，此后以 #3 表示。仅按编号保留：服务记录 3 条、积分记录 6 条；今天起的排班空出 6 个岗位。
+  已删除 张伟 的个人信息，此后以 #3 表示。仅按编号保留：服务记录 3 条、积分记录 6 条；今天起的排班空出 6 个岗位；资源清单 1 行、需求清单 0 行中的姓名和联系方式已删除。
   $ kangle volunteers show 张伟
   kangle: 错误：找不到姓名或手机号为“张伟”的志愿者
   [3]

@@ -74,6 +74,49 @@ TEST_CASE("forget: personal data erased, records and points kept by number, the 
   CHECK(store.forget(gone, day("2026-12-15"), run_time).seats_freed == 0);
 }
 
+TEST_CASE("forget: the same person in the resources and needs lists loses name, contact and address there", "[pipl]") {
+  using Lines = std::vector<std::string>;
+  LedgerWorkspace ws;
+  auto gone = ws.volunteer("王秀英"), stays = ws.volunteer("李强");
+  auto phone_of = [&](std::int64_t id) {
+    return ws.sql().execAndGet("SELECT phone FROM volunteers WHERE id = " + std::to_string(id)).getString();
+  };
+  const auto phone = phone_of(gone), other = phone_of(stays);
+  auto add = [&](const std::string& sql, const std::vector<std::string>& values) {
+    SQLite::Statement insert(ws.sql(), sql);
+    for (std::size_t i = 0; i < values.size(); ++i) insert.bind(static_cast<int>(i + 1), values[i]);
+    insert.exec();
+  };
+  const std::string resource =
+      "INSERT INTO resources (provider, provider_kind, unit, contact, phone, category, description, address, lat, lon, "
+      "note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'repair', '修伞', ?, 31.2, 121.4, ?, 't', 't')";
+  add(resource, {"王秀英", "volunteer", "", "王秀英", phone, "康乐小区12号", "周末在家"});
+  add(resource, {"徐汇区环卫所", "unit", "徐汇区环卫所", "王秀英", phone, "田林路1号", "联系王"});
+  add(resource, {"李强", "volunteer", "", "李强", other, "茶花园3号", ""});
+  add("INSERT INTO needs (requester, phone, compound, address, category, description, note, created_at, updated_at) "
+      "VALUES (?, ?, '樱花园', ?, 'repair', '修理轮椅', ?, 't', 't')",
+      {"王秀英", phone, "樱花园5号", "子女在外地"});
+
+  auto kept = kangle::people::Store(ws.sql()).forget(gone, day("2026-12-15"), run_time);
+  CHECK(kept.resources == 2);
+  CHECK(kept.needs == 1);
+  auto rows = [&](const std::string& sql) {
+    Lines out;
+    SQLite::Statement query(ws.sql(), sql);
+    while (query.executeStep()) {
+      std::string line;
+      for (int c = 0; c < query.getColumnCount(); ++c) line += (c ? "|" : "") + (query.getColumn(c).isNull() ? "NULL" : query.getColumn(c).getString());
+      out.push_back(line);
+    }
+    return out;
+  };
+  const auto pseudonym = "#" + std::to_string(gone);
+  CHECK(rows("SELECT provider, contact, phone, address, lat, note, description FROM resources ORDER BY id") ==
+        Lines{pseudonym + "||NULL||NULL||修伞", "徐汇区环卫所||NULL|田林路1号|31.2|联系王|修伞", "李强|李强|" + other + "|茶花园3号|31.2||修伞"});
+  CHECK(rows("SELECT requester, phone, compound, address, lat, note, description FROM needs") ==
+        Lines{pseudonym + "|NULL|樱花园||NULL||修理轮椅"});
+}
+
 TEST_CASE("migration 9 rebuilds the volunteers table and keeps every row and reference", "[pipl]") {
   kangle::test::TempDir dir;
   auto file = dir.path() / "kangle.db";
