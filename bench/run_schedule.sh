@@ -11,10 +11,9 @@
 # (`--dry-run --flow-out FILE`: DIMACS, ending `c optimum COST`) and networkx solves it
 # again (bench/flow_networkx.py; apt-get install python3-networkx), once, under
 # NX_TIMEOUT seconds (default 7200). The two optima must be equal: if not, it says so
-# and exits 1, keeping the network. NX=0 skips networkx; NX=merge has it solve the
-# smaller network of the same optimum that `flow_networkx.py --merge-seats` makes (seats
-# that the same volunteer-days can fill fed through one node): the plain network of a
-# district (13.5 million arcs) would take networkx hours.
+# and exits 1, keeping the network. NX=0 skips networkx. NX=merge has it merge seats as
+# `flow_networkx.py --merge-seats` does, which kangle's own network now already is (about
+# a million arcs at a district's size: networkx takes some 20 minutes there).
 #
 #   bash bench/run_schedule.sh [SITES] [VOLUNTEERS]
 #

@@ -6,6 +6,7 @@
 #include <limits>
 #include <ostream>
 #include <set>
+#include <tuple>
 
 #include "solver/min_cost_flow.hpp"
 
@@ -518,18 +519,61 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     for (const auto& skill : volunteers[i].skills) with_skill[skill.skill].push_back(i);
   }
   const std::vector<std::size_t> nobody;
-  struct Choice {
-    std::size_t entry, volunteer;
+  // Seats of one day, the same parts of it and one skill have the same candidates (skill,
+  // certificate, availability and who is busy that day look at nothing else): they share
+  // a node, a group. Each candidate's volunteer-day has one arc into it (the day's own
+  // capacity) and it has one of capacity 1 to each of its seats, so the arcs number
+  // candidates plus seats, not their product (a district's 13.5 million arcs become 1
+  // million). Costs that differ by seat stay exact (stated preferences; a rebuild's kept
+  // seats): the arc into the group costs what the dearest seat of the group costs that
+  // volunteer-day, and each seat that costs them less gets a direct arc at its own cost.
+  // So a path through the group never costs less than the seat it ends at costs that
+  // volunteer-day, and a unit in the group may go to any of its seats: each flow of this
+  // network is one of the plain network (an arc from every candidate to every seat, at
+  // the seat's own cost) costing no more, and each flow of the plain network is one of
+  // this costing the same. The two have the same optimum.
+  struct Candidate {
+    FlowNetwork::Arc arc;  // volunteer-day → group
+    std::size_t volunteer;
+    FlowNetwork::Node day;
+    std::int64_t most;  // the arc's cost: the dearest seat of the group for them
+    bool differs;       // some seat of the group costs them less
   };
-  std::map<FlowNetwork::Arc, Choice> choices;
+  struct Group {
+    std::vector<std::size_t> entries;  // its seats, in table order
+    std::optional<FlowNetwork::Node> node;
+    std::vector<FlowNetwork::Arc> to_seat;  // group → seat, by entries
+    std::vector<Candidate> from;            // by volunteer index
+  };
+  std::vector<Group> groups;
   std::map<std::pair<std::size_t, Date>, FlowNetwork::Node> day_node;
+  std::vector<std::size_t> group_index(table.entries.size());
+  std::map<std::tuple<Date, unsigned long, std::string>, std::size_t> group_of;
   for (std::size_t e = 0; e < table.entries.size(); ++e) {
     const auto& entry = table.entries[e];
     if (entry.fixed) continue;
-    const auto& session = *entry.session;
-    const auto& seat = *entry.seat;
-    auto seat_node = net.add_node();
-    net.add_arc(seat_node, sink, 1, -tiers.fill_reward + tiers.spread_step * (seat.number - 1));
+    auto key = std::tuple{entry.session->date, part_bits(entry.session->time).to_ulong(), entry.seat->skill};
+    auto [it, fresh] = group_of.try_emplace(std::move(key), groups.size());
+    if (fresh) groups.emplace_back();
+    groups[it->second].entries.push_back(e);
+    group_index[e] = it->second;
+  }
+  // What seat `e` costs volunteer `i` (on the seat's day).
+  auto seat_cost = [&](std::size_t e, std::size_t i) {
+    const auto& entry = table.entries[e];
+    return off_preference(volunteers[i], *entry.session, *entry.seat) - (entry.previous == i ? tiers.keep_bonus : 0);
+  };
+  // The group's node and its arcs from every candidate volunteer-day.
+  auto open_group = [&](Group& group) {
+    group.node = net.add_node();
+    // Its first seat stands for all: the same day, parts of the day and skill.
+    const auto& session = *table.entries[group.entries.front()].session;
+    const auto& seat = *table.entries[group.entries.front()].seat;
+    std::vector<std::size_t> previous;
+    for (auto e : group.entries) {
+      if (auto v = table.entries[e].previous) previous.push_back(*v);
+    }
+    std::sort(previous.begin(), previous.end());
     auto needed = part_bits(session.time);
     const auto& candidates = seat.skill == config::general_skill
                                  ? everyone
@@ -544,18 +588,68 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
         it->second = net.add_node();
         net.add_arc(week_of(i, session.date), it->second, sessions_per_day, 0);
       }
-      std::int64_t cost = off_preference(volunteers[i], session, seat) - (entry.previous == i ? tiers.keep_bonus : 0);
-      choices[net.add_arc(it->second, seat_node, 1, cost)] = {e, i};
+      // Every seat costs 0 to someone with no preferences who held none of them before.
+      std::int64_t most = 0, least = 0;
+      if (!volunteers[i].preferences.empty() || std::binary_search(previous.begin(), previous.end(), i)) {
+        most = std::numeric_limits<std::int64_t>::min();
+        least = std::numeric_limits<std::int64_t>::max();
+        for (auto e : group.entries) {
+          auto cost = seat_cost(e, i);
+          most = std::max(most, cost);
+          least = std::min(least, cost);
+        }
+      }
+      auto arc = net.add_arc(it->second, *group.node, sessions_per_day, most);
+      group.from.push_back({arc, i, it->second, most, least < most});
+    }
+  };
+  struct Choice {
+    FlowNetwork::Arc arc;
+    std::size_t entry, volunteer;
+  };
+  std::vector<Choice> direct;  // volunteer-day → seat, where that seat costs less than the group
+  // Seats in table order, each group's node and arcs in with its first seat: the order in
+  // which the solver meets arcs picks among equal optima, and this one stays closest to
+  // the rotas of the network of an arc per candidate and seat.
+  for (std::size_t e = 0; e < table.entries.size(); ++e) {
+    if (table.entries[e].fixed) continue;
+    auto& group = groups[group_index[e]];
+    auto seat_node = net.add_node();
+    net.add_arc(seat_node, sink, 1, -tiers.fill_reward + tiers.spread_step * (table.entries[e].seat->number - 1));
+    if (!group.node) open_group(group);
+    group.to_seat.push_back(net.add_arc(*group.node, seat_node, 1, 0));
+    for (const auto& candidate : group.from) {
+      if (!candidate.differs) continue;
+      auto cost = seat_cost(e, candidate.volunteer);
+      if (cost >= candidate.most) continue;
+      direct.push_back({net.add_arc(candidate.day, seat_node, 1, cost), e, candidate.volunteer});
     }
   }
   net.add_arc(source, sink, open_seats, 0);  // seats left empty
   if (options.network_out) net.write_dimacs(*options.network_out, source, sink, open_seats);
   auto solution = net.min_cost_flow(source, sink, open_seats);
   if (options.network_out) *options.network_out << "c optimum " << solution.cost << '\n';
-  for (const auto& [arc, choice] : choices) {
-    if (solution.flow[static_cast<std::size_t>(arc)] == 0) continue;
-    table.give(choice.entry, choice.volunteer);
-    holdings.add(choice.volunteer, table.entries[choice.entry].session->date);
+  auto flow = [&](FlowNetwork::Arc arc) { return solution.flow[static_cast<std::size_t>(arc)]; };
+  auto take = [&](std::size_t entry, std::size_t volunteer) {
+    table.give(entry, volunteer);
+    holdings.add(volunteer, table.entries[entry].session->date);
+  };
+  for (const auto& choice : direct) {
+    if (flow(choice.arc) > 0) take(choice.entry, choice.volunteer);
+  }
+  // In a group, every pairing of the units that came in with the seats that took one is
+  // optimal (none costs more than was paid, none can cost less than the optimum): the
+  // volunteers in order of index take the seats in table order. keep_regulars then
+  // exchanges seats for the same volunteers week after week.
+  for (const auto& group : groups) {
+    std::size_t s = 0;
+    for (const auto& candidate : group.from) {
+      for (auto units = flow(candidate.arc); units > 0; --units) {
+        while (s < group.entries.size() && flow(group.to_seat[s]) == 0) ++s;
+        if (s == group.entries.size()) break;  // cannot happen: the flow is conserved at the group
+        take(group.entries[s++], candidate.volunteer);
+      }
+    }
   }
 
   cap_days_in_a_row(config, volunteers, table, holdings);

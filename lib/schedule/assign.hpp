@@ -53,7 +53,9 @@ struct AssignOptions {
 inline constexpr int sessions_per_day = 1;
 
 /// Assigns volunteers to the seats of `sessions`, exactly, with a min-cost flow
-/// (source → volunteer → volunteer-day → seat → sink). Hard: the seat's skill (and
+/// (source → volunteer → volunteer-day → group of seats with the same candidates → seat
+/// → sink; direct volunteer-day → seat arcs where a seat costs someone less than its
+/// group). Hard: the seat's skill (and
 /// its certificate still valid that day: one with no expiry recorded counts as
 /// valid), the volunteer's availability on the day's real weekday for every part of
 /// day the session spans, their blackout days, the monthly limit (the volunteer's or

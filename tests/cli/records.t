@@ -11,17 +11,17 @@ absence, a stand-in and residents counted; a session off the rota; service hours
   
   日期        星期  时间         服务点  服务    志愿者
   2026-12-02  周三  09:00-11:30  丁香园  测血糖  王建国
-  2026-12-02  周三  09:00-11:30  丁香园  织补    李秀英
+  2026-12-02  周三  09:00-11:30  丁香园  织补    郭秀兰
   2026-12-02  周三  13:30-16:00  丁香园  测血糖  徐丽华
-  2026-12-02  周三  13:30-16:00  丁香园  织补    郭秀兰
+  2026-12-02  周三  13:30-16:00  丁香园  织补    李秀英
   $ kangle record confirm --date 2026-12-02 --served blood-sugar=31
   kangle: 错误：当天有多场“blood-sugar”：请注明场次，如 blood-sugar@09:00, blood-sugar@13:30
   [3]
   $ kangle record confirm --date 2026-12-02 --absent 徐丽华 --instead 郭秀兰=张伟 --served blood-sugar@09:00=31 --served darning@09:00=8
   编号  日期        时间         服务点  服务    志愿者        服务人次  满意度  服务时长
   1     2026-12-02  09:00-11:30  丁香园  测血糖  王建国        31                2小时30分
-  2     2026-12-02  09:00-11:30  丁香园  织补    李秀英        8                 2小时30分
-  3     2026-12-02  13:30-16:00  丁香园  织补    张伟（替班）                    2小时30分
+  2     2026-12-02  09:00-11:30  丁香园  织补    张伟（替班）  8                 2小时30分
+  3     2026-12-02  13:30-16:00  丁香园  织补    李秀英                          2小时30分
   2026-12-02：确认服务记录 3 条，志愿者 3 人次
   警告：2026-12-02 丁香园：测血糖共服务 31 人次，超过每日限定人数 30（仍照实记录）
   $ kangle record confirm --date 2026-12-02 --served haircut=3
@@ -44,13 +44,13 @@ absence, a stand-in and residents counted; a session off the rota; service hours
   kangle: 错误：--instead 的格式为 P=Q（轮值表上的人=实际到岗的人），不能是“张伟”
   [2]
   $ kangle record confirm --date 2026-12-03 --dry-run | tail -2
-  2026-12-03：确认服务记录 6 条，志愿者 6 人次
+  2026-12-03：确认服务记录 7 条，志愿者 7 人次
   （试运行，未写入任何内容）
   $ kangle record list --month 2026-12
   编号  日期        时间         服务点  服务    志愿者        服务人次  满意度  服务时长
   1     2026-12-02  09:00-11:30  丁香园  测血糖  王建国        31                2小时30分
-  2     2026-12-02  09:00-11:30  丁香园  织补    李秀英        8                 2小时30分
-  3     2026-12-02  13:30-16:00  丁香园  织补    张伟（替班）                    2小时30分
+  2     2026-12-02  09:00-11:30  丁香园  织补    张伟（替班）  8                 2小时30分
+  3     2026-12-02  13:30-16:00  丁香园  织补    李秀英                          2小时30分
   共 3 条记录，服务居民 39 人次，志愿服务时长 7小时30分
   $ kangle record add --date 2026-12-12 --place 樱花园小区 --time 09:00-11:00 --title 应急消杀 --cadence outreach --volunteers 王建国,张伟 --residents 60
   已添加服务记录 4：2026-12-12 樱花园小区 应急消杀
@@ -68,14 +68,14 @@ absence, a stand-in and residents counted; a session off the rota; service hours
   [2]
   $ kangle --lang en record list --person 张伟 --format json
   [
-    {"id": 3, "date": "2026-12-02", "time": "13:30-16:00", "place": "Dingxiang Garden Lei Feng kiosk", "service": "Darning", "volunteers": "张伟 (stand-in)", "residents": null, "satisfaction": null, "minutes": 150},
+    {"id": 2, "date": "2026-12-02", "time": "09:00-11:30", "place": "Dingxiang Garden Lei Feng kiosk", "service": "Darning", "volunteers": "张伟 (stand-in)", "residents": 8, "satisfaction": null, "minutes": 150},
     {"id": 4, "date": "2026-12-12", "time": "09:00-11:00", "place": "樱花园小区", "service": "应急消杀", "volunteers": "张伟, 王建国", "residents": 60, "satisfaction": null, "minutes": 240}
   ]
   $ kangle record list --kiosk dingxiang --format csv | tr -d '\r'
   编号,日期,时间,服务点,服务,志愿者,服务人次,满意度,服务时长（分钟）
   1,2026-12-02,09:00-11:30,丁香园,测血糖,王建国,31,4.8,150
-  2,2026-12-02,09:00-11:30,丁香园,织补,李秀英,8,,150
-  3,2026-12-02,13:30-16:00,丁香园,织补,张伟（替班）,,,150
+  2,2026-12-02,09:00-11:30,丁香园,织补,张伟（替班）,8,,150
+  3,2026-12-02,13:30-16:00,丁香园,织补,李秀英,,,150
   $ kangle record grant 张伟 --hours 2.5 --reason 11月义诊忘记签到 --approved-by 王书记 --date 2026-11-20
   已为 张伟 补录服务时长 2小时30分（审批人：王书记）
   $ kangle record grant 张伟 --hours 0.01 --reason x --approved-by y

@@ -20,6 +20,7 @@
 #include <optional>
 #include <random>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -1176,6 +1177,214 @@ TEST_CASE("assign: stated preferences choose among equals, and never beat balanc
     people[1].preferences = {"elsewhere"};
     CHECK(loads(assign(days, people)) == std::map<std::int64_t, int>{{1, 1}, {2, 1}});
   }
+}
+
+TEST_CASE("assign: seats that share their candidates still go by preference and by the rota before", "[schedule]") {
+  // Four general seats on one Monday morning at four kiosks: the same candidates, so one
+  // node of the network feeds them all. Handing its seats out in order (volunteers by
+  // id, seats in order) would give a=1, b=2, c=3, d=4; preferences and a rebuild's kept
+  // seats must decide instead.
+  std::vector<Session> sessions;
+  for (const char* kiosk : {"a", "b", "c", "d"}) sessions.push_back(session(kiosk, ymd(2026, 12, 7), "09:00-11:30", {"general"}));
+  sessions[2].seats[0].service = "darning";
+  std::vector<Volunteer> people = {person(1, {}, always(), 4), person(2, {}, always(), 4), person(3, {}, always(), 4),
+                                   person(4, {}, always(), 4)};
+  auto seats_of = [&](const RotaPlan& plan) {
+    std::string out;
+    for (const auto& s : sessions) out += s.kiosk + "=" + std::to_string(plan.assigned.at(only_seat(s))) + " ";
+    return out;
+  };
+  SECTION("a kiosk or a service asked for") {
+    people[0].preferences = {"d"};
+    people[1].preferences = {"darning"};
+    people[3].preferences = {"a", "elsewhere"};
+    CHECK(seats_of(assign(sessions, people)) == "a=4 b=3 c=2 d=1 ");
+  }
+  SECTION("a rebuild keeps every seat's holder, before anyone's preference") {
+    AssignOptions options;
+    options.previous = {{only_seat(sessions[0]), 3}, {only_seat(sessions[1]), 1}, {only_seat(sessions[2]), 4},
+                        {only_seat(sessions[3]), 2}};
+    auto plan = assign(sessions, people, options);
+    CHECK(seats_of(plan) == "a=3 b=1 c=4 d=2 ");
+    CHECK(plan.moved.empty());
+    people[2].preferences = {"d"};  // 3 would rather be at d, held by 2, who has no say
+    CHECK(seats_of(assign(sessions, people, options)) == "a=3 b=1 c=4 d=2 ");
+  }
+  SECTION("a rebuild after one leaves: the others keep theirs, a newcomer takes the seat left") {
+    AssignOptions options;
+    options.previous = {{only_seat(sessions[0]), 3}, {only_seat(sessions[1]), 1}, {only_seat(sessions[2]), 4},
+                        {only_seat(sessions[3]), 2}};
+    people.erase(people.begin() + 2);  // 3 leaves
+    people.push_back(person(5, {}, always(), 4));
+    people.back().preferences = {"b"};  // held by 1: kept seats come first
+    auto plan = assign(sessions, people, options);
+    CHECK(seats_of(plan) == "a=5 b=1 c=4 d=2 ");
+    CHECK(plan.moved == std::vector<std::int64_t>{3, 5});
+  }
+}
+
+namespace {
+
+/// A min-cost flow problem as `AssignOptions::network_out` writes it (DIMACS).
+struct Dimacs {
+  struct Arc {
+    int from, to;
+    std::int64_t capacity, cost;
+  };
+  int nodes = 0, source = -1, sink = -1;
+  std::int64_t amount = 0;
+  std::vector<Arc> arcs;
+  std::optional<std::int64_t> optimum;  ///< the `c optimum` line
+};
+
+Dimacs read_dimacs(const std::string& text) {
+  Dimacs out;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream in(line);
+    std::string kind;
+    in >> kind;
+    if (kind == "p") {
+      std::string min;
+      in >> min >> out.nodes;
+    } else if (kind == "n") {
+      int node = 0;
+      std::int64_t supply = 0;
+      in >> node >> supply;
+      if (supply > 0) {
+        out.source = node - 1;
+        out.amount = supply;
+      } else {
+        out.sink = node - 1;
+      }
+    } else if (kind == "a") {
+      Dimacs::Arc a{};
+      std::int64_t low = 0;
+      in >> a.from >> a.to >> low >> a.capacity >> a.cost;
+      REQUIRE(low == 0);
+      out.arcs.push_back({a.from - 1, a.to - 1, a.capacity, a.cost});
+    } else if (std::string word; kind == "c" && in >> word && word == "optimum") {
+      std::int64_t cost = 0;
+      in >> cost;
+      out.optimum = cost;
+    }
+  }
+  return out;
+}
+
+std::int64_t min_cost(const Dimacs& problem) {
+  Graph graph;
+  std::vector<Graph::Node> nodes;
+  for (int i = 0; i < problem.nodes; ++i) nodes.push_back(graph.addNode());
+  Graph::ArcMap<std::int64_t> capacity(graph), cost(graph);
+  for (const auto& a : problem.arcs) {
+    auto arc = graph.addArc(nodes[static_cast<std::size_t>(a.from)], nodes[static_cast<std::size_t>(a.to)]);
+    capacity[arc] = a.capacity;
+    cost[arc] = a.cost;
+  }
+  lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t> simplex(graph);
+  simplex.upperMap(capacity).costMap(cost).stSupply(nodes[static_cast<std::size_t>(problem.source)],
+                                                    nodes[static_cast<std::size_t>(problem.sink)], problem.amount);
+  REQUIRE(simplex.run() == decltype(simplex)::OPTIMAL);
+  return simplex.totalCost();
+}
+
+/// The network with an arc from every candidate volunteer-day to every seat, each at its
+/// own cost, that the rota's network stands for: each node that feeds only seats (their
+/// one arc goes to the sink) is a group, replaced by an arc from each volunteer-day that
+/// enters it to each of its seats, at what entering cost — unless that volunteer-day has
+/// a direct arc to the seat, which must cost less. Counts the groups, and those with
+/// more than one seat and more than one volunteer-day entering, in `groups` and `shared`.
+Dimacs expand_groups(const Dimacs& merged, int& groups, int& shared) {
+  std::vector<char> is_seat(static_cast<std::size_t>(merged.nodes), 0);
+  for (const auto& a : merged.arcs) {
+    if (a.to == merged.sink && a.from != merged.source) is_seat[static_cast<std::size_t>(a.from)] = 1;
+  }
+  std::vector<int> out_arcs(static_cast<std::size_t>(merged.nodes), 0), to_seats(static_cast<std::size_t>(merged.nodes), 0);
+  for (const auto& a : merged.arcs) {
+    ++out_arcs[static_cast<std::size_t>(a.from)];
+    if (is_seat[static_cast<std::size_t>(a.to)]) ++to_seats[static_cast<std::size_t>(a.from)];
+  }
+  auto is_group = [&](int node) {
+    auto n = static_cast<std::size_t>(node);
+    return out_arcs[n] > 0 && out_arcs[n] == to_seats[n] && node != merged.source;
+  };
+  std::map<int, std::vector<int>> seats_of;                            // group → its seats
+  std::map<std::pair<int, int>, std::int64_t> direct;                 // (day, seat) → cost
+  std::map<int, std::vector<std::pair<int, std::int64_t>>> entering;  // group → (day, cost)
+  Dimacs plain = merged;
+  plain.arcs.clear();
+  for (const auto& a : merged.arcs) {
+    if (is_group(a.from)) {
+      CHECK(a.capacity == 1);
+      CHECK(a.cost == 0);
+      seats_of[a.from].push_back(a.to);
+    } else if (is_group(a.to)) {
+      CHECK(a.capacity == schedule::sessions_per_day);
+      entering[a.to].emplace_back(a.from, a.cost);
+    } else {
+      if (is_seat[static_cast<std::size_t>(a.to)]) direct[{a.from, a.to}] = a.cost;
+      plain.arcs.push_back(a);
+    }
+  }
+  groups += static_cast<int>(seats_of.size());
+  for (const auto& [group, days] : entering) {
+    if (days.size() > 1 && seats_of[group].size() > 1) ++shared;
+    for (const auto& [day, cost] : days) {
+      for (int seat : seats_of[group]) {
+        auto it = direct.find({day, seat});
+        if (it == direct.end()) {
+          plain.arcs.push_back({day, seat, 1, cost});
+        } else {
+          CHECK(it->second < cost);
+        }
+      }
+    }
+  }
+  return plain;
+}
+
+}  // namespace
+
+TEST_CASE("assign: the network merged by groups of seats has the optimum of one arc per candidate and seat",
+          "[schedule]") {
+  std::mt19937 rng(20261123);
+  const std::vector<std::string> wishes = {"dingxiang", "pubei", "kangle-hall", "haircut", "darning", "blood-pressure"};
+  int groups = 0, shared = 0;
+  for (int round = 0; round < 12; ++round) {
+    auto in = generate(rng);
+    for (auto& v : in.volunteers) {
+      if (std::bernoulli_distribution(0.4)(rng)) v.preferences = {wishes[rng() % wishes.size()]};
+    }
+    INFO("round " << round << ": " << in.month.text() << ", " << in.volunteers.size() << " volunteers");
+    std::ostringstream first;
+    AssignOptions options;
+    options.network_out = &first;
+    auto plan = assign(in.sessions, in.volunteers, options);
+    // Then a rebuild after the busiest leaves, the kept seats direct arcs of their own.
+    auto busiest = loads(plan);
+    Instance rest = in;
+    if (!busiest.empty()) {
+      auto leaver = std::max_element(busiest.begin(), busiest.end(), [](const auto& a, const auto& b) {
+                      return a.second < b.second;
+                    })->first;
+      std::erase_if(rest.volunteers, [&](const Volunteer& v) { return v.id == leaver; });
+    }
+    std::ostringstream second;
+    AssignOptions again;
+    again.previous = plan.assigned;
+    again.network_out = &second;
+    assign(rest.sessions, rest.volunteers, again);
+    for (const auto* text : {&first, &second}) {
+      auto merged = read_dimacs(text->str());
+      REQUIRE(merged.optimum);
+      CHECK(min_cost(merged) == *merged.optimum);
+      auto plain = expand_groups(merged, groups, shared);
+      CHECK(min_cost(plain) == *merged.optimum);
+    }
+  }
+  INFO(groups << " groups, " << shared << " shared");
+  CHECK(shared > groups / 10);  // not only groups of one seat or one candidate
 }
 
 TEST_CASE("assign: the same volunteer on a recurring slot week after week", "[schedule]") {
