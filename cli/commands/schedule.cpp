@@ -37,6 +37,7 @@ struct ScheduleCommand {
   std::string from, reason;
   bool force = false, reveal = false;
   bool dry_run = false;
+  bool quiet = false;
   std::string kiosk, person, date;
   Format format = Format::text;
   Format notice_format = Format::html;
@@ -122,8 +123,10 @@ int run_build(const ScheduleCommand& options, Context& context) {
   auto month = month_of(options);
   const auto& config = *context.config;
   std::ostringstream network;
+  ProgressLine progress(Msg::schedule_progress, options.quiet);  // cleared before the summary prints
   auto report = schedule::build_rota(context.database->sql(), config, month, context.now, options.dry_run,
-                                     options.force, options.flow_out.empty() ? nullptr : &network);
+                                     options.force, options.flow_out.empty() ? nullptr : &network,
+                                     [&progress](std::int64_t seats) { progress.show(static_cast<std::size_t>(seats)); });
   if (!options.flow_out.empty()) write_file_atomically(options.flow_out, network.str());
   const auto& plan = report.plan;
   fmt::print("{}\n", tr(Msg::schedule_built, month.text(), report.sessions.size(), plan.seats, plan.assigned.size(),
@@ -401,6 +404,7 @@ void define_schedule(CLI::App& command, Action& action) {
   build->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
   build->add_flag("--dry-run", options->dry_run, "Show what would happen; change nothing");
   build->add_flag("--force", options->force, "Rebuild a month that was published (the change is recorded)");
+  add_quiet_option(*build, options->quiet);
   // For bench/run_schedule.sh and for support: the exact problem the solver was given.
   build->add_option("--flow-out", options->flow_out, "Also write the flow problem (DIMACS) and its optimum to FILE")
       ->type_name("FILE");

@@ -219,6 +219,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::notice_footer, "Made by kangle on {}. Names only: volunteers' phone numbers are never posted.",
      "kangle 生成于 {}。仅公示姓名，不公示志愿者电话。"},
     {Msg::schedule_built, "Rota of {}: {} sessions, {} seats, {} filled, {} empty", "{} 轮值表：{} 场服务，{} 个岗位，已排 {} 个，空缺 {} 个"},
+    {Msg::schedule_progress, "Finding the best rota for {} open seats…", "正在为 {} 个待排岗位求最优排班…"},
     {Msg::schedule_nobody_moved, "Nobody moved from the rota before.", "与原轮值表相比，没有人调整。"},
     {Msg::schedule_moved, "{} volunteer(s) moved from the rota before: {}", "与原轮值表相比，有 {} 人调整：{}"},
     {Msg::schedule_see_explain, "`kangle schedule explain --month {}` says why each empty seat is empty.", "运行 `kangle schedule explain --month {}` 查看每个空缺的原因。"},

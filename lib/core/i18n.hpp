@@ -221,6 +221,7 @@ enum class Msg {
   notice_duties,
   notice_footer,
   schedule_built,
+  schedule_progress,
   schedule_nobody_moved,
   schedule_moved,
   schedule_see_explain,

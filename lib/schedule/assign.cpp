@@ -627,6 +627,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   }
   net.add_arc(source, sink, open_seats, 0);  // seats left empty
   if (options.network_out) net.write_dimacs(*options.network_out, source, sink, open_seats);
+  if (options.solving) options.solving(open_seats);
   auto solution = net.min_cost_flow(source, sink, open_seats);
   if (options.network_out) *options.network_out << "c optimum " << solution.cost << '\n';
   auto flow = [&](FlowNetwork::Arc arc) { return solution.flow[static_cast<std::size_t>(arc)]; };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <string>
@@ -46,6 +47,9 @@ struct AssignOptions {
   /// When set, the flow problem is written here in the DIMACS format, then a line
   /// `c optimum COST`: for an independent solver to check (bench/run_schedule.sh).
   std::ostream* network_out = nullptr;
+  /// Told the open seats as the solver starts, for a progress line: a district's
+  /// month takes it seconds.
+  std::function<void(std::int64_t)> solving;
 };
 
 /// Sessions a volunteer serves in a day. One, which also keeps everyone in one place

@@ -38,7 +38,8 @@ std::vector<CertificateWarning> certificates_running_out(const config::Config& c
 /// Plans the month again from what is stored, and stores the new rota: days before
 /// `history_ends` keep their seats as stored. No transaction: the callers hold one.
 BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Month& month, const std::string& now,
-                    bool force, const Date& history_ends, std::ostream* network_out = nullptr) {
+                    bool force, const Date& history_ends, std::ostream* network_out = nullptr,
+                    const std::function<void(std::int64_t)>& solving = {}) {
   BuildReport report;
   report.month = month;
   RotaStore rota(db);
@@ -54,6 +55,7 @@ BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Mo
   }
   if (report.rebuilt) options.frozen_before = history_ends;
   options.network_out = network_out;
+  options.solving = solving;
   auto volunteers = people::Store(db).list({});
   report.sessions = expand_month(config, month);
   report.plan = assign(config, report.sessions, volunteers, options);
@@ -65,9 +67,10 @@ BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Mo
 }  // namespace
 
 BuildReport build_rota(SQLite::Database& db, const config::Config& config, const Month& month,
-                       const std::string& now, bool dry_run, bool force, std::ostream* network_out) {
+                       const std::string& now, bool dry_run, bool force, std::ostream* network_out,
+                       const std::function<void(std::int64_t)>& solving) {
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  auto report = rebuild(db, config, month, now, force || dry_run, today(config, now), network_out);
+  auto report = rebuild(db, config, month, now, force || dry_run, today(config, now), network_out, solving);
   if (!dry_run) transaction.commit();
   return report;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "config/model.hpp"
@@ -33,9 +34,11 @@ struct BuildReport {
 /// back for a dry run): the volunteers of the workspace, its menus and calendar; seats
 /// locked before keep their volunteer, and a rebuild keeps everyone it can where they were.
 /// A published month is rebuilt only with `force` (recorded with the build); UsageError otherwise.
-/// `network_out`, when set, receives the flow problem (AssignOptions::network_out).
+/// `network_out`, when set, receives the flow problem (AssignOptions::network_out);
+/// `solving` is told the open seats as the solver starts (AssignOptions::solving).
 BuildReport build_rota(SQLite::Database& db, const config::Config& config, const Month& month,
-                       const std::string& now, bool dry_run, bool force = false, std::ostream* network_out = nullptr);
+                       const std::string& now, bool dry_run, bool force = false, std::ostream* network_out = nullptr,
+                       const std::function<void(std::int64_t)>& solving = {});
 
 /// Freezes the month's rota as the published one, in one transaction; returns the seats
 /// filled. InputError when the month has no rota yet.

@@ -216,3 +216,15 @@ Errors.
   $ kangle schedule build --month 2026-13
   kangle: 错误：“2026-13”不是月份（格式为 YYYY-MM，例如 2026-12）
   [2]
+
+Progress on a long build (a district's month takes seconds): a line on stderr while
+the solver runs, only on a terminal, never with --quiet or off one.
+
+  $ script -qec "kangle schedule build --month 2026-12 --dry-run" /dev/null | grep -o '正在为 [0-9]* 个待排岗位求最优排班…'
+  正在为 126 个待排岗位求最优排班…
+  $ script -qec "kangle schedule build --month 2026-12 --dry-run --quiet" /dev/null | grep -c '正在为'
+  0
+  [1]
+  $ kangle schedule build --month 2026-12 --dry-run 2>&1 | grep -c '正在为'
+  0
+  [1]
