@@ -69,26 +69,30 @@ void write_pack(const report::Source& source, const fs::path& folder, bool quiet
   std::error_code error;
   fs::create_directories(folder, error);
   if (error) throw WorkspaceError(tr(Msg::report_cannot_create_folder, folder.string(), error.message()));
-  int files = 0, reports = 0;
-  ProgressLine progress(Msg::report_pack_progress, quiet);  // a year of a district takes seconds a report
-  for (Builder build : {report::period_report, report::services_report, report::units_report, report::volunteers_report}) {
-    auto report = build(source);
-    auto stem = report.kind + "-" + report.period;
-    write_file_atomically(folder / (stem + ".md"), report::render_markdown(report));
-    write_file_atomically(folder / (stem + ".html"), report::render_html(report));
-    write_file_atomically(folder / (stem + ".json"), report::render_json(report));
-    report::write_xlsx(report, folder / (stem + ".xlsx"));
-    files += 4;
-    for (const auto& section : report.sections) {
-      for (const auto& table : section.tables) {
-        auto one = report;
-        one.sections = {{section.id, section.title, {}, {table}, {}}};
-        write_file_atomically(folder / (stem + "." + table.id + ".csv"), report::render_csv(one));
-        ++files;
+  // Cleared before the count of files prints.
+  int files = [&] {
+    int written = 0, reports = 0;
+    ProgressLine progress(Msg::report_pack_progress, quiet);  // a year of a district takes seconds a report
+    for (Builder build : {report::period_report, report::services_report, report::units_report, report::volunteers_report}) {
+      auto report = build(source);
+      auto stem = report.kind + "-" + report.period;
+      write_file_atomically(folder / (stem + ".md"), report::render_markdown(report));
+      write_file_atomically(folder / (stem + ".html"), report::render_html(report));
+      write_file_atomically(folder / (stem + ".json"), report::render_json(report));
+      report::write_xlsx(report, folder / (stem + ".xlsx"));
+      written += 4;
+      for (const auto& section : report.sections) {
+        for (const auto& table : section.tables) {
+          auto one = report;
+          one.sections = {{section.id, section.title, {}, {table}, {}}};
+          write_file_atomically(folder / (stem + "." + table.id + ".csv"), report::render_csv(one));
+          ++written;
+        }
       }
+      progress.show(++reports);
     }
-    progress.show(++reports);
-  }
+    return written;
+  }();
   fmt::print("{}\n", tr(Msg::report_pack_written, files, folder.string()));
 }
 

@@ -123,10 +123,12 @@ int run_build(const ScheduleCommand& options, Context& context) {
   auto month = month_of(options);
   const auto& config = *context.config;
   std::ostringstream network;
-  ProgressLine progress(Msg::schedule_progress, options.quiet);  // cleared before the summary prints
-  auto report = schedule::build_rota(context.database->sql(), config, month, context.now, options.dry_run,
-                                     options.force, options.flow_out.empty() ? nullptr : &network,
-                                     [&progress](std::int64_t seats) { progress.show(static_cast<std::size_t>(seats)); });
+  auto report = [&] {
+    ProgressLine progress(Msg::schedule_progress, options.quiet);  // cleared before the summary prints
+    return schedule::build_rota(context.database->sql(), config, month, context.now, options.dry_run, options.force,
+                                options.flow_out.empty() ? nullptr : &network,
+                                [&progress](std::int64_t seats) { progress.show(static_cast<std::size_t>(seats)); });
+  }();
   if (!options.flow_out.empty()) write_file_atomically(options.flow_out, network.str());
   const auto& plan = report.plan;
   fmt::print("{}\n", tr(Msg::schedule_built, month.text(), report.sessions.size(), plan.seats, plan.assigned.size(),
