@@ -82,19 +82,19 @@ public:
     auto& v = out.volunteer;
     RowFields fields(header_, row, issues);
     auto issue = [&](Kind kind, const std::string& field, std::string message) { fields.issue(kind, field, std::move(message)); };
-    v.name = fields.text("name");
+    v.name = normalize_person_name(fields.raw("name"));
     if (v.name.empty()) issue(Kind::rejected, "name", tr(Msg::import_no_name));
 
     auto phone_text = fields.text("phone");
+    NumberProblem problem{};
     if (!phone_text.empty()) {
-      if (auto phone = normalize_phone(phone_text)) v.phone = *phone;
-      else issue(Kind::rejected, "phone", tr(Msg::import_bad_phone, phone_text));
+      if (auto phone = normalize_phone(phone_text, &problem)) v.phone = *phone;
+      else issue(Kind::rejected, "phone", tr(phone_message(problem), phone_text));
     }
     auto id_text = fields.text("id_number");
-    for (auto& c : id_text) c = (c == 'x') ? 'X' : c;
     if (!id_text.empty()) {
-      if (is_id_number(id_text)) v.id_number = id_text;
-      else issue(Kind::rejected, "id_number", tr(Msg::import_bad_id_number, people::mask_id_number(id_text)));
+      if (auto id_number = normalize_id_number(id_text, &problem)) v.id_number = *id_number;
+      else issue(Kind::rejected, "id_number", tr(id_number_message(problem), people::mask_id_number(id_text)));
     }
     if (phone_text.empty() && id_text.empty()) issue(Kind::rejected, "phone", tr(Msg::import_no_phone));
 
@@ -161,12 +161,18 @@ private:
     return std::nullopt;
   }
 
-  static bool is_id_number(const std::string& s) {
-    auto digits = [&](std::size_t n) {
-      return std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(n), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (s.size() == 15) return digits(15);
-    return s.size() == 18 && digits(17) && ((s[17] >= '0' && s[17] <= '9') || s[17] == 'X');
+  static Msg phone_message(NumberProblem problem) {
+    if (problem == NumberProblem::lost_digits) return Msg::import_phone_lost_digits;
+    return problem == NumberProblem::not_mobile ? Msg::import_phone_not_mobile : Msg::import_bad_phone;
+  }
+
+  static Msg id_number_message(NumberProblem problem) {
+    switch (problem) {
+      case NumberProblem::lost_digits: return Msg::import_id_lost_digits;
+      case NumberProblem::bad_checksum: return Msg::import_id_bad_checksum;
+      case NumberProblem::bad_birth_date: return Msg::import_id_bad_birth_date;
+      default: return Msg::import_bad_id_number;
+    }
   }
 
   const Header& header_;
@@ -189,9 +195,13 @@ Volunteer merge(const Volunteer& earlier, const Volunteer& later, const config::
     changes.push_back(tr(Msg::import_change, message_text(what, language()), field, value));
     field = value;
   };
-  replace(v.name, later.name, Msg::field_name);
-  if (v.phone.empty()) v.phone = later.phone;
-  if (v.id_number.empty()) v.id_number = later.id_number;
+  auto add_key = [&](std::string& field, const std::string& value, Msg what, std::string shown) {
+    if (!field.empty() || value.empty()) return;
+    changes.push_back(tr(Msg::import_change, message_text(what, language()), "-", shown));
+    field = value;
+  };
+  add_key(v.phone, later.phone, Msg::field_phone, people::mask_phone(later.phone));
+  add_key(v.id_number, later.id_number, Msg::field_id_number, people::mask_id_number(later.id_number));
   replace(v.political_status, later.political_status, Msg::field_political_status);
   v.party_member = is_party_member(v.political_status);
   replace(v.unit, later.unit, Msg::field_unit);
@@ -235,6 +245,7 @@ public:
 
   void begin(const OpenTable& table, SQLite::Database& db) override {
     store_.emplace(db);
+    header_ = &table.header;
     parser_.emplace(table.header, config_);
     stored_keys_ = store_->key_hashes();
   }
@@ -260,8 +271,10 @@ public:
       return !key.empty() && (first_row_of_.contains(key) ||
                               std::binary_search(stored_keys_.begin(), stored_keys_.end(), std::hash<std::string>{}(key)));
     };
-    auto existing = may_be_stored(incoming.phone) ? store_->find_by_phone(incoming.phone) : std::nullopt;
-    if (!existing && may_be_stored(incoming.id_number)) existing = store_->find_by_id_number(incoming.id_number);
+    auto by_phone = may_be_stored(incoming.phone) ? store_->find_by_phone(incoming.phone) : std::nullopt;
+    auto by_id_number = may_be_stored(incoming.id_number) ? store_->find_by_id_number(incoming.id_number) : std::nullopt;
+    auto existing = by_phone ? by_phone : by_id_number;
+    if (existing && conflicts(row, incoming, *existing, by_phone, by_id_number, issues)) return RowOutcome::rejected;
     if (!existing) {
       std::sort(incoming.skills.begin(), incoming.skills.end(), [](const auto& a, const auto& b) { return a.skill < b.skill; });
       store_->insert(incoming, now_);
@@ -285,8 +298,40 @@ public:
   }
 
 private:
+  /// True, with the rejection in `issues`, when the row's phone or ID number belongs to
+  /// someone stored under another name or ID number, or they belong to two people: taking
+  /// it as an update would rename one person to another, or merge two into one.
+  bool conflicts(const Row& row, const Volunteer& incoming, const Volunteer& existing, const std::optional<Volunteer>& by_phone,
+                 const std::optional<Volunteer>& by_id_number, std::vector<RowIssue>& issues) const {
+    RowFields fields(*header_, row, issues);
+    if (by_phone && by_id_number && by_phone->id != by_id_number->id) {
+      fields.issue(Kind::rejected, "id_number", tr(Msg::import_conflict_two_people, by_phone->name, by_id_number->name));
+      return true;
+    }
+    if (normalize_person_name(existing.name) != incoming.name) {
+      bool phone = by_phone.has_value();
+      fields.issue(Kind::rejected, "name",
+                   tr(Msg::import_conflict_name, message_text(phone ? Msg::field_phone : Msg::field_id_number, language()),
+                      phone ? people::mask_phone(incoming.phone) : people::mask_id_number(incoming.id_number), existing.name,
+                      incoming.name));
+      return true;
+    }
+    if (!existing.id_number.empty() && !incoming.id_number.empty() && existing.id_number != incoming.id_number) {
+      fields.issue(Kind::rejected, "id_number",
+                   tr(Msg::import_conflict_id_number, existing.name, people::mask_id_number(existing.id_number),
+                      people::mask_id_number(incoming.id_number)));
+      return true;
+    }
+    if (!by_phone && !existing.phone.empty() && !incoming.phone.empty()) {
+      fields.issue(Kind::doubtful, "phone",
+                   tr(Msg::import_phone_not_taken, existing.name, people::mask_phone(existing.phone), people::mask_phone(incoming.phone)));
+    }
+    return false;
+  }
+
   const config::Config& config_;
   const config::Catalogue& catalogue_;
+  const Header* header_ = nullptr;
   std::string now_;
   std::optional<people::Store> store_;
   std::optional<RowParser> parser_;
