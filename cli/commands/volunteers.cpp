@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // kangle volunteers list [--skill S] [--unit U] [--format text|json|csv] [--reveal]
 // kangle volunteers show NAME|PHONE [--reveal]
-// kangle volunteers away NAME|PHONE --from D [--to D] [--reason R]
+// kangle volunteers set NAME|PHONE [--name N] [--phone P] [--availability A] [--monthly-limit N] [--skills S] [--certificate-expires D] [--by WHO]
+// kangle volunteers away [NAME|PHONE] [--from D [--to D] [--reason R] | --undo ID]
 // kangle volunteers forget NAME|PHONE --yes
 #include <fmt/format.h>
 
@@ -14,14 +15,20 @@
 #include "core/table.hpp"
 #include "core/text.hpp"
 #include "import/normalize.hpp"
+#include "import/volunteers.hpp"
+#include "people/edit.hpp"
 #include "people/store.hpp"
+#include "schedule/away.hpp"
 
 namespace kangle::cli {
 namespace {
 
 struct VolunteersCommand {
   people::VolunteerFilter filter;
-  std::string from, to, reason;
+  std::string from, to, reason, by;
+  std::optional<std::string> name, phone, availability, skills, certificate_expires;
+  std::optional<int> monthly_limit;
+  std::optional<std::int64_t> undo;
   Format format = Format::text;
   bool reveal = false;
   std::string who;
@@ -92,6 +99,37 @@ std::string volunteer_json(const people::Volunteer& v, bool reveal) {
       json::quote_all(v.preferences), json::quote(v.note));
 }
 
+/// A kept change as people read it: "可服务时间：周一 → 周二、周三" (values as stored turned into names).
+std::string change_text(const people::VolunteerChange& change, const config::Catalogue& catalogue, bool reveal) {
+  auto skill_name = [&](const std::string& id) {
+    const auto* skill = catalogue.find_skill(id);
+    return skill ? (language() == Lang::zh_CN || skill->name_en.empty() ? skill->name : skill->name_en) : id;
+  };
+  auto shown = [&](const std::string& value) -> std::string {
+    if (value.empty()) return "-";
+    if (change.field == "phone") return reveal ? value : people::mask_phone(value);
+    if (change.field == "availability") return import::describe_availability(people::Availability::from_bits(std::stoll(value)));
+    if (change.field == "skills") {
+      std::vector<std::string> names;
+      for (const auto& id : text::split(value, ',')) names.push_back(skill_name(id));
+      return text::join(names, message_text(Msg::rhythm_list_separator, language()));
+    }
+    return value;
+  };
+  std::string field;
+  if (change.field.starts_with("certificate:")) field = tr(Msg::field_certificate, skill_name(change.field.substr(12)));
+  else {
+    static const std::pair<std::string_view, Msg> fields[] = {
+        {"name", Msg::field_name}, {"phone", Msg::field_phone}, {"availability", Msg::field_availability},
+        {"monthly_limit", Msg::field_monthly_limit}, {"skills", Msg::field_skills}, {"away", Msg::field_away}};
+    field = change.field;
+    for (const auto& [key, id] : fields) {
+      if (key == change.field) field = message_text(id, language());
+    }
+  }
+  return tr(Msg::import_change, field, shown(change.before), shown(change.after));
+}
+
 int run_list(const VolunteersCommand& options, Context& context) {
   people::Store store(context.database->sql());
   auto volunteers = store.list(options.filter);
@@ -145,13 +183,51 @@ int run_show(const VolunteersCommand& options, Context& context) {
     for (const auto& [label, value] : lines) {
       if (!value.empty()) fmt::print("{}  {}\n", text::pad_right(label, width), value);
     }
+    auto changes = store.changes(v.id);
+    if (!changes.empty()) fmt::print("{}\n", message_text(Msg::volunteer_history, language()));
+    for (const auto& change : changes) {
+      fmt::print("  {}\n", tr(Msg::volunteer_change_line, local_time_text(change.at, context.config->settings.timezone), change.by,
+                               change_text(change, catalogue, options.reveal)));
+    }
   }
   return 0;
 }
 
-/// `volunteers away PERSON --from D [--to D]`: days the volunteer declared they cannot serve.
+/// `volunteers away`: the declared absences, everyone's or one person's.
+int list_absences(const VolunteersCommand& options, Context& context) {
+  people::Store store(context.database->sql());
+  std::vector<people::Volunteer> people;
+  if (options.who.empty()) people = store.list({});
+  else if (auto v = store.find(find_volunteer(context, options.who))) people.push_back(std::move(*v));
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& v : people) {
+    for (const auto& b : v.blackouts) {
+      rows.push_back({std::to_string(b.id), v.name, format_date(b.from), b.to ? format_date(*b.to) : "…", b.reason});
+    }
+  }
+  if (rows.empty()) {
+    fmt::print("{}\n", message_text(Msg::volunteer_away_none, language()));
+    return 0;
+  }
+  std::vector<std::string> headers;
+  for (auto id : {Msg::field_code, Msg::field_name, Msg::field_away_from, Msg::field_away_to, Msg::field_reason}) {
+    headers.emplace_back(message_text(id, language()));
+  }
+  fmt::print("{}", table::render_text(headers, rows));
+  return 0;
+}
+
+/// `volunteers away PERSON --from D [--to D]`: days the volunteer declared they cannot
+/// serve, and the seats they hold then; `--undo ID` takes one back; alone, the list.
 int run_away(const VolunteersCommand& options, Context& context) {
+  if (options.from.empty() && !options.undo) return list_absences(options, context);
+  if (options.who.empty()) throw UsageError(tr(Msg::volunteer_not_found, ""));
   auto volunteer = find_volunteer(context, options.who);
+  if (options.undo) {
+    auto absence = people::remove_absence(context.database->sql(), volunteer, *options.undo, who_enters(options.by), context.now);
+    fmt::print("{}\n", tr(Msg::volunteer_away_removed, options.who, *options.undo, people::absence_text(absence)));
+    return 0;
+  }
   auto from = parse_date(options.from);
   if (!from) throw UsageError(tr(Msg::toml_bad_date, options.from));
   people::Blackout away{*from, std::nullopt, options.reason};
@@ -160,8 +236,62 @@ int run_away(const VolunteersCommand& options, Context& context) {
     if (!away.to) throw UsageError(tr(Msg::toml_bad_date, options.to));
     if (*away.to < *from) throw UsageError(tr(Msg::dates_reversed));
   }
-  people::Store(context.database->sql()).add_blackout(volunteer, away, context.now);
+  auto declared = schedule::declare_away(context.database->sql(), volunteer, away, context.now);
   fmt::print("{}\n", tr(Msg::volunteer_away, options.who, format_date(*from), away.to ? format_date(*away.to) : "…"));
+  if (declared.seats.empty()) return 0;
+  fmt::print("{}\n", tr(Msg::volunteer_away_on_seats, options.who, declared.seats.size()));
+  for (const auto& seat : declared.seats) {
+    fmt::print("  {} {} {} {}{}\n", format_date(seat.date), format_time_range(seat.time),
+               config::kiosk_label(*context.config, seat.kiosk),
+               seat.service.empty() ? seat.title : config::service_label(context.config->catalogue, seat.service),
+               seat.locked ? message_text(Msg::volunteer_away_seat_locked, language()) : "");
+  }
+  return 0;
+}
+
+/// `volunteers set PERSON --name … --availability …`: a correction by hand, kept with who made it.
+int run_set(const VolunteersCommand& options, Context& context) {
+  auto volunteer = find_volunteer(context, options.who);
+  const auto& catalogue = context.config->catalogue;
+  people::VolunteerEdit edit;
+  if (options.name) {
+    edit.name = import::normalize_person_name(*options.name);
+    if (edit.name->empty()) throw UsageError(tr(Msg::import_no_name));
+  }
+  if (options.phone) {
+    import::NumberProblem problem{};
+    edit.phone = import::normalize_phone(*options.phone, &problem);
+    if (!edit.phone) throw UsageError(tr(problem == import::NumberProblem::not_mobile ? Msg::import_phone_not_mobile : Msg::import_bad_phone, *options.phone));
+  }
+  if (options.availability) {
+    std::string unreadable;
+    edit.availability = import::parse_availability(*options.availability, &unreadable);
+    if (!edit.availability) throw UsageError(tr(Msg::import_bad_availability, unreadable));
+  }
+  if (options.monthly_limit) {
+    if (*options.monthly_limit < 0 || *options.monthly_limit > 31 * 3) throw UsageError(tr(Msg::import_bad_limit, *options.monthly_limit));
+    edit.monthly_limit = *options.monthly_limit;
+  }
+  if (options.skills) {
+    std::vector<std::string> unknown;
+    edit.skills = import::read_skills(catalogue, *options.skills, unknown);
+    if (!unknown.empty()) throw UsageError(tr(Msg::volunteer_unknown_skill, unknown.front()));
+  }
+  if (options.certificate_expires) {
+    edit.certificate_expires = parse_date(*options.certificate_expires);
+    if (!edit.certificate_expires) throw UsageError(tr(Msg::toml_bad_date, *options.certificate_expires));
+  }
+  if (!edit.name && !edit.phone && !edit.availability && !edit.monthly_limit && !edit.skills && !edit.certificate_expires) {
+    throw UsageError(tr(Msg::volunteer_set_needs_a_field));
+  }
+  auto changes = people::edit_volunteer(context.database->sql(), catalogue, volunteer, edit, who_enters(options.by), context.now);
+  if (changes.empty()) {
+    fmt::print("{}\n", tr(Msg::volunteer_set_nothing, options.who));
+    return 0;
+  }
+  std::vector<std::string> described;
+  for (const auto& change : changes) described.push_back(change_text(change, catalogue, false));
+  fmt::print("{}\n", tr(Msg::volunteer_set_done, options.who, text::join(described, message_text(Msg::rhythm_list_separator, language()))));
   return 0;
 }
 
@@ -188,17 +318,29 @@ void define_volunteers(CLI::App& command, Action& action) {
   auto* show = command.add_subcommand("show", "Show one volunteer, found by name or phone number");
   show->add_option("who", options->who, "A name or a phone number")->required();
   add_reveal_option(*show, options->reveal);
-  auto* away = command.add_subcommand("away", "Record days a volunteer cannot serve (the rota keeps them free)");
-  away->add_option("who", options->who, "A name or a phone number")->required();
-  away->add_option("--from", options->from, "The first day away (YYYY-MM-DD)")->required();
+  auto* set = command.add_subcommand("set", "Correct a volunteer's details by hand; each change is kept with who made it");
+  set->add_option("who", options->who, "A name or a phone number")->required();
+  set->add_option("--name", options->name, "The new name (a rename on purpose)");
+  set->add_option("--phone", options->phone, "The new mobile number");
+  set->add_option("--availability", options->availability, "When they can serve, replacing what was stored (周二上午、周四)");
+  set->add_option("--monthly-limit", options->monthly_limit, "At most this many seats a month (0: the workspace's default)");
+  set->add_option("--skills", options->skills, "Their skills, replacing what was stored (护士、测血压)");
+  set->add_option("--certificate-expires", options->certificate_expires, "The renewed certificate's last day (YYYY-MM-DD)");
+  set->add_option("--by", options->by, "Who makes the change (default: the login name)");
+  auto* away = command.add_subcommand("away", "Record days a volunteer cannot serve (the rota keeps them free); alone, list them");
+  away->add_option("who", options->who, "A name or a phone number");
+  away->add_option("--from", options->from, "The first day away (YYYY-MM-DD)");
   away->add_option("--to", options->to, "The last day away (default: until further notice)");
   away->add_option("--reason", options->reason, "Why, for the record");
+  away->add_option("--undo", options->undo, "Take back the absence with this number (see the list)");
+  away->add_option("--by", options->by, "Who takes it back (default: the login name)");
   auto* forget = command.add_subcommand("forget", "Erase a volunteer's personal data on request (PIPL); what they did stays, by number");
   forget->add_option("who", options->who, "A name or a phone number")->required();
   forget->add_flag("--yes", options->yes, "Erase: it cannot be undone");
-  action = [options, list, show, away](Context& context) {
+  action = [options, list, show, set, away](Context& context) {
     if (list->parsed()) return run_list(*options, context);
     if (show->parsed()) return run_show(*options, context);
+    if (set->parsed()) return run_set(*options, context);
     if (away->parsed()) return run_away(*options, context);
     return run_forget(*options, context);
   };

@@ -91,9 +91,12 @@ bool known_timezone(const std::string& timezone) {
   return in_zone_database(timezone) || in_china(timezone) || timezone == "UTC";
 }
 
-Date local_date(std::string_view utc_timestamp, const std::string& timezone) {
+namespace {
+
+/// The broken-down time in `timezone` at the moment `utc_timestamp`; nothing when it is not a timestamp.
+std::optional<std::tm> local_tm(std::string_view utc_timestamp, const std::string& timezone) {
   auto day = parse_date(utc_timestamp.substr(0, 10));
-  if (!day) return Date{};
+  if (!day) return std::nullopt;
   int hour = utc_timestamp.size() >= 19 ? parse_digits(utc_timestamp.substr(11, 2), 2).value_or(0) : 0;
   int minute = utc_timestamp.size() >= 19 ? parse_digits(utc_timestamp.substr(14, 2), 2).value_or(0) : 0;
   auto seconds = std::chrono::sys_days{*day}.time_since_epoch() + std::chrono::hours{hour} + std::chrono::minutes{minute};
@@ -111,8 +114,23 @@ Date local_date(std::string_view utc_timestamp, const std::string& timezone) {
     ::unsetenv("TZ");
   }
   ::tzset();
-  return Date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-              std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+  return local;
+}
+
+}  // namespace
+
+Date local_date(std::string_view utc_timestamp, const std::string& timezone) {
+  auto local = local_tm(utc_timestamp, timezone);
+  if (!local) return Date{};
+  return Date{std::chrono::year{local->tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local->tm_mon + 1)},
+              std::chrono::day{static_cast<unsigned>(local->tm_mday)}};
+}
+
+std::string local_time_text(std::string_view utc_timestamp, const std::string& timezone) {
+  auto local = local_tm(utc_timestamp, timezone);
+  if (!local) return std::string(utc_timestamp);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", local->tm_year + 1900, local->tm_mon + 1, local->tm_mday, local->tm_hour,
+                     local->tm_min);
 }
 
 std::optional<std::chrono::weekday> parse_weekday(std::string_view text) {

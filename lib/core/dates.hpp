@@ -23,6 +23,9 @@ std::string format_date(const Date& date);
 /// (China keeps no summer time) and others to UTC.
 Date local_date(std::string_view utc_timestamp, const std::string& timezone);
 
+/// `utc_timestamp` as people read it where they are: "2026-12-01 10:00" in `timezone`.
+std::string local_time_text(std::string_view utc_timestamp, const std::string& timezone);
+
 /// Whether `local_date` knows `timezone`: a zone of the system's zone database, or one
 /// of China's; any other name would silently be taken as UTC.
 bool known_timezone(const std::string& timezone);

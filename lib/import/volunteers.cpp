@@ -341,6 +341,18 @@ private:
 
 }  // namespace
 
+std::vector<std::string> read_skills(const config::Catalogue& catalogue, std::string_view cell,
+                                     std::vector<std::string>& unknown) {
+  SkillMatcher skills(catalogue);
+  std::vector<std::string> ids;
+  for (const auto& word : split_list(cell)) {
+    auto skill = skills.match(word);
+    if (!skill) unknown.push_back(word);
+    else if (std::find(ids.begin(), ids.end(), *skill) == ids.end()) ids.push_back(*skill);
+  }
+  return ids;
+}
+
 ImportReport import_volunteers(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
                                const ImportOptions& options, const std::string& now) {
   VolunteerImporter volunteers(config, now);

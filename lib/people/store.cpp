@@ -93,23 +93,23 @@ std::vector<Volunteer> Store::read(SQLite::Statement& query) {
     out[it->second].skills.push_back(std::move(skill));
   }
   static const std::string blackouts_of_one =
-      "SELECT volunteer_id, from_date, to_date, reason FROM volunteer_blackouts WHERE volunteer_id = ? ORDER BY from_date, id";
+      "SELECT volunteer_id, from_date, to_date, reason, id FROM volunteer_blackouts WHERE volunteer_id = ? ORDER BY from_date, id";
   static const std::string all_blackouts =
-      "SELECT volunteer_id, from_date, to_date, reason FROM volunteer_blackouts ORDER BY volunteer_id, from_date, id";
+      "SELECT volunteer_id, from_date, to_date, reason, id FROM volunteer_blackouts ORDER BY volunteer_id, from_date, id";
   auto& blackouts = statement_(out.size() == 1 ? blackouts_of_one : all_blackouts);
   if (out.size() == 1) blackouts.bind(1, out.front().id);
   while (blackouts.executeStep()) {
     auto it = index.find(blackouts.getColumn(0).getInt64());
     auto from = parse_date(blackouts.getColumn(1).getString());
     if (it == index.end() || !from) continue;
-    Blackout b{*from, std::nullopt, blackouts.getColumn(3).getString()};
+    Blackout b{*from, std::nullopt, blackouts.getColumn(3).getString(), blackouts.getColumn(4).getInt64()};
     if (!blackouts.getColumn(2).isNull()) b.to = parse_date(blackouts.getColumn(2).getString());
     out[it->second].blackouts.push_back(std::move(b));
   }
   return out;
 }
 
-void Store::add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now) {
+std::int64_t Store::add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now) {
   static const std::string sql =
       "INSERT INTO volunteer_blackouts (volunteer_id, from_date, to_date, reason, created_at) VALUES (?, ?, ?, ?, ?)";
   auto& insert = statement_(sql);
@@ -120,6 +120,51 @@ void Store::add_blackout(std::int64_t volunteer_id, const Blackout& blackout, co
   insert.bind(4, blackout.reason);
   insert.bind(5, now);
   insert.exec();
+  return db_.getLastInsertRowid();
+}
+
+bool Store::remove_blackout(std::int64_t volunteer_id, std::int64_t blackout_id) {
+  static const std::string sql = "DELETE FROM volunteer_blackouts WHERE id = ? AND volunteer_id = ?";
+  auto& remove = statement_(sql);
+  remove.bind(1, blackout_id);
+  remove.bind(2, volunteer_id);
+  return remove.exec() == 1;
+}
+
+std::optional<Volunteer> Store::find(std::int64_t id) {
+  static const std::string sql =
+      std::string("SELECT ") + volunteer_columns + " FROM volunteers WHERE id = ? AND forgotten_at IS NULL";
+  auto& query = statement_(sql);
+  query.bind(1, id);
+  auto found = read(query);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+void Store::record_change(std::int64_t volunteer_id, const VolunteerChange& change) {
+  static const std::string sql =
+      "INSERT INTO volunteer_changes (volunteer_id, changed_at, changed_by, field, before, after) VALUES (?, ?, ?, ?, ?, ?)";
+  auto& insert = statement_(sql);
+  insert.bind(1, volunteer_id);
+  insert.bind(2, change.at);
+  insert.bind(3, change.by);
+  insert.bind(4, change.field);
+  insert.bind(5, change.before);
+  insert.bind(6, change.after);
+  insert.exec();
+}
+
+std::vector<VolunteerChange> Store::changes(std::int64_t volunteer_id) {
+  static const std::string sql =
+      "SELECT changed_at, changed_by, field, before, after FROM volunteer_changes WHERE volunteer_id = ? ORDER BY id";
+  auto& query = statement_(sql);
+  query.bind(1, volunteer_id);
+  std::vector<VolunteerChange> out;
+  while (query.executeStep()) {
+    out.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                   query.getColumn(3).getString(), query.getColumn(4).getString()});
+  }
+  return out;
 }
 
 std::optional<Volunteer> Store::find_one(const std::string& sql, const std::string& value) {

@@ -53,8 +53,16 @@ public:
     int resources = 0, needs = 0;  ///< lines of the lists that held their phone, erased of them
   };
   Forgotten forget(std::int64_t volunteer_id, const Date& today, const std::string& now);
-  /// Records days `volunteer_id` cannot serve.
-  void add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now);
+  /// Records days `volunteer_id` cannot serve; returns the absence's id.
+  std::int64_t add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now);
+  /// Takes back absence `blackout_id` of `volunteer_id`; false when they have no such absence.
+  bool remove_blackout(std::int64_t volunteer_id, std::int64_t blackout_id);
+  /// The volunteer `id`, unless forgotten.
+  std::optional<Volunteer> find(std::int64_t id);
+  /// Keeps one change made by hand to `volunteer_id`.
+  void record_change(std::int64_t volunteer_id, const VolunteerChange& change);
+  /// The changes made by hand to `volunteer_id`, oldest first.
+  std::vector<VolunteerChange> changes(std::int64_t volunteer_id);
 
 private:
   std::optional<Volunteer> find_one(const std::string& sql, const std::string& value);

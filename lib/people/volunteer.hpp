@@ -45,6 +45,7 @@ struct Blackout {
   Date from;
   std::optional<Date> to;
   std::string reason;
+  std::int64_t id = 0;  ///< as stored; 0 before
   bool covers(const Date& date) const { return from <= date && (!to || date <= *to); }
   friend bool operator==(const Blackout&, const Blackout&) = default;
 };
@@ -67,6 +68,15 @@ struct Volunteer {
   std::vector<std::string> preferences;
   std::string note;
   friend bool operator==(const Volunteer&, const Volunteer&) = default;
+};
+
+/// One change a coordinator made to a volunteer by hand: when, by whom, which field
+/// (name, phone, availability, monthly_limit, skills, certificate, away) and its value
+/// before and after as stored (skill ids, dates, an availability's bits), so that it
+/// reads the same in any language.
+struct VolunteerChange {
+  std::string at, by;
+  std::string field, before, after;
 };
 
 /// "138****8000": what printed output shows of a phone number; anything shorter than

@@ -41,6 +41,18 @@ std::vector<RotaSeat> RotaStore::month(const Month& month) {
   return read_seats(query);
 }
 
+std::vector<RotaSeat> RotaStore::seats_of(std::int64_t volunteer, const Date& from, const std::optional<Date>& to) {
+  SQLite::Statement query(db_,
+                          "SELECT r.seat, r.kiosk, r.date, r.start_minute, r.end_minute, r.cadence, r.title, r.place, "
+                          "r.service, r.skill, r.volunteer_id, v.name, r.locked FROM rota_seats r "
+                          "LEFT JOIN volunteers v ON v.id = r.volunteer_id WHERE r.volunteer_id = ?1 AND r.date >= ?2 "
+                          "AND (?3 IS NULL OR r.date <= ?3) ORDER BY r.date, r.start_minute, r.kiosk, r.position");
+  query.bind(1, volunteer);
+  query.bind(2, format_date(from));
+  if (to) query.bind(3, format_date(*to));
+  return read_seats(query);
+}
+
 void RotaStore::replace(const Month& month, const std::vector<Session>& sessions, const RotaPlan& plan,
                         const std::string& now, bool forced) {
   std::set<std::string> locked;

@@ -53,6 +53,9 @@ public:
 
   /// How many times `month` was built: the SEQUENCE of its calendar events.
   int build_count(const Month& month);
+  /// The seats `volunteer` holds from `from` to `to` (open-ended without it), in every
+  /// month built, by date and time.
+  std::vector<RotaSeat> seats_of(std::int64_t volunteer, const Date& from, const std::optional<Date>& to);
   /// Unlocks `volunteer`'s seats of `month` on and after `from` (a drop-out).
   void unlock_from(const Month& month, std::int64_t volunteer, const Date& from);
 

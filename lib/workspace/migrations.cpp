@@ -324,6 +324,20 @@ const std::vector<std::string_view>& migrations() {
       R"sql(
         ALTER TABLE volunteers ADD COLUMN preferences TEXT NOT NULL DEFAULT '';
       )sql",
+      // 11: what a coordinator changed of a volunteer by hand (volunteers set, an absence
+      // taken back): who, when, and the field before and after, as stored.
+      R"sql(
+        CREATE TABLE volunteer_changes (
+          id           INTEGER PRIMARY KEY,
+          volunteer_id INTEGER NOT NULL REFERENCES volunteers (id),
+          changed_at   TEXT NOT NULL,
+          changed_by   TEXT NOT NULL,
+          field        TEXT NOT NULL,
+          before       TEXT NOT NULL,
+          after        TEXT NOT NULL
+        );
+        CREATE INDEX volunteer_changes_by_volunteer ON volunteer_changes (volunteer_id);
+      )sql",
   };
   return all;
 }

@@ -129,6 +129,7 @@ without warnings (with man or groff when installed, as on most Debian systems).
   .SS "kangle volunteers"
   .SS "kangle volunteers list"
   .SS "kangle volunteers show"
+  .SS "kangle volunteers set"
   .SS "kangle volunteers away"
   .SS "kangle volunteers forget"
   .SS "kangle match"

@@ -53,3 +53,73 @@ is a phone Excel showed as 1.39123E+10, which used to become 13912300000.
   己四,
   庚五,
   辛六,13800138042
+
+Renaming on purpose is its own act, kept with who did it and when; so are new
+availability (replacing, not adding), skills, a monthly limit and a renewed certificate.
+
+  $ export KANGLE_USER=coordinator
+  $ kangle volunteers set 王建国 --name 王建军 --availability 周二上午 --skills 护士、磨刀 --monthly-limit 5
+  已修改 王建国：姓名：王建国 → 王建军、可服务时间：周三上午、周五上午 → 周二上午、每月最多班次：4 → 5、技能：医护 → 磨刀、医护
+  $ kangle volunteers set 王建军 --certificate-expires 2027-06-30
+  已修改 王建军：医护证书：- → 2027-06-30
+  $ kangle volunteers set 王建军 --phone 13800138002
+  kangle: 错误：手机号 138****8002 已属于“李秀英”
+  [3]
+  $ kangle volunteers set 王建军 --phone 12345678901
+  kangle: 错误：手机号“12345678901”不是有效的手机号码（应为 13–19 开头的 11 位数字）
+  [2]
+  $ kangle volunteers set 王建军 --name 王建军
+  王建军：没有需要修改的内容
+  $ kangle volunteers set 王建军
+  kangle: 错误：请说明要修改什么：--name、--phone、--availability、--monthly-limit、--skills 或 --certificate-expires
+  [2]
+  $ kangle volunteers show 王建军
+  姓名          王建军
+  手机          138****8001
+  党员          是
+  政治面貌      中共党员
+  单位          康健街道社区卫生服务中心
+  居民区        丁香园
+  技能          磨刀、医护(2027-06-30)
+  可服务时间    周二上午
+  每月最多班次  5
+  修改记录
+    2026-12-01 10:00 coordinator：姓名：王建国 → 王建军
+    2026-12-01 10:00 coordinator：可服务时间：周三上午、周五上午 → 周二上午
+    2026-12-01 10:00 coordinator：每月最多班次：4 → 5
+    2026-12-01 10:00 coordinator：技能：医护 → 磨刀、医护
+    2026-12-01 10:00 coordinator：医护证书：- → 2027-06-30
+
+A sheet that says 甲九 for that phone still renames no one.
+
+  $ printf '%s\n' 姓名,联系电话 甲九,13800138001 > one.csv
+  $ kangle import volunteers one.csv --dry-run | grep 甲九
+  one.csv:2:A（姓名）：拒收：手机 138****8001 已登记在“王建军”名下，与本行姓名“甲九”不符：这是冲突，不是更新（如确需改名：kangle volunteers set 王建军 --name 甲九）
+
+Absences can be listed and taken back; one that falls on a seat of a built rota
+says so, a locked seat too.
+
+  $ kangle schedule build --month 2026-12 >/dev/null
+  $ kangle schedule lock --month 2026-12 --person 李秀英
+  已锁定 2026-12 的 3 个岗位
+  $ kangle volunteers away 李秀英 --from 2026-12-09 --to 2026-12-10 --reason 出差
+  李秀英 自 2026-12-09 至 2026-12-10 不能服务。
+  $ kangle volunteers away 李秀英 --from 2026-12-16 --to 2026-12-16
+  李秀英 自 2026-12-16 至 2026-12-16 不能服务。
+  李秀英 在这段时间排有 1 个班次，重新生成当月排班（kangle schedule build）会换人：
+    2026-12-16 09:00-11:30 丁香园 织补（已锁定：须先用 kangle schedule unlock 解锁）
+  $ kangle volunteers away
+  编号  姓名    起          止          原因
+  1     李秀英  2026-12-09  2026-12-10  出差
+  2     李秀英  2026-12-16  2026-12-16
+  $ kangle volunteers away 李秀英 --undo 1
+  已撤销 李秀英 的请假 #1（2026-12-09..2026-12-10 出差）。
+  $ kangle volunteers away 李秀英 --undo 1
+  kangle: 错误：“李秀英”没有编号为 #1 的请假（见 kangle volunteers away）
+  [3]
+  $ kangle volunteers away 李秀英
+  编号  姓名    起          止          原因
+  2     李秀英  2026-12-16  2026-12-16
+  $ kangle volunteers show 李秀英 | tail -2
+  修改记录
+    2026-12-01 10:00 coordinator：请假：2026-12-09..2026-12-10 出差 → -
