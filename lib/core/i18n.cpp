@@ -145,6 +145,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::import_conflict_two_people, "the phone belongs to {} and the ID number to {}: two different people in one row", "手机号属于“{}”，身份证号却属于“{}”：一行里是两个不同的人"},
     {Msg::import_conflict_id_number, "{} is stored with ID number {}, this row gives {}: a conflict, not an update", "“{}”已登记的身份证号是 {}，本行却是 {}：这是冲突，不是更新"},
     {Msg::import_phone_not_taken, "{} is stored with phone {}; this row's {} was not taken (change it with kangle volunteers set)", "“{}”已登记的手机号是 {}，本行的 {} 未采用（如需更换，请用 kangle volunteers set）"},
+    {Msg::import_certificate_unused, "a certificate valid to {}, but no skill of this person rests on a certificate: not recorded", "证书有效期至 {}，但此人没有需要证书的技能：未登记"},
     {Msg::import_no_phone, "no phone and no ID number: this person cannot be told apart from others", "没有手机号也没有身份证号，无法区分此人"},
     {Msg::import_bad_limit, "cannot read the monthly limit \"{}\"; the workspace default applies", "无法识别每月最多班次“{}”，按工作区默认值处理"},
     {Msg::import_bad_availability, "cannot read the availability \"{}\" (e.g. 周一上午、周三下午、周末、工作日、每天); imported without it", "无法识别可服务时间“{}”（例如 周一上午、周三下午、周末、工作日、每天），已导入但未登记服务时间"},

@@ -151,6 +151,7 @@ enum class Msg {
   import_conflict_two_people,
   import_conflict_id_number,
   import_phone_not_taken,
+  import_certificate_unused,
   import_no_phone,
   import_bad_limit,
   import_bad_availability,

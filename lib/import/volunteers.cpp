@@ -68,6 +68,9 @@ private:
 /// One row read as a volunteer, with the problems found on the way.
 struct ParsedRow {
   Volunteer volunteer;
+  /// A certificate's date in a row without skills: a renewal sheet (name, phone, date) for
+  /// the skills resting on a certificate that the person holds already.
+  std::optional<Date> renewed_certificate;
   bool rejected = false;
 };
 
@@ -135,10 +138,17 @@ public:
         issue(Kind::doubtful, "skills", tr(Msg::import_unknown_skill, word));
       }
     }
+    bool any_certified = false;
     for (const auto& id : skill_ids) {
       const auto* skill = catalogue_.find_skill(id);
       bool certified = skill && !skill->certificate.empty();
+      any_certified = any_certified || certified;
       v.skills.push_back({id, certified ? certificate_expires : std::nullopt});
+    }
+    if (certificate_expires && split_list(fields.raw("skills")).empty()) {
+      out.renewed_certificate = certificate_expires;
+    } else if (certificate_expires && !any_certified) {
+      issue(Kind::doubtful, "certificate_expires", tr(Msg::import_certificate_unused, format_date(*certificate_expires)));
     }
     for (const auto& word : split_list(fields.raw("preferences"))) {
       auto id = preference(word);
@@ -183,8 +193,9 @@ private:
 
 /// `earlier` with what `later` adds: skills and availability together, other fields
 /// replaced where the later sign-up gives them. Describes the changes in `changes`.
-Volunteer merge(const Volunteer& earlier, const Volunteer& later, const config::Catalogue& catalogue,
+Volunteer merge(const Volunteer& earlier, const ParsedRow& row, const config::Catalogue& catalogue,
                std::vector<std::string>& changes) {
+  const auto& later = row.volunteer;
   auto skill_name = [&](const std::string& id) {
     const auto* skill = catalogue.find_skill(id);
     return skill ? (language() == Lang::en && !skill->name_en.empty() ? skill->name_en : skill->name) : id;
@@ -230,8 +241,24 @@ Volunteer merge(const Volunteer& earlier, const Volunteer& later, const config::
       changes.push_back(tr(Msg::import_new_certificate, skill_name(skill.skill), format_date(*skill.certificate_expires)));
     }
   }
+  if (row.renewed_certificate) {
+    for (auto& skill : v.skills) {
+      const auto* known = catalogue.find_skill(skill.skill);
+      if (!known || known->certificate.empty() || skill.certificate_expires == row.renewed_certificate) continue;
+      skill.certificate_expires = row.renewed_certificate;
+      changes.push_back(tr(Msg::import_new_certificate, skill_name(skill.skill), format_date(*row.renewed_certificate)));
+    }
+  }
   std::sort(v.skills.begin(), v.skills.end(), [](const auto& a, const auto& b) { return a.skill < b.skill; });
   return v;
+}
+
+/// True when `v` holds a skill that rests on a certificate.
+bool holds_certified_skill(const Volunteer& v, const config::Catalogue& catalogue) {
+  return std::any_of(v.skills.begin(), v.skills.end(), [&](const auto& s) {
+    const auto* skill = catalogue.find_skill(s.skill);
+    return skill && !skill->certificate.empty();
+  });
 }
 
 /// Volunteers for the import pipeline: one person per phone number (or ID number).
@@ -275,6 +302,10 @@ public:
     auto by_id_number = may_be_stored(incoming.id_number) ? store_->find_by_id_number(incoming.id_number) : std::nullopt;
     auto existing = by_phone ? by_phone : by_id_number;
     if (existing && conflicts(row, incoming, *existing, by_phone, by_id_number, issues)) return RowOutcome::rejected;
+    if (parsed.renewed_certificate && !holds_certified_skill(existing ? *existing : incoming, catalogue_)) {
+      RowFields(*header_, row, issues)
+          .issue(Kind::doubtful, "certificate_expires", tr(Msg::import_certificate_unused, format_date(*parsed.renewed_certificate)));
+    }
     if (!existing) {
       std::sort(incoming.skills.begin(), incoming.skills.end(), [](const auto& a, const auto& b) { return a.skill < b.skill; });
       store_->insert(incoming, now_);
@@ -282,7 +313,7 @@ public:
       return RowOutcome::added;
     }
     std::vector<std::string> changes;
-    auto merged = merge(*existing, incoming, catalogue_, changes);
+    auto merged = merge(*existing, parsed, catalogue_, changes);
     auto separator = message_text(Msg::rhythm_list_separator, language());
     RowOutcome outcome = RowOutcome::unchanged;
     if (auto first = earlier_row()) {

@@ -123,3 +123,15 @@ says so, a locked seat too.
   $ kangle volunteers show 李秀英 | tail -2
   修改记录
     2026-12-01 10:00 coordinator：请假：2026-12-09..2026-12-10 出差 → -
+
+A renewal sheet of name, phone and certificate date renews the certificates of
+the skills that rest on one; a date nobody's skill needs is said, not dropped.
+
+  $ printf '%s\n' 姓名,手机,证书有效期 王建军,13800138001,2027-12-31 陈明,13800138005,2027-12-31 > renew.csv
+  $ kangle import volunteers renew.csv
+  renew.csv（表头在第 1 行）
+    新增 0 人，更新 1 人，合并 0 行，未变 1 人，拒收 0 行
+  renew.csv:2：更新：已登记的志愿者：医护 证书有效期至 2027-12-31
+  renew.csv:3:C（证书有效期）：存疑：证书有效期至 2027-12-31，但此人没有需要证书的技能：未登记
+  $ kangle volunteers show 王建军 | grep ^技能
+  技能          磨刀、医护(2027-12-31)
