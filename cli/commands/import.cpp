@@ -72,6 +72,11 @@ void print_report(const import::ImportReport& r, const std::string& file, List l
     fmt::print("  {}\n", tr(Msg::import_ignored_columns,
                             text::join(r.ignored_columns, message_text(Msg::rhythm_list_separator, language()))));
   }
+  if (!r.other_sheets.empty()) {
+    std::vector<std::string> quoted;
+    for (const auto& name : r.other_sheets) quoted.push_back(fmt::format("“{}”", name));
+    fmt::print("  {}\n", tr(Msg::import_other_sheets, text::join(quoted, message_text(Msg::rhythm_list_separator, language()))));
+  }
   for (const auto& issue : r.issues) {
     std::string where = fmt::format("{}:{}", file, issue.row);
     if (!issue.column.empty()) where += fmt::format(":{}", issue.column);

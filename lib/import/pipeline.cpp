@@ -3,7 +3,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cstdint>
 
 #include "core/atomic_file.hpp"
 #include "core/hash.hpp"
@@ -68,18 +71,74 @@ bool is_total_row(const Row& row) {
   return false;
 }
 
+namespace {
+
+/// The length of the invisible character at the front of `s` that no cell should hold —
+/// C0 and C1 control characters but tab and line breaks, DEL, zero-width spaces and joiners,
+/// a byte order mark — and its code point; 0 when `s` starts with anything else.
+std::pair<std::size_t, char32_t> invisible_at(std::string_view s) {
+  auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  if (b(0) < 0x20 && b(0) != '\t' && b(0) != '\n' && b(0) != '\r') return {1, b(0)};
+  if (b(0) == 0x7F) return {1, 0x7F};
+  if (b(0) == 0xC2 && s.size() >= 2 && b(1) >= 0x80 && b(1) <= 0x9F) return {2, b(1)};
+  if (b(0) == 0xE2 && s.size() >= 3 && b(1) == 0x80 && b(2) >= 0x8B && b(2) <= 0x8D) return {3, 0x2000u + (b(2) - 0x80u)};
+  if (b(0) == 0xE2 && s.size() >= 3 && b(1) == 0x81 && b(2) == 0xA0) return {3, 0x2060};
+  if (b(0) == 0xEF && s.size() >= 3 && b(1) == 0xBB && b(2) == 0xBF) return {3, 0xFEFF};
+  return {0, 0};
+}
+
+/// Takes the invisible characters out of every cell of `row` (a NUL would cut a name in two
+/// in some programs and not in others, a zero-width space makes 王芳 another person), each
+/// cell that held one a doubtful issue naming the first.
+void remove_invisible(Row& row, const Header& header, std::vector<RowIssue>& issues) {
+  for (std::size_t c = 0; c < row.cells.size(); ++c) {
+    auto& text = row.cells[c].text;
+    std::string kept;
+    std::optional<char32_t> first;
+    for (std::size_t i = 0; i < text.size();) {
+      auto [length, code] = invisible_at(std::string_view(text).substr(i));
+      if (length == 0) {
+        kept += text[i++];
+        continue;
+      }
+      if (!first) first = code;
+      i += length;
+    }
+    if (!first) continue;
+    text = std::move(kept);
+    issues.push_back({RowIssue::Kind::doubtful, row.number, column_letters(c), c < header.titles.size() ? header.titles[c] : "",
+                      tr(Msg::import_invisible_removed, fmt::format("U+{:04X}", static_cast<std::uint32_t>(*first)))});
+  }
+}
+
+/// What makes an import the same as an earlier one: the file's bytes, and the options that
+/// change what they mean (another sheet, another mapping, another encoding read the same
+/// bytes as other rows). Without them, the file's SHA-256 alone, as imports always kept it.
+std::string import_key(const ImportOptions& options) {
+  auto hash = file_sha256(options.file);
+  const auto& table = options.table;
+  if (!table.sheet && table.map.empty() && !table.encoding) return hash;
+  std::string meaning = hash + "\x1fsheet=" + table.sheet.value_or("");
+  for (const auto& [header, field] : table.map) meaning += "\x1fmap=" + header + "=" + field;
+  if (table.encoding) meaning += "\x1f" "encoding=" + std::to_string(static_cast<int>(*table.encoding));
+  return sha256_hex(meaning);
+}
+
+}  // namespace
+
 ImportReport run_import(SQLite::Database& db, const ColumnAliases& aliases, const ImportOptions& options,
                         const std::string& now, ListImporter& list) {
   using Kind = RowIssue::Kind;
   ImportReport report;
   report.file = options.file.string();
   report.dry_run = options.dry_run;
-  auto hash = file_sha256(options.file);
+  auto hash = import_key(options);
   auto table = open_table(options.file, options.table, aliases, std::string(list.required_field()));
   report.sheet = table.reader->name();
   report.csv = table.csv;
   report.header_row = table.header.row;
   report.ignored_columns = table.header.ignored;
+  report.other_sheets = table.other_sheets;
 
   // A page cache of 64 MiB rather than SQLite's 2: with 2, the indexes of a big import spill
   // to the WAL before the commit and are read back (110,000 reads and writes for 130,000
@@ -116,6 +175,8 @@ ImportReport run_import(SQLite::Database& db, const ColumnAliases& aliases, cons
       continue;
     }
     issues.clear();
+    remove_invisible(row, table.header, issues);
+    if (row.hidden) issues.push_back({Kind::doubtful, row.number, "", "", tr(Msg::import_hidden_row)});
     auto outcome = list.take(row, issues);
     switch (outcome) {
       case RowOutcome::added: ++report.added; break;

@@ -48,6 +48,7 @@ struct ImportReport {
   std::size_t total_rows = 0;   ///< 合计/总计/小计 rows skipped
   std::vector<RowIssue> issues;                  ///< by row
   std::vector<std::string> ignored_columns;      ///< headers that name no field
+  std::vector<std::string> other_sheets;         ///< sheets that look like the same list, not read
   std::optional<std::string> already_imported_at;  ///< the same file was imported then: nothing done
   std::optional<std::filesystem::path> rejects_file;  ///< written when rows were rejected
   bool dry_run = false;

@@ -23,6 +23,7 @@ struct Row {
   std::size_t number = 0;   ///< 1-based, as the spreadsheet shows it (CSV: the line the record starts on)
   std::vector<Cell> cells;  ///< by column, 0 = A; trailing empty cells dropped
   std::size_t last = 0;     ///< the line the row ends on: a CSV record may span lines; 0 = `number`
+  bool hidden = false;      ///< hidden in the workbook, by hand or by a filter
 
   std::size_t last_line() const { return last != 0 ? last : number; }
 };

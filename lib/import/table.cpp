@@ -163,7 +163,7 @@ OpenTable open_table(const std::filesystem::path& file, const TableOptions& opti
       auto reader = open_csv(file, options.encoding);
       auto header = find_header(*reader, options, aliases, required);
       if (!header) throw no_header(file.string());
-      return {std::make_unique<ReadAhead>(std::move(reader)), std::move(*header), true};
+      return {std::make_unique<ReadAhead>(std::move(reader)), std::move(*header), true, {}};
     }
     case FileKind::xlsx:
       break;
@@ -173,7 +173,13 @@ OpenTable open_table(const std::filesystem::path& file, const TableOptions& opti
     if (options.sheet && names[i] != *options.sheet) continue;
     auto reader = open_xlsx_sheet(file, i);
     if (auto header = find_header(*reader, options, aliases, required)) {
-      return {std::make_unique<ReadAhead>(std::move(reader)), std::move(*header), false};
+      OpenTable table{std::make_unique<ReadAhead>(std::move(reader)), std::move(*header), false, {}};
+      for (std::size_t later = i + 1; later < names.size() && !options.sheet; ++later) {
+        if (auto other = open_xlsx_sheet(file, later); find_header(*other, options, aliases, required)) {
+          table.other_sheets.push_back(names[later]);
+        }
+      }
+      return table;
     }
     if (options.sheet) throw no_header(file.string() + ":" + names[i]);
   }

@@ -24,6 +24,9 @@ struct OpenTable {
   std::unique_ptr<SheetReader> reader;
   Header header;
   bool csv = false;  ///< a text file rather than a workbook
+  /// Later sheets of the workbook with a header of the same list, not read: a workbook
+  /// with a sheet per month or per community is imported a sheet at a time.
+  std::vector<std::string> other_sheets;
 };
 
 /// How far down a sheet the header row may be (title rows, notes and blank rows above it).

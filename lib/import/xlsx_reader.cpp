@@ -1160,6 +1160,9 @@ private:
       if (!number || *number == 0 || *number > max_rows) fail(tr(Msg::xlsx_bad_reference, where(), r));
       row_number_ = *number;
     }
+    // Rows a filter leaves out are hidden rows too: Excel writes both as hidden="1".
+    const auto* hidden = attribute(attributes, "hidden");
+    row_hidden_ = hidden != nullptr && (std::string_view(hidden) == "1" || std::string_view(hidden) == "true");
   }
 
   void start_cell(const XML_Char** attributes) {
@@ -1262,7 +1265,7 @@ private:
     previous_row_ = number;
     row_number_ = 0;
     std::size_t width = cells_.size();
-    rows_.push_back(Row{number, std::move(cells_), 0});
+    rows_.push_back(Row{number, std::move(cells_), 0, row_hidden_});
     cells_.clear();
     cells_.reserve(width);  // the next row is as wide, most likely: one allocation instead of five
     suspend();
@@ -1274,6 +1277,7 @@ private:
   bool in_row_ = false;
   bool in_cell_ = false;
   std::size_t row_number_ = 0;  ///< 0 until the row or one of its cells gives it
+  bool row_hidden_ = false;
   std::size_t previous_row_ = 0;
   std::size_t next_column_ = 0;
   std::size_t column_ = 0;

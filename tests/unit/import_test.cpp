@@ -162,6 +162,11 @@ public:
   void merge(lxw_worksheet* s, unsigned row, unsigned first, unsigned last, const std::string& value) {
     REQUIRE(worksheet_merge_range(s, r(row), c(first), r(row), c(last), value.c_str(), centred_) == LXW_NO_ERROR);
   }
+  /// Hides `row`, as a coordinator hiding it by hand or a filter leaving it out does.
+  void hide(lxw_worksheet* s, unsigned row) {
+    lxw_row_col_options hidden = {1, 0, 0};
+    REQUIRE(worksheet_set_row_opt(s, r(row), LXW_DEF_ROW_HEIGHT, nullptr, &hidden) == LXW_NO_ERROR);
+  }
   fs::path close() {
     auto error = workbook_close(book_);
     book_ = nullptr;
@@ -923,4 +928,74 @@ TEST_CASE("import: a second sign-up in the same file with only the ID number is 
 
   CHECK(summary(report) == "signup.csv row 1: added 1, updated 0, merged 1, unchanged 0, rejected 0, blank 0, total 0");
   CHECK(issues(report) == Lines{"3: merged: the same person as row 2: skill + Calligraphy and writing"});
+}
+
+TEST_CASE("import xlsx: a hidden row is imported but listed as doubtful", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  auto* s = add_signup_sheet(book);
+  book.row(s, 4, {"王建国", "13800138001", "", "护士"});
+  book.row(s, 5, {"李秀英", "13800138002", "", "缝纫"});
+  book.hide(s, 5);
+  auto report = ws.import(book.close());
+
+  CHECK(summary(report) == "报名表 row 3: added 2, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report) == Lines{"5: doubtful: the row is hidden in the workbook (by hand or by a filter): imported; if it "
+                                "was hidden to leave it out, delete it and import again"});
+}
+
+TEST_CASE("import xlsx: other sheets that look like sign-up sheets are named; each is read with --sheet", "[import]") {
+  Workspace ws;
+  Workbook book(ws.in("signup.xlsx"));
+  book.row(book.sheet("说明"), 1, {"请在后面的工作表中填写"});
+  book.row(add_signup_sheet(book, "丁香园"), 4, {"王建国", "13800138001", "", "护士"});
+  book.row(add_signup_sheet(book, "樱花园"), 4, {"李秀英", "13800138002", "", "缝纫"});
+  book.row(book.sheet("统计"), 1, {"合计", "2"});
+  auto file = book.close();
+
+  auto first = ws.import(file);
+  CHECK(first.sheet == "丁香园");
+  CHECK(first.other_sheets == std::vector<std::string>{"樱花园"});
+  CHECK(ws.people_count() == 1);
+
+  // The same workbook read as another sheet is not "already imported".
+  ImportOptions options;
+  options.file = file;
+  options.table.sheet = "樱花园";
+  auto second = ws.import(options, later_run);
+  CHECK_FALSE(second.already_imported_at.has_value());
+  CHECK(second.other_sheets.empty());
+  CHECK(summary(second) == "樱花园 row 3: added 1, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(ws.people_count() == 2);
+  // That sheet again is.
+  CHECK(ws.import(options, later_run).already_imported_at == later_run);
+}
+
+TEST_CASE("import: a mapping given changes what the same file means, so it is read again", "[import]") {
+  Workspace ws;
+  auto file = ws.write("signup.csv", "姓名,联络号码,特长技能\n王建国,13800138001,护士\n");
+  auto first = ws.import(file);
+  CHECK(first.rejected == 1);  // no phone column known
+  ImportOptions options;
+  options.file = file;
+  options.table.map = {{"联络号码", "phone"}};
+  auto mapped = ws.import(options, later_run);
+  CHECK_FALSE(mapped.already_imported_at.has_value());
+  CHECK(mapped.added == 1);
+}
+
+TEST_CASE("import: NUL, control and zero-width characters are taken out of a cell, and the row says so", "[import]") {
+  Workspace ws;
+  std::string csv = "姓名,联系电话,特长技能\n";
+  csv += std::string("张") + '\0' + "三,13800138001,护士\n";
+  csv += "王\u200b芳,13800138002,缝纫\n";
+  csv += "李四,13800138003,\x1b缝纫\n";
+  auto report = ws.import(ws.write("signup.csv", csv));
+
+  CHECK(summary(report) == "signup.csv row 1: added 3, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report) == Lines{"2:A (姓名): doubtful: the cell held invisible control characters (the first U+0000): removed",
+                                "3:A (姓名): doubtful: the cell held invisible control characters (the first U+200B): removed",
+                                "4:C (特长技能): doubtful: the cell held invisible control characters (the first U+001B): removed"});
+  CHECK(ws.by_phone("13800138001")->name == "张三");
+  CHECK(ws.by_phone("13800138002")->name == "王芳");
 }
