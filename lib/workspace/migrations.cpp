@@ -324,6 +324,12 @@ const std::vector<std::string_view>& migrations() {
       R"sql(
         ALTER TABLE volunteers ADD COLUMN preferences TEXT NOT NULL DEFAULT '';
       )sql",
+      // 11: a grant of hours is revoked by a new grant of the opposite minutes that names it
+      // (nothing is deleted); the unique index makes a second revocation of one grant fail.
+      R"sql(
+        ALTER TABLE granted_hours ADD COLUMN reverses INTEGER REFERENCES granted_hours (id);
+        CREATE UNIQUE INDEX granted_hours_revoked_once ON granted_hours (reverses) WHERE reverses IS NOT NULL;
+      )sql",
   };
   return all;
 }
