@@ -438,6 +438,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::grant_revoked, "Grant {0} ({1} for {2}) revoked by grant {3} (approved by {4}); both are kept", "已撤销补录 {0}（{2} 的 {1}）：撤销记录为补录 {3}（审批人：{4}），两条均保留"},
     {Msg::hours_revocation_line, "{0}: {1} — revokes grant {4}: {2} (approved by {3})", "{0} 撤销补录 {4}（{1}）：{2}（审批人：{3}）"},
     {Msg::record_clash_in_confirm, "{0} cannot be both in {1} and in {2}: one person, one place at a time", "{0} 不能同时出现在 {1} 和 {2}：同一时间一人只能在一处"},
+    {Msg::record_longer_than_opening, "{0} lasts {1}, longer than the kiosk is open for it ({2})", "{0} 历时 {1}，超过服务点该时段的开放时间 {2}"},
     {Msg::project_proposed, "proposed", "待认领"},
     {Msg::project_claimed, "claimed", "已认领"},
     {Msg::project_in_progress, "in progress", "进行中"},

@@ -440,6 +440,7 @@ enum class Msg {
   grant_revoked,
   hours_revocation_line,
   record_clash_in_confirm,
+  record_longer_than_opening,
   project_proposed,
   project_claimed,
   project_in_progress,

@@ -23,11 +23,37 @@ Msg origin_label(Origin origin) {
   return Msg::record_origin_manual;
 }
 
+/// The kiosk's opening that `record` falls in: the longest of its opening hours that day
+/// (a make-up workday keeps the hours of the weekday it stands for) and its own menu's
+/// times, among those that overlap the record. Nothing for a record elsewhere, or at a
+/// time the kiosk does not open.
+std::optional<TimeRange> opening_of(const config::Config& config, const Record& record) {
+  if (record.kiosk.empty() || !record.place.empty()) return std::nullopt;
+  auto kiosk = std::find_if(config.kiosks.begin(), config.kiosks.end(), [&](const config::Kiosk& k) { return k.id == record.kiosk; });
+  if (kiosk == config.kiosks.end()) return std::nullopt;
+  const auto* makeup = config.holidays.workday_on(record.date);
+  auto weekday = makeup ? makeup->as : std::chrono::weekday{std::chrono::sys_days{record.date}};
+  std::vector<TimeRange> openings = kiosk->hours[weekday.c_encoding()];
+  for (const auto& entry : kiosk->menu) {
+    if (entry.time && entry.at.empty()) openings.push_back(*entry.time);
+  }
+  std::optional<TimeRange> longest;
+  for (const auto& opening : openings) {
+    if (!opening.overlaps(record.time)) continue;
+    if (!longest || opening.end - opening.start > longest->end - longest->start) longest = opening;
+  }
+  return longest;
+}
+
 std::optional<std::string> length_refusal(const config::Config& config, const Record& record) {
   int session = record.time.end - record.time.start;
   int longest = config.settings.records.max_session_minutes;
   if (session > longest) {
     return tr(Msg::record_too_long, describe(config, record), format_duration(session), format_duration(longest));
+  }
+  if (auto opening = opening_of(config, record); opening && session > opening->end - opening->start) {
+    return tr(Msg::record_longer_than_opening, describe(config, record), format_duration(session),
+              format_time_range(*opening));
   }
   for (const auto& a : record.volunteers) {
     if (a.minutes > session) {

@@ -27,8 +27,8 @@ Date today_in_workspace(const config::Config& config, const std::string& now);
 std::optional<std::string> date_refusal(const Date& date, const Date& today);
 
 /// The refusal of `record` before it is stored, in the order a person would fix it: its
-/// date, its length (the session past `[records] max_session_hours`, or a volunteer's
-/// minutes past the session), the same session stored already (at its kiosk, day,
+/// date, its length (the session past `[records] max_session_hours` or past the kiosk's
+/// opening it falls in, or a volunteer's minutes past the session), the same session stored already (at its kiosk, day,
 /// service and an overlapping time: counted once), and a volunteer already in another
 /// record at an overlapping time (one place at a time). Nothing when it may be stored.
 std::optional<Refusal> refusal_of(RecordStore& store, const config::Config& config, const Record& record,

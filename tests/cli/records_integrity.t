@@ -73,7 +73,9 @@ Residents counted for a session nobody came to are an error, not dropped:
   共 5 条记录，服务居民 20 人次，志愿服务时长 11小时
 
 Only what happened: a day after today in the workspace's time zone (Asia/Shanghai,
-so 17:00 UTC on the 1st is already the 2nd), or before 2000, is refused everywhere.
+so 17:00 UTC on the 1st is already the 2nd), or before 2000, is refused everywhere;
+so is a session longer than 12 hours, or than the kiosk's opening it falls in
+(丁香园 opens 09:00-11:30 in the morning).
 
   $ KANGLE_NOW=2026-12-01T02:00:00Z kangle record confirm --date 2026-12-03
   kangle: 错误：2026-12-03 晚于今天（2026-12-01）：只能记录、确认或补录已经发生的服务
@@ -95,6 +97,9 @@ so 17:00 UTC on the 1st is already the 2nd), or before 2000, is refused everywhe
   [3]
   $ kangle record add --date 2026-12-09 --kiosk dingxiang --time 06:00-20:00 --service haircut --volunteers 张伟
   kangle: 错误：2026-12-09 06:00-20:00 丁香园 理发 历时 14小时，超过一场服务的上限 12小时（kangle.toml 中 [records] max_session_hours）
+  [3]
+  $ kangle record add --date 2026-12-09 --kiosk dingxiang --time 09:00-12:30 --service haircut --volunteers 张伟
+  kangle: 错误：2026-12-09 09:00-12:30 丁香园 理发 历时 3小时30分，超过服务点该时段的开放时间 09:00-11:30
   [3]
   $ kangle record list --month 2026-12 | tail -1
   共 5 条记录，服务居民 20 人次，志愿服务时长 11小时

@@ -318,3 +318,16 @@ TEST_CASE("records::clash_among: one volunteer in two overlapping records about 
   b.date = *kangle::parse_date("2026-12-03");
   CHECK_FALSE(kangle::records::clash_among(ws.config(), {a, b}));
 }
+
+TEST_CASE("import records: a session no longer than the kiosk's opening it falls in", "[records-import]") {
+  Workspace ws;
+  // 丁香园 opens 09:00-11:30 and 13:30-16:00 on weekdays, not at weekends.
+  auto report = ws.rows("日期,服务站点,服务项目,服务时间,志愿者\n",
+                        "2026-12-07,丁香园,理发,09:00-11:30,张伟\n"
+                        "2026-12-07,丁香园,理发,13:00-16:00,马国强\n"
+                        "2026-12-05,丁香园,理发,09:00-12:30,马国强\n"
+                        "2026-12-08,樱花园小区,理发,09:00-12:30,马国强\n");
+  CHECK(summary(report) == "records.csv row 1: added 3, updated 0, merged 0, unchanged 0, rejected 1, blank 0, total 0");
+  CHECK(issues(report) == Lines{"3:D (服务时间): rejected: 2026-12-07 13:00-16:00 Dingxiang Garden Lei Feng kiosk Haircut "
+                                "lasts 3 h, longer than the kiosk is open for it (13:30-16:00)"});
+}
