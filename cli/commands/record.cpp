@@ -344,12 +344,13 @@ void define_record(CLI::App& command, Action& action) {
   add_format_option(*list, options->format, {Format::text, Format::json, Format::csv});
 
   auto* grant = command.add_subcommand("grant", "Grant service hours by hand (a forgotten check-in, service before kangle)");
-  grant->add_option("person", options->person, "The volunteer (a name or phone number)");
+  auto* grant_person = grant->add_option("person", options->person, "The volunteer (a name or phone number)");
   auto* grant_hours = grant->add_option("--hours", options->hours, "How long: 2, 2.5, 90m");
   grant->add_option("--reason", options->reason, "Why")->required();
   grant->add_option("--approved-by", options->approved_by, "Who approved it")->required();
   auto* grant_date = grant->add_option("--date", options->date, "The day served (default: today)");
   grant->add_option("--revoke", options->revoke, "Revoke grant ID by a reversing grant (both are kept)")
+      ->excludes(grant_person)
       ->excludes(grant_hours)
       ->excludes(grant_date);
 

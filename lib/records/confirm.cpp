@@ -169,6 +169,9 @@ std::pair<Record, std::vector<std::string>> add_record(SQLite::Database& db, con
     throw InputError(tr(Msg::record_unknown_service, record.service));
   }
   if (record.volunteers.empty()) throw InputError(tr(Msg::record_nobody));
+  // A person named twice (by name and by phone) served once.
+  std::set<std::int64_t> named;
+  std::erase_if(record.volunteers, [&](const Attendance& a) { return !named.insert(a.volunteer).second; });
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   RecordStore store(db);
   if (auto refusal = refusal_of(store, config, record, today_in_workspace(config, now))) throw InputError(refusal->reason);

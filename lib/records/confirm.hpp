@@ -55,7 +55,8 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
 
 /// Stores a record added by hand (an outreach visit, an emergency round), checking its
 /// kiosk and service against the config; returns it with its id and the warnings (a
-/// daily cap passed). In one transaction. InputError when `refusal_of` refuses it.
+/// daily cap passed). A person named twice is counted once. In one transaction.
+/// InputError when `refusal_of` refuses it.
 std::pair<Record, std::vector<std::string>> add_record(SQLite::Database& db, const config::Config& config,
                                                        Record record, const std::string& now);
 

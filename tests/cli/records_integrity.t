@@ -18,7 +18,7 @@ month's days have happened; a command that refuses leaves the records as they we
 No one in two places. 王建国 recorded by hand at 康乐汇 during his rota session:
 confirming the day would credit him twice for the same morning, so the whole
 confirmation is refused, naming both. A session that ends as his rota session
-starts does not overlap it.
+starts does not overlap it; a person named twice (by name and phone) serves once.
 
   $ kangle record add --date 2026-12-02 --kiosk kangle-hall --time 10:00-11:00 --service blood-pressure --volunteers 王建国
   已添加服务记录 1：2026-12-02 康乐汇 测血压
@@ -34,6 +34,13 @@ starts does not overlap it.
   $ kangle record add --date 2026-12-02 --place 樱花园小区 --time 09:30-10:30 --title 应急消杀 --cadence outreach --volunteers 王建国
   kangle: 错误：王建国 已在服务记录 1（2026-12-02 10:00-11:00 康乐汇 测血压）中，不能同时出现在 2026-12-02 09:30-10:30 樱花园小区 应急消杀：同一时间一人只能在一处
   [3]
+  $ kangle record add --date 2026-12-09 --place 樱花园小区 --time 09:30-10:30 --title 应急消杀 --cadence outreach --volunteers 王建国,13800138001,王建国
+  已添加服务记录 3：2026-12-09 樱花园小区 应急消杀
+  $ kangle record list --from 2026-12-09 --to 2026-12-09 | tail -2
+  3     2026-12-09  09:30-10:30  樱花园小区  应急消杀  王建国                    1小时
+  共 1 条记录，服务居民 0 人次，志愿服务时长 1小时
+  $ kangle record cancel 3 --reason 记错日期
+  服务记录 3 已作废；冲正积分记录 0 条，共收回 0 分
   $ kangle record cancel 1 --reason 记错时间
   服务记录 1 已作废；冲正积分记录 0 条，共收回 0 分
 
@@ -58,18 +65,18 @@ Residents counted for a session nobody came to are an error, not dropped:
   共 1 条记录，服务居民 0 人次，志愿服务时长 1小时
   $ kangle record confirm --date 2026-12-02 --served blood-sugar@09:00=20
   编号  日期        时间         服务点  服务    志愿者  服务人次  满意度  服务时长
-  3     2026-12-02  09:00-11:30  丁香园  测血糖  王建国  20                2小时30分
-  4     2026-12-02  09:00-11:30  丁香园  织补    郭秀兰                    2小时30分
-  5     2026-12-02  13:30-16:00  丁香园  测血糖  徐丽华                    2小时30分
-  6     2026-12-02  13:30-16:00  丁香园  织补    李秀英                    2小时30分
+  4     2026-12-02  09:00-11:30  丁香园  测血糖  王建国  20                2小时30分
+  5     2026-12-02  09:00-11:30  丁香园  织补    郭秀兰                    2小时30分
+  6     2026-12-02  13:30-16:00  丁香园  测血糖  徐丽华                    2小时30分
+  7     2026-12-02  13:30-16:00  丁香园  织补    李秀英                    2小时30分
   2026-12-02：确认服务记录 4 条，志愿者 4 人次
   $ kangle record list --month 2026-12
   编号  日期        时间         服务点  服务    志愿者  服务人次  满意度  服务时长
-  3     2026-12-02  09:00-11:30  丁香园  测血糖  王建国  20                2小时30分
-  4     2026-12-02  09:00-11:30  丁香园  织补    郭秀兰                    2小时30分
+  4     2026-12-02  09:00-11:30  丁香园  测血糖  王建国  20                2小时30分
+  5     2026-12-02  09:00-11:30  丁香园  织补    郭秀兰                    2小时30分
   2     2026-12-02  11:30-12:30  康乐汇  测血压  王建国                    1小时
-  5     2026-12-02  13:30-16:00  丁香园  测血糖  徐丽华                    2小时30分
-  6     2026-12-02  13:30-16:00  丁香园  织补    李秀英                    2小时30分
+  6     2026-12-02  13:30-16:00  丁香园  测血糖  徐丽华                    2小时30分
+  7     2026-12-02  13:30-16:00  丁香园  织补    李秀英                    2小时30分
   共 5 条记录，服务居民 20 人次，志愿服务时长 11小时
 
 Only what happened: a day after today in the workspace's time zone (Asia/Shanghai,
@@ -124,9 +131,9 @@ a session too long. The rows that pass are imported as with any other reject.
   $ kangle import records sheet.csv
   sheet.csv（表头在第 1 行）
     新增 2 条，更新 0 条，合并 0 行，未变 0 条，拒收 7 行
-  sheet.csv:2:C（服务项目）：拒收：2026-12-02 09:00-11:30 丁香园 测血糖 与服务记录 3（2026-12-02 09:00-11:30 丁香园 测血糖，由轮值表确认）是同一场服务：一场服务只计一次
-  sheet.csv:3:E（志愿者）：拒收：王建国 已在服务记录 3（2026-12-02 09:00-11:30 丁香园 测血糖）中，不能同时出现在 2026-12-02 10:00-11:00 康乐汇 测血压：同一时间一人只能在一处
-  sheet.csv:5:E（志愿者）：拒收：张伟 已在服务记录 7（2026-12-05 09:00-11:00 樱花园小区 测血压）中，不能同时出现在 2026-12-05 10:00-12:00 丁香园 理发：同一时间一人只能在一处
+  sheet.csv:2:C（服务项目）：拒收：2026-12-02 09:00-11:30 丁香园 测血糖 与服务记录 4（2026-12-02 09:00-11:30 丁香园 测血糖，由轮值表确认）是同一场服务：一场服务只计一次
+  sheet.csv:3:E（志愿者）：拒收：王建国 已在服务记录 4（2026-12-02 09:00-11:30 丁香园 测血糖）中，不能同时出现在 2026-12-02 10:00-11:00 康乐汇 测血压：同一时间一人只能在一处
+  sheet.csv:5:E（志愿者）：拒收：张伟 已在服务记录 8（2026-12-05 09:00-11:00 樱花园小区 测血压）中，不能同时出现在 2026-12-05 10:00-12:00 丁香园 理发：同一时间一人只能在一处
   sheet.csv:6:A（日期）：拒收：2027-01-05 晚于今天（2026-12-31）：只能记录、确认或补录已经发生的服务
   sheet.csv:7:A（日期）：拒收：1900-01-01 早于 2000-01-01：不能为该日记录服务、确认轮值或补录时长
   sheet.csv:8:F（服务时长（小时））：拒收：2026-12-07 09:00-11:00 丁香园 修伞：服务时长 3小时 超过该场次本身的时长 2小时
@@ -135,13 +142,13 @@ a session too long. The rows that pass are imported as with any other reject.
   [1]
   $ kangle record list --month 2026-12
   编号  日期        时间         服务点      服务        志愿者  服务人次  满意度  服务时长
-  3     2026-12-02  09:00-11:30  丁香园      测血糖      王建国  20                2小时30分
-  4     2026-12-02  09:00-11:30  丁香园      织补        郭秀兰                    2小时30分
+  4     2026-12-02  09:00-11:30  丁香园      测血糖      王建国  20                2小时30分
+  5     2026-12-02  09:00-11:30  丁香园      织补        郭秀兰                    2小时30分
   2     2026-12-02  11:30-12:30  康乐汇      测血压      王建国                    1小时
-  5     2026-12-02  13:30-16:00  丁香园      测血糖      徐丽华                    2小时30分
-  6     2026-12-02  13:30-16:00  丁香园      织补        李秀英                    2小时30分
-  8     2026-12-04  09:00-11:30  丁香园      自行车修理  谢建国  7                 2小时30分
-  7     2026-12-05  09:00-11:00  樱花园小区  测血压      张伟    10                2小时
+  6     2026-12-02  13:30-16:00  丁香园      测血糖      徐丽华                    2小时30分
+  7     2026-12-02  13:30-16:00  丁香园      织补        李秀英                    2小时30分
+  9     2026-12-04  09:00-11:30  丁香园      自行车修理  谢建国  7                 2小时30分
+  8     2026-12-05  09:00-11:00  樱花园小区  测血压      张伟    10                2小时
   共 7 条记录，服务居民 37 人次，志愿服务时长 15小时30分
 
 Confirming a day whose morning session was imported confirms only the rest and
@@ -149,10 +156,10 @@ says which it left out; the same day again changes nothing.
 
   $ kangle record confirm --date 2026-12-04
   编号  日期        时间         服务点  服务          志愿者  服务人次  满意度  服务时长
-  9     2026-12-04  13:30-16:00  丁香园  自行车修理    吴刚                      2小时30分
-  10    2026-12-04  09:00-11:30  康乐汇  心理健康咨询  宋玉兰                    2小时30分
+  10    2026-12-04  13:30-16:00  丁香园  自行车修理    吴刚                      2小时30分
+  11    2026-12-04  09:00-11:30  康乐汇  心理健康咨询  宋玉兰                    2小时30分
   2026-12-04：确认服务记录 2 条，志愿者 2 人次
-  未确认 2026-12-04 09:00-11:30 丁香园 自行车修理：该场次已记录为服务记录 8（2026-12-04 09:00-11:30 丁香园 自行车修理）
+  未确认 2026-12-04 09:00-11:30 丁香园 自行车修理：该场次已记录为服务记录 9（2026-12-04 09:00-11:30 丁香园 自行车修理）
   $ kangle record hours --period 2026-12 --format csv | tr -d '\r'
   姓名,服务次数,记录时长（分钟）,补录时长（分钟）,合计（分钟）
   吴刚,1,150,0,150
@@ -191,6 +198,10 @@ kept, totals net), never twice.
   [3]
   $ kangle record grant --revoke 1 --hours 2 --reason 混用 --approved-by 王书记
   --hours excludes --revoke
+  Run with --help for more information.
+  [2]
+  $ kangle record grant 张伟 --revoke 1 --reason 混用 --approved-by 王书记
+  person excludes --revoke
   Run with --help for more information.
   [2]
   $ kangle record grant --reason 缺人 --approved-by 王书记
