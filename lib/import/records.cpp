@@ -226,7 +226,9 @@ private:
 };
 
 /// Service records for the import pipeline: a row is stored unless a record with its key
-/// is, from an earlier row of this file (merged) or an earlier import (unchanged).
+/// is, from an earlier row of this file (merged) or an earlier import (unchanged), or
+/// records::refusal_of refuses it (rejected: a day to come, the same session, a volunteer
+/// elsewhere at that time).
 class RecordRows final : public ListImporter {
 public:
   RecordRows(const config::Config& config, const std::string& now)
@@ -260,7 +262,7 @@ public:
     store_->insert(record, now_);
     // The cap is a plan: a day past it is recorded as it was, and said.
     if (auto warning = records::daily_cap_warning(*db_, config_, record)) fields.issue(Kind::doubtful, "residents", *warning);
-    // The same day confirmed from the rota too would count its sessions twice.
+    // Another session of a day confirmed from the rota: held off the rota, or a mistake.
     if (!record.kiosk.empty()) {
       if (auto at = store_->confirmed_at(record.date, record.kiosk)) {
         fields.issue(Kind::doubtful, "date", tr(Msg::records_day_confirmed, *at));
