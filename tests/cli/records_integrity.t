@@ -171,6 +171,20 @@ says which it left out; the same day again changes nothing.
   谢建国,1,150,0,150
   郭秀兰,1,150,0,150
 
+A stand-in already recorded elsewhere at that time: 郑平 served the market at
+浦北路 that morning, so he cannot also have stood in for 陈明 at 丁香园. The refused
+confirmation left the day unconfirmed: it can be confirmed as it happened.
+
+  $ kangle record confirm --date 2026-12-03 --kiosk pubei | tail -1
+  2026-12-03：确认服务记录 5 条，志愿者 5 人次
+  $ kangle record confirm --date 2026-12-03 --kiosk dingxiang --instead 陈明=郑平
+  kangle: 错误：郑平 已在服务记录 16（2026-12-03 08:30-11:30 浦北路 血压计校验）中，不能同时出现在 2026-12-03 09:00-11:30 丁香园 磨刀：同一时间一人只能在一处
+  [3]
+  $ kangle record list --from 2026-12-03 --to 2026-12-03 --kiosk dingxiang | tail -1
+  共 0 条记录，服务居民 0 人次，志愿服务时长 0小时
+  $ kangle record confirm --date 2026-12-03 --kiosk dingxiang | tail -1
+  2026-12-03：确认服务记录 2 条，志愿者 2 人次
+
 Granted hours: bounded per grant, revoked by a reversing grant that names it (both
 kept, totals net), never twice.
 
@@ -209,7 +223,7 @@ kept, totals net), never twice.
   [2]
   $ kangle record hours 张伟 --period 2026
   姓名  服务次数  记录时长  补录时长  合计
-  张伟  1         2小时     0小时     2小时
+  张伟  2         5小时     0小时     5小时
   2026-11-20 补录 2小时30分（补录编号 1）：义诊忘记签到（审批人：王书记）
   2026-11-20 撤销补录 1（-2小时30分）：当天已有签到记录（审批人：王书记）
   $ sqlite3 kangle.db 'SELECT id, minutes, reverses FROM granted_hours ORDER BY id'
