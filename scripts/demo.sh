@@ -10,6 +10,9 @@
 # the honour board and verify the ledger; import and list the needs and
 # resources lists (需求清单, 资源清单), match them and follow a project.
 set -euo pipefail
+# The demo runs "as of" 2026-12-31 18:00 in Shanghai, whatever the machine's date:
+# kangle records only service that has happened, and the demo confirms December 2026.
+export KANGLE_NOW=2026-12-31T10:00:00Z
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 rm -rf demo
@@ -42,7 +45,7 @@ sed -n 1,16p demo/四公开-2026-12.md
   --rejects demo/rejected-records.csv || [ $? -eq 1 ]
 ./build/cli/kangle -w demo record confirm --date 2026-12-15 --served haircut@09:00=18
 ./build/cli/kangle -w demo record confirm --date 2026-12-16 --absent 王建国 --instead 李秀英=梁红梅 \
-  --served blood-sugar@09:00=26 --served darning@09:00=7
+  --served blood-sugar@13:30=26 --served darning@09:00=7
 for day in 17 18; do ./build/cli/kangle -w demo record confirm --date 2026-12-$day >/dev/null; done
 # Points by points.toml: a second run awards nothing twice.
 ./build/cli/kangle -w demo points award

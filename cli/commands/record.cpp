@@ -5,6 +5,7 @@
 // kangle record cancel ID --reason R [--by WHO]
 // kangle record list [--month M | --from D --to D] [--kiosk K] [--service S] [--person P] [--cancelled]
 // kangle record grant PERSON --hours H --reason R --approved-by A [--date D]
+// kangle record grant --revoke ID --reason R --approved-by A
 // kangle record hours [PERSON] [--period P]
 #include <fmt/format.h>
 
@@ -21,6 +22,7 @@
 #include "points/actions.hpp"
 #include "points/rules.hpp"
 #include "records/confirm.hpp"
+#include "records/grants.hpp"
 #include "records/store.hpp"
 
 namespace kangle::cli {
@@ -33,6 +35,7 @@ struct RecordCommand {
   std::optional<int> residents;
   std::optional<double> satisfaction;
   std::int64_t id = 0;
+  std::optional<std::int64_t> revoke;
   bool dry_run = false, cancelled = false;
   Format format = Format::text;
 };
@@ -114,6 +117,7 @@ int run_confirm(const RecordCommand& options, Context& context) {
   }
   if (!rows.empty()) fmt::print("{}", table::render_text(list_headers(false), rows));
   fmt::print("{}\n", tr(Msg::record_confirmed, format_date(confirm.date), report.added.size(), attendances));
+  for (const auto& line : report.left_out) fmt::print("{}\n", line);
   for (const auto& before : report.already) {
     fmt::print("{}\n", tr(Msg::record_already_confirmed, config::kiosk_label(config, before.kiosk), before.confirmed_at));
   }
@@ -236,6 +240,14 @@ int run_list(const RecordCommand& options, Context& context) {
 }
 
 int run_grant(const RecordCommand& options, Context& context) {
+  auto& db = context.database->sql();
+  if (options.revoke) {
+    auto revocation = records::revoke_grant(db, *options.revoke, options.reason, options.approved_by, context.now);
+    fmt::print("{}\n", tr(Msg::grant_revoked, *options.revoke, records::format_duration(-revocation.minutes),
+                          format_date(revocation.date), revocation.id, options.approved_by));
+    return 0;
+  }
+  if (options.person.empty() || options.hours.empty()) throw UsageError(tr(Msg::grant_needs_what));
   auto minutes = records::parse_duration(options.hours);
   if (!minutes) throw UsageError(tr(Msg::record_bad_hours, options.hours));
   records::Grant grant;
@@ -244,8 +256,8 @@ int run_grant(const RecordCommand& options, Context& context) {
   grant.minutes = *minutes;
   grant.reason = options.reason;
   grant.approved_by = options.approved_by;
-  records::RecordStore(context.database->sql()).add_grant(grant, context.now);
-  fmt::print("{}\n", tr(Msg::record_granted, records::format_duration(*minutes), options.person, options.approved_by));
+  grant = records::grant_hours(db, *context.config, grant, context.now);
+  fmt::print("{}\n", tr(Msg::record_granted, records::format_duration(*minutes), options.person, options.approved_by, grant.id));
   return 0;
 }
 
@@ -273,8 +285,10 @@ int run_hours(const RecordCommand& options, Context& context) {
     fmt::print("{}", table::render_text(headers, rows));
     if (volunteer) {
       for (const auto& g : records::RecordStore(context.database->sql()).grants(*volunteer)) {
-        fmt::print("{}\n", tr(Msg::hours_grant_line, format_date(g.date), records::format_duration(g.minutes), g.reason,
-                              g.approved_by));
+        fmt::print("{}\n", g.reverses ? tr(Msg::hours_revocation_line, format_date(g.date), records::format_duration(g.minutes),
+                                          g.reason, g.approved_by, *g.reverses)
+                                      : tr(Msg::hours_grant_line, format_date(g.date), records::format_duration(g.minutes),
+                                           g.reason, g.approved_by, g.id));
       }
     }
   }
@@ -330,11 +344,15 @@ void define_record(CLI::App& command, Action& action) {
   add_format_option(*list, options->format, {Format::text, Format::json, Format::csv});
 
   auto* grant = command.add_subcommand("grant", "Grant service hours by hand (a forgotten check-in, service before kangle)");
-  grant->add_option("person", options->person, "The volunteer (a name or phone number)")->required();
-  grant->add_option("--hours", options->hours, "How long: 2, 2.5, 90m")->required();
+  auto* grant_person = grant->add_option("person", options->person, "The volunteer (a name or phone number)");
+  auto* grant_hours = grant->add_option("--hours", options->hours, "How long: 2, 2.5, 90m");
   grant->add_option("--reason", options->reason, "Why")->required();
   grant->add_option("--approved-by", options->approved_by, "Who approved it")->required();
-  grant->add_option("--date", options->date, "The day served (default: today)");
+  auto* grant_date = grant->add_option("--date", options->date, "The day served (default: today)");
+  grant->add_option("--revoke", options->revoke, "Revoke grant ID by a reversing grant (both are kept)")
+      ->excludes(grant_person)
+      ->excludes(grant_hours)
+      ->excludes(grant_date);
 
   auto* hours = command.add_subcommand("hours", "Service hours per volunteer: recorded and granted apart");
   hours->add_option("person", options->person, "Only this volunteer");

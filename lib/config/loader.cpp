@@ -161,6 +161,12 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
     }
     v.finish();
   }
+  if (const auto* records = r.table("records")) {
+    TableReader v(*records, file, sink);
+    if (auto hours = v.count("max_session_hours", 1)) s.records.max_session_minutes = *hours * 60;
+    if (auto hours = v.count("max_grant_hours", 1)) s.records.max_grant_minutes = *hours * 60;
+    v.finish();
+  }
   r.finish();
   return s;
 }

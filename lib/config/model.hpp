@@ -27,6 +27,13 @@ struct ReviewRules {
   int niche_kiosks = 1;            ///< offered at this many kiosks or fewer, and by no resource: nobody else offers it
 };
 
+/// kangle.toml's `[records]`: the longest a service record or a grant of hours may be.
+/// Longer is a typing mistake (minutes for hours, a wrong end time), not a day's service.
+struct RecordRules {
+  int max_session_minutes = 12 * 60;  ///< a session, and each volunteer's minutes in it
+  int max_grant_minutes = 8 * 60;     ///< one grant of hours (`record grant`)
+};
+
 /// kangle.toml.
 struct Settings {
   std::string name;
@@ -40,6 +47,7 @@ struct Settings {
   int certificate_warning_days = 30;
   bool mask_personal_data = true;
   ReviewRules review;
+  RecordRules records;
 };
 
 struct Category {

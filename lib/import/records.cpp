@@ -15,6 +15,7 @@
 #include "import/normalize.hpp"
 #include "people/store.hpp"
 #include "records/confirm.hpp"
+#include "records/integrity.hpp"
 #include "records/store.hpp"
 
 namespace kangle::import {
@@ -26,8 +27,6 @@ using records::Record;
 constexpr std::string_view import_kind = "records";
 /// Where a record with a duration but no time starts: kiosks open in the morning.
 constexpr int default_start = 9 * 60;
-/// No one serves longer in a day; more is a typing mistake (minutes for hours).
-constexpr int longest_duration = 12 * 60;
 
 /// The words a sheet may use for a kiosk or a service (its id, names, short name), compared
 /// as headers are, onto its id.
@@ -173,6 +172,7 @@ private:
     if (!range_text.empty()) read("time", range_text);
     else if (!start.empty() || !end.empty()) read(end.empty() ? "end" : "start", clock_of(start) + "-" + clock_of(end));
 
+    bool time_given = !range_text.empty() || !start.empty() || !end.empty();
     std::optional<int> duration;
     auto duration_text = f.text("duration");
     if (!duration_text.empty()) {
@@ -181,12 +181,13 @@ private:
         if (c != ' ') compact += c;
       }
       duration = records::parse_duration(compact);
-      if (!duration || *duration > longest_duration) {
+      // Past midnight from 09:00 is no day's service; how long a session may be is
+      // records::refusal_of's to say, for every path alike.
+      if (!duration || (!time_given && default_start + *duration > 24 * 60)) {
         f.issue(Kind::rejected, "duration", tr(Msg::records_bad_duration, duration_text));
         return 0;
       }
     }
-    bool time_given = !range_text.empty() || !start.empty() || !end.empty();
     if (!time_given && !duration) {
       f.issue(Kind::rejected, "time", tr(Msg::records_no_time));
       return 0;
@@ -225,10 +226,13 @@ private:
 };
 
 /// Service records for the import pipeline: a row is stored unless a record with its key
-/// is, from an earlier row of this file (merged) or an earlier import (unchanged).
+/// is, from an earlier row of this file (merged) or an earlier import (unchanged), or
+/// records::refusal_of refuses it (rejected: a day to come, the same session, a volunteer
+/// elsewhere at that time).
 class RecordRows final : public ListImporter {
 public:
-  RecordRows(const config::Config& config, const std::string& now) : config_(config), now_(now) {}
+  RecordRows(const config::Config& config, const std::string& now)
+      : config_(config), now_(now), today_(records::today_in_workspace(config, now)) {}
 
   std::string_view kind() const override { return import_kind; }
   std::string_view required_field() const override { return "date"; }
@@ -249,11 +253,16 @@ public:
       issues.push_back({Kind::merged, row.number, "", "", tr(Msg::records_same_as_row, first->second)});
       return RowOutcome::merged;
     }
+    if (store_->id_of_key(record.key)) return RowOutcome::unchanged;
+    if (auto refusal = records::refusal_of(*store_, config_, record, today_)) {
+      fields.issue(Kind::rejected, column_of(fields, refusal->field), refusal->reason);
+      return RowOutcome::rejected;
+    }
     first_row_of_.emplace(record.key, row.number);
-    if (!store_->insert(record, now_)) return RowOutcome::unchanged;
+    store_->insert(record, now_);
     // The cap is a plan: a day past it is recorded as it was, and said.
     if (auto warning = records::daily_cap_warning(*db_, config_, record)) fields.issue(Kind::doubtful, "residents", *warning);
-    // The same day confirmed from the rota too would count its sessions twice.
+    // Another session of a day confirmed from the rota: held off the rota, or a mistake.
     if (!record.kiosk.empty()) {
       if (auto at = store_->confirmed_at(record.date, record.kiosk)) {
         fields.issue(Kind::doubtful, "date", tr(Msg::records_day_confirmed, *at));
@@ -263,8 +272,17 @@ public:
   }
 
 private:
+  /// The column a refusal of `field` points at: a record's length comes from the
+  /// duration column when there is one, else from the time or start and end columns.
+  static std::string column_of(const RowFields& fields, const std::string& field) {
+    if (field != "time") return field;
+    if (!fields.raw("duration").empty()) return "duration";
+    return fields.raw("time").empty() ? "start" : "time";
+  }
+
   const config::Config& config_;
   std::string now_;
+  Date today_;
   const Header* header_ = nullptr;
   SQLite::Database* db_ = nullptr;
   std::optional<records::RecordStore> store_;

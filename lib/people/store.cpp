@@ -311,7 +311,8 @@ Store::Forgotten Store::forget(std::int64_t volunteer_id, const Date& today, con
   erase.bind(2, volunteer_id);
   erase.exec();
   for (const char* sql : {"DELETE FROM volunteer_skills WHERE volunteer_id = ?",
-                          "DELETE FROM volunteer_blackouts WHERE volunteer_id = ?"}) {
+                          "DELETE FROM volunteer_blackouts WHERE volunteer_id = ?",
+                          "DELETE FROM volunteer_changes WHERE volunteer_id = ?"}) {  // names and phones before and after
     SQLite::Statement q(db_, sql);
     q.bind(1, volunteer_id);
     q.exec();

@@ -11,6 +11,7 @@
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "people/store.hpp"
+#include "records/integrity.hpp"
 #include "records/store.hpp"
 #include "schedule/store.hpp"
 
@@ -63,6 +64,8 @@ std::optional<std::string> daily_cap_warning(SQLite::Database& db, const config:
 
 ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& config, const ConfirmOptions& options,
                                 const std::string& now, bool dry_run) {
+  auto today = today_in_workspace(config, now);
+  if (auto refusal = date_refusal(options.date, today)) throw InputError(*refusal);
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   schedule::Month month{static_cast<int>(options.date.year()), static_cast<unsigned>(options.date.month())};
   std::vector<schedule::RotaSeat> seats;
@@ -113,6 +116,7 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
     if (at) report.already.push_back({kiosk, *at});
     else store.mark_confirmed(options.date, kiosk, now);
   }
+  std::vector<Record> to_store;
   for (auto& [key, r] : day) {
     if (kiosk_confirmed[r.kiosk]) {
       // Residents counted for a session confirmed before: say where they go instead.
@@ -130,9 +134,23 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
       if (!twice) present.push_back(a);
     }
     r.volunteers = std::move(present);
-    if (r.volunteers.empty()) continue;  // nobody came: no session was held
+    if (r.volunteers.empty()) {
+      // Nobody came: no session was held, so residents counted for it go nowhere.
+      if (r.residents) throw InputError(tr(Msg::record_served_nobody, r.service.empty() ? r.title : r.service, format_date(r.date)));
+      continue;
+    }
+    if (auto first = store.same_session(r)) {
+      report.left_out.push_back(tr(Msg::record_left_out, describe(config, r), *first, describe(config, *store.find(*first))));
+      continue;
+    }
+    to_store.push_back(std::move(r));
+  }
+  // A stand-in already on the rota elsewhere at that time, before any is stored.
+  if (auto clash = clash_among(config, to_store)) throw InputError(*clash);
+  for (auto& r : to_store) {
+    if (auto refusal = refusal_of(store, config, r, today)) throw InputError(refusal->reason);
     auto id = store.insert(r, now);
-    if (!id) continue;  // the same session recorded another way (an import)
+    if (!id) continue;  // stored before under the session's key
     r.id = *id;
     if (auto warning = daily_cap_warning(db, config, r)) report.warnings.push_back(*warning);
     report.added.push_back(r);
@@ -151,8 +169,13 @@ std::pair<Record, std::vector<std::string>> add_record(SQLite::Database& db, con
     throw InputError(tr(Msg::record_unknown_service, record.service));
   }
   if (record.volunteers.empty()) throw InputError(tr(Msg::record_nobody));
+  // A person named twice (by name and by phone) served once.
+  std::set<std::int64_t> named;
+  std::erase_if(record.volunteers, [&](const Attendance& a) { return !named.insert(a.volunteer).second; });
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  record.id = *RecordStore(db).insert(record, now);
+  RecordStore store(db);
+  if (auto refusal = refusal_of(store, config, record, today_in_workspace(config, now))) throw InputError(refusal->reason);
+  record.id = *store.insert(record, now);
   std::vector<std::string> warnings;
   if (auto warning = daily_cap_warning(db, config, record)) warnings.push_back(*warning);
   transaction.commit();

@@ -35,6 +35,7 @@ struct ConfirmedBefore {
 struct ConfirmReport {
   std::vector<Record> added;                 ///< with their ids (none for a dry run)
   std::vector<ConfirmedBefore> already;      ///< kiosks left as they were
+  std::vector<std::string> left_out;         ///< sessions recorded before another way (an import), not confirmed
   std::vector<std::string> warnings;
 };
 
@@ -43,14 +44,19 @@ struct ConfirmReport {
 /// place of whom they replaced, each for the session's minutes; a session nobody came
 /// to leaves no record. A kiosk's day is confirmed once: confirming it again changes
 /// nothing (corrections go through `record set`, `add` and `cancel`), so an absence
-/// stays an absence. All in one transaction, rolled back for a dry run. InputError when
-/// the day has no rota, or an absent or replaced person is not on it.
+/// stays an absence. A session recorded before another way (an import of the same
+/// kiosk, day, service and time) is left out and said. All in one transaction, rolled
+/// back for a dry run. InputError, with nothing written, when the day is after today or
+/// before 2000, has no rota, an absent or replaced person is not on it, residents are
+/// counted for a session nobody came to, or a record is refused (`refusal_of`: a
+/// volunteer already elsewhere at that time, a session too long).
 ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& config, const ConfirmOptions& options,
                                 const std::string& now, bool dry_run);
 
 /// Stores a record added by hand (an outreach visit, an emergency round), checking its
 /// kiosk and service against the config; returns it with its id and the warnings (a
-/// daily cap passed). In one transaction.
+/// daily cap passed). A person named twice is counted once. In one transaction.
+/// InputError when `refusal_of` refuses it.
 std::pair<Record, std::vector<std::string>> add_record(SQLite::Database& db, const config::Config& config,
                                                        Record record, const std::string& now);
 

@@ -51,8 +51,9 @@ struct Grant {
   std::int64_t id = 0;
   std::int64_t volunteer = 0;
   Date date;
-  int minutes = 0;
+  int minutes = 0;  ///< negative for a revocation
   std::string reason, approved_by;
+  std::optional<std::int64_t> reverses;  ///< the grant this one revokes
 };
 
 std::string_view origin_name(Origin origin);

@@ -200,18 +200,80 @@ std::optional<std::int64_t> RecordStore::id_of_key(const std::string& key) {
   return q.getColumn(0).getInt64();
 }
 
+std::optional<std::int64_t> RecordStore::same_session(const Record& record) {
+  if (record.kiosk.empty()) return std::nullopt;
+  static const std::string sql =
+      "SELECT id FROM service_records WHERE cancelled_at IS NULL AND kiosk = ? AND place = ? AND date = ? "
+      "AND start_minute < ? AND ? < end_minute AND service = ? AND (service <> '' OR title = ?) "
+      "AND coalesce(key, '') <> ? ORDER BY id LIMIT 1";
+  auto& q = statement_(sql);
+  q.bind(1, record.kiosk);
+  q.bind(2, record.place);
+  q.bind(3, format_date(record.date));
+  q.bind(4, record.time.end);
+  q.bind(5, record.time.start);
+  q.bind(6, record.service);
+  q.bind(7, record.title);
+  q.bind(8, record.key);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
+std::optional<std::int64_t> RecordStore::record_with_volunteer(std::int64_t volunteer, const Date& date,
+                                                               const TimeRange& time) {
+  static const std::string sql =
+      "SELECT r.id FROM service_records r JOIN record_volunteers a ON a.record_id = r.id "
+      "WHERE a.volunteer_id = ? AND r.date = ? AND r.cancelled_at IS NULL AND r.start_minute < ? AND ? < r.end_minute "
+      "ORDER BY r.id LIMIT 1";
+  auto& q = statement_(sql);
+  q.bind(1, volunteer);
+  q.bind(2, format_date(date));
+  q.bind(3, time.end);
+  q.bind(4, time.start);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
 std::int64_t RecordStore::add_grant(const Grant& grant, const std::string& now) {
   SQLite::Statement q(db_,
-                      "INSERT INTO granted_hours (volunteer_id, date, minutes, reason, approved_by, created_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?)");
+                      "INSERT INTO granted_hours (volunteer_id, date, minutes, reason, approved_by, created_at, reverses) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, grant.volunteer);
   q.bind(2, format_date(grant.date));
   q.bind(3, grant.minutes);
   q.bind(4, grant.reason);
   q.bind(5, grant.approved_by);
   q.bind(6, now);
+  if (grant.reverses) q.bind(7, *grant.reverses);
   q.exec();
   return db_.getLastInsertRowid();
+}
+
+namespace {
+
+const std::string grant_columns = "id, volunteer_id, date, minutes, reason, approved_by, reverses";
+
+Grant read_grant(SQLite::Statement& q) {
+  Grant g{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), parse_date(q.getColumn(2).getString()).value_or(Date{}),
+          q.getColumn(3).getInt(), q.getColumn(4).getString(), q.getColumn(5).getString(), std::nullopt};
+  if (!q.getColumn(6).isNull()) g.reverses = q.getColumn(6).getInt64();
+  return g;
+}
+
+}  // namespace
+
+std::optional<Grant> RecordStore::find_grant(std::int64_t id) {
+  SQLite::Statement q(db_, "SELECT " + grant_columns + " FROM granted_hours WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_grant(q);
+}
+
+std::optional<std::int64_t> RecordStore::revocation_of(std::int64_t id) {
+  SQLite::Statement q(db_, "SELECT id FROM granted_hours WHERE reverses = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
 }
 
 std::vector<Hours> RecordStore::hours(const std::optional<Date>& from, const std::optional<Date>& to,
@@ -242,16 +304,10 @@ std::vector<Hours> RecordStore::hours(const std::optional<Date>& from, const std
 }
 
 std::vector<Grant> RecordStore::grants(std::int64_t volunteer) {
-  SQLite::Statement q(db_,
-                      "SELECT id, volunteer_id, date, minutes, reason, approved_by FROM granted_hours "
-                      "WHERE volunteer_id = ? ORDER BY date, id");
+  SQLite::Statement q(db_, "SELECT " + grant_columns + " FROM granted_hours WHERE volunteer_id = ? ORDER BY date, id");
   q.bind(1, volunteer);
   std::vector<Grant> out;
-  while (q.executeStep()) {
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
-                   parse_date(q.getColumn(2).getString()).value_or(Date{}), q.getColumn(3).getInt(),
-                   q.getColumn(4).getString(), q.getColumn(5).getString()});
-  }
+  while (q.executeStep()) out.push_back(read_grant(q));
   return out;
 }
 

@@ -59,7 +59,18 @@ public:
   /// The id of the record stored under `key`.
   std::optional<std::int64_t> id_of_key(const std::string& key);
 
+  /// The first record not cancelled, other than the one stored under `record.key`, that
+  /// is the same session as `record`: at its kiosk and place on its day, of its service
+  /// (or event title), at a time that overlaps. Only for a record at a kiosk.
+  std::optional<std::int64_t> same_session(const Record& record);
+  /// The first record not cancelled that has `volunteer` in it on `date` at a time that
+  /// overlaps `time`.
+  std::optional<std::int64_t> record_with_volunteer(std::int64_t volunteer, const Date& date, const TimeRange& time);
+
   std::int64_t add_grant(const Grant& grant, const std::string& now);
+  std::optional<Grant> find_grant(std::int64_t id);
+  /// The id of the grant that revokes grant `id`; nothing when none does.
+  std::optional<std::int64_t> revocation_of(std::int64_t id);
   /// Each volunteer's sessions and minutes from `from` to `to`, recorded and granted
   /// apart; only `volunteer` when given. By name, then id.
   std::vector<Hours> hours(const std::optional<Date>& from, const std::optional<Date>& to,

@@ -338,6 +338,12 @@ const std::vector<std::string_view>& migrations() {
         );
         CREATE INDEX volunteer_changes_by_volunteer ON volunteer_changes (volunteer_id);
       )sql",
+      // 12: a grant of hours is revoked by a new grant of the opposite minutes that names it
+      // (nothing is deleted); the unique index makes a second revocation of one grant fail.
+      R"sql(
+        ALTER TABLE granted_hours ADD COLUMN reverses INTEGER REFERENCES granted_hours (id);
+        CREATE UNIQUE INDEX granted_hours_revoked_once ON granted_hours (reverses) WHERE reverses IS NOT NULL;
+      )sql",
   };
   return all;
 }

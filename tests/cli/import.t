@@ -153,11 +153,13 @@ the volunteers of its sign-up sheet: a title row, dates and times written in
 several ways, a volunteer named by phone, a duration without a time, an outreach
 visit to a compound, a themed event, a day past the haircut's daily cap, a
 volunteer whose sign-up was rejected, a date without its year, a blank row and a
-total row.
+total row. The imports run on the sheet's last day, 2026-12-31: a day to come
+could not be recorded.
 
   $ cd .. && kangle init records --example kangjian >/dev/null && cd records
   $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv && kangle import volunteers signup.csv | grep 新增
     新增 28 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
+  $ export KANGLE_NOW=2026-12-31T10:00:00Z
   $ cp "$TESTDIR/../../examples/kangjian/sheets/服务记录.csv" records.csv
   $ kangle import records records.csv
   records.csv（表头在第 2 行）
@@ -201,7 +203,7 @@ row is new. The same file again changes nothing.
   被拒收的行及原因已写入 later.rejects.csv
   [1]
   $ kangle import records records.csv
-  records.csv 已于 2026-12-01T02:00:00Z 导入过，未做任何改动
+  records.csv 已于 2026-12-31T10:00:00Z 导入过，未做任何改动
 
 Progress on a long import: a line on stderr rewritten in place, only on a terminal
 (script(1) gives the import one), never with --quiet or off a terminal.

@@ -1,15 +1,15 @@
 The points ledger for the Kangjian example: awards from the records by
 points.toml's rules (twice is the same as once), the honour board in every
 format, corrections, redemption, and verify finding an edit made behind
-kangle's back.
+kangle's back. The days are confirmed as of December's last (a day to come cannot be).
 
   $ kangle init ws --example kangjian >/dev/null && cd ws
   $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv
   $ kangle import volunteers signup.csv >/dev/null; echo $?
   1
   $ kangle schedule build --month 2026-12 >/dev/null
-  $ for d in 01 02 03 04 08 09 10 11; do kangle record confirm --date 2026-12-$d >/dev/null || echo "$d failed"; done
-  $ kangle record add --date 2026-12-12 --place 樱花园小区 --time 09:00-11:00 --title 应急消杀 --cadence outreach --volunteers 王建国,张伟 --residents 60 >/dev/null
+  $ for d in 01 02 03 04 08 09 10 11; do KANGLE_NOW=2026-12-31T10:00:00Z kangle record confirm --date 2026-12-$d >/dev/null || echo "$d failed"; done
+  $ KANGLE_NOW=2026-12-31T10:00:00Z kangle record add --date 2026-12-12 --place 樱花园小区 --time 09:00-11:00 --title 应急消杀 --cadence outreach --volunteers 王建国,张伟 --residents 60 >/dev/null
   $ kangle points award --dry-run
   已为 33 条服务记录发放积分：积分记录 75 条，共 163 分。
   （试运行，未写入任何内容）

@@ -1,5 +1,8 @@
 Service records for the Kangjian example: a day of the rota confirmed with an
 absence, a stand-in and residents counted; a session off the rota; service hours.
+As of the month's last day: a day to come cannot be confirmed.
+
+  $ export KANGLE_NOW=2026-12-31T10:00:00Z
 
   $ kangle init ws --example kangjian >/dev/null && cd ws
   $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv
@@ -29,11 +32,11 @@ absence, a stand-in and residents counted; a session off the rota; service hours
   [3]
   $ kangle record confirm --date 2026-12-02 --served darning@13:30=3
   2026-12-02：确认服务记录 0 条，志愿者 0 人次
-  丁香园：当天已于 2026-12-01T02:00:00Z 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
+  丁香园：当天已于 2026-12-31T10:00:00Z 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
   警告：该场次此前已确认为服务记录 3：如需修改服务人次，请运行 `kangle record set 3 --residents 3`
   $ kangle record confirm --date 2026-12-02
   2026-12-02：确认服务记录 0 条，志愿者 0 人次
-  丁香园：当天已于 2026-12-01T02:00:00Z 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
+  丁香园：当天已于 2026-12-31T10:00:00Z 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
   $ kangle record confirm --date 2026-12-05
   kangle: 错误：2026-12-05 的轮值表上没有人：请先排班，或用 `kangle record add` 补记
   [3]
@@ -77,7 +80,7 @@ absence, a stand-in and residents counted; a session off the rota; service hours
   2,2026-12-02,09:00-11:30,丁香园,织补,张伟（替班）,8,,150
   3,2026-12-02,13:30-16:00,丁香园,织补,李秀英,,,150
   $ kangle record grant 张伟 --hours 2.5 --reason 11月义诊忘记签到 --approved-by 王书记 --date 2026-11-20
-  已为 张伟 补录服务时长 2小时30分（审批人：王书记）
+  已为 张伟 补录服务时长 2小时30分，补录编号 1（审批人：王书记）
   $ kangle record grant 张伟 --hours 0.01 --reason x --approved-by y
   kangle: 错误：“0.01”不是有效时长：小时写 2 或 2.5，分钟写 90m
   [2]
@@ -89,20 +92,24 @@ absence, a stand-in and residents counted; a session off the rota; service hours
   $ kangle record hours 张伟
   姓名  服务次数  记录时长   补录时长   合计
   张伟  2         4小时30分  2小时30分  7小时
-  2026-11-20 补录 2小时30分：11月义诊忘记签到（审批人：王书记）
+  2026-11-20 补录 2小时30分（补录编号 1）：11月义诊忘记签到（审批人：王书记）
   $ kangle record hours --format json | head -3
   [
     {"name": "张伟", "sessions": 2, "recorded_minutes": 270, "granted_minutes": 150, "total_minutes": 420},
     {"name": "李秀英", "sessions": 1, "recorded_minutes": 150, "granted_minutes": 0, "total_minutes": 150},
 
-A sheet's row for a kiosk's day already confirmed from the rota is imported with
-a warning: the session may be counted twice.
+A sheet's row that is a session already confirmed from the rota (its kiosk, day,
+service and time) is rejected as a duplicate, naming the record; another session
+of a kiosk's day confirmed from the rota is imported with a warning.
 
-  $ printf '日期,服务站点,服务项目,服务时间,志愿者,服务人次\n2026-12-02,丁香园,织补,09:00-11:30,郭秀兰,5\n' > extra.csv
+  $ printf '日期,服务站点,服务项目,服务时间,志愿者,服务人次\n2026-12-02,丁香园,织补,09:00-11:30,郭秀兰,5\n2026-12-02,丁香园,修伞,16:00-17:00,郭秀兰,3\n' > extra.csv
   $ kangle import records extra.csv
   extra.csv（表头在第 1 行）
-    新增 1 条，更新 0 条，合并 0 行，未变 0 条，拒收 0 行
-  extra.csv:2:A（日期）：存疑：该服务点当天已于 2026-12-01T02:00:00Z 从轮值表确认过：是否重复记录？（多余的请用 `kangle record cancel` 作废）
+    新增 1 条，更新 0 条，合并 0 行，未变 0 条，拒收 1 行
+  extra.csv:2:C（服务项目）：拒收：2026-12-02 09:00-11:30 丁香园 织补 与服务记录 2（2026-12-02 09:00-11:30 丁香园 织补，由轮值表确认）是同一场服务：一场服务只计一次
+  extra.csv:3:A（日期）：存疑：该服务点当天已于 2026-12-31T10:00:00Z 从轮值表确认过：是否重复记录？（多余的请用 `kangle record cancel` 作废）
+  被拒收的行及原因已写入 extra.rejects.csv
+  [1]
 
 A record names its kiosk and service by id: renaming one in the config is caught.
 

@@ -2,15 +2,16 @@ Reports for the Kangjian example: December's records from the sheet and the
 rota, points, a November session to compare with, matched projects; then the
 month's report in every format, the portfolio review (with [review] thresholds
 from kangle.toml), the units' assessment, the volunteers, and a pack for cron.
+December's records are entered as of its last day (a day to come cannot be).
 
   $ kangle init ws --example kangjian >/dev/null && cd ws
   $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv
   $ cp "$TESTDIR/../../examples/kangjian/sheets/服务记录.csv" records.csv
   $ cp "$TESTDIR/../../examples/kangjian/sheets/需求清单.csv" needs.csv
   $ cp "$TESTDIR/../../examples/kangjian/sheets/资源清单.csv" resources.csv
-  $ kangle import volunteers signup.csv >/dev/null; kangle import records records.csv >/dev/null; kangle import needs needs.csv >/dev/null; kangle import resources resources.csv >/dev/null; echo imported
+  $ kangle import volunteers signup.csv >/dev/null; KANGLE_NOW=2026-12-31T10:00:00Z kangle import records records.csv >/dev/null; kangle import needs needs.csv >/dev/null; kangle import resources resources.csv >/dev/null; echo imported
   imported
-  $ kangle schedule build --month 2026-12 >/dev/null && kangle record confirm --date 2026-12-15 --served haircut@09:00=18 >/dev/null && echo confirmed
+  $ kangle schedule build --month 2026-12 >/dev/null && KANGLE_NOW=2026-12-31T10:00:00Z kangle record confirm --date 2026-12-15 --served haircut@09:00=18 >/dev/null && echo confirmed
   confirmed
   $ kangle record add --date 2026-11-26 --kiosk dingxiang --time 09:00-11:30 --service haircut --volunteers 张伟 --residents 9 --satisfaction 4.5 >/dev/null && echo added
   added

@@ -14,7 +14,7 @@ every table); the command runs once uncut on a copy, which gives the state after
 and how long it takes; then on fresh copies it is killed at even fractions of that
 time. Timed kills need no hook in the binary: what a user's machine losing power
 does is what is tested. The sums leave out nothing (ids, timestamps): KANGLE_NOW
-fixes the time of the run."""
+fixes the time of the run, December's last day, so its records have happened."""
 import argparse
 import hashlib
 import os
@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 
-ENV = dict(os.environ, KANGLE_NOW="2026-12-01T02:00:00Z", LANG="C.UTF-8", NO_COLOR="1", TZ="Asia/Shanghai")
+ENV = dict(os.environ, KANGLE_NOW="2026-12-31T10:00:00Z", LANG="C.UTF-8", NO_COLOR="1", TZ="Asia/Shanghai")
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 
 

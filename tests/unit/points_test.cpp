@@ -313,7 +313,7 @@ TEST_CASE("stars: every minimum met, ranked by the configured figure", "[points]
   criteria.min_months = 0;
   criteria.min_hours = 6;
   CHECK(names(criteria) == std::vector<std::string>{"甲", "丙"});  // 6 h and 14 h; 乙 has 3 h 56 min
-  records::RecordStore(ws.sql()).add_grant({0, b, day("2026-06-01"), 125, "疫情期间值守补录", "王书记"}, run_time);
+  records::RecordStore(ws.sql()).add_grant({0, b, day("2026-06-01"), 125, "疫情期间值守补录", "王书记", std::nullopt}, run_time);
   CHECK(names(criteria) == std::vector<std::string>{"乙", "甲", "丙"});  // granted hours count
   criteria.count = 1;
   CHECK(names(criteria) == std::vector<std::string>{"乙"});
@@ -326,7 +326,7 @@ TEST_CASE("hours: recorded and granted apart, by period", "[points]") {
   ws.record("2026-12-02", "haircut", {a}, 150);
   ws.record("2026-11-02", "haircut", {a}, 60);
   records::RecordStore store(ws.sql());
-  store.add_grant({0, a, day("2026-12-20"), 90, "忘记签到", "王书记"}, run_time);
+  store.add_grant({0, a, day("2026-12-20"), 90, "忘记签到", "王书记", std::nullopt}, run_time);
   auto december = store.hours(day("2026-12-01"), day("2026-12-31"), std::nullopt);
   REQUIRE(december.size() == 1);
   CHECK(december[0].sessions == 1);

@@ -18,6 +18,7 @@
 #include "import/volunteers.hpp"
 #include "import_report.hpp"
 #include "people/store.hpp"
+#include "records/integrity.hpp"
 #include "records/store.hpp"
 
 using kangle::import::ImportOptions;
@@ -29,8 +30,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* first_run = "2026-12-20T02:00:00Z";
-constexpr const char* later_run = "2026-12-31T10:00:00Z";
+// Runs after the last day the example sheet records (2026-12-31), as every import of it is.
+constexpr const char* first_run = "2027-01-04T02:00:00Z";
+constexpr const char* later_run = "2027-01-11T10:00:00Z";
 
 using Lines = std::vector<std::string>;
 
@@ -234,7 +236,7 @@ TEST_CASE("import records: minutes from the duration, else the time; a duration 
         Lines{"8:D (服务时间): rejected: no time (e.g. 09:00-11:00) and no duration (hours): how long was the service?",
               "9:D (服务时间): rejected: \"11:30-09:00\" ends before it starts",
               "10:D (服务时间): rejected: cannot read the time \"上午\" (e.g. 09:00-11:00)",
-              "11:H (服务时长（小时）): rejected: cannot read the duration \"30\" (hours, at most 12, e.g. 2 or 2.5)",
+              "11:H (服务时长（小时）): rejected: cannot read the duration \"30\" (hours, e.g. 2 or 2.5)",
               "12:F (结束时间): rejected: cannot read the time \"13:30-\" (e.g. 09:00-11:00)"});
   CHECK(lines(ws.stored()) == Lines{"2026-12-01 dingxiang 09:00-11:30 haircut daily [张伟/120] - -",
                                     "2026-12-02 dingxiang 09:00-11:30 haircut daily [张伟/150] - -",
@@ -266,4 +268,66 @@ TEST_CASE("import records: a kiosk by id or any of its names, else a place; a se
                                     "2026-12-08 @樱花园小区 09:00-11:00 blood-pressure outreach [周敏/120] 40 -",
                                     "2026-12-31 @康乐汇二楼 14:00-16:00 #心理健康主题讲座 monthly [宋玉兰/120] 30 -"});
   CHECK(ws.stored()[5].note == "送服务上门");
+}
+
+TEST_CASE("records::date_refusal: from 2000-01-01 to today, both included", "[records-import]") {
+  using kangle::records::date_refusal;
+  auto today = *kangle::parse_date("2026-12-31");
+  CHECK_FALSE(date_refusal(*kangle::parse_date("2000-01-01"), today));
+  CHECK_FALSE(date_refusal(today, today));
+  CHECK(date_refusal(*kangle::parse_date("1999-12-31"), today));
+  CHECK(date_refusal(*kangle::parse_date("2027-01-01"), today));
+  // Today is the workspace's: 17:00 UTC is already the next day in Shanghai.
+  CHECK(kangle::records::today_in_workspace(Workspace().config(), "2026-12-30T17:00:00Z") == today);
+}
+
+TEST_CASE("import records: one person, one place at a time; sessions that only touch do not clash", "[records-import]") {
+  Workspace ws;
+  auto report = ws.rows("日期,服务站点,服务项目,服务时间,志愿者\n",
+                        "2026-12-05,丁香园,理发,09:00-11:30,张伟\n"
+                        "2026-12-05,康乐汇,测血压,11:30-13:00,张伟\n"
+                        "2026-12-05,樱花园小区,测血压,11:29-12:00,马国强、张伟\n"
+                        "2026-12-06,丁香园,理发,09:00-11:30,张伟\n");
+  CHECK(summary(report) == "records.csv row 1: added 3, updated 0, merged 0, unchanged 0, rejected 1, blank 0, total 0");
+  CHECK(issues(report) == Lines{"4:E (志愿者): rejected: 张伟 is already in record 1 (2026-12-05 09:00-11:30 Dingxiang "
+                                "Garden Lei Feng kiosk Haircut) and cannot also be in 2026-12-05 11:29-12:00 樱花园小区 "
+                                "Blood-pressure test: one person, one place at a time"});
+  // A cancelled record holds nobody: the row is taken once it is.
+  kangle::records::RecordStore(ws.sql()).cancel(1, "记错日期", first_run);
+  report = ws.rows("日期,服务站点,服务项目,服务时间,志愿者\n", "2026-12-05,樱花园小区,测血压,11:29-12:00,马国强、张伟\n");
+  CHECK(summary(report) == "records.csv row 1: added 0, updated 0, merged 0, unchanged 0, rejected 1, blank 0, total 0");
+  CHECK(issues(report).at(0).find("record 2 (2026-12-05 11:30-13:00") != std::string::npos);
+}
+
+TEST_CASE("records::clash_among: one volunteer in two overlapping records about to be stored", "[records-import]") {
+  Workspace ws;
+  Record a, b;
+  a.date = b.date = *kangle::parse_date("2026-12-02");
+  a.kiosk = b.kiosk = "dingxiang";
+  a.service = "blood-sugar";
+  b.service = "darning";
+  a.time = {9 * 60, 11 * 60 + 30};
+  b.time = {11 * 60 + 30, 13 * 60};
+  a.volunteers = {{7, 150, false, "王建国"}};
+  b.volunteers = {{7, 90, true, "王建国"}};
+  CHECK_FALSE(kangle::records::clash_among(ws.config(), {a, b}));  // one after the other
+  b.time.start = 11 * 60;
+  auto clash = kangle::records::clash_among(ws.config(), {a, b});
+  REQUIRE(clash);
+  CHECK(clash->starts_with("王建国 cannot be both in 2026-12-02 09:00-11:30"));
+  b.date = *kangle::parse_date("2026-12-03");
+  CHECK_FALSE(kangle::records::clash_among(ws.config(), {a, b}));
+}
+
+TEST_CASE("import records: a session no longer than the kiosk's opening it falls in", "[records-import]") {
+  Workspace ws;
+  // 丁香园 opens 09:00-11:30 and 13:30-16:00 on weekdays, not at weekends.
+  auto report = ws.rows("日期,服务站点,服务项目,服务时间,志愿者\n",
+                        "2026-12-07,丁香园,理发,09:00-11:30,张伟\n"
+                        "2026-12-07,丁香园,理发,13:00-16:00,马国强\n"
+                        "2026-12-05,丁香园,理发,09:00-12:30,马国强\n"
+                        "2026-12-08,樱花园小区,理发,09:00-12:30,马国强\n");
+  CHECK(summary(report) == "records.csv row 1: added 3, updated 0, merged 0, unchanged 0, rejected 1, blank 0, total 0");
+  CHECK(issues(report) == Lines{"3:D (服务时间): rejected: 2026-12-07 13:00-16:00 Dingxiang Garden Lei Feng kiosk Haircut "
+                                "lasts 3 h, longer than the kiosk is open for it (13:30-16:00)"});
 }

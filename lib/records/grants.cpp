@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "records/grants.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "records/integrity.hpp"
+#include "records/store.hpp"
+
+namespace kangle::records {
+
+Grant grant_hours(SQLite::Database& db, const config::Config& config, Grant grant, const std::string& now) {
+  if (auto refusal = date_refusal(grant.date, today_in_workspace(config, now))) throw InputError(*refusal);
+  int most = config.settings.records.max_grant_minutes;
+  if (grant.minutes > most) throw InputError(tr(Msg::grant_too_long, format_duration(grant.minutes), format_duration(most)));
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  grant.id = RecordStore(db).add_grant(grant, now);
+  transaction.commit();
+  return grant;
+}
+
+Grant revoke_grant(SQLite::Database& db, std::int64_t id, const std::string& reason, const std::string& approved_by,
+                   const std::string& now) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  RecordStore store(db);
+  auto granted = store.find_grant(id);
+  if (!granted) throw InputError(tr(Msg::grant_not_found, id));
+  if (granted->reverses) throw InputError(tr(Msg::grant_is_revocation, id, *granted->reverses));
+  if (auto by = store.revocation_of(id)) throw InputError(tr(Msg::grant_revoked_already, id, *by));
+  Grant revocation{0, granted->volunteer, granted->date, -granted->minutes, reason, approved_by, id};
+  revocation.id = store.add_grant(revocation, now);
+  transaction.commit();
+  return revocation;
+}
+
+}  // namespace kangle::records
