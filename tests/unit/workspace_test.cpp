@@ -219,14 +219,14 @@ TEST_CASE("Database, a full disk and a read-only workspace get clear messages, a
     try {
       insert_many(db.sql());
     } catch (const std::exception& e) {
-      auto failure = kangle::workspace::storage_failure(e);
+      auto failure = kangle::workspace::storage_failure(e, file);
       return failure ? std::string(failure->what()) : std::string("raw: ") + e.what();
     }
     return std::string("(no error)");
   };
   CHECK(message_of(Access::read_write, true) ==
-        "the disk is full: nothing was written; free some space and run the command again");
-  CHECK_THAT(message_of(Access::read_only, false), Catch::StartsWith("the workspace cannot be written ("));
+        "the disk is full, " + file.string() + " cannot grow: nothing was written; free some space and run the command again");
+  CHECK_THAT(message_of(Access::read_only, false), Catch::StartsWith(file.string() + " cannot be written ("));
   SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
   CHECK(raw.execAndGet("SELECT count(*) FROM volunteers").getInt() == 0);  // the transaction left nothing
 }
