@@ -133,3 +133,33 @@ what the nightly full walk is for.
   $ kangle points verify --full; echo "exit $?"
   积分账本核验未通过：第 2 条：哈希值与内容及上一条不符：该记录曾在 kangle 之外被改动
   exit 1
+  $ cp before.db kangle.db && rm -f kangle.db-wal kangle.db-shm
+
+A record cancelled after its month's honour board was printed corrects that
+month's figures: the reversal is dated as the entries it reverses (when it was
+entered stays in the entry), so January's board does not carry December's
+correction.
+
+  $ kangle points board --month 2026-12 --format csv | tr -d '\r'
+  名次,姓名,手机,单位,积分,服务次数,服务时长（分钟）,党员
+  1,张伟,138****8003,徐汇区环卫所,14,1,120,true
+  2,王建国,138****8001,康健街道社区卫生服务中心,12,1,120,true
+  $ KANGLE_NOW=2027-01-05T02:00:00Z kangle record cancel 1 --reason 当天因雨暂停
+  服务记录 1 已作废；冲正积分记录 8 条，共收回 18 分
+  $ kangle points board --month 2026-12 --format csv | tr -d '\r'
+  名次,姓名,手机,单位,积分,服务次数,服务时长（分钟）,党员
+  1,张伟,138****8003,徐汇区环卫所,5,0,0,true
+  2,王建国,138****8001,康健街道社区卫生服务中心,3,0,0,true
+  $ kangle points board --month 2027-01 --format csv | tr -d '\r'
+  名次,姓名,手机,单位,积分,服务次数,服务时长（分钟）,党员
+  $ kangle points history 王建国 --format csv | tr -d '\r'
+  序号,日期,积分,余额,规则,原因,经办人
+  1,2026-12-12,+2,2,每班次,2026-12-12 樱花园小区 应急消杀 · 每班次,kangle
+  2,2026-12-12,+2,4,每服务满一小时,2026-12-12 樱花园小区 应急消杀 · 每服务满一小时 ×2,kangle
+  3,2026-12-12,+2,6,上门服务奖励,2026-12-12 樱花园小区 应急消杀 · 上门服务奖励,kangle
+  4,2026-12-12,+3,9,周末节假日奖励,2026-12-12 樱花园小区 应急消杀 · 周末节假日奖励,kangle
+  10,2026-12-01,+3,12,手工调整,补录,kangle
+  15,2026-12-12,-2,10,冲正 #1,服务记录 1 作废：当天因雨暂停,kangle
+  16,2026-12-12,-2,8,冲正 #2,服务记录 1 作废：当天因雨暂停,kangle
+  17,2026-12-12,-2,6,冲正 #3,服务记录 1 作废：当天因雨暂停,kangle
+  18,2026-12-12,-3,3,冲正 #4,服务记录 1 作废：当天因雨暂停,kangle
