@@ -79,8 +79,7 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
   try {
     Database db(root / database_file, Access::read_only);
     for (auto& problem : db.integrity_problems()) sink.error(db_at, std::move(problem));
-    auto missing = db.missing_schema_objects();
-    for (auto& problem : missing) sink.error(db_at, std::move(problem));
+    for (auto& problem : db.missing_schema_objects()) sink.error(db_at, std::move(problem));
     // The ledger's chain from the last full verify's checkpoint to its head (a database not
     // yet upgraded has no head to compare with: the next command that writes adds it).
     if (db.has_table("points_ledger") && db.has_table("points_ledger_head")) {
