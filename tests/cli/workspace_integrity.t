@@ -102,8 +102,12 @@ their line.
 
   $ sed -i 's/^demand_high .*/demand_high = nan/' kangle.toml
   $ sed -i 's/^monthly_limit .*/monthly_limit = 9223372036854775807/' kangle.toml
+  $ sed -i '0,/^fee      = "materials"/s//fee      = { fixed = 1e300 }/' services.toml
+  $ sed -i '0,/^fee      = "materials"/s//fee      = { fixed = inf }/' services.toml
   $ kangle check
   kangle.toml:9:17: monthly_limit 为 9223372036854775807，超过了 1000000：是否输错？
   kangle.toml:13:15: demand_high 必须是有限的数，不能是 nan
-  2 个错误，0 个警告
+  services.toml:166:22: fixed 为 1e+300，超过了 1000000：是否输错？
+  services.toml:173:22: fixed 必须是有限的数，不能是 inf
+  4 个错误，0 个警告
   [1]
