@@ -142,6 +142,13 @@ std::optional<Error> storage_failure(const std::exception& failure, const std::f
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       return WorkspaceError(tr(Msg::database_unreadable, file.string(), e->what()));
+    case SQLITE_ERROR: {
+      // A table kangle made dropped behind its back (`kangle check` lists all of them).
+      constexpr std::string_view no_table = "no such table: ";
+      std::string_view what = e->what();
+      if (!what.starts_with(no_table)) return std::nullopt;
+      return WorkspaceError(fmt::format("{}: {}", file.string(), tr(Msg::database_missing_table, what.substr(no_table.size()))));
+    }
     default:
       return std::nullopt;
   }

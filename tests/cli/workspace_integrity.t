@@ -62,7 +62,8 @@ started afresh; deleting it starts an empty database, as in a new workspace.
   [1]
 
 `check` names a missing table, or a file cut short or not a database at all, in
-one line each.
+one line each; a command that needs the missing table names it too (it was an
+internal error).
 
   $ cp good.db kangle.db && sqlite3 kangle.db "DROP TABLE points_ledger"
   $ kangle check
@@ -73,6 +74,9 @@ one line each.
   kangle.db: 缺少触发器 points_ledger_no_update：数据库曾在 kangle 之外被改动，它所保护的数据已失去保护
   5 个错误，0 个警告
   [1]
+  $ kangle points verify
+  kangle: 错误：$TMP/ws/kangle.db: 缺少数据表 points_ledger：数据库曾在 kangle 之外被改动
+  [4]
   $ head -c 50 good.db > kangle.db && kangle check
   kangle.db: $TMP/ws/kangle.db 无法作为数据库读取（database disk image is malformed）：文件已截断或损坏；请从备份恢复
   1 个错误，0 个警告
