@@ -237,7 +237,15 @@ int run(int argc, char** argv) {
                                                                workspace::Access::read_write);
     }
     context.today = local_date(context.now, context.config ? context.config->settings.timezone : config::Settings{}.timezone);
-    return actions[i](context);
+    try {
+      return actions[i](context);
+    } catch (const Error&) {
+      throw;
+    } catch (const std::exception& e) {
+      // A full disk, a read-only or damaged file: said with the file's name.
+      if (auto failure = workspace::storage_failure(e, context.workspace / workspace::database_file)) throw *failure;
+      throw;
+    }
   }
   fmt::print("{}", app.help());
   return static_cast<int>(ExitCode::usage);
@@ -252,7 +260,7 @@ int main(int argc, char** argv) {
   } catch (const Error& e) {
     return print_error(e.what(), e.exit_code());
   } catch (const std::exception& e) {
-    if (auto failure = workspace::storage_failure(e)) return print_error(failure->what(), failure->exit_code());
+    if (auto failure = workspace::storage_failure(e, workspace::database_file)) return print_error(failure->what(), failure->exit_code());
     return print_error(fmt::format("internal error: {}", e.what()), ExitCode::internal);
   }
   // A failed write to stdout (a full disk, a closed pipe) is an error, not a success.

@@ -2,7 +2,7 @@
 // kangle points award [--month M] [--dry-run] [--rules-changed]
 // kangle points adjust PERSON N --reason R        kangle points redeem PERSON N --for ITEM
 // kangle points reverse ENTRY --reason R          kangle points balance [PERSON]
-// kangle points history PERSON                    kangle points verify
+// kangle points history PERSON                    kangle points verify [--full] [--expect HASH]
 // kangle points board (--month M | --quarter Q | --year Y) [--top N] [--format text|md|html|csv|json] [-o FILE]
 // kangle points stars --year Y [--format ...] [-o FILE]
 #include <fmt/format.h>
@@ -29,7 +29,8 @@ struct PointsCommand {
   std::string person, amount, reason, item, by, month, quarter, year;
   std::int64_t entry = 0;
   std::optional<int> top;
-  bool dry_run = false, rules_changed = false, reveal = false, no_party_mark = false;
+  bool dry_run = false, rules_changed = false, reveal = false, no_party_mark = false, full = false;
+  std::optional<std::string> expect;
   Format format = Format::text;
   std::string output;
 };
@@ -240,13 +241,26 @@ int run_stars(const PointsCommand& options, Context& context) {
   return 0;
 }
 
-int run_verify(Context& context) {
-  auto result = points::verify(context.database->sql());
+int run_verify(const PointsCommand& options, Context& context) {
+  auto walk = options.full ? points::Walk::full : points::Walk::from_checkpoint;
+  auto result = points::verify_and_checkpoint(context.database->sql(), walk, options.expect);
   if (result.first_bad) {
     fmt::print("{}\n", tr(Msg::verify_failed, *result.first_bad, result.problem));
     return 1;
   }
-  fmt::print("{}\n", tr(Msg::verify_ok, result.entries, result.volunteers, result.head.substr(0, 16)));
+  if (result.walked_after == 0) {
+    fmt::print("{}\n", tr(Msg::verify_ok, result.entries, result.volunteers, result.head.substr(0, 16)));
+  } else {
+    fmt::print("{}\n", tr(Msg::verify_ok_from_checkpoint, result.entries, result.volunteers, result.walked,
+                          result.walked_after + 1, result.head.substr(0, 16)));
+  }
+  fmt::print("{}\n", tr(Msg::verify_head_line, result.entries, result.head));
+  if (!options.expect) return 0;
+  if (!result.expected_at) {
+    fmt::print("{}\n", tr(Msg::verify_expect_missing, *options.expect));
+    return 1;
+  }
+  fmt::print("{}\n", tr(Msg::verify_expect_found, *result.expected_at));
   return 0;
 }
 
@@ -303,7 +317,9 @@ void define_points(CLI::App& command, Action& action) {
     add_reveal_option(*posted, options->reveal);
   }
 
-  auto* verify = command.add_subcommand("verify", "Recompute the ledger's hash chain and every balance");
+  auto* verify = command.add_subcommand("verify", "Recompute the ledger's hash chain and every balance, and check its head");
+  verify->add_flag("--full", options->full, "Walk the whole chain, not only what follows the last full walk's checkpoint");
+  verify->add_option("--expect", options->expect, "A head hash noted earlier: check it is still in the chain");
 
   action = [options, award, adjust, redeem, reverse, balance, history, board, stars, verify](Context& context) {
     if (award->parsed()) return run_award(*options, context);
@@ -314,7 +330,7 @@ void define_points(CLI::App& command, Action& action) {
     if (history->parsed()) return run_history(*options, context);
     if (board->parsed()) return run_board(*options, context);
     if (stars->parsed()) return run_stars(*options, context);
-    if (verify->parsed()) return run_verify(context);
+    if (verify->parsed()) return run_verify(*options, context);
     return 2;
   };
 }

@@ -200,6 +200,11 @@ std::optional<Fee> read_fee(TableReader& r) {
     TableReader f(*t, r.file(), r.sink());
     auto amount = f.number("fixed", true);
     f.finish();
+    // Beyond any fee, and its cents would overflow.
+    if (amount && *amount > TableReader::largest_count) {
+      r.sink().error(f.position("fixed"), tr(Msg::toml_too_large, "fixed", *amount, TableReader::largest_count));
+      return std::nullopt;
+    }
     if (amount && *amount >= 0) return Fee{FeeKind::fixed, std::lround(*amount * 100)};
     if (!amount) return std::nullopt;
   }

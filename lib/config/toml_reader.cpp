@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 
@@ -53,8 +55,12 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, bool requ
 std::optional<int> TableReader::count(std::string_view key, int minimum, bool required) {
   auto v = integer(key, required);
   if (!v) return std::nullopt;
-  if (*v < minimum || *v > 1'000'000) {
+  if (*v < minimum) {
     sink_.error(position(key), tr(Msg::toml_not_positive, key, minimum));
+    return std::nullopt;
+  }
+  if (*v > largest_count) {
+    sink_.error(position(key), tr(Msg::toml_too_large, key, *v, largest_count));
     return std::nullopt;
   }
   return static_cast<int>(*v);
@@ -63,7 +69,14 @@ std::optional<int> TableReader::count(std::string_view key, int minimum, bool re
 std::optional<double> TableReader::number(std::string_view key, bool required) {
   const auto* n = fetch(key, required);
   if (!n) return std::nullopt;
-  if (n->is_floating_point()) return n->as_floating_point()->get();
+  if (n->is_floating_point()) {
+    // TOML allows nan and inf; no figure of a config means either, and a comparison with
+    // nan is always false: a review threshold of nan would sort every service silently.
+    double x = n->as_floating_point()->get();
+    if (std::isfinite(x)) return x;
+    sink_.error(position(key), tr(Msg::toml_not_finite, key, x));
+    return std::nullopt;
+  }
   if (n->is_integer()) return static_cast<double>(n->as_integer()->get());
   wrong_type(key, message_text(Msg::type_number, language()));
   return std::nullopt;

@@ -33,9 +33,13 @@ public:
 
   std::optional<std::string> string(std::string_view key, bool required = false);
   std::optional<std::int64_t> integer(std::string_view key, bool required = false);
-  /// A whole number at least `minimum`; reported as not positive otherwise.
+  /// A whole number from `minimum` to largest_count; reported otherwise.
   std::optional<int> count(std::string_view key, int minimum, bool required = false);
+  /// A finite number; nan and inf are reported.
   std::optional<double> number(std::string_view key, bool required = false);
+  /// More than any count a street or a district has (a monthly limit of a million
+  /// sessions is a typing error), and well within an int.
+  static constexpr std::int64_t largest_count = 1'000'000;
   std::optional<bool> boolean(std::string_view key, bool required = false);
   /// A TOML date or a `YYYY-MM-DD` string naming a day that exists.
   std::optional<Date> date(std::string_view key, bool required = false);

@@ -31,9 +31,11 @@ Entry entry_by(const Actor& actor, std::int64_t volunteer, const Date& date, int
   return e;
 }
 
-/// Appends to `ledger` the entry that undoes `reversed`.
+/// Appends to `ledger` the entry that undoes `reversed`. Dated as what it reverses, so a
+/// record cancelled after its month's board was printed corrects that month's figures,
+/// not the month of the cancellation (when it was entered stays in created_at).
 Entry append_reversal(Ledger& ledger, const Entry& reversed, const std::string& reason, const Actor& actor) {
-  auto e = entry_by(actor, reversed.volunteer, actor.today, -reversed.points, reversed.kind, "reversal", reason);
+  auto e = entry_by(actor, reversed.volunteer, reversed.date, -reversed.points, reversed.kind, "reversal", reason);
   e.reverses = reversed.id;
   ledger.append(e);
   return e;
@@ -42,6 +44,7 @@ Entry append_reversal(Ledger& ledger, const Entry& reversed, const std::string& 
 Entry append_by_hand(SQLite::Database& db, std::int64_t volunteer, int points, EntryKind kind, const std::string& rule,
                      const std::string& reason, const Actor& actor) {
   Ledger ledger(db);
+  ledger.require_intact();  // before the balance is read from it
   if (kind == EntryKind::redeem && ledger.balance(volunteer) + points < 0) {
     throw InputError(tr(Msg::points_overdrawn, -points, ledger.balance(volunteer)));
   }
@@ -58,6 +61,7 @@ AwardReport award(SQLite::Database& db, const config::Config& config, const std:
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   AwardReport report;
   Ledger ledger(db);
+  ledger.require_intact();
   records::RecordStore(db).for_each(from, to, [&](const records::Record& record) {
     std::map<std::int64_t, bool> awarded_before;
     for (const auto& a : record.volunteers) {
@@ -160,6 +164,7 @@ Entry redeem(SQLite::Database& db, const config::Config& config, std::int64_t vo
 Entry reverse(SQLite::Database& db, std::int64_t id, const std::string& reason, const Actor& actor) {
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   Ledger ledger(db);
+  ledger.require_intact();
   auto entry = ledger.find(id);
   if (!entry) throw InputError(tr(Msg::points_no_entry, id));
   if (auto by = ledger.reversed_by(id)) throw InputError(tr(Msg::points_reversed_already, id, *by));
@@ -170,12 +175,15 @@ Entry reverse(SQLite::Database& db, std::int64_t id, const std::string& reason, 
 
 std::vector<Entry> cancel_record(SQLite::Database& db, std::int64_t id, const std::string& reason, const Actor& actor) {
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  Ledger ledger(db);
+  // A broken chain may have lost the very entries to reverse: the record would be
+  // cancelled with its points standing.
+  ledger.require_intact();
   records::RecordStore records(db);
   auto record = records.find(id);
   if (!record) throw InputError(tr(Msg::record_not_found, id));
   if (record->cancelled_at) throw InputError(tr(Msg::record_cancelled_already, id, *record->cancelled_at));
   records.cancel(id, reason, actor.now);
-  Ledger ledger(db);
   std::vector<Entry> reversals;
   for (const auto& a : record->volunteers) {
     for (const auto& [original, last] : ledger.standing_with_source_prefix(record_source_prefix(id, a.volunteer))) {

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -87,12 +89,15 @@ long Ledger::balance(std::int64_t volunteer) {
   return balance;
 }
 
+void Ledger::require_intact() {
+  if (head_) return;
+  auto verified = verify(db_, Walk::from_checkpoint);
+  if (verified.first_bad) throw WorkspaceError(tr(Msg::ledger_refused, *verified.first_bad, verified.problem));
+  head_ = {verified.entries, verified.head};
+}
+
 bool Ledger::append(Entry& entry) {
-  if (!head_) {
-    SQLite::Statement q(db_, "SELECT id, hash FROM points_ledger ORDER BY id DESC LIMIT 1");
-    head_ = q.executeStep() ? std::pair{q.getColumn(0).getInt64(), q.getColumn(1).getString()}
-                            : std::pair{std::int64_t{0}, genesis_hash};
-  }
+  require_intact();
   entry.id = head_->first + 1;
   entry.balance = balance(entry.volunteer) + entry.points;
   entry.hash = entry_hash(head_->second, entry);
@@ -114,6 +119,11 @@ bool Ledger::append(Entry& entry) {
   q.bind(12, entry.created_at);
   q.bind(13, entry.hash);
   if (q.exec() == 0) return false;
+  static const std::string move_head = "UPDATE points_ledger_head SET entries = ?, hash = ? WHERE id = 1";
+  auto& h = statement_(move_head);
+  h.bind(1, entry.id);
+  h.bind(2, entry.hash);
+  if (h.exec() != 1) throw WorkspaceError(tr(Msg::ledger_no_head));
   head_ = {entry.id, entry.hash};
   balances_[entry.volunteer] = entry.balance;
   return true;
@@ -175,49 +185,149 @@ std::vector<std::pair<Entry, std::int64_t>> Ledger::standing_with_source_prefix(
   return out;
 }
 
-void Ledger::for_each(const std::function<void(const Entry&)>& visit) {
-  SQLite::Statement q(db_, "SELECT " + entry_columns + " FROM points_ledger ORDER BY id");
+void Ledger::for_each(const std::function<void(const Entry&)>& visit, std::int64_t after) {
+  SQLite::Statement q(db_, "SELECT " + entry_columns + " FROM points_ledger WHERE id > ? ORDER BY id");
+  q.bind(1, after);
   while (q.executeStep()) visit(read_entry(q));
 }
 
-Verification verify(SQLite::Database& db) {
+ChainPoint chain_end(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT id, hash FROM points_ledger ORDER BY id DESC LIMIT 1");
+  if (!q.executeStep()) return {};
+  return {q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+}
+
+LedgerHead read_head(SQLite::Database& db) {
+  LedgerHead stored;
+  SQLite::Statement q(db, "SELECT entries, hash, checkpoint_id, checkpoint_hash FROM points_ledger_head WHERE id = 1");
+  if (q.executeStep()) {
+    stored.head = {q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+    stored.checkpoint = {q.getColumn(2).getInt64(), q.getColumn(3).getString()};
+  }
+  return stored;
+}
+
+Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::string>& expect) {
   Verification result;
+  auto fail = [&](std::int64_t entry, std::string problem) {
+    result.first_bad = entry;
+    result.problem = std::move(problem);
+  };
+  const auto stored = read_head(db);
+  const std::int64_t last = db.execAndGet("SELECT coalesce(max(id), 0) FROM points_ledger").getInt64();
+  result.entries = last;
+  Ledger ledger(db);
+  // From the checkpoint's predecessor, so that the checkpoint's own entry is recomputed too.
+  std::int64_t after = walk == Walk::full ? 0 : std::max<std::int64_t>(stored.checkpoint.entry - 1, 0);
+  if (expect) {
+    bool hex = std::all_of(expect->begin(), expect->end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    if (!hex || expect->size() < 16 || expect->size() > 64) throw UsageError(tr(Msg::verify_expect_bad, *expect));
+    // The hash as noted, or its first 16 hex digits or more (the short form reports print).
+    SQLite::Statement q(db, "SELECT id FROM points_ledger WHERE substr(hash, 1, length(?1)) = lower(?1) ORDER BY id LIMIT 1");
+    q.bind(1, *expect);
+    if (q.executeStep()) {
+      result.expected_at = q.getColumn(0).getInt64();
+      after = std::min(after, *result.expected_at - 1);
+    }
+  }
+  result.walked_after = after;
+  // A ledger emptied or cut short behind kangle's back: the head still counts the entries.
+  if (last < stored.head.entry) {
+    fail(last + 1, tr(Msg::verify_head_short, last, stored.head.entry));
+    return result;
+  }
   std::string previous = genesis_hash;
-  std::int64_t previous_id = 0;
+  if (after > 0) {
+    auto start = ledger.find(after);
+    if (!start) {
+      fail(after, tr(Msg::verify_checkpoint));
+      return result;
+    }
+    previous = start->hash;
+  }
+  std::int64_t previous_id = after;
+  // Balances before the walk: each volunteer's last balance up to where it starts.
   std::unordered_map<std::int64_t, long> balances;
+  SQLite::Statement balance_before(
+      db, "SELECT balance FROM points_ledger WHERE volunteer_id = ? AND id <= ? ORDER BY id DESC LIMIT 1");
+  auto balance_of = [&](std::int64_t volunteer) -> long& {
+    auto [it, added] = balances.try_emplace(volunteer, 0);
+    if (added && after > 0) {
+      balance_before.reset();
+      balance_before.bind(1, volunteer);
+      balance_before.bind(2, after);
+      if (balance_before.executeStep()) it->second = balance_before.getColumn(0).getInt64();
+    }
+    return it->second;
+  };
   // What a reversal must mirror: the volunteer and points of each entry reversed later
   // (few: kept for those only, so ten million entries need no map of ten million).
   std::unordered_map<std::int64_t, std::pair<std::int64_t, int>> reversible;
   {
-    SQLite::Statement q(db, "SELECT reverses FROM points_ledger WHERE reverses IS NOT NULL");
+    SQLite::Statement q(db, "SELECT reverses FROM points_ledger WHERE reverses IS NOT NULL AND id > ?");
+    q.bind(1, after);
     while (q.executeStep()) reversible[q.getColumn(0).getInt64()] = {0, 0};
-  }
-  Ledger(db).for_each([&](const Entry& e) {
-    if (result.first_bad) return;
-    ++result.entries;
-    auto fail = [&](std::string problem) {
-      result.first_bad = e.id;
-      result.problem = std::move(problem);
-    };
-    if (e.id != previous_id + 1) return fail(tr(Msg::verify_gap, previous_id, e.id));
-    if (entry_hash(previous, e) != e.hash) return fail(tr(Msg::verify_hash));
-    auto& balance = balances[e.volunteer];
-    if (balance + e.points != e.balance) return fail(tr(Msg::verify_balance, balance + e.points, e.balance));
-    if (e.reverses) {
-      auto it = reversible.find(*e.reverses);
-      if (*e.reverses >= e.id || it == reversible.end() || it->second.first != e.volunteer ||
-          it->second.second != -e.points) {
-        return fail(tr(Msg::verify_reversal, *e.reverses));
-      }
+    // Entries reversed after the walk's start but written before it: read as stored.
+    for (auto& [id, mirror] : reversible) {
+      if (id > after) continue;
+      if (auto reversed = ledger.find(id)) mirror = {reversed->volunteer, reversed->points};
     }
-    if (e.kind == EntryKind::redeem && !e.reverses && e.balance < 0) return fail(tr(Msg::verify_overdrawn, e.balance));
-    balance = e.balance;
-    if (auto it = reversible.find(e.id); it != reversible.end()) it->second = {e.volunteer, e.points};
-    previous = e.hash;
-    previous_id = e.id;
-  });
-  result.volunteers = static_cast<long>(balances.size());
-  result.head = previous_id == 0 ? std::string() : previous;
+  }
+  ledger.for_each(
+      [&](const Entry& e) {
+        if (result.first_bad) return;
+        ++result.walked;
+        auto bad = [&](std::string problem) { fail(e.id, std::move(problem)); };
+        if (e.id != previous_id + 1) return bad(tr(Msg::verify_gap, previous_id, e.id));
+        if (entry_hash(previous, e) != e.hash) return bad(tr(Msg::verify_hash));
+        if (e.id == stored.checkpoint.entry && e.hash != stored.checkpoint.hash) return bad(tr(Msg::verify_checkpoint));
+        auto& balance = balance_of(e.volunteer);
+        if (balance + e.points != e.balance) return bad(tr(Msg::verify_balance, balance + e.points, e.balance));
+        if (e.reverses) {
+          auto it = reversible.find(*e.reverses);
+          if (*e.reverses >= e.id || it == reversible.end() || it->second.first != e.volunteer ||
+              it->second.second != -e.points) {
+            return bad(tr(Msg::verify_reversal, *e.reverses));
+          }
+        }
+        if (e.kind == EntryKind::redeem && !e.reverses && e.balance < 0) return bad(tr(Msg::verify_overdrawn, e.balance));
+        balance = e.balance;
+        if (auto it = reversible.find(e.id); it != reversible.end()) it->second = {e.volunteer, e.points};
+        previous = e.hash;
+        previous_id = e.id;
+      },
+      after);
+  result.head = previous;
+  if (after == 0) result.volunteers = static_cast<long>(balances.size());
+  if (result.first_bad) return result;
+  // Entries added behind kangle's back past the head, or a last entry replaced.
+  if (previous_id > stored.head.entry) {
+    fail(stored.head.entry + 1, tr(Msg::verify_head_long, stored.head.entry));
+  } else if (previous != stored.head.hash) {
+    fail(previous_id, tr(Msg::verify_head_hash));
+  }
+  return result;
+}
+
+Verification verify_and_checkpoint(SQLite::Database& db, Walk walk, const std::optional<std::string>& expect) {
+  Verification result;
+  {
+    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+    result = verify(db, walk, expect);
+    // A walk from the checkpoint met only some of them.
+    if (result.walked_after != 0) result.volunteers = db.execAndGet("SELECT count(DISTINCT volunteer_id) FROM points_ledger").getInt();
+  }
+  if (result.first_bad || result.walked_after != 0 || result.entries == 0) return result;
+  // Entries never change once written: what this walk verified stays verified even if
+  // another command appended meanwhile. The checkpoint only moves forward.
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement q(db,
+                      "UPDATE points_ledger_head SET checkpoint_id = ?, checkpoint_hash = ? WHERE id = 1 AND checkpoint_id < ?");
+  q.bind(1, static_cast<std::int64_t>(result.entries));
+  q.bind(2, result.head);
+  q.bind(3, static_cast<std::int64_t>(result.entries));
+  q.exec();
+  transaction.commit();
   return result;
 }
 

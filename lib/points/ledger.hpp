@@ -52,9 +52,13 @@ class Ledger {
 public:
   explicit Ledger(SQLite::Database& db) : db_(db) {}
 
-  /// Fills in `entry`'s id, balance and hash and stores it. False, and nothing stored,
-  /// when an entry with the same source exists already: the unique key makes
-  /// awarding twice impossible, whoever runs it.
+  /// Walks the chain from the checkpoint, once for the life of this object: WorkspaceError
+  /// naming the first bad entry when it does not verify. What every command that appends
+  /// calls before it writes anything: new entries' hashes would vouch for a broken chain.
+  void require_intact();
+  /// Fills in `entry`'s id, balance and hash, stores it and moves the head table to it,
+  /// after require_intact(). False, and nothing stored, when an entry with the same source
+  /// exists already: the unique key makes awarding twice impossible, whoever runs it.
   bool append(Entry& entry);
   /// The volunteer's balance now.
   long balance(std::int64_t volunteer);
@@ -69,27 +73,63 @@ public:
   /// reversed and reversed back. Each with the last entry of its chain of reversals,
   /// which is the one to reverse to take the points back.
   std::vector<std::pair<Entry, std::int64_t>> standing_with_source_prefix(const std::string& prefix);
-  /// Every entry in order, one at a time: what `verify` reads.
-  void for_each(const std::function<void(const Entry&)>& visit);
+  /// Every entry after entry `after` in order, one at a time: what `verify` reads.
+  void for_each(const std::function<void(const Entry&)>& visit, std::int64_t after = 0);
 
 private:
   SQLite::Database& db_;
   workspace::StatementCache statement_{db_};
-  std::optional<std::pair<std::int64_t, std::string>> head_;  ///< last id and hash, once read
+  std::optional<std::pair<std::int64_t, std::string>> head_;  ///< last id and hash, once verified
   std::map<std::int64_t, long> balances_;                      ///< balances read or written in this run
+};
+
+/// A point of the chain: an entry's number (0 before the first) and its hash.
+struct ChainPoint {
+  std::int64_t entry = 0;
+  std::string hash = genesis_hash;
+};
+
+/// What the head table holds: the head as of the last append, and the checkpoint stored
+/// by the last full walk that passed (entry 0 when there was none).
+struct LedgerHead {
+  ChainPoint head;
+  ChainPoint checkpoint;
+};
+
+/// The chain's last entry as it stands (entry 0 and the genesis hash when empty): what a
+/// report prints, for `points verify --expect` to prove later that it is still there.
+ChainPoint chain_end(SQLite::Database& db);
+
+/// The head table as stored; entry 0 when its row is missing.
+LedgerHead read_head(SQLite::Database& db);
+
+/// How much of the chain a verify walks.
+enum class Walk {
+  full,             ///< every entry from the first
+  from_checkpoint,  ///< the entries after the checkpoint of the last full walk that passed
 };
 
 /// What `points verify` found.
 struct Verification {
-  long entries = 0;
+  long entries = 0;                       ///< entries in the ledger (the last entry's number)
   long volunteers = 0;
+  long walked = 0;                        ///< entries whose hash and balance were recomputed
+  std::int64_t walked_after = 0;          ///< the entry whose hash the walk started from (0: the first)
   std::string head;                       ///< the last entry's hash: note it to notice a cut-off tail later
   std::optional<std::int64_t> first_bad;  ///< the first entry that does not fit
   std::string problem;                    ///< why, in the user's language
+  std::optional<std::int64_t> expected_at;  ///< the entry carrying the `expect` hash, when one was asked for and found
 };
 
-/// Recomputes the hash chain and every running balance in one pass, and checks each
-/// reversal against what it reverses and each redemption against the balance.
-Verification verify(SQLite::Database& db);
+/// Recomputes the hash chain and every running balance in one pass (all of it, or after
+/// the checkpoint), checks each reversal against what it reverses and each redemption
+/// against the balance, and the chain's end against the head table. With `expect` (a
+/// hash, or its first 16 or more hex digits), also finds the entry that carries it and
+/// walks from there at the latest; `expected_at` stays empty when none does. Reads only.
+Verification verify(SQLite::Database& db, Walk walk = Walk::full, const std::optional<std::string>& expect = {});
+
+/// `points verify`: verify(), and when a full walk passes, its end stored as the
+/// checkpoint later walks start from (in its own transaction).
+Verification verify_and_checkpoint(SQLite::Database& db, Walk walk, const std::optional<std::string>& expect);
 
 }  // namespace kangle::points

@@ -8,6 +8,7 @@
 
 #include "core/i18n.hpp"
 #include "people/volunteer.hpp"
+#include "points/ledger.hpp"
 #include "report/figures.hpp"
 #include "report/review.hpp"
 
@@ -33,6 +34,11 @@ Report titled(const Source& s, const char* kind, Msg title) {
   r.title = tr(title, s.config.settings.name, period_label(s.period));
   r.generated_at = s.now;
   r.footer.push_back(tr(Msg::report_generated, s.now));
+  // The figures rest on the ledger as it is now: its head, to prove later it was not cut.
+  auto head = points::chain_end(s.db);
+  r.ledger_entries = head.entry;
+  r.ledger_head = head.hash;
+  r.footer.push_back(tr(Msg::report_ledger_head, head.entry, head.hash.substr(0, 16)));
   return r;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -77,6 +78,8 @@ struct Report {
   std::vector<Section> sections;
   bool landscape = false;         ///< printed across A4 (HTML and XLSX): wide tables such as a rota's weeks
   bool page_per_section = false;  ///< each section on a page of its own when printed: a notice per kiosk
+  std::int64_t ledger_entries = 0;  ///< the points ledger when the report was made: its entries
+  std::string ledger_head{};        ///< and its last hash, which `points verify --expect` finds later
 };
 
 }  // namespace kangle::report

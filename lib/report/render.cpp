@@ -173,6 +173,8 @@ std::string render_json(const Report& report) {
                       {"period", json::quote(report.period)},
                       {"title", json::quote(report.title)},
                       {"generated_at", json::quote(report.generated_at)},
+                      {"ledger", json_inline_object({{"entries", std::to_string(report.ledger_entries)},
+                                                     {"head", json::quote(report.ledger_head)}})},
                       {"sections", json_array(sections, 1)}},
                      0) +
          "\n";

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "import/columns.hpp"
+#include "points/ledger.hpp"
 #include "records/store.hpp"
 #include "workspace/database.hpp"
 #include "workspace/workspace.hpp"
@@ -78,10 +79,22 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
   try {
     Database db(root / database_file, Access::read_only);
     for (auto& problem : db.integrity_problems()) sink.error(db_at, std::move(problem));
+    for (auto& problem : db.missing_schema_objects()) sink.error(db_at, std::move(problem));
+    // The ledger's chain from the last full verify's checkpoint to its head (a database not
+    // yet upgraded has no head to compare with: the next command that writes adds it).
+    if (db.has_table("points_ledger") && db.has_table("points_ledger_head")) {
+      SQLite::Transaction snapshot(db.sql(), SQLite::TransactionBehavior::DEFERRED);
+      auto verified = points::verify(db.sql(), points::Walk::from_checkpoint);
+      if (verified.first_bad) sink.error(db_at, tr(Msg::verify_failed, *verified.first_bad, verified.problem));
+    }
     for (auto& problem : unknown_list_categories(db.sql(), loaded.config.catalogue)) sink.error(db_at, std::move(problem));
     for (auto& problem : unknown_record_references(db, loaded.config)) sink.error(db_at, std::move(problem));
   } catch (const Error& e) {
     sink.error(db_at, e.what());
+  } catch (const std::exception& e) {
+    // A truncated or damaged file fails on the first page read, wherever that is.
+    auto failure = storage_failure(e, root / database_file);
+    sink.error(db_at, failure ? failure->what() : tr(Msg::database_unreadable, (root / database_file).string(), e.what()));
   }
   return sink.sorted();
 }

@@ -3,6 +3,11 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <set>
+#include <utility>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -15,25 +20,70 @@ Database::Database(const std::filesystem::path& file, Access access) : file_(fil
   // every allocation (5% of an import). It can only be turned off before SQLite's first
   // use; later the call does nothing.
   [[maybe_unused]] static const int memory_status_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-  int flags = access == Access::read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   // One thread uses a connection: no mutex taken around every call (4% of an import).
-  flags |= SQLite::OPEN_NOMUTEX;
+  int flags = (access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLite::OPEN_NOMUTEX;
   try {
+    std::error_code ec;
+    if (access == Access::read_write && !std::filesystem::exists(file, ec)) create();
+    // kangle makes its database whole (create()), so an empty one was truncated or
+    // replaced: SQLite would take it for a new database and kangle would start afresh.
+    if (std::filesystem::is_regular_file(file, ec) && std::filesystem::file_size(file, ec) == 0 && !ec) {
+      throw WorkspaceError(tr(Msg::database_empty_file, file.string()));
+    }
     db_ = std::make_unique<SQLite::Database>(file.string(), flags, busy_timeout_ms);
-    // Refuse a newer database before changing anything in it, journal mode included.
+    // Refuse a newer or a foreign database before changing anything in it, journal mode included.
     int version = schema_version();
     if (version > latest_version()) {
       throw WorkspaceError(tr(Msg::database_newer, file.string(), version, latest_version()));
     }
+    refuse_foreign();
     db_->exec("PRAGMA foreign_keys = ON");
     if (access == Access::read_write) {
       db_->exec("PRAGMA journal_mode = WAL");
       migrate();
     }
   } catch (const SQLite::Exception& e) {
-    if (auto failure = storage_failure(e)) throw *failure;
+    if (auto failure = storage_failure(e, file)) throw *failure;
     throw WorkspaceError(tr(Msg::database_open_failed, file.string(), e.what()));
   }
+}
+
+void Database::create() {
+  // Made beside it under a name of its own and linked into place once migrated: a command
+  // killed meanwhile leaves no kangle.db at all, and of two kangles creating it at once,
+  // the first link stands.
+  auto fresh = file_;
+  fresh += fmt::format(".new-{}", ::getpid());
+  std::error_code ec;
+  std::filesystem::remove(fresh, ec);
+  db_ = std::make_unique<SQLite::Database>(fresh.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
+                                           busy_timeout_ms);
+  try {
+    migrate();
+  } catch (...) {
+    db_.reset();
+    std::filesystem::remove(fresh, ec);
+    throw;
+  }
+  db_.reset();
+  std::filesystem::create_hard_link(fresh, file_, ec);
+  if (ec && ec != std::errc::file_exists) std::filesystem::rename(fresh, file_, ec);  // a file system without links
+  if (ec && ec != std::errc::file_exists) {
+    std::filesystem::remove(fresh);
+    throw WorkspaceError(tr(Msg::cannot_write_file, file_.string(), ec.message()));
+  }
+  std::filesystem::remove(fresh, ec);
+}
+
+void Database::refuse_foreign() {
+  int mark = db_->execAndGet("PRAGMA application_id").getInt();
+  if (mark == application_id) return;
+  // Unmarked: a kangle database from before the mark (migrations ran, kangle's tables are
+  // there; migrate() marks it), or one with nothing in it yet. Anything else is not ours.
+  bool blank = !SQLite::Statement(*db_, "SELECT 1 FROM sqlite_master").executeStep();
+  bool kangle_before_mark = schema_version() > 0 && has_table("meta") && has_table("volunteers");
+  if (mark == 0 && ((schema_version() == 0 && blank) || kangle_before_mark)) return;
+  throw WorkspaceError(tr(Msg::database_not_kangle, file_.string()));
 }
 
 int Database::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
@@ -52,6 +102,10 @@ void Database::migrate() {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     int version = schema_version();
     if (version > latest_version()) throw WorkspaceError(tr(Msg::database_newer, file_.string(), version, latest_version()));
+    if (db_->execAndGet("PRAGMA application_id").getInt() != application_id) {
+      static_assert(application_id == 1262571079, "the mark below is application_id");  // SQL as a literal, not formatted
+      db_->exec("PRAGMA application_id = 1262571079");
+    }
     if (version == latest_version()) {
       transaction.commit();
       return;
@@ -73,7 +127,7 @@ void Database::migrate() {
   }
 }
 
-std::optional<Error> storage_failure(const std::exception& failure) {
+std::optional<Error> storage_failure(const std::exception& failure, const std::filesystem::path& file) {
   const auto* e = dynamic_cast<const SQLite::Exception*>(&failure);
   if (!e) return std::nullopt;
   switch (e->getErrorCode()) {
@@ -81,10 +135,20 @@ std::optional<Error> storage_failure(const std::exception& failure) {
     case SQLITE_LOCKED:
       return WorkspaceError(tr(Msg::database_busy));
     case SQLITE_FULL:
-      return WorkspaceError(tr(Msg::database_full));
+      return WorkspaceError(tr(Msg::database_full, file.string()));
     case SQLITE_READONLY:
     case SQLITE_PERM:
-      return WorkspaceError(tr(Msg::database_read_only, e->what()));
+      return WorkspaceError(tr(Msg::database_read_only, file.string(), e->what()));
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return WorkspaceError(tr(Msg::database_unreadable, file.string(), e->what()));
+    case SQLITE_ERROR: {
+      // A table kangle made dropped behind its back (`kangle check` lists all of them).
+      constexpr std::string_view no_table = "no such table: ";
+      std::string_view what = e->what();
+      if (!what.starts_with(no_table)) return std::nullopt;
+      return WorkspaceError(fmt::format("{}: {}", file.string(), tr(Msg::database_missing_table, what.substr(no_table.size()))));
+    }
     default:
       return std::nullopt;
   }
@@ -103,6 +167,35 @@ std::vector<std::string> Database::integrity_problems() {
                           foreign.getColumn(2).getString()));
   }
   return problems;
+}
+
+std::vector<std::string> Database::missing_schema_objects() {
+  using Object = std::pair<std::string, std::string>;  // type, name
+  auto objects_of = [](SQLite::Database& db) {
+    std::set<Object> out;
+    SQLite::Statement q(db, "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+    while (q.executeStep()) out.emplace(q.getColumn(0).getString(), q.getColumn(1).getString());
+    return out;
+  };
+  // What the schema should be: the same migrations applied to an empty database.
+  SQLite::Database expected(":memory:", SQLite::OPEN_READWRITE);
+  int version = std::min(schema_version(), latest_version());
+  for (int i = 0; i < version; ++i) expected.exec(std::string(migrations()[static_cast<std::size_t>(i)]));
+  auto present = objects_of(*db_);
+  std::vector<std::string> problems;
+  for (const auto& [type, name] : objects_of(expected)) {
+    if (present.contains({type, name})) continue;
+    Msg message = type == "table" ? Msg::database_missing_table : type == "trigger" ? Msg::database_missing_trigger
+                                                                                     : Msg::database_missing_index;
+    problems.push_back(tr(message, name));
+  }
+  return problems;
+}
+
+bool Database::has_table(const std::string& name) {
+  SQLite::Statement q(*db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  q.bind(1, name);
+  return q.executeStep();
 }
 
 }  // namespace kangle::workspace

@@ -20,9 +20,11 @@ enum class Access { read_only, read_write };
 /// busy timeout, so that two kangle processes wait for each other instead of failing.
 class Database {
 public:
-  /// Opens `file`; with read_write, creates it when missing and applies every pending
-  /// migration, each in its own transaction. Throws WorkspaceError when the database
-  /// was written by a newer kangle (and leaves it untouched) or cannot be opened.
+  /// Opens `file`; with read_write, creates it when missing (whole: migrated beside it,
+  /// then linked into place) and applies every pending migration, each in its own
+  /// transaction. Throws WorkspaceError, leaving the file untouched, when the database was
+  /// written by a newer kangle, is not kangle's (another program's SQLite file, an empty
+  /// file), or cannot be opened or read.
   Database(const std::filesystem::path& file, Access access);
 
   SQLite::Database& sql() { return *db_; }
@@ -33,17 +35,28 @@ public:
 
   /// Problems `PRAGMA integrity_check` and `foreign_key_check` report; empty when sound.
   std::vector<std::string> integrity_problems();
+  /// The tables, indexes and triggers that the migrations up to this database's version
+  /// make and that it lacks (dropped behind kangle's back), one problem each.
+  std::vector<std::string> missing_schema_objects();
+  /// Whether the database has a table of that name.
+  bool has_table(const std::string& name);
 
 private:
+  void create();
+  void refuse_foreign();
   void migrate();
   std::filesystem::path file_;
   std::unique_ptr<SQLite::Database> db_;
 };
 
-/// The error to show for a failure of the database layer that escaped a command: another
+/// The error to show for a failure of the database `file` that escaped a command: another
 /// kangle holding the workspace longer than the busy timeout, a full disk, a read-only
-/// folder. Nothing when `failure` is not such a failure.
-std::optional<Error> storage_failure(const std::exception& failure);
+/// folder, a damaged file. Nothing when `failure` is not such a failure.
+std::optional<Error> storage_failure(const std::exception& failure, const std::filesystem::path& file);
+
+/// What `PRAGMA application_id` holds in a database kangle made ("KANG"): another
+/// program's SQLite file is refused, not adopted.
+inline constexpr int application_id = 0x4B414E47;
 
 /// How long a command waits for another kangle's write to finish before giving up.
 inline constexpr int busy_timeout_ms = 10'000;

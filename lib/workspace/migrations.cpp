@@ -344,6 +344,26 @@ const std::vector<std::string_view>& migrations() {
         ALTER TABLE granted_hours ADD COLUMN reverses INTEGER REFERENCES granted_hours (id);
         CREATE UNIQUE INDEX granted_hours_revoked_once ON granted_hours (reverses) WHERE reverses IS NOT NULL;
       )sql",
+      // 13: the points ledger's head (entries and last hash), written in the same transaction
+      // as each append, so that a ledger emptied or cut short behind kangle's back no
+      // longer matches it; and the checkpoint of the last full verify, from which `check`
+      // and every append walk the chain. A ledger kept before starts with its head as it
+      // stands and no checkpoint (the first verify walks it all).
+      R"sql(
+        CREATE TABLE points_ledger_head (
+          id              INTEGER PRIMARY KEY CHECK (id = 1),
+          entries         INTEGER NOT NULL,
+          hash            TEXT NOT NULL CHECK (length(hash) = 64),
+          checkpoint_id   INTEGER NOT NULL DEFAULT 0,
+          checkpoint_hash TEXT NOT NULL DEFAULT '0000000000000000000000000000000000000000000000000000000000000000'
+        );
+        INSERT INTO points_ledger_head (id, entries, hash)
+          SELECT 1, count(*), coalesce((SELECT hash FROM points_ledger ORDER BY id DESC LIMIT 1),
+                                       '0000000000000000000000000000000000000000000000000000000000000000')
+          FROM points_ledger;
+        CREATE TRIGGER points_ledger_head_no_delete BEFORE DELETE ON points_ledger_head
+        BEGIN SELECT RAISE(ABORT, 'points_ledger_head is kept by kangle'); END;
+      )sql",
   };
   return all;
 }

@@ -99,6 +99,7 @@ The month: headline figures first, then by kiosk, by service, month by month.
   2026-12  17    274               28              69.5
   
   由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report month 2026-12 --format md
   # 康健街道“雷锋亭” 2026年12月 服务报告
   
@@ -176,6 +177,8 @@ The month: headline figures first, then by kiosk, by service, month by month.
   ---
   
   由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  
+  本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report month 2026-12 --format csv
   headline
   metric,label,current,previous,change_pct,last_year,year_change_pct
@@ -345,6 +348,7 @@ that the example's data lands in all four groups.
   非遗手工：列入 1 个站点的服务菜单，但本期没有一次服务记录。
   
   由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report services --period 2026-12 --format csv | head -4
   portfolio
   group_key,group,service,category,sessions,residents,per_session,capacity_use_pct,satisfaction,volunteers_with_skill,kiosks,needs,reason
@@ -387,6 +391,7 @@ that the example's data lands in all four groups.
   5     上海康洁有害生物防治有限公司
   
   由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report volunteers --period 2026-12 | head -12
   康健街道“雷锋亭” 2026年12月 志愿者服务统计
   ==========================================
@@ -459,6 +464,7 @@ that the example's data lands in all four groups.
   浦北路  周四  上午  28    12    70.0
   
   由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   手机号已隐去中间四位。
 
 Files: -o writes atomically and refuses a folder; xlsx needs -o; --pack writes the set.
@@ -555,6 +561,7 @@ Whole outputs for scripts and pasting: the units as JSON, the review as Markdown
     "period": "2026-12",
     "title": "康健街道“雷锋亭” 2026年12月 共建单位反向考核",
     "generated_at": "2026-12-01T02:00:00Z",
+    "ledger": {"entries": 63, "head": "d8548d52ffd5132f2704a8186ca4cb6842b04eb5c8477fc345d511a5931e1c46"},
     "sections": [
       {
         "id": "units",
@@ -658,6 +665,8 @@ Whole outputs for scripts and pasting: the units as JSON, the review as Markdown
   ---
   
   Made by kangle at 2026-12-01T02:00:00Z (UTC).
+  
+  Points ledger as reported: 63 entries, last hash d8548d52ffd5132f
 
 A volunteer asks to be forgotten (PIPL): personal data erased, what they did kept
 by number; the ledger still verifies and the reports still add up.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "ledger_workspace.hpp"
 #include "people/store.hpp"
 #include "points/actions.hpp"
@@ -395,4 +396,58 @@ TEST_CASE("confirm: the rota's day becomes records; a day is confirmed once, so 
                     "替班人 is not on the rota on 2026-12-03");
   CHECK_THROWS_WITH(records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-05"), "", {}, {}, {}}, run_time, false),
                     Catch::Contains("nobody is on the rota on 2026-12-05"));
+}
+
+TEST_CASE("verify: the head catches a ledger emptied or cut short; appends refuse a chain that does not verify", "[points]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲");
+  for (int i = 0; i < 5; ++i) points::adjust(ws.sql(), a, 1 + i, "补录", ws.actor);
+  CHECK(points::read_head(ws.sql()).head.entry == 5);
+  ws.sql().exec("DROP TRIGGER points_ledger_no_delete");
+
+  SECTION("emptied") {
+    ws.sql().exec("DELETE FROM points_ledger");
+    auto found = points::verify(ws.sql());
+    CHECK(found.first_bad == 1);
+    CHECK(found.problem == "the ledger ends at entry 0 but its head records 5 entries: entries were removed outside kangle");
+  }
+  SECTION("cut short, then an append refused with nothing written") {
+    ws.sql().exec("DELETE FROM points_ledger WHERE id > 3");
+    CHECK(points::verify(ws.sql(), points::Walk::from_checkpoint).first_bad == 4);
+    CHECK_THROWS_WITH(points::adjust(ws.sql(), a, 1, "补录", ws.actor), Catch::StartsWith("The ledger does not verify at entry 4"));
+    CHECK(ws.entries() == 3);
+    CHECK(points::read_head(ws.sql()).head.entry == 5);
+  }
+}
+
+TEST_CASE("verify: a full walk stores a checkpoint that later walks start from; --expect finds a noted hash", "[points]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲");
+  for (int i = 0; i < 5; ++i) points::adjust(ws.sql(), a, 1 + i, "补录", ws.actor);
+  auto full = points::verify_and_checkpoint(ws.sql(), points::Walk::full, std::nullopt);
+  CHECK(full.walked == 5);
+  CHECK(points::read_head(ws.sql()).checkpoint.entry == 5);
+  CHECK(points::read_head(ws.sql()).checkpoint.hash == full.head);
+  points::adjust(ws.sql(), a, 1, "补录", ws.actor);
+  auto partial = points::verify(ws.sql(), points::Walk::from_checkpoint);
+  CHECK_FALSE(partial.first_bad);
+  CHECK(partial.walked == 2);  // the checkpoint's own entry, recomputed, and the one after it
+  CHECK(partial.entries == 6);
+
+  auto noted = points::Ledger(ws.sql()).find(2)->hash;
+  auto expected = points::verify(ws.sql(), points::Walk::from_checkpoint, noted.substr(0, 16));
+  CHECK(expected.expected_at == 2);
+  CHECK(expected.walked == 5);  // from entry 2 on
+  CHECK_FALSE(points::verify(ws.sql(), points::Walk::from_checkpoint, std::string(64, 'a')).expected_at);
+  CHECK_THROWS_AS(points::verify(ws.sql(), points::Walk::from_checkpoint, std::string("12345")), kangle::UsageError);
+
+  SECTION("the checkpoint's entry edited: found from the checkpoint") {
+    ws.sql().exec("DROP TRIGGER points_ledger_no_update; UPDATE points_ledger SET points = 50 WHERE id = 5");
+    CHECK(points::verify(ws.sql(), points::Walk::from_checkpoint).first_bad == 5);
+  }
+  SECTION("an entry before it edited: found only by a full walk") {
+    ws.sql().exec("DROP TRIGGER points_ledger_no_update; UPDATE points_ledger SET points = 50 WHERE id = 2");
+    CHECK_FALSE(points::verify(ws.sql(), points::Walk::from_checkpoint).first_bad);
+    CHECK(points::verify(ws.sql(), points::Walk::full).first_bad == 2);
+  }
 }

@@ -135,6 +135,7 @@ TEST_CASE("render_json, numbers as numbers, none as null, text escaped, keys in 
   "period": "2026-12",
   "title": "康健街道 2026年12月 服务月报",
   "generated_at": "2026-12-31T16:00:00Z",
+  "ledger": {"entries": 0, "head": ""},
   "sections": [
     {
       "id": "overview",

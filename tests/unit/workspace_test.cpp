@@ -219,14 +219,14 @@ TEST_CASE("Database, a full disk and a read-only workspace get clear messages, a
     try {
       insert_many(db.sql());
     } catch (const std::exception& e) {
-      auto failure = kangle::workspace::storage_failure(e);
+      auto failure = kangle::workspace::storage_failure(e, file);
       return failure ? std::string(failure->what()) : std::string("raw: ") + e.what();
     }
     return std::string("(no error)");
   };
   CHECK(message_of(Access::read_write, true) ==
-        "the disk is full: nothing was written; free some space and run the command again");
-  CHECK_THAT(message_of(Access::read_only, false), Catch::StartsWith("the workspace cannot be written ("));
+        "the disk is full, " + file.string() + " cannot grow: nothing was written; free some space and run the command again");
+  CHECK_THAT(message_of(Access::read_only, false), Catch::StartsWith(file.string() + " cannot be written ("));
   SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
   CHECK(raw.execAndGet("SELECT count(*) FROM volunteers").getInt() == 0);  // the transaction left nothing
 }
@@ -394,4 +394,47 @@ TEST_CASE("check_workspace, a workspace without a database yet is only warned ab
   REQUIRE(problems.size() == 1);
   CHECK(kangle::config::format_diagnostic(problems[0]) ==
         "kangle.db: warning: no database yet; the first command that writes creates it");
+}
+
+TEST_CASE("Database, a file kangle did not make is refused and left as it was") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  auto file = dir.path() / "kangle.db";
+  auto tables_of = [&] {
+    SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
+    return raw.execAndGet("SELECT group_concat(name) FROM sqlite_master").getString();
+  };
+  SECTION("another program's SQLite file") {
+    SQLite::Database(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE).exec("CREATE TABLE contacts (name TEXT)");
+    for (auto access : {Access::read_only, Access::read_write}) {
+      CHECK_THAT(workspace_error_of([&] { Database db(file, access); }), Catch::Contains("is not a kangle database"));
+    }
+    CHECK(tables_of() == "contacts");
+  }
+  SECTION("a 0-byte file, as a truncation leaves it") {
+    std::ofstream{file};
+    CHECK_THAT(workspace_error_of([&] { Database db(file, Access::read_write); }), Catch::Contains("is empty (0 bytes)"));
+    CHECK(fs::file_size(file) == 0);
+  }
+  SECTION("a new database is made whole and marked; an unmarked kangle database is marked on upgrade") {
+    { Database db(file, Access::read_write); }
+    CHECK(fs::file_size(file) > 0);
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) <= 3);  // kangle.db, -wal, -shm
+    SQLite::Database(file.string(), SQLite::OPEN_READWRITE).exec("PRAGMA application_id = 0");
+    { Database db(file, Access::read_write); }
+    CHECK(SQLite::Database(file.string(), SQLite::OPEN_READONLY).execAndGet("PRAGMA application_id").getInt() ==
+          kangle::workspace::application_id);
+  }
+}
+
+TEST_CASE("Database, missing_schema_objects names what was dropped behind kangle's back") {
+  kangle::set_language(Lang::en);
+  TempDir dir;
+  auto file = dir.path() / "kangle.db";
+  { Database db(file, Access::read_write); }
+  SQLite::Database(file.string(), SQLite::OPEN_READWRITE).exec("DROP TRIGGER points_ledger_no_delete");
+  Database db(file, Access::read_only);
+  CHECK(db.missing_schema_objects() ==
+        std::vector<std::string>{"trigger points_ledger_no_delete is missing: the database was altered outside kangle, "
+                                 "and what it guarded is no longer guarded"});
 }
