@@ -266,7 +266,7 @@ int run_set(const VolunteersCommand& options, Context& context) {
   if (options.availability) {
     std::string unreadable;
     edit.availability = import::parse_availability(*options.availability, &unreadable);
-    if (!edit.availability) throw UsageError(tr(Msg::import_bad_availability, unreadable));
+    if (!unreadable.empty()) throw UsageError(tr(Msg::volunteer_bad_availability, unreadable));
   }
   if (options.monthly_limit) {
     if (*options.monthly_limit < 0 || *options.monthly_limit > 31 * 3) throw UsageError(tr(Msg::import_bad_limit, *options.monthly_limit));

@@ -154,6 +154,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::import_conflict_id_number, "{} is stored with ID number {}, this row gives {}: a conflict, not an update", "“{}”已登记的身份证号是 {}，本行却是 {}：这是冲突，不是更新"},
     {Msg::import_phone_not_taken, "{} is stored with phone {}; this row's {} was not taken (change it with kangle volunteers set)", "“{}”已登记的手机号是 {}，本行的 {} 未采用（如需更换，请用 kangle volunteers set）"},
     {Msg::import_certificate_unused, "a certificate valid to {}, but no skill of this person rests on a certificate: not recorded", "证书有效期至 {}，但此人没有需要证书的技能：未登记"},
+    {Msg::import_availability_partly, "cannot read \"{}\" of the availability (e.g. 周一上午、周三下午、周末、工作日、每天); the rest is recorded", "可服务时间中的“{}”无法识别（例如 周一上午、周三下午、周末、工作日、每天），其余已登记"},
+    {Msg::volunteer_bad_availability, "cannot read the availability \"{}\" (e.g. 周一上午、周三下午、周末、工作日、每天); nothing changed", "无法识别可服务时间“{}”（例如 周一上午、周三下午、周末、工作日、每天），未做修改"},
     {Msg::import_invisible_removed, "the cell held invisible control characters (the first {}): removed", "单元格中有看不见的控制字符（第一个是 {}），已删除"},
     {Msg::import_hidden_row, "the row is hidden in the workbook (by hand or by a filter): imported; if it was hidden to leave it out, delete it and import again", "该行在工作簿中被隐藏（手动隐藏或被筛选掉）：已导入；如隐藏是为了不导入，请删除该行后重新导入"},
     {Msg::import_other_sheets, "sheet(s) {} look like this list too and were not read: import each with --sheet NAME", "工作表 {} 看起来也是同类表格，未读取：请用 --sheet 工作表名 逐个导入"},

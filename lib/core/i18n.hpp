@@ -160,6 +160,8 @@ enum class Msg {
   import_conflict_id_number,
   import_phone_not_taken,
   import_certificate_unused,
+  import_availability_partly,
+  volunteer_bad_availability,
   import_invisible_removed,
   import_hidden_row,
   import_other_sheets,

@@ -146,6 +146,11 @@ std::optional<unsigned> take_day_char(std::string_view& s) {
   return take(s, {{"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"日", 0}, {"天", 0}, {"七", 0}});
 }
 
+/// A day after 周 written as a digit, 周2 (7 is Sunday); only there, where it cannot be a clock.
+std::optional<unsigned> take_day_digit(std::string_view& s) {
+  return take(s, {{"1", 1}, {"2", 2}, {"3", 3}, {"4", 4}, {"5", 5}, {"6", 6}, {"7", 0}});
+}
+
 std::optional<unsigned> take_weekday(std::string_view& s) {
   if (auto english = take(s, {{"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5},
                               {"saturday", 6}, {"sunday", 0}, {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4},
@@ -153,8 +158,10 @@ std::optional<unsigned> take_weekday(std::string_view& s) {
     return english;
   }
   auto rest = s;
+  take(rest, {{"每个", 0}, {"每", 0}});  // 每周二: every Tuesday is Tuesday
   if (!take(rest, {{"周", 0}, {"星期", 0}, {"礼拜", 0}})) return std::nullopt;
   auto day = take_day_char(rest);
+  if (!day) day = take_day_digit(rest);
   if (day) s = rest;
   return day;
 }
@@ -187,11 +194,29 @@ std::optional<Days> take_days(std::string_view& s) {
 }
 
 std::optional<Parts> take_parts(std::string_view& s) {
-  auto part = take(s, {{"上午", 1}, {"早上", 1}, {"早晨", 1}, {"am", 1}, {"morning", 1}, {"下午", 2}, {"pm", 2},
-                       {"afternoon", 2}, {"晚上", 4}, {"晚间", 4}, {"夜间", 4}, {"evening", 4}, {"全天", 3},
-                       {"整天", 3}, {"白天", 3}, {"allday", 3}});
+  // A clock range, the rest of the piece: the parts of the day it overlaps, as a session's.
+  if (!s.empty() && is_digit(s.front())) {
+    auto range = parse_loose_time_range(s);
+    if (!range) return std::nullopt;
+    s = {};
+    Parts parts;
+    for (auto part : people::parts_of_day(*range)) parts.set(static_cast<std::size_t>(part));
+    return parts;
+  }
+  // 中午 spans the end of the morning and the start of the afternoon, 傍晚 the afternoon's end.
+  auto part = take(s, {{"上午", 1}, {"早上", 1}, {"早晨", 1}, {"早", 1}, {"am", 1}, {"morning", 1}, {"中午", 3},
+                       {"下午", 2}, {"pm", 2}, {"afternoon", 2}, {"傍晚", 6}, {"晚上", 4}, {"晚间", 4}, {"夜间", 4},
+                       {"晚", 4}, {"evening", 4}, {"全天", 3}, {"整天", 3}, {"白天", 3}, {"allday", 3}});
   if (!part) return std::nullopt;
   return Parts{*part};
+}
+
+/// Weekday characters alone, as the later items of 周一、三、五 or 周六、日 are written.
+std::optional<Days> take_bare_days(std::string_view& s) {
+  Days days;
+  while (auto day = take_day_char(s)) days.set(*day);
+  if (days.none()) return std::nullopt;
+  return days;
 }
 
 }  // namespace
@@ -360,6 +385,28 @@ std::vector<std::string> split_list(std::string_view text) {
   return out;
 }
 
+std::optional<TimeRange> parse_loose_time_range(std::string_view text, bool* reversed) {
+  static constexpr std::string_view dashes[] = {"—", "–", "〜", "~", "至", "到", "-"};
+  std::string s;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    std::string_view dash;
+    for (auto d : dashes) {
+      if (text.substr(i).starts_with(d)) dash = d;
+    }
+    if (dash.empty()) {
+      s += text[i++];
+      continue;
+    }
+    if (!s.ends_with('-')) s += '-';  // "——" is one dash
+    i += dash.size();
+  }
+  return parse_time_range(s, reversed);
+}
+
 std::optional<people::Availability> parse_availability(std::string_view text, std::string* unreadable) {
   // "every day", as describe_availability writes it in English: one piece, which split_list
   // would cut in two at the space.
@@ -367,6 +414,29 @@ std::optional<people::Availability> parse_availability(std::string_view text, st
   for (std::size_t at = 0; (at = ascii_lower(joined).find("every day", at)) != std::string::npos;) {
     joined.erase(at + 5, 1);
   }
+  // 周二和周四: the words that join two days are separators here (and only here: 和 is in names).
+  // Spaces around a range's dash would split "9:00 - 11:30" into three pieces.
+  std::string spaced;
+  for (std::size_t i = 0; i < joined.size();) {
+    bool joined_word = false;
+    for (std::string_view word : {"和", "及", "与", "或"}) {
+      if (std::string_view(joined).substr(i).starts_with(word)) {
+        spaced += "、";
+        i += word.size();
+        joined_word = true;
+        break;
+      }
+    }
+    if (joined_word) continue;
+    auto dash_at = [&](std::size_t at) { return at < joined.size() && (joined[at] == '-' || joined[at] == '~'); };
+    if (joined[i] == ' ' && ((!spaced.empty() && (spaced.back() == '-' || spaced.back() == '~')) || dash_at(i + 1))) {
+      ++i;
+      continue;
+    }
+    spaced += joined[i++];
+  }
+  std::vector<std::string> not_read;
+  bool any_read = false;
   people::Availability result;
   Days pending;  // days read without a part of day yet ("周一 上午"); none pending when empty
   auto flush = [&](Parts parts) {
@@ -375,15 +445,20 @@ std::optional<people::Availability> parse_availability(std::string_view text, st
     }
     pending.reset();
   };
-  for (const auto& piece : split_list(joined)) {
+  bool after_weekday = false;  // the piece before named a weekday: 三 and 五 of 周一、三、五 are days
+  for (const auto& piece : split_list(spaced)) {
     std::string lower = ascii_lower(piece);
     std::string_view s = lower;
     auto days = take_days(s);
+    if (!days && after_weekday) days = take_bare_days(s);
     auto parts = take_parts(s);
     if (!s.empty() || (!days && !parts)) {
-      if (unreadable) *unreadable = piece;
-      return std::nullopt;
+      not_read.push_back(piece);
+      after_weekday = false;
+      continue;
     }
+    any_read = true;
+    after_weekday = days.has_value() && days->count() < 7;
     if (days) {
       if (pending.any()) flush(daytime);
       pending = *days;
@@ -394,6 +469,8 @@ std::optional<people::Availability> parse_availability(std::string_view text, st
     }
   }
   if (pending.any()) flush(daytime);
+  if (unreadable) *unreadable = text::join(not_read, "、");
+  if (!any_read && !not_read.empty()) return std::nullopt;
   return result;
 }
 

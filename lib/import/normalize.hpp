@@ -58,10 +58,18 @@ std::string normalize_person_name(std::string_view text);
 std::vector<std::string> split_list(std::string_view text);
 
 /// Availability text as sign-up forms have it: 周一上午、周三下午、周末、工作日、每天,
-/// 周一至周五上午, 周六全天, 晚上, "mon am". Daytime words alone (周一) mean morning
-/// and afternoon; evenings only when said. Sets `unreadable` to the first piece it
-/// cannot read and returns nothing then.
+/// 周一至周五上午, 周六全天, 晚上, 每周二, 周二和周四, 周一、三、五, 周2, 星期三, 周三晚,
+/// 中午, clock ranges (周一至周五9:00-11:30, mapped to the parts of the day they
+/// overlap), "mon am". Daytime words alone (周一) mean morning and afternoon; evenings
+/// only when said. A piece it cannot read does not wipe the rest: what was read is
+/// returned and the pieces it could not read go to `unreadable` (joined by 、); nothing
+/// is returned only when no piece could be read.
 std::optional<people::Availability> parse_availability(std::string_view text, std::string* unreadable = nullptr);
+
+/// "09:00-11:00" from the ways sheets write a range: 9:00—11:00, 9:00~11:00, 9:00至11:00,
+/// spaces around the dash (after clean(), which makes full-width digits and colons ASCII).
+/// `reversed` is set when the range ends before it starts.
+std::optional<TimeRange> parse_loose_time_range(std::string_view text, bool* reversed = nullptr);
 
 /// "周一上午、周三下午" style text of an availability (the current language).
 std::string describe_availability(const people::Availability& availability);

@@ -45,30 +45,6 @@ private:
   std::map<std::string, std::string> ids_;
 };
 
-/// "09:00-11:00" from the ways sheets write a range: 9:00—11:00, 9:00~11:00, 9:00至11:00,
-/// spaces around the dash (clean() has already made full-width digits, colons and ～ ASCII).
-std::optional<TimeRange> read_range(std::string_view text, bool* reversed) {
-  static constexpr std::string_view dashes[] = {"—", "–", "〜", "~", "至", "到", "-"};
-  std::string s;
-  for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == ' ') {
-      ++i;
-      continue;
-    }
-    std::string_view dash;
-    for (auto d : dashes) {
-      if (text.substr(i).starts_with(d)) dash = d;
-    }
-    if (dash.empty()) {
-      s += text[i++];
-      continue;
-    }
-    if (!s.ends_with('-')) s += '-';  // "——" is one dash
-    i += dash.size();
-  }
-  return parse_time_range(s, reversed);
-}
-
 /// The time of day in a start or end cell: "09:00", or a date-and-time cell's "2026-12-03 09:00".
 std::string clock_of(const std::string& text) {
   auto space = text.rfind(' ');
@@ -166,7 +142,7 @@ private:
     std::optional<TimeRange> time;
     auto read = [&](const std::string& field, const std::string& text) {
       bool reversed = false;
-      time = read_range(text, &reversed);
+      time = parse_loose_time_range(text, &reversed);
       if (!time) f.issue(Kind::rejected, field, tr(reversed ? Msg::time_range_reversed : Msg::records_bad_time, text));
     };
     if (!range_text.empty()) read("time", range_text);

@@ -119,8 +119,12 @@ public:
 
     if (auto text = fields.raw("availability"); !clean(text).empty()) {
       std::string unreadable;
-      if (auto availability = parse_availability(text, &unreadable)) v.availability = *availability;
-      else issue(Kind::doubtful, "availability", tr(Msg::import_bad_availability, unreadable));
+      auto availability = parse_availability(text, &unreadable);
+      if (availability) v.availability = *availability;
+      if (!unreadable.empty()) {
+        issue(Kind::doubtful, "availability",
+              tr(availability ? Msg::import_availability_partly : Msg::import_bad_availability, unreadable));
+      }
     }
 
     std::optional<Date> certificate_expires;

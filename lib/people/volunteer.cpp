@@ -20,6 +20,14 @@ std::string mask_phone(std::string_view phone) {
   return std::string(phone.substr(0, 3)) + "****" + std::string(phone.substr(phone.size() - 4));
 }
 
+std::vector<DayPart> parts_of_day(const TimeRange& time) {
+  std::vector<DayPart> parts;
+  if (time.start < 12 * 60) parts.push_back(DayPart::morning);
+  if (time.start < 18 * 60 && time.end > 12 * 60) parts.push_back(DayPart::afternoon);
+  if (time.end > 18 * 60) parts.push_back(DayPart::evening);
+  return parts;
+}
+
 std::string mask_id_number(std::string_view id_number) {
   if (id_number.size() <= 8) return std::string(id_number.size(), '*');
   return std::string(id_number.substr(0, 4)) + std::string(id_number.size() - 8, '*') +

@@ -50,6 +50,10 @@ struct Blackout {
   friend bool operator==(const Blackout&, const Blackout&) = default;
 };
 
+/// The parts of the day (morning < 12:00 ≤ afternoon < 18:00 ≤ evening) `time` overlaps:
+/// whom a session needs, and what a clock range on a sign-up form offers.
+std::vector<DayPart> parts_of_day(const TimeRange& time);
+
 /// A person who serves. `phone` (11 digits) or `id_number` tells people apart.
 struct Volunteer {
   std::int64_t id = 0;

@@ -31,7 +31,7 @@ bool has_skill(const config::Config& config, const people::Volunteer& v, const S
 /// The parts of the day `time` overlaps as bits (morning 1, afternoon 2, evening 4).
 std::bitset<3> part_bits(const TimeRange& time) {
   std::bitset<3> bits;
-  for (auto part : parts_of_day(time)) bits.set(static_cast<std::size_t>(part));
+  for (auto part : people::parts_of_day(time)) bits.set(static_cast<std::size_t>(part));
   return bits;
 }
 
@@ -418,14 +418,6 @@ void explain_unfilled(const config::Config& config, const std::vector<people::Vo
 }
 
 }  // namespace
-
-std::vector<people::DayPart> parts_of_day(const TimeRange& time) {
-  std::vector<people::DayPart> parts;
-  if (time.start < 12 * 60) parts.push_back(people::DayPart::morning);
-  if (time.start < 18 * 60 && time.end > 12 * 60) parts.push_back(people::DayPart::afternoon);
-  if (time.end > 18 * 60) parts.push_back(people::DayPart::evening);
-  return parts;
-}
 
 bool eligible(const config::Config& config, const people::Volunteer& volunteer, const Session& session,
               const Seat& seat) {

@@ -75,8 +75,6 @@ inline constexpr int sessions_per_day = 1;
 RotaPlan assign(const config::Config& config, const std::vector<Session>& sessions,
                 const std::vector<people::Volunteer>& volunteers, const AssignOptions& options);
 
-/// The parts of the day (morning < 12:00 ≤ afternoon < 18:00 ≤ evening) `time` overlaps.
-std::vector<people::DayPart> parts_of_day(const TimeRange& time);
 
 /// True when `volunteer` may take `seat` of `session` by skill, certificate and availability.
 bool eligible(const config::Config& config, const people::Volunteer& volunteer, const Session& session,

@@ -135,3 +135,19 @@ the skills that rest on one; a date nobody's skill needs is said, not dropped.
   renew.csv:3:C（证书有效期）：存疑：证书有效期至 2027-12-31，但此人没有需要证书的技能：未登记
   $ kangle volunteers show 王建军 | grep ^技能
   技能          磨刀、医护(2027-12-31)
+
+Headers and availability as other streets' forms write them; a phrase that cannot
+be read is named and the rest of the cell kept.
+
+  $ printf '%s\n' 真实姓名,联系手机,擅长,服务时段,每月服务次数 \
+  >   '赵六,13800138060,理发,"周一、三、五上午"' \
+  >   '钱七,13800138061,修伞,"周一至周五 9:00-11:30，周三晚"' \
+  >   '孙八,13800138062,缝纫,"每周二、看情况、周2中午"' > other.csv
+  $ kangle import volunteers other.csv
+  other.csv（表头在第 1 行）
+    新增 3 人，更新 0 人，合并 0 行，未变 0 人，拒收 0 行
+  other.csv:4:D（服务时段）：存疑：可服务时间中的“看情况”无法识别（例如 周一上午、周三下午、周末、工作日、每天），其余已登记
+  $ kangle volunteers list --format csv | grep -E '^(赵六|钱七|孙八)' | cut -d, -f1,6,7
+  孙八,缝纫,周二
+  赵六,理发,周一、周三、周五上午
+  钱七,修伞,周一上午、周二上午、周三上午、周三晚上、周四上午、周五上午

@@ -573,12 +573,12 @@ TEST_CASE("assign: a certificate-based skill counts until its certificate expire
 
 TEST_CASE("assign: availability by weekday and every part of day the session spans", "[schedule]") {
   using P = DayPart;
-  CHECK(schedule::parts_of_day({9 * 60, 16 * 60}) == std::vector<P>{P::morning, P::afternoon});
-  CHECK(schedule::parts_of_day({9 * 60, 12 * 60}) == std::vector<P>{P::morning});
-  CHECK(schedule::parts_of_day({12 * 60, 13 * 60}) == std::vector<P>{P::afternoon});
-  CHECK(schedule::parts_of_day({17 * 60, 19 * 60}) == std::vector<P>{P::afternoon, P::evening});
-  CHECK(schedule::parts_of_day({18 * 60, 20 * 60}) == std::vector<P>{P::evening});
-  CHECK(schedule::parts_of_day({8 * 60, 20 * 60}) == std::vector<P>{P::morning, P::afternoon, P::evening});
+  CHECK(kangle::people::parts_of_day({9 * 60, 16 * 60}) == std::vector<P>{P::morning, P::afternoon});
+  CHECK(kangle::people::parts_of_day({9 * 60, 12 * 60}) == std::vector<P>{P::morning});
+  CHECK(kangle::people::parts_of_day({12 * 60, 13 * 60}) == std::vector<P>{P::afternoon});
+  CHECK(kangle::people::parts_of_day({17 * 60, 19 * 60}) == std::vector<P>{P::afternoon, P::evening});
+  CHECK(kangle::people::parts_of_day({18 * 60, 20 * 60}) == std::vector<P>{P::evening});
+  CHECK(kangle::people::parts_of_day({8 * 60, 20 * 60}) == std::vector<P>{P::morning, P::afternoon, P::evening});
 
   auto long_day = session("k", ymd(2026, 12, 7), "09:00-16:00", {"general"});  // a Monday
   auto a = person(1, {}, when({{mon, P::morning}}), 4);
