@@ -42,7 +42,7 @@ void fill_people(SQLite::Database& db, std::vector<Standing>& standings, const D
 /// (volunteer, points): light enough to hold for everyone of a district.
 std::vector<std::pair<std::int64_t, long>> points_earned(SQLite::Database& db, const Date& first, const Date& last) {
   SQLite::Statement q(db,
-                      "SELECT volunteer_id, sum(points) FROM points_ledger WHERE date >= ? AND date <= ? "
+                      "SELECT volunteer_id, sum(points) FROM points_by_day WHERE date >= ? AND date <= ? "
                       "AND (kind = 'earn' OR kind = 'adjust') GROUP BY volunteer_id HAVING sum(points) > 0");
   q.bind(1, format_date(first));
   q.bind(2, format_date(last));

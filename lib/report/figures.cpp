@@ -103,7 +103,7 @@ PeriodFigures period_figures(SQLite::Database& db, const Period& period) {
     f.new_volunteers = q.getColumn(0).getInt();
   }
   {
-    auto q = over(db, "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE date BETWEEN :first AND :last AND kind = 'earn'", b);
+    auto q = over(db, "SELECT coalesce(sum(points), 0) FROM points_by_day WHERE date BETWEEN :first AND :last AND kind = 'earn'", b);
     q.executeStep();
     f.points_awarded = q.getColumn(0).getInt64();
   }
@@ -292,7 +292,7 @@ std::vector<VolunteerFigures> volunteer_figures(SQLite::Database& db, const Peri
   }
   {
     auto q = over(db,
-                  "SELECT volunteer_id, sum(points) FROM points_ledger WHERE date BETWEEN :first AND :last AND kind = 'earn' "
+                  "SELECT volunteer_id, sum(points) FROM points_by_day WHERE date BETWEEN :first AND :last AND kind = 'earn' "
                   "GROUP BY 1",
                   b);
     while (q.executeStep()) by_id[q.getColumn(0).getInt64()].points = q.getColumn(1).getInt64();

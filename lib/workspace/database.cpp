@@ -185,7 +185,7 @@ std::vector<std::string> Database::missing_schema_objects() {
   std::vector<std::string> problems;
   for (const auto& [type, name] : objects_of(expected)) {
     if (present.contains({type, name})) continue;
-    Msg message = type == "table" ? Msg::database_missing_table : type == "trigger" ? Msg::database_missing_trigger
+    Msg message = type == "table" || type == "view" ? Msg::database_missing_table : type == "trigger" ? Msg::database_missing_trigger
                                                                                      : Msg::database_missing_index;
     problems.push_back(tr(message, name));
   }

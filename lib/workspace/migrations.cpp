@@ -364,6 +364,14 @@ const std::vector<std::string_view>& migrations() {
         CREATE TRIGGER points_ledger_head_no_delete BEFORE DELETE ON points_ledger_head
         BEGIN SELECT RAISE(ABORT, 'points_ledger_head is kept by kangle'); END;
       )sql",
+      // 14: the day each entry counts for in a period's figures: a reversal counts with the
+      // entry it reverses, so a record cancelled in January corrects December's board
+      // (reversals written before kangle dated them so carry the day they were made).
+      R"sql(
+        CREATE VIEW points_by_day AS
+          SELECT l.id, l.volunteer_id, l.points, l.kind, coalesce(reversed.date, l.date) AS date
+          FROM points_ledger l LEFT JOIN points_ledger reversed ON reversed.id = l.reverses;
+      )sql",
   };
   return all;
 }

@@ -260,6 +260,36 @@ TEST_CASE("honour board: ties share a rank, are ordered stably, and all make the
   CHECK(lines(1) == std::vector<std::string>{"1 甲 18 2"});
 }
 
+TEST_CASE("honour board: a reversal dated the day it was made, as kangle once wrote them, counts in the month it corrects",
+          "[points]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲");
+  ws.record("2026-12-02", "haircut", {a});  // 2 h: 4 points
+  ws.award();
+  {
+    SQLite::Transaction transaction(ws.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    points::Ledger ledger(ws.sql());
+    auto original = *ledger.find(1);
+    points::Entry reversal;
+    reversal.volunteer = a;
+    reversal.date = day("2027-01-05");
+    reversal.points = -original.points;
+    reversal.kind = original.kind;
+    reversal.rule = "reversal";
+    reversal.reverses = original.id;
+    reversal.reason = "记录取消";
+    reversal.entered_by = "coordinator";
+    reversal.created_at = "2027-01-05T02:00:00Z";
+    REQUIRE(ledger.append(reversal));
+    transaction.commit();
+  }
+  auto december = points::honour_board(ws.sql(), *kangle::parse_period("2026-12"), 10);
+  REQUIRE(december.size() == 1);
+  CHECK(december[0].points == ws.balance(a));  // the December board no longer counts what was taken back
+  CHECK(december[0].points < 4);
+  CHECK(points::honour_board(ws.sql(), *kangle::parse_period("2027-01"), 10).empty());
+}
+
 TEST_CASE("balances: earned, redeemed and what is left, highest first", "[points]") {
   LedgerWorkspace ws;
   auto a = ws.volunteer("甲"), b = ws.volunteer("乙");
