@@ -469,6 +469,7 @@ enum class Msg {
   report_ledger_head,
   check_record_unknown_kiosk,
   check_record_unknown_service,
+  check_record_overlap,
   record_served_ambiguous,
   in_minutes_suffix,
   record_served_confirmed,

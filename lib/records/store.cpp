@@ -322,6 +322,34 @@ std::map<std::string, int> count_by(SQLite::Database& db, const char* sql) {
 
 }  // namespace
 
+std::vector<RecordStore::Overlap> RecordStore::overlaps() {
+  SQLite::Statement q(db_,
+                      "SELECT rv.volunteer_id, coalesce(v.name, ''), r.date, r.start_minute, r.end_minute, r.id "
+                      "FROM record_volunteers rv JOIN service_records r ON r.id = rv.record_id "
+                      "LEFT JOIN volunteers v ON v.id = rv.volunteer_id WHERE r.cancelled_at IS NULL "
+                      "ORDER BY rv.volunteer_id, r.date, r.start_minute, r.id");
+  std::vector<Overlap> out;
+  std::int64_t volunteer = 0, latest = 0;  // the record of this volunteer and day that ends last so far
+  std::string date;
+  int latest_end = 0;
+  while (q.executeStep()) {
+    auto who = q.getColumn(0).getInt64();
+    auto day = q.getColumn(2).getString();
+    int start = q.getColumn(3).getInt(), end = q.getColumn(4).getInt();
+    auto id = q.getColumn(5).getInt64();
+    if (who == volunteer && day == date && start < latest_end) {
+      out.push_back({who, q.getColumn(1).getString(), parse_date(day).value_or(Date{}), latest, id});
+    }
+    if (who != volunteer || day != date || end > latest_end) {
+      volunteer = who;
+      date = day;
+      latest = id;
+      latest_end = end;
+    }
+  }
+  return out;
+}
+
 std::map<std::string, int> RecordStore::kiosks_named() {
   return count_by(db_, "SELECT kiosk, count(*) FROM service_records WHERE kiosk <> '' GROUP BY kiosk");
 }

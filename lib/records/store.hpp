@@ -78,6 +78,16 @@ public:
   /// The grants of `volunteer`, by date.
   std::vector<Grant> grants(std::int64_t volunteer);
 
+  /// A volunteer in two records (not cancelled) at overlapping times of one day: hours
+  /// counted twice, stored before such records were refused or behind kangle's back.
+  struct Overlap {
+    std::int64_t volunteer = 0;
+    std::string name;
+    Date date;
+    std::int64_t first = 0, second = 0;  ///< the two records' ids
+  };
+  /// Every such pair, by volunteer and time: one pass over the attendances in order.
+  std::vector<Overlap> overlaps();
   /// Every kiosk and service id the records name, with how many records name it.
   std::map<std::string, int> kiosks_named();
   std::map<std::string, int> services_named();

@@ -47,7 +47,8 @@ std::vector<std::string> unknown_list_categories(SQLite::Database& db, const con
 }
 
 /// Kiosks and services that service records name but the config no longer has (deleted
-/// or renamed since): the records stay, but reports could not say what they were.
+/// or renamed since): the records stay, but reports could not say what they were. And a
+/// volunteer in two records at once, whose hours count twice.
 std::vector<std::string> unknown_record_references(Database& db, const config::Config& config) {
   std::vector<std::string> problems;
   if (db.schema_version() < 7 || config.catalogue.services.empty()) return problems;  // older schema, or broken config
@@ -60,6 +61,9 @@ std::vector<std::string> unknown_record_references(Database& db, const config::C
   }
   for (const auto& [service, count] : store.services_named()) {
     if (!config.catalogue.find_service(service)) problems.push_back(tr(Msg::check_record_unknown_service, count, service));
+  }
+  for (const auto& overlap : store.overlaps()) {
+    problems.push_back(tr(Msg::check_record_overlap, overlap.name, format_date(overlap.date), overlap.first, overlap.second));
   }
   return problems;
 }

@@ -238,3 +238,19 @@ The bounds are the workspace's: [records] in kangle.toml.
   $ kangle record add --date 2026-12-09 --kiosk dingxiang --time 09:00-11:30 --service haircut --volunteers 张伟
   kangle: 错误：2026-12-09 09:00-11:30 丁香园 理发 历时 2小时30分，超过一场服务的上限 2小时（kangle.toml 中 [records] max_session_hours）
   [3]
+
+Records stored before these refusals (or behind kangle's back) that put one person
+in two places at once are found by `check`, with both records named.
+
+  $ kangle check | tail -1
+  $TMP/ws：未发现问题
+  $ sqlite3 kangle.db "SELECT r.id, r.date, r.start_minute FROM service_records r JOIN record_volunteers rv ON rv.record_id = r.id JOIN volunteers v ON v.id = rv.volunteer_id WHERE v.name = '张伟' AND r.cancelled_at IS NULL ORDER BY r.id LIMIT 1"
+  8|2026-12-05|540
+  $ sqlite3 kangle.db "INSERT INTO service_records (id, origin, place, date, start_minute, end_minute, cadence, title, created_at) VALUES (90, 'manual', '樱花园小区', '2026-12-05', 570, 630, 'outreach', '上门理发', '2026-12-05T03:00:00Z'); INSERT INTO record_volunteers (record_id, volunteer_id, minutes) SELECT 90, id, 60 FROM volunteers WHERE name = '张伟'"
+  $ kangle check
+  kangle.db: 张伟 在 2026-12-05 同时出现在服务记录 8 和 90 中（时间重叠），服务时长被重复计算：请用 kangle record cancel 取消有误的一条
+  1 个错误，0 个警告
+  [1]
+  $ kangle record cancel 90 --reason 重复录入 >/dev/null
+  $ kangle check | tail -1
+  $TMP/ws：未发现问题
