@@ -193,6 +193,15 @@ int run_show(const VolunteersCommand& options, Context& context) {
   return 0;
 }
 
+/// Three sessions a day, every day: more is a typing mistake.
+constexpr int max_monthly_limit = 31 * 3;
+
+/// The volunteer's name as stored: what messages show, rather than a phone typed to find them.
+std::string name_of(Context& context, std::int64_t volunteer) {
+  auto v = people::Store(context.database->sql()).find(volunteer);
+  return v ? v->name : "#" + std::to_string(volunteer);
+}
+
 /// `volunteers away`: the declared absences, everyone's or one person's.
 int list_absences(const VolunteersCommand& options, Context& context) {
   people::Store store(context.database->sql());
@@ -221,11 +230,12 @@ int list_absences(const VolunteersCommand& options, Context& context) {
 /// serve, and the seats they hold then; `--undo ID` takes one back; alone, the list.
 int run_away(const VolunteersCommand& options, Context& context) {
   if (options.from.empty() && !options.undo) return list_absences(options, context);
-  if (options.who.empty()) throw UsageError(tr(Msg::volunteer_not_found, ""));
+  if (options.who.empty()) throw UsageError(tr(Msg::volunteer_away_needs_person));
   auto volunteer = find_volunteer(context, options.who);
+  auto name = name_of(context, volunteer);
   if (options.undo) {
     auto absence = people::remove_absence(context.database->sql(), volunteer, *options.undo, who_enters(options.by), context.now);
-    fmt::print("{}\n", tr(Msg::volunteer_away_removed, options.who, *options.undo, people::absence_text(absence)));
+    fmt::print("{}\n", tr(Msg::volunteer_away_removed, name, *options.undo, people::absence_text(absence)));
     return 0;
   }
   auto from = parse_date(options.from);
@@ -237,9 +247,9 @@ int run_away(const VolunteersCommand& options, Context& context) {
     if (*away.to < *from) throw UsageError(tr(Msg::dates_reversed));
   }
   auto declared = schedule::declare_away(context.database->sql(), volunteer, away, context.now);
-  fmt::print("{}\n", tr(Msg::volunteer_away, options.who, format_date(*from), away.to ? format_date(*away.to) : "…"));
+  fmt::print("{}\n", tr(Msg::volunteer_away, name, format_date(*from), away.to ? format_date(*away.to) : "…"));
   if (declared.seats.empty()) return 0;
-  fmt::print("{}\n", tr(Msg::volunteer_away_on_seats, options.who, declared.seats.size()));
+  fmt::print("{}\n", tr(Msg::volunteer_away_on_seats, name, declared.seats.size()));
   for (const auto& seat : declared.seats) {
     fmt::print("  {} {} {} {}{}\n", format_date(seat.date), format_time_range(seat.time),
                config::kiosk_label(*context.config, seat.kiosk),
@@ -252,6 +262,7 @@ int run_away(const VolunteersCommand& options, Context& context) {
 /// `volunteers set PERSON --name … --availability …`: a correction by hand, kept with who made it.
 int run_set(const VolunteersCommand& options, Context& context) {
   auto volunteer = find_volunteer(context, options.who);
+  auto name = name_of(context, volunteer);
   const auto& catalogue = context.config->catalogue;
   people::VolunteerEdit edit;
   if (options.name) {
@@ -261,7 +272,7 @@ int run_set(const VolunteersCommand& options, Context& context) {
   if (options.phone) {
     import::NumberProblem problem{};
     edit.phone = import::normalize_phone(*options.phone, &problem);
-    if (!edit.phone) throw UsageError(tr(problem == import::NumberProblem::not_mobile ? Msg::import_phone_not_mobile : Msg::import_bad_phone, *options.phone));
+    if (!edit.phone) throw UsageError(import::phone_refusal(problem, *options.phone));
   }
   if (options.availability) {
     std::string unreadable;
@@ -269,7 +280,9 @@ int run_set(const VolunteersCommand& options, Context& context) {
     if (!unreadable.empty()) throw UsageError(tr(Msg::volunteer_bad_availability, unreadable));
   }
   if (options.monthly_limit) {
-    if (*options.monthly_limit < 0 || *options.monthly_limit > 31 * 3) throw UsageError(tr(Msg::import_bad_limit, *options.monthly_limit));
+    if (*options.monthly_limit < 0 || *options.monthly_limit > max_monthly_limit) {
+      throw UsageError(tr(Msg::volunteer_bad_monthly_limit, *options.monthly_limit, max_monthly_limit));
+    }
     edit.monthly_limit = *options.monthly_limit;
   }
   if (options.skills) {
@@ -286,12 +299,12 @@ int run_set(const VolunteersCommand& options, Context& context) {
   }
   auto changes = people::edit_volunteer(context.database->sql(), catalogue, volunteer, edit, who_enters(options.by), context.now);
   if (changes.empty()) {
-    fmt::print("{}\n", tr(Msg::volunteer_set_nothing, options.who));
+    fmt::print("{}\n", tr(Msg::volunteer_set_nothing, name));
     return 0;
   }
   std::vector<std::string> described;
   for (const auto& change : changes) described.push_back(change_text(change, catalogue, false));
-  fmt::print("{}\n", tr(Msg::volunteer_set_done, options.who, text::join(described, message_text(Msg::rhythm_list_separator, language()))));
+  fmt::print("{}\n", tr(Msg::volunteer_set_done, name, text::join(described, message_text(Msg::rhythm_list_separator, language()))));
   return 0;
 }
 

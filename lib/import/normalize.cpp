@@ -335,6 +335,22 @@ std::optional<std::string> normalize_phone(std::string_view text, NumberProblem*
   return digits;
 }
 
+std::string phone_refusal(NumberProblem problem, std::string_view text) {
+  if (problem == NumberProblem::lost_digits) return tr(Msg::import_phone_lost_digits, text);
+  auto shown = people::mask_phone(text);
+  return tr(problem == NumberProblem::not_mobile ? Msg::import_phone_not_mobile : Msg::import_bad_phone, shown);
+}
+
+std::string id_number_refusal(NumberProblem problem, std::string_view text) {
+  auto shown = people::mask_id_number(text);
+  switch (problem) {
+    case NumberProblem::lost_digits: return tr(Msg::import_id_lost_digits, shown);
+    case NumberProblem::bad_checksum: return tr(Msg::import_id_bad_checksum, shown);
+    case NumberProblem::bad_birth_date: return tr(Msg::import_id_bad_birth_date, shown);
+    default: return tr(Msg::import_bad_id_number, shown);
+  }
+}
+
 std::optional<std::string> normalize_id_number(std::string_view text, NumberProblem* problem) {
   std::string s = clean(text);
   for (auto& c : s) c = (c == 'x') ? 'X' : c;

@@ -43,6 +43,13 @@ enum class NumberProblem {
 /// digits) or Excel's notation lost digits ("1.38001E+10"); `problem` then says which.
 std::optional<std::string> normalize_phone(std::string_view text, NumberProblem* problem = nullptr);
 
+/// Why `text` was not taken as a phone, in the user's language, with the number masked
+/// (138****0000) unless Excel's notation already lost it ("1.39123E+10" is shown as is).
+std::string phone_refusal(NumberProblem problem, std::string_view text);
+
+/// Why `text` was not taken as an ID number, in the user's language, the number masked.
+std::string id_number_refusal(NumberProblem problem, std::string_view text);
+
 /// A resident ID number (公民身份号码, GB 11643) in upper case: 18 characters, the
 /// last the checksum of the 17 digits before it (0–9 or X), with a real birth date;
 /// or 15 digits of the first generation with a real birth date. Nothing otherwise;

@@ -92,12 +92,12 @@ public:
     NumberProblem problem{};
     if (!phone_text.empty()) {
       if (auto phone = normalize_phone(phone_text, &problem)) v.phone = *phone;
-      else issue(Kind::rejected, "phone", tr(phone_message(problem), phone_text));
+      else issue(Kind::rejected, "phone", phone_refusal(problem, phone_text));
     }
     auto id_text = fields.text("id_number");
     if (!id_text.empty()) {
       if (auto id_number = normalize_id_number(id_text, &problem)) v.id_number = *id_number;
-      else issue(Kind::rejected, "id_number", tr(id_number_message(problem), people::mask_id_number(id_text)));
+      else issue(Kind::rejected, "id_number", id_number_refusal(problem, id_text));
     }
     if (phone_text.empty() && id_text.empty()) issue(Kind::rejected, "phone", tr(Msg::import_no_phone));
 
@@ -175,20 +175,6 @@ private:
     return std::nullopt;
   }
 
-  static Msg phone_message(NumberProblem problem) {
-    if (problem == NumberProblem::lost_digits) return Msg::import_phone_lost_digits;
-    return problem == NumberProblem::not_mobile ? Msg::import_phone_not_mobile : Msg::import_bad_phone;
-  }
-
-  static Msg id_number_message(NumberProblem problem) {
-    switch (problem) {
-      case NumberProblem::lost_digits: return Msg::import_id_lost_digits;
-      case NumberProblem::bad_checksum: return Msg::import_id_bad_checksum;
-      case NumberProblem::bad_birth_date: return Msg::import_id_bad_birth_date;
-      default: return Msg::import_bad_id_number;
-    }
-  }
-
   const Header& header_;
   const config::Catalogue& catalogue_;
   const std::vector<config::Kiosk>& kiosks_;
@@ -248,7 +234,7 @@ Volunteer merge(const Volunteer& earlier, const ParsedRow& row, const config::Ca
   if (row.renewed_certificate) {
     for (auto& skill : v.skills) {
       const auto* known = catalogue.find_skill(skill.skill);
-      if (!known || known->certificate.empty() || skill.certificate_expires == row.renewed_certificate) continue;
+      if (!known || known->certificate.empty() || skill.certificate_expires >= row.renewed_certificate) continue;
       skill.certificate_expires = row.renewed_certificate;
       changes.push_back(tr(Msg::import_new_certificate, skill_name(skill.skill), format_date(*row.renewed_certificate)));
     }
@@ -309,6 +295,15 @@ public:
     if (parsed.renewed_certificate && !holds_certified_skill(existing ? *existing : incoming, catalogue_)) {
       RowFields(*header_, row, issues)
           .issue(Kind::doubtful, "certificate_expires", tr(Msg::import_certificate_unused, format_date(*parsed.renewed_certificate)));
+    }
+    for (const auto& skill : existing && parsed.renewed_certificate ? existing->skills : std::vector<people::VolunteerSkill>{}) {
+      if (skill.certificate_expires > parsed.renewed_certificate) {  // an old sheet, or a typo: never shortened by a renewal
+        RowFields(*header_, row, issues)
+            .issue(Kind::doubtful, "certificate_expires",
+                   tr(Msg::import_certificate_earlier, format_date(*parsed.renewed_certificate),
+                      format_date(*skill.certificate_expires)));
+        break;
+      }
     }
     if (!existing) {
       std::sort(incoming.skills.begin(), incoming.skills.end(), [](const auto& a, const auto& b) { return a.skill < b.skill; });

@@ -141,6 +141,7 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
     }
     if (auto first = store.same_session(r)) {
       report.left_out.push_back(tr(Msg::record_left_out, describe(config, r), *first, describe(config, *store.find(*first))));
+      if (r.residents) report.warnings.push_back(tr(Msg::record_served_confirmed, *first, *r.residents));
       continue;
     }
     to_store.push_back(std::move(r));

@@ -205,7 +205,7 @@ std::optional<std::int64_t> RecordStore::same_session(const Record& record) {
   static const std::string sql =
       "SELECT id FROM service_records WHERE cancelled_at IS NULL AND kiosk = ? AND place = ? AND date = ? "
       "AND start_minute < ? AND ? < end_minute AND service = ? AND (service <> '' OR title = ?) "
-      "AND coalesce(key, '') <> ? ORDER BY id LIMIT 1";
+      "AND (?8 = '' OR key IS NULL OR key <> ?8) ORDER BY id LIMIT 1";  // a record added by hand has no key
   auto& q = statement_(sql);
   q.bind(1, record.kiosk);
   q.bind(2, record.place);

@@ -51,8 +51,12 @@ std::vector<std::string> unknown_list_categories(SQLite::Database& db, const con
 /// volunteer in two records at once, whose hours count twice.
 std::vector<std::string> unknown_record_references(Database& db, const config::Config& config) {
   std::vector<std::string> problems;
-  if (db.schema_version() < 7 || config.catalogue.services.empty()) return problems;  // older schema, or broken config
+  if (db.schema_version() < 7) return problems;  // an older schema, without records
   records::RecordStore store(db.sql());
+  for (const auto& overlap : store.overlaps()) {
+    problems.push_back(tr(Msg::check_record_overlap, overlap.name, format_date(overlap.date), overlap.first, overlap.second));
+  }
+  if (config.catalogue.services.empty()) return problems;  // a broken config: nothing to compare with
   for (const auto& [kiosk, count] : store.kiosks_named()) {
     // Captured by name: clang 14 (scripts/sanitize.sh, fuzz.sh) cannot capture a structured binding.
     bool known = std::any_of(config.kiosks.begin(), config.kiosks.end(),
@@ -61,9 +65,6 @@ std::vector<std::string> unknown_record_references(Database& db, const config::C
   }
   for (const auto& [service, count] : store.services_named()) {
     if (!config.catalogue.find_service(service)) problems.push_back(tr(Msg::check_record_unknown_service, count, service));
-  }
-  for (const auto& overlap : store.overlaps()) {
-    problems.push_back(tr(Msg::check_record_overlap, overlap.name, format_date(overlap.date), overlap.first, overlap.second));
   }
   return problems;
 }

@@ -32,11 +32,11 @@ Database::Database(const std::filesystem::path& file, Access access) : file_(fil
     }
     db_ = std::make_unique<SQLite::Database>(file.string(), flags, busy_timeout_ms);
     // Refuse a newer or a foreign database before changing anything in it, journal mode included.
+    refuse_foreign();  // first: another program's file is not "a newer kangle's", whatever its user_version
     int version = schema_version();
     if (version > latest_version()) {
       throw WorkspaceError(tr(Msg::database_newer, file.string(), version, latest_version()));
     }
-    refuse_foreign();
     db_->exec("PRAGMA foreign_keys = ON");
     if (access == Access::read_write) {
       db_->exec("PRAGMA journal_mode = WAL");

@@ -26,7 +26,7 @@ is a phone Excel showed as 1.39123E+10, which used to become 13912300000.
     新增 2 人，更新 1 人，合并 1 行，未变 0 人，拒收 8 行
   more.csv:2:A（姓名）：拒收：手机 138****8001 已登记在“王建国”名下，与本行姓名“甲九”不符：这是冲突，不是更新（如确需改名：kangle volunteers set 王建国 --name 甲九）
   more.csv:3:B（联系电话）：拒收：手机号“1.39123E+10”是 Excel 的科学计数法，后几位数字已经丢失：请把该列设为“文本”格式，重新填写号码后再导入
-  more.csv:4:B（联系电话）：拒收：手机号“12345678901”不是有效的手机号码（应为 13–19 开头的 11 位数字）
+  more.csv:4:B（联系电话）：拒收：手机号“123****8901”不是有效的手机号码（应为 13–19 开头的 11 位数字）
   more.csv:5:C（身份证号）：拒收：身份证号“4101**********1234”校验不通过（末位是前 17 位的校验码，GB 11643）：有数字填错了
   more.csv:6:C（身份证号）：拒收：身份证号“4101**********1000”的最后几位被 Excel 改掉了（Excel 只保留 15 位有效数字，其余变成 0 或科学计数法）：请把该列设为“文本”格式，重新填写后再导入
   more.csv:7:C（身份证号）：拒收：身份证号“4.10***E+17”的最后几位被 Excel 改掉了（Excel 只保留 15 位有效数字，其余变成 0 或科学计数法）：请把该列设为“文本”格式，重新填写后再导入
@@ -66,7 +66,7 @@ availability (replacing, not adding), skills, a monthly limit and a renewed cert
   kangle: 错误：手机号 138****8002 已属于“李秀英”
   [3]
   $ kangle volunteers set 王建军 --phone 12345678901
-  kangle: 错误：手机号“12345678901”不是有效的手机号码（应为 13–19 开头的 11 位数字）
+  kangle: 错误：手机号“123****8901”不是有效的手机号码（应为 13–19 开头的 11 位数字）
   [2]
   $ kangle volunteers set 王建军 --name 王建军
   王建军：没有需要修改的内容
@@ -151,3 +151,20 @@ be read is named and the rest of the cell kept.
   孙八,缝纫,周二
   赵六,理发,周一、周三、周五上午
   钱七,修伞,周一上午、周二上午、周三上午、周三晚上、周四上午、周五上午
+
+A renewal never shortens a certificate; a limit out of range and an absence
+taken back without saying whose are refused, the stored name in every message.
+
+  $ printf '%s\n' 姓名,手机,证书有效期 王建军,13800138001,2027-01-31 > old.csv
+  $ kangle import volunteers old.csv | tail -1
+  old.csv:2:C（证书有效期）：存疑：证书有效期至 2027-01-31，早于已登记的有效期（至 2027-12-31）：未采用
+  $ kangle volunteers show 王建军 | grep ^技能
+  技能          磨刀、医护(2027-12-31)
+  $ kangle volunteers set 13800138001 --monthly-limit 200
+  kangle: 错误：--monthly-limit 200：应为 0（按工作区默认值）到 93，未做修改
+  [2]
+  $ kangle volunteers set 13800138001 --monthly-limit 0
+  已修改 王建军：每月最多班次：5 → -
+  $ kangle volunteers away --undo 2
+  kangle: 错误：请指明是谁的请假：kangle volunteers away 姓名（或手机号）--from 日期，或 --undo 编号
+  [2]

@@ -31,6 +31,9 @@ starts does not overlap it; a person named twice (by name and phone) serves once
   共 1 条记录，服务居民 0 人次，志愿服务时长 1小时
   $ kangle record add --date 2026-12-02 --kiosk kangle-hall --time 11:30-12:30 --service blood-pressure --volunteers 王建国
   已添加服务记录 2：2026-12-02 康乐汇 测血压
+  $ kangle record add --date 2026-12-02 --kiosk kangle-hall --time 10:00-11:00 --service blood-pressure --volunteers 张伟
+  kangle: 错误：2026-12-02 10:00-11:00 康乐汇 测血压 与服务记录 1（2026-12-02 10:00-11:00 康乐汇 测血压，手工添加）是同一场服务：一场服务只计一次
+  [3]
   $ kangle record add --date 2026-12-02 --place 樱花园小区 --time 09:30-10:30 --title 应急消杀 --cadence outreach --volunteers 王建国
   kangle: 错误：王建国 已在服务记录 1（2026-12-02 10:00-11:00 康乐汇 测血压）中，不能同时出现在 2026-12-02 09:30-10:30 樱花园小区 应急消杀：同一时间一人只能在一处
   [3]

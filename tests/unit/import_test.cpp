@@ -260,7 +260,7 @@ TEST_CASE("import xlsx: headers marked with * and a note in brackets are recogni
   CHECK(report.ignored_columns.empty());
   // The issue names the column by its header as written, mark and note included.
   CHECK(issues(report) ==
-        Lines{"4:B (联系电话（必填）): rejected: phone \"1380013800\" is not an 11-digit mobile number"});
+        Lines{"4:B (联系电话（必填）): rejected: phone \"138****3800\" is not an 11-digit mobile number"});
   auto wu = ws.by_phone("13800138010");
   REQUIRE(wu);
   CHECK(wu->name == "吴刚");
@@ -597,7 +597,7 @@ TEST_CASE("import csv: a quoted note with a line break and doubled quotes", "[im
   CHECK(report.sheet == "signup.csv");
   CHECK(report.header_row == 1);
   // The record after the two-line one starts on line 4.
-  CHECK(issues(report) == Lines{"4:B (联系电话): rejected: phone \"1380013800\" is not an 11-digit mobile number"});
+  CHECK(issues(report) == Lines{"4:B (联系电话): rejected: phone \"138****3800\" is not an 11-digit mobile number"});
   auto wang = ws.by_phone("13800138001");
   REQUIRE(wang);
   CHECK(wang->note == "周末请提前一天联系\n他说\"随叫随到\"");
@@ -625,7 +625,7 @@ TEST_CASE("import csv: CRLF line endings", "[import]") {
   auto report = ws.import(file);
 
   CHECK(summary(report) == "signup.csv row 1: added 2, updated 0, merged 0, unchanged 0, rejected 1, blank 1, total 0");
-  CHECK(issues(report) == Lines{"5:B (联系电话): rejected: phone \"1380013800\" is not an 11-digit mobile number"});
+  CHECK(issues(report) == Lines{"5:B (联系电话): rejected: phone \"138****3800\" is not an 11-digit mobile number"});
   auto wang = ws.by_phone("13800138001");
   REQUIRE(wang);
   CHECK(wang->note == "周末优先");  // no \r left over
@@ -797,7 +797,7 @@ TEST_CASE("import: rejected rows go beside the input with their header and a rea
   auto report = ws.import(file);
 
   CHECK(summary(report) == "signup.csv row 1: added 2, updated 0, merged 0, unchanged 0, rejected 2, blank 0, total 0");
-  CHECK(issues(report) == Lines{"3:C (联系电话): rejected: phone \"1380013800\" is not an 11-digit mobile number",
+  CHECK(issues(report) == Lines{"3:C (联系电话): rejected: phone \"138****3800\" is not an 11-digit mobile number",
                                 "4:B (姓名): rejected: no name", "4:C (联系电话): rejected: " + no_phone});
   auto rejects = ws.in("signup.rejects.csv");
   REQUIRE(report.rejects_file.has_value());
@@ -805,7 +805,7 @@ TEST_CASE("import: rejected rows go beside the input with their header and a rea
   CHECK(ws.read(rejects) ==
         "\xEF\xBB\xBF"
         "序号,姓名,联系电话,特长技能,备注,reason\r\n"
-        "2,赵强,1380013800,修车,\"周五, 下午\",\"phone \"\"1380013800\"\" is not an 11-digit mobile number\"\r\n"
+        "2,赵强,1380013800,修车,\"周五, 下午\",\"phone \"\"138****3800\"\" is not an 11-digit mobile number\"\r\n"
         "3,,,钟表维修,,no name; " + no_phone + "\r\n");
   CHECK(ws.people_count() == 2);
 }

@@ -177,6 +177,7 @@ TEST_CASE("Database, a database from a newer kangle is refused and left untouche
   {
     SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     raw.exec("PRAGMA user_version = " + std::to_string(newer));
+    raw.exec("PRAGMA application_id = " + std::to_string(kangle::workspace::application_id));  // a newer kangle marks it
   }
   REQUIRE(journal_mode(file) != "wal");
   auto expected = file.string() + " was written by a newer kangle (schema " + std::to_string(newer) +
