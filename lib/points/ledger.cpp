@@ -89,10 +89,30 @@ long Ledger::balance(std::int64_t volunteer) {
   return balance;
 }
 
+namespace {
+
+/// Keeps the end of a walk from the first entry that passed as the checkpoint later walks
+/// start from. Entries never change once written: what it verified stays verified even if
+/// another command appended meanwhile. The checkpoint only moves forward.
+void store_checkpoint(SQLite::Database& db, const Verification& passed) {
+  if (passed.entries == 0) return;
+  SQLite::Statement q(db,
+                      "UPDATE points_ledger_head SET checkpoint_id = ?, checkpoint_hash = ? WHERE id = 1 AND checkpoint_id < ?");
+  q.bind(1, static_cast<std::int64_t>(passed.entries));
+  q.bind(2, passed.head);
+  q.bind(3, static_cast<std::int64_t>(passed.entries));
+  q.exec();
+}
+
+}  // namespace
+
 void Ledger::require_intact() {
   if (head_) return;
   auto verified = verify(db_, Walk::from_checkpoint);
   if (verified.first_bad) throw WorkspaceError(tr(Msg::ledger_refused, *verified.first_bad, verified.problem));
+  // What was verified before the checkpoint and by this walk after it is the whole chain:
+  // its end is the next append's checkpoint, so appends do not walk ever more of it.
+  store_checkpoint(db_, verified);
   head_ = {verified.entries, verified.head};
 }
 
@@ -317,16 +337,9 @@ Verification verify_and_checkpoint(SQLite::Database& db, Walk walk, const std::o
     // A walk from the checkpoint met only some of them.
     if (result.walked_after != 0) result.volunteers = db.execAndGet("SELECT count(DISTINCT volunteer_id) FROM points_ledger").getInt();
   }
-  if (result.first_bad || result.walked_after != 0 || result.entries == 0) return result;
-  // Entries never change once written: what this walk verified stays verified even if
-  // another command appended meanwhile. The checkpoint only moves forward.
+  if (result.first_bad || result.walked_after != 0) return result;
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement q(db,
-                      "UPDATE points_ledger_head SET checkpoint_id = ?, checkpoint_hash = ? WHERE id = 1 AND checkpoint_id < ?");
-  q.bind(1, static_cast<std::int64_t>(result.entries));
-  q.bind(2, result.head);
-  q.bind(3, static_cast<std::int64_t>(result.entries));
-  q.exec();
+  store_checkpoint(db, result);
   transaction.commit();
   return result;
 }

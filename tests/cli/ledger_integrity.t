@@ -16,9 +16,10 @@ verify; and a head noted earlier can be proved to be still in the chain.
   [3]
 
 The first verify walks the whole chain, prints the head in full and stores a
-checkpoint; the next walks only what came after it.
+checkpoint; the next walks only what came after it. (Every append moves the
+checkpoint to the head it verified, so appends never walk the chain twice.)
 
-  $ kangle points verify
+  $ kangle points verify --full
   积分账本核验无误：2 名志愿者共 9 条记录，哈希链与余额逐条复算一致；末条哈希 84b854a9aec40022
   账本头：第 9 条，哈希 84b854a9aec400226f757cca8c86a8108bcc909a92f13c7dc4468b13f293239a
   $ kangle points adjust 王建国 +3 --reason 补录 >/dev/null

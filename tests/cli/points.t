@@ -141,7 +141,7 @@ Corrections are new entries; nothing is ever changed in place.
   
   手机号已隐去中间四位。
   $ kangle points verify
-  积分账本核验无误：19 名志愿者共 79 条记录，哈希链与余额逐条复算一致；末条哈希 7868137db7af23c1
+  积分账本核验无误：19 名志愿者共 79 条记录；自第 78 条起的 2 条逐条复算一致（`--full` 复算全部）；末条哈希 7868137db7af23c1
   账本头：第 79 条，哈希 7868137db7af23c1f5fe008ebda8e3c6c7837c019167489e8437d71f5fda1564
 
 Changing the rules does not rewrite what was awarded.
