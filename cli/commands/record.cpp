@@ -22,6 +22,7 @@
 #include "points/actions.hpp"
 #include "points/rules.hpp"
 #include "records/confirm.hpp"
+#include "records/integrity.hpp"
 #include "records/grants.hpp"
 #include "records/store.hpp"
 
@@ -69,16 +70,6 @@ std::string names_of(const records::Record& r) {
   return text::join(names, separator());
 }
 
-std::string where_of(const config::Config& config, const records::Record& r) {
-  std::string where = r.kiosk.empty() ? r.place : config::kiosk_label(config, r.kiosk);
-  if (!r.kiosk.empty() && !r.place.empty()) where += " @" + r.place;
-  return where;
-}
-
-std::string what_of(const config::Config& config, const records::Record& r) {
-  return r.service.empty() ? r.title : config::service_label(config.catalogue, r.service);
-}
-
 std::vector<std::string> list_headers(bool machine) {
   std::vector<std::string> headers;
   for (auto id : {Msg::field_code, Msg::rota_date, Msg::rota_time, Msg::rota_kiosk, Msg::rota_duty, Msg::rota_volunteers,
@@ -112,7 +103,7 @@ int run_confirm(const RecordCommand& options, Context& context) {
   for (const auto& r : report.added) {
     attendances += static_cast<int>(r.volunteers.size());
     rows.push_back({options.dry_run ? "" : std::to_string(r.id), format_date(r.date), format_time_range(r.time),
-                    where_of(config, r), what_of(config, r), names_of(r), r.residents ? std::to_string(*r.residents) : "",
+                    records::where_of(config, r), records::what_of(config, r), names_of(r), r.residents ? std::to_string(*r.residents) : "",
                     "", records::format_duration(r.total_minutes())});
   }
   if (!rows.empty()) fmt::print("{}", table::render_text(list_headers(false), rows));
@@ -215,8 +206,8 @@ int run_list(const RecordCommand& options, Context& context) {
     std::string id = std::to_string(r.id);
     if (r.cancelled_at) id += message_text(Msg::record_cancelled_mark, language());
     bool machine = options.format != Format::text;
-    rows.push_back({machine ? std::to_string(r.id) : id, format_date(r.date), format_time_range(r.time), where_of(config, r),
-                    what_of(config, r), names_of(r), r.residents ? std::to_string(*r.residents) : "",
+    rows.push_back({machine ? std::to_string(r.id) : id, format_date(r.date), format_time_range(r.time), records::where_of(config, r),
+                    records::what_of(config, r), names_of(r), r.residents ? std::to_string(*r.residents) : "",
                     satisfaction_text(r.satisfaction),
                     machine ? std::to_string(r.total_minutes()) : records::format_duration(r.total_minutes())});
     if (!r.cancelled_at) {

@@ -111,11 +111,19 @@ std::optional<std::string> clash_among(const config::Config& config, const std::
   return std::nullopt;
 }
 
-std::string describe(const config::Config& config, const Record& record) {
+std::string where_of(const config::Config& config, const Record& record) {
   std::string where = record.kiosk.empty() ? record.place : config::kiosk_label(config, record.kiosk);
   if (!record.kiosk.empty() && !record.place.empty()) where += " @" + record.place;
-  std::string what = record.service.empty() ? record.title : config::service_label(config.catalogue, record.service);
-  return fmt::format("{} {} {} {}", format_date(record.date), format_time_range(record.time), where, what);
+  return where;
+}
+
+std::string what_of(const config::Config& config, const Record& record) {
+  return record.service.empty() ? record.title : config::service_label(config.catalogue, record.service);
+}
+
+std::string describe(const config::Config& config, const Record& record) {
+  return fmt::format("{} {} {} {}", format_date(record.date), format_time_range(record.time), where_of(config, record),
+                     what_of(config, record));
 }
 
 }  // namespace kangle::records

@@ -38,6 +38,12 @@ std::optional<Refusal> refusal_of(RecordStore& store, const config::Config& conf
 /// them at overlapping times. Nothing when they can.
 std::optional<std::string> clash_among(const config::Config& config, const std::vector<Record>& records);
 
+/// Where `record` was held as people read it: the kiosk's short name, or the place (丁香园 @樱花园小区 for both).
+std::string where_of(const config::Config& config, const Record& record);
+
+/// What was done: the service's name, or the event's title.
+std::string what_of(const config::Config& config, const Record& record);
+
 /// `2026-12-02 09:00-11:30 丁香园 测血糖`: a record as messages name it.
 std::string describe(const config::Config& config, const Record& record);
 
