@@ -239,17 +239,17 @@ int run_export(const ScheduleCommand& options, Context& context) {
       content = schedule::render_ics(*context.config, month, table.seats, ics);
       break;
     }
-    case ExportFormat::md:
-      content = "# " + tr(Msg::rota_title, context.config->settings.name, month.text()) + "\n\n" +
-                table::render_markdown(table.headers, table.rows);
-      break;
     case ExportFormat::csv:
       content = table::render_csv(table.headers, table.rows);
       break;
+    case ExportFormat::md:
     case ExportFormat::html:
-    case ExportFormat::xlsx:
+    case ExportFormat::xlsx: {
+      static const std::map<ExportFormat, Format> sheet_formats = {
+          {ExportFormat::md, Format::md}, {ExportFormat::html, Format::html}, {ExportFormat::xlsx, Format::xlsx}};
       return write_sheet(schedule::rota_by_week(*context.config, month, filtered(table.seats, options), context.now),
-                         options.export_format == ExportFormat::xlsx ? Format::xlsx : Format::html, options.output);
+                         sheet_formats.at(options.export_format), options.output);
+    }
   }
   print_or_write(content, options.output);
   return 0;

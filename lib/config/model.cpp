@@ -36,6 +36,13 @@ const Holiday* HolidayCalendar::holiday_on(const Date& date) const {
   return nullptr;
 }
 
+const Closure* Kiosk::closure_on(const Date& date) const {
+  for (const auto& c : closures) {
+    if (c.from <= date && date <= c.to) return &c;
+  }
+  return nullptr;
+}
+
 const MakeupWorkday* HolidayCalendar::workday_on(const Date& date) const {
   for (const auto& w : workdays) {
     if (w.date == date) return &w;

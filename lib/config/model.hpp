@@ -143,6 +143,9 @@ struct Kiosk {
   std::array<std::vector<TimeRange>, 7> hours;  ///< by std::chrono c_encoding (0 = Sunday)
   std::vector<MenuEntry> menu;
   std::vector<Closure> closures;
+
+  /// The closure that shuts the kiosk on `date`; none when it opens as usual.
+  const Closure* closure_on(const Date& date) const;
 };
 
 struct Holiday {

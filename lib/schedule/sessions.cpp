@@ -12,11 +12,6 @@ namespace {
 
 using namespace std::chrono;
 
-bool closed(const config::Kiosk& kiosk, const Date& date) {
-  return std::any_of(kiosk.closures.begin(), kiosk.closures.end(),
-                     [&](const config::Closure& c) { return c.from <= date && date <= c.to; });
-}
-
 bool in_bounds(const config::MenuEntry& entry, const Date& date) {
   if (entry.from && date < *entry.from) return false;
   if (entry.until && *entry.until < date) return false;
@@ -77,7 +72,7 @@ std::vector<Session> expand_month(const config::Config& config, const Month& mon
     const auto* makeup = config.holidays.workday_on(date);
     weekday acts_as = makeup ? makeup->as : actual;
     for (const auto& kiosk : config.kiosks) {
-      if (closed(kiosk, date)) continue;
+      if (kiosk.closure_on(date)) continue;
       for (const auto& entry : kiosk.menu) {
         if (!in_bounds(entry, date) || !entry.on.occurs_on(date, acts_as)) continue;
         std::vector<TimeRange> times;

@@ -28,9 +28,17 @@ std::string weekday_name(const Date& date) {
 
 Date plus_days(const Date& date, int days) { return Date{std::chrono::sys_days{date} + std::chrono::days{days}}; }
 
+/// A service as a rota or notice names it: with its daily cap (每日限定人数) when it has one.
+std::string service_label(const config::Service& service) {
+  auto label = config::localized(service.name, service.name_en);
+  if (service.daily_cap) label += tr(Msg::rota_daily_cap, *service.daily_cap);
+  return label;
+}
+
 /// The duty as a rota shows it: the event's title before the service, the place after.
 std::string duty_label(const config::Config& config, const RotaSeat& seat) {
-  auto duty = duty_name(config, seat.service, seat.skill);
+  const auto* service = config.catalogue.find_service(seat.service);
+  auto duty = service ? service_label(*service) : duty_name(config, seat.service, seat.skill);
   if (!seat.title.empty()) duty = seat.title + " " + duty;
   if (!seat.place.empty()) duty += " @" + seat.place;
   return duty;
@@ -52,10 +60,62 @@ std::string row_label(const config::Config& config, const DutyLine& line) {
   return format_time_range(line.first.time) + " " + duty_label(config, line.first);
 }
 
-/// One kiosk's duties of a week, Monday `monday` to Sunday: a row per time and duty,
-/// by start time and then in the order the month's rota first shows them (the menu's).
-report::Table week_table(const config::Config& config, const std::vector<DutyLine>& lines, const Month& month,
-                         const Date& monday, int number) {
+/// What a printed rota says of a kiosk's day beside its duties: closed for a public holiday
+/// or a closure of its own, open on a make-up workday (调休) as the weekday it stands for;
+/// empty on an ordinary day.
+std::string day_note(const config::Config& config, const config::Kiosk& kiosk, const Date& date) {
+  if (const auto* holiday = config.holidays.holiday_on(date)) {
+    return tr(Msg::rota_closed_holiday, config::localized(holiday->name, holiday->name_en));
+  }
+  if (const auto* closure = kiosk.closure_on(date)) {
+    return closure->reason.empty() ? std::string(message_text(Msg::rota_closed, language()))
+                                   : tr(Msg::rota_closed_kiosk, closure->reason);
+  }
+  if (const auto* makeup = config.holidays.workday_on(date)) {
+    return tr(Msg::rota_makeup_day, weekday_display(makeup->as, language() == Lang::zh_CN));
+  }
+  return {};
+}
+
+/// "10-01", or "10-01 至 10-07": the days from `from` to `to` that fall in `month`.
+std::string days_in(const Month& month, Date from, Date to) {
+  auto month_day = [](const Date& date) { return format_date(date).substr(5); };
+  from = std::max(from, month.first());
+  to = std::min(to, month.last());
+  return from == to ? month_day(from) : tr(Msg::rota_days, month_day(from), month_day(to));
+}
+
+/// The notice's lines on the kiosk's closed days and make-up workdays in `month`, by date.
+std::vector<std::string> calendar_lines(const config::Config& config, const config::Kiosk& kiosk, const Month& month) {
+  std::vector<std::pair<Date, std::string>> closed;
+  for (const auto& holiday : config.holidays.holidays) {
+    if (holiday.to < month.first() || month.last() < holiday.from) continue;
+    closed.emplace_back(holiday.from, days_in(month, holiday.from, holiday.to) + " " +
+                                          config::localized(holiday.name, holiday.name_en));
+  }
+  for (const auto& closure : kiosk.closures) {
+    if (closure.to < month.first() || month.last() < closure.from) continue;
+    closed.emplace_back(closure.from, days_in(month, closure.from, closure.to) + " " + closure.reason);
+  }
+  std::stable_sort(closed.begin(), closed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> closed_days, makeup_days;
+  for (auto& [from, text] : closed) closed_days.push_back(std::move(text));
+  for (const auto& workday : config.holidays.workdays) {
+    if (workday.date < month.first() || month.last() < workday.date) continue;
+    makeup_days.push_back(tr(Msg::rota_makeup_as, days_in(month, workday.date, workday.date),
+                             weekday_display(workday.as, language() == Lang::zh_CN)));
+  }
+  std::vector<std::string> lines;
+  if (!closed_days.empty()) lines.push_back(tr(Msg::notice_closed_days, text::join(closed_days, separator())));
+  if (!makeup_days.empty()) lines.push_back(tr(Msg::notice_makeup_days, text::join(makeup_days, separator())));
+  return lines;
+}
+
+/// One kiosk's duties of a week, Monday `monday` to Sunday: first a row of the days it is
+/// closed or works as another weekday, if any; then a row per time and duty, by start time
+/// and then in the order the month's rota first shows them (the menu's).
+report::Table week_table(const config::Config& config, const config::Kiosk& kiosk, const std::vector<DutyLine>& lines,
+                         const Month& month, const Date& monday, int number) {
   static constexpr std::array<const char*, 7> keys = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   report::Table table;
   table.id = fmt::format("week_{}", number);
@@ -67,6 +127,18 @@ report::Table week_table(const config::Config& config, const std::vector<DutyLin
     auto header = weekday_name(date) + (in_month ? " " + format_date(date).substr(5) : "");
     table.columns.push_back({keys[static_cast<std::size_t>(d)], header, false});
   }
+  std::vector<Value> notes(8);
+  notes[0] = Value::text(std::string(message_text(Msg::rota_day_notes, language())));
+  bool any_note = false;
+  for (int d = 0; d < 7; ++d) {
+    auto date = plus_days(monday, d);
+    if (date < month.first() || month.last() < date) continue;
+    if (auto note = day_note(config, kiosk, date); !note.empty()) {
+      notes[static_cast<std::size_t>(d) + 1] = Value::text(std::move(note));
+      any_note = true;
+    }
+  }
+  if (any_note) table.rows.push_back(std::move(notes));
   std::map<std::string, std::size_t> first_seen;
   for (const auto& line : lines) first_seen.try_emplace(row_label(config, line), first_seen.size());
   std::map<std::tuple<int, std::size_t>, std::vector<Value>> rows;  // by start, then first seen
@@ -145,7 +217,7 @@ report::Report rota_by_week(const config::Config& config, const Month& month, co
     std::copy_if(lines.begin(), lines.end(), std::back_inserter(here), [&](const auto& l) { return l.first.kiosk == kiosk->id; });
     int number = 0;
     for (auto monday = first_monday; monday <= month.last(); monday = plus_days(monday, 7)) {
-      auto table = week_table(config, here, month, monday, ++number);
+      auto table = week_table(config, *kiosk, here, month, monday, ++number);
       if (!table.rows.empty()) section.tables.push_back(std::move(table));
     }
     out.sections.push_back(std::move(section));
@@ -165,6 +237,7 @@ report::Report duty_notice(const config::Config& config, const Month& month, con
     if (!kiosk->address.empty()) section.lines.push_back(tr(Msg::notice_address, kiosk->address));
     section.lines.push_back(tr(Msg::notice_hours, text::join(config::describe_hours(*kiosk), "；")));
     if (!kiosk->pledge.empty()) section.lines.push_back(kiosk->pledge);
+    for (auto& line : calendar_lines(config, *kiosk, month)) section.lines.push_back(std::move(line));
 
     report::Table services;
     services.id = "services";
@@ -179,9 +252,15 @@ report::Report duty_notice(const config::Config& config, const Month& month, con
       }
       for (const auto& ref : entry.services) {
         const auto* service = config.catalogue.find_service(ref.value);
-        services.rows.push_back({Value::text(service ? config::localized(service->name, service->name_en) : ref.value),
+        services.rows.push_back({Value::text(service ? service_label(*service) : ref.value),
                                  Value::text(config::describe_entry(entry)),
                                  Value::text(service ? config::describe_fee(service->fee) : "")});
+      }
+      // A themed event that asks only for helping hands is a service to the public too:
+      // listed by its title (its time names it again, like every titled entry's).
+      if (entry.services.empty() && !entry.title.empty()) {
+        services.rows.push_back({Value::text(entry.title), Value::text(config::describe_entry(entry)),
+                                 Value::text(config::describe_fee(config::Fee{}))});
       }
     }
 
