@@ -60,16 +60,21 @@ std::string row_label(const config::Config& config, const DutyLine& line) {
   return format_time_range(line.first.time) + " " + duty_label(config, line.first);
 }
 
+/// Why the kiosk is closed on `date`: the public holiday's name or the closure's reason;
+/// nothing when it opens.
+std::optional<std::string> closed_for(const config::Config& config, const config::Kiosk& kiosk, const Date& date) {
+  if (const auto* holiday = config.holidays.holiday_on(date)) return config::localized(holiday->name, holiday->name_en);
+  if (const auto* closure = kiosk.closure_on(date)) return closure->reason;
+  return std::nullopt;
+}
+
 /// What a printed rota says of a kiosk's day beside its duties: closed for a public holiday
 /// or a closure of its own, open on a make-up workday (调休) as the weekday it stands for;
 /// empty on an ordinary day.
 std::string day_note(const config::Config& config, const config::Kiosk& kiosk, const Date& date) {
-  if (const auto* holiday = config.holidays.holiday_on(date)) {
-    return tr(Msg::rota_closed_holiday, config::localized(holiday->name, holiday->name_en));
-  }
-  if (const auto* closure = kiosk.closure_on(date)) {
-    return closure->reason.empty() ? std::string(message_text(Msg::rota_closed, language()))
-                                   : tr(Msg::rota_closed_kiosk, closure->reason);
+  if (auto reason = closed_for(config, kiosk, date)) {
+    if (reason->empty()) return std::string(message_text(Msg::rota_closed, language()));
+    return tr(config.holidays.holiday_on(date) ? Msg::rota_closed_holiday : Msg::rota_closed_kiosk, *reason);
   }
   if (const auto* makeup = config.holidays.workday_on(date)) {
     return tr(Msg::rota_makeup_day, weekday_display(makeup->as, language() == Lang::zh_CN));
@@ -77,34 +82,32 @@ std::string day_note(const config::Config& config, const config::Kiosk& kiosk, c
   return {};
 }
 
-/// "10-01", or "10-01 至 10-07": the days from `from` to `to` that fall in `month`.
-std::string days_in(const Month& month, Date from, Date to) {
+/// "10-01", or "10-01 至 10-07": the days from `from` to `to`.
+std::string days_text(const Date& from, const Date& to) {
   auto month_day = [](const Date& date) { return format_date(date).substr(5); };
-  from = std::max(from, month.first());
-  to = std::min(to, month.last());
   return from == to ? month_day(from) : tr(Msg::rota_days, month_day(from), month_day(to));
 }
 
-/// The notice's lines on the kiosk's closed days and make-up workdays in `month`, by date.
+/// The notice's lines on the kiosk's closed days and make-up workdays in `month`, by date:
+/// a run of days closed for one reason is one item ("10-01 至 10-07 国庆节").
 std::vector<std::string> calendar_lines(const config::Config& config, const config::Kiosk& kiosk, const Month& month) {
-  std::vector<std::pair<Date, std::string>> closed;
-  for (const auto& holiday : config.holidays.holidays) {
-    if (holiday.to < month.first() || month.last() < holiday.from) continue;
-    closed.emplace_back(holiday.from, days_in(month, holiday.from, holiday.to) + " " +
-                                          config::localized(holiday.name, holiday.name_en));
-  }
-  for (const auto& closure : kiosk.closures) {
-    if (closure.to < month.first() || month.last() < closure.from) continue;
-    closed.emplace_back(closure.from, days_in(month, closure.from, closure.to) + " " + closure.reason);
-  }
-  std::stable_sort(closed.begin(), closed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> closed_days, makeup_days;
-  for (auto& [from, text] : closed) closed_days.push_back(std::move(text));
-  for (const auto& workday : config.holidays.workdays) {
-    if (workday.date < month.first() || month.last() < workday.date) continue;
-    makeup_days.push_back(tr(Msg::rota_makeup_as, days_in(month, workday.date, workday.date),
-                             weekday_display(workday.as, language() == Lang::zh_CN)));
+  std::optional<std::pair<Date, std::string>> run;  // the first day and reason of the run in progress
+  auto end_run = [&](const Date& last) {
+    if (run) closed_days.push_back(days_text(run->first, last) + (run->second.empty() ? "" : " " + run->second));
+    run.reset();
+  };
+  for (auto day = std::chrono::sys_days{month.first()}; day <= std::chrono::sys_days{month.last()}; day += std::chrono::days{1}) {
+    Date date{day};
+    auto reason = closed_for(config, kiosk, date);
+    if (run && (!reason || *reason != run->second)) end_run(plus_days(date, -1));
+    if (reason && !run) run.emplace(date, *reason);
+    if (const auto* workday = config.holidays.workday_on(date)) {
+      makeup_days.push_back(tr(Msg::rota_makeup_as, days_text(date, date),
+                               weekday_display(workday->as, language() == Lang::zh_CN)));
+    }
   }
+  end_run(month.last());
   std::vector<std::string> lines;
   if (!closed_days.empty()) lines.push_back(tr(Msg::notice_closed_days, text::join(closed_days, separator())));
   if (!makeup_days.empty()) lines.push_back(tr(Msg::notice_makeup_days, text::join(makeup_days, separator())));
