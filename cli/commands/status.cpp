@@ -63,6 +63,7 @@ int run_status(Context& context) {
                         text::join(years, ", ")));
   fmt::print("{}\n", tr(Msg::status_kiosks, config.kiosks.size()));
   for (const auto& kiosk : config.kiosks) print_kiosk(kiosk, c);
+  warn_provisional_years(config.holidays.provisional_years_soon(context.today));
   return 0;
 }
 

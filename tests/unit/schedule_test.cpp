@@ -549,7 +549,7 @@ TEST_CASE("assign: a seat needs its skill; general seats take anyone", "[schedul
   CHECK(schedule::eligible(example(), volunteers[1], monday, monday.seats[1]));
 }
 
-TEST_CASE("assign: a certificate-based skill counts until its certificate expires", "[schedule]") {
+TEST_CASE("assign: a certificate-based skill counts on the days before its certificate expires", "[schedule]") {
   const auto* nurse = example().catalogue.find_skill("nurse");
   REQUIRE(nurse);
   REQUIRE(nurse->certificate == "健康证");
@@ -559,10 +559,12 @@ TEST_CASE("assign: a certificate-based skill counts until its certificate expire
                                    session("k", ymd(2026, 12, 10), "09:00-11:30", {"nurse"}),
                                    session("k", ymd(2026, 12, 11), "09:00-11:30", {"nurse"})};
   auto plan = assign(sessions, {n});
-  CHECK(lines(plan.assigned) == std::vector<std::string>{"k/2026-12-09/0900/+nurse/1=1", "k/2026-12-10/0900/+nurse/1=1"});
-  CHECK(lines(plan.unfilled) == std::vector<std::string>{"k/2026-12-11/0900/+nurse/1: no_skill []"});
-  CHECK(schedule::eligible(example(), n, sessions[1], sessions[1].seats[0]));
-  CHECK_FALSE(schedule::eligible(example(), n, sessions[2], sessions[2].seats[0]));
+  // It expires on the 10th: it covers the 9th, not the 10th.
+  CHECK(lines(plan.assigned) == std::vector<std::string>{"k/2026-12-09/0900/+nurse/1=1"});
+  CHECK(lines(plan.unfilled) == std::vector<std::string>{"k/2026-12-10/0900/+nurse/1: no_skill []",
+                                                         "k/2026-12-11/0900/+nurse/1: no_skill []"});
+  CHECK(schedule::eligible(example(), n, sessions[0], sessions[0].seats[0]));
+  CHECK_FALSE(schedule::eligible(example(), n, sessions[1], sessions[1].seats[0]));
 
   // A skill without a certificate ignores an expiry date someone wrote beside it.
   auto b = person(2, {}, always(), 6);
@@ -834,7 +836,7 @@ bool has_skill(const Volunteer& v, const std::string& skill, const Date& date) {
     if (s.skill != skill) continue;
     const auto* k = example().catalogue.find_skill(skill);
     bool certified = k && !k->certificate.empty();
-    return !(certified && s.certificate_expires && *s.certificate_expires < date);
+    return !(certified && s.certificate_expires && *s.certificate_expires <= date);
   }
   return false;
 }
