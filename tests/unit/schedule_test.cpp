@@ -841,9 +841,10 @@ bool has_skill(const Volunteer& v, const std::string& skill, const Date& date) {
   return false;
 }
 
-/// Free for every part of the day the session touches: before noon, noon to six, after six.
+/// Free for every part of the day the session touches: before noon, noon to six, after six;
+/// on a make-up workday, of the weekday it is staffed as.
 bool is_available(const Volunteer& v, const Session& s) {
-  auto day = weekday_of(s.date);
+  auto day = s.staffed_as ? s.staffed_as->c_encoding() : weekday_of(s.date);
   if (s.time.start < 12 * 60 && !v.availability.slots[day].test(0)) return false;
   if (s.time.start < 18 * 60 && s.time.end > 12 * 60 && !v.availability.slots[day].test(1)) return false;
   if (s.time.end > 18 * 60 && !v.availability.slots[day].test(2)) return false;
