@@ -125,9 +125,16 @@ double moon_ahead_of_sun(double jd) {
 
 /// The day in Beijing of the new moon nearest to `day`: the moon passes the sun then.
 Date new_moon_near(const Date& day) {
-  // The moon gains about 12° a day on the sun: two days either side hold one crossing.
-  double middle = julian_day_of(day) + 0.5 - beijing_offset_days;
-  return beijing_day(crossing(moon_ahead_of_sun, middle - 2, middle + 2));
+  // Secant steps from noon that day: the moon gains 12–15° a day on the sun, smoothly,
+  // so a few steps reach well under a second (each position of the moon is costly).
+  double a = julian_day_of(day) + 0.5 - beijing_offset_days, b = a + 0.5;
+  double fa = moon_ahead_of_sun(a), fb = moon_ahead_of_sun(b);
+  for (int step = 0; step < 20 && std::abs(b - a) > 1e-6 && fb != fa; ++step) {
+    double next = b - fb * (b - a) / (fb - fa);
+    a = b, fa = fb;
+    b = next, fb = moon_ahead_of_sun(b);
+  }
+  return beijing_day(b);
 }
 
 }  // namespace
