@@ -8,10 +8,12 @@
 // ICU numbers the months (leap months included) but finds new moons with a low-precision
 // model, minutes off: a new moon close to midnight in Beijing can start its month a day
 // late (upstream ICU-23274). 2027's New Year is one: the new moon is at 23:56 Beijing time
-// on February 6 (the day the Hong Kong Observatory and Purple Mountain Observatory tables
-// give), and ICU 72 says February 7. So the first day of the month ICU names is taken as
-// the day in Beijing of the new moon next to ICU's, found with libnova's positions of
-// the sun and the moon (VSOP87, ELP 2000-82B).
+// on February 6, the day published calendars give (Debian's table-based `lunar` too),
+// and ICU 72 says February 7. So the first day of the month ICU names is taken as the
+// day in Beijing of the new moon next to ICU's, found with libnova's positions of the
+// sun and the moon (VSOP87, ELP 2000-82B). libnova gives both on the ecliptic of J2000,
+// which is fine for a conjunction; a solar term is defined on the ecliptic of the date,
+// so the sun's position is precessed to it first (0.3° in the 2020s, seven hours).
 #include "config/statutory.hpp"
 
 #include <libnova/dynamical_time.h>
