@@ -187,11 +187,16 @@ std::vector<Holiday> statutory_holidays(int year_of) {
   };
   auto new_year = sys_days{lunar_date(year_of, 1, 1)};
   year y{year_of};
+  // The 2024 revision, in force from 2025, added New Year's Eve and May 2. Before, the
+  // 2013 one (in force 2014–2024) gave 春节 the first three days of the year and 劳动节
+  // May 1 only: old years' service records (points for holiday service) get those.
+  bool revised_2024 = year_of >= 2025;
   return {
       span("元旦", "New Year's Day", Date{y, January, day{1}}, 1),
-      span("春节", "Spring Festival", Date{new_year - days{1}}, 4),  // the eve: day 29 or 30 of month 12
+      revised_2024 ? span("春节", "Spring Festival", Date{new_year - days{1}}, 4)  // the eve: day 29 or 30 of month 12
+                   : span("春节", "Spring Festival", Date{new_year}, 3),
       span("清明节", "Qingming Festival", qingming(year_of), 1),
-      span("劳动节", "Labour Day", Date{y, May, day{1}}, 2),
+      span("劳动节", "Labour Day", Date{y, May, day{1}}, revised_2024 ? 2 : 1),
       span("端午节", "Dragon Boat Festival", lunar_date(year_of, 5, 5), 1),
       span("中秋节", "Mid-Autumn Festival", lunar_date(year_of, 8, 15), 1),
       span("国庆节", "National Day", Date{y, October, day{1}}, 3),

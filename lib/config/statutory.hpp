@@ -21,8 +21,9 @@ Date qingming(int year);
 /// 元旦 Jan 1; 春节 the lunar New Year's Eve and the first three days of the lunar year;
 /// 清明 the solar term's day; 劳动节 May 1–2; 端午 5/5 and 中秋 8/15 of the lunar
 /// calendar; 国庆 Oct 1–3. Only these days: the State Council's yearly schedule, which
-/// joins them to weekends and sets make-up workdays, is holidays/YEAR.toml.
-/// Each one is marked provisional.
+/// joins them to weekends and sets make-up workdays, is holidays/YEAR.toml. Years
+/// before 2025 by the 2013 revision (春节 lunar 1/1–1/3, 劳动节 May 1). Each one is
+/// marked provisional.
 std::vector<Holiday> statutory_holidays(int year);
 
 }  // namespace kangle::config

@@ -17,6 +17,7 @@
 #include "schedule/assign.hpp"
 #include "schedule/sessions.hpp"
 #include "temp_dir.hpp"
+#include "workspace/check.hpp"
 #include "workspace/init.hpp"
 
 namespace {
@@ -34,6 +35,7 @@ class Workspace {
 public:
   Workspace() { kangle::workspace::init_workspace({dir_.path(), std::string("kangjian"), std::nullopt}); }
   config::Config config() const { return config::load_valid_config(dir_.path()); }
+  const std::filesystem::path& path() const { return dir_.path(); }
   void write(const std::filesystem::path& relative, const std::string& text) const { dir_.write(relative, text); }
 
 private:
@@ -71,6 +73,26 @@ TEST_CASE("statutory holidays: 2027 by rule", "[calendar]") {
                                   "国庆节 2027-10-01 2027-10-03",
                               });
   for (const auto& h : holidays) CHECK(h.provisional);
+}
+
+TEST_CASE("statutory holidays: before 2025, the 2013 revision", "[calendar]") {
+  auto holidays = describe(config::statutory_holidays(2024));
+  CHECK(holidays[1] == "春节 2024-02-10 2024-02-12");  // no eve
+  CHECK(holidays[3] == "劳动节 2024-05-01 2024-05-01");
+  CHECK(describe(config::statutory_holidays(2025))[1] == "春节 2025-01-28 2025-01-31");
+}
+
+TEST_CASE("provisional years: check warns about this month's and the next's", "[calendar]") {
+  Workspace workspace;
+  auto warned = [&](const char* today) {
+    int n = 0;
+    for (const auto& d : kangle::workspace::check_workspace(workspace.path(), *kangle::parse_date(today))) {
+      if (d.at.file == "holidays/" && d.severity == config::Severity::warning) ++n;
+    }
+    return n;
+  };
+  CHECK(warned("2026-11-20") == 0);
+  CHECK(warned("2026-12-20") == 1);  // January 2027
 }
 
 TEST_CASE("statutory holidays: lunar days as published, 1990–2049", "[calendar]") {
