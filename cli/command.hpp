@@ -96,6 +96,11 @@ private:
 };
 void add_quiet_option(CLI::App& command, bool& quiet);
 
+/// Says on stderr, once each, the years of `from`…`to` whose holidays are provisional
+/// (no holidays/YEAR.toml): the statutory holidays stand in, make-up workdays unknown.
+void warn_provisional_years(const config::HolidayCalendar& calendar, const Date& from, const Date& to);
+void warn_provisional_years(const std::vector<int>& years);
+
 /// `--reveal`: show phone and ID numbers in full instead of masked.
 void add_reveal_option(CLI::App& command, bool& reveal);
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 
@@ -112,6 +113,18 @@ void add_quiet_option(CLI::App& command, bool& quiet) {
 
 void add_reveal_option(CLI::App& command, bool& reveal) {
   command.add_flag("--reveal", reveal, "Show phone and ID numbers in full (they are masked by default)");
+}
+
+void warn_provisional_years(const std::vector<int>& years) {
+  std::fflush(stdout);  // in order with what the command printed before
+  for (int year : years) {
+    std::fprintf(stderr, "kangle: %s%s\n", std::string(message_text(Msg::warning_prefix, language())).c_str(),
+                 tr(Msg::calendar_provisional, year).c_str());
+  }
+}
+
+void warn_provisional_years(const config::HolidayCalendar& calendar, const Date& from, const Date& to) {
+  warn_provisional_years(calendar.provisional_years(from, to));
 }
 
 }  // namespace kangle::cli

@@ -10,6 +10,7 @@ packages=(
   build-essential cmake pkg-config git python3
   libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev libtomlplusplus-dev catch2
   libutf8proc-dev libssl-dev libzip-dev libexpat1-dev zlib1g-dev libxlsxwriter-dev liblemon-dev libical-dev sqlite3
+  libicu-dev libnova-dev      # the Chinese lunar calendar and the Qingming solar term of the public holidays
   chromium python3-openpyxl   # the report tests open the HTML in Chromium and read the XLSX back
 )
 # clang's ASan, UBSan and libFuzzer runtimes ship in libclang-rt-dev, which clang only recommends.

@@ -30,7 +30,7 @@ void print_json(const std::vector<config::Diagnostic>& problems) {
 }
 
 int run_check(const CheckCommand& options, Context& context) {
-  auto problems = workspace::check_workspace(context.workspace);
+  auto problems = workspace::check_workspace(context.workspace, context.today);
   auto errors = std::count_if(problems.begin(), problems.end(),
                               [](const auto& d) { return d.severity == config::Severity::error; });
   if (options.format == Format::json) {

@@ -112,8 +112,7 @@ void print_certificate_warnings(const config::Config& config, const schedule::Bu
     const auto& c = report.certificates[i];
     const auto* skill = config.catalogue.find_skill(c.skill);
     auto certificate = skill ? skill->certificate : c.skill;
-    bool expired = c.expires < report.month.first();
-    fmt::print("{}\n", tr(expired ? Msg::schedule_certificate_expired : Msg::schedule_certificate_expires, c.name,
+    fmt::print("{}\n", tr(c.expired ? Msg::schedule_certificate_expired : Msg::schedule_certificate_expires, c.name,
                           certificate, format_date(c.expires), duty_name(config, "", c.skill)));
   }
   if (report.certificates.size() > shown) fmt::print("{}\n", tr(Msg::schedule_and_more, report.certificates.size() - shown));
@@ -122,6 +121,7 @@ void print_certificate_warnings(const config::Config& config, const schedule::Bu
 int run_build(const ScheduleCommand& options, Context& context) {
   auto month = month_of(options);
   const auto& config = *context.config;
+  warn_provisional_years(config.holidays, month.first(), month.last());
   std::ostringstream network;
   auto report = [&] {
     ProgressLine progress(Msg::schedule_progress, options.quiet);  // cleared before the summary prints
@@ -159,6 +159,7 @@ RotaTable rota_table(const ScheduleCommand& options, Context& context, const sch
   RotaTable table;
   table.seats = schedule::RotaStore(context.database->sql()).month(month);
   if (table.seats.empty()) throw InputError(tr(Msg::schedule_none, month.text()));
+  warn_provisional_years(config.holidays, month.first(), month.last());
   if (!options.person.empty()) table.person = find_volunteer(context, options.person);
   for (auto id : {Msg::rota_date, Msg::rota_weekday, Msg::rota_time, Msg::rota_kiosk, Msg::rota_duty, Msg::rota_volunteers}) {
     table.headers.emplace_back(message_text(id, language()));
@@ -260,6 +261,7 @@ int run_notice(const ScheduleCommand& options, Context& context) {
   auto month = month_of(options);
   auto seats = schedule::RotaStore(context.database->sql()).month(month);
   if (seats.empty()) throw InputError(tr(Msg::schedule_none, month.text()));
+  warn_provisional_years(context.config->holidays, month.first(), month.last());
   return write_sheet(schedule::duty_notice(*context.config, month, filtered(seats, options), context.now),
                      options.notice_format, options.output);
 }
@@ -361,6 +363,7 @@ int run_drop(const ScheduleCommand& options, Context& context) {
   auto volunteer = find_volunteer(context, options.person);
   auto from = options.from.empty() ? std::optional<Date>{context.today} : parse_date(options.from);
   if (!from) throw UsageError(tr(Msg::toml_bad_date, options.from));
+  warn_provisional_years(context.config->holidays, month.first(), month.last());
   auto report = schedule::drop_volunteer(context.database->sql(), *context.config, month, volunteer, *from,
                                          options.reason, context.now);
   auto names = names_for(context, report.plan, {volunteer});
@@ -373,11 +376,28 @@ int run_drop(const ScheduleCommand& options, Context& context) {
   return 0;
 }
 
+/// `explain` says how each make-up workday (调休) of the month is staffed.
+void print_makeup_days(const config::Config& config, const schedule::Month& month) {
+  for (const auto& day : schedule::makeup_days(config, month)) {
+    auto month_number = static_cast<unsigned>(day.date.month());
+    auto day_number = static_cast<unsigned>(day.date.day());
+    auto stands_for = weekday_display(day.stands_for, chinese());
+    if (day.staffed_as == day.stands_for) {
+      fmt::print("{}\n", tr(Msg::explain_makeup_stands_for, month_number, day_number, stands_for));
+    } else {
+      fmt::print("{}\n", tr(Msg::explain_makeup_actual_weekday, month_number, day_number, stands_for,
+                            weekday_display(day.staffed_as, chinese())));
+    }
+  }
+}
+
 int run_explain(const ScheduleCommand& options, Context& context) {
   auto month = month_of(options);
   const auto& config = *context.config;
+  warn_provisional_years(config.holidays, month.first(), month.last());
   // The reasons come from the constraints as they stand now: plan again without storing.
   auto report = schedule::build_rota(context.database->sql(), config, month, context.now, true);
+  print_makeup_days(config, month);
   if (report.plan.unfilled.empty()) {
     fmt::print("{}\n", tr(Msg::schedule_all_filled, month.text()));
     return 0;

@@ -51,6 +51,8 @@ void print_kiosk(const config::Kiosk& kiosk, const config::Catalogue& catalogue)
 int run_status(Context& context) {
   auto summary = workspace::summarize(context.workspace);
   const auto& config = summary.config;
+  // First, before the pages of output a pipe may hold back.
+  warn_provisional_years(config.holidays.provisional_years_soon(context.today));
   fmt::print("{}\n", tr(Msg::status_workspace, config.settings.name, summary.root.string()));
   fmt::print("{}\n", tr(Msg::status_language, lang_code(config.settings.language)));
   if (summary.schema_version) fmt::print("{}\n", tr(Msg::status_database, "kangle.db", *summary.schema_version));

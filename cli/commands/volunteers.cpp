@@ -338,7 +338,7 @@ void define_volunteers(CLI::App& command, Action& action) {
   set->add_option("--availability", options->availability, "When they can serve, replacing what was stored (周二上午、周四)");
   set->add_option("--monthly-limit", options->monthly_limit, "At most this many seats a month (0: the workspace's default)");
   set->add_option("--skills", options->skills, "Their skills, replacing what was stored (护士、测血压)");
-  set->add_option("--certificate-expires", options->certificate_expires, "The renewed certificate's last day (YYYY-MM-DD)");
+  set->add_option("--certificate-expires", options->certificate_expires, "The day the renewed certificate expires (YYYY-MM-DD): valid until the day before");
   set->add_option("--by", options->by, "Who makes the change (default: the login name)");
   auto* away = command.add_subcommand("away", "Record days a volunteer cannot serve (the rota keeps them free); alone, list them");
   away->add_option("who", options->who, "A name or a phone number");

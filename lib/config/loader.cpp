@@ -142,6 +142,11 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
     if (auto v = d.count("travel_minutes", 0)) s.travel_minutes = *v;
     if (auto v = d.count("certificate_warning_days", 0)) s.certificate_warning_days = *v;
     if (auto v = d.boolean("mask_personal_data")) s.mask_personal_data = *v;
+    if (auto v = d.string("makeup_day_availability")) {
+      if (*v == "stands_for") s.makeup_day_availability = MakeupDayAvailability::stands_for;
+      else if (*v == "actual_weekday") s.makeup_day_availability = MakeupDayAvailability::actual_weekday;
+      else sink.error(d.position("makeup_day_availability"), tr(Msg::bad_makeup_day_availability, *v));
+    }
     d.finish();
   }
   if (const auto* review = r.table("review")) {

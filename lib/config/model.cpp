@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "config/statutory.hpp"
+
 namespace kangle::config {
 namespace {
 
@@ -30,10 +32,29 @@ const Skill* Catalogue::find_skill(std::string_view id) const { return find_by_i
 const Category* Catalogue::find_category(std::string_view id) const { return find_by_id(categories, id); }
 
 const Holiday* HolidayCalendar::holiday_on(const Date& date) const {
-  for (const auto& h : holidays) {
-    if (h.from <= date && date <= h.to) return &h;
+  auto in = [&](const Holiday& h) { return h.from <= date && date <= h.to; };
+  if (auto it = std::find_if(holidays.begin(), holidays.end(), in); it != holidays.end()) return &*it;
+  int year = static_cast<int>(date.year());
+  if (!provisional(year)) return nullptr;
+  auto cached = statutory_.find(year);
+  if (cached == statutory_.end()) cached = statutory_.emplace(year, statutory_holidays(year)).first;
+  auto it = std::find_if(cached->second.begin(), cached->second.end(), in);
+  return it == cached->second.end() ? nullptr : &*it;
+}
+
+bool HolidayCalendar::provisional(int year) const { return std::find(years.begin(), years.end(), year) == years.end(); }
+
+std::vector<int> HolidayCalendar::provisional_years_soon(const Date& today) const {
+  auto next_month = std::chrono::year_month{today.year(), today.month()} + std::chrono::months{1};
+  return provisional_years(today, Date{next_month / std::chrono::last});
+}
+
+std::vector<int> HolidayCalendar::provisional_years(const Date& from, const Date& to) const {
+  std::vector<int> out;
+  for (int year = static_cast<int>(from.year()); year <= static_cast<int>(to.year()); ++year) {
+    if (provisional(year)) out.push_back(year);
   }
-  return nullptr;
+  return out;
 }
 
 const Closure* Kiosk::closure_on(const Date& date) const {

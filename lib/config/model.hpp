@@ -34,6 +34,12 @@ struct RecordRules {
   int max_grant_minutes = 8 * 60;     ///< one grant of hours (`record grant`)
 };
 
+/// Whose free time staffs a make-up workday (调休): kangle.toml's `makeup_day_availability`.
+enum class MakeupDayAvailability {
+  stands_for,      ///< the weekday the day stands for: offices and schools keep that timetable (default)
+  actual_weekday,  ///< the day's real weekday (a Saturday's or Sunday's)
+};
+
 /// kangle.toml.
 struct Settings {
   std::string name;
@@ -46,6 +52,7 @@ struct Settings {
   std::optional<int> max_consecutive_days;
   int certificate_warning_days = 30;
   bool mask_personal_data = true;
+  MakeupDayAvailability makeup_day_availability = MakeupDayAvailability::stands_for;
   ReviewRules review;
   RecordRules records;
 };
@@ -152,6 +159,7 @@ struct Holiday {
   std::string name, name_en;
   Date from, to;
   Position at;
+  bool provisional = false;  ///< a statutory day of a year without holidays/YEAR.toml
 };
 
 /// 调休: a weekend day worked as the weekday `as`.
@@ -162,14 +170,28 @@ struct MakeupWorkday {
   Position at;
 };
 
-/// holidays/*.toml, all years together.
+/// holidays/*.toml, all years together. A year without its file (holidays/2027.toml)
+/// is provisional: its statutory public holidays (config/statutory.hpp) close the
+/// kiosks, and its make-up workdays are unknown.
 struct HolidayCalendar {
   std::vector<Holiday> holidays;
   std::vector<MakeupWorkday> workdays;
   std::vector<int> years;  ///< the years whose files were read
 
+  /// The holiday `date` falls in: from the files, else a statutory one of a provisional year.
   const Holiday* holiday_on(const Date& date) const;
   const MakeupWorkday* workday_on(const Date& date) const;
+  /// True when `year` has no holidays/YEAR.toml.
+  bool provisional(int year) const;
+  /// The provisional years among those of the days `from`…`to`, in order.
+  std::vector<int> provisional_years(const Date& from, const Date& to) const;
+  /// The provisional years of the month of `today` and of the next: those `check` and
+  /// `status` warn about, while there is time to add the file.
+  std::vector<int> provisional_years_soon(const Date& today) const;
+
+private:
+  /// The statutory holidays of provisional years, worked out when first asked for.
+  mutable std::map<int, std::vector<Holiday>> statutory_;
 };
 
 struct RedeemItem {

@@ -25,7 +25,8 @@ bool has_skill(const config::Config& config, const people::Volunteer& v, const S
   if (it == v.skills.end()) return false;
   const auto* skill = config.catalogue.find_skill(seat.skill);
   bool certified = skill && !skill->certificate.empty();
-  return !certified || !it->certificate_expires || date <= *it->certificate_expires;
+  // A certificate that expires on a day covers the days before it, not that day.
+  return !certified || !it->certificate_expires || date < *it->certificate_expires;
 }
 
 /// The parts of the day `time` overlaps as bits (morning 1, afternoon 2, evening 4).
@@ -39,7 +40,7 @@ bool available(const people::Volunteer& v, const Session& session, std::bitset<3
   if (std::any_of(v.blackouts.begin(), v.blackouts.end(), [&](const auto& b) { return b.covers(session.date); })) {
     return false;
   }
-  auto day = std::chrono::weekday{std::chrono::sys_days{session.date}}.c_encoding();
+  auto day = staffing_weekday(session).c_encoding();
   return (v.availability.slots[day] & needed) == needed;
 }
 

@@ -60,9 +60,9 @@ inline constexpr int sessions_per_day = 1;
 /// (source → volunteer → volunteer-day → group of seats with the same candidates → seat
 /// → sink; direct volunteer-day → seat arcs where a seat costs someone less than its
 /// group). Hard: the seat's skill (and
-/// its certificate still valid that day: one with no expiry recorded counts as
-/// valid), the volunteer's availability on the day's real weekday for every part of
-/// day the session spans, their blackout days, the monthly limit (the volunteer's or
+/// its certificate still valid that day, which is before the day it expires: one with
+/// no expiry recorded counts as valid), the volunteer's availability for every part of
+/// day the session spans on the day's weekday (a make-up workday's: staffing_weekday), their blackout days, the monthly limit (the volunteer's or
 /// the workspace's default), the workspace's weekly limit if any, one session a day,
 /// locked seats, and the cap on days in a row if any (a local search after the flow:
 /// windows of days are no capacity). Then, in this order: as many seats filled as

@@ -26,7 +26,7 @@ std::vector<CertificateWarning> certificates_running_out(const config::Config& c
     for (const auto& held : v.skills) {
       const auto* skill = config.catalogue.find_skill(held.skill);
       if (!skill || skill->certificate.empty() || !held.certificate_expires || *held.certificate_expires > horizon) continue;
-      out.push_back({v.id, v.name, held.skill, *held.certificate_expires});
+      out.push_back({v.id, v.name, held.skill, *held.certificate_expires, *held.certificate_expires <= month.first()});
     }
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {

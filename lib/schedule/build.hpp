@@ -19,7 +19,8 @@ namespace kangle::schedule {
 struct CertificateWarning {
   std::int64_t volunteer = 0;
   std::string name, skill;
-  Date expires;
+  Date expires;  ///< the first day it no longer covers
+  bool expired = false;  ///< it covers no day of the month: expires on its first day or before
 };
 
 struct BuildReport {

@@ -71,6 +71,10 @@ std::vector<Session> expand_month(const config::Config& config, const Month& mon
     weekday actual{day};
     const auto* makeup = config.holidays.workday_on(date);
     weekday acts_as = makeup ? makeup->as : actual;
+    std::optional<weekday> staffed_as;
+    if (makeup && config.settings.makeup_day_availability == config::MakeupDayAvailability::stands_for) {
+      staffed_as = makeup->as;
+    }
     for (const auto& kiosk : config.kiosks) {
       if (kiosk.closure_on(date)) continue;
       for (const auto& entry : kiosk.menu) {
@@ -83,6 +87,7 @@ std::vector<Session> expand_month(const config::Config& config, const Month& mon
           s.kiosk = kiosk.id;
           s.date = date;
           s.acts_as = acts_as;
+          s.staffed_as = staffed_as;
           s.time = time;
           s.cadence = entry.cadence;
           s.title = entry.title;
@@ -108,6 +113,21 @@ std::vector<Session> expand_month(const config::Config& config, const Month& mon
     return a.kiosk < b.kiosk;
   });
   return sessions;
+}
+
+weekday staffing_weekday(const Session& session) {
+  return session.staffed_as.value_or(weekday{sys_days{session.date}});
+}
+
+std::vector<MakeupDay> makeup_days(const config::Config& config, const Month& month) {
+  std::vector<MakeupDay> out;
+  bool stands_for = config.settings.makeup_day_availability == config::MakeupDayAvailability::stands_for;
+  for (const auto& w : config.holidays.workdays) {
+    if (w.date < month.first() || month.last() < w.date) continue;
+    out.push_back({w.date, w.as, stands_for ? w.as : weekday{sys_days{w.date}}});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+  return out;
 }
 
 }  // namespace kangle::schedule

@@ -35,6 +35,9 @@ struct Session {
   std::string kiosk;
   Date date;
   std::chrono::weekday acts_as;  ///< the weekday whose menu the day follows (调休)
+  /// The weekday whose free time volunteers keep that day, when not its real weekday: on
+  /// a make-up workday, the one it stands for (kangle.toml's makeup_day_availability).
+  std::optional<std::chrono::weekday> staffed_as;
   TimeRange time;
   config::Cadence cadence = config::Cadence::daily;
   std::string title;
@@ -43,9 +46,21 @@ struct Session {
 };
 
 /// Every session of `month`: each kiosk's menu laid over the calendar. Public holidays
-/// close every kiosk; a make-up workday (调休) opens them with the menu of the weekday
-/// it stands for; a kiosk's closures shut it; an entry without its own time takes each
+/// (a provisional year's statutory ones) close every kiosk; a make-up workday (调休)
+/// opens them with the menu of the weekday it stands for, staffed as that weekday
+/// unless the workspace says its real weekday; a kiosk's closures shut it; an entry without its own time takes each
 /// of the kiosk's opening ranges that day as a session. Sorted by date, time, kiosk.
 std::vector<Session> expand_month(const config::Config& config, const Month& month);
+
+/// The weekday whose free time volunteers keep on `session`'s day.
+std::chrono::weekday staffing_weekday(const Session& session);
+
+/// A make-up workday of a month and how it is staffed, for `schedule explain`.
+struct MakeupDay {
+  Date date;
+  std::chrono::weekday stands_for;  ///< the weekday whose menu it opens with
+  std::chrono::weekday staffed_as;  ///< the weekday whose free time volunteers keep
+};
+std::vector<MakeupDay> makeup_days(const config::Config& config, const Month& month);
 
 }  // namespace kangle::schedule

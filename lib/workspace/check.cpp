@@ -71,9 +71,14 @@ std::vector<std::string> unknown_record_references(Database& db, const config::C
 
 }  // namespace
 
-std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& root) {
+std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& root, std::optional<Date> today) {
   auto loaded = config::load_config(root);
   auto& sink = loaded.diagnostics;
+  if (today) {
+    for (int year : loaded.config.holidays.provisional_years_soon(*today)) {
+      sink.warning({"holidays/", 0, 0}, tr(Msg::calendar_provisional, year));
+    }
+  }
   for (auto list : {"volunteers", "needs", "resources", "records"}) import::load_column_aliases(root, list, sink);
   const config::Position db_at{database_file, 0, 0};
   std::error_code ec;

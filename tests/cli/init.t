@@ -12,8 +12,10 @@ Making the Kangjian example workspace, checking it and showing it.
     kangle.db
     kangle.toml
   $ cd ws && kangle check
-  $TMP/ws：未发现问题
+  holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
+  0 个错误，1 个警告
   $ kangle status
+  kangle: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   工作区：康健街道“雷锋亭”（$TMP/ws）
   语言：zh-CN
   数据库：kangle.db（版本 14）
@@ -48,6 +50,7 @@ Making the Kangjian example workspace, checking it and showing it.
     设备        理发椅、整衣镜
     周周办      周四 08:30-11:30 「便民服务小集市」：理发、磨刀、修伞、测血压、血压计校验、法律咨询
   $ kangle --lang en status | head -12
+  kangle: warning: the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
   Workspace: 康健街道“雷锋亭” ($TMP/ws)
   Language: zh-CN
   Database: kangle.db (schema 14)
@@ -89,16 +92,20 @@ Without an example: the catalogue, holidays and points, and no kiosks yet.
     kangle.db
     kangle.toml
   $ kangle -w plain check
+  holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kiosks/: 警告：没有服务点：请添加 kiosks/名称.toml
-  0 个错误，1 个警告
+  0 个错误，2 个警告
 
 The workspace is found from a subfolder, from KANGLE_WORKSPACE, and -w wins.
 
   $ cd ws/kiosks && kangle status | head -1 && cd ../..
+  kangle: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   工作区：康健街道“雷锋亭”（$TMP/ws）
   $ KANGLE_WORKSPACE=$PWD/plain kangle status | head -1
+  kangle: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   工作区：plain（$TMP/plain）
   $ KANGLE_WORKSPACE=$PWD/plain kangle -w ws status | head -1
+  kangle: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   工作区：康健街道“雷锋亭”（$TMP/ws）
 
 Outside any workspace: one line, a non-zero exit.

@@ -246,14 +246,15 @@ Records stored before these refusals (or behind kangle's back) that put one pers
 in two places at once are found by `check`, with both records named.
 
   $ kangle check | tail -1
-  $TMP/ws：未发现问题
+  0 个错误，1 个警告
   $ sqlite3 kangle.db "SELECT r.id, r.date, r.start_minute FROM service_records r JOIN record_volunteers rv ON rv.record_id = r.id JOIN volunteers v ON v.id = rv.volunteer_id WHERE v.name = '张伟' AND r.cancelled_at IS NULL ORDER BY r.id LIMIT 1"
   8|2026-12-05|540
   $ sqlite3 kangle.db "INSERT INTO service_records (id, origin, place, date, start_minute, end_minute, cadence, title, created_at) VALUES (90, 'manual', '樱花园小区', '2026-12-05', 570, 630, 'outreach', '上门理发', '2026-12-05T03:00:00Z'); INSERT INTO record_volunteers (record_id, volunteer_id, minutes) SELECT 90, id, 60 FROM volunteers WHERE name = '张伟'"
   $ kangle check
+  holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kangle.db: 张伟 在 2026-12-05 同时出现在服务记录 8 和 90 中（时间重叠），服务时长被重复计算：请用 kangle record cancel 取消有误的一条
-  1 个错误，0 个警告
+  1 个错误，1 个警告
   [1]
   $ kangle record cancel 90 --reason 重复录入 >/dev/null
   $ kangle check | tail -1
-  $TMP/ws：未发现问题
+  0 个错误，1 个警告

@@ -193,7 +193,7 @@ February 2026: the Spring Festival (15–23) closes every kiosk; Saturday the 14
 is a make-up workday with Friday's menu, Saturday the 28th with Monday's.
 
   $ kangle schedule build --month 2026-02 --dry-run
-  2026-02 轮值表：44 场服务，86 个岗位，已排 74 个，空缺 12 个
+  2026-02 轮值表：44 场服务，86 个岗位，已排 78 个，空缺 8 个
   运行 `kangle schedule explain --month 2026-02` 查看每个空缺的原因。
   （试运行，未写入任何内容）
   $ kangle schedule build --month 2026-02 >/dev/null

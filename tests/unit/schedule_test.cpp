@@ -549,7 +549,7 @@ TEST_CASE("assign: a seat needs its skill; general seats take anyone", "[schedul
   CHECK(schedule::eligible(example(), volunteers[1], monday, monday.seats[1]));
 }
 
-TEST_CASE("assign: a certificate-based skill counts until its certificate expires", "[schedule]") {
+TEST_CASE("assign: a certificate-based skill counts on the days before its certificate expires", "[schedule]") {
   const auto* nurse = example().catalogue.find_skill("nurse");
   REQUIRE(nurse);
   REQUIRE(nurse->certificate == "健康证");
@@ -559,10 +559,12 @@ TEST_CASE("assign: a certificate-based skill counts until its certificate expire
                                    session("k", ymd(2026, 12, 10), "09:00-11:30", {"nurse"}),
                                    session("k", ymd(2026, 12, 11), "09:00-11:30", {"nurse"})};
   auto plan = assign(sessions, {n});
-  CHECK(lines(plan.assigned) == std::vector<std::string>{"k/2026-12-09/0900/+nurse/1=1", "k/2026-12-10/0900/+nurse/1=1"});
-  CHECK(lines(plan.unfilled) == std::vector<std::string>{"k/2026-12-11/0900/+nurse/1: no_skill []"});
-  CHECK(schedule::eligible(example(), n, sessions[1], sessions[1].seats[0]));
-  CHECK_FALSE(schedule::eligible(example(), n, sessions[2], sessions[2].seats[0]));
+  // It expires on the 10th: it covers the 9th, not the 10th.
+  CHECK(lines(plan.assigned) == std::vector<std::string>{"k/2026-12-09/0900/+nurse/1=1"});
+  CHECK(lines(plan.unfilled) == std::vector<std::string>{"k/2026-12-10/0900/+nurse/1: no_skill []",
+                                                         "k/2026-12-11/0900/+nurse/1: no_skill []"});
+  CHECK(schedule::eligible(example(), n, sessions[0], sessions[0].seats[0]));
+  CHECK_FALSE(schedule::eligible(example(), n, sessions[1], sessions[1].seats[0]));
 
   // A skill without a certificate ignores an expiry date someone wrote beside it.
   auto b = person(2, {}, always(), 6);
@@ -834,14 +836,15 @@ bool has_skill(const Volunteer& v, const std::string& skill, const Date& date) {
     if (s.skill != skill) continue;
     const auto* k = example().catalogue.find_skill(skill);
     bool certified = k && !k->certificate.empty();
-    return !(certified && s.certificate_expires && *s.certificate_expires < date);
+    return !(certified && s.certificate_expires && *s.certificate_expires <= date);
   }
   return false;
 }
 
-/// Free for every part of the day the session touches: before noon, noon to six, after six.
+/// Free for every part of the day the session touches: before noon, noon to six, after six;
+/// on a make-up workday, of the weekday it is staffed as.
 bool is_available(const Volunteer& v, const Session& s) {
-  auto day = weekday_of(s.date);
+  auto day = s.staffed_as ? s.staffed_as->c_encoding() : weekday_of(s.date);
   if (s.time.start < 12 * 60 && !v.availability.slots[day].test(0)) return false;
   if (s.time.start < 18 * 60 && s.time.end > 12 * 60 && !v.availability.slots[day].test(1)) return false;
   if (s.time.end > 18 * 60 && !v.availability.slots[day].test(2)) return false;
