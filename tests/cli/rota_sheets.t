@@ -14,7 +14,7 @@ helping hands. October 2026: 国庆节 Oct 1–7, Saturday Oct 10 worked as a We
   > reason = "亭体维修"
   > TOML
   $ kangle schedule build --month 2026-10 | head -1
-  2026-10 轮值表：44 场服务，95 个岗位，已排 80 个，空缺 15 个
+  2026-10 轮值表：44 场服务，95 个岗位，已排 83 个，空缺 12 个
 
 The weekly tables open with a row of closed and make-up days; a week closed throughout is
 still printed, so nobody wonders where it went.
