@@ -185,28 +185,27 @@ bool away_on(const people::Volunteer& v, const Date& date) {
 /// A volunteer-day to forbid: the flow's rota put them on duty more days in a row than the cap.
 using Forbidden = std::set<std::pair<std::size_t, Date>>;
 
-/// Where the rota breaks the cap on days in a row: the first volunteer (by index) with
-/// cap + 1 days in a row that include seats the flow gave them, and the days of those
-/// seats in that window, the latest first. A feasible rota must leave one of them to
-/// someone else (the window's other days are locked, history or outside the month).
-/// Windows of fixed days only are left alone: nothing can mend them.
+/// Where the rota breaks the cap on days in a row: for each volunteer (by index) with
+/// cap + 1 days in a row that include seats the flow gave them, the first such window and
+/// the days of those seats in it, the latest first. A rota within the cap must leave one
+/// of them to someone else (the window's other days are locked, history or outside the
+/// month). Windows of fixed days only are left alone: nothing can mend them.
 struct RunOverCap {
   std::size_t volunteer = 0;
   std::vector<Date> open_days;
 };
-std::optional<RunOverCap> first_run_over_cap(const config::Config& config, const SeatTable& table,
-                                             const Holdings& holdings) {
+std::vector<RunOverCap> runs_over_cap(const config::Config& config, const SeatTable& table, const Holdings& holdings) {
+  std::vector<RunOverCap> out;
   const auto& cap = config.settings.max_consecutive_days;
-  if (!cap) return std::nullopt;
+  if (!cap) return out;
   for (std::size_t v = 0; v < table.held.size(); ++v) {
     std::set<Date> open;
     for (auto e : table.held[v]) {
       if (!table.entries[e].fixed) open.insert(table.entries[e].session->date);
     }
     if (open.empty()) continue;
-    const auto& days = holdings.days(v);
     std::vector<Date> run;  // the current run of days in a row
-    for (const auto& day : days) {
+    for (const auto& day : holdings.days(v)) {
       if (!run.empty() && std::chrono::sys_days{run.back()} + std::chrono::days{1} != std::chrono::sys_days{day}) run.clear();
       run.push_back(day);
       if (static_cast<int>(run.size()) <= *cap) continue;
@@ -214,10 +213,12 @@ std::optional<RunOverCap> first_run_over_cap(const config::Config& config, const
       for (auto d = run.rbegin(); d != run.rbegin() + *cap + 1; ++d) {
         if (open.contains(*d)) over.open_days.push_back(*d);
       }
-      if (!over.open_days.empty()) return over;
+      if (over.open_days.empty()) continue;
+      out.push_back(std::move(over));
+      break;
     }
   }
-  return std::nullopt;
+  return out;
 }
 
 /// The local search on top of the flow for what it cannot express: a rebuild should
@@ -502,8 +503,9 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   const Tiers tiers(open_seats, most_seats);
 
   // The flow, on copies of the table and holdings of the fixed seats, without the
-  // volunteer-days `forbidden`; returns its cost, the objective of every tier above.
-  auto solve = [&](const Forbidden& forbidden, SeatTable& rota, Holdings& held, bool first) {
+  // volunteer-days `forbidden`; returns its cost, the objective of every tier above
+  // (and, the first time, the network's size in arcs).
+  auto solve = [&](const Forbidden& forbidden, SeatTable& rota, Holdings& held, bool first, std::int64_t& arcs_out) {
     FlowNetwork net;
     auto source = net.add_node();
     auto sink = net.add_node();
@@ -658,6 +660,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     // differ from it by a few arcs.
     if (first && options.network_out) net.write_dimacs(*options.network_out, source, sink, open_seats);
     if (first && options.solving) options.solving(open_seats);
+    if (first) arcs_out = std::max(1, net.arc_count());
     auto solution = net.min_cost_flow(source, sink, open_seats);
     if (first && options.network_out) *options.network_out << "c optimum " << solution.cost << '\n';
     auto flow = [&](FlowNetwork::Arc arc) { return solution.flow[static_cast<std::size_t>(arc)]; };
@@ -685,36 +688,54 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     return solution.cost;
   };
 
-  // Where the flow's rota breaks the cap on days in a row, branch and bound: one of the
-  // run's volunteer-days the flow chose is forbidden, each in turn, and the flow solved
-  // again. A solve's cost bounds every rota below it (each only forbids more), so a
-  // branch that cannot beat the best rota found is cut. The first branch is always
-  // followed to a rota within the cap; the others while the budget of solves lasts.
+  // Where the flow's rota breaks the cap on days in a row, it is solved again with
+  // volunteer-days forbidden. First a rota within the cap in a few solves: each round
+  // forbids, for every run over the cap, its latest day the flow chose. Then branch and
+  // bound from the first solve: one of a run's days forbidden, each in turn; a solve's
+  // cost bounds every rota below it (each only forbids more), so a branch that cannot
+  // beat the best rota found is cut. Exact when it ends within its budget of solves,
+  // which is smaller the larger the network (a district's solve takes seconds).
   struct Solved {
     SeatTable table;
     Holdings holdings;
     std::int64_t cost = 0;
   };
-  constexpr int most_solves = 64;
   int solves = 0;
-  std::optional<Solved> best;
-  std::function<void(const Forbidden&)> search = [&](const Forbidden& forbidden) {
+  std::int64_t arcs = 1;
+  auto solved_with = [&](const Forbidden& forbidden) {
     Solved solved{table, holdings};
-    solved.cost = solve(forbidden, solved.table, solved.holdings, solves++ == 0);
-    if (best && solved.cost >= best->cost) return;
-    auto over = first_run_over_cap(config, solved.table, solved.holdings);
-    if (!over) {
+    solved.cost = solve(forbidden, solved.table, solved.holdings, solves++ == 0, arcs);
+    return solved;
+  };
+  constexpr std::int64_t arcs_per_search = 4'000'000;
+  auto root = solved_with({});
+  const int most_solves = static_cast<int>(std::clamp<std::int64_t>(arcs_per_search / arcs, 2, 64));
+  std::optional<Solved> best;
+  std::function<void(const Forbidden&, Solved&&)> branch = [&](const Forbidden& forbidden, Solved&& solved) {
+    if (solved.cost >= best->cost) return;
+    auto over = runs_over_cap(config, solved.table, solved.holdings);
+    if (over.empty()) {
       best.emplace(std::move(solved));
       return;
     }
-    for (std::size_t k = 0; k < over->open_days.size(); ++k) {
-      if (k > 0 && solves >= most_solves) break;
+    for (auto day : over.front().open_days) {
+      if (solves >= most_solves) return;
       auto more = forbidden;
-      more.insert({over->volunteer, over->open_days[k]});
-      search(more);
+      more.insert({over.front().volunteer, day});
+      branch(more, solved_with(more));
     }
   };
-  search({});
+  if (auto runs = runs_over_cap(config, root.table, root.holdings); runs.empty()) {
+    best.emplace(std::move(root));
+  } else {
+    for (Forbidden forbidden; !best;) {
+      for (const auto& over : runs) forbidden.insert({over.volunteer, over.open_days.front()});
+      auto solved = solved_with(forbidden);
+      runs = runs_over_cap(config, solved.table, solved.holdings);
+      if (runs.empty()) best.emplace(std::move(solved));
+    }
+    branch({}, std::move(root));
+  }
   table = std::move(best->table);
   Holdings& counts = best->holdings;
   bool rebuilding = !options.previous.empty();

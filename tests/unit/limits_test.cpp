@@ -300,6 +300,25 @@ TEST_CASE("assign on tiny generated instances where the cap binds: as many seats
     for (const auto& [seat, id] : plan.assigned) CHECK(days[id].insert(session_of.at(seat)->date).second);
     for (const auto& [id, dates] : days) CHECK(longest_run(dates) <= *t.config.settings.max_consecutive_days);
     CHECK(lines(plan.assigned) == lines(schedule::assign(t.config, t.sessions, t.volunteers, {}).assigned));
+    // A rebuild on the same data keeps it all and moves nobody; a lock holds; days
+    // before frozen_before stay as they were.
+    AssignOptions again;
+    again.previous = plan.assigned;
+    auto rebuilt = schedule::assign(t.config, t.sessions, t.volunteers, again);
+    CHECK(lines(rebuilt.assigned) == lines(plan.assigned));
+    CHECK(rebuilt.moved.empty());
+    if (plan.assigned.empty()) continue;
+    AssignOptions locked;
+    locked.locked = {*plan.assigned.rbegin()};
+    locked.frozen_before = plus_days(t.sessions.front().date, 1);
+    locked.previous = plan.assigned;
+    auto with_lock = schedule::assign(t.config, t.sessions, t.volunteers, locked);
+    CHECK(with_lock.assigned.at(plan.assigned.rbegin()->first) == plan.assigned.rbegin()->second);
+    for (const auto& seat : t.sessions.front().seats) {
+      CHECK(with_lock.assigned.contains(seat.key) == plan.assigned.contains(seat.key));
+      if (plan.assigned.contains(seat.key)) CHECK(with_lock.assigned.at(seat.key) == plan.assigned.at(seat.key));
+    }
+    CHECK(static_cast<int>(with_lock.assigned.size()) == static_cast<int>(plan.assigned.size()));
   }
   CHECK(binding > 20);  // the cap binds often enough to mean something
 }
