@@ -221,6 +221,50 @@ std::vector<RunOverCap> runs_over_cap(const config::Config& config, const SeatTa
   return out;
 }
 
+/// The cheap mend first: each seat that makes a run one day too long, in date order, goes
+/// to the least loaded (relative to their limit, then lowest index) who can take it. True
+/// when every such seat found someone and no run is left over the cap: then the rota
+/// fills as many seats as the flow without the cap, which no rota within it can beat.
+/// False otherwise (the caller then re-solves).
+bool hand_over_runs_over_cap(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
+                             SeatTable& table, Holdings& holdings) {
+  const auto& cap = config.settings.max_consecutive_days;
+  if (!cap) return true;
+  for (std::size_t v = 0; v < volunteers.size(); ++v) {
+    auto seats = table.held[v];
+    std::sort(seats.begin(), seats.end(),
+              [&](auto a, auto b) { return table.entries[a].session->date < table.entries[b].session->date; });
+    for (auto entry : seats) {
+      const auto& session = *table.entries[entry].session;
+      if (table.entries[entry].fixed) continue;
+      // The day that makes the run one too long, counting the days before it.
+      int before = 0;
+      for (auto d = std::chrono::sys_days{session.date} - std::chrono::days{1}; holdings.busy(v, Date{d});
+           d -= std::chrono::days{1}) {
+        ++before;
+      }
+      if (before < *cap) continue;
+      holdings.remove(v, session.date);
+      table.give(entry, std::nullopt);
+      std::optional<std::size_t> taker;
+      for (std::size_t w = 0; w < volunteers.size(); ++w) {
+        if (w == v || !holdings.can_take(w, session.date) ||
+            !eligible(config, volunteers[w], session, *table.entries[entry].seat)) {
+          continue;
+        }
+        auto share = [&](std::size_t i) {
+          return static_cast<double>(holdings.month(i)) / monthly_limit(config, volunteers[i]);
+        };
+        if (!taker || share(w) < share(*taker)) taker = w;
+      }
+      if (!taker) return false;
+      holdings.add(*taker, session.date);
+      table.give(entry, taker);
+    }
+  }
+  return runs_over_cap(config, table, holdings).empty();
+}
+
 /// The local search on top of the flow for what it cannot express: a rebuild should
 /// move as few people as it can, but the flow, having kept what it could, spreads the
 /// seats that change hands by balance. Someone who only gained seats gives them all to
@@ -688,13 +732,14 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     return solution.cost;
   };
 
-  // Where the flow's rota breaks the cap on days in a row, it is solved again with
-  // volunteer-days forbidden. First a rota within the cap in a few solves: each round
-  // forbids, for every run over the cap, its latest day the flow chose. Then branch and
-  // bound from the first solve: one of a run's days forbidden, each in turn; a solve's
-  // cost bounds every rota below it (each only forbids more), so a branch that cannot
-  // beat the best rota found is cut. Exact when it ends within its budget of solves,
-  // which is smaller the larger the network (a district's solve takes seconds).
+  // Where the flow's rota breaks the cap on days in a row, each seat that breaks a run
+  // goes to someone else who can take it; when one finds nobody, the flow is solved
+  // again with volunteer-days forbidden. First a rota within the cap in a few solves:
+  // each round forbids, for every run over the cap, its latest day the flow chose. Then
+  // branch and bound from the first solve: one of a run's days forbidden, each in turn;
+  // a solve's cost bounds every rota below it (each only forbids more), so a branch that
+  // cannot beat the best rota found is cut. Exact when it ends within its budget of
+  // solves, which is smaller the larger the network (a district's solve takes seconds).
   struct Solved {
     SeatTable table;
     Holdings holdings;
@@ -727,6 +772,8 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   };
   if (auto runs = runs_over_cap(config, root.table, root.holdings); runs.empty()) {
     best.emplace(std::move(root));
+  } else if (Solved mended = root; hand_over_runs_over_cap(config, volunteers, mended.table, mended.holdings)) {
+    best.emplace(std::move(mended));
   } else {
     for (Forbidden forbidden; !best;) {
       for (const auto& over : runs) forbidden.insert({over.volunteer, over.open_days.front()});

@@ -79,10 +79,10 @@ inline constexpr int sessions_per_day = 1;
 /// the workspace's default), the workspace's weekly limit if any, one session a day,
 /// locked seats (unless their volunteer is away that day: a blackout wins over a lock),
 /// and the cap on days in a row if any (windows of days are no capacity: where the flow's
-/// rota breaks the cap, the flow is solved again with one of the run's volunteer-days
-/// forbidden, by branch and bound over which one, exact within a budget of solves).
-/// The weekly limit and the days in a row count `outside` days too. Then, in this order: as many seats filled as
-/// possible; the previous rota kept where possible; first seats of a session before
+/// rota breaks the cap, the flow is solved again with volunteer-days forbidden, by
+/// branch and bound over which ones, exact within a budget of solves). The weekly limit
+/// and the days in a row count `outside` days too. Then, in this order: as many seats
+/// filled as possible; the previous rota kept where possible; first seats of a session before
 /// second ones; load balanced relative to each volunteer's limit; stated preferences
 /// (kiosks or services). On a rebuild, a local search then gives the seats that changed
 /// hands to as few people as it can (a per-person charge, which a flow cannot express).
