@@ -94,7 +94,9 @@ cp "$out/last.out" "$out/explain.txt"
 # how many explanations none of these words matched.
 reasons=""
 for why in "nobody has the skill=nobody has the skill" "none available then=not available then" \
-    "all at their monthly (or weekly) limit=all at their limit" "all serving elsewhere that day=serving elsewhere" \
+    "all at their monthly limit=all at their monthly limit" "all at the weekly limit=all at the weekly limit" \
+    "all serving elsewhere that day=serving elsewhere" "all on duty that day: elsewhere=on duty elsewhere or here" \
+    "all already on duty in this session=already in this session" \
     "days in a row=too many days in a row"; do
   n=$(grep -cF -- "${why%%=*}" "$out/explain.txt" || true)
   [ "$n" = 0 ] || reasons+="${reasons:+, }$n ${why#*=}"

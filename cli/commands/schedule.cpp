@@ -70,7 +70,9 @@ std::map<std::int64_t, std::string> names_for(Context& context, const schedule::
   for (const auto& [seat, why] : plan.unfilled) {
     auto n = std::min(names_shown, why.volunteers.size());
     ids.insert(ids.end(), why.volunteers.begin(), why.volunteers.begin() + static_cast<std::ptrdiff_t>(n));
+    ids.insert(ids.end(), why.in_session.begin(), why.in_session.end());
   }
+  for (const auto& [seat, volunteer] : plan.freed) ids.push_back(volunteer);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return people::Store(context.database->sql()).names(ids);
@@ -96,8 +98,20 @@ std::string reason_text(const config::Config& config, const schedule::Unfilled& 
       return tr(Msg::schedule_why_not_available, why.volunteers.size(), skill, names_of(why.volunteers, names));
     case schedule::Unfilled::Reason::at_limit:
       return tr(Msg::schedule_why_at_limit, why.volunteers.size(), names_of(why.volunteers, names));
-    case schedule::Unfilled::Reason::busy_that_day:
-      return tr(Msg::schedule_why_busy, why.volunteers.size(), names_of(why.volunteers, names));
+    case schedule::Unfilled::Reason::weekly_limit:
+      return tr(Msg::schedule_why_weekly_limit, why.volunteers.size(), config.settings.weekly_limit.value_or(0),
+                names_of(why.volunteers, names));
+    case schedule::Unfilled::Reason::busy_that_day: {
+      if (why.in_session.empty()) return tr(Msg::schedule_why_busy, why.volunteers.size(), names_of(why.volunteers, names));
+      std::vector<std::int64_t> elsewhere;
+      for (auto id : why.volunteers) {
+        if (std::find(why.in_session.begin(), why.in_session.end(), id) == why.in_session.end()) elsewhere.push_back(id);
+      }
+      return tr(Msg::schedule_why_busy_or_here, why.volunteers.size(), names_of(elsewhere, names),
+                names_of(why.in_session, names));
+    }
+    case schedule::Unfilled::Reason::in_this_session:
+      return tr(Msg::schedule_why_in_this_session, why.volunteers.size(), names_of(why.volunteers, names));
     case schedule::Unfilled::Reason::days_in_a_row:
       return tr(Msg::schedule_why_days_in_a_row, why.volunteers.size(),
                 config.settings.max_consecutive_days.value_or(0), names_of(why.volunteers, names));
@@ -116,6 +130,22 @@ void print_certificate_warnings(const config::Config& config, const schedule::Bu
                           certificate, format_date(c.expires), duty_name(config, "", c.skill)));
   }
   if (report.certificates.size() > shown) fmt::print("{}\n", tr(Msg::schedule_and_more, report.certificates.size() - shown));
+}
+
+/// A line per locked seat the build took from a volunteer away that day: who, day, kiosk.
+void print_freed_seats(Context& context, const schedule::BuildReport& report) {
+  if (report.plan.freed.empty()) return;
+  const auto& config = *context.config;
+  auto names = names_for(context, report.plan);
+  for (const auto& session : report.sessions) {
+    for (const auto& seat : session.seats) {
+      auto it = report.plan.freed.find(seat.key);
+      if (it == report.plan.freed.end()) continue;
+      auto name = names.contains(it->second) ? names.at(it->second) : std::to_string(it->second);
+      fmt::print("{}\n", tr(Msg::schedule_freed_away, name, format_date(session.date) + " " + weekday_of(session.date),
+                            config::kiosk_label(config, session.kiosk), duty_name(config, seat.service, seat.skill)));
+    }
+  }
 }
 
 int run_build(const ScheduleCommand& options, Context& context) {
@@ -138,6 +168,7 @@ int run_build(const ScheduleCommand& options, Context& context) {
     fmt::print("{}\n", plan.moved.empty() ? tr(Msg::schedule_nobody_moved)
                                           : tr(Msg::schedule_moved, plan.moved.size(), names_of(plan.moved, names)));
   }
+  print_freed_seats(context, report);
   if (!plan.unfilled.empty()) fmt::print("{}\n", tr(Msg::schedule_see_explain, month.text()));
   print_certificate_warnings(config, report);
   if (options.dry_run) fmt::print("{}\n", tr(Msg::import_dry_run));
@@ -394,6 +425,10 @@ void print_makeup_days(const config::Config& config, const schedule::Month& mont
 int run_explain(const ScheduleCommand& options, Context& context) {
   auto month = month_of(options);
   const auto& config = *context.config;
+  // Reasons for a rota nobody built would explain nothing the coordinator can see.
+  if (schedule::RotaStore(context.database->sql()).month(month).empty()) {
+    throw InputError(tr(Msg::schedule_none, month.text()));
+  }
   warn_provisional_years(config.holidays, month.first(), month.last());
   // The reasons come from the constraints as they stand now: plan again without storing.
   auto report = schedule::build_rota(context.database->sql(), config, month, context.now, true);

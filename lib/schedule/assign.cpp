@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <functional>
 #include <limits>
 #include <ostream>
 #include <set>
@@ -64,12 +65,22 @@ std::chrono::sys_days monday_of(const Date& date) {
 }
 
 /// The seats each volunteer holds, counted the ways the hard limits count them: the
-/// month, the week, the day, the days in a row. The passes after the flow change the
-/// rota only through it, so none of them can break a limit.
+/// month, the week, the day, the days in a row; with the days they serve outside the
+/// month (AssignOptions::outside) in the week and the days in a row. The passes after the
+/// flow change the rota only through it, so none of them can break a limit.
 class Holdings {
 public:
-  Holdings(const config::Config& config, const std::vector<people::Volunteer>& volunteers)
-      : config_(config), volunteers_(volunteers), month_(volunteers.size(), 0), days_(volunteers.size()) {}
+  Holdings(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
+           const std::map<std::int64_t, std::set<Date>>& outside)
+      : config_(config), volunteers_(volunteers), month_(volunteers.size(), 0), days_(volunteers.size()) {
+    for (std::size_t v = 0; v < volunteers.size(); ++v) {
+      auto it = outside.find(volunteers[v].id);
+      if (it == outside.end()) continue;
+      for (const auto& date : it->second) {
+        if (days_[v].insert(date).second) ++week_[{v, monday_of(date)}];
+      }
+    }
+  }
 
   void add(std::size_t v, const Date& date) {
     ++month_[v];
@@ -83,11 +94,14 @@ public:
   }
   int month(std::size_t v) const { return month_[v]; }
   bool busy(std::size_t v, const Date& date) const { return days_[v].contains(date); }
-  bool under_limits(std::size_t v, const Date& date) const {
+  bool under_monthly_limit(std::size_t v) const { return month_[v] < monthly_limit(config_, volunteers_[v]); }
+  bool under_weekly_limit(std::size_t v, const Date& date) const {
     const auto& weekly = config_.settings.weekly_limit;
     auto week = week_.find({v, monday_of(date)});
-    return month_[v] < monthly_limit(config_, volunteers_[v]) &&
-           (!weekly || week == week_.end() || week->second < *weekly);
+    return !weekly || week == week_.end() || week->second < *weekly;
+  }
+  bool under_limits(std::size_t v, const Date& date) const {
+    return under_monthly_limit(v) && under_weekly_limit(v, date);
   }
   /// True when serving on `date` too would make more days in a row than the cap.
   bool too_many_in_a_row(std::size_t v, const Date& date) const {
@@ -102,7 +116,7 @@ public:
   bool can_take(std::size_t v, const Date& date) const {
     return !busy(v, date) && under_limits(v, date) && !too_many_in_a_row(v, date);
   }
-  /// Days `v` serves, in order.
+  /// Days `v` serves, in order, outside days included.
   const std::set<Date>& days(std::size_t v) const { return days_[v]; }
 
 private:
@@ -164,28 +178,75 @@ private:
   }
 };
 
-/// The local search after the flow for what it cannot express: a volunteer may serve at
-/// most `max_consecutive_days` days in a row (a constraint over windows of days, not a
-/// capacity). A seat that breaks a run goes to someone else who can take it, or stays empty.
-void cap_days_in_a_row(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
-                       SeatTable& table, Holdings& holdings) {
+/// True when `v` declared they cannot serve on `date` (a blackout): it wins over a lock.
+bool away_on(const people::Volunteer& v, const Date& date) {
+  return std::any_of(v.blackouts.begin(), v.blackouts.end(), [&](const auto& b) { return b.covers(date); });
+}
+
+/// A volunteer-day to forbid: the flow's rota put them on duty more days in a row than the cap.
+using Forbidden = std::set<std::pair<std::size_t, Date>>;
+
+/// Where the rota breaks the cap on days in a row: for each volunteer (by index) with
+/// cap + 1 days in a row that include seats the flow gave them, the first such window and
+/// the days of those seats in it, the latest first. A rota within the cap must leave one
+/// of them to someone else (the window's other days are locked, history or outside the
+/// month). Windows of fixed days only are left alone: nothing can mend them.
+struct RunOverCap {
+  std::size_t volunteer = 0;
+  std::vector<Date> open_days;
+};
+std::vector<RunOverCap> runs_over_cap(const config::Config& config, const SeatTable& table, const Holdings& holdings) {
+  std::vector<RunOverCap> out;
   const auto& cap = config.settings.max_consecutive_days;
-  if (!cap) return;
+  if (!cap) return out;
+  for (std::size_t v = 0; v < table.held.size(); ++v) {
+    std::set<Date> open;
+    for (auto e : table.held[v]) {
+      if (!table.entries[e].fixed) open.insert(table.entries[e].session->date);
+    }
+    if (open.empty()) continue;
+    std::vector<Date> run;  // the current run of days in a row
+    for (const auto& day : holdings.days(v)) {
+      if (!run.empty() && std::chrono::sys_days{run.back()} + std::chrono::days{1} != std::chrono::sys_days{day}) run.clear();
+      run.push_back(day);
+      if (static_cast<int>(run.size()) <= *cap) continue;
+      RunOverCap over{v, {}};
+      for (auto d = run.rbegin(); d != run.rbegin() + *cap + 1; ++d) {
+        if (open.contains(*d)) over.open_days.push_back(*d);
+      }
+      if (over.open_days.empty()) continue;
+      out.push_back(std::move(over));
+      break;
+    }
+  }
+  return out;
+}
+
+/// The cheap mend first: each seat that makes a run one day too long, in date order, goes
+/// to the least loaded (relative to their limit, then lowest index) who can take it. True
+/// when every such seat found someone and no run is left over the cap: then the rota
+/// fills as many seats as the flow without the cap, which no rota within it can beat.
+/// False otherwise (the caller then re-solves).
+bool hand_over_runs_over_cap(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
+                             SeatTable& table, Holdings& holdings) {
+  const auto& cap = config.settings.max_consecutive_days;
+  if (!cap) return true;
   for (std::size_t v = 0; v < volunteers.size(); ++v) {
     auto seats = table.held[v];
     std::sort(seats.begin(), seats.end(),
               [&](auto a, auto b) { return table.entries[a].session->date < table.entries[b].session->date; });
-    int run = 0;
-    std::optional<Date> last;
     for (auto entry : seats) {
       const auto& session = *table.entries[entry].session;
-      run = last && std::chrono::sys_days{*last} + std::chrono::days{1} == std::chrono::sys_days{session.date} ? run + 1 : 1;
-      last = session.date;
-      if (run <= *cap || table.entries[entry].fixed) continue;
+      if (table.entries[entry].fixed) continue;
+      // The day that makes the run one too long, counting the days before it.
+      int before = 0;
+      for (auto d = std::chrono::sys_days{session.date} - std::chrono::days{1}; holdings.busy(v, Date{d});
+           d -= std::chrono::days{1}) {
+        ++before;
+      }
+      if (before < *cap) continue;
       holdings.remove(v, session.date);
       table.give(entry, std::nullopt);
-      run = 0;
-      // The least loaded relative to their limit who can take it, then the lowest id.
       std::optional<std::size_t> taker;
       for (std::size_t w = 0; w < volunteers.size(); ++w) {
         if (w == v || !holdings.can_take(w, session.date) ||
@@ -197,12 +258,12 @@ void cap_days_in_a_row(const config::Config& config, const std::vector<people::V
         };
         if (!taker || share(w) < share(*taker)) taker = w;
       }
-      if (taker) {
-        holdings.add(*taker, session.date);
-        table.give(entry, taker);
-      }
+      if (!taker) return false;
+      holdings.add(*taker, session.date);
+      table.give(entry, taker);
     }
   }
+  return runs_over_cap(config, table, holdings).empty();
 }
 
 /// The local search on top of the flow for what it cannot express: a rebuild should
@@ -391,28 +452,39 @@ void explain_unfilled(const config::Config& config, const std::vector<people::Vo
   for (const auto& entry : table.entries) {
     if (entry.holder || plan.assigned.contains(entry.seat->key)) continue;
     const auto& session = *entry.session;
-    std::vector<std::int64_t> skilled, free, under_limit, idle;
+    std::vector<std::int64_t> skilled, free, under_month, under_limit, idle, in_session;
     for (std::size_t i = 0; i < volunteers.size(); ++i) {
       const auto& v = volunteers[i];
       if (!has_skill(config, v, *entry.seat, session.date)) continue;
       skilled.push_back(v.id);
       if (!available(v, session)) continue;
       free.push_back(v.id);
-      if (!holdings.under_limits(i, session.date)) continue;
+      if (!holdings.under_monthly_limit(i)) continue;
+      under_month.push_back(v.id);
+      if (!holdings.under_weekly_limit(i, session.date)) continue;
       under_limit.push_back(v.id);
-      if (!holdings.busy(i, session.date)) idle.push_back(v.id);
+      if (!holdings.busy(i, session.date)) {
+        idle.push_back(v.id);
+      } else if (std::any_of(table.held[i].begin(), table.held[i].end(),
+                             [&](auto e) { return table.entries[e].session == &session; })) {
+        in_session.push_back(v.id);  // the seat beside this one: not "elsewhere"
+      }
     }
     Unfilled why;
     if (skilled.empty()) {
       why.reason = Unfilled::Reason::no_skill;
     } else if (free.empty()) {
-      why = {Unfilled::Reason::not_available, skilled};
+      why = {Unfilled::Reason::not_available, skilled, {}};
+    } else if (under_month.empty()) {
+      why = {Unfilled::Reason::at_limit, free, {}};
     } else if (under_limit.empty()) {
-      why = {Unfilled::Reason::at_limit, free};
+      why = {Unfilled::Reason::weekly_limit, under_month, {}};
+    } else if (idle.empty() && in_session.size() == under_limit.size()) {
+      why = {Unfilled::Reason::in_this_session, under_limit, {}};
     } else if (idle.empty()) {
-      why = {Unfilled::Reason::busy_that_day, under_limit};
+      why = {Unfilled::Reason::busy_that_day, under_limit, in_session};
     } else {
-      why = {Unfilled::Reason::days_in_a_row, idle};
+      why = {Unfilled::Reason::days_in_a_row, idle, {}};
     }
     plan.unfilled[entry.seat->key] = std::move(why);
   }
@@ -438,16 +510,22 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   };
 
   // Locked seats, and those of days gone by, are taken first: they use up their
-  // volunteer's month, week and day.
+  // volunteer's month, week and day. A lock does not hold a volunteer away that day.
   SeatTable table;
   table.held.resize(volunteers.size());
-  Holdings holdings(config, volunteers);
+  Holdings holdings(config, volunteers, options.outside);
   auto frozen = [&](const Session& session) { return options.frozen_before && session.date < *options.frozen_before; };
   for (const auto& session : sessions) {
     for (const auto& seat : session.seats) {
       ++plan.seats;
       const auto& fixed_from = frozen(session) ? options.previous : options.locked;
       bool fixed = frozen(session) || options.locked.contains(seat.key);
+      if (fixed && !frozen(session)) {
+        if (auto v = index(options.locked, seat.key); v && away_on(volunteers[*v], session.date)) {
+          plan.freed[seat.key] = volunteers[*v].id;
+          fixed = false;
+        }
+      }
       table.entries.push_back({&session, &seat, fixed, index(options.previous, seat.key), std::nullopt});
       if (!fixed) continue;
       if (auto it = fixed_from.find(seat.key); it != fixed_from.end()) {
@@ -469,193 +547,254 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   }
   const Tiers tiers(open_seats, most_seats);
 
-  FlowNetwork net;
-  auto source = net.add_node();
-  auto sink = net.add_node();
-  // A volunteer enters the network with their first eligible seat: at district scale
-  // most of them are eligible for none, and the network stays small.
-  std::vector<std::optional<FlowNetwork::Node>> volunteer_node(volunteers.size());
-  auto node_of = [&](std::size_t i) {
-    if (!volunteer_node[i]) {
-      volunteer_node[i] = net.add_node();
-      int limit = monthly_limit(config, volunteers[i]);
-      for (int k = holdings.month(i) + 1; k <= limit; ++k) {
-        net.add_arc(source, *volunteer_node[i], 1, tiers.balance(k, limit));
-      }
-    }
-    return *volunteer_node[i];
-  };
-  // With a weekly limit, days reach the volunteer through their week (Monday to Sunday):
-  // volunteer → volunteer-week → volunteer-day.
-  const auto& weekly = config.settings.weekly_limit;
-  std::map<std::pair<std::size_t, std::chrono::sys_days>, int> used_in_week;
-  for (std::size_t i = 0; i < volunteers.size(); ++i) {
-    for (const auto& day : holdings.days(i)) ++used_in_week[{i, monday_of(day)}];
-  }
-  std::map<std::pair<std::size_t, std::chrono::sys_days>, FlowNetwork::Node> week_node;
-  auto week_of = [&](std::size_t i, const Date& date) {
-    if (!weekly) return node_of(i);
-    auto key = std::pair{i, monday_of(date)};
-    auto [it, fresh] = week_node.try_emplace(key, 0);
-    if (fresh) {
-      it->second = net.add_node();
-      net.add_arc(node_of(i), it->second, std::max(0, *weekly - used_in_week[key]), 0);
-    }
-    return it->second;
-  };
-
-  // Who has which skill, so that each seat looks only at those who could take it.
-  std::map<std::string, std::vector<std::size_t>> with_skill;
-  std::vector<std::size_t> everyone(volunteers.size());
-  for (std::size_t i = 0; i < volunteers.size(); ++i) {
-    everyone[i] = i;
-    for (const auto& skill : volunteers[i].skills) with_skill[skill.skill].push_back(i);
-  }
-  const std::vector<std::size_t> nobody;
-  // Seats of one day, the same parts of it and one skill have the same candidates (skill,
-  // certificate, availability and who is busy that day look at nothing else): they share
-  // a node, a group. Each candidate's volunteer-day has one arc into it (the day's own
-  // capacity) and it has one of capacity 1 to each of its seats, so the arcs number
-  // candidates plus seats, not their product (a district's 13.5 million arcs become 1
-  // million). Costs that differ by seat stay exact (stated preferences; a rebuild's kept
-  // seats): the arc into the group costs what the dearest seat of the group costs that
-  // volunteer-day, and each seat that costs them less gets a direct arc at its own cost.
-  // So a path through the group never costs less than the seat it ends at costs that
-  // volunteer-day, and a unit in the group may go to any of its seats: each flow of this
-  // network is one of the plain network (an arc from every candidate to every seat, at
-  // the seat's own cost) costing no more, and each flow of the plain network is one of
-  // this costing the same. The two have the same optimum.
-  struct Candidate {
-    FlowNetwork::Arc arc;  // volunteer-day → group
-    std::size_t volunteer;
-    FlowNetwork::Node day;
-    std::int64_t most;  // the arc's cost: the dearest seat of the group for them
-    bool differs;       // some seat of the group costs them less
-  };
-  struct Group {
-    std::vector<std::size_t> entries;  // its seats, in table order
-    std::optional<FlowNetwork::Node> node;
-    std::vector<FlowNetwork::Arc> to_seat;  // group → seat, by entries
-    std::vector<Candidate> from;            // by volunteer index
-  };
-  std::vector<Group> groups;
-  std::map<std::pair<std::size_t, Date>, FlowNetwork::Node> day_node;
-  std::vector<std::size_t> group_index(table.entries.size());
-  std::map<std::tuple<Date, unsigned long, std::string>, std::size_t> group_of;
-  for (std::size_t e = 0; e < table.entries.size(); ++e) {
-    const auto& entry = table.entries[e];
-    if (entry.fixed) continue;
-    auto key = std::tuple{entry.session->date, part_bits(entry.session->time).to_ulong(), entry.seat->skill};
-    auto [it, fresh] = group_of.try_emplace(std::move(key), groups.size());
-    if (fresh) groups.emplace_back();
-    groups[it->second].entries.push_back(e);
-    group_index[e] = it->second;
-  }
-  // What seat `e` costs volunteer `i` (on the seat's day).
-  auto seat_cost = [&](std::size_t e, std::size_t i) {
-    const auto& entry = table.entries[e];
-    return off_preference(volunteers[i], *entry.session, *entry.seat) - (entry.previous == i ? tiers.keep_bonus : 0);
-  };
-  // The group's node and its arcs from every candidate volunteer-day.
-  auto open_group = [&](Group& group) {
-    group.node = net.add_node();
-    // Its first seat stands for all: the same day, parts of the day and skill.
-    const auto& session = *table.entries[group.entries.front()].session;
-    const auto& seat = *table.entries[group.entries.front()].seat;
-    std::vector<std::size_t> previous;
-    for (auto e : group.entries) {
-      if (auto v = table.entries[e].previous) previous.push_back(*v);
-    }
-    std::sort(previous.begin(), previous.end());
-    auto needed = part_bits(session.time);
-    const auto& candidates = seat.skill == config::general_skill
-                                 ? everyone
-                                 : (with_skill.contains(seat.skill) ? with_skill.at(seat.skill) : nobody);
-    for (std::size_t i : candidates) {
-      if (holdings.busy(i, session.date) || !has_skill(config, volunteers[i], seat, session.date) ||
-          !available(volunteers[i], session, needed)) {
-        continue;
-      }
-      auto [it, fresh] = day_node.try_emplace({i, session.date}, 0);
-      if (fresh) {
-        it->second = net.add_node();
-        net.add_arc(week_of(i, session.date), it->second, sessions_per_day, 0);
-      }
-      // Every seat costs 0 to someone with no preferences who held none of them before.
-      std::int64_t most = 0, least = 0;
-      if (!volunteers[i].preferences.empty() || std::binary_search(previous.begin(), previous.end(), i)) {
-        most = std::numeric_limits<std::int64_t>::min();
-        least = std::numeric_limits<std::int64_t>::max();
-        for (auto e : group.entries) {
-          auto cost = seat_cost(e, i);
-          most = std::max(most, cost);
-          least = std::min(least, cost);
+  // The flow, on copies of the table and holdings of the fixed seats, without the
+  // volunteer-days `forbidden`; returns its cost, the objective of every tier above
+  // (and, the first time, the network's size in arcs).
+  auto solve = [&](const Forbidden& forbidden, SeatTable& rota, Holdings& held, bool first, std::int64_t& arcs_out) {
+    FlowNetwork net;
+    auto source = net.add_node();
+    auto sink = net.add_node();
+    // A volunteer enters the network with their first eligible seat: at district scale
+    // most of them are eligible for none, and the network stays small.
+    std::vector<std::optional<FlowNetwork::Node>> volunteer_node(volunteers.size());
+    auto node_of = [&](std::size_t i) {
+      if (!volunteer_node[i]) {
+        volunteer_node[i] = net.add_node();
+        int limit = monthly_limit(config, volunteers[i]);
+        for (int k = held.month(i) + 1; k <= limit; ++k) {
+          net.add_arc(source, *volunteer_node[i], 1, tiers.balance(k, limit));
         }
       }
-      auto arc = net.add_arc(it->second, *group.node, sessions_per_day, most);
-      group.from.push_back({arc, i, it->second, most, least < most});
+      return *volunteer_node[i];
+    };
+    // With a weekly limit, days reach the volunteer through their week (Monday to Sunday):
+    // volunteer → volunteer-week → volunteer-day.
+    const auto& weekly = config.settings.weekly_limit;
+    std::map<std::pair<std::size_t, std::chrono::sys_days>, int> used_in_week;
+    for (std::size_t i = 0; i < volunteers.size(); ++i) {
+      for (const auto& day : held.days(i)) ++used_in_week[{i, monday_of(day)}];
     }
-  };
-  struct Choice {
-    FlowNetwork::Arc arc;
-    std::size_t entry, volunteer;
-  };
-  std::vector<Choice> direct;  // volunteer-day → seat, where that seat costs less than the group
-  // Seats in table order, each group's node and arcs in with its first seat: the order in
-  // which the solver meets arcs picks among equal optima, and this one stays closest to
-  // the rotas of the network of an arc per candidate and seat.
-  for (std::size_t e = 0; e < table.entries.size(); ++e) {
-    if (table.entries[e].fixed) continue;
-    auto& group = groups[group_index[e]];
-    auto seat_node = net.add_node();
-    net.add_arc(seat_node, sink, 1, -tiers.fill_reward + tiers.spread_step * (table.entries[e].seat->number - 1));
-    if (!group.node) open_group(group);
-    group.to_seat.push_back(net.add_arc(*group.node, seat_node, 1, 0));
-    for (const auto& candidate : group.from) {
-      if (!candidate.differs) continue;
-      auto cost = seat_cost(e, candidate.volunteer);
-      if (cost >= candidate.most) continue;
-      direct.push_back({net.add_arc(candidate.day, seat_node, 1, cost), e, candidate.volunteer});
+    std::map<std::pair<std::size_t, std::chrono::sys_days>, FlowNetwork::Node> week_node;
+    auto week_of = [&](std::size_t i, const Date& date) {
+      if (!weekly) return node_of(i);
+      auto key = std::pair{i, monday_of(date)};
+      auto [it, fresh] = week_node.try_emplace(key, 0);
+      if (fresh) {
+        it->second = net.add_node();
+        net.add_arc(node_of(i), it->second, std::max(0, *weekly - used_in_week[key]), 0);
+      }
+      return it->second;
+    };
+
+    // Who has which skill, so that each seat looks only at those who could take it.
+    std::map<std::string, std::vector<std::size_t>> with_skill;
+    std::vector<std::size_t> everyone(volunteers.size());
+    for (std::size_t i = 0; i < volunteers.size(); ++i) {
+      everyone[i] = i;
+      for (const auto& skill : volunteers[i].skills) with_skill[skill.skill].push_back(i);
     }
-  }
-  net.add_arc(source, sink, open_seats, 0);  // seats left empty
-  if (options.network_out) net.write_dimacs(*options.network_out, source, sink, open_seats);
-  if (options.solving) options.solving(open_seats);
-  auto solution = net.min_cost_flow(source, sink, open_seats);
-  if (options.network_out) *options.network_out << "c optimum " << solution.cost << '\n';
-  auto flow = [&](FlowNetwork::Arc arc) { return solution.flow[static_cast<std::size_t>(arc)]; };
-  auto take = [&](std::size_t entry, std::size_t volunteer) {
-    table.give(entry, volunteer);
-    holdings.add(volunteer, table.entries[entry].session->date);
-  };
-  for (const auto& choice : direct) {
-    if (flow(choice.arc) > 0) take(choice.entry, choice.volunteer);
-  }
-  // In a group, every pairing of the units that came in with the seats that took one is
-  // optimal (none costs more than was paid, none can cost less than the optimum): the
-  // volunteers in order of index take the seats in table order. keep_regulars then
-  // exchanges seats for the same volunteers week after week.
-  for (const auto& group : groups) {
-    std::size_t s = 0;
-    for (const auto& candidate : group.from) {
-      for (auto units = flow(candidate.arc); units > 0; --units) {
-        while (s < group.entries.size() && flow(group.to_seat[s]) == 0) ++s;
-        if (s == group.entries.size()) break;  // cannot happen: the flow is conserved at the group
-        take(group.entries[s++], candidate.volunteer);
+    const std::vector<std::size_t> nobody;
+    // Seats of one day, the same parts of it and one skill have the same candidates (skill,
+    // certificate, availability and who is busy that day look at nothing else): they share
+    // a node, a group. Each candidate's volunteer-day has one arc into it (the day's own
+    // capacity) and it has one of capacity 1 to each of its seats, so the arcs number
+    // candidates plus seats, not their product (a district's 13.5 million arcs become 1
+    // million). Costs that differ by seat stay exact (stated preferences; a rebuild's kept
+    // seats): the arc into the group costs what the dearest seat of the group costs that
+    // volunteer-day, and each seat that costs them less gets a direct arc at its own cost.
+    // So a path through the group never costs less than the seat it ends at costs that
+    // volunteer-day, and a unit in the group may go to any of its seats: each flow of this
+    // network is one of the plain network (an arc from every candidate to every seat, at
+    // the seat's own cost) costing no more, and each flow of the plain network is one of
+    // this costing the same. The two have the same optimum.
+    struct Candidate {
+      FlowNetwork::Arc arc;  // volunteer-day → group
+      std::size_t volunteer;
+      FlowNetwork::Node day;
+      std::int64_t most;  // the arc's cost: the dearest seat of the group for them
+      bool differs;       // some seat of the group costs them less
+    };
+    struct Group {
+      std::vector<std::size_t> entries;  // its seats, in rota order
+      std::optional<FlowNetwork::Node> node;
+      std::vector<FlowNetwork::Arc> to_seat;  // group → seat, by entries
+      std::vector<Candidate> from;            // by volunteer index
+    };
+    std::vector<Group> groups;
+    std::map<std::pair<std::size_t, Date>, FlowNetwork::Node> day_node;
+    std::vector<std::size_t> group_index(rota.entries.size());
+    std::map<std::tuple<Date, unsigned long, std::string>, std::size_t> group_of;
+    for (std::size_t e = 0; e < rota.entries.size(); ++e) {
+      const auto& entry = rota.entries[e];
+      if (entry.fixed) continue;
+      auto key = std::tuple{entry.session->date, part_bits(entry.session->time).to_ulong(), entry.seat->skill};
+      auto [it, fresh] = group_of.try_emplace(std::move(key), groups.size());
+      if (fresh) groups.emplace_back();
+      groups[it->second].entries.push_back(e);
+      group_index[e] = it->second;
+    }
+    // What seat `e` costs volunteer `i` (on the seat's day).
+    auto seat_cost = [&](std::size_t e, std::size_t i) {
+      const auto& entry = rota.entries[e];
+      return off_preference(volunteers[i], *entry.session, *entry.seat) - (entry.previous == i ? tiers.keep_bonus : 0);
+    };
+    // The group's node and its arcs from every candidate volunteer-day.
+    auto open_group = [&](Group& group) {
+      group.node = net.add_node();
+      // Its first seat stands for all: the same day, parts of the day and skill.
+      const auto& session = *rota.entries[group.entries.front()].session;
+      const auto& seat = *rota.entries[group.entries.front()].seat;
+      std::vector<std::size_t> previous;
+      for (auto e : group.entries) {
+        if (auto v = rota.entries[e].previous) previous.push_back(*v);
+      }
+      std::sort(previous.begin(), previous.end());
+      auto needed = part_bits(session.time);
+      const auto& candidates = seat.skill == config::general_skill
+                                   ? everyone
+                                   : (with_skill.contains(seat.skill) ? with_skill.at(seat.skill) : nobody);
+      for (std::size_t i : candidates) {
+        if (held.busy(i, session.date) || !has_skill(config, volunteers[i], seat, session.date) ||
+            !available(volunteers[i], session, needed) || (!forbidden.empty() && forbidden.contains({i, session.date}))) {
+          continue;
+        }
+        auto [it, fresh] = day_node.try_emplace({i, session.date}, 0);
+        if (fresh) {
+          it->second = net.add_node();
+          net.add_arc(week_of(i, session.date), it->second, sessions_per_day, 0);
+        }
+        // Every seat costs 0 to someone with no preferences who held none of them before.
+        std::int64_t most = 0, least = 0;
+        if (!volunteers[i].preferences.empty() || std::binary_search(previous.begin(), previous.end(), i)) {
+          most = std::numeric_limits<std::int64_t>::min();
+          least = std::numeric_limits<std::int64_t>::max();
+          for (auto e : group.entries) {
+            auto cost = seat_cost(e, i);
+            most = std::max(most, cost);
+            least = std::min(least, cost);
+          }
+        }
+        auto arc = net.add_arc(it->second, *group.node, sessions_per_day, most);
+        group.from.push_back({arc, i, it->second, most, least < most});
+      }
+    };
+    struct Choice {
+      FlowNetwork::Arc arc;
+      std::size_t entry, volunteer;
+    };
+    std::vector<Choice> direct;  // volunteer-day → seat, where that seat costs less than the group
+    // Seats in rota order, each group's node and arcs in with its first seat: the order in
+    // which the solver meets arcs picks among equal optima, and this one stays closest to
+    // the rotas of the network of an arc per candidate and seat.
+    for (std::size_t e = 0; e < rota.entries.size(); ++e) {
+      if (rota.entries[e].fixed) continue;
+      auto& group = groups[group_index[e]];
+      auto seat_node = net.add_node();
+      net.add_arc(seat_node, sink, 1, -tiers.fill_reward + tiers.spread_step * (rota.entries[e].seat->number - 1));
+      if (!group.node) open_group(group);
+      group.to_seat.push_back(net.add_arc(*group.node, seat_node, 1, 0));
+      for (const auto& candidate : group.from) {
+        if (!candidate.differs) continue;
+        auto cost = seat_cost(e, candidate.volunteer);
+        if (cost >= candidate.most) continue;
+        direct.push_back({net.add_arc(candidate.day, seat_node, 1, cost), e, candidate.volunteer});
       }
     }
-  }
+    net.add_arc(source, sink, open_seats, 0);  // seats left empty
+    // The problem as first posed is the one written out and announced: the caps' solves
+    // differ from it by a few arcs.
+    if (first && options.network_out) net.write_dimacs(*options.network_out, source, sink, open_seats);
+    if (first && options.solving) options.solving(open_seats);
+    if (first) arcs_out = std::max(1, net.arc_count());
+    auto solution = net.min_cost_flow(source, sink, open_seats);
+    if (first && options.network_out) *options.network_out << "c optimum " << solution.cost << '\n';
+    auto flow = [&](FlowNetwork::Arc arc) { return solution.flow[static_cast<std::size_t>(arc)]; };
+    auto take = [&](std::size_t entry, std::size_t volunteer) {
+      rota.give(entry, volunteer);
+      held.add(volunteer, rota.entries[entry].session->date);
+    };
+    for (const auto& choice : direct) {
+      if (flow(choice.arc) > 0) take(choice.entry, choice.volunteer);
+    }
+    // In a group, every pairing of the units that came in with the seats that took one is
+    // optimal (none costs more than was paid, none can cost less than the optimum): the
+    // volunteers in order of index take the seats in rota order. keep_regulars then
+    // exchanges seats for the same volunteers week after week.
+    for (const auto& group : groups) {
+      std::size_t s = 0;
+      for (const auto& candidate : group.from) {
+        for (auto units = flow(candidate.arc); units > 0; --units) {
+          while (s < group.entries.size() && flow(group.to_seat[s]) == 0) ++s;
+          if (s == group.entries.size()) break;  // cannot happen: the flow is conserved at the group
+          take(group.entries[s++], candidate.volunteer);
+        }
+      }
+    }
+    return solution.cost;
+  };
 
-  cap_days_in_a_row(config, volunteers, table, holdings);
+  // Where the flow's rota breaks the cap on days in a row, each seat that breaks a run
+  // goes to someone else who can take it; when one finds nobody, the flow is solved
+  // again with volunteer-days forbidden. First a rota within the cap in a few solves:
+  // each round forbids, for every run over the cap, its latest day the flow chose. Then
+  // branch and bound from the first solve: one of a run's days forbidden, each in turn;
+  // a solve's cost bounds every rota below it (each only forbids more), so a branch that
+  // cannot beat the best rota found is cut. Exact when it ends within its budget of
+  // solves, which is smaller the larger the network (a district's solve takes seconds).
+  struct Solved {
+    SeatTable table;
+    Holdings holdings;
+    std::int64_t cost = 0;
+  };
+  int solves = 0;
+  std::int64_t arcs = 1;
+  auto solved_with = [&](const Forbidden& forbidden) {
+    Solved solved{table, holdings};
+    solved.cost = solve(forbidden, solved.table, solved.holdings, solves++ == 0, arcs);
+    return solved;
+  };
+  constexpr std::int64_t arcs_per_search = 4'000'000;
+  auto root = solved_with({});
+  const int most_solves = static_cast<int>(std::clamp<std::int64_t>(arcs_per_search / arcs, 2, 64));
+  std::optional<Solved> best;
+  std::function<void(const Forbidden&, Solved&&)> branch = [&](const Forbidden& forbidden, Solved&& solved) {
+    if (solved.cost >= best->cost) return;
+    auto over = runs_over_cap(config, solved.table, solved.holdings);
+    if (over.empty()) {
+      best.emplace(std::move(solved));
+      return;
+    }
+    for (auto day : over.front().open_days) {
+      if (solves >= most_solves) return;
+      auto more = forbidden;
+      more.insert({over.front().volunteer, day});
+      branch(more, solved_with(more));
+    }
+  };
+  if (auto runs = runs_over_cap(config, root.table, root.holdings); runs.empty()) {
+    best.emplace(std::move(root));
+  } else if (Solved mended = root; hand_over_runs_over_cap(config, volunteers, mended.table, mended.holdings)) {
+    best.emplace(std::move(mended));
+  } else {
+    for (Forbidden forbidden; !best;) {
+      for (const auto& over : runs) forbidden.insert({over.volunteer, over.open_days.front()});
+      auto solved = solved_with(forbidden);
+      runs = runs_over_cap(config, solved.table, solved.holdings);
+      if (runs.empty()) best.emplace(std::move(solved));
+    }
+    branch({}, std::move(root));
+  }
+  table = std::move(best->table);
+  Holdings& counts = best->holdings;
   bool rebuilding = !options.previous.empty();
-  if (rebuilding) give_changes_to_fewest(config, volunteers, table, holdings);
-  keep_regulars(config, volunteers, table, holdings);
-  if (config.settings.max_consecutive_days) fill_what_is_left(config, volunteers, table, holdings);
+  if (rebuilding) give_changes_to_fewest(config, volunteers, table, counts);
+  keep_regulars(config, volunteers, table, counts);
+  if (config.settings.max_consecutive_days) fill_what_is_left(config, volunteers, table, counts);
 
   for (const auto& entry : table.entries) {
     if (entry.holder) plan.assigned[entry.seat->key] = volunteers[*entry.holder].id;
   }
-  explain_unfilled(config, volunteers, table, holdings, plan);
+  explain_unfilled(config, volunteers, table, counts, plan);
 
   std::set<std::int64_t> moved;
   for (const auto& [seat, volunteer] : options.previous) {

@@ -5,6 +5,8 @@
 #include <functional>
 #include <iosfwd>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,11 +22,15 @@ struct Unfilled {
     no_skill,        ///< nobody has the skill (or a valid certificate for it)
     not_available,   ///< some have it, none is available that weekday and part of day
     at_limit,        ///< the available ones have reached their monthly limit
-    busy_that_day,   ///< the available ones serve elsewhere that day
+    weekly_limit,    ///< the available ones under their monthly limit have reached the weekly one
+    busy_that_day,   ///< the available ones serve that day, some of them elsewhere
+    in_this_session, ///< the available ones already hold another seat of this very session
     days_in_a_row,   ///< the others free that day would serve more days in a row than allowed
   };
   Reason reason = Reason::no_skill;
   std::vector<std::int64_t> volunteers;  ///< those the reason is about (with the skill, available, ...)
+  /// For busy_that_day: those of `volunteers` whose seat that day is in this session.
+  std::vector<std::int64_t> in_session;
 };
 
 /// Seat key → volunteer id.
@@ -36,11 +42,18 @@ struct RotaPlan {
   int seats = 0;
   /// Volunteers whose seats differ from `previous` (the rota before a rebuild), by id.
   std::vector<std::int64_t> moved;
+  /// Locked seats taken from their volunteer, away that day (a blackout wins over a lock):
+  /// seat key → the volunteer it was locked to.
+  Assignments freed;
 };
 
 struct AssignOptions {
   Assignments locked;    ///< seats that keep their volunteer whatever happens
   Assignments previous;  ///< the rota before this build: kept where it still can be
+  /// The days each volunteer (by id) serves outside `sessions`: the neighbouring months'
+  /// rotas. Fixed; they count toward the weekly limit and the cap on days in a row, not
+  /// toward the monthly limit.
+  std::map<std::int64_t, std::set<Date>> outside;
   /// Days before this one are history: their seats stay exactly as in `previous`
   /// (filled or empty). Set on a rebuild (today, or a drop-out's first day).
   std::optional<Date> frozen_before;
@@ -64,9 +77,12 @@ inline constexpr int sessions_per_day = 1;
 /// no expiry recorded counts as valid), the volunteer's availability for every part of
 /// day the session spans on the day's weekday (a make-up workday's: staffing_weekday), their blackout days, the monthly limit (the volunteer's or
 /// the workspace's default), the workspace's weekly limit if any, one session a day,
-/// locked seats, and the cap on days in a row if any (a local search after the flow:
-/// windows of days are no capacity). Then, in this order: as many seats filled as
-/// possible; the previous rota kept where possible; first seats of a session before
+/// locked seats (unless their volunteer is away that day: a blackout wins over a lock),
+/// and the cap on days in a row if any (windows of days are no capacity: where the flow's
+/// rota breaks the cap, the flow is solved again with volunteer-days forbidden, by
+/// branch and bound over which ones, exact within a budget of solves). The weekly limit
+/// and the days in a row count `outside` days too. Then, in this order: as many seats
+/// filled as possible; the previous rota kept where possible; first seats of a session before
 /// second ones; load balanced relative to each volunteer's limit; stated preferences
 /// (kiosks or services). On a rebuild, a local search then gives the seats that changed
 /// hands to as few people as it can (a per-person charge, which a flow cannot express).

@@ -54,6 +54,11 @@ BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Mo
     if (seat.locked) options.locked[seat.seat] = *seat.volunteer;
   }
   if (report.rebuilt) options.frozen_before = history_ends;
+  // The weekly limit and the days in a row do not start again on the 1st: the seats of
+  // the neighbouring months' rotas, a week (or the cap, if longer) either side, count.
+  auto reach = std::chrono::days{std::max(6, config.settings.max_consecutive_days.value_or(0))};
+  options.outside = rota.days_served_around(month, Date{std::chrono::sys_days{month.first()} - reach},
+                                            Date{std::chrono::sys_days{month.last()} + reach});
   options.network_out = network_out;
   options.solving = solving;
   auto volunteers = people::Store(db).list({});

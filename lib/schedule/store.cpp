@@ -53,6 +53,21 @@ std::vector<RotaSeat> RotaStore::seats_of(std::int64_t volunteer, const Date& fr
   return read_seats(query);
 }
 
+std::map<std::int64_t, std::set<Date>> RotaStore::days_served_around(const Month& month, const Date& from,
+                                                                     const Date& to) {
+  SQLite::Statement query(db_,
+                          "SELECT volunteer_id, date FROM rota_seats WHERE month <> ?1 AND volunteer_id IS NOT NULL "
+                          "AND date >= ?2 AND date <= ?3");
+  query.bind(1, month.text());
+  query.bind(2, format_date(from));
+  query.bind(3, format_date(to));
+  std::map<std::int64_t, std::set<Date>> out;
+  while (query.executeStep()) {
+    if (auto date = parse_date(query.getColumn(1).getString())) out[query.getColumn(0).getInt64()].insert(*date);
+  }
+  return out;
+}
+
 void RotaStore::replace(const Month& month, const std::vector<Session>& sessions, const RotaPlan& plan,
                         const std::string& now, bool forced) {
   std::set<std::string> locked;
@@ -85,7 +100,8 @@ void RotaStore::replace(const Month& month, const std::vector<Session>& sessions
       insert.bind(12, seat.skill);
       if (auto it = plan.assigned.find(seat.key); it != plan.assigned.end()) insert.bind(13, it->second);
       else insert.bind(13);
-      insert.bind(14, locked.contains(seat.key) ? 1 : 0);
+      // A seat freed from a volunteer away that day loses its lock with them.
+      insert.bind(14, locked.contains(seat.key) && !plan.freed.contains(seat.key) ? 1 : 0);
       insert.exec();
       insert.reset();
     }

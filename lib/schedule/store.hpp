@@ -4,7 +4,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,9 @@ public:
   /// The seats `volunteer` holds from `from` to `to` (open-ended without it), in every
   /// month built, by date and time.
   std::vector<RotaSeat> seats_of(std::int64_t volunteer, const Date& from, const std::optional<Date>& to);
+  /// The days each volunteer (by id) serves from `from` to `to` in the stored rotas of
+  /// months other than `month`: what the limits of a build of `month` count as fixed.
+  std::map<std::int64_t, std::set<Date>> days_served_around(const Month& month, const Date& from, const Date& to);
   /// Unlocks `volunteer`'s seats of `month` on and after `from` (a drop-out).
   void unlock_from(const Month& month, std::int64_t volunteer, const Date& from);
 

@@ -31,13 +31,13 @@ calendar, the volunteers of the sign-up sheet assigned exactly.
   2026-12-31,周四,14:00-16:00,康乐汇 @康乐汇二楼,非遗+党建 非遗手工,唐志强
   2026-12-31,周四,14:00-16:00,康乐汇 @康乐汇二楼,非遗+党建 通用志愿服务,冯娟、曹杰、许萍、韩超
   $ kangle schedule explain --month 2026-12 | head -5
-  2026-12-01 周二 09:00-11:30 丁香园 理发：有空的 3 人都已达到每月（或每周）最多班次：张伟、朱桂英、马国强
-  2026-12-01 周二 13:30-16:00 丁香园 理发：有空的 4 人都已达到每月（或每周）最多班次：张伟、朱桂英、胡建华、马国强
-  2026-12-03 周四 08:30-11:30 浦北路 理发：有空的 3 人都已达到每月（或每周）最多班次：张伟、胡建华、马国强
-  2026-12-03 周四 08:30-11:30 浦北路 修伞：有空的 2 人都已达到每月（或每周）最多班次：何志强、陈明
-  2026-12-03 周四 08:30-11:30 浦北路 法律咨询：有空的 3 人都已达到每月（或每周）最多班次：刘芳、林海燕、罗晓东
+  2026-12-01 周二 09:00-11:30 丁香园 理发：有空的 3 人都已达到每月最多班次：张伟、朱桂英、马国强
+  2026-12-01 周二 13:30-16:00 丁香园 理发：有空的 4 人都已达到每月最多班次：张伟、朱桂英、胡建华、马国强
+  2026-12-03 周四 08:30-11:30 浦北路 理发：有空的 3 人都已达到每月最多班次：张伟、胡建华、马国强
+  2026-12-03 周四 08:30-11:30 浦北路 修伞：有空的 2 人都已达到每月最多班次：何志强、陈明
+  2026-12-03 周四 08:30-11:30 浦北路 法律咨询：有空的 3 人都已达到每月最多班次：刘芳、林海燕、罗晓东
   $ kangle --lang en schedule explain --month 2026-12 | grep -m1 "Watch"
-  2026-12-03 Thu 09:00-11:30 Dingxiang Garden Lei Feng kiosk Watch and clock repair: 1 available, all at their monthly (or weekly) limit: 高明
+  2026-12-03 Thu 09:00-11:30 Dingxiang Garden Lei Feng kiosk Watch and clock repair: 1 available, all at their monthly limit: 高明
 
 A rebuild with nothing changed moves nobody; the same inputs give the same rota.
 

@@ -35,6 +35,7 @@
 #include "schedule/build.hpp"
 #include "schedule/sessions.hpp"
 #include "schedule/store.hpp"
+#include "schedule_fixtures.hpp"
 #include "temp_dir.hpp"
 #include "workspace/database.hpp"
 #include "workspace/init.hpp"
@@ -54,54 +55,18 @@ using kangle::schedule::Session;
 using kangle::schedule::Unfilled;
 namespace fs = std::filesystem;
 namespace schedule = kangle::schedule;
+using namespace schedule_fixtures;
 
 namespace {
 
 constexpr const char* first_run = "2026-11-25T02:00:00Z";
 constexpr const char* later_run = "2026-11-26T02:00:00Z";
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
-Date plus_days(const Date& date, int n) { return Date{sys_days{date} + days{n}}; }
-unsigned weekday_of(const Date& date) { return weekday{sys_days{date}}.c_encoding(); }
-
-// ─── workspaces ──────────────────────────────────────────────────────────────────
-
-/// The kangjian example in a temporary folder.
-class Workspace {
-public:
-  Workspace() { kangle::workspace::init_workspace({dir_.path(), std::string("kangjian"), std::nullopt}); }
-  const fs::path& path() const { return dir_.path(); }
-  Config config() const { return kangle::config::load_valid_config(dir_.path()); }
-  /// Adds `text` at the end of the workspace file `relative`.
-  void append(const fs::path& relative, std::string_view text) const {
-    dir_.write(relative, dir_.read(relative) + std::string(text));
-  }
-
-private:
-  kangle::test::TempDir dir_;
-};
-
-/// The example's configuration, read once.
-const Config& example() {
-  static const Workspace workspace;
-  static const Config config = workspace.config();
-  return config;
-}
 
 // ─── reading sessions ────────────────────────────────────────────────────────────
 
 constexpr std::array<const char*, 7> weekday_names = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 constexpr std::array<const char*, 4> cadence_names = {"daily", "weekly", "monthly", "outreach"};
-
-std::string hhmm(int minutes) {
-  std::string out = std::to_string(minutes / 60 * 100 + minutes % 60);
-  return std::string(4 - out.size(), '0') + out;
-}
-
-/// What every seat key of `session` starts with: kiosk/date/HHMM/.
-std::string key_prefix(const Session& s) {
-  return s.kiosk + "/" + kangle::format_date(s.date) + "/" + hhmm(s.time.start) + "/";
-}
 
 /// A session on one line: "dingxiang 2026-12-08 as Tue 09:00-11:00 outreach @樱花园小区:
 /// blood-pressure/1=nurse" — each seat as its key after the session's prefix, = its skill.
@@ -148,94 +113,7 @@ std::vector<std::string> per_kiosk(const std::vector<Session>& sessions) {
   return out;
 }
 
-// ─── hand-made inputs ────────────────────────────────────────────────────────────
 
-/// A session of kiosk `kiosk` with one seat per entry of `skills` (repeats numbered),
-/// keyed as expand_month keys seats an entry asks beside its services.
-Session session(const std::string& kiosk, const Date& date, std::string_view time, std::vector<std::string> skills) {
-  Session s;
-  s.kiosk = kiosk;
-  s.date = date;
-  s.acts_as = weekday{sys_days{date}};
-  auto range = kangle::parse_time_range(time);
-  REQUIRE(range);
-  s.time = *range;
-  std::map<std::string, int> numbers;
-  for (const auto& skill : skills) {
-    int n = ++numbers[skill];
-    s.seats.push_back({key_prefix(s) + "+" + skill + "/" + std::to_string(n), "", skill, n});
-  }
-  return s;
-}
-
-const std::string& only_seat(const Session& s) {
-  REQUIRE(s.seats.size() == 1);
-  return s.seats.front().key;
-}
-
-Availability always() {
-  Availability a;
-  for (auto& day : a.slots) day.set();
-  return a;
-}
-
-Availability when(std::initializer_list<std::pair<unsigned, DayPart>> slots) {
-  Availability a;
-  for (const auto& [day, part] : slots) a.slots[day].set(static_cast<std::size_t>(part));
-  return a;
-}
-
-constexpr unsigned mon = 1, tue = 2;
-
-Volunteer person(std::int64_t id, std::vector<std::string> skills, Availability availability,
-                 std::optional<int> limit) {
-  Volunteer v;
-  v.id = id;
-  v.name = "v" + std::to_string(id);
-  std::sort(skills.begin(), skills.end());
-  for (auto& s : skills) v.skills.push_back({s, std::nullopt});
-  v.availability = availability;
-  v.monthly_limit = limit;
-  return v;
-}
-
-/// One seat with the skill `general` on each of `dates`, 09:00-11:30, at kiosk "k".
-std::vector<Session> general_days(std::initializer_list<unsigned> december_days) {
-  std::vector<Session> out;
-  for (auto d : december_days) out.push_back(session("k", ymd(2026, 12, d), "09:00-11:30", {"general"}));
-  return out;
-}
-
-// ─── reading plans ───────────────────────────────────────────────────────────────
-
-std::vector<std::string> lines(const Assignments& assignments) {
-  std::vector<std::string> out;
-  for (const auto& [seat, volunteer] : assignments) out.push_back(seat + "=" + std::to_string(volunteer));
-  return out;
-}
-
-std::string reason_name(Unfilled::Reason reason) {
-  switch (reason) {
-    case Unfilled::Reason::no_skill: return "no_skill";
-    case Unfilled::Reason::not_available: return "not_available";
-    case Unfilled::Reason::at_limit: return "at_limit";
-    case Unfilled::Reason::busy_that_day: return "busy_that_day";
-    case Unfilled::Reason::days_in_a_row: return "days_in_a_row";
-  }
-  return "?";
-}
-
-std::string text(const Unfilled& u) {
-  std::string out = reason_name(u.reason) + " [";
-  for (std::size_t i = 0; i < u.volunteers.size(); ++i) out += (i ? "," : "") + std::to_string(u.volunteers[i]);
-  return out + "]";
-}
-
-std::vector<std::string> lines(const std::map<std::string, Unfilled>& unfilled) {
-  std::vector<std::string> out;
-  for (const auto& [seat, why] : unfilled) out.push_back(seat + ": " + text(why));
-  return out;
-}
 
 /// Seats per volunteer id.
 std::map<std::int64_t, int> loads(const RotaPlan& plan) {
@@ -720,7 +598,7 @@ TEST_CASE("assign: the weekly limit counts Monday to Sunday", "[schedule]") {
   for (std::size_t d = 0; d < 4; ++d) first_week += plan.assigned.contains(only_seat(days[d])) ? 1 : 0;
   CHECK(first_week == 1);
   for (std::size_t d = 0; d < 4; ++d) {
-    if (!plan.assigned.contains(only_seat(days[d]))) CHECK(plan.unfilled.at(only_seat(days[d])).reason == Unfilled::Reason::at_limit);
+    if (!plan.assigned.contains(only_seat(days[d]))) CHECK(plan.unfilled.at(only_seat(days[d])).reason == Unfilled::Reason::weekly_limit);
   }
   // Without it, the monthly limit alone: all six days.
   CHECK(schedule::assign(example(), days, {person(1, {}, always(), 6)}, {}).assigned.size() == 6);
@@ -1006,9 +884,29 @@ void check_plan(const Instance& in, const RotaPlan& plan, const AssignOptions& o
         CHECK(why.volunteers == free);
         break;
       case Unfilled::Reason::busy_that_day:
+      case Unfilled::Reason::in_this_session: {
         CHECK_FALSE(under_limit.empty());
         CHECK(why.volunteers == under_limit);
         for (auto id : under_limit) CHECK(on_day[{id, session->date}] >= schedule::sessions_per_day);
+        // Those whose seat that day is in this very session, by the plan.
+        std::vector<std::int64_t> here;
+        for (auto id : under_limit) {
+          bool in_this = std::any_of(session->seats.begin(), session->seats.end(), [&](const Seat& other) {
+            auto it = plan.assigned.find(other.key);
+            return it != plan.assigned.end() && it->second == id;
+          });
+          if (in_this) here.push_back(id);
+        }
+        if (why.reason == Unfilled::Reason::in_this_session) {
+          CHECK(here == under_limit);
+        } else {
+          CHECK(here != under_limit);
+          CHECK(why.in_session == here);
+        }
+        break;
+      }
+      case Unfilled::Reason::weekly_limit:
+        FAIL("the example sets no weekly limit");
         break;
       case Unfilled::Reason::days_in_a_row:
         FAIL("the example sets no cap on days in a row");
