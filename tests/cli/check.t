@@ -87,7 +87,7 @@ A database written by a newer kangle is refused and left untouched.
 
   $ cd ../ws && sqlite3 kangle.db 'PRAGMA user_version = 99'
   $ kangle check
-  kangle.db: $TMP/ws/kangle.db 由更新版本的 kangle 写入（数据库版本 99，本程序最高支持 14）；请升级 kangle，数据库未被改动
+  kangle.db: $TMP/ws/kangle.db 由更新版本的 kangle 写入（数据库版本 99，本程序最高支持 15）；请升级 kangle，数据库未被改动
   1 个错误，0 个警告
   [1]
   $ sqlite3 kangle.db 'PRAGMA user_version'

@@ -16,7 +16,7 @@ Making the Kangjian example workspace, checking it and showing it.
   $ kangle status
   工作区：康健街道“雷锋亭”（$TMP/ws）
   语言：zh-CN
-  数据库：kangle.db（版本 14）
+  数据库：kangle.db（版本 15）
   服务目录：9 类 36 项服务，23 种技能
   节假日：7 个假期，6 个调休上班日（2026）
   服务点：3 个
@@ -50,7 +50,7 @@ Making the Kangjian example workspace, checking it and showing it.
   $ kangle --lang en status | head -12
   Workspace: 康健街道“雷锋亭” ($TMP/ws)
   Language: zh-CN
-  Database: kangle.db (schema 14)
+  Database: kangle.db (schema 15)
   Catalogue: 36 services in 9 categories, 23 skills
   Holidays: 7 holidays, 6 make-up workdays (2026)
   Kiosks: 3
