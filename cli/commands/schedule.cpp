@@ -371,7 +371,7 @@ int run_notify(const ScheduleCommand& options, Context& context) {
       if (notices.empty()) out += tr(Msg::notify_nobody, options.date) + "\n";
       if (options.dry_run) out += tr(Msg::import_dry_run) + "\n";
     }
-    fmt::print("{}", out);
+    print_or_write(out, options.output);  // before the record is committed: what is recorded was put out
     std::fflush(stdout);
   });
   return 0;
@@ -446,6 +446,7 @@ void define_schedule(CLI::App& command, Action& action) {
   notify->add_option("--kiosk", options->kiosk, kiosk_help);
   notify->add_option("--person", options->person, person_help);
   notify->add_flag("--dry-run", options->dry_run, "Show the messages; record nothing as sent");
+  add_output_option(*notify, options->output);
   add_format_option(*notify, options->format, {Format::text, Format::json, Format::csv});
   add_reveal_option(*notify, options->reveal);
   auto* show = command.add_subcommand("show", "Print the rota");

@@ -93,6 +93,16 @@ send; JSON for scripts.
   $ kangle schedule notify --date 2026-12-10 --format json | python3 -c 'import json,sys; print(sum(len(n["changes"]) for n in json.load(sys.stdin)))'
   0
 
+Filters by --person (name, phone or #id) and --kiosk; -o writes the file whole.
+
+  $ kangle schedule notify --date 2026-12-11 --person 13800138014 --dry-run
+  2026-12-11 没有需要发送的通知：无人值班，排班调整均已通知。
+  （试运行，未写入任何内容）
+  $ kangle schedule notify --date 2026-12-11 --kiosk 浦北路 --format csv -o 明天.csv
+  已写入 明天.csv
+  $ tr -d '\r' < 明天.csv | head -1
+  姓名,手机,通知内容
+
 A month without a rota is an error, so cron notices a forgotten build.
 
   $ kangle schedule notify --date 2027-01-04
