@@ -50,6 +50,9 @@ that takes it; an unknown one is an error with a "did you mean", never an empty 
   [3]
   $ kangle schedule notify --date 2026-12-08 --kiosk 丁香园 --dry-run | grep -c 您好
   3
+  $ kangle schedule explain --month 2026-12 --person 张玮
+  kangle: 错误：找不到姓名或手机号为“张玮”的志愿者（是否想写“张伟”？）
+  [3]
   $ kangle schedule lock --month 2026-12 --person 张玮
   kangle: 错误：找不到姓名或手机号为“张玮”的志愿者（是否想写“张伟”？）
   [3]

@@ -3,6 +3,7 @@
 // `schedule notify` telling each change once over several nights.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <functional>
 #include <memory>
@@ -183,4 +184,48 @@ TEST_CASE("notify: a month without a rota is an error", "[notify]") {
   Example ws;
   CHECK(error_of([&] { ws.notify(ymd(2027, 1, 4)); }) ==
         "2027-01 还没有轮值表：请先运行 `kangle schedule build --month 2027-01`");
+}
+
+TEST_CASE("notify: two volunteers swapping days of one duty are each told 改到, once", "[notify]") {
+  kangle::set_language(kangle::Lang::zh_CN);
+  Example ws;
+  auto a = ws.add("甲", "13800138021", {"barber"});
+  ws.add("乙", "13800138022", {"barber"});
+  ws.add("丙", "13800138023", {"barber"});
+  auto& db = ws.db->sql();
+  schedule::build_rota(db, ws.config, {2026, 12}, "2026-11-25T02:00:00Z", false);
+  schedule::publish_rota(db, {2026, 12}, "2026-11-25T03:00:00Z");
+  // 甲's first haircut from the 14th, and a haircut on another day held by someone else.
+  auto month = schedule::RotaStore(db).month({2026, 12});
+  std::optional<schedule::RotaSeat> x, y;
+  for (const auto& s : month) {
+    if (s.service != "haircut" || s.kiosk != "dingxiang" || s.date < ymd(2026, 12, 14) || !s.volunteer) continue;
+    if (!x && s.volunteer == a) x = s;
+  }
+  REQUIRE(x);
+  for (const auto& s : month) {
+    if (s.service != "haircut" || s.kiosk != "dingxiang" || s.date < ymd(2026, 12, 14) || !s.volunteer) continue;
+    if (!y && s.volunteer != a && s.date != x->date) y = s;
+  }
+  REQUIRE(y);
+  auto b = *y->volunteer;
+  // A swap made behind the engine's back, as a locked rebuild might.
+  SQLite::Statement swap(db, "UPDATE rota_seats SET volunteer_id = CASE seat WHEN ?1 THEN ?4 ELSE ?3 END "
+                             "WHERE seat IN (?1, ?2)");
+  swap.bind(1, x->seat);
+  swap.bind(2, y->seat);
+  swap.bind(3, a);
+  swap.bind(4, b);
+  CHECK(swap.exec() == 2);
+  auto night = ws.notify(ymd(2026, 12, 13));
+  int moves = 0;
+  for (const auto& n : night) {
+    if (n.volunteer != a && n.volunteer != b) continue;
+    REQUIRE(n.changes.size() == 1);
+    CHECK(n.changes[0].kind == schedule::DutyChange::Kind::moved);
+    CHECK(n.message.find(" 改到 ") != std::string::npos);
+    ++moves;
+  }
+  CHECK(moves == 2);
+  for (const auto& n : ws.notify(ymd(2026, 12, 14))) CHECK(n.changes.empty());
 }
