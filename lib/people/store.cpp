@@ -345,7 +345,9 @@ Store::Forgotten Store::forget(std::int64_t volunteer_id, const Date& today, con
   erase.exec();
   for (const char* sql : {"DELETE FROM volunteer_skills WHERE volunteer_id = ?",
                           "DELETE FROM volunteer_blackouts WHERE volunteer_id = ?",
-                          "DELETE FROM volunteer_changes WHERE volunteer_id = ?"}) {  // names and phones before and after
+                          "DELETE FROM volunteer_changes WHERE volunteer_id = ?",  // names and phones before and after
+                          "DELETE FROM notifications WHERE volunteer_id = ?",      // the messages they were sent
+                          "DELETE FROM calendar_events WHERE scope LIKE ? || '|%'"}) {  // their own calendar
     SQLite::Statement q(db_, sql);
     q.bind(1, volunteer_id);
     q.exec();

@@ -45,7 +45,7 @@ public:
   std::map<std::int64_t, std::string> names(const std::vector<std::int64_t>& ids);
   /// Erases `volunteer_id`'s personal data on request (PIPL): name (now `#ID`), phone,
   /// ID number, political status, community, availability, note, skills and declared
-  /// absences and the changes kept of them; unassigns them from the rota from `today` on. What they did stays, by id
+  /// absences and the changes kept of them, the messages `schedule notify` sent them and their own calendar's record; unassigns them from the rota from `today` on. What they did stays, by id
   /// only: records, hours, points (the ledger names no one, so its chain holds), and the
   /// anonymous counts (party member, unit). Lines of the resources and needs lists that
   /// hold their phone lose their name, contact and address too. Returns what stays

@@ -229,3 +229,23 @@ TEST_CASE("notify: two volunteers swapping days of one duty are each told 改到
   CHECK(moves == 2);
   for (const auto& n : ws.notify(ymd(2026, 12, 14))) CHECK(n.changes.empty());
 }
+
+TEST_CASE("forget erases the messages a volunteer was sent", "[notify]") {
+  kangle::set_language(kangle::Lang::zh_CN);
+  Example ws;
+  auto a = ws.add("甲", "13800138031", {"barber"});
+  auto& db = ws.db->sql();
+  schedule::build_rota(db, ws.config, {2026, 12}, "2026-11-25T02:00:00Z", false);
+  auto first = schedule::RotaStore(db).seats_of(a, ymd(2026, 12, 1), std::nullopt);
+  REQUIRE_FALSE(first.empty());
+  ws.notify(first.front().date);
+  auto sent = [&] {
+    SQLite::Statement q(db, "SELECT count(*) FROM notifications WHERE volunteer_id = ?");
+    q.bind(1, a);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+  };
+  CHECK(sent() > 0);
+  kangle::people::Store(db).forget(a, ymd(2026, 12, 1), "2026-12-01T02:00:00Z");
+  CHECK(sent() == 0);
+}
