@@ -13,7 +13,6 @@
 #include "core/atomic_file.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
-#include "import/normalize.hpp"
 #include "people/store.hpp"
 
 namespace kangle::cli {
@@ -85,13 +84,7 @@ std::string who_enters(const std::string& by) {
 
 std::int64_t find_volunteer(Context& context, const std::string& who) {
   people::Store store(context.database->sql());
-  if (auto phone = import::normalize_phone(who)) {
-    if (auto v = store.find_by_phone(*phone)) return v->id;
-  }
-  auto found = store.find_by_name(import::clean(who));
-  if (found.empty()) throw InputError(tr(Msg::volunteer_not_found, who));
-  if (found.size() > 1) throw InputError(tr(Msg::volunteer_ambiguous, found.size(), who));
-  return found.front().id;
+  return people::resolve_volunteer(store, who);
 }
 
 ProgressLine::ProgressLine(Msg message, bool quiet) : message_(message), enabled_(!quiet && ::isatty(STDERR_FILENO) == 1) {}

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // kangle schedule build --month M [--dry-run]
 // kangle schedule show --month M [--kiosk K] [--person P] [--date D] [--format text|json|csv]
-// kangle schedule explain --month M
+// kangle schedule explain --month M [--kiosk K] [--person P]
+// kangle schedule notify --date D [--kiosk K] [--person P] [--dry-run] [--format text|json|csv]
 #include <fmt/format.h>
 
 #include <map>
@@ -20,6 +21,7 @@
 #include "schedule/build.hpp"
 #include "schedule/changes.hpp"
 #include "schedule/ics.hpp"
+#include "schedule/notify.hpp"
 #include "schedule/sheets.hpp"
 #include "schedule/store.hpp"
 
@@ -175,6 +177,21 @@ int run_build(const ScheduleCommand& options, Context& context) {
   return 0;
 }
 
+/// The kiosk and the volunteer `--kiosk` and `--person` name, as ids; empty when not given.
+struct Filters {
+  std::string kiosk;
+  std::optional<std::int64_t> person;
+
+  bool keeps_kiosk(const std::string& id) const { return kiosk.empty() || id == kiosk; }
+};
+
+Filters filters_of(const ScheduleCommand& options, Context& context) {
+  Filters out;
+  if (!options.kiosk.empty()) out.kiosk = config::resolve_kiosk(*context.config, options.kiosk).id;
+  if (!options.person.empty()) out.person = find_volunteer(context, options.person);
+  return out;
+}
+
 /// The month's rota as the rows `show` and `export` print, after the filters, with
 /// the same rows as JSON objects.
 struct RotaTable {
@@ -182,25 +199,25 @@ struct RotaTable {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> json;
   std::vector<schedule::RotaSeat> seats;  ///< every seat of the month, unfiltered
-  std::optional<std::int64_t> person;
+  Filters filters;
 };
 
 RotaTable rota_table(const ScheduleCommand& options, Context& context, const schedule::Month& month) {
   const auto& config = *context.config;
   RotaTable table;
+  table.filters = filters_of(options, context);
   table.seats = schedule::RotaStore(context.database->sql()).month(month);
   if (table.seats.empty()) throw InputError(tr(Msg::schedule_none, month.text()));
   warn_provisional_years(config.holidays, month.first(), month.last());
-  if (!options.person.empty()) table.person = find_volunteer(context, options.person);
+  const auto& person = table.filters.person;
   for (auto id : {Msg::rota_date, Msg::rota_weekday, Msg::rota_time, Msg::rota_kiosk, Msg::rota_duty, Msg::rota_volunteers}) {
     table.headers.emplace_back(message_text(id, language()));
   }
   for (const auto& line : schedule::duty_lines(config, table.seats)) {
     const auto& s = line.first;
-    if (!options.kiosk.empty() && s.kiosk != options.kiosk) continue;
+    if (!table.filters.keeps_kiosk(s.kiosk)) continue;
     if (!options.date.empty() && format_date(s.date) != options.date) continue;
-    if (table.person &&
-        std::find(line.volunteer_ids.begin(), line.volunteer_ids.end(), *table.person) == line.volunteer_ids.end()) {
+    if (person && std::find(line.volunteer_ids.begin(), line.volunteer_ids.end(), *person) == line.volunteer_ids.end()) {
       continue;
     }
     auto duty = duty_name(config, s.service, s.skill);
@@ -239,8 +256,8 @@ int run_show(const ScheduleCommand& options, Context& context) {
 }
 
 /// The seats of the kiosk asked for, or all of them.
-std::vector<schedule::RotaSeat> filtered(std::vector<schedule::RotaSeat> seats, const ScheduleCommand& options) {
-  if (!options.kiosk.empty()) std::erase_if(seats, [&](const auto& s) { return s.kiosk != options.kiosk; });
+std::vector<schedule::RotaSeat> filtered(std::vector<schedule::RotaSeat> seats, const Filters& filters) {
+  std::erase_if(seats, [&](const auto& s) { return !filters.keeps_kiosk(s.kiosk); });
   return seats;
 }
 
@@ -265,10 +282,13 @@ int run_export(const ScheduleCommand& options, Context& context) {
   switch (options.export_format) {
     case ExportFormat::ics: {
       schedule::IcsOptions ics;
-      ics.volunteer = table.person;
-      ics.sequence = schedule::RotaStore(context.database->sql()).build_count(month);
+      ics.volunteer = table.filters.person;
       ics.now = context.now;
-      content = schedule::render_ics(*context.config, month, table.seats, ics);
+      // Each calendar handed out (everyone's, a kiosk's, a person's) numbers its own events.
+      auto scope = fmt::format("{}|{}", table.filters.person ? std::to_string(*table.filters.person) : "",
+                               table.filters.kiosk);
+      content = schedule::export_ics(context.database->sql(), *context.config, month,
+                                     filtered(table.seats, table.filters), scope, ics);
       break;
     }
     case ExportFormat::csv:
@@ -279,7 +299,7 @@ int run_export(const ScheduleCommand& options, Context& context) {
     case ExportFormat::xlsx: {
       static const std::map<ExportFormat, Format> sheet_formats = {
           {ExportFormat::md, Format::md}, {ExportFormat::html, Format::html}, {ExportFormat::xlsx, Format::xlsx}};
-      return write_sheet(schedule::rota_by_week(*context.config, month, filtered(table.seats, options), context.now),
+      return write_sheet(schedule::rota_by_week(*context.config, month, filtered(table.seats, table.filters), context.now),
                          sheet_formats.at(options.export_format), options.output);
     }
   }
@@ -290,10 +310,11 @@ int run_export(const ScheduleCommand& options, Context& context) {
 /// `schedule notice`: each kiosk's public notice (四公开) for the month, to print and pin up.
 int run_notice(const ScheduleCommand& options, Context& context) {
   auto month = month_of(options);
+  auto filters = filters_of(options, context);
   auto seats = schedule::RotaStore(context.database->sql()).month(month);
   if (seats.empty()) throw InputError(tr(Msg::schedule_none, month.text()));
   warn_provisional_years(context.config->holidays, month.first(), month.last());
-  return write_sheet(schedule::duty_notice(*context.config, month, filtered(seats, options), context.now),
+  return write_sheet(schedule::duty_notice(*context.config, month, filtered(seats, filters), context.now),
                      options.notice_format, options.output);
 }
 
@@ -301,8 +322,7 @@ int run_notice(const ScheduleCommand& options, Context& context) {
 int run_lock(const ScheduleCommand& options, Context& context, bool locked) {
   auto month = month_of(options);
   if (options.seat.empty() && options.person.empty()) throw UsageError(tr(Msg::schedule_lock_what));
-  std::optional<std::int64_t> person;
-  if (!options.person.empty()) person = find_volunteer(context, options.person);
+  auto person = filters_of(options, context).person;
   int changed = schedule::RotaStore(context.database->sql()).set_locked(month, options.seat, person, locked);
   fmt::print("{}\n", tr(locked ? Msg::schedule_locked : Msg::schedule_unlocked, changed, month.text()));
   return 0;
@@ -340,51 +360,53 @@ int run_diff(const ScheduleCommand& options, Context& context) {
   return 0;
 }
 
-/// `schedule notify --date D`: the message for each volunteer on duty that day, and for
-/// each whose duties changed since the rota was published, ready to send by WeChat or SMS.
+/// `schedule notify --date D`: the message for each volunteer on duty that day or whose
+/// duties changed since the rota was published, ready to send by WeChat or SMS; what it
+/// prints is recorded (unless --dry-run), so the next night tells only what is new.
 int run_notify(const ScheduleCommand& options, Context& context) {
   auto date = parse_date(options.date);
   if (!date) throw UsageError(tr(Msg::toml_bad_date, options.date));
-  schedule::Month month{static_cast<int>(date->year()), static_cast<unsigned>(date->month())};
-  const auto& config = *context.config;
-  schedule::RotaStore rota(context.database->sql());
-  auto seats = rota.month(month);
-  std::map<std::int64_t, std::vector<std::string>> messages;
-  std::vector<std::int64_t> order;
-  auto say = [&](std::int64_t id, std::string message) {
-    if (!messages.contains(id)) order.push_back(id);
-    messages[id].push_back(std::move(message));
-  };
-  for (const auto& s : seats) {
-    if (!s.volunteer || s.date != *date) continue;
-    auto place = config::kiosk_label(config, s.kiosk) + (s.place.empty() ? "" : " " + s.place);
-    say(*s.volunteer, tr(Msg::notify_duty, s.volunteer_name, format_date(s.date), weekday_of(s.date),
-                         format_time_range(s.time), place, duty_name(config, s.service, s.skill)));
-  }
-  if (rota.published_at(month)) {
-    for (const auto& person : schedule::diff_rota(rota.published(month), seats)) {
-      std::vector<std::string> parts;
-      for (const auto& s : person.added) parts.push_back("+" + duty_line(config, s));
-      for (const auto& s : person.removed) parts.push_back("-" + duty_line(config, s));
-      say(person.volunteer, tr(Msg::notify_changed, person.name, month.text(), text::join(parts, separator())));
+  auto filters = filters_of(options, context);
+  schedule::NotifyOptions notify{*date, filters.kiosk, filters.person, options.dry_run, context.now};
+  auto phone_of = [&](const schedule::Notice& n) { return options.reveal ? n.phone : people::mask_phone(n.phone); };
+  schedule::notify_day(context.database->sql(), *context.config, notify, [&](const std::vector<schedule::Notice>& notices) {
+    std::string out;
+    if (options.format == Format::json) {
+      std::vector<std::string> items;
+      for (const auto& n : notices) {
+        std::vector<std::string> changes;
+        for (const auto& c : n.changes) {
+          constexpr const char* kinds[] = {"added", "cancelled", "moved"};
+          auto seat = [](const schedule::RotaSeat& s) {
+            return fmt::format("{{\"seat\": {}, \"kiosk\": {}, \"date\": {}, \"time\": {}}}", json::quote(s.seat),
+                               json::quote(s.kiosk), json::quote(format_date(s.date)), json::quote(format_time_range(s.time)));
+          };
+          changes.push_back(fmt::format("{{\"change\": {}, \"duty\": {}, \"from\": {}}}",
+                                        json::quote(kinds[static_cast<int>(c.kind)]), seat(c.to),
+                                        c.from ? seat(*c.from) : "null"));
+        }
+        std::vector<std::string> duties;
+        for (const auto& s : n.duties) duties.push_back(s.seat);
+        items.push_back(fmt::format("  {{\"volunteer\": {}, \"name\": {}, \"phone\": {}, \"duties\": {}, "
+                                    "\"changes\": [{}], \"message\": {}}}",
+                                    n.volunteer, json::quote(n.name), json::quote(phone_of(n)), json::quote_all(duties),
+                                    text::join(changes, ", "), json::quote(n.message)));
+      }
+      out = fmt::format("[{}{}{}]\n", items.empty() ? "" : "\n", text::join(items, ",\n"), items.empty() ? "" : "\n");
+    } else if (options.format == Format::csv) {
+      std::vector<std::string> headers;
+      for (auto id : {Msg::field_name, Msg::field_phone, Msg::notify_message}) headers.emplace_back(message_text(id, language()));
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& n : notices) rows.push_back({n.name, phone_of(n), n.message});
+      out = table::render_csv(headers, rows);
+    } else {
+      for (const auto& n : notices) out += fmt::format("{} {}\n  {}\n", n.name, phone_of(n), n.message);
+      if (notices.empty()) out += tr(Msg::notify_nobody, options.date) + "\n";
+      if (options.dry_run) out += tr(Msg::import_dry_run) + "\n";
     }
-  }
-  std::map<std::int64_t, people::Volunteer> by_id;
-  for (auto& v : people::Store(context.database->sql()).list({})) by_id[v.id] = std::move(v);
-  std::vector<std::vector<std::string>> rows;
-  for (auto id : order) {
-    const auto& v = by_id[id];
-    auto phone = options.reveal ? v.phone : people::mask_phone(v.phone);
-    for (const auto& message : messages[id]) rows.push_back({v.name, phone, message});
-  }
-  if (options.format == Format::csv) {
-    std::vector<std::string> headers;
-    for (auto id : {Msg::field_name, Msg::field_phone, Msg::notify_message}) headers.emplace_back(message_text(id, language()));
-    fmt::print("{}", table::render_csv(headers, rows));
-  } else {
-    for (const auto& row : rows) fmt::print("{} {}\n  {}\n", row[0], row[1], row[2]);
-    if (rows.empty()) fmt::print("{}\n", tr(Msg::notify_nobody, options.date));
-  }
+    print_or_write(out, options.output);  // before the record is committed: what is recorded was put out
+    std::fflush(stdout);
+  });
   return 0;
 }
 
@@ -425,6 +447,7 @@ void print_makeup_days(const config::Config& config, const schedule::Month& mont
 int run_explain(const ScheduleCommand& options, Context& context) {
   auto month = month_of(options);
   const auto& config = *context.config;
+  auto filters = filters_of(options, context);
   // Reasons for a rota nobody built would explain nothing the coordinator can see.
   if (schedule::RotaStore(context.database->sql()).month(month).empty()) {
     throw InputError(tr(Msg::schedule_none, month.text()));
@@ -441,7 +464,9 @@ int run_explain(const ScheduleCommand& options, Context& context) {
   for (const auto& session : report.sessions) {
     for (const auto& seat : session.seats) {
       auto it = report.plan.unfilled.find(seat.key);
-      if (it == report.plan.unfilled.end()) continue;
+      if (it == report.plan.unfilled.end() || !filters.keeps_kiosk(session.kiosk)) continue;
+      const auto& who = it->second.volunteers;  // --person: the seats they were considered for
+      if (filters.person && std::find(who.begin(), who.end(), *filters.person) == who.end()) continue;
       auto skill = duty_name(config, "", seat.skill);
       fmt::print("{} {} {} {} {}{}{}\n", format_date(session.date), weekday_of(session.date),
                  format_time_range(session.time), config::kiosk_label(config, session.kiosk),
@@ -457,6 +482,8 @@ int run_explain(const ScheduleCommand& options, Context& context) {
 void define_schedule(CLI::App& command, Action& action) {
   command.require_subcommand(1);
   auto options = std::make_shared<ScheduleCommand>();
+  const std::string kiosk_help = "Only this kiosk (its id, name or short name)";
+  const std::string person_help = "Only this volunteer (a name, phone or #id)";
   auto* build = command.add_subcommand("build", "Build (or rebuild) the rota of a month");
   build->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
   build->add_flag("--dry-run", options->dry_run, "Show what would happen; change nothing");
@@ -471,16 +498,22 @@ void define_schedule(CLI::App& command, Action& action) {
   differ->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
   auto* notify = command.add_subcommand("notify", "The messages to send for a day: who is on duty, whose duties changed");
   notify->add_option("--date", options->date, "The day (YYYY-MM-DD)")->required();
+  notify->add_option("--kiosk", options->kiosk, kiosk_help);
+  notify->add_option("--person", options->person, person_help);
+  notify->add_flag("--dry-run", options->dry_run, "Show the messages; record nothing as sent");
+  add_output_option(*notify, options->output);
   add_format_option(*notify, options->format, {Format::text, Format::json, Format::csv});
   add_reveal_option(*notify, options->reveal);
   auto* show = command.add_subcommand("show", "Print the rota");
   show->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
-  show->add_option("--kiosk", options->kiosk, "Only this kiosk (its id)");
-  show->add_option("--person", options->person, "Only this volunteer (a name)");
+  show->add_option("--kiosk", options->kiosk, kiosk_help);
+  show->add_option("--person", options->person, person_help);
   show->add_option("--date", options->date, "Only this day (YYYY-MM-DD)");
   add_format_option(*show, options->format, {Format::text, Format::json, Format::csv});
   auto* explain = command.add_subcommand("explain", "Say why each empty seat is empty");
   explain->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
+  explain->add_option("--kiosk", options->kiosk, kiosk_help);
+  explain->add_option("--person", options->person, "Only the empty seats this volunteer could not take");
   CLI::App* locks[2];
   for (int i = 0; i < 2; ++i) {
     locks[i] = command.add_subcommand(i == 0 ? "lock" : "unlock",
@@ -488,7 +521,7 @@ void define_schedule(CLI::App& command, Action& action) {
                                              : "Let rebuilds move a seat or a person again");
     locks[i]->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
     locks[i]->add_option("--seat", options->seat, "A seat's key, as `schedule show --format json` gives it");
-    locks[i]->add_option("--person", options->person, "Every seat this volunteer holds in the month");
+    locks[i]->add_option("--person", options->person, "Every seat this volunteer holds in the month (a name, phone or #id)");
   }
   auto* exporter = command.add_subcommand("export", "Write the rota as a calendar (ics), Markdown or CSV");
   exporter->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
@@ -503,11 +536,11 @@ void define_schedule(CLI::App& command, Action& action) {
                       .description(""))
       ->type_name("ics|xlsx|html|md|csv");
   exporter->add_option("--person", options->person, "Only this volunteer's duties (their own calendar)");
-  exporter->add_option("--kiosk", options->kiosk, "Only this kiosk (its id)");
+  exporter->add_option("--kiosk", options->kiosk, kiosk_help);
   add_output_option(*exporter, options->output);
   auto* notice = command.add_subcommand("notice", "Each kiosk's public notice (四公开) for the month: services, hours, fees, who is on duty");
   notice->add_option("--month", options->month, "The month, e.g. 2026-12")->required();
-  notice->add_option("--kiosk", options->kiosk, "Only this kiosk (its id)");
+  notice->add_option("--kiosk", options->kiosk, kiosk_help);
   add_format_option(*notice, options->notice_format, {Format::html, Format::md});
   add_output_option(*notice, options->output);
   auto* drop = command.add_subcommand("drop", "A volunteer drops out: rebuild the month around it, moving as few as possible");

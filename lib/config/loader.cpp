@@ -134,6 +134,10 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
     s.timezone = *tz;
     if (!known_timezone(*tz)) sink.warning(r.position("timezone"), tr(Msg::unknown_timezone, *tz));
   }
+  if (auto reminder = r.string("ics_reminder")) {
+    s.ics_reminder = parse_reminder(*reminder);
+    if (!s.ics_reminder) sink.error(r.position("ics_reminder"), tr(Msg::ics_bad_reminder, *reminder));
+  }
   if (const auto* defaults = r.table("defaults")) {
     TableReader d(*defaults, file, sink);
     if (auto v = d.count("monthly_limit", 1)) s.monthly_limit = *v;

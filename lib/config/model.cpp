@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "config/statutory.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace kangle::config {
 namespace {
@@ -85,6 +87,55 @@ std::string kiosk_label(const Config& config, std::string_view id) {
     if (k.id == id) return localized(k.short_name, k.name_en);
   }
   return std::string(id);
+}
+
+std::optional<CalendarReminder> parse_reminder(std::string_view text) {
+  auto rest = text::trim(text);
+  auto number = [](std::string_view digits) -> std::optional<int> {
+    if (digits.empty() || digits.size() > 5) return std::nullopt;
+    int n = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return std::nullopt;
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  };
+  constexpr std::string_view day_before = "前一天", ahead = "提前", minutes = "分钟";
+  if (rest.starts_with(day_before)) {
+    rest = text::trim(rest.substr(day_before.size()));
+    auto colon = rest.find(':');
+    if (colon == std::string_view::npos || rest.size() - colon != 3) return std::nullopt;
+    auto h = number(rest.substr(0, colon)), m = number(rest.substr(colon + 1));
+    if (!h || !m || *h > 23 || *m > 59) return std::nullopt;
+    return CalendarReminder{true, *h * 60 + *m};
+  }
+  if (rest.starts_with(ahead) && rest.ends_with(minutes)) {
+    auto n = number(text::trim(rest.substr(ahead.size(), rest.size() - ahead.size() - minutes.size())));
+    if (!n || *n < 1 || *n > 7 * 24 * 60) return std::nullopt;
+    return CalendarReminder{false, *n};
+  }
+  return std::nullopt;
+}
+
+const Kiosk& resolve_kiosk(const Config& config, std::string_view name) {
+  auto folded = [](std::string_view s) {
+    std::string out(text::trim(s));
+    for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return out;
+  };
+  auto wanted = folded(name);
+  std::vector<std::string> names;
+  for (const auto& k : config.kiosks) {
+    for (const auto* word : {&k.id, &k.name, &k.short_name, &k.name_en}) {
+      if (word->empty()) continue;
+      if (folded(*word) == wanted) return k;
+      names.push_back(*word);
+    }
+  }
+  if (auto near = text::closest(wanted, names)) throw InputError(tr(Msg::kiosk_not_found_suggest, name, *near));
+  std::vector<std::string> labels;
+  for (const auto& k : config.kiosks) labels.push_back(k.id + " " + k.short_name);
+  throw InputError(tr(Msg::kiosk_not_found, name, text::join(labels, message_text(Msg::rhythm_list_separator, language()))));
 }
 
 std::string service_label(const Catalogue& catalogue, std::string_view id) {

@@ -40,6 +40,18 @@ enum class MakeupDayAvailability {
   actual_weekday,  ///< the day's real weekday (a Saturday's or Sunday's)
 };
 
+/// kangle.toml's `ics_reminder`: when phone calendars remind volunteers of a duty.
+struct CalendarReminder {
+  bool day_before = false;  ///< "前一天 20:00": `minutes` past midnight of the day before
+  int minutes = 0;          ///< "提前 90 分钟": else this many minutes before the start
+
+  /// Minutes before a duty starting at `start` (minutes since midnight) the reminder rings.
+  int before(int start) const { return day_before ? start + 24 * 60 - minutes : minutes; }
+};
+
+/// "前一天 HH:MM" or "提前 N 分钟" (N from 1 to 10080, a week); nothing otherwise.
+std::optional<CalendarReminder> parse_reminder(std::string_view text);
+
 /// kangle.toml.
 struct Settings {
   std::string name;
@@ -55,6 +67,7 @@ struct Settings {
   MakeupDayAvailability makeup_day_availability = MakeupDayAvailability::stands_for;
   ReviewRules review;
   RecordRules records;
+  std::optional<CalendarReminder> ics_reminder;  ///< none: calendars carry no reminder
 };
 
 struct Category {
@@ -239,6 +252,10 @@ struct Config {
 const std::string& localized(const std::string& name, const std::string& name_en);
 /// A kiosk's short name for tables and rotas (its English name in English); the id when unknown.
 std::string kiosk_label(const Config& config, std::string_view id);
+/// The kiosk a person names by its id, name, English name or short name (丁香园), as
+/// kangle prints them; Latin letters in any case. An unknown name is an InputError
+/// with the nearest one ("did you mean") or the list of kiosks.
+const Kiosk& resolve_kiosk(const Config& config, std::string_view name);
 /// A service's name in the language of the run; the id when unknown.
 std::string service_label(const Catalogue& catalogue, std::string_view id);
 

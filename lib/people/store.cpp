@@ -7,7 +7,10 @@
 #include <map>
 #include <string_view>
 
+#include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
+#include "import/normalize.hpp"
 
 namespace kangle::people {
 namespace {
@@ -206,6 +209,36 @@ std::vector<Volunteer> Store::find_by_name(const std::string& name) {
   return read(query);
 }
 
+std::vector<std::string> Store::all_names() {
+  static const std::string sql = "SELECT DISTINCT name FROM volunteers WHERE forgotten_at IS NULL ORDER BY name";
+  auto& query = statement_(sql);
+  std::vector<std::string> out;
+  while (query.executeStep()) out.push_back(query.getColumn(0).getString());
+  return out;
+}
+
+std::int64_t resolve_volunteer(Store& store, const std::string& who) {
+  if (auto phone = import::normalize_phone(who)) {
+    if (auto v = store.find_by_phone(*phone)) return v->id;
+  }
+  auto name = import::clean(who);
+  std::string_view digits = name;
+  if (digits.starts_with('#')) digits.remove_prefix(1);
+  if (!digits.empty() && digits.size() <= 9 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (auto v = store.find(std::stoll(std::string(digits)))) return v->id;
+  }
+  auto found = store.find_by_name(name);
+  if (found.size() == 1) return found.front().id;
+  if (found.size() > 1) {
+    std::vector<std::string> each;
+    for (const auto& v : found) each.push_back(v.name + " " + mask_phone(v.phone));
+    throw InputError(tr(Msg::volunteer_ambiguous_listed, found.size(), who,
+                        text::join(each, message_text(Msg::rhythm_list_separator, language()))));
+  }
+  if (auto near = text::closest(name, store.all_names())) throw InputError(tr(Msg::volunteer_not_found_suggest, who, *near));
+  throw InputError(tr(Msg::volunteer_not_found, who));
+}
+
 void Store::write_skills(std::int64_t id, const std::vector<VolunteerSkill>& skills, bool replace) {
   if (replace) {
     static const std::string sql = "DELETE FROM volunteer_skills WHERE volunteer_id = ?";
@@ -312,7 +345,9 @@ Store::Forgotten Store::forget(std::int64_t volunteer_id, const Date& today, con
   erase.exec();
   for (const char* sql : {"DELETE FROM volunteer_skills WHERE volunteer_id = ?",
                           "DELETE FROM volunteer_blackouts WHERE volunteer_id = ?",
-                          "DELETE FROM volunteer_changes WHERE volunteer_id = ?"}) {  // names and phones before and after
+                          "DELETE FROM volunteer_changes WHERE volunteer_id = ?",  // names and phones before and after
+                          "DELETE FROM notifications WHERE volunteer_id = ?",      // the messages they were sent
+                          "DELETE FROM calendar_events WHERE scope LIKE ? || '|%'"}) {  // their own calendar
     SQLite::Statement q(db_, sql);
     q.bind(1, volunteer_id);
     q.exec();

@@ -32,6 +32,8 @@ public:
   std::vector<std::size_t> key_hashes();
   /// Everyone whose name is `name`, by id.
   std::vector<Volunteer> find_by_name(const std::string& name);
+  /// The names of everyone not forgotten, each once, sorted: for a "did you mean".
+  std::vector<std::string> all_names();
   /// Inserts `v` (its id is ignored) and returns the new id.
   std::int64_t insert(const Volunteer& v, const std::string& now);
   /// Replaces the stored volunteer `v.id` with `v`.
@@ -43,7 +45,7 @@ public:
   std::map<std::int64_t, std::string> names(const std::vector<std::int64_t>& ids);
   /// Erases `volunteer_id`'s personal data on request (PIPL): name (now `#ID`), phone,
   /// ID number, political status, community, availability, note, skills and declared
-  /// absences and the changes kept of them; unassigns them from the rota from `today` on. What they did stays, by id
+  /// absences and the changes kept of them, the messages `schedule notify` sent them and their own calendar's record; unassigns them from the rota from `today` on. What they did stays, by id
   /// only: records, hours, points (the ledger names no one, so its chain holds), and the
   /// anonymous counts (party member, unit). Lines of the resources and needs lists that
   /// hold their phone lose their name, contact and address too. Returns what stays
@@ -72,5 +74,10 @@ private:
   SQLite::Database& db_;
   workspace::StatementCache statement_{db_};
 };
+
+/// The volunteer a person names by phone number, by name, or by id as kangle prints it
+/// ("#12"). Nobody is an InputError with the nearest name ("did you mean"); two people of
+/// one name an InputError listing them by masked phone.
+std::int64_t resolve_volunteer(Store& store, const std::string& who);
 
 }  // namespace kangle::people

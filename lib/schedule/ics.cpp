@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <map>
 
 #include "core/i18n.hpp"
@@ -59,29 +61,19 @@ std::string utc_stamp(const std::string& iso) {
 
 std::string pick(const std::string& zh, const std::string& en, bool chinese) { return chinese || en.empty() ? zh : en; }
 
+/// "-PT13H", "-PT1H30M", "-PT15M": how long before the start a reminder rings.
+std::string trigger(int minutes) {
+  std::string out = "-PT";
+  if (minutes >= 60) out += std::to_string(minutes / 60) + "H";
+  if (minutes % 60 != 0 || minutes < 60) out += std::to_string(minutes % 60) + "M";
+  return out;
+}
+
 }  // namespace
 
-std::string render_ics(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
-                       const IcsOptions& options) {
+std::vector<IcsEvent> ics_events(const config::Config& config, const std::vector<RotaSeat>& seats,
+                                 const IcsOptions& options) {
   bool chinese = language() == Lang::zh_CN;
-  std::string out;
-  auto line = [&](const std::string& text) { out += fold(text); };
-  line("BEGIN:VCALENDAR");
-  line("VERSION:2.0");
-  line("PRODID:-//kangle//rota//ZH");
-  line("CALSCALE:GREGORIAN");
-  line("X-WR-CALNAME:" + escape(config.settings.name + " " + month.text()));
-  // China keeps +08:00 all year, without daylight saving.
-  line("BEGIN:VTIMEZONE");
-  line("TZID:Asia/Shanghai");
-  line("BEGIN:STANDARD");
-  line("DTSTART:19700101T000000");
-  line("TZOFFSETFROM:+0800");
-  line("TZOFFSETTO:+0800");
-  line("TZNAME:CST");
-  line("END:STANDARD");
-  line("END:VTIMEZONE");
-
   // One event per session: its seats grouped, in the order the store gives them.
   struct Event {
     std::string key;
@@ -102,6 +94,7 @@ std::string render_ics(const config::Config& config, const Month& month, const s
     else ++e.empty;
     if (options.volunteer && seat.volunteer == options.volunteer) e.mine = true;
   }
+  std::vector<IcsEvent> out;
   for (const auto& e : events) {
     if (options.volunteer && !e.mine) continue;
     const auto& s = *e.first;
@@ -121,22 +114,117 @@ std::string render_ics(const config::Config& config, const Month& month, const s
     std::string location = s.place.empty() ? (kiosk ? kiosk->address : "") : s.place;
     std::string uid = e.key;
     if (options.volunteer) uid += fmt::format("/{}", *options.volunteer);
-    line("BEGIN:VEVENT");
-    line("UID:" + escape(uid) + "@kangle");
-    line("SEQUENCE:" + std::to_string(options.sequence));
-    line("DTSTAMP:" + utc_stamp(options.now));
-    line("DTSTART;TZID=Asia/Shanghai:" + local_time(s.date, s.time.start));
-    line("DTEND;TZID=Asia/Shanghai:" + local_time(s.date, s.time.end));
-    line("SUMMARY:" + escape(duty + " · " + (kiosk ? kiosk->short_name : s.kiosk)));
-    line("LOCATION:" + escape(location.empty() ? place : place + " " + location));
     auto separator = message_text(Msg::rhythm_list_separator, language());
     std::string who = text::join(e.names, separator);
     if (e.empty > 0) who += (who.empty() ? "" : std::string(separator)) + tr(Msg::rota_empty_seats, e.empty);
-    line("DESCRIPTION:" + escape(who));
+    auto summary = duty + " · " + (kiosk ? kiosk->short_name : s.kiosk);
+    std::vector<std::string> body = {
+        "DTSTART;TZID=Asia/Shanghai:" + local_time(s.date, s.time.start),
+        "DTEND;TZID=Asia/Shanghai:" + local_time(s.date, s.time.end),
+        "SUMMARY:" + escape(summary),
+        "LOCATION:" + escape(location.empty() ? place : place + " " + location),
+        "DESCRIPTION:" + escape(who),
+    };
+    if (const auto& reminder = config.settings.ics_reminder) {
+      body.insert(body.end(), {"BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:" + trigger(reminder->before(s.time.start)),
+                               "DESCRIPTION:" + escape(summary), "END:VALARM"});
+    }
+    out.push_back({escape(uid) + "@kangle", text::join(body, "\n"), 0, false});
+  }
+  return out;
+}
+
+std::vector<IcsEvent> number_events(std::vector<IcsEvent> current, const std::vector<IcsEvent>& before) {
+  std::map<std::string, const IcsEvent*> earlier;
+  for (const auto& e : before) earlier[e.uid] = &e;
+  std::map<std::string, bool> present;
+  for (auto& e : current) {
+    present[e.uid] = true;
+    auto it = earlier.find(e.uid);
+    if (it == earlier.end()) continue;
+    const auto& was = *it->second;
+    e.sequence = was.sequence + (was.cancelled || was.body != e.body ? 1 : 0);
+  }
+  for (const auto& was : before) {
+    if (present.contains(was.uid)) continue;
+    auto gone = was;
+    if (!gone.cancelled) ++gone.sequence;
+    gone.cancelled = true;
+    current.push_back(std::move(gone));
+  }
+  return current;
+}
+
+std::string render_ics(const config::Config& config, const Month& month, const std::vector<IcsEvent>& events,
+                       const IcsOptions& options) {
+  std::string out;
+  auto line = [&](const std::string& text) { out += fold(text); };
+  line("BEGIN:VCALENDAR");
+  line("VERSION:2.0");
+  line("PRODID:-//kangle//rota//ZH");
+  line("CALSCALE:GREGORIAN");
+  line("X-WR-CALNAME:" + escape(config.settings.name + " " + month.text()));
+  // China keeps +08:00 all year, without daylight saving.
+  line("BEGIN:VTIMEZONE");
+  line("TZID:Asia/Shanghai");
+  line("BEGIN:STANDARD");
+  line("DTSTART:19700101T000000");
+  line("TZOFFSETFROM:+0800");
+  line("TZOFFSETTO:+0800");
+  line("TZNAME:CST");
+  line("END:STANDARD");
+  line("END:VTIMEZONE");
+  for (const auto& e : events) {
+    line("BEGIN:VEVENT");
+    line("UID:" + e.uid);
+    line("SEQUENCE:" + std::to_string(e.sequence));
+    line("DTSTAMP:" + utc_stamp(options.now));
+    line(e.cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
+    bool alarm = false;
+    for (const auto& content : text::split(e.body, '\n')) {
+      // A cancelled event rings no reminder.
+      if (content == "BEGIN:VALARM") alarm = true;
+      if (!(alarm && e.cancelled)) line(content);
+      if (content == "END:VALARM") alarm = false;
+    }
     line("END:VEVENT");
   }
   line("END:VCALENDAR");
   return out;
+}
+
+std::string export_ics(SQLite::Database& db, const config::Config& config, const Month& month,
+                       const std::vector<RotaSeat>& seats, const std::string& scope, const IcsOptions& options) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  std::vector<IcsEvent> before;
+  {
+    SQLite::Statement query(db, "SELECT uid, body, sequence, cancelled FROM calendar_events WHERE scope = ? AND month = ? "
+                                "ORDER BY rowid");
+    query.bind(1, scope);
+    query.bind(2, month.text());
+    while (query.executeStep()) {
+      before.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getInt(),
+                        query.getColumn(3).getInt() != 0});
+    }
+  }
+  auto events = number_events(ics_events(config, seats, options), before);
+  SQLite::Statement save(db,
+                         "INSERT INTO calendar_events (scope, month, uid, sequence, body, cancelled, exported_at) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (scope, month, uid) DO UPDATE SET "
+                         "sequence = ?4, body = ?5, cancelled = ?6, exported_at = ?7");
+  for (const auto& e : events) {
+    save.bind(1, scope);
+    save.bind(2, month.text());
+    save.bind(3, e.uid);
+    save.bind(4, e.sequence);
+    save.bind(5, e.body);
+    save.bind(6, e.cancelled ? 1 : 0);
+    save.bind(7, options.now);
+    save.exec();
+    save.reset();
+  }
+  transaction.commit();
+  return render_ics(config, month, events, options);
 }
 
 }  // namespace kangle::schedule

@@ -9,19 +9,47 @@
 #include "schedule/sessions.hpp"
 #include "schedule/store.hpp"
 
+namespace SQLite {
+class Database;
+}
+
 namespace kangle::schedule {
 
 struct IcsOptions {
   std::optional<std::int64_t> volunteer;  ///< only this volunteer's duties (their phone calendar)
-  int sequence = 0;                       ///< how many times the month was built: re-exports update events
   std::string now;                        ///< DTSTAMP, an ISO-8601 UTC timestamp
 };
 
-/// The rota as an iCalendar file (RFC 5545) in the Asia/Shanghai time zone: one event
-/// per session (for everyone) or per duty (for one volunteer), with UIDs that stay the
-/// same across exports so that calendars update events rather than add them again.
-/// Volunteers appear by name only.
-std::string render_ics(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
+/// One calendar event: its UID (the same across exports), the content lines that say what
+/// and when (unfolded, '\n' between them; a VALARM among them when kangle.toml asks for one),
+/// its SEQUENCE and whether it is cancelled.
+struct IcsEvent {
+  std::string uid;
+  std::string body;
+  int sequence = 0;
+  bool cancelled = false;
+  friend bool operator==(const IcsEvent&, const IcsEvent&) = default;
+};
+
+/// The events of `seats`: one per session (for everyone) or per duty (for one volunteer),
+/// with UIDs that stay the same across exports. Volunteers appear by name only. SEQUENCE 0.
+std::vector<IcsEvent> ics_events(const config::Config& config, const std::vector<RotaSeat>& seats,
+                                 const IcsOptions& options);
+
+/// `current` numbered against the events of the same calendar handed out `before`: an
+/// unchanged event keeps its SEQUENCE, a changed one (or one back after a cancellation)
+/// goes one higher, and one no longer there comes back cancelled, one higher (once; after
+/// that it stays as it was), so that phones update or remove what they hold.
+std::vector<IcsEvent> number_events(std::vector<IcsEvent> current, const std::vector<IcsEvent>& before);
+
+/// The events as an iCalendar file (RFC 5545) in the Asia/Shanghai time zone.
+std::string render_ics(const config::Config& config, const Month& month, const std::vector<IcsEvent>& events,
                        const IcsOptions& options);
+
+/// `schedule export --format ics`: the calendar of `seats` (one kiosk's or everyone's:
+/// `scope` names which), numbered against the events of that calendar exported before,
+/// which it then records — one transaction.
+std::string export_ics(SQLite::Database& db, const config::Config& config, const Month& month,
+                       const std::vector<RotaSeat>& seats, const std::string& scope, const IcsOptions& options);
 
 }  // namespace kangle::schedule

@@ -167,13 +167,6 @@ std::vector<RotaSeat> RotaStore::published(const Month& month) {
   return read_seats(query);
 }
 
-int RotaStore::build_count(const Month& month) {
-  SQLite::Statement query(db_, "SELECT count(*) FROM rota_builds WHERE month = ?");
-  query.bind(1, month.text());
-  query.executeStep();
-  return query.getColumn(0).getInt();
-}
-
 void RotaStore::unlock_from(const Month& month, std::int64_t volunteer, const Date& from) {
   SQLite::Statement update(db_, "UPDATE rota_seats SET locked = 0 WHERE month = ? AND volunteer_id = ? AND date >= ?");
   update.bind(1, month.text());

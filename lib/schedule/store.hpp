@@ -53,8 +53,6 @@ public:
   /// The seats of the month's last publication, in the form `month()` gives.
   std::vector<RotaSeat> published(const Month& month);
 
-  /// How many times `month` was built: the SEQUENCE of its calendar events.
-  int build_count(const Month& month);
   /// The seats `volunteer` holds from `from` to `to` (open-ended without it), in every
   /// month built, by date and time.
   std::vector<RotaSeat> seats_of(std::int64_t volunteer, const Date& from, const std::optional<Date>& to);

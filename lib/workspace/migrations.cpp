@@ -372,6 +372,42 @@ const std::vector<std::string_view>& migrations() {
           SELECT l.id, l.volunteer_id, l.points, l.kind, coalesce(reversed.date, l.date) AS date
           FROM points_ledger l LEFT JOIN points_ledger reversed ON reversed.id = l.reverses;
       )sql",
+      // 15: what `schedule notify` told each volunteer (a day's duty, or a duty added or
+      // removed since the publication it names), so the next night tells only what is new;
+      // and each calendar event `schedule export` handed out, by calendar (scope) and UID,
+      // so that a changed event goes out with a higher SEQUENCE and a removed one as cancelled.
+      R"sql(
+        CREATE TABLE notifications (
+          id             INTEGER PRIMARY KEY,
+          month          TEXT NOT NULL,
+          publication_id INTEGER REFERENCES rota_publications (id),
+          volunteer_id   INTEGER NOT NULL REFERENCES volunteers (id),
+          kind           TEXT NOT NULL CHECK (kind IN ('duty', 'added', 'removed')),
+          seat           TEXT NOT NULL,
+          kiosk          TEXT NOT NULL,
+          date           TEXT NOT NULL,
+          start_minute   INTEGER NOT NULL,
+          end_minute     INTEGER NOT NULL,
+          service        TEXT NOT NULL,
+          skill          TEXT NOT NULL,
+          title          TEXT NOT NULL,
+          place          TEXT NOT NULL,
+          message        TEXT NOT NULL,
+          sent_for       TEXT NOT NULL,
+          sent_at        TEXT NOT NULL
+        );
+        CREATE INDEX notifications_by_month ON notifications (month, volunteer_id);
+        CREATE TABLE calendar_events (
+          scope       TEXT NOT NULL,
+          month       TEXT NOT NULL,
+          uid         TEXT NOT NULL,
+          sequence    INTEGER NOT NULL CHECK (sequence >= 0),
+          body        TEXT NOT NULL,
+          cancelled   INTEGER NOT NULL CHECK (cancelled IN (0, 1)),
+          exported_at TEXT NOT NULL,
+          PRIMARY KEY (scope, month, uid)
+        );
+      )sql",
   };
   return all;
 }

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "schedule/notify.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/text.hpp"
+#include "people/store.hpp"
+#include "schedule/changes.hpp"
+#include "schedule/sheets.hpp"
+
+namespace kangle::schedule {
+namespace {
+
+std::string weekday_of(const Date& date) {
+  return std::string(weekday_display(std::chrono::weekday{std::chrono::sys_days{date}}, language() == Lang::zh_CN));
+}
+
+/// "非遗+党建 非遗手工": a themed event by its title, then the duty.
+std::string duty_title(const config::Config& config, const RotaSeat& s) {
+  auto duty = duty_name(config, s.service, s.skill);
+  return s.title.empty() ? duty : s.title + " " + duty;
+}
+
+/// "2026-12-17（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“理发”".
+std::string duty_item(const config::Config& config, const RotaSeat& s) {
+  return tr(Msg::notify_item, format_date(s.date), weekday_of(s.date), format_time_range(s.time), duty_place(config, s),
+            duty_title(config, s));
+}
+
+std::optional<std::int64_t> latest_publication(SQLite::Database& db, const Month& month) {
+  SQLite::Statement query(db, "SELECT max(id) FROM rota_publications WHERE month = ?");
+  query.bind(1, month.text());
+  query.executeStep();
+  if (query.getColumn(0).isNull()) return std::nullopt;
+  return query.getColumn(0).getInt64();
+}
+
+/// The rota as volunteers know it: the publication `publication`, then every change
+/// told since.
+std::vector<RotaSeat> told_rota(SQLite::Database& db, const Month& month, std::int64_t publication) {
+  std::map<std::pair<std::int64_t, std::string>, RotaSeat> held;
+  for (auto& s : RotaStore(db).published(month)) {
+    if (s.volunteer) held[{*s.volunteer, s.seat}] = std::move(s);
+  }
+  SQLite::Statement query(db,
+                          "SELECT n.kind, n.seat, n.kiosk, n.date, n.start_minute, n.end_minute, n.service, n.skill, "
+                          "n.title, n.place, n.volunteer_id, v.name FROM notifications n "
+                          "LEFT JOIN volunteers v ON v.id = n.volunteer_id "
+                          "WHERE n.publication_id = ? AND n.kind IN ('added', 'removed') ORDER BY n.id");
+  query.bind(1, publication);
+  while (query.executeStep()) {
+    RotaSeat s;
+    s.seat = query.getColumn(1).getString();
+    s.kiosk = query.getColumn(2).getString();
+    s.date = parse_date(query.getColumn(3).getString()).value_or(Date{});
+    s.time = {query.getColumn(4).getInt(), query.getColumn(5).getInt()};
+    s.service = query.getColumn(6).getString();
+    s.skill = query.getColumn(7).getString();
+    s.title = query.getColumn(8).getString();
+    s.place = query.getColumn(9).getString();
+    s.volunteer = query.getColumn(10).getInt64();
+    s.volunteer_name = query.getColumn(11).getString();
+    std::pair key{*s.volunteer, s.seat};
+    if (query.getColumn(0).getString() == "added") held[key] = std::move(s);
+    else held.erase(key);
+  }
+  std::vector<RotaSeat> out;
+  for (auto& [key, s] : held) out.push_back(std::move(s));
+  return out;
+}
+
+/// Removed and added duties paired into moves where the kiosk and the duty are the same
+/// (a haircut on Thursday moved to Friday), the rest added or cancelled; by date.
+std::vector<DutyChange> changes_of(const std::vector<RotaSeat>& removed, const std::vector<RotaSeat>& added) {
+  std::vector<DutyChange> out;
+  std::vector<bool> paired(added.size(), false);
+  for (const auto& r : removed) {
+    std::size_t i = 0;
+    while (i < added.size() && (paired[i] || added[i].kiosk != r.kiosk || added[i].service != r.service ||
+                                added[i].skill != r.skill)) {
+      ++i;
+    }
+    if (i < added.size()) {
+      paired[i] = true;
+      out.push_back({DutyChange::Kind::moved, added[i], r});
+    } else {
+      out.push_back({DutyChange::Kind::cancelled, r, std::nullopt});
+    }
+  }
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    if (!paired[i]) out.push_back({DutyChange::Kind::added, added[i], std::nullopt});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const DutyChange& a, const DutyChange& b) {
+    const auto& x = a.from ? *a.from : a.to;
+    const auto& y = b.from ? *b.from : b.to;
+    return std::tie(x.date, x.time.start) < std::tie(y.date, y.time.start);
+  });
+  return out;
+}
+
+std::string message_of(const config::Config& config, const Notice& notice) {
+  auto text = tr(Msg::notify_greeting, notice.name);
+  for (const auto& s : notice.duties) {
+    text += tr(Msg::notify_duty, format_date(s.date), weekday_of(s.date), format_time_range(s.time),
+               duty_place(config, s), duty_title(config, s));
+  }
+  if (!notice.changes.empty()) {
+    std::vector<std::string> items;
+    for (const auto& c : notice.changes) {
+      switch (c.kind) {
+        case DutyChange::Kind::added: items.push_back(tr(Msg::notify_added, duty_item(config, c.to))); break;
+        case DutyChange::Kind::cancelled: items.push_back(tr(Msg::notify_cancelled, duty_item(config, c.to))); break;
+        case DutyChange::Kind::moved:
+          items.push_back(tr(Msg::notify_moved, duty_item(config, *c.from), duty_item(config, c.to)));
+          break;
+      }
+    }
+    text += std::string(message_text(Msg::notify_changes_intro, language())) +
+            text::join(items, message_text(Msg::rhythm_list_separator, language())) +
+            std::string(message_text(Msg::notify_changes_end, language()));
+  }
+  return text + std::string(message_text(Msg::notify_thanks, language()));
+}
+
+}  // namespace
+
+std::string duty_place(const config::Config& config, const RotaSeat& seat) {
+  auto label = config::kiosk_label(config, seat.kiosk);
+  std::string where = seat.place;
+  if (where.empty()) {
+    for (const auto& k : config.kiosks) {
+      if (k.id == seat.kiosk) where = k.address;
+    }
+  }
+  return where.empty() ? label : tr(Msg::notify_place, label, where);
+}
+
+void notify_day(SQLite::Database& db, const config::Config& config, const NotifyOptions& options,
+                const std::function<void(const std::vector<Notice>&)>& deliver) {
+  Month month{static_cast<int>(options.date.year()), static_cast<unsigned>(options.date.month())};
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  RotaStore rota(db);
+  auto seats = rota.month(month);
+  if (seats.empty()) throw InputError(tr(Msg::schedule_none, month.text()));
+  auto wanted = [&](const RotaSeat& s) {
+    return s.volunteer && (options.kiosk.empty() || s.kiosk == options.kiosk) &&
+           (!options.volunteer || s.volunteer == options.volunteer);
+  };
+  std::set<std::pair<std::int64_t, std::string>> reminded;
+  {
+    SQLite::Statement query(db, "SELECT volunteer_id, seat FROM notifications WHERE kind = 'duty' AND date = ?");
+    query.bind(1, format_date(options.date));
+    while (query.executeStep()) reminded.insert({query.getColumn(0).getInt64(), query.getColumn(1).getString()});
+  }
+  std::vector<Notice> notices;
+  std::map<std::int64_t, std::size_t> index;
+  auto notice_of = [&](std::int64_t volunteer, const std::string& name) -> Notice& {
+    auto [it, fresh] = index.try_emplace(volunteer, notices.size());
+    if (fresh) {
+      Notice n;
+      n.volunteer = volunteer;
+      n.name = name;
+      notices.push_back(std::move(n));
+    }
+    return notices[it->second];
+  };
+  for (const auto& s : seats) {
+    if (s.date == options.date && wanted(s) && !reminded.contains({*s.volunteer, s.seat})) {
+      notice_of(*s.volunteer, s.volunteer_name).duties.push_back(s);
+    }
+  }
+  auto publication = latest_publication(db, month);
+  if (publication) {
+    auto from_today = [&](std::vector<RotaSeat> list) {
+      std::erase_if(list, [&](const RotaSeat& s) { return s.date < options.date || !wanted(s); });
+      return list;
+    };
+    for (const auto& person : diff_rota(told_rota(db, month, *publication), seats)) {
+      auto changes = changes_of(from_today(person.removed), from_today(person.added));
+      if (!changes.empty()) notice_of(person.volunteer, person.name).changes = std::move(changes);
+    }
+  }
+  people::Store people(db);
+  for (auto& n : notices) {
+    if (auto v = people.find(n.volunteer)) n.phone = v->phone;
+    n.message = message_of(config, n);
+  }
+  deliver(notices);
+  if (options.dry_run) return;
+  SQLite::Statement record(db,
+                           "INSERT INTO notifications (month, publication_id, volunteer_id, kind, seat, kiosk, date, "
+                           "start_minute, end_minute, service, skill, title, place, message, sent_for, sent_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto write = [&](const Notice& n, const char* kind, const RotaSeat& s) {
+    record.bind(1, month.text());
+    if (publication) record.bind(2, *publication);
+    else record.bind(2);
+    record.bind(3, n.volunteer);
+    record.bind(4, kind);
+    record.bind(5, s.seat);
+    record.bind(6, s.kiosk);
+    record.bind(7, format_date(s.date));
+    record.bind(8, s.time.start);
+    record.bind(9, s.time.end);
+    record.bind(10, s.service);
+    record.bind(11, s.skill);
+    record.bind(12, s.title);
+    record.bind(13, s.place);
+    record.bind(14, n.message);
+    record.bind(15, format_date(options.date));
+    record.bind(16, options.now);
+    record.exec();
+    record.reset();
+  };
+  for (const auto& n : notices) {
+    for (const auto& s : n.duties) write(n, "duty", s);
+    for (const auto& c : n.changes) {
+      if (c.from) write(n, "removed", *c.from);
+      write(n, c.kind == DutyChange::Kind::cancelled ? "removed" : "added", c.to);
+    }
+  }
+  transaction.commit();
+}
+
+}  // namespace kangle::schedule

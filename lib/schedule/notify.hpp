@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/model.hpp"
+#include "schedule/store.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace kangle::schedule {
+
+/// A change to tell a volunteer: a duty added, cancelled, or moved (`from` → `to`).
+struct DutyChange {
+  enum class Kind { added, cancelled, moved };
+  Kind kind = Kind::added;
+  RotaSeat to;                  ///< the duty now (added, moved) or the one cancelled
+  std::optional<RotaSeat> from; ///< for a move: the duty it replaces
+};
+
+/// One volunteer's message of the day: their duties that day and the changes not yet told.
+struct Notice {
+  std::int64_t volunteer = 0;
+  std::string name, phone;
+  std::vector<RotaSeat> duties;
+  std::vector<DutyChange> changes;
+  std::string message;  ///< what to send, in the language of the run
+};
+
+struct NotifyOptions {
+  Date date;
+  std::string kiosk;                      ///< only this kiosk's duties and changes (an id); empty: all
+  std::optional<std::int64_t> volunteer;  ///< only this volunteer
+  bool dry_run = false;                   ///< record nothing
+  std::string now;
+};
+
+/// How a coordinator names where a duty is: the kiosk and its address, or the place it
+/// goes to (a compound, a hall): "丁香园（康健街道丁香园邻里汇党群服务分中心）".
+std::string duty_place(const config::Config& config, const RotaSeat& seat);
+
+/// `schedule notify --date D`: one message per volunteer for D — their duties that day,
+/// and the duties of D's month from D on added, cancelled or moved since the rota was
+/// published that no earlier run has told them — and, unless a dry run, the record of
+/// what was told, written in the same transaction once `deliver` has put the messages out
+/// (if it throws, nothing is recorded). A month without a rota is an InputError.
+void notify_day(SQLite::Database& db, const config::Config& config, const NotifyOptions& options,
+                const std::function<void(const std::vector<Notice>&)>& deliver);
+
+}  // namespace kangle::schedule

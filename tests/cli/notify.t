@@ -1,0 +1,135 @@
+Names people use: --kiosk takes the id, the name or the short name on every command
+that takes it; an unknown one is an error with a "did you mean", never an empty table.
+
+  $ kangle init ws --example kangjian >/dev/null && cd ws
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv
+  $ kangle import volunteers signup.csv >/dev/null
+  [1]
+  $ kangle schedule build --month 2026-12 >/dev/null
+  $ for k in dingxiang 丁香园 '丁香园邻里汇“雷锋亭”' 'DINGXIANG GARDEN LEI FENG KIOSK'; do kangle schedule show --month 2026-12 --kiosk "$k" --format csv | md5sum; done | uniq -c | sed 's/ *//;s/ .*//'
+  4
+  $ kangle schedule show --month 2026-12 --kiosk 丁香园 --format csv | tr -d '\r' | cut -d, -f4 | sort -u
+  丁香园
+  丁香园 @樱花园小区
+  服务点
+  $ kangle schedule show --month 2026-12 --kiosk 丁香圆
+  kangle: 错误：找不到服务点“丁香圆”（是否想写“丁香园”？）
+  [3]
+  $ kangle schedule show --month 2026-12 --kiosk 火星
+  kangle: 错误：找不到服务点“火星”（现有服务点：dingxiang 丁香园、kangle-hall 康乐汇、pubei 浦北路）
+  [3]
+  $ for cmd in "show" "export --format md" "export --format csv" "export --format html" "notice --format md" "explain"; do
+  >   kangle schedule $cmd --month 2026-12 --kiosk 丁香园 >/dev/null && echo "$cmd ok"
+  >   kangle schedule $cmd --month 2026-12 --kiosk dingxiang >/dev/null && echo "$cmd id ok"
+  >   kangle schedule $cmd --month 2026-12 --kiosk 丁香圆 2>&1 >/dev/null | grep -c 是否想写; done
+  show ok
+  show id ok
+  1
+  export --format md ok
+  export --format md id ok
+  1
+  export --format csv ok
+  export --format csv id ok
+  1
+  export --format html ok
+  export --format html id ok
+  1
+  notice --format md ok
+  notice --format md id ok
+  1
+  explain ok
+  explain id ok
+  1
+  $ kangle schedule export --month 2026-12 --format xlsx --kiosk 浦北路 -o 浦北路.xlsx && /usr/bin/python3 -c 'import sys, openpyxl; print([s.title for s in openpyxl.load_workbook(sys.argv[1]).worksheets])' 浦北路.xlsx
+  已写入 浦北路.xlsx
+  ['浦北路']
+  $ kangle schedule explain --month 2026-12 --kiosk 浦北路 | cut -d' ' -f4 | sort -u
+  浦北路
+  $ kangle schedule notify --date 2026-12-08 --kiosk 丁香圆
+  kangle: 错误：找不到服务点“丁香圆”（是否想写“丁香园”？）
+  [3]
+  $ kangle schedule notify --date 2026-12-08 --kiosk 丁香园 --dry-run | grep -c 您好
+  3
+  $ kangle schedule explain --month 2026-12 --person 张玮
+  kangle: 错误：找不到姓名或手机号为“张玮”的志愿者（是否想写“张伟”？）
+  [3]
+  $ kangle schedule lock --month 2026-12 --person 张玮
+  kangle: 错误：找不到姓名或手机号为“张玮”的志愿者（是否想写“张伟”？）
+  [3]
+
+ICS honours --kiosk: only that kiosk's sessions.
+
+  $ kangle schedule export --month 2026-12 --kiosk 丁香园 | tr -d '\r' | grep '^UID' | cut -d/ -f1 | sort -u
+  UID:dingxiang
+  $ kangle schedule export --month 2026-12 --kiosk 丁香圆
+  kangle: 错误：找不到服务点“丁香圆”（是否想写“丁香园”？）
+  [3]
+
+notify over three nights: each change told once, in words a coordinator would
+send; JSON for scripts.
+
+  $ kangle schedule publish --month 2026-12 >/dev/null
+  $ kangle schedule notify --date 2026-12-08 --format json > night1.json
+  $ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d), sum(len(n["changes"]) for n in d)); print(d[0]["name"], d[0]["phone"]); print(d[0]["message"])' night1.json
+  4 0
+  朱桂英 138****8015
+  朱桂英，您好！2026-12-08（周二）09:00-11:30 请到丁香园（康健街道丁香园邻里汇党群服务分中心）参加“理发”志愿服务。谢谢！
+  $ kangle schedule notify --date 2026-12-08
+  2026-12-08 没有需要发送的通知：无人值班，排班调整均已通知。
+  $ export KANGLE_NOW=2026-12-09T12:00:00Z
+  $ kangle schedule drop 马国强 --month 2026-12 --from 2026-12-14 >/dev/null
+  $ kangle schedule notify --date 2026-12-09 --dry-run --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'
+  4
+  $ kangle schedule notify --date 2026-12-09 --format json > night2.json
+  $ python3 -c 'import json,sys
+  > d = json.load(open(sys.argv[1]))
+  > for n in d: print(n["name"], [(c["change"], c["duty"]["date"]) for c in n["changes"]]); print(n["message"])' night2.json
+  王建国 []
+  王建国，您好！2026-12-09（周三）09:00-11:30 请到丁香园（康健街道丁香园邻里汇党群服务分中心）参加“测血糖”志愿服务。谢谢！
+  徐丽华 []
+  徐丽华，您好！2026-12-09（周三）13:30-16:00 请到丁香园（康健街道丁香园邻里汇党群服务分中心）参加“测血糖”志愿服务。谢谢！
+  郭秀兰 []
+  郭秀兰，您好！2026-12-09（周三）13:30-16:00 请到丁香园（康健街道丁香园邻里汇党群服务分中心）参加“织补”志愿服务。谢谢！
+  马国强 [('cancelled', '2026-12-17'), ('cancelled', '2026-12-24'), ('cancelled', '2026-12-31')]
+  马国强，您好！您的排班有调整：取消 2026-12-17（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”、取消 2026-12-24（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”、取消 2026-12-31（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”。请以新安排为准。谢谢！
+  $ export KANGLE_NOW=2026-12-10T12:00:00Z
+  $ kangle schedule notify --date 2026-12-10 --format json | python3 -c 'import json,sys; print(sum(len(n["changes"]) for n in json.load(sys.stdin)))'
+  0
+
+Filters by --person (name, phone or #id) and --kiosk; -o writes the file whole.
+
+  $ kangle schedule notify --date 2026-12-11 --person 13800138014 --dry-run
+  2026-12-11 没有需要发送的通知：无人值班，排班调整均已通知。
+  （试运行，未写入任何内容）
+  $ kangle schedule notify --date 2026-12-11 --kiosk 浦北路 --format csv -o 明天.csv
+  已写入 明天.csv
+  $ tr -d '\r' < 明天.csv | head -1
+  姓名,手机,通知内容
+
+A month without a rota is an error, so cron notices a forgotten build.
+
+  $ kangle schedule notify --date 2027-01-04
+  kangle: 错误：2027-01 还没有轮值表：请先运行 `kangle schedule build --month 2027-01`
+  [3]
+
+A duty taken away after the calendar was handed out comes back cancelled: the same
+UID, STATUS:CANCELLED, a higher SEQUENCE.
+
+  $ kangle schedule export --month 2026-12 --person 周敏 -o 周敏.ics >/dev/null
+  $ kangle volunteers away 周敏 --from 2026-12-21 --to 2026-12-27 >/dev/null
+  $ kangle schedule build --month 2026-12 --force >/dev/null
+  $ kangle schedule export --month 2026-12 --person 周敏 | tr -d '\r' | grep -B4 STATUS:CANCELLED | grep -E '^(UID|SEQUENCE|STATUS)'
+  UID:kangle-hall/2026-12-22/540/blood-pressure/7@kangle
+  SEQUENCE:1
+  STATUS:CANCELLED
+  $ grep -c 'UID:kangle-hall/2026-12-22/540/blood-pressure/7@kangle' 周敏.ics
+  1
+
+A reminder the evening before, set in kangle.toml; a malformed one is refused with its line.
+
+  $ sed -i '1i ics_reminder = "前一天 20:00"' kangle.toml
+  $ kangle schedule export --month 2026-12 --person 周敏 | tr -d '\r' | grep -m1 TRIGGER
+  TRIGGER:-PT13H
+  $ sed -i '1s/.*/ics_reminder = "明晚"/' kangle.toml
+  $ kangle schedule export --month 2026-12 --person 周敏 2>&1 | grep ics_reminder
+  kangle: 错误：kangle.toml:1:16: ics_reminder“明晚”既不是“前一天 HH:MM”（前一天的该时刻），也不是“提前 N 分钟”（运行 `kangle check` 查看全部问题）
