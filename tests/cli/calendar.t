@@ -55,7 +55,7 @@ when kangle looked at Sunday's free time.
   5 seats, 2 empty
   $ kangle schedule explain --month 2026-09 | head -2
   9月20日 调休上班，按周二的空闲时间安排
-  2026-09-01 周二 09:00-11:30 丁香园 理发：有空的 3 人都已达到每月（或每周）最多班次：张伟、朱桂英、马国强
+  2026-09-01 周二 09:00-11:30 丁香园 理发：有空的 3 人都已达到每月最多班次：张伟、朱桂英、马国强
   $ kangle --lang en schedule explain --month 2026-09 | head -1
   9/20: a make-up workday, staffed by volunteers' free time on Tue
   $ sed -i 's/makeup_day_availability = "stands_for"/makeup_day_availability = "actual_weekday"/' kangle.toml
