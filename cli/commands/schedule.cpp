@@ -5,6 +5,7 @@
 // kangle schedule notify --date D [--kiosk K] [--person P] [--dry-run] [--format text|json|csv]
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -183,6 +184,9 @@ struct Filters {
   std::optional<std::int64_t> person;
 
   bool keeps_kiosk(const std::string& id) const { return kiosk.empty() || id == kiosk; }
+  bool keeps(const schedule::RotaSeat& seat) const {
+    return keeps_kiosk(seat.kiosk) && (!person || seat.volunteer == person);
+  }
 };
 
 Filters filters_of(const ScheduleCommand& options, Context& context) {
@@ -287,9 +291,9 @@ int run_export(const ScheduleCommand& options, Context& context) {
       // Each calendar handed out (everyone's, a kiosk's, a person's) numbers its own events.
       auto scope = fmt::format("{}|{}", table.filters.person ? std::to_string(*table.filters.person) : "",
                                table.filters.kiosk);
-      content = schedule::export_ics(context.database->sql(), *context.config, month,
-                                     filtered(table.seats, table.filters), scope, ics);
-      break;
+      schedule::export_ics(context.database->sql(), *context.config, month, filtered(table.seats, table.filters),
+                           scope, ics, [&](const std::string& calendar) { print_or_write(calendar, options.output); });
+      return 0;
     }
     case ExportFormat::csv:
       content = table::render_csv(table.headers, table.rows);
@@ -299,7 +303,10 @@ int run_export(const ScheduleCommand& options, Context& context) {
     case ExportFormat::xlsx: {
       static const std::map<ExportFormat, Format> sheet_formats = {
           {ExportFormat::md, Format::md}, {ExportFormat::html, Format::html}, {ExportFormat::xlsx, Format::xlsx}};
-      return write_sheet(schedule::rota_by_week(*context.config, month, filtered(table.seats, table.filters), context.now),
+      // A printed rota for one person shows their duties alone.
+      auto seats = table.seats;
+      std::erase_if(seats, [&](const auto& s) { return !table.filters.keeps(s); });
+      return write_sheet(schedule::rota_by_week(*context.config, month, seats, context.now),
                          sheet_formats.at(options.export_format), options.output);
     }
   }
@@ -367,6 +374,10 @@ int run_notify(const ScheduleCommand& options, Context& context) {
   auto date = parse_date(options.date);
   if (!date) throw UsageError(tr(Msg::toml_bad_date, options.date));
   auto filters = filters_of(options, context);
+  // Messages recorded as told are never printed again: a file of them must not be written over.
+  if (!options.dry_run && !options.output.empty() && options.output != "-" && std::filesystem::exists(options.output)) {
+    throw UsageError(tr(Msg::notify_output_exists, options.output));
+  }
   schedule::NotifyOptions notify{*date, filters.kiosk, filters.person, options.dry_run, context.now};
   auto phone_of = [&](const schedule::Notice& n) { return options.reveal ? n.phone : people::mask_phone(n.phone); };
   schedule::notify_day(context.database->sql(), *context.config, notify, [&](const std::vector<schedule::Notice>& notices) {

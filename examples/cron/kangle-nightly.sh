@@ -29,9 +29,10 @@ case "${1:-nightly}" in
     ;;
   notify)
     # Who is on duty tomorrow, and each change to the rota once (kangle records what it
-    # told). Fails (exit 3) when tomorrow's month has no rota: a forgotten build.
+    # told). Fails (exit 3) when tomorrow's month has no rota: a forgotten build. A file
+    # per run: what one run told, a second run the same night does not tell again.
     mkdir -p "$REPORTS/notify"
-    kangle schedule notify --date "$tomorrow" --format csv --reveal -o "$REPORTS/notify/$tomorrow.csv"
+    kangle schedule notify --date "$tomorrow" --format csv --reveal -o "$REPORTS/notify/$tomorrow-$(date +%H%M%S).csv"
     ;;
   *)
     echo "usage: $0 nightly|monthly|notify" >&2

@@ -389,6 +389,7 @@ enum class Msg {
   notify_thanks,
   notify_item,
   notify_place,
+  notify_output_exists,
   ics_bad_reminder,
   record_over_daily_cap,
   record_no_rota,

@@ -222,10 +222,12 @@ std::int64_t resolve_volunteer(Store& store, const std::string& who) {
     if (auto v = store.find_by_phone(*phone)) return v->id;
   }
   auto name = import::clean(who);
-  std::string_view digits = name;
-  if (digits.starts_with('#')) digits.remove_prefix(1);
-  if (!digits.empty() && digits.size() <= 9 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    if (auto v = store.find(std::stoll(std::string(digits)))) return v->id;
+  // An id only after '#' (as kangle prints it): a bare number is more likely a phone's last digits.
+  if (std::string_view digits = name; digits.starts_with('#')) {
+    digits.remove_prefix(1);
+    if (!digits.empty() && digits.size() <= 9 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      if (auto v = store.find(std::stoll(std::string(digits)))) return v->id;
+    }
   }
   auto found = store.find_by_name(name);
   if (found.size() == 1) return found.front().id;

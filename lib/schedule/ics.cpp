@@ -7,6 +7,7 @@
 
 #include <map>
 
+#include "core/hash.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 
@@ -123,13 +124,12 @@ std::vector<IcsEvent> ics_events(const config::Config& config, const std::vector
         "DTEND;TZID=Asia/Shanghai:" + local_time(s.date, s.time.end),
         "SUMMARY:" + escape(summary),
         "LOCATION:" + escape(location.empty() ? place : place + " " + location),
-        "DESCRIPTION:" + escape(who),
     };
     if (const auto& reminder = config.settings.ics_reminder) {
       body.insert(body.end(), {"BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:" + trigger(reminder->before(s.time.start)),
                                "DESCRIPTION:" + escape(summary), "END:VALARM"});
     }
-    out.push_back({escape(uid) + "@kangle", text::join(body, "\n"), 0, false});
+    out.push_back({escape(uid) + "@kangle", text::join(body, "\n"), who, sha256_hex(who), 0, false});
   }
   return out;
 }
@@ -143,7 +143,7 @@ std::vector<IcsEvent> number_events(std::vector<IcsEvent> current, const std::ve
     auto it = earlier.find(e.uid);
     if (it == earlier.end()) continue;
     const auto& was = *it->second;
-    e.sequence = was.sequence + (was.cancelled || was.body != e.body ? 1 : 0);
+    e.sequence = was.sequence + (was.cancelled || was.body != e.body || was.who_digest != e.who_digest ? 1 : 0);
   }
   for (const auto& was : before) {
     if (present.contains(was.uid)) continue;
@@ -180,51 +180,59 @@ std::string render_ics(const config::Config& config, const Month& month, const s
     line("SEQUENCE:" + std::to_string(e.sequence));
     line("DTSTAMP:" + utc_stamp(options.now));
     line(e.cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
-    bool alarm = false;
+    // Who serves goes among the event's properties, before any reminder; a cancelled event
+    // names nobody and rings no reminder.
+    bool alarm = false, described = e.cancelled || e.who.empty();
     for (const auto& content : text::split(e.body, '\n')) {
-      // A cancelled event rings no reminder.
-      if (content == "BEGIN:VALARM") alarm = true;
+      if (content == "BEGIN:VALARM") {
+        alarm = true;
+        if (!described) line("DESCRIPTION:" + escape(e.who));
+        described = true;
+      }
       if (!(alarm && e.cancelled)) line(content);
       if (content == "END:VALARM") alarm = false;
     }
+    if (!described) line("DESCRIPTION:" + escape(e.who));
     line("END:VEVENT");
   }
   line("END:VCALENDAR");
   return out;
 }
 
-std::string export_ics(SQLite::Database& db, const config::Config& config, const Month& month,
-                       const std::vector<RotaSeat>& seats, const std::string& scope, const IcsOptions& options) {
+void export_ics(SQLite::Database& db, const config::Config& config, const Month& month,
+                const std::vector<RotaSeat>& seats, const std::string& scope, const IcsOptions& options,
+                const std::function<void(const std::string&)>& deliver) {
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   std::vector<IcsEvent> before;
   {
-    SQLite::Statement query(db, "SELECT uid, body, sequence, cancelled FROM calendar_events WHERE scope = ? AND month = ? "
-                                "ORDER BY rowid");
+    SQLite::Statement query(db, "SELECT uid, body, who_digest, sequence, cancelled FROM calendar_events "
+                                "WHERE scope = ? AND month = ? ORDER BY rowid");
     query.bind(1, scope);
     query.bind(2, month.text());
     while (query.executeStep()) {
-      before.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getInt(),
-                        query.getColumn(3).getInt() != 0});
+      before.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(), "",
+                        query.getColumn(2).getString(), query.getColumn(3).getInt(), query.getColumn(4).getInt() != 0});
     }
   }
   auto events = number_events(ics_events(config, seats, options), before);
+  deliver(render_ics(config, month, events, options));
   SQLite::Statement save(db,
-                         "INSERT INTO calendar_events (scope, month, uid, sequence, body, cancelled, exported_at) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (scope, month, uid) DO UPDATE SET "
-                         "sequence = ?4, body = ?5, cancelled = ?6, exported_at = ?7");
+                         "INSERT INTO calendar_events (scope, month, uid, sequence, body, who_digest, cancelled, "
+                         "exported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (scope, month, uid) DO "
+                         "UPDATE SET sequence = ?4, body = ?5, who_digest = ?6, cancelled = ?7, exported_at = ?8");
   for (const auto& e : events) {
     save.bind(1, scope);
     save.bind(2, month.text());
     save.bind(3, e.uid);
     save.bind(4, e.sequence);
     save.bind(5, e.body);
-    save.bind(6, e.cancelled ? 1 : 0);
-    save.bind(7, options.now);
+    save.bind(6, e.who_digest);
+    save.bind(7, e.cancelled ? 1 : 0);
+    save.bind(8, options.now);
     save.exec();
     save.reset();
   }
   transaction.commit();
-  return render_ics(config, month, events, options);
 }
 
 }  // namespace kangle::schedule

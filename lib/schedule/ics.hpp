@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,10 +23,14 @@ struct IcsOptions {
 
 /// One calendar event: its UID (the same across exports), the content lines that say what
 /// and when (unfolded, '\n' between them; a VALARM among them when kangle.toml asks for one),
-/// its SEQUENCE and whether it is cancelled.
+/// who is on duty (its DESCRIPTION), its SEQUENCE and whether it is cancelled. What kangle
+/// keeps of an event handed out is its body and a digest of `who`: no names, so that
+/// `volunteers forget` leaves none behind, while a change of hands still counts as a change.
 struct IcsEvent {
   std::string uid;
   std::string body;
+  std::string who;
+  std::string who_digest;
   int sequence = 0;
   bool cancelled = false;
   friend bool operator==(const IcsEvent&, const IcsEvent&) = default;
@@ -48,8 +53,10 @@ std::string render_ics(const config::Config& config, const Month& month, const s
 
 /// `schedule export --format ics`: the calendar of `seats` (one kiosk's or everyone's:
 /// `scope` names which), numbered against the events of that calendar exported before,
-/// which it then records — one transaction.
-std::string export_ics(SQLite::Database& db, const config::Config& config, const Month& month,
-                       const std::vector<RotaSeat>& seats, const std::string& scope, const IcsOptions& options);
+/// given to `deliver` and then recorded — one transaction, rolled back when `deliver`
+/// throws: only a calendar handed out counts as handed out.
+void export_ics(SQLite::Database& db, const config::Config& config, const Month& month,
+                const std::vector<RotaSeat>& seats, const std::string& scope, const IcsOptions& options,
+                const std::function<void(const std::string&)>& deliver);
 
 }  // namespace kangle::schedule

@@ -175,22 +175,42 @@ void notify_day(SQLite::Database& db, const config::Config& config, const Notify
       notice_of(*s.volunteer, s.volunteer_name).duties.push_back(s);
     }
   }
-  auto publication = latest_publication(db, month);
-  if (publication) {
-    auto from_today = [&](std::vector<RotaSeat> list) {
-      std::erase_if(list, [&](const RotaSeat& s) { return s.date < options.date || !wanted(s); });
-      return list;
-    };
-    for (const auto& person : diff_rota(told_rota(db, month, *publication), seats)) {
+  // Changes are told from the day they are made: to this month's published rota, and to
+  // next month's, published before the month begins (a January rota rebuilt in December).
+  Month next{month.month == 12 ? month.year + 1 : month.year, month.month % 12 + 1};
+  std::map<std::string, std::int64_t> publications;  // by month: the publication changes are told against
+  auto from_today = [&](std::vector<RotaSeat> list) {
+    std::erase_if(list, [&](const RotaSeat& s) { return s.date < options.date || !wanted(s); });
+    return list;
+  };
+  for (const auto& told : {month, next}) {
+    auto publication = latest_publication(db, told);
+    if (!publication) continue;
+    publications[told.text()] = *publication;
+    auto now = told.text() == month.text() ? seats : rota.month(told);
+    for (const auto& person : diff_rota(told_rota(db, told, *publication), now)) {
       auto changes = changes_of(from_today(person.removed), from_today(person.added));
-      if (!changes.empty()) notice_of(person.volunteer, person.name).changes = std::move(changes);
+      auto& notice = notice_of(person.volunteer, person.name);
+      notice.changes.insert(notice.changes.end(), changes.begin(), changes.end());
     }
   }
-  people::Store people(db);
+  // A duty of the day that is new says so once, as a change, not twice.
   for (auto& n : notices) {
-    if (auto v = people.find(n.volunteer)) n.phone = v->phone;
-    n.message = message_of(config, n);
+    std::erase_if(n.duties, [&](const RotaSeat& duty) {
+      return std::any_of(n.changes.begin(), n.changes.end(), [&](const DutyChange& c) {
+        return c.kind != DutyChange::Kind::cancelled && c.to.seat == duty.seat;
+      });
+    });
   }
+  // Nobody forgotten (volunteers forget) is written to again.
+  people::Store people(db);
+  std::erase_if(notices, [&](Notice& n) {
+    auto v = people.find(n.volunteer);
+    if (!v || (n.duties.empty() && n.changes.empty())) return true;
+    n.phone = v->phone;
+    n.message = message_of(config, n);
+    return false;
+  });
   deliver(notices);
   if (options.dry_run) return;
   SQLite::Statement record(db,
@@ -198,8 +218,9 @@ void notify_day(SQLite::Database& db, const config::Config& config, const Notify
                            "start_minute, end_minute, service, skill, title, place, message, sent_for, sent_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   auto write = [&](const Notice& n, const char* kind, const RotaSeat& s) {
-    record.bind(1, month.text());
-    if (publication) record.bind(2, *publication);
+    auto told = format_date(s.date).substr(0, 7);
+    record.bind(1, told);
+    if (auto it = publications.find(told); it != publications.end()) record.bind(2, it->second);
     else record.bind(2);
     record.bind(3, n.volunteer);
     record.bind(4, kind);
@@ -222,7 +243,9 @@ void notify_day(SQLite::Database& db, const config::Config& config, const Notify
     for (const auto& s : n.duties) write(n, "duty", s);
     for (const auto& c : n.changes) {
       if (c.from) write(n, "removed", *c.from);
-      write(n, c.kind == DutyChange::Kind::cancelled ? "removed" : "added", c.to);
+      bool added = c.kind != DutyChange::Kind::cancelled;
+      write(n, added ? "added" : "removed", c.to);
+      if (added && c.to.date == options.date) write(n, "duty", c.to);  // told that day: its reminder too
     }
   }
   transaction.commit();

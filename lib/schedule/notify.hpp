@@ -46,8 +46,9 @@ struct NotifyOptions {
 std::string duty_place(const config::Config& config, const RotaSeat& seat);
 
 /// `schedule notify --date D`: one message per volunteer for D — their duties that day,
-/// and the duties of D's month from D on added, cancelled or moved since the rota was
-/// published that no earlier run has told them — and, unless a dry run, the record of
+/// and the duties from D on (of D's month and the next) added, cancelled or moved since
+/// the rota was published that no earlier run has told them; a duty of D added since says
+/// so once, as a change; nobody forgotten — and, unless a dry run, the record of
 /// what was told, written in the same transaction once `deliver` has put the messages out
 /// (if it throws, nothing is recorded). A month without a rota is an InputError.
 void notify_day(SQLite::Database& db, const config::Config& config, const NotifyOptions& options,

@@ -402,7 +402,8 @@ const std::vector<std::string_view>& migrations() {
           month       TEXT NOT NULL,
           uid         TEXT NOT NULL,
           sequence    INTEGER NOT NULL CHECK (sequence >= 0),
-          body        TEXT NOT NULL,
+          body        TEXT NOT NULL,  -- what and when: no names
+          who_digest  TEXT NOT NULL,  -- SHA-256 of who was on duty: a change of hands is a change
           cancelled   INTEGER NOT NULL CHECK (cancelled IN (0, 1)),
           exported_at TEXT NOT NULL,
           PRIMARY KEY (scope, month, uid)

@@ -133,3 +133,55 @@ A reminder the evening before, set in kangle.toml; a malformed one is refused wi
   $ sed -i '1s/.*/ics_reminder = "明晚"/' kangle.toml
   $ kangle schedule export --month 2026-12 --person 周敏 2>&1 | grep ics_reminder
   kangle: 错误：kangle.toml:1:16: ics_reminder“明晚”既不是“前一天 HH:MM”（前一天的该时刻），也不是“提前 N 分钟”（运行 `kangle check` 查看全部问题）
+  $ sed -i '1d' kangle.toml
+
+A duty of the day given to someone since the publication is told once, as a change, not
+also as the day's duty.
+
+  $ kangle schedule notify --date 2026-12-22 --dry-run --format json | python3 -c 'import json,sys
+  > d = json.load(sys.stdin)
+  > added = [(n["name"], c["duty"]["seat"]) for n in d for c in n["changes"] if c["change"] != "cancelled" and c["duty"]["date"] == "2026-12-22"]
+  > print(len(added) > 0, [s for n in d for s in n["duties"] if (n["name"], s) in added])'
+  True []
+
+A number alone is not an id (it may be a phone's last digits): ids take a '#'.
+
+  $ kangle schedule notify --date 2026-12-11 --person 1 --dry-run
+  kangle: 错误：找不到姓名或手机号为“1”的志愿者
+  [3]
+  $ kangle schedule notify --date 2026-12-11 --person '#1' --dry-run | tail -1
+  （试运行，未写入任何内容）
+
+A printed rota for one person shows their duties alone.
+
+  $ kangle schedule export --month 2026-12 --format md --person 周敏 | grep '^| [0-9]' | grep -c 周敏
+  6
+  $ kangle schedule export --month 2026-12 --format md --person 周敏 | grep '^| [0-9]' | grep -vc 周敏
+  0
+  [1]
+
+notify writes no file over another: what it recorded as told is never printed again.
+
+  $ kangle schedule notify --date 2026-12-12 --format csv -o 明天.csv
+  kangle: 错误：明天.csv 已存在：notify 会记下发出的通知，覆盖这个文件会丢掉其中尚未发送的消息。请换一个文件名（夜间脚本会加上时间）。
+  [2]
+
+Next month's published rota changed this month is told now, not on the 1st; nobody
+forgotten is written to again.
+
+  $ kangle schedule build --month 2027-01 2>/dev/null | head -1 >/dev/null
+  $ kangle schedule publish --month 2027-01 >/dev/null
+  $ kangle schedule notify --date 2026-12-11 --format json 2>/dev/null >/dev/null
+  $ kangle volunteers away 周敏 --from 2027-01-04 --to 2027-01-10 >/dev/null
+  $ kangle schedule build --month 2027-01 --force 2>/dev/null >/dev/null
+  $ kangle schedule notify --date 2026-12-12 --dry-run --format json | python3 -c 'import json,sys
+  > d = json.load(sys.stdin)
+  > print(sorted({c["duty"]["date"][:7] for n in d for c in n["changes"]}), [n["name"] for n in d if n["name"] == "周敏"])'
+  ['2027-01'] ['周敏']
+  $ kangle volunteers forget 周敏 --yes >/dev/null
+  $ kangle schedule notify --date 2026-12-12 --dry-run --format json | python3 -c 'import json,sys
+  > d = json.load(sys.stdin)
+  > print([n["name"] for n in d if n["name"] == "周敏" or n["name"].startswith("#")])'
+  []
+  $ sqlite3 kangle.db "select count(*) from calendar_events where body like '%周敏%'"
+  0

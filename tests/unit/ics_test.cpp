@@ -5,7 +5,10 @@
 
 #include <sstream>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "config/loader.hpp"
+#include "core/error.hpp"
 #include "core/text.hpp"
 #include "schedule/ics.hpp"
 #include "temp_dir.hpp"
@@ -166,8 +169,18 @@ TEST_CASE("export_ics: a duty removed comes back cancelled with the same UID and
       seat("dingxiang/2026-12-01/0900/haircut/1", ymd(2026, 12, 1), 540, 690, "haircut", 4, "马国强"),
       seat("dingxiang/2026-12-08/0900/haircut/1", ymd(2026, 12, 8), 540, 690, "haircut", 4, "马国强"),
   };
-  auto exported = [&](const std::vector<RotaSeat>& now, const char* when) {
-    return read_events(kangle::schedule::export_ics(db.sql(), config, Month{2026, 12}, now, "4|", {4, when}));
+  auto calendar = [&](const std::vector<RotaSeat>& now, const char* when, const std::string& scope = "4|") {
+    std::string text;
+    kangle::schedule::IcsOptions options{scope == "4|" ? std::optional<std::int64_t>{4} : std::nullopt, when};
+    kangle::schedule::export_ics(db.sql(), config, Month{2026, 12}, now, scope, options,
+                                 [&](const std::string& out) { text = out; });
+    return text;
+  };
+  auto exported = [&](const std::vector<RotaSeat>& now, const char* when) { return read_events(calendar(now, when)); };
+  auto stored = [&](const std::string& sql) {
+    SQLite::Statement query(db.sql(), sql);
+    query.executeStep();
+    return query.getColumn(0).getInt();
   };
   auto first = exported(seats, "2026-12-01T02:00:00Z");
   REQUIRE(first.size() == 2);
@@ -200,6 +213,35 @@ TEST_CASE("export_ics: a duty removed comes back cancelled with the same UID and
     auto back = exported(seats, "2026-12-05T02:00:00Z");
     CHECK(back[1].status == ICAL_STATUS_CONFIRMED);
     CHECK(back[1].sequence == 2);
+  }
+  SECTION("the database keeps no name: a cancelled event names nobody, a change of hands still counts") {
+    auto everyone = calendar(seats, "2026-12-01T02:00:00Z", "|");
+    CHECK(everyone.find("DESCRIPTION:马国强") != std::string::npos);
+    CHECK(stored("SELECT count(*) FROM calendar_events WHERE body LIKE '%马国强%'") == 0);
+    auto moved = seats;
+    moved[1].volunteer = 5;
+    moved[1].volunteer_name = "周敏";
+    auto after = read_events(calendar(moved, "2026-12-02T02:00:00Z", "|"));
+    REQUIRE(after.size() == 2);
+    CHECK(after[0].sequence == 0);
+    CHECK(after[1].sequence == 1);  // the same duty, someone else on it
+    auto cancelled = calendar(moved, "2026-12-03T02:00:00Z");
+    // 马国强 is named on the duty he keeps, not on the one taken from him
+    CHECK(cancelled.find("马国强") == cancelled.rfind("马国强"));
+    CHECK(cancelled.find("STATUS:CANCELLED") != std::string::npos);
+  }
+  SECTION("a calendar that could not be handed out is not recorded as handed out") {
+    auto moved = seats;
+    moved.pop_back();
+    CHECK_THROWS_AS(kangle::schedule::export_ics(db.sql(), config, Month{2026, 12}, moved, "4|",
+                                                 {4, "2026-12-02T02:00:00Z"},
+                                                 [](const std::string&) { throw kangle::WorkspaceError("disk full"); }),
+                    kangle::WorkspaceError);
+    CHECK(stored("SELECT count(*) FROM calendar_events WHERE cancelled = 1 OR exported_at > '2026-12-01T02:00:00Z'") == 0);
+    auto after = exported(moved, "2026-12-03T02:00:00Z");
+    REQUIRE(after.size() == 2);
+    CHECK(after[1].status == ICAL_STATUS_CANCELLED);
+    CHECK(after[1].sequence == 1);
   }
   SECTION("a duty whose time changed keeps its UID, one SEQUENCE higher") {
     auto changed = seats;
