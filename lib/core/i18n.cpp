@@ -284,6 +284,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::rota_daily_cap, " (up to {} a day)", "（每日限 {} 人）"},
     {Msg::rota_days, "{0} to {1}", "{0} 至 {1}"},
     {Msg::rota_makeup_as, "{0} (as {1})", "{0}（按{1}）"},
+    {Msg::rota_provisional, " (provisional)", "（暂定）"},
     {Msg::notice_closed_days, "Closed this month: {}", "本月闭亭：{}"},
     {Msg::notice_makeup_days, "Make-up workdays (open): {}", "调休上班日（照常开放）：{}"},
     {Msg::import_counts_lines, "{} added, {} updated, {} merged, {} unchanged, {} rejected", "新增 {} 条，更新 {} 条，合并 {} 行，未变 {} 条，拒收 {} 行"},

@@ -276,6 +276,7 @@ enum class Msg {
   rota_daily_cap,
   rota_days,
   rota_makeup_as,
+  rota_provisional,
   notice_closed_days,
   notice_makeup_days,
   import_counts_lines,

@@ -60,10 +60,15 @@ std::string row_label(const config::Config& config, const DutyLine& line) {
   return format_time_range(line.first.time) + " " + duty_label(config, line.first);
 }
 
-/// Why the kiosk is closed on `date`: the public holiday's name or the closure's reason;
+/// Why the kiosk is closed on `date`: the public holiday's name (marked when provisional)
+/// or the closure's reason;
 /// nothing when it opens.
 std::optional<std::string> closed_for(const config::Config& config, const config::Kiosk& kiosk, const Date& date) {
-  if (const auto* holiday = config.holidays.holiday_on(date)) return config::localized(holiday->name, holiday->name_en);
+  if (const auto* holiday = config.holidays.holiday_on(date)) {
+    auto name = config::localized(holiday->name, holiday->name_en);
+    // A statutory day of a year whose schedule is not in holidays/ yet: the real one may differ.
+    return holiday->provisional ? name + std::string(message_text(Msg::rota_provisional, language())) : name;
+  }
   if (const auto* closure = kiosk.closure_on(date)) return closure->reason;
   return std::nullopt;
 }

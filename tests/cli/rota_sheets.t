@@ -54,3 +54,12 @@ In English, and in the XLSX sheet to print.
   > sheet = openpyxl.load_workbook(sys.argv[1])["丁香园"]
   > print(sum(cell == "国庆节 闭亭" for row in sheet.iter_rows(values_only=True) for cell in row))' rota.xlsx
   7
+
+A year whose schedule is not in holidays/ yet: its statutory days are closed, marked
+provisional, on the rota and the notice alike.
+
+  $ kangle schedule build --month 2027-01 2>/dev/null | head -1 >/dev/null
+  $ kangle schedule export --month 2027-01 --format md --kiosk dingxiang 2>/dev/null | grep '^| 闭亭与调休'
+  | 闭亭与调休 |  |  |  |  | 元旦（暂定） 闭亭 |  |  |
+  $ kangle schedule notice --month 2027-01 --kiosk dingxiang --format md 2>/dev/null | grep '^本月'
+  本月闭亭：01-01 元旦（暂定）
