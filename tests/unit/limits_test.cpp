@@ -124,18 +124,6 @@ Volunteer of_every_skill(std::int64_t id) {
                 always(), 31);
 }
 
-/// The longest run of consecutive days in `dates`.
-int longest_run(const std::set<Date>& dates) {
-  int longest = 0, run = 0;
-  std::optional<Date> last;
-  for (const auto& d : dates) {
-    run = last && plus_days(*last, 1) == d ? run + 1 : 1;
-    longest = std::max(longest, run);
-    last = d;
-  }
-  return longest;
-}
-
 }  // namespace
 
 TEST_CASE("build_rota: two months built either way round never exceed the cap across their edge",

@@ -1015,18 +1015,6 @@ Config with_caps(int days_in_a_row, std::optional<int> weekly) {
   return config;
 }
 
-/// The longest run of consecutive days in `dates`.
-int longest_run(std::set<Date> dates) {
-  int longest = 0, run = 0;
-  std::optional<Date> last;
-  for (const auto& d : dates) {
-    run = last && plus_days(*last, 1) == d ? run + 1 : 1;
-    longest = std::max(longest, run);
-    last = d;
-  }
-  return longest;
-}
-
 /// Σ over recurring slots (kiosk, weekday, start, duty) of seats − distinct holders.
 int regulars(const std::vector<Session>& sessions, const RotaPlan& plan) {
   std::map<std::string, std::map<std::int64_t, int>> by_slot;
