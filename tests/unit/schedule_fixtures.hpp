@@ -166,6 +166,7 @@ inline std::string reason_name(Unfilled::Reason reason) {
     case Unfilled::Reason::busy_that_day: return "busy_that_day";
     case Unfilled::Reason::in_this_session: return "in_this_session";
     case Unfilled::Reason::days_in_a_row: return "days_in_a_row";
+    case Unfilled::Reason::day_gone_by: return "day_gone_by";
   }
   return "?";
 }

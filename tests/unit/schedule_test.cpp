@@ -612,7 +612,7 @@ TEST_CASE("assign: days before frozen_before keep their seats as they were, fill
   auto plan = assign(days, {person(1, {}, always(), 1), person(2, {}, always(), 4)}, options);
   CHECK(plan.assigned.at(only_seat(days[0])) == 2);
   CHECK_FALSE(plan.assigned.contains(only_seat(days[1])));  // history: nobody is sent back in time
-  CHECK(plan.unfilled.contains(only_seat(days[1])));
+  CHECK(plan.unfilled.at(only_seat(days[1])).reason == Unfilled::Reason::day_gone_by);
   CHECK(plan.assigned.contains(only_seat(days[2])));
   CHECK(plan.assigned.contains(only_seat(days[3])));
   CHECK(plan.assigned.size() + plan.unfilled.size() == 4);
@@ -910,6 +910,10 @@ void check_plan(const Instance& in, const RotaPlan& plan, const AssignOptions& o
         break;
       case Unfilled::Reason::days_in_a_row:
         FAIL("the example sets no cap on days in a row");
+        break;
+      case Unfilled::Reason::day_gone_by:
+        CHECK((options.frozen_before && session->date < *options.frozen_before));
+        CHECK(why.volunteers.empty());
         break;
     }
   }
