@@ -118,6 +118,7 @@ std::string reason_text(const config::Config& config, const schedule::Unfilled& 
     case schedule::Unfilled::Reason::days_in_a_row:
       return tr(Msg::schedule_why_days_in_a_row, why.volunteers.size(),
                 config.settings.max_consecutive_days.value_or(0), names_of(why.volunteers, names));
+    case schedule::Unfilled::Reason::day_gone_by: return tr(Msg::schedule_why_day_gone_by);
   }
   return {};
 }

@@ -238,6 +238,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
      "有空的 {} 人都已在这场服务的其他岗位上（每人每天一个班次）：{}"},
     {Msg::schedule_why_busy_or_here, "{0} available, all on duty that day: elsewhere {1}; already in this session {2}",
      "有空的 {0} 人当天都已有班次：在别处的 {1}；已在这场服务中的 {2}"},
+    {Msg::schedule_why_day_gone_by, "a day gone by: kept as it was", "这一天已过，按原样保留"},
     {Msg::schedule_freed_away, "{0} is away on {1}: their locked seat at {2} ({3}) is freed", "{0} 在 {1} 请假：其在{2}的锁定班次（{3}）已释放"},
     {Msg::schedule_certificate_expires, "{0}'s {1} certificate expires on {2}: no {3} seats from then on",
      "{0} 的{1}将于 {2} 到期，此后不能再排{3}岗位"},

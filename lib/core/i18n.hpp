@@ -233,6 +233,7 @@ enum class Msg {
   schedule_why_weekly_limit,
   schedule_why_in_this_session,
   schedule_why_busy_or_here,
+  schedule_why_day_gone_by,
   schedule_freed_away,
   schedule_certificate_expires,
   schedule_certificate_expired,

@@ -431,6 +431,8 @@ void keep_regulars(const config::Config& config, const std::vector<people::Volun
 
 /// After the passes that move seats between people, an empty seat someone can still take
 /// goes to them: the cap on days in a row may have left one that a later exchange freed.
+/// Without a cap the flow has filled them all already; run anyway, it is what lets
+/// explain_unfilled blame the cap only when there is one.
 void fill_what_is_left(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
                        SeatTable& table, Holdings& holdings) {
   for (std::size_t e = 0; e < table.entries.size(); ++e) {
@@ -448,10 +450,16 @@ void fill_what_is_left(const config::Config& config, const std::vector<people::V
 
 /// Why each empty seat is empty, from the first hard constraint that left nobody.
 void explain_unfilled(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
-                      const SeatTable& table, const Holdings& holdings, RotaPlan& plan) {
+                      const SeatTable& table, const Holdings& holdings, const std::optional<Date>& frozen_before,
+                      RotaPlan& plan) {
   for (const auto& entry : table.entries) {
     if (entry.holder || plan.assigned.contains(entry.seat->key)) continue;
     const auto& session = *entry.session;
+    if (frozen_before && session.date < *frozen_before) {
+      // History: whoever is free now, the seat stays as the day was.
+      plan.unfilled[entry.seat->key] = {Unfilled::Reason::day_gone_by, {}, {}};
+      continue;
+    }
     std::vector<std::int64_t> skilled, free, under_month, under_limit, idle, in_session;
     for (std::size_t i = 0; i < volunteers.size(); ++i) {
       const auto& v = volunteers[i];
@@ -484,6 +492,7 @@ void explain_unfilled(const config::Config& config, const std::vector<people::Vo
     } else if (idle.empty()) {
       why = {Unfilled::Reason::busy_that_day, under_limit, in_session};
     } else {
+      // Someone idle could take it, yet fill_what_is_left did not give it: only the cap stops them.
       why = {Unfilled::Reason::days_in_a_row, idle, {}};
     }
     plan.unfilled[entry.seat->key] = std::move(why);
@@ -789,12 +798,12 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   bool rebuilding = !options.previous.empty();
   if (rebuilding) give_changes_to_fewest(config, volunteers, table, counts);
   keep_regulars(config, volunteers, table, counts);
-  if (config.settings.max_consecutive_days) fill_what_is_left(config, volunteers, table, counts);
+  fill_what_is_left(config, volunteers, table, counts);
 
   for (const auto& entry : table.entries) {
     if (entry.holder) plan.assigned[entry.seat->key] = volunteers[*entry.holder].id;
   }
-  explain_unfilled(config, volunteers, table, counts, plan);
+  explain_unfilled(config, volunteers, table, counts, options.frozen_before, plan);
 
   std::set<std::int64_t> moved;
   for (const auto& [seat, volunteer] : options.previous) {

@@ -26,6 +26,7 @@ struct Unfilled {
     busy_that_day,   ///< the available ones serve that day, some of them elsewhere
     in_this_session, ///< the available ones already hold another seat of this very session
     days_in_a_row,   ///< the others free that day would serve more days in a row than allowed
+    day_gone_by,     ///< a day before AssignOptions::frozen_before: kept as it was, empty
   };
   Reason reason = Reason::no_skill;
   std::vector<std::int64_t> volunteers;  ///< those the reason is about (with the skill, available, ...)

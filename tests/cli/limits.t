@@ -82,3 +82,37 @@ and the build does, a line per seat.
   $ kangle schedule build --month 2026-04 | grep -c 请假
   0
   [1]
+
+A rebuild keeps the days gone by as they were, empty seats included: explain says
+so, not that someone would serve "more than 0 days in a row" (no cap is set here).
+The rota built before anyone signed up is all empty; on December 3rd, with the
+volunteers in, the rebuild fills from the 3rd on and leaves the 1st and 2nd be.
+
+  $ cd .. && kangle init ws3 --example kangjian >/dev/null && cd ws3
+  $ grep -c max_consecutive_days kangle.toml
+  0
+  [1]
+  $ kangle schedule build --month 2026-12 | head -1
+  2026-12 轮值表：62 场服务，131 个岗位，已排 0 个，空缺 131 个
+  $ cp "$TESTDIR/../../examples/kangjian/sheets/志愿者报名表.csv" signup.csv
+  $ kangle import volunteers signup.csv | tail -1
+  被拒收的行及原因已写入 signup.rejects.csv
+  $ export KANGLE_NOW=2026-12-03T02:00:00Z
+  $ kangle schedule build --month 2026-12 >/dev/null
+  $ kangle schedule show --month 2026-12 --format json | python3 -c '
+  > import json, sys
+  > rows = json.load(sys.stdin)
+  > print(sorted({r["date"] for r in rows if r["volunteers"]})[:2])
+  > print(sorted({r["date"] for r in rows if r["date"] < "2026-12-03" and r["volunteers"]}))'
+  ['2026-12-03', '2026-12-04']
+  []
+  $ kangle schedule explain --month 2026-12 > why.txt
+  $ grep -c "连续服务超过 0 天" why.txt
+  0
+  [1]
+  $ grep -c "^2026-12-0[12]" why.txt
+  9
+  $ grep "^2026-12-0[12]" why.txt | sed 's/.*：//' | sort -u
+  这一天已过，按原样保留
+  $ kangle --lang en schedule explain --month 2026-12 | grep -m1 "^2026-12-01"
+  2026-12-01 Tue 09:00-11:30 Dingxiang Garden Lei Feng kiosk Haircut: a day gone by: kept as it was

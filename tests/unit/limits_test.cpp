@@ -79,6 +79,20 @@ TEST_CASE("assign: the weekly limit counts the seats of a week spanning two mont
   CHECK(plan.assigned.at(only_seat(february[1])) == 1);  // a new week
 }
 
+TEST_CASE("assign: an empty seat of a day gone by is history, not the cap on days in a row", "[schedule][limits]") {
+  // No cap: the 1st and 2nd, before frozen_before and empty in the rota before, stay empty
+  // though 1 is free; explain says why, not "more than 0 days in a row".
+  auto config = with_caps(std::nullopt, std::nullopt);
+  auto december = general_on({ymd(2026, 12, 1), ymd(2026, 12, 2), ymd(2026, 12, 3)});
+  AssignOptions options;
+  options.frozen_before = ymd(2026, 12, 3);
+  auto plan = schedule::assign(config, december, {person(1, {}, always(), 5)}, options);
+  CHECK(text(plan.unfilled.at(only_seat(december[0]))) == "day_gone_by []");
+  CHECK(text(plan.unfilled.at(only_seat(december[1]))) == "day_gone_by []");
+  CHECK(plan.assigned.at(only_seat(december[2])) == 1);
+  CHECK(plan.unfilled.size() == 2);
+}
+
 namespace {
 
 /// A workspace of the example with its database open and `volunteers` stored.
@@ -122,18 +136,6 @@ Volunteer of_every_skill(std::int64_t id) {
                 {"barber", "tailor", "handyman", "knife-grinder", "nurse", "calibration", "watchmaker",
                  "bicycle-mechanic", "counsellor", "craftsperson", "lawyer"},
                 always(), 31);
-}
-
-/// The longest run of consecutive days in `dates`.
-int longest_run(const std::set<Date>& dates) {
-  int longest = 0, run = 0;
-  std::optional<Date> last;
-  for (const auto& d : dates) {
-    run = last && plus_days(*last, 1) == d ? run + 1 : 1;
-    longest = std::max(longest, run);
-    last = d;
-  }
-  return longest;
 }
 
 }  // namespace

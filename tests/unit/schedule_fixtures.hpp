@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,6 +42,18 @@ namespace fs = std::filesystem;
 inline Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
 inline Date plus_days(const Date& date, int n) { return Date{sys_days{date} + days{n}}; }
 inline unsigned weekday_of(const Date& date) { return weekday{sys_days{date}}.c_encoding(); }
+
+/// The longest run of consecutive days in `dates`.
+inline int longest_run(const std::set<Date>& dates) {
+  int longest = 0, run = 0;
+  std::optional<Date> last;
+  for (const auto& d : dates) {
+    run = last && plus_days(*last, 1) == d ? run + 1 : 1;
+    longest = std::max(longest, run);
+    last = d;
+  }
+  return longest;
+}
 
 // ─── workspaces ──────────────────────────────────────────────────────────────────
 
@@ -153,6 +166,7 @@ inline std::string reason_name(Unfilled::Reason reason) {
     case Unfilled::Reason::busy_that_day: return "busy_that_day";
     case Unfilled::Reason::in_this_session: return "in_this_session";
     case Unfilled::Reason::days_in_a_row: return "days_in_a_row";
+    case Unfilled::Reason::day_gone_by: return "day_gone_by";
   }
   return "?";
 }

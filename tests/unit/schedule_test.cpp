@@ -612,7 +612,7 @@ TEST_CASE("assign: days before frozen_before keep their seats as they were, fill
   auto plan = assign(days, {person(1, {}, always(), 1), person(2, {}, always(), 4)}, options);
   CHECK(plan.assigned.at(only_seat(days[0])) == 2);
   CHECK_FALSE(plan.assigned.contains(only_seat(days[1])));  // history: nobody is sent back in time
-  CHECK(plan.unfilled.contains(only_seat(days[1])));
+  CHECK(plan.unfilled.at(only_seat(days[1])).reason == Unfilled::Reason::day_gone_by);
   CHECK(plan.assigned.contains(only_seat(days[2])));
   CHECK(plan.assigned.contains(only_seat(days[3])));
   CHECK(plan.assigned.size() + plan.unfilled.size() == 4);
@@ -911,6 +911,10 @@ void check_plan(const Instance& in, const RotaPlan& plan, const AssignOptions& o
       case Unfilled::Reason::days_in_a_row:
         FAIL("the example sets no cap on days in a row");
         break;
+      case Unfilled::Reason::day_gone_by:
+        CHECK((options.frozen_before && session->date < *options.frozen_before));
+        CHECK(why.volunteers.empty());
+        break;
     }
   }
 }
@@ -1013,18 +1017,6 @@ Config with_caps(int days_in_a_row, std::optional<int> weekly) {
   config.settings.max_consecutive_days = days_in_a_row;
   config.settings.weekly_limit = weekly;
   return config;
-}
-
-/// The longest run of consecutive days in `dates`.
-int longest_run(std::set<Date> dates) {
-  int longest = 0, run = 0;
-  std::optional<Date> last;
-  for (const auto& d : dates) {
-    run = last && plus_days(*last, 1) == d ? run + 1 : 1;
-    longest = std::max(longest, run);
-    last = d;
-  }
-  return longest;
 }
 
 /// Σ over recurring slots (kiosk, weekday, start, duty) of seats − distinct holders.
