@@ -222,7 +222,7 @@ std::int64_t resolve_volunteer(Store& store, const std::string& who) {
     if (auto v = store.find_by_phone(*phone)) return v->id;
   }
   auto name = import::clean(who);
-  // An id only after '#' (as kangle prints it): a bare number is more likely a phone's last digits.
+  // An id only after '#' (as kangle prints it): a bare number may be a mistyped or partial phone.
   if (std::string_view digits = name; digits.starts_with('#')) {
     digits.remove_prefix(1);
     if (!digits.empty() && digits.size() <= 9 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {

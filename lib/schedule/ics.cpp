@@ -7,7 +7,6 @@
 
 #include <map>
 
-#include "core/hash.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 
@@ -80,6 +79,7 @@ std::vector<IcsEvent> ics_events(const config::Config& config, const std::vector
     std::string key;
     const RotaSeat* first = nullptr;
     std::vector<std::string> names;
+    std::vector<std::string> ids;
     int empty = 0;
     bool mine = false;
   };
@@ -89,10 +89,14 @@ std::vector<IcsEvent> ics_events(const config::Config& config, const std::vector
     auto key = fmt::format("{}/{}/{}/{}", seat.kiosk, format_date(seat.date), seat.time.start,
                            seat.service.empty() ? "+" + seat.skill : seat.service);
     auto [it, fresh] = index.try_emplace(key, events.size());
-    if (fresh) events.push_back({key, &seat, {}, 0, false});
+    if (fresh) events.push_back({key, &seat, {}, {}, 0, false});
     auto& e = events[it->second];
-    if (seat.volunteer) e.names.push_back(seat.volunteer_name);
-    else ++e.empty;
+    if (seat.volunteer) {
+      e.names.push_back(seat.volunteer_name);
+      e.ids.push_back(std::to_string(*seat.volunteer));
+    } else {
+      ++e.empty;
+    }
     if (options.volunteer && seat.volunteer == options.volunteer) e.mine = true;
   }
   std::vector<IcsEvent> out;
@@ -129,7 +133,8 @@ std::vector<IcsEvent> ics_events(const config::Config& config, const std::vector
       body.insert(body.end(), {"BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:" + trigger(reminder->before(s.time.start)),
                                "DESCRIPTION:" + escape(summary), "END:VALARM"});
     }
-    out.push_back({escape(uid) + "@kangle", text::join(body, "\n"), who, sha256_hex(who), 0, false});
+    out.push_back({escape(uid) + "@kangle", text::join(body, "\n"), who,
+                   text::join(e.ids, ",") + "+" + std::to_string(e.empty), 0, false});
   }
   return out;
 }
@@ -143,7 +148,7 @@ std::vector<IcsEvent> number_events(std::vector<IcsEvent> current, const std::ve
     auto it = earlier.find(e.uid);
     if (it == earlier.end()) continue;
     const auto& was = *it->second;
-    e.sequence = was.sequence + (was.cancelled || was.body != e.body || was.who_digest != e.who_digest ? 1 : 0);
+    e.sequence = was.sequence + (was.cancelled || was.body != e.body || was.serving != e.serving ? 1 : 0);
   }
   for (const auto& was : before) {
     if (present.contains(was.uid)) continue;
@@ -205,7 +210,7 @@ void export_ics(SQLite::Database& db, const config::Config& config, const Month&
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   std::vector<IcsEvent> before;
   {
-    SQLite::Statement query(db, "SELECT uid, body, who_digest, sequence, cancelled FROM calendar_events "
+    SQLite::Statement query(db, "SELECT uid, body, serving, sequence, cancelled FROM calendar_events "
                                 "WHERE scope = ? AND month = ? ORDER BY rowid");
     query.bind(1, scope);
     query.bind(2, month.text());
@@ -217,16 +222,16 @@ void export_ics(SQLite::Database& db, const config::Config& config, const Month&
   auto events = number_events(ics_events(config, seats, options), before);
   deliver(render_ics(config, month, events, options));
   SQLite::Statement save(db,
-                         "INSERT INTO calendar_events (scope, month, uid, sequence, body, who_digest, cancelled, "
+                         "INSERT INTO calendar_events (scope, month, uid, sequence, body, serving, cancelled, "
                          "exported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (scope, month, uid) DO "
-                         "UPDATE SET sequence = ?4, body = ?5, who_digest = ?6, cancelled = ?7, exported_at = ?8");
+                         "UPDATE SET sequence = ?4, body = ?5, serving = ?6, cancelled = ?7, exported_at = ?8");
   for (const auto& e : events) {
     save.bind(1, scope);
     save.bind(2, month.text());
     save.bind(3, e.uid);
     save.bind(4, e.sequence);
     save.bind(5, e.body);
-    save.bind(6, e.who_digest);
+    save.bind(6, e.serving);
     save.bind(7, e.cancelled ? 1 : 0);
     save.bind(8, options.now);
     save.exec();

@@ -23,14 +23,15 @@ struct IcsOptions {
 
 /// One calendar event: its UID (the same across exports), the content lines that say what
 /// and when (unfolded, '\n' between them; a VALARM among them when kangle.toml asks for one),
-/// who is on duty (its DESCRIPTION), its SEQUENCE and whether it is cancelled. What kangle
-/// keeps of an event handed out is its body and a digest of `who`: no names, so that
-/// `volunteers forget` leaves none behind, while a change of hands still counts as a change.
+/// who is on duty (its DESCRIPTION, by name), who that is by volunteer id ("4,5+1": ids,
+/// then the empty seats), its SEQUENCE and whether it is cancelled. What kangle keeps of an
+/// event handed out is its body and `serving`: no names, so that `volunteers forget` leaves
+/// none behind, while a change of hands still counts as a change.
 struct IcsEvent {
   std::string uid;
   std::string body;
   std::string who;
-  std::string who_digest;
+  std::string serving;
   int sequence = 0;
   bool cancelled = false;
   friend bool operator==(const IcsEvent&, const IcsEvent&) = default;

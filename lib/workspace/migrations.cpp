@@ -403,7 +403,7 @@ const std::vector<std::string_view>& migrations() {
           uid         TEXT NOT NULL,
           sequence    INTEGER NOT NULL CHECK (sequence >= 0),
           body        TEXT NOT NULL,  -- what and when: no names
-          who_digest  TEXT NOT NULL,  -- SHA-256 of who was on duty: a change of hands is a change
+          serving     TEXT NOT NULL,  -- who was on duty, by volunteer id: a change of hands is a change
           cancelled   INTEGER NOT NULL CHECK (cancelled IN (0, 1)),
           exported_at TEXT NOT NULL,
           PRIMARY KEY (scope, month, uid)
