@@ -73,11 +73,11 @@ inline constexpr int sessions_per_day = 1;
 /// Assigns volunteers to the seats of `sessions`, exactly, with a min-cost flow
 /// (source → volunteer → volunteer-day → group of seats with the same candidates → seat
 /// → sink; direct volunteer-day → seat arcs where a seat costs someone less than its
-/// group). Hard: the seat's skill (and
-/// its certificate still valid that day, which is before the day it expires: one with
-/// no expiry recorded counts as valid), the volunteer's availability for every part of
-/// day the session spans on the day's weekday (a make-up workday's: staffing_weekday), their blackout days, the monthly limit (the volunteer's or
-/// the workspace's default), the workspace's weekly limit if any, one session a day,
+/// group). Hard: the seat's skill (and its certificate still valid that day, which is
+/// before the day it expires: one with no expiry recorded counts as valid), the
+/// volunteer's availability for every part of day the session spans on the day's weekday
+/// (a make-up workday's: staffing_weekday), their blackout days, the monthly limit (the
+/// volunteer's or the workspace's default), the workspace's weekly limit if any, one session a day,
 /// locked seats (unless their volunteer is away that day: a blackout wins over a lock),
 /// and the cap on days in a row if any (windows of days are no capacity: where the flow's
 /// rota breaks the cap, the flow is solved again with volunteer-days forbidden, by

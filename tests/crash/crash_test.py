@@ -207,6 +207,7 @@ def main():
         for sheet in ("服务记录.csv", "需求清单.csv", "资源清单.csv"):
             shutil.copy(os.path.join(sheets, sheet), os.path.join(folder, sheet))
         records = ("import", "records", os.path.join(folder, "服务记录.csv"))
+        built = ("schedule", "build", "--month", "2026-12")
         lists = [("import", "needs", os.path.join(folder, "需求清单.csv")),
                  ("import", "resources", os.path.join(folder, "资源清单.csv"))]
         cases = [
@@ -216,6 +217,11 @@ def main():
                        ("record", "confirm", "--date", "2026-12-15")], ["points", "award"], None),
             ("match", [volunteers, *lists], ["match", "run"], None),
             ("report", [volunteers, records], ["report", "month", "2026-12", "-o", "{ws}/月报.md"], "月报.md"),
+            # What volunteers were told, and the calendars handed out, are recorded with them.
+            ("notify", [volunteers, built, ("schedule", "publish", "--month", "2026-12")],
+             ["schedule", "notify", "--date", "2026-12-15"], None),
+            ("calendar", [volunteers, built], ["schedule", "export", "--month", "2026-12", "-o", "{ws}/轮值.ics"],
+             "轮值.ics"),
         ]
         problems, cut_import = [], 0
         for name, setup, command, output in cases:
