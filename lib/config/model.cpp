@@ -118,11 +118,7 @@ std::optional<CalendarReminder> parse_reminder(std::string_view text) {
 }
 
 const Kiosk& resolve_kiosk(const Config& config, std::string_view name) {
-  auto folded = [](std::string_view s) {
-    std::string out(text::trim(s));
-    for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return out;
-  };
+  auto folded = [](std::string_view s) { return text::ascii_lower(text::trim(s)); };
   auto wanted = folded(name);
   std::vector<std::string> names;
   for (const auto& k : config.kiosks) {

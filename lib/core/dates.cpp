@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 
 namespace kangle {
 namespace {
@@ -134,8 +135,7 @@ std::string local_time_text(std::string_view utc_timestamp, const std::string& t
 }
 
 std::optional<std::chrono::weekday> parse_weekday(std::string_view text) {
-  std::string lower(text);
-  for (auto& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  auto lower = text::ascii_lower(text);
   for (const auto& entry : weekday_names) {
     if (entry.name == lower) return std::chrono::weekday{entry.index};
   }

@@ -53,6 +53,12 @@ bool is_ascii_space(char c) {
 
 }  // namespace
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return out;
+}
+
 std::string_view trim(std::string_view s) {
   for (;;) {
     if (s.starts_with(ideographic_space)) s.remove_prefix(ideographic_space.size());

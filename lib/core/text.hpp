@@ -11,6 +11,9 @@ namespace kangle::text {
 /// The string without leading and trailing white space, ideographic space (U+3000) included.
 std::string_view trim(std::string_view s);
 
+/// The string with A–Z made a–z and every other byte (UTF-8 included) as it was.
+std::string ascii_lower(std::string_view s);
+
 /// Edit distance (insertions, deletions, substitutions, swaps of neighbours) in code points, so that 理发 and 理法 are one edit apart.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -285,8 +285,7 @@ private:
 }  // namespace
 
 std::optional<Encoding> parse_encoding(std::string_view name) {
-  std::string lower;
-  for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  auto lower = text::ascii_lower(name);
   if (lower == "utf-8" || lower == "utf8") return Encoding::utf8;
   if (lower == "gbk" || lower == "gb2312" || lower == "gb18030" || lower == "cp936") return Encoding::gb18030;
   if (lower == "utf-16le" || lower == "utf-16") return Encoding::utf16le;

@@ -40,22 +40,12 @@
 #include "workspace/database.hpp"
 #include "workspace/init.hpp"
 
-using namespace std::chrono;
-using kangle::Date;
-using kangle::config::Config;
-using kangle::people::Availability;
-using kangle::people::DayPart;
-using kangle::people::Volunteer;
-using kangle::schedule::Assignments;
+using namespace schedule_fixtures;  // std::chrono, Date, Config, Volunteer, Session, Unfilled, fs, ...
 using kangle::schedule::AssignOptions;
 using kangle::schedule::Month;
 using kangle::schedule::RotaPlan;
 using kangle::schedule::Seat;
-using kangle::schedule::Session;
-using kangle::schedule::Unfilled;
-namespace fs = std::filesystem;
 namespace schedule = kangle::schedule;
-using namespace schedule_fixtures;
 
 namespace {
 
