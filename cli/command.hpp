@@ -12,6 +12,7 @@
 
 #include "config/model.hpp"
 #include "core/dates.hpp"
+#include "present/emit.hpp"
 #include "workspace/database.hpp"
 
 namespace kangle::cli {
@@ -58,11 +59,14 @@ struct CommandSpec {
 
 const std::vector<CommandSpec>& command_table();
 
-/// `--format` shared by the commands that print data: the terminal's table, JSON and
-/// CSV for scripts, Markdown and a self-contained HTML page for what is posted; XLSX
-/// (reports) for the office. `table` is accepted for `text`.
-enum class Format { text, json, csv, md, html, xlsx };
+/// `--format` shared by the commands that print data, of the formats `allowed`
+/// (`table` is accepted for `text`).
+using present::Format;
 void add_format_option(CLI::App& command, Format& format, std::vector<Format> allowed);
+
+/// Where a command's document goes: `--format` (of those `allowed`), `-o/--output FILE`
+/// and, when CSV is allowed, `--encoding utf-8|gb18030` for old WPS and Excel.
+void add_output_options(CLI::App& command, present::Output& output, std::vector<Format> allowed);
 
 /// `-o/--output FILE` shared by the commands that write something to post or send.
 void add_output_option(CLI::App& command, std::string& output);

@@ -52,6 +52,21 @@ void add_format_option(CLI::App& command, Format& format, std::vector<Format> al
       ->type_name(text::join(listed, "|"));
 }
 
+void add_output_options(CLI::App& command, present::Output& output, std::vector<Format> allowed) {
+  bool csv = std::find(allowed.begin(), allowed.end(), Format::csv) != allowed.end();
+  add_format_option(command, output.format, std::move(allowed));
+  add_output_option(command, output.path);
+  if (!csv) return;
+  command.add_option("--encoding", output.encoding, "CSV's character encoding: utf-8, or gb18030 for old WPS and Excel")
+      ->transform(CLI::CheckedTransformer(
+                      std::map<std::string, present::Encoding>{{"utf-8", present::Encoding::utf8},
+                                                               {"utf8", present::Encoding::utf8},
+                                                               {"gb18030", present::Encoding::gb18030}},
+                      CLI::ignore_case)
+                      .description(""))
+      ->type_name("utf-8|gb18030");
+}
+
 void add_output_option(CLI::App& command, std::string& output) {
   command.add_option("-o,--output", output, "The file to write (default: standard output)")->type_name("FILE");
 }

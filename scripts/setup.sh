@@ -11,6 +11,7 @@ packages=(
   libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev libtomlplusplus-dev catch2
   libutf8proc-dev libssl-dev libzip-dev libexpat1-dev zlib1g-dev libxlsxwriter-dev liblemon-dev libical-dev sqlite3
   libicu-dev libnova-dev      # the Chinese lunar calendar and the Qingming solar term of the public holidays
+  nlohmann-json3-dev          # JSON output
   chromium python3-openpyxl   # the report tests open the HTML in Chromium and read the XLSX back
 )
 # clang's ASan, UBSan and libFuzzer runtimes ship in libclang-rt-dev, which clang only recommends.

@@ -13,7 +13,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/json.hpp"
-#include "core/table.hpp"
+#include "present/table.hpp"
 #include "core/text.hpp"
 #include "import/categories.hpp"
 #include "lists/store.hpp"

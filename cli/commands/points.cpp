@@ -14,7 +14,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/json.hpp"
-#include "core/table.hpp"
+#include "present/table.hpp"
 #include "people/store.hpp"
 #include "points/actions.hpp"
 #include "points/board.hpp"
@@ -185,7 +185,7 @@ void print_board(const PointsCommand& options, Context& context, const std::stri
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : standings) {
     rows.push_back({std::to_string(s.rank), s.name, shown_phone(s.phone, options.reveal), s.unit, std::to_string(s.points),
-                    std::to_string(s.sessions), machine ? std::to_string(s.minutes) : records::format_duration(s.minutes)});
+                    std::to_string(s.sessions), machine ? std::to_string(s.minutes) : format_duration(s.minutes)});
     if (mark_party) rows.back().push_back(s.party_member ? (machine ? "true" : "★") : (machine ? "false" : ""));
   }
   std::vector<std::string> footer;

@@ -16,7 +16,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/json.hpp"
-#include "core/table.hpp"
+#include "present/table.hpp"
 #include "core/text.hpp"
 #include "import/normalize.hpp"
 #include "points/actions.hpp"
@@ -104,7 +104,7 @@ int run_confirm(const RecordCommand& options, Context& context) {
     attendances += static_cast<int>(r.volunteers.size());
     rows.push_back({options.dry_run ? "" : std::to_string(r.id), format_date(r.date), format_time_range(r.time),
                     records::where_of(config, r), records::what_of(config, r), names_of(r), r.residents ? std::to_string(*r.residents) : "",
-                    "", records::format_duration(r.total_minutes())});
+                    "", format_duration(r.total_minutes())});
   }
   if (!rows.empty()) fmt::print("{}", table::render_text(list_headers(false), rows));
   fmt::print("{}\n", tr(Msg::record_confirmed, format_date(confirm.date), report.added.size(), attendances));
@@ -209,7 +209,7 @@ int run_list(const RecordCommand& options, Context& context) {
     rows.push_back({machine ? std::to_string(r.id) : id, format_date(r.date), format_time_range(r.time), records::where_of(config, r),
                     records::what_of(config, r), names_of(r), r.residents ? std::to_string(*r.residents) : "",
                     satisfaction_text(r.satisfaction),
-                    machine ? std::to_string(r.total_minutes()) : records::format_duration(r.total_minutes())});
+                    machine ? std::to_string(r.total_minutes()) : format_duration(r.total_minutes())});
     if (!r.cancelled_at) {
       minutes += r.total_minutes();
       residents += r.residents.value_or(0);
@@ -226,7 +226,7 @@ int run_list(const RecordCommand& options, Context& context) {
     return 0;
   }
   fmt::print("{}", table::render_text(list_headers(false), rows));
-  fmt::print("{}\n", tr(Msg::record_list_total, found.size(), residents, records::format_duration(minutes)));
+  fmt::print("{}\n", tr(Msg::record_list_total, found.size(), residents, format_duration(minutes)));
   return 0;
 }
 
@@ -234,7 +234,7 @@ int run_grant(const RecordCommand& options, Context& context) {
   auto& db = context.database->sql();
   if (options.revoke) {
     auto revocation = records::revoke_grant(db, *options.revoke, options.reason, options.approved_by, context.now);
-    fmt::print("{}\n", tr(Msg::grant_revoked, *options.revoke, records::format_duration(-revocation.minutes),
+    fmt::print("{}\n", tr(Msg::grant_revoked, *options.revoke, format_duration(-revocation.minutes),
                           format_date(revocation.date), revocation.id, options.approved_by));
     return 0;
   }
@@ -248,7 +248,7 @@ int run_grant(const RecordCommand& options, Context& context) {
   grant.reason = options.reason;
   grant.approved_by = options.approved_by;
   grant = records::grant_hours(db, *context.config, grant, context.now);
-  fmt::print("{}\n", tr(Msg::record_granted, records::format_duration(*minutes), options.person, options.approved_by, grant.id));
+  fmt::print("{}\n", tr(Msg::record_granted, format_duration(*minutes), options.person, options.approved_by, grant.id));
   return 0;
 }
 
@@ -261,7 +261,7 @@ int run_hours(const RecordCommand& options, Context& context) {
   std::vector<std::string> headers = {std::string(message_text(Msg::field_name, language())),
                                       std::string(message_text(Msg::hours_sessions, language()))};
   for (auto id : {Msg::hours_recorded, Msg::hours_granted, Msg::hours_total}) headers.push_back(duration_header(id, machine));
-  auto shown = [&](long m) { return machine ? std::to_string(m) : records::format_duration(m); };
+  auto shown = [&](long m) { return machine ? std::to_string(m) : format_duration(m); };
   std::vector<std::vector<std::string>> rows;
   for (const auto& h : hours) {
     rows.push_back({h.name, std::to_string(h.sessions), shown(h.recorded_minutes), shown(h.granted_minutes),
@@ -276,9 +276,9 @@ int run_hours(const RecordCommand& options, Context& context) {
     fmt::print("{}", table::render_text(headers, rows));
     if (volunteer) {
       for (const auto& g : records::RecordStore(context.database->sql()).grants(*volunteer)) {
-        fmt::print("{}\n", g.reverses ? tr(Msg::hours_revocation_line, format_date(g.date), records::format_duration(g.minutes),
+        fmt::print("{}\n", g.reverses ? tr(Msg::hours_revocation_line, format_date(g.date), format_duration(g.minutes),
                                           g.reason, g.approved_by, *g.reverses)
-                                      : tr(Msg::hours_grant_line, format_date(g.date), records::format_duration(g.minutes),
+                                      : tr(Msg::hours_grant_line, format_date(g.date), format_duration(g.minutes),
                                            g.reason, g.approved_by, g.id));
       }
     }

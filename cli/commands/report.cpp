@@ -17,7 +17,8 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "report/build.hpp"
-#include "report/render.hpp"
+#include "present/emit.hpp"
+#include "present/render.hpp"
 
 namespace kangle::cli {
 namespace {
@@ -26,13 +27,13 @@ namespace fs = std::filesystem;
 
 struct ReportCommand {
   std::string period;
-  Format format = Format::text;
-  std::string output, pack, unit;
+  present::Output output;
+  std::string pack, unit;
   bool reveal = false;
   bool quiet = false;
 };
 
-using Builder = report::Report (*)(const report::Source&);
+using Builder = present::Document (*)(const report::Source&);
 
 Period period_option(const std::string& text, std::optional<Period::Kind> wanted, const Date& today) {
   if (text.empty()) {
@@ -42,28 +43,6 @@ Period period_option(const std::string& text, std::optional<Period::Kind> wanted
   auto period = parse_period(text);
   if (!period || (wanted && period->kind != *wanted)) throw UsageError(tr(Msg::bad_period, text));
   return *period;
-}
-
-std::string rendered(const report::Report& report, Format format) {
-  switch (format) {
-    case Format::md: return report::render_markdown(report);
-    case Format::html: return report::render_html(report);
-    case Format::csv: return report::render_csv(report);
-    case Format::json: return report::render_json(report);
-    case Format::xlsx:  // written to a file, never printed
-    case Format::text: break;
-  }
-  return report::render_table(report);
-}
-
-void emit(const report::Report& report, const ReportCommand& options) {
-  if (options.format != Format::xlsx) {
-    print_or_write(rendered(report, options.format), options.output);
-    return;
-  }
-  if (options.output.empty() || options.output == "-") throw UsageError(tr(Msg::report_xlsx_needs_output));
-  report::write_xlsx(report, options.output);
-  fmt::print("{}\n", tr(Msg::file_written, options.output));
 }
 
 /// `--pack DIR`: the period's report, the portfolio review, the units and the
@@ -92,16 +71,16 @@ void write_pack(const report::Source& source, const fs::path& folder, bool quiet
     for (Builder build : {report::period_report, report::services_report, report::units_report, report::volunteers_report}) {
       auto report = build(source);
       auto stem = report.kind + "-" + report.period;
-      write(stem + ".md", report::render_markdown(report));
-      write(stem + ".html", report::render_html(report));
-      write(stem + ".json", report::render_json(report));
-      report::write_xlsx(report, staging / (stem + ".xlsx"));
+      write(stem + ".md", present::render_markdown(report));
+      write(stem + ".html", present::render_html(report));
+      write(stem + ".json", present::render_json(report));
+      present::write_xlsx(report, staging / (stem + ".xlsx"));
       names.push_back(stem + ".xlsx");
       for (const auto& section : report.sections) {
         for (const auto& table : section.tables) {
           auto one = report;
           one.sections = {{section.id, section.title, {}, {table}, {}}};
-          write(stem + "." + table.id + ".csv", report::render_csv(one));
+          write(stem + "." + table.id + ".csv", present::rendered(one, present::Output{Format::csv, "", present::Encoding::utf8}, true));
         }
       }
       progress.show(++reports);
@@ -132,7 +111,7 @@ int run(const ReportCommand& options, Context& context, Builder build, std::opti
     write_pack(source, options.pack, options.quiet);
     return 0;
   }
-  emit(build(source), options);
+  present::emit(build(source), options.output);
   return 0;
 }
 
@@ -161,9 +140,8 @@ void define_report(CLI::App& command, Action& action) {
   std::vector<std::pair<CLI::App*, const Kind*>> subs;
   for (const auto& kind : kinds) {
     auto* sub = command.add_subcommand(kind.name, kind.help);
-    add_format_option(*sub, options->format,
-                      {Format::text, Format::md, Format::html, Format::csv, Format::json, Format::xlsx});
-    add_output_option(*sub, options->output);
+    add_output_options(*sub, options->output,
+                       {Format::text, Format::md, Format::html, Format::csv, Format::json, Format::xlsx});
     if (kind.period) {
       sub->add_option("period", options->period, "The period: 2026-12, 2026Q4 or 2026")->required();
       // The pack writes every format, each to its own file: --format and -o would be ignored.

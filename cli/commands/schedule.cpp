@@ -15,10 +15,9 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/json.hpp"
-#include "core/table.hpp"
+#include "present/table.hpp"
 #include "core/text.hpp"
 #include "people/store.hpp"
-#include "report/render.hpp"
 #include "schedule/build.hpp"
 #include "schedule/changes.hpp"
 #include "schedule/ics.hpp"
@@ -267,14 +266,8 @@ std::vector<schedule::RotaSeat> filtered(std::vector<schedule::RotaSeat> seats, 
 }
 
 /// A rota sheet or notice, laid out as a report is, in `format`: XLSX only to a file.
-int write_sheet(const report::Report& sheet, Format format, const std::string& output) {
-  if (format == Format::xlsx) {
-    if (output.empty() || output == "-") throw UsageError(tr(Msg::report_xlsx_needs_output));
-    report::write_xlsx(sheet, output);
-    fmt::print("{}\n", tr(Msg::file_written, output));
-    return 0;
-  }
-  print_or_write(format == Format::html ? report::render_html(sheet) : report::render_markdown(sheet), output);
+int write_sheet(const present::Document& sheet, Format format, const std::string& output) {
+  present::emit(sheet, present::Output{format, output, present::Encoding::utf8});
   return 0;
 }
 

@@ -12,7 +12,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/json.hpp"
-#include "core/table.hpp"
+#include "present/table.hpp"
 #include "core/text.hpp"
 #include "import/normalize.hpp"
 #include "import/volunteers.hpp"

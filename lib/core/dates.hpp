@@ -17,6 +17,9 @@ std::optional<Date> parse_date(std::string_view text);
 /// `YYYY-MM-DD`.
 std::string format_date(const Date& date);
 
+/// `2小时30分` / `2 h 30 min`: minutes as people read them, in the language of the run.
+std::string format_duration(long minutes);
+
 /// The calendar day in `timezone` (an IANA name such as Asia/Shanghai) at the moment
 /// `utc_timestamp` (`YYYY-MM-DDTHH:MM:SSZ`): a run at 02:00 in Beijing is still
 /// yesterday in UTC. Without the zone database, China's zones fall back to UTC+8

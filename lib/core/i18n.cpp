@@ -680,7 +680,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::report_col_unfilled, "Unfilled", "空缺"},
     {Msg::report_col_filled_pct, "Filled (%)", "排满率（%）"},
     {Msg::report_no_rota, "No rota for this period.", "本期没有排班。"},
-    {Msg::report_xlsx_needs_output, "--format xlsx writes a file: give it with -o FILE.xlsx", "--format xlsx 需要用 -o 指定输出文件，例如 -o 报告.xlsx"},
+    {Msg::xlsx_needs_output, "--format xlsx writes a file: give it with -o FILE.xlsx", "--format xlsx 需要用 -o 指定输出文件，例如 -o 表格.xlsx"},
     {Msg::report_pack_not_folder, "{} is a file, not a folder: --pack needs a folder", "{} 是文件而不是文件夹：--pack 需要一个文件夹"},
     {Msg::report_pack_written, "Wrote {} files into {}", "已在 {1} 写入 {0} 个文件"},
     {Msg::report_pack_progress, "Reports written: {} of 4…", "已生成报表 {}/4…"},

@@ -670,7 +670,7 @@ enum class Msg {
   report_col_unfilled,
   report_col_filled_pct,
   report_no_rota,
-  report_xlsx_needs_output,
+  xlsx_needs_output,
   report_pack_not_folder,
   report_pack_written,
   report_pack_progress,

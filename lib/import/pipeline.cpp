@@ -12,7 +12,7 @@
 #include "core/atomic_file.hpp"
 #include "core/hash.hpp"
 #include "core/i18n.hpp"
-#include "core/table.hpp"
+#include "present/table.hpp"
 #include "core/text.hpp"
 #include "import/columns.hpp"
 #include "import/normalize.hpp"

@@ -59,19 +59,4 @@ std::optional<int> parse_duration(std::string_view text) {
   return static_cast<int>(minutes);
 }
 
-std::string format_duration(long minutes) {
-  bool chinese = language() == Lang::zh_CN;
-  std::string sign = minutes < 0 ? "-" : "";
-  minutes = std::abs(minutes);
-  long h = minutes / 60, m = minutes % 60;
-  if (chinese) {
-    if (m == 0) return fmt::format("{}{}小时", sign, h);
-    if (h == 0) return fmt::format("{}{}分钟", sign, m);
-    return fmt::format("{}{}小时{}分", sign, h, m);
-  }
-  if (m == 0) return fmt::format("{}{} h", sign, h);
-  if (h == 0) return fmt::format("{}{} min", sign, m);
-  return fmt::format("{}{} h {} min", sign, h, m);
-}
-
 }  // namespace kangle::records

@@ -62,7 +62,5 @@ std::string_view origin_name(Origin origin);
 /// nothing when malformed, zero or not a whole number of minutes.
 std::optional<int> parse_duration(std::string_view text);
 
-/// `2小时30分` / `2 h 30 min`: minutes as people read them.
-std::string format_duration(long minutes);
 
 }  // namespace kangle::records

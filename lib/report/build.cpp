@@ -15,7 +15,14 @@
 namespace kangle::report {
 namespace {
 
-Value count(long n) { return Value::number(static_cast<double>(n)); }
+using present::Chart;
+using present::Column;
+using present::Document;
+using present::Section;
+using present::Table;
+using present::Value;
+
+Value count(long n) { return Value::integer(n); }
 Value hours(long minutes) { return Value::number(static_cast<double>(minutes) / 60.0, 1); }
 Value rating(const std::optional<double>& mean) { return mean ? Value::number(*mean, 2) : Value::none(); }
 Value percent(const std::optional<double>& share) { return share ? Value::number(*share * 100.0, 1) : Value::none(); }
@@ -27,8 +34,8 @@ std::optional<double> ratio(double part, double whole) {
 
 Column column(const char* key, Msg header) { return {key, tr(header), false}; }
 
-Report titled(const Source& s, const char* kind, Msg title) {
-  Report r;
+Document titled(const Source& s, const char* kind, Msg title) {
+  Document r;
   r.kind = kind;
   r.period = s.period.text();
   r.title = tr(title, s.config.settings.name, period_label(s.period));
@@ -36,8 +43,9 @@ Report titled(const Source& s, const char* kind, Msg title) {
   r.footer.push_back(tr(Msg::report_generated, s.now));
   // The figures rest on the ledger as it is now: its head, to prove later it was not cut.
   auto head = points::chain_end(s.db);
-  r.ledger_entries = head.entry;
-  r.ledger_head = head.hash;
+  r.facts = {{"ledger_entries", Value::integer(head.entry)}, {"ledger_head", Value::text(head.hash)}};
+  r.csv_by_keys = true;
+  r.fit_terminal = true;
   r.footer.push_back(tr(Msg::report_ledger_head, head.entry, head.hash.substr(0, 16)));
   return r;
 }
@@ -100,9 +108,9 @@ const Metric metrics[] = {
 /// The change from `before` to `now` in per cent; none when there is nothing to compare with.
 Value change(const Value& now, const Value& before) {
   if (!now.is_number() || !before.is_number()) return Value::none();
-  double b = std::get<double>(before.data);
+  double b = before.number_value();
   if (b == 0) return Value::none();
-  return Value::number((std::get<double>(now.data) - b) / b * 100.0, 1);
+  return Value::number((now.number_value() - b) / b * 100.0, 1);
 }
 
 /// Each period's figures computed once: a month's report needs the month and the one
@@ -280,7 +288,7 @@ std::string part_of_day(int part) {
 
 }  // namespace
 
-Report period_report(const Source& s) {
+Document period_report(const Source& s) {
   auto report = titled(s, period_kind(s.period), Msg::report_period_title);
   FiguresOf figures_of(s.db);
   report.sections.push_back(overview(s, figures_of));
@@ -290,7 +298,7 @@ Report period_report(const Source& s) {
   return report;
 }
 
-Report services_report(const Source& s) {
+Document services_report(const Source& s) {
   auto report = titled(s, "services", Msg::report_services_title);
   auto reviews = review_services(s.config, service_figures(s.db, s.period), needs_by_category(s.db, s.period),
                                  resources_by_category(s.db), volunteers_by_skill(s.db));
@@ -344,7 +352,7 @@ Report services_report(const Source& s) {
   return report;
 }
 
-Report units_report(const Source& s) {
+Document units_report(const Source& s) {
   auto report = titled(s, "units", Msg::report_units_title);
   auto units = unit_figures(s.db, s.period);
   // Residents' satisfaction is the yardstick; units without a rating come last; then the
@@ -379,7 +387,7 @@ Report units_report(const Source& s) {
   return report;
 }
 
-Report volunteers_report(const Source& s) {
+Document volunteers_report(const Source& s) {
   auto report = titled(s, "volunteers", Msg::report_volunteers_title);
   auto people = volunteer_figures(s.db, s.period);
   // A unit assessing its members asks for them alone.
@@ -397,8 +405,8 @@ Report volunteers_report(const Source& s) {
                column("balance", Msg::report_col_balance)},
               {}, 1};
   for (const auto& v : people) {
-    table.rows.push_back({Value::text(v.name), Value::text(s.reveal ? v.phone : people::mask_phone(v.phone)),
-                          Value::text(v.unit), Value::text(v.party_member ? "★" : ""), count(v.sessions),
+    table.rows.push_back({Value::text(v.name), Value::personal(s.reveal ? v.phone : people::mask_phone(v.phone)),
+                          Value::text(v.unit), Value::flag(v.party_member, "★"), count(v.sessions),
                           hours(v.recorded_minutes), hours(v.granted_minutes), count(v.points), count(v.balance)});
   }
   served.tables.push_back(std::move(table));

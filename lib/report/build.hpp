@@ -5,7 +5,7 @@
 
 #include "config/model.hpp"
 #include "core/dates.hpp"
-#include "report/model.hpp"
+#include "present/document.hpp"
 
 namespace SQLite {
 class Database;
@@ -26,17 +26,17 @@ struct Source {
 /// `report month|quarter|year`: the headline figures in the seeds' words, compared with
 /// the period before and the same period a year before; then by kiosk, by service and
 /// month by month (the twelve months to a monthly report's month).
-Report period_report(const Source& source);
+present::Document period_report(const Source& source);
 
 /// `report services`: the portfolio review, every service in 固化, 保留, 嫁接 or 退出 with
 /// its figures and the sentence that puts it there.
-Report services_report(const Source& source);
+present::Document services_report(const Source& source);
 
 /// `report units`: the co-building units' reverse assessment, ranked by residents' satisfaction.
-Report units_report(const Source& source);
+present::Document units_report(const Source& source);
 
 /// `report volunteers`: each volunteer's sessions, hours (recorded and granted apart) and
 /// points; unique volunteers per service and kiosk; seats filled by kiosk, weekday and part of day.
-Report volunteers_report(const Source& source);
+present::Document volunteers_report(const Source& source);
 
 }  // namespace kangle::report

@@ -16,8 +16,8 @@
 namespace kangle::schedule {
 namespace {
 
-using report::Column;
-using report::Value;
+using present::Column;
+using present::Value;
 
 std::string_view separator() { return message_text(Msg::rhythm_list_separator, language()); }
 
@@ -122,10 +122,10 @@ std::vector<std::string> calendar_lines(const config::Config& config, const conf
 /// One kiosk's duties of a week, Monday `monday` to Sunday: first a row of the days it is
 /// closed or works as another weekday, if any; then a row per time and duty, by start time
 /// and then in the order the month's rota first shows them (the menu's).
-report::Table week_table(const config::Config& config, const config::Kiosk& kiosk, const std::vector<DutyLine>& lines,
+present::Table week_table(const config::Config& config, const config::Kiosk& kiosk, const std::vector<DutyLine>& lines,
                          const Month& month, const Date& monday, int number) {
   static constexpr std::array<const char*, 7> keys = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-  report::Table table;
+  present::Table table;
   table.id = fmt::format("week_{}", number);
   table.title = tr(Msg::rota_week, format_date(monday), format_date(plus_days(monday, 6)));
   table.columns.push_back({"duty", std::string(message_text(Msg::rota_time_duty, language())), false});
@@ -163,13 +163,15 @@ report::Table week_table(const config::Config& config, const config::Kiosk& kios
 }
 
 /// A month's sheet to print, a page per kiosk.
-report::Report sheet(std::string kind, const Month& month, std::string title, const std::string& now) {
-  report::Report out;
+present::Document sheet(std::string kind, const Month& month, std::string title, const std::string& now) {
+  present::Document out;
   out.kind = std::move(kind);
   out.period = month.text();
   out.title = std::move(title);
   out.generated_at = now;
   out.page_per_section = true;
+  out.fit_terminal = true;
+  out.csv_by_keys = true;
   return out;
 }
 
@@ -208,7 +210,7 @@ std::string who_serves(const DutyLine& line) {
   return who;
 }
 
-report::Report rota_by_week(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
+present::Document rota_by_week(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
                             const std::string& now) {
   auto out = sheet("rota", month, tr(Msg::rota_title, config.settings.name, month.text()), now);
   out.landscape = true;
@@ -216,7 +218,7 @@ report::Report rota_by_week(const config::Config& config, const Month& month, co
   auto first_monday = Date{std::chrono::sys_days{month.first()} -
                            (std::chrono::weekday{std::chrono::sys_days{month.first()}} - std::chrono::Monday)};
   for (const auto* kiosk : kiosks_with_seats(config, seats)) {
-    report::Section section;
+    present::Section section;
     section.id = kiosk->id;
     section.title = config::kiosk_label(config, kiosk->id);
     section.lines.push_back(tr(Msg::rota_sheet_title, config.settings.name, config::localized(kiosk->name, kiosk->name_en),
@@ -234,12 +236,12 @@ report::Report rota_by_week(const config::Config& config, const Month& month, co
   return out;
 }
 
-report::Report duty_notice(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
+present::Document duty_notice(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
                            const std::string& now) {
   auto out = sheet("notice", month, tr(Msg::notice_title, config.settings.name, month.text()), now);
   auto lines = duty_lines(config, seats);
   for (const auto* kiosk : kiosks_with_seats(config, seats)) {
-    report::Section section;
+    present::Section section;
     section.id = kiosk->id;
     section.title = config::localized(kiosk->name, kiosk->name_en);
     if (!kiosk->address.empty()) section.lines.push_back(tr(Msg::notice_address, kiosk->address));
@@ -247,7 +249,7 @@ report::Report duty_notice(const config::Config& config, const Month& month, con
     if (!kiosk->pledge.empty()) section.lines.push_back(kiosk->pledge);
     for (auto& line : calendar_lines(config, *kiosk, month)) section.lines.push_back(std::move(line));
 
-    report::Table services;
+    present::Table services;
     services.id = "services";
     services.title = std::string(message_text(Msg::notice_services, language()));
     services.columns = {{"service", std::string(message_text(Msg::notice_col_service, language())), false},
@@ -272,7 +274,7 @@ report::Report duty_notice(const config::Config& config, const Month& month, con
       }
     }
 
-    report::Table duties;
+    present::Table duties;
     duties.id = "duties";
     duties.title = std::string(message_text(Msg::notice_duties, language()));
     duties.columns = {{"date", std::string(message_text(Msg::rota_date, language())), false},
@@ -283,7 +285,7 @@ report::Report duty_notice(const config::Config& config, const Month& month, con
     duties.key_columns = 2;
     for (const auto& line : lines) {
       if (line.first.kiosk != kiosk->id) continue;
-      duties.rows.push_back({Value::text(format_date(line.first.date)), Value::text(weekday_name(line.first.date)),
+      duties.rows.push_back({Value::date(line.first.date), Value::text(weekday_name(line.first.date)),
                              Value::text(format_time_range(line.first.time)), Value::text(duty_label(config, line.first)),
                              Value::text(who_serves(line))});
     }

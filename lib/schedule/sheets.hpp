@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "config/model.hpp"
-#include "report/model.hpp"
+#include "present/document.hpp"
 #include "schedule/sessions.hpp"
 #include "schedule/store.hpp"
 
@@ -34,13 +34,13 @@ std::string who_serves(const DutyLine& line);
 /// The month's rota to print and pin up: a section per kiosk (an XLSX sheet, an HTML
 /// page, A4 landscape), a table per week from Monday to Sunday with a row per time and
 /// duty and a column per day. Names only: no phone is printed.
-report::Report rota_by_week(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
+present::Document rota_by_week(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
                             const std::string& now);
 
 /// The public notice (四公开) of each kiosk for the month, a page each: where it is, its
 /// opening hours and pledge, its services with when they happen and what they cost, and
 /// who is on duty. Names only: volunteers' phone numbers are never posted.
-report::Report duty_notice(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
+present::Document duty_notice(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
                            const std::string& now);
 
 }  // namespace kangle::schedule

@@ -236,8 +236,8 @@ The month: headline figures first, then by kiosk, by service, month by month.
   2026-10,0,0,0,0.0
   2026-11,1,9,1,2.5
   2026-12,17,274,28,69.5
-  $ kangle report month 2026-12 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["report"], d["period"], [s["id"] for s in d["sections"]]); t=d["sections"][0]["tables"][0]; print([r for r in t["rows"] if r["metric"] == "residents"])'
-  month 2026-12 ['overview', 'kiosks', 'services', 'trend']
+  $ kangle report month 2026-12 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["format_version"], d["kind"], d["period"], [s["id"] for s in d["sections"]]); t=d["sections"][0]["tables"][0]; print([r for r in t["rows"] if r["metric"] == "residents"])'
+  1 month 2026-12 ['overview', 'kiosks', 'services', 'trend']
   [{'metric': 'residents', 'label': '服务群众（人次）', 'current': 274, 'previous': 9, 'change_pct': 2944.4, 'last_year': 0, 'year_change_pct': None}]
   $ kangle --lang en report month 2026-12 | head -8
   康健街道“雷锋亭”: report for December 2026
@@ -476,7 +476,7 @@ Files: -o writes atomically and refuses a folder; xlsx needs -o; --pack writes t
   kangle: 错误：folder 是文件夹：请给出要写入的文件名
   [4]
   $ kangle report month 2026-12 --format xlsx
-  kangle: 错误：--format xlsx 需要用 -o 指定输出文件，例如 -o 报告.xlsx
+  kangle: 错误：--format xlsx 需要用 -o 指定输出文件，例如 -o 表格.xlsx
   [2]
   $ kangle report month 2026-12 --format xlsx -o 月报.xlsx && python3 -c 'import zipfile; print(sorted(n for n in zipfile.ZipFile("月报.xlsx").namelist() if n.startswith("xl/worksheets/")))'
   已写入 月报.xlsx
@@ -555,49 +555,13 @@ The cron example: no terminal, no environment but what the crontab sets.
 
 Whole outputs for scripts and pasting: the units as JSON, the review as Markdown.
 
-  $ kangle report units --period 2026-12 --format json
-  {
-    "report": "units",
-    "period": "2026-12",
-    "title": "康健街道“雷锋亭” 2026年12月 共建单位反向考核",
-    "generated_at": "2026-12-01T02:00:00Z",
-    "ledger": {"entries": 63, "head": "d8548d52ffd5132f2704a8186ca4cb6842b04eb5c8477fc345d511a5931e1c46"},
-    "sections": [
-      {
-        "id": "units",
-        "title": "共建单位",
-        "lines": [
-          "按群众对其志愿者所服务场次及其领办项目的满意度排名，其次按志愿者人次。"
-        ],
-        "tables": [
-          {
-            "id": "units",
-            "title": "共建单位",
-            "columns": [
-              {"key": "rank", "header": "排名"},
-              {"key": "unit", "header": "单位"},
-              {"key": "registered", "header": "登记志愿者"},
-              {"key": "volunteers_sent", "header": "参与服务志愿者"},
-              {"key": "sessions", "header": "场次"},
-              {"key": "volunteer_times", "header": "志愿者（人次）"},
-              {"key": "hours", "header": "服务时长（小时）"},
-              {"key": "claimed", "header": "认领项目（个）"},
-              {"key": "done", "header": "完成项目（个）"},
-              {"key": "on_time_pct", "header": "按期完成率（%）"},
-              {"key": "satisfaction", "header": "满意度（1–5）"}
-            ],
-            "rows": [
-              {"rank": 1, "unit": "上海师范大学法政学院", "registered": 3, "volunteers_sent": 3, "sessions": 1, "volunteer_times": 3, "hours": 9.0, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 5.00},
-              {"rank": 2, "unit": "交通银行康健支行", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 1, "done": 1, "on_time_pct": 100.0, "satisfaction": 5.00},
-              {"rank": 3, "unit": "徐汇区环卫所", "registered": 2, "volunteers_sent": 2, "sessions": 3, "volunteer_times": 3, "hours": 7.5, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 4.94},
-              {"rank": 4, "unit": "康健街道社区卫生服务中心", "registered": 4, "volunteers_sent": 4, "sessions": 4, "volunteer_times": 5, "hours": 11.5, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 4.86},
-              {"rank": 5, "unit": "上海康洁有害生物防治有限公司", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": null}
-            ]
-          }
-        ]
-      }
-    ]
-  }
+  $ kangle report units --period 2026-12 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["format_version"], d["kind"], d["period"], d["facts"]); [print(json.dumps(r, ensure_ascii=False)) for s in d["sections"] for t in s["tables"] for r in t["rows"]]'
+  1 units 2026-12 {'ledger_entries': 63, 'ledger_head': 'd8548d52ffd5132f2704a8186ca4cb6842b04eb5c8477fc345d511a5931e1c46'}
+  {"rank": 1, "unit": "上海师范大学法政学院", "registered": 3, "volunteers_sent": 3, "sessions": 1, "volunteer_times": 3, "hours": 9.0, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 5.0}
+  {"rank": 2, "unit": "交通银行康健支行", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 1, "done": 1, "on_time_pct": 100.0, "satisfaction": 5.0}
+  {"rank": 3, "unit": "徐汇区环卫所", "registered": 2, "volunteers_sent": 2, "sessions": 3, "volunteer_times": 3, "hours": 7.5, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 4.94}
+  {"rank": 4, "unit": "康健街道社区卫生服务中心", "registered": 4, "volunteers_sent": 4, "sessions": 4, "volunteer_times": 5, "hours": 11.5, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 4.86}
+  {"rank": 5, "unit": "上海康洁有害生物防治有限公司", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": null}
   $ kangle --lang en report services --period 2026-12 --format md
   # 康健街道“雷锋亭”: the service portfolio review, December 2026
   
@@ -682,6 +646,6 @@ by number; the ledger still verifies and the reports still add up.
   $ kangle points verify | head -1 | cut -c1-30
   积分账本核验无误：25 
   $ kangle report volunteers --period 2026-12 --reveal --format csv | grep '^#'
-  #3,,徐汇区环卫所,★,1,2.5,0.0,4,8
+  #3,,徐汇区环卫所,true,1,2.5,0.0,4,8
   $ kangle report month 2026-12 --format csv | grep '^residents,'
   residents,服务群众（人次）,274,9,2944.4,0,

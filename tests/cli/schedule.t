@@ -64,7 +64,7 @@ a file written whole.
   
   康健街道“雷锋亭” 浦北路党建主题园“雷锋亭” 2026-12 轮值表
   $ kangle schedule export --month 2026-12 --format xlsx
-  kangle: 错误：--format xlsx 需要用 -o 指定输出文件，例如 -o 报告.xlsx
+  kangle: 错误：--format xlsx 需要用 -o 指定输出文件，例如 -o 表格.xlsx
   [2]
   $ kangle schedule export --month 2026-12 --format xlsx -o 轮值表.xlsx
   已写入 轮值表.xlsx

@@ -366,7 +366,7 @@ TEST_CASE("hours: recorded and granted apart, by period", "[points]") {
   auto all = store.hours(std::nullopt, std::nullopt, a);
   REQUIRE(all.size() == 1);
   CHECK(all[0].recorded_minutes == 210);
-  CHECK(records::format_duration(210) == "3 h 30 min");
+  CHECK(kangle::format_duration(210) == "3 h 30 min");
 }
 
 TEST_CASE("confirm: the rota's day becomes records; a day is confirmed once, so an absence stays one", "[points]") {

@@ -40,12 +40,12 @@ const report::ServiceReview& review_of(const std::vector<report::ServiceReview>&
 kangle::Period period(const char* text) { return *kangle::parse_period(text); }
 
 /// A cell of a report's table as a number (0 when it is not one).
-double number_at(const report::Table& table, std::size_t row, std::size_t column) {
+double number_at(const kangle::present::Table& table, std::size_t row, std::size_t column) {
   const auto& v = table.rows.at(row).at(column);
-  return v.is_number() ? std::get<double>(v.data) : 0;
+  return v.is_number() ? v.number_value() : 0;
 }
 
-const report::Table& table_of(const report::Report& r, const std::string& id) {
+const kangle::present::Table& table_of(const kangle::present::Document& r, const std::string& id) {
   for (const auto& s : r.sections) {
     for (const auto& t : s.tables) {
       if (t.id == id) return t;

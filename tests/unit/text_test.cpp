@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/table.hpp"
+#include "present/table.hpp"
 #include "core/text.hpp"
 
 using namespace std::string_literals;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/table.hpp"
+#include "present/table.hpp"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The XLSX workbook of a report, written with libxlsxwriter.
+// The XLSX workbook of a document, written with libxlsxwriter.
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -20,9 +20,9 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
-#include "report/render.hpp"
+#include "present/render.hpp"
 
-namespace kangle::report {
+namespace kangle::present {
 namespace {
 
 namespace fs = std::filesystem;
@@ -76,13 +76,6 @@ std::string valid_sheet_name(std::string_view text, std::size_t limit = sheet_na
   return name;
 }
 
-std::string ascii_lower(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
-
 /// The sheet names of a workbook, unique as Excel compares them: ignoring case.
 class SheetNames {
 public:
@@ -93,11 +86,11 @@ public:
     if (name.empty()) name = valid_sheet_name(section.id);
     if (name.empty()) name = "Sheet";
     std::string unique = name;
-    for (int n = 2; std::count(taken_.begin(), taken_.end(), ascii_lower(unique)) > 0; ++n) {
+    for (int n = 2; std::count(taken_.begin(), taken_.end(), text::ascii_lower(unique)) > 0; ++n) {
       std::string suffix = fmt::format(" ({})", n);
       unique = valid_sheet_name(name, sheet_name_limit - suffix.size()) + suffix;
     }
-    taken_.push_back(ascii_lower(unique));
+    taken_.push_back(text::ascii_lower(unique));
     return unique;
   }
 
@@ -175,8 +168,8 @@ void write_section(lxw_worksheet* sheet, const Section& section, Formats& format
       for (std::size_t c = 0; c < cells.size() && c < table.columns.size(); ++c) {
         std::string shown = cells[c].display();  // empty for infinity and NaN, which XLSX cannot hold
         if (cells[c].is_number() && !shown.empty()) {
-          check(worksheet_write_number(sheet, row, static_cast<lxw_col_t>(c), std::get<double>(cells[c].data),
-                                       formats.number(cells[c].decimals)),
+          check(worksheet_write_number(sheet, row, static_cast<lxw_col_t>(c), cells[c].number_value(),
+                                       formats.number(cells[c].decimals())),
                 path);
         } else {
           write_text(c, shown, nullptr);
@@ -197,7 +190,7 @@ struct CloseWorkbook {
 
 }  // namespace
 
-void write_xlsx(const Report& report, const fs::path& path) {
+void write_xlsx(const Document& document, const fs::path& path) {
   // Refused before the work, as the atomic write would refuse it at the end.
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw WorkspaceError(tr(Msg::output_is_folder, path.string()));
@@ -206,18 +199,18 @@ void write_xlsx(const Report& report, const fs::path& path) {
   std::unique_ptr<lxw_workbook, CloseWorkbook> book(workbook_new(scratch.path().c_str()));
   if (book == nullptr) fail(path, std::strerror(ENOMEM));
   lxw_doc_properties properties{};
-  properties.title = const_cast<char*>(report.title.c_str());  // copied by libxlsxwriter
+  properties.title = const_cast<char*>(document.title.c_str());  // copied by libxlsxwriter
   check(workbook_set_properties(book.get(), &properties), path);
   Formats formats(book.get());
   SheetNames names;
-  for (const auto& section : report.sections) {
+  for (const auto& section : document.sections) {
     std::string name = names.add(section);
     check(workbook_validate_sheet_name(book.get(), name.c_str()), path);
     lxw_worksheet* sheet = workbook_add_worksheet(book.get(), name.c_str());
     if (sheet == nullptr) fail(path, std::strerror(ENOMEM));
     // Printed on A4, as wide as one page.
     worksheet_set_paper(sheet, 9);
-    if (report.landscape) worksheet_set_landscape(sheet);
+    if (document.landscape) worksheet_set_landscape(sheet);
     worksheet_fit_to_pages(sheet, 1, 0);
     write_section(sheet, section, formats, path);
   }
@@ -231,4 +224,4 @@ void write_xlsx(const Report& report, const fs::path& path) {
   write_file_atomically(path, content);
 }
 
-}  // namespace kangle::report
+}  // namespace kangle::present

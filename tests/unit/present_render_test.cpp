@@ -11,15 +11,18 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "report/render.hpp"
+#include <nlohmann/json.hpp>
+
+#include "present/emit.hpp"
+#include "present/render.hpp"
 #include "temp_dir.hpp"
 
-using kangle::report::Chart;
-using kangle::report::Report;
-using kangle::report::Section;
-using kangle::report::Table;
-using kangle::report::Value;
-namespace report = kangle::report;
+using kangle::present::Chart;
+using kangle::present::Document;
+using kangle::present::Section;
+using kangle::present::Table;
+using kangle::present::Value;
+namespace present = kangle::present;
 namespace fs = std::filesystem;
 
 namespace {
@@ -36,7 +39,7 @@ Chart bars_chart(std::string title, std::string table, std::string label, std::s
 
 /// Two sections: CJK text, a number with decimals, an empty cell, text HTML and CSV must
 /// escape, a bars chart and a quadrant chart.
-Report sample_report() {
+Document sample_report() {
   Table kiosks{"sessions_by_kiosk",
                "各站点服务场次",
                {{"kiosk", "站点"}, {"sessions", "场次"}, {"satisfaction", "满意度"}, {"note", "备注"}},
@@ -63,8 +66,16 @@ Report sample_report() {
   quadrant.y_title = "满意度";
   Section usage{"services", "Services", {}, {services}, {quadrant}};
 
-  return {"month", "2026-12", "康健街道 2026年12月 服务月报", "2026-12-31T16:00:00Z", {"由 kangle 生成"},
-          {overview, usage}};
+  Document report;
+  report.kind = "month";
+  report.period = "2026-12";
+  report.title = "康健街道 2026年12月 服务月报";
+  report.generated_at = "2026-12-31T16:00:00Z";
+  report.footer = {"由 kangle 生成"};
+  report.sections = {overview, usage};
+  report.csv_by_keys = true;
+  report.fit_terminal = true;
+  return report;
 }
 
 std::size_t occurrences(const std::string& text, const std::string& part) {
@@ -117,7 +128,7 @@ TEST_CASE("Value::display, numbers with their decimals, none as nothing", "[repo
 }
 
 TEST_CASE("render_csv, one block per table: id, keys, rows, quoted as RFC 4180", "[report-render]") {
-  CHECK(report::render_csv(sample_report()) ==
+  CHECK(present::render_csv(sample_report()) ==
         "sessions_by_kiosk\r\n"
         "kiosk,sessions,satisfaction,note\r\n"
         "丁香亭,12,4.5,\"含\"\"义诊\"\", 理发\"\r\n"
@@ -129,64 +140,25 @@ TEST_CASE("render_csv, one block per table: id, keys, rows, quoted as RFC 4180",
         "blood-sugar,5,3.9\r\n");
 }
 
-TEST_CASE("render_json, numbers as numbers, none as null, text escaped, keys in order", "[report-render]") {
-  CHECK(report::render_json(sample_report()) == R"({
-  "report": "month",
-  "period": "2026-12",
-  "title": "康健街道 2026年12月 服务月报",
-  "generated_at": "2026-12-31T16:00:00Z",
-  "ledger": {"entries": 0, "head": ""},
-  "sections": [
-    {
-      "id": "overview",
-      "title": "服务概况: [月报]/汇总",
-      "lines": [
-        "本月服务 12 场 <含义诊> & 理发"
-      ],
-      "tables": [
-        {
-          "id": "sessions_by_kiosk",
-          "title": "各站点服务场次",
-          "columns": [
-            {"key": "kiosk", "header": "站点"},
-            {"key": "sessions", "header": "场次"},
-            {"key": "satisfaction", "header": "满意度"},
-            {"key": "note", "header": "备注"}
-          ],
-          "rows": [
-            {"kiosk": "丁香亭", "sessions": 12, "satisfaction": 4.5, "note": "含\"义诊\", 理发"},
-            {"kiosk": "Pubei <&\"> hall", "sessions": 0, "satisfaction": null, "note": ""}
-          ]
-        }
-      ]
-    },
-    {
-      "id": "services",
-      "title": "Services",
-      "lines": [],
-      "tables": [
-        {
-          "id": "service_quadrant",
-          "title": "服务使用与满意度",
-          "columns": [
-            {"key": "service", "header": "服务"},
-            {"key": "uses", "header": "使用次数"},
-            {"key": "satisfaction", "header": "满意度"}
-          ],
-          "rows": [
-            {"service": "理发", "uses": 30, "satisfaction": 4.8},
-            {"service": "blood-sugar", "uses": 5, "satisfaction": 3.9}
-          ]
-        }
-      ]
-    }
-  ]
-}
-)");
+TEST_CASE("render_json, numbers as numbers, none as null, keys in order", "[report-render]") {
+  auto json = nlohmann::ordered_json::parse(present::render_json(sample_report()));
+  std::vector<std::string> top;
+  for (const auto& [key, value] : json.items()) top.push_back(key);
+  CHECK(top == std::vector<std::string>{"format_version", "kind", "title", "period", "generated_at", "sections"});
+  CHECK(json["format_version"] == present::json_format_version);
+  CHECK(json["kind"] == "month");
+  const auto& kiosks = json["sections"][0]["tables"][0];
+  CHECK(json["sections"][0]["lines"][0] == "本月服务 12 场 <含义诊> & 理发");
+  CHECK(kiosks["columns"][1] == nlohmann::ordered_json{{"key", "sessions"}, {"header", "场次"}});
+  CHECK(kiosks["rows"][0]["sessions"].is_number_integer());
+  CHECK(kiosks["rows"][0]["satisfaction"] == 4.5);
+  CHECK(kiosks["rows"][0]["note"] == "含\"义诊\", 理发");
+  CHECK(kiosks["rows"][1]["satisfaction"].is_null());
+  CHECK(json["sections"][1]["tables"][0]["rows"][1]["satisfaction"] == 3.9);  // rounded to its one place
 }
 
 TEST_CASE("render_markdown, headings, paragraphs and tables", "[report-render]") {
-  auto markdown = report::render_markdown(sample_report());
+  auto markdown = present::render_markdown(sample_report());
   auto lines = split_lines(markdown);
   CHECK(lines.front() == "# 康健街道 2026年12月 服务月报");
   CHECK(std::count(lines.begin(), lines.end(), "## 服务概况: [月报]/汇总") == 1);
@@ -199,7 +171,7 @@ TEST_CASE("render_markdown, headings, paragraphs and tables", "[report-render]")
 }
 
 TEST_CASE("render_table, a CJK cell keeps the next column aligned", "[report-render]") {
-  auto text = report::render_table(sample_report());
+  auto text = present::render_text(sample_report());
   auto lines = split_lines(text);
   REQUIRE(lines.size() > 2);
   CHECK(lines[0] == "康健街道 2026年12月 服务月报");
@@ -212,7 +184,7 @@ TEST_CASE("render_table, a CJK cell keeps the next column aligned", "[report-ren
 }
 
 TEST_CASE("render_html, escaped, self-contained, one SVG per chart", "[report-render]") {
-  auto html = report::render_html(sample_report());
+  auto html = present::render_html(sample_report());
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(occurrences(html, "<svg") == 2);
   CHECK(occurrences(html, "</svg>") == 2);
@@ -227,11 +199,11 @@ TEST_CASE("render_html, escaped, self-contained, one SVG per chart", "[report-re
   CHECK(html.find("<td class=\"num\">4.5</td>") != std::string::npos);
   CHECK(html.find("Pubei <&") == std::string::npos);
   // Deterministic: the same report gives the same bytes.
-  CHECK(report::render_html(sample_report()) == html);
+  CHECK(present::render_html(sample_report()) == html);
 }
 
 TEST_CASE("render_html, the quadrant's splits dashed and its points labelled", "[report-render]") {
-  auto html = report::render_html(sample_report());
+  auto html = present::render_html(sample_report());
   CHECK(occurrences(html, "stroke-dasharray") == 2);
   CHECK(occurrences(html, "<circle") == 2);
   CHECK(html.find(">blood-sugar</text>") != std::string::npos);
@@ -243,7 +215,11 @@ TEST_CASE("render_html, bar charts of no row, one row, zeros and long labels", "
   auto report_of = [](std::vector<std::vector<Value>> rows) {
     Table table{"t", "t", {{"label", "名称"}, {"value", "数"}}, std::move(rows)};
     Chart chart = bars_chart("bars", "t", "label", "value");
-    return Report{"month", "2026-12", "r", "", {}, {Section{"s", "s", {}, {table}, {chart}}}};
+    Document report;
+    report.kind = "month";
+    report.title = "r";
+    report.sections = {Section{"s", "s", {}, {table}, {chart}}};
+    return report;
   };
   auto bar_widths = [](const std::string& html) {
     std::vector<std::string> widths;
@@ -254,22 +230,22 @@ TEST_CASE("render_html, bar charts of no row, one row, zeros and long labels", "
     return widths;
   };
 
-  auto empty = report::render_html(report_of({}));
+  auto empty = present::render_html(report_of({}));
   CHECK(occurrences(empty, "<svg") == 1);
   CHECK(bar_widths(empty).empty());
 
   auto zeros =
-      report::render_html(report_of({{Value::text("丁香亭"), Value::number(0)}, {Value::text("b"), Value::none()}}));
+      present::render_html(report_of({{Value::text("丁香亭"), Value::number(0)}, {Value::text("b"), Value::none()}}));
   CHECK(bar_widths(zeros) == std::vector<std::string>{"0.0", "0.0"});
   CHECK(zeros.find("nan") == std::string::npos);
 
-  auto one = report::render_html(report_of({{Value::text("丁香亭"), Value::number(7)}}));
+  auto one = present::render_html(report_of({{Value::text("丁香亭"), Value::number(7)}}));
   REQUIRE(bar_widths(one).size() == 1);
   CHECK(std::stod(bar_widths(one)[0]) > 300);
 
   std::string long_label;
   for (int i = 0; i < 60; ++i) long_label += "康";
-  auto long_one = report::render_html(report_of({{Value::text(long_label), Value::number(3)}}));
+  auto long_one = present::render_html(report_of({{Value::text(long_label), Value::number(3)}}));
   CHECK(long_one.find("<td>" + long_label + "</td>") != std::string::npos);
   // In the chart, shortened to a third of its width (about 34 columns at 12 px).
   auto ellipsis = long_one.find("…</text>");
@@ -285,16 +261,16 @@ TEST_CASE("render_html, bar charts of no row, one row, zeros and long labels", "
 TEST_CASE("render_html, a chart naming a missing table or column is a bug", "[report-render]") {
   auto broken = sample_report();
   broken.sections[0].charts[0].table = "nope";
-  CHECK_THROWS_AS(report::render_html(broken), kangle::Error);
+  CHECK_THROWS_AS(present::render_html(broken), kangle::Error);
   broken = sample_report();
   broken.sections[1].charts[0].y = "nope";
-  CHECK_THROWS_AS(report::render_html(broken), kangle::Error);
+  CHECK_THROWS_AS(present::render_html(broken), kangle::Error);
 }
 
 TEST_CASE("write_xlsx, a sheet per section, numbers stored as numbers", "[report-render]") {
   kangle::test::TempDir dir;
   auto file = dir.path() / "report.xlsx";
-  report::write_xlsx(sample_report(), file);
+  present::write_xlsx(sample_report(), file);
 
   auto workbook = zip_member(file, "xl/workbook.xml");
   CHECK(workbook.find("<sheet name=\"服务概况_ _月报__汇总\" sheetId=\"1\"") != std::string::npos);
@@ -313,14 +289,16 @@ TEST_CASE("write_xlsx, a sheet per section, numbers stored as numbers", "[report
 TEST_CASE("write_xlsx, sheet names cut to 31 characters and made unique", "[report-render]") {
   std::string long_title;
   for (int i = 0; i < 40; ++i) long_title += "志";
-  Report workbook_report{"month", "2026-12", "r", "", {}, {}};
+  Document workbook_report;
+  workbook_report.kind = "month";
+  workbook_report.title = "r";
   for (const auto& title : {long_title, long_title, std::string("History"), std::string("a/b"), std::string("A_B"),
                             std::string("' '")}) {
     workbook_report.sections.push_back(Section{"only-id", title, {}, {}, {}});
   }
   kangle::test::TempDir dir;
   auto file = dir.path() / "names.xlsx";
-  report::write_xlsx(workbook_report, file);
+  present::write_xlsx(workbook_report, file);
   auto workbook = zip_member(file, "xl/workbook.xml");
   std::string first = std::string(kangle::text::first_chars(long_title, 31));
   std::string second = std::string(kangle::text::first_chars(long_title, 27)) + " (2)";
@@ -335,12 +313,56 @@ TEST_CASE("write_xlsx, sheet names cut to 31 characters and made unique", "[repo
 TEST_CASE("write_xlsx, replaces a file whole and refuses a folder", "[report-render]") {
   kangle::test::TempDir dir;
   auto file = dir.write("old.xlsx", "not a workbook");
-  report::write_xlsx(sample_report(), file);
+  present::write_xlsx(sample_report(), file);
   CHECK(dir.read("old.xlsx").rfind("PK", 0) == 0);
 
   fs::create_directory(dir.path() / "folder.xlsx");
-  CHECK_THROWS_AS(report::write_xlsx(sample_report(), dir.path() / "folder.xlsx"), kangle::WorkspaceError);
-  CHECK_THROWS_WITH(report::write_xlsx(sample_report(), dir.path() / "folder.xlsx"), Catch::Contains("folder.xlsx"));
+  CHECK_THROWS_AS(present::write_xlsx(sample_report(), dir.path() / "folder.xlsx"), kangle::WorkspaceError);
+  CHECK_THROWS_WITH(present::write_xlsx(sample_report(), dir.path() / "folder.xlsx"), Catch::Contains("folder.xlsx"));
   CHECK(fs::is_directory(dir.path() / "folder.xlsx"));
   CHECK(fs::is_empty(dir.path() / "folder.xlsx"));
+}
+
+TEST_CASE("typed values: what scripts read never depends on the language", "[present]") {
+  Table table{"people",
+              "",
+              {{"name", "姓名"}, {"phone", "手机"}, {"party", "党员"}, {"hours", "时长", false, true},
+               {"skills", "技能"}, {"status", "状态"}, {"day", "日期"}},
+              {{Value::text("张三"), Value::personal("13812345678"), Value::flag(true, "★"), Value::duration(150),
+                Value::list({"理发", "修伞"}), Value::code("proposed", "待认领"), Value::date(kangle::Date{
+                    std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{3}})},
+               {Value::text("李四"), Value::personal("110101199003071234"), Value::flag(false, "★"), Value::duration(60),
+                Value::list({}), Value::code("open", "待对接"), Value::none()}}};
+  auto listing = present::listing("volunteers", table);
+
+  auto json = nlohmann::json::parse(present::render_json(listing));
+  const auto& rows = json["sections"][0]["tables"][0]["rows"];
+  CHECK(rows[0]["phone"] == "13812345678");
+  CHECK(rows[0]["party"] == true);
+  CHECK(rows[1]["party"] == false);
+  CHECK(rows[0]["hours"] == 150);
+  CHECK(rows[0]["skills"] == nlohmann::json::array({"理发", "修伞"}));
+  CHECK(rows[0]["status"] == "proposed");
+  CHECK(rows[0]["day"] == "2026-12-03");
+  CHECK(rows[1]["day"].is_null());
+
+  auto text = present::render_text(listing);
+  CHECK(text.find("★") != std::string::npos);
+  CHECK(text.find("待认领") != std::string::npos);
+  CHECK(text.find("理发、修伞") != std::string::npos);
+  CHECK(text.find("proposed") == std::string::npos);
+
+  // A listing's CSV: the headers people read, values as scripts read them; for a
+  // spreadsheet, phone and ID numbers stay text and the file says it is UTF-8.
+  auto piped = present::render_csv(listing);
+  CHECK(piped.rfind("姓名,手机,党员,时长", 0) == 0);
+  CHECK(piped.find("张三,13812345678,true,150,理发、修伞,proposed,2026-12-03\r\n") != std::string::npos);
+  auto for_excel = present::rendered(listing, present::Output{present::Format::csv, "", present::Encoding::utf8}, true);
+  CHECK(for_excel.rfind("\xEF\xBB\xBF姓名", 0) == 0);
+  CHECK(for_excel.find("\"=\"\"13812345678\"\"\"") != std::string::npos);
+  CHECK(for_excel.find("\"=\"\"110101199003071234\"\"\"") != std::string::npos);
+  auto gb = present::rendered(listing, present::Output{present::Format::csv, "", present::Encoding::gb18030}, true);
+  CHECK(gb.rfind("\xD0\xD5\xC3\xFB", 0) == 0);  // 姓名 in GB18030, no byte-order mark
+  CHECK_THROWS_AS(present::rendered(listing, present::Output{present::Format::xlsx, "", present::Encoding::utf8}, false),
+                  kangle::UsageError);
 }

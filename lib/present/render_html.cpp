@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The HTML page of a report, its charts drawn as inline SVG.
+// The HTML page of a document, its charts drawn as inline SVG.
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -11,11 +11,11 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
-#include "core/table.hpp"
+#include "present/table.hpp"
 #include "core/text.hpp"
-#include "report/render.hpp"
+#include "present/render.hpp"
 
-namespace kangle::report {
+namespace kangle::present {
 namespace {
 
 using table::html_escape;
@@ -46,9 +46,8 @@ const Value& cell(const std::vector<Value>& row, std::size_t column) {
 
 /// The value of a number cell; nothing for none, text, infinity and NaN.
 std::optional<double> number_of(const Value& value) {
-  const auto* number = std::get_if<double>(&value.data);
-  if (number == nullptr || !std::isfinite(*number)) return std::nullopt;
-  return *number;
+  if (!value.is_number() || !std::isfinite(value.number_value())) return std::nullopt;
+  return value.number_value();
 }
 
 std::size_t table_index(const Section& section, const Chart& chart) {
@@ -239,13 +238,14 @@ std::string section_html(const Section& section) {
     std::size_t t = table_index(section, chart);
     figures[t] += chart_figure(chart, section.tables[t]);
   }
-  std::string out = "<section>\n<h2>" + html_escape(section.title) + "</h2>\n";
+  std::string out = "<section>\n";
+  if (!section.title.empty()) out += "<h2>" + html_escape(section.title) + "</h2>\n";
   for (const auto& line : section.lines) out += "<p>" + html_escape(line) + "</p>\n";
   for (std::size_t t = 0; t < section.tables.size(); ++t) out += figures[t] + table_html(as_read(section.tables[t], section));
   return out + "</section>\n";
 }
 
-std::string style(const Report& report) {
+std::string style(const Document& report) {
   // A4 less the margins: 180 mm across a portrait page, 267 mm across a landscape one.
   return std::string(report.landscape ? "@page { size: A4 landscape; margin: 15mm; }\n" : "@page { size: A4; margin: 15mm; }\n") +
          "body { font-family: " + std::string(table::html_font_family) +
@@ -273,12 +273,13 @@ std::string style(const Report& report) {
 
 }  // namespace
 
-std::string render_html(const Report& report) {
+std::string render_html(const Document& report) {
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n"
-      "<body>\n<h1>{}</h1>\n",
-      lang_code(language()), html_escape(report.title), style(report), html_escape(report.title));
+      "<body>\n{}",
+      lang_code(language()), html_escape(report.title), style(report),
+      report.title.empty() ? "" : "<h1>" + html_escape(report.title) + "</h1>\n");
   for (const auto& section : report.sections) out += section_html(section);
   if (!report.footer.empty()) {
     out += "<footer>\n";
@@ -288,4 +289,4 @@ std::string render_html(const Report& report) {
   return out + "</body>\n</html>\n";
 }
 
-}  // namespace kangle::report
+}  // namespace kangle::present

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "present/render.hpp"
+
+#include <cmath>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/i18n.hpp"
+#include "core/text.hpp"
+#include "present/table.hpp"
+
+namespace kangle::present {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/// The terminal's width a document `fit_terminal` keeps within: what a coordinator's
+/// window and a cron mail show without wrapping lines.
+constexpr std::size_t terminal_width = 80;
+
+std::vector<std::string> headers(const Table& table) {
+  std::vector<std::string> out;
+  for (const auto& column : table.columns) out.push_back(column.header);
+  return out;
+}
+
+std::vector<std::string> keys(const Table& table) {
+  std::vector<std::string> out;
+  for (const auto& column : table.columns) out.push_back(column.key);
+  return out;
+}
+
+std::vector<std::vector<std::string>> displayed_rows(const Table& table) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& row : table.rows) {
+    auto& cells = out.emplace_back();
+    for (const auto& value : row) cells.push_back(value.display());
+  }
+  return out;
+}
+
+/// A digit string a spreadsheet would take for a number: phones, ID numbers (their last may be X).
+bool looks_numeric(const std::string& text) {
+  if (text.empty()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool last_x = i + 1 == text.size() && (text[i] == 'X' || text[i] == 'x');
+    if (!(text[i] >= '0' && text[i] <= '9') && !last_x) return false;
+  }
+  return true;
+}
+
+std::vector<std::vector<std::string>> csv_rows(const Table& table, CsvFor reader) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& row : table.rows) {
+    auto& cells = out.emplace_back();
+    for (const auto& value : row) {
+      std::string cell = value.for_scripts();
+      if (reader == CsvFor::spreadsheet && value.kind() == Value::Kind::personal && looks_numeric(cell)) {
+        cell = "=\"" + cell + "\"";
+      }
+      cells.push_back(std::move(cell));
+    }
+  }
+  return out;
+}
+
+/// Blocks of lines (each ending in a line break) with one empty line between them;
+/// empty blocks are left out.
+std::string separated(const std::vector<std::string>& blocks, std::string_view empty_line = "\n") {
+  std::string out;
+  for (const auto& block : blocks) {
+    if (block.empty()) continue;
+    if (!out.empty()) out += empty_line;
+    out += block;
+  }
+  return out;
+}
+
+std::string underlined(const std::string& title, char rule) {
+  if (title.empty()) return "";
+  return title + "\n" + std::string(text::display_width(title), rule) + "\n";
+}
+
+std::string lines_block(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& line : lines) out += line + "\n";
+  return out;
+}
+
+Json json_value(const Value& value) {
+  switch (value.kind()) {
+    case Value::Kind::none: return nullptr;
+    case Value::Kind::integer:
+    case Value::Kind::duration: return static_cast<std::int64_t>(std::llround(value.number_value()));
+    case Value::Kind::decimal: {
+      std::string shown = value.display();  // rounded to its places; empty for infinity and NaN
+      if (shown.empty()) return nullptr;
+      if (value.decimals() == 0) return static_cast<std::int64_t>(std::llround(value.number_value()));
+      return std::stod(shown);
+    }
+    case Value::Kind::flag: return value.flag_value();
+    case Value::Kind::list: return value.items();
+    case Value::Kind::text:
+    case Value::Kind::date:
+    case Value::Kind::personal:
+    case Value::Kind::code: return value.for_scripts();
+  }
+  return nullptr;
+}
+
+Json json_table(const Table& table) {
+  Json columns = Json::array(), rows = Json::array();
+  for (const auto& column : table.columns) columns.push_back({{"key", column.key}, {"header", column.header}});
+  for (const auto& row : table.rows) {
+    Json cells = Json::object();
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      cells[table.columns[c].key] = c < row.size() ? json_value(row[c]) : Json(nullptr);
+    }
+    rows.push_back(std::move(cells));
+  }
+  return {{"id", table.id}, {"title", table.title}, {"columns", std::move(columns)}, {"rows", std::move(rows)}};
+}
+
+}  // namespace
+
+std::string render_text(const Document& document) {
+  std::vector<std::string> blocks{underlined(document.title, '=')};
+  for (const auto& section : document.sections) {
+    blocks.push_back(underlined(section.title, '-') + lines_block(section.lines));
+    for (const auto& full : section.tables) {
+      auto table = as_read(full, section);
+      std::string title = table.title.empty() ? "" : table.title + "\n";
+      blocks.push_back(title + (document.fit_terminal ? table::render_text_within(headers(table), displayed_rows(table),
+                                                                                  terminal_width, table.key_columns)
+                                                      : table::render_text(headers(table), displayed_rows(table))));
+    }
+  }
+  blocks.push_back(lines_block(document.footer));
+  return separated(blocks);
+}
+
+std::string render_markdown(const Document& document) {
+  std::vector<std::string> blocks;
+  if (!document.title.empty()) blocks.push_back("# " + document.title + "\n");
+  for (const auto& section : document.sections) {
+    if (!section.title.empty()) blocks.push_back("## " + section.title + "\n");
+    for (const auto& line : section.lines) blocks.push_back(line + "\n");
+    for (const auto& full : section.tables) {
+      auto table = as_read(full, section);
+      if (!table.title.empty()) blocks.push_back("### " + table.title + "\n");
+      blocks.push_back(table::render_markdown(headers(table), displayed_rows(table)));
+    }
+  }
+  if (!document.footer.empty()) blocks.push_back("---\n");
+  for (const auto& line : document.footer) blocks.push_back(line + "\n");
+  return separated(blocks);
+}
+
+std::string render_csv(const Document& document, CsvFor reader) {
+  std::vector<std::string> blocks;
+  for (const auto& section : document.sections) {
+    for (const auto& table : section.tables) {
+      if (!document.csv_by_keys) {
+        // A listing for a spreadsheet: the headers people read; durations in minutes say so.
+        std::vector<std::string> shown = headers(table);
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+          if (table.columns[c].durations) shown[c] += message_text(Msg::in_minutes_suffix, language());
+        }
+        blocks.push_back(table::render_csv(shown, csv_rows(table, reader)));
+        continue;
+      }
+      blocks.push_back(table::csv_line({table.id}) + table::render_csv(keys(table), csv_rows(table, reader)));
+    }
+  }
+  return separated(blocks, "\r\n");
+}
+
+std::string render_json(const Document& document) {
+  Json out = {{"format_version", json_format_version}, {"kind", document.kind}, {"title", document.title}};
+  if (!document.period.empty()) out["period"] = document.period;
+  if (!document.generated_at.empty()) out["generated_at"] = document.generated_at;
+  if (!document.facts.empty()) {
+    Json facts = Json::object();
+    for (const auto& [key, value] : document.facts) facts[key] = json_value(value);
+    out["facts"] = std::move(facts);
+  }
+  Json sections = Json::array();
+  for (const auto& section : document.sections) {
+    Json tables = Json::array();
+    for (const auto& table : section.tables) tables.push_back(json_table(table));
+    sections.push_back({{"id", section.id}, {"title", section.title}, {"lines", section.lines}, {"tables", std::move(tables)}});
+  }
+  out["sections"] = std::move(sections);
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace kangle::present
