@@ -4,8 +4,8 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
-#include <memory>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,9 +35,40 @@ struct Context {
   std::string now;
   /// The day of the run in the workspace's time zone (kangle.toml's `timezone`).
   Date today;
+  /// Where the leaf's document goes (`--format`, `-o`, `--encoding`): a leaf that must put
+  /// it out before it commits (what was sent is recorded) emits it itself.
+  present::Output output;
 };
 
 using Action = std::function<int(Context&)>;
+
+/// What a leaf command gives back: the document to put out in the format asked for
+/// (none when the leaf put it out itself) and the exit code.
+struct Outcome {
+  std::optional<present::Document> document;
+  int exit_code = 0;
+};
+using Run = std::function<Outcome(Context&)>;
+
+/// The formats of a listing: every one, XLSX to a file.
+inline const std::vector<present::Format> listing_formats = {
+    present::Format::text, present::Format::json, present::Format::csv,
+    present::Format::md,   present::Format::html, present::Format::xlsx};
+
+/// One leaf command (`schedule build`, `points history`, `check`): `define` adds its
+/// options, bound to an options struct of its own, and returns its run. `formats` are
+/// those its document may take, the first the default: with more than one it gets
+/// `--format`, `-o/--output` and (with CSV) `--encoding`; with none it prints text.
+struct Leaf {
+  const char* name;  ///< "" for a command that has no subcommands
+  const char* summary;
+  std::vector<present::Format> formats;
+  std::function<Run(CLI::App&)> define;
+};
+
+/// Adds `leaves` as the subcommands of `command` (a leaf named "" adds its options to
+/// `command` itself) and sets `action` to run the one parsed and put its document out.
+void define_leaves(CLI::App& command, Action& action, std::vector<Leaf> leaves);
 
 /// How much a command needs before it runs: nothing, the workspace's folder, or
 /// its config loaded (refused when it has errors) and its database open.

@@ -67,6 +67,33 @@ void add_output_options(CLI::App& command, present::Output& output, std::vector<
       ->type_name("utf-8|gb18030");
 }
 
+void define_leaves(CLI::App& command, Action& action, std::vector<Leaf> leaves) {
+  struct Defined {
+    CLI::App* app;
+    Run run;
+    std::shared_ptr<present::Output> output;
+  };
+  std::vector<Defined> defined;
+  for (auto& leaf : leaves) {
+    CLI::App* app = std::string_view(leaf.name).empty() ? &command : command.add_subcommand(leaf.name, leaf.summary);
+    auto output = std::make_shared<present::Output>();
+    if (!leaf.formats.empty()) output->format = leaf.formats.front();
+    if (leaf.formats.size() > 1) add_output_options(*app, *output, leaf.formats);
+    defined.push_back({app, leaf.define(*app), output});
+  }
+  if (defined.size() > 1 || defined.front().app != &command) command.require_subcommand(1);
+  action = [defined](Context& context) {
+    for (const auto& leaf : defined) {
+      if (!leaf.app->parsed()) continue;
+      context.output = *leaf.output;
+      auto outcome = leaf.run(context);
+      if (outcome.document) present::emit(*outcome.document, context.output);
+      return outcome.exit_code;
+    }
+    return static_cast<int>(ExitCode::usage);
+  };
+}
+
 void add_output_option(CLI::App& command, std::string& output) {
   command.add_option("-o,--output", output, "The file to write (default: standard output)")->type_name("FILE");
 }

@@ -27,7 +27,6 @@ namespace fs = std::filesystem;
 
 struct ReportCommand {
   std::string period;
-  present::Output output;
   std::string pack, unit;
   bool reveal = false;
   bool quiet = false;
@@ -103,23 +102,20 @@ void write_pack(const report::Source& source, const fs::path& folder, bool quiet
   fmt::print("{}\n", tr(Msg::report_pack_written, names.size(), folder.string()));
 }
 
-int run(const ReportCommand& options, Context& context, Builder build, std::optional<Period::Kind> kind) {
+Outcome run(const ReportCommand& options, Context& context, Builder build, std::optional<Period::Kind> kind) {
   report::Source source{context.database->sql(), *context.config,
                         period_option(options.period, kind, context.today), context.now, options.reveal,
                         options.unit};
   if (!options.pack.empty()) {
     write_pack(source, options.pack, options.quiet);
-    return 0;
+    return {};
   }
-  present::emit(build(source), options.output);
-  return 0;
+  return {build(source)};
 }
 
 }  // namespace
 
 void define_report(CLI::App& command, Action& action) {
-  command.require_subcommand(1);
-  auto options = std::make_shared<ReportCommand>();
   struct Kind {
     const char* name;
     const char* help;
@@ -137,34 +133,32 @@ void define_report(CLI::App& command, Action& action) {
       {"volunteers", "Each volunteer's sessions, hours and points; coverage; seats filled", report::volunteers_report,
        std::nullopt},
   };
-  std::vector<std::pair<CLI::App*, const Kind*>> subs;
+  std::vector<Leaf> leaves;
   for (const auto& kind : kinds) {
-    auto* sub = command.add_subcommand(kind.name, kind.help);
-    add_output_options(*sub, options->output,
-                       {Format::text, Format::md, Format::html, Format::csv, Format::json, Format::xlsx});
-    if (kind.period) {
-      sub->add_option("period", options->period, "The period: 2026-12, 2026Q4 or 2026")->required();
-      // The pack writes every format, each to its own file: --format and -o would be ignored.
-      sub->add_option("--pack", options->pack, "Write the whole set for the period into this folder (md, html, json, xlsx, csv)")
-          ->type_name("DIR")
-          ->excludes(sub->get_option("--format"))
-          ->excludes(sub->get_option("--output"));
-      add_quiet_option(*sub, options->quiet);
-    } else {
-      sub->add_option("--period", options->period, "A month, quarter or year (default: this year)");
-    }
-    if (std::string_view(kind.name) == "volunteers") {
-      add_reveal_option(*sub, options->reveal);
-      sub->add_option("--unit", options->unit, "Only the volunteers whose unit's name contains this");
-    }
-    subs.emplace_back(sub, &kind);
+    leaves.push_back({kind.name, kind.help, listing_formats, [&kind](CLI::App& sub) -> Run {
+                        auto options = std::make_shared<ReportCommand>();
+                        if (kind.period) {
+                          sub.add_option("period", options->period, "The period: 2026-12, 2026Q4 or 2026")->required();
+                          // The pack writes every format, each to its own file: --format and -o would be ignored.
+                          sub.add_option("--pack", options->pack,
+                                         "Write the whole set for the period into this folder (md, html, json, xlsx, csv)")
+                              ->type_name("DIR")
+                              ->excludes(sub.get_option("--format"))
+                              ->excludes(sub.get_option("--output"));
+                          add_quiet_option(sub, options->quiet);
+                        } else {
+                          sub.add_option("--period", options->period, "A month, quarter or year (default: this year)");
+                        }
+                        if (std::string_view(kind.name) == "volunteers") {
+                          add_reveal_option(sub, options->reveal);
+                          sub.add_option("--unit", options->unit, "Only the volunteers whose unit's name contains this");
+                        }
+                        return [options, &kind](Context& context) {
+                          return run(*options, context, kind.build, kind.period);
+                        };
+                      }});
   }
-  action = [options, subs](Context& context) {
-    for (const auto& [sub, kind] : subs) {
-      if (sub->parsed()) return run(*options, context, kind->build, kind->period);
-    }
-    return 2;
-  };
+  define_leaves(command, action, std::move(leaves));
 }
 
 }  // namespace kangle::cli
