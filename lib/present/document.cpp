@@ -144,4 +144,15 @@ Document listing(std::string kind, Table table) {
   return document;
 }
 
+Document message(std::string kind, std::vector<std::string> lines, std::vector<std::pair<std::string, Value>> facts) {
+  Document document;
+  document.kind = std::move(kind);
+  document.facts = std::move(facts);
+  Section section;
+  section.id = "message";
+  section.lines = std::move(lines);
+  document.sections.push_back(std::move(section));
+  return document;
+}
+
 }  // namespace kangle::present

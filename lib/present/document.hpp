@@ -130,4 +130,8 @@ struct Document {
 /// A listing: a document of one untitled section holding `table`.
 Document listing(std::string kind, Table table);
 
+/// What a command says when it has done something (entry written, 12 imported): its
+/// `lines`, and the ids and figures scripts read (`facts`).
+Document message(std::string kind, std::vector<std::string> lines, std::vector<std::pair<std::string, Value>> facts = {});
+
 }  // namespace kangle::present
