@@ -29,7 +29,7 @@
 #include "people/store.hpp"
 #include "import_report.hpp"
 #include "temp_dir.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/init.hpp"
 
 using kangle::import::Encoding;

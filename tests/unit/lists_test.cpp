@@ -26,7 +26,7 @@
 #include "lists/store.hpp"
 #include "import_report.hpp"
 #include "temp_dir.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/init.hpp"
 
 using kangle::import::ImportOptions;
