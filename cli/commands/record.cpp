@@ -53,7 +53,7 @@ Date date_option(const std::string& text) {
 std::pair<std::string, std::string> pair_option(const std::string& text, Msg wrong) {
   auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) throw UsageError(tr(wrong, text));
-  return {import::clean(text.substr(0, eq)), import::clean(text.substr(eq + 1))};
+  return {text::clean(text.substr(0, eq)), text::clean(text.substr(eq + 1))};
 }
 
 void check_satisfaction(const std::optional<double>& satisfaction) {
@@ -122,7 +122,7 @@ int run_add(const RecordCommand& options, Context& context) {
   r.origin = records::Origin::manual;
   r.date = date_option(options.date);
   r.kiosk = options.kiosk;
-  r.place = import::clean(options.place);
+  r.place = text::clean(options.place);
   if (r.kiosk.empty() && r.place.empty()) throw UsageError(tr(Msg::record_needs_place));
   auto time = parse_time_range(options.time);
   if (!time) throw UsageError(tr(Msg::bad_time_range, options.time));
@@ -131,7 +131,7 @@ int run_add(const RecordCommand& options, Context& context) {
   if (!cadence) throw UsageError(tr(Msg::record_bad_cadence, options.cadence));
   r.cadence = *cadence;
   r.service = options.service;
-  r.title = import::clean(options.title);
+  r.title = text::clean(options.title);
   if (r.service.empty() && r.title.empty()) throw UsageError(tr(Msg::record_needs_what));
   r.residents = options.residents;
   check_satisfaction(options.satisfaction);
