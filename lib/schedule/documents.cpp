@@ -245,7 +245,7 @@ present::Document notifications_document(const config::Config& config, const std
       changes.rows.push_back(std::move(row));
     }
   }
-  if (!told.rows.empty()) section.tables.push_back(std::move(told));
+  section.tables.push_back(std::move(told));  // a script reads its columns even on a night with nobody to tell
   if (!changes.rows.empty()) section.tables.push_back(std::move(changes));
   present::Document document;
   document.kind = "schedule_notify";

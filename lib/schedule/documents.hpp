@@ -39,7 +39,8 @@ present::Document rota_document(const config::Config& config, const Month& month
                                 const RotaFilter& filter);
 
 /// `schedule notify`: a row per volunteer told (name, phone masked unless `reveal`, the
-/// day's duties, the message to send) and, when there are any, a row per change told.
+/// day's duties, the message to send) and, when there are any, a row per change told;
+/// with nobody to tell, a line that says so above the empty table.
 present::Document notifications_document(const config::Config& config, const std::vector<Notice>& notices,
                                          const Date& date, bool reveal, bool dry_run);
 

@@ -192,11 +192,13 @@ TEST_CASE("notifications_document: a row per volunteer and per change, phones ma
   CHECK(revealed["facts"]["dry_run"] == false);
 }
 
-TEST_CASE("notifications_document: nobody to tell is a line, no table", "[schedule_documents]") {
+TEST_CASE("notifications_document: nobody to tell is a line above an empty table", "[schedule_documents]") {
   Example ws;
   auto json = Json::parse(kangle::present::render_json(schedule::notifications_document(ws.config, {}, ymd(2026, 12, 3), false, false)));
   CHECK(json["facts"]["notifications"] == 0);
-  CHECK(json["sections"][0]["tables"].empty());
+  REQUIRE(json["sections"][0]["tables"].size() == 1);  // no table of changes
+  CHECK(json["sections"][0]["tables"][0]["rows"].empty());
+  CHECK(json["sections"][0]["tables"][0]["columns"].size() == 5);
   CHECK(json["sections"][0]["lines"].size() == 1);
 }
 
