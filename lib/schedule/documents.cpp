@@ -67,10 +67,9 @@ std::vector<Value> duty_cells(const config::Config& config, const RotaSeat& seat
 constexpr std::size_t names_shown = 5;
 
 /// The names a report of `plan` shows: who moved, the first few of each empty seat's
-/// reason, whose locked seat was freed, and `more`.
+/// reason, whose locked seat was freed, and `ids`.
 std::map<std::int64_t, std::string> names_for(SQLite::Database& db, const RotaPlan& plan,
-                                              std::vector<std::int64_t> more = {}) {
-  auto& ids = more;
+                                              std::vector<std::int64_t> ids = {}) {
   ids.insert(ids.end(), plan.moved.begin(), plan.moved.end());
   for (const auto& [seat, why] : plan.unfilled) {
     auto n = std::min(names_shown, why.volunteers.size());
