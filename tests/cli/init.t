@@ -75,6 +75,20 @@ Making the Kangjian example workspace, checking it and showing it.
   
   Item       Detail
 
+`status --format json`: the figures as facts, a section per kiosk whose rows carry a
+code (`hours`, `daily`, …); the same keys and codes in either language.
+
+  $ for l in zh-CN en; do kangle --lang $l status --format json > status.$l.json 2>/dev/null; done
+  $ python3 -c 'import json
+  > zh, en = (json.load(open(f"status.{l}.json")) for l in ["zh-CN", "en"])
+  > codes = lambda d: [(s["id"], [[r["item"] for r in t["rows"]] for t in s["tables"]]) for s in d["sections"]]
+  > print(zh["kind"], zh["facts"] == en["facts"], codes(zh) == codes(en))
+  > print(zh["facts"]["schema_version"], zh["facts"]["kiosks"], zh["facts"]["holiday_years"])
+  > print(codes(zh)[1])'
+  status True True
+  15 3 ['2026']
+  ('dingxiang', [['hours', 'equipment', 'daily', 'daily', 'daily', 'daily', 'daily', 'outreach']])
+
 A second init refuses and changes nothing.
 
   $ cd .. && cp ws/kangle.toml before.toml

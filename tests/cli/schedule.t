@@ -171,13 +171,33 @@ rebuild says who covers for her.
   马国强  - 取消  2026-12-17  周四  08:30-11:30  浦北路  便民服务小集市 理发
   马国强  - 取消  2026-12-24  周四  08:30-11:30  浦北路  便民服务小集市 理发
   马国强  - 取消  2026-12-31  周四  08:30-11:30  浦北路  便民服务小集市 理发
-  $ kangle schedule notify --date 2026-12-15 | grep -A1 马国强
+The JSON of show, explain, diff and notify has the same keys, codes and values in
+either language: only titles, headers, lines and the messages to send are translated.
+
+  $ for l in zh-CN en; do
+  >   for c in show explain diff; do kangle --lang $l schedule $c --month 2026-12 --format json > $c.$l.json 2>/dev/null; done
+  >   kangle --lang $l schedule notify --date 2026-12-15 --dry-run --format json > notify.$l.json
+  > done
+  $ cat > same.py <<'PY'
+  > import json
+  > def for_scripts(d):
+  >     return {"kind": d["kind"], "facts": d.get("facts"), "sections": [
+  >         {"id": s["id"], "tables": [{"id": t["id"], "keys": [c["key"] for c in t["columns"]],
+  >                                     "rows": [{k: v for k, v in r.items() if k != "message"} for r in t["rows"]]}
+  >                                    for t in s["tables"]]} for s in d["sections"]]}
+  > for c in ["show", "explain", "diff", "notify"]:
+  >     zh, en = (json.load(open(f"{c}.{l}.json")) for l in ["zh-CN", "en"])
+  >     rows = sum(len(t["rows"]) for s in zh["sections"] for t in s["tables"])
+  >     print(c, zh["kind"], zh["format_version"], rows, for_scripts(zh) == for_scripts(en))
+  > PY
+  $ python3 same.py
+  show schedule_show 1 108 True
+  explain schedule_explain 1 39 True
+  diff schedule_diff 1 3 True
+  notify schedule_notify 1 7 True
+
+  $ kangle schedule notify --date 2026-12-15 | grep -m1 马国强
   马国强  138****8014  马国强，您好！您的排班有调整：取消 2026-12-17（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”、取消 2026-12-24（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”、取消 2026-12-31（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”。请以新安排为准。谢谢！
-  
-  --
-  马国强  取消  2026-12-17  周四  08:30-11:30  浦北路  便民服务小集市 理发
-  马国强  取消  2026-12-24  周四  08:30-11:30  浦北路  便民服务小集市 理发
-  马国强  取消  2026-12-31  周四  08:30-11:30  浦北路  便民服务小集市 理发
   $ kangle schedule show --month 2026-12 --person 马国强 --format csv | tr -d '\r' | cut -d, -f1 | tail -n +2
   2026-12-01
   2026-12-03
