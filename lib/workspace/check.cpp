@@ -109,4 +109,40 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
   return sink.sorted();
 }
 
+present::Document check_document(const std::vector<config::Diagnostic>& problems, const std::filesystem::path& root) {
+  using present::Value;
+  auto header = [](Msg id) { return std::string(message_text(id, language())); };
+  present::Table table{"problems",
+                       "",
+                       {{"problem", header(Msg::check_col_problem)},
+                        {"file", header(Msg::check_col_file), true},
+                        {"line", header(Msg::check_col_line), true},
+                        {"column", header(Msg::check_col_column), true},
+                        {"severity", header(Msg::check_col_severity), true},
+                        {"message", header(Msg::check_col_message), true}},
+                       {},
+                       1};
+  std::int64_t errors = 0;
+  for (const auto& d : problems) {
+    bool error = d.severity == config::Severity::error;
+    errors += error ? 1 : 0;
+    table.rows.push_back({Value::text(config::format_diagnostic(d)), Value::text(d.at.file),
+                          Value::integer(static_cast<std::int64_t>(d.at.line)),
+                          Value::integer(static_cast<std::int64_t>(d.at.column)),
+                          Value::code(error ? "error" : "warning",
+                                      header(error ? Msg::check_severity_error : Msg::check_severity_warning)),
+                          Value::text(d.message)});
+  }
+  auto warnings = static_cast<std::int64_t>(problems.size()) - errors;
+  present::Document document;
+  if (problems.empty()) {
+    document = present::message("check", {tr(Msg::check_clean, root.string())});
+  } else {
+    document = present::listing("check", std::move(table));
+    document.footer.push_back(tr(Msg::check_summary, errors, warnings));
+  }
+  document.facts = {{"errors", Value::integer(errors)}, {"warnings", Value::integer(warnings)}};
+  return document;
+}
+
 }  // namespace kangle::workspace

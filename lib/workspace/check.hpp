@@ -7,6 +7,7 @@
 
 #include "config/diagnostics.hpp"
 #include "core/dates.hpp"
+#include "present/document.hpp"
 
 namespace kangle::workspace {
 
@@ -16,5 +17,10 @@ namespace kangle::workspace {
 /// holidays/YEAR.toml (provisional: statutory holidays only, make-up workdays unknown).
 std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& root,
                                                 std::optional<Date> today = std::nullopt);
+
+/// `kangle check`'s `problems` (of the workspace at `root`): a row each, as editors read it
+/// (`file:line:column: message`) and, for scripts, its file, line, column, severity
+/// (`error`, `warning`) and message; the count of errors and warnings as facts.
+present::Document check_document(const std::vector<config::Diagnostic>& problems, const std::filesystem::path& root);
 
 }  // namespace kangle::workspace

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "workspace/summary.hpp"
 
+#include <fmt/format.h>
+
+#include "config/describe.hpp"
 #include "config/loader.hpp"
+#include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "storage/database.hpp"
 #include "workspace/workspace.hpp"
 
@@ -15,6 +20,90 @@ Summary summarize(const std::filesystem::path& root) {
     s.schema_version = db.schema_version();
   }
   return s;
+}
+
+namespace {
+
+using present::Value;
+
+std::string header(Msg id) { return std::string(message_text(id, language())); }
+
+/// A kiosk's section: a row per thing it offers; the label (its code for scripts) shown
+/// on the first row of each kind only, as a coordinator reads a list.
+present::Section kiosk_section(const config::Kiosk& kiosk, const config::Catalogue& catalogue) {
+  present::Section section{kiosk.id, fmt::format("{}  [{}]", config::localized(kiosk.name, kiosk.name_en), kiosk.id),
+                           {}, {}, {}};
+  if (!kiosk.address.empty()) section.lines.push_back(kiosk.address);
+  present::Table table{"kiosk", "", {{"item", header(Msg::status_col_item)}, {"detail", header(Msg::status_col_detail)}}, {}, 1};
+  auto rows = [&](const char* code, Msg label, const std::vector<std::string>& details) {
+    for (std::size_t i = 0; i < details.size(); ++i) {
+      table.rows.push_back({Value::code(code, i == 0 ? header(label) : ""), Value::text(details[i])});
+    }
+  };
+  rows("hours", Msg::status_hours, config::describe_hours(kiosk));
+  if (!kiosk.equipment.empty()) {
+    rows("equipment", Msg::status_equipment,
+         {text::join(kiosk.equipment, message_text(Msg::rhythm_list_separator, language()))});
+  }
+  static constexpr struct {
+    config::Cadence cadence;
+    const char* code;
+    Msg label;
+  } cadences[] = {{config::Cadence::daily, "daily", Msg::status_daily},
+                  {config::Cadence::weekly, "weekly", Msg::status_weekly},
+                  {config::Cadence::monthly, "monthly", Msg::status_monthly},
+                  {config::Cadence::outreach, "outreach", Msg::status_outreach}};
+  for (const auto& [cadence, code, label] : cadences) {
+    std::vector<std::string> entries;
+    for (const auto& entry : kiosk.menu) {
+      if (entry.cadence != cadence) continue;
+      entries.push_back(config::describe_entry(entry) + std::string(message_text(Msg::colon, language())) +
+                        config::describe_services(catalogue, entry));
+    }
+    rows(code, label, entries);
+  }
+  for (const auto& closure : kiosk.closures) {
+    rows("closure", Msg::status_closure,
+         {fmt::format("{} – {} {}", format_date(closure.from), format_date(closure.to), closure.reason)});
+  }
+  section.tables.push_back(std::move(table));
+  return section;
+}
+
+}  // namespace
+
+present::Document status_document(const Summary& summary) {
+  const auto& config = summary.config;
+  const auto& c = config.catalogue;
+  present::Section workspace{"workspace", "", {}, {}, {}};
+  auto& lines = workspace.lines;
+  lines.push_back(tr(Msg::status_workspace, config.settings.name, summary.root.string()));
+  lines.push_back(tr(Msg::status_language, lang_code(config.settings.language)));
+  lines.push_back(summary.schema_version ? tr(Msg::status_database, "kangle.db", *summary.schema_version)
+                                         : tr(Msg::status_database_none));
+  lines.push_back(tr(Msg::status_catalogue, c.categories.size(), c.services.size(), c.skills.size()));
+  std::vector<std::string> years;
+  for (int y : config.holidays.years) years.push_back(std::to_string(y));
+  lines.push_back(tr(Msg::status_holidays, config.holidays.holidays.size(), config.holidays.workdays.size(),
+                     text::join(years, ", ")));
+  lines.push_back(tr(Msg::status_kiosks, config.kiosks.size()));
+  auto count = [](std::size_t n) { return Value::integer(static_cast<std::int64_t>(n)); };
+  present::Document document;
+  document.kind = "status";
+  document.facts = {{"name", Value::text(config.settings.name)},
+                    {"workspace", Value::text(summary.root.string())},
+                    {"language", Value::text(std::string(lang_code(config.settings.language)))},
+                    {"schema_version", summary.schema_version ? Value::integer(*summary.schema_version) : Value::none()},
+                    {"categories", count(c.categories.size())},
+                    {"services", count(c.services.size())},
+                    {"skills", count(c.skills.size())},
+                    {"holidays", count(config.holidays.holidays.size())},
+                    {"makeup_workdays", count(config.holidays.workdays.size())},
+                    {"holiday_years", Value::list(years)},
+                    {"kiosks", count(config.kiosks.size())}};
+  document.sections.push_back(std::move(workspace));
+  for (const auto& kiosk : config.kiosks) document.sections.push_back(kiosk_section(kiosk, c));
+  return document;
 }
 
 }  // namespace kangle::workspace

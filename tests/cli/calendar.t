@@ -11,7 +11,7 @@ Year's Day), and every command that uses that calendar says so once, on stderr.
   2027-01 轮值表：54 场服务，109 个岗位，已排 89 个，空缺 20 个
   运行 `kangle schedule explain --month 2027-01` 查看每个空缺的原因。
   $ kangle schedule show --month 2027-01 --format json 2>/dev/null > rota.json
-  $ python3 -c 'import json; r = json.load(open("rota.json")); print(sorted({s["date"] for s in r})[:2])'
+  $ python3 -c 'import json; r = json.load(open("rota.json"))["sections"][0]["tables"][0]["rows"]; print(sorted({s["date"] for s in r})[:2])'
   ['2027-01-04', '2027-01-05']
   $ kangle schedule show --month 2027-01 --format json 2>&1 >/dev/null
   kangle: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
@@ -37,7 +37,7 @@ Saturday 9 worked as a Friday), and nothing is said.
   $ kangle schedule build --month 2027-01 2>&1 | grep 尚未录入 || echo no warning
   no warning
   $ kangle schedule show --month 2027-01 --format json > rota.json
-  $ python3 -c 'import json; r = json.load(open("rota.json")); d = {s["date"] for s in r}; print(sorted(d)[:1], "2027-01-09" in d)'
+  $ python3 -c 'import json; r = json.load(open("rota.json"))["sections"][0]["tables"][0]["rows"]; d = {s["date"] for s in r}; print(sorted(d)[:1], "2027-01-09" in d)'
   ['2027-01-05'] True
   $ kangle status 2>&1 >/dev/null
   $ kangle check | grep holidays/ || echo no warning
@@ -48,14 +48,16 @@ stand for: September 20, 2026, a Sunday worked as a Tuesday, had 5 of 5 seats em
 when kangle looked at Sunday's free time.
 
   $ export KANGLE_NOW=2026-08-15T02:00:00Z
-  $ count() { kangle schedule show --month 2026-09 --format json | python3 -c 'import json, sys; r = [s for s in json.load(sys.stdin) if s["date"] == "2026-09-20"]; print(sum(len(s["seats"]) for s in r), "seats,", sum(s["empty_seats"] for s in r), "empty")'; }
+  $ count() { kangle schedule show --month 2026-09 --format json | python3 -c 'import json, sys; r = [s for s in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if s["date"] == "2026-09-20"]; print(sum(len(s["seats"]) for s in r), "seats,", sum(s["empty_seats"] for s in r), "empty")'; }
   $ kangle schedule build --month 2026-09 | head -1
   2026-09 轮值表：59 场服务，120 个岗位，已排 90 个，空缺 30 个
   $ count
   5 seats, 2 empty
-  $ kangle schedule explain --month 2026-09 | head -2
+  $ kangle schedule explain --month 2026-09 | head -4
   9月20日 调休上班，按周二的空闲时间安排
-  2026-09-01 周二 09:00-11:30 丁香园 理发：有空的 3 人都已达到每月最多班次：张伟、朱桂英、马国强
+  
+  日期        星期  时间         服务点  服务        空缺原因
+  2026-09-01  周二  09:00-11:30  丁香园  理发        有空的 3 人都已达到每月最多班次：张伟、朱桂英、马国强
   $ kangle --lang en schedule explain --month 2026-09 | head -1
   9/20: a make-up workday, staffed by volunteers' free time on Tue
   $ sed -i 's/makeup_day_availability = "stands_for"/makeup_day_availability = "actual_weekday"/' kangle.toml
@@ -80,8 +82,8 @@ expiring on January 1 gives no seat in January, and the build says it has run ou
   梁红梅 的健康证已于 2027-01-01 到期，更新前不能排医护岗位
   $ kangle schedule show --month 2027-01 --person 梁红梅 2>&1 | head -3
   康健街道“雷锋亭” 2027-01 轮值表
+  ===============================
   
-  日期  星期  时间  服务点  服务  志愿者
   $ kangle volunteers set 梁红梅 --certificate-expires 2027-01-05 | head -1
   已修改 梁红梅：医护证书：2027-01-01 → 2027-01-05
   $ kangle schedule build --month 2027-01 | grep 梁红梅

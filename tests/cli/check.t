@@ -42,6 +42,7 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   $ sed -i 's/^note  /nite  /' columns.toml
 
   $ kangle check
+  问题
   columns.toml:19:1: 未知的键“nite”（是否想写“note”？）
   columns.toml:41:1: 未知的键“nite”（是否想写“note”？）
   columns.toml:60:1: 未知的键“nite”（是否想写“note”？）
@@ -62,21 +63,25 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   services.toml:210:13: “seats”应为整数
   services.toml:211:13: “daily_cap”应为不小于 1 的整数
   services.toml:441:1: 未知的键“daly_cap”（是否想写“daily_cap”？）
+  
   19 个错误，1 个警告
   [1]
-  $ kangle --lang en check --format json | head -12
-  [
-    {"file": "columns.toml", "line": 19, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
-    {"file": "columns.toml", "line": 41, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
-    {"file": "columns.toml", "line": 60, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
-    {"file": "columns.toml", "line": 74, "column": 1, "severity": "error", "message": "unknown key \"nite\" (did you mean \"note\"?)"},
-    {"file": "holidays/", "line": 0, "column": 0, "severity": "warning", "message": "the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown"},
-    {"file": "holidays/2026.toml", "line": 48, "column": 1, "severity": "error", "message": "make-up workday 2026-01-03 falls inside the holiday New Year's Day"},
-    {"file": "kangle.toml", "line": 1, "column": 1, "severity": "error", "message": "missing key \"name\""},
-    {"file": "kangle.toml", "line": 4, "column": 1, "severity": "error", "message": "unknown key \"nom\""},
-    {"file": "kangle.toml", "line": 5, "column": 12, "severity": "error", "message": "unknown language \"klingon\" (zh-CN or en)"},
-    {"file": "kiosks/dingxiang.toml", "line": 14, "column": 12, "severity": "error", "message": "opening hours 09:00-11:30 overlap 11:00-12:00 (line 13) on Mon"},
-    {"file": "kiosks/dingxiang.toml", "line": 18, "column": 13, "severity": "error", "message": "unknown service \"umbrela-repair\" (did you mean \"umbrella-repair\"?)"},
+JSON for scripts: a row per problem with its file, line, column and severity code; the
+counts as facts. The keys and codes are the same in either language.
+
+  $ for l in en zh-CN; do kangle --lang $l check --format json > check.$l.json; done
+  [1]
+  $ python3 -c 'import json, sys
+  > d = [json.load(open(f)) for f in sys.argv[1:]]
+  > rows = [x["sections"][0]["tables"][0]["rows"] for x in d]
+  > print(d[0]["facts"], [(r["file"], r["line"], r["column"], r["severity"]) for r in rows[0]] == [(r["file"], r["line"], r["column"], r["severity"]) for r in rows[1]])
+  > for r in rows[0][:5]: print(r["file"], r["line"], r["column"], r["severity"], r["message"])' check.en.json check.zh-CN.json
+  {'errors': 19, 'warnings': 1} True
+  columns.toml 19 1 error unknown key "nite" (did you mean "note"?)
+  columns.toml 41 1 error unknown key "nite" (did you mean "note"?)
+  columns.toml 60 1 error unknown key "nite" (did you mean "note"?)
+  columns.toml 74 1 error unknown key "nite" (did you mean "note"?)
+  holidays/ 0 0 warning the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
 
 Commands that need a valid config refuse with the first problem and point at check.
 
@@ -88,8 +93,10 @@ A database written by a newer kangle is refused and left untouched.
 
   $ cd ../ws && sqlite3 kangle.db 'PRAGMA user_version = 99'
   $ kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kangle.db: $TMP/ws/kangle.db 由更新版本的 kangle 写入（数据库版本 99，本程序最高支持 15）；请升级 kangle，数据库未被改动
+  
   1 个错误，1 个警告
   [1]
   $ sqlite3 kangle.db 'PRAGMA user_version'
@@ -102,7 +109,9 @@ file that is a folder.
   $ printf '\x00\xff\xfe' > odd/kiosks/noise.toml
   $ : > odd/points.toml && mkdir odd/kiosks/folder.toml
   $ kangle --lang en -w odd check
+  Problem
   holidays/: warning: the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
   kiosks/noise.toml:1:1: syntax error: Encountered invalid utf-8 sequence
+  
   1 error(s), 1 warning(s)
   [1]

@@ -42,12 +42,18 @@ Commands, subcommands, options and their values:
   text
   json
   csv
+  md
+  html
+  xlsx
   $ comp 'kangle schedule show --month 2026-12 --format j'
   json
   $ comp 'kangle schedule show --format='
   text
   json
   csv
+  md
+  html
+  xlsx
   $ comp 'kangle schedule show --format=c'
   csv
   $ comp 'kangle import '

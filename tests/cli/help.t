@@ -34,7 +34,10 @@ Help, version, unknown commands and plugins.
   
   Options:
     -h,--help                   Print this help message and exit
-    --format text|json          Output format: text, json
+    --format text|json|csv|md|html|xlsx
+                                Output format: text, json, csv, md, html, xlsx
+    -o,--output FILE            The file to write (default: standard output)
+    --encoding utf-8|gb18030    CSV's character encoding: utf-8, or gb18030 for old WPS and Excel
   
   $ kangle init --help | head -3
   Make a workspace (optionally from a bundled example)

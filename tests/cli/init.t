@@ -12,7 +12,9 @@ Making the Kangjian example workspace, checking it and showing it.
     kangle.db
     kangle.toml
   $ cd ws && kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
+  
   0 个错误，1 个警告
   $ kangle status
   kangle: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
@@ -24,31 +26,40 @@ Making the Kangjian example workspace, checking it and showing it.
   服务点：3 个
   
   丁香园邻里汇“雷锋亭”  [dingxiang]
-    康健街道丁香园邻里汇党群服务分中心
-    开放时间    周一、周二、周三、周四、周五 09:00-11:30, 13:30-16:00
-    设备        理发椅、整衣镜、洗手池、缝纫机、锁边机
-    天天见      周一：修伞
-                周二：理发
-                周三：测血糖、织补
-                周四：磨刀、钟表维修
-                周五：自行车修理
-    送服务上门  每月第2个周二 09:00-11:00 @樱花园小区：测血压
+  ---------------------------------
+  康健街道丁香园邻里汇党群服务分中心
+  
+  项目        内容
+  开放时间    周一、周二、周三、周四、周五 09:00-11:30, 13:30-16:00
+  设备        理发椅、整衣镜、洗手池、缝纫机、锁边机
+  天天见      周一：修伞
+              周二：理发
+              周三：测血糖、织补
+              周四：磨刀、钟表维修
+              周五：自行车修理
+  送服务上门  每月第2个周二 09:00-11:00 @樱花园小区：测血压
   
   “康乐汇”街道社区党群服务中心“雷锋亭”  [kangle-hall]
-    康健街道社区党群服务中心（康乐汇）
-    开放时间    周一、周二、周三、周四、周五 09:00-11:30
-    天天见      周二：测血压
-                周五：心理健康咨询
-    月月新      每月最后一个周四 14:00-16:00 @康乐汇二楼 「党员Tall History」（1、5、9月）：通用志愿服务×4
-                每月最后一个周四 14:00-16:00 @康乐汇二楼 「文化plus」（2、6、10月）：通用志愿服务×4
-                每月最后一个周四 14:00-16:00 @康乐汇二楼 「心理健康pro」（3、7、11月）：心理健康咨询、通用志愿服务×4
-                每月最后一个周四 14:00-16:00 @康乐汇二楼 「非遗+党建」（4、8、12月）：非遗手工、通用志愿服务×4
+  ---------------------------------------------------
+  康健街道社区党群服务中心（康乐汇）
+  
+  项目      内容
+  开放时间  周一、周二、周三、周四、周五 09:00-11:30
+  天天见    周二：测血压
+            周五：心理健康咨询
+  月月新    每月最后一个周四 14:00-16:00 @康乐汇二楼 「党员Tall History」（1、5、9月）：通用志愿服务×4
+            每月最后一个周四 14:00-16:00 @康乐汇二楼 「文化plus」（2、6、10月）：通用志愿服务×4
+            每月最后一个周四 14:00-16:00 @康乐汇二楼 「心理健康pro」（3、7、11月）：心理健康咨询、通用志愿服务×4
+            每月最后一个周四 14:00-16:00 @康乐汇二楼 「非遗+党建」（4、8、12月）：非遗手工、通用志愿服务×4
   
   浦北路党建主题园“雷锋亭”  [pubei]
-    康健街道浦北路党建主题园
-    开放时间    周四 08:30-11:30
-    设备        理发椅、整衣镜
-    周周办      周四 08:30-11:30 「便民服务小集市」：理发、磨刀、修伞、测血压、血压计校验、法律咨询
+  ---------------------------------
+  康健街道浦北路党建主题园
+  
+  项目      内容
+  开放时间  周四 08:30-11:30
+  设备      理发椅、整衣镜
+  周周办    周四 08:30-11:30 「便民服务小集市」：理发、磨刀、修伞、测血压、血压计校验、法律咨询
   $ kangle --lang en status | head -12
   kangle: warning: the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
   Workspace: 康健街道“雷锋亭” ($TMP/ws)
@@ -59,10 +70,24 @@ Making the Kangjian example workspace, checking it and showing it.
   Kiosks: 3
   
   Dingxiang Garden Lei Feng kiosk  [dingxiang]
-    康健街道丁香园邻里汇党群服务分中心
-    Hours       Mon, Tue, Wed, Thu, Fri 09:00-11:30, 13:30-16:00
-    Equipment   理发椅, 整衣镜, 洗手池, 缝纫机, 锁边机
-    Daily       Mon: Umbrella repair
+  --------------------------------------------
+  康健街道丁香园邻里汇党群服务分中心
+  
+  Item       Detail
+
+`status --format json`: the figures as facts, a section per kiosk whose rows carry a
+code (`hours`, `daily`, …); the same keys and codes in either language.
+
+  $ for l in zh-CN en; do kangle --lang $l status --format json > status.$l.json 2>/dev/null; done
+  $ python3 -c 'import json
+  > zh, en = (json.load(open(f"status.{l}.json")) for l in ["zh-CN", "en"])
+  > codes = lambda d: [(s["id"], [[r["item"] for r in t["rows"]] for t in s["tables"]]) for s in d["sections"]]
+  > print(zh["kind"], zh["facts"] == en["facts"], codes(zh) == codes(en))
+  > print(zh["facts"]["schema_version"], zh["facts"]["kiosks"], zh["facts"]["holiday_years"])
+  > print(codes(zh)[1])'
+  status True True
+  15 3 ['2026']
+  ('dingxiang', [['hours', 'equipment', 'daily', 'daily', 'daily', 'daily', 'daily', 'outreach']])
 
 A second init refuses and changes nothing.
 
@@ -92,8 +117,10 @@ Without an example: the catalogue, holidays and points, and no kiosks yet.
     kangle.db
     kangle.toml
   $ kangle -w plain check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kiosks/: 警告：没有服务点：请添加 kiosks/名称.toml
+  
   0 个错误，2 个警告
 
 The workspace is found from a subfolder, from KANGLE_WORKSPACE, and -w wins.

@@ -30,7 +30,9 @@ checkpoint to the head it verified, so appends never walk the chain twice.)
   积分账本核验无误：2 名志愿者共 10 条记录，哈希链与余额逐条复算一致；末条哈希 658522857c8f8288
   账本头：第 10 条，哈希 658522857c8f8288c5746551636cd75d84342f55caecd217a3e5b6ece289dbe8
   $ kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
+  
   0 个错误，1 个警告
   $ cp kangle.db before.db
 
@@ -67,9 +69,11 @@ reverse are gone): nothing is written at all.
   积分账本核验未通过：第 1 条：账本止于第 0 条，账本头却记有 10 条：有记录在 kangle 之外被删除
   exit 1
   $ kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kangle.db: 缺少触发器 points_ledger_no_delete：数据库曾在 kangle 之外被改动，它所保护的数据已失去保护
   kangle.db: 积分账本核验未通过：第 1 条：账本止于第 0 条，账本头却记有 10 条：有记录在 kangle 之外被删除
+  
   2 个错误，1 个警告
   [1]
   $ kangle points award
@@ -109,9 +113,11 @@ what the nightly full walk is for.
 
   $ sqlite3 kangle.db "DROP TRIGGER points_ledger_no_update; UPDATE points_ledger SET points = 50 WHERE id = (SELECT max(id) FROM points_ledger)"
   $ kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kangle.db: 缺少触发器 points_ledger_no_update：数据库曾在 kangle 之外被改动，它所保护的数据已失去保护
   kangle.db: 积分账本核验未通过：第 10 条：哈希值与内容及上一条不符：该记录曾在 kangle 之外被改动
+  
   2 个错误，1 个警告
   [1]
   $ kangle points adjust 张伟 +5 --reason 补录
@@ -133,7 +139,9 @@ what the nightly full walk is for.
   $ cp before.db kangle.db && rm -f kangle.db-wal kangle.db-shm
   $ sqlite3 kangle.db "DROP TRIGGER points_ledger_no_update; UPDATE points_ledger SET points = 50 WHERE id = 2; CREATE TRIGGER points_ledger_no_update BEFORE UPDATE ON points_ledger BEGIN SELECT RAISE(ABORT, 'points_ledger is append-only: correct an entry with a reversal'); END;"
   $ kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
+  
   0 个错误，1 个警告
   $ kangle points verify --full; echo "exit $?"
   积分账本核验未通过：第 2 条：哈希值与内容及上一条不符：该记录曾在 kangle 之外被改动

@@ -22,15 +22,15 @@ Thursday the 2nd again.
   > for month in sys.argv[1:]:
   >     out = subprocess.run(["kangle", "schedule", "show", "--month", month, "--person", "甲", "--format", "json"],
   >                          check=True, capture_output=True, text=True).stdout
-  >     days |= {row["date"] for row in json.loads(out)}
+  >     days |= {row["date"] for row in json.loads(out)["sections"][0]["tables"][0]["rows"]}
   > print(" ".join(d for d in sorted(days) if "2026-03-29" <= d <= "2026-04-03"))
   > PY
   $ python3 days.py 2026-03 2026-04
   2026-03-30 2026-03-31 2026-04-02
   $ kangle schedule explain --month 2026-04 | grep -m1 "^2026-04-01.*甲"
-  2026-04-01 周三 09:00-11:30 丁香园 织补：当天有空的 1 人再排就连续服务超过 2 天：甲
+  2026-04-01  周三  09:00-11:30  丁香园  织补          当天有空的 1 人再排就连续服务超过 2 天：甲
   $ kangle schedule explain --month 2026-03 | grep -m1 "^2026-03-31.*这场服务"
-  2026-03-31 周二 13:30-16:00 丁香园 理发：有空的 1 人都已在这场服务的其他岗位上（每人每天一个班次）：甲
+  2026-03-31  周二  13:30-16:00  丁香园  理发          有空的 1 人都已在这场服务的其他岗位上（每人每天一个班次）：甲
 
 Built the other way round, April first, March keeps the 31st free.
 
@@ -40,7 +40,7 @@ Built the other way round, April first, March keeps the 31st free.
   $ python3 days.py 2026-03 2026-04
   2026-03-30 2026-04-01 2026-04-02
   $ kangle schedule explain --month 2026-03 | grep -m1 "^2026-03-31.*甲"
-  2026-03-31 周二 09:00-11:30 丁香园 理发：当天有空的 1 人再排就连续服务超过 2 天：甲
+  2026-03-31  周二  09:00-11:30  丁香园  理发          当天有空的 1 人再排就连续服务超过 2 天：甲
   $ cd ../ws
 
 The weekly limit (Monday to Sunday) counts March's seats in the week of April 1st.
@@ -50,7 +50,7 @@ The weekly limit (Monday to Sunday) counts March's seats in the week of April 1s
   $ python3 days.py 2026-03 2026-04
   2026-03-30 2026-03-31
   $ kangle schedule explain --month 2026-04 | grep -m1 ^2026-04-02
-  2026-04-02 周四 08:30-11:30 浦北路 理发：有空的 1 人本周（周一至周日）都已排满每周最多的 2 个班次：甲
+  2026-04-02  周四  08:30-11:30  浦北路  理发          有空的 1 人本周（周一至周日）都已排满每周最多的 2 个班次：甲
 
 explain on a month never built says so, and fails.
 
@@ -74,7 +74,7 @@ and the build does, a line per seat.
   运行 `kangle schedule explain --month 2026-04` 查看每个空缺的原因。
   $ kangle schedule show --month 2026-04 --format json | python3 -c '
   > import json, sys
-  > rows = json.load(sys.stdin)
+  > rows = json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]
   > print([r["volunteers"] for r in rows if r["date"] == "2026-04-08" and "甲" in r["volunteers"]])
   > print(sorted({r["date"] for r in rows if "甲" in r["locked"]})[:3])'
   []
@@ -101,7 +101,7 @@ volunteers in, the rebuild fills from the 3rd on and leaves the 1st and 2nd be.
   $ kangle schedule build --month 2026-12 >/dev/null
   $ kangle schedule show --month 2026-12 --format json | python3 -c '
   > import json, sys
-  > rows = json.load(sys.stdin)
+  > rows = json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]
   > print(sorted({r["date"] for r in rows if r["volunteers"]})[:2])
   > print(sorted({r["date"] for r in rows if r["date"] < "2026-12-03" and r["volunteers"]}))'
   ['2026-12-03', '2026-12-04']
@@ -112,7 +112,9 @@ volunteers in, the rebuild fills from the 3rd on and leaves the 1st and 2nd be.
   [1]
   $ grep -c "^2026-12-0[12]" why.txt
   9
-  $ grep "^2026-12-0[12]" why.txt | sed 's/.*：//' | sort -u
-  这一天已过，按原样保留
+  $ kangle schedule explain --month 2026-12 --format json | python3 -c 'import json, sys
+  > rows = json.load(sys.stdin)["sections"][1]["tables"][0]["rows"]
+  > print(sorted({r["reason"] for r in rows if r["date"] < "2026-12-03"}))'
+  ['day_gone_by']
   $ kangle --lang en schedule explain --month 2026-12 | grep -m1 "^2026-12-01"
-  2026-12-01 Tue 09:00-11:30 Dingxiang Garden Lei Feng kiosk Haircut: a day gone by: kept as it was
+  2026-12-01  Tue  09:00-11:30  Dingxiang Garden Lei Feng kiosk                  Haircut                       a day gone by: kept as it was

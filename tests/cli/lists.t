@@ -158,7 +158,9 @@ Errors.
 
   $ sqlite3 kangle.db "UPDATE needs SET category = 'pets' WHERE code = 'XQ-004'"
   $ kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kangle.db: 需求清单中有 1 行的类别“pets”在 services.toml 中不存在
+  
   1 个错误，1 个警告
   [1]

@@ -9,8 +9,7 @@ that takes it; an unknown one is an error with a "did you mean", never an empty 
   $ for k in dingxiang 丁香园 '丁香园邻里汇“雷锋亭”' 'DINGXIANG GARDEN LEI FENG KIOSK'; do kangle schedule show --month 2026-12 --kiosk "$k" --format csv | md5sum; done | uniq -c | sed 's/ *//;s/ .*//'
   4
   $ kangle schedule show --month 2026-12 --kiosk 丁香园 --format csv | tr -d '\r' | cut -d, -f4 | sort -u
-  丁香园
-  丁香园 @樱花园小区
+  dingxiang
   服务点
   $ kangle schedule show --month 2026-12 --kiosk 丁香圆
   kangle: 错误：找不到服务点“丁香圆”（是否想写“丁香园”？）
@@ -43,8 +42,9 @@ that takes it; an unknown one is an error with a "did you mean", never an empty 
   $ kangle schedule export --month 2026-12 --format xlsx --kiosk 浦北路 -o 浦北路.xlsx && /usr/bin/python3 -c 'import sys, openpyxl; print([s.title for s in openpyxl.load_workbook(sys.argv[1]).worksheets])' 浦北路.xlsx
   已写入 浦北路.xlsx
   ['浦北路']
-  $ kangle schedule explain --month 2026-12 --kiosk 浦北路 | cut -d' ' -f4 | sort -u
-  浦北路
+  $ kangle schedule explain --month 2026-12 --kiosk 浦北路 --format json | python3 -c 'import json, sys
+  > print(sorted({r["kiosk"] for r in json.load(sys.stdin)["sections"][1]["tables"][0]["rows"]}))'
+  ['pubei']
   $ kangle schedule notify --date 2026-12-08 --kiosk 丁香圆
   kangle: 错误：找不到服务点“丁香圆”（是否想写“丁香园”？）
   [3]
@@ -68,22 +68,32 @@ ICS honours --kiosk: only that kiosk's sessions.
 notify over three nights: each change told once, in words a coordinator would
 send; JSON for scripts.
 
+  $ cat > told.py <<'PY'
+  > import json, sys
+  > def told(path=None):
+  >     "The rows of the notifications and of the changes told."
+  >     d = json.load(open(path) if path else sys.stdin)
+  >     tables = {t["id"]: t["rows"] for s in d["sections"] for t in s["tables"]}
+  >     return tables["notifications"], tables.get("changes", [])
+  > PY
   $ kangle schedule publish --month 2026-12 >/dev/null
   $ kangle schedule notify --date 2026-12-08 --format json > night1.json
-  $ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d), sum(len(n["changes"]) for n in d)); print(d[0]["name"], d[0]["phone"]); print(d[0]["message"])' night1.json
+  $ python3 -c 'from told import told; d, changes = told("night1.json"); print(len(d), len(changes)); print(d[0]["name"], d[0]["phone"]); print(d[0]["message"])'
   4 0
   朱桂英 138****8015
   朱桂英，您好！2026-12-08（周二）09:00-11:30 请到丁香园（康健街道丁香园邻里汇党群服务分中心）参加“理发”志愿服务。谢谢！
   $ kangle schedule notify --date 2026-12-08
   2026-12-08 没有需要发送的通知：无人值班，排班调整均已通知。
+  
+  姓名  手机  通知内容
   $ export KANGLE_NOW=2026-12-09T12:00:00Z
   $ kangle schedule drop 马国强 --month 2026-12 --from 2026-12-14 >/dev/null
-  $ kangle schedule notify --date 2026-12-09 --dry-run --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'
+  $ kangle schedule notify --date 2026-12-09 --dry-run --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["facts"]["notifications"])'
   4
   $ kangle schedule notify --date 2026-12-09 --format json > night2.json
-  $ python3 -c 'import json,sys
-  > d = json.load(open(sys.argv[1]))
-  > for n in d: print(n["name"], [(c["change"], c["duty"]["date"]) for c in n["changes"]]); print(n["message"])' night2.json
+  $ python3 -c 'from told import told
+  > d, changes = told("night2.json")
+  > for n in d: print(n["name"], [(c["change"], c["date"]) for c in changes if c["volunteer"] == n["volunteer"]]); print(n["message"])'
   王建国 []
   王建国，您好！2026-12-09（周三）09:00-11:30 请到丁香园（康健街道丁香园邻里汇党群服务分中心）参加“测血糖”志愿服务。谢谢！
   徐丽华 []
@@ -93,18 +103,21 @@ send; JSON for scripts.
   马国强 [('cancelled', '2026-12-17'), ('cancelled', '2026-12-24'), ('cancelled', '2026-12-31')]
   马国强，您好！您的排班有调整：取消 2026-12-17（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”、取消 2026-12-24（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”、取消 2026-12-31（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”。请以新安排为准。谢谢！
   $ export KANGLE_NOW=2026-12-10T12:00:00Z
-  $ kangle schedule notify --date 2026-12-10 --format json | python3 -c 'import json,sys; print(sum(len(n["changes"]) for n in json.load(sys.stdin)))'
+  $ kangle schedule notify --date 2026-12-10 --format json | python3 -c 'from told import told; print(len(told()[1]))'
   0
 
 Filters by --person (name, phone or #id) and --kiosk; -o writes the file whole.
 
   $ kangle schedule notify --date 2026-12-11 --person 13800138014 --dry-run
   2026-12-11 没有需要发送的通知：无人值班，排班调整均已通知。
+  
+  姓名  手机  通知内容
+  
   （试运行，未写入任何内容）
   $ kangle schedule notify --date 2026-12-11 --kiosk 浦北路 --format csv -o 明天.csv
   已写入 明天.csv
   $ tr -d '\r' < 明天.csv | head -1
-  姓名,手机,通知内容
+  ﻿志愿者编号,姓名,手机,当天值班,通知内容
 
 A month without a rota is an error, so cron notices a forgotten build.
 
@@ -139,8 +152,9 @@ A duty of the day given to someone since the publication is told once, as a chan
 also as the day's duty.
 
   $ kangle schedule notify --date 2026-12-22 --dry-run --format json | python3 -c 'import json,sys
-  > d = json.load(sys.stdin)
-  > added = [(n["name"], c["duty"]["seat"]) for n in d for c in n["changes"] if c["change"] != "cancelled" and c["duty"]["date"] == "2026-12-22"]
+  > from told import told
+  > d, changes = told()
+  > added = [(c["name"], c["seat"]) for c in changes if c["change"] != "cancelled" and c["date"] == "2026-12-22"]
   > print(len(added) > 0, [s for n in d for s in n["duties"] if (n["name"], s) in added])'
   True []
 
@@ -175,12 +189,14 @@ forgotten is written to again.
   $ kangle volunteers away 周敏 --from 2027-01-04 --to 2027-01-10 >/dev/null
   $ kangle schedule build --month 2027-01 --force 2>/dev/null >/dev/null
   $ kangle schedule notify --date 2026-12-12 --dry-run --format json | python3 -c 'import json,sys
-  > d = json.load(sys.stdin)
-  > print(sorted({c["duty"]["date"][:7] for n in d for c in n["changes"]}), [n["name"] for n in d if n["name"] == "周敏"])'
+  > from told import told
+  > d, changes = told()
+  > print(sorted({c["date"][:7] for c in changes}), [n["name"] for n in d if n["name"] == "周敏"])'
   ['2027-01'] ['周敏']
   $ kangle volunteers forget 周敏 --yes >/dev/null
   $ kangle schedule notify --date 2026-12-12 --dry-run --format json | python3 -c 'import json,sys
-  > d = json.load(sys.stdin)
+  > from told import told
+  > d, changes = told()
   > print([n["name"] for n in d if n["name"] == "周敏" or n["name"].startswith("#")])'
   []
   $ sqlite3 kangle.db "select count(*) from calendar_events where body like '%周敏%'"

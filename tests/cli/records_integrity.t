@@ -10,10 +10,10 @@ month's days have happened; a command that refuses leaves the records as they we
   1
   $ kangle schedule build --month 2026-12 >/dev/null
   $ kangle schedule show --month 2026-12 --date 2026-12-02 | tail -4
-  2026-12-02  周三  09:00-11:30  丁香园  测血糖  王建国
-  2026-12-02  周三  09:00-11:30  丁香园  织补    郭秀兰
-  2026-12-02  周三  13:30-16:00  丁香园  测血糖  徐丽华
-  2026-12-02  周三  13:30-16:00  丁香园  织补    李秀英
+  2026-12-02  周三  09:00-11:30  丁香园  测血糖  王建国        0
+  2026-12-02  周三  09:00-11:30  丁香园  织补    郭秀兰        0
+  2026-12-02  周三  13:30-16:00  丁香园  测血糖  徐丽华        0
+  2026-12-02  周三  13:30-16:00  丁香园  织补    李秀英        0
 
 No one in two places. 王建国 recorded by hand at 康乐汇 during his rota session:
 confirming the day would credit him twice for the same morning, so the whole
@@ -251,8 +251,10 @@ in two places at once are found by `check`, with both records named.
   8|2026-12-05|540
   $ sqlite3 kangle.db "INSERT INTO service_records (id, origin, place, date, start_minute, end_minute, cadence, title, created_at) VALUES (90, 'manual', '樱花园小区', '2026-12-05', 570, 630, 'outreach', '上门理发', '2026-12-05T03:00:00Z'); INSERT INTO record_volunteers (record_id, volunteer_id, minutes) SELECT 90, id, 60 FROM volunteers WHERE name = '张伟'"
   $ kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kangle.db: 张伟 在 2026-12-05 同时出现在服务记录 8 和 90 中（时间重叠），服务时长被重复计算：请用 kangle record cancel 取消有误的一条
+  
   1 个错误，1 个警告
   [1]
   $ kangle record cancel 90 --reason 重复录入 >/dev/null

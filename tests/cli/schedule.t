@@ -11,33 +11,35 @@ calendar, the volunteers of the sign-up sheet assigned exactly.
   运行 `kangle schedule explain --month 2026-12` 查看每个空缺的原因。
   $ kangle schedule show --month 2026-12 --kiosk dingxiang --date 2026-12-08
   康健街道“雷锋亭” 2026-12 轮值表
+  ===============================
   
-  日期        星期  时间         服务点              服务    志愿者
-  2026-12-08  周二  09:00-11:30  丁香园              理发    朱桂英、（空缺 1）
-  2026-12-08  周二  09:00-11:00  丁香园 @樱花园小区  测血压  梁红梅
-  2026-12-08  周二  13:30-16:00  丁香园              理发    胡建华、（空缺 1）
+  日期        星期  时间         服务点              服务    志愿者  锁定  空缺
+  2026-12-08  周二  09:00-11:30  丁香园              理发    朱桂英        1
+  2026-12-08  周二  09:00-11:00  丁香园 @樱花园小区  测血压  梁红梅        0
+  2026-12-08  周二  13:30-16:00  丁香园              理发    胡建华        1
   $ kangle schedule show --month 2026-12 --person 张伟
   康健街道“雷锋亭” 2026-12 轮值表
+  ===============================
   
-  日期        星期  时间         服务点  服务                 志愿者
-  2026-12-03  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟
-  2026-12-10  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟
-  2026-12-17  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟
-  2026-12-24  周四  09:00-11:30  丁香园  磨刀                 张伟
-  2026-12-29  周二  13:30-16:00  丁香园  理发                 张伟、（空缺 1）
-  2026-12-31  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟
-  $ kangle schedule show --month 2026-12 --kiosk kangle-hall --format csv | tr -d '\r' | grep 康乐汇 | tail -3
-  2026-12-29,周二,09:00-11:30,康乐汇,测血压,周敏
-  2026-12-31,周四,14:00-16:00,康乐汇 @康乐汇二楼,非遗+党建 非遗手工,唐志强
-  2026-12-31,周四,14:00-16:00,康乐汇 @康乐汇二楼,非遗+党建 通用志愿服务,冯娟、曹杰、许萍、韩超
+  日期        星期  时间         服务点  服务                 志愿者  锁定  空缺
+  2026-12-03  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟          0
+  2026-12-10  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟          0
+  2026-12-17  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟          0
+  2026-12-24  周四  09:00-11:30  丁香园  磨刀                 张伟          0
+  2026-12-29  周二  13:30-16:00  丁香园  理发                 张伟          1
+  2026-12-31  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟          0
+  $ kangle schedule show --month 2026-12 --kiosk kangle-hall --format csv | tr -d '\r' | tail -3
+  2026-12-29,tue,09:00-11:30,kangle-hall,blood-pressure,周敏,,0,kangle-hall/2026-12-29/0900/blood-pressure/1
+  2026-12-31,thu,14:00-16:00,kangle-hall,heritage-crafts,唐志强,,0,kangle-hall/2026-12-31/1400/heritage-crafts/1
+  2026-12-31,thu,14:00-16:00,kangle-hall,general,冯娟、曹杰、许萍、韩超,,0,kangle-hall/2026-12-31/1400/+general/1、kangle-hall/2026-12-31/1400/+general/2、kangle-hall/2026-12-31/1400/+general/3、kangle-hall/2026-12-31/1400/+general/4
   $ kangle schedule explain --month 2026-12 | head -5
-  2026-12-01 周二 09:00-11:30 丁香园 理发：有空的 3 人都已达到每月最多班次：张伟、朱桂英、马国强
-  2026-12-01 周二 13:30-16:00 丁香园 理发：有空的 4 人都已达到每月最多班次：张伟、朱桂英、胡建华、马国强
-  2026-12-03 周四 08:30-11:30 浦北路 理发：有空的 3 人都已达到每月最多班次：张伟、胡建华、马国强
-  2026-12-03 周四 08:30-11:30 浦北路 修伞：有空的 2 人都已达到每月最多班次：何志强、陈明
-  2026-12-03 周四 08:30-11:30 浦北路 法律咨询：有空的 3 人都已达到每月最多班次：刘芳、林海燕、罗晓东
+  日期        星期  时间         服务点  服务        空缺原因
+  2026-12-01  周二  09:00-11:30  丁香园  理发        有空的 3 人都已达到每月最多班次：张伟、朱桂英、马国强
+  2026-12-01  周二  13:30-16:00  丁香园  理发        有空的 4 人都已达到每月最多班次：张伟、朱桂英、胡建华、马国强
+  2026-12-03  周四  08:30-11:30  浦北路  理发        有空的 3 人都已达到每月最多班次：张伟、胡建华、马国强
+  2026-12-03  周四  08:30-11:30  浦北路  修伞        有空的 2 人都已达到每月最多班次：何志强、陈明
   $ kangle --lang en schedule explain --month 2026-12 | grep -m1 "Watch"
-  2026-12-03 Thu 09:00-11:30 Dingxiang Garden Lei Feng kiosk Watch and clock repair: 1 available, all at their monthly limit: 高明
+  2026-12-03  Thu  09:00-11:30  Dingxiang Garden Lei Feng kiosk                  Watch and clock repair        1 available, all at their monthly limit: 高明
 
 A rebuild with nothing changed moves nobody; the same inputs give the same rota.
 
@@ -118,13 +120,15 @@ unlocked by its key.
   $ kangle schedule lock --month 2026-12 --person 张伟
   已锁定 2026-12 的 6 个岗位
   $ kangle schedule show --month 2026-12 --person 张伟 --date 2026-12-03 | tail -1
-  2026-12-03  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟（锁定）
+  2026-12-03  周四  08:30-11:30  浦北路  便民服务小集市 磨刀  张伟    张伟  0
   $ kangle schedule unlock --month 2026-12 --seat pubei/2026-12-03/0830/knife-sharpening/1
   已解锁 2026-12 的 1 个岗位
   $ kangle schedule build --month 2026-12 | sed -n 2p
   与原轮值表相比，没有人调整。
-  $ kangle schedule show --month 2026-12 --person 张伟 --format json | grep -c '"locked": \["张伟"\]'
-  5
+  $ kangle schedule show --month 2026-12 --person 张伟 --format json | python3 -c 'import json, sys
+  > rows = json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]
+  > print(sum(r["locked"] == ["张伟"] for r in rows), "of", len(rows))'
+  5 of 6
   $ kangle schedule lock --month 2026-12
   kangle: 错误：请指明岗位：--seat 岗位 或 --person 姓名
   [2]
@@ -143,16 +147,14 @@ person what changed since, and `notify` writes the day's messages to send.
   $ kangle schedule diff --month 2026-12
   2026-12 轮值表与 2026-12-01T02:00:00Z 发布时相同。
   $ kangle schedule notify --date 2026-12-08
-  朱桂英 138****8015
-    朱桂英，您好！2026-12-08（周二）09:00-11:30 请到丁香园（康健街道丁香园邻里汇党群服务分中心）参加“理发”志愿服务。谢谢！
-  梁红梅 138****8023
-    梁红梅，您好！2026-12-08（周二）09:00-11:00 请到丁香园（樱花园小区）参加“测血压”志愿服务。谢谢！
-  周敏 138****8009
-    周敏，您好！2026-12-08（周二）09:00-11:30 请到康乐汇（康健街道社区党群服务中心（康乐汇））参加“测血压”志愿服务。谢谢！
-  胡建华 138****8016
-    胡建华，您好！2026-12-08（周二）13:30-16:00 请到丁香园（康健街道丁香园邻里汇党群服务分中心）参加“理发”志愿服务。谢谢！
-  $ kangle --lang en schedule notify --date 2026-12-08 --dry-run --format csv --reveal | tr -d '\r' | head -2
-  Name,Phone,Message
+  姓名    手机         通知内容
+  朱桂英  138****8015  朱桂英，您好！2026-12-08（周二）09:00-11:30 请到丁香园（康健街道丁香园邻里汇党群服务分中心）参加“理发”志愿服务。谢谢！
+  梁红梅  138****8023  梁红梅，您好！2026-12-08（周二）09:00-11:00 请到丁香园（樱花园小区）参加“测血压”志愿服务。谢谢！
+  周敏    138****8009  周敏，您好！2026-12-08（周二）09:00-11:30 请到康乐汇（康健街道社区党群服务中心（康乐汇））参加“测血压”志愿服务。谢谢！
+  胡建华  138****8016  胡建华，您好！2026-12-08（周二）13:30-16:00 请到丁香园（康健街道丁香园邻里汇党群服务分中心）参加“理发”志愿服务。谢谢！
+  $ kangle --lang en schedule notify --date 2026-12-09 --dry-run --format csv --reveal | tr -d '\r' | head -2
+  Volunteer #,Name,Phone,Duties that day,Message
+  1,王建国,13800138001,dingxiang/2026-12-09/0900/blood-sugar/1,"王建国, hello! On 2026-12-09 (Wed) 09:00-11:30 please come to Dingxiang Garden Lei Feng kiosk (康健街道丁香园邻里汇党群服务分中心) for Blood-sugar test. Thank you!"
 
 A drop-out: 马国强 stops from 14 December; the rebuild moves only whom it must
 and reports them. A declared absence keeps 周敏 free for a week, and the next
@@ -164,13 +166,38 @@ rebuild says who covers for her.
   与原轮值表相比，有 1 人调整：马国强
   $ kangle schedule diff --month 2026-12
   2026-12 轮值表与 2026-12-01T02:00:00Z 发布的版本相比，涉及 1 名志愿者
-  马国强
-    - 12-17 周四 08:30-11:30 浦北路 理发
-    - 12-24 周四 08:30-11:30 浦北路 理发
-    - 12-31 周四 08:30-11:30 浦北路 理发
-  $ kangle schedule notify --date 2026-12-15 | grep -A1 马国强
-  马国强 138****8014
-    马国强，您好！您的排班有调整：取消 2026-12-17（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”、取消 2026-12-24（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”、取消 2026-12-31（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”。请以新安排为准。谢谢！
+  
+  姓名    变动    日期        星期  时间         服务点  服务
+  马国强  - 取消  2026-12-17  周四  08:30-11:30  浦北路  便民服务小集市 理发
+  马国强  - 取消  2026-12-24  周四  08:30-11:30  浦北路  便民服务小集市 理发
+  马国强  - 取消  2026-12-31  周四  08:30-11:30  浦北路  便民服务小集市 理发
+The JSON of show, explain, diff and notify has the same keys, codes and values in
+either language: only titles, headers, lines and the messages to send are translated.
+
+  $ for l in zh-CN en; do
+  >   for c in show explain diff; do kangle --lang $l schedule $c --month 2026-12 --format json > $c.$l.json 2>/dev/null; done
+  >   kangle --lang $l schedule notify --date 2026-12-15 --dry-run --format json > notify.$l.json
+  > done
+  $ cat > same.py <<'PY'
+  > import json
+  > def for_scripts(d):
+  >     return {"kind": d["kind"], "facts": d.get("facts"), "sections": [
+  >         {"id": s["id"], "tables": [{"id": t["id"], "keys": [c["key"] for c in t["columns"]],
+  >                                     "rows": [{k: v for k, v in r.items() if k != "message"} for r in t["rows"]]}
+  >                                    for t in s["tables"]]} for s in d["sections"]]}
+  > for c in ["show", "explain", "diff", "notify"]:
+  >     zh, en = (json.load(open(f"{c}.{l}.json")) for l in ["zh-CN", "en"])
+  >     rows = sum(len(t["rows"]) for s in zh["sections"] for t in s["tables"])
+  >     print(c, zh["kind"], zh["format_version"], rows, for_scripts(zh) == for_scripts(en))
+  > PY
+  $ python3 same.py
+  show schedule_show 1 108 True
+  explain schedule_explain 1 39 True
+  diff schedule_diff 1 3 True
+  notify schedule_notify 1 7 True
+
+  $ kangle schedule notify --date 2026-12-15 | grep -m1 马国强
+  马国强  138****8014  马国强，您好！您的排班有调整：取消 2026-12-17（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”、取消 2026-12-24（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”、取消 2026-12-31（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“便民服务小集市 理发”。请以新安排为准。谢谢！
   $ kangle schedule show --month 2026-12 --person 马国强 --format csv | tr -d '\r' | cut -d, -f1 | tail -n +2
   2026-12-01
   2026-12-03
@@ -197,17 +224,17 @@ is a make-up workday with Friday's menu, Saturday the 28th with Monday's.
   （试运行，未写入任何内容）
   $ kangle schedule build --month 2026-02 >/dev/null
   $ kangle schedule show --month 2026-02 --kiosk dingxiang --format csv | tr -d '\r' | cut -d, -f1,2,5 | sort -u | sed -n '/2026-02-1[2-9]/p;/2026-02-2/p'
-  2026-02-12,周四,磨刀
-  2026-02-12,周四,钟表维修
-  2026-02-13,周五,自行车修理
-  2026-02-14,周六,自行车修理
-  2026-02-24,周二,理发
-  2026-02-25,周三,测血糖
-  2026-02-25,周三,织补
-  2026-02-26,周四,磨刀
-  2026-02-26,周四,钟表维修
-  2026-02-27,周五,自行车修理
-  2026-02-28,周六,修伞
+  2026-02-12,thu,knife-sharpening
+  2026-02-12,thu,watch-repair
+  2026-02-13,fri,bicycle-repair
+  2026-02-14,sat,bicycle-repair
+  2026-02-24,tue,haircut
+  2026-02-25,wed,blood-sugar
+  2026-02-25,wed,darning
+  2026-02-26,thu,knife-sharpening
+  2026-02-26,thu,watch-repair
+  2026-02-27,fri,bicycle-repair
+  2026-02-28,sat,umbrella-repair
 
 Errors.
 

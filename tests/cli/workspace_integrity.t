@@ -16,8 +16,10 @@ reads refuses it, and writes nothing into it.
   kangle: 错误：$TMP/ws/kangle.db 不是 kangle 的数据库（属于其他程序，或根本不是数据库）：未作任何改动；请打开正确的工作区，或将该文件移走
   [4]
   $ kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kangle.db: $TMP/ws/kangle.db 不是 kangle 的数据库（属于其他程序，或根本不是数据库）：未作任何改动；请打开正确的工作区，或将该文件移走
+  
   1 个错误，1 个警告
   [1]
   $ sqlite3 kangle.db ".tables"
@@ -49,8 +51,10 @@ started afresh; deleting it starts an empty database, as in a new workspace.
   kangle: 错误：$TMP/ws/kangle.db 是空文件（0 字节）：kangle 不会留下这样的数据库，它已被截断或替换；请从备份恢复，或删除它以重建数据库
   [4]
   $ kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kangle.db: $TMP/ws/kangle.db 是空文件（0 字节）：kangle 不会留下这样的数据库，它已被截断或替换；请从备份恢复，或删除它以重建数据库
+  
   1 个错误，1 个警告
   [1]
   $ stat -c %s kangle.db
@@ -69,25 +73,31 @@ internal error).
 
   $ cp good.db kangle.db && sqlite3 kangle.db "DROP TABLE points_ledger"
   $ kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kangle.db: 缺少索引 points_ledger_by_date：数据库曾在 kangle 之外被改动
   kangle.db: 缺少索引 points_ledger_by_volunteer：数据库曾在 kangle 之外被改动
   kangle.db: 缺少数据表 points_ledger：数据库曾在 kangle 之外被改动
   kangle.db: 缺少触发器 points_ledger_no_delete：数据库曾在 kangle 之外被改动，它所保护的数据已失去保护
   kangle.db: 缺少触发器 points_ledger_no_update：数据库曾在 kangle 之外被改动，它所保护的数据已失去保护
+  
   5 个错误，1 个警告
   [1]
   $ kangle points verify
   kangle: 错误：$TMP/ws/kangle.db: 缺少数据表 points_ledger：数据库曾在 kangle 之外被改动
   [4]
   $ head -c 50 good.db > kangle.db && kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kangle.db: $TMP/ws/kangle.db 无法作为数据库读取（database disk image is malformed）：文件已截断或损坏；请从备份恢复
+  
   1 个错误，1 个警告
   [1]
   $ head -c 8192 good.db > kangle.db && kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kangle.db: $TMP/ws/kangle.db 无法作为数据库读取（database disk image is malformed）：文件已截断或损坏；请从备份恢复
+  
   1 个错误，1 个警告
   [1]
   $ cp good.db kangle.db
@@ -114,10 +124,12 @@ their line.
   $ sed -i '0,/^fee      = "materials"/s//fee      = { fixed = 1e300 }/' services.toml
   $ sed -i '0,/^fee      = "materials"/s//fee      = { fixed = inf }/' services.toml
   $ kangle check
+  问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   kangle.toml:9:17: monthly_limit 为 9223372036854775807，超过了 1000000：是否输错？
   kangle.toml:16:15: demand_high 必须是有限的数，不能是 nan
   services.toml:166:22: fixed 为 1e+300，超过了 1000000：是否输错？
   services.toml:173:22: fixed 必须是有限的数，不能是 inf
+  
   4 个错误，1 个警告
   [1]
