@@ -63,6 +63,15 @@ std::vector<std::string> skill_ids(const Volunteer& v) {
   return ids;
 }
 
+/// The certificates their skills rest on, for scripts: nurse:2027-06-30.
+std::vector<std::string> certificates(const Volunteer& v) {
+  std::vector<std::string> out;
+  for (const auto& s : v.skills) {
+    if (s.certificate_expires) out.push_back(s.skill + ":" + format_date(*s.certificate_expires));
+  }
+  return out;
+}
+
 /// The parts of the week they can serve, as codes: Mon-morning, Sat-evening.
 std::vector<std::string> availability_slots(const Availability& availability) {
   static constexpr std::string_view parts[] = {"morning", "afternoon", "evening"};
@@ -227,6 +236,7 @@ present::Document volunteers_listing(SQLite::Database& db, const config::Config&
                    for_scripts("id_number"),
                    for_scripts("political_status"),
                    for_scripts("skill_ids"),
+                   for_scripts("certificates"),
                    for_scripts("availability_slots"),
                    for_scripts("preferences"),
                    for_scripts("note")};
@@ -236,7 +246,8 @@ present::Document volunteers_listing(SQLite::Database& db, const config::Config&
                           availability_value(v.availability),
                           v.monthly_limit ? Value::integer(*v.monthly_limit) : Value::none(), Value::integer(v.id),
                           id_number_value(v.id_number, reveal), text_or_none(v.political_status),
-                          Value::list(skill_ids(v)), Value::list(availability_slots(v.availability)),
+                          Value::list(skill_ids(v)), Value::list(certificates(v)),
+                          Value::list(availability_slots(v.availability)),
                           Value::list(v.preferences), text_or_none(v.note)});
   }
   auto rows = table.rows.size();
