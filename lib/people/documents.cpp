@@ -31,11 +31,6 @@ Column for_scripts(std::string key) {
 
 Value text_or_none(const std::string& text) { return text.empty() ? Value::none() : Value::text(text); }
 
-Value phone_value(const std::string& phone, bool reveal) {
-  if (phone.empty()) return Value::none();
-  return Value::personal(reveal ? phone : mask_phone(phone));
-}
-
 Value id_number_value(const std::string& id_number, bool reveal) {
   if (id_number.empty()) return Value::none();
   return Value::personal(reveal ? id_number : mask_id_number(id_number));
@@ -219,6 +214,11 @@ present::Document absences_listing(Store& store, const std::string& who) {
 }
 
 }  // namespace
+
+present::Value phone_value(const std::string& phone, bool reveal) {
+  if (phone.empty()) return Value::none();
+  return Value::personal(reveal ? phone : mask_phone(phone));
+}
 
 present::Document volunteers_listing(SQLite::Database& db, const config::Config& config, const VolunteerFilter& filter,
                                      bool reveal) {
