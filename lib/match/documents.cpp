@@ -14,35 +14,23 @@
 #include "match/run.hpp"
 #include "people/documents.hpp"
 #include "people/store.hpp"
+#include "present/columns.hpp"
 
 namespace kangle::match {
 namespace {
 
-using present::Column;
+using present::column;
+using present::column_for_scripts;
+using present::date_or_none;
+using present::integer_or_none;
+using present::text_or_none;
 using present::Value;
 
 std::string text_of(Msg id) { return std::string(message_text(id, language())); }
 
-Column column(std::string key, Msg header) { return {std::move(key), text_of(header)}; }
-/// A column only scripts read (CSV and JSON): its key is its header.
-Column for_scripts(std::string key) {
-  Column c{key, key};
-  c.for_scripts = true;
-  return c;
-}
-
-Value text_or_none(const std::string& text) { return text.empty() ? Value::none() : Value::text(text); }
-
 Value category_value(const config::Catalogue& catalogue, const std::string& id) {
   const auto* c = catalogue.find_category(id);
   return Value::code(id, c ? config::localized(c->name, c->name_en) : id);
-}
-
-Value date_or_none(const std::optional<Date>& day) { return day ? Value::date(*day) : Value::none(); }
-
-template <typename Int>
-Value integer_or_none(const std::optional<Int>& number) {
-  return number ? Value::integer(*number) : Value::none();
 }
 
 Value decimal_or_none(const std::optional<double>& number) { return number ? Value::number(*number, 6) : Value::none(); }
@@ -143,14 +131,14 @@ present::Document needs_listing(SQLite::Database& db, const config::Config& conf
                    column("vulnerable", Msg::field_vulnerable),
                    column("micro_wish", Msg::field_micro_wish),
                    column("status", Msg::field_status),
-                   for_scripts("id"),
-                   for_scripts("vulnerability"),
-                   for_scripts("value_fen"),
-                   for_scripts("wanted"),
-                   for_scripts("address"),
-                   for_scripts("lat"),
-                   for_scripts("lon"),
-                   for_scripts("note")};
+                   column_for_scripts("id"),
+                   column_for_scripts("vulnerability"),
+                   column_for_scripts("value_fen"),
+                   column_for_scripts("wanted"),
+                   column_for_scripts("address"),
+                   column_for_scripts("lat"),
+                   column_for_scripts("lon"),
+                   column_for_scripts("note")};
   for (const auto& n : lists::Store(db).needs(filter)) {
     std::string wish = n.value_fen ? tr(Msg::lists_micro_wish_value, lists::display_money(*n.value_fen)) : text_of(Msg::word_yes);
     table.rows.push_back({text_or_none(n.code), Value::text(n.requester),
@@ -187,14 +175,14 @@ present::Document resources_listing(SQLite::Database& db, const config::Config& 
                    column("capacity", Msg::field_capacity),
                    column("period", Msg::field_period),
                    column("cost", Msg::field_cost),
-                   for_scripts("id"),
-                   for_scripts("unit"),
-                   for_scripts("radius_m"),
-                   for_scripts("cost_fen"),
-                   for_scripts("address"),
-                   for_scripts("lat"),
-                   for_scripts("lon"),
-                   for_scripts("note")};
+                   column_for_scripts("id"),
+                   column_for_scripts("unit"),
+                   column_for_scripts("radius_m"),
+                   column_for_scripts("cost_fen"),
+                   column_for_scripts("address"),
+                   column_for_scripts("lat"),
+                   column_for_scripts("lon"),
+                   column_for_scripts("note")};
   for (const auto& r : lists::Store(db).resources(filter)) {
     table.rows.push_back({text_or_none(r.code), Value::text(r.provider),
                           Value::code(std::string(lists::to_string(r.provider_kind)), lists::display(r.provider_kind)),
@@ -232,8 +220,8 @@ present::Document projects_listing(SQLite::Database& db, const config::Config& c
                    column("status", Msg::field_status),
                    column("deadline", Msg::field_deadline),
                    column("satisfaction", Msg::record_satisfaction),
-                   for_scripts("overdue"),
-                   for_scripts("micro_wish")};
+                   column_for_scripts("overdue"),
+                   column_for_scripts("micro_wish")};
   for (const auto& p : ProjectStore(db).list(filter, today)) {
     bool late = overdue(p, today);
     table.rows.push_back({Value::integer(p.id), Value::text(p.need_requester), Value::flag(p.vulnerable, "★"),
@@ -262,9 +250,9 @@ present::Document run_document(SQLite::Database& db, const config::Config& confi
                    column("description", Msg::field_description),
                    column("provider", Msg::field_provider),
                    column("distance", Msg::match_distance),
-                   for_scripts("need_id"),
-                   for_scripts("resource_id"),
-                   for_scripts("distance_m")};
+                   column_for_scripts("need_id"),
+                   column_for_scripts("resource_id"),
+                   column_for_scripts("distance_m")};
   for (std::size_t i = 0; i < report.plan.proposals.size(); ++i) {
     const auto& p = report.plan.proposals[i];
     const auto& n = needs.at(p.need);
@@ -307,9 +295,9 @@ present::Document gaps_document(SQLite::Database& db, const config::Config& conf
                   column("description", Msg::field_description),
                   column("missing", Msg::match_missing),
                   column("reason", Msg::match_reason),
-                  for_scripts("need_id"),
-                  for_scripts("nearest_resource_id"),
-                  for_scripts("nearest_m")};
+                  column_for_scripts("need_id"),
+                  column_for_scripts("nearest_resource_id"),
+                  column_for_scripts("nearest_m")};
   for (const auto& g : plan.gaps) {
     const auto& n = needs.at(g.need);
     gaps.rows.push_back({Value::text(need_label(n)), vulnerable_value(n.vulnerable, n.vulnerability),
@@ -352,7 +340,7 @@ present::Document project_document(SQLite::Database& db, const config::Config& c
   events.id = "events";
   // `status` is the status it went to (a code); people read where it came from too.
   events.columns = {column("at", Msg::project_when), column("status", Msg::field_status), column("by", Msg::points_by),
-                    column("note", Msg::field_note), for_scripts("from")};
+                    column("note", Msg::field_note), column_for_scripts("from")};
   for (const auto& e : store.events(project->id)) {
     auto change = e.from ? display(*e.from) + " → " + display(e.to) : display(e.to);
     events.rows.push_back({Value::text(e.at), Value::code(std::string(to_string(e.to)), change), text_or_none(e.by),

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "present/columns.hpp"
 #include "core/text.hpp"
 #include "import/normalize.hpp"
 #include "people/edit.hpp"
@@ -16,20 +17,14 @@
 namespace kangle::people {
 namespace {
 
-using present::Column;
+using present::column;
+using present::column_for_scripts;
+using present::integer_or_none;
+using present::text_or_none;
 using present::Value;
 
 std::string text_of(Msg id) { return std::string(message_text(id, language())); }
 std::string_view list_separator() { return message_text(Msg::rhythm_list_separator, language()); }
-
-Column column(std::string key, Msg header) { return {std::move(key), text_of(header)}; }
-Column for_scripts(std::string key) {
-  Column c{key, key};
-  c.for_scripts = true;
-  return c;
-}
-
-Value text_or_none(const std::string& text) { return text.empty() ? Value::none() : Value::text(text); }
 
 Value id_number_value(const std::string& id_number, bool reveal) {
   if (id_number.empty()) return Value::none();
@@ -153,7 +148,7 @@ present::Section volunteer_section(Store& store, const Volunteer& v, const confi
   add("community", Msg::field_community, text_or_none(v.community));
   add("skills", Msg::field_skills, ids_named(skill_ids(v), skill_names(v, catalogue)));
   add("availability", Msg::field_availability, availability_value(v.availability));
-  add("monthly_limit", Msg::field_monthly_limit, v.monthly_limit ? Value::integer(*v.monthly_limit) : Value::none());
+  add("monthly_limit", Msg::field_monthly_limit, integer_or_none(v.monthly_limit));
   add("preferences", Msg::field_preferences, ids_named(v.preferences, preference_names(v, config)));
   add("note", Msg::field_note, text_or_none(v.note));
   present::Section section;
@@ -165,7 +160,7 @@ present::Section volunteer_section(Store& store, const Volunteer& v, const confi
   kept.id = "changes";
   kept.title = text_of(Msg::volunteer_history);
   kept.columns = {column("at", Msg::project_when), column("by", Msg::points_by), column("change", Msg::volunteer_change),
-                  for_scripts("at_utc"), for_scripts("before"), for_scripts("after")};
+                  column_for_scripts("at_utc"), column_for_scripts("before"), column_for_scripts("after")};
   for (const auto& change : changes) {
     // As stored, but the days as slots (Tue-morning), not bits, and a phone masked.
     auto stored = [&](const std::string& value) {
@@ -232,19 +227,19 @@ present::Document volunteers_listing(SQLite::Database& db, const config::Config&
                    column("skills", Msg::field_skills),
                    column("availability", Msg::field_availability),
                    column("monthly_limit", Msg::field_monthly_limit),
-                   for_scripts("id"),
-                   for_scripts("id_number"),
-                   for_scripts("political_status"),
-                   for_scripts("skill_ids"),
-                   for_scripts("certificates"),
-                   for_scripts("availability_slots"),
-                   for_scripts("preferences"),
-                   for_scripts("note")};
+                   column_for_scripts("id"),
+                   column_for_scripts("id_number"),
+                   column_for_scripts("political_status"),
+                   column_for_scripts("skill_ids"),
+                   column_for_scripts("certificates"),
+                   column_for_scripts("availability_slots"),
+                   column_for_scripts("preferences"),
+                   column_for_scripts("note")};
   for (const auto& v : Store(db).list(filter)) {
     table.rows.push_back({Value::text(v.name), phone_value(v.phone, reveal), yes_flag(v.party_member), text_or_none(v.unit),
                           text_or_none(v.community), ids_named(skill_ids(v), skill_names(v, config.catalogue)),
                           availability_value(v.availability),
-                          v.monthly_limit ? Value::integer(*v.monthly_limit) : Value::none(), Value::integer(v.id),
+                          integer_or_none(v.monthly_limit), Value::integer(v.id),
                           id_number_value(v.id_number, reveal), text_or_none(v.political_status),
                           Value::list(skill_ids(v)), Value::list(certificates(v)),
                           Value::list(availability_slots(v.availability)),

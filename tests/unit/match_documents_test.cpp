@@ -9,7 +9,6 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -20,6 +19,7 @@
 #include "import/lists.hpp"
 #include "import/volunteers.hpp"
 #include "lists/store.hpp"
+#include "document_json.hpp"
 #include "import_report.hpp"
 #include "match/documents.hpp"
 #include "present/render.hpp"
@@ -28,7 +28,9 @@ using kangle::Date;
 using kangle::Lang;
 using kangle::match::ListQuery;
 using kangle::test::error_message;
-using Json = nlohmann::json;
+using kangle::test::both_languages;
+using kangle::test::Json;
+using kangle::test::rows;
 
 namespace {
 
@@ -55,42 +57,6 @@ public:
     kangle::import::import_volunteers(sql(), config_, aliases("volunteers"), options, now);
   }
 };
-
-/// `build`'s document as JSON, parsed, in `lang`.
-template <typename Build>
-Json in_language(Lang lang, Build build) {
-  kangle::set_language(lang);
-  auto json = Json::parse(kangle::present::render_json(build()));
-  kangle::set_language(Lang::en);
-  return json;
-}
-
-/// The first table's rows of a parsed document.
-const Json& rows(const Json& document) { return document.at("sections").at(0).at("tables").at(0).at("rows"); }
-
-/// What scripts read of a document: everything but the titles, headers and lines people read.
-Json for_scripts(Json document) {
-  document.erase("title");
-  for (auto& section : document.at("sections")) {
-    section.erase("title");
-    section.erase("lines");
-    for (auto& table : section.at("tables")) {
-      table.erase("title");
-      for (auto& column : table.at("columns")) column.erase("header");
-    }
-  }
-  return document;
-}
-
-/// The same document in both languages: for scripts identical, keys, codes, flags and all.
-template <typename Build>
-std::pair<Json, Json> both_languages(Build build) {
-  auto zh = in_language(Lang::zh_CN, build);
-  auto en = in_language(Lang::en, build);
-  CHECK(zh.at("format_version") == 1);
-  CHECK(for_scripts(zh) == for_scripts(en));
-  return {zh, en};
-}
 
 const Json* row_where(const Json& document, const std::string& key, const Json& value) {
   for (const auto& row : rows(document)) {

@@ -6,20 +6,22 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "import/volunteers.hpp"
+#include "document_json.hpp"
 #include "import_report.hpp"
 #include "people/documents.hpp"
 #include "present/render.hpp"
 
 using kangle::Lang;
 using kangle::test::error_message;
-using Json = nlohmann::json;
+using kangle::test::both_languages;
+using kangle::test::Json;
+using kangle::test::rows;
 
 namespace {
 
@@ -38,42 +40,6 @@ public:
     kangle::import::import_volunteers(sql(), config_, aliases("volunteers"), options, now);
   }
 };
-
-template <typename Build>
-Json in_language(Lang lang, Build build) {
-  kangle::set_language(lang);
-  auto json = Json::parse(kangle::present::render_json(build()));
-  kangle::set_language(Lang::en);
-  return json;
-}
-
-/// What scripts read of a document: everything but the titles, headers and lines people read.
-Json for_scripts(Json document) {
-  document.erase("title");
-  for (auto& section : document.at("sections")) {
-    section.erase("title");
-    section.erase("lines");
-    for (auto& table : section.at("tables")) {
-      table.erase("title");
-      for (auto& column : table.at("columns")) column.erase("header");
-    }
-  }
-  return document;
-}
-
-/// The same document in both languages: for scripts identical, keys, codes, flags and all.
-template <typename Build>
-std::pair<Json, Json> both_languages(Build build) {
-  auto zh = in_language(Lang::zh_CN, build);
-  auto en = in_language(Lang::en, build);
-  CHECK(zh.at("format_version") == 1);
-  CHECK(for_scripts(zh) == for_scripts(en));
-  return {zh, en};
-}
-
-const Json& rows(const Json& document, std::size_t section = 0, std::size_t table = 0) {
-  return document.at("sections").at(section).at("tables").at(table).at("rows");
-}
 
 /// A volunteer's details as field code → value.
 Json details(const Json& document, std::size_t section = 0) {
