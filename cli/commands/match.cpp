@@ -32,10 +32,8 @@ Leaf list_leaf() {
             sub.add_flag("--overdue", q.overdue, "Projects only: those claimed past their need's deadline");
             add_reveal_option(sub, q.reveal);
             return [options](Context& context) -> Outcome {
-              auto& db = context.database->sql();
-              if (options->what == "projects") return {match::projects_listing(db, *context.config, options->query, context.today)};
-              if (options->what == "needs") return {match::needs_listing(db, *context.config, options->query)};
-              return {match::resources_listing(db, *context.config, options->query)};
+              return {match::listing(context.database->sql(), *context.config, options->what, options->query,
+                                     context.today)};
             };
           }};
 }

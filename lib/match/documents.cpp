@@ -233,6 +233,14 @@ present::Document projects_listing(SQLite::Database& db, const config::Config& c
   return counted_listing("match_projects", std::move(table), Msg::projects_count);
 }
 
+present::Document listing(SQLite::Database& db, const config::Config& config, std::string_view what,
+                          const ListQuery& query, const Date& today) {
+  if (what == "needs") return needs_listing(db, config, query);
+  if (what == "resources") return resources_listing(db, config, query);
+  if (what == "projects") return projects_listing(db, config, query, today);
+  throw Error(fmt::format("match list {}: not needs, resources or projects", what));  // the command line allows no other
+}
+
 present::Document run_document(SQLite::Database& db, const config::Config& config, const Date& today,
                                const std::string& now, const std::string& by, bool dry_run) {
   auto report = run_matching(db, today, now, by, dry_run);

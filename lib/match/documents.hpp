@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/model.hpp"
@@ -38,6 +39,10 @@ present::Document resources_listing(SQLite::Database& db, const config::Config& 
 /// The projects (`projects`), live first; `overdue` ones past their need's deadline on `today`.
 present::Document projects_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
                                    const Date& today);
+
+/// `match list WHAT`: the needs, resources or projects listing (Error, a bug, for another word).
+present::Document listing(SQLite::Database& db, const config::Config& config, std::string_view what,
+                          const ListQuery& query, const Date& today);
 
 /// `match run`: matches every open need at once (match::run_matching, written in one
 /// transaction unless `dry_run`) and says what it proposed: the proposals, and as facts

@@ -125,6 +125,9 @@ TEST_CASE("match documents: filters read as typed, refused where they do not app
   CHECK_THROWS_AS(kangle::match::needs_listing(ws.sql(), ws.config(), query), kangle::UsageError);
   CHECK_THROWS_AS(kangle::match::resources_listing(ws.sql(), ws.config(), query), kangle::UsageError);
   query = {};
+  CHECK(kangle::match::listing(ws.sql(), ws.config(), "resources", query, today).kind == "match_resources");
+  CHECK(kangle::match::listing(ws.sql(), ws.config(), "projects", query, today).kind == "match_projects");
+  CHECK_THROWS_AS(kangle::match::listing(ws.sql(), ws.config(), "wishes", query, today), kangle::Error);
   query.category = "心里咨询";
   CHECK_THROWS_AS(kangle::match::needs_listing(ws.sql(), ws.config(), query), kangle::UsageError);
 }
