@@ -728,6 +728,11 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::review_nothing_recorded, "No service records in this period: import or confirm them first; until then every service reads as not held.", "本期没有任何服务记录：请先导入或确认服务记录；在此之前所有服务项目都显示为未开展。"},
     {Msg::report_unit_only, "Only the volunteers of units whose name contains \"{}\".", "仅列出单位名称含“{}”的志愿者。"},
     {Msg::unknown_timezone, "unknown time zone \"{}\": \"today\" will be UTC's day; write an IANA name such as Asia/Shanghai", "未知的时区“{}”：将按 UTC 计算“今天”；请写 IANA 时区名，如 Asia/Shanghai"},
+    // match and volunteers documents (issue 18)
+    {Msg::match_shortages, "Categories short of resources", "供不应求的类别"},
+    {Msg::volunteer_detail, "Detail", "信息"},
+    {Msg::volunteer_detail_value, "Value", "内容"},
+    {Msg::volunteer_change, "Change", "修改内容"},
 }};
 
 std::atomic<Lang> current_language{Lang::zh_CN};

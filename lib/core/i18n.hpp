@@ -717,6 +717,11 @@ enum class Msg {
   review_nothing_recorded,
   report_unit_only,
   unknown_timezone,
+  // match and volunteers documents (issue 18)
+  match_shortages,
+  volunteer_detail,
+  volunteer_detail_value,
+  volunteer_change,
   count_,  // keep last: the number of messages
 };
 

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "import/columns.hpp"
@@ -81,5 +82,16 @@ std::optional<std::string> CategoryMatcher::nearest(std::string_view text) const
 }
 
 std::vector<std::string> CategoryMatcher::names() const { return language() == Lang::en ? names_en_ : names_zh_; }
+
+std::string CategoryMatcher::refusal(std::string_view text) const {
+  if (auto near = nearest(text)) return tr(Msg::lists_unknown_category_suggest, text, *near);
+  return tr(Msg::lists_unknown_category, text, text::join(names(), message_text(Msg::rhythm_list_separator, language())));
+}
+
+std::string require_category(const config::Catalogue& catalogue, std::string_view text) {
+  CategoryMatcher matcher(catalogue);
+  if (auto id = matcher.match(text)) return *id;
+  throw UsageError(matcher.refusal(text));
+}
 
 }  // namespace kangle::import

@@ -29,6 +29,10 @@ public:
   /// The categories' names in the current language, in the catalogue's order.
   std::vector<std::string> names() const;
 
+  /// Why `text` names no category, as imports and `match add` say it: the nearest word
+  /// ("did you mean"), or else every category.
+  std::string refusal(std::string_view text) const;
+
 private:
   void add(const std::string& word, const std::string& category);
   std::map<std::string, std::string> words_;     // normalised word → category id
@@ -36,5 +40,9 @@ private:
   std::vector<std::string> known_;               // normalised words, in the order added
   std::vector<std::string> names_zh_, names_en_;
 };
+
+/// The category id `text` names, as CategoryMatcher reads it; a UsageError saying why
+/// when it names none (what `match list --category` and `match add` were given).
+std::string require_category(const config::Catalogue& catalogue, std::string_view text);
 
 }  // namespace kangle::import

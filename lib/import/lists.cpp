@@ -4,12 +4,14 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <cmath>
 #include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
 #include <utility>
 
+#include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "import/categories.hpp"
@@ -152,11 +154,7 @@ public:
       return {};
     }
     if (auto id = categories_.match(text)) return *id;
-    if (auto nearest = categories_.nearest(text)) {
-      f.issue(Kind::rejected, "category", tr(Msg::lists_unknown_category_suggest, text, *nearest));
-    } else {
-      f.issue(Kind::rejected, "category", tr(Msg::lists_unknown_category, text, text::join(categories_.names(), list_separator())));
-    }
+    f.issue(Kind::rejected, "category", categories_.refusal(text));
     return {};
   }
 
@@ -595,7 +593,101 @@ private:
   std::map<std::int64_t, std::size_t> first_row_of_;  // a stored record's id → the first row of this file that was it
 };
 
+// ─── by hand ─────────────────────────────────────────────────────────────────────
+
+std::optional<lists::Coordinates> hand_coordinates(const HandEntry& e) {
+  if (!e.lat && !e.lon) return std::nullopt;
+  if (!e.lat || !e.lon) throw UsageError(tr(Msg::match_add_both_coordinates));
+  if (std::abs(*e.lat) > 90) throw UsageError(tr(Msg::bad_latitude));
+  if (std::abs(*e.lon) > 180) throw UsageError(tr(Msg::bad_longitude));
+  return lists::Coordinates{*e.lat, *e.lon};
+}
+
+std::string hand_phone(const HandEntry& e) {
+  if (e.phone.empty()) return "";
+  auto phone = people::normalize_phone(e.phone);
+  if (!phone) throw UsageError(tr(Msg::match_add_bad_phone, e.phone));
+  return *phone;
+}
+
+/// A kind as the database writes it (resident) or as a sheet does (居民).
+template <typename KindEnum>
+KindEnum hand_kind(const std::string& word, std::optional<KindEnum> (*stored)(std::string_view),
+                   std::optional<KindEnum> (*sheet)(std::string_view), KindEnum fallback) {
+  if (word.empty()) return fallback;
+  if (auto kind = stored(word)) return *kind;
+  if (auto kind = sheet(lower(text::clean(word)))) return *kind;
+  throw UsageError(tr(Msg::match_add_bad_kind, word));
+}
+
+std::optional<std::int64_t> hand_money(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  auto fen = parse_money_fen(text);
+  if (!fen) throw UsageError(tr(Msg::match_add_bad_money, text));
+  return fen;
+}
+
 }  // namespace
+
+lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& e, const std::string& now) {
+  Need n;
+  n.code = text::clean(e.code);
+  n.requester = text::clean(e.who);
+  n.requester_kind = hand_kind(e.kind, lists::parse_requester_kind, requester_kind_word, infer_requester_kind(n.requester));
+  n.phone = hand_phone(e);
+  n.compound = text::clean(e.compound);
+  n.address = text::clean(e.address);
+  n.location = hand_coordinates(e);
+  n.category = require_category(catalogue, e.category);
+  n.description = text::clean_prose(e.description);
+  n.people = e.people.value_or(1);
+  if (!e.deadline.empty()) {
+    n.deadline = parse_loose_date(e.deadline);
+    if (!n.deadline) throw UsageError(tr(Msg::toml_bad_date, e.deadline));
+  }
+  n.vulnerable = !e.vulnerable.empty();
+  n.vulnerability = text::clean(e.vulnerable);
+  n.micro_wish = e.micro_wish;
+  n.value_fen = hand_money(e.value);
+  n.wanted = e.wanted.value_or(1);
+  n.note = text::clean_prose(e.note);
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  lists::Store store(db);
+  if (!n.code.empty() && store.find_need_by_code(n.code)) throw InputError(tr(Msg::match_add_code_taken, n.code));
+  n.id = store.insert(n, now);
+  transaction.commit();
+  return n;
+}
+
+lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& e,
+                             const std::string& now) {
+  Resource r;
+  r.code = text::clean(e.code);
+  r.provider = text::clean(e.who);
+  r.provider_kind = hand_kind(e.kind, lists::parse_provider_kind, provider_kind_word, ProviderKind::unit);
+  r.unit = e.unit.empty() && r.provider_kind == ProviderKind::unit ? r.provider : text::clean(e.unit);
+  r.contact = text::clean(e.contact);
+  r.phone = hand_phone(e);
+  r.category = require_category(catalogue, e.category);
+  r.description = text::clean_prose(e.description);
+  r.location = hand_coordinates(e);
+  r.address = text::clean(e.address);
+  if (!e.radius.empty()) {
+    auto radius = parse_radius(e.radius);
+    if (!radius) throw UsageError(tr(Msg::match_add_bad_radius, e.radius));
+    if (!radius->anywhere) r.radius_m = radius->metres;
+  }
+  r.capacity = e.capacity.value_or(1);
+  r.period = normalize_period(e.period);
+  r.cost_fen = hand_money(e.cost);
+  r.note = text::clean_prose(e.note);
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  lists::Store store(db);
+  if (!r.code.empty() && store.find_resource_by_code(r.code)) throw InputError(tr(Msg::match_add_code_taken, r.code));
+  r.id = store.insert(r, now);
+  transaction.commit();
+  return r;
+}
 
 ImportReport import_needs(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
                           const ImportOptions& options, const std::string& now) {

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "config/model.hpp"
 #include "import/pipeline.hpp"
+#include "lists/model.hpp"
 
 namespace kangle::import {
 
@@ -22,5 +24,24 @@ ImportReport import_needs(SQLite::Database& db, const config::Config& config, co
 /// no provider, no or an unknown category, a phone that is not a mobile number.
 ImportReport import_resources(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
                               const ImportOptions& options, const std::string& now);
+
+/// A need or a resource typed by hand (`match add need|resource`), as given: read as a
+/// row of a list is (the same category words, phones, dates, money and radii), but
+/// refused whole, with a UsageError, at the first value that cannot be read.
+struct HandEntry {
+  std::string code, who, kind, phone, compound, address, category, description, deadline, vulnerable, value, unit,
+      contact, radius, period, cost, note;
+  std::optional<double> lat, lon;
+  std::optional<int> people, wanted, capacity;
+  bool micro_wish = false;
+};
+
+/// Adds the need `entry` gives in one transaction and returns it with its id; an
+/// InputError when its code is taken.
+lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& entry,
+                     const std::string& now);
+/// Adds the resource `entry` gives (`who` the provider) as add_need does a need.
+lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& entry,
+                             const std::string& now);
 
 }  // namespace kangle::import

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "import/normalize.hpp"
@@ -388,6 +389,43 @@ ImportReport import_volunteers(SQLite::Database& db, const config::Config& confi
                                const ImportOptions& options, const std::string& now) {
   VolunteerImporter volunteers(config, now);
   return run_import(db, aliases, options, now, volunteers);
+}
+
+people::VolunteerEdit read_volunteer_edit(const config::Catalogue& catalogue, const VolunteerEditInput& input) {
+  people::VolunteerEdit edit;
+  if (input.name) {
+    edit.name = people::normalize_person_name(*input.name);
+    if (edit.name->empty()) throw UsageError(tr(Msg::import_no_name));
+  }
+  if (input.phone) {
+    people::NumberProblem problem{};
+    edit.phone = people::normalize_phone(*input.phone, &problem);
+    if (!edit.phone) throw UsageError(people::phone_refusal(problem, *input.phone));
+  }
+  if (input.availability) {
+    std::string unreadable;
+    edit.availability = parse_availability(*input.availability, &unreadable);
+    if (!unreadable.empty()) throw UsageError(tr(Msg::volunteer_bad_availability, unreadable));
+  }
+  if (input.monthly_limit) {
+    if (*input.monthly_limit < 0 || *input.monthly_limit > max_monthly_limit) {
+      throw UsageError(tr(Msg::volunteer_bad_monthly_limit, *input.monthly_limit, max_monthly_limit));
+    }
+    edit.monthly_limit = *input.monthly_limit;
+  }
+  if (input.skills) {
+    std::vector<std::string> unknown;
+    edit.skills = read_skills(catalogue, *input.skills, unknown);
+    if (!unknown.empty()) throw UsageError(tr(Msg::volunteer_unknown_skill, unknown.front()));
+  }
+  if (input.certificate_expires) {
+    edit.certificate_expires = parse_date(*input.certificate_expires);
+    if (!edit.certificate_expires) throw UsageError(tr(Msg::toml_bad_date, *input.certificate_expires));
+  }
+  if (!edit.name && !edit.phone && !edit.availability && !edit.monthly_limit && !edit.skills && !edit.certificate_expires) {
+    throw UsageError(tr(Msg::volunteer_set_needs_a_field));
+  }
+  return edit;
 }
 
 }  // namespace kangle::import

@@ -234,6 +234,17 @@ std::int64_t resolve_volunteer(Store& store, const std::string& who) {
   throw InputError(tr(Msg::volunteer_not_found, who));
 }
 
+std::vector<Volunteer> find_volunteers(Store& store, const std::string& who) {
+  if (auto phone = normalize_phone(who)) {
+    if (auto v = store.find_by_phone(*phone)) return {std::move(*v)};
+  }
+  auto found = store.find_by_name(text::clean(who));
+  if (!found.empty()) return found;
+  auto v = store.find(resolve_volunteer(store, who));  // "#12", or the error saying who was meant
+  if (!v) throw InputError(tr(Msg::volunteer_not_found, who));
+  return {std::move(*v)};
+}
+
 void Store::write_skills(std::int64_t id, const std::vector<VolunteerSkill>& skills, bool replace) {
   if (replace) {
     static const std::string sql = "DELETE FROM volunteer_skills WHERE volunteer_id = ?";

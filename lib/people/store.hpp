@@ -80,4 +80,8 @@ private:
 /// one name an InputError listing them by masked phone.
 std::int64_t resolve_volunteer(Store& store, const std::string& who);
 
+/// Everyone `who` names (a phone number, a name several may share, or "#12"): what
+/// `volunteers show` shows. Nobody is an InputError as for resolve_volunteer.
+std::vector<Volunteer> find_volunteers(Store& store, const std::string& who);
+
 }  // namespace kangle::people

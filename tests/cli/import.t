@@ -19,6 +19,7 @@ rows and a total row.
   [1]
   $ kangle volunteers list
   姓名  手机  党员  单位  居民区  技能  可服务时间  每月最多班次
+  
   共 0 名志愿者
   $ kangle import volunteers signup.csv
   signup.csv（表头在第 4 行）
@@ -39,48 +40,54 @@ rows and a total row.
   $ kangle volunteers list
   姓名    手机         党员  单位                      居民区    技能              可服务时间                    每月最多班次
   何志强  138****8018  是                              康乐小区  修伞、磨刀        周一、周四上午                6
-  冯娟    138****8029  否                              玉兰园    数字助老          周四下午                      4
+  冯娟    138****8029                                  玉兰园    数字助老          周四下午                      4
   刘芳    138****8004  是    上海师范大学法政学院                法律              周四上午                      2
-  吴刚    138****8010  否                              玉兰园    自行车修理、修伞  周五、周末                    4
+  吴刚    138****8010                                  玉兰园    自行车修理、修伞  周五、周末                    4
   周敏    138****8009  是    康健街道社区卫生服务中心  樱花园    医护              工作日上午                    8
   唐志强  138****8026  是                              茶花园    非遗手工          周四下午                      2
   孙静    138****8012  是                              丁香园    心理咨询                                        2
   宋玉兰  138****8025  是                              康乐小区  心理咨询          周四下午、周五上午            4
   张伟    138****8003  是    徐汇区环卫所              玉兰园    理发、磨刀        周二、周四上午、周六上午      6
   徐丽华  138****8013  是    康健街道社区卫生服务中心  茶花园    医护              周二、周三下午                6
-  曹杰    138****8031  否                              康乐小区                    周四下午                      2
+  曹杰    138****8031                                  康乐小区                    周四下午                      2
   朱桂英  138****8015  是                              樱花园    理发              周二                          4
-  李秀英  138****8002  否                              樱花园    缝纫              周三                          3
-  杨丽    138****8006  否                              樱花园                      周二上午                      2
+  李秀英  138****8002                                  樱花园    缝纫              周三                          3
+  杨丽    138****8006                                  樱花园                      周二上午                      2
   林海燕  138****8020  是    上海师范大学法政学院                法律              周四上午                      3
   梁红梅  138****8023  是    康健街道社区卫生服务中心  玉兰园    医护              周二上午、周三下午、周四上午  6
   王建国  138****8001  是    康健街道社区卫生服务中心  丁香园    医护              周三上午、周五上午            4
-  罗晓东  138****8021  否    上海师范大学法政学院                法律              周四上午                      3
+  罗晓东  138****8021        上海师范大学法政学院                法律              周四上午                      3
   胡建华  138****8016  是    徐汇区环卫所              玉兰园    理发              周二下午、周四上午            4
-  许萍    138****8027  否                              桂林苑    非遗手工          周四                          2
-  谢建国  138****8024  否                              丁香园    自行车修理        周五                          4
+  许萍    138****8027                                  桂林苑    非遗手工          周四                          2
+  谢建国  138****8024                                  丁香园    自行车修理        周五                          4
   邓勇    138****8030  是                              丁香园    修伞              周一                          4
   郑平    138****8022  是                              樱花园    计量校验          周四上午                      3
-  郭秀兰  138****8017  否                              茶花园    缝纫              周三                          4
-  陈明    138****8005  否                              丁香园    修伞、磨刀        周一、周四                    4
+  郭秀兰  138****8017                                  茶花园    缝纫              周三                          4
+  陈明    138****8005                                  丁香园    修伞、磨刀        周一、周四                    4
   韩超    138****8028  是                              樱花园                      周二上午、周四下午            4
-  马国强  138****8014  否                              丁香园    理发              周二、周四上午                6
-  高明    138****8019  否                              桂林苑    钟表维修          周四                          4
+  马国强  138****8014                                  丁香园    理发              周二、周四上午                6
+  高明    138****8019                                  桂林苑    钟表维修          周四                          4
+  
   共 28 名志愿者
   $ kangle volunteers list --skill barber --format csv | tr -d '\r'
-  姓名,手机,党员,单位,居民区,技能,可服务时间,每月最多班次
-  张伟,138****8003,是,徐汇区环卫所,玉兰园,理发、磨刀,周二、周四上午、周六上午,6
-  朱桂英,138****8015,是,,樱花园,理发,周二,4
-  胡建华,138****8016,是,徐汇区环卫所,玉兰园,理发,周二下午、周四上午,4
-  马国强,138****8014,否,,丁香园,理发,周二、周四上午,6
-  $ kangle volunteers list --unit 卫生 --format json --reveal
-  [
-    {"name": "周敏", "phone": "13800138009", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "樱花园", "monthly_limit": 8, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Mon-morning", "Tue-morning", "Wed-morning", "Thu-morning", "Fri-morning"], "preferences": [], "note": ""},
-    {"name": "徐丽华", "phone": "13800138013", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "茶花园", "monthly_limit": 6, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Tue-morning", "Tue-afternoon", "Wed-afternoon"], "preferences": [], "note": ""},
-    {"name": "梁红梅", "phone": "13800138023", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "玉兰园", "monthly_limit": 6, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Tue-morning", "Wed-afternoon", "Thu-morning"], "preferences": [], "note": ""},
-    {"name": "王建国", "phone": "13800138001", "id_number": "", "party_member": true, "political_status": "中共党员", "unit": "康健街道社区卫生服务中心", "community": "丁香园", "monthly_limit": 4, "skills": [{"skill": "nurse", "certificate_expires": null}], "availability": ["Wed-morning", "Fri-morning"], "preferences": [], "note": ""}
-  ]
+  姓名,手机,党员,单位,居民区,技能,可服务时间,每月最多班次,id,id_number,political_status,skill_ids,certificates,availability_slots,preferences,note
+  张伟,138****8003,true,徐汇区环卫所,玉兰园,"barber,knife-grinder","Tue-morning,Tue-afternoon,Thu-morning,Sat-morning",6,3,,中共预备党员,barber、knife-grinder,,Tue-morning、Tue-afternoon、Thu-morning、Sat-morning,,
+  朱桂英,138****8015,true,,樱花园,barber,"Tue-morning,Tue-afternoon",4,12,,中共党员,barber,,Tue-morning、Tue-afternoon,,
+  胡建华,138****8016,true,徐汇区环卫所,玉兰园,barber,"Tue-afternoon,Thu-morning",4,13,,中共党员,barber,,Tue-afternoon、Thu-morning,,
+  马国强,138****8014,false,,丁香园,barber,"Tue-morning,Tue-afternoon,Thu-morning",6,11,,群众,barber,,Tue-morning、Tue-afternoon、Thu-morning,,
+  $ kangle volunteers list --unit 卫生 --format json --reveal | python3 -c '
+  > import json, sys
+  > doc = json.load(sys.stdin)
+  > print(doc["kind"], "format_version", doc["format_version"])
+  > for r in doc["sections"][0]["tables"][0]["rows"]:
+  >     print(" ", r["name"], r["phone"], r["party_member"], r["political_status"], r["skill_ids"], r["certificates"], r["availability_slots"], r["monthly_limit"])'
+  volunteers format_version 1
+    周敏 13800138009 True 中共党员 ['nurse'] [] ['Mon-morning', 'Tue-morning', 'Wed-morning', 'Thu-morning', 'Fri-morning'] 8
+    徐丽华 13800138013 True 中共党员 ['nurse'] [] ['Tue-morning', 'Tue-afternoon', 'Wed-afternoon'] 6
+    梁红梅 13800138023 True 中共党员 ['nurse'] [] ['Tue-morning', 'Wed-afternoon', 'Thu-morning'] 6
+    王建国 13800138001 True 中共党员 ['nurse'] [] ['Wed-morning', 'Fri-morning'] 4
   $ kangle volunteers show 张伟
+  信息          内容
   姓名          张伟
   手机          138****8003
   党员          是
@@ -91,6 +98,7 @@ rows and a total row.
   可服务时间    周二、周四上午、周六上午
   每月最多班次  6
   $ kangle --lang en volunteers show 138-0013-8001 --reveal
+  Detail            Value
   Name              王建国
   Phone             13800138001
   Party member      yes

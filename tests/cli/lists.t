@@ -20,6 +20,7 @@ A dry run says what would happen and writes nothing.
   [1]
   $ kangle match list needs
   编号  需求方  类型  手机  小区  类别  内容  人数  截止日期  困难群体  微心愿  状态
+  
   共 0 条需求
   $ kangle import needs needs.csv
   needs.csv（表头在第 4 行）
@@ -46,6 +47,7 @@ A dry run says what would happen and writes nothing.
   XQ-005  李建华        居民  139****9005  丁香园  法律服务  房屋继承纠纷，希望律师解答                         2     2026-12-10                         待对接
   XQ-004  玉兰园居民区  小区               玉兰园  政策咨询  文明养宠宣传和养犬登记年审咨询                     60    2026-12-15                         待对接
   XQ-003  樱花园小区    小区               樱花园  政策咨询  3号楼居民想了解加装电梯的政策、审批流程和费用分摊  40    2027-01-15                         待对接
+  
   共 10 条需求
   $ kangle import resources resources.csv
   resources.csv（表头在第 2 行）
@@ -73,30 +75,38 @@ A dry run says what would happen and writes nothing.
   ZY-011  康健街道团工委                单位    小陈    137****7011  文化传承  剪纸体验课                                  全街道    2       2026Q4
   ZY-002  康健街道社区卫生服务中心      单位    王医生  137****7002  健康服务  上门测血压、测血糖，健康咨询                1公里     20      2026Q4    免费
   ZY-007  张伟                          志愿者  张伟    138****8003  生活服务  为卧床老人上门理发                          800米     6       每周二    免费
+  
   共 10 项资源
 
 Filters and formats: phones are masked unless --reveal.
 
   $ kangle match list needs --category 助老助残 --format csv | tr -d '\r'
-  编号,需求方,类型,手机,小区,类别,内容,人数,截止日期,困难群体,微心愿,状态
-  XQ-012,冯兰英,居民,139****9012,茶花园,助老助残,想要一个电热水袋过冬,1,2026-12-20,孤老,是（50元）,待对接
-  XQ-001,王秀英,居民,139****9001,丁香园,助老助残,想要一台收音机听沪剧,1,2026-12-31,孤老,是（150元）,待对接
-  XQ-006,赵金花,居民,139****9006,茶花园,助老助残,想要一副老花镜,1,2026-12-31,低保,是（80元）,待对接
-  $ kangle match list needs --status open --category legal --format json --reveal
-  [
-    {"code": "XQ-005", "requester": "李建华", "requester_kind": "resident", "phone": "13900139005", "compound": "丁香园", "address": "", "location": null, "category": "legal", "description": "房屋继承纠纷，希望律师解答", "people": 2, "deadline": "2026-12-10", "vulnerable": false, "vulnerability": "", "micro_wish": false, "value_fen": null, "wanted": 1, "status": "open", "note": ""}
-  ]
-  $ kangle match list resources --unit 交通银行 --format json
-  [
-    {"code": "ZY-004", "provider": "交通银行康健支行", "provider_kind": "unit", "unit": "交通银行康健支行", "contact": "张行长", "phone": "137****7004", "category": "digital", "description": "防范电信诈骗讲座、手机银行使用指导", "address": "", "location": {"lat": 31.1601, "lon": 121.4248}, "radius_m": 1500, "capacity": 6, "period": "2026Q4", "cost_fen": 0, "note": ""},
-    {"code": "ZY-005", "provider": "交通银行康健支行", "provider_kind": "unit", "unit": "交通银行康健支行", "contact": "张行长", "phone": "137****7004", "category": "elderly-care", "description": "认领微心愿（每件200元以内）", "address": "", "location": null, "radius_m": null, "capacity": 10, "period": "2026Q4", "cost_fen": null, "note": ""}
-  ]
+  编号,需求方,类型,手机,小区,类别,内容,人数,截止日期,困难群体,微心愿,状态,id,vulnerability,value_fen,wanted,address,lat,lon,note
+  XQ-012,冯兰英,resident,139****9012,茶花园,elderly-care,想要一个电热水袋过冬,1,2026-12-20,true,true,open,10,孤老,5000,1,,,,
+  XQ-001,王秀英,resident,139****9001,丁香园,elderly-care,想要一台收音机听沪剧,1,2026-12-31,true,true,open,1,孤老,15000,1,丁香园12号301室,31.158300,121.421500,
+  XQ-006,赵金花,resident,139****9006,茶花园,elderly-care,想要一副老花镜,1,2026-12-31,true,true,open,6,低保,8000,1,茶花园7号201室,,,
+  $ cat > rows.py <<'EOF'
+  > import json, sys
+  > doc = json.load(sys.stdin)
+  > print(doc["kind"], "format_version", doc["format_version"])
+  > for row in doc["sections"][0]["tables"][0]["rows"]:
+  >     print(" ", ", ".join(f"{f}={json.dumps(row[f], ensure_ascii=False)}" for f in sys.argv[1].split(",")))
+  > EOF
+  $ kangle match list needs --status open --category legal --format json --reveal | python3 rows.py code,requester,requester_kind,phone,category,people,deadline,vulnerable,vulnerability,micro_wish,value_fen,status,lat
+  match_needs format_version 1
+    code="XQ-005", requester="李建华", requester_kind="resident", phone="13900139005", category="legal", people=2, deadline="2026-12-10", vulnerable=false, vulnerability=null, micro_wish=false, value_fen=null, status="open", lat=null
+  $ kangle --lang en match list resources --unit 交通银行 --format json | python3 rows.py code,provider_kind,unit,phone,category,radius,radius_m,capacity,cost,cost_fen,lat,lon
+  match_resources format_version 1
+    code="ZY-004", provider_kind="unit", unit="交通银行康健支行", phone="137****7004", category="digital", radius="1500", radius_m=1500, capacity=6, cost="free", cost_fen=0, lat=31.1601, lon=121.4248
+    code="ZY-005", provider_kind="unit", unit="交通银行康健支行", phone="137****7004", category="elderly-care", radius="anywhere", radius_m=null, capacity=10, cost=null, cost_fen=null, lat=null, lon=null
   $ kangle --lang en match list resources --category 理发
   Code    Provider  Kind       Contact  Phone        Category           Description         Radius  Capacity  Period  Cost
   ZY-007  张伟      volunteer  张伟     138****8003  Everyday services  为卧床老人上门理发  800 m   6         每周二  free
+  
   1 resource(s)
   $ kangle match list needs --status matched
   编号  需求方  类型  手机  小区  类别  内容  人数  截止日期  困难群体  微心愿  状态
+  
   共 0 条需求
 
 The same file again changes nothing and says so.
@@ -149,6 +159,7 @@ Errors.
   [2]
   $ kangle match list projects
   项目  需求方  困难群体  类别  内容  单位  状态  截止日期  满意度
+  
   共 0 个项目
   $ kangle import resources resources.csv --map "单位=unit_name"
   kangle: 错误：未知字段“unit_name”（可用字段：provider, phone, category, description, contact, provider_kind, unit, address, radius, capacity, period, cost, code, lat, lon, note）

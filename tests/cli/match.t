@@ -17,11 +17,13 @@ its life, each illegal step refused; project_done points to the team.
         XQ-007 孙立新家庭  困难家庭  心理关爱  孩子沉迷手机，家长希望得到亲子沟通指导  孙静
         #9 丁香园居民区              健康服务  楼道灭蟑螂、垃圾厢房消杀                上海康洁有害生物防治有限公司
         XQ-012 冯兰英      孤老      助老助残  想要一个电热水袋过冬                    交通银行康健支行
+  
   待对接需求 10 个：提出项目 7 个（其中困难群众 5 个），总距离 0.2 公里
   3 个需求未能（全部）对接：运行 `kangle match gaps` 查看原因
   （试运行，未写入任何内容）
   $ kangle match list projects
   项目  需求方  困难群体  类别  内容  单位  状态  截止日期  满意度
+  
   共 0 个项目
   $ kangle match run --by 王书记
   项目  需求方             困难群体  类别      内容                                    提供方                        距离
@@ -32,8 +34,41 @@ its life, each illegal step refused; project_done points to the team.
   5     XQ-007 孙立新家庭  困难家庭  心理关爱  孩子沉迷手机，家长希望得到亲子沟通指导  孙静
   6     #9 丁香园居民区              健康服务  楼道灭蟑螂、垃圾厢房消杀                上海康洁有害生物防治有限公司
   7     XQ-012 冯兰英      孤老      助老助残  想要一个电热水袋过冬                    交通银行康健支行
+  
   待对接需求 10 个：提出项目 7 个（其中困难群众 5 个），总距离 0.2 公里
   3 个需求未能（全部）对接：运行 `kangle match gaps` 查看原因
+
+Scripts read codes and flags, the same under every language: a project's status
+was 待认领 in Chinese and "proposed" in English, its vulnerability "★"; the needs
+list said false and "open".
+
+  $ kangle match list projects --format json > zh.json && kangle --lang en match list projects --format json > en.json
+  $ kangle match list needs --format json > needs-zh.json && kangle --lang en match list needs --format json > needs-en.json
+  $ cat > scripts.py <<'EOF'
+  > import json, sys
+  > def load(name):
+  >     with open(name) as f:
+  >         return json.load(f)
+  > def for_scripts(doc):
+  >     for section in doc["sections"]:
+  >         for table in section["tables"]:
+  >             yield [column["key"] for column in table["columns"]], table["rows"]
+  > for zh_name, en_name, fields in zip(sys.argv[1::3], sys.argv[2::3], sys.argv[3::3]):
+  >     zh, en = load(zh_name), load(en_name)
+  >     print(zh["kind"], "format_version", zh["format_version"], "same for scripts in zh-CN and en:",
+  >           list(for_scripts(zh)) == list(for_scripts(en)))
+  >     for row in zh["sections"][0]["tables"][0]["rows"][:3]:
+  >         print(" ", ", ".join(f"{f}={json.dumps(row[f], ensure_ascii=False)}" for f in fields.split(",")))
+  > EOF
+  $ python3 scripts.py zh.json en.json project,vulnerable,status,category,deadline needs-zh.json needs-en.json code,requester_kind,vulnerable,vulnerability,micro_wish,value_fen,status
+  match_projects format_version 1 same for scripts in zh-CN and en: True
+    project=1, vulnerable=true, status="proposed", category="elderly-care", deadline="2026-12-31"
+    project=2, vulnerable=true, status="proposed", category="life", deadline="2026-12-20"
+    project=3, vulnerable=false, status="proposed", category="legal", deadline="2026-12-10"
+  match_needs format_version 1 same for scripts in zh-CN and en: True
+    code="XQ-002", requester_kind="resident", vulnerable=true, vulnerability="独居老人", micro_wish=false, value_fen=null, status="matched"
+    code="XQ-012", requester_kind="resident", vulnerable=true, vulnerability="孤老", micro_wish=true, value_fen=5000, status="matched"
+    code="XQ-001", requester_kind="resident", vulnerable=true, vulnerability="孤老", micro_wish=true, value_fen=15000, status="matched"
   $ kangle match run
   待对接需求 3 个：提出项目 0 个（其中困难群众 0 个），总距离 0.0 公里
   3 个需求未能（全部）对接：运行 `kangle match gaps` 查看原因
@@ -42,11 +77,17 @@ its life, each illegal step refused; project_done points to the team.
   XQ-010 钱淑英        独居老人  数字助老  教我用手机挂号和视频通话                           1     缺少坐标，无法判断是否在资源的服务半径内
   XQ-004 玉兰园居民区            政策咨询  文明养宠宣传和养犬登记年审咨询                     1     缺少坐标，无法判断是否在资源的服务半径内
   XQ-003 樱花园小区              政策咨询  3号楼居民想了解加装电梯的政策、审批流程和费用分摊  1     缺少坐标，无法判断是否在资源的服务半径内
+  $ kangle match gaps --format json > gaps-zh.json && kangle --lang en match gaps --format json > gaps-en.json
+  $ python3 scripts.py gaps-zh.json gaps-en.json need,vulnerable,category,missing,reason
+  match_gaps format_version 1 same for scripts in zh-CN and en: True
+    need="XQ-010 钱淑英", vulnerable=true, category="digital", missing=1, reason="no_location"
+    need="XQ-004 玉兰园居民区", vulnerable=false, category="policy", missing=1, reason="no_location"
+    need="XQ-003 樱花园小区", vulnerable=false, category="policy", missing=1, reason="no_location"
   $ kangle --lang en match gaps --format csv | tr -d '\r'
-  Requester,Vulnerable,Category,Description,Missing,Why
-  XQ-010 钱淑英,独居老人,Digital help,教我用手机挂号和视频通话,1,no coordinates to tell whether it is within the resources' radius
-  XQ-004 玉兰园居民区,,Policy advice,文明养宠宣传和养犬登记年审咨询,1,no coordinates to tell whether it is within the resources' radius
-  XQ-003 樱花园小区,,Policy advice,3号楼居民想了解加装电梯的政策、审批流程和费用分摊,1,no coordinates to tell whether it is within the resources' radius
+  Requester,Vulnerable,Category,Description,Missing,Why,need_id,nearest_resource_id,nearest_m
+  XQ-010 钱淑英,true,digital,教我用手机挂号和视频通话,1,no_location,8,,
+  XQ-004 玉兰园居民区,false,policy,文明养宠宣传和养犬登记年审咨询,1,no_location,4,,
+  XQ-003 樱花园小区,false,policy,3号楼居民想了解加装电梯的政策、审批流程和费用分摊,1,no_location,3,,
   $ kangle match list needs --status matched | tail -1
   共 7 条需求
   $ kangle match done 1 --delivered 收音机一台
@@ -69,17 +110,25 @@ its life, each illegal step refused; project_done points to the team.
   $ kangle match show 1
   项目 1：王秀英：想要一台收音机听沪剧，由交通银行康健支行承接【已评价】
   交付内容：收音机一台
+  
   时间                  状态             经办人    备注
   2026-12-01T02:00:00Z  待认领           王书记
   2026-12-01T02:00:00Z  待认领 → 已认领  交通银行
   2026-12-01T02:00:00Z  已认领 → 进行中  kangle
   2026-12-01T02:00:00Z  进行中 → 已完成  kangle    收音机一台
   2026-12-01T02:00:00Z  已完成 → 已评价  kangle    老人很高兴
+  $ kangle match show 1 --format json > show-zh.json && kangle --lang en match show 1 --format json > show-en.json
+  $ python3 scripts.py show-zh.json show-en.json from,status,by
+  match_project format_version 1 same for scripts in zh-CN and en: True
+    from=null, status="proposed", by="王书记"
+    from="proposed", status="claimed", by="交通银行"
+    from="claimed", status="in_progress", by="kangle"
   $ kangle match decline 2 --reason 本月名额已满
   项目 2（陈桂芳）：已婉拒
   $ kangle match list projects --status declined
   项目  需求方  困难群体  类别      内容                          单位  状态    截止日期    满意度
   2     陈桂芳  ★         生活服务  卧床多年，希望志愿者上门理发  张伟  已婉拒  2026-12-20
+  
   共 1 个项目
   $ kangle match run
   待对接需求 4 个：提出项目 0 个（其中困难群众 0 个），总距离 0.0 公里
@@ -89,10 +138,12 @@ its life, each illegal step refused; project_done points to the team.
   $ kangle match claim 3 && kangle match list projects --overdue
   项目 3（李建华）：已认领
   项目  需求方  困难群体  类别  内容  单位  状态  截止日期  满意度
+  
   共 0 个项目
   $ KANGLE_NOW=2027-02-01T02:00:00Z kangle match list projects --overdue
   项目  需求方  困难群体  类别      内容                        单位                  状态            截止日期    满意度
   3     李建华            法律服务  房屋继承纠纷，希望律师解答  上海师范大学法政学院  已认领（逾期）  2026-12-10
+  
   共 1 个项目
   $ kangle points award
   已为 0 条服务记录发放积分：积分记录 2 条，共 10 分。
@@ -118,7 +169,12 @@ Needs and resources added by hand, then matched.
   $ kangle match add need --requester 某人 --category 生活服务 --description 测试 --code XQ-001
   kangle: 错误：编号 XQ-001 已被占用
   [3]
-  $ kangle match run | tail -3
+  $ kangle match run | tail -4
   9     #11 周阿婆     独居老人  生活服务  希望上门理发                  康健理发志愿队  146米
+  
   待对接需求 5 个：提出项目 2 个（其中困难群众 2 个），总距离 0.8 公里
   3 个需求未能（全部）对接：运行 `kangle match gaps` 查看原因
+  $ kangle --lang en match add need --requester 樱花园 --kind 小区 --category 理发 --description 楼组理发日 --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["facts"])'
+  {'need': 12}
+  $ kangle match list needs --format json | python3 -c 'import json, sys; print([(r["id"], r["requester_kind"], r["category"]) for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if r["id"] == 12])'
+  [(12, 'compound', 'life')]

@@ -40,9 +40,9 @@ is a phone Excel showed as 1.39123E+10, which used to become 13912300000.
 王建国 keeps his name, skills and phone; nobody got 甲九's or the mangled numbers.
 
   $ kangle volunteers list --format csv | grep -E '王建国|甲九|乙十|王芳|Anna'
-  Anna Li,138****8041,否,,,,周三,
-  王建国,138****8001,是,康健街道社区卫生服务中心,丁香园,医护,周三上午、周五上午,4
-  王芳,138****8040,否,,,医护,周一、周二,
+  Anna Li,138****8041,false,,,,"Wed-morning,Wed-afternoon",,30,4101**********1233,,,,Wed-morning、Wed-afternoon,,
+  王建国,138****8001,true,康健街道社区卫生服务中心,丁香园,nurse,"Wed-morning,Fri-morning",4,1,,中共党员,nurse,,Wed-morning、Fri-morning,,
+  王芳,138****8040,false,,,nurse,"Mon-morning,Mon-afternoon,Tue-morning,Tue-afternoon",,29,,,nurse,,Mon-morning、Mon-afternoon、Tue-morning、Tue-afternoon,,
   $ tr -d '\r' < more.rejects.csv | sed 's/^\xEF\xBB\xBF//' | cut -d, -f1,2
   姓名,联系电话
   甲九,13800138001
@@ -73,7 +73,40 @@ availability (replacing, not adding), skills, a monthly limit and a renewed cert
   $ kangle volunteers set 王建军
   kangle: 错误：请说明要修改什么：--name、--phone、--availability、--monthly-limit、--skills 或 --certificate-expires
   [2]
+  $ kangle volunteers show 王建军 --format json > show-zh.json && kangle --lang en volunteers show 王建军 --format json > show-en.json
+  $ cat > show.py <<'EOF'
+  > import json
+  > def load(name):
+  >     with open(name) as f:
+  >         return json.load(f)
+  > zh, en = load("show-zh.json"), load("show-en.json")
+  > def for_scripts(doc):
+  >     return [(t["id"], [c["key"] for c in t["columns"]], t["rows"]) for s in doc["sections"] for t in s["tables"]]
+  > print(zh["kind"], "format_version", zh["format_version"], "same for scripts in zh-CN and en:", for_scripts(zh) == for_scripts(en))
+  > details, changes = zh["sections"][0]["tables"]
+  > for row in details["rows"]:
+  >     print(" ", row["field"], json.dumps(row["value"], ensure_ascii=False))
+  > for row in changes["rows"]:
+  >     print(" ", row["at_utc"], row["by"], row["change"], json.dumps(row["before"], ensure_ascii=False), "->", json.dumps(row["after"], ensure_ascii=False))
+  > EOF
+  $ python3 show.py
+  volunteer format_version 1 same for scripts in zh-CN and en: True
+    name "王建军"
+    phone "138****8001"
+    party_member true
+    political_status "中共党员"
+    unit "康健街道社区卫生服务中心"
+    community "丁香园"
+    skills "knife-grinder,nurse"
+    availability "Tue-morning"
+    monthly_limit 5
+    2026-12-01T02:00:00Z coordinator name "王建国" -> "王建军"
+    2026-12-01T02:00:00Z coordinator availability "Wed-morning,Fri-morning" -> "Tue-morning"
+    2026-12-01T02:00:00Z coordinator monthly_limit "4" -> "5"
+    2026-12-01T02:00:00Z coordinator skills "nurse" -> "knife-grinder,nurse"
+    2026-12-01T02:00:00Z coordinator certificate:nurse null -> "2027-06-30"
   $ kangle volunteers show 王建军
+  信息          内容
   姓名          王建军
   手机          138****8001
   党员          是
@@ -83,12 +116,14 @@ availability (replacing, not adding), skills, a monthly limit and a renewed cert
   技能          磨刀、医护(2027-06-30)
   可服务时间    周二上午
   每月最多班次  5
+  
   修改记录
-    2026-12-01 10:00 coordinator：姓名：王建国 → 王建军
-    2026-12-01 10:00 coordinator：可服务时间：周三上午、周五上午 → 周二上午
-    2026-12-01 10:00 coordinator：每月最多班次：4 → 5
-    2026-12-01 10:00 coordinator：技能：医护 → 磨刀、医护
-    2026-12-01 10:00 coordinator：医护证书：- → 2027-06-30
+  时间              经办人       修改内容
+  2026-12-01 10:00  coordinator  姓名：王建国 → 王建军
+  2026-12-01 10:00  coordinator  可服务时间：周三上午、周五上午 → 周二上午
+  2026-12-01 10:00  coordinator  每月最多班次：4 → 5
+  2026-12-01 10:00  coordinator  技能：医护 → 磨刀、医护
+  2026-12-01 10:00  coordinator  医护证书：- → 2027-06-30
 
 A sheet that says 甲九 for that phone still renames no one.
 
@@ -121,8 +156,8 @@ says so, a locked seat too.
   编号  姓名    起          止          原因
   2     李秀英  2026-12-16  2026-12-16
   $ kangle volunteers show 李秀英 | tail -2
-  修改记录
-    2026-12-01 10:00 coordinator：请假：2026-12-09..2026-12-10 出差 → -
+  时间              经办人       修改内容
+  2026-12-01 10:00  coordinator  请假：2026-12-09..2026-12-10 出差 → -
 
 A renewal sheet of name, phone and certificate date renews the certificates of
 the skills that rest on one; a date nobody's skill needs is said, not dropped.
@@ -147,10 +182,10 @@ be read is named and the rest of the cell kept.
   other.csv（表头在第 1 行）
     新增 3 人，更新 0 人，合并 0 行，未变 0 人，拒收 0 行
   other.csv:4:D（服务时段）：存疑：可服务时间中的“看情况”无法识别（例如 周一上午、周三下午、周末、工作日、每天），其余已登记
-  $ kangle volunteers list --format csv | grep -E '^(赵六|钱七|孙八)' | cut -d, -f1,6,7
-  孙八,缝纫,周二
-  赵六,理发,周一、周三、周五上午
-  钱七,修伞,周一上午、周二上午、周三上午、周三晚上、周四上午、周五上午
+  $ kangle volunteers list | grep -E '^(赵六|钱七|孙八)'
+  孙八     138****8062                                            缝纫                    周二
+  赵六     138****8060                                            理发                    周一、周三、周五上午
+  钱七     138****8061                                            修伞                    周一上午、周二上午、周三上午、周三晚上、周四上午、周五上午
 
 A renewal never shortens a certificate; a limit out of range and an absence
 taken back without saying whose are refused, the stored name in every message.

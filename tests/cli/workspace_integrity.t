@@ -38,6 +38,7 @@ upgraded.
   $ cp good.db kangle.db && sqlite3 kangle.db "PRAGMA application_id = 0"
   $ kangle volunteers list
   姓名  手机  党员  单位  居民区  技能  可服务时间  每月最多班次
+  
   共 0 名志愿者
   $ sqlite3 kangle.db "PRAGMA application_id"
   1262571079
@@ -61,6 +62,7 @@ started afresh; deleting it starts an empty database, as in a new workspace.
   0
   $ rm kangle.db && kangle volunteers list && sqlite3 kangle.db "PRAGMA application_id"
   姓名  手机  党员  单位  居民区  技能  可服务时间  每月最多班次
+  
   共 0 名志愿者
   1262571079
   $ ls -A | grep -c 'kangle.db.new'

@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "match/documents.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <map>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "import/categories.hpp"
+#include "import/normalize.hpp"
+#include "lists/store.hpp"
+#include "match/run.hpp"
+#include "volunteers/documents.hpp"
+#include "people/store.hpp"
+#include "present/columns.hpp"
+
+namespace kangle::match {
+namespace {
+
+using present::column;
+using present::column_for_scripts;
+using present::date_or_none;
+using present::integer_or_none;
+using present::text_or_none;
+using present::Value;
+
+std::string text_of(Msg id) { return std::string(message_text(id, language())); }
+
+Value category_value(const config::Catalogue& catalogue, const std::string& id) {
+  const auto* c = catalogue.find_category(id);
+  return Value::code(id, c ? config::localized(c->name, c->name_en) : id);
+}
+
+Value decimal_or_none(const std::optional<double>& number) { return number ? Value::number(*number, 6) : Value::none(); }
+
+/// A need's vulnerability: set or not for scripts; the group's name (or 是) for people.
+Value vulnerable_value(bool vulnerable, const std::string& group) {
+  return Value::flag(vulnerable, group.empty() ? text_of(Msg::word_yes) : group);
+}
+
+std::string distance_text(const std::optional<int>& metres) {
+  if (!metres) return "";
+  return *metres < 1000 ? tr(Msg::match_metres, *metres) : tr(Msg::match_kilometres, fmt::format("{:.1f}", *metres / 1000.0));
+}
+
+/// A distance: whole metres for scripts (the code), 232米 or 1.5公里 for people.
+Value distance_value(const std::optional<int>& metres) {
+  return metres ? Value::code(std::to_string(*metres), distance_text(metres)) : Value::none();
+}
+
+/// A radius: whole metres or `anywhere` (全街道) for scripts, as people read it beside.
+Value radius_value(const std::optional<int>& metres) {
+  return Value::code(metres ? std::to_string(*metres) : "anywhere", lists::display_radius(metres));
+}
+
+/// An amount: fen or `free` for scripts, 200元 or 免费 for people.
+Value money_value(const std::optional<std::int64_t>& fen) {
+  if (!fen) return Value::none();
+  return Value::code(*fen == 0 ? "free" : std::to_string(*fen), lists::display_money(*fen));
+}
+
+std::string need_label(const lists::Need& n) {
+  auto label = n.code.empty() ? "#" + std::to_string(n.id) : n.code;
+  return label + " " + n.requester;
+}
+
+Value project_status_value(ProjectStatus status, bool is_overdue = false) {
+  auto label = display(status);
+  if (is_overdue) label += text_of(Msg::project_overdue_mark);
+  return Value::code(std::string(to_string(status)), label);
+}
+
+std::string_view to_string(GapReason reason) {
+  switch (reason) {
+    case GapReason::deadline_passed: return "deadline_passed";
+    case GapReason::no_resource: return "no_resource";
+    case GapReason::too_far: return "too_far";
+    case GapReason::no_location: return "no_location";
+    case GapReason::all_full: return "all_full";
+    case GapReason::refused: return "refused";
+    case GapReason::few_in_reach: return "few_in_reach";
+  }
+  return "";
+}
+
+std::string gap_reason_text(const Gap& gap, const lists::Need& need, const std::map<std::int64_t, lists::Resource>& resources) {
+  switch (gap.reason) {
+    case GapReason::deadline_passed: return text_of(Msg::gap_deadline_passed);
+    case GapReason::no_resource: return text_of(Msg::gap_no_resource);
+    case GapReason::no_location: return text_of(Msg::gap_no_location);
+    case GapReason::all_full: return text_of(Msg::gap_all_full);
+    case GapReason::refused: return text_of(Msg::gap_refused);
+    case GapReason::few_in_reach: return tr(Msg::gap_few_in_reach, gap.in_reach, need.wanted);
+    case GapReason::too_far: break;
+  }
+  const auto& nearest = resources.at(*gap.nearest);
+  return tr(Msg::gap_too_far, nearest.provider, distance_text(gap.nearest_m), lists::display_radius(nearest.radius_m));
+}
+
+/// A listing with its count under it, as people read it.
+present::Document counted_listing(std::string kind, present::Table table, Msg count) {
+  auto rows = table.rows.size();
+  auto document = present::listing(std::move(kind), std::move(table));
+  document.footer.push_back(tr(count, rows));
+  return document;
+}
+
+}  // namespace
+
+present::Document needs_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query) {
+  if (query.unit) throw UsageError(tr(Msg::match_unit_resources_only));
+  lists::NeedFilter filter;
+  if (query.status) {
+    filter.status = lists::parse_need_status(*query.status);
+    if (!filter.status) throw UsageError(tr(Msg::match_bad_status, *query.status));
+  }
+  if (query.category) filter.category = import::require_category(config.catalogue, *query.category);
+  present::Table table;
+  table.id = "needs";
+  table.columns = {column("code", Msg::field_code),
+                   column("requester", Msg::field_requester),
+                   column("requester_kind", Msg::field_kind),
+                   column("phone", Msg::field_phone),
+                   column("compound", Msg::field_compound),
+                   column("category", Msg::field_category),
+                   column("description", Msg::field_description),
+                   column("people", Msg::field_people),
+                   column("deadline", Msg::field_deadline),
+                   column("vulnerable", Msg::field_vulnerable),
+                   column("micro_wish", Msg::field_micro_wish),
+                   column("status", Msg::field_status),
+                   column_for_scripts("id"),
+                   column_for_scripts("vulnerability"),
+                   column_for_scripts("value_fen"),
+                   column_for_scripts("wanted"),
+                   column_for_scripts("address"),
+                   column_for_scripts("lat"),
+                   column_for_scripts("lon"),
+                   column_for_scripts("note")};
+  for (const auto& n : lists::Store(db).needs(filter)) {
+    std::string wish = n.value_fen ? tr(Msg::lists_micro_wish_value, lists::display_money(*n.value_fen)) : text_of(Msg::word_yes);
+    table.rows.push_back({text_or_none(n.code), Value::text(n.requester),
+                          Value::code(std::string(lists::to_string(n.requester_kind)), lists::display(n.requester_kind)),
+                          volunteers::phone_value(n.phone, query.reveal), text_or_none(n.compound),
+                          category_value(config.catalogue, n.category), Value::text(n.description),
+                          Value::integer(n.people), date_or_none(n.deadline), vulnerable_value(n.vulnerable, n.vulnerability),
+                          Value::flag(n.micro_wish, wish),
+                          Value::code(std::string(lists::to_string(n.status)), lists::display(n.status)),
+                          Value::integer(n.id), text_or_none(n.vulnerability), integer_or_none(n.value_fen),
+                          Value::integer(n.wanted), text_or_none(n.address),
+                          decimal_or_none(n.location ? std::optional(n.location->lat) : std::nullopt),
+                          decimal_or_none(n.location ? std::optional(n.location->lon) : std::nullopt),
+                          text_or_none(n.note)});
+  }
+  return counted_listing("match_needs", std::move(table), Msg::needs_count);
+}
+
+present::Document resources_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query) {
+  if (query.status) throw UsageError(tr(Msg::match_status_needs_only));
+  lists::ResourceFilter filter;
+  if (query.unit) filter.unit = *query.unit;
+  if (query.category) filter.category = import::require_category(config.catalogue, *query.category);
+  present::Table table;
+  table.id = "resources";
+  table.columns = {column("code", Msg::field_code),
+                   column("provider", Msg::field_provider),
+                   column("provider_kind", Msg::field_kind),
+                   column("contact", Msg::field_contact),
+                   column("phone", Msg::field_phone),
+                   column("category", Msg::field_category),
+                   column("description", Msg::field_description),
+                   column("radius", Msg::field_radius),
+                   column("capacity", Msg::field_capacity),
+                   column("period", Msg::field_period),
+                   column("cost", Msg::field_cost),
+                   column_for_scripts("id"),
+                   column_for_scripts("unit"),
+                   column_for_scripts("radius_m"),
+                   column_for_scripts("cost_fen"),
+                   column_for_scripts("address"),
+                   column_for_scripts("lat"),
+                   column_for_scripts("lon"),
+                   column_for_scripts("note")};
+  for (const auto& r : lists::Store(db).resources(filter)) {
+    table.rows.push_back({text_or_none(r.code), Value::text(r.provider),
+                          Value::code(std::string(lists::to_string(r.provider_kind)), lists::display(r.provider_kind)),
+                          text_or_none(r.contact), volunteers::phone_value(r.phone, query.reveal),
+                          category_value(config.catalogue, r.category), Value::text(r.description),
+                          radius_value(r.radius_m), Value::integer(r.capacity), text_or_none(r.period),
+                          money_value(r.cost_fen),
+                          Value::integer(r.id), text_or_none(r.unit), integer_or_none(r.radius_m),
+                          integer_or_none(r.cost_fen), text_or_none(r.address),
+                          decimal_or_none(r.location ? std::optional(r.location->lat) : std::nullopt),
+                          decimal_or_none(r.location ? std::optional(r.location->lon) : std::nullopt),
+                          text_or_none(r.note)});
+  }
+  return counted_listing("match_resources", std::move(table), Msg::resources_count);
+}
+
+present::Document projects_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
+                                   const Date& today) {
+  ProjectFilter filter;
+  if (query.status) {
+    auto status = parse_project_status(*query.status);
+    if (!status) throw UsageError(tr(Msg::project_unknown_status, *query.status));
+    filter.status = *status;
+  }
+  if (query.unit) filter.unit = *query.unit;
+  filter.overdue_only = query.overdue;
+  present::Table table;
+  table.id = "projects";
+  table.columns = {column("project", Msg::match_project),
+                   column("requester", Msg::field_requester),
+                   column("vulnerable", Msg::field_vulnerable),
+                   column("category", Msg::field_category),
+                   column("description", Msg::field_description),
+                   column("unit", Msg::field_unit),
+                   column("status", Msg::field_status),
+                   column("deadline", Msg::field_deadline),
+                   column("satisfaction", Msg::record_satisfaction),
+                   column_for_scripts("overdue"),
+                   column_for_scripts("micro_wish")};
+  for (const auto& p : ProjectStore(db).list(filter, today)) {
+    bool late = overdue(p, today);
+    table.rows.push_back({Value::integer(p.id), Value::text(p.need_requester), Value::flag(p.vulnerable, "★"),
+                          category_value(config.catalogue, p.need_category), Value::text(p.need_description),
+                          text_or_none(p.unit), project_status_value(p.status, late), date_or_none(p.deadline),
+                          integer_or_none(p.satisfaction), Value::flag(late, text_of(Msg::word_yes)),
+                          Value::flag(p.micro_wish, text_of(Msg::word_yes))});
+  }
+  return counted_listing("match_projects", std::move(table), Msg::projects_count);
+}
+
+present::Document listing(SQLite::Database& db, const config::Config& config, std::string_view what,
+                          const ListQuery& query, const Date& today) {
+  if (what == "needs") return needs_listing(db, config, query);
+  if (what == "resources") return resources_listing(db, config, query);
+  if (what == "projects") return projects_listing(db, config, query, today);
+  throw Error(fmt::format("match list {}: not needs, resources or projects", what));  // the command line allows no other
+}
+
+present::Document run_document(SQLite::Database& db, const config::Config& config, const Date& today,
+                               const std::string& now, const std::string& by, bool dry_run) {
+  auto report = run_matching(db, today, now, by, dry_run);
+  lists::Store store(db);
+  std::map<std::int64_t, lists::Need> needs;
+  for (auto& n : store.needs({})) needs.emplace(n.id, std::move(n));
+  std::map<std::int64_t, lists::Resource> resources;
+  for (auto& r : store.resources({})) resources.emplace(r.id, std::move(r));
+  present::Table table;
+  table.id = "proposals";
+  table.columns = {column("project", Msg::match_project),
+                   column("need", Msg::field_requester),
+                   column("vulnerable", Msg::field_vulnerable),
+                   column("category", Msg::field_category),
+                   column("description", Msg::field_description),
+                   column("provider", Msg::field_provider),
+                   column("distance", Msg::match_distance),
+                   column_for_scripts("need_id"),
+                   column_for_scripts("resource_id"),
+                   column_for_scripts("distance_m")};
+  for (std::size_t i = 0; i < report.plan.proposals.size(); ++i) {
+    const auto& p = report.plan.proposals[i];
+    const auto& n = needs.at(p.need);
+    table.rows.push_back({dry_run ? Value::none() : Value::integer(report.projects[i]), Value::text(need_label(n)),
+                          vulnerable_value(n.vulnerable, n.vulnerability), category_value(config.catalogue, n.category),
+                          Value::text(n.description), Value::text(resources.at(p.resource).provider),
+                          distance_value(p.distance_m), Value::integer(p.need), Value::integer(p.resource),
+                          integer_or_none(p.distance_m)});
+  }
+  const auto& plan = report.plan;
+  present::Document document;
+  document.kind = "match_run";
+  // Nothing proposed is said by the summary alone (and by `proposed` for scripts).
+  if (!table.rows.empty()) document = present::listing("match_run", std::move(table));
+  document.footer.push_back(tr(Msg::match_run_summary, report.open_needs, plan.proposals.size(), plan.vulnerable_served,
+                               fmt::format("{:.1f}", static_cast<double>(plan.total_distance_m) / 1000.0)));
+  if (!plan.gaps.empty()) document.footer.push_back(tr(Msg::match_run_gaps, plan.gaps.size()));
+  if (dry_run) document.footer.push_back(text_of(Msg::import_dry_run));
+  document.facts = {{"open_needs", Value::integer(report.open_needs)},
+                    {"proposed", Value::integer(static_cast<std::int64_t>(plan.proposals.size()))},
+                    {"vulnerable_served", Value::integer(plan.vulnerable_served)},
+                    {"total_distance_m", Value::integer(plan.total_distance_m)},
+                    {"gaps", Value::integer(static_cast<std::int64_t>(plan.gaps.size()))},
+                    {"dry_run", Value::flag(dry_run, text_of(Msg::word_yes))}};
+  return document;
+}
+
+present::Document gaps_document(SQLite::Database& db, const config::Config& config, const Date& today) {
+  auto [open, free] = load_pool(db, today);
+  auto plan = plan_matches(open, free, today);
+  std::map<std::int64_t, lists::Need> needs;
+  for (auto& n : open) needs.emplace(n.need.id, n.need);
+  std::map<std::int64_t, lists::Resource> resources;
+  for (auto& r : free) resources.emplace(r.resource.id, r.resource);
+  present::Table gaps;
+  gaps.id = "gaps";
+  gaps.columns = {column("need", Msg::field_requester),
+                  column("vulnerable", Msg::field_vulnerable),
+                  column("category", Msg::field_category),
+                  column("description", Msg::field_description),
+                  column("missing", Msg::match_missing),
+                  column("reason", Msg::match_reason),
+                  column_for_scripts("need_id"),
+                  column_for_scripts("nearest_resource_id"),
+                  column_for_scripts("nearest_m")};
+  for (const auto& g : plan.gaps) {
+    const auto& n = needs.at(g.need);
+    gaps.rows.push_back({Value::text(need_label(n)), vulnerable_value(n.vulnerable, n.vulnerability),
+                         category_value(config.catalogue, n.category), Value::text(n.description), Value::integer(g.missing),
+                         Value::code(std::string(to_string(g.reason)), gap_reason_text(g, n, resources)),
+                         Value::integer(n.id), integer_or_none(g.nearest), integer_or_none(g.nearest_m)});
+  }
+  present::Table shortages;
+  shortages.id = "shortages";
+  shortages.title = text_of(Msg::match_shortages);
+  shortages.columns = {column("category", Msg::field_category), column("wanted", Msg::field_wanted),
+                       column("room", Msg::field_capacity)};
+  for (const auto& s : plan.shortages) {
+    shortages.rows.push_back({category_value(config.catalogue, s.category), Value::integer(s.wanted), Value::integer(s.room)});
+  }
+  present::Document document;
+  document.kind = "match_gaps";
+  present::Section section;
+  section.id = "gaps";
+  if (plan.gaps.empty()) section.lines.push_back(text_of(Msg::gap_none));
+  section.tables.push_back(std::move(gaps));
+  // A category short of resources is said only when it is: most months none is.
+  if (!shortages.rows.empty()) section.tables.push_back(std::move(shortages));
+  document.sections.push_back(std::move(section));
+  return document;
+}
+
+present::Document project_document(SQLite::Database& db, const config::Config& config, std::int64_t id,
+                                   const Date& today) {
+  ProjectStore store(db);
+  auto project = store.find(id);
+  if (!project) throw InputError(tr(Msg::project_not_found, id));
+  auto status = project_status_value(project->status, overdue(*project, today));
+  present::Section section;
+  section.id = "project";
+  section.lines.push_back(tr(Msg::project_heading, project->id, project->need_requester, project->need_description,
+                             project->resource_provider, status.display()));
+  if (!project->delivered.empty()) section.lines.push_back(tr(Msg::project_delivered_line, project->delivered));
+  present::Table events;
+  events.id = "events";
+  // `status` is the status it went to (a code); people read where it came from too.
+  events.columns = {column("at", Msg::project_when), column("status", Msg::field_status), column("by", Msg::points_by),
+                    column("note", Msg::field_note), column_for_scripts("from")};
+  for (const auto& e : store.events(project->id)) {
+    auto change = e.from ? display(*e.from) + " → " + display(e.to) : display(e.to);
+    events.rows.push_back({Value::text(e.at), Value::code(std::string(to_string(e.to)), change), text_or_none(e.by),
+                           text_or_none(e.note), e.from ? project_status_value(*e.from) : Value::none()});
+  }
+  section.tables.push_back(std::move(events));
+  present::Document document;
+  document.kind = "match_project";
+  document.facts = {{"project", Value::integer(project->id)},
+                    {"status", status},
+                    {"need_id", Value::integer(project->need)},
+                    {"resource_id", Value::integer(project->resource)},
+                    {"category", category_value(config.catalogue, project->need_category)},
+                    {"satisfaction", integer_or_none(project->satisfaction)}};
+  document.sections.push_back(std::move(section));
+  return document;
+}
+
+present::Document move_project(SQLite::Database& db, const ProjectMove& move, const Date& today, const std::string& now) {
+  TransitionDetails details;
+  details.by = move.by;
+  details.note = move.note;
+  details.people_served = move.people;
+  details.satisfaction = move.satisfaction;
+  if (move.to == ProjectStatus::done) {
+    details.done_on = today;
+    if (!move.date.empty()) {
+      details.done_on = parse_date(move.date);
+      if (!details.done_on) throw UsageError(tr(Msg::toml_bad_date, move.date));
+    }
+    people::Store volunteers(db);
+    for (const auto& list : move.volunteers) {
+      for (const auto& who : import::split_list(list)) details.volunteers.push_back(people::resolve_volunteer(volunteers, who));
+    }
+  }
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  auto project = ProjectStore(db).transition(move.project, move.to, details, now);
+  transaction.commit();
+  return present::message("match_move", {tr(Msg::project_moved, project.id, project.need_requester, display(project.status))},
+                          {{"project", Value::integer(project.id)}, {"status", project_status_value(project.status)}});
+}
+
+present::Document add_need(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
+                           const std::string& now) {
+  auto need = import::add_need(db, config.catalogue, entry, now);
+  return present::message("match_need_added", {tr(Msg::match_need_added, need.id, need.requester, need.description)},
+                          {{"need", Value::integer(need.id)}});
+}
+
+present::Document add_resource(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
+                               const std::string& now) {
+  auto resource = import::add_resource(db, config.catalogue, entry, now);
+  return present::message("match_resource_added",
+                          {tr(Msg::match_resource_added, resource.id, resource.provider, resource.description)},
+                          {{"resource", Value::integer(resource.id)}});
+}
+
+}  // namespace kangle::match

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+// Documents as scripts read them: rendered as JSON and parsed again with nlohmann-json,
+// in zh-CN and in English, to check that nothing scripts read depends on the language.
+#pragma once
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <utility>
+
+#include "core/i18n.hpp"
+#include "present/render.hpp"
+
+namespace kangle::test {
+
+using Json = nlohmann::json;
+
+/// `build`'s document as JSON, parsed, built and rendered in `lang` (English after).
+template <typename Build>
+Json json_in(Lang lang, Build build) {
+  set_language(lang);
+  auto json = Json::parse(present::render_json(build()));
+  set_language(Lang::en);
+  return json;
+}
+
+/// What scripts read of a document: everything but the titles, headers and lines people read.
+inline Json for_scripts(Json document) {
+  document.erase("title");
+  for (auto& section : document.at("sections")) {
+    section.erase("title");
+    section.erase("lines");
+    for (auto& table : section.at("tables")) {
+      table.erase("title");
+      for (auto& column : table.at("columns")) column.erase("header");
+    }
+  }
+  return document;
+}
+
+/// The document `build` makes in zh-CN and in English, checked identical for scripts:
+/// keys, codes, flags, numbers, facts and all.
+template <typename Build>
+std::pair<Json, Json> both_languages(Build build) {
+  auto zh = json_in(Lang::zh_CN, build);
+  auto en = json_in(Lang::en, build);
+  CHECK(zh.at("format_version") == 1);
+  CHECK(for_scripts(zh) == for_scripts(en));
+  return {zh, en};
+}
+
+/// The rows of table `table` of section `section` of a parsed document.
+inline const Json& rows(const Json& document, std::size_t section = 0, std::size_t table = 0) {
+  return document.at("sections").at(section).at("tables").at(table).at("rows");
+}
+
+}  // namespace kangle::test

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: Apache-2.0
+// What `kangle match` prints, at the library level: the example's needs and resources
+// imported, matched and moved on, each document rendered as JSON and parsed again. Keys,
+// codes and flags are the same under zh-CN and en (they were "★" and 待认领 in one list,
+// false and "open" in another, "proposed" in English); phones masked unless revealed; a
+// need typed by hand read as an import reads one.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "import/categories.hpp"
+#include "import/lists.hpp"
+#include "import/volunteers.hpp"
+#include "lists/store.hpp"
+#include "document_json.hpp"
+#include "import_report.hpp"
+#include "match/documents.hpp"
+#include "present/render.hpp"
+
+using kangle::Date;
+using kangle::Lang;
+using kangle::match::ListQuery;
+using kangle::test::error_message;
+using kangle::test::both_languages;
+using kangle::test::Json;
+using kangle::test::rows;
+
+namespace {
+
+constexpr const char* now = "2026-12-01T02:00:00Z";
+const Date today{std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{1}};
+
+std::string example_sheet(const std::string& name) {
+  std::ifstream in(std::filesystem::path(KANGLE_SOURCE_DIR) / "examples" / "kangjian" / "sheets" / name, std::ios::binary);
+  REQUIRE(in);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// The example workspace with the example's needs, resources and volunteers.
+class ListsWorkspace : public kangle::test::ImportWorkspace {
+public:
+  ListsWorkspace() {
+    sql().exec("PRAGMA synchronous = OFF");
+    kangle::import::ImportOptions options;
+    options.file = write("needs.csv", example_sheet("需求清单.csv"));
+    kangle::import::import_needs(sql(), config_, aliases("needs"), options, now);
+    options.file = write("resources.csv", example_sheet("资源清单.csv"));
+    kangle::import::import_resources(sql(), config_, aliases("resources"), options, now);
+    options.file = write("signup.csv", example_sheet("志愿者报名表.csv"));
+    kangle::import::import_volunteers(sql(), config_, aliases("volunteers"), options, now);
+  }
+};
+
+const Json* row_where(const Json& document, const std::string& key, const Json& value) {
+  for (const auto& row : rows(document)) {
+    if (row.at(key) == value) return &row;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("match documents: the needs list's kinds, flags and status are the same codes in both languages", "[match_documents]") {
+  ListsWorkspace ws;
+  auto [zh, en] = both_languages([&] { return kangle::match::needs_listing(ws.sql(), ws.config(), {}); });
+  REQUIRE(rows(zh).size() == 10);
+  const auto* wish = row_where(zh, "code", "XQ-001");
+  REQUIRE(wish);
+  CHECK((*wish)["requester_kind"] == "resident");
+  CHECK((*wish)["category"] == "elderly-care");
+  CHECK((*wish)["vulnerable"] == true);
+  CHECK((*wish)["vulnerability"] == "孤老");
+  CHECK((*wish)["micro_wish"] == true);
+  CHECK((*wish)["value_fen"] == 15000);
+  CHECK((*wish)["status"] == "open");
+  CHECK((*wish)["people"] == 1);
+  CHECK((*wish)["deadline"] == "2026-12-31");
+  CHECK((*wish)["phone"] == "139****9001");
+  const auto* compound = row_where(en, "requester", "樱花园小区");
+  REQUIRE(compound);
+  CHECK((*compound)["requester_kind"] == "compound");
+  CHECK((*compound)["vulnerable"] == false);
+  CHECK((*compound)["micro_wish"] == false);
+  CHECK((*compound)["phone"].is_null());
+  // People read labels in their language: the header and the text differ, the codes above do not.
+  CHECK(zh.at("sections")[0]["tables"][0]["columns"][11]["header"] == "状态");
+  CHECK(en.at("sections")[0]["tables"][0]["columns"][11]["header"] == "Status");
+  kangle::set_language(Lang::zh_CN);
+  auto text = kangle::present::render_text(kangle::match::needs_listing(ws.sql(), ws.config(), {}));
+  kangle::set_language(Lang::en);
+  CHECK(text.find("待对接") != std::string::npos);  // labels for people, codes for scripts
+  CHECK(text.find(" open") == std::string::npos);
+}
+
+TEST_CASE("match documents: filters read as typed, refused where they do not apply", "[match_documents]") {
+  ListsWorkspace ws;
+  ListQuery query;
+  query.status = "open";
+  query.category = "法律服务";
+  query.reveal = true;
+  auto legal = Json::parse(kangle::present::render_json(kangle::match::needs_listing(ws.sql(), ws.config(), query)));
+  REQUIRE(rows(legal).size() == 1);
+  CHECK(rows(legal)[0]["code"] == "XQ-005");
+  CHECK(rows(legal)[0]["phone"] == "13900139005");
+  query = {};
+  query.unit = "交通银行";
+  CHECK(error_message<kangle::Error>([&] { kangle::match::needs_listing(ws.sql(), ws.config(), query); }).find("--unit") != std::string::npos);
+  auto bank = Json::parse(kangle::present::render_json(kangle::match::resources_listing(ws.sql(), ws.config(), query)));
+  REQUIRE(rows(bank).size() == 2);
+  CHECK(rows(bank)[0]["provider_kind"] == "unit");
+  CHECK(rows(bank)[0]["radius_m"] == 1500);
+  CHECK(rows(bank)[0]["cost_fen"] == 0);
+  CHECK(rows(bank)[0]["lat"] == 31.1601);
+  CHECK(rows(bank)[1]["radius_m"].is_null());
+  CHECK(rows(bank)[1]["phone"] == "137****7004");
+  query = {};
+  query.status = "waiting";
+  CHECK_THROWS_AS(kangle::match::needs_listing(ws.sql(), ws.config(), query), kangle::UsageError);
+  CHECK_THROWS_AS(kangle::match::resources_listing(ws.sql(), ws.config(), query), kangle::UsageError);
+  query = {};
+  CHECK(kangle::match::listing(ws.sql(), ws.config(), "resources", query, today).kind == "match_resources");
+  CHECK(kangle::match::listing(ws.sql(), ws.config(), "projects", query, today).kind == "match_projects");
+  CHECK_THROWS_AS(kangle::match::listing(ws.sql(), ws.config(), "wishes", query, today), kangle::Error);
+  query.category = "心里咨询";
+  CHECK_THROWS_AS(kangle::match::needs_listing(ws.sql(), ws.config(), query), kangle::UsageError);
+}
+
+TEST_CASE("match documents: projects and proposals say vulnerable and status as a flag and a code in both languages",
+          "[match_documents]") {
+  ListsWorkspace ws;
+  auto dry = Json::parse(kangle::present::render_json(
+      kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", true)));
+  CHECK(dry["facts"]["dry_run"] == true);
+  CHECK(dry["facts"]["proposed"] == 7);
+  CHECK(dry["facts"]["open_needs"] == 10);
+  CHECK(dry["facts"]["gaps"] == 3);
+  for (const auto& row : rows(dry)) CHECK(row["project"].is_null());
+  auto run = Json::parse(kangle::present::render_json(
+      kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", false)));
+  CHECK(run["facts"]["dry_run"] == false);
+  REQUIRE(rows(run).size() == 7);
+  CHECK(rows(run)[0]["project"] == 1);
+  CHECK(rows(run)[0]["vulnerable"] == true);
+
+  auto [zh, en] = both_languages([&] { return kangle::match::projects_listing(ws.sql(), ws.config(), {}, today); });
+  REQUIRE(rows(zh).size() == 7);
+  const auto* first = row_where(zh, "project", 1);
+  REQUIRE(first);
+  CHECK((*first)["vulnerable"] == true);  // was "★"
+  CHECK((*first)["status"] == "proposed");  // was 待认领
+  CHECK((*first)["overdue"] == false);
+  CHECK((*first)["satisfaction"].is_null());
+
+  // A claimed project past its deadline: still the code "claimed", overdue a flag.
+  kangle::match::ProjectMove claim;
+  claim.project = 3;
+  claim.to = kangle::match::ProjectStatus::claimed;
+  claim.by = "单位";
+  auto moved = Json::parse(kangle::present::render_json(kangle::match::move_project(ws.sql(), claim, today, now)));
+  CHECK(moved["facts"]["project"] == 3);
+  CHECK(moved["facts"]["status"] == "claimed");
+  const Date later{std::chrono::year{2027}, std::chrono::month{2}, std::chrono::day{1}};
+  ListQuery overdue;
+  overdue.overdue = true;
+  auto [late_zh, late_en] = both_languages(
+      [&] { return kangle::match::projects_listing(ws.sql(), ws.config(), overdue, later); });
+  REQUIRE(rows(late_zh).size() == 1);
+  CHECK(rows(late_zh)[0]["status"] == "claimed");
+  CHECK(rows(late_zh)[0]["overdue"] == true);
+}
+
+TEST_CASE("match documents: gaps give a reason code, a project's history its statuses as codes", "[match_documents]") {
+  ListsWorkspace ws;
+  kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", false);
+  auto [zh, en] = both_languages([&] { return kangle::match::gaps_document(ws.sql(), ws.config(), today); });
+  REQUIRE(rows(zh).size() == 3);
+  for (const auto& row : rows(zh)) CHECK(row["reason"] == "no_location");
+  CHECK(zh["sections"][0]["lines"].empty());
+
+  kangle::match::ProjectMove move;
+  move.project = 1;
+  move.by = "交通银行";
+  for (auto to : {kangle::match::ProjectStatus::claimed, kangle::match::ProjectStatus::done}) {
+    move.to = to;
+    if (to == kangle::match::ProjectStatus::done) {
+      move.note = "收音机一台";
+      move.volunteers = {"张伟,王建国"};
+    }
+    kangle::match::move_project(ws.sql(), move, today, now);
+  }
+  auto team = kangle::match::ProjectStore(ws.sql()).team(1);
+  CHECK(team.size() == 2);
+  move.project = 2;
+  move.to = kangle::match::ProjectStatus::done;
+  move.volunteers = {"无此人"};
+  CHECK_THROWS_AS(kangle::match::move_project(ws.sql(), move, today, now), kangle::InputError);
+  move.volunteers = {};
+  move.date = "2026-13-01";
+  CHECK_THROWS_AS(kangle::match::move_project(ws.sql(), move, today, now), kangle::UsageError);
+
+  auto [show_zh, show_en] = both_languages([&] { return kangle::match::project_document(ws.sql(), ws.config(), 1, today); });
+  CHECK(show_zh["facts"]["status"] == "done");
+  CHECK(show_en["facts"]["status"] == "done");
+  REQUIRE(rows(show_zh).size() == 3);
+  CHECK(rows(show_zh)[0]["from"].is_null());
+  CHECK(rows(show_zh)[0]["status"] == "proposed");
+  CHECK(rows(show_zh)[2]["from"] == "claimed");
+  CHECK(rows(show_zh)[2]["status"] == "done");
+  CHECK(rows(show_zh)[2]["note"] == "收音机一台");
+  CHECK_THROWS_AS(kangle::match::project_document(ws.sql(), ws.config(), 99, today), kangle::InputError);
+}
+
+TEST_CASE("match documents: a need typed by hand is read as an import reads one, refused whole", "[match_documents]") {
+  ListsWorkspace ws;
+  kangle::import::HandEntry entry;
+  entry.who = "周阿婆";
+  entry.category = "理发";  // a service's name, as imports read it
+  entry.description = "希望上门理发";
+  entry.vulnerable = "独居老人";
+  entry.deadline = "2026年12月30日";
+  entry.value = "50元";
+  entry.phone = "139 0013 9011";
+  auto added = Json::parse(kangle::present::render_json(kangle::match::add_need(ws.sql(), ws.config(), entry, now)));
+  auto id = added["facts"]["need"].get<std::int64_t>();
+  auto stored = kangle::lists::Store(ws.sql()).needs({});
+  auto it = std::find_if(stored.begin(), stored.end(), [&](const auto& n) { return n.id == id; });
+  REQUIRE(it != stored.end());
+  CHECK(it->category == "life");
+  CHECK(it->phone == "13900139011");
+  CHECK(it->vulnerable);
+  CHECK(it->vulnerability == "独居老人");
+  CHECK(it->value_fen == 5000);
+  CHECK(it->deadline == Date{std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{30}});
+  CHECK(it->requester_kind == kangle::lists::RequesterKind::resident);
+
+  // The same refusal as an import's for a category it cannot place.
+  auto refused = entry;
+  refused.category = "心里咨询";
+  CHECK(error_message<kangle::Error>([&] { kangle::match::add_need(ws.sql(), ws.config(), refused, now); }) ==
+        kangle::import::CategoryMatcher(ws.config().catalogue).refusal("心里咨询"));
+  refused = entry;
+  refused.kind = "小区";  // as a sheet writes it
+  refused.who = "樱花园";
+  CHECK_NOTHROW(kangle::match::add_need(ws.sql(), ws.config(), refused, now));
+  refused.kind = "alien";
+  CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now), kangle::UsageError);
+  refused = entry;
+  refused.phone = "12345";
+  CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now), kangle::UsageError);
+  refused = entry;
+  refused.lat = 31.16;
+  CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now), kangle::UsageError);
+  refused = entry;
+  refused.code = "XQ-001";
+  CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now), kangle::InputError);
+  CHECK(kangle::lists::Store(ws.sql()).count_needs() == 12);
+
+  kangle::import::HandEntry offer;
+  offer.who = "康健理发志愿队";
+  offer.category = "life";
+  offer.description = "上门理发";
+  offer.radius = "2公里";
+  offer.cost = "免费";
+  auto resource = Json::parse(kangle::present::render_json(kangle::match::add_resource(ws.sql(), ws.config(), offer, now)));
+  CHECK(resource["facts"]["resource"] == 11);
+  offer.radius = "附近";
+  CHECK_THROWS_AS(kangle::match::add_resource(ws.sql(), ws.config(), offer, now), kangle::UsageError);
+}
