@@ -31,7 +31,7 @@ TEST_CASE("history_document: points are signed numbers, rules are codes, a rever
   REQUIRE(rows.size() >= 3);
   CHECK(rows[0]["entry"] == 1);
   CHECK(rows[0]["points"].is_number_integer());
-  CHECK(rows[0]["rule"] == "service:haircut");
+  CHECK(rows[0]["rule"] == "per_session");
   CHECK(rows[0]["reverses"].is_null());
   const auto& last = rows.back();
   CHECK(last["rule"] == "reversal");
