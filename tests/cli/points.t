@@ -13,6 +13,8 @@ kangle's back. The days are confirmed as of December's last (a day to come canno
   $ kangle points award --dry-run
   已为 33 条服务记录发放积分：积分记录 75 条，共 163 分。
   （试运行，未写入任何内容）
+  $ kangle points award --dry-run --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["facts"])'
+  {'records': 33, 'entries': 75, 'points': 163, 'already_awarded': 0, 'dry_run': True}
 Two awards at once (cron and a coordinator): one waits for the other; nothing is
 awarded twice.
 
