@@ -208,15 +208,14 @@ Document list_document(SQLite::Database& db, const config::Config& config, const
   filter.with_cancelled = request.cancelled;
   if (!request.person.empty()) filter.volunteer = volunteer_named(db, request.person);
   auto found = RecordStore(db).list(filter);
-  std::int64_t minutes = 0, residents = 0, standing = 0;
+  std::int64_t minutes = 0, residents = 0;
   for (const auto& r : found) {
-    if (r.cancelled_at) continue;
-    ++standing;
+    if (r.cancelled_at) continue;  // listed (with --cancelled), not counted
     minutes += r.total_minutes();
     residents += r.residents.value_or(0);
   }
   auto document = present::listing("records", records_table(config, found, request.cancelled));
-  document.facts = {{"records", Value::integer(standing)},
+  document.facts = {{"records", Value::integer(static_cast<std::int64_t>(found.size()))},
                     {"residents", Value::integer(residents)},
                     {"minutes", Value::duration(minutes)}};
   document.footer.push_back(tr(Msg::record_list_total, found.size(), residents, format_duration(minutes)));

@@ -8,6 +8,7 @@
 #include "documents_json.hpp"
 #include "ledger_workspace.hpp"
 #include "records/documents.hpp"
+#include "records/store.hpp"
 
 namespace records = kangle::records;
 using kangle::test::day;
@@ -55,7 +56,17 @@ TEST_CASE("list_document: codes, lists and numbers, the same in either language"
   CHECK(zh["facts"]["minutes"] == 360);
   CHECK(kangle::test::for_scripts(zh) == kangle::test::for_scripts(en));
 
-  auto only_b = json_of(records::list_document(ws.sql(), ws.config(), {{}, "", "", "乙", false}));
+  records::RecordStore(ws.sql()).cancel(1, "记错", run_time);
+  auto without = json_of(records::list_document(ws.sql(), ws.config(), {{}, "", "", "", false}));
+  CHECK(without["sections"][0]["tables"][0]["rows"].size() == 1);
+  auto with = json_of(records::list_document(ws.sql(), ws.config(), {{}, "", "", "", true}));
+  const auto& listed = with["sections"][0]["tables"][0]["rows"];
+  REQUIRE(listed.size() == 2);
+  CHECK(listed[0]["status"] == "cancelled");  // a code, whatever the language
+  CHECK(listed[1]["status"] == "standing");
+  CHECK(with["facts"]["minutes"] == 60);       // a cancelled record is listed, not counted
+
+  auto only_b = json_of(records::list_document(ws.sql(), ws.config(), {{}, "", "", "乙", true}));
   CHECK(only_b["sections"][0]["tables"][0]["rows"].size() == 1);
 }
 
