@@ -13,7 +13,7 @@
 #include "config/model.hpp"
 #include "core/dates.hpp"
 #include "present/emit.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 
 namespace kangle::cli {
 
@@ -30,7 +30,7 @@ struct Context {
   GlobalOptions globals;
   std::filesystem::path workspace;               ///< empty for commands that need none
   std::optional<config::Config> config;          ///< loaded for Needs::database
-  std::unique_ptr<workspace::Database> database; ///< opened (and migrated) for Needs::database
+  std::unique_ptr<storage::Database> database; ///< opened (and migrated) for Needs::database
   /// The time of the run as an ISO-8601 UTC timestamp (KANGLE_NOW fixes it, for tests).
   std::string now;
   /// The day of the run in the workspace's time zone (kangle.toml's `timezone`).

@@ -15,7 +15,7 @@
 #include "core/text.hpp"
 #include "describe.hpp"
 #include "kangle/version.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/workspace.hpp"
 
 namespace fs = std::filesystem;
@@ -233,8 +233,8 @@ int run(int argc, char** argv) {
     }
     if (table[i].needs == Needs::database) {
       context.config = config::load_valid_config(context.workspace);
-      context.database = std::make_unique<workspace::Database>(context.workspace / workspace::database_file,
-                                                               workspace::Access::read_write);
+      context.database = std::make_unique<storage::Database>(context.workspace / workspace::database_file,
+                                                               storage::Access::read_write);
     }
     context.today = local_date(context.now, context.config ? context.config->settings.timezone : config::Settings{}.timezone);
     try {
@@ -243,7 +243,7 @@ int run(int argc, char** argv) {
       throw;
     } catch (const std::exception& e) {
       // A full disk, a read-only or damaged file: said with the file's name.
-      if (auto failure = workspace::storage_failure(e, context.workspace / workspace::database_file)) throw *failure;
+      if (auto failure = storage::storage_failure(e, context.workspace / workspace::database_file)) throw *failure;
       throw;
     }
   }
@@ -260,7 +260,7 @@ int main(int argc, char** argv) {
   } catch (const Error& e) {
     return print_error(e.what(), e.exit_code());
   } catch (const std::exception& e) {
-    if (auto failure = workspace::storage_failure(e, workspace::database_file)) return print_error(failure->what(), failure->exit_code());
+    if (auto failure = storage::storage_failure(e, workspace::database_file)) return print_error(failure->what(), failure->exit_code());
     return print_error(fmt::format("internal error: {}", e.what()), ExitCode::internal);
   }
   // A failed write to stdout (a full disk, a closed pipe) is an error, not a success.

@@ -21,6 +21,7 @@
 #include "match/run.hpp"
 #include "import/normalize.hpp"
 #include "people/volunteer.hpp"
+#include "people/identity.hpp"
 
 namespace kangle::cli {
 namespace {
@@ -210,7 +211,7 @@ std::optional<lists::Coordinates> coordinates_of(const AddOptions& a) {
 
 std::string phone_of(const AddOptions& a) {
   if (a.phone.empty()) return "";
-  auto phone = import::normalize_phone(a.phone);
+  auto phone = people::normalize_phone(a.phone);
   if (!phone) throw UsageError(tr(Msg::match_add_bad_phone, a.phone));
   return *phone;
 }
@@ -225,29 +226,29 @@ Kind kind_of(const std::string& word, std::optional<Kind> (*parse)(std::string_v
 int add_need(const MatchCommand& options, Context& context) {
   const auto& a = options.add;
   lists::Need n;
-  n.code = import::clean(a.code);
-  n.requester = import::clean(a.who);
+  n.code = text::clean(a.code);
+  n.requester = text::clean(a.who);
   n.requester_kind = kind_of(a.kind, lists::parse_requester_kind, lists::RequesterKind::resident);
   n.phone = phone_of(a);
-  n.compound = import::clean(a.compound);
-  n.address = import::clean(a.address);
+  n.compound = text::clean(a.compound);
+  n.address = text::clean(a.address);
   n.location = coordinates_of(a);
   n.category = category_id(a.category, context.config->catalogue);
-  n.description = import::clean_prose(a.description);
+  n.description = text::clean_prose(a.description);
   n.people = a.people.value_or(1);
   if (!a.deadline.empty()) {
     n.deadline = import::parse_loose_date(a.deadline);
     if (!n.deadline) throw UsageError(tr(Msg::toml_bad_date, a.deadline));
   }
   n.vulnerable = !a.vulnerable.empty();
-  n.vulnerability = import::clean(a.vulnerable);
+  n.vulnerability = text::clean(a.vulnerable);
   n.micro_wish = a.micro_wish;
   if (!a.value.empty()) {
     n.value_fen = import::parse_money_fen(a.value);
     if (!n.value_fen) throw UsageError(tr(Msg::match_add_bad_money, a.value));
   }
   n.wanted = a.wanted.value_or(1);
-  n.note = import::clean_prose(a.note);
+  n.note = text::clean_prose(a.note);
   lists::Store store(context.database->sql());
   if (!n.code.empty() && store.find_need_by_code(n.code)) throw InputError(tr(Msg::match_add_code_taken, n.code));
   auto id = store.insert(n, context.now);
@@ -258,16 +259,16 @@ int add_need(const MatchCommand& options, Context& context) {
 int add_resource(const MatchCommand& options, Context& context) {
   const auto& a = options.add;
   lists::Resource r;
-  r.code = import::clean(a.code);
-  r.provider = import::clean(a.who);
+  r.code = text::clean(a.code);
+  r.provider = text::clean(a.who);
   r.provider_kind = kind_of(a.kind, lists::parse_provider_kind, lists::ProviderKind::unit);
-  r.unit = a.unit.empty() && r.provider_kind == lists::ProviderKind::unit ? r.provider : import::clean(a.unit);
-  r.contact = import::clean(a.contact);
+  r.unit = a.unit.empty() && r.provider_kind == lists::ProviderKind::unit ? r.provider : text::clean(a.unit);
+  r.contact = text::clean(a.contact);
   r.phone = phone_of(a);
   r.category = category_id(a.category, context.config->catalogue);
-  r.description = import::clean_prose(a.description);
+  r.description = text::clean_prose(a.description);
   r.location = coordinates_of(a);
-  r.address = import::clean(a.address);
+  r.address = text::clean(a.address);
   if (!a.radius.empty()) {
     auto radius = import::parse_radius(a.radius);
     if (!radius) throw UsageError(tr(Msg::match_add_bad_radius, a.radius));
@@ -279,7 +280,7 @@ int add_resource(const MatchCommand& options, Context& context) {
     r.cost_fen = import::parse_money_fen(a.cost);
     if (!r.cost_fen) throw UsageError(tr(Msg::match_add_bad_money, a.cost));
   }
-  r.note = import::clean_prose(a.note);
+  r.note = text::clean_prose(a.note);
   lists::Store store(context.database->sql());
   if (!r.code.empty() && store.find_resource_by_code(r.code)) throw InputError(tr(Msg::match_add_code_taken, r.code));
   auto id = store.insert(r, context.now);

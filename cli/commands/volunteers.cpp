@@ -19,6 +19,7 @@
 #include "people/edit.hpp"
 #include "people/store.hpp"
 #include "schedule/away.hpp"
+#include "people/identity.hpp"
 
 namespace kangle::cli {
 namespace {
@@ -154,10 +155,10 @@ int run_list(const VolunteersCommand& options, Context& context) {
 int run_show(const VolunteersCommand& options, Context& context) {
   people::Store store(context.database->sql());
   std::vector<people::Volunteer> found;
-  if (auto phone = import::normalize_phone(options.who)) {
+  if (auto phone = people::normalize_phone(options.who)) {
     if (auto v = store.find_by_phone(*phone)) found.push_back(std::move(*v));
   }
-  if (found.empty()) found = store.find_by_name(import::clean(options.who));
+  if (found.empty()) found = store.find_by_name(text::clean(options.who));
   if (found.empty()) throw InputError(tr(Msg::volunteer_not_found, options.who));
   const auto& catalogue = context.config->catalogue;
   auto headers = list_headers();
@@ -266,13 +267,13 @@ int run_set(const VolunteersCommand& options, Context& context) {
   const auto& catalogue = context.config->catalogue;
   people::VolunteerEdit edit;
   if (options.name) {
-    edit.name = import::normalize_person_name(*options.name);
+    edit.name = people::normalize_person_name(*options.name);
     if (edit.name->empty()) throw UsageError(tr(Msg::import_no_name));
   }
   if (options.phone) {
-    import::NumberProblem problem{};
-    edit.phone = import::normalize_phone(*options.phone, &problem);
-    if (!edit.phone) throw UsageError(import::phone_refusal(problem, *options.phone));
+    people::NumberProblem problem{};
+    edit.phone = people::normalize_phone(*options.phone, &problem);
+    if (!edit.phone) throw UsageError(people::phone_refusal(problem, *options.phone));
   }
   if (options.availability) {
     std::string unreadable;

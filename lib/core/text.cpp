@@ -4,6 +4,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <memory>
 
 namespace kangle::text {
 namespace {
@@ -164,6 +166,105 @@ std::vector<std::string> split(std::string_view s, char separator) {
     s.remove_prefix(std::min(end + 1, s.size()));
   }
   return out;
+}
+
+namespace {
+
+/// Splits on any of `separators`, keeping non-empty cleaned pieces.
+std::vector<std::string> split_on(std::string_view text, std::initializer_list<std::string_view> separators) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t matched = 0;
+    auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0x80 && lead != 0xE3 && lead != 0xEF) {  // no separator starts so: skip the comparisons
+      ++i;
+      continue;
+    }
+    for (auto sep : separators) {
+      if (text.substr(i).starts_with(sep)) {
+        matched = sep.size();
+        break;
+      }
+    }
+    if (matched == 0) {
+      ++i;
+      continue;
+    }
+    if (auto piece = text::trim(text.substr(start, i - start)); !piece.empty()) out.emplace_back(piece);
+    i += matched;
+    start = i;
+  }
+  if (auto piece = text::trim(text.substr(start)); !piece.empty()) out.emplace_back(piece);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& piece : split_on(text, {"、", ",", "，", ";", "；", "/", "／", " ", "\t", "\n", "\r", "\xE3\x80\x80"})) {
+    if (auto c = text::clean(piece); !c.empty()) out.push_back(std::move(c));
+  }
+  return out;
+}
+
+bool nfkc_stable(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    auto at = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+    if (c >= 0xE4 && c <= 0xE9 && i + 2 < text.size()) {
+      i += 3;
+    } else if (c == 0xE2 && at(1) == 0x80 && (at(2) == 0x94 || at(2) == 0x98 || at(2) == 0x99 || at(2) == 0x9C || at(2) == 0x9D)) {
+      i += 3;  // — ‘ ’ “ ”
+    } else if (c == 0xE3 && at(1) == 0x80 && (at(2) == 0x81 || at(2) == 0x82 || (at(2) >= 0x88 && at(2) <= 0x91))) {
+      i += 3;  // 、 。 〈 〉 《 》 「 」 『 』 【 】
+    } else if (c == 0xC2 && at(1) == 0xB7) {
+      i += 2;  // ·
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string clean(std::string_view text) {
+  if (nfkc_stable(text)) return std::string(trim(text));
+  std::string owned(text);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> folded(
+      utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(owned.c_str())), &std::free);
+  if (!folded) return std::string(trim(text));  // not UTF-8: leave it to the caller's checks
+  return std::string(trim(reinterpret_cast<const char*>(folded.get())));
+}
+
+std::string clean_prose(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    if (b(0) == 0xEF && i + 2 < text.size() && (b(1) == 0xBC || b(1) == 0xBD)) {
+      // U+FF10–FF19, U+FF21–FF3A (EF BC), U+FF41–FF5A (EF BD): full-width digits and letters.
+      unsigned code = 0xFF00u + ((b(1) == 0xBD) ? 0x40u : 0u) + (b(2) - 0x80u);
+      bool alphanumeric = (code >= 0xFF10 && code <= 0xFF19) || (code >= 0xFF21 && code <= 0xFF3A) ||
+                          (code >= 0xFF41 && code <= 0xFF5A);
+      if (alphanumeric) {
+        out += static_cast<char>(code - 0xFF00u + 0x20u);
+        i += 2;
+        continue;
+      }
+    }
+    if (b(0) == 0xE3 && i + 2 < text.size() && b(1) == 0x80 && b(2) == 0x80) {  // U+3000
+      out += ' ';
+      i += 2;
+      continue;
+    }
+    out += text[i];
+  }
+  return std::string(trim(out));
 }
 
 }  // namespace kangle::text

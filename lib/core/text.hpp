@@ -42,4 +42,23 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 /// The non-empty pieces of `s` between `separator`s: the inverse of join for items without it.
 std::vector<std::string> split(std::string_view s, char separator);
 
+/// The items of a list typed into one cell: split on 、 , ， ; ； / ／ and white space,
+/// cleaned, empty items dropped.
+std::vector<std::string> split_list(std::string_view text);
+
+/// NFKC-normalised and trimmed (U+3000 included): full-width digits and letters
+/// become ASCII ("１３８" → "138"), compatibility forms fold, stray spaces go.
+std::string clean(std::string_view text);
+
+/// True when NFKC leaves `text` as it is, known without folding it: it holds only ASCII,
+/// CJK ideographs (U+4000–U+9FFF) and the punctuation of Chinese lists and titles that
+/// NFKC keeps (、。“”‘’—·《》「」『』【】〈〉), as most cells of a Chinese sheet do. clean()
+/// then only trims.
+bool nfkc_stable(std::string_view text);
+
+/// Free text (a description, an address, a note) trimmed, with full-width letters and
+/// digits made ASCII and U+3000 a space, but Chinese punctuation (，。（）：) kept as
+/// written, which NFKC would turn into ASCII.
+std::string clean_prose(std::string_view text);
+
 }  // namespace kangle::text

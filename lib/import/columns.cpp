@@ -10,6 +10,7 @@
 #include "config/embedded.hpp"
 #include "config/toml_reader.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "import/normalize.hpp"
 
 namespace kangle::import {
@@ -44,7 +45,7 @@ void add_aliases(const toml::table& doc, const std::string& file, std::string_vi
 }  // namespace
 
 std::string normalize_header(std::string_view header) {
-  std::string s = clean(header);
+  std::string s = text::clean(header);
   std::string out;
   int depth = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {

@@ -16,6 +16,7 @@
 #include "import/normalize.hpp"
 #include "lists/store.hpp"
 #include "people/volunteer.hpp"
+#include "people/identity.hpp"
 
 namespace kangle::import {
 namespace {
@@ -163,7 +164,7 @@ public:
   std::string phone(RowFields& f) const {
     auto text = f.text("phone");
     if (text.empty()) return {};
-    if (auto phone = normalize_phone(text)) return *phone;
+    if (auto phone = people::normalize_phone(text)) return *phone;
     f.issue(Kind::rejected, "phone", tr(Msg::import_bad_phone, text));
     return {};
   }
@@ -248,12 +249,12 @@ public:
 
     n.phone = values_.phone(f);
     give("phone", !n.phone.empty());
-    n.address = clean_prose(f.raw("address"));
+    n.address = text::clean_prose(f.raw("address"));
     give("address", !n.address.empty());
     n.location = values_.location(f);
     give("location", n.location.has_value());
     n.category = values_.category(f);
-    n.description = clean_prose(f.raw("description"));
+    n.description = text::clean_prose(f.raw("description"));
     give("category");
     give("description", !n.description.empty());
 
@@ -283,7 +284,7 @@ public:
     bool value_given = false;
     n.value_fen = values_.money(f, "value", value_given);
     give("value", value_given);
-    n.note = clean_prose(f.raw("note"));
+    n.note = text::clean_prose(f.raw("note"));
     give("note", !n.note.empty());
     return out;
   }
@@ -435,9 +436,9 @@ public:
     give("phone", !r.phone.empty());
     r.category = values_.category(f);
     give("category");
-    r.description = clean_prose(f.raw("description"));
+    r.description = text::clean_prose(f.raw("description"));
     give("description", !r.description.empty());
-    r.address = clean_prose(f.raw("address"));
+    r.address = text::clean_prose(f.raw("address"));
     give("address", !r.address.empty());
     r.location = values_.location(f);
     give("location", r.location.has_value());
@@ -458,7 +459,7 @@ public:
     bool cost_given = false;
     r.cost_fen = values_.money(f, "cost", cost_given);
     give("cost", cost_given);
-    r.note = clean_prose(f.raw("note"));
+    r.note = text::clean_prose(f.raw("note"));
     give("note", !r.note.empty());
     return out;
   }

@@ -17,13 +17,6 @@ namespace kangle::import {
 namespace {
 
 
-std::string ascii_lower(std::string s) {
-  for (auto& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 /// Removes the longest of `words` from the front of `s`; true when one was there.
 bool strip_prefix(std::string_view& s, std::initializer_list<std::string_view> words) {
   std::string_view best;
@@ -87,35 +80,6 @@ std::optional<std::int64_t> take_decimal(std::string_view& s, int scale) {
   std::int64_t unit = 1;
   for (int k = 0; k < scale; ++k) unit *= 10;
   return whole * unit + fraction;
-}
-
-/// Splits on any of `separators`, keeping non-empty cleaned pieces.
-std::vector<std::string> split_on(std::string_view text, std::initializer_list<std::string_view> separators) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t matched = 0;
-    auto lead = static_cast<unsigned char>(text[i]);
-    if (lead >= 0x80 && lead != 0xE3 && lead != 0xEF) {  // no separator starts so: skip the comparisons
-      ++i;
-      continue;
-    }
-    for (auto sep : separators) {
-      if (text.substr(i).starts_with(sep)) {
-        matched = sep.size();
-        break;
-      }
-    }
-    if (matched == 0) {
-      ++i;
-      continue;
-    }
-    if (auto piece = text::trim(text.substr(start, i - start)); !piece.empty()) out.emplace_back(piece);
-    i += matched;
-    start = i;
-  }
-  if (auto piece = text::trim(text.substr(start)); !piece.empty()) out.emplace_back(piece);
-  return out;
 }
 
 // --- availability -------------------------------------------------------------
@@ -221,186 +185,6 @@ std::optional<Days> take_bare_days(std::string_view& s) {
 
 }  // namespace
 
-bool nfkc_stable(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    auto at = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
-    if (c >= 0xE4 && c <= 0xE9 && i + 2 < text.size()) {
-      i += 3;
-    } else if (c == 0xE2 && at(1) == 0x80 && (at(2) == 0x94 || at(2) == 0x98 || at(2) == 0x99 || at(2) == 0x9C || at(2) == 0x9D)) {
-      i += 3;  // — ‘ ’ “ ”
-    } else if (c == 0xE3 && at(1) == 0x80 && (at(2) == 0x81 || at(2) == 0x82 || (at(2) >= 0x88 && at(2) <= 0x91))) {
-      i += 3;  // 、 。 〈 〉 《 》 「 」 『 』 【 】
-    } else if (c == 0xC2 && at(1) == 0xB7) {
-      i += 2;  // ·
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
-std::string clean(std::string_view text) {
-  if (nfkc_stable(text)) return std::string(text::trim(text));
-  std::string owned(text);
-  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> folded(
-      utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(owned.c_str())), &std::free);
-  if (!folded) return std::string(text::trim(text));  // not UTF-8: leave it to the caller's checks
-  return std::string(text::trim(reinterpret_cast<const char*>(folded.get())));
-}
-
-std::string clean_prose(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-    if (b(0) == 0xEF && i + 2 < text.size() && (b(1) == 0xBC || b(1) == 0xBD)) {
-      // U+FF10–FF19, U+FF21–FF3A (EF BC), U+FF41–FF5A (EF BD): full-width digits and letters.
-      unsigned code = 0xFF00u + ((b(1) == 0xBD) ? 0x40u : 0u) + (b(2) - 0x80u);
-      bool alphanumeric = (code >= 0xFF10 && code <= 0xFF19) || (code >= 0xFF21 && code <= 0xFF3A) ||
-                          (code >= 0xFF41 && code <= 0xFF5A);
-      if (alphanumeric) {
-        out += static_cast<char>(code - 0xFF00u + 0x20u);
-        i += 2;
-        continue;
-      }
-    }
-    if (b(0) == 0xE3 && i + 2 < text.size() && b(1) == 0x80 && b(2) == 0x80) {  // U+3000
-      out += ' ';
-      i += 2;
-      continue;
-    }
-    out += text[i];
-  }
-  return std::string(text::trim(out));
-}
-
-namespace {
-
-/// How many digits a number in Excel's scientific notation ("1.38001E+10") shows, and
-/// the number it stands for; nothing when `s` (lower case) is not such a number.
-struct Scientific {
-  std::size_t digits_shown = 0;
-  double value = 0;
-};
-std::optional<Scientific> read_scientific(const std::string& s) {
-  auto e = s.find('e');
-  if (e == std::string::npos || e == 0 || s.find_first_not_of("0123456789.e+") != std::string::npos) return std::nullopt;
-  char* end = nullptr;
-  double value = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size()) return std::nullopt;
-  std::string mantissa = s.substr(0, e);
-  mantissa.erase(std::remove(mantissa.begin(), mantissa.end(), '.'), mantissa.end());
-  mantissa.erase(0, std::min(mantissa.find_first_not_of('0'), mantissa.size()));
-  return Scientific{mantissa.size(), value};
-}
-
-std::optional<std::string> refuse(NumberProblem* problem, NumberProblem why) {
-  if (problem) *problem = why;
-  return std::nullopt;
-}
-
-/// True when `yyyymmdd` (8 digits) is a real day from 1900 on.
-bool real_birth_date(std::string_view yyyymmdd) {
-  auto date = parse_date(fmt::format("{}-{}-{}", yyyymmdd.substr(0, 4), yyyymmdd.substr(4, 2), yyyymmdd.substr(6, 2)));
-  return date && int(date->year()) >= 1900;
-}
-
-}  // namespace
-
-std::optional<std::string> normalize_phone(std::string_view text, NumberProblem* problem) {
-  std::string s = ascii_lower(clean(text));
-  // Excel's ways with a number: 13800138000.0, and 1.3800138000e10 — which is sure only when
-  // it shows all eleven digits: 1.38001e+10 has lost six of them, and guessing zeros would
-  // give this person someone else's number.
-  if (auto scientific = read_scientific(s)) {
-    if (scientific->value < 1e10 || scientific->value >= 2e10) return refuse(problem, NumberProblem::malformed);
-    if (scientific->digits_shown < 11) return refuse(problem, NumberProblem::lost_digits);
-    s = std::to_string(std::llround(scientific->value));
-  }
-  if (s.size() > 2 && s.ends_with(".0")) s.resize(s.size() - 2);
-  if (s.starts_with("+86")) s.erase(0, 3);
-  else if (s.starts_with("0086")) s.erase(0, 4);
-  std::string digits;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') digits += c;
-    else if (c != ' ' && c != '-' && c != '(' && c != ')') return refuse(problem, NumberProblem::malformed);
-  }
-  if (digits.size() != 11 || digits[0] != '1') return refuse(problem, NumberProblem::malformed);
-  if (digits[1] < '3') return refuse(problem, NumberProblem::not_mobile);
-  return digits;
-}
-
-std::string phone_refusal(NumberProblem problem, std::string_view text) {
-  if (problem == NumberProblem::lost_digits) return tr(Msg::import_phone_lost_digits, text);
-  auto shown = people::mask_phone(text);
-  return tr(problem == NumberProblem::not_mobile ? Msg::import_phone_not_mobile : Msg::import_bad_phone, shown);
-}
-
-std::string id_number_refusal(NumberProblem problem, std::string_view text) {
-  auto shown = people::mask_id_number(text);
-  switch (problem) {
-    case NumberProblem::lost_digits: return tr(Msg::import_id_lost_digits, shown);
-    case NumberProblem::bad_checksum: return tr(Msg::import_id_bad_checksum, shown);
-    case NumberProblem::bad_birth_date: return tr(Msg::import_id_bad_birth_date, shown);
-    default: return tr(Msg::import_bad_id_number, shown);
-  }
-}
-
-std::optional<std::string> normalize_id_number(std::string_view text, NumberProblem* problem) {
-  std::string s = clean(text);
-  for (auto& c : s) c = (c == 'x') ? 'X' : c;
-  if (read_scientific(ascii_lower(s))) return refuse(problem, NumberProblem::lost_digits);
-  if (s.ends_with(".0")) s.resize(s.size() - 2);
-  auto all_digits = [&](std::size_t n) { return std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(n), is_digit); };
-  if (s.size() == 15 && all_digits(15)) {
-    if (!real_birth_date("19" + s.substr(6, 6))) return refuse(problem, NumberProblem::bad_birth_date);
-    return s;
-  }
-  if (s.size() != 18 || !all_digits(17) || !(is_digit(s[17]) || s[17] == 'X')) return refuse(problem, NumberProblem::malformed);
-  static constexpr int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (std::size_t i = 0; i < 17; ++i) sum += (s[i] - '0') * weights[i];
-  if ("10X98765432"[sum % 11] != s[17]) {
-    // Excel keeps 15 significant digits: the last three of a number typed into a cell become 0.
-    return refuse(problem, s.ends_with("000") ? NumberProblem::lost_digits : NumberProblem::bad_checksum);
-  }
-  if (!real_birth_date(std::string_view(s).substr(6, 8))) return refuse(problem, NumberProblem::bad_birth_date);
-  return s;
-}
-
-std::string normalize_person_name(std::string_view text) {
-  auto name = clean(text);
-  bool chinese = false;
-  for (std::size_t at = 0; at < name.size() && !chinese;) {
-    utf8proc_int32_t code = 0;
-    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(name.data() + at),
-                                   static_cast<utf8proc_ssize_t>(name.size() - at), &code);
-    if (length <= 0) break;
-    chinese = (code >= 0x3400 && code <= 0x9FFF) || (code >= 0x20000 && code <= 0x3FFFF);  // CJK ideographs
-    at += static_cast<std::size_t>(length);
-  }
-  std::string out;
-  for (char c : name) {
-    bool space = c == ' ' || c == '\t';
-    if (space && (chinese || out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
-
-std::vector<std::string> split_list(std::string_view text) {
-  std::vector<std::string> out;
-  for (auto& piece : split_on(text, {"、", ",", "，", ";", "；", "/", "／", " ", "\t", "\n", "\r", "\xE3\x80\x80"})) {
-    if (auto c = clean(piece); !c.empty()) out.push_back(std::move(c));
-  }
-  return out;
-}
-
 std::optional<TimeRange> parse_loose_time_range(std::string_view text, bool* reversed) {
   static constexpr std::string_view dashes[] = {"—", "–", "〜", "~", "至", "到", "-"};
   std::string s;
@@ -427,7 +211,7 @@ std::optional<people::Availability> parse_availability(std::string_view text, st
   // "every day", as describe_availability writes it in English: one piece, which split_list
   // would cut in two at the space.
   std::string joined(text);
-  for (std::size_t at = 0; (at = ascii_lower(joined).find("every day", at)) != std::string::npos;) {
+  for (std::size_t at = 0; (at = text::ascii_lower(joined).find("every day", at)) != std::string::npos;) {
     joined.erase(at + 5, 1);
   }
   // 周二和周四: the words that join two days are separators here (and only here: 和 is in names).
@@ -463,7 +247,7 @@ std::optional<people::Availability> parse_availability(std::string_view text, st
   };
   bool after_weekday = false;  // the piece before named a weekday: 三 and 五 of 周一、三、五 are days
   for (const auto& piece : split_list(spaced)) {
-    std::string lower = ascii_lower(piece);
+    std::string lower = text::ascii_lower(piece);
     std::string_view s = lower;
     auto days = take_days(s);
     if (!days && after_weekday) days = take_bare_days(s);
@@ -527,13 +311,13 @@ std::string describe_availability(const people::Availability& a) {
 }
 
 bool is_party_member(std::string_view political_status) {
-  auto s = ascii_lower(clean(political_status));
+  auto s = text::ascii_lower(text::clean(political_status));
   return s == "中共党员" || s == "中共预备党员" || s == "党员" || s == "预备党员" || s == "共产党员" ||
          s == "cpc member" || s == "party member";
 }
 
 std::optional<Date> parse_loose_date(std::string_view raw) {
-  std::string s = clean(raw);
+  std::string s = text::clean(raw);
   if (s.size() >= 10) {
     if (auto exact = parse_date(s.substr(0, 10))) return exact;  // also "2027-06-30 00:00"
   }
@@ -557,7 +341,7 @@ std::optional<Date> parse_loose_date(std::string_view raw) {
 }
 
 std::optional<bool> parse_yes_no(std::string_view text) {
-  auto s = ascii_lower(clean(text));
+  auto s = text::ascii_lower(text::clean(text));
   for (std::string_view yes : {"是", "有", "√", "✓", "✔", "y", "yes", "true", "1", "是的"}) {
     if (s == yes) return true;
   }
@@ -568,7 +352,7 @@ std::optional<bool> parse_yes_no(std::string_view text) {
 }
 
 std::optional<int> parse_count(std::string_view text) {
-  std::string owned = clean(text);
+  std::string owned = text::clean(text);
   std::string_view s = owned;
   strip_prefix(s, {"约", "大约", "共", "共计", "最多", "可", "每月", "每周", "每年", "每季度", "每天", "每次"});
   auto value = take_decimal(s, 0);  // "20.0" too: Excel's way with a whole number in a text column
@@ -581,7 +365,7 @@ std::optional<int> parse_count(std::string_view text) {
 }
 
 std::optional<std::int64_t> parse_money_fen(std::string_view text) {
-  std::string owned = ascii_lower(clean(text));
+  std::string owned = text::ascii_lower(text::clean(text));
   std::string_view s = owned;
   for (std::string_view free : {"免费", "无偿", "不收费", "公益", "无", "free", "0"}) {
     if (s == free) return 0;
@@ -598,7 +382,7 @@ std::optional<std::int64_t> parse_money_fen(std::string_view text) {
 }
 
 std::optional<Radius> parse_radius(std::string_view text) {
-  std::string owned = ascii_lower(clean(text));
+  std::string owned = text::ascii_lower(text::clean(text));
   std::string_view s = owned;
   for (std::string_view anywhere : {"全街道", "街道内", "全街", "街道范围内", "辖区内", "全辖区", "不限", "全域", "无限制",
                                     "anywhere", "any", "street", "unlimited"}) {
@@ -622,7 +406,7 @@ std::optional<Radius> parse_radius(std::string_view text) {
 }
 
 std::optional<double> parse_decimal(std::string_view text) {
-  std::string s = clean(text);
+  std::string s = text::clean(text);
   std::string_view v = s;
   strip_suffix(v, {"°"});
   std::string number(v);
@@ -634,7 +418,7 @@ std::optional<double> parse_decimal(std::string_view text) {
 }
 
 std::string normalize_period(std::string_view text) {
-  std::string owned = clean(text);
+  std::string owned = text::clean(text);
   std::string_view s = owned;
   // The year: four digits at the front.
   if (s.size() < 6 || !std::all_of(s.begin(), s.begin() + 4, is_digit)) return owned;

@@ -26,7 +26,7 @@ const std::string& RowFields::raw(const std::string& field) const {
   return row_.cells[it->second].text;
 }
 
-std::string RowFields::text(const std::string& field) const { return clean(raw(field)); }
+std::string RowFields::text(const std::string& field) const { return text::clean(raw(field)); }
 
 void RowFields::issue(RowIssue::Kind kind, const std::string& field, std::string message) {
   RowIssue i{kind, row_.number, "", "", std::move(message)};
@@ -45,7 +45,7 @@ bool is_total_row(const Row& row) {
   // is only loses characters and ASCII capitals to normalize_header(): it can become one of
   // the words only if it holds a word's first character.
   auto may_become_one = [&](std::string_view text) {
-    if (!nfkc_stable(text)) return true;
+    if (!text::nfkc_stable(text)) return true;
     for (std::size_t i = 0; i < text.size(); ++i) {
       auto c = static_cast<unsigned char>(text[i]);
       if (c < 0x80) {

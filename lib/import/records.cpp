@@ -17,6 +17,7 @@
 #include "records/confirm.hpp"
 #include "records/integrity.hpp"
 #include "records/store.hpp"
+#include "people/identity.hpp"
 
 namespace kangle::import {
 namespace {
@@ -110,7 +111,7 @@ public:
       if (auto score = satisfaction_score(text)) r.satisfaction = *score;
       else f.issue(Kind::rejected, "satisfaction", tr(Msg::records_bad_satisfaction, text));
     }
-    r.note = clean_prose(f.raw("note"));
+    r.note = text::clean_prose(f.raw("note"));
     return r;
   }
 
@@ -120,11 +121,11 @@ private:
     auto where = f.text("place");
     if (where.empty()) f.issue(Kind::rejected, "place", tr(Msg::records_no_place));
     else if (auto kiosk = kiosks_.find(where)) r.kiosk = *kiosk;
-    else r.place = clean_prose(f.raw("place"));
+    else r.place = text::clean_prose(f.raw("place"));
     auto what = f.text("service");
     if (what.empty()) f.issue(Kind::rejected, "service", tr(Msg::records_no_service));
     else if (auto service = services_.find(what)) r.service = *service;
-    else r.title = clean_prose(f.raw("service"));
+    else r.title = text::clean_prose(f.raw("service"));
     // A themed event (主题活动) is of the monthly rhythm wherever it is held; service
     // anywhere but at a kiosk is an outreach visit.
     if (what.find("主题") != std::string::npos) r.cadence = config::Cadence::monthly;
@@ -187,7 +188,7 @@ private:
 
   /// The volunteer with the phone `who`, or else the one volunteer called `who`.
   std::optional<std::int64_t> find_volunteer(RowFields& f, const std::string& who) {
-    if (auto phone = normalize_phone(who)) {
+    if (auto phone = people::normalize_phone(who)) {
       if (auto v = people_.find_by_phone(*phone)) return v->id;
     }
     auto found = people_.find_by_name(who);

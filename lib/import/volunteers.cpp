@@ -14,6 +14,7 @@
 #include "core/text.hpp"
 #include "import/normalize.hpp"
 #include "people/store.hpp"
+#include "people/identity.hpp"
 
 namespace kangle::import {
 namespace {
@@ -85,19 +86,19 @@ public:
     auto& v = out.volunteer;
     RowFields fields(header_, row, issues);
     auto issue = [&](Kind kind, const std::string& field, std::string message) { fields.issue(kind, field, std::move(message)); };
-    v.name = normalize_person_name(fields.raw("name"));
+    v.name = people::normalize_person_name(fields.raw("name"));
     if (v.name.empty()) issue(Kind::rejected, "name", tr(Msg::import_no_name));
 
     auto phone_text = fields.text("phone");
-    NumberProblem problem{};
+    people::NumberProblem problem{};
     if (!phone_text.empty()) {
-      if (auto phone = normalize_phone(phone_text, &problem)) v.phone = *phone;
-      else issue(Kind::rejected, "phone", phone_refusal(problem, phone_text));
+      if (auto phone = people::normalize_phone(phone_text, &problem)) v.phone = *phone;
+      else issue(Kind::rejected, "phone", people::phone_refusal(problem, phone_text));
     }
     auto id_text = fields.text("id_number");
     if (!id_text.empty()) {
-      if (auto id_number = normalize_id_number(id_text, &problem)) v.id_number = *id_number;
-      else issue(Kind::rejected, "id_number", id_number_refusal(problem, id_text));
+      if (auto id_number = people::normalize_id_number(id_text, &problem)) v.id_number = *id_number;
+      else issue(Kind::rejected, "id_number", people::id_number_refusal(problem, id_text));
     }
     if (phone_text.empty() && id_text.empty()) issue(Kind::rejected, "phone", tr(Msg::import_no_phone));
 
@@ -117,7 +118,7 @@ public:
       else issue(Kind::doubtful, "monthly_limit", tr(Msg::import_bad_limit, limit_text));
     }
 
-    if (auto text = fields.raw("availability"); !clean(text).empty()) {
+    if (auto text = fields.raw("availability"); !text::clean(text).empty()) {
       std::string unreadable;
       auto availability = parse_availability(text, &unreadable);
       if (availability) v.availability = *availability;
@@ -338,7 +339,7 @@ private:
       fields.issue(Kind::rejected, "id_number", tr(Msg::import_conflict_two_people, by_phone->name, by_id_number->name));
       return true;
     }
-    if (normalize_person_name(existing.name) != incoming.name) {
+    if (people::normalize_person_name(existing.name) != incoming.name) {
       bool phone = by_phone.has_value();
       fields.issue(Kind::rejected, "name",
                    tr(Msg::import_conflict_name, message_text(phone ? Msg::field_phone : Msg::field_id_number, language()),

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "lists/model.hpp"
-#include "workspace/statements.hpp"
+#include "storage/statements.hpp"
 
 namespace kangle::lists {
 
@@ -62,7 +62,7 @@ private:
   std::vector<Need> read_needs(SQLite::Statement& query);
   std::vector<Resource> read_resources(SQLite::Statement& query);
   SQLite::Database& db_;
-  workspace::StatementCache statement_{db_};
+  storage::StatementCache statement_{db_};
 };
 
 }  // namespace kangle::lists

@@ -10,7 +10,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
-#include "import/normalize.hpp"
+#include "people/identity.hpp"
 
 namespace kangle::people {
 namespace {
@@ -218,10 +218,10 @@ std::vector<std::string> Store::all_names() {
 }
 
 std::int64_t resolve_volunteer(Store& store, const std::string& who) {
-  if (auto phone = import::normalize_phone(who)) {
+  if (auto phone = people::normalize_phone(who)) {
     if (auto v = store.find_by_phone(*phone)) return v->id;
   }
-  auto name = import::clean(who);
+  auto name = text::clean(who);
   // An id only after '#' (as kangle prints it): a bare number may be a mistyped or partial phone.
   if (std::string_view digits = name; digits.starts_with('#')) {
     digits.remove_prefix(1);

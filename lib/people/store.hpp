@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "people/volunteer.hpp"
-#include "workspace/statements.hpp"
+#include "storage/statements.hpp"
 
 namespace kangle::people {
 
@@ -72,7 +72,7 @@ private:
   /// Stores volunteer `id`'s skills; `replace` removes those stored before.
   void write_skills(std::int64_t id, const std::vector<VolunteerSkill>& skills, bool replace);
   SQLite::Database& db_;
-  workspace::StatementCache statement_{db_};
+  storage::StatementCache statement_{db_};
 };
 
 /// The volunteer a person names by phone number, by name, or by id as kangle prints it

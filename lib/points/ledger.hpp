@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/dates.hpp"
-#include "workspace/statements.hpp"
+#include "storage/statements.hpp"
 
 namespace kangle::points {
 
@@ -78,7 +78,7 @@ public:
 
 private:
   SQLite::Database& db_;
-  workspace::StatementCache statement_{db_};
+  storage::StatementCache statement_{db_};
   std::optional<std::pair<std::int64_t, std::string>> head_;  ///< last id and hash, once verified
   std::map<std::int64_t, long> balances_;                      ///< balances read or written in this run
 };

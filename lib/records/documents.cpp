@@ -7,7 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
-#include "import/normalize.hpp"
+#include "core/text.hpp"
 #include "people/store.hpp"
 #include "records/confirm.hpp"
 #include "records/grants.hpp"
@@ -41,7 +41,7 @@ Date date_option(const std::string& text) {
 std::pair<std::string, std::string> pair_option(const std::string& text, Msg wrong) {
   auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) throw UsageError(tr(wrong, text));
-  return {import::clean(text.substr(0, eq)), import::clean(text.substr(eq + 1))};
+  return {text::clean(text.substr(0, eq)), text::clean(text.substr(eq + 1))};
 }
 
 void check_satisfaction(const std::optional<double>& satisfaction) {
@@ -150,7 +150,7 @@ Record record_of(SQLite::Database& db, const RecordRequest& request) {
   r.origin = Origin::manual;
   r.date = date_option(request.date);
   r.kiosk = request.kiosk;
-  r.place = import::clean(request.place);
+  r.place = text::clean(request.place);
   if (r.kiosk.empty() && r.place.empty()) throw UsageError(tr(Msg::record_needs_place));
   auto time = parse_time_range(request.time);
   if (!time) throw UsageError(tr(Msg::bad_time_range, request.time));
@@ -159,14 +159,14 @@ Record record_of(SQLite::Database& db, const RecordRequest& request) {
   if (!cadence) throw UsageError(tr(Msg::record_bad_cadence, request.cadence));
   r.cadence = *cadence;
   r.service = request.service;
-  r.title = import::clean(request.title);
+  r.title = text::clean(request.title);
   if (r.service.empty() && r.title.empty()) throw UsageError(tr(Msg::record_needs_what));
   r.residents = request.residents;
   check_satisfaction(request.satisfaction);
   r.satisfaction = request.satisfaction;
   r.note = request.note;
   for (const auto& list : request.volunteers) {
-    for (const auto& who : import::split_list(list)) {
+    for (const auto& who : text::split_list(list)) {
       r.volunteers.push_back({volunteer_named(db, who), time->end - time->start, false, who});
     }
   }

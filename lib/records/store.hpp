@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "records/record.hpp"
-#include "workspace/statements.hpp"
+#include "storage/statements.hpp"
 
 namespace kangle::records {
 
@@ -95,7 +95,7 @@ public:
 private:
   void read_volunteers(Record& record);
   SQLite::Database& db_;
-  workspace::StatementCache statement_{db_};
+  storage::StatementCache statement_{db_};
 };
 
 }  // namespace kangle::records

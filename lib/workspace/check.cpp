@@ -11,7 +11,7 @@
 #include "import/columns.hpp"
 #include "points/ledger.hpp"
 #include "records/store.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/workspace.hpp"
 
 namespace kangle::workspace {
@@ -49,7 +49,7 @@ std::vector<std::string> unknown_list_categories(SQLite::Database& db, const con
 /// Kiosks and services that service records name but the config no longer has (deleted
 /// or renamed since): the records stay, but reports could not say what they were. And a
 /// volunteer in two records at once, whose hours count twice.
-std::vector<std::string> unknown_record_references(Database& db, const config::Config& config) {
+std::vector<std::string> unknown_record_references(storage::Database& db, const config::Config& config) {
   std::vector<std::string> problems;
   if (db.schema_version() < 7) return problems;  // an older schema, without records
   records::RecordStore store(db.sql());
@@ -87,7 +87,7 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
     return sink.sorted();
   }
   try {
-    Database db(root / database_file, Access::read_only);
+    storage::Database db(root / database_file, storage::Access::read_only);
     for (auto& problem : db.integrity_problems()) sink.error(db_at, std::move(problem));
     for (auto& problem : db.missing_schema_objects()) sink.error(db_at, std::move(problem));
     // The ledger's chain from the last full verify's checkpoint to its head (a database not
@@ -103,7 +103,7 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
     sink.error(db_at, e.what());
   } catch (const std::exception& e) {
     // A truncated or damaged file fails on the first page read, wherever that is.
-    auto failure = storage_failure(e, root / database_file);
+    auto failure = storage::storage_failure(e, root / database_file);
     sink.error(db_at, failure ? failure->what() : tr(Msg::database_unreadable, (root / database_file).string(), e.what()));
   }
   return sink.sorted();

@@ -9,7 +9,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/workspace.hpp"
 
 namespace kangle::workspace {
@@ -93,7 +93,7 @@ InitResult init_workspace(const InitOptions& options) {
     if (name.empty()) name = fs::absolute(options.dir, ec).lexically_normal().parent_path().filename().string();
     settings = default_settings(name, lang);
   }
-  Database(options.dir / database_file, Access::read_write);
+  storage::Database(options.dir / database_file, storage::Access::read_write);
   result.files.push_back(database_file);
   write(marker_file, *settings);  // last: the folder is a workspace only once all is in place
   return result;

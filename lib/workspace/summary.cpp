@@ -2,7 +2,7 @@
 #include "workspace/summary.hpp"
 
 #include "config/loader.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/workspace.hpp"
 
 namespace kangle::workspace {
@@ -11,7 +11,7 @@ Summary summarize(const std::filesystem::path& root) {
   Summary s{root, config::load_valid_config(root), std::nullopt};
   std::error_code ec;
   if (std::filesystem::exists(root / database_file, ec)) {
-    Database db(root / database_file, Access::read_only);
+    storage::Database db(root / database_file, storage::Access::read_only);
     s.schema_version = db.schema_version();
   }
   return s;

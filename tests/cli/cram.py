@@ -38,10 +38,14 @@ def parse(lines):
     return blocks
 
 
-def run(blocks, kangle, testdir):
+def run(blocks, kangle, testdir, before=None, extra_env=None):
+    """The outputs of the commands. `before(i, lines)`, when given, returns bash to run
+    before command i (its output is not kept); `extra_env` is added to the environment."""
     script = ["set +e"]
     commands = [b for b in blocks if b[0] == "cmd"]
     for i, block in enumerate(commands):
+        if before:
+            script.append("{\n" + before(i, block[1]) + "\n} >/dev/null 2>&1")
         script.append(f"echo {MARK}{i}")
         # The extra echo ends an output that lacks a final newline before the marker.
         script.append("{\n" + "\n".join(block[1]) + "\n} 2>&1; rc=$?; echo")
@@ -58,6 +62,7 @@ def run(blocks, kangle, testdir):
         }
         if "KANGLE_BUILD_DIR" in os.environ:
             env["KANGLE_BUILD_DIR"] = os.environ["KANGLE_BUILD_DIR"]
+        env.update(extra_env or {})
         out = subprocess.run(["bash", "-c", "\n".join(script) + "\n"], cwd=work, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300).stdout
         text = out.decode("utf-8", "replace").replace(work, "$TMP")

@@ -10,8 +10,8 @@
 #include "people/store.hpp"
 #include "points/ledger.hpp"
 #include "temp_dir.hpp"
-#include "workspace/database.hpp"
-#include "workspace/migrations.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
 
 using kangle::test::day;
 using kangle::test::LedgerWorkspace;
@@ -120,9 +120,9 @@ TEST_CASE("forget: the same person in the resources and needs lists loses name, 
 TEST_CASE("migration 9 rebuilds the volunteers table and keeps every row and reference", "[pipl]") {
   kangle::test::TempDir dir;
   auto file = dir.path() / "kangle.db";
-  const auto& all = kangle::workspace::migrations();
+  const auto& all = kangle::storage::migrations();
   REQUIRE(all.size() >= 9);
-  REQUIRE(all[8].starts_with(kangle::workspace::foreign_keys_off));
+  REQUIRE(all[8].starts_with(kangle::storage::foreign_keys_off));
   {
     // A workspace as version 8 left it, with a volunteer that other tables refer to.
     SQLite::Database old(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -133,7 +133,7 @@ TEST_CASE("migration 9 rebuilds the volunteers table and keeps every row and ref
     old.exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (7, 'barber')");
     old.exec("INSERT INTO volunteer_blackouts (volunteer_id, from_date, created_at) VALUES (7, '2026-12-01', 'x')");
   }
-  kangle::workspace::Database db(file, kangle::workspace::Access::read_write);
+  kangle::storage::Database db(file, kangle::storage::Access::read_write);
   auto& sql = db.sql();
   CHECK(sql.execAndGet("PRAGMA user_version").getInt() == static_cast<int>(all.size()));
   CHECK(sql.execAndGet("SELECT name FROM volunteers WHERE id = 7").getString() == "张伟");

@@ -12,7 +12,7 @@
 #include "core/text.hpp"
 #include "schedule/ics.hpp"
 #include "temp_dir.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/init.hpp"
 
 using kangle::Date;
@@ -164,7 +164,7 @@ TEST_CASE("export_ics: a duty removed comes back cancelled with the same UID and
   TempDir dir;
   auto config = example(dir);
   config.settings.ics_reminder = kangle::config::parse_reminder("前一天 20:00");
-  kangle::workspace::Database db(dir.path() / "ws" / "kangle.db", kangle::workspace::Access::read_write);
+  kangle::storage::Database db(dir.path() / "ws" / "kangle.db", kangle::storage::Access::read_write);
   std::vector<RotaSeat> seats = {
       seat("dingxiang/2026-12-01/0900/haircut/1", ymd(2026, 12, 1), 540, 690, "haircut", 4, "马国强"),
       seat("dingxiang/2026-12-08/0900/haircut/1", ymd(2026, 12, 8), 540, 690, "haircut", 4, "马国强"),

@@ -5,11 +5,12 @@
 #include <string>
 
 #include "import/normalize.hpp"
+#include "people/identity.hpp"
 
-using kangle::import::NumberProblem;
-using kangle::import::normalize_id_number;
-using kangle::import::normalize_person_name;
-using kangle::import::normalize_phone;
+using kangle::people::NumberProblem;
+using kangle::people::normalize_id_number;
+using kangle::people::normalize_person_name;
+using kangle::people::normalize_phone;
 
 namespace {
 

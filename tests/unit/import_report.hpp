@@ -15,7 +15,7 @@
 #include "import/columns.hpp"
 #include "import/pipeline.hpp"
 #include "temp_dir.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/init.hpp"
 
 namespace kangle::test {
@@ -28,7 +28,7 @@ public:
     set_language(Lang::en);
     workspace::init_workspace({dir_.path(), std::string("kangjian"), std::nullopt});
     config_ = config::load_valid_config(dir_.path());
-    db_ = std::make_unique<workspace::Database>(dir_.path() / "kangle.db", workspace::Access::read_write);
+    db_ = std::make_unique<storage::Database>(dir_.path() / "kangle.db", storage::Access::read_write);
     std::filesystem::create_directories(dir_.path() / "in");
   }
 
@@ -55,7 +55,7 @@ public:
 protected:
   TempDir dir_;
   config::Config config_;
-  std::unique_ptr<workspace::Database> db_;
+  std::unique_ptr<storage::Database> db_;
 };
 
 /// The sheet, header row and counts of a report on one line.

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.hpp"
 #include "config/diagnostics.hpp"
 #include "config/loader.hpp"
 #include "core/dates.hpp"
@@ -29,7 +30,7 @@
 #include "people/store.hpp"
 #include "import_report.hpp"
 #include "temp_dir.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/init.hpp"
 
 using kangle::import::Encoding;
@@ -909,13 +910,13 @@ TEST_CASE("import: the punctuation clean() passes over unfolded is what NFKC kee
   for (const char* mark : {"、", "。", "“", "”", "‘", "’", "—", "·", "《", "》", "「", "」", "『", "』", "【", "】", "〈", "〉"}) {
     for (const std::string& text : {std::string(mark), "周二" + std::string(mark) + "a", "A" + std::string(mark) + "理发"}) {
       INFO(text);
-      CHECK(kangle::import::nfkc_stable(text));
-      CHECK(kangle::import::clean(text) == nfkc(text));
+      CHECK(kangle::text::nfkc_stable(text));
+      CHECK(kangle::text::clean(text) == nfkc(text));
     }
   }
   for (const char* text : {"（注）", "１３８", "ｔｏｔａｌ", "\u2F29计", "e\u0301"}) {
     INFO(text);
-    CHECK_FALSE(kangle::import::nfkc_stable(text));
+    CHECK_FALSE(kangle::text::nfkc_stable(text));
   }
 }
 

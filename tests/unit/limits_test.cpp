@@ -15,7 +15,7 @@
 #include "schedule/build.hpp"
 #include "schedule/store.hpp"
 #include "schedule_fixtures.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 
 using namespace schedule_fixtures;
 using kangle::schedule::AssignOptions;
@@ -100,8 +100,8 @@ class LimitsWorkspace {
 public:
   explicit LimitsWorkspace(const std::vector<Volunteer>& volunteers) {
     config_ = workspace_.config();
-    db_ = std::make_unique<kangle::workspace::Database>(workspace_.path() / "kangle.db",
-                                                        kangle::workspace::Access::read_write);
+    db_ = std::make_unique<kangle::storage::Database>(workspace_.path() / "kangle.db",
+                                                        kangle::storage::Access::read_write);
     kangle::people::Store store(db_->sql());
     for (auto v : volunteers) {
       v.phone = "1380000" + std::to_string(1000 + v.id);
@@ -125,7 +125,7 @@ public:
 private:
   Workspace workspace_;
   Config config_;
-  std::unique_ptr<kangle::workspace::Database> db_;
+  std::unique_ptr<kangle::storage::Database> db_;
   std::vector<std::int64_t> ids_;
 };
 

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.hpp"
 #include "config/diagnostics.hpp"
 #include "config/loader.hpp"
 #include "core/dates.hpp"
@@ -26,7 +27,7 @@
 #include "lists/store.hpp"
 #include "import_report.hpp"
 #include "temp_dir.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/init.hpp"
 
 using kangle::import::ImportOptions;
@@ -169,7 +170,7 @@ TEST_CASE("parse_loose_date and clean_prose", "[lists]") {
   CHECK_FALSE(parse_loose_date("2026-02-30"));
   CHECK_FALSE(parse_loose_date("下个月"));
   // Chinese punctuation stays; full-width digits and U+3000 do not.
-  CHECK(kangle::import::clean_prose("\xE3\x80\x80卧床多年，希望上门理发（３号楼）") == "卧床多年，希望上门理发（3号楼）");
+  CHECK(kangle::text::clean_prose("\xE3\x80\x80卧床多年，希望上门理发（３号楼）") == "卧床多年，希望上门理发（3号楼）");
 }
 
 TEST_CASE("CategoryMatcher: categories, services, skills and words inside", "[lists]") {

@@ -21,7 +21,7 @@
 #include "schedule/notify.hpp"
 #include "schedule/store.hpp"
 #include "temp_dir.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/init.hpp"
 
 using kangle::Date;
@@ -36,12 +36,12 @@ Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std:
 struct Example {
   TempDir dir;
   kangle::config::Config config;
-  std::unique_ptr<kangle::workspace::Database> db;
+  std::unique_ptr<kangle::storage::Database> db;
   Example() {
     kangle::workspace::init_workspace({dir.path() / "ws", std::string("kangjian"), std::nullopt});
     config = kangle::config::load_valid_config(dir.path() / "ws");
-    db = std::make_unique<kangle::workspace::Database>(dir.path() / "ws" / "kangle.db",
-                                                       kangle::workspace::Access::read_write);
+    db = std::make_unique<kangle::storage::Database>(dir.path() / "ws" / "kangle.db",
+                                                       kangle::storage::Access::read_write);
   }
   std::int64_t add(const std::string& name, const std::string& phone, std::vector<std::string> skills) {
     kangle::people::Volunteer v;

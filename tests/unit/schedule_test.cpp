@@ -37,7 +37,7 @@
 #include "schedule/store.hpp"
 #include "schedule_fixtures.hpp"
 #include "temp_dir.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/init.hpp"
 
 using namespace schedule_fixtures;  // std::chrono, Date, Config, Volunteer, Session, Unfilled, fs, ...
@@ -395,7 +395,7 @@ TEST_CASE("Seat keys stay unique when two entries of a kiosk share a start time 
   auto keys = seat_keys(sessions);
   CHECK(seat_count(sessions) == 132);
   CHECK(std::set<std::string>(keys.begin(), keys.end()).size() == keys.size());
-  kangle::workspace::Database db(workspace.path() / "kangle.db", kangle::workspace::Access::read_write);
+  kangle::storage::Database db(workspace.path() / "kangle.db", kangle::storage::Access::read_write);
   CHECK_NOTHROW(schedule::build_rota(db.sql(), config, {2026, 12}, first_run, false));
 }
 
@@ -1376,8 +1376,8 @@ class RotaWorkspace {
 public:
   RotaWorkspace() {
     config_ = workspace_.config();
-    db_ = std::make_unique<kangle::workspace::Database>(workspace_.path() / "kangle.db",
-                                                        kangle::workspace::Access::read_write);
+    db_ = std::make_unique<kangle::storage::Database>(workspace_.path() / "kangle.db",
+                                                        kangle::storage::Access::read_write);
     kangle::people::Store store(db_->sql());
     const std::vector<std::vector<std::string>> skills = {
         {"barber"}, {"barber", "tailor"}, {"handyman", "knife-grinder"}, {"nurse"}, {"nurse", "calibration"},
@@ -1409,7 +1409,7 @@ public:
 private:
   Workspace workspace_;
   Config config_;
-  std::unique_ptr<kangle::workspace::Database> db_;
+  std::unique_ptr<kangle::storage::Database> db_;
 };
 
 /// The stored rota as seat=volunteer lines, filled seats only.

@@ -19,17 +19,17 @@
 #include "core/i18n.hpp"
 #include "temp_dir.hpp"
 #include "workspace/check.hpp"
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 #include "workspace/init.hpp"
-#include "workspace/migrations.hpp"
+#include "storage/migrations.hpp"
 #include "workspace/workspace.hpp"
 
 namespace fs = std::filesystem;
 using kangle::Lang;
 using kangle::WorkspaceError;
 using kangle::test::TempDir;
-using kangle::workspace::Access;
-using kangle::workspace::Database;
+using kangle::storage::Access;
+using kangle::storage::Database;
 using kangle::workspace::find_workspace;
 
 namespace {
@@ -152,7 +152,7 @@ TEST_CASE("find_workspace, no workspace anywhere up the tree") {
 TEST_CASE("Database, a new file is migrated to the latest version in WAL mode") {
   TempDir dir;
   auto file = dir.path() / "kangle.db";
-  REQUIRE(Database::latest_version() == static_cast<int>(kangle::workspace::migrations().size()));
+  REQUIRE(Database::latest_version() == static_cast<int>(kangle::storage::migrations().size()));
   REQUIRE(Database::latest_version() >= 1);
   {
     Database db(file, Access::read_write);
@@ -177,7 +177,7 @@ TEST_CASE("Database, a database from a newer kangle is refused and left untouche
   {
     SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     raw.exec("PRAGMA user_version = " + std::to_string(newer));
-    raw.exec("PRAGMA application_id = " + std::to_string(kangle::workspace::application_id));  // a newer kangle marks it
+    raw.exec("PRAGMA application_id = " + std::to_string(kangle::storage::application_id));  // a newer kangle marks it
   }
   REQUIRE(journal_mode(file) != "wal");
   auto expected = file.string() + " was written by a newer kangle (schema " + std::to_string(newer) +
@@ -220,7 +220,7 @@ TEST_CASE("Database, a full disk and a read-only workspace get clear messages, a
     try {
       insert_many(db.sql());
     } catch (const std::exception& e) {
-      auto failure = kangle::workspace::storage_failure(e, file);
+      auto failure = kangle::storage::storage_failure(e, file);
       return failure ? std::string(failure->what()) : std::string("raw: ") + e.what();
     }
     return std::string("(no error)");
@@ -424,7 +424,7 @@ TEST_CASE("Database, a file kangle did not make is refused and left as it was") 
     SQLite::Database(file.string(), SQLite::OPEN_READWRITE).exec("PRAGMA application_id = 0");
     { Database db(file, Access::read_write); }
     CHECK(SQLite::Database(file.string(), SQLite::OPEN_READONLY).execAndGet("PRAGMA application_id").getInt() ==
-          kangle::workspace::application_id);
+          kangle::storage::application_id);
   }
 }
 

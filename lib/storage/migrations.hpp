@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kangle::workspace {
+namespace kangle::storage {
 
 /// The schema's history: migration N (1-based) takes `user_version` from N-1 to N.
 /// Never edit a migration that has shipped; add a new one at the end.
@@ -14,4 +14,4 @@ const std::vector<std::string_view>& migrations();
 /// for it (SQLite's way to change a table's definition) and checks them after.
 inline constexpr std::string_view foreign_keys_off = "-- foreign keys off";
 
-}  // namespace kangle::workspace
+}  // namespace kangle::storage

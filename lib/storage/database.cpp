@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "workspace/database.hpp"
+#include "storage/database.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -11,9 +11,9 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
-#include "workspace/migrations.hpp"
+#include "storage/migrations.hpp"
 
-namespace kangle::workspace {
+namespace kangle::storage {
 
 Database::Database(const std::filesystem::path& file, Access access) : file_(file) {
   // Nothing reads SQLite's count of the memory it uses, which takes a global mutex around
@@ -198,4 +198,4 @@ bool Database::has_table(const std::string& name) {
   return q.executeStep();
 }
 
-}  // namespace kangle::workspace
+}  // namespace kangle::storage

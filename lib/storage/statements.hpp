@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-namespace kangle::workspace {
+namespace kangle::storage {
 
 /// Prepared statements kept for the life of a store, each reset for its next use: an
 /// import of 100,000 rows would otherwise spend most of its time parsing SQL. The key
@@ -29,4 +29,4 @@ private:
   std::map<const std::string*, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
-}  // namespace kangle::workspace
+}  // namespace kangle::storage

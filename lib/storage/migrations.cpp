@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "workspace/migrations.hpp"
+#include "storage/migrations.hpp"
 
-namespace kangle::workspace {
+namespace kangle::storage {
 
 const std::vector<std::string_view>& migrations() {
   static const std::vector<std::string_view> all = {
@@ -413,4 +413,4 @@ const std::vector<std::string_view>& migrations() {
   return all;
 }
 
-}  // namespace kangle::workspace
+}  // namespace kangle::storage

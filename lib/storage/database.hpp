@@ -12,7 +12,7 @@
 
 #include "core/error.hpp"
 
-namespace kangle::workspace {
+namespace kangle::storage {
 
 enum class Access { read_only, read_write };
 
@@ -61,4 +61,4 @@ inline constexpr int application_id = 0x4B414E47;
 /// How long a command waits for another kangle's write to finish before giving up.
 inline constexpr int busy_timeout_ms = 10'000;
 
-}  // namespace kangle::workspace
+}  // namespace kangle::storage
