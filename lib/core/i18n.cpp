@@ -16,6 +16,9 @@ struct Entry {
 // One line per message, in the order of the enum (a unit test checks both).
 constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {Msg::cannot_write_file, "cannot write {}: {}", "无法写入 {}：{}"},
+    {Msg::stored_value_unreadable,
+     "kangle.db: the column {} holds \"{}\", which kangle cannot read: the database was changed by hand or is damaged; run `kangle check`",
+     "kangle.db：{} 列的值“{}”无法识别：数据库被手工修改或已损坏；请运行 kangle check"},
     {Msg::cannot_read_file, "cannot read {}: {}", "无法读取 {}：{}"},
     {Msg::no_workspace, "not in a kangle workspace (no kangle.toml here or in any parent folder); use -w DIR or run `kangle init`",
      "当前不在 kangle 工作区中（本目录及上级目录都没有 kangle.toml）；请用 -w 目录 指定，或先运行 `kangle init`"},

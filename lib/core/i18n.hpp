@@ -27,6 +27,7 @@ Lang language();
 enum class Msg {
   // files and the workspace
   cannot_write_file,
+  stored_value_unreadable,
   cannot_read_file,
   no_workspace,
   workspace_not_a_folder,

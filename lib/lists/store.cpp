@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "storage/rows.hpp"
 
 namespace kangle::lists {
 namespace {
@@ -14,19 +15,6 @@ constexpr const char* need_columns =
 constexpr const char* resource_columns =
     "id, code, provider, provider_kind, unit, contact, phone, category, description, lat, lon, address, radius_m, "
     "capacity, period, cost_fen, note";
-
-void bind_text_or_null(SQLite::Statement& s, int index, const std::string& value) {
-  if (value.empty()) s.bind(index);
-  else s.bind(index, value);
-}
-
-void bind_text(SQLite::Statement& s, int index, std::string_view value) { s.bind(index, std::string(value)); }
-
-template <typename Int>
-void bind_optional(SQLite::Statement& s, int index, const std::optional<Int>& value) {
-  if (value) s.bind(index, static_cast<std::int64_t>(*value));
-  else s.bind(index);
-}
 
 void bind_location(SQLite::Statement& s, int lat_index, const std::optional<Coordinates>& at) {
   if (at) {
@@ -45,10 +33,10 @@ std::optional<Coordinates> read_location(SQLite::Statement& q, int lat_index) {
 
 /// Binds the fields of an INSERT or UPDATE of needs, 1 to 19 in need_columns' order without the id.
 void bind_fields(SQLite::Statement& s, const Need& n) {
-  bind_text_or_null(s, 1, n.code);
-  bind_text(s, 2, to_string(n.requester_kind));
+  storage::bind_text_or_null(s, 1, n.code);
+  storage::bind_text(s, 2, to_string(n.requester_kind));
   s.bind(3, n.requester);
-  bind_text_or_null(s, 4, n.phone);
+  storage::bind_text_or_null(s, 4, n.phone);
   s.bind(5, n.compound);
   s.bind(6, n.address);
   bind_location(s, 7, n.location);
@@ -60,27 +48,27 @@ void bind_fields(SQLite::Statement& s, const Need& n) {
   s.bind(13, n.vulnerable ? 1 : 0);
   s.bind(14, n.vulnerability);
   s.bind(15, n.micro_wish ? 1 : 0);
-  bind_optional(s, 16, n.value_fen);
+  storage::bind_optional(s, 16, n.value_fen);
   s.bind(17, n.wanted);
-  bind_text(s, 18, to_string(n.status));
+  storage::bind_text(s, 18, to_string(n.status));
   s.bind(19, n.note);
 }
 
 void bind_fields(SQLite::Statement& s, const Resource& r) {
-  bind_text_or_null(s, 1, r.code);
+  storage::bind_text_or_null(s, 1, r.code);
   s.bind(2, r.provider);
-  bind_text(s, 3, to_string(r.provider_kind));
+  storage::bind_text(s, 3, to_string(r.provider_kind));
   s.bind(4, r.unit);
   s.bind(5, r.contact);
-  bind_text_or_null(s, 6, r.phone);
+  storage::bind_text_or_null(s, 6, r.phone);
   s.bind(7, r.category);
   s.bind(8, r.description);
   bind_location(s, 9, r.location);
   s.bind(11, r.address);
-  bind_optional(s, 12, r.radius_m);
+  storage::bind_optional(s, 12, r.radius_m);
   s.bind(13, r.capacity);
-  bind_text_or_null(s, 14, r.period);
-  bind_optional(s, 15, r.cost_fen);
+  storage::bind_text_or_null(s, 14, r.period);
+  storage::bind_optional(s, 15, r.cost_fen);
   s.bind(16, r.note);
 }
 
@@ -111,7 +99,7 @@ std::vector<Need> Store::read_needs(SQLite::Statement& q) {
     n.category = q.getColumn(9).getString();
     n.description = q.getColumn(10).getString();
     n.people = q.getColumn(11).getInt();
-    if (!q.getColumn(12).isNull()) n.deadline = parse_date(q.getColumn(12).getString());
+    n.deadline = storage::optional_date_at(q, 12);
     n.vulnerable = q.getColumn(13).getInt() != 0;
     n.vulnerability = q.getColumn(14).getString();
     n.micro_wish = q.getColumn(15).getInt() != 0;
@@ -179,7 +167,7 @@ std::vector<Need> Store::needs(const NeedFilter& filter) {
                                  " FROM needs WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR category = ?2) "
                                  "ORDER BY vulnerable DESC, deadline IS NULL, deadline, id";
   auto& q = statement_(sql);
-  bind_text(q, 1, filter.status ? to_string(*filter.status) : "");
+  storage::bind_text(q, 1, filter.status ? to_string(*filter.status) : "");
   q.bind(2, filter.category);
   return read_needs(q);
 }

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "storage/rows.hpp"
 
 namespace kangle::match {
 namespace {
@@ -46,7 +47,7 @@ Project read_project(SQLite::Statement& q) {
   p.status = parse_project_status(q.getColumn(4).getString()).value_or(ProjectStatus::proposed);
   if (!q.getColumn(5).isNull()) p.distance_m = q.getColumn(5).getInt();
   p.delivered = q.getColumn(6).getString();
-  if (!q.getColumn(7).isNull()) p.done_on = parse_date(q.getColumn(7).getString());
+  p.done_on = storage::optional_date_at(q, 7);
   if (!q.getColumn(8).isNull()) p.people_served = q.getColumn(8).getInt();
   if (!q.getColumn(9).isNull()) p.satisfaction = q.getColumn(9).getInt();
   p.comment = q.getColumn(10).getString();
@@ -55,7 +56,7 @@ Project read_project(SQLite::Statement& q) {
   p.need_category = q.getColumn(13).getString();
   p.need_description = q.getColumn(14).getString();
   p.resource_provider = q.getColumn(15).getString();
-  if (!q.getColumn(16).isNull()) p.deadline = parse_date(q.getColumn(16).getString());
+  p.deadline = storage::optional_date_at(q, 16);
   p.vulnerable = q.getColumn(17).getInt() != 0;
   p.micro_wish = q.getColumn(18).getInt() != 0;
   return p;

@@ -7,6 +7,7 @@
 
 #include "lists/store.hpp"
 #include "match/projects.hpp"
+#include "storage/rows.hpp"
 
 namespace kangle::match {
 
@@ -19,7 +20,7 @@ std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Da
   std::map<std::int64_t, Date> since;
   {
     SQLite::Statement q(db, "SELECT id, substr(created_at, 1, 10) FROM needs");
-    while (q.executeStep()) since[q.getColumn(0).getInt64()] = parse_date(q.getColumn(1).getString()).value_or(today);
+    while (q.executeStep()) since[q.getColumn(0).getInt64()] = storage::date_at(q, 1);
   }
   lists::Store store(db);
   std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> pool;

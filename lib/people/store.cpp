@@ -11,6 +11,7 @@
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "people/identity.hpp"
+#include "storage/rows.hpp"
 
 namespace kangle::people {
 namespace {
@@ -19,17 +20,10 @@ constexpr const char* volunteer_columns =
     "id, name, phone, id_number, political_status, party_member, unit, community, monthly_limit, availability, note, "
     "preferences";
 
-// Texts are bound without a copy where `v` outlives the statement's one step: an import
-// binds a million of them.
-void bind_text_or_null(SQLite::Statement& s, int index, const std::string& value) {
-  if (value.empty()) s.bind(index);
-  else s.bindNoCopy(index, value);
-}
-
 void bind_fields(SQLite::Statement& s, const Volunteer& v) {
   s.bindNoCopy(1, v.name);
-  bind_text_or_null(s, 2, v.phone);
-  bind_text_or_null(s, 3, v.id_number);
+  storage::bind_text_or_null(s, 2, v.phone);
+  storage::bind_text_or_null(s, 3, v.id_number);
   s.bindNoCopy(4, v.political_status);
   s.bind(5, v.party_member ? 1 : 0);
   s.bindNoCopy(6, v.unit);
@@ -92,7 +86,7 @@ std::vector<Volunteer> Store::read(SQLite::Statement& query) {
     auto it = index.find(skills.getColumn(0).getInt64());
     if (it == index.end()) continue;
     VolunteerSkill skill{skills.getColumn(1).getString(), std::nullopt};
-    if (!skills.getColumn(2).isNull()) skill.certificate_expires = parse_date(skills.getColumn(2).getString());
+    skill.certificate_expires = storage::optional_date_at(skills, 2);
     out[it->second].skills.push_back(std::move(skill));
   }
   static const std::string blackouts_of_one =
@@ -103,10 +97,9 @@ std::vector<Volunteer> Store::read(SQLite::Statement& query) {
   if (out.size() == 1) blackouts.bind(1, out.front().id);
   while (blackouts.executeStep()) {
     auto it = index.find(blackouts.getColumn(0).getInt64());
-    auto from = parse_date(blackouts.getColumn(1).getString());
-    if (it == index.end() || !from) continue;
-    Blackout b{*from, std::nullopt, blackouts.getColumn(3).getString(), blackouts.getColumn(4).getInt64()};
-    if (!blackouts.getColumn(2).isNull()) b.to = parse_date(blackouts.getColumn(2).getString());
+    if (it == index.end()) continue;
+    Blackout b{storage::date_at(blackouts, 1), storage::optional_date_at(blackouts, 2), blackouts.getColumn(3).getString(),
+               blackouts.getColumn(4).getInt64()};
     out[it->second].blackouts.push_back(std::move(b));
   }
   return out;

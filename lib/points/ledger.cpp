@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "core/i18n.hpp"
+#include "storage/rows.hpp"
 
 namespace kangle::points {
 namespace {
@@ -27,7 +28,7 @@ Entry read_entry(SQLite::Statement& q) {
   Entry e;
   e.id = q.getColumn(0).getInt64();
   e.volunteer = q.getColumn(1).getInt64();
-  e.date = parse_date(q.getColumn(2).getString()).value_or(Date{});
+  e.date = storage::date_at(q, 2);
   e.points = q.getColumn(3).getInt();
   e.balance = q.getColumn(4).getInt64();
   e.kind = kind_of(q.getColumn(5).getString());

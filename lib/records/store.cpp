@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "records/store.hpp"
+#include "storage/rows.hpp"
 
 namespace kangle::records {
 namespace {
@@ -8,22 +9,27 @@ const std::string record_columns =
     "r.id, coalesce(r.key, ''), r.origin, r.kiosk, r.place, r.date, r.start_minute, r.end_minute, r.cadence, "
     "r.service, r.title, r.residents, r.satisfaction, r.note, r.cancelled_at, r.cancel_reason";
 
-Origin origin_of(const std::string& name) {
-  if (name == "rota") return Origin::rota;
-  if (name == "import") return Origin::import;
-  return Origin::manual;
+std::optional<Origin> origin_of(const std::string& name) {
+  for (auto origin : {Origin::rota, Origin::import, Origin::manual}) {
+    if (name == origin_name(origin)) return origin;
+  }
+  return std::nullopt;
 }
 
 Record read_record(SQLite::Statement& q) {
   Record r;
   r.id = q.getColumn(0).getInt64();
   r.key = q.getColumn(1).getString();
-  r.origin = origin_of(q.getColumn(2).getString());
+  auto origin = origin_of(q.getColumn(2).getString());
+  if (!origin) storage::refuse_stored_value(q, 2);
+  r.origin = *origin;
   r.kiosk = q.getColumn(3).getString();
   r.place = q.getColumn(4).getString();
-  r.date = parse_date(q.getColumn(5).getString()).value_or(Date{});
+  r.date = storage::date_at(q, 5);
   r.time = {q.getColumn(6).getInt(), q.getColumn(7).getInt()};
-  r.cadence = config::parse_cadence(q.getColumn(8).getString()).value_or(config::Cadence::daily);
+  auto cadence = config::parse_cadence(q.getColumn(8).getString());
+  if (!cadence) storage::refuse_stored_value(q, 8);
+  r.cadence = *cadence;
   r.service = q.getColumn(9).getString();
   r.title = q.getColumn(10).getString();
   if (!q.getColumn(11).isNull()) r.residents = q.getColumn(11).getInt();
@@ -32,11 +38,6 @@ Record read_record(SQLite::Statement& q) {
   if (!q.getColumn(14).isNull()) r.cancelled_at = q.getColumn(14).getString();
   r.cancel_reason = q.getColumn(15).getString();
   return r;
-}
-
-void bind_optional_date(SQLite::Statement& q, int index, const std::optional<Date>& date) {
-  if (date) q.bind(index, format_date(*date));
-  else q.bind(index);
 }
 
 }  // namespace
@@ -109,8 +110,8 @@ std::vector<Record> RecordStore::list(const RecordFilter& filter) {
   std::vector<Record> out;
   {
     auto& q = statement_(sql);
-    bind_optional_date(q, 1, filter.from);
-    bind_optional_date(q, 2, filter.to);
+    storage::bind_optional(q, 1, filter.from);
+    storage::bind_optional(q, 2, filter.to);
     q.bind(3, filter.kiosk);
     q.bind(4, filter.service);
     q.bind(5, filter.with_cancelled ? 1 : 0);
@@ -130,8 +131,8 @@ void RecordStore::for_each(const std::optional<Date>& from, const std::optional<
                           "JOIN record_volunteers a ON a.record_id = r.id "
                           "WHERE r.cancelled_at IS NULL AND (?1 IS NULL OR r.date >= ?1) AND (?2 IS NULL OR r.date <= ?2) "
                           "ORDER BY r.id, a.volunteer_id");
-  bind_optional_date(q, 1, from);
-  bind_optional_date(q, 2, to);
+  storage::bind_optional(q, 1, from);
+  storage::bind_optional(q, 2, to);
   std::optional<Record> current;
   while (q.executeStep()) {
     auto id = q.getColumn(0).getInt64();
@@ -254,7 +255,7 @@ namespace {
 const std::string grant_columns = "id, volunteer_id, date, minutes, reason, approved_by, reverses";
 
 Grant read_grant(SQLite::Statement& q) {
-  Grant g{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), parse_date(q.getColumn(2).getString()).value_or(Date{}),
+  Grant g{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), storage::date_at(q, 2),
           q.getColumn(3).getInt(), q.getColumn(4).getString(), q.getColumn(5).getString(), std::nullopt};
   if (!q.getColumn(6).isNull()) g.reverses = q.getColumn(6).getInt64();
   return g;
@@ -292,8 +293,8 @@ std::vector<Hours> RecordStore::hours(const std::optional<Date>& from, const std
       "SELECT v.id, v.name, coalesce(s.sessions, 0), coalesce(s.minutes, 0), coalesce(g.minutes, 0) FROM volunteers v "
       "LEFT JOIN served s ON s.id = v.id LEFT JOIN granted g ON g.id = v.id "
       "WHERE s.id IS NOT NULL OR g.id IS NOT NULL ORDER BY v.name, v.id");
-  bind_optional_date(q, 1, from);
-  bind_optional_date(q, 2, to);
+  storage::bind_optional(q, 1, from);
+  storage::bind_optional(q, 2, to);
   if (volunteer) q.bind(3, *volunteer);
   std::vector<Hours> out;
   while (q.executeStep()) {
@@ -338,7 +339,7 @@ std::vector<RecordStore::Overlap> RecordStore::overlaps() {
     int start = q.getColumn(3).getInt(), end = q.getColumn(4).getInt();
     auto id = q.getColumn(5).getInt64();
     if (who == volunteer && day == date && start < latest_end) {
-      out.push_back({who, q.getColumn(1).getString(), parse_date(day).value_or(Date{}), latest, id});
+      out.push_back({who, q.getColumn(1).getString(), storage::date_at(q, 2), latest, id});
     }
     if (who != volunteer || day != date || end > latest_end) {
       volunteer = who;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "schedule/store.hpp"
+#include "storage/rows.hpp"
 
 #include <set>
 
@@ -14,9 +15,11 @@ std::vector<RotaSeat> read_seats(SQLite::Statement& query) {
     RotaSeat s;
     s.seat = query.getColumn(0).getString();
     s.kiosk = query.getColumn(1).getString();
-    s.date = parse_date(query.getColumn(2).getString()).value_or(Date{});
+    s.date = storage::date_at(query, 2);
     s.time = {query.getColumn(3).getInt(), query.getColumn(4).getInt()};
-    s.cadence = config::parse_cadence(query.getColumn(5).getString()).value_or(config::Cadence::daily);
+    auto cadence = config::parse_cadence(query.getColumn(5).getString());
+    if (!cadence) storage::refuse_stored_value(query, 5);
+    s.cadence = *cadence;
     s.title = query.getColumn(6).getString();
     s.place = query.getColumn(7).getString();
     s.service = query.getColumn(8).getString();
@@ -63,7 +66,7 @@ std::map<std::int64_t, std::set<Date>> RotaStore::days_served_around(const Month
   query.bind(3, format_date(to));
   std::map<std::int64_t, std::set<Date>> out;
   while (query.executeStep()) {
-    if (auto date = parse_date(query.getColumn(1).getString())) out[query.getColumn(0).getInt64()].insert(*date);
+    out[query.getColumn(0).getInt64()].insert(storage::date_at(query, 1));
   }
   return out;
 }
