@@ -530,6 +530,10 @@ enum class Msg {
   verify_head_line,
   verify_expect_found,
   verify_expect_missing,
+  // points and records as documents (issue 18)
+  points_reverses,
+  record_stand_ins,
+  record_origin,
   report_ledger_head,
   check_record_unknown_kiosk,
   check_record_unknown_service,

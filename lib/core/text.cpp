@@ -168,6 +168,47 @@ std::vector<std::string> split(std::string_view s, char separator) {
   return out;
 }
 
+namespace {
+
+/// Splits on any of `separators`, keeping non-empty cleaned pieces.
+std::vector<std::string> split_on(std::string_view text, std::initializer_list<std::string_view> separators) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t matched = 0;
+    auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0x80 && lead != 0xE3 && lead != 0xEF) {  // no separator starts so: skip the comparisons
+      ++i;
+      continue;
+    }
+    for (auto sep : separators) {
+      if (text.substr(i).starts_with(sep)) {
+        matched = sep.size();
+        break;
+      }
+    }
+    if (matched == 0) {
+      ++i;
+      continue;
+    }
+    if (auto piece = text::trim(text.substr(start, i - start)); !piece.empty()) out.emplace_back(piece);
+    i += matched;
+    start = i;
+  }
+  if (auto piece = text::trim(text.substr(start)); !piece.empty()) out.emplace_back(piece);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& piece : split_on(text, {"、", ",", "，", ";", "；", "/", "／", " ", "\t", "\n", "\r", "\xE3\x80\x80"})) {
+    if (auto c = text::clean(piece); !c.empty()) out.push_back(std::move(c));
+  }
+  return out;
+}
+
 bool nfkc_stable(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);

@@ -42,6 +42,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 /// The non-empty pieces of `s` between `separator`s: the inverse of join for items without it.
 std::vector<std::string> split(std::string_view s, char separator);
 
+/// The items of a list typed into one cell: split on 、 , ， ; ； / ／ and white space,
+/// cleaned, empty items dropped.
+std::vector<std::string> split_list(std::string_view text);
+
 /// NFKC-normalised and trimmed (U+3000 included): full-width digits and letters
 /// become ASCII ("１３８" → "138"), compatibility forms fold, stray spaces go.
 std::string clean(std::string_view text);

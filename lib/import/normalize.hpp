@@ -8,13 +8,13 @@
 #include <vector>
 
 #include "core/dates.hpp"
+#include "core/text.hpp"
 #include "people/volunteer.hpp"
 
 namespace kangle::import {
 
-/// The items of a list typed into one cell: split on 、 , ， ; ； / ／ and white space,
-/// cleaned, empty items dropped.
-std::vector<std::string> split_list(std::string_view text);
+/// The items of a list typed into one cell (text::split_list), for the importers.
+using text::split_list;
 
 /// Availability text as sign-up forms have it: 周一上午、周三下午、周末、工作日、每天,
 /// 周一至周五上午, 周六全天, 晚上, 每周二, 周二和周四, 周一、三、五, 周2, 星期三, 周三晚,

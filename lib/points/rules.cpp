@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/i18n.hpp"
+#include "records/integrity.hpp"
 
 namespace kangle::points {
 namespace {
@@ -21,13 +22,6 @@ std::string record_source_prefix(std::int64_t record, std::int64_t volunteer) {
   return fmt::format("record:{}:{}:", record, volunteer);
 }
 
-std::string record_summary(const config::Config& config, const records::Record& record) {
-  std::string where = record.kiosk.empty() ? record.place : config::kiosk_label(config, record.kiosk);
-  if (!record.kiosk.empty() && !record.place.empty()) where += " @" + record.place;
-  std::string what = record.service.empty() ? record.title : config::service_label(config.catalogue, record.service);
-  return fmt::format("{} {} {}", format_date(record.date), where, what);
-}
-
 std::string rule_label(const config::Catalogue& catalogue, const std::string& rule) {
   if (rule.starts_with("service:")) return tr(Msg::rule_service, config::service_label(catalogue, rule.substr(8)));
   static const std::pair<std::string_view, Msg> labels[] = {
@@ -42,7 +36,7 @@ std::string rule_label(const config::Catalogue& catalogue, const std::string& ru
 
 std::vector<Award> awards_for(const config::Config& config, const records::Record& record) {
   const auto& rules = config.points;
-  auto summary = record_summary(config, record);
+  auto summary = records::record_summary(config, record);
   std::vector<Award> out;
   for (const auto& a : record.volunteers) {
     auto prefix = record_source_prefix(record.id, a.volunteer);

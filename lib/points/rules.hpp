@@ -31,7 +31,5 @@ std::vector<Award> awards_for(const config::Config& config, const records::Recor
 /// A rule as people read it: 每班次, 每小时, 上门服务奖励…; `service:haircut` by the service's name.
 std::string rule_label(const config::Catalogue& catalogue, const std::string& rule);
 
-/// The record in a few words, for reasons and lists: `2026-12-03 丁香园 理发`.
-std::string record_summary(const config::Config& config, const records::Record& record);
 
 }  // namespace kangle::points

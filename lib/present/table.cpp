@@ -140,32 +140,4 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string render_html(const std::string& title, const std::vector<std::string>& headers,
-                        const std::vector<std::vector<std::string>>& rows, const std::vector<std::string>& footer) {
-  std::string out =
-      "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) +
-      "</title>\n<style>\n"
-      "@page { size: A4; margin: 18mm; }\n"
-      "body { font-family: " + std::string(html_font_family) + "; color: #222; margin: 2em auto; max-width: 50em; }\n"
-      "h1 { text-align: center; color: #b71c1c; letter-spacing: 0.1em; }\n"
-      "table { border-collapse: collapse; width: 100%; }\n"
-      "th, td { border: 1px solid #999; padding: 0.35em 0.6em; text-align: center; }\n"
-      "th { background: #fbe9e7; }\n"
-      "tr:nth-child(even) td { background: #fafafa; }\n"
-      "p.note { color: #555; font-size: 0.9em; }\n"
-      "</style>\n</head>\n<body>\n<h1>" +
-      html_escape(title) + "</h1>\n<table>\n<thead><tr>";
-  for (const auto& h : headers) out += "<th>" + html_escape(h) + "</th>";
-  out += "</tr></thead>\n<tbody>\n";
-  for (const auto& row : rows) {
-    out += "<tr>";
-    for (const auto& cell : row) out += "<td>" + html_escape(cell) + "</td>";
-    out += "</tr>\n";
-  }
-  out += "</tbody>\n</table>\n";
-  for (const auto& line : footer) out += "<p class=\"note\">" + html_escape(line) + "</p>\n";
-  out += "</body>\n</html>\n";
-  return out;
-}
-
 }  // namespace kangle::table

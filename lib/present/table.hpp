@@ -35,9 +35,4 @@ inline constexpr std::string_view html_font_family =
 /// Text with &, <, >, " and ' escaped for HTML.
 std::string html_escape(std::string_view text);
 
-/// A page to print or post: one self-contained HTML file (no scripts, fonts or network),
-/// `title` as its heading, the table, and `footer` lines under it; lays out on A4.
-std::string render_html(const std::string& title, const std::vector<std::string>& headers,
-                        const std::vector<std::vector<std::string>>& rows, const std::vector<std::string>& footer);
-
 }  // namespace kangle::table

@@ -121,6 +121,10 @@ std::string what_of(const config::Config& config, const Record& record) {
   return record.service.empty() ? record.title : config::service_label(config.catalogue, record.service);
 }
 
+std::string record_summary(const config::Config& config, const Record& record) {
+  return fmt::format("{} {} {}", format_date(record.date), where_of(config, record), what_of(config, record));
+}
+
 std::string describe(const config::Config& config, const Record& record) {
   return fmt::format("{} {} {} {}", format_date(record.date), format_time_range(record.time), where_of(config, record),
                      what_of(config, record));

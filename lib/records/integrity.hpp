@@ -44,6 +44,9 @@ std::string where_of(const config::Config& config, const Record& record);
 /// What was done: the service's name, or the event's title.
 std::string what_of(const config::Config& config, const Record& record);
 
+/// The record in a few words, for reasons and lists: `2026-12-03 丁香园 理发`.
+std::string record_summary(const config::Config& config, const Record& record);
+
 /// `2026-12-02 09:00-11:30 丁香园 测血糖`: a record as messages name it.
 std::string describe(const config::Config& config, const Record& record);
 

@@ -99,4 +99,12 @@ InitResult init_workspace(const InitOptions& options) {
   return result;
 }
 
+present::Document init_document(const InitOptions& options) {
+  auto result = init_workspace(options);
+  std::vector<std::string> lines{tr(Msg::workspace_created, result.dir.string())};
+  for (const auto& file : result.files) lines.push_back("  " + file);
+  return present::message("init", std::move(lines),
+                          {{"dir", present::Value::text(result.dir.string())}, {"files", present::Value::list(result.files)}});
+}
+
 }  // namespace kangle::workspace

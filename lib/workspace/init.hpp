@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/i18n.hpp"
+#include "present/document.hpp"
 
 namespace kangle::workspace {
 
@@ -25,5 +26,8 @@ struct InitResult {
 /// asked, a bundled example. Refuses with WorkspaceError when `dir` already holds
 /// kangle.toml; writes that marker last, so an interrupted init can simply be re-run.
 InitResult init_workspace(const InitOptions& options);
+
+/// `kangle init`: makes the workspace and says what it wrote (`init`; facts `dir` and `files`).
+present::Document init_document(const InitOptions& options);
 
 }  // namespace kangle::workspace

@@ -21,6 +21,16 @@ rows and a total row.
   姓名  手机  党员  单位  居民区  技能  可服务时间  每月最多班次
   
   共 0 名志愿者
+
+For scripts, --format json: the counts as numbers, the same under --lang en.
+
+  $ kangle import volunteers signup.csv --dry-run --format json > zh.json; echo $?
+  1
+  $ kangle --lang en import volunteers signup.csv --dry-run --format json > en.json
+  [1]
+  $ python3 -c 'import json; zh, en = (json.load(open(f)) for f in ("zh.json", "en.json")); print(zh["kind"], zh["facts"]); print(zh["facts"] == en["facts"], len(zh["sections"][0]["lines"]))'
+  import {'list': 'volunteers', 'file': 'signup.csv', 'header_row': 4, 'added': 28, 'updated': 0, 'merged': 1, 'unchanged': 0, 'rejected': 2, 'dry_run': True}
+  True 10
   $ kangle import volunteers signup.csv
   signup.csv（表头在第 4 行）
     新增 28 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行

@@ -116,6 +116,8 @@ Without an example: the catalogue, holidays and points, and no kiosks yet.
     columns.toml
     kangle.db
     kangle.toml
+  $ kangle init plain2 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["kind"], d["facts"]["dir"], d["facts"]["files"][-2:])'
+  init plain2 ['kangle.db', 'kangle.toml']
   $ kangle -w plain check
   问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知

@@ -13,6 +13,8 @@ kangle's back. The days are confirmed as of December's last (a day to come canno
   $ kangle points award --dry-run
   已为 33 条服务记录发放积分：积分记录 75 条，共 163 分。
   （试运行，未写入任何内容）
+  $ kangle points award --dry-run --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["facts"])'
+  {'records': 33, 'entries': 75, 'points': 163, 'already_awarded': 0, 'dry_run': True}
 Two awards at once (cron and a coordinator): one waits for the other; nothing is
 awarded twice.
 
@@ -26,22 +28,45 @@ awarded twice.
   35 人次此前已发放，不再重复。
   $ kangle points history 张伟
   序号  日期        积分  余额  规则            原因                                                经办人
-  23    2026-12-03  +2    2     每班次          2026-12-03 浦北路 磨刀 · 每班次                     kangle
-  24    2026-12-03  +3    5     每服务满一小时  2026-12-03 浦北路 磨刀 · 每服务满一小时 ×3          kangle
-  54    2026-12-10  +2    7     每班次          2026-12-10 浦北路 磨刀 · 每班次                     kangle
-  55    2026-12-10  +3    10    每服务满一小时  2026-12-10 浦北路 磨刀 · 每服务满一小时 ×3          kangle
-  72    2026-12-12  +2    12    每班次          2026-12-12 樱花园小区 应急消杀 · 每班次             kangle
-  73    2026-12-12  +2    14    每服务满一小时  2026-12-12 樱花园小区 应急消杀 · 每服务满一小时 ×2  kangle
-  74    2026-12-12  +2    16    上门服务奖励    2026-12-12 樱花园小区 应急消杀 · 上门服务奖励       kangle
-  75    2026-12-12  +3    19    周末节假日奖励  2026-12-12 樱花园小区 应急消杀 · 周末节假日奖励     kangle
+  23    2026-12-03  2     2     每班次          2026-12-03 浦北路 磨刀 · 每班次                     kangle
+  24    2026-12-03  3     5     每服务满一小时  2026-12-03 浦北路 磨刀 · 每服务满一小时 ×3          kangle
+  54    2026-12-10  2     7     每班次          2026-12-10 浦北路 磨刀 · 每班次                     kangle
+  55    2026-12-10  3     10    每服务满一小时  2026-12-10 浦北路 磨刀 · 每服务满一小时 ×3          kangle
+  72    2026-12-12  2     12    每班次          2026-12-12 樱花园小区 应急消杀 · 每班次             kangle
+  73    2026-12-12  2     14    每服务满一小时  2026-12-12 樱花园小区 应急消杀 · 每服务满一小时 ×2  kangle
+  74    2026-12-12  2     16    上门服务奖励    2026-12-12 樱花园小区 应急消杀 · 上门服务奖励       kangle
+  75    2026-12-12  3     19    周末节假日奖励  2026-12-12 樱花园小区 应急消杀 · 周末节假日奖励     kangle
+  
   张伟 当前积分 19 分。
+
+History as JSON parses (points were written "+2", which is not JSON): signed points
+are numbers, rules codes; the keys and values are the same under --lang en.
+
+  $ kangle points history 张伟 --format json > zh.json && python3 -c 'import json; d=json.load(open("zh.json")); r=d["sections"][0]["tables"][0]["rows"]; print(d["kind"], d["facts"]); print([(e["entry"], e["points"], e["rule"]) for e in r[:3]])'
+  points_history {'volunteer': 3, 'balance': 19}
+  [(23, 2, 'per_session'), (24, 3, 'per_hour'), (54, 2, 'per_session')]
+  $ kangle --lang en points history 张伟 --format json > en.json && python3 -c 'import json; t=lambda f: [([c["key"] for c in tb["columns"]], tb["rows"]) for sec in json.load(open(f))["sections"] for tb in sec["tables"]]; print(t("zh.json") == t("en.json"))'
+  True
+  $ kangle points history 张伟 --format xlsx -o history.xlsx && python3 -c 'import zipfile; print(zipfile.ZipFile("history.xlsx").namelist().count("xl/worksheets/sheet1.xml"))'
+  已写入 history.xlsx
+  1
+  $ kangle points history 张伟 --format xlsx
+  kangle: 错误：--format xlsx 需要用 -o 指定输出文件，例如 -o 表格.xlsx
+  [2]
+
+The honour board.
+
   $ kangle points board --month 2026-12 --top 3
   康健街道“雷锋亭” 2026年12月先锋榜
+  =================================
   
   名次  姓名    手机         单位                      积分  服务次数  服务时长  党员
   1     张伟    138****8003  徐汇区环卫所              19    3         8小时     ★
   2     王建国  138****8001  康健街道社区卫生服务中心  17    3         7小时     ★
   3     梁红梅  138****8023  康健街道社区卫生服务中心  16    3         8小时     ★
+  
+  ★ 为中共党员（含预备党员）
+  手机号已隐去中间四位。
   $ kangle points board --month 2026-12 --top 3 --format md
   # 康健街道“雷锋亭” 2026年12月先锋榜
   
@@ -51,6 +76,8 @@ awarded twice.
   | 2 | 王建国 | 138****8001 | 康健街道社区卫生服务中心 | 17 | 3 | 7小时 | ★ |
   | 3 | 梁红梅 | 138****8023 | 康健街道社区卫生服务中心 | 16 | 3 | 8小时 | ★ |
   
+  ---
+  
   ★ 为中共党员（含预备党员）
   
   手机号已隐去中间四位。
@@ -59,10 +86,8 @@ awarded twice.
   1,张伟,138****8003,徐汇区环卫所,19,3,480,true
   2,王建国,138****8001,康健街道社区卫生服务中心,17,3,420,true
   3,梁红梅,138****8023,康健街道社区卫生服务中心,16,3,480,true
-  $ kangle points board --month 2026-12 --top 1 --format json --reveal
-  [
-    {"rank": 1, "name": "张伟", "phone": "13800138003", "unit": "徐汇区环卫所", "points": 19, "sessions": 3, "minutes": 480, "party_member": true}
-  ]
+  $ kangle points board --month 2026-12 --top 1 --format json --reveal | python3 -c 'import json,sys; d=json.load(sys.stdin); [print(r) for r in d["sections"][0]["tables"][0]["rows"]]'
+  {'rank': 1, 'name': '张伟', 'phone': '13800138003', 'unit': '徐汇区环卫所', 'points': 19, 'sessions': 3, 'minutes': 480, 'party_member': True}
   $ kangle points board --month 2026-12 --format html -o board.html
   已写入 board.html
   $ grep -c '<tr>' board.html; grep -c 138 board.html; grep -o '138\*\*\*\*8003' board.html
@@ -71,13 +96,22 @@ awarded twice.
   138****8003
   $ kangle points board --quarter 2026Q4 --top 1 --no-party-mark
   康健街道“雷锋亭” 2026年第四季度先锋榜
+  =====================================
   
   名次  姓名  手机         单位          积分  服务次数  服务时长
   1     张伟  138****8003  徐汇区环卫所  19    3         8小时
+  
+  手机号已隐去中间四位。
   $ kangle points board --month 2026-11
   康健街道“雷锋亭” 2026年11月先锋榜
+  =================================
   
   本期暂无积分记录。
+  
+  名次  姓名  手机  单位  积分  服务次数  服务时长  党员
+  
+  ★ 为中共党员（含预备党员）
+  手机号已隐去中间四位。
   $ kangle points board --month 2026-12 --year 2026
   kangle: 错误：请指定 --month、--quarter、--year 其中之一
   [2]
@@ -86,10 +120,14 @@ awarded twice.
   [2]
   $ kangle --lang en points board --year 2026 --top 2
   康健街道“雷锋亭” — honour board, 2026
+  =====================================
   
   Rank  Name    Phone        Unit                      Points  Sessions  Hours  Party member
   1     张伟    138****8003  徐汇区环卫所              19      3         8 h    ★
   2     王建国  138****8001  康健街道社区卫生服务中心  17      3         7 h    ★
+  
+  ★ party member
+  Phone numbers are masked.
 
 Corrections are new entries; nothing is ever changed in place.
 
@@ -118,14 +156,20 @@ Corrections are new entries; nothing is ever changed in place.
   梁红梅  138****8023  16        0       16
   马国强  138****8014  12        0       12
   $ kangle points history 张伟 --format csv | tr -d '\r' | tail -4
-  75,2026-12-12,+3,19,周末节假日奖励,2026-12-12 樱花园小区 应急消杀 · 周末节假日奖励,kangle
-  76,2026-12-01,+5,24,手工调整,协助组织集市,王书记
-  77,2026-12-01,-2,22,手工调整,重复登记,王书记
-  78,2026-12-01,-20,2,兑换,兑换爱心理发券 ×1,王书记
+  75,2026-12-12,3,19,holiday,2026-12-12 樱花园小区 应急消杀 · 周末节假日奖励,kangle,
+  76,2026-12-01,5,24,manual,协助组织集市,王书记,
+  77,2026-12-01,-2,22,manual,重复登记,王书记,
+  78,2026-12-01,-20,2,redeem,兑换爱心理发券 ×1,王书记,
   $ kangle points stars --year 2026
   康健街道“雷锋亭” 2026年度“志愿服务之星”
+  =======================================
   
   本年度暂无人达到 points.toml 中 [stars] 的全部评选条件。
+  
+  名次  姓名  手机  单位  积分  服务次数  服务时长  党员
+  
+  ★ 为中共党员（含预备党员）
+  手机号已隐去中间四位。
   $ sed -i 's/^min_sessions = 12 /min_sessions = 3  /; s/^min_hours = 24 /min_hours = 7   /; s/^min_months = 6 /min_months = 1 /' points.toml
   $ kangle points stars --year 2026 --format md
   # 康健街道“雷锋亭” 2026年度“志愿服务之星”
@@ -136,6 +180,8 @@ Corrections are new entries; nothing is ever changed in place.
   | 2 | 王建国 | 138****8001 | 康健街道社区卫生服务中心 | 17 | 3 | 7小时 | ★ |
   | 3 | 梁红梅 | 138****8023 | 康健街道社区卫生服务中心 | 16 | 3 | 8小时 | ★ |
   | 4 | 马国强 | 138****8014 |  | 12 | 3 | 8小时30分 |  |
+  
+  ---
   
   ★ 为中共党员（含预备党员）
   
@@ -151,8 +197,8 @@ Changing the rules does not rewrite what was awarded.
   已为 0 条服务记录发放积分：积分记录 0 条，共 0 分。
   35 人次此前已发放，不再重复。
   $ kangle points award --rules-changed | tail -3
-  2026-12-12  王建国  每班次  2     3           2026-12-12 樱花园小区 应急消杀 · 每班次
   2026-12-12  张伟    每班次  2     3           2026-12-12 樱花园小区 应急消杀 · 每班次
+  
   按现行规则有 35 项积分会不同；已发放的积分保持不变。
 
 Cancelling a record takes its points back.

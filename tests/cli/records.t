@@ -22,10 +22,11 @@ As of the month's last day: a day to come cannot be confirmed.
   kangle: 错误：当天有多场“blood-sugar”：请注明场次，如 blood-sugar@09:00, blood-sugar@13:30
   [3]
   $ kangle record confirm --date 2026-12-02 --absent 徐丽华 --instead 郭秀兰=张伟 --served blood-sugar@09:00=31 --served darning@09:00=8
-  编号  日期        时间         服务点  服务    志愿者        服务人次  满意度  服务时长
+  编号  日期        时间         服务点  服务    志愿者  替班  服务人次  满意度  服务时长
   1     2026-12-02  09:00-11:30  丁香园  测血糖  王建国        31                2小时30分
-  2     2026-12-02  09:00-11:30  丁香园  织补    张伟（替班）  8                 2小时30分
+  2     2026-12-02  09:00-11:30  丁香园  织补    张伟    张伟  8                 2小时30分
   3     2026-12-02  13:30-16:00  丁香园  织补    李秀英                          2小时30分
+  
   2026-12-02：确认服务记录 3 条，志愿者 3 人次
   警告：2026-12-02 丁香园：测血糖共服务 31 人次，超过每日限定人数 30（仍照实记录）
   $ kangle record confirm --date 2026-12-02 --served haircut=3
@@ -51,10 +52,11 @@ As of the month's last day: a day to come cannot be confirmed.
   2026-12-03：确认服务记录 7 条，志愿者 7 人次
   （试运行，未写入任何内容）
   $ kangle record list --month 2026-12
-  编号  日期        时间         服务点  服务    志愿者        服务人次  满意度  服务时长
+  编号  日期        时间         服务点  服务    志愿者  替班  服务人次  满意度  服务时长
   1     2026-12-02  09:00-11:30  丁香园  测血糖  王建国        31                2小时30分
-  2     2026-12-02  09:00-11:30  丁香园  织补    张伟（替班）  8                 2小时30分
+  2     2026-12-02  09:00-11:30  丁香园  织补    张伟    张伟  8                 2小时30分
   3     2026-12-02  13:30-16:00  丁香园  织补    李秀英                          2小时30分
+  
   共 3 条记录，服务居民 39 人次，志愿服务时长 7小时30分
   $ kangle record add --date 2026-12-12 --place 樱花园小区 --time 09:00-11:00 --title 应急消杀 --cadence outreach --volunteers 王建国,张伟 --residents 60
   已添加服务记录 4：2026-12-12 樱花园小区 应急消杀
@@ -70,16 +72,20 @@ As of the month's last day: a day to come cannot be confirmed.
   $ kangle record set 1 --satisfaction 6
   kangle: 错误：满意度 6 不在 1 到 5 之间
   [2]
-  $ kangle --lang en record list --person 张伟 --format json
-  [
-    {"id": 2, "date": "2026-12-02", "time": "09:00-11:30", "place": "Dingxiang Garden Lei Feng kiosk", "service": "Darning", "volunteers": "张伟 (stand-in)", "residents": 8, "satisfaction": null, "minutes": 150},
-    {"id": 4, "date": "2026-12-12", "time": "09:00-11:00", "place": "樱花园小区", "service": "应急消杀", "volunteers": "张伟, 王建国", "residents": 60, "satisfaction": null, "minutes": 240}
-  ]
+
+The kiosk and service are codes, the volunteers and stand-ins lists: the same under --lang en.
+
+  $ kangle --lang en record list --person 张伟 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["facts"]); [print(r["id"], r["place"], r["service"], r["volunteers"], r["stand_ins"], r["residents"], r["satisfaction"], r["minutes"], r["origin"]) for r in d["sections"][0]["tables"][0]["rows"]]'
+  {'records': 2, 'residents': 68, 'minutes': 390}
+  2 dingxiang darning ['张伟'] ['张伟'] 8 None 150 rota
+  4 樱花园小区 应急消杀 ['张伟', '王建国'] [] 60 None 240 manual
+  $ kangle record list --person 张伟 --format json | python3 -c 'import json,sys; print([c["key"] for c in json.load(sys.stdin)["sections"][0]["tables"][0]["columns"]])'
+  ['id', 'date', 'time', 'place', 'service', 'volunteers', 'stand_ins', 'residents', 'satisfaction', 'minutes', 'origin']
   $ kangle record list --kiosk dingxiang --format csv | tr -d '\r'
-  编号,日期,时间,服务点,服务,志愿者,服务人次,满意度,服务时长（分钟）
-  1,2026-12-02,09:00-11:30,丁香园,测血糖,王建国,31,4.8,150
-  2,2026-12-02,09:00-11:30,丁香园,织补,张伟（替班）,8,,150
-  3,2026-12-02,13:30-16:00,丁香园,织补,李秀英,,,150
+  编号,日期,时间,服务点,服务,志愿者,替班,服务人次,满意度,服务时长（分钟）,来源
+  1,2026-12-02,09:00-11:30,dingxiang,blood-sugar,王建国,,31,4.8,150,rota
+  2,2026-12-02,09:00-11:30,dingxiang,darning,张伟,张伟,8,,150,rota
+  3,2026-12-02,13:30-16:00,dingxiang,darning,李秀英,,,,150,rota
   $ kangle record grant 张伟 --hours 2.5 --reason 11月义诊忘记签到 --approved-by 王书记 --date 2026-11-20
   已为 张伟 补录服务时长 2小时30分，补录编号 1（审批人：王书记）
   $ kangle record grant 张伟 --hours 0.01 --reason x --approved-by y
@@ -93,11 +99,11 @@ As of the month's last day: a day to come cannot be confirmed.
   $ kangle record hours 张伟
   姓名  服务次数  记录时长   补录时长   合计
   张伟  2         4小时30分  2小时30分  7小时
+  
   2026-11-20 补录 2小时30分（补录编号 1）：11月义诊忘记签到（审批人：王书记）
-  $ kangle record hours --format json | head -3
-  [
-    {"name": "张伟", "sessions": 2, "recorded_minutes": 270, "granted_minutes": 150, "total_minutes": 420},
-    {"name": "李秀英", "sessions": 1, "recorded_minutes": 150, "granted_minutes": 0, "total_minutes": 150},
+  $ kangle record hours --format json | python3 -c 'import json,sys; [print(r) for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"][:2]]'
+  {'name': '张伟', 'sessions': 2, 'recorded_minutes': 270, 'granted_minutes': 150, 'total_minutes': 420}
+  {'name': '李秀英', 'sessions': 1, 'recorded_minutes': 150, 'granted_minutes': 0, 'total_minutes': 150}
 
 A sheet's row that is a session already confirmed from the rota (its kiosk, day,
 service and time) is rejected as a duplicate, naming the record; another session

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// `kangle import`: a spreadsheet into one of the lists, as typed on the command line,
+// and what the import says it did.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/model.hpp"
+#include "import/pipeline.hpp"
+#include "present/document.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace kangle::import {
+
+/// The lists a spreadsheet can be imported into.
+enum class List { volunteers, needs, resources, records };
+
+/// `volunteers`, `needs`, …: the subcommand and the list's name in columns.toml.
+std::string_view list_name(List list);
+
+/// An import as typed.
+struct ImportRequest {
+  List list = List::volunteers;
+  std::string file;
+  std::optional<std::string> sheet;
+  std::vector<std::string> maps;         ///< `--map "联系方式=phone"`
+  std::optional<std::string> encoding;   ///< of a CSV file: utf-8, gbk, gb18030
+  std::optional<std::string> rejects;    ///< where rejected rows go
+  bool dry_run = false;
+  std::function<void(std::size_t)> progress;  ///< told the rows read so far
+};
+
+/// Imports `request.file` into its list, with the workspace's columns.toml: InputError
+/// when columns.toml has errors, UsageError for a `--map` naming no field or an unknown encoding.
+ImportReport run_import(SQLite::Database& db, const config::Config& config, const std::filesystem::path& workspace,
+                        const ImportRequest& request, const std::string& now);
+
+/// What the import did (`import`): counts, then every row not simply added, each
+/// naming its file, row and column; the counts as facts.
+present::Document import_document(const ImportReport& report, const std::string& file, List list);
+
+}  // namespace kangle::import

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "records/documents.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/text.hpp"
+#include "people/store.hpp"
+#include "records/confirm.hpp"
+#include "records/grants.hpp"
+#include "records/integrity.hpp"
+#include "records/store.hpp"
+
+namespace kangle::records {
+namespace {
+
+using present::Column;
+using present::Document;
+using present::Section;
+using present::Table;
+using present::Value;
+
+Column column(const char* key, Msg header) { return {key, tr(header)}; }
+Column minutes_column(const char* key, Msg header) { return {key, tr(header), false, true}; }
+
+std::int64_t volunteer_named(SQLite::Database& db, const std::string& who) {
+  people::Store store(db);
+  return people::resolve_volunteer(store, who);
+}
+
+Date date_option(const std::string& text) {
+  auto date = parse_date(text);
+  if (!date) throw UsageError(tr(Msg::toml_bad_date, text));
+  return *date;
+}
+
+/// `P=Q` or `S=N` split at its first `=`.
+std::pair<std::string, std::string> pair_option(const std::string& text, Msg wrong) {
+  auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) throw UsageError(tr(wrong, text));
+  return {text::clean(text.substr(0, eq)), text::clean(text.substr(eq + 1))};
+}
+
+void check_satisfaction(const std::optional<double>& satisfaction) {
+  if (satisfaction && (*satisfaction < 1 || *satisfaction > 5)) throw UsageError(tr(Msg::record_bad_satisfaction, *satisfaction));
+}
+
+Msg origin_label(Origin origin) {
+  switch (origin) {
+    case Origin::rota: return Msg::record_origin_rota;
+    case Origin::import: return Msg::record_origin_import;
+    case Origin::manual: break;
+  }
+  return Msg::record_origin_manual;
+}
+
+/// The table of records: what `record list` and `record confirm` show. Where and what are
+/// codes (the kiosk's and service's ids, else the place and title as written) with the
+/// names people read; the volunteers and those of them who stood in, as lists.
+Table records_table(const config::Config& config, const std::vector<Record>& records, bool with_status) {
+  Table table{"records", "", {column("id", Msg::field_code), column("date", Msg::rota_date), column("time", Msg::rota_time),
+                              column("place", Msg::rota_kiosk), column("service", Msg::rota_duty),
+                              column("volunteers", Msg::rota_volunteers), column("stand_ins", Msg::record_stand_ins),
+                              column("residents", Msg::record_residents), column("satisfaction", Msg::record_satisfaction),
+                              minutes_column("minutes", Msg::record_hours)}, {}};
+  if (with_status) table.columns.push_back(column("status", Msg::field_status));
+  table.columns.push_back({"origin", tr(Msg::record_origin), true});
+  for (const auto& r : records) {
+    std::vector<std::string> names, stand_ins;
+    for (const auto& a : r.volunteers) {
+      names.push_back(a.name);
+      if (a.substitute) stand_ins.push_back(a.name);
+    }
+    auto& row = table.rows.emplace_back(std::vector<Value>{
+        r.id ? Value::integer(r.id) : Value::none(), Value::date(r.date), Value::text(format_time_range(r.time)),
+        Value::code(r.kiosk.empty() ? r.place : r.kiosk, where_of(config, r)),
+        Value::code(r.service.empty() ? r.title : r.service, what_of(config, r)), Value::list(std::move(names)),
+        Value::list(std::move(stand_ins)), r.residents ? Value::integer(*r.residents) : Value::none(),
+        r.satisfaction ? Value::number(*r.satisfaction, 1) : Value::none(), Value::duration(r.total_minutes())});
+    if (with_status) {
+      row.push_back(r.cancelled_at ? Value::code("cancelled", tr(Msg::record_cancelled_mark)) : Value::code("standing", ""));
+    }
+    row.push_back(Value::code(std::string(origin_name(r.origin)), tr(origin_label(r.origin))));
+  }
+  return table;
+}
+
+std::string warning(const std::string& text) { return std::string(message_text(Msg::warning_prefix, language())) + text; }
+
+}  // namespace
+
+Span span_of(const std::string& period, const std::string& from, const std::string& to) {
+  if (!period.empty()) {
+    auto parsed = parse_period(period);
+    if (!parsed) throw UsageError(tr(Msg::bad_period, period));
+    return {parsed->first, parsed->last};
+  }
+  Span span;
+  if (!from.empty()) span.from = date_option(from);
+  if (!to.empty()) span.to = date_option(to);
+  if (span.from && span.to && *span.to < *span.from) throw UsageError(tr(Msg::dates_reversed));
+  return span;
+}
+
+Document confirm_document(SQLite::Database& db, const config::Config& config, const ConfirmRequest& request,
+                          const std::string& now, bool dry_run) {
+  ConfirmOptions confirm;
+  confirm.date = date_option(request.date);
+  confirm.kiosk = request.kiosk;
+  for (const auto& who : request.absent) confirm.absent.push_back(volunteer_named(db, who));
+  for (const auto& text : request.instead) {
+    auto [scheduled, substitute] = pair_option(text, Msg::record_bad_instead);
+    confirm.instead[volunteer_named(db, scheduled)] = volunteer_named(db, substitute);
+  }
+  for (const auto& text : request.served) {
+    auto [what, count] = pair_option(text, Msg::record_bad_served);
+    int n = -1;
+    auto [end, ec] = std::from_chars(count.data(), count.data() + count.size(), n);
+    if (ec != std::errc{} || end != count.data() + count.size() || n < 0) throw UsageError(tr(Msg::record_bad_served, text));
+    confirm.served[what] = n;
+  }
+  auto report = confirm_from_rota(db, config, confirm, now, dry_run);
+  std::int64_t attendances = 0;
+  for (const auto& r : report.added) attendances += static_cast<std::int64_t>(r.volunteers.size());
+  std::vector<std::string> lines{tr(Msg::record_confirmed, format_date(confirm.date), report.added.size(), attendances)};
+  for (const auto& line : report.left_out) lines.push_back(line);
+  for (const auto& before : report.already) {
+    lines.push_back(tr(Msg::record_already_confirmed, config::kiosk_label(config, before.kiosk), before.confirmed_at));
+  }
+  for (const auto& w : report.warnings) lines.push_back(warning(w));
+  if (dry_run) lines.push_back(tr(Msg::import_dry_run));
+  auto document = present::message("record_confirm", std::move(lines),
+                                   {{"date", Value::date(confirm.date)},
+                                    {"records", Value::integer(static_cast<std::int64_t>(report.added.size()))},
+                                    {"attendances", Value::integer(attendances)},
+                                    {"dry_run", Value::flag(dry_run, "")}});
+  // The records first, then what was said about them (the warnings name them).
+  if (!report.added.empty()) {
+    Section records{"records", "", {}, {records_table(config, report.added, false)}, {}};
+    document.sections.insert(document.sections.begin(), std::move(records));
+  }
+  return document;
+}
+
+Record record_of(SQLite::Database& db, const RecordRequest& request) {
+  Record r;
+  r.origin = Origin::manual;
+  r.date = date_option(request.date);
+  r.kiosk = request.kiosk;
+  r.place = text::clean(request.place);
+  if (r.kiosk.empty() && r.place.empty()) throw UsageError(tr(Msg::record_needs_place));
+  auto time = parse_time_range(request.time);
+  if (!time) throw UsageError(tr(Msg::bad_time_range, request.time));
+  r.time = *time;
+  auto cadence = config::parse_cadence(request.cadence);
+  if (!cadence) throw UsageError(tr(Msg::record_bad_cadence, request.cadence));
+  r.cadence = *cadence;
+  r.service = request.service;
+  r.title = text::clean(request.title);
+  if (r.service.empty() && r.title.empty()) throw UsageError(tr(Msg::record_needs_what));
+  r.residents = request.residents;
+  check_satisfaction(request.satisfaction);
+  r.satisfaction = request.satisfaction;
+  r.note = request.note;
+  for (const auto& list : request.volunteers) {
+    for (const auto& who : text::split_list(list)) {
+      r.volunteers.push_back({volunteer_named(db, who), time->end - time->start, false, who});
+    }
+  }
+  return r;
+}
+
+Document add_document(SQLite::Database& db, const config::Config& config, const RecordRequest& request,
+                      const std::string& now) {
+  auto [added, warnings] = add_record(db, config, record_of(db, request), now);
+  std::vector<std::string> lines{tr(Msg::record_added, added.id, record_summary(config, added))};
+  for (const auto& w : warnings) lines.push_back(warning(w));
+  return present::message("record_add", std::move(lines),
+                          {{"record", Value::integer(added.id)}, {"minutes", Value::duration(added.total_minutes())}});
+}
+
+Document set_document(SQLite::Database& db, const config::Config& config, std::int64_t id, const OutcomeChange& change) {
+  RecordStore store(db);
+  auto record = store.find(id);
+  if (!record) throw InputError(tr(Msg::record_not_found, id));
+  check_satisfaction(change.satisfaction);
+  if (change.residents) record->residents = change.residents;
+  if (change.satisfaction) record->satisfaction = change.satisfaction;
+  if (!change.note.empty()) record->note = change.note;
+  store.update_outcome(id, record->residents, record->satisfaction, record->note);
+  std::vector<std::string> lines{tr(Msg::record_updated, id, record_summary(config, *record))};
+  if (auto w = daily_cap_warning(db, config, *record)) lines.push_back(warning(*w));
+  return present::message("record_set", std::move(lines),
+                          {{"record", Value::integer(id)},
+                           {"residents", record->residents ? Value::integer(*record->residents) : Value::none()},
+                           {"satisfaction", record->satisfaction ? Value::number(*record->satisfaction, 1) : Value::none()}});
+}
+
+Document list_document(SQLite::Database& db, const config::Config& config, const ListRequest& request) {
+  RecordFilter filter;
+  filter.from = request.span.from;
+  filter.to = request.span.to;
+  filter.kiosk = request.kiosk;
+  filter.service = request.service;
+  filter.with_cancelled = request.cancelled;
+  if (!request.person.empty()) filter.volunteer = volunteer_named(db, request.person);
+  auto found = RecordStore(db).list(filter);
+  std::int64_t minutes = 0, residents = 0;
+  for (const auto& r : found) {
+    if (r.cancelled_at) continue;  // listed (with --cancelled), not counted
+    minutes += r.total_minutes();
+    residents += r.residents.value_or(0);
+  }
+  auto document = present::listing("records", records_table(config, found, request.cancelled));
+  document.facts = {{"records", Value::integer(static_cast<std::int64_t>(found.size()))},
+                    {"residents", Value::integer(residents)},
+                    {"minutes", Value::duration(minutes)}};
+  document.footer.push_back(tr(Msg::record_list_total, found.size(), residents, format_duration(minutes)));
+  return document;
+}
+
+Document grant_document(SQLite::Database& db, const config::Config& config, const GrantRequest& request,
+                        const std::string& now, const Date& today) {
+  if (request.revoke) {
+    auto revocation = revoke_grant(db, *request.revoke, request.reason, request.approved_by, now);
+    return present::message("record_grant_revoke",
+                            {tr(Msg::grant_revoked, *request.revoke, format_duration(-revocation.minutes),
+                                format_date(revocation.date), revocation.id, request.approved_by)},
+                            {{"revoked", Value::integer(*request.revoke)},
+                             {"grant", Value::integer(revocation.id)},
+                             {"volunteer", Value::integer(revocation.volunteer)},
+                             {"minutes", Value::duration(revocation.minutes)}});
+  }
+  if (request.person.empty() || request.hours.empty()) throw UsageError(tr(Msg::grant_needs_what));
+  auto minutes = parse_duration(request.hours);
+  if (!minutes) throw UsageError(tr(Msg::record_bad_hours, request.hours));
+  Grant grant;
+  grant.volunteer = volunteer_named(db, request.person);
+  grant.date = request.date.empty() ? today : date_option(request.date);
+  grant.minutes = *minutes;
+  grant.reason = request.reason;
+  grant.approved_by = request.approved_by;
+  grant = grant_hours(db, config, grant, now);
+  return present::message("record_grant",
+                          {tr(Msg::record_granted, format_duration(*minutes), request.person, request.approved_by, grant.id)},
+                          {{"grant", Value::integer(grant.id)},
+                           {"volunteer", Value::integer(grant.volunteer)},
+                           {"minutes", Value::duration(grant.minutes)}});
+}
+
+Document hours_document(SQLite::Database& db, const Span& span, const std::string& person) {
+  std::optional<std::int64_t> volunteer;
+  if (!person.empty()) volunteer = volunteer_named(db, person);
+  RecordStore store(db);
+  Table table{"hours", "", {column("name", Msg::field_name), column("sessions", Msg::hours_sessions),
+                            minutes_column("recorded_minutes", Msg::hours_recorded),
+                            minutes_column("granted_minutes", Msg::hours_granted),
+                            minutes_column("total_minutes", Msg::hours_total)}, {}};
+  for (const auto& h : store.hours(span.from, span.to, volunteer)) {
+    table.rows.push_back({Value::text(h.name), Value::integer(h.sessions), Value::duration(h.recorded_minutes),
+                          Value::duration(h.granted_minutes), Value::duration(h.recorded_minutes + h.granted_minutes)});
+  }
+  auto document = present::listing("service_hours", std::move(table));
+  if (volunteer) {
+    for (const auto& g : store.grants(*volunteer)) {
+      document.footer.push_back(g.reverses ? tr(Msg::hours_revocation_line, format_date(g.date), format_duration(g.minutes),
+                                                g.reason, g.approved_by, *g.reverses)
+                                           : tr(Msg::hours_grant_line, format_date(g.date), format_duration(g.minutes),
+                                                g.reason, g.approved_by, g.id));
+    }
+  }
+  return document;
+}
+
+}  // namespace kangle::records

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+// What `import` and `init` say as documents: the counts and the workspace's files as
+// facts scripts read, the same in either language.
+#include <catch2/catch.hpp>
+
+#include "core/error.hpp"
+#include "documents_json.hpp"
+#include "import/documents.hpp"
+#include "import_report.hpp"
+#include "temp_dir.hpp"
+#include "workspace/init.hpp"
+
+namespace import = kangle::import;
+using kangle::test::in_both_languages;
+using kangle::test::json_of;
+
+namespace {
+/// The example workspace, with its folder for `run_import` to read columns.toml from.
+struct Workspace : kangle::test::ImportWorkspace {
+  std::filesystem::path dir() const { return dir_.path(); }
+};
+}  // namespace
+
+TEST_CASE("import_document: counts as numbers, every row not simply added as a line", "[import-documents]") {
+  Workspace ws;
+  auto file = ws.write("报名.csv", "姓名,手机\n张三,13812345678\n李四,12\n");
+  import::ImportRequest request;
+  request.list = import::List::volunteers;
+  request.file = file.string();
+  request.dry_run = true;
+  auto report = import::run_import(ws.sql(), ws.config(), ws.dir(), request, "2026-12-01T02:00:00Z");
+  CHECK(report.added == 1);
+  CHECK(report.rejected == 1);
+  auto [zh, en] = in_both_languages([&] { return import::import_document(report, "报名.csv", request.list); });
+  CHECK(zh["kind"] == "import");
+  CHECK(zh["facts"]["list"] == "volunteers");
+  CHECK(zh["facts"]["added"] == 1);
+  CHECK(zh["facts"]["rejected"] == 1);
+  CHECK(zh["facts"]["dry_run"] == true);
+  CHECK(zh["facts"] == en["facts"]);
+  const auto& lines = zh["sections"][0]["lines"];
+  bool names_row = false;
+  for (const auto& line : lines) names_row = names_row || line.get<std::string>().starts_with("报名.csv:3");
+  CHECK(names_row);
+
+  request.maps = {"联系方式=telephone"};
+  CHECK_THROWS_AS(import::run_import(ws.sql(), ws.config(), ws.dir(), request, "2026-12-01T02:00:00Z"), kangle::UsageError);
+  request.maps.clear();
+  request.encoding = "latin-9";
+  CHECK_THROWS_AS(import::run_import(ws.sql(), ws.config(), ws.dir(), request, "2026-12-01T02:00:00Z"), kangle::UsageError);
+}
+
+TEST_CASE("init_document: the folder and the files written, as facts", "[import-documents]") {
+  kangle::test::TempDir dir;
+  auto before = kangle::language();
+  kangle::set_language(kangle::Lang::en);
+  auto json = json_of(kangle::workspace::init_document({dir.path() / "ws", std::string("kangjian"), std::nullopt}));
+  kangle::set_language(before);
+  CHECK(json["kind"] == "init");
+  CHECK(json["facts"]["dir"] == (dir.path() / "ws").string());
+  const auto& files = json["facts"]["files"];
+  REQUIRE(files.is_array());
+  CHECK(files.back() == "kangle.toml");
+  CHECK(json["sections"][0]["lines"].size() == files.size() + 1);
+}
