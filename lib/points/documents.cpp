@@ -192,7 +192,7 @@ Document history_document(SQLite::Database& db, const config::Config& config, co
     auto shown_rule = rule(config.catalogue, e.rule);
     // People read the entry a reversal undoes beside its rule; scripts read `reverses`.
     if (e.reverses) shown_rule = Value::code(e.rule, fmt::format("{} #{}", shown_rule.display(), *e.reverses));
-    table.rows.push_back({Value::integer(e.id), Value::date(e.date), Value::integer(e.points), Value::integer(e.balance),
+    table.rows.push_back({Value::integer(e.id), Value::date(e.date), Value::change(e.points), Value::integer(e.balance),
                           std::move(shown_rule), Value::text(e.reason), Value::text(e.entered_by),
                           e.reverses ? Value::integer(*e.reverses) : Value::none()});
   }

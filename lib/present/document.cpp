@@ -24,6 +24,12 @@ Value Value::integer(std::int64_t number) {
   return v;
 }
 
+Value Value::change(std::int64_t number) {
+  Value v = integer(number);
+  v.signed_ = true;
+  return v;
+}
+
 Value Value::number(double number, int decimals) {
   Value v;
   v.kind_ = Kind::decimal;
@@ -94,7 +100,7 @@ std::string fixed(double number, int places) {
 std::string Value::display() const {
   switch (kind_) {
     case Kind::none: return "";
-    case Kind::integer: return fixed(number_, 0);
+    case Kind::integer: return (signed_ && number_ > 0 ? "+" : "") + fixed(number_, 0);
     case Kind::decimal: return fixed(number_, decimals_);
     case Kind::flag: return set_ ? label_ : "";
     case Kind::duration: return format_duration(static_cast<long>(number_));
@@ -112,6 +118,7 @@ std::string Value::for_scripts() const {
     case Kind::flag: return set_ ? "true" : "false";
     case Kind::duration: return fixed(number_, 0);
     case Kind::code: return text_;
+    case Kind::integer: return fixed(number_, 0);
     default: return display();
   }
 }

@@ -35,6 +35,8 @@ public:
   static Value none() { return {}; }
   static Value text(std::string text);
   static Value integer(std::int64_t number);
+  /// A change people read with its sign (+2, -3): points added or taken.
+  static Value change(std::int64_t number);
   static Value number(double number, int decimals = 0);
   static Value flag(bool set, std::string shown_when_set);
   static Value date(const Date& day);
@@ -61,6 +63,7 @@ private:
   double number_ = 0;
   int decimals_ = 0;
   bool set_ = false;
+  bool signed_ = false;
   std::vector<std::string> items_;
 };
 

@@ -125,6 +125,9 @@ TEST_CASE("Value::display, numbers with their decimals, none as nothing", "[repo
   CHECK(Value::number(-2.5).display() == "-3");
   CHECK(Value::none().display().empty());
   CHECK(Value::text("理发").display() == "理发");
+  CHECK(Value::change(2).display() == "+2");
+  CHECK(Value::change(-3).display() == "-3");
+  CHECK(Value::change(2).for_scripts() == "2");
 }
 
 TEST_CASE("render_csv, one block per table: id, keys, rows, quoted as RFC 4180", "[report-render]") {
