@@ -148,7 +148,7 @@ list said false and "open".
   $ kangle points award
   已为 0 条服务记录发放积分：积分记录 2 条，共 10 分。
   $ kangle points history 张伟 | tail -3
-  2     2026-12-05  5     5     领办项目完成  项目 1 完成：王秀英：想要一台收音机听沪剧  kangle
+  2     2026-12-05  +5    5     领办项目完成  项目 1 完成：王秀英：想要一台收音机听沪剧  kangle
   
   张伟 当前积分 5 分。
 
