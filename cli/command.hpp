@@ -55,10 +55,16 @@ inline const std::vector<present::Format> listing_formats = {
     present::Format::text, present::Format::json, present::Format::csv,
     present::Format::md,   present::Format::html, present::Format::xlsx};
 
+/// The formats of what a command says it did (an entry written, rows imported): text,
+/// or JSON with the ids and figures in `facts`; printed only, never to a file, so that
+/// nothing written to the database is followed by a failed write of its output.
+inline const std::vector<present::Format> message_formats = {present::Format::text, present::Format::json};
+
 /// One leaf command (`schedule build`, `points history`, `check`): `define` adds its
 /// options, bound to an options struct of its own, and returns its run. `formats` are
 /// those its document may take, the first the default: with more than one it gets
-/// `--format`, `-o/--output` and (with CSV) `--encoding`; with none it prints text.
+/// `--format`, and with a table format (CSV, Markdown, HTML, XLSX) also `-o/--output`
+/// and (with CSV) `--encoding`; with none it prints text.
 struct Leaf {
   const char* name;  ///< "" for a command that has no subcommands
   const char* summary;

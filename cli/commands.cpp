@@ -54,8 +54,9 @@ void add_format_option(CLI::App& command, Format& format, std::vector<Format> al
 
 void add_output_options(CLI::App& command, present::Output& output, std::vector<Format> allowed) {
   bool csv = std::find(allowed.begin(), allowed.end(), Format::csv) != allowed.end();
+  bool tables = std::any_of(allowed.begin(), allowed.end(), [](Format f) { return f != Format::text && f != Format::json; });
   add_format_option(command, output.format, std::move(allowed));
-  add_output_option(command, output.path);
+  if (tables) add_output_option(command, output.path);
   if (!csv) return;
   command.add_option("--encoding", output.encoding, "CSV's character encoding: utf-8, or gb18030 for old WPS and Excel")
       ->transform(CLI::CheckedTransformer(

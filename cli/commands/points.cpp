@@ -14,8 +14,6 @@
 namespace kangle::cli {
 namespace {
 
-const std::vector<Format> message_formats = {Format::text, Format::json};
-
 points::Actor actor_of(const std::string& by, const Context& context) { return {who_enters(by), context.now, context.today}; }
 
 void add_person(CLI::App& sub, std::string& person) {

@@ -17,8 +17,6 @@
 namespace kangle::cli {
 namespace {
 
-const std::vector<Format> message_formats = {Format::text, Format::json};
-
 void add_outcome_options(CLI::App& sub, std::optional<int>& residents, std::optional<double>& satisfaction,
                          std::string& note) {
   sub.add_option("--residents", residents, "Residents served (人次)")->check(CLI::NonNegativeNumber);

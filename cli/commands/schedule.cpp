@@ -27,8 +27,6 @@ namespace {
 using present::Value;
 
 /// What says what a command did: text for people, JSON (its facts) for scripts.
-const std::vector<Format> message_formats = {Format::text, Format::json};
-
 const char* const kiosk_help = "Only this kiosk (its id, name or short name)";
 const char* const person_help = "Only this volunteer (a name, phone or #id)";
 

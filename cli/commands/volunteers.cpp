@@ -69,7 +69,7 @@ Leaf set_leaf() {
 }
 
 Leaf away_leaf() {
-  return {"away", "Record days a volunteer cannot serve (the rota keeps them free); alone, list them", listing_formats,
+  return {"away", "Record days a volunteer cannot serve (the rota keeps them free); alone, list them", message_formats,
           [](CLI::App& sub) -> Run {
             auto input = std::make_shared<volunteers::AwayInput>();
             sub.add_option("who", input->who, "A name or a phone number");

@@ -28,6 +28,8 @@ enum class Msg {
   // files and the workspace
   cannot_write_file,
   stored_value_unreadable,
+  csv_needs_table,
+  encoding_csv_only,
   cannot_read_file,
   no_workspace,
   workspace_not_a_folder,

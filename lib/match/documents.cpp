@@ -12,7 +12,7 @@
 #include "import/normalize.hpp"
 #include "lists/store.hpp"
 #include "match/run.hpp"
-#include "volunteers/documents.hpp"
+#include "people/identity.hpp"
 #include "people/store.hpp"
 #include "present/columns.hpp"
 
@@ -143,7 +143,7 @@ present::Document needs_listing(SQLite::Database& db, const config::Config& conf
     std::string wish = n.value_fen ? tr(Msg::lists_micro_wish_value, lists::display_money(*n.value_fen)) : text_of(Msg::word_yes);
     table.rows.push_back({text_or_none(n.code), Value::text(n.requester),
                           Value::code(std::string(lists::to_string(n.requester_kind)), lists::display(n.requester_kind)),
-                          volunteers::phone_value(n.phone, query.reveal), text_or_none(n.compound),
+                          people::phone_value(n.phone, query.reveal), text_or_none(n.compound),
                           category_value(config.catalogue, n.category), Value::text(n.description),
                           Value::integer(n.people), date_or_none(n.deadline), vulnerable_value(n.vulnerable, n.vulnerability),
                           Value::flag(n.micro_wish, wish),
@@ -186,7 +186,7 @@ present::Document resources_listing(SQLite::Database& db, const config::Config& 
   for (const auto& r : lists::Store(db).resources(filter)) {
     table.rows.push_back({text_or_none(r.code), Value::text(r.provider),
                           Value::code(std::string(lists::to_string(r.provider_kind)), lists::display(r.provider_kind)),
-                          text_or_none(r.contact), volunteers::phone_value(r.phone, query.reveal),
+                          text_or_none(r.contact), people::phone_value(r.phone, query.reveal),
                           category_value(config.catalogue, r.category), Value::text(r.description),
                           radius_value(r.radius_m), Value::integer(r.capacity), text_or_none(r.period),
                           money_value(r.cost_fen),

@@ -130,4 +130,9 @@ std::string normalize_person_name(std::string_view text) {
   return out;
 }
 
+present::Value phone_value(const std::string& phone, bool reveal) {
+  if (phone.empty()) return present::Value::none();
+  return present::Value::personal(reveal ? phone : mask_phone(phone));
+}
+
 }  // namespace kangle::people

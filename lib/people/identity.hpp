@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "present/document.hpp"
+
 namespace kangle::people {
 
 /// Why a phone or an ID number was not taken.
@@ -40,5 +42,9 @@ std::optional<std::string> normalize_id_number(std::string_view text, NumberProb
 /// A person's name as one form: cleaned, without the spaces that pad a Chinese name
 /// ("王 芳", "王　芳" → "王芳"), and a Latin name with single spaces ("Anna  Li" → "Anna Li").
 std::string normalize_person_name(std::string_view text);
+
+/// A phone number as every document shows it: masked (138****8000) unless `reveal`,
+/// always text (a spreadsheet would round it); an empty cell when there is no number.
+present::Value phone_value(const std::string& phone, bool reveal);
 
 }  // namespace kangle::people

@@ -210,6 +210,11 @@ std::vector<std::string> Store::all_names() {
   return out;
 }
 
+std::int64_t resolve_volunteer(SQLite::Database& db, const std::string& who) {
+  Store store(db);
+  return resolve_volunteer(store, who);
+}
+
 std::int64_t resolve_volunteer(Store& store, const std::string& who) {
   if (auto phone = people::normalize_phone(who)) {
     if (auto v = store.find_by_phone(*phone)) return v->id;

@@ -79,6 +79,7 @@ private:
 /// ("#12"). Nobody is an InputError with the nearest name ("did you mean"); two people of
 /// one name an InputError listing them by masked phone.
 std::int64_t resolve_volunteer(Store& store, const std::string& who);
+std::int64_t resolve_volunteer(SQLite::Database& db, const std::string& who);
 
 /// Everyone `who` names (a phone number, a name several may share, or "#12"): what
 /// `volunteers show` shows. Nobody is an InputError as for resolve_volunteer.

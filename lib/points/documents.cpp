@@ -7,7 +7,9 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "people/identity.hpp"
 #include "people/store.hpp"
+#include "present/columns.hpp"
 #include "people/volunteer.hpp"
 #include "points/board.hpp"
 #include "points/rules.hpp"
@@ -20,12 +22,11 @@ using present::Document;
 using present::Table;
 using present::Value;
 
-Column column(const char* key, Msg header) { return {key, tr(header)}; }
-Column minutes_column(const char* key, Msg header) { return {key, tr(header), false, true}; }
+using present::column;
+using present::duration_column;
 
 std::string signed_points(long points) { return points > 0 ? fmt::format("+{}", points) : std::to_string(points); }
 
-Value phone(const std::string& number, bool reveal) { return Value::personal(reveal ? number : people::mask_phone(number)); }
 
 Value rule(const config::Catalogue& catalogue, const std::string& rule) {
   return Value::code(rule, rule_label(catalogue, rule));
@@ -34,11 +35,6 @@ Value rule(const config::Catalogue& catalogue, const std::string& rule) {
 std::string name_of(SQLite::Database& db, std::int64_t volunteer) {
   auto names = people::Store(db).names({volunteer});
   return names.empty() ? std::to_string(volunteer) : names.begin()->second;
-}
-
-std::int64_t volunteer_named(SQLite::Database& db, const std::string& who) {
-  people::Store store(db);
-  return people::resolve_volunteer(store, who);
 }
 
 /// The days of `month` (`2026-12`); open at both ends when it is empty.
@@ -62,11 +58,11 @@ Document board(const config::Config& config, const char* kind, std::string title
   bool mark_party = config.points.board_marks_party && !shown.no_party_mark;
   Table table{kind, "", {column("rank", Msg::points_rank), column("name", Msg::field_name), column("phone", Msg::field_phone),
                          column("unit", Msg::field_unit), column("points", Msg::points_points),
-                         column("sessions", Msg::hours_sessions), minutes_column("minutes", Msg::record_hours)}, {}};
+                         column("sessions", Msg::hours_sessions), duration_column("minutes", Msg::record_hours)}, {}};
   if (mark_party) table.columns.push_back(column("party_member", Msg::field_party_member));
   for (const auto& s : standings) {
     auto& row = table.rows.emplace_back(std::vector<Value>{
-        Value::integer(s.rank), Value::text(s.name), phone(s.phone, shown.reveal), Value::text(s.unit),
+        Value::integer(s.rank), Value::text(s.name), people::phone_value(s.phone, shown.reveal), Value::text(s.unit),
         Value::integer(s.points), Value::integer(s.sessions), Value::duration(s.minutes)});
     if (mark_party) row.push_back(Value::flag(s.party_member, "★"));
   }
@@ -135,12 +131,12 @@ Document rules_changed_document(SQLite::Database& db, const config::Config& conf
 
 Document adjust_document(SQLite::Database& db, const std::string& who, int points, const std::string& reason,
                          const Actor& actor) {
-  return entry_written(db, "points_adjust", adjust(db, volunteer_named(db, who), points, reason, actor));
+  return entry_written(db, "points_adjust", adjust(db, people::resolve_volunteer(db, who), points, reason, actor));
 }
 
 Document redeem_document(SQLite::Database& db, const config::Config& config, const std::string& who, int points,
                          const std::string& item, const Actor& actor) {
-  return entry_written(db, "points_redeem", redeem(db, config, volunteer_named(db, who), points, item, actor));
+  return entry_written(db, "points_redeem", redeem(db, config, people::resolve_volunteer(db, who), points, item, actor));
 }
 
 Document reverse_document(SQLite::Database& db, std::int64_t entry, const std::string& reason, const Actor& actor) {
@@ -158,7 +154,7 @@ Document cancel_record_document(SQLite::Database& db, std::int64_t record, const
 }
 
 Document balance_document(SQLite::Database& db, const std::string& who) {
-  auto volunteer = volunteer_named(db, who);
+  auto volunteer = people::resolve_volunteer(db, who);
   auto b = balance_of(db, volunteer);
   return present::message("points_balance", {tr(Msg::points_balance_line, name_of(db, volunteer), b.balance, b.earned, b.redeemed)},
                           {{"volunteer", Value::integer(volunteer)},
@@ -172,7 +168,7 @@ Document balances_document(SQLite::Database& db, bool reveal) {
                                column("earned", Msg::points_earned), column("redeemed", Msg::points_redeemed),
                                column("balance", Msg::points_balance)}, {}};
   for (const auto& b : balances(db)) {
-    table.rows.push_back({Value::text(b.name), phone(b.phone, reveal), Value::integer(b.earned), Value::integer(b.redeemed),
+    table.rows.push_back({Value::text(b.name), people::phone_value(b.phone, reveal), Value::integer(b.earned), Value::integer(b.redeemed),
                           Value::integer(b.balance)});
   }
   auto document = present::listing("points_balances", std::move(table));
@@ -181,7 +177,7 @@ Document balances_document(SQLite::Database& db, bool reveal) {
 }
 
 Document history_document(SQLite::Database& db, const config::Config& config, const std::string& who) {
-  auto volunteer = volunteer_named(db, who);
+  auto volunteer = people::resolve_volunteer(db, who);
   auto entries = Ledger(db).history(volunteer);
   Table table{"history", "", {column("entry", Msg::points_entry), column("date", Msg::rota_date),
                               column("points", Msg::points_points), column("balance", Msg::points_balance),
@@ -226,6 +222,7 @@ Verified verify_document(SQLite::Database& db, Walk walk, const std::optional<st
                                                       {"head", Value::text(result.head)}};
   if (result.first_bad) {
     facts.emplace_back("first_bad", Value::integer(*result.first_bad));
+    facts.emplace_back("passed", Value::flag(false, ""));
     return {present::message("points_verify", {tr(Msg::verify_failed, *result.first_bad, result.problem)}, std::move(facts)),
             false};
   }
@@ -243,6 +240,7 @@ Verified verify_document(SQLite::Database& db, Walk walk, const std::optional<st
     passed = result.expected_at.has_value();
     lines.push_back(passed ? tr(Msg::verify_expect_found, *result.expected_at) : tr(Msg::verify_expect_missing, *expect));
   }
+  facts.emplace_back("passed", Value::flag(passed, ""));
   return {present::message("points_verify", std::move(lines), std::move(facts)), passed};
 }
 

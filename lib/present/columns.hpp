@@ -17,6 +17,13 @@ namespace kangle::present {
 /// A column under `key` headed by `header` in the language of the run.
 inline Column column(std::string key, Msg header) { return {std::move(key), std::string(message_text(header, language()))}; }
 
+/// A column of durations: people read 2小时30分, scripts whole minutes (a CSV header says so).
+inline Column duration_column(std::string key, Msg header) {
+  Column c = column(std::move(key), header);
+  c.durations = true;
+  return c;
+}
+
 /// A column only scripts read (CSV and JSON), headed by its key.
 inline Column column_for_scripts(std::string key) {
   Column c{key, key};

@@ -119,6 +119,7 @@ std::string Value::for_scripts() const {
     case Kind::duration: return fixed(number_, 0);
     case Kind::code: return text_;
     case Kind::integer: return fixed(number_, 0);
+    case Kind::list: return text::join(items_, ",");
     default: return display();
   }
 }

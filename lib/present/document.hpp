@@ -53,7 +53,8 @@ public:
   const std::vector<std::string>& items() const { return items_; }
   /// As people read it, in the language of the run; "" for none.
   std::string display() const;
-  /// As scripts read it in CSV: the code, whole minutes, true/false, plain numbers.
+  /// As scripts read it in CSV: the code, whole minutes, true/false, plain numbers, items
+  /// joined by commas.
   std::string for_scripts() const;
 
 private:
@@ -82,6 +83,7 @@ struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<Value>> rows;
   std::size_t key_columns = 1;  ///< leading columns that name a row: kept in every part of a cut table
+  bool in_csv = true;  ///< false: a table people read beside the main one, which CSV leaves out
 };
 
 /// A chart drawn (as inline SVG) only by the HTML renderer; other formats carry the
@@ -125,7 +127,7 @@ struct Document {
   bool landscape = false;         ///< printed across A4 (HTML and XLSX): wide tables such as a rota's weeks
   bool page_per_section = false;  ///< each section on a page of its own when printed: a notice per kiosk
   /// CSV: every table a block named by its id and headed by the column keys (a report,
-  /// for scripts and packs), instead of one table headed as people read it.
+  /// for scripts and packs), also when there is one table.
   bool csv_by_keys = false;
   bool fit_terminal = false;  ///< text: a table wider than a terminal is cut into parts
 };

@@ -3,6 +3,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -58,6 +59,7 @@ std::string_view format_name(Format format) {
 }
 
 std::string rendered(const Document& document, const Output& output, bool for_file) {
+  if (output.encoding != Encoding::utf8 && output.format != Format::csv) throw UsageError(tr(Msg::encoding_csv_only));
   switch (output.format) {
     case Format::text: return render_text(document);
     case Format::json: return render_json(document);
@@ -66,7 +68,7 @@ std::string rendered(const Document& document, const Output& output, bool for_fi
     case Format::xlsx: throw UsageError(tr(Msg::xlsx_needs_output));
     case Format::csv: break;
   }
-  std::string csv = render_csv(document, for_file ? CsvFor::spreadsheet : CsvFor::script);
+  std::string csv = render_csv(document);
   if (output.encoding == Encoding::gb18030) return to_gb18030(csv);
   return for_file ? std::string(utf8_byte_order_mark) + csv : csv;
 }
@@ -77,6 +79,10 @@ void emit(const Document& document, const Output& output) {
     return;
   }
   if (output.format == Format::xlsx) {
+    if (output.encoding != Encoding::utf8) throw UsageError(tr(Msg::encoding_csv_only));
+    bool any_table = std::any_of(document.sections.begin(), document.sections.end(),
+                                 [](const Section& s) { return !s.tables.empty(); });
+    if (!any_table) throw UsageError(tr(Msg::csv_needs_table));
     write_xlsx(document, output.path);
   } else {
     write_file_atomically(output.path, rendered(document, output, true));

@@ -27,11 +27,11 @@ struct Output {
   Encoding encoding = Encoding::utf8;
 };
 
-/// The bytes of `document` in `output`'s format and encoding. CSV meant for a spreadsheet
+/// The bytes of `document` in `output`'s format and encoding. CSV written to a file
 /// (`for_file`) starts with a UTF-8 byte-order mark, so that a Chinese Excel reads it as
-/// UTF-8, and keeps phone and ID numbers as text (="13812345678") so that Excel neither
-/// rounds them (1.38E+10) nor drops an ID's last digits. Throws UsageError for XLSX,
-/// which is only written to a file.
+/// UTF-8 (XLSX keeps phone and ID numbers as text, which CSV cannot tell Excel). Throws
+/// UsageError for XLSX, which is only written to a file, for a table format of a document
+/// without a table, and for an encoding other than UTF-8 outside CSV.
 std::string rendered(const Document& document, const Output& output, bool for_file);
 
 /// Prints `document` on standard output, or writes it to `output.path` atomically (the old

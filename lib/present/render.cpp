@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "present/table.hpp"
@@ -41,27 +42,11 @@ std::vector<std::vector<std::string>> displayed_rows(const Table& table) {
   return out;
 }
 
-/// A digit string a spreadsheet would take for a number: phones, ID numbers (their last may be X).
-bool looks_numeric(const std::string& text) {
-  if (text.empty()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    bool last_x = i + 1 == text.size() && (text[i] == 'X' || text[i] == 'x');
-    if (!(text[i] >= '0' && text[i] <= '9') && !last_x) return false;
-  }
-  return true;
-}
-
-std::vector<std::vector<std::string>> csv_rows(const Table& table, CsvFor reader) {
+std::vector<std::vector<std::string>> rows_for_scripts(const Table& table) {
   std::vector<std::vector<std::string>> out;
   for (const auto& row : table.rows) {
     auto& cells = out.emplace_back();
-    for (const auto& value : row) {
-      std::string cell = value.for_scripts();
-      if (reader == CsvFor::spreadsheet && value.kind() == Value::Kind::personal && looks_numeric(cell)) {
-        cell = "=\"" + cell + "\"";
-      }
-      cells.push_back(std::move(cell));
-    }
+    for (const auto& value : row) cells.push_back(value.for_scripts());
   }
   return out;
 }
@@ -158,21 +143,26 @@ std::string render_markdown(const Document& document) {
   return separated(blocks);
 }
 
-std::string render_csv(const Document& document, CsvFor reader) {
-  std::vector<std::string> blocks;
+std::string render_csv(const Document& document) {
+  std::vector<const Table*> tables;
   for (const auto& section : document.sections) {
     for (const auto& table : section.tables) {
-      if (!document.csv_by_keys) {
-        // A listing for a spreadsheet: the headers people read; durations in minutes say so.
-        std::vector<std::string> shown = headers(table);
-        for (std::size_t c = 0; c < table.columns.size(); ++c) {
-          if (table.columns[c].durations) shown[c] += message_text(Msg::in_minutes_suffix, language());
-        }
-        blocks.push_back(table::render_csv(shown, csv_rows(table, reader)));
-        continue;
-      }
-      blocks.push_back(table::csv_line({table.id}) + table::render_csv(keys(table), csv_rows(table, reader)));
+      if (table.in_csv) tables.push_back(&table);
     }
+  }
+  if (tables.empty()) throw UsageError(tr(Msg::csv_needs_table));
+  if (tables.size() == 1 && !document.csv_by_keys) {
+    // A listing for a spreadsheet: the headers people read; durations in minutes say so.
+    const Table& table = *tables.front();
+    std::vector<std::string> shown = headers(table);
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      if (table.columns[c].durations) shown[c] += message_text(Msg::in_minutes_suffix, language());
+    }
+    return table::render_csv(shown, rows_for_scripts(table));
+  }
+  std::vector<std::string> blocks;
+  for (const auto* table : tables) {
+    blocks.push_back(table::csv_line({table->id}) + table::render_csv(keys(*table), rows_for_scripts(*table)));
   }
   return separated(blocks, "\r\n");
 }

@@ -24,20 +24,18 @@ std::string render_text(const Document& document);
 /// above each table, the footer under a rule. Charts are left out.
 std::string render_markdown(const Document& document);
 
-/// The tables as CSV (RFC 4180 quoting, CRLF line ends), values as scripts read them
-/// (codes, whole minutes, true/false, plain numbers with their places). A listing is its
-/// one table under the headers people read. A document `csv_by_keys` (a report) is every
-/// table of every section, in order, as a block:
+/// The tables `in_csv` as CSV (RFC 4180 quoting, CRLF line ends), values as scripts read
+/// them (codes, whole minutes, true/false, plain numbers with their places, lists joined by
+/// commas). One table is that table under the headers people read. Several tables, or a
+/// document `csv_by_keys` (a report), are each a block:
 ///
 ///     sessions_by_kiosk               the table's id, alone on its line
 ///     kiosk,sessions,satisfaction     the column keys (not the headers)
 ///     丁香亭,12,4.5                    one line per row
 ///
 /// with one empty line between blocks. Titles, lines, charts and the footer are left out.
-/// For a spreadsheet, phone and ID numbers are kept as text (="13812345678"): Excel would
-/// round them (1.38E+10) and drop an ID's last digits.
-enum class CsvFor { script, spreadsheet };
-std::string render_csv(const Document& document, CsvFor reader = CsvFor::script);
+/// Throws UsageError when the document has no table (what a command said it did).
+std::string render_csv(const Document& document);
 
 /// The document as one JSON object, keys in this order: `format_version`, `kind`, `title`,
 /// `period` and `generated_at` (when it has them), `facts` (when it has any),

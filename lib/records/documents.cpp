@@ -9,6 +9,7 @@
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "people/store.hpp"
+#include "present/columns.hpp"
 #include "records/confirm.hpp"
 #include "records/grants.hpp"
 #include "records/integrity.hpp"
@@ -23,13 +24,8 @@ using present::Section;
 using present::Table;
 using present::Value;
 
-Column column(const char* key, Msg header) { return {key, tr(header)}; }
-Column minutes_column(const char* key, Msg header) { return {key, tr(header), false, true}; }
-
-std::int64_t volunteer_named(SQLite::Database& db, const std::string& who) {
-  people::Store store(db);
-  return people::resolve_volunteer(store, who);
-}
+using present::column;
+using present::duration_column;
 
 Date date_option(const std::string& text) {
   auto date = parse_date(text);
@@ -48,14 +44,6 @@ void check_satisfaction(const std::optional<double>& satisfaction) {
   if (satisfaction && (*satisfaction < 1 || *satisfaction > 5)) throw UsageError(tr(Msg::record_bad_satisfaction, *satisfaction));
 }
 
-Msg origin_label(Origin origin) {
-  switch (origin) {
-    case Origin::rota: return Msg::record_origin_rota;
-    case Origin::import: return Msg::record_origin_import;
-    case Origin::manual: break;
-  }
-  return Msg::record_origin_manual;
-}
 
 /// The table of records: what `record list` and `record confirm` show. Where and what are
 /// codes (the kiosk's and service's ids, else the place and title as written) with the
@@ -65,7 +53,7 @@ Table records_table(const config::Config& config, const std::vector<Record>& rec
                               column("place", Msg::rota_kiosk), column("service", Msg::rota_duty),
                               column("volunteers", Msg::rota_volunteers), column("stand_ins", Msg::record_stand_ins),
                               column("residents", Msg::record_residents), column("satisfaction", Msg::record_satisfaction),
-                              minutes_column("minutes", Msg::record_hours)}, {}};
+                              duration_column("minutes", Msg::record_hours)}, {}};
   if (with_status) table.columns.push_back(column("status", Msg::field_status));
   table.columns.push_back({"origin", tr(Msg::record_origin), true});
   for (const auto& r : records) {
@@ -110,10 +98,10 @@ Document confirm_document(SQLite::Database& db, const config::Config& config, co
   ConfirmOptions confirm;
   confirm.date = date_option(request.date);
   confirm.kiosk = request.kiosk;
-  for (const auto& who : request.absent) confirm.absent.push_back(volunteer_named(db, who));
+  for (const auto& who : request.absent) confirm.absent.push_back(people::resolve_volunteer(db, who));
   for (const auto& text : request.instead) {
     auto [scheduled, substitute] = pair_option(text, Msg::record_bad_instead);
-    confirm.instead[volunteer_named(db, scheduled)] = volunteer_named(db, substitute);
+    confirm.instead[people::resolve_volunteer(db, scheduled)] = people::resolve_volunteer(db, substitute);
   }
   for (const auto& text : request.served) {
     auto [what, count] = pair_option(text, Msg::record_bad_served);
@@ -167,7 +155,7 @@ Record record_of(SQLite::Database& db, const RecordRequest& request) {
   r.note = request.note;
   for (const auto& list : request.volunteers) {
     for (const auto& who : text::split_list(list)) {
-      r.volunteers.push_back({volunteer_named(db, who), time->end - time->start, false, who});
+      r.volunteers.push_back({people::resolve_volunteer(db, who), time->end - time->start, false, who});
     }
   }
   return r;
@@ -206,7 +194,7 @@ Document list_document(SQLite::Database& db, const config::Config& config, const
   filter.kiosk = request.kiosk;
   filter.service = request.service;
   filter.with_cancelled = request.cancelled;
-  if (!request.person.empty()) filter.volunteer = volunteer_named(db, request.person);
+  if (!request.person.empty()) filter.volunteer = people::resolve_volunteer(db, request.person);
   auto found = RecordStore(db).list(filter);
   std::int64_t minutes = 0, residents = 0;
   for (const auto& r : found) {
@@ -238,7 +226,7 @@ Document grant_document(SQLite::Database& db, const config::Config& config, cons
   auto minutes = parse_duration(request.hours);
   if (!minutes) throw UsageError(tr(Msg::record_bad_hours, request.hours));
   Grant grant;
-  grant.volunteer = volunteer_named(db, request.person);
+  grant.volunteer = people::resolve_volunteer(db, request.person);
   grant.date = request.date.empty() ? today : date_option(request.date);
   grant.minutes = *minutes;
   grant.reason = request.reason;
@@ -253,12 +241,12 @@ Document grant_document(SQLite::Database& db, const config::Config& config, cons
 
 Document hours_document(SQLite::Database& db, const Span& span, const std::string& person) {
   std::optional<std::int64_t> volunteer;
-  if (!person.empty()) volunteer = volunteer_named(db, person);
+  if (!person.empty()) volunteer = people::resolve_volunteer(db, person);
   RecordStore store(db);
   Table table{"hours", "", {column("name", Msg::field_name), column("sessions", Msg::hours_sessions),
-                            minutes_column("recorded_minutes", Msg::hours_recorded),
-                            minutes_column("granted_minutes", Msg::hours_granted),
-                            minutes_column("total_minutes", Msg::hours_total)}, {}};
+                            duration_column("recorded_minutes", Msg::hours_recorded),
+                            duration_column("granted_minutes", Msg::hours_granted),
+                            duration_column("total_minutes", Msg::hours_total)}, {}};
   for (const auto& h : store.hours(span.from, span.to, volunteer)) {
     table.rows.push_back({Value::text(h.name), Value::integer(h.sessions), Value::duration(h.recorded_minutes),
                           Value::duration(h.granted_minutes), Value::duration(h.recorded_minutes + h.granted_minutes)});

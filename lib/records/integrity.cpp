@@ -14,14 +14,6 @@ namespace {
 /// No service recorded in kangle can be older: a date before it is a typing mistake.
 constexpr Date earliest_service_day{std::chrono::year{2000}, std::chrono::January, std::chrono::day{1}};
 
-Msg origin_label(Origin origin) {
-  switch (origin) {
-    case Origin::rota: return Msg::record_origin_rota;
-    case Origin::import: return Msg::record_origin_import;
-    case Origin::manual: break;
-  }
-  return Msg::record_origin_manual;
-}
 
 /// The kiosk's opening that `record` falls in: the longest of its opening hours that day
 /// (a make-up workday keeps the hours of the weekday it stands for) and its own menu's

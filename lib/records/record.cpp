@@ -15,6 +15,15 @@ long Record::total_minutes() const {
   return total;
 }
 
+Msg origin_label(Origin origin) {
+  switch (origin) {
+    case Origin::rota: return Msg::record_origin_rota;
+    case Origin::import: return Msg::record_origin_import;
+    case Origin::manual: break;
+  }
+  return Msg::record_origin_manual;
+}
+
 std::string_view origin_name(Origin origin) {
   switch (origin) {
     case Origin::rota: return "rota";

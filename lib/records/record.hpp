@@ -8,6 +8,7 @@
 
 #include "config/model.hpp"
 #include "core/dates.hpp"
+#include "core/i18n.hpp"
 
 namespace kangle::records {
 
@@ -57,6 +58,9 @@ struct Grant {
 };
 
 std::string_view origin_name(Origin origin);
+
+/// What people call an origin: 排班确认, 导入, 手工录入.
+Msg origin_label(Origin origin);
 
 /// `2.5`, `2`, `1.25` hours (or `90m`, `90分钟`) as whole minutes, with no floating point;
 /// nothing when malformed, zero or not a whole number of minutes.

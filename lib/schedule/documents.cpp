@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
+#include "people/identity.hpp"
 #include "people/store.hpp"
 #include "people/volunteer.hpp"
 #include "schedule/changes.hpp"
@@ -232,7 +233,7 @@ present::Document notifications_document(const config::Config& config, const std
     std::vector<std::string> duties;
     for (const auto& s : n.duties) duties.push_back(s.seat);
     told.rows.push_back({Value::integer(n.volunteer), Value::text(n.name),
-                         Value::personal(reveal ? n.phone : people::mask_phone(n.phone)), Value::list(duties),
+                         people::phone_value(n.phone, reveal), Value::list(duties),
                          Value::text(n.message)});
     for (const auto& c : n.changes) {
       const auto& [code, label] = kinds[static_cast<int>(c.kind)];
@@ -245,6 +246,7 @@ present::Document notifications_document(const config::Config& config, const std
     }
   }
   section.tables.push_back(std::move(told));  // a script reads its columns even on a night with nobody to tell
+  changes.in_csv = false;  // one row a message in CSV, the file an SMS gateway reads
   if (!changes.rows.empty()) section.tables.push_back(std::move(changes));
   present::Document document;
   document.kind = "schedule_notify";

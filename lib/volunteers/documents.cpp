@@ -12,6 +12,7 @@
 #include "core/text.hpp"
 #include "import/normalize.hpp"
 #include "people/edit.hpp"
+#include "people/identity.hpp"
 #include "schedule/away.hpp"
 
 namespace kangle::volunteers {
@@ -142,7 +143,7 @@ present::Section volunteer_section(Store& store, const Volunteer& v, const confi
     if (value.kind() != Value::Kind::none) details.rows.push_back({Value::code(std::string(key), text_of(label)), std::move(value)});
   };
   add("name", Msg::field_name, Value::text(v.name));
-  add("phone", Msg::field_phone, phone_value(v.phone, reveal));
+  add("phone", Msg::field_phone, people::phone_value(v.phone, reveal));
   add("id_number", Msg::field_id_number, id_number_value(v.id_number, reveal));
   add("party_member", Msg::field_party_member, yes_flag(v.party_member));
   add("political_status", Msg::field_political_status, text_or_none(v.political_status));
@@ -167,7 +168,7 @@ present::Section volunteer_section(Store& store, const Volunteer& v, const confi
     // As stored, but the days as slots (Tue-morning), not bits, and a phone masked.
     auto stored = [&](const std::string& value) {
       if (value.empty()) return Value::none();
-      if (change.field == "phone") return phone_value(value, reveal);
+      if (change.field == "phone") return people::phone_value(value, reveal);
       if (change.field == "availability") return Value::text(text::join(availability_slots(Availability::from_bits(std::stoll(value))), ","));
       return Value::text(value);
     };
@@ -212,10 +213,6 @@ present::Document absences_listing(Store& store, const std::string& who) {
 
 }  // namespace
 
-present::Value phone_value(const std::string& phone, bool reveal) {
-  if (phone.empty()) return Value::none();
-  return Value::personal(reveal ? phone : mask_phone(phone));
-}
 
 present::Document volunteers_listing(SQLite::Database& db, const config::Config& config, const VolunteerFilter& filter,
                                      bool reveal) {
@@ -238,7 +235,7 @@ present::Document volunteers_listing(SQLite::Database& db, const config::Config&
                    column_for_scripts("preferences"),
                    column_for_scripts("note")};
   for (const auto& v : Store(db).list(filter)) {
-    table.rows.push_back({Value::text(v.name), phone_value(v.phone, reveal), yes_flag(v.party_member), text_or_none(v.unit),
+    table.rows.push_back({Value::text(v.name), people::phone_value(v.phone, reveal), yes_flag(v.party_member), text_or_none(v.unit),
                           text_or_none(v.community), ids_named(skill_ids(v), skill_names(v, config.catalogue)),
                           availability_value(v.availability),
                           integer_or_none(v.monthly_limit), Value::integer(v.id),

@@ -20,10 +20,6 @@ class Database;
 
 namespace kangle::volunteers {
 
-/// A phone number as every document shows it: masked (138****8000) unless `reveal`,
-/// always text (a spreadsheet would round it); none when there is no number.
-present::Value phone_value(const std::string& phone, bool reveal);
-
 /// `volunteers list`: the volunteers `filter` keeps, by name.
 present::Document volunteers_listing(SQLite::Database& db, const config::Config& config, const people::VolunteerFilter& filter,
                                      bool reveal);

@@ -127,8 +127,8 @@ present::Document check_document(const std::vector<config::Diagnostic>& problems
     bool error = d.severity == config::Severity::error;
     errors += error ? 1 : 0;
     table.rows.push_back({Value::text(config::format_diagnostic(d)), Value::text(d.at.file),
-                          Value::integer(static_cast<std::int64_t>(d.at.line)),
-                          Value::integer(static_cast<std::int64_t>(d.at.column)),
+                          d.at.line > 0 ? Value::integer(static_cast<std::int64_t>(d.at.line)) : Value::none(),
+                          d.at.column > 0 ? Value::integer(static_cast<std::int64_t>(d.at.column)) : Value::none(),
                           Value::code(error ? "error" : "warning",
                                       header(error ? Msg::check_severity_error : Msg::check_severity_warning)),
                           Value::text(d.message)});

@@ -81,7 +81,7 @@ counts as facts. The keys and codes are the same in either language.
   columns.toml 41 1 error unknown key "nite" (did you mean "note"?)
   columns.toml 60 1 error unknown key "nite" (did you mean "note"?)
   columns.toml 74 1 error unknown key "nite" (did you mean "note"?)
-  holidays/ 0 0 warning the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
+  holidays/ None None warning the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
 
 Commands that need a valid config refuse with the first problem and point at check.
 

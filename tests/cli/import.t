@@ -81,10 +81,10 @@ For scripts, --format json: the counts as numbers, the same under --lang en.
   共 28 名志愿者
   $ kangle volunteers list --skill barber --format csv | tr -d '\r'
   姓名,手机,党员,单位,居民区,技能,可服务时间,每月最多班次,id,id_number,political_status,skill_ids,certificates,availability_slots,preferences,note
-  张伟,138****8003,true,徐汇区环卫所,玉兰园,"barber,knife-grinder","Tue-morning,Tue-afternoon,Thu-morning,Sat-morning",6,3,,中共预备党员,barber、knife-grinder,,Tue-morning、Tue-afternoon、Thu-morning、Sat-morning,,
-  朱桂英,138****8015,true,,樱花园,barber,"Tue-morning,Tue-afternoon",4,12,,中共党员,barber,,Tue-morning、Tue-afternoon,,
-  胡建华,138****8016,true,徐汇区环卫所,玉兰园,barber,"Tue-afternoon,Thu-morning",4,13,,中共党员,barber,,Tue-afternoon、Thu-morning,,
-  马国强,138****8014,false,,丁香园,barber,"Tue-morning,Tue-afternoon,Thu-morning",6,11,,群众,barber,,Tue-morning、Tue-afternoon、Thu-morning,,
+  张伟,138****8003,true,徐汇区环卫所,玉兰园,"barber,knife-grinder","Tue-morning,Tue-afternoon,Thu-morning,Sat-morning",6,3,,中共预备党员,"barber,knife-grinder",,"Tue-morning,Tue-afternoon,Thu-morning,Sat-morning",,
+  朱桂英,138****8015,true,,樱花园,barber,"Tue-morning,Tue-afternoon",4,12,,中共党员,barber,,"Tue-morning,Tue-afternoon",,
+  胡建华,138****8016,true,徐汇区环卫所,玉兰园,barber,"Tue-afternoon,Thu-morning",4,13,,中共党员,barber,,"Tue-afternoon,Thu-morning",,
+  马国强,138****8014,false,,丁香园,barber,"Tue-morning,Tue-afternoon,Thu-morning",6,11,,群众,barber,,"Tue-morning,Tue-afternoon,Thu-morning",,
   $ kangle volunteers list --unit 卫生 --format json --reveal | python3 -c '
   > import json, sys
   > doc = json.load(sys.stdin)

@@ -201,3 +201,13 @@ forgotten is written to again.
   []
   $ sqlite3 kangle.db "select count(*) from calendar_events where body like '%周敏%'"
   0
+
+The CSV an SMS gateway reads is one row a message, every row as wide as its header:
+the changes each message tells stay in the text and the JSON.
+
+  $ kangle schedule notify --date 2026-12-12 --dry-run --format json | python3 -c 'import json,sys
+  > d = json.load(sys.stdin); print([t["id"] for t in d["sections"][0]["tables"]])'
+  ['notifications', 'changes']
+  $ kangle schedule notify --date 2026-12-12 --dry-run --format csv | python3 -c 'import csv,sys
+  > rows = list(csv.reader(sys.stdin)); print(rows[0], len(rows) - 1, all(len(r) == len(rows[0]) for r in rows))'
+  ['志愿者编号', '姓名', '手机', '当天值班', '通知内容'] 1 True

@@ -40,9 +40,9 @@ is a phone Excel showed as 1.39123E+10, which used to become 13912300000.
 王建国 keeps his name, skills and phone; nobody got 甲九's or the mangled numbers.
 
   $ kangle volunteers list --format csv | grep -E '王建国|甲九|乙十|王芳|Anna'
-  Anna Li,138****8041,false,,,,"Wed-morning,Wed-afternoon",,30,4101**********1233,,,,Wed-morning、Wed-afternoon,,
-  王建国,138****8001,true,康健街道社区卫生服务中心,丁香园,nurse,"Wed-morning,Fri-morning",4,1,,中共党员,nurse,,Wed-morning、Fri-morning,,
-  王芳,138****8040,false,,,nurse,"Mon-morning,Mon-afternoon,Tue-morning,Tue-afternoon",,29,,,nurse,,Mon-morning、Mon-afternoon、Tue-morning、Tue-afternoon,,
+  Anna Li,138****8041,false,,,,"Wed-morning,Wed-afternoon",,30,4101**********1233,,,,"Wed-morning,Wed-afternoon",,
+  王建国,138****8001,true,康健街道社区卫生服务中心,丁香园,nurse,"Wed-morning,Fri-morning",4,1,,中共党员,nurse,,"Wed-morning,Fri-morning",,
+  王芳,138****8040,false,,,nurse,"Mon-morning,Mon-afternoon,Tue-morning,Tue-afternoon",,29,,,nurse,,"Mon-morning,Mon-afternoon,Tue-morning,Tue-afternoon",,
   $ tr -d '\r' < more.rejects.csv | sed 's/^\xEF\xBB\xBF//' | cut -d, -f1,2
   姓名,联系电话
   甲九,13800138001

@@ -224,3 +224,12 @@ ledger_integrity.t).
   $ kangle points verify --full; echo "exit $?"
   积分账本核验未通过：第 3 条：哈希值与内容及上一条不符：该记录曾在 kangle 之外被改动
   exit 1
+
+A command that writes to the ledger prints what it did and writes no file: a file
+that failed after the entry was written would invite a second run.
+
+  $ kangle points adjust 张伟 +5 --reason 测试 --format json -o adjust.json 2>&1 | head -1
+  The following arguments were not expected: adjust.json -o
+  $ kangle points balance 张伟 --format csv
+  kangle: 错误：此输出没有表格，无法生成 CSV 或 XLSX：请用 --format text 或 json
+  [2]

@@ -31,7 +31,7 @@ calendar, the volunteers of the sign-up sheet assigned exactly.
   $ kangle schedule show --month 2026-12 --kiosk kangle-hall --format csv | tr -d '\r' | tail -3
   2026-12-29,tue,09:00-11:30,kangle-hall,blood-pressure,周敏,,0,kangle-hall/2026-12-29/0900/blood-pressure/1
   2026-12-31,thu,14:00-16:00,kangle-hall,heritage-crafts,唐志强,,0,kangle-hall/2026-12-31/1400/heritage-crafts/1
-  2026-12-31,thu,14:00-16:00,kangle-hall,general,冯娟、曹杰、许萍、韩超,,0,kangle-hall/2026-12-31/1400/+general/1、kangle-hall/2026-12-31/1400/+general/2、kangle-hall/2026-12-31/1400/+general/3、kangle-hall/2026-12-31/1400/+general/4
+  2026-12-31,thu,14:00-16:00,kangle-hall,general,"冯娟,曹杰,许萍,韩超",,0,"kangle-hall/2026-12-31/1400/+general/1,kangle-hall/2026-12-31/1400/+general/2,kangle-hall/2026-12-31/1400/+general/3,kangle-hall/2026-12-31/1400/+general/4"
   $ kangle schedule explain --month 2026-12 | head -5
   日期        星期  时间         服务点  服务        空缺原因
   2026-12-01  周二  09:00-11:30  丁香园  理发        有空的 3 人都已达到每月最多班次：张伟、朱桂英、马国强
