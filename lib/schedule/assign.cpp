@@ -820,4 +820,18 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   return plan;
 }
 
+std::string_view reason_code(Unfilled::Reason reason) {
+  switch (reason) {
+    case Unfilled::Reason::no_skill: return "no_skill";
+    case Unfilled::Reason::not_available: return "not_available";
+    case Unfilled::Reason::at_limit: return "at_limit";
+    case Unfilled::Reason::weekly_limit: return "weekly_limit";
+    case Unfilled::Reason::busy_that_day: return "busy_that_day";
+    case Unfilled::Reason::in_this_session: return "in_this_session";
+    case Unfilled::Reason::days_in_a_row: return "days_in_a_row";
+    case Unfilled::Reason::day_gone_by: return "day_gone_by";
+  }
+  return "";
+}
+
 }  // namespace kangle::schedule

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/model.hpp"
@@ -33,6 +34,9 @@ struct Unfilled {
   /// For busy_that_day: those of `volunteers` whose seat that day is in this session.
   std::vector<std::int64_t> in_session;
 };
+
+/// The reason's stable code for scripts and tests: `no_skill`, `at_limit`, …
+std::string_view reason_code(Unfilled::Reason reason);
 
 /// Seat key → volunteer id.
 using Assignments = std::map<std::string, std::int64_t>;

@@ -96,20 +96,6 @@ std::string names_of(const std::vector<std::int64_t>& ids, const std::map<std::i
   return text;
 }
 
-std::string reason_code(Unfilled::Reason reason) {
-  switch (reason) {
-    case Unfilled::Reason::no_skill: return "no_skill";
-    case Unfilled::Reason::not_available: return "not_available";
-    case Unfilled::Reason::at_limit: return "at_limit";
-    case Unfilled::Reason::weekly_limit: return "weekly_limit";
-    case Unfilled::Reason::busy_that_day: return "busy_that_day";
-    case Unfilled::Reason::in_this_session: return "in_this_session";
-    case Unfilled::Reason::days_in_a_row: return "days_in_a_row";
-    case Unfilled::Reason::day_gone_by: return "day_gone_by";
-  }
-  return "";
-}
-
 std::string reason_text(const config::Config& config, const Unfilled& why, const std::string& skill,
                         const std::map<std::int64_t, std::string>& names) {
   switch (why.reason) {
@@ -288,7 +274,7 @@ present::Document explain_document(SQLite::Database& db, const config::Config& c
       if (filter.person && std::find(who.begin(), who.end(), *filter.person) == who.end()) continue;
       auto row = duty_cells(config, seat_of(session, seat));
       row.push_back(Value::text(seat.key));
-      row.push_back(Value::code(reason_code(it->second.reason),
+      row.push_back(Value::code(std::string(reason_code(it->second.reason)),
                                 reason_text(config, it->second, duty_name(config, "", seat.skill), names)));
       std::vector<std::string> considered;
       for (auto id : who) considered.push_back(std::to_string(id));

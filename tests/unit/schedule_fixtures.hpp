@@ -157,22 +157,8 @@ inline std::vector<std::string> lines(const Assignments& assignments) {
   return out;
 }
 
-inline std::string reason_name(Unfilled::Reason reason) {
-  switch (reason) {
-    case Unfilled::Reason::no_skill: return "no_skill";
-    case Unfilled::Reason::not_available: return "not_available";
-    case Unfilled::Reason::at_limit: return "at_limit";
-    case Unfilled::Reason::weekly_limit: return "weekly_limit";
-    case Unfilled::Reason::busy_that_day: return "busy_that_day";
-    case Unfilled::Reason::in_this_session: return "in_this_session";
-    case Unfilled::Reason::days_in_a_row: return "days_in_a_row";
-    case Unfilled::Reason::day_gone_by: return "day_gone_by";
-  }
-  return "?";
-}
-
 inline std::string text(const Unfilled& u) {
-  std::string out = reason_name(u.reason) + " [";
+  std::string out = std::string(kangle::schedule::reason_code(u.reason)) + " [";
   for (std::size_t i = 0; i < u.volunteers.size(); ++i) out += (i ? "," : "") + std::to_string(u.volunteers[i]);
   return out + "]";
 }

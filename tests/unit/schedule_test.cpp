@@ -922,7 +922,7 @@ TEST_CASE("assign on generated instances: hard constraints, maximum flow, reason
                   << seat_count(in.sessions) << " seats");
     auto plan = assign(in.sessions, in.volunteers);
     seen["filled"] += static_cast<int>(plan.assigned.size());
-    for (const auto& [seat, why] : plan.unfilled) ++seen[reason_name(why.reason)];
+    for (const auto& [seat, why] : plan.unfilled) ++seen[std::string(kangle::schedule::reason_code(why.reason))];
     check_plan(in, plan);
     CHECK(static_cast<int>(plan.assigned.size()) == max_flow(in.sessions, in.volunteers));
     CHECK(plan.moved.empty());
