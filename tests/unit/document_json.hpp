@@ -16,12 +16,15 @@ namespace kangle::test {
 
 using Json = nlohmann::json;
 
-/// `build`'s document as JSON, parsed, built and rendered in `lang` (English after).
+inline Json json_of(const present::Document& document) { return Json::parse(present::render_json(document)); }
+
+/// `build`'s document as JSON, parsed, built and rendered in `lang`; the language left as it was.
 template <typename Build>
 Json json_in(Lang lang, Build build) {
+  auto before = language();
   set_language(lang);
-  auto json = Json::parse(present::render_json(build()));
-  set_language(Lang::en);
+  auto json = json_of(build());
+  set_language(before);
   return json;
 }
 
@@ -39,12 +42,17 @@ inline Json for_scripts(Json document) {
   return document;
 }
 
+/// The document `build` makes in zh-CN and in English, as JSON.
+template <typename Build>
+std::pair<Json, Json> in_both_languages(Build build) {
+  return {json_in(Lang::zh_CN, build), json_in(Lang::en, build)};
+}
+
 /// The document `build` makes in zh-CN and in English, checked identical for scripts:
 /// keys, codes, flags, numbers, facts and all.
 template <typename Build>
 std::pair<Json, Json> both_languages(Build build) {
-  auto zh = json_in(Lang::zh_CN, build);
-  auto en = json_in(Lang::en, build);
+  auto [zh, en] = in_both_languages(build);
   CHECK(zh.at("format_version") == 1);
   CHECK(for_scripts(zh) == for_scripts(en));
   return {zh, en};

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/error.hpp"
-#include "documents_json.hpp"
+#include "document_json.hpp"
 #include "import/documents.hpp"
 #include "import_report.hpp"
 #include "temp_dir.hpp"

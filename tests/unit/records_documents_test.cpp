@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/error.hpp"
-#include "documents_json.hpp"
+#include "document_json.hpp"
 #include "ledger_workspace.hpp"
 #include "records/documents.hpp"
 #include "records/store.hpp"
