@@ -101,6 +101,10 @@ const std::vector<CommandSpec>& command_table();
 using present::Format;
 void add_format_option(CLI::App& command, Format& format, std::vector<Format> allowed);
 
+/// Prints `document` in `output`'s format, or writes it to `output.path` (present::write)
+/// and says so. XLSX needs a file.
+void emit(const present::Document& document, const present::Output& output);
+
 /// Where a command's document goes: `--format` (of those `allowed`), `-o/--output FILE`
 /// and, when CSV is allowed, `--encoding utf-8|gb18030` for old WPS and Excel.
 void add_output_options(CLI::App& command, present::Output& output, std::vector<Format> allowed);

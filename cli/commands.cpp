@@ -68,6 +68,15 @@ void add_output_options(CLI::App& command, present::Output& output, std::vector<
       ->type_name("utf-8|gb18030");
 }
 
+void emit(const present::Document& document, const present::Output& output) {
+  if (output.path.empty() || output.path == "-") {
+    fmt::print("{}", present::rendered(document, output, false));
+    return;
+  }
+  present::write(document, output);
+  fmt::print("{}\n", tr(Msg::file_written, output.path));
+}
+
 void define_leaves(CLI::App& command, Action& action, std::vector<Leaf> leaves) {
   struct Defined {
     CLI::App* app;
@@ -88,7 +97,7 @@ void define_leaves(CLI::App& command, Action& action, std::vector<Leaf> leaves) 
       if (!leaf.app->parsed()) continue;
       context.output = *leaf.output;
       auto outcome = leaf.run(context);
-      if (outcome.document) present::emit(*outcome.document, context.output);
+      if (outcome.document) emit(*outcome.document, context.output);
       return outcome.exit_code;
     }
     return static_cast<int>(ExitCode::usage);

@@ -135,7 +135,7 @@ Run define_notify(CLI::App& sub) {
     schedule::notify_day(context.database->sql(), *context.config, notify,
                          [&](const std::vector<schedule::Notice>& notices) {
                            // Before the record is committed: what is recorded was put out.
-                           present::emit(schedule::notifications_document(*context.config, notices, date,
+                           emit(schedule::notifications_document(*context.config, notices, date,
                                                                           options->reveal, options->dry_run),
                                          context.output);
                            std::fflush(stdout);
@@ -235,7 +235,7 @@ Run define_export(CLI::App& sub) {
         break;
       }
       case ExportFormat::csv:
-        present::emit(schedule::rota_document(*context.config, month, seats, filter), sheet(Format::csv));
+        emit(schedule::rota_document(*context.config, month, seats, filter), sheet(Format::csv));
         break;
       case ExportFormat::md:
       case ExportFormat::html:
@@ -244,7 +244,7 @@ Run define_export(CLI::App& sub) {
             {ExportFormat::md, Format::md}, {ExportFormat::html, Format::html}, {ExportFormat::xlsx, Format::xlsx}};
         // A printed rota for one person shows their duties alone.
         std::erase_if(seats, [&](const auto& s) { return !filter.keeps(s); });
-        present::emit(schedule::rota_by_week(*context.config, month, seats, context.now), sheet(formats.at(options->format)));
+        emit(schedule::rota_by_week(*context.config, month, seats, context.now), sheet(formats.at(options->format)));
         break;
       }
     }

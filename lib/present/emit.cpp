@@ -42,8 +42,6 @@ std::string to_gb18030(const std::string& utf8) {
   return out;
 }
 
-bool to_standard_output(const Output& output) { return output.path.empty() || output.path == "-"; }
-
 }  // namespace
 
 std::string_view format_name(Format format) {
@@ -73,11 +71,7 @@ std::string rendered(const Document& document, const Output& output, bool for_fi
   return for_file ? std::string(utf8_byte_order_mark) + csv : csv;
 }
 
-void emit(const Document& document, const Output& output) {
-  if (to_standard_output(output)) {
-    fmt::print("{}", rendered(document, output, false));
-    return;
-  }
+void write(const Document& document, const Output& output) {
   if (output.format == Format::xlsx) {
     if (output.encoding != Encoding::utf8) throw UsageError(tr(Msg::encoding_csv_only));
     bool any_table = std::any_of(document.sections.begin(), document.sections.end(),
@@ -87,7 +81,6 @@ void emit(const Document& document, const Output& output) {
   } else {
     write_file_atomically(output.path, rendered(document, output, true));
   }
-  fmt::print("{}\n", tr(Msg::file_written, output.path));
 }
 
 }  // namespace kangle::present

@@ -34,9 +34,9 @@ struct Output {
 /// without a table, and for an encoding other than UTF-8 outside CSV.
 std::string rendered(const Document& document, const Output& output, bool for_file);
 
-/// Prints `document` on standard output, or writes it to `output.path` atomically (the old
-/// file or the whole new one, never half) and says so on standard output. XLSX needs a
-/// file; a CSV written to a file is for a spreadsheet (see `rendered`), on a pipe for a script.
-void emit(const Document& document, const Output& output);
+/// Writes `document` to `output.path` atomically (the old file or the whole new one,
+/// never half); a CSV file is for a spreadsheet (see `rendered`). XLSX is refused for a
+/// document without a table, as CSV is.
+void write(const Document& document, const Output& output);
 
 }  // namespace kangle::present
