@@ -28,6 +28,7 @@ struct GlobalOptions {
 /// commands that need one) and the language already set.
 struct Context {
   GlobalOptions globals;
+  Lang lang = Lang::zh_CN;  ///< of everything the command says: `--lang`, KANGLE_LANG or the workspace's
   std::filesystem::path workspace;               ///< empty for commands that need none
   std::optional<config::Config> config;          ///< loaded for Needs::database
   std::unique_ptr<storage::Database> database; ///< opened (and migrated) for Needs::database

@@ -36,12 +36,13 @@ std::optional<fs::path> as_path(const std::optional<std::string>& s) {
 }
 
 /// `--lang`, else KANGLE_LANG, else the workspace's language, else Chinese.
-void choose_language(const GlobalOptions& globals, const fs::path& workspace) {
+Lang choose_language(const GlobalOptions& globals, const fs::path& workspace) {
   std::optional<Lang> lang;
   if (globals.lang) lang = parse_lang(*globals.lang);
   if (!lang) if (auto v = env("KANGLE_LANG")) lang = parse_lang(*v);
   if (!lang && !workspace.empty()) lang = config::peek_language(workspace);
   set_language(lang.value_or(Lang::zh_CN));
+  return lang.value_or(Lang::zh_CN);
 }
 
 fs::path find_workspace(const GlobalOptions& globals) {
@@ -225,11 +226,11 @@ int run(int argc, char** argv) {
     if (!subcommands[i]->parsed()) continue;
     Context context;
     context.globals = globals;
-    choose_language(globals, {});
+    context.lang = choose_language(globals, {});
     context.now = env("KANGLE_NOW").value_or(current_timestamp());
     if (table[i].needs != Needs::nothing) {
       context.workspace = find_workspace(globals);
-      choose_language(globals, context.workspace);
+      context.lang = choose_language(globals, context.workspace);
     }
     if (table[i].needs == Needs::database) {
       context.config = config::load_valid_config(context.workspace);
@@ -258,9 +259,11 @@ int main(int argc, char** argv) {
   try {
     code = run(argc, argv);
   } catch (const Error& e) {
-    return print_error(e.what(), e.exit_code());
+    return print_error(e.message().in(language()), e.exit_code());
   } catch (const std::exception& e) {
-    if (auto failure = storage::storage_failure(e, workspace::database_file)) return print_error(failure->what(), failure->exit_code());
+    if (auto failure = storage::storage_failure(e, workspace::database_file)) {
+      return print_error(failure->message().in(language()), failure->exit_code());
+    }
     return print_error(fmt::format("internal error: {}", e.what()), ExitCode::internal);
   }
   // A failed write to stdout (a full disk, a closed pipe) is an error, not a success.

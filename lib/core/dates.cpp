@@ -188,10 +188,12 @@ std::string Period::text() const {
   return fmt::format("{:04}", year);
 }
 
-std::string period_label(const Period& period) {
+std::string period_label(const Period& period) { return period_label(period, language()); }
+
+std::string period_label(const Period& period, Lang lang) {
   int year = static_cast<int>(period.first.year());
   unsigned month = static_cast<unsigned>(period.first.month());
-  bool chinese = language() == Lang::zh_CN;
+  bool chinese = lang == Lang::zh_CN;
   static constexpr std::string_view quarters_zh[] = {"一", "二", "三", "四"};
   static constexpr std::string_view months_en[] = {"January", "February", "March",     "April",   "May",      "June",
                                                    "July",    "August",   "September", "October", "November", "December"};
@@ -258,8 +260,12 @@ std::vector<Period> months_of(const Period& period) {
   return months;
 }
 
-std::string format_duration(long minutes) {
-  bool chinese = language() == Lang::zh_CN;
+std::string format_duration(long minutes) { return format_duration(minutes, language()); }
+
+Localized duration_words(long minutes) { return {format_duration(minutes, Lang::zh_CN), format_duration(minutes, Lang::en)}; }
+
+std::string format_duration(long minutes, Lang lang) {
+  bool chinese = lang == Lang::zh_CN;
   std::string sign = minutes < 0 ? "-" : "";
   minutes = std::abs(minutes);
   long h = minutes / 60, m = minutes % 60;

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/i18n.hpp"
+
 namespace kangle {
 
 using Date = std::chrono::year_month_day;
@@ -17,8 +19,11 @@ std::optional<Date> parse_date(std::string_view text);
 /// `YYYY-MM-DD`.
 std::string format_date(const Date& date);
 
-/// `2小时30分` / `2 h 30 min`: minutes as people read them, in the language of the run.
-std::string format_duration(long minutes);
+/// `2小时30分` / `2 h 30 min`: minutes as people read them, in `lang`.
+std::string format_duration(long minutes, Lang lang);
+std::string format_duration(long minutes);  // in the language of the run
+/// The duration in both languages, for a Message's argument.
+Localized duration_words(long minutes);
 
 /// The calendar day in `timezone` (an IANA name such as Asia/Shanghai) at the moment
 /// `utc_timestamp` (`YYYY-MM-DDTHH:MM:SSZ`): a run at 02:00 in Beijing is still
@@ -65,6 +70,7 @@ struct Period {
 
 /// The period as people say it, in the language of the run: 2026年12月, 2026年第四季度, 2026年度.
 std::string period_label(const Period& period);
+std::string period_label(const Period& period, Lang lang);
 
 /// `2026-12`, `2026Q4` (also `2026-Q4`, lower-case q) or `2026`; nothing otherwise.
 std::optional<Period> parse_period(std::string_view text);

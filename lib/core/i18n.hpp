@@ -6,7 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace kangle {
 
@@ -21,10 +23,18 @@ std::string_view lang_code(Lang lang);
 void set_language(Lang lang);
 Lang language();
 
+/// Text that reads differently in each language (a kiosk's two names, a weekday), both kept until shown.
+struct Localized {
+  std::string zh;
+  std::string en;
+  const std::string& in(Lang lang) const { return lang == Lang::zh_CN ? zh : en; }
+};
+
 /// Every message kangle shows a user. To add one: a name here, and a line in the
 /// table of i18n.cpp with the English and the Chinese text (the same placeholders,
 /// but for a word one language needs and the other does not, such as "2nd").
 enum class Msg {
+  verbatim,  // "{}": a text already in its language (see Message::verbatim)
   // files and the workspace
   cannot_write_file,
   stored_value_unreadable,
@@ -731,11 +741,59 @@ enum class Msg {
   count_,  // keep last: the number of messages
 };
 
+/// What a message says, in no language yet: its id and its arguments, each already
+/// in both languages. Engines return and throw these; only what shows them (a
+/// document's builder, the command line) chooses the language.
+class Message {
+public:
+  /// Each argument is a word of the catalogue (a Msg), a Message, a Localized, or a
+  /// value fmt formats the same way in both languages (text, a number, a date).
+  template <typename... Args>
+  explicit Message(Msg id, Args&&... args) : id_(id) {
+    args_.reserve(sizeof...(args));
+    (args_.push_back(argument(std::forward<Args>(args))), ...);
+  }
+
+  Msg id() const { return id_; }
+  /// The message's stable name, as scripts read it ("toml_unknown_key"): never translated.
+  std::string_view code() const;
+  std::string in(Lang lang) const;
+  /// The message said by a word of `lang` alone ("name is missing"): for a text already
+  /// in one language that must travel as a Message, such as a library's own error.
+  static Message verbatim(std::string text);
+
+private:
+  template <typename T>
+  static Localized argument(T&& value) {
+    using Plain = std::remove_cvref_t<T>;
+    if constexpr (std::is_same_v<Plain, Msg>) {
+      return word(value);
+    } else if constexpr (std::is_same_v<Plain, Message>) {
+      return {value.in(Lang::zh_CN), value.in(Lang::en)};
+    } else if constexpr (std::is_same_v<Plain, Localized>) {
+      return std::forward<T>(value);
+    } else {
+      auto text = fmt::format("{}", std::forward<T>(value));
+      return {text, text};
+    }
+  }
+  static Localized word(Msg id);
+
+  Msg id_;
+  std::vector<Localized> args_;
+};
+
 /// The message's text in `lang`, with `{}` placeholders for fmt.
 std::string_view message_text(Msg id, Lang lang);
 
 /// The id the catalogue holds at `index`: lets a test check the table is in enum order.
 Msg catalogue_id(std::size_t index);
+
+/// The message in `lang` with its placeholders filled: for the builders of documents.
+template <typename... Args>
+std::string tr(Lang lang, Msg id, Args&&... args) {
+  return Message(id, std::forward<Args>(args)...).in(lang);
+}
 
 /// The message in the current language with its placeholders filled.
 template <typename... Args>

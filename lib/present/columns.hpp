@@ -14,15 +14,17 @@
 
 namespace kangle::present {
 
-/// A column under `key` headed by `header` in the language of the run.
-inline Column column(std::string key, Msg header) { return {std::move(key), std::string(message_text(header, language()))}; }
+/// A column under `key` headed by `header` in `lang`.
+inline Column column(Lang lang, std::string key, Msg header) { return {std::move(key), std::string(message_text(header, lang))}; }
+inline Column column(std::string key, Msg header) { return column(language(), std::move(key), header); }
 
 /// A column of durations: people read 2小时30分, scripts whole minutes (a CSV header says so).
-inline Column duration_column(std::string key, Msg header) {
-  Column c = column(std::move(key), header);
+inline Column duration_column(Lang lang, std::string key, Msg header) {
+  Column c = column(lang, std::move(key), header);
   c.durations = true;
   return c;
 }
+inline Column duration_column(std::string key, Msg header) { return duration_column(language(), std::move(key), header); }
 
 /// A column only scripts read (CSV and JSON), headed by its key.
 inline Column column_for_scripts(std::string key) {

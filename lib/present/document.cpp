@@ -97,13 +97,13 @@ std::string fixed(double number, int places) {
 
 }  // namespace
 
-std::string Value::display() const {
+std::string Value::display(Lang lang) const {
   switch (kind_) {
     case Kind::none: return "";
     case Kind::integer: return (signed_ && number_ > 0 ? "+" : "") + fixed(number_, 0);
     case Kind::decimal: return fixed(number_, decimals_);
     case Kind::flag: return set_ ? label_ : "";
-    case Kind::duration: return format_duration(static_cast<long>(number_));
+    case Kind::duration: return format_duration(static_cast<long>(number_), lang);
     case Kind::list: return text::join(items_, "、");
     case Kind::code: return label_;
     case Kind::text:
@@ -120,8 +120,13 @@ std::string Value::for_scripts() const {
     case Kind::code: return text_;
     case Kind::integer: return fixed(number_, 0);
     case Kind::list: return text::join(items_, ",");
-    default: return display();
+    case Kind::decimal: return fixed(number_, decimals_);
+    case Kind::none: return "";
+    case Kind::text:
+    case Kind::date:
+    case Kind::personal: return text_;
   }
+  return "";
 }
 
 Table as_read(const Table& table, const Section& section) {
@@ -142,8 +147,9 @@ Table as_read(const Table& table, const Section& section) {
   return shown;
 }
 
-Document listing(std::string kind, Table table) {
+Document listing(Lang language, std::string kind, Table table) {
   Document document;
+  document.language = language;
   document.kind = std::move(kind);
   Section section;
   section.id = table.id;
@@ -152,8 +158,10 @@ Document listing(std::string kind, Table table) {
   return document;
 }
 
-Document message(std::string kind, std::vector<std::string> lines, std::vector<std::pair<std::string, Value>> facts) {
+Document message(Lang language, std::string kind, std::vector<std::string> lines,
+                 std::vector<std::pair<std::string, Value>> facts) {
   Document document;
+  document.language = language;
   document.kind = std::move(kind);
   document.facts = std::move(facts);
   Section section;
@@ -161,6 +169,16 @@ Document message(std::string kind, std::vector<std::string> lines, std::vector<s
   section.lines = std::move(lines);
   document.sections.push_back(std::move(section));
   return document;
+}
+
+}  // namespace kangle::present
+
+namespace kangle::present {
+
+Document listing(std::string kind, Table table) { return listing(language(), std::move(kind), std::move(table)); }
+
+Document message(std::string kind, std::vector<std::string> lines, std::vector<std::pair<std::string, Value>> facts) {
+  return message(language(), std::move(kind), std::move(lines), std::move(facts));
 }
 
 }  // namespace kangle::present

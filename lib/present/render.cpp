@@ -33,11 +33,11 @@ std::vector<std::string> keys(const Table& table) {
   return out;
 }
 
-std::vector<std::vector<std::string>> displayed_rows(const Table& table) {
+std::vector<std::vector<std::string>> displayed_rows(const Table& table, Lang lang) {
   std::vector<std::vector<std::string>> out;
   for (const auto& row : table.rows) {
     auto& cells = out.emplace_back();
-    for (const auto& value : row) cells.push_back(value.display());
+    for (const auto& value : row) cells.push_back(value.display(lang));
   }
   return out;
 }
@@ -80,7 +80,7 @@ Json json_value(const Value& value) {
     case Value::Kind::integer:
     case Value::Kind::duration: return static_cast<std::int64_t>(std::llround(value.number_value()));
     case Value::Kind::decimal: {
-      std::string shown = value.display();  // rounded to its places; empty for infinity and NaN
+      std::string shown = value.for_scripts();  // rounded to its places; empty for infinity and NaN
       if (shown.empty()) return nullptr;
       if (value.decimals() == 0) return static_cast<std::int64_t>(std::llround(value.number_value()));
       return std::stod(shown);
@@ -117,9 +117,9 @@ std::string render_text(const Document& document) {
     for (const auto& full : section.tables) {
       auto table = as_read(full, section);
       std::string title = table.title.empty() ? "" : table.title + "\n";
-      blocks.push_back(title + (document.fit_terminal ? table::render_text_within(headers(table), displayed_rows(table),
+      blocks.push_back(title + (document.fit_terminal ? table::render_text_within(headers(table), displayed_rows(table, document.language),
                                                                                   terminal_width, table.key_columns)
-                                                      : table::render_text(headers(table), displayed_rows(table))));
+                                                      : table::render_text(headers(table), displayed_rows(table, document.language))));
     }
   }
   blocks.push_back(lines_block(document.footer));
@@ -135,7 +135,7 @@ std::string render_markdown(const Document& document) {
     for (const auto& full : section.tables) {
       auto table = as_read(full, section);
       if (!table.title.empty()) blocks.push_back("### " + table.title + "\n");
-      blocks.push_back(table::render_markdown(headers(table), displayed_rows(table)));
+      blocks.push_back(table::render_markdown(headers(table), displayed_rows(table, document.language)));
     }
   }
   if (!document.footer.empty()) blocks.push_back("---\n");
@@ -156,7 +156,7 @@ std::string render_csv(const Document& document) {
     const Table& table = *tables.front();
     std::vector<std::string> shown = headers(table);
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      if (table.columns[c].durations) shown[c] += message_text(Msg::in_minutes_suffix, language());
+      if (table.columns[c].durations) shown[c] += message_text(Msg::in_minutes_suffix, document.language);
     }
     return table::render_csv(shown, rows_for_scripts(table));
   }

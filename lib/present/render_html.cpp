@@ -83,15 +83,15 @@ std::string svg_line(double x1, double y1, double x2, double y2, std::string_vie
 }
 
 /// One horizontal bar per row, its label on the left and its value at its end.
-std::string bars_svg(const Chart& chart, const Table& table) {
+std::string bars_svg(const Chart& chart, const Table& table, Lang lang) {
   std::size_t label_column = column_index(table, chart.label, chart);
   std::size_t value_column = column_index(table, chart.value, chart);
   constexpr double row_height = 24, bar_height = 16, padding = 8;
   double largest = 0, label_width = 0, value_width = 0;
   for (const auto& row : table.rows) {
     largest = std::max(largest, number_of(cell(row, value_column)).value_or(0));
-    label_width = std::max(label_width, text_width(cell(row, label_column).display()));
-    value_width = std::max(value_width, text_width(cell(row, value_column).display()));
+    label_width = std::max(label_width, text_width(cell(row, label_column).display(lang)));
+    value_width = std::max(value_width, text_width(cell(row, value_column).display(lang)));
   }
   // Long labels and values are shortened rather than squeezing the bars to nothing.
   label_width = std::min(label_width, chart_width / 3);
@@ -110,10 +110,10 @@ std::string bars_svg(const Chart& chart, const Table& table) {
     double baseline = top + row_height / 2 + font_size * 0.35;
     double length = std::max(number_of(value).value_or(0), 0.0) / largest * bars_span;
     out += svg_text(bars_left - padding, baseline, "end",
-                    shortened(cell(table.rows[r], label_column).display(), label_width));
+                    shortened(cell(table.rows[r], label_column).display(lang), label_width));
     out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", at(bars_left),
                        at(top + (row_height - bar_height) / 2), at(length), at(bar_height), mark_colour);
-    out += svg_text(bars_left + length + padding / 2, baseline, "start", shortened(value.display(), value_width));
+    out += svg_text(bars_left + length + padding / 2, baseline, "start", shortened(value.display(lang), value_width));
   }
   return out + "</svg>\n";
 }
@@ -146,7 +146,7 @@ std::vector<std::pair<double, std::string>> ticks(const Scale& scale) {
 }
 
 /// One point per row, the plot cut into four by dashed lines at the splits.
-std::string quadrant_svg(const Chart& chart, const Table& table) {
+std::string quadrant_svg(const Chart& chart, const Table& table, Lang lang) {
   std::size_t label_column = column_index(table, chart.label, chart);
   std::size_t x_column = column_index(table, chart.x, chart);
   std::size_t y_column = column_index(table, chart.y, chart);
@@ -158,7 +158,7 @@ std::string quadrant_svg(const Chart& chart, const Table& table) {
   for (const auto& row : table.rows) {
     auto x = number_of(cell(row, x_column));
     auto y = number_of(cell(row, y_column));
-    if (x && y) points.push_back({*x, *y, cell(row, label_column).display()});
+    if (x && y) points.push_back({*x, *y, cell(row, label_column).display(lang)});
   }
   Scale x_scale, y_scale{1, 5};  // y is most often a satisfaction score, 1 to 5
   double largest_x = 0;
@@ -204,17 +204,17 @@ std::string quadrant_svg(const Chart& chart, const Table& table) {
   return out + "</svg>\n";
 }
 
-std::string chart_figure(const Chart& chart, const Table& table) {
+std::string chart_figure(const Chart& chart, const Table& table, Lang lang) {
   std::string out = "<figure class=\"chart\">\n";
   if (!chart.title.empty()) out += "<figcaption>" + html_escape(chart.title) + "</figcaption>\n";
   switch (chart.kind) {
-    case Chart::Kind::bars: out += bars_svg(chart, table); break;
-    case Chart::Kind::quadrant: out += quadrant_svg(chart, table); break;
+    case Chart::Kind::bars: out += bars_svg(chart, table, lang); break;
+    case Chart::Kind::quadrant: out += quadrant_svg(chart, table, lang); break;
   }
   return out + "</figure>\n";
 }
 
-std::string table_html(const Table& table) {
+std::string table_html(const Table& table, Lang lang) {
   std::string out = "<table>\n";
   if (!table.title.empty()) out += "<caption>" + html_escape(table.title) + "</caption>\n";
   out += "<thead><tr>";
@@ -224,24 +224,24 @@ std::string table_html(const Table& table) {
     out += "<tr>";
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       const auto& value = cell(row, c);
-      out += (value.is_number() ? "<td class=\"num\">" : "<td>") + html_escape(value.display()) + "</td>";
+      out += (value.is_number() ? "<td class=\"num\">" : "<td>") + html_escape(value.display(lang)) + "</td>";
     }
     out += "</tr>\n";
   }
   return out + "</tbody>\n</table>\n";
 }
 
-std::string section_html(const Section& section) {
+std::string section_html(const Section& section, Lang lang) {
   // Each table comes after the charts drawn from it.
   std::vector<std::string> figures(section.tables.size());
   for (const auto& chart : section.charts) {
     std::size_t t = table_index(section, chart);
-    figures[t] += chart_figure(chart, section.tables[t]);
+    figures[t] += chart_figure(chart, section.tables[t], lang);
   }
   std::string out = "<section>\n";
   if (!section.title.empty()) out += "<h2>" + html_escape(section.title) + "</h2>\n";
   for (const auto& line : section.lines) out += "<p>" + html_escape(line) + "</p>\n";
-  for (std::size_t t = 0; t < section.tables.size(); ++t) out += figures[t] + table_html(as_read(section.tables[t], section));
+  for (std::size_t t = 0; t < section.tables.size(); ++t) out += figures[t] + table_html(as_read(section.tables[t], section), lang);
   return out + "</section>\n";
 }
 
@@ -278,9 +278,9 @@ std::string render_html(const Document& report) {
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n"
       "<body>\n{}",
-      lang_code(language()), html_escape(report.title), style(report),
+      lang_code(report.language), html_escape(report.title), style(report),
       report.title.empty() ? "" : "<h1>" + html_escape(report.title) + "</h1>\n");
-  for (const auto& section : report.sections) out += section_html(section);
+  for (const auto& section : report.sections) out += section_html(section, report.language);
   if (!report.footer.empty()) {
     out += "<footer>\n";
     for (const auto& line : report.footer) out += "<p>" + html_escape(line) + "</p>\n";

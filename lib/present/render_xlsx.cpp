@@ -134,7 +134,7 @@ private:
 
 /// The section's title at the top, its lines under it, then each table after an empty row:
 /// its title, its headers, its rows. Columns are as wide as their widest table cell.
-void write_section(lxw_worksheet* sheet, const Section& section, Formats& formats, const fs::path& path) {
+void write_section(lxw_worksheet* sheet, const Section& section, Lang lang, Formats& formats, const fs::path& path) {
   lxw_row_t row = 0;
   auto write_text = [&](std::size_t column, const std::string& text, lxw_format* format) {
     if (!text.empty()) {
@@ -166,7 +166,7 @@ void write_section(lxw_worksheet* sheet, const Section& section, Formats& format
     for (const auto& cells : table.rows) {
       ++row;
       for (std::size_t c = 0; c < cells.size() && c < table.columns.size(); ++c) {
-        std::string shown = cells[c].display();  // empty for infinity and NaN, which XLSX cannot hold
+        std::string shown = cells[c].display(lang);  // empty for infinity and NaN, which XLSX cannot hold
         if (cells[c].is_number() && !shown.empty()) {
           check(worksheet_write_number(sheet, row, static_cast<lxw_col_t>(c), cells[c].number_value(),
                                        formats.number(cells[c].decimals())),
@@ -212,7 +212,7 @@ void write_xlsx(const Document& document, const fs::path& path) {
     worksheet_set_paper(sheet, 9);
     if (document.landscape) worksheet_set_landscape(sheet);
     worksheet_fit_to_pages(sheet, 1, 0);
-    write_section(sheet, section, formats, path);
+    write_section(sheet, section, document.language, formats, path);
   }
   check(workbook_close(book.release()), path);
 

@@ -8,10 +8,17 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.hpp"
 #include "core/i18n.hpp"
 
 using kangle::Lang;
 using kangle::Msg;
+using kangle::Message;
+using kangle::Localized;
+using kangle::message_text;
+using kangle::InputError;
+using kangle::Error;
+using kangle::ExitCode;
 
 namespace {
 
@@ -172,4 +179,31 @@ TEST_CASE("parse_lang, rejects other languages") {
 TEST_CASE("lang_code, the spelling kangle.toml uses") {
   CHECK(kangle::lang_code(Lang::zh_CN) == "zh-CN");
   CHECK(kangle::lang_code(Lang::en) == "en");
+}
+
+TEST_CASE("Message, said in either language when shown, with its words translated then") {
+  Message refusal(Msg::toml_wrong_type, "kiosks.hours", Msg::type_table);
+  CHECK(refusal.in(Lang::en) == fmt::format(fmt::runtime(message_text(Msg::toml_wrong_type, Lang::en)), "kiosks.hours",
+                                            message_text(Msg::type_table, Lang::en)));
+  CHECK(refusal.in(Lang::zh_CN) == fmt::format(fmt::runtime(message_text(Msg::toml_wrong_type, Lang::zh_CN)),
+                                               "kiosks.hours", message_text(Msg::type_table, Lang::zh_CN)));
+  CHECK(refusal.code() == "toml_wrong_type");
+  CHECK(refusal.id() == Msg::toml_wrong_type);
+
+  Message nested(Msg::cannot_write_file, "out.csv", refusal);
+  CHECK(nested.in(Lang::zh_CN).find(refusal.in(Lang::zh_CN)) != std::string::npos);
+  CHECK(nested.in(Lang::en).find(refusal.in(Lang::en)) != std::string::npos);
+
+  Message named(Msg::workspace_exists, Localized{"康健街道", "Kangjian"});
+  CHECK(named.in(Lang::en).find("Kangjian") != std::string::npos);
+  CHECK(named.in(Lang::zh_CN).find("康健街道") != std::string::npos);
+}
+
+TEST_CASE("Error, carries its Message; what() is the English text for logs") {
+  InputError error(Message(Msg::cannot_read_file, "a.csv", "gone"));
+  CHECK(error.message().code() == "cannot_read_file");
+  CHECK(std::string(error.what()) == error.message().in(Lang::en));
+  CHECK(error.exit_code() == ExitCode::bad_input);
+  Error internal("ICU: no such zone");
+  CHECK(internal.message().in(Lang::zh_CN) == "ICU: no such zone");
 }
