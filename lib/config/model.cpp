@@ -78,16 +78,18 @@ const RedeemItem* PointRules::find_item(std::string_view item) const {
   return it == redeem.end() ? nullptr : &*it;
 }
 
-const std::string& localized(const std::string& name, const std::string& name_en) {
-  return language() == Lang::zh_CN || name_en.empty() ? name : name_en;
+const std::string& localized(const std::string& name, const std::string& name_en, Lang lang) {
+  return lang == Lang::zh_CN || name_en.empty() ? name : name_en;
 }
+const std::string& localized(const std::string& name, const std::string& name_en) { return localized(name, name_en, language()); }
 
-std::string kiosk_label(const Config& config, std::string_view id) {
+std::string kiosk_label(const Config& config, std::string_view id, Lang lang) {
   for (const auto& k : config.kiosks) {
-    if (k.id == id) return localized(k.short_name, k.name_en);
+    if (k.id == id) return localized(k.short_name, k.name_en, lang);
   }
   return std::string(id);
 }
+std::string kiosk_label(const Config& config, std::string_view id) { return kiosk_label(config, id, language()); }
 
 std::optional<CalendarReminder> parse_reminder(std::string_view text) {
   auto rest = text::trim(text);
@@ -134,9 +136,10 @@ const Kiosk& resolve_kiosk(const Config& config, std::string_view name) {
   throw InputError(tr(Msg::kiosk_not_found, name, text::join(labels, message_text(Msg::rhythm_list_separator, language()))));
 }
 
-std::string service_label(const Catalogue& catalogue, std::string_view id) {
+std::string service_label(const Catalogue& catalogue, std::string_view id, Lang lang) {
   const auto* s = catalogue.find_service(id);
-  return s ? localized(s->name, s->name_en) : std::string(id);
+  return s ? localized(s->name, s->name_en, lang) : std::string(id);
 }
+std::string service_label(const Catalogue& catalogue, std::string_view id) { return service_label(catalogue, id, language()); }
 
 }  // namespace kangle::config

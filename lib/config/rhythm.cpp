@@ -104,30 +104,33 @@ std::optional<Rhythm> parse_rhythm(std::string_view text) {
   return std::nullopt;
 }
 
-std::string describe_weekdays(const std::bitset<7>& days) {
-  bool chinese = language() == Lang::zh_CN;
+std::string describe_weekdays(const std::bitset<7>& days) { return describe_weekdays(days, language()); }
+std::string describe_rhythm(const Rhythm& r) { return describe_rhythm(r, language()); }
+
+std::string describe_weekdays(const std::bitset<7>& days, Lang lang) {
+  bool chinese = lang == Lang::zh_CN;
   std::vector<std::string> names;
   for (unsigned d : {1u, 2u, 3u, 4u, 5u, 6u, 0u}) {
     if (days.test(d)) names.emplace_back(weekday_display(std::chrono::weekday{d}, chinese));
   }
-  return text::join(names, message_text(Msg::rhythm_list_separator, language()));
+  return text::join(names, message_text(Msg::rhythm_list_separator, lang));
 }
 
-std::string describe_rhythm(const Rhythm& r) {
-  bool chinese = language() == Lang::zh_CN;
+std::string describe_rhythm(const Rhythm& r, Lang lang) {
+  bool chinese = lang == Lang::zh_CN;
   switch (r.kind) {
     case Rhythm::Kind::weekdays:
-      return describe_weekdays(r.weekdays);
+      return describe_weekdays(r.weekdays, lang);
     case Rhythm::Kind::nth_weekday: {
       auto day = weekday_display(r.weekday, chinese);
-      if (r.nth < 0) return tr(Msg::rhythm_last, day);
+      if (r.nth < 0) return tr(lang, Msg::rhythm_last, day);
       static constexpr std::string_view suffixes[] = {"st", "nd", "rd", "th", "th"};
-      return tr(Msg::rhythm_nth, r.nth, day, suffixes[r.nth - 1]);
+      return tr(lang, Msg::rhythm_nth, r.nth, day, suffixes[r.nth - 1]);
     }
     case Rhythm::Kind::every_n_weeks:
-      return tr(Msg::rhythm_every_weeks, r.interval_weeks, format_date(r.anchor));
+      return tr(lang, Msg::rhythm_every_weeks, r.interval_weeks, format_date(r.anchor));
     case Rhythm::Kind::day_of_month:
-      return tr(Msg::rhythm_day, r.day);
+      return tr(lang, Msg::rhythm_day, r.day);
     case Rhythm::Kind::one_date:
       return format_date(r.anchor);
   }

@@ -30,6 +30,12 @@ struct Localized {
   const std::string& in(Lang lang) const { return lang == Lang::zh_CN ? zh : en; }
 };
 
+/// What `say(lang)` says in each language: a name or a duration as a Message's argument.
+template <typename Say>
+Localized in_both_languages(Say&& say) {
+  return {say(Lang::zh_CN), say(Lang::en)};
+}
+
 /// Every message kangle shows a user. To add one: a name here, and a line in the
 /// table of i18n.cpp with the English and the Chinese text (the same placeholders,
 /// but for a word one language needs and the other does not, such as "2nd").
