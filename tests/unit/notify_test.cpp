@@ -22,6 +22,7 @@
 #include "schedule/store.hpp"
 #include "temp_dir.hpp"
 #include "storage/database.hpp"
+#include "workspace/forget.hpp"
 #include "workspace/init.hpp"
 
 using kangle::Date;
@@ -246,6 +247,6 @@ TEST_CASE("forget erases the messages a volunteer was sent", "[notify]") {
     return q.getColumn(0).getInt();
   };
   CHECK(sent() > 0);
-  kangle::people::Store(db).forget(a, ymd(2026, 12, 1), "2026-12-01T02:00:00Z");
+  kangle::workspace::forget_volunteer(db, a, ymd(2026, 12, 1), "2026-12-01T02:00:00Z");
   CHECK(sent() == 0);
 }
