@@ -123,7 +123,7 @@ TEST_CASE("the loader refuses a malformed ics_reminder with file and line", "[ic
   auto loaded = kangle::config::load_config(dir.path() / "ws");
   std::string found;
   for (const auto& d : loaded.diagnostics.items()) {
-    if (d.message.find("ics_reminder") != std::string::npos) found = d.at.file + ":" + std::to_string(d.at.line);
+    if (d.message.id() == kangle::Msg::ics_bad_reminder) found = d.at.file + ":" + std::to_string(d.at.line);
   }
   CHECK(found == "kangle.toml:1");
 }
