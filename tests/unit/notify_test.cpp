@@ -64,7 +64,7 @@ std::string error_of(const std::function<void()>& run) {
   try {
     run();
   } catch (const kangle::InputError& e) {
-    return e.what();
+    return e.message().in(kangle::Lang::zh_CN);
   }
   return "";
 }
