@@ -216,6 +216,7 @@ TEST_CASE("Database, a full disk and a read-only workspace get clear messages, a
       insert_many(db.sql());
     } catch (const std::exception& e) {
       auto failure = kangle::storage::storage_failure(e, file);
+      if (failure) CHECK((failure->message().id() == kangle::Msg::database_full || failure->message().id() == kangle::Msg::database_read_only));
       return failure ? std::string(failure->what()) : std::string("raw: ") + e.what();
     }
     return std::string("(no error)");
