@@ -75,7 +75,7 @@ void bind_fields(SQLite::Statement& s, const Resource& r) {
 /// A word the database holds that this kangle does not know: the database was written by
 /// something else, so say so rather than guess.
 [[noreturn]] void unknown_word(std::string_view column, const std::string& word) {
-  throw WorkspaceError(tr(Msg::lists_unknown_value, column, word));
+  throw WorkspaceError(Message(Msg::lists_unknown_value, column, word));
 }
 
 }  // namespace

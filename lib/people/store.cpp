@@ -232,11 +232,11 @@ std::int64_t resolve_volunteer(Store& store, const std::string& who) {
   if (found.size() > 1) {
     std::vector<std::string> each;
     for (const auto& v : found) each.push_back(v.name + " " + mask_phone(v.phone));
-    throw InputError(tr(Msg::volunteer_ambiguous_listed, found.size(), who,
-                        text::join(each, message_text(Msg::rhythm_list_separator, language()))));
+    auto listed = in_both_languages([&](Lang lang) { return text::join(each, message_text(Msg::rhythm_list_separator, lang)); });
+    throw InputError(Message(Msg::volunteer_ambiguous_listed, found.size(), who, listed));
   }
-  if (auto near = text::closest(name, store.all_names())) throw InputError(tr(Msg::volunteer_not_found_suggest, who, *near));
-  throw InputError(tr(Msg::volunteer_not_found, who));
+  if (auto near = text::closest(name, store.all_names())) throw InputError(Message(Msg::volunteer_not_found_suggest, who, *near));
+  throw InputError(Message(Msg::volunteer_not_found, who));
 }
 
 std::vector<Volunteer> find_volunteers(Store& store, const std::string& who) {
@@ -246,7 +246,7 @@ std::vector<Volunteer> find_volunteers(Store& store, const std::string& who) {
   auto found = store.find_by_name(text::clean(who));
   if (!found.empty()) return found;
   auto v = store.find(resolve_volunteer(store, who));  // "#12", or the error saying who was meant
-  if (!v) throw InputError(tr(Msg::volunteer_not_found, who));
+  if (!v) throw InputError(Message(Msg::volunteer_not_found, who));
   return {std::move(*v)};
 }
 

@@ -65,7 +65,7 @@ std::string error_of(const std::function<void()>& run) {
   try {
     run();
   } catch (const kangle::InputError& e) {
-    return e.what();
+    return e.message().in(kangle::Lang::zh_CN);
   }
   return "";
 }
@@ -124,7 +124,7 @@ TEST_CASE("the loader refuses a malformed ics_reminder with file and line", "[ic
   auto loaded = kangle::config::load_config(dir.path() / "ws");
   std::string found;
   for (const auto& d : loaded.diagnostics.items()) {
-    if (d.message.find("ics_reminder") != std::string::npos) found = d.at.file + ":" + std::to_string(d.at.line);
+    if (d.message.id() == kangle::Msg::ics_bad_reminder) found = d.at.file + ":" + std::to_string(d.at.line);
   }
   CHECK(found == "kangle.toml:1");
 }
