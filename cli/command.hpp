@@ -116,9 +116,6 @@ void add_output_option(CLI::App& command, std::string& output);
 /// rename: the old file or the whole new one, never half) and says so.
 void print_or_write(const std::string& content, const std::string& output);
 
-/// The header of a column of durations: as is for people, which read "2小时30分";
-/// "…（分钟）" for CSV and JSON, which carry whole minutes.
-std::string duration_header(Msg header, bool in_minutes);
 
 /// Who enters what a command writes by hand: `--by`, else the login name.
 void add_by_option(CLI::App& command, std::string& by);

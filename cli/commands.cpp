@@ -119,11 +119,6 @@ void print_or_write(const std::string& content, const std::string& output) {
   fmt::print("{}\n", tr(Msg::file_written, output));
 }
 
-std::string duration_header(Msg header, bool in_minutes) {
-  std::string text(message_text(header, language()));
-  return in_minutes ? text + std::string(message_text(Msg::in_minutes_suffix, language())) : text;
-}
-
 void add_by_option(CLI::App& command, std::string& by) {
   command.add_option("--by", by, "Who enters it, for the record (default: the login name)");
 }

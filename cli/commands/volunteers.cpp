@@ -99,7 +99,7 @@ Leaf forget_leaf() {
             sub.add_flag("--yes", options->yes, "Erase: it cannot be undone");
             return [options](Context& context) -> Outcome {
               return {workspace::forget_document(context.database->sql(), options->who, options->yes, context.today,
-                                              context.now)};
+                                              context.now, context.lang)};
             };
           }};
 }

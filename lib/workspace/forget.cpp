@@ -33,12 +33,12 @@ Forgotten forget_volunteer(SQLite::Database& db, std::int64_t volunteer, const D
 }
 
 present::Document forget_document(SQLite::Database& db, const std::string& who, bool confirmed, const Date& today,
-                                  const std::string& now) {
+                                  const std::string& now, Lang lang) {
   auto volunteer = people::resolve_volunteer(db, who);
-  if (!confirmed) throw UsageError(tr(Msg::volunteer_forget_needs_yes, who));
+  if (!confirmed) throw UsageError(Message(Msg::volunteer_forget_needs_yes, who));
   auto kept = forget_volunteer(db, volunteer, today, now);
-  return present::message("volunteer_forgotten",
-                          {tr(Msg::volunteer_forgotten, who, volunteer, kept.records, kept.ledger_entries, kept.seats_freed,
+  return present::message(lang, "volunteer_forgotten",
+                          {tr(lang, Msg::volunteer_forgotten, who, volunteer, kept.records, kept.ledger_entries, kept.seats_freed,
                               kept.resources, kept.needs)},
                           {{"volunteer", Value::integer(volunteer)},
                            {"records", Value::integer(kept.records)},

@@ -30,8 +30,8 @@ struct Forgotten {
 Forgotten forget_volunteer(SQLite::Database& db, std::int64_t volunteer, const Date& today, const std::string& now);
 
 /// `volunteers forget`: erases `who`'s personal data once `confirmed` (else a UsageError);
-/// facts: the volunteer's number and what stays linked.
+/// facts: the volunteer's number and what stays linked; said in `lang`.
 present::Document forget_document(SQLite::Database& db, const std::string& who, bool confirmed, const Date& today,
-                                  const std::string& now);
+                                  const std::string& now, Lang lang);
 
 }  // namespace kangle::workspace
