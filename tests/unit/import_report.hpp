@@ -21,11 +21,11 @@
 namespace kangle::test {
 
 /// A workspace made from the kangjian example in a temporary folder, its database open;
-/// input files go to its folder `in/`. Messages are in English.
+/// input files go to its folder `in/`. Messages the tests read are in English.
 class ImportWorkspace {
 public:
   ImportWorkspace() {
-    set_language(Lang::en);
+    set_language(Lang::en);  // only for match_test, whose engine still speaks the run's language
     workspace::init_workspace({dir_.path(), std::string("kangjian"), std::nullopt});
     config_ = config::load_valid_config(dir_.path());
     db_ = std::make_unique<storage::Database>(dir_.path() / "kangle.db", storage::Access::read_write);
