@@ -36,6 +36,7 @@ void define_import(CLI::App& command, Action& action) {
                         add_quiet_option(sub, options->quiet);
                         return [options](Context& context) -> Outcome {
                           auto typed = options->request;
+                          typed.lang = context.lang;
                           import::ImportReport report;
                           {
                             ProgressLine progress(Msg::import_progress, options->quiet);  // cleared before the report prints
@@ -43,7 +44,7 @@ void define_import(CLI::App& command, Action& action) {
                             report = import::run_import(context.database->sql(), *context.config, context.workspace, typed,
                                                         context.now);
                           }
-                          return {import::import_document(report, typed.file, typed.list),
+                          return {import::import_document(report, typed.file, typed.list, context.lang),
                                   static_cast<int>(report.rejected > 0 ? ExitCode::problems_found : ExitCode::success)};
                         };
                       }});

@@ -14,7 +14,9 @@
 namespace kangle::cli {
 namespace {
 
-points::Actor actor_of(const std::string& by, const Context& context) { return {who_enters(by), context.now, context.today}; }
+points::Actor actor_of(const std::string& by, const Context& context) {
+  return {who_enters(by), context.now, context.today, context.lang};
+}
 
 void add_person(CLI::App& sub, std::string& person) {
   sub.add_option("person", person, "The volunteer (a name or phone number)")->required();
@@ -34,7 +36,7 @@ Leaf award() {
             add_by_option(sub, options->by);
             return [options](Context& context) -> Outcome {
               auto& db = context.database->sql();
-              if (options->rules_changed) return {points::rules_changed_document(db, *context.config, options->month)};
+              if (options->rules_changed) return {points::rules_changed_document(db, *context.config, options->month, context.lang)};
               return {points::award_document(db, *context.config, options->month, actor_of(options->by, context),
                                              options->dry_run)};
             };
@@ -105,8 +107,8 @@ Leaf balance() {
             add_reveal_option(sub, options->reveal);
             return [options](Context& context) -> Outcome {
               auto& db = context.database->sql();
-              if (!options->person.empty()) return {points::balance_document(db, options->person)};
-              return {points::balances_document(db, options->reveal)};
+              if (!options->person.empty()) return {points::balance_document(db, options->person, context.lang)};
+              return {points::balances_document(db, options->reveal, context.lang)};
             };
           }};
 }
@@ -117,7 +119,7 @@ Leaf history() {
             auto person = std::make_shared<std::string>();
             add_person(sub, *person);
             return [person](Context& context) -> Outcome {
-              return {points::history_document(context.database->sql(), *context.config, *person)};
+              return {points::history_document(context.database->sql(), *context.config, *person, context.lang)};
             };
           }};
 }
@@ -144,7 +146,7 @@ Leaf board() {
             return [options](Context& context) -> Outcome {
               auto period = points::board_period(options->month, options->quarter, options->year);
               return {points::board_document(context.database->sql(), *context.config, period, options->top,
-                                             options->shown)};
+                                             options->shown, context.lang)};
             };
           }};
 }
@@ -160,7 +162,8 @@ Leaf stars() {
             sub.add_option("--year", options->year, "The year, e.g. 2026")->required();
             add_board_options(sub, options->shown);
             return [options](Context& context) -> Outcome {
-              return {points::stars_document(context.database->sql(), *context.config, options->year, options->shown)};
+              return {points::stars_document(context.database->sql(), *context.config, options->year, options->shown,
+                                             context.lang)};
             };
           }};
 }
@@ -178,7 +181,7 @@ Leaf verify() {
             return [options](Context& context) -> Outcome {
               auto verified = points::verify_document(context.database->sql(),
                                                       options->full ? points::Walk::full : points::Walk::from_checkpoint,
-                                                      options->expect);
+                                                      options->expect, context.lang);
               return {std::move(verified.document), verified.passed ? 0 : 1};
             };
           }};

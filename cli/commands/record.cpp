@@ -42,7 +42,7 @@ Leaf confirm() {
             sub.add_flag("--dry-run", options->dry_run, "Show the records; write nothing");
             return [options](Context& context) -> Outcome {
               return {records::confirm_document(context.database->sql(), *context.config, options->request, context.now,
-                                                options->dry_run)};
+                                                options->dry_run, context.lang)};
             };
           }};
 }
@@ -62,7 +62,7 @@ Leaf add() {
             sub.add_option("--volunteers", request->volunteers, "Who served: names or phones, comma-separated")->required();
             add_outcome_options(sub, request->residents, request->satisfaction, request->note);
             return [request](Context& context) -> Outcome {
-              return {records::add_document(context.database->sql(), *context.config, *request, context.now)};
+              return {records::add_document(context.database->sql(), *context.config, *request, context.now, context.lang)};
             };
           }};
 }
@@ -77,7 +77,8 @@ Leaf set() {
             sub.add_option("id", options->id, "The record's number")->required();
             add_outcome_options(sub, options->change.residents, options->change.satisfaction, options->change.note);
             return [options](Context& context) -> Outcome {
-              return {records::set_document(context.database->sql(), *context.config, options->id, options->change)};
+              return {records::set_document(context.database->sql(), *context.config, options->id, options->change,
+                                             context.lang)};
             };
           }};
 }
@@ -94,7 +95,7 @@ Leaf cancel() {
             sub.add_option("--reason", options->reason, "Why, for the record")->required();
             add_by_option(sub, options->by);
             return [options](Context& context) -> Outcome {
-              points::Actor actor{who_enters(options->by), context.now, context.today};
+              points::Actor actor{who_enters(options->by), context.now, context.today, context.lang};
               return {points::cancel_record_document(context.database->sql(), options->id, options->reason, actor)};
             };
           }};
@@ -117,7 +118,7 @@ Leaf list() {
             return [options](Context& context) -> Outcome {
               auto request = options->request;
               request.span = records::span_of(options->month, options->from, options->to);
-              return {records::list_document(context.database->sql(), *context.config, request)};
+              return {records::list_document(context.database->sql(), *context.config, request, context.lang)};
             };
           }};
 }
@@ -137,7 +138,7 @@ Leaf grant() {
                 ->excludes(date);
             return [request](Context& context) -> Outcome {
               return {records::grant_document(context.database->sql(), *context.config, *request, context.now,
-                                              context.today)};
+                                              context.today, context.lang)};
             };
           }};
 }
@@ -152,7 +153,7 @@ Leaf hours() {
             sub.add_option("--period", options->period, "A month 2026-12, a quarter 2026Q4 or a year 2026");
             return [options](Context& context) -> Outcome {
               return {records::hours_document(context.database->sql(), records::span_of(options->period, "", ""),
-                                              options->person)};
+                                              options->person, context.lang)};
             };
           }};
 }

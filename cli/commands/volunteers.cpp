@@ -24,7 +24,8 @@ Leaf list_leaf() {
             sub.add_option("--unit", options->filter.unit, "Only those whose unit's name contains this");
             add_reveal_option(sub, options->reveal);
             return [options](Context& context) -> Outcome {
-              return {volunteers::volunteers_listing(context.database->sql(), *context.config, options->filter, options->reveal)};
+              return {volunteers::volunteers_listing(context.database->sql(), *context.config, options->filter, options->reveal,
+                                                     context.lang)};
             };
           }};
 }
@@ -39,7 +40,8 @@ Leaf show_leaf() {
             sub.add_option("who", options->who, "A name or a phone number")->required();
             add_reveal_option(sub, options->reveal);
             return [options](Context& context) -> Outcome {
-              return {volunteers::volunteer_document(context.database->sql(), *context.config, options->who, options->reveal)};
+              return {volunteers::volunteer_document(context.database->sql(), *context.config, options->who, options->reveal,
+                                                     context.lang)};
             };
           }};
 }
@@ -64,7 +66,7 @@ Leaf set_leaf() {
             sub.add_option("--by", options->by, "Who makes the change (default: the login name)");
             return [options](Context& context) -> Outcome {
               return {volunteers::edit_document(context.database->sql(), *context.config, options->who, options->edit,
-                                            who_enters(options->by), context.now)};
+                                            who_enters(options->by), context.now, context.lang)};
             };
           }};
 }
@@ -82,7 +84,7 @@ Leaf away_leaf() {
             return [input](Context& context) -> Outcome {
               auto asked = *input;
               asked.by = who_enters(input->by);
-              return {volunteers::away_document(context.database->sql(), *context.config, asked, context.now)};
+              return {volunteers::away_document(context.database->sql(), *context.config, asked, context.now, context.lang)};
             };
           }};
 }

@@ -81,11 +81,13 @@ std::optional<std::string> CategoryMatcher::nearest(std::string_view text) const
   return spelling_.at(*found);
 }
 
-std::vector<std::string> CategoryMatcher::names() const { return language() == Lang::en ? names_en_ : names_zh_; }
+std::vector<std::string> CategoryMatcher::names(Lang lang) const { return lang == Lang::en ? names_en_ : names_zh_; }
 
-std::string CategoryMatcher::refusal(std::string_view text) const {
-  if (auto near = nearest(text)) return tr(Msg::lists_unknown_category_suggest, text, *near);
-  return tr(Msg::lists_unknown_category, text, text::join(names(), message_text(Msg::rhythm_list_separator, language())));
+Message CategoryMatcher::refusal(std::string_view text) const {
+  if (auto near = nearest(text)) return Message(Msg::lists_unknown_category_suggest, text, *near);
+  return Message(Msg::lists_unknown_category, text, in_both_languages([&](Lang lang) {
+                   return text::join(names(lang), message_text(Msg::rhythm_list_separator, lang));
+                 }));
 }
 
 std::string require_category(const config::Catalogue& catalogue, std::string_view text) {

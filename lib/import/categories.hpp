@@ -26,12 +26,12 @@ public:
   /// like a typo of it.
   std::optional<std::string> nearest(std::string_view text) const;
 
-  /// The categories' names in the current language, in the catalogue's order.
-  std::vector<std::string> names() const;
+  /// The categories' names in `lang`, in the catalogue's order.
+  std::vector<std::string> names(Lang lang) const;
 
   /// Why `text` names no category, as imports and `match add` say it: the nearest word
   /// ("did you mean"), or else every category.
-  std::string refusal(std::string_view text) const;
+  Message refusal(std::string_view text) const;
 
 private:
   void add(const std::string& word, const std::string& category);

@@ -86,7 +86,7 @@ class CsvReader : public SheetReader {
 public:
   CsvReader(const std::filesystem::path& file, std::optional<Encoding> encoding)
       : file_(file), name_(file.filename().string()), in_(file, std::ios::binary) {
-    if (!in_) throw InputError(tr(Msg::cannot_read_file, file.string(), std::strerror(errno)));
+    if (!in_) throw InputError(Message(Msg::cannot_read_file, file.string(), std::strerror(errno)));
     std::string raw = read_raw();
     if (starts_with_bytes(raw, "\xEF\xBB\xBF")) {
       raw.erase(0, 3);
@@ -106,7 +106,7 @@ public:
     if (encoding_ != Encoding::utf8) {
       const char* from = encoding_ == Encoding::gb18030 ? "GB18030" : encoding_ == Encoding::utf16le ? "UTF-16LE" : "UTF-16BE";
       iconv_t converter = ::iconv_open("UTF-8", from);
-      if (converter == reinterpret_cast<iconv_t>(-1)) throw InputError(tr(Msg::cannot_read_file, file.string(), std::strerror(errno)));
+      if (converter == reinterpret_cast<iconv_t>(-1)) throw InputError(Message(Msg::cannot_read_file, file.string(), std::strerror(errno)));
       converter_.reset(converter);
     }
     decode(raw);
@@ -125,7 +125,7 @@ public:
         if (eof_) return false;
         text_.erase(0, start_);  // drop what was parsed before reading more
         start_ = 0;
-        if (text_.size() > max_record_bytes) throw InputError(tr(Msg::csv_record_too_long, file_.string(), line_));
+        if (text_.size() > max_record_bytes) throw InputError(Message(Msg::csv_record_too_long, file_.string(), line_));
         decode(read_raw());
         continue;
       }
@@ -178,7 +178,7 @@ private:
   [[noreturn]] void throw_undecodable() {
     std::size_t line = line_;
     for (char c : std::string_view(text_).substr(start_)) line += c == '\n';
-    throw InputError(tr(Msg::csv_bad_encoding, file_.string(), line, encoding_name()));
+    throw InputError(Message(Msg::csv_bad_encoding, file_.string(), line, encoding_name()));
   }
 
   std::string_view encoding_name() const {

@@ -27,22 +27,22 @@ std::map<std::string, std::string> parse_maps(const std::vector<std::string>& ma
   std::map<std::string, std::string> out;
   for (const auto& m : maps) {
     auto eq = m.rfind('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) throw UsageError(tr(Msg::import_bad_map, m));
+    if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) throw UsageError(Message(Msg::import_bad_map, m));
     auto field = m.substr(eq + 1);
     if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
-      throw UsageError(tr(Msg::import_unknown_field, field, text::join(fields, ", ")));
+      throw UsageError(Message(Msg::import_unknown_field, field, text::join(fields, ", ")));
     }
     out[m.substr(0, eq)] = field;
   }
   return out;
 }
 
-std::string issue_label(RowIssue::Kind kind) {
+std::string issue_label(RowIssue::Kind kind, Lang lang) {
   switch (kind) {
-    case RowIssue::Kind::rejected: return tr(Msg::import_label_rejected);
-    case RowIssue::Kind::doubtful: return tr(Msg::import_label_doubtful);
-    case RowIssue::Kind::merged: return tr(Msg::import_label_merged);
-    case RowIssue::Kind::updated: return tr(Msg::import_label_updated);
+    case RowIssue::Kind::rejected: return tr(lang, Msg::import_label_rejected);
+    case RowIssue::Kind::doubtful: return tr(lang, Msg::import_label_doubtful);
+    case RowIssue::Kind::merged: return tr(lang, Msg::import_label_merged);
+    case RowIssue::Kind::updated: return tr(lang, Msg::import_label_updated);
   }
   return {};
 }
@@ -75,10 +75,11 @@ ImportReport run_import(SQLite::Database& db, const config::Config& config, cons
   options.table.map = parse_maps(request.maps, aliases);
   if (request.encoding) {
     options.table.encoding = parse_encoding(*request.encoding);
-    if (!options.table.encoding) throw UsageError(tr(Msg::import_bad_encoding, *request.encoding));
+    if (!options.table.encoding) throw UsageError(Message(Msg::import_bad_encoding, *request.encoding));
   }
   if (request.rejects) options.rejects_file = *request.rejects;
   options.progress = request.progress;
+  options.lang = request.lang;
   switch (request.list) {
     case List::volunteers: return import_volunteers(db, config, aliases, options, now);
     case List::needs: return import_needs(db, config, aliases, options, now);
@@ -88,34 +89,35 @@ ImportReport run_import(SQLite::Database& db, const config::Config& config, cons
   return import_records(db, config, aliases, options, now);
 }
 
-present::Document import_document(const ImportReport& r, const std::string& file, List list) {
+present::Document import_document(const ImportReport& r, const std::string& file, List list, Lang lang) {
   std::vector<std::pair<std::string, Value>> facts = {{"list", Value::text(std::string(list_name(list)))},
                                                       {"file", Value::text(file)}};
   if (r.already_imported_at) {
     facts.emplace_back("already_imported_at", Value::text(*r.already_imported_at));
-    return present::message("import", {tr(Msg::import_already, file, *r.already_imported_at)}, std::move(facts));
+    return present::message(lang, "import", {tr(lang, Msg::import_already, file, *r.already_imported_at)}, std::move(facts));
   }
   std::vector<std::string> lines;
-  lines.push_back(r.csv ? tr(Msg::import_heading_csv, file, r.header_row) : tr(Msg::import_heading, file, r.sheet, r.header_row));
+  lines.push_back(r.csv ? tr(lang, Msg::import_heading_csv, file, r.header_row) : tr(lang, Msg::import_heading, file, r.sheet, r.header_row));
   // Volunteers are counted in people; needs, resources and records in lines.
-  lines.push_back("  " + tr(list == List::volunteers ? Msg::import_counts : Msg::import_counts_lines, r.added, r.updated,
+  lines.push_back("  " + tr(lang, list == List::volunteers ? Msg::import_counts : Msg::import_counts_lines, r.added, r.updated,
                             r.merged, r.unchanged, r.rejected));
-  if (r.blank_rows + r.total_rows > 0) lines.push_back("  " + tr(Msg::import_skipped, r.blank_rows, r.total_rows));
-  std::string separator(message_text(Msg::rhythm_list_separator, language()));
-  if (!r.ignored_columns.empty()) lines.push_back("  " + tr(Msg::import_ignored_columns, text::join(r.ignored_columns, separator)));
+  if (r.blank_rows + r.total_rows > 0) lines.push_back("  " + tr(lang, Msg::import_skipped, r.blank_rows, r.total_rows));
+  std::string separator(message_text(Msg::rhythm_list_separator, lang));
+  if (!r.ignored_columns.empty()) lines.push_back("  " + tr(lang, Msg::import_ignored_columns, text::join(r.ignored_columns, separator)));
   if (!r.other_sheets.empty()) {
     std::vector<std::string> quoted;
     for (const auto& name : r.other_sheets) quoted.push_back(fmt::format("“{}”", name));
-    lines.push_back("  " + tr(Msg::import_other_sheets, text::join(quoted, separator)));
+    lines.push_back("  " + tr(lang, Msg::import_other_sheets, text::join(quoted, separator)));
   }
   for (const auto& issue : r.issues) {
     std::string where = fmt::format("{}:{}", file, issue.row);
     if (!issue.column.empty()) where += fmt::format(":{}", issue.column);
-    std::string header = issue.header.empty() ? "" : tr(Msg::import_column_header, issue.header);
-    lines.push_back(where + header + std::string(message_text(Msg::colon, language())) + issue_label(issue.kind) + issue.message);
+    std::string header = issue.header.empty() ? "" : tr(lang, Msg::import_column_header, issue.header);
+    lines.push_back(where + header + std::string(message_text(Msg::colon, lang)) + issue_label(issue.kind, lang) +
+                    issue.message.in(lang));
   }
-  if (r.rejects_file) lines.push_back(tr(Msg::import_rejects_written, r.rejects_file->string()));
-  if (r.dry_run) lines.push_back(tr(Msg::import_dry_run));
+  if (r.rejects_file) lines.push_back(tr(lang, Msg::import_rejects_written, r.rejects_file->string()));
+  if (r.dry_run) lines.push_back(tr(lang, Msg::import_dry_run));
   if (!r.csv) facts.emplace_back("sheet", Value::text(r.sheet));
   facts.insert(facts.end(), {{"header_row", count(r.header_row)},
                              {"added", count(r.added)},
@@ -125,7 +127,7 @@ present::Document import_document(const ImportReport& r, const std::string& file
                              {"rejected", count(r.rejected)},
                              {"dry_run", Value::flag(r.dry_run, "")}});
   if (r.rejects_file) facts.emplace_back("rejects_file", Value::text(r.rejects_file->string()));
-  return present::message("import", std::move(lines), std::move(facts));
+  return present::message(lang, "import", std::move(lines), std::move(facts));
 }
 
 }  // namespace kangle::import

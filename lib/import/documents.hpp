@@ -36,6 +36,7 @@ struct ImportRequest {
   std::optional<std::string> rejects;    ///< where rejected rows go
   bool dry_run = false;
   std::function<void(std::size_t)> progress;  ///< told the rows read so far
+  Lang lang = Lang::zh_CN;                    ///< of the rejects file's reasons
 };
 
 /// Imports `request.file` into its list, with the workspace's columns.toml: InputError
@@ -44,7 +45,7 @@ ImportReport run_import(SQLite::Database& db, const config::Config& config, cons
                         const ImportRequest& request, const std::string& now);
 
 /// What the import did (`import`): counts, then every row not simply added, each
-/// naming its file, row and column; the counts as facts.
-present::Document import_document(const ImportReport& report, const std::string& file, List list);
+/// naming its file, row and column, in `lang`; the counts as facts.
+present::Document import_document(const ImportReport& report, const std::string& file, List list, Lang lang);
 
 }  // namespace kangle::import

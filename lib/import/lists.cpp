@@ -131,14 +131,22 @@ ProviderKind infer_provider_kind(std::string_view name) {
   return chinese ? ProviderKind::volunteer : ProviderKind::unit;
 }
 
-std::string_view list_separator() { return message_text(Msg::rhythm_list_separator, language()); }
+/// `items` joined as `lang` lists them, each said in `lang`: 居民、家庭、小区.
+template <typename Say>
+Localized joined(std::size_t count, Say&& say) {
+  return in_both_languages([&](Lang lang) {
+    std::vector<std::string> items;
+    for (std::size_t i = 0; i < count; ++i) items.push_back(say(i, lang));
+    return text::join(items, message_text(Msg::rhythm_list_separator, lang));
+  });
+}
 
-/// The kinds as the current language names them, for a message: 居民、家庭、小区、社区.
+/// The kinds as lists names them, for a message: 居民、家庭、小区、社区.
 template <typename KindEnum>
-std::string kind_names(std::initializer_list<KindEnum> kinds) {
-  std::vector<std::string> names;
-  for (auto k : kinds) names.push_back(lists::display(k));
-  return text::join(names, list_separator());
+Localized kind_names(std::initializer_list<KindEnum> kinds) {
+  std::vector<KindEnum> all(kinds);
+  // lists::display says a kind in the language of the run: lists has no display(kind, lang) yet.
+  return joined(all.size(), [&](std::size_t i, Lang) { return lists::display(all[i]); });
 }
 
 /// Reading the values both lists have: category, phone, coordinates, counts, money.
@@ -150,7 +158,7 @@ public:
   std::string category(RowFields& f) const {
     auto text = f.text("category");
     if (text.empty()) {
-      f.issue(Kind::rejected, "category", tr(Msg::lists_no_category));
+      f.issue(Kind::rejected, "category", Message(Msg::lists_no_category));
       return {};
     }
     if (auto id = categories_.match(text)) return *id;
@@ -163,7 +171,7 @@ public:
     auto text = f.text("phone");
     if (text.empty()) return {};
     if (auto phone = people::normalize_phone(text)) return *phone;
-    f.issue(Kind::rejected, "phone", tr(Msg::import_bad_phone, text));
+    f.issue(Kind::rejected, "phone", Message(Msg::import_bad_phone, text));
     return {};
   }
 
@@ -176,7 +184,7 @@ public:
     auto lon = parse_decimal(lon_text);
     if (lat && lon && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180) return lists::Coordinates{*lat, *lon};
     f.issue(Kind::doubtful, lat && *lat >= -90 && *lat <= 90 ? "lon" : "lat",
-            tr(Msg::lists_bad_coordinates, lat_text, lon_text));
+            Message(Msg::lists_bad_coordinates, lat_text, lon_text));
     return std::nullopt;
   }
 
@@ -185,7 +193,7 @@ public:
     auto text = f.text(field);
     if (text.empty()) return std::nullopt;
     if (auto n = parse_count(text); n && *n > 0) return *n;
-    f.issue(Kind::doubtful, field, tr(Msg::lists_bad_count, text));
+    f.issue(Kind::doubtful, field, Message(Msg::lists_bad_count, text));
     return std::nullopt;
   }
 
@@ -198,7 +206,7 @@ public:
       given = true;
       return fen;
     }
-    f.issue(Kind::doubtful, field, tr(Msg::lists_bad_money, text));
+    f.issue(Kind::doubtful, field, Message(Msg::lists_bad_money, text));
     return std::nullopt;
   }
 
@@ -230,7 +238,7 @@ public:
       if (!kind) {
         kind = infer_requester_kind(n.requester.empty() ? n.compound : n.requester);
         f.issue(Kind::doubtful, "requester_kind",
-                tr(Msg::lists_bad_kind, text, kind_names({RequesterKind::resident, RequesterKind::household, RequesterKind::compound,
+                Message(Msg::lists_bad_kind, text, kind_names({RequesterKind::resident, RequesterKind::household, RequesterKind::compound,
                                                        RequesterKind::community}),
                    lists::display(*kind)));
       }
@@ -241,7 +249,7 @@ public:
     } else {
       n.requester_kind = kind.value_or(infer_requester_kind(n.requester));
     }
-    if (n.requester.empty()) f.issue(Kind::rejected, "requester", tr(Msg::lists_no_requester));
+    if (n.requester.empty()) f.issue(Kind::rejected, "requester", Message(Msg::lists_no_requester));
     give("requester", !n.requester.empty());
     give("requester_kind", !n.requester.empty());
 
@@ -271,7 +279,7 @@ public:
         n.deadline = date;
         give("deadline");
       } else {
-        f.issue(Kind::doubtful, "deadline", tr(Msg::lists_bad_deadline, text));
+        f.issue(Kind::doubtful, "deadline", Message(Msg::lists_bad_deadline, text));
       }
     }
     read_vulnerability(f, n, out.given);
@@ -302,7 +310,7 @@ private:
       } else if (denies_vulnerability(lower(flag))) {
         vulnerable = false;
       } else {
-        f.issue(Kind::doubtful, "vulnerable", tr(Msg::lists_bad_vulnerable, flag));
+        f.issue(Kind::doubtful, "vulnerable", Message(Msg::lists_bad_vulnerable, flag));
       }
     }
     if (!group.empty()) {
@@ -350,38 +358,42 @@ Need merge(const Need& stored, const Parsed<Need>& later) {
   return n;
 }
 
-using Shown = std::vector<std::pair<Msg, std::string>>;
+using Shown = std::vector<std::pair<Msg, Localized>>;
 
-std::string category_name(const config::Catalogue& catalogue, const std::string& id) {
+Localized category_name(const config::Catalogue& catalogue, const std::string& id) {
   const auto* c = catalogue.find_category(id);
-  if (!c) return id;
-  return language() == Lang::en && !c->name_en.empty() ? c->name_en : c->name;
+  if (!c) return {id, id};
+  return {c->name, c->name_en.empty() ? c->name : c->name_en};
 }
 
-std::string shown_location(const std::optional<lists::Coordinates>& at) {
-  return at ? fmt::format("{}, {}", at->lat, at->lon) : "";
+Localized same(std::string text) { return {text, text}; }
+
+Localized shown_location(const std::optional<lists::Coordinates>& at) {
+  return same(at ? fmt::format("{}, {}", at->lat, at->lon) : "");
 }
 
-std::string yes_no(bool value) { return std::string(message_text(value ? Msg::word_yes : Msg::word_no, language())); }
+Localized yes_no(bool value) {
+  return in_both_languages([&](Lang lang) { return std::string(message_text(value ? Msg::word_yes : Msg::word_no, lang)); });
+}
 
 /// Every field a merge may change, as a report shows it.
 Shown shown(const Need& n, const config::Catalogue& catalogue) {
-  return {{Msg::field_code, n.code},
-          {Msg::field_requester, n.requester},
-          {Msg::field_kind, lists::display(n.requester_kind)},
-          {Msg::field_phone, n.phone.empty() ? "" : people::mask_phone(n.phone)},
-          {Msg::field_compound, n.compound},
-          {Msg::field_address, n.address},
+  return {{Msg::field_code, same(n.code)},
+          {Msg::field_requester, same(n.requester)},
+          {Msg::field_kind, same(lists::display(n.requester_kind))},
+          {Msg::field_phone, same(n.phone.empty() ? "" : people::mask_phone(n.phone))},
+          {Msg::field_compound, same(n.compound)},
+          {Msg::field_address, same(n.address)},
           {Msg::field_coordinates, shown_location(n.location)},
           {Msg::field_category, category_name(catalogue, n.category)},
-          {Msg::field_description, n.description},
-          {Msg::field_people, std::to_string(n.people)},
-          {Msg::field_wanted, std::to_string(n.wanted)},
-          {Msg::field_deadline, n.deadline ? format_date(*n.deadline) : ""},
-          {Msg::field_vulnerable, n.vulnerable ? (n.vulnerability.empty() ? yes_no(true) : n.vulnerability) : yes_no(false)},
+          {Msg::field_description, same(n.description)},
+          {Msg::field_people, same(std::to_string(n.people))},
+          {Msg::field_wanted, same(std::to_string(n.wanted))},
+          {Msg::field_deadline, same(n.deadline ? format_date(*n.deadline) : "")},
+          {Msg::field_vulnerable, n.vulnerable ? (n.vulnerability.empty() ? yes_no(true) : same(n.vulnerability)) : yes_no(false)},
           {Msg::field_micro_wish, yes_no(n.micro_wish)},
-          {Msg::field_value, n.value_fen ? lists::display_money(*n.value_fen) : ""},
-          {Msg::field_note, n.note}};
+          {Msg::field_value, same(n.value_fen ? lists::display_money(*n.value_fen) : "")},
+          {Msg::field_note, same(n.note)}};
 }
 
 struct NeedList {
@@ -413,7 +425,7 @@ public:
     r.provider = f.text("provider");
     r.unit = f.text("unit");
     if (r.provider.empty()) r.provider = r.unit;  // the unit offers it
-    if (r.provider.empty()) f.issue(Kind::rejected, "provider", tr(Msg::lists_no_provider));
+    if (r.provider.empty()) f.issue(Kind::rejected, "provider", Message(Msg::lists_no_provider));
     give("provider", !r.provider.empty());
     std::optional<ProviderKind> kind;
     if (auto text = f.text("provider_kind"); !text.empty()) {
@@ -421,7 +433,7 @@ public:
       if (!kind) {
         kind = infer_provider_kind(r.provider);
         f.issue(Kind::doubtful, "provider_kind",
-                tr(Msg::lists_bad_kind, text, kind_names({ProviderKind::unit, ProviderKind::volunteer}), lists::display(*kind)));
+                Message(Msg::lists_bad_kind, text, kind_names({ProviderKind::unit, ProviderKind::volunteer}), lists::display(*kind)));
       }
     }
     r.provider_kind = kind.value_or(infer_provider_kind(r.provider));
@@ -445,7 +457,7 @@ public:
         if (!radius->anywhere) r.radius_m = radius->metres;
         give("radius");
       } else {
-        f.issue(Kind::doubtful, "radius", tr(Msg::lists_bad_radius, text));
+        f.issue(Kind::doubtful, "radius", Message(Msg::lists_bad_radius, text));
       }
     }
     if (auto capacity = values_.count(f, "capacity")) {
@@ -488,21 +500,21 @@ Resource merge(const Resource& stored, const Parsed<Resource>& later) {
 }
 
 Shown shown(const Resource& r, const config::Catalogue& catalogue) {
-  return {{Msg::field_code, r.code},
-          {Msg::field_provider, r.provider},
-          {Msg::field_kind, lists::display(r.provider_kind)},
-          {Msg::field_unit, r.unit},
-          {Msg::field_contact, r.contact},
-          {Msg::field_phone, r.phone.empty() ? "" : people::mask_phone(r.phone)},
+  return {{Msg::field_code, same(r.code)},
+          {Msg::field_provider, same(r.provider)},
+          {Msg::field_kind, same(lists::display(r.provider_kind))},
+          {Msg::field_unit, same(r.unit)},
+          {Msg::field_contact, same(r.contact)},
+          {Msg::field_phone, same(r.phone.empty() ? "" : people::mask_phone(r.phone))},
           {Msg::field_category, category_name(catalogue, r.category)},
-          {Msg::field_description, r.description},
-          {Msg::field_address, r.address},
+          {Msg::field_description, same(r.description)},
+          {Msg::field_address, same(r.address)},
           {Msg::field_coordinates, shown_location(r.location)},
-          {Msg::field_radius, lists::display_radius(r.radius_m)},
-          {Msg::field_capacity, std::to_string(r.capacity)},
-          {Msg::field_period, r.period},
-          {Msg::field_cost, r.cost_fen ? lists::display_money(*r.cost_fen) : ""},
-          {Msg::field_note, r.note}};
+          {Msg::field_radius, same(lists::display_radius(r.radius_m))},
+          {Msg::field_capacity, same(std::to_string(r.capacity))},
+          {Msg::field_period, same(r.period)},
+          {Msg::field_cost, same(r.cost_fen ? lists::display_money(*r.cost_fen) : "")},
+          {Msg::field_note, same(r.note)}};
 }
 
 struct ResourceList {
@@ -520,12 +532,15 @@ struct ResourceList {
 // ─── both ────────────────────────────────────────────────────────────────────────
 
 /// "截止日期：2026-12-31 → 2027-01-15" for each field that differs.
-std::vector<std::string> changes(const Shown& before, const Shown& after) {
-  std::vector<std::string> out;
+std::vector<Message> changes(const Shown& before, const Shown& after) {
+  auto or_dash = [](const Localized& value) {
+    return Localized{value.zh.empty() ? "-" : value.zh, value.en.empty() ? "-" : value.en};
+  };
+  std::vector<Message> out;
   for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) {
-    if (before[i].second == after[i].second) continue;
-    out.push_back(tr(Msg::import_change, message_text(before[i].first, language()),
-                     before[i].second.empty() ? "-" : before[i].second, after[i].second.empty() ? "-" : after[i].second));
+    const auto& [was, is] = std::pair(before[i].second, after[i].second);
+    if (was.zh == is.zh && was.en == is.en) continue;
+    out.push_back(Message(Msg::import_change, before[i].first, or_dash(was), or_dash(is)));
   }
   return out;
 }
@@ -568,16 +583,20 @@ public:
     }
     auto merged = merge(*existing, parsed);
     auto changed = changes(shown(*existing, catalogue_), shown(merged, catalogue_));
-    auto separator = list_separator();
+    auto all_changed = joined(changed.size(), [&](std::size_t i, Lang lang) { return changed[i].in(lang); });
     auto outcome = RowOutcome::unchanged;
     if (auto first = first_row_of_.find(existing->id); first != first_row_of_.end()) {
       outcome = RowOutcome::merged;
-      auto message = tr(List::merged_message, first->second);
-      if (!changed.empty()) message += std::string(message_text(Msg::colon, language())) + text::join(changed, separator);
+      Message merged_with(List::merged_message, first->second);
+      auto message = changed.empty() ? merged_with
+                                     : Message(Msg::verbatim, in_both_languages([&](Lang lang) {
+                                         return merged_with.in(lang) + std::string(message_text(Msg::colon, lang)) +
+                                                all_changed.in(lang);
+                                       }));
       issues.push_back({Kind::merged, row.number, "", "", std::move(message)});
     } else if (!changed.empty()) {
       outcome = RowOutcome::updated;
-      issues.push_back({Kind::updated, row.number, "", "", tr(List::updated_message, text::join(changed, separator))});
+      issues.push_back({Kind::updated, row.number, "", "", Message(List::updated_message, all_changed)});
     }
     first_row_of_.emplace(existing->id, row.number);
     if (!(merged == *existing)) store_->update(merged, now_);
@@ -597,16 +616,16 @@ private:
 
 std::optional<lists::Coordinates> hand_coordinates(const HandEntry& e) {
   if (!e.lat && !e.lon) return std::nullopt;
-  if (!e.lat || !e.lon) throw UsageError(tr(Msg::match_add_both_coordinates));
-  if (std::abs(*e.lat) > 90) throw UsageError(tr(Msg::bad_latitude));
-  if (std::abs(*e.lon) > 180) throw UsageError(tr(Msg::bad_longitude));
+  if (!e.lat || !e.lon) throw UsageError(Message(Msg::match_add_both_coordinates));
+  if (std::abs(*e.lat) > 90) throw UsageError(Message(Msg::bad_latitude));
+  if (std::abs(*e.lon) > 180) throw UsageError(Message(Msg::bad_longitude));
   return lists::Coordinates{*e.lat, *e.lon};
 }
 
 std::string hand_phone(const HandEntry& e) {
   if (e.phone.empty()) return "";
   auto phone = people::normalize_phone(e.phone);
-  if (!phone) throw UsageError(tr(Msg::match_add_bad_phone, e.phone));
+  if (!phone) throw UsageError(Message(Msg::match_add_bad_phone, e.phone));
   return *phone;
 }
 
@@ -617,13 +636,13 @@ KindEnum hand_kind(const std::string& word, std::optional<KindEnum> (*stored)(st
   if (word.empty()) return fallback;
   if (auto kind = stored(word)) return *kind;
   if (auto kind = sheet(lower(text::clean(word)))) return *kind;
-  throw UsageError(tr(Msg::match_add_bad_kind, word));
+  throw UsageError(Message(Msg::match_add_bad_kind, word));
 }
 
 std::optional<std::int64_t> hand_money(const std::string& text) {
   if (text.empty()) return std::nullopt;
   auto fen = parse_money_fen(text);
-  if (!fen) throw UsageError(tr(Msg::match_add_bad_money, text));
+  if (!fen) throw UsageError(Message(Msg::match_add_bad_money, text));
   return fen;
 }
 
@@ -643,7 +662,7 @@ lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, c
   n.people = e.people.value_or(1);
   if (!e.deadline.empty()) {
     n.deadline = parse_loose_date(e.deadline);
-    if (!n.deadline) throw UsageError(tr(Msg::toml_bad_date, e.deadline));
+    if (!n.deadline) throw UsageError(Message(Msg::toml_bad_date, e.deadline));
   }
   n.vulnerable = !e.vulnerable.empty();
   n.vulnerability = text::clean(e.vulnerable);
@@ -653,7 +672,7 @@ lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, c
   n.note = text::clean_prose(e.note);
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   lists::Store store(db);
-  if (!n.code.empty() && store.find_need_by_code(n.code)) throw InputError(tr(Msg::match_add_code_taken, n.code));
+  if (!n.code.empty() && store.find_need_by_code(n.code)) throw InputError(Message(Msg::match_add_code_taken, n.code));
   n.id = store.insert(n, now);
   transaction.commit();
   return n;
@@ -674,7 +693,7 @@ lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& cata
   r.address = text::clean(e.address);
   if (!e.radius.empty()) {
     auto radius = parse_radius(e.radius);
-    if (!radius) throw UsageError(tr(Msg::match_add_bad_radius, e.radius));
+    if (!radius) throw UsageError(Message(Msg::match_add_bad_radius, e.radius));
     if (!radius->anywhere) r.radius_m = radius->metres;
   }
   r.capacity = e.capacity.value_or(1);
@@ -683,7 +702,7 @@ lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& cata
   r.note = text::clean_prose(e.note);
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   lists::Store store(db);
-  if (!r.code.empty() && store.find_resource_by_code(r.code)) throw InputError(tr(Msg::match_add_code_taken, r.code));
+  if (!r.code.empty() && store.find_resource_by_code(r.code)) throw InputError(Message(Msg::match_add_code_taken, r.code));
   r.id = store.insert(r, now);
   transaction.commit();
   return r;

@@ -274,10 +274,10 @@ std::optional<people::Availability> parse_availability(std::string_view text, st
   return result;
 }
 
-std::string describe_availability(const people::Availability& a) {
+std::string describe_availability(const people::Availability& a, Lang lang) {
   // Written as a sign-up form would have it, and as parse_availability reads it back:
   // 周一 (daytime), 周一上午, 工作日, 周末, 每天, plus 晚上 for evenings.
-  bool chinese = language() == Lang::zh_CN;
+  bool chinese = lang == Lang::zh_CN;
   static constexpr std::string_view zh_parts[] = {"上午", "下午", "晚上"};
   static constexpr std::string_view en_parts[] = {" am", " pm", " evening"};
   std::vector<std::string> items;
@@ -294,19 +294,19 @@ std::string describe_availability(const people::Availability& a) {
     auto first = a.slots[*days.begin()];
     return first.any() && std::all_of(days.begin(), days.end(), [&](unsigned d) { return a.slots[d] == first; });
   };
-  auto separator = message_text(Msg::rhythm_list_separator, language());
+  auto separator = message_text(Msg::rhythm_list_separator, lang);
   if (same({0, 1, 2, 3, 4, 5, 6})) {
-    add(std::string(message_text(Msg::availability_every_day, language())), a.slots[1]);
+    add(std::string(message_text(Msg::availability_every_day, lang)), a.slots[1]);
     return text::join(items, separator);
   }
   bool workdays = same({1, 2, 3, 4, 5});
   bool weekend = same({6, 0});
-  if (workdays) add(std::string(message_text(Msg::availability_workdays, language())), a.slots[1]);
+  if (workdays) add(std::string(message_text(Msg::availability_workdays, lang)), a.slots[1]);
   for (unsigned d : {1u, 2u, 3u, 4u, 5u, 6u, 0u}) {
     bool grouped = (d >= 1 && d <= 5) ? workdays : weekend;
     if (!grouped && a.slots[d].any()) add(std::string(weekday_display(std::chrono::weekday{d}, chinese)), a.slots[d]);
   }
-  if (weekend) add(std::string(message_text(Msg::availability_weekend, language())), a.slots[6]);
+  if (weekend) add(std::string(message_text(Msg::availability_weekend, lang)), a.slots[6]);
   return text::join(items, separator);
 }
 

@@ -30,8 +30,8 @@ std::optional<people::Availability> parse_availability(std::string_view text, st
 /// `reversed` is set when the range ends before it starts.
 std::optional<TimeRange> parse_loose_time_range(std::string_view text, bool* reversed = nullptr);
 
-/// "周一上午、周三下午" style text of an availability (the current language).
-std::string describe_availability(const people::Availability& availability);
+/// "周一上午、周三下午" style text of an availability in `lang`.
+std::string describe_availability(const people::Availability& availability, Lang lang);
 
 /// True for 中共党员 and 中共预备党员 (and 党员, 预备党员, CPC member).
 bool is_party_member(std::string_view political_status);

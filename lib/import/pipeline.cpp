@@ -28,7 +28,7 @@ const std::string& RowFields::raw(const std::string& field) const {
 
 std::string RowFields::text(const std::string& field) const { return text::clean(raw(field)); }
 
-void RowFields::issue(RowIssue::Kind kind, const std::string& field, std::string message) {
+void RowFields::issue(RowIssue::Kind kind, const std::string& field, Message message) {
   RowIssue i{kind, row_.number, "", "", std::move(message)};
   if (auto it = header_.columns.find(field); it != header_.columns.end()) {
     i.column = column_letters(it->second);
@@ -117,7 +117,7 @@ void remove_invisible(Row& row, const Header& header, std::vector<RowIssue>& iss
     if (!first) continue;
     text = std::move(kept);
     issues.push_back({RowIssue::Kind::doubtful, row.number, column_letters(c), c < header.titles.size() ? header.titles[c] : "",
-                      tr(Msg::import_invisible_removed, fmt::format("U+{:04X}", static_cast<std::uint32_t>(*first)))});
+                      Message(Msg::import_invisible_removed, fmt::format("U+{:04X}", static_cast<std::uint32_t>(*first)))});
   }
 }
 
@@ -169,7 +169,7 @@ ImportReport run_import(SQLite::Database& db, const ColumnAliases& aliases, cons
   list.begin(table, db);
   std::string rejects = "\xEF\xBB\xBF";  // a BOM, so that Excel opens the UTF-8 file as such
   auto reject_header = table.header.titles;
-  reject_header.push_back(std::string(message_text(Msg::import_reason_column, language())));
+  reject_header.push_back(std::string(message_text(Msg::import_reason_column, options.lang)));
   rejects += table::csv_line(reject_header);
 
   Row row;
@@ -186,7 +186,7 @@ ImportReport run_import(SQLite::Database& db, const ColumnAliases& aliases, cons
     }
     issues.clear();
     remove_invisible(row, table.header, issues);
-    if (row.hidden) issues.push_back({Kind::doubtful, row.number, "", "", tr(Msg::import_hidden_row)});
+    if (row.hidden) issues.push_back({Kind::doubtful, row.number, "", "", Message(Msg::import_hidden_row)});
     auto outcome = list.take(row, issues);
     switch (outcome) {
       case RowOutcome::added: ++report.added; break;
@@ -204,7 +204,7 @@ ImportReport run_import(SQLite::Database& db, const ColumnAliases& aliases, cons
     for (std::size_t c = 0; c < row.cells.size() && c < fields.size(); ++c) fields[c] = row.cells[c].text;
     std::vector<std::string> reasons;
     for (const auto& i : issues) {
-      if (i.kind == Kind::rejected) reasons.push_back(i.message);
+      if (i.kind == Kind::rejected) reasons.push_back(i.message.in(options.lang));
     }
     fields.push_back(text::join(reasons, "; "));
     rejects += table::csv_line(fields);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/i18n.hpp"
 #include "import/table.hpp"
 
 namespace SQLite {
@@ -24,6 +25,8 @@ struct ImportOptions {
   std::optional<std::filesystem::path> rejects_file;
   /// Told the rows read so far, every `progress_every` rows: for a progress line.
   std::function<void(std::size_t)> progress;
+  /// The language of the rejects file's reason column, which people read.
+  Lang lang = Lang::zh_CN;
 };
 
 inline constexpr std::size_t progress_every = 1000;
@@ -35,7 +38,7 @@ struct RowIssue {
   std::size_t row = 0;        ///< as the spreadsheet shows it
   std::string column;         ///< "C" and its header, when one column is at fault
   std::string header;
-  std::string message;        ///< in the user's language
+  Message message;            ///< why, shown in the language of whoever reads it
 };
 
 struct ImportReport {
@@ -66,7 +69,7 @@ public:
   /// The same, NFKC-normalised and trimmed.
   std::string text(const std::string& field) const;
   /// Adds an issue about `field`'s column; a rejected one rejects the row.
-  void issue(RowIssue::Kind kind, const std::string& field, std::string message);
+  void issue(RowIssue::Kind kind, const std::string& field, Message message);
   bool rejected() const { return rejected_; }
   std::size_t row() const { return row_.number; }
 

@@ -94,22 +94,22 @@ public:
     Record r;
     r.origin = records::Origin::import;
     if (auto text = f.text("date"); text.empty()) {
-      f.issue(Kind::rejected, "date", tr(Msg::records_no_date));
+      f.issue(Kind::rejected, "date", Message(Msg::records_no_date));
     } else if (auto date = parse_loose_date(text)) {
       r.date = *date;
     } else {
-      f.issue(Kind::rejected, "date", tr(Msg::records_bad_date, text));
+      f.issue(Kind::rejected, "date", Message(Msg::records_bad_date, text));
     }
     read_where_and_what(f, r);
     auto minutes = read_time(f, r);
     read_volunteers(f, r, minutes);
     if (auto text = f.text("residents"); !text.empty()) {
       if (auto residents = parse_count(text)) r.residents = *residents;
-      else f.issue(Kind::rejected, "residents", tr(Msg::records_bad_residents, text));
+      else f.issue(Kind::rejected, "residents", Message(Msg::records_bad_residents, text));
     }
     if (auto text = f.text("satisfaction"); !text.empty()) {
       if (auto score = satisfaction_score(text)) r.satisfaction = *score;
-      else f.issue(Kind::rejected, "satisfaction", tr(Msg::records_bad_satisfaction, text));
+      else f.issue(Kind::rejected, "satisfaction", Message(Msg::records_bad_satisfaction, text));
     }
     r.note = text::clean_prose(f.raw("note"));
     return r;
@@ -119,11 +119,11 @@ private:
   /// A kiosk of the config or another place; a service of the catalogue or an event's title.
   void read_where_and_what(RowFields& f, Record& r) const {
     auto where = f.text("place");
-    if (where.empty()) f.issue(Kind::rejected, "place", tr(Msg::records_no_place));
+    if (where.empty()) f.issue(Kind::rejected, "place", Message(Msg::records_no_place));
     else if (auto kiosk = kiosks_.find(where)) r.kiosk = *kiosk;
     else r.place = text::clean_prose(f.raw("place"));
     auto what = f.text("service");
-    if (what.empty()) f.issue(Kind::rejected, "service", tr(Msg::records_no_service));
+    if (what.empty()) f.issue(Kind::rejected, "service", Message(Msg::records_no_service));
     else if (auto service = services_.find(what)) r.service = *service;
     else r.title = text::clean_prose(f.raw("service"));
     // A themed event (主题活动) is of the monthly rhythm wherever it is held; service
@@ -144,7 +144,7 @@ private:
     auto read = [&](const std::string& field, const std::string& text) {
       bool reversed = false;
       time = parse_loose_time_range(text, &reversed);
-      if (!time) f.issue(Kind::rejected, field, tr(reversed ? Msg::time_range_reversed : Msg::records_bad_time, text));
+      if (!time) f.issue(Kind::rejected, field, Message(reversed ? Msg::time_range_reversed : Msg::records_bad_time, text));
     };
     if (!range_text.empty()) read("time", range_text);
     else if (!start.empty() || !end.empty()) read(end.empty() ? "end" : "start", clock_of(start) + "-" + clock_of(end));
@@ -161,12 +161,12 @@ private:
       // Past midnight from 09:00 is no day's service; how long a session may be is
       // records::refusal_of's to say, for every path alike.
       if (!duration || (!time_given && default_start + *duration > 24 * 60)) {
-        f.issue(Kind::rejected, "duration", tr(Msg::records_bad_duration, duration_text));
+        f.issue(Kind::rejected, "duration", Message(Msg::records_bad_duration, duration_text));
         return 0;
       }
     }
     if (!time_given && !duration) {
-      f.issue(Kind::rejected, "time", tr(Msg::records_no_time));
+      f.issue(Kind::rejected, "time", Message(Msg::records_no_time));
       return 0;
     }
     if (!time_given) time = TimeRange{default_start, default_start + *duration};
@@ -178,7 +178,7 @@ private:
   /// Everyone the volunteers column names, by name or phone, each once.
   void read_volunteers(RowFields& f, Record& r, int minutes) {
     auto people = split_list(f.raw("volunteers"));
-    if (people.empty()) f.issue(Kind::rejected, "volunteers", tr(Msg::records_no_volunteers));
+    if (people.empty()) f.issue(Kind::rejected, "volunteers", Message(Msg::records_no_volunteers));
     std::set<std::int64_t> ids;
     for (const auto& who : people) {
       if (auto id = find_volunteer(f, who)) ids.insert(*id);
@@ -193,8 +193,8 @@ private:
     }
     auto found = people_.find_by_name(who);
     if (found.size() == 1) return found.front().id;
-    if (found.empty()) f.issue(Kind::rejected, "volunteers", tr(Msg::records_unknown_volunteer, who));
-    else f.issue(Kind::rejected, "volunteers", tr(Msg::volunteer_ambiguous, found.size(), who));
+    if (found.empty()) f.issue(Kind::rejected, "volunteers", Message(Msg::records_unknown_volunteer, who));
+    else f.issue(Kind::rejected, "volunteers", Message(Msg::volunteer_ambiguous, found.size(), who));
     return std::nullopt;
   }
 
@@ -227,7 +227,7 @@ public:
     if (fields.rejected()) return RowOutcome::rejected;
     record.key = key_of(record);
     if (auto first = first_row_of_.find(record.key); first != first_row_of_.end()) {
-      issues.push_back({Kind::merged, row.number, "", "", tr(Msg::records_same_as_row, first->second)});
+      issues.push_back({Kind::merged, row.number, "", "", Message(Msg::records_same_as_row, first->second)});
       return RowOutcome::merged;
     }
     if (store_->id_of_key(record.key)) return RowOutcome::unchanged;
@@ -242,7 +242,7 @@ public:
     // Another session of a day confirmed from the rota: held off the rota, or a mistake.
     if (!record.kiosk.empty()) {
       if (auto at = store_->confirmed_at(record.date, record.kiosk)) {
-        fields.issue(Kind::doubtful, "date", tr(Msg::records_day_confirmed, *at));
+        fields.issue(Kind::doubtful, "date", Message(Msg::records_day_confirmed, *at));
       }
     }
     return RowOutcome::added;

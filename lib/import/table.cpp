@@ -23,7 +23,7 @@ enum class FileKind { xlsx, xls, text };
 
 FileKind file_kind(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(tr(Msg::cannot_read_file, file.string(), std::strerror(errno)));
+  if (!in) throw InputError(Message(Msg::cannot_read_file, file.string(), std::strerror(errno)));
   char magic[4] = {};
   in.read(magic, 4);
   std::string_view head(magic, static_cast<std::size_t>(in.gcount()));
@@ -153,12 +153,14 @@ std::vector<std::string> expected_headers(const ColumnAliases& aliases, const st
 OpenTable open_table(const std::filesystem::path& file, const TableOptions& options, const ColumnAliases& aliases,
                      const std::string& required) {
   auto no_header = [&](const std::string& where) {
-    return InputError(tr(Msg::import_no_header, where, header_search_rows,
-                         text::join(expected_headers(aliases, required), message_text(Msg::rhythm_list_separator, language()))));
+    return InputError(Message(Msg::import_no_header, where, header_search_rows,
+                         in_both_languages([&](Lang l) {
+                           return text::join(expected_headers(aliases, required), message_text(Msg::rhythm_list_separator, l));
+                         })));
   };
   switch (file_kind(file)) {
     case FileKind::xls:
-      throw InputError(tr(Msg::xlsx_old_xls, file.string()));
+      throw InputError(Message(Msg::xlsx_old_xls, file.string()));
     case FileKind::text: {
       auto reader = open_csv(file, options.encoding);
       auto header = find_header(*reader, options, aliases, required);
@@ -184,8 +186,8 @@ OpenTable open_table(const std::filesystem::path& file, const TableOptions& opti
     if (options.sheet) throw no_header(file.string() + ":" + names[i]);
   }
   if (options.sheet) {
-    throw InputError(tr(Msg::import_no_sheet, file.string(), *options.sheet,
-                        text::join(names, message_text(Msg::rhythm_list_separator, language()))));
+    throw InputError(Message(Msg::import_no_sheet, file.string(), *options.sheet,
+                        in_both_languages([&](Lang l) { return text::join(names, message_text(Msg::rhythm_list_separator, l)); })));
   }
   throw no_header(file.string());
 }

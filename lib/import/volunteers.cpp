@@ -86,22 +86,22 @@ public:
     ParsedRow out;
     auto& v = out.volunteer;
     RowFields fields(header_, row, issues);
-    auto issue = [&](Kind kind, const std::string& field, std::string message) { fields.issue(kind, field, std::move(message)); };
+    auto issue = [&](Kind kind, const std::string& field, Message message) { fields.issue(kind, field, std::move(message)); };
     v.name = people::normalize_person_name(fields.raw("name"));
-    if (v.name.empty()) issue(Kind::rejected, "name", tr(Msg::import_no_name));
+    if (v.name.empty()) issue(Kind::rejected, "name", Message(Msg::import_no_name));
 
     auto phone_text = fields.text("phone");
     people::NumberProblem problem{};
     if (!phone_text.empty()) {
       if (auto phone = people::normalize_phone(phone_text, &problem)) v.phone = *phone;
-      else issue(Kind::rejected, "phone", people::phone_refusal(problem, phone_text));
+      else issue(Kind::rejected, "phone", Message::verbatim(people::phone_refusal(problem, phone_text)));
     }
     auto id_text = fields.text("id_number");
     if (!id_text.empty()) {
       if (auto id_number = people::normalize_id_number(id_text, &problem)) v.id_number = *id_number;
-      else issue(Kind::rejected, "id_number", people::id_number_refusal(problem, id_text));
+      else issue(Kind::rejected, "id_number", Message::verbatim(people::id_number_refusal(problem, id_text)));
     }
-    if (phone_text.empty() && id_text.empty()) issue(Kind::rejected, "phone", tr(Msg::import_no_phone));
+    if (phone_text.empty() && id_text.empty()) issue(Kind::rejected, "phone", Message(Msg::import_no_phone));
 
     v.political_status = fields.text("political_status");
     v.party_member = is_party_member(v.political_status);
@@ -116,7 +116,7 @@ public:
         limit = limit * 10 + (limit_text[digits++] - '0');
       }
       if (digits > 0 && limit > 0) v.monthly_limit = limit;
-      else issue(Kind::doubtful, "monthly_limit", tr(Msg::import_bad_limit, limit_text));
+      else issue(Kind::doubtful, "monthly_limit", Message(Msg::import_bad_limit, limit_text));
     }
 
     if (auto text = fields.raw("availability"); !text::clean(text).empty()) {
@@ -125,23 +125,23 @@ public:
       if (availability) v.availability = *availability;
       if (!unreadable.empty()) {
         issue(Kind::doubtful, "availability",
-              tr(availability ? Msg::import_availability_partly : Msg::import_bad_availability, unreadable));
+              Message(availability ? Msg::import_availability_partly : Msg::import_bad_availability, unreadable));
       }
     }
 
     std::optional<Date> certificate_expires;
     if (auto text = fields.text("certificate_expires"); !text.empty()) {
       certificate_expires = parse_loose_date(text);
-      if (!certificate_expires) issue(Kind::doubtful, "certificate_expires", tr(Msg::import_bad_date, text));
+      if (!certificate_expires) issue(Kind::doubtful, "certificate_expires", Message(Msg::import_bad_date, text));
     }
     std::set<std::string> skill_ids;
     for (const auto& word : split_list(fields.raw("skills"))) {
       if (auto skill = skills_.match(word)) {
         skill_ids.insert(*skill);
       } else if (auto nearest = skills_.nearest(word)) {
-        issue(Kind::doubtful, "skills", tr(Msg::import_unknown_skill_suggest, word, *nearest));
+        issue(Kind::doubtful, "skills", Message(Msg::import_unknown_skill_suggest, word, *nearest));
       } else {
-        issue(Kind::doubtful, "skills", tr(Msg::import_unknown_skill, word));
+        issue(Kind::doubtful, "skills", Message(Msg::import_unknown_skill, word));
       }
     }
     bool any_certified = false;
@@ -154,11 +154,11 @@ public:
     if (certificate_expires && split_list(fields.raw("skills")).empty()) {
       out.renewed_certificate = certificate_expires;
     } else if (certificate_expires && !any_certified) {
-      issue(Kind::doubtful, "certificate_expires", tr(Msg::import_certificate_unused, format_date(*certificate_expires)));
+      issue(Kind::doubtful, "certificate_expires", Message(Msg::import_certificate_unused, format_date(*certificate_expires)));
     }
     for (const auto& word : split_list(fields.raw("preferences"))) {
       auto id = preference(word);
-      if (!id) issue(Kind::doubtful, "preferences", tr(Msg::import_unknown_preference, word));
+      if (!id) issue(Kind::doubtful, "preferences", Message(Msg::import_unknown_preference, word));
       else if (std::find(v.preferences.begin(), v.preferences.end(), *id) == v.preferences.end()) v.preferences.push_back(*id);
     }
     out.rejected = fields.rejected();
@@ -186,21 +186,22 @@ private:
 /// `earlier` with what `later` adds: skills and availability together, other fields
 /// replaced where the later sign-up gives them. Describes the changes in `changes`.
 Volunteer merge(const Volunteer& earlier, const ParsedRow& row, const config::Catalogue& catalogue,
-               std::vector<std::string>& changes) {
+               std::vector<Message>& changes) {
   const auto& later = row.volunteer;
   auto skill_name = [&](const std::string& id) {
     const auto* skill = catalogue.find_skill(id);
-    return skill ? (language() == Lang::en && !skill->name_en.empty() ? skill->name_en : skill->name) : id;
+    if (!skill) return Localized{id, id};
+    return Localized{skill->name, skill->name_en.empty() ? skill->name : skill->name_en};
   };
   Volunteer v = earlier;
   auto replace = [&](std::string& field, const std::string& value, Msg what) {
     if (value.empty() || value == field) return;
-    changes.push_back(tr(Msg::import_change, message_text(what, language()), field, value));
+    changes.push_back(Message(Msg::import_change, what, field, value));
     field = value;
   };
   auto add_key = [&](std::string& field, const std::string& value, Msg what, std::string shown) {
     if (!field.empty() || value.empty()) return;
-    changes.push_back(tr(Msg::import_change, message_text(what, language()), "-", shown));
+    changes.push_back(Message(Msg::import_change, what, "-", shown));
     field = value;
   };
   add_key(v.phone, later.phone, Msg::field_phone, people::mask_phone(later.phone));
@@ -211,26 +212,26 @@ Volunteer merge(const Volunteer& earlier, const ParsedRow& row, const config::Ca
   replace(v.community, later.community, Msg::field_community);
   replace(v.note, later.note, Msg::field_note);
   if (!later.preferences.empty() && later.preferences != v.preferences) {
-    changes.push_back(tr(Msg::import_change, message_text(Msg::field_preferences, language()),
+    changes.push_back(Message(Msg::import_change, Msg::field_preferences,
                          text::join(v.preferences, ","), text::join(later.preferences, ",")));
     v.preferences = later.preferences;
   }
   if (later.monthly_limit && later.monthly_limit != v.monthly_limit) {
-    changes.push_back(tr(Msg::import_change, message_text(Msg::field_monthly_limit, language()),
+    changes.push_back(Message(Msg::import_change, Msg::field_monthly_limit,
                          v.monthly_limit ? std::to_string(*v.monthly_limit) : "-", *later.monthly_limit));
     v.monthly_limit = later.monthly_limit;
   }
   auto before = v.availability;
   v.availability.merge(later.availability);
-  if (!(before == v.availability)) changes.push_back(tr(Msg::import_more_availability, describe_availability(later.availability)));
+  if (!(before == v.availability)) changes.push_back(Message(Msg::import_more_availability, in_both_languages([&](Lang lang) { return describe_availability(later.availability, lang); })));
   for (const auto& skill : later.skills) {
     auto it = std::find_if(v.skills.begin(), v.skills.end(), [&](const auto& s) { return s.skill == skill.skill; });
     if (it == v.skills.end()) {
       v.skills.push_back(skill);
-      changes.push_back(tr(Msg::import_new_skill, skill_name(skill.skill)));
+      changes.push_back(Message(Msg::import_new_skill, skill_name(skill.skill)));
     } else if (skill.certificate_expires && skill.certificate_expires != it->certificate_expires) {
       it->certificate_expires = skill.certificate_expires;
-      changes.push_back(tr(Msg::import_new_certificate, skill_name(skill.skill), format_date(*skill.certificate_expires)));
+      changes.push_back(Message(Msg::import_new_certificate, skill_name(skill.skill), format_date(*skill.certificate_expires)));
     }
   }
   if (row.renewed_certificate) {
@@ -238,7 +239,7 @@ Volunteer merge(const Volunteer& earlier, const ParsedRow& row, const config::Ca
       const auto* known = catalogue.find_skill(skill.skill);
       if (!known || known->certificate.empty() || skill.certificate_expires >= row.renewed_certificate) continue;
       skill.certificate_expires = row.renewed_certificate;
-      changes.push_back(tr(Msg::import_new_certificate, skill_name(skill.skill), format_date(*row.renewed_certificate)));
+      changes.push_back(Message(Msg::import_new_certificate, skill_name(skill.skill), format_date(*row.renewed_certificate)));
     }
   }
   std::sort(v.skills.begin(), v.skills.end(), [](const auto& a, const auto& b) { return a.skill < b.skill; });
@@ -296,13 +297,13 @@ public:
     if (existing && conflicts(row, incoming, *existing, by_phone, by_id_number, issues)) return RowOutcome::rejected;
     if (parsed.renewed_certificate && !holds_certified_skill(existing ? *existing : incoming, catalogue_)) {
       RowFields(*header_, row, issues)
-          .issue(Kind::doubtful, "certificate_expires", tr(Msg::import_certificate_unused, format_date(*parsed.renewed_certificate)));
+          .issue(Kind::doubtful, "certificate_expires", Message(Msg::import_certificate_unused, format_date(*parsed.renewed_certificate)));
     }
     for (const auto& skill : existing && parsed.renewed_certificate ? existing->skills : std::vector<people::VolunteerSkill>{}) {
       if (skill.certificate_expires > parsed.renewed_certificate) {  // an old sheet, or a typo: never shortened by a renewal
         RowFields(*header_, row, issues)
             .issue(Kind::doubtful, "certificate_expires",
-                   tr(Msg::import_certificate_earlier, format_date(*parsed.renewed_certificate),
+                   Message(Msg::import_certificate_earlier, format_date(*parsed.renewed_certificate),
                       format_date(*skill.certificate_expires)));
         break;
       }
@@ -313,16 +314,20 @@ public:
       remember(incoming);
       return RowOutcome::added;
     }
-    std::vector<std::string> changes;
+    std::vector<Message> changes;
     auto merged = merge(*existing, parsed, catalogue_, changes);
-    auto separator = message_text(Msg::rhythm_list_separator, language());
+    auto all_changes = in_both_languages([&](Lang lang) {
+      std::vector<std::string> said;
+      for (const auto& change : changes) said.push_back(change.in(lang));
+      return text::join(said, message_text(Msg::rhythm_list_separator, lang));
+    });
     RowOutcome outcome = RowOutcome::unchanged;
     if (auto first = earlier_row()) {
       outcome = RowOutcome::merged;
-      issues.push_back({Kind::merged, row.number, "", "", tr(Msg::import_merged, *first, text::join(changes, separator))});
+      issues.push_back({Kind::merged, row.number, "", "", Message(Msg::import_merged, *first, all_changes)});
     } else if (!changes.empty()) {
       outcome = RowOutcome::updated;
-      issues.push_back({Kind::updated, row.number, "", "", tr(Msg::import_updated, text::join(changes, separator))});
+      issues.push_back({Kind::updated, row.number, "", "", Message(Msg::import_updated, all_changes)});
     }
     remember(merged);
     if (!(merged == *existing)) store_->update(merged, now_);
@@ -337,26 +342,26 @@ private:
                  const std::optional<Volunteer>& by_id_number, std::vector<RowIssue>& issues) const {
     RowFields fields(*header_, row, issues);
     if (by_phone && by_id_number && by_phone->id != by_id_number->id) {
-      fields.issue(Kind::rejected, "id_number", tr(Msg::import_conflict_two_people, by_phone->name, by_id_number->name));
+      fields.issue(Kind::rejected, "id_number", Message(Msg::import_conflict_two_people, by_phone->name, by_id_number->name));
       return true;
     }
     if (people::normalize_person_name(existing.name) != incoming.name) {
       bool phone = by_phone.has_value();
       fields.issue(Kind::rejected, "name",
-                   tr(Msg::import_conflict_name, message_text(phone ? Msg::field_phone : Msg::field_id_number, language()),
+                   Message(Msg::import_conflict_name, phone ? Msg::field_phone : Msg::field_id_number,
                       phone ? people::mask_phone(incoming.phone) : people::mask_id_number(incoming.id_number), existing.name,
                       incoming.name));
       return true;
     }
     if (!existing.id_number.empty() && !incoming.id_number.empty() && existing.id_number != incoming.id_number) {
       fields.issue(Kind::rejected, "id_number",
-                   tr(Msg::import_conflict_id_number, existing.name, people::mask_id_number(existing.id_number),
+                   Message(Msg::import_conflict_id_number, existing.name, people::mask_id_number(existing.id_number),
                       people::mask_id_number(incoming.id_number)));
       return true;
     }
     if (!by_phone && !existing.phone.empty() && !incoming.phone.empty()) {
       fields.issue(Kind::doubtful, "phone",
-                   tr(Msg::import_phone_not_taken, existing.name, people::mask_phone(existing.phone), people::mask_phone(incoming.phone)));
+                   Message(Msg::import_phone_not_taken, existing.name, people::mask_phone(existing.phone), people::mask_phone(incoming.phone)));
     }
     return false;
   }
@@ -395,35 +400,35 @@ people::VolunteerEdit read_volunteer_edit(const config::Catalogue& catalogue, co
   people::VolunteerEdit edit;
   if (input.name) {
     edit.name = people::normalize_person_name(*input.name);
-    if (edit.name->empty()) throw UsageError(tr(Msg::import_no_name));
+    if (edit.name->empty()) throw UsageError(Message(Msg::import_no_name));
   }
   if (input.phone) {
     people::NumberProblem problem{};
     edit.phone = people::normalize_phone(*input.phone, &problem);
-    if (!edit.phone) throw UsageError(people::phone_refusal(problem, *input.phone));
+    if (!edit.phone) throw UsageError(Message::verbatim(people::phone_refusal(problem, *input.phone)));
   }
   if (input.availability) {
     std::string unreadable;
     edit.availability = parse_availability(*input.availability, &unreadable);
-    if (!unreadable.empty()) throw UsageError(tr(Msg::volunteer_bad_availability, unreadable));
+    if (!unreadable.empty()) throw UsageError(Message(Msg::volunteer_bad_availability, unreadable));
   }
   if (input.monthly_limit) {
     if (*input.monthly_limit < 0 || *input.monthly_limit > max_monthly_limit) {
-      throw UsageError(tr(Msg::volunteer_bad_monthly_limit, *input.monthly_limit, max_monthly_limit));
+      throw UsageError(Message(Msg::volunteer_bad_monthly_limit, *input.monthly_limit, max_monthly_limit));
     }
     edit.monthly_limit = *input.monthly_limit;
   }
   if (input.skills) {
     std::vector<std::string> unknown;
     edit.skills = read_skills(catalogue, *input.skills, unknown);
-    if (!unknown.empty()) throw UsageError(tr(Msg::volunteer_unknown_skill, unknown.front()));
+    if (!unknown.empty()) throw UsageError(Message(Msg::volunteer_unknown_skill, unknown.front()));
   }
   if (input.certificate_expires) {
     edit.certificate_expires = parse_date(*input.certificate_expires);
-    if (!edit.certificate_expires) throw UsageError(tr(Msg::toml_bad_date, *input.certificate_expires));
+    if (!edit.certificate_expires) throw UsageError(Message(Msg::toml_bad_date, *input.certificate_expires));
   }
   if (!edit.name && !edit.phone && !edit.availability && !edit.monthly_limit && !edit.skills && !edit.certificate_expires) {
-    throw UsageError(tr(Msg::volunteer_set_needs_a_field));
+    throw UsageError(Message(Msg::volunteer_set_needs_a_field));
   }
   return edit;
 }

@@ -35,7 +35,7 @@ constexpr std::size_t max_rows = 1048576;   // Excel's last row
 constexpr std::string_view workbook_part = "xl/workbook.xml";
 constexpr std::string_view workbook_rels_part = "xl/_rels/workbook.xml.rels";
 
-[[noreturn]] void fail(const std::string& message) { throw InputError(message); }
+[[noreturn]] void fail(Message message) { throw InputError(std::move(message)); }
 
 /// The name without its namespace prefix: `x:row` is `row`, `r:id` is `id`.
 std::string_view local_name(const XML_Char* name) {
@@ -331,24 +331,24 @@ class Archive {
 public:
   Archive(const fs::path& file, const XlsxLimits& limits) : file_(file.string()), limits_(limits) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) fail(tr(Msg::cannot_read_file, file_, std::strerror(errno)));
+    if (!in) fail(Message(Msg::cannot_read_file, file_, std::strerror(errno)));
     std::string start(8, '\0');
     in.read(start.data(), static_cast<std::streamsize>(start.size()));
     start.resize(static_cast<std::size_t>(in.gcount()));
     in.close();
     // An OLE compound file: Excel 97–2003, or an encrypted workbook of any version.
-    if (start == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) fail(tr(Msg::xlsx_old_xls, file_));
+    if (start == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) fail(Message(Msg::xlsx_old_xls, file_));
     // libzip opens an empty file as an empty archive.
-    if (start.empty()) fail(tr(Msg::xlsx_not_zip, file_));
+    if (start.empty()) fail(Message(Msg::xlsx_not_zip, file_));
     int code = 0;
     zip_t* zip = zip_open(file.c_str(), ZIP_RDONLY, &code);
     if (zip == nullptr) {
       if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS) {
         // A file that starts like a zip but has no readable directory was cut short.
-        if (start.starts_with("PK")) fail(tr(Msg::xlsx_damaged, file_, zip_error_text(code)));
-        fail(tr(Msg::xlsx_not_zip, file_));
+        if (start.starts_with("PK")) fail(Message(Msg::xlsx_damaged, file_, zip_error_text(code)));
+        fail(Message(Msg::xlsx_not_zip, file_));
       }
-      fail(tr(Msg::xlsx_damaged, file_, zip_error_text(code)));
+      fail(Message(Msg::xlsx_damaged, file_, zip_error_text(code)));
     }
     zip_.reset(zip);
   }
@@ -365,7 +365,7 @@ public:
   /// Opens the entry `name`; throws when the file does not hold it.
   std::unique_ptr<ZipEntry> open(const std::string& name, std::uint64_t max_bytes) const {
     auto index = find(name);
-    if (!index) fail(tr(Msg::xlsx_missing_part, file_, name));
+    if (!index) fail(Message(Msg::xlsx_missing_part, file_, name));
     return std::make_unique<ZipEntry>(*this, *index, name, max_bytes);
   }
 
@@ -382,17 +382,17 @@ ZipEntry::ZipEntry(const Archive& archive, zip_uint64_t index, std::string name,
   zip_stat_t stat;
   zip_stat_init(&stat);
   if (zip_stat_index(archive_.get(), index, 0, &stat) != 0) {
-    fail(tr(Msg::xlsx_damaged, archive_.file(), name_ + ": " + zip_strerror(archive_.get())));
+    fail(Message(Msg::xlsx_damaged, archive_.file(), name_ + ": " + zip_strerror(archive_.get())));
   }
   if ((stat.valid & ZIP_STAT_COMP_SIZE) != 0) compressed_ = stat.comp_size;
   if ((stat.valid & ZIP_STAT_SIZE) != 0) check_size(stat.size);
   file_.reset(zip_fopen_index(archive_.get(), index, 0));
-  if (!file_) fail(tr(Msg::xlsx_damaged, archive_.file(), name_ + ": " + zip_strerror(archive_.get())));
+  if (!file_) fail(Message(Msg::xlsx_damaged, archive_.file(), name_ + ": " + zip_strerror(archive_.get())));
 }
 
 std::size_t ZipEntry::read(char* buffer, std::size_t size) {
   auto n = zip_fread(file_.get(), buffer, size);
-  if (n < 0) fail(tr(Msg::xlsx_damaged, archive_.file(), name_ + ": " + zip_file_strerror(file_.get())));
+  if (n < 0) fail(Message(Msg::xlsx_damaged, archive_.file(), name_ + ": " + zip_file_strerror(file_.get())));
   read_ += static_cast<std::uint64_t>(n);
   check_size(read_);
   return static_cast<std::size_t>(n);
@@ -400,10 +400,10 @@ std::size_t ZipEntry::read(char* buffer, std::size_t size) {
 
 void ZipEntry::check_size(std::uint64_t size) const {
   const auto& limits = archive_.limits();
-  if (size > max_bytes_) fail(tr(Msg::xlsx_too_large, archive_.file(), name_, max_bytes_));
+  if (size > max_bytes_) fail(Message(Msg::xlsx_too_large, archive_.file(), name_, max_bytes_));
   if (size > limits.ratio_threshold_bytes &&
       static_cast<double>(size) > limits.max_ratio * static_cast<double>(compressed_)) {
-    fail(tr(Msg::xlsx_ratio, archive_.file(), name_, limits.max_ratio));
+    fail(Message(Msg::xlsx_ratio, archive_.file(), name_, limits.max_ratio));
   }
 }
 
@@ -425,7 +425,7 @@ std::string resolve_target(const Archive& archive, std::string_view folder, std:
   bool absolute = decoded.starts_with('/');
   if (decoded.empty() || decoded.starts_with("//") || decoded.find(':') != std::string::npos ||
       decoded.find('\0') != std::string::npos) {
-    fail(tr(Msg::xlsx_bad_part_name, archive.file(), target));
+    fail(Message(Msg::xlsx_bad_part_name, archive.file(), target));
   }
   std::string path = absolute ? decoded.substr(1) : std::string(folder) + decoded;
   std::string out;
@@ -434,14 +434,14 @@ std::string resolve_target(const Archive& archive, std::string_view folder, std:
     auto end = path.find('/', start);
     if (end == std::string::npos) end = path.size();
     auto segment = std::string_view(path).substr(start, end - start);
-    if (segment == "..") fail(tr(Msg::xlsx_bad_part_name, archive.file(), target));
+    if (segment == "..") fail(Message(Msg::xlsx_bad_part_name, archive.file(), target));
     if (!segment.empty() && segment != ".") {
       if (!out.empty()) out += '/';
       out += segment;
     }
     start = end + 1;
   }
-  if (out.empty()) fail(tr(Msg::xlsx_bad_part_name, archive.file(), target));
+  if (out.empty()) fail(Message(Msg::xlsx_bad_part_name, archive.file(), target));
   return out;
 }
 
@@ -503,7 +503,7 @@ protected:
   virtual void on_end(std::string_view name) = 0;
   virtual void on_text(std::string_view) {}
   /// Where the reader is, for messages: the file, or the file, sheet and row.
-  virtual std::string where() const { return file_; }
+  virtual Message where() const { return Message(Msg::verbatim, file_); }
 
   /// Asks expat to return after the current handler; parse_some() then returns true.
   void suspend() { XML_StopParser(parser_.get(), XML_TRUE); }
@@ -514,9 +514,9 @@ private:
   void check(XML_Status status) {
     if (status != XML_STATUS_ERROR) return;
     if (error_) std::rethrow_exception(error_);
-    if (doctype_) fail(tr(Msg::xlsx_doctype, where(), part_));
+    if (doctype_) fail(Message(Msg::xlsx_doctype, where(), part_));
     auto code = XML_GetErrorCode(parser_.get());
-    fail(tr(Msg::xlsx_bad_xml, where(), part_, XML_GetCurrentLineNumber(parser_.get()), XML_ErrorString(code)));
+    fail(Message(Msg::xlsx_bad_xml, where(), part_, XML_GetCurrentLineNumber(parser_.get()), XML_ErrorString(code)));
   }
 
   template <typename Call>
@@ -692,14 +692,14 @@ private:
       if (phonetic_ > 0) --phonetic_;
     } else if (name == "si") {
       if (!strings_.add(decode_escapes(current_))) {
-        fail(tr(Msg::xlsx_too_large, file(), part(), std::numeric_limits<std::uint32_t>::max()));
+        fail(Message(Msg::xlsx_too_large, file(), part(), std::numeric_limits<std::uint32_t>::max()));
       }
     }
   }
   void on_text(std::string_view text) override {
     if (!capture_) return;
     current_ += text;
-    if (current_.size() > limits_.max_cell_bytes) fail(tr(Msg::xlsx_cell_too_long, file()));
+    if (current_.size() > limits_.max_cell_bytes) fail(Message(Msg::xlsx_cell_too_long, file()));
   }
 
   const XlsxLimits& limits_;
@@ -721,7 +721,7 @@ Workbook read_workbook(const fs::path& file, const XlsxLimits& limits) {
   Workbook book;
   book.archive = std::make_unique<Archive>(file, limits);
   const auto& archive = *book.archive;
-  if (!archive.find(std::string(workbook_part))) fail(tr(Msg::xlsx_no_workbook, archive.file()));
+  if (!archive.find(std::string(workbook_part))) fail(Message(Msg::xlsx_no_workbook, archive.file()));
   {
     auto entry = archive.open(std::string(workbook_part), limits.max_part_bytes);
     WorkbookParser parser(archive.file(), entry->name());
@@ -742,7 +742,7 @@ std::string workbook_target(const Workbook& book, std::string_view id, std::stri
   for (const auto& r : book.relationships) {
     bool match = id.empty() ? r.type.ends_with(type_suffix) : r.id == id;
     if (!match) continue;
-    if (r.external) fail(tr(Msg::xlsx_bad_part_name, book.archive->file(), r.target));
+    if (r.external) fail(Message(Msg::xlsx_bad_part_name, book.archive->file(), r.target));
     return resolve_target(*book.archive, "xl/", r.target);
   }
   return {};
@@ -1038,16 +1038,16 @@ private:
   }
 
   void add_merge(std::string_view text) {
-    auto where = [&] { return tr(Msg::xlsx_place_sheet, context_.file, context_.sheet); };
+    auto where = [&] { return Message(Msg::xlsx_place_sheet, context_.file, context_.sheet); };
     auto colon = text.find(':');
     if (colon == std::string_view::npos) return;  // one cell: nothing to copy
     auto first = parse_reference(text.substr(0, colon));
     auto last = parse_reference(text.substr(colon + 1));
-    if (!first || !last) fail(tr(Msg::xlsx_bad_reference, where(), text));
+    if (!first || !last) fail(Message(Msg::xlsx_bad_reference, where(), text));
     layout_.merges.push_back({std::min(first->row, last->row), std::max(first->row, last->row),
                               std::min(first->column, last->column), std::max(first->column, last->column)});
     if (layout_.merges.size() > context_.limits.max_merged_cells) {
-      fail(tr(Msg::xlsx_merges_too_large, where(), context_.limits.max_merged_cells));
+      fail(Message(Msg::xlsx_merges_too_large, where(), context_.limits.max_merged_cells));
     }
   }
 
@@ -1091,12 +1091,12 @@ public:
 private:
   std::size_t current_row() const { return row_number_ != 0 ? row_number_ : previous_row_ + 1; }
 
-  std::string where() const override {
-    if (in_row_) return tr(Msg::xlsx_place_row, file(), context_.sheet, current_row());
-    return tr(Msg::xlsx_place_sheet, file(), context_.sheet);
+  Message where() const override {
+    if (in_row_) return Message(Msg::xlsx_place_row, file(), context_.sheet, current_row());
+    return Message(Msg::xlsx_place_sheet, file(), context_.sheet);
   }
-  std::string cell_place() const {
-    return tr(Msg::xlsx_place_cell, file(), context_.sheet, column_letters(column_) + std::to_string(current_row()));
+  Message cell_place() const {
+    return Message(Msg::xlsx_place_cell, file(), context_.sheet, column_letters(column_) + std::to_string(current_row()));
   }
 
   void on_start(std::string_view name, const XML_Char** attributes) override {
@@ -1147,7 +1147,7 @@ private:
   void on_text(std::string_view text) override {
     if (!capture_) return;
     value_ += text;
-    if (value_.size() > context_.limits.max_cell_bytes) fail(tr(Msg::xlsx_cell_too_long, cell_place()));
+    if (value_.size() > context_.limits.max_cell_bytes) fail(Message(Msg::xlsx_cell_too_long, cell_place()));
   }
 
   void start_row(const XML_Char** attributes) {
@@ -1157,7 +1157,7 @@ private:
     cells_.clear();
     if (const auto* r = attribute(attributes, "r")) {
       auto number = parse_unsigned<std::size_t>(r);
-      if (!number || *number == 0 || *number > max_rows) fail(tr(Msg::xlsx_bad_reference, where(), r));
+      if (!number || *number == 0 || *number > max_rows) fail(Message(Msg::xlsx_bad_reference, where(), r));
       row_number_ = *number;
     }
     // Rows a filter leaves out are hidden rows too: Excel writes both as hidden="1".
@@ -1181,12 +1181,12 @@ private:
     }
     if (r != nullptr) {
       auto ref = parse_reference(r);
-      if (!ref) fail(tr(Msg::xlsx_bad_reference, where(), r));
+      if (!ref) fail(Message(Msg::xlsx_bad_reference, where(), r));
       column_ = ref->column;
       // A row without its own number takes the one its cells give.
       if (row_number_ == 0) row_number_ = ref->row;
     }
-    if (column_ >= max_columns) fail(tr(Msg::xlsx_bad_reference, where(), column_letters(column_)));
+    if (column_ >= max_columns) fail(Message(Msg::xlsx_bad_reference, where(), column_letters(column_)));
     next_column_ = column_ + 1;
     type_ = cell_type(type ? type : "n");
     style_ = 0;
@@ -1208,7 +1208,7 @@ private:
     } else if (type_ == CellType::shared_string) {
       auto index = parse_unsigned<std::size_t>(value_);
       if (!index || *index >= context_.strings.size()) {
-        fail(tr(Msg::xlsx_bad_shared_string, cell_place(), trim_ascii(value_)));
+        fail(Message(Msg::xlsx_bad_shared_string, cell_place(), trim_ascii(value_)));
       }
       cell.text = context_.strings[*index];
     } else if (type_ == CellType::formula_string) {
@@ -1236,7 +1236,7 @@ private:
     } else {
       if (trim_ascii(value_).empty()) return;
       auto number = parse_double(value_);
-      if (!number) fail(tr(Msg::xlsx_bad_number, cell_place(), value_));
+      if (!number) fail(Message(Msg::xlsx_bad_number, cell_place(), value_));
       cell.kind = Cell::Kind::number;
       cell.number = *number;
       auto style = style_ < context_.styles.size() ? context_.styles[style_] : NumberStyle::plain;
@@ -1261,7 +1261,7 @@ private:
     in_row_ = false;
     in_cell_ = false;
     std::size_t number = current_row();
-    if (number <= previous_row_) fail(tr(Msg::xlsx_rows_out_of_order, where(), number, previous_row_));
+    if (number <= previous_row_) fail(Message(Msg::xlsx_rows_out_of_order, where(), number, previous_row_));
     previous_row_ = number;
     row_number_ = 0;
     std::size_t width = cells_.size();
@@ -1349,7 +1349,7 @@ private:
       range.bottom = std::min(range.bottom, last_row_);
       area += static_cast<std::uint64_t>(range.bottom - range.top + 1) * (range.right - range.left + 1);
       if (area > context_.limits.max_merged_cells) {
-        fail(tr(Msg::xlsx_merges_too_large, tr(Msg::xlsx_place_sheet, context_.file, context_.sheet),
+        fail(Message(Msg::xlsx_merges_too_large, Message(Msg::xlsx_place_sheet, context_.file, context_.sheet),
                 context_.limits.max_merged_cells));
       }
       merges_.push_back(range);
@@ -1421,7 +1421,7 @@ std::unique_ptr<SheetReader> open_xlsx_sheet(const fs::path& file, std::size_t s
   auto book = read_workbook(file, limits);
   const auto& archive = *book.archive;
   if (sheet_index >= book.sheets.size()) {
-    fail(tr(Msg::xlsx_no_such_sheet, archive.file(), sheet_index + 1, book.sheets.size()));
+    fail(Message(Msg::xlsx_no_such_sheet, archive.file(), sheet_index + 1, book.sheets.size()));
   }
   const auto& sheet = book.sheets[sheet_index];
   SheetContext context;
@@ -1430,8 +1430,8 @@ std::unique_ptr<SheetReader> open_xlsx_sheet(const fs::path& file, std::size_t s
   context.limits = limits;
   context.date1904 = book.date1904;
   context.part = sheet.relationship.empty() ? std::string() : workbook_target(book, sheet.relationship, "");
-  if (context.part.empty()) fail(tr(Msg::xlsx_missing_part, archive.file(), sheet.relationship));
-  if (!archive.find(context.part)) fail(tr(Msg::xlsx_missing_part, archive.file(), context.part));
+  if (context.part.empty()) fail(Message(Msg::xlsx_missing_part, archive.file(), sheet.relationship));
+  if (!archive.find(context.part)) fail(Message(Msg::xlsx_missing_part, archive.file(), context.part));
 
   auto styles_part = workbook_target(book, "", "/styles");
   if (!styles_part.empty() && archive.find(styles_part)) {

@@ -46,7 +46,7 @@ Entry append_by_hand(SQLite::Database& db, std::int64_t volunteer, int points, E
   Ledger ledger(db);
   ledger.require_intact();  // before the balance is read from it
   if (kind == EntryKind::redeem && ledger.balance(volunteer) + points < 0) {
-    throw InputError(tr(Msg::points_overdrawn, -points, ledger.balance(volunteer)));
+    throw InputError(Message(Msg::points_overdrawn, -points, ledger.balance(volunteer)));
   }
   auto e = entry_by(actor, volunteer, actor.today, points, kind, rule, reason);
   ledger.append(e);
@@ -72,7 +72,8 @@ AwardReport award(SQLite::Database& db, const config::Config& config, const std:
     bool earned = false;
     for (const auto& award : awards_for(config, record)) {
       if (awarded_before[award.volunteer]) continue;
-      auto e = entry_by(actor, award.volunteer, record.date, award.points, EntryKind::earn, award.rule, award.reason);
+      auto e = entry_by(actor, award.volunteer, record.date, award.points, EntryKind::earn, award.rule,
+                        award.reason.in(actor.lang));
       e.source = award.source;
       if (!ledger.append(e)) continue;
       ++report.entries;
@@ -87,7 +88,7 @@ AwardReport award(SQLite::Database& db, const config::Config& config, const std:
     if (config.points.project_done <= 0 || !project.done_on) break;
     for (auto volunteer : projects.team(project.id)) {
       auto e = entry_by(actor, volunteer, *project.done_on, config.points.project_done, EntryKind::earn, "project_done",
-                        tr(Msg::points_project_reason, project.id, project.need_requester, project.need_description));
+                        tr(actor.lang, Msg::points_project_reason, project.id, project.need_requester, project.need_description));
       e.source = fmt::format("project:{}:{}:project_done", project.id, volunteer);
       if (!ledger.append(e)) {
         ++report.already_awarded;
@@ -115,7 +116,7 @@ std::vector<RuleDifference> rules_changed(SQLite::Database& db, const config::Co
       for (const auto& [entry, last] : ledger.standing_with_source_prefix(prefix)) {
         auto& d = by_rule[entry.rule];
         d.rule = entry.rule;
-        d.reason = entry.reason;
+        d.reason = Message::verbatim(entry.reason);
         d.awarded += entry.points;
       }
       for (const auto& award : now) {
@@ -138,7 +139,7 @@ std::vector<RuleDifference> rules_changed(SQLite::Database& db, const config::Co
 }
 
 Entry adjust(SQLite::Database& db, std::int64_t volunteer, int points, const std::string& reason, const Actor& actor) {
-  if (points == 0) throw UsageError(tr(Msg::points_zero));
+  if (points == 0) throw UsageError(Message(Msg::points_zero));
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   auto e = append_by_hand(db, volunteer, points, EntryKind::adjust, "manual", reason, actor);
   transaction.commit();
@@ -151,12 +152,14 @@ Entry redeem(SQLite::Database& db, const config::Config& config, std::int64_t vo
   if (!known) {
     std::vector<std::string> items;
     for (const auto& r : config.points.redeem) items.push_back(r.item);
-    throw InputError(tr(Msg::points_unknown_item, item, items.empty() ? "-" : text::join(items, message_text(Msg::rhythm_list_separator, language()))));
+    throw InputError(Message(Msg::points_unknown_item, item, in_both_languages([&](Lang lang) {
+                       return items.empty() ? std::string("-") : text::join(items, message_text(Msg::rhythm_list_separator, lang));
+                     })));
   }
-  if (points <= 0 || points % known->cost != 0) throw InputError(tr(Msg::points_not_cost_multiple, points, item, known->cost));
+  if (points <= 0 || points % known->cost != 0) throw InputError(Message(Msg::points_not_cost_multiple, points, item, known->cost));
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   auto e = append_by_hand(db, volunteer, -points, EntryKind::redeem, "redeem",
-                          tr(Msg::points_redeem_reason, item, points / known->cost), actor);
+                          tr(actor.lang, Msg::points_redeem_reason, item, points / known->cost), actor);
   transaction.commit();
   return e;
 }
@@ -166,8 +169,8 @@ Entry reverse(SQLite::Database& db, std::int64_t id, const std::string& reason, 
   Ledger ledger(db);
   ledger.require_intact();
   auto entry = ledger.find(id);
-  if (!entry) throw InputError(tr(Msg::points_no_entry, id));
-  if (auto by = ledger.reversed_by(id)) throw InputError(tr(Msg::points_reversed_already, id, *by));
+  if (!entry) throw InputError(Message(Msg::points_no_entry, id));
+  if (auto by = ledger.reversed_by(id)) throw InputError(Message(Msg::points_reversed_already, id, *by));
   auto e = append_reversal(ledger, *entry, reason, actor);
   transaction.commit();
   return e;
@@ -181,14 +184,14 @@ std::vector<Entry> cancel_record(SQLite::Database& db, std::int64_t id, const st
   ledger.require_intact();
   records::RecordStore records(db);
   auto record = records.find(id);
-  if (!record) throw InputError(tr(Msg::record_not_found, id));
-  if (record->cancelled_at) throw InputError(tr(Msg::record_cancelled_already, id, *record->cancelled_at));
+  if (!record) throw InputError(Message(Msg::record_not_found, id));
+  if (record->cancelled_at) throw InputError(Message(Msg::record_cancelled_already, id, *record->cancelled_at));
   records.cancel(id, reason, actor.now);
   std::vector<Entry> reversals;
   for (const auto& a : record->volunteers) {
     for (const auto& [original, last] : ledger.standing_with_source_prefix(record_source_prefix(id, a.volunteer))) {
       auto latest = ledger.find(last);
-      reversals.push_back(append_reversal(ledger, *latest, tr(Msg::record_cancel_reason, id, reason), actor));
+      reversals.push_back(append_reversal(ledger, *latest, tr(actor.lang, Msg::record_cancel_reason, id, reason), actor));
     }
   }
   transaction.commit();

@@ -20,6 +20,7 @@ struct Actor {
   std::string by;   ///< who entered it (`--by`, or the login name)
   std::string now;  ///< the time of the run, ISO-8601 UTC
   Date today;       ///< the day of the run in the workspace's time zone
+  Lang lang = Lang::zh_CN;  ///< the language of the reasons it writes in the ledger (kept as written)
 };
 
 struct AwardReport {
@@ -44,7 +45,7 @@ struct RuleDifference {
   std::int64_t volunteer = 0;
   Date date;
   std::string rule;
-  std::string reason;
+  Message reason{Msg::verbatim, ""};  ///< as the ledger keeps it, or as the rules would write it
   long awarded = 0;   ///< what stands in the ledger (after reversals)
   long would_be = 0;  ///< what the rules give now
 };

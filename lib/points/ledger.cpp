@@ -110,7 +110,7 @@ void store_checkpoint(SQLite::Database& db, const Verification& passed) {
 void Ledger::require_intact() {
   if (head_) return;
   auto verified = verify(db_, Walk::from_checkpoint);
-  if (verified.first_bad) throw WorkspaceError(tr(Msg::ledger_refused, *verified.first_bad, verified.problem));
+  if (verified.first_bad) throw WorkspaceError(Message(Msg::ledger_refused, *verified.first_bad, verified.why));
   // What was verified before the checkpoint and by this walk after it is the whole chain:
   // its end is the next append's checkpoint, so appends do not walk ever more of it.
   store_checkpoint(db_, verified);
@@ -144,7 +144,7 @@ bool Ledger::append(Entry& entry) {
   auto& h = statement_(move_head);
   h.bind(1, entry.id);
   h.bind(2, entry.hash);
-  if (h.exec() != 1) throw WorkspaceError(tr(Msg::ledger_no_head));
+  if (h.exec() != 1) throw WorkspaceError(Message(Msg::ledger_no_head));
   head_ = {entry.id, entry.hash};
   balances_[entry.volunteer] = entry.balance;
   return true;
@@ -230,9 +230,10 @@ LedgerHead read_head(SQLite::Database& db) {
 
 Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::string>& expect) {
   Verification result;
-  auto fail = [&](std::int64_t entry, std::string problem) {
+  auto fail = [&](std::int64_t entry, Message why) {
     result.first_bad = entry;
-    result.problem = std::move(problem);
+    result.problem = why.in(language());  // in the language of the run
+    result.why = std::move(why);
   };
   const auto stored = read_head(db);
   const std::int64_t last = db.execAndGet("SELECT coalesce(max(id), 0) FROM points_ledger").getInt64();
@@ -242,7 +243,7 @@ Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::st
   std::int64_t after = walk == Walk::full ? 0 : std::max<std::int64_t>(stored.checkpoint.entry - 1, 0);
   if (expect) {
     bool hex = std::all_of(expect->begin(), expect->end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
-    if (!hex || expect->size() < 16 || expect->size() > 64) throw UsageError(tr(Msg::verify_expect_bad, *expect));
+    if (!hex || expect->size() < 16 || expect->size() > 64) throw UsageError(Message(Msg::verify_expect_bad, *expect));
     // The hash as noted, or its first 16 hex digits or more (the short form reports print).
     SQLite::Statement q(db, "SELECT id FROM points_ledger WHERE substr(hash, 1, length(?1)) = lower(?1) ORDER BY id LIMIT 1");
     q.bind(1, *expect);
@@ -254,14 +255,14 @@ Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::st
   result.walked_after = after;
   // A ledger emptied or cut short behind kangle's back: the head still counts the entries.
   if (last < stored.head.entry) {
-    fail(last + 1, tr(Msg::verify_head_short, last, stored.head.entry));
+    fail(last + 1, Message(Msg::verify_head_short, last, stored.head.entry));
     return result;
   }
   std::string previous = genesis_hash;
   if (after > 0) {
     auto start = ledger.find(after);
     if (!start) {
-      fail(after, tr(Msg::verify_checkpoint));
+      fail(after, Message(Msg::verify_checkpoint));
       return result;
     }
     previous = start->hash;
@@ -298,20 +299,20 @@ Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::st
       [&](const Entry& e) {
         if (result.first_bad) return;
         ++result.walked;
-        auto bad = [&](std::string problem) { fail(e.id, std::move(problem)); };
-        if (e.id != previous_id + 1) return bad(tr(Msg::verify_gap, previous_id, e.id));
-        if (entry_hash(previous, e) != e.hash) return bad(tr(Msg::verify_hash));
-        if (e.id == stored.checkpoint.entry && e.hash != stored.checkpoint.hash) return bad(tr(Msg::verify_checkpoint));
+        auto bad = [&](Message why) { fail(e.id, std::move(why)); };
+        if (e.id != previous_id + 1) return bad(Message(Msg::verify_gap, previous_id, e.id));
+        if (entry_hash(previous, e) != e.hash) return bad(Message(Msg::verify_hash));
+        if (e.id == stored.checkpoint.entry && e.hash != stored.checkpoint.hash) return bad(Message(Msg::verify_checkpoint));
         auto& balance = balance_of(e.volunteer);
-        if (balance + e.points != e.balance) return bad(tr(Msg::verify_balance, balance + e.points, e.balance));
+        if (balance + e.points != e.balance) return bad(Message(Msg::verify_balance, balance + e.points, e.balance));
         if (e.reverses) {
           auto it = reversible.find(*e.reverses);
           if (*e.reverses >= e.id || it == reversible.end() || it->second.first != e.volunteer ||
               it->second.second != -e.points) {
-            return bad(tr(Msg::verify_reversal, *e.reverses));
+            return bad(Message(Msg::verify_reversal, *e.reverses));
           }
         }
-        if (e.kind == EntryKind::redeem && !e.reverses && e.balance < 0) return bad(tr(Msg::verify_overdrawn, e.balance));
+        if (e.kind == EntryKind::redeem && !e.reverses && e.balance < 0) return bad(Message(Msg::verify_overdrawn, e.balance));
         balance = e.balance;
         if (auto it = reversible.find(e.id); it != reversible.end()) it->second = {e.volunteer, e.points};
         previous = e.hash;
@@ -323,9 +324,9 @@ Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::st
   if (result.first_bad) return result;
   // Entries added behind kangle's back past the head, or a last entry replaced.
   if (previous_id > stored.head.entry) {
-    fail(stored.head.entry + 1, tr(Msg::verify_head_long, stored.head.entry));
+    fail(stored.head.entry + 1, Message(Msg::verify_head_long, stored.head.entry));
   } else if (previous != stored.head.hash) {
-    fail(previous_id, tr(Msg::verify_head_hash));
+    fail(previous_id, Message(Msg::verify_head_hash));
   }
   return result;
 }

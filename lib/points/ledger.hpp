@@ -119,7 +119,8 @@ struct Verification {
   std::int64_t walked_after = 0;          ///< the entry whose hash the walk started from (0: the first)
   std::string head;                       ///< the last entry's hash: note it to notice a cut-off tail later
   std::optional<std::int64_t> first_bad;  ///< the first entry that does not fit
-  std::string problem;                    ///< why, in the user's language
+  Message why{Msg::verbatim, ""};         ///< why it does not fit
+  std::string problem;                    ///< `why` in the language of the run: only until workspace/check shows `why`
   std::optional<std::int64_t> expected_at;  ///< the entry carrying the `expect` hash, when one was asked for and found
 };
 

@@ -22,28 +22,29 @@ std::string record_source_prefix(std::int64_t record, std::int64_t volunteer) {
   return fmt::format("record:{}:{}:", record, volunteer);
 }
 
-std::string rule_label(const config::Catalogue& catalogue, const std::string& rule) {
-  if (rule.starts_with("service:")) return tr(Msg::rule_service, config::service_label(catalogue, rule.substr(8)));
+std::string rule_label(const config::Catalogue& catalogue, const std::string& rule, Lang lang) {
+  if (rule.starts_with("service:")) return tr(lang, Msg::rule_service, config::service_label(catalogue, rule.substr(8), lang));
   static const std::pair<std::string_view, Msg> labels[] = {
       {"per_session", Msg::rule_per_session}, {"per_hour", Msg::rule_per_hour},   {"outreach", Msg::rule_outreach},
       {"holiday", Msg::rule_holiday},         {"themed_event", Msg::rule_themed}, {"project_done", Msg::rule_project},
       {"manual", Msg::rule_manual},           {"redeem", Msg::rule_redeem},       {"reversal", Msg::rule_reversal}};
   for (const auto& [name, msg] : labels) {
-    if (name == rule) return std::string(message_text(msg, language()));
+    if (name == rule) return std::string(message_text(msg, lang));
   }
   return rule;
 }
 
 std::vector<Award> awards_for(const config::Config& config, const records::Record& record) {
   const auto& rules = config.points;
-  auto summary = records::record_summary(config, record);
+  auto summary = records::summarized(config, record);
   std::vector<Award> out;
   for (const auto& a : record.volunteers) {
     auto prefix = record_source_prefix(record.id, a.volunteer);
     auto add = [&](int points, const std::string& rule, const std::string& detail) {
       if (points <= 0) return;
-      out.push_back({a.volunteer, points, rule, prefix + rule,
-                     fmt::format("{} · {}{}", summary, rule_label(config.catalogue, rule), detail)});
+      out.push_back({a.volunteer, points, rule, prefix + rule, Message(Msg::verbatim, in_both_languages([&](Lang lang) {
+                       return fmt::format("{} · {}{}", summary.in(lang), rule_label(config.catalogue, rule, lang), detail);
+                     }))});
     };
     if (auto it = rules.services.find(record.service); it != rules.services.end()) {
       add(it->second, "service:" + record.service, "");

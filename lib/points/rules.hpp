@@ -16,7 +16,7 @@ struct Award {
   int points = 0;
   std::string rule;    ///< per_session, service:ID, per_hour, outreach, holiday, themed_event
   std::string source;  ///< record:ID:VOLUNTEER:RULE, unique in the ledger
-  std::string reason;  ///< the record and the rule, in words
+  Message reason;      ///< the record and the rule, in words
 };
 
 /// The source prefix of every award for `volunteer` at `record`.
@@ -29,7 +29,7 @@ std::string record_source_prefix(std::int64_t record, std::int64_t volunteer);
 std::vector<Award> awards_for(const config::Config& config, const records::Record& record);
 
 /// A rule as people read it: 每班次, 每小时, 上门服务奖励…; `service:haircut` by the service's name.
-std::string rule_label(const config::Catalogue& catalogue, const std::string& rule);
+std::string rule_label(const config::Catalogue& catalogue, const std::string& rule, Lang lang);
 
 
 }  // namespace kangle::points

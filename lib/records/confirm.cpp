@@ -53,13 +53,15 @@ std::map<std::string, Record> records_of_day(const std::vector<schedule::RotaSea
 
 }  // namespace
 
-std::optional<std::string> daily_cap_warning(SQLite::Database& db, const config::Config& config, const Record& record) {
+std::optional<Message> daily_cap_warning(SQLite::Database& db, const config::Config& config, const Record& record) {
   const auto* service = config.catalogue.find_service(record.service);
   if (!service || !service->daily_cap || record.kiosk.empty()) return std::nullopt;
   int served = RecordStore(db).residents_on(record.kiosk, record.service, record.date);
   if (served <= *service->daily_cap) return std::nullopt;
-  return tr(Msg::record_over_daily_cap, format_date(record.date), config::kiosk_label(config, record.kiosk),
-            config::localized(service->name, service->name_en), served, *service->daily_cap);
+  return Message(Msg::record_over_daily_cap, format_date(record.date),
+                 in_both_languages([&](Lang lang) { return config::kiosk_label(config, record.kiosk, lang); }),
+                 in_both_languages([&](Lang lang) { return config::localized(service->name, service->name_en, lang); }), served,
+                 *service->daily_cap);
 }
 
 ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& config, const ConfirmOptions& options,
@@ -72,7 +74,7 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
   for (auto& seat : schedule::RotaStore(db).month(month)) {
     if (seat.date == options.date && (options.kiosk.empty() || seat.kiosk == options.kiosk)) seats.push_back(std::move(seat));
   }
-  if (seats.empty()) throw InputError(tr(Msg::record_no_rota, format_date(options.date)));
+  if (seats.empty()) throw InputError(Message(Msg::record_no_rota, format_date(options.date)));
   auto day = records_of_day(seats);
 
   std::set<std::int64_t> on_rota;
@@ -81,7 +83,7 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
   }
   auto must_be_on_rota = [&](std::int64_t volunteer) {
     if (!on_rota.count(volunteer)) {
-      throw InputError(tr(Msg::record_not_on_rota, name_of(db, volunteer), format_date(options.date)));
+      throw InputError(Message(Msg::record_not_on_rota, name_of(db, volunteer), format_date(options.date)));
     }
   };
   for (auto v : options.absent) must_be_on_rota(v);
@@ -97,11 +99,11 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
   }
   for (const auto& [what, residents] : options.served) {
     auto it = keys_of_what.find(what);
-    if (it == keys_of_what.end()) throw InputError(tr(Msg::record_served_unknown, what, format_date(options.date)));
+    if (it == keys_of_what.end()) throw InputError(Message(Msg::record_served_unknown, what, format_date(options.date)));
     if (it->second.size() > 1) {
       std::vector<std::string> times;
       for (const auto& key : it->second) times.push_back(what + "@" + format_time_range(day[key].time).substr(0, 5));
-      throw InputError(tr(Msg::record_served_ambiguous, what, text::join(times, ", ")));
+      throw InputError(Message(Msg::record_served_ambiguous, what, text::join(times, ", ")));
     }
     day[it->second.front()].residents = residents;
   }
@@ -121,7 +123,7 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
     if (kiosk_confirmed[r.kiosk]) {
       // Residents counted for a session confirmed before: say where they go instead.
       auto id = store.id_of_key(key);
-      if (r.residents && id) report.warnings.push_back(tr(Msg::record_served_confirmed, *id, *r.residents));
+      if (r.residents && id) report.warnings.push_back(Message(Msg::record_served_confirmed, *id, *r.residents));
       continue;
     }
     std::vector<Attendance> present;
@@ -136,12 +138,12 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
     r.volunteers = std::move(present);
     if (r.volunteers.empty()) {
       // Nobody came: no session was held, so residents counted for it go nowhere.
-      if (r.residents) throw InputError(tr(Msg::record_served_nobody, r.service.empty() ? r.title : r.service, format_date(r.date)));
+      if (r.residents) throw InputError(Message(Msg::record_served_nobody, r.service.empty() ? r.title : r.service, format_date(r.date)));
       continue;
     }
     if (auto first = store.same_session(r)) {
-      report.left_out.push_back(tr(Msg::record_left_out, describe(config, r), *first, describe(config, *store.find(*first))));
-      if (r.residents) report.warnings.push_back(tr(Msg::record_served_confirmed, *first, *r.residents));
+      report.left_out.push_back(Message(Msg::record_left_out, described(config, r), *first, described(config, *store.find(*first))));
+      if (r.residents) report.warnings.push_back(Message(Msg::record_served_confirmed, *first, *r.residents));
       continue;
     }
     to_store.push_back(std::move(r));
@@ -160,16 +162,16 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
   return report;
 }
 
-std::pair<Record, std::vector<std::string>> add_record(SQLite::Database& db, const config::Config& config,
+std::pair<Record, std::vector<Message>> add_record(SQLite::Database& db, const config::Config& config,
                                                        Record record, const std::string& now) {
   if (!record.kiosk.empty() && std::none_of(config.kiosks.begin(), config.kiosks.end(),
                                             [&](const config::Kiosk& k) { return k.id == record.kiosk; })) {
-    throw InputError(tr(Msg::record_unknown_kiosk, record.kiosk));
+    throw InputError(Message(Msg::record_unknown_kiosk, record.kiosk));
   }
   if (!record.service.empty() && !config.catalogue.find_service(record.service)) {
-    throw InputError(tr(Msg::record_unknown_service, record.service));
+    throw InputError(Message(Msg::record_unknown_service, record.service));
   }
-  if (record.volunteers.empty()) throw InputError(tr(Msg::record_nobody));
+  if (record.volunteers.empty()) throw InputError(Message(Msg::record_nobody));
   // A person named twice (by name and by phone) served once.
   std::set<std::int64_t> named;
   std::erase_if(record.volunteers, [&](const Attendance& a) { return !named.insert(a.volunteer).second; });
@@ -177,7 +179,7 @@ std::pair<Record, std::vector<std::string>> add_record(SQLite::Database& db, con
   RecordStore store(db);
   if (auto refusal = refusal_of(store, config, record, today_in_workspace(config, now))) throw InputError(refusal->reason);
   record.id = *store.insert(record, now);
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   if (auto warning = daily_cap_warning(db, config, record)) warnings.push_back(*warning);
   transaction.commit();
   return {record, warnings};

@@ -35,8 +35,8 @@ struct ConfirmedBefore {
 struct ConfirmReport {
   std::vector<Record> added;                 ///< with their ids (none for a dry run)
   std::vector<ConfirmedBefore> already;      ///< kiosks left as they were
-  std::vector<std::string> left_out;         ///< sessions recorded before another way (an import), not confirmed
-  std::vector<std::string> warnings;
+  std::vector<Message> left_out;             ///< sessions recorded before another way (an import), not confirmed
+  std::vector<Message> warnings;
 };
 
 /// Turns the day's rota into service records, one per service (or event) of each
@@ -57,11 +57,11 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
 /// kiosk and service against the config; returns it with its id and the warnings (a
 /// daily cap passed). A person named twice is counted once. In one transaction.
 /// InputError when `refusal_of` refuses it.
-std::pair<Record, std::vector<std::string>> add_record(SQLite::Database& db, const config::Config& config,
+std::pair<Record, std::vector<Message>> add_record(SQLite::Database& db, const config::Config& config,
                                                        Record record, const std::string& now);
 
 /// The warning when the residents recorded for `record`'s service that day pass the
 /// service's daily cap (每日限定人数): the cap is a plan, so the record stays.
-std::optional<std::string> daily_cap_warning(SQLite::Database& db, const config::Config& config, const Record& record);
+std::optional<Message> daily_cap_warning(SQLite::Database& db, const config::Config& config, const Record& record);
 
 }  // namespace kangle::records

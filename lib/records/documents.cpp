@@ -29,33 +29,33 @@ using present::duration_column;
 
 Date date_option(const std::string& text) {
   auto date = parse_date(text);
-  if (!date) throw UsageError(tr(Msg::toml_bad_date, text));
+  if (!date) throw UsageError(Message(Msg::toml_bad_date, text));
   return *date;
 }
 
 /// `P=Q` or `S=N` split at its first `=`.
 std::pair<std::string, std::string> pair_option(const std::string& text, Msg wrong) {
   auto eq = text.find('=');
-  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) throw UsageError(tr(wrong, text));
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) throw UsageError(Message(wrong, text));
   return {text::clean(text.substr(0, eq)), text::clean(text.substr(eq + 1))};
 }
 
 void check_satisfaction(const std::optional<double>& satisfaction) {
-  if (satisfaction && (*satisfaction < 1 || *satisfaction > 5)) throw UsageError(tr(Msg::record_bad_satisfaction, *satisfaction));
+  if (satisfaction && (*satisfaction < 1 || *satisfaction > 5)) throw UsageError(Message(Msg::record_bad_satisfaction, *satisfaction));
 }
 
 
 /// The table of records: what `record list` and `record confirm` show. Where and what are
 /// codes (the kiosk's and service's ids, else the place and title as written) with the
 /// names people read; the volunteers and those of them who stood in, as lists.
-Table records_table(const config::Config& config, const std::vector<Record>& records, bool with_status) {
-  Table table{"records", "", {column("id", Msg::field_code), column("date", Msg::rota_date), column("time", Msg::rota_time),
-                              column("place", Msg::rota_kiosk), column("service", Msg::rota_duty),
-                              column("volunteers", Msg::rota_volunteers), column("stand_ins", Msg::record_stand_ins),
-                              column("residents", Msg::record_residents), column("satisfaction", Msg::record_satisfaction),
-                              duration_column("minutes", Msg::record_hours)}, {}};
-  if (with_status) table.columns.push_back(column("status", Msg::field_status));
-  table.columns.push_back({"origin", tr(Msg::record_origin), true});
+Table records_table(const config::Config& config, const std::vector<Record>& records, bool with_status, Lang lang) {
+  Table table{"records", "", {column(lang, "id", Msg::field_code), column(lang, "date", Msg::rota_date), column(lang, "time", Msg::rota_time),
+                              column(lang, "place", Msg::rota_kiosk), column(lang, "service", Msg::rota_duty),
+                              column(lang, "volunteers", Msg::rota_volunteers), column(lang, "stand_ins", Msg::record_stand_ins),
+                              column(lang, "residents", Msg::record_residents), column(lang, "satisfaction", Msg::record_satisfaction),
+                              duration_column(lang, "minutes", Msg::record_hours)}, {}};
+  if (with_status) table.columns.push_back(column(lang, "status", Msg::field_status));
+  table.columns.push_back({"origin", tr(lang, Msg::record_origin), true});
   for (const auto& r : records) {
     std::vector<std::string> names, stand_ins;
     for (const auto& a : r.volunteers) {
@@ -64,37 +64,37 @@ Table records_table(const config::Config& config, const std::vector<Record>& rec
     }
     auto& row = table.rows.emplace_back(std::vector<Value>{
         r.id ? Value::integer(r.id) : Value::none(), Value::date(r.date), Value::text(format_time_range(r.time)),
-        Value::code(r.kiosk.empty() ? r.place : r.kiosk, where_of(config, r)),
-        Value::code(r.service.empty() ? r.title : r.service, what_of(config, r)), Value::list(std::move(names)),
+        Value::code(r.kiosk.empty() ? r.place : r.kiosk, where_of(config, r, lang)),
+        Value::code(r.service.empty() ? r.title : r.service, what_of(config, r, lang)), Value::list(std::move(names)),
         Value::list(std::move(stand_ins)), r.residents ? Value::integer(*r.residents) : Value::none(),
         r.satisfaction ? Value::number(*r.satisfaction, 1) : Value::none(), Value::duration(r.total_minutes())});
     if (with_status) {
-      row.push_back(r.cancelled_at ? Value::code("cancelled", tr(Msg::record_cancelled_mark)) : Value::code("standing", ""));
+      row.push_back(r.cancelled_at ? Value::code("cancelled", tr(lang, Msg::record_cancelled_mark)) : Value::code("standing", ""));
     }
-    row.push_back(Value::code(std::string(origin_name(r.origin)), tr(origin_label(r.origin))));
+    row.push_back(Value::code(std::string(origin_name(r.origin)), tr(lang, origin_label(r.origin))));
   }
   return table;
 }
 
-std::string warning(const std::string& text) { return std::string(message_text(Msg::warning_prefix, language())) + text; }
+std::string warning(const Message& said, Lang lang) { return std::string(message_text(Msg::warning_prefix, lang)) + said.in(lang); }
 
 }  // namespace
 
 Span span_of(const std::string& period, const std::string& from, const std::string& to) {
   if (!period.empty()) {
     auto parsed = parse_period(period);
-    if (!parsed) throw UsageError(tr(Msg::bad_period, period));
+    if (!parsed) throw UsageError(Message(Msg::bad_period, period));
     return {parsed->first, parsed->last};
   }
   Span span;
   if (!from.empty()) span.from = date_option(from);
   if (!to.empty()) span.to = date_option(to);
-  if (span.from && span.to && *span.to < *span.from) throw UsageError(tr(Msg::dates_reversed));
+  if (span.from && span.to && *span.to < *span.from) throw UsageError(Message(Msg::dates_reversed));
   return span;
 }
 
 Document confirm_document(SQLite::Database& db, const config::Config& config, const ConfirmRequest& request,
-                          const std::string& now, bool dry_run) {
+                          const std::string& now, bool dry_run, Lang lang) {
   ConfirmOptions confirm;
   confirm.date = date_option(request.date);
   confirm.kiosk = request.kiosk;
@@ -107,27 +107,27 @@ Document confirm_document(SQLite::Database& db, const config::Config& config, co
     auto [what, count] = pair_option(text, Msg::record_bad_served);
     int n = -1;
     auto [end, ec] = std::from_chars(count.data(), count.data() + count.size(), n);
-    if (ec != std::errc{} || end != count.data() + count.size() || n < 0) throw UsageError(tr(Msg::record_bad_served, text));
+    if (ec != std::errc{} || end != count.data() + count.size() || n < 0) throw UsageError(Message(Msg::record_bad_served, text));
     confirm.served[what] = n;
   }
   auto report = confirm_from_rota(db, config, confirm, now, dry_run);
   std::int64_t attendances = 0;
   for (const auto& r : report.added) attendances += static_cast<std::int64_t>(r.volunteers.size());
-  std::vector<std::string> lines{tr(Msg::record_confirmed, format_date(confirm.date), report.added.size(), attendances)};
-  for (const auto& line : report.left_out) lines.push_back(line);
+  std::vector<std::string> lines{tr(lang, Msg::record_confirmed, format_date(confirm.date), report.added.size(), attendances)};
+  for (const auto& line : report.left_out) lines.push_back(line.in(lang));
   for (const auto& before : report.already) {
-    lines.push_back(tr(Msg::record_already_confirmed, config::kiosk_label(config, before.kiosk), before.confirmed_at));
+    lines.push_back(tr(lang, Msg::record_already_confirmed, config::kiosk_label(config, before.kiosk, lang), before.confirmed_at));
   }
-  for (const auto& w : report.warnings) lines.push_back(warning(w));
-  if (dry_run) lines.push_back(tr(Msg::import_dry_run));
-  auto document = present::message("record_confirm", std::move(lines),
+  for (const auto& w : report.warnings) lines.push_back(warning(w, lang));
+  if (dry_run) lines.push_back(tr(lang, Msg::import_dry_run));
+  auto document = present::message(lang, "record_confirm", std::move(lines),
                                    {{"date", Value::date(confirm.date)},
                                     {"records", Value::integer(static_cast<std::int64_t>(report.added.size()))},
                                     {"attendances", Value::integer(attendances)},
                                     {"dry_run", Value::flag(dry_run, "")}});
   // The records first, then what was said about them (the warnings name them).
   if (!report.added.empty()) {
-    Section records{"records", "", {}, {records_table(config, report.added, false)}, {}};
+    Section records{"records", "", {}, {records_table(config, report.added, false, lang)}, {}};
     document.sections.insert(document.sections.begin(), std::move(records));
   }
   return document;
@@ -139,16 +139,16 @@ Record record_of(SQLite::Database& db, const RecordRequest& request) {
   r.date = date_option(request.date);
   r.kiosk = request.kiosk;
   r.place = text::clean(request.place);
-  if (r.kiosk.empty() && r.place.empty()) throw UsageError(tr(Msg::record_needs_place));
+  if (r.kiosk.empty() && r.place.empty()) throw UsageError(Message(Msg::record_needs_place));
   auto time = parse_time_range(request.time);
-  if (!time) throw UsageError(tr(Msg::bad_time_range, request.time));
+  if (!time) throw UsageError(Message(Msg::bad_time_range, request.time));
   r.time = *time;
   auto cadence = config::parse_cadence(request.cadence);
-  if (!cadence) throw UsageError(tr(Msg::record_bad_cadence, request.cadence));
+  if (!cadence) throw UsageError(Message(Msg::record_bad_cadence, request.cadence));
   r.cadence = *cadence;
   r.service = request.service;
   r.title = text::clean(request.title);
-  if (r.service.empty() && r.title.empty()) throw UsageError(tr(Msg::record_needs_what));
+  if (r.service.empty() && r.title.empty()) throw UsageError(Message(Msg::record_needs_what));
   r.residents = request.residents;
   check_satisfaction(request.satisfaction);
   r.satisfaction = request.satisfaction;
@@ -162,32 +162,33 @@ Record record_of(SQLite::Database& db, const RecordRequest& request) {
 }
 
 Document add_document(SQLite::Database& db, const config::Config& config, const RecordRequest& request,
-                      const std::string& now) {
+                      const std::string& now, Lang lang) {
   auto [added, warnings] = add_record(db, config, record_of(db, request), now);
-  std::vector<std::string> lines{tr(Msg::record_added, added.id, record_summary(config, added))};
-  for (const auto& w : warnings) lines.push_back(warning(w));
-  return present::message("record_add", std::move(lines),
+  std::vector<std::string> lines{tr(lang, Msg::record_added, added.id, record_summary(config, added, lang))};
+  for (const auto& w : warnings) lines.push_back(warning(w, lang));
+  return present::message(lang, "record_add", std::move(lines),
                           {{"record", Value::integer(added.id)}, {"minutes", Value::duration(added.total_minutes())}});
 }
 
-Document set_document(SQLite::Database& db, const config::Config& config, std::int64_t id, const OutcomeChange& change) {
+Document set_document(SQLite::Database& db, const config::Config& config, std::int64_t id, const OutcomeChange& change,
+                      Lang lang) {
   RecordStore store(db);
   auto record = store.find(id);
-  if (!record) throw InputError(tr(Msg::record_not_found, id));
+  if (!record) throw InputError(Message(Msg::record_not_found, id));
   check_satisfaction(change.satisfaction);
   if (change.residents) record->residents = change.residents;
   if (change.satisfaction) record->satisfaction = change.satisfaction;
   if (!change.note.empty()) record->note = change.note;
   store.update_outcome(id, record->residents, record->satisfaction, record->note);
-  std::vector<std::string> lines{tr(Msg::record_updated, id, record_summary(config, *record))};
-  if (auto w = daily_cap_warning(db, config, *record)) lines.push_back(warning(*w));
-  return present::message("record_set", std::move(lines),
+  std::vector<std::string> lines{tr(lang, Msg::record_updated, id, record_summary(config, *record, lang))};
+  if (auto w = daily_cap_warning(db, config, *record)) lines.push_back(warning(*w, lang));
+  return present::message(lang, "record_set", std::move(lines),
                           {{"record", Value::integer(id)},
                            {"residents", record->residents ? Value::integer(*record->residents) : Value::none()},
                            {"satisfaction", record->satisfaction ? Value::number(*record->satisfaction, 1) : Value::none()}});
 }
 
-Document list_document(SQLite::Database& db, const config::Config& config, const ListRequest& request) {
+Document list_document(SQLite::Database& db, const config::Config& config, const ListRequest& request, Lang lang) {
   RecordFilter filter;
   filter.from = request.span.from;
   filter.to = request.span.to;
@@ -202,29 +203,29 @@ Document list_document(SQLite::Database& db, const config::Config& config, const
     minutes += r.total_minutes();
     residents += r.residents.value_or(0);
   }
-  auto document = present::listing("records", records_table(config, found, request.cancelled));
+  auto document = present::listing(lang, "records", records_table(config, found, request.cancelled, lang));
   document.facts = {{"records", Value::integer(static_cast<std::int64_t>(found.size()))},
                     {"residents", Value::integer(residents)},
                     {"minutes", Value::duration(minutes)}};
-  document.footer.push_back(tr(Msg::record_list_total, found.size(), residents, format_duration(minutes)));
+  document.footer.push_back(tr(lang, Msg::record_list_total, found.size(), residents, format_duration(minutes, lang)));
   return document;
 }
 
 Document grant_document(SQLite::Database& db, const config::Config& config, const GrantRequest& request,
-                        const std::string& now, const Date& today) {
+                        const std::string& now, const Date& today, Lang lang) {
   if (request.revoke) {
     auto revocation = revoke_grant(db, *request.revoke, request.reason, request.approved_by, now);
-    return present::message("record_grant_revoke",
-                            {tr(Msg::grant_revoked, *request.revoke, format_duration(-revocation.minutes),
+    return present::message(lang, "record_grant_revoke",
+                            {tr(lang, Msg::grant_revoked, *request.revoke, format_duration(-revocation.minutes, lang),
                                 format_date(revocation.date), revocation.id, request.approved_by)},
                             {{"revoked", Value::integer(*request.revoke)},
                              {"grant", Value::integer(revocation.id)},
                              {"volunteer", Value::integer(revocation.volunteer)},
                              {"minutes", Value::duration(revocation.minutes)}});
   }
-  if (request.person.empty() || request.hours.empty()) throw UsageError(tr(Msg::grant_needs_what));
+  if (request.person.empty() || request.hours.empty()) throw UsageError(Message(Msg::grant_needs_what));
   auto minutes = parse_duration(request.hours);
-  if (!minutes) throw UsageError(tr(Msg::record_bad_hours, request.hours));
+  if (!minutes) throw UsageError(Message(Msg::record_bad_hours, request.hours));
   Grant grant;
   grant.volunteer = people::resolve_volunteer(db, request.person);
   grant.date = request.date.empty() ? today : date_option(request.date);
@@ -232,31 +233,31 @@ Document grant_document(SQLite::Database& db, const config::Config& config, cons
   grant.reason = request.reason;
   grant.approved_by = request.approved_by;
   grant = grant_hours(db, config, grant, now);
-  return present::message("record_grant",
-                          {tr(Msg::record_granted, format_duration(*minutes), request.person, request.approved_by, grant.id)},
+  return present::message(lang, "record_grant",
+                          {tr(lang, Msg::record_granted, format_duration(*minutes, lang), request.person, request.approved_by, grant.id)},
                           {{"grant", Value::integer(grant.id)},
                            {"volunteer", Value::integer(grant.volunteer)},
                            {"minutes", Value::duration(grant.minutes)}});
 }
 
-Document hours_document(SQLite::Database& db, const Span& span, const std::string& person) {
+Document hours_document(SQLite::Database& db, const Span& span, const std::string& person, Lang lang) {
   std::optional<std::int64_t> volunteer;
   if (!person.empty()) volunteer = people::resolve_volunteer(db, person);
   RecordStore store(db);
-  Table table{"hours", "", {column("name", Msg::field_name), column("sessions", Msg::hours_sessions),
-                            duration_column("recorded_minutes", Msg::hours_recorded),
-                            duration_column("granted_minutes", Msg::hours_granted),
-                            duration_column("total_minutes", Msg::hours_total)}, {}};
+  Table table{"hours", "", {column(lang, "name", Msg::field_name), column(lang, "sessions", Msg::hours_sessions),
+                            duration_column(lang, "recorded_minutes", Msg::hours_recorded),
+                            duration_column(lang, "granted_minutes", Msg::hours_granted),
+                            duration_column(lang, "total_minutes", Msg::hours_total)}, {}};
   for (const auto& h : store.hours(span.from, span.to, volunteer)) {
     table.rows.push_back({Value::text(h.name), Value::integer(h.sessions), Value::duration(h.recorded_minutes),
                           Value::duration(h.granted_minutes), Value::duration(h.recorded_minutes + h.granted_minutes)});
   }
-  auto document = present::listing("service_hours", std::move(table));
+  auto document = present::listing(lang, "service_hours", std::move(table));
   if (volunteer) {
     for (const auto& g : store.grants(*volunteer)) {
-      document.footer.push_back(g.reverses ? tr(Msg::hours_revocation_line, format_date(g.date), format_duration(g.minutes),
+      document.footer.push_back(g.reverses ? tr(lang, Msg::hours_revocation_line, format_date(g.date), format_duration(g.minutes, lang),
                                                 g.reason, g.approved_by, *g.reverses)
-                                           : tr(Msg::hours_grant_line, format_date(g.date), format_duration(g.minutes),
+                                           : tr(lang, Msg::hours_grant_line, format_date(g.date), format_duration(g.minutes, lang),
                                                 g.reason, g.approved_by, g.id));
     }
   }

@@ -38,7 +38,7 @@ struct ConfirmRequest {
 /// then what was said about them. UsageError for a malformed value, InputError for a
 /// volunteer nobody or several are.
 present::Document confirm_document(SQLite::Database& db, const config::Config& config, const ConfirmRequest& request,
-                                   const std::string& now, bool dry_run);
+                                   const std::string& now, bool dry_run, Lang lang);
 
 /// `record add`, as typed.
 struct RecordRequest {
@@ -52,7 +52,7 @@ struct RecordRequest {
 Record record_of(SQLite::Database& db, const RecordRequest& request);
 /// Stores the record (records::add_record) and says so, with any warning.
 present::Document add_document(SQLite::Database& db, const config::Config& config, const RecordRequest& request,
-                               const std::string& now);
+                               const std::string& now, Lang lang);
 
 /// `record set`: the outcome of record `id` changed where given.
 struct OutcomeChange {
@@ -61,7 +61,7 @@ struct OutcomeChange {
   std::string note;  ///< empty: kept
 };
 present::Document set_document(SQLite::Database& db, const config::Config& config, std::int64_t id,
-                               const OutcomeChange& change);
+                               const OutcomeChange& change, Lang lang);
 
 /// `record list`: what it filters on, as typed.
 struct ListRequest {
@@ -70,7 +70,7 @@ struct ListRequest {
   bool cancelled = false;  ///< cancelled records too, marked
 };
 /// The records (`records`), with their total under them.
-present::Document list_document(SQLite::Database& db, const config::Config& config, const ListRequest& request);
+present::Document list_document(SQLite::Database& db, const config::Config& config, const ListRequest& request, Lang lang);
 
 /// `record grant`, as typed: hours for `person`, or `revoke` a grant.
 struct GrantRequest {
@@ -78,9 +78,9 @@ struct GrantRequest {
   std::optional<std::int64_t> revoke;
 };
 present::Document grant_document(SQLite::Database& db, const config::Config& config, const GrantRequest& request,
-                                 const std::string& now, const Date& today);
+                                 const std::string& now, const Date& today, Lang lang);
 
 /// Each volunteer's hours in `span` (`service_hours`), or only `person`'s with their grants under them.
-present::Document hours_document(SQLite::Database& db, const Span& span, const std::string& person);
+present::Document hours_document(SQLite::Database& db, const Span& span, const std::string& person, Lang lang);
 
 }  // namespace kangle::records

@@ -13,7 +13,7 @@ namespace kangle::records {
 Grant grant_hours(SQLite::Database& db, const config::Config& config, Grant grant, const std::string& now) {
   if (auto refusal = date_refusal(grant.date, today_in_workspace(config, now))) throw InputError(*refusal);
   int most = config.settings.records.max_grant_minutes;
-  if (grant.minutes > most) throw InputError(tr(Msg::grant_too_long, format_duration(grant.minutes), format_duration(most)));
+  if (grant.minutes > most) throw InputError(Message(Msg::grant_too_long, duration_words(grant.minutes), duration_words(most)));
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   grant.id = RecordStore(db).add_grant(grant, now);
   transaction.commit();
@@ -25,9 +25,9 @@ Grant revoke_grant(SQLite::Database& db, std::int64_t id, const std::string& rea
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   RecordStore store(db);
   auto granted = store.find_grant(id);
-  if (!granted) throw InputError(tr(Msg::grant_not_found, id));
-  if (granted->reverses) throw InputError(tr(Msg::grant_is_revocation, id, *granted->reverses));
-  if (auto by = store.revocation_of(id)) throw InputError(tr(Msg::grant_revoked_already, id, *by));
+  if (!granted) throw InputError(Message(Msg::grant_not_found, id));
+  if (granted->reverses) throw InputError(Message(Msg::grant_is_revocation, id, *granted->reverses));
+  if (auto by = store.revocation_of(id)) throw InputError(Message(Msg::grant_revoked_already, id, *by));
   Grant revocation{0, granted->volunteer, granted->date, -granted->minutes, reason, approved_by, id};
   revocation.id = store.add_grant(revocation, now);
   transaction.commit();

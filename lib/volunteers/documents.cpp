@@ -26,24 +26,24 @@ using present::integer_or_none;
 using present::text_or_none;
 using present::Value;
 
-std::string text_of(Msg id) { return std::string(message_text(id, language())); }
-std::string_view list_separator() { return message_text(Msg::rhythm_list_separator, language()); }
+std::string text_of(Msg id, Lang lang) { return std::string(message_text(id, lang)); }
+std::string_view list_separator(Lang lang) { return message_text(Msg::rhythm_list_separator, lang); }
 
 Value id_number_value(const std::string& id_number, bool reveal) {
   if (id_number.empty()) return Value::none();
   return Value::personal(reveal ? id_number : mask_id_number(id_number));
 }
 
-std::string skill_name(const config::Catalogue& catalogue, const std::string& id) {
+std::string skill_name(const config::Catalogue& catalogue, const std::string& id, Lang lang) {
   const auto* skill = catalogue.find_skill(id);
-  return skill ? config::localized(skill->name, skill->name_en) : id;
+  return skill ? config::localized(skill->name, skill->name_en, lang) : id;
 }
 
 /// Each skill as people read it, a certificate's expiry beside it: 医护(2027-06-30).
-std::vector<std::string> skill_names(const Volunteer& v, const config::Catalogue& catalogue) {
+std::vector<std::string> skill_names(const Volunteer& v, const config::Catalogue& catalogue, Lang lang) {
   std::vector<std::string> names;
   for (const auto& s : v.skills) {
-    auto name = skill_name(catalogue, s.skill);
+    auto name = skill_name(catalogue, s.skill, lang);
     if (s.certificate_expires) name += fmt::format("({})", format_date(*s.certificate_expires));
     names.push_back(name);
   }
@@ -78,81 +78,82 @@ std::vector<std::string> availability_slots(const Availability& availability) {
 }
 
 /// When they can serve: the slots for scripts (Tue-morning,Thu-afternoon), 周二上午 for people.
-Value availability_value(const Availability& availability) {
+Value availability_value(const Availability& availability, Lang lang) {
   if (availability.empty()) return Value::none();
-  return Value::code(text::join(availability_slots(availability), ","), import::describe_availability(availability));
+  return Value::code(text::join(availability_slots(availability), ","), import::describe_availability(availability, lang));
 }
 
 /// Ids for scripts (nurse,barber), their names for people (医护(2027-06-30)、理发).
-Value ids_named(const std::vector<std::string>& ids, const std::vector<std::string>& names) {
+Value ids_named(const std::vector<std::string>& ids, const std::vector<std::string>& names, Lang lang) {
   if (ids.empty()) return Value::none();
-  return Value::code(text::join(ids, ","), text::join(names, list_separator()));
+  return Value::code(text::join(ids, ","), text::join(names, list_separator(lang)));
 }
 
-Value yes_flag(bool set) { return Value::flag(set, text_of(Msg::word_yes)); }
+Value yes_flag(bool set, Lang lang) { return Value::flag(set, text_of(Msg::word_yes, lang)); }
 
 /// A stored value of a change as people read it: names for skill ids, the days for an
 /// availability's bits, a masked phone.
 std::string shown_change_value(const VolunteerChange& change, const std::string& value,
-                               const config::Catalogue& catalogue, bool reveal) {
+                               const config::Catalogue& catalogue, bool reveal, Lang lang) {
   if (value.empty()) return "-";
   if (change.field == "phone") return reveal ? value : mask_phone(value);
-  if (change.field == "availability") return import::describe_availability(Availability::from_bits(std::stoll(value)));
+  if (change.field == "availability") return import::describe_availability(Availability::from_bits(std::stoll(value)), lang);
   if (change.field == "skills") {
     std::vector<std::string> names;
-    for (const auto& id : text::split(value, ',')) names.push_back(skill_name(catalogue, id));
-    return text::join(names, list_separator());
+    for (const auto& id : text::split(value, ',')) names.push_back(skill_name(catalogue, id, lang));
+    return text::join(names, list_separator(lang));
   }
   return value;
 }
 
-std::string field_label(const std::string& field, const config::Catalogue& catalogue) {
-  if (field.starts_with("certificate:")) return tr(Msg::field_certificate, skill_name(catalogue, field.substr(12)));
+std::string field_label(const std::string& field, const config::Catalogue& catalogue, Lang lang) {
+  if (field.starts_with("certificate:")) return tr(lang, Msg::field_certificate, skill_name(catalogue, field.substr(12), lang));
   static const std::pair<std::string_view, Msg> fields[] = {
       {"name", Msg::field_name},          {"phone", Msg::field_phone},   {"availability", Msg::field_availability},
       {"monthly_limit", Msg::field_monthly_limit}, {"skills", Msg::field_skills}, {"away", Msg::field_away}};
   for (const auto& [key, id] : fields) {
-    if (key == field) return text_of(id);
+    if (key == field) return text_of(id, lang);
   }
   return field;
 }
 
 /// A kept change as people read it: "可服务时间：周一 → 周二、周三".
-std::string change_text(const VolunteerChange& change, const config::Catalogue& catalogue, bool reveal) {
-  return tr(Msg::import_change, field_label(change.field, catalogue), shown_change_value(change, change.before, catalogue, reveal),
-            shown_change_value(change, change.after, catalogue, reveal));
+std::string change_text(const VolunteerChange& change, const config::Catalogue& catalogue, bool reveal, Lang lang) {
+  return tr(lang, Msg::import_change, field_label(change.field, catalogue, lang),
+            shown_change_value(change, change.before, catalogue, reveal, lang),
+            shown_change_value(change, change.after, catalogue, reveal, lang));
 }
 
 /// What they would rather serve at or in: kiosks and services by name.
-std::vector<std::string> preference_names(const Volunteer& v, const config::Config& config) {
+std::vector<std::string> preference_names(const Volunteer& v, const config::Config& config, Lang lang) {
   std::vector<std::string> wanted;
   for (const auto& id : v.preferences) {
     bool kiosk = std::any_of(config.kiosks.begin(), config.kiosks.end(), [&](const auto& k) { return k.id == id; });
-    wanted.push_back(kiosk ? config::kiosk_label(config, id) : config::service_label(config.catalogue, id));
+    wanted.push_back(kiosk ? config::kiosk_label(config, id, lang) : config::service_label(config.catalogue, id, lang));
   }
   return wanted;
 }
 
-present::Section volunteer_section(Store& store, const Volunteer& v, const config::Config& config, bool reveal) {
+present::Section volunteer_section(Store& store, const Volunteer& v, const config::Config& config, bool reveal, Lang lang) {
   const auto& catalogue = config.catalogue;
   present::Table details;
   details.id = "details";
-  details.columns = {column("field", Msg::volunteer_detail), column("value", Msg::volunteer_detail_value)};
+  details.columns = {column(lang, "field", Msg::volunteer_detail), column(lang, "value", Msg::volunteer_detail_value)};
   // A field they have no value for is left out, as people read the card.
   auto add = [&](std::string_view key, Msg label, Value value) {
-    if (value.kind() != Value::Kind::none) details.rows.push_back({Value::code(std::string(key), text_of(label)), std::move(value)});
+    if (value.kind() != Value::Kind::none) details.rows.push_back({Value::code(std::string(key), text_of(label, lang)), std::move(value)});
   };
   add("name", Msg::field_name, Value::text(v.name));
   add("phone", Msg::field_phone, people::phone_value(v.phone, reveal));
   add("id_number", Msg::field_id_number, id_number_value(v.id_number, reveal));
-  add("party_member", Msg::field_party_member, yes_flag(v.party_member));
+  add("party_member", Msg::field_party_member, yes_flag(v.party_member, lang));
   add("political_status", Msg::field_political_status, text_or_none(v.political_status));
   add("unit", Msg::field_unit, text_or_none(v.unit));
   add("community", Msg::field_community, text_or_none(v.community));
-  add("skills", Msg::field_skills, ids_named(skill_ids(v), skill_names(v, catalogue)));
-  add("availability", Msg::field_availability, availability_value(v.availability));
+  add("skills", Msg::field_skills, ids_named(skill_ids(v), skill_names(v, catalogue, lang), lang));
+  add("availability", Msg::field_availability, availability_value(v.availability, lang));
   add("monthly_limit", Msg::field_monthly_limit, integer_or_none(v.monthly_limit));
-  add("preferences", Msg::field_preferences, ids_named(v.preferences, preference_names(v, config)));
+  add("preferences", Msg::field_preferences, ids_named(v.preferences, preference_names(v, config, lang), lang));
   add("note", Msg::field_note, text_or_none(v.note));
   present::Section section;
   section.id = "volunteer";
@@ -161,8 +162,8 @@ present::Section volunteer_section(Store& store, const Volunteer& v, const confi
   if (changes.empty()) return section;  // most volunteers were never corrected by hand
   present::Table kept;
   kept.id = "changes";
-  kept.title = text_of(Msg::volunteer_history);
-  kept.columns = {column("at", Msg::project_when), column("by", Msg::points_by), column("change", Msg::volunteer_change),
+  kept.title = text_of(Msg::volunteer_history, lang);
+  kept.columns = {column(lang, "at", Msg::project_when), column(lang, "by", Msg::points_by), column(lang, "change", Msg::volunteer_change),
                   column_for_scripts("at_utc"), column_for_scripts("before"), column_for_scripts("after")};
   for (const auto& change : changes) {
     // As stored, but the days as slots (Tue-morning), not bits, and a phone masked.
@@ -173,7 +174,7 @@ present::Section volunteer_section(Store& store, const Volunteer& v, const confi
       return Value::text(value);
     };
     kept.rows.push_back({Value::text(local_time_text(change.at, config.settings.timezone)), Value::text(change.by),
-                         Value::code(change.field, change_text(change, catalogue, reveal)), Value::text(change.at),
+                         Value::code(change.field, change_text(change, catalogue, reveal, lang)), Value::text(change.at),
                          stored(change.before), stored(change.after)});
   }
   section.tables.push_back(std::move(kept));
@@ -187,18 +188,18 @@ std::string name_of(Store& store, std::int64_t volunteer) {
 
 Date date_given(const std::string& text) {
   auto day = parse_date(text);
-  if (!day) throw UsageError(tr(Msg::toml_bad_date, text));
+  if (!day) throw UsageError(Message(Msg::toml_bad_date, text));
   return *day;
 }
 
-present::Document absences_listing(Store& store, const std::string& who) {
+present::Document absences_listing(Store& store, const std::string& who, Lang lang) {
   std::vector<Volunteer> people;
   if (who.empty()) people = store.list({});
   else if (auto v = store.find(resolve_volunteer(store, who))) people.push_back(std::move(*v));
   present::Table table;
   table.id = "absences";
-  table.columns = {column("absence", Msg::field_code), column("name", Msg::field_name), column("from", Msg::field_away_from),
-                   column("to", Msg::field_away_to), column("reason", Msg::field_reason)};
+  table.columns = {column(lang, "absence", Msg::field_code), column(lang, "name", Msg::field_name), column(lang, "from", Msg::field_away_from),
+                   column(lang, "to", Msg::field_away_to), column(lang, "reason", Msg::field_reason)};
   for (const auto& v : people) {
     for (const auto& b : v.blackouts) {
       table.rows.push_back({Value::integer(b.id), Value::text(v.name), Value::date(b.from),
@@ -206,8 +207,8 @@ present::Document absences_listing(Store& store, const std::string& who) {
     }
   }
   bool none = table.rows.empty();
-  auto document = present::listing("volunteer_absences", std::move(table));
-  if (none) document.footer.push_back(text_of(Msg::volunteer_away_none));
+  auto document = present::listing(lang, "volunteer_absences", std::move(table));
+  if (none) document.footer.push_back(text_of(Msg::volunteer_away_none, lang));
   return document;
 }
 
@@ -215,17 +216,17 @@ present::Document absences_listing(Store& store, const std::string& who) {
 
 
 present::Document volunteers_listing(SQLite::Database& db, const config::Config& config, const VolunteerFilter& filter,
-                                     bool reveal) {
+                                     bool reveal, Lang lang) {
   present::Table table;
   table.id = "volunteers";
-  table.columns = {column("name", Msg::field_name),
-                   column("phone", Msg::field_phone),
-                   column("party_member", Msg::field_party_member),
-                   column("unit", Msg::field_unit),
-                   column("community", Msg::field_community),
-                   column("skills", Msg::field_skills),
-                   column("availability", Msg::field_availability),
-                   column("monthly_limit", Msg::field_monthly_limit),
+  table.columns = {column(lang, "name", Msg::field_name),
+                   column(lang, "phone", Msg::field_phone),
+                   column(lang, "party_member", Msg::field_party_member),
+                   column(lang, "unit", Msg::field_unit),
+                   column(lang, "community", Msg::field_community),
+                   column(lang, "skills", Msg::field_skills),
+                   column(lang, "availability", Msg::field_availability),
+                   column(lang, "monthly_limit", Msg::field_monthly_limit),
                    column_for_scripts("id"),
                    column_for_scripts("id_number"),
                    column_for_scripts("political_status"),
@@ -235,9 +236,9 @@ present::Document volunteers_listing(SQLite::Database& db, const config::Config&
                    column_for_scripts("preferences"),
                    column_for_scripts("note")};
   for (const auto& v : Store(db).list(filter)) {
-    table.rows.push_back({Value::text(v.name), people::phone_value(v.phone, reveal), yes_flag(v.party_member), text_or_none(v.unit),
-                          text_or_none(v.community), ids_named(skill_ids(v), skill_names(v, config.catalogue)),
-                          availability_value(v.availability),
+    table.rows.push_back({Value::text(v.name), people::phone_value(v.phone, reveal), yes_flag(v.party_member, lang), text_or_none(v.unit),
+                          text_or_none(v.community), ids_named(skill_ids(v), skill_names(v, config.catalogue, lang), lang),
+                          availability_value(v.availability, lang),
                           integer_or_none(v.monthly_limit), Value::integer(v.id),
                           id_number_value(v.id_number, reveal), text_or_none(v.political_status),
                           Value::list(skill_ids(v)), Value::list(certificates(v)),
@@ -245,55 +246,56 @@ present::Document volunteers_listing(SQLite::Database& db, const config::Config&
                           Value::list(v.preferences), text_or_none(v.note)});
   }
   auto rows = table.rows.size();
-  auto document = present::listing("volunteers", std::move(table));
-  document.footer.push_back(tr(Msg::volunteers_count, rows));
+  auto document = present::listing(lang, "volunteers", std::move(table));
+  document.footer.push_back(tr(lang, Msg::volunteers_count, rows));
   return document;
 }
 
 present::Document volunteer_document(SQLite::Database& db, const config::Config& config, const std::string& who,
-                                     bool reveal) {
+                                     bool reveal, Lang lang) {
   Store store(db);
   present::Document document;
+  document.language = lang;
   document.kind = "volunteer";
-  for (const auto& v : find_volunteers(store, who)) document.sections.push_back(volunteer_section(store, v, config, reveal));
+  for (const auto& v : find_volunteers(store, who)) document.sections.push_back(volunteer_section(store, v, config, reveal, lang));
   return document;
 }
 
 present::Document away_document(SQLite::Database& db, const config::Config& config, const AwayInput& input,
-                                const std::string& now) {
+                                const std::string& now, Lang lang) {
   Store store(db);
-  if (input.from.empty() && !input.undo) return absences_listing(store, input.who);
-  if (input.who.empty()) throw UsageError(tr(Msg::volunteer_away_needs_person));
+  if (input.from.empty() && !input.undo) return absences_listing(store, input.who, lang);
+  if (input.who.empty()) throw UsageError(Message(Msg::volunteer_away_needs_person));
   auto volunteer = resolve_volunteer(store, input.who);
   auto name = name_of(store, volunteer);
   if (input.undo) {
     auto absence = remove_absence(db, volunteer, *input.undo, input.by, now);
-    return present::message("volunteer_away_removed", {tr(Msg::volunteer_away_removed, name, *input.undo, absence_text(absence))},
+    return present::message(lang, "volunteer_away_removed", {tr(lang, Msg::volunteer_away_removed, name, *input.undo, absence_text(absence))},
                             {{"volunteer", Value::integer(volunteer)}, {"absence", Value::integer(*input.undo)}});
   }
   Blackout away{date_given(input.from), std::nullopt, input.reason};
   if (!input.to.empty()) {
     away.to = date_given(input.to);
-    if (*away.to < away.from) throw UsageError(tr(Msg::dates_reversed));
+    if (*away.to < away.from) throw UsageError(Message(Msg::dates_reversed));
   }
   auto declared = schedule::declare_away(db, volunteer, away, now);
   std::vector<std::string> lines{
-      tr(Msg::volunteer_away, name, format_date(away.from), away.to ? format_date(*away.to) : "…")};
-  if (!declared.seats.empty()) lines.push_back(tr(Msg::volunteer_away_on_seats, name, declared.seats.size()));
+      tr(lang, Msg::volunteer_away, name, format_date(away.from), away.to ? format_date(*away.to) : "…")};
+  if (!declared.seats.empty()) lines.push_back(tr(lang, Msg::volunteer_away_on_seats, name, declared.seats.size()));
   for (const auto& seat : declared.seats) {
     lines.push_back(fmt::format("  {} {} {} {}{}", format_date(seat.date), format_time_range(seat.time),
-                                config::kiosk_label(config, seat.kiosk),
-                                seat.service.empty() ? seat.title : config::service_label(config.catalogue, seat.service),
-                                seat.locked ? text_of(Msg::volunteer_away_seat_locked) : ""));
+                                config::kiosk_label(config, seat.kiosk, lang),
+                                seat.service.empty() ? seat.title : config::service_label(config.catalogue, seat.service, lang),
+                                seat.locked ? text_of(Msg::volunteer_away_seat_locked, lang) : ""));
   }
-  return present::message("volunteer_away", std::move(lines),
+  return present::message(lang, "volunteer_away", std::move(lines),
                           {{"volunteer", Value::integer(volunteer)},
                            {"absence", Value::integer(declared.id)},
                            {"seats", Value::integer(static_cast<std::int64_t>(declared.seats.size()))}});
 }
 
 present::Document edit_document(SQLite::Database& db, const config::Config& config, const std::string& who,
-                                const import::VolunteerEditInput& input, const std::string& by, const std::string& now) {
+                                const import::VolunteerEditInput& input, const std::string& by, const std::string& now, Lang lang) {
   Store store(db);
   auto volunteer = resolve_volunteer(store, who);
   auto name = name_of(store, volunteer);
@@ -301,10 +303,10 @@ present::Document edit_document(SQLite::Database& db, const config::Config& conf
   auto changes = edit_volunteer(db, config.catalogue, volunteer, edit, by, now);
   std::vector<std::pair<std::string, Value>> facts{{"volunteer", Value::integer(volunteer)},
                                                    {"changes", Value::integer(static_cast<std::int64_t>(changes.size()))}};
-  if (changes.empty()) return present::message("volunteer_set", {tr(Msg::volunteer_set_nothing, name)}, std::move(facts));
+  if (changes.empty()) return present::message(lang, "volunteer_set", {tr(lang, Msg::volunteer_set_nothing, name)}, std::move(facts));
   std::vector<std::string> described;
-  for (const auto& change : changes) described.push_back(change_text(change, config.catalogue, false));
-  return present::message("volunteer_set", {tr(Msg::volunteer_set_done, name, text::join(described, list_separator()))},
+  for (const auto& change : changes) described.push_back(change_text(change, config.catalogue, false, lang));
+  return present::message(lang, "volunteer_set", {tr(lang, Msg::volunteer_set_done, name, text::join(described, list_separator(lang)))},
                           std::move(facts));
 }
 

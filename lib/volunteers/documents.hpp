@@ -22,12 +22,12 @@ namespace kangle::volunteers {
 
 /// `volunteers list`: the volunteers `filter` keeps, by name.
 present::Document volunteers_listing(SQLite::Database& db, const config::Config& config, const people::VolunteerFilter& filter,
-                                     bool reveal);
+                                     bool reveal, Lang lang);
 
 /// `volunteers show`: a section for each volunteer `who` names (a phone, or a name several
 /// may share): their details (a row a field, its code and value) and the changes kept of them.
 present::Document volunteer_document(SQLite::Database& db, const config::Config& config, const std::string& who,
-                                     bool reveal);
+                                     bool reveal, Lang lang);
 
 /// `volunteers away` as typed: alone (or with only `who`) the list of declared absences,
 /// with `from` (and `to`, `reason`) one declared, with `undo` one taken back.
@@ -39,11 +39,12 @@ struct AwayInput {
 /// The absences, or the one declared (and the seats of built rotas it falls on) or taken
 /// back, each in one transaction. A bad date is a UsageError, so is a change without `who`.
 present::Document away_document(SQLite::Database& db, const config::Config& config, const AwayInput& input,
-                                const std::string& now);
+                                const std::string& now, Lang lang);
 
 /// `volunteers set`: the fields `input` gives, read (import::read_volunteer_edit) and
 /// changed in one transaction; says each change, or that nothing changed.
 present::Document edit_document(SQLite::Database& db, const config::Config& config, const std::string& who,
-                                const import::VolunteerEditInput& input, const std::string& by, const std::string& now);
+                                const import::VolunteerEditInput& input, const std::string& by, const std::string& now,
+                                Lang lang);
 
 }  // namespace kangle::volunteers

@@ -13,9 +13,8 @@ namespace {
 
 /// What kangle reads `text` as, in the words it prints (周一上午、周三); "-" when nothing.
 std::string read(const std::string& text, std::string* unreadable = nullptr) {
-  kangle::set_language(kangle::Lang::zh_CN);
   auto availability = parse_availability(text, unreadable);
-  return availability ? describe_availability(*availability) : "-";
+  return availability ? describe_availability(*availability, kangle::Lang::zh_CN) : "-";
 }
 
 }  // namespace

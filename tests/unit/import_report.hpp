@@ -21,11 +21,11 @@
 namespace kangle::test {
 
 /// A workspace made from the kangjian example in a temporary folder, its database open;
-/// input files go to its folder `in/`. Messages are in English.
+/// input files go to its folder `in/`. Messages the tests read are in English.
 class ImportWorkspace {
 public:
   ImportWorkspace() {
-    set_language(Lang::en);
+    set_language(Lang::en);  // only for match_test, whose engine still speaks the run's language
     workspace::init_workspace({dir_.path(), std::string("kangjian"), std::nullopt});
     config_ = config::load_valid_config(dir_.path());
     db_ = std::make_unique<storage::Database>(dir_.path() / "kangle.db", storage::Access::read_write);
@@ -76,25 +76,25 @@ inline std::string kind_name(import::RowIssue::Kind kind) {
   return "?";
 }
 
-/// Each issue as "ROW:COLUMN (HEADER): KIND: MESSAGE", the way the command prints them.
+/// Each issue as "ROW:COLUMN (HEADER): KIND: MESSAGE" in English, the way the command prints them.
 inline std::vector<std::string> issues(const import::ImportReport& r) {
   std::vector<std::string> out;
   for (const auto& i : r.issues) {
     std::string line = std::to_string(i.row);
     if (!i.column.empty()) line += ":" + i.column;
     if (!i.header.empty()) line += " (" + i.header + ")";
-    out.push_back(line + ": " + kind_name(i.kind) + ": " + i.message);
+    out.push_back(line + ": " + kind_name(i.kind) + ": " + i.message.in(Lang::en));
   }
   return out;
 }
 
-/// The message of the `Error` that `run` throws, or "(no error)".
+/// The message of the `Error` that `run` throws, in `lang` (English by default), or "(no error)".
 template <typename Error, typename Run>
-std::string error_message(Run run) {
+std::string error_message(Run run, Lang lang = Lang::en) {
   try {
     run();
   } catch (const Error& e) {
-    return e.what();
+    return e.message().in(lang);
   }
   return "(no error)";
 }

@@ -244,7 +244,7 @@ TEST_CASE("match documents: a need typed by hand is read as an import reads one,
   auto refused = entry;
   refused.category = "心里咨询";
   CHECK(error_message<kangle::Error>([&] { kangle::match::add_need(ws.sql(), ws.config(), refused, now); }) ==
-        kangle::import::CategoryMatcher(ws.config().catalogue).refusal("心里咨询"));
+        kangle::import::CategoryMatcher(ws.config().catalogue).refusal("心里咨询").in(Lang::en));
   refused = entry;
   refused.kind = "小区";  // as a sheet writes it
   refused.who = "樱花园";

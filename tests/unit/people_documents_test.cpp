@@ -54,7 +54,7 @@ TEST_CASE("people documents: the list's flags, lists and codes are the same in b
           "[people_documents]") {
   PeopleWorkspace ws;
   auto [zh, en] = both_languages(
-      [&] { return kangle::volunteers::volunteers_listing(ws.sql(), ws.config(), {}, false); });
+      [&](Lang lang) { return kangle::volunteers::volunteers_listing(ws.sql(), ws.config(), {}, false, lang); });
   REQUIRE(rows(zh).size() > 20);
   const Json* wang = nullptr;
   for (const auto& row : rows(zh)) {
@@ -72,13 +72,13 @@ TEST_CASE("people documents: the list's flags, lists and codes are the same in b
     CHECK(row["party_member"].is_boolean());
     CHECK(row["phone"].get<std::string>().find("****") != std::string::npos);
   }
-  auto revealed = Json::parse(kangle::present::render_json(kangle::volunteers::volunteers_listing(ws.sql(), ws.config(), {}, true)));
+  auto revealed = Json::parse(kangle::present::render_json(kangle::volunteers::volunteers_listing(ws.sql(), ws.config(), {}, true, Lang::en)));
   for (const auto& row : rows(revealed)) {
     if (row["name"] == "王建国") CHECK(row["phone"] == "13800138001");
   }
   kangle::people::VolunteerFilter nurses;
   nurses.unit = "社区卫生服务中心";
-  auto filtered = Json::parse(kangle::present::render_json(kangle::volunteers::volunteers_listing(ws.sql(), ws.config(), nurses, false)));
+  auto filtered = Json::parse(kangle::present::render_json(kangle::volunteers::volunteers_listing(ws.sql(), ws.config(), nurses, false, Lang::en)));
   CHECK_FALSE(rows(filtered).empty());
   CHECK(rows(filtered).size() < rows(zh).size());
 }
@@ -91,12 +91,12 @@ TEST_CASE("people documents: show has JSON: details by field code, the changes k
   edit.availability = "周二上午";
   edit.monthly_limit = 5;
   auto said = Json::parse(kangle::present::render_json(
-      kangle::volunteers::edit_document(ws.sql(), ws.config(), "王建国", edit, "coordinator", now)));
+      kangle::volunteers::edit_document(ws.sql(), ws.config(), "王建国", edit, "coordinator", now, Lang::en)));
   CHECK(said["kind"] == "volunteer_set");
   CHECK(said["facts"]["changes"] == 3);
   CHECK(said["sections"][0]["lines"].size() == 1);
 
-  auto [zh, en] = both_languages([&] { return kangle::volunteers::volunteer_document(ws.sql(), ws.config(), "王建军", false); });
+  auto [zh, en] = both_languages([&](Lang lang) { return kangle::volunteers::volunteer_document(ws.sql(), ws.config(), "王建军", false, lang); });
   REQUIRE(zh["sections"].size() == 1);
   auto shown = details(zh);
   CHECK(shown["name"] == "王建军");
@@ -115,9 +115,9 @@ TEST_CASE("people documents: show has JSON: details by field code, the changes k
   CHECK(changes[1]["change"] == "availability");
   // Found by phone too, ID numbers masked unless revealed.
   auto by_phone = Json::parse(kangle::present::render_json(
-      kangle::volunteers::volunteer_document(ws.sql(), ws.config(), "13800138001", true)));
+      kangle::volunteers::volunteer_document(ws.sql(), ws.config(), "13800138001", true, Lang::en)));
   CHECK(details(by_phone)["phone"] == "13800138001");
-  CHECK_THROWS_AS(kangle::volunteers::volunteer_document(ws.sql(), ws.config(), "无此人", false), kangle::InputError);
+  CHECK_THROWS_AS(kangle::volunteers::volunteer_document(ws.sql(), ws.config(), "无此人", false, Lang::en), kangle::InputError);
 }
 
 TEST_CASE("people documents: a correction refused as the import refuses its values; nothing to change said",
@@ -142,28 +142,28 @@ TEST_CASE("people documents: a correction refused as the import refuses its valu
   edit = {};
   edit.name = "王建国";
   auto same = Json::parse(kangle::present::render_json(
-      kangle::volunteers::edit_document(ws.sql(), ws.config(), "王建国", edit, "coordinator", now)));
+      kangle::volunteers::edit_document(ws.sql(), ws.config(), "王建国", edit, "coordinator", now, Lang::en)));
   CHECK(same["facts"]["changes"] == 0);
 }
 
 TEST_CASE("people documents: absences listed, declared and taken back, each said with its number", "[people_documents]") {
   PeopleWorkspace ws;
   kangle::volunteers::AwayInput input;
-  auto none = kangle::volunteers::away_document(ws.sql(), ws.config(), input, now);
+  auto none = kangle::volunteers::away_document(ws.sql(), ws.config(), input, now, Lang::en);
   CHECK(none.kind == "volunteer_absences");
   CHECK(none.sections.at(0).tables.at(0).rows.empty());
   CHECK(none.footer.size() == 1);
   input.from = "2026-12-09";
-  CHECK_THROWS_AS(kangle::volunteers::away_document(ws.sql(), ws.config(), input, now), kangle::UsageError);  // whose?
+  CHECK_THROWS_AS(kangle::volunteers::away_document(ws.sql(), ws.config(), input, now, Lang::en), kangle::UsageError);  // whose?
   input.who = "李秀英";
   input.to = "2026-12-08";
-  CHECK_THROWS_AS(kangle::volunteers::away_document(ws.sql(), ws.config(), input, now), kangle::UsageError);  // reversed
+  CHECK_THROWS_AS(kangle::volunteers::away_document(ws.sql(), ws.config(), input, now, Lang::en), kangle::UsageError);  // reversed
   input.to = "2026-12-10";
   input.reason = "出差";
-  auto declared = Json::parse(kangle::present::render_json(kangle::volunteers::away_document(ws.sql(), ws.config(), input, now)));
+  auto declared = Json::parse(kangle::present::render_json(kangle::volunteers::away_document(ws.sql(), ws.config(), input, now, Lang::en)));
   CHECK(declared["facts"]["seats"] == 0);
   auto absence = declared["facts"]["absence"].get<std::int64_t>();
-  auto listed = Json::parse(kangle::present::render_json(kangle::volunteers::away_document(ws.sql(), ws.config(), {}, now)));
+  auto listed = Json::parse(kangle::present::render_json(kangle::volunteers::away_document(ws.sql(), ws.config(), {}, now, Lang::en)));
   REQUIRE(rows(listed).size() == 1);
   CHECK(rows(listed)[0]["absence"] == absence);
   CHECK(rows(listed)[0]["from"] == "2026-12-09");
@@ -172,7 +172,7 @@ TEST_CASE("people documents: absences listed, declared and taken back, each said
   undo.who = "李秀英";
   undo.undo = absence;
   undo.by = "coordinator";
-  auto removed = Json::parse(kangle::present::render_json(kangle::volunteers::away_document(ws.sql(), ws.config(), undo, now)));
+  auto removed = Json::parse(kangle::present::render_json(kangle::volunteers::away_document(ws.sql(), ws.config(), undo, now, Lang::en)));
   CHECK(removed["facts"]["absence"] == absence);
-  CHECK_THROWS_AS(kangle::volunteers::away_document(ws.sql(), ws.config(), undo, now), kangle::InputError);
+  CHECK_THROWS_AS(kangle::volunteers::away_document(ws.sql(), ws.config(), undo, now, Lang::en), kangle::InputError);
 }

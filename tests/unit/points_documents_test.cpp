@@ -25,7 +25,7 @@ TEST_CASE("history_document: points are signed numbers, rules are codes, a rever
   CHECK(reversal["facts"]["points"].is_number_integer());
   CHECK(reversal["facts"]["points"].get<int>() < 0);
 
-  auto [zh, en] = in_both_languages([&] { return points::history_document(ws.sql(), ws.rules(), "甲"); });
+  auto [zh, en] = in_both_languages([&](kangle::Lang lang) { return points::history_document(ws.sql(), ws.rules(), "甲", lang); });
   CHECK(zh["kind"] == "points_history");
   const auto& rows = zh["sections"][0]["tables"][0]["rows"];
   REQUIRE(rows.size() >= 3);
@@ -51,7 +51,9 @@ TEST_CASE("board_document: ranks and minutes are numbers, party a boolean, phone
   ws.record("2026-12-03", "haircut", {a}, 60);
   ws.award();
   auto period = points::board_period("2026-12", "", "");
-  auto [zh, en] = in_both_languages([&] { return points::board_document(ws.sql(), ws.rules(), period, std::nullopt, {}); });
+  auto [zh, en] = in_both_languages([&](kangle::Lang lang) {
+    return points::board_document(ws.sql(), ws.rules(), period, std::nullopt, {}, lang);
+  });
   CHECK(zh["kind"] == "points_board");
   CHECK(zh["period"] == "2026-12");
   const auto& rows = zh["sections"][0]["tables"][0]["rows"];
@@ -64,7 +66,7 @@ TEST_CASE("board_document: ranks and minutes are numbers, party a boolean, phone
   CHECK(rows[0]["phone"] == "139****1001");
   CHECK(kangle::test::for_scripts(zh) == kangle::test::for_scripts(en));
 
-  auto revealed = json_of(points::board_document(ws.sql(), ws.rules(), period, 1, {true, true}));
+  auto revealed = json_of(points::board_document(ws.sql(), ws.rules(), period, 1, {true, true}, kangle::Lang::en));
   const auto& top = revealed["sections"][0]["tables"][0];
   CHECK(top["rows"].size() == 1);
   CHECK(top["rows"][0]["phone"] == "13900001001");
@@ -72,7 +74,7 @@ TEST_CASE("board_document: ranks and minutes are numbers, party a boolean, phone
 
   CHECK_THROWS_AS(points::board_period("2026-12", "", "2026"), kangle::UsageError);
   CHECK_THROWS_AS(points::board_period("", "2026-12", ""), kangle::UsageError);
-  CHECK_THROWS_AS(points::stars_document(ws.sql(), ws.rules(), "2026-12", {}), kangle::UsageError);
+  CHECK_THROWS_AS(points::stars_document(ws.sql(), ws.rules(), "2026-12", {}, kangle::Lang::en), kangle::UsageError);
 }
 
 TEST_CASE("balances, award and verify: figures as numbers, the same in either language", "[points-documents]") {
@@ -84,22 +86,22 @@ TEST_CASE("balances, award and verify: figures as numbers, the same in either la
   CHECK(award["facts"]["dry_run"] == false);
   CHECK_THROWS_AS(points::award_document(ws.sql(), ws.rules(), "2026Q4", ws.actor, true), kangle::UsageError);
 
-  auto [zh, en] = in_both_languages([&] { return points::balances_document(ws.sql(), false); });
+  auto [zh, en] = in_both_languages([&](kangle::Lang lang) { return points::balances_document(ws.sql(), false, lang); });
   const auto& row = zh["sections"][0]["tables"][0]["rows"][0];
   CHECK(row["earned"].is_number_integer());
   CHECK(row["balance"] == row["earned"]);
   CHECK(row["phone"] == "139****1001");
   CHECK(kangle::test::for_scripts(zh) == kangle::test::for_scripts(en));
 
-  auto one = json_of(points::balance_document(ws.sql(), "甲"));
+  auto one = json_of(points::balance_document(ws.sql(), "甲", kangle::Lang::en));
   CHECK(one["facts"]["balance"] == row["balance"]);
 
-  auto verified = points::verify_document(ws.sql(), points::Walk::full, std::nullopt);
+  auto verified = points::verify_document(ws.sql(), points::Walk::full, std::nullopt, kangle::Lang::en);
   CHECK(verified.passed);
   auto facts = json_of(verified.document)["facts"];
   CHECK(facts["entries"] == award["facts"]["entries"]);
   CHECK(facts["head"].get<std::string>().size() == 64);
-  CHECK_FALSE(points::verify_document(ws.sql(), points::Walk::full, std::string(64, 'a')).passed);
+  CHECK_FALSE(points::verify_document(ws.sql(), points::Walk::full, std::string(64, 'a'), kangle::Lang::en).passed);
 }
 
 TEST_CASE("parse_points: a sign is allowed, nothing else", "[points-documents]") {

@@ -30,13 +30,13 @@ TEST_CASE("list_document: codes, lists and numbers, the same in either language"
   request.cadence = "outreach";
   request.volunteers = {"甲"};
   request.residents = 20;
-  auto added = json_of(records::add_document(ws.sql(), ws.config(), request, run_time));
+  auto added = json_of(records::add_document(ws.sql(), ws.config(), request, run_time, kangle::Lang::en));
   CHECK(added["kind"] == "record_add");
   CHECK(added["facts"]["record"] == 2);
   CHECK(added["facts"]["minutes"] == 60);
 
-  auto [zh, en] = in_both_languages([&] {
-    return records::list_document(ws.sql(), ws.config(), {records::span_of("2026-12", "", ""), "", "", "", false});
+  auto [zh, en] = in_both_languages([&](kangle::Lang lang) {
+    return records::list_document(ws.sql(), ws.config(), {records::span_of("2026-12", "", ""), "", "", "", false}, lang);
   });
   CHECK(zh["kind"] == "records");
   const auto& rows = zh["sections"][0]["tables"][0]["rows"];
@@ -57,16 +57,16 @@ TEST_CASE("list_document: codes, lists and numbers, the same in either language"
   CHECK(kangle::test::for_scripts(zh) == kangle::test::for_scripts(en));
 
   records::RecordStore(ws.sql()).cancel(1, "记错", run_time);
-  auto without = json_of(records::list_document(ws.sql(), ws.config(), {{}, "", "", "", false}));
+  auto without = json_of(records::list_document(ws.sql(), ws.config(), {{}, "", "", "", false}, kangle::Lang::en));
   CHECK(without["sections"][0]["tables"][0]["rows"].size() == 1);
-  auto with = json_of(records::list_document(ws.sql(), ws.config(), {{}, "", "", "", true}));
+  auto with = json_of(records::list_document(ws.sql(), ws.config(), {{}, "", "", "", true}, kangle::Lang::en));
   const auto& listed = with["sections"][0]["tables"][0]["rows"];
   REQUIRE(listed.size() == 2);
   CHECK(listed[0]["status"] == "cancelled");  // a code, whatever the language
   CHECK(listed[1]["status"] == "standing");
   CHECK(with["facts"]["minutes"] == 60);       // a cancelled record is listed, not counted
 
-  auto only_b = json_of(records::list_document(ws.sql(), ws.config(), {{}, "", "", "乙", true}));
+  auto only_b = json_of(records::list_document(ws.sql(), ws.config(), {{}, "", "", "乙", true}, kangle::Lang::en));
   CHECK(only_b["sections"][0]["tables"][0]["rows"].size() == 1);
 }
 
@@ -103,19 +103,20 @@ TEST_CASE("hours_document and grants: minutes as numbers, a volunteer's grants u
   auto a = ws.volunteer("甲");
   ws.record("2026-12-02", "haircut", {a}, 150);
   auto granted = json_of(records::grant_document(ws.sql(), ws.config(), {"甲", "1.5", "2026-12-10", "忘记签到", "王书记", {}},
-                                                 run_time, day("2026-12-31")));
+                                                 run_time, day("2026-12-31"), kangle::Lang::en));
   CHECK(granted["facts"]["grant"] == 1);
   CHECK(granted["facts"]["minutes"] == 90);
-  CHECK_THROWS_AS(records::grant_document(ws.sql(), ws.config(), {"甲", "0.01", "", "x", "y", {}}, run_time, day("2026-12-31")),
+  CHECK_THROWS_AS(records::grant_document(ws.sql(), ws.config(), {"甲", "0.01", "", "x", "y", {}}, run_time, day("2026-12-31"),
+                                          kangle::Lang::en),
                   kangle::UsageError);
 
-  auto [zh, en] = in_both_languages([&] { return records::hours_document(ws.sql(), {}, "甲"); });
+  auto [zh, en] = in_both_languages([&](kangle::Lang lang) { return records::hours_document(ws.sql(), {}, "甲", lang); });
   const auto& row = zh["sections"][0]["tables"][0]["rows"][0];
   CHECK(row["sessions"] == 1);
   CHECK(row["recorded_minutes"] == 150);
   CHECK(row["granted_minutes"] == 90);
   CHECK(row["total_minutes"] == 240);
   CHECK(kangle::test::for_scripts(zh) == kangle::test::for_scripts(en));
-  auto text = kangle::present::render_text(records::hours_document(ws.sql(), {}, "甲"));
+  auto text = kangle::present::render_text(records::hours_document(ws.sql(), {}, "甲", kangle::Lang::en));
   CHECK(text.find("王书记") != std::string::npos);  // the grant, under the table
 }
