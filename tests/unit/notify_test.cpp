@@ -54,7 +54,7 @@ struct Example {
   }
   std::vector<schedule::Notice> notify(const Date& date, bool dry_run = false, const std::string& now = "2026-12-01T14:00:00Z") {
     std::vector<schedule::Notice> out;
-    schedule::notify_day(db->sql(), config, {date, "", std::nullopt, dry_run, now},
+    schedule::notify_day(db->sql(), config, {date, "", std::nullopt, dry_run, now, kangle::Lang::zh_CN},
                          [&](const std::vector<schedule::Notice>& notices) { out = notices; });
     return out;
   }
@@ -64,7 +64,7 @@ std::string error_of(const std::function<void()>& run) {
   try {
     run();
   } catch (const kangle::InputError& e) {
-    return e.what();
+    return e.message().in(kangle::Lang::zh_CN);
   }
   return "";
 }
@@ -129,7 +129,6 @@ TEST_CASE("the loader refuses a malformed ics_reminder with file and line", "[ic
 }
 
 TEST_CASE("notify tells each change once: three nights", "[notify]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   Example ws;
   auto a = ws.add("甲", "13800138011", {"barber"});
   ws.add("乙", "13800138012", {"barber"});
@@ -180,14 +179,12 @@ TEST_CASE("notify tells each change once: three nights", "[notify]") {
 }
 
 TEST_CASE("notify: a month without a rota is an error", "[notify]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   Example ws;
   CHECK(error_of([&] { ws.notify(ymd(2027, 1, 4)); }) ==
         "2027-01 还没有轮值表：请先运行 `kangle schedule build --month 2027-01`");
 }
 
 TEST_CASE("notify: two volunteers swapping days of one duty are each told 改到, once", "[notify]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   Example ws;
   auto a = ws.add("甲", "13800138021", {"barber"});
   ws.add("乙", "13800138022", {"barber"});
@@ -231,7 +228,6 @@ TEST_CASE("notify: two volunteers swapping days of one duty are each told 改到
 }
 
 TEST_CASE("forget erases the messages a volunteer was sent", "[notify]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   Example ws;
   auto a = ws.add("甲", "13800138031", {"barber"});
   auto& db = ws.db->sql();
