@@ -60,15 +60,22 @@ const char* period_kind(const Period& p) {
   return "year";
 }
 
-std::string kiosk_or_outreach(const config::Config& config, const std::string& kiosk, Lang lang) {
-  return kiosk.empty() ? tr(lang, Msg::report_away_from_kiosks) : config::kiosk_label(config, kiosk, lang);
+/// A kiosk: its id for scripts (`away` for service away from the kiosks), its name for people.
+Value kiosk_value(const config::Config& config, const std::string& kiosk, Lang lang) {
+  if (kiosk.empty()) return Value::code("away", tr(lang, Msg::report_away_from_kiosks));
+  return Value::code(kiosk, config::kiosk_label(config, kiosk, lang));
 }
 
-std::string category_of(const config::Catalogue& catalogue, const std::string& service, Lang lang) {
+/// A service and its category: their ids for scripts, their names for people.
+Value service_value(const config::Catalogue& catalogue, const std::string& service, Lang lang) {
+  return Value::code(service, config::service_label(catalogue, service, lang));
+}
+
+Value category_of(const config::Catalogue& catalogue, const std::string& service, Lang lang) {
   const auto* s = catalogue.find_service(service);
-  if (!s) return "";
+  if (!s) return Value::none();
   const auto* c = catalogue.find_category(s->category.value);
-  return c ? config::localized(c->name, c->name_en, lang) : s->category.value;
+  return Value::code(s->category.value, c ? config::localized(c->name, c->name_en, lang) : s->category.value);
 }
 
 // ─── month, quarter, year ───────────────────────────────────────────────
@@ -150,7 +157,7 @@ Section overview(const Source& s, FiguresOf& figures_of) {
               {}, 2};
   for (const auto& m : metrics) {
     auto now = m.of(current), prev = m.of(before), year = m.of(last_year);
-    table.rows.push_back({Value::text(m.key), Value::text(tr(s.lang, m.label)), now, prev, change(now, prev), year, change(now, year)});
+    table.rows.push_back({Value::text(m.key), Value::code(m.key, tr(s.lang, m.label)), now, prev, change(now, prev), year, change(now, year)});
   }
   section.tables.push_back(std::move(table));
   return section;
@@ -165,7 +172,7 @@ Section by_kiosk(const Source& s) {
                column(s.lang, "satisfaction", Msg::report_satisfaction), column(s.lang, "all_sessions", Msg::report_col_all_sessions)},
               {}, 1};
   for (const auto& k : kiosk_figures(s.db, s.period)) {
-    table.rows.push_back({Value::text(kiosk_or_outreach(s.config, k.kiosk, s.lang)), count(k.sessions), count(k.themed_events),
+    table.rows.push_back({kiosk_value(s.config, k.kiosk, s.lang), count(k.sessions), count(k.themed_events),
                           count(k.residents), count(k.volunteer_times), hours(k.minutes), rating(k.satisfaction.mean()),
                           count(k.sessions + k.themed_events)});
   }
@@ -187,9 +194,11 @@ Section by_service(const Source& s) {
   std::stable_sort(figures.begin(), figures.end(),
                    [](const ServiceFigures& a, const ServiceFigures& b) { return a.residents > b.residents; });
   for (const auto& f : figures) {
-    auto name = f.service.empty() ? f.title : config::service_label(s.config.catalogue, f.service, s.lang);
-    auto category = f.service.empty() ? tr(s.lang, Msg::report_event_category) : category_of(s.config.catalogue, f.service, s.lang);
-    table.rows.push_back({Value::text(name), Value::text(category), count(f.sessions), count(f.residents),
+    // A themed event by its title (the same in every language), in a category of its own.
+    auto name = f.service.empty() ? Value::text(f.title) : service_value(s.config.catalogue, f.service, s.lang);
+    auto category = f.service.empty() ? Value::code("event", tr(s.lang, Msg::report_event_category))
+                                      : category_of(s.config.catalogue, f.service, s.lang);
+    table.rows.push_back({name, category, count(f.sessions), count(f.residents),
                           Value::number(static_cast<double>(f.residents) / std::max(f.sessions, 1), 1),
                           rating(f.satisfaction.mean())});
   }
@@ -283,8 +292,25 @@ std::string justify(const ServiceReview& r, const Source& s) {
 
 // ─── the volunteers report ──────────────────────────────────────────────
 
-std::string part_of_day(int part, Lang lang) {
-  return tr(lang, part == 0 ? Msg::report_morning : part == 1 ? Msg::report_afternoon : Msg::report_evening);
+Value part_of_day(int part, Lang lang) {
+  if (part == 0) return Value::code("morning", tr(lang, Msg::report_morning));
+  if (part == 1) return Value::code("afternoon", tr(lang, Msg::report_afternoon));
+  return Value::code("evening", tr(lang, Msg::report_evening));
+}
+
+const char* reason_key(ReviewReason reason) {
+  switch (reason) {
+    case ReviewReason::popular: return "popular";
+    case ReviewReason::popular_unrated: return "popular_unrated";
+    case ReviewReason::popular_fair: return "popular_fair";
+    case ReviewReason::middling: return "middling";
+    case ReviewReason::niche: return "niche";
+    case ReviewReason::volunteers_keen: return "volunteers_keen";
+    case ReviewReason::little_demand: return "little_demand";
+    case ReviewReason::poor_ratings: return "poor_ratings";
+    case ReviewReason::not_held: break;
+  }
+  return "not_held";
 }
 
 }  // namespace
@@ -326,11 +352,12 @@ Document services_report(const Source& s) {
   for (const auto& r : reviews) {
     auto name = config::service_label(s.config.catalogue, r.service, s.lang);
     auto why = justify(r, s);
-    table.rows.push_back({Value::text(group_key(r.group)), Value::text(tr(s.lang, group_short(r.group))), Value::text(name),
-                          Value::text(category_of(s.config.catalogue, r.service, s.lang)), count(r.sessions), count(r.residents),
+    table.rows.push_back({Value::text(group_key(r.group)), Value::code(group_key(r.group), tr(s.lang, group_short(r.group))),
+                          service_value(s.config.catalogue, r.service, s.lang),
+                          category_of(s.config.catalogue, r.service, s.lang), count(r.sessions), count(r.residents),
                           r.per_session ? Value::number(*r.per_session, 1) : Value::none(), percent(r.capacity_use),
                           rating(r.satisfaction), count(r.keen_volunteers), count(r.kiosks), count(r.needs),
-                          Value::text(why)});
+                          Value::code(reason_key(r.reason), why)});
     groups[static_cast<std::size_t>(r.group)].lines.push_back(fmt::format("{}{}{}", name, tr(s.lang, Msg::report_colon), why));
   }
   std::vector<std::size_t> counts;
@@ -425,8 +452,8 @@ Document volunteers_report(const Source& s) {
   };
   for (const auto& c : coverage(s.db, s.period, skill_of)) {
     const auto* skill = catalogue.find_skill(c.skill);
-    coverage_table.rows.push_back({Value::text(kiosk_or_outreach(s.config, c.kiosk, s.lang)),
-                                   Value::text(skill ? config::localized(skill->name, skill->name_en, s.lang) : c.skill),
+    coverage_table.rows.push_back({kiosk_value(s.config, c.kiosk, s.lang),
+                                   Value::code(c.skill, skill ? config::localized(skill->name, skill->name_en, s.lang) : c.skill),
                                    count(c.volunteers)});
   }
   reach.tables.push_back(std::move(coverage_table));
@@ -438,10 +465,12 @@ Document volunteers_report(const Source& s) {
                     column(s.lang, "unfilled", Msg::report_col_unfilled), column(s.lang, "filled_pct", Msg::report_col_filled_pct)},
                    {}, 3};
   bool chinese = s.lang == Lang::zh_CN;
+  static constexpr const char* weekday_codes[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
   for (const auto& f : seat_figures(s.db, s.period)) {
-    seat_table.rows.push_back({Value::text(kiosk_or_outreach(s.config, f.kiosk, s.lang)),
-                               Value::text(std::string(weekday_display(std::chrono::weekday{f.weekday}, chinese))),
-                               Value::text(part_of_day(f.part, s.lang)), count(f.filled), count(f.unfilled),
+    seat_table.rows.push_back({kiosk_value(s.config, f.kiosk, s.lang),
+                               Value::code(weekday_codes[std::chrono::weekday{f.weekday}.c_encoding()],
+                                           std::string(weekday_display(std::chrono::weekday{f.weekday}, chinese))),
+                               part_of_day(f.part, s.lang), count(f.filled), count(f.unfilled),
                                percent(ratio(f.filled, f.filled + f.unfilled))});
   }
   if (seat_table.rows.empty()) seats.lines.push_back(tr(s.lang, Msg::report_no_rota));

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "document_json.hpp"
 #include "ledger_workspace.hpp"
 #include "records/store.hpp"
 #include "report/build.hpp"
@@ -228,4 +229,28 @@ TEST_CASE("services_report over a period without records says so", "[report]") {
   auto held = report::services_report({ws.sql(), ws.config(), period("1999"), run_time, false, {}, kangle::Lang::en});
   const auto& now = held.sections.at(0).lines;
   CHECK(std::none_of(now.begin(), now.end(), [](const std::string& l) { return l.starts_with("No service records"); }));
+}
+
+TEST_CASE("reports: what scripts read is the same in zh-CN and en (kiosks, skills, services, categories, metrics as codes)",
+          "[report]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲", true), b = ws.volunteer("乙");
+  kangle::records::RecordStore store(ws.sql());
+  store.update_outcome(ws.record("2026-12-01", "haircut", {a, b}), 30, 5.0, "");
+  store.update_outcome(ws.record("2026-12-02", "blood-pressure", {a}, 60), 10, 3.0, "");
+  store.update_outcome(ws.record("2026-12-03", "", {b}, 90, kangle::config::Cadence::monthly), 20, std::nullopt, "");
+  using Builder = kangle::present::Document (*)(const report::Source&);
+  for (Builder build : {report::period_report, report::services_report, report::units_report, report::volunteers_report}) {
+    auto [zh, en] = kangle::test::both_languages([&](kangle::Lang lang) {
+      return build({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, lang});
+    });
+    CHECK(zh.at("title") != en.at("title"));
+  }
+  auto [zh, en] = kangle::test::both_languages([&](kangle::Lang lang) {
+    return report::volunteers_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, lang});
+  });
+  const auto& coverage = kangle::test::rows(zh, 1);
+  REQUIRE(!coverage.empty());
+  CHECK(coverage[0].at("kiosk") == "dingxiang");
+  CHECK(coverage[0].at("skill") == "barber");
 }
