@@ -32,6 +32,8 @@ const std::vector<CommandSpec>& command_table() {
        define_report},
       {"completion", "Print a bash or zsh completion script (try: source <(kangle completion bash))", Needs::nothing,
        define_completion},
+      {"__complete", "The workspace's kiosks, people or months, for the completion scripts", Needs::workspace,
+       define_complete_values},
   };
   return table;
 }

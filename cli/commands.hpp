@@ -16,5 +16,6 @@ void define_record(CLI::App& command, Action& action);
 void define_points(CLI::App& command, Action& action);
 void define_report(CLI::App& command, Action& action);
 void define_completion(CLI::App& command, Action& action);
+void define_complete_values(CLI::App& command, Action& action);
 
 }  // namespace kangle::cli

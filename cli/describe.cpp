@@ -74,6 +74,12 @@ void classify_value(const std::string& type, OptionInfo& option) {
       option.value = ValueKind::file;
     } else if (part == "DIR") {
       option.value = ValueKind::folder;
+    } else if (part == "KIOSK") {
+      option.value = ValueKind::kiosk;
+    } else if (part == "PERSON") {
+      option.value = ValueKind::person;
+    } else if (part == "YYYY-MM") {
+      option.value = ValueKind::month;
     }
   }
   if (!option.choices.empty()) {

@@ -12,7 +12,8 @@ class App;
 namespace kangle::cli {
 
 /// What the value of an option or argument can be, for completion.
-enum class ValueKind { none, free, choice, file, folder };
+/// kiosk, person and month are the workspace's own values (`kangle __complete`).
+enum class ValueKind { none, free, choice, file, folder, kiosk, person, month };
 
 /// One option or positional argument, as help, completion and the man page show it.
 struct OptionInfo {

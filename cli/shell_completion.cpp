@@ -32,9 +32,22 @@ std::vector<std::string> command_names(const CommandInfo& command) {
   return names;
 }
 
+/// What `kangle __complete` is asked for a value of the workspace's own.
+std::string_view workspace_values(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::kiosk: return "kiosks";
+    case ValueKind::person: return "people";
+    case ValueKind::month: return "months";
+    default: return "";
+  }
+}
+
 /// The bash statement that completes one value, the current word being `$cur`.
 std::string bash_value_action(const OptionInfo& option) {
   switch (option.value) {
+    case ValueKind::kiosk:
+    case ValueKind::person:
+    case ValueKind::month: return "_kangle_reply_workspace " + std::string(workspace_values(option.value));
     case ValueKind::choice: return "_kangle_reply_words " + quoted(text::join(option.choices, " "));
     case ValueKind::file: return "_kangle_reply_files";
     case ValueKind::folder: return "_kangle_reply_folders";
@@ -70,6 +83,11 @@ _kangle_complete_value() {
 _kangle_reply_words() { mapfile -t COMPREPLY < <(compgen -W "$1" -- "$cur"); }
 _kangle_reply_files() { compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); }
 _kangle_reply_folders() { compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- "$cur"); }
+# The workspace's kiosks, people or months, from kangle itself (nothing outside a workspace).
+_kangle_reply_workspace() {
+  local IFS=$'\n'
+  mapfile -t COMPREPLY < <(compgen -W "$(kangle __complete "$1" 2>/dev/null)" -- "$cur")
+}
 
 _kangle() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} path='' word
@@ -149,6 +167,9 @@ std::string zsh_value(const OptionInfo& option) {
       }
       return message + "(" + text::join(words, " ") + ")";
     }
+    case ValueKind::kiosk:
+    case ValueKind::person:
+    case ValueKind::month: return message + "{_kangle_workspace " + std::string(workspace_values(option.value)) + "}";
     case ValueKind::file: return message + "_files";
     case ValueKind::folder: return message + "_files -/";
     case ValueKind::free:
@@ -252,6 +273,13 @@ std::string zsh_completion(const CommandInfo& root) {
       "# zsh completion for kangle, written by `kangle completion zsh` from its command\n"
       "# table: do not edit. Installed as _kangle in a folder of $fpath, or sourced:\n"
       "# source <(kangle completion zsh)   (after compinit)\n"
+      "\n"
+      "# The workspace's kiosks, people or months, from kangle itself.\n"
+      "_kangle_workspace() {\n"
+      "  local -a values\n"
+      "  values=(${(f)\"$(kangle __complete $1 2>/dev/null)\"})\n"
+      "  compadd -a values\n"
+      "}\n"
       "\n";
   for (const auto* command : flatten(root)) zsh_command(*command, out);
   out +=

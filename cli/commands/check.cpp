@@ -15,7 +15,7 @@ void define_check(CLI::App& command, Action& action) {
                                        bool errors = std::any_of(problems.begin(), problems.end(), [](const auto& d) {
                                          return d.severity == config::Severity::error;
                                        });
-                                       return {workspace::check_document(problems, context.workspace),
+                                       return {workspace::check_document(problems, context.workspace, context.lang),
                                                static_cast<int>(errors ? ExitCode::problems_found : ExitCode::success)};
                                      };
                                    }}});

@@ -6,6 +6,7 @@
 
 #include "../commands.hpp"
 #include "../describe.hpp"
+#include "workspace/complete.hpp"
 
 namespace kangle::cli {
 
@@ -18,6 +19,18 @@ void define_completion(CLI::App& command, Action& action) {
     while (root->get_parent()) root = root->get_parent();
     auto tree = describe(*root);
     fmt::print("{}", *shell == "zsh" ? zsh_completion(tree) : bash_completion(tree));
+    return 0;
+  };
+}
+
+void define_complete_values(CLI::App& command, Action& action) {
+  command.group("");  // hidden: the completion scripts call it
+  auto what = std::make_shared<std::string>();
+  command.add_option("what", *what, "kiosks, people or months")->required()->check(CLI::IsMember({"kiosks", "people", "months"}));
+  action = [what](Context& context) {
+    for (const auto& value : workspace::completion_values(context.workspace, *workspace::parse_completed(*what), context.today)) {
+      fmt::print("{}\n", value);
+    }
     return 0;
   };
 }

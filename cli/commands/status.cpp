@@ -11,7 +11,7 @@ void define_status(CLI::App& command, Action& action) {
                                        auto summary = workspace::summarize(context.workspace);
                                        // First, before the pages of output a pipe may hold back.
                                        warn_provisional_years(summary.config.holidays.provisional_years_soon(context.today));
-                                       return {workspace::status_document(summary)};
+                                       return {workspace::status_document(summary, context.lang)};
                                      };
                                    }}});
 }

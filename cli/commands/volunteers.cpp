@@ -8,6 +8,7 @@
 
 #include "../commands.hpp"
 #include "volunteers/documents.hpp"
+#include "workspace/forget.hpp"
 
 namespace kangle::cli {
 namespace {
@@ -97,7 +98,7 @@ Leaf forget_leaf() {
             sub.add_option("who", options->who, "A name or a phone number")->required();
             sub.add_flag("--yes", options->yes, "Erase: it cannot be undone");
             return [options](Context& context) -> Outcome {
-              return {volunteers::forget_document(context.database->sql(), options->who, options->yes, context.today,
+              return {workspace::forget_document(context.database->sql(), options->who, options->yes, context.today,
                                               context.now)};
             };
           }};

@@ -9,18 +9,22 @@
 
 namespace kangle::config {
 
-std::string format_diagnostic(const Diagnostic& d) {
+std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   std::string where = d.at.file;
   if (d.at.line > 0) where += fmt::format(":{}:{}", d.at.line, d.at.column);
-  std::string prefix = d.severity == Severity::warning ? std::string(message_text(Msg::warning_prefix, language())) : "";
-  return fmt::format("{}: {}{}", where, prefix, d.message);
+  std::string prefix = d.severity == Severity::warning ? std::string(message_text(Msg::warning_prefix, lang)) : "";
+  return fmt::format("{}: {}{}", where, prefix, d.message.in(lang));
 }
 
-void Diagnostics::error(Position at, std::string message) {
+Message config_refusal(const Diagnostic& d) {
+  return Message(Msg::config_has_errors, in_both_languages([&](Lang lang) { return format_diagnostic(d, lang); }));
+}
+
+void Diagnostics::error(Position at, Message message) {
   items_.push_back({std::move(at), Severity::error, std::move(message)});
 }
 
-void Diagnostics::warning(Position at, std::string message) {
+void Diagnostics::warning(Position at, Message message) {
   items_.push_back({std::move(at), Severity::warning, std::move(message)});
 }
 

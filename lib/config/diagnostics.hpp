@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/i18n.hpp"
+
 namespace kangle::config {
 
 /// Where a value stands: a file relative to the workspace, and a 1-based line and column (0 when unknown).
@@ -16,21 +18,24 @@ struct Position {
 
 enum class Severity { error, warning };
 
-/// One problem found in a config file or in the database, in the user's language.
+/// One problem found in a config file or in the database, in no language yet.
 struct Diagnostic {
   Position at;
   Severity severity = Severity::error;
-  std::string message;
+  Message message;
 };
 
-/// `file:line:column: message` (warnings marked as such), the form editors and `check` use.
-std::string format_diagnostic(const Diagnostic& diagnostic);
+/// `file:line:column: message` in `lang` (warnings marked as such), the form editors and `check` use.
+std::string format_diagnostic(const Diagnostic& diagnostic, Lang lang);
+
+/// Why a command that needs a valid config refuses to go on: "the config has errors" and the diagnostic.
+Message config_refusal(const Diagnostic& diagnostic);
 
 /// Problems collected while loading: loading goes on after a problem so that `check` reports all at once.
 class Diagnostics {
 public:
-  void error(Position at, std::string message);
-  void warning(Position at, std::string message);
+  void error(Position at, Message message);
+  void warning(Position at, Message message);
   bool has_errors() const;
   /// Sorted by file, line and column; the order `check` prints.
   std::vector<Diagnostic> sorted() const;

@@ -90,12 +90,17 @@ private:
   const ConfigTexts& files_;
 };
 
+/// A weekday as each language writes it, for a message.
+Localized weekday_words(weekday day) {
+  return in_both_languages([&](Lang lang) { return std::string(weekday_display(day, lang == Lang::zh_CN)); });
+}
+
 /// A TOML file parsed, or nothing after its syntax error was reported.
 std::optional<toml::table> parse_file(const Files& files, const std::string& name, Diagnostics& sink) {
   std::string why;
   auto content = files.read(name, why);
   if (!content) {
-    sink.error({name, 0, 0}, tr(Msg::cannot_read_file, name, why));
+    sink.error({name, 0, 0}, Message(Msg::cannot_read_file, name, why));
     return std::nullopt;
   }
   try {
@@ -103,7 +108,7 @@ std::optional<toml::table> parse_file(const Files& files, const std::string& nam
   } catch (const toml::parse_error& e) {
     const auto& begin = e.source().begin;
     sink.error({name, static_cast<int>(begin.line), static_cast<int>(begin.column)},
-               tr(Msg::toml_syntax, e.description()));
+               Message(Msg::toml_syntax, e.description()));
     return std::nullopt;
   }
 }
@@ -118,7 +123,7 @@ bool is_valid_id(std::string_view id) {
 /// Each key of `table` must be an id: reports the ones that are not.
 void check_ids(const toml::table& table, const std::string& file, Diagnostics& sink) {
   for (const auto& [key, value] : table) {
-    if (!is_valid_id(key.str())) sink.error(position_of(file, value), tr(Msg::toml_bad_id, key.str()));
+    if (!is_valid_id(key.str())) sink.error(position_of(file, value), Message(Msg::toml_bad_id, key.str()));
   }
 }
 
@@ -128,15 +133,15 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
   if (auto name = r.string("name", true)) s.name = *name;
   if (auto lang = r.string("language")) {
     if (auto parsed = parse_lang(*lang)) s.language = *parsed;
-    else sink.error(r.position("language"), tr(Msg::bad_language, *lang));
+    else sink.error(r.position("language"), Message(Msg::bad_language, *lang));
   }
   if (auto tz = r.string("timezone")) {
     s.timezone = *tz;
-    if (!known_timezone(*tz)) sink.warning(r.position("timezone"), tr(Msg::unknown_timezone, *tz));
+    if (!known_timezone(*tz)) sink.warning(r.position("timezone"), Message(Msg::unknown_timezone, *tz));
   }
   if (auto reminder = r.string("ics_reminder")) {
     s.ics_reminder = parse_reminder(*reminder);
-    if (!s.ics_reminder) sink.error(r.position("ics_reminder"), tr(Msg::ics_bad_reminder, *reminder));
+    if (!s.ics_reminder) sink.error(r.position("ics_reminder"), Message(Msg::ics_bad_reminder, *reminder));
   }
   if (const auto* defaults = r.table("defaults")) {
     TableReader d(*defaults, file, sink);
@@ -149,7 +154,7 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
     if (auto v = d.string("makeup_day_availability")) {
       if (*v == "stands_for") s.makeup_day_availability = MakeupDayAvailability::stands_for;
       else if (*v == "actual_weekday") s.makeup_day_availability = MakeupDayAvailability::actual_weekday;
-      else sink.error(d.position("makeup_day_availability"), tr(Msg::bad_makeup_day_availability, *v));
+      else sink.error(d.position("makeup_day_availability"), Message(Msg::bad_makeup_day_availability, *v));
     }
     d.finish();
   }
@@ -163,10 +168,10 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
     if (auto x = v.count("keen_volunteers", 1)) rules.keen_volunteers = *x;
     if (auto x = v.count("niche_kiosks", 0)) rules.niche_kiosks = *x;
     if (rules.demand_low > rules.demand_high) {
-      sink.error(v.position("demand_low"), tr(Msg::review_bad_order, "demand_low", "demand_high"));
+      sink.error(v.position("demand_low"), Message(Msg::review_bad_order, "demand_low", "demand_high"));
     }
     if (rules.satisfaction_poor > rules.satisfaction_good) {
-      sink.error(v.position("satisfaction_poor"), tr(Msg::review_bad_order, "satisfaction_poor", "satisfaction_good"));
+      sink.error(v.position("satisfaction_poor"), Message(Msg::review_bad_order, "satisfaction_poor", "satisfaction_good"));
     }
     v.finish();
   }
@@ -190,7 +195,7 @@ void for_each_entry(TableReader& parent, std::string_view name, Read read) {
     const auto* entry = value.as_table();
     if (!entry) {
       parent.sink().error(position_of(parent.file(), value),
-                          tr(Msg::toml_wrong_type, key.str(), message_text(Msg::type_table, language())));
+                          Message(Msg::toml_wrong_type, key.str(), Msg::type_table));
       continue;
     }
     TableReader r(*entry, parent.file(), parent.sink());
@@ -211,13 +216,13 @@ std::optional<Fee> read_fee(TableReader& r) {
     f.finish();
     // Beyond any fee, and its cents would overflow.
     if (amount && *amount > TableReader::largest_count) {
-      r.sink().error(f.position("fixed"), tr(Msg::toml_too_large, "fixed", *amount, TableReader::largest_count));
+      r.sink().error(f.position("fixed"), Message(Msg::toml_too_large, "fixed", *amount, TableReader::largest_count));
       return std::nullopt;
     }
     if (amount && *amount >= 0) return Fee{FeeKind::fixed, std::lround(*amount * 100)};
     if (!amount) return std::nullopt;
   }
-  r.sink().error(r.position("fee"), tr(Msg::bad_fee));
+  r.sink().error(r.position("fee"), Message(Msg::bad_fee));
   return std::nullopt;
 }
 
@@ -271,7 +276,7 @@ void read_hours(TableReader& r, Kiosk& kiosk, Diagnostics& sink) {
     Position key_at{kiosk.file, static_cast<int>(key.source().begin.line), static_cast<int>(key.source().begin.column)};
     auto days = parse_weekday_set(key.str());
     if (!days) {
-      sink.error(key_at, tr(Msg::bad_hours_key, key.str()));
+      sink.error(key_at, Message(Msg::bad_hours_key, key.str()));
       continue;
     }
     std::vector<std::pair<std::string, Position>> texts;
@@ -281,22 +286,22 @@ void read_hours(TableReader& r, Kiosk& kiosk, Diagnostics& sink) {
       for (const auto& item : *list) texts.emplace_back(item.as_string()->get(), position_of(kiosk.file, item));
     } else {
       sink.error(position_of(kiosk.file, value),
-                 tr(Msg::toml_wrong_type, key.str(), message_text(Msg::type_string_list, language())));
+                 Message(Msg::toml_wrong_type, key.str(), Msg::type_string_list));
       continue;
     }
     for (const auto& [text, at] : texts) {
       bool reversed = false;
       auto range = parse_time_range(text::trim(text), &reversed);
       if (!range) {
-        sink.error(at, tr(reversed ? Msg::time_range_reversed : Msg::bad_time_range, text));
+        sink.error(at, Message(reversed ? Msg::time_range_reversed : Msg::bad_time_range, text));
         continue;
       }
       for (unsigned d = 0; d < 7; ++d) {
         if (!days->test(d)) continue;
         for (const auto& [other, other_at] : seen[d]) {
           if (other.overlaps(*range)) {
-            sink.error(at, tr(Msg::hours_overlap, text, format_time_range(other), other_at.line,
-                              weekday_display(weekday{d}, language() == Lang::zh_CN)));
+            sink.error(at, Message(Msg::hours_overlap, text, format_time_range(other), other_at.line,
+                              weekday_words(weekday{d})));
           }
         }
         seen[d].emplace_back(*range, at);
@@ -333,22 +338,22 @@ void read_menu_entry(TableReader& e, Cadence cadence, Kiosk& kiosk, bool hours_k
       m.on = *rhythm;
       rhythm_ok = true;
       if (cadence == Cadence::daily && rhythm->kind != Rhythm::Kind::weekdays) {
-        sink.error(e.position("on"), tr(Msg::daily_needs_weekday, *on));
+        sink.error(e.position("on"), Message(Msg::daily_needs_weekday, *on));
       }
     } else {
-      sink.error(e.position("on"), tr(Msg::bad_rhythm, *on));
+      sink.error(e.position("on"), Message(Msg::bad_rhythm, *on));
     }
   }
   if (auto time = e.string("time")) {
     bool reversed = false;
     m.time = parse_time_range(text::trim(*time), &reversed);
-    if (!m.time) sink.error(e.position("time"), tr(reversed ? Msg::time_range_reversed : Msg::bad_time_range, *time));
+    if (!m.time) sink.error(e.position("time"), Message(reversed ? Msg::time_range_reversed : Msg::bad_time_range, *time));
   } else if (rhythm_ok && hours_known) {
     auto days = possible_weekdays(m.on);
     for (unsigned d = 0; d < 7; ++d) {
       if ((!days || days->test(d)) && kiosk.hours[d].empty()) {
         sink.error(e.position("on"),
-                   tr(Msg::entry_no_hours, m.on_text, weekday_display(weekday{d}, language() == Lang::zh_CN)));
+                   Message(Msg::entry_no_hours, m.on_text, weekday_words(weekday{d})));
         break;
       }
     }
@@ -363,12 +368,12 @@ void read_menu_entry(TableReader& e, Cadence cadence, Kiosk& kiosk, bool hours_k
     }
     s.finish();
   }
-  if (m.services.empty() && m.seats.empty()) sink.error(m.position, tr(Msg::entry_needs_services));
+  if (m.services.empty() && m.seats.empty()) sink.error(m.position, Message(Msg::entry_needs_services));
   if (const auto* months = e.array("months")) {
     for (const auto& item : *months) {
       auto month = item.value<std::int64_t>();
       if (!item.is_integer() || !month || *month < 1 || *month > 12) {
-        sink.error(position_of(kiosk.file, item), tr(Msg::bad_month));
+        sink.error(position_of(kiosk.file, item), Message(Msg::bad_month));
       } else {
         m.months.push_back(static_cast<unsigned>(*month));
       }
@@ -376,7 +381,7 @@ void read_menu_entry(TableReader& e, Cadence cadence, Kiosk& kiosk, bool hours_k
   }
   m.from = e.date("from");
   m.until = e.date("until");
-  if (m.from && m.until && *m.until < *m.from) sink.error(e.position("until"), tr(Msg::dates_reversed));
+  if (m.from && m.until && *m.until < *m.from) sink.error(e.position("until"), Message(Msg::dates_reversed));
   kiosk.menu.push_back(std::move(m));
 }
 
@@ -388,7 +393,7 @@ void for_each_array_entry(TableReader& parent, std::string_view name, Read read)
     const auto* entry = item.as_table();
     if (!entry) {
       parent.sink().error(position_of(parent.file(), item),
-                          tr(Msg::toml_wrong_type, name, message_text(Msg::type_table, language())));
+                          Message(Msg::toml_wrong_type, name, Msg::type_table));
       continue;
     }
     TableReader r(*entry, parent.file(), parent.sink());
@@ -402,7 +407,7 @@ Kiosk read_kiosk(const toml::table& doc, std::string id, const std::string& file
   k.id = std::move(id);
   k.file = file;
   TableReader r(doc, file, sink);
-  if (!is_valid_id(k.id)) sink.error({file, 0, 0}, tr(Msg::toml_bad_id, k.id));
+  if (!is_valid_id(k.id)) sink.error({file, 0, 0}, Message(Msg::toml_bad_id, k.id));
   k.name = r.string("name", true).value_or("");
   k.name_en = r.string("name_en").value_or("");
   k.short_name = r.string("short_name").value_or(k.name);
@@ -413,8 +418,8 @@ Kiosk read_kiosk(const toml::table& doc, std::string id, const std::string& file
     TableReader l(*location, file, sink);
     auto lat = l.number("lat", true);
     auto lon = l.number("lon", true);
-    if (lat && std::abs(*lat) > 90) sink.error(l.position("lat"), tr(Msg::bad_latitude));
-    else if (lon && std::abs(*lon) > 180) sink.error(l.position("lon"), tr(Msg::bad_longitude));
+    if (lat && std::abs(*lat) > 90) sink.error(l.position("lat"), Message(Msg::bad_latitude));
+    else if (lon && std::abs(*lon) > 180) sink.error(l.position("lon"), Message(Msg::bad_longitude));
     else if (lat && lon) k.location = Location{*lat, *lon};
     l.finish();
   }
@@ -429,7 +434,7 @@ Kiosk read_kiosk(const toml::table& doc, std::string id, const std::string& file
     auto from = e.date("from", true);
     auto to = e.date("to", true);
     auto reason = e.string("reason").value_or("");
-    if (from && to && *to < *from) sink.error(e.position("to"), tr(Msg::dates_reversed));
+    if (from && to && *to < *from) sink.error(e.position("to"), Message(Msg::dates_reversed));
     else if (from && to) k.closures.push_back({*from, *to, reason, e.table_position()});
   });
   r.finish();
@@ -443,7 +448,7 @@ void read_holidays(const toml::table& doc, const std::string& file, HolidayCalen
     auto name_en = e.string("name_en").value_or("");
     auto from = e.date("from", true);
     auto to = e.date("to", true);
-    if (from && to && *to < *from) sink.error(e.position("to"), tr(Msg::dates_reversed));
+    if (from && to && *to < *from) sink.error(e.position("to"), Message(Msg::dates_reversed));
     else if (from && to) calendar.holidays.push_back({name, name_en, *from, *to, e.table_position()});
   });
   for_each_array_entry(r, "workday", [&](TableReader& e) {
@@ -453,7 +458,7 @@ void read_holidays(const toml::table& doc, const std::string& file, HolidayCalen
     std::optional<weekday> as;
     if (as_text) {
       as = parse_weekday(text::trim(*as_text));
-      if (!as) sink.error(e.position("as"), tr(Msg::bad_weekday, *as_text));
+      if (!as) sink.error(e.position("as"), Message(Msg::bad_weekday, *as_text));
     }
     if (date && as) calendar.workdays.push_back({*date, *as, name, e.table_position()});
   });
@@ -464,10 +469,10 @@ void read_holidays(const toml::table& doc, const std::string& file, HolidayCalen
 void check_holidays(const HolidayCalendar& calendar, Diagnostics& sink) {
   for (const auto& w : calendar.workdays) {
     auto day = weekday{sys_days{w.date}};
-    if (day != Saturday && day != Sunday) sink.warning(w.at, tr(Msg::workday_not_weekend, format_date(w.date)));
+    if (day != Saturday && day != Sunday) sink.warning(w.at, Message(Msg::workday_not_weekend, format_date(w.date)));
     if (const auto* h = calendar.holiday_on(w.date)) {
-      const auto& name = language() == Lang::en && !h->name_en.empty() ? h->name_en : h->name;
-      sink.error(w.at, tr(Msg::workday_in_holiday, format_date(w.date), name));
+      auto name = in_both_languages([&](Lang lang) { return localized(h->name, h->name_en, lang); });
+      sink.error(w.at, Message(Msg::workday_in_holiday, format_date(w.date), name));
     }
   }
 }
@@ -499,7 +504,7 @@ PointRules read_points(const toml::table& doc, const std::string& file, Diagnost
     auto item = e.string("item", true);
     auto cost = e.count("cost", 1, true);
     if (item && cost) {
-      if (p.find_item(*item)) sink.error(e.position("item"), tr(Msg::redeem_item_twice, *item));
+      if (p.find_item(*item)) sink.error(e.position("item"), Message(Msg::redeem_item_twice, *item));
       p.redeem.push_back({*item, *cost, e.table_position()});
     }
   });
@@ -517,12 +522,12 @@ PointRules read_points(const toml::table& doc, const std::string& file, Diagnost
     c.min_hours = s.count("min_hours", 0).value_or(0);
     c.min_months = s.count("min_months", 0).value_or(0);
     c.min_points = s.count("min_points", 0).value_or(0);
-    if (c.min_months > 12) sink.error(s.position("min_months"), tr(Msg::stars_bad_months));
+    if (c.min_months > 12) sink.error(s.position("min_months"), Message(Msg::stars_bad_months));
     if (auto rank = s.string("rank_by")) {
       if (*rank == "points") c.rank_by = StarRank::points;
       else if (*rank == "hours") c.rank_by = StarRank::hours;
       else if (*rank == "sessions") c.rank_by = StarRank::sessions;
-      else sink.error(s.position("rank_by"), tr(Msg::stars_bad_rank, *rank));
+      else sink.error(s.position("rank_by"), Message(Msg::stars_bad_rank, *rank));
     }
     s.finish();
   }
@@ -533,11 +538,10 @@ PointRules read_points(const toml::table& doc, const std::string& file, Diagnost
 void check_reference(const Located& ref, bool exists, const std::vector<std::string>& known, Msg kind,
                      Diagnostics& sink) {
   if (exists) return;
-  auto what = message_text(kind, language());
   if (auto suggestion = text::closest(ref.value, known)) {
-    sink.error(ref.at, tr(Msg::unknown_reference_suggest, what, ref.value, *suggestion));
+    sink.error(ref.at, Message(Msg::unknown_reference_suggest, kind, ref.value, *suggestion));
   } else {
-    sink.error(ref.at, tr(Msg::unknown_reference, what, ref.value));
+    sink.error(ref.at, Message(Msg::unknown_reference, kind, ref.value));
   }
 }
 
@@ -562,7 +566,7 @@ void check_references(const Config& config, Diagnostics& sink) {
   for (const auto& skill : c.skills) {
     for (const auto& alias : skill.aliases) {
       auto [it, inserted] = alias_owner.emplace(alias, skill.id);
-      if (!inserted && it->second != skill.id) sink.error(skill.at, tr(Msg::duplicate_alias, alias, it->second, skill.id));
+      if (!inserted && it->second != skill.id) sink.error(skill.at, Message(Msg::duplicate_alias, alias, it->second, skill.id));
     }
   }
   for (const auto& kiosk : config.kiosks) {
@@ -590,7 +594,7 @@ LoadResult load_from(const Files& files) {
       config.kiosks.push_back(read_kiosk(*doc, fs::path(name).stem().string(), file, sink));
     }
   }
-  if (kiosk_files.empty()) sink.warning({"kiosks/", 0, 0}, tr(Msg::no_kiosks));
+  if (kiosk_files.empty()) sink.warning({"kiosks/", 0, 0}, Message(Msg::no_kiosks));
   for (const auto& name : files.toml_files_in("holidays")) {
     std::string file = "holidays/" + name;
     if (auto doc = parse_file(files, file, sink)) read_holidays(*doc, file, config.holidays, sink);
@@ -617,7 +621,7 @@ LoadResult load_config_texts(const ConfigTexts& files) { return load_from(TextFi
 Config load_valid_config(const fs::path& root) {
   auto result = load_config(root);
   for (const auto& d : result.diagnostics.sorted()) {
-    if (d.severity == Severity::error) throw InputError(tr(Msg::config_has_errors, format_diagnostic(d)));
+    if (d.severity == Severity::error) throw InputError(config_refusal(d));
   }
   return std::move(result.config);
 }

@@ -28,19 +28,19 @@ Position TableReader::position(std::string_view key) const {
 const toml::node* TableReader::fetch(std::string_view key, bool required) {
   asked_.emplace(key);
   const auto* n = table_.get(key);
-  if (!n && required) sink_.error(table_position(), tr(Msg::toml_missing_key, key));
+  if (!n && required) sink_.error(table_position(), Message(Msg::toml_missing_key, key));
   return n;
 }
 
-void TableReader::wrong_type(std::string_view key, std::string_view expected) {
-  sink_.error(position(key), tr(Msg::toml_wrong_type, key, expected));
+void TableReader::wrong_type(std::string_view key, Msg expected) {
+  sink_.error(position(key), Message(Msg::toml_wrong_type, key, expected));
 }
 
 std::optional<std::string> TableReader::string(std::string_view key, bool required) {
   const auto* n = fetch(key, required);
   if (!n) return std::nullopt;
   if (auto v = n->value<std::string>(); v && n->is_string()) return *v;
-  wrong_type(key, message_text(Msg::type_string, language()));
+  wrong_type(key, Msg::type_string);
   return std::nullopt;
 }
 
@@ -48,7 +48,7 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, bool requ
   const auto* n = fetch(key, required);
   if (!n) return std::nullopt;
   if (n->is_integer()) return n->as_integer()->get();
-  wrong_type(key, message_text(Msg::type_integer, language()));
+  wrong_type(key, Msg::type_integer);
   return std::nullopt;
 }
 
@@ -56,11 +56,11 @@ std::optional<int> TableReader::count(std::string_view key, int minimum, bool re
   auto v = integer(key, required);
   if (!v) return std::nullopt;
   if (*v < minimum) {
-    sink_.error(position(key), tr(Msg::toml_not_positive, key, minimum));
+    sink_.error(position(key), Message(Msg::toml_not_positive, key, minimum));
     return std::nullopt;
   }
   if (*v > largest_count) {
-    sink_.error(position(key), tr(Msg::toml_too_large, key, *v, largest_count));
+    sink_.error(position(key), Message(Msg::toml_too_large, key, *v, largest_count));
     return std::nullopt;
   }
   return static_cast<int>(*v);
@@ -74,11 +74,11 @@ std::optional<double> TableReader::number(std::string_view key, bool required) {
     // nan is always false: a review threshold of nan would sort every service silently.
     double x = n->as_floating_point()->get();
     if (std::isfinite(x)) return x;
-    sink_.error(position(key), tr(Msg::toml_not_finite, key, x));
+    sink_.error(position(key), Message(Msg::toml_not_finite, key, x));
     return std::nullopt;
   }
   if (n->is_integer()) return static_cast<double>(n->as_integer()->get());
-  wrong_type(key, message_text(Msg::type_number, language()));
+  wrong_type(key, Msg::type_number);
   return std::nullopt;
 }
 
@@ -86,7 +86,7 @@ std::optional<bool> TableReader::boolean(std::string_view key, bool required) {
   const auto* n = fetch(key, required);
   if (!n) return std::nullopt;
   if (n->is_boolean()) return n->as_boolean()->get();
-  wrong_type(key, message_text(Msg::type_boolean, language()));
+  wrong_type(key, Msg::type_boolean);
   return std::nullopt;
 }
 
@@ -97,15 +97,15 @@ std::optional<Date> TableReader::date(std::string_view key, bool required) {
     auto d = n->as_date()->get();
     Date date{std::chrono::year{d.year}, std::chrono::month{d.month}, std::chrono::day{d.day}};
     if (date.ok()) return date;
-    sink_.error(position(key), tr(Msg::toml_bad_date, fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day)));
+    sink_.error(position(key), Message(Msg::toml_bad_date, fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day)));
     return std::nullopt;
   }
   if (n->is_string()) {
     if (auto date = parse_date(text::trim(n->as_string()->get()))) return date;
-    sink_.error(position(key), tr(Msg::toml_bad_date, n->as_string()->get()));
+    sink_.error(position(key), Message(Msg::toml_bad_date, n->as_string()->get()));
     return std::nullopt;
   }
-  wrong_type(key, message_text(Msg::type_date, language()));
+  wrong_type(key, Msg::type_date);
   return std::nullopt;
 }
 
@@ -120,14 +120,14 @@ std::vector<Located> TableReader::strings(std::string_view key, bool required) {
   if (const auto* list = n->as_array()) {
     for (const auto& item : *list) {
       if (!item.is_string()) {
-        wrong_type(key, message_text(Msg::type_string_list, language()));
+        wrong_type(key, Msg::type_string_list);
         return {};
       }
       out.push_back({item.as_string()->get(), position_of(file_, item)});
     }
     return out;
   }
-  wrong_type(key, message_text(Msg::type_string_list, language()));
+  wrong_type(key, Msg::type_string_list);
   return out;
 }
 
@@ -135,7 +135,7 @@ const toml::table* TableReader::table(std::string_view key, bool required) {
   const auto* n = fetch(key, required);
   if (!n) return nullptr;
   if (const auto* t = n->as_table()) return t;
-  wrong_type(key, message_text(Msg::type_table, language()));
+  wrong_type(key, Msg::type_table);
   return nullptr;
 }
 
@@ -143,7 +143,7 @@ const toml::array* TableReader::array(std::string_view key, bool required) {
   const auto* n = fetch(key, required);
   if (!n) return nullptr;
   if (const auto* a = n->as_array()) return a;
-  wrong_type(key, message_text(Msg::type_array, language()));
+  wrong_type(key, Msg::type_array);
   return nullptr;
 }
 
@@ -159,9 +159,9 @@ void TableReader::finish() {
       at.column = static_cast<int>(key.source().begin.column);
     }
     if (auto suggestion = text::closest(key.str(), known)) {
-      sink_.error(at, tr(Msg::toml_unknown_key_suggest, key.str(), *suggestion));
+      sink_.error(at, Message(Msg::toml_unknown_key_suggest, key.str(), *suggestion));
     } else {
-      sink_.error(at, tr(Msg::toml_unknown_key, key.str()));
+      sink_.error(at, Message(Msg::toml_unknown_key, key.str()));
     }
   }
 }

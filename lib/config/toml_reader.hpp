@@ -61,7 +61,7 @@ public:
 
 private:
   const toml::node* fetch(std::string_view key, bool required);
-  void wrong_type(std::string_view key, std::string_view expected);
+  void wrong_type(std::string_view key, Msg expected);
 
   const toml::table& table_;
   std::string file_;

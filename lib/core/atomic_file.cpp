@@ -13,20 +13,16 @@
 namespace kangle {
 namespace {
 
-/// Why a write failed, in the user's language for what a clerk can act on.
-std::string reason(int error) {
+/// Why a write failed: in words of the catalogue for what a clerk can act on, the system's otherwise.
+[[noreturn]] void fail(const std::filesystem::path& path, int error) {
   switch (error) {
     case ENOSPC:
-    case EDQUOT: return std::string(message_text(Msg::reason_disk_full, language()));
+    case EDQUOT: throw WorkspaceError(Message(Msg::cannot_write_file, path.string(), Msg::reason_disk_full));
     case EROFS:
     case EACCES:
-    case EPERM: return std::string(message_text(Msg::reason_not_writable, language()));
-    default: return std::strerror(error);
+    case EPERM: throw WorkspaceError(Message(Msg::cannot_write_file, path.string(), Msg::reason_not_writable));
+    default: throw WorkspaceError(Message(Msg::cannot_write_file, path.string(), std::strerror(error)));
   }
-}
-
-[[noreturn]] void fail(const std::filesystem::path& path, int error) {
-  throw WorkspaceError(tr(Msg::cannot_write_file, path.string(), reason(error)));
 }
 
 /// Writes all of `content` to `fd`; the errno of the failure, or 0.
@@ -52,7 +48,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   // a plain file in their place (and, as root, break /dev/null for the whole machine).
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
-  if (!ec && std::filesystem::is_directory(status)) throw WorkspaceError(tr(Msg::output_is_folder, path.string()));
+  if (!ec && std::filesystem::is_directory(status)) throw WorkspaceError(Message(Msg::output_is_folder, path.string()));
   if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) fail(path, errno);

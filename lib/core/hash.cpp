@@ -43,7 +43,7 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string file_sha256(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(tr(Msg::cannot_read_file, file.string(), std::strerror(errno)));
+  if (!in) throw InputError(Message(Msg::cannot_read_file, file.string(), std::strerror(errno)));
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
   std::array<char, 64 * 1024> buffer{};

@@ -747,6 +747,9 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(volunteer_detail), "Detail", "信息"},
     {M(volunteer_detail_value), "Value", "内容"},
     {M(volunteer_change), "Change", "修改内容"},
+    // the language passed to config, storage, people, lists and workspace (issue 18)
+    {M(check_col_code), "Code", "代码"},
+    {M(in_file), "{}: {}", "{}: {}"},
 }};
 
 #undef M

@@ -744,6 +744,9 @@ enum class Msg {
   volunteer_detail,
   volunteer_detail_value,
   volunteer_change,
+  // the language passed to config, storage, people, lists and workspace (issue 18)
+  check_col_code,
+  in_file,
   count_,  // keep last: the number of messages
 };
 

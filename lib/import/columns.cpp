@@ -88,7 +88,7 @@ ColumnAliases load_column_aliases(const std::filesystem::path& workspace, std::s
                 known, aliases, sink);
   } catch (const toml::parse_error& e) {
     sink.error({"columns.toml", static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
-               tr(Msg::toml_syntax, e.description()));
+               Message(Msg::toml_syntax, e.description()));
   }
   return aliases;
 }

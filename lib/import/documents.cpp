@@ -66,7 +66,7 @@ ImportReport run_import(SQLite::Database& db, const config::Config& config, cons
   config::Diagnostics problems;
   auto aliases = load_column_aliases(workspace, list_name(request.list), problems);
   for (const auto& d : problems.sorted()) {
-    if (d.severity == config::Severity::error) throw InputError(tr(Msg::config_has_errors, config::format_diagnostic(d)));
+    if (d.severity == config::Severity::error) throw InputError(config::config_refusal(d));
   }
   ImportOptions options;
   options.file = request.file;

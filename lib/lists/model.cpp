@@ -46,7 +46,7 @@ constexpr std::array<std::pair<ProviderKind, std::string_view>, 2> provider_word
     {ProviderKind::volunteer, "volunteer"},
 }};
 
-std::string text_of(Msg id) { return std::string(message_text(id, language())); }
+std::string text_of(Msg id, Lang lang) { return std::string(message_text(id, lang)); }
 
 /// `fen` as yuan: whole yuan without decimals, otherwise two.
 std::string yuan(std::int64_t fen) {
@@ -64,43 +64,50 @@ std::optional<RequesterKind> parse_requester_kind(std::string_view word) { retur
 std::optional<NeedStatus> parse_need_status(std::string_view word) { return find_word(status_words, word); }
 std::optional<ProviderKind> parse_provider_kind(std::string_view word) { return find_word(provider_words, word); }
 
-std::string display(RequesterKind kind) {
+std::string display(RequesterKind kind, Lang lang) {
   switch (kind) {
-    case RequesterKind::resident: return text_of(Msg::lists_kind_resident);
-    case RequesterKind::household: return text_of(Msg::lists_kind_household);
-    case RequesterKind::compound: return text_of(Msg::lists_kind_compound);
-    case RequesterKind::community: return text_of(Msg::lists_kind_community);
+    case RequesterKind::resident: return text_of(Msg::lists_kind_resident, lang);
+    case RequesterKind::household: return text_of(Msg::lists_kind_household, lang);
+    case RequesterKind::compound: return text_of(Msg::lists_kind_compound, lang);
+    case RequesterKind::community: return text_of(Msg::lists_kind_community, lang);
   }
   return {};
 }
 
-std::string display(NeedStatus status) {
+std::string display(NeedStatus status, Lang lang) {
   switch (status) {
-    case NeedStatus::open: return text_of(Msg::lists_status_open);
-    case NeedStatus::matched: return text_of(Msg::lists_status_matched);
-    case NeedStatus::done: return text_of(Msg::lists_status_done);
-    case NeedStatus::cancelled: return text_of(Msg::lists_status_cancelled);
+    case NeedStatus::open: return text_of(Msg::lists_status_open, lang);
+    case NeedStatus::matched: return text_of(Msg::lists_status_matched, lang);
+    case NeedStatus::done: return text_of(Msg::lists_status_done, lang);
+    case NeedStatus::cancelled: return text_of(Msg::lists_status_cancelled, lang);
   }
   return {};
 }
 
-std::string display(ProviderKind kind) {
-  return text_of(kind == ProviderKind::unit ? Msg::lists_kind_unit : Msg::lists_kind_volunteer);
+std::string display(ProviderKind kind, Lang lang) {
+  return text_of(kind == ProviderKind::unit ? Msg::lists_kind_unit : Msg::lists_kind_volunteer, lang);
 }
 
-std::string display_money(std::int64_t fen) {
-  if (fen == 0) return text_of(Msg::lists_money_free);
-  return tr(Msg::lists_money_yuan, yuan(fen));
+std::string display_money(std::int64_t fen, Lang lang) {
+  if (fen == 0) return text_of(Msg::lists_money_free, lang);
+  return tr(lang, Msg::lists_money_yuan, yuan(fen));
 }
 
-std::string display_radius(const std::optional<int>& metres) {
-  if (!metres) return text_of(Msg::lists_radius_anywhere);
+std::string display_radius(const std::optional<int>& metres, Lang lang) {
+  if (!metres) return text_of(Msg::lists_radius_anywhere, lang);
   if (*metres >= 1000 && *metres % 100 == 0) {
     auto km = fmt::format("{}.{}", *metres / 1000, *metres % 1000 / 100);
     if (km.ends_with(".0")) km.resize(km.size() - 2);
-    return tr(Msg::lists_radius_km, km);
+    return tr(lang, Msg::lists_radius_km, km);
   }
-  return tr(Msg::lists_radius_m, *metres);
+  return tr(lang, Msg::lists_radius_m, *metres);
 }
+
+// in the language of the run
+std::string display(RequesterKind kind) { return display(kind, language()); }
+std::string display(NeedStatus status) { return display(status, language()); }
+std::string display(ProviderKind kind) { return display(kind, language()); }
+std::string display_money(std::int64_t fen) { return display_money(fen, language()); }
+std::string display_radius(const std::optional<int>& metres) { return display_radius(metres, language()); }
 
 }  // namespace kangle::lists

@@ -8,6 +8,8 @@
 
 #include "core/dates.hpp"
 
+#include "core/i18n.hpp"
+
 namespace kangle::lists {
 
 /// Who asked: one resident, a household, a residential compound, or the community itself.
@@ -80,15 +82,22 @@ std::optional<RequesterKind> parse_requester_kind(std::string_view word);
 std::optional<NeedStatus> parse_need_status(std::string_view word);
 std::optional<ProviderKind> parse_provider_kind(std::string_view word);
 
-/// The kind or status as the current language shows it: 居民, 待对接, 单位 …
+/// The kind or status as `lang` shows it: 居民, 待对接, 单位 …
+std::string display(RequesterKind kind, Lang lang);
+std::string display(NeedStatus status, Lang lang);
+std::string display(ProviderKind kind, Lang lang);
+
+/// An amount in fen as people read it: 200元, 12.50元 ("¥200" in English); 0 is 免费 (free).
+std::string display_money(std::int64_t fen, Lang lang);
+
+/// A radius as people read it: 500米, 1.5公里, 全街道 for none.
+std::string display_radius(const std::optional<int>& metres, Lang lang);
+
+// in the language of the run (until match and import pass theirs)
 std::string display(RequesterKind kind);
 std::string display(NeedStatus status);
 std::string display(ProviderKind kind);
-
-/// An amount in fen as people read it: 200元, 12.50元 ("¥200" in English); 0 is 免费 (free).
 std::string display_money(std::int64_t fen);
-
-/// A radius as people read it: 500米, 1.5公里, 全街道 for none.
 std::string display_radius(const std::optional<int>& metres);
 
 }  // namespace kangle::lists

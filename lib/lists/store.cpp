@@ -75,7 +75,7 @@ void bind_fields(SQLite::Statement& s, const Resource& r) {
 /// A word the database holds that this kangle does not know: the database was written by
 /// something else, so say so rather than guess.
 [[noreturn]] void unknown_word(std::string_view column, const std::string& word) {
-  throw WorkspaceError(tr(Msg::lists_unknown_value, column, word));
+  throw WorkspaceError(Message(Msg::lists_unknown_value, column, word));
 }
 
 }  // namespace
@@ -262,5 +262,39 @@ std::vector<Resource> Store::resources(const ResourceFilter& filter) {
 }
 
 std::int64_t Store::count_resources() { return db_.execAndGet("SELECT count(*) FROM resources").getInt64(); }
+
+void Store::settle_need_status(std::int64_t need, std::int64_t live, std::int64_t done, const std::string& now) {
+  static const std::string sql =
+      "UPDATE needs SET updated_at = ?4, status = CASE WHEN ?3 >= wanted THEN 'done' WHEN ?2 >= wanted THEN 'matched' "
+      "ELSE 'open' END WHERE id = ?1 AND status <> 'cancelled'";
+  auto& s = statement_(sql);
+  s.bind(1, need);
+  s.bind(2, live);
+  s.bind(3, done);
+  s.bind(4, now);
+  s.exec();
+}
+
+std::pair<int, int> Store::forget_person(const std::string& phone, std::int64_t volunteer_id, const std::string& now) {
+  static const std::string needs_sql =
+      "UPDATE needs SET requester = '#' || ?2, phone = NULL, address = '', lat = NULL, lon = NULL, note = '', "
+      "updated_at = ?3 WHERE phone = ?1";
+  static const std::string resources_sql =
+      "UPDATE resources SET contact = '', phone = NULL, updated_at = ?3, "
+      "provider = CASE provider_kind WHEN 'volunteer' THEN '#' || ?2 ELSE provider END, "
+      "address = CASE provider_kind WHEN 'volunteer' THEN '' ELSE address END, "
+      "lat = CASE provider_kind WHEN 'volunteer' THEN NULL ELSE lat END, "
+      "lon = CASE provider_kind WHEN 'volunteer' THEN NULL ELSE lon END, "
+      "note = CASE provider_kind WHEN 'volunteer' THEN '' ELSE note END WHERE phone = ?1";
+  std::pair<int, int> changed;
+  for (auto [sql, count] : {std::pair{&needs_sql, &changed.first}, std::pair{&resources_sql, &changed.second}}) {
+    auto& s = statement_(*sql);
+    s.bind(1, phone);
+    s.bind(2, volunteer_id);
+    s.bind(3, now);
+    *count = s.exec();
+  }
+  return changed;
+}
 
 }  // namespace kangle::lists

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lists/model.hpp"
@@ -48,6 +49,10 @@ public:
   /// Needs matching `filter`: vulnerable residents' first, then by deadline (none last), then as imported.
   std::vector<Need> needs(const NeedFilter& filter);
   std::int64_t count_needs();
+  /// Need `need`'s status from its projects: done once `done` reach what it wants,
+  /// matched once `live` (not declined, unmatched or cancelled) do, else open; a
+  /// cancelled need stays cancelled.
+  void settle_need_status(std::int64_t need, std::int64_t live, std::int64_t done, const std::string& now);
 
   std::optional<Resource> find_resource_by_code(const std::string& code);
   /// The first resource (by id) with this provider, category and description.
@@ -57,6 +62,11 @@ public:
   /// Resources matching `filter`, by provider, then as imported.
   std::vector<Resource> resources(const ResourceFilter& filter);
   std::int64_t count_resources();
+
+  /// The lines of the person with `phone` who was volunteer `volunteer_id` and asked to be
+  /// forgotten (`volunteers forget`): their name, contact and where they live go; what was
+  /// offered or asked stays, for the counts. Returns {needs, resources} changed.
+  std::pair<int, int> forget_person(const std::string& phone, std::int64_t volunteer_id, const std::string& now);
 
 private:
   std::vector<Need> read_needs(SQLite::Statement& query);

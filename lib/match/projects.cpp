@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "lists/store.hpp"
 #include "storage/rows.hpp"
 
 namespace kangle::match {
@@ -257,18 +258,12 @@ void ProjectStore::log(std::int64_t project, std::optional<ProjectStatus> from, 
 }
 
 void ProjectStore::refresh_need_status(std::int64_t need, const std::string& now) {
-  // open while it wants more than its live projects; done once enough are done; a
-  // cancelled need stays cancelled.
-  SQLite::Statement q(db_,
-                      "UPDATE needs SET updated_at = ?2, status = CASE "
-                      "WHEN (SELECT count(*) FROM projects WHERE need_id = ?1 AND (status = 'done' OR status = 'reviewed')) "
-                      ">= wanted THEN 'done' "
-                      "WHEN (SELECT count(*) FROM projects WHERE need_id = ?1 AND status <> 'declined' AND "
-                      "status <> 'unmatched' AND status <> 'cancelled') >= wanted THEN 'matched' ELSE 'open' END "
-                      "WHERE id = ?1 AND status <> 'cancelled'");
-  q.bind(1, need);
-  q.bind(2, now);
-  q.exec();
+  SQLite::Statement counts(db_,
+                           "SELECT count(*) FILTER (WHERE status NOT IN ('declined', 'unmatched', 'cancelled')), "
+                           "count(*) FILTER (WHERE status IN ('done', 'reviewed')) FROM projects WHERE need_id = ?");
+  counts.bind(1, need);
+  counts.executeStep();
+  lists::Store(db_).settle_need_status(need, counts.getColumn(0).getInt64(), counts.getColumn(1).getInt64(), now);
 }
 
 }  // namespace kangle::match

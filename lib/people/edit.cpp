@@ -31,7 +31,7 @@ std::vector<VolunteerChange> edit_volunteer(SQLite::Database& db, const config::
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   Store store(db);
   auto found = store.find(id);
-  if (!found) throw InputError(tr(Msg::volunteer_not_found, "#" + std::to_string(id)));
+  if (!found) throw InputError(Message(Msg::volunteer_not_found, "#" + std::to_string(id)));
   Volunteer v = *found;
   std::vector<VolunteerChange> changes;
   auto change = [&](std::string field, std::string before, std::string after) {
@@ -43,7 +43,7 @@ std::vector<VolunteerChange> edit_volunteer(SQLite::Database& db, const config::
   }
   if (edit.phone) {
     if (auto holder = store.find_by_phone(*edit.phone); holder && holder->id != id) {
-      throw InputError(tr(Msg::volunteer_phone_taken, mask_phone(*edit.phone), holder->name));
+      throw InputError(Message(Msg::volunteer_phone_taken, mask_phone(*edit.phone), holder->name));
     }
     change("phone", v.phone, *edit.phone);
     v.phone = *edit.phone;
@@ -60,7 +60,7 @@ std::vector<VolunteerChange> edit_volunteer(SQLite::Database& db, const config::
   if (edit.skills) {
     std::vector<VolunteerSkill> skills;
     for (const auto& skill : *edit.skills) {
-      if (!catalogue.find_skill(skill)) throw InputError(tr(Msg::volunteer_unknown_skill, skill));
+      if (!catalogue.find_skill(skill)) throw InputError(Message(Msg::volunteer_unknown_skill, skill));
       auto kept = std::find_if(v.skills.begin(), v.skills.end(), [&](const auto& s) { return s.skill == skill; });
       skills.push_back(kept != v.skills.end() ? *kept : VolunteerSkill{skill, std::nullopt});
     }
@@ -80,7 +80,7 @@ std::vector<VolunteerChange> edit_volunteer(SQLite::Database& db, const config::
              format_date(*edit.certificate_expires));
       skill.certificate_expires = edit.certificate_expires;
     }
-    if (!any) throw InputError(tr(Msg::volunteer_no_certified_skill, v.name));
+    if (!any) throw InputError(Message(Msg::volunteer_no_certified_skill, v.name));
   }
   if (!changes.empty()) {
     store.update(v, now);
@@ -100,7 +100,7 @@ Blackout remove_absence(SQLite::Database& db, std::int64_t id, std::int64_t blac
     if (b.id == blackout_id) absence = b;
   }
   if (!absence || !store.remove_blackout(id, blackout_id)) {
-    throw InputError(tr(Msg::volunteer_no_such_absence, found ? found->name : "#" + std::to_string(id), blackout_id));
+    throw InputError(Message(Msg::volunteer_no_such_absence, found ? found->name : "#" + std::to_string(id), blackout_id));
   }
   store.record_change(id, {now, by, "away", absence_text(*absence), ""});
   transaction.commit();

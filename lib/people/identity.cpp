@@ -72,20 +72,26 @@ std::optional<std::string> normalize_phone(std::string_view text, NumberProblem*
   return digits;
 }
 
-std::string phone_refusal(NumberProblem problem, std::string_view text) {
-  if (problem == NumberProblem::lost_digits) return tr(Msg::import_phone_lost_digits, text);
+Message phone_problem(NumberProblem problem, std::string_view text) {
+  if (problem == NumberProblem::lost_digits) return Message(Msg::import_phone_lost_digits, text);
   auto shown = mask_phone(text);
-  return tr(problem == NumberProblem::not_mobile ? Msg::import_phone_not_mobile : Msg::import_bad_phone, shown);
+  return Message(problem == NumberProblem::not_mobile ? Msg::import_phone_not_mobile : Msg::import_bad_phone, shown);
 }
 
-std::string id_number_refusal(NumberProblem problem, std::string_view text) {
+Message id_number_problem(NumberProblem problem, std::string_view text) {
   auto shown = mask_id_number(text);
   switch (problem) {
-    case NumberProblem::lost_digits: return tr(Msg::import_id_lost_digits, shown);
-    case NumberProblem::bad_checksum: return tr(Msg::import_id_bad_checksum, shown);
-    case NumberProblem::bad_birth_date: return tr(Msg::import_id_bad_birth_date, shown);
-    default: return tr(Msg::import_bad_id_number, shown);
+    case NumberProblem::lost_digits: return Message(Msg::import_id_lost_digits, shown);
+    case NumberProblem::bad_checksum: return Message(Msg::import_id_bad_checksum, shown);
+    case NumberProblem::bad_birth_date: return Message(Msg::import_id_bad_birth_date, shown);
+    default: return Message(Msg::import_bad_id_number, shown);
   }
+}
+
+// in the language of the run
+std::string phone_refusal(NumberProblem problem, std::string_view text) { return phone_problem(problem, text).in(language()); }
+std::string id_number_refusal(NumberProblem problem, std::string_view text) {
+  return id_number_problem(problem, text).in(language());
 }
 
 std::optional<std::string> normalize_id_number(std::string_view text, NumberProblem* problem) {

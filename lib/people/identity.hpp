@@ -8,6 +8,8 @@
 
 #include "present/document.hpp"
 
+#include "core/i18n.hpp"
+
 namespace kangle::people {
 
 /// Why a phone or an ID number was not taken.
@@ -26,11 +28,15 @@ enum class NumberProblem {
 /// digits) or Excel's notation lost digits ("1.38001E+10"); `problem` then says which.
 std::optional<std::string> normalize_phone(std::string_view text, NumberProblem* problem = nullptr);
 
-/// Why `text` was not taken as a phone, in the user's language, with the number masked
-/// (138****0000) unless Excel's notation already lost it ("1.39123E+10" is shown as is).
-std::string phone_refusal(NumberProblem problem, std::string_view text);
+/// Why `text` was not taken as a phone, with the number masked (138****0000) unless
+/// Excel's notation already lost it ("1.39123E+10" is shown as is).
+Message phone_problem(NumberProblem problem, std::string_view text);
 
-/// Why `text` was not taken as an ID number, in the user's language, the number masked.
+/// Why `text` was not taken as an ID number, the number masked.
+Message id_number_problem(NumberProblem problem, std::string_view text);
+
+// in the language of the run (until import passes its own)
+std::string phone_refusal(NumberProblem problem, std::string_view text);
 std::string id_number_refusal(NumberProblem problem, std::string_view text);
 
 /// A resident ID number (公民身份号码, GB 11643) in upper case: 18 characters, the

@@ -232,11 +232,11 @@ std::int64_t resolve_volunteer(Store& store, const std::string& who) {
   if (found.size() > 1) {
     std::vector<std::string> each;
     for (const auto& v : found) each.push_back(v.name + " " + mask_phone(v.phone));
-    throw InputError(tr(Msg::volunteer_ambiguous_listed, found.size(), who,
-                        text::join(each, message_text(Msg::rhythm_list_separator, language()))));
+    auto listed = in_both_languages([&](Lang lang) { return text::join(each, message_text(Msg::rhythm_list_separator, lang)); });
+    throw InputError(Message(Msg::volunteer_ambiguous_listed, found.size(), who, listed));
   }
-  if (auto near = text::closest(name, store.all_names())) throw InputError(tr(Msg::volunteer_not_found_suggest, who, *near));
-  throw InputError(tr(Msg::volunteer_not_found, who));
+  if (auto near = text::closest(name, store.all_names())) throw InputError(Message(Msg::volunteer_not_found_suggest, who, *near));
+  throw InputError(Message(Msg::volunteer_not_found, who));
 }
 
 std::vector<Volunteer> find_volunteers(Store& store, const std::string& who) {
@@ -246,7 +246,7 @@ std::vector<Volunteer> find_volunteers(Store& store, const std::string& who) {
   auto found = store.find_by_name(text::clean(who));
   if (!found.empty()) return found;
   auto v = store.find(resolve_volunteer(store, who));  // "#12", or the error saying who was meant
-  if (!v) throw InputError(tr(Msg::volunteer_not_found, who));
+  if (!v) throw InputError(Message(Msg::volunteer_not_found, who));
   return {std::move(*v)};
 }
 
@@ -320,33 +320,11 @@ std::map<std::int64_t, std::string> Store::names(const std::vector<std::int64_t>
   return out;
 }
 
-Store::Forgotten Store::forget(std::int64_t volunteer_id, const Date& today, const std::string& now) {
-  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-  Forgotten kept;
+std::optional<std::string> Store::forget(std::int64_t volunteer_id, const std::string& now) {
+  std::optional<std::string> phone;
   SQLite::Statement phone_of(db_, "SELECT phone FROM volunteers WHERE id = ? AND forgotten_at IS NULL AND phone IS NOT NULL");
   phone_of.bind(1, volunteer_id);
-  if (phone_of.executeStep()) {
-    // The same person in the lists, known by their phone: as a volunteer offering a
-    // resource, as a unit's contact, as a resident asking. Their name, contact and where
-    // they live go; what was offered or asked stays, for the counts.
-    auto phone = phone_of.getColumn(0).getString();
-    SQLite::Statement resources(db_,
-                                "UPDATE resources SET contact = '', phone = NULL, updated_at = ?3, "
-                                "provider = CASE provider_kind WHEN 'volunteer' THEN '#' || ?2 ELSE provider END, "
-                                "address = CASE provider_kind WHEN 'volunteer' THEN '' ELSE address END, "
-                                "lat = CASE provider_kind WHEN 'volunteer' THEN NULL ELSE lat END, "
-                                "lon = CASE provider_kind WHEN 'volunteer' THEN NULL ELSE lon END, "
-                                "note = CASE provider_kind WHEN 'volunteer' THEN '' ELSE note END WHERE phone = ?1");
-    SQLite::Statement needs(db_,
-                            "UPDATE needs SET requester = '#' || ?2, phone = NULL, address = '', lat = NULL, lon = NULL, "
-                            "note = '', updated_at = ?3 WHERE phone = ?1");
-    for (auto [statement, count] : {std::pair{&resources, &kept.resources}, std::pair{&needs, &kept.needs}}) {
-      statement->bind(1, phone);
-      statement->bind(2, volunteer_id);
-      statement->bind(3, now);
-      *count = statement->exec();
-    }
-  }
+  if (phone_of.executeStep()) phone = phone_of.getColumn(0).getString();
   SQLite::Statement erase(db_,
                           "UPDATE volunteers SET name = '#' || id, phone = NULL, id_number = NULL, political_status = '', "
                           "community = '', monthly_limit = NULL, availability = 0, note = '', preferences = '', updated_at = ?1, "
@@ -356,26 +334,12 @@ Store::Forgotten Store::forget(std::int64_t volunteer_id, const Date& today, con
   erase.exec();
   for (const char* sql : {"DELETE FROM volunteer_skills WHERE volunteer_id = ?",
                           "DELETE FROM volunteer_blackouts WHERE volunteer_id = ?",
-                          "DELETE FROM volunteer_changes WHERE volunteer_id = ?",  // names and phones before and after
-                          "DELETE FROM notifications WHERE volunteer_id = ?",      // the messages they were sent
-                          "DELETE FROM calendar_events WHERE scope LIKE ? || '|%'"}) {  // their own calendar
+                          "DELETE FROM volunteer_changes WHERE volunteer_id = ?"}) {  // names and phones before and after
     SQLite::Statement q(db_, sql);
     q.bind(1, volunteer_id);
     q.exec();
   }
-  SQLite::Statement free(db_, "UPDATE rota_seats SET volunteer_id = NULL, locked = 0 WHERE volunteer_id = ? AND date >= ?");
-  free.bind(1, volunteer_id);
-  free.bind(2, format_date(today));
-  kept.seats_freed = free.exec();
-  for (auto [sql, count] : {std::pair{"SELECT count(*) FROM record_volunteers WHERE volunteer_id = ?", &kept.records},
-                            std::pair{"SELECT count(*) FROM points_ledger WHERE volunteer_id = ?", &kept.ledger_entries}}) {
-    SQLite::Statement q(db_, sql);
-    q.bind(1, volunteer_id);
-    q.executeStep();
-    *count = q.getColumn(0).getInt();
-  }
-  transaction.commit();
-  return kept;
+  return phone;
 }
 
 std::int64_t Store::count() { return db_.execAndGet("SELECT count(*) FROM volunteers").getInt64(); }

@@ -43,18 +43,12 @@ public:
   std::int64_t count();
   /// The names of the volunteers `ids`, by id (those not found left out).
   std::map<std::int64_t, std::string> names(const std::vector<std::int64_t>& ids);
-  /// Erases `volunteer_id`'s personal data on request (PIPL): name (now `#ID`), phone,
-  /// ID number, political status, community, availability, note, skills and declared
-  /// absences and the changes kept of them, the messages `schedule notify` sent them and their own calendar's record; unassigns them from the rota from `today` on. What they did stays, by id
-  /// only: records, hours, points (the ledger names no one, so its chain holds), and the
-  /// anonymous counts (party member, unit). Lines of the resources and needs lists that
-  /// hold their phone lose their name, contact and address too. Returns what stays
-  /// linked and what the lists lost, for the message.
-  struct Forgotten {
-    int records = 0, ledger_entries = 0, seats_freed = 0;
-    int resources = 0, needs = 0;  ///< lines of the lists that held their phone, erased of them
-  };
-  Forgotten forget(std::int64_t volunteer_id, const Date& today, const std::string& now);
+  /// Erases `volunteer_id`'s personal data from the volunteers' tables (PIPL): name (now
+  /// `#ID`), phone, ID number, political status, community, availability, note, skills and
+  /// declared absences and the changes kept of them; the anonymous counts (party member,
+  /// unit) stay. Returns the phone they had, by which the lists know them (see
+  /// volunteers::forget, which erases them everywhere).
+  std::optional<std::string> forget(std::int64_t volunteer_id, const std::string& now);
   /// Records days `volunteer_id` cannot serve; returns the absence's id.
   std::int64_t add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now);
   /// Takes back absence `blackout_id` of `volunteer_id`; false when they have no such absence.

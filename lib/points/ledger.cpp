@@ -345,4 +345,11 @@ Verification verify_and_checkpoint(SQLite::Database& db, Walk walk, const std::o
   return result;
 }
 
+int Ledger::count_entries_of(std::int64_t volunteer) {
+  SQLite::Statement q(db_, "SELECT count(*) FROM points_ledger WHERE volunteer_id = ?");
+  q.bind(1, volunteer);
+  q.executeStep();
+  return q.getColumn(0).getInt();
+}
+
 }  // namespace kangle::points

@@ -62,6 +62,8 @@ public:
   bool append(Entry& entry);
   /// The volunteer's balance now.
   long balance(std::int64_t volunteer);
+  /// How many entries the ledger holds for `volunteer`.
+  int count_entries_of(std::int64_t volunteer);
   std::optional<Entry> find(std::int64_t id);
   /// The entry that reverses `id`, if any.
   std::optional<std::int64_t> reversed_by(std::int64_t id);

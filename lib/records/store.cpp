@@ -359,4 +359,11 @@ std::map<std::string, int> RecordStore::services_named() {
   return count_by(db_, "SELECT service, count(*) FROM service_records WHERE service <> '' GROUP BY service");
 }
 
+int RecordStore::count_records_of(std::int64_t volunteer) {
+  SQLite::Statement q(db_, "SELECT count(*) FROM record_volunteers WHERE volunteer_id = ?");
+  q.bind(1, volunteer);
+  q.executeStep();
+  return q.getColumn(0).getInt();
+}
+
 }  // namespace kangle::records

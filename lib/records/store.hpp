@@ -77,6 +77,8 @@ public:
                            std::optional<std::int64_t> volunteer);
   /// The grants of `volunteer`, by date.
   std::vector<Grant> grants(std::int64_t volunteer);
+  /// How many records name `volunteer`.
+  int count_records_of(std::int64_t volunteer);
 
   /// A volunteer in two records (not cancelled) at overlapping times of one day: hours
   /// counted twice, stored before such records were refused or behind kangle's back.

@@ -240,4 +240,14 @@ void export_ics(SQLite::Database& db, const config::Config& config, const Month&
   transaction.commit();
 }
 
+std::string calendar_scope(const std::optional<std::int64_t>& person, const std::string& kiosk) {
+  return fmt::format("{}|{}", person ? std::to_string(*person) : "", kiosk);
+}
+
+void forget_calendars(SQLite::Database& db, std::int64_t volunteer) {
+  SQLite::Statement erase(db, "DELETE FROM calendar_events WHERE scope LIKE ?");
+  erase.bind(1, calendar_scope(volunteer, "") + "%");  // their calendars at every kiosk
+  erase.exec();
+}
+
 }  // namespace kangle::schedule

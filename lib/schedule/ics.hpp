@@ -53,6 +53,13 @@ std::vector<IcsEvent> number_events(std::vector<IcsEvent> current, const std::ve
 std::string render_ics(const config::Config& config, const Month& month, const std::vector<IcsEvent>& events,
                        const IcsOptions& options);
 
+/// The calendar a `schedule export --format ics` hands out: one person's (`person|`),
+/// one kiosk's (`|kiosk`), one person's at one kiosk, or everyone's (`|`).
+std::string calendar_scope(const std::optional<std::int64_t>& person, const std::string& kiosk);
+
+/// Forgets what was handed out in `volunteer`'s own calendars (`volunteers forget`).
+void forget_calendars(SQLite::Database& db, std::int64_t volunteer);
+
 /// `schedule export --format ics`: the calendar of `seats` (one kiosk's or everyone's:
 /// `scope` names which), numbered against the events of that calendar exported before,
 /// given to `deliver` and then recorded — one transaction, rolled back when `deliver`

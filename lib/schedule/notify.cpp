@@ -251,4 +251,10 @@ void notify_day(SQLite::Database& db, const config::Config& config, const Notify
   transaction.commit();
 }
 
+void forget_notifications(SQLite::Database& db, std::int64_t volunteer) {
+  SQLite::Statement erase(db, "DELETE FROM notifications WHERE volunteer_id = ?");
+  erase.bind(1, volunteer);
+  erase.exec();
+}
+
 }  // namespace kangle::schedule

@@ -46,6 +46,9 @@ struct NotifyOptions {
 /// goes to (a compound, a hall): "丁香园（康健街道丁香园邻里汇党群服务分中心）".
 std::string duty_place(const config::Config& config, const RotaSeat& seat, Lang lang);
 
+/// Deletes the messages sent to `volunteer` (`volunteers forget`).
+void forget_notifications(SQLite::Database& db, std::int64_t volunteer);
+
 /// `schedule notify --date D`: one message per volunteer for D — their duties that day,
 /// and the duties from D on (of D's month and the next) added, cancelled or moved since
 /// the rota was published that no earlier run has told them; a duty of D added since says

@@ -178,4 +178,11 @@ void RotaStore::unlock_from(const Month& month, std::int64_t volunteer, const Da
   update.exec();
 }
 
+int RotaStore::free_seats_of(std::int64_t volunteer, const Date& from) {
+  SQLite::Statement free(db_, "UPDATE rota_seats SET volunteer_id = NULL, locked = 0 WHERE volunteer_id = ? AND date >= ?");
+  free.bind(1, volunteer);
+  free.bind(2, format_date(from));
+  return free.exec();
+}
+
 }  // namespace kangle::schedule

@@ -56,6 +56,8 @@ public:
   /// The seats `volunteer` holds from `from` to `to` (open-ended without it), in every
   /// month built, by date and time.
   std::vector<RotaSeat> seats_of(std::int64_t volunteer, const Date& from, const std::optional<Date>& to);
+  /// Unassigns `volunteer` (and unlocks their seats) from `from` on; returns the seats freed.
+  int free_seats_of(std::int64_t volunteer, const Date& from);
   /// The days each volunteer (by id) serves from `from` to `to` in the stored rotas of
   /// months other than `month`: what the limits of a build of `month` count as fixed.
   std::map<std::int64_t, std::set<Date>> days_served_around(const Month& month, const Date& from, const Date& to);

@@ -28,14 +28,14 @@ Database::Database(const std::filesystem::path& file, Access access) : file_(fil
     // kangle makes its database whole (create()), so an empty one was truncated or
     // replaced: SQLite would take it for a new database and kangle would start afresh.
     if (std::filesystem::is_regular_file(file, ec) && std::filesystem::file_size(file, ec) == 0 && !ec) {
-      throw WorkspaceError(tr(Msg::database_empty_file, file.string()));
+      throw WorkspaceError(Message(Msg::database_empty_file, file.string()));
     }
     db_ = std::make_unique<SQLite::Database>(file.string(), flags, busy_timeout_ms);
     // Refuse a newer or a foreign database before changing anything in it, journal mode included.
     refuse_foreign();  // first: another program's file is not "a newer kangle's", whatever its user_version
     int version = schema_version();
     if (version > latest_version()) {
-      throw WorkspaceError(tr(Msg::database_newer, file.string(), version, latest_version()));
+      throw WorkspaceError(Message(Msg::database_newer, file.string(), version, latest_version()));
     }
     db_->exec("PRAGMA foreign_keys = ON");
     if (access == Access::read_write) {
@@ -44,7 +44,7 @@ Database::Database(const std::filesystem::path& file, Access access) : file_(fil
     }
   } catch (const SQLite::Exception& e) {
     if (auto failure = storage_failure(e, file)) throw *failure;
-    throw WorkspaceError(tr(Msg::database_open_failed, file.string(), e.what()));
+    throw WorkspaceError(Message(Msg::database_open_failed, file.string(), e.what()));
   }
 }
 
@@ -70,7 +70,7 @@ void Database::create() {
   if (ec && ec != std::errc::file_exists) std::filesystem::rename(fresh, file_, ec);  // a file system without links
   if (ec && ec != std::errc::file_exists) {
     std::filesystem::remove(fresh);
-    throw WorkspaceError(tr(Msg::cannot_write_file, file_.string(), ec.message()));
+    throw WorkspaceError(Message(Msg::cannot_write_file, file_.string(), ec.message()));
   }
   std::filesystem::remove(fresh, ec);
 }
@@ -83,7 +83,7 @@ void Database::refuse_foreign() {
   bool blank = !SQLite::Statement(*db_, "SELECT 1 FROM sqlite_master").executeStep();
   bool kangle_before_mark = schema_version() > 0 && has_table("meta") && has_table("volunteers");
   if (mark == 0 && ((schema_version() == 0 && blank) || kangle_before_mark)) return;
-  throw WorkspaceError(tr(Msg::database_not_kangle, file_.string()));
+  throw WorkspaceError(Message(Msg::database_not_kangle, file_.string()));
 }
 
 int Database::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
@@ -101,7 +101,7 @@ void Database::migrate() {
     // IMMEDIATE: two processes opening a new workspace at once migrate one after the other.
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     int version = schema_version();
-    if (version > latest_version()) throw WorkspaceError(tr(Msg::database_newer, file_.string(), version, latest_version()));
+    if (version > latest_version()) throw WorkspaceError(Message(Msg::database_newer, file_.string(), version, latest_version()));
     if (db_->execAndGet("PRAGMA application_id").getInt() != application_id) {
       static_assert(application_id == 1262571079, "the mark below is application_id");  // SQL as a literal, not formatted
       db_->exec("PRAGMA application_id = 1262571079");
@@ -116,11 +116,11 @@ void Database::migrate() {
       // The rebuilt table must still hold every reference made to it.
       bool dangling = keys_off && SQLite::Statement(*db_, "PRAGMA foreign_key_check").executeStep();
       if (dangling) {
-        throw WorkspaceError(tr(Msg::database_migration_failed, file_.string(), version + 1, "foreign_key_check"));
+        throw WorkspaceError(Message(Msg::database_migration_failed, file_.string(), version + 1, "foreign_key_check"));
       }
       db_->exec(fmt::format("PRAGMA user_version = {}", version + 1));
     } catch (const SQLite::Exception& e) {
-      throw WorkspaceError(tr(Msg::database_migration_failed, file_.string(), version + 1, e.what()));
+      throw WorkspaceError(Message(Msg::database_migration_failed, file_.string(), version + 1, e.what()));
     }
     transaction.commit();
     if (keys_off) db_->exec("PRAGMA foreign_keys = ON");
@@ -133,43 +133,43 @@ std::optional<Error> storage_failure(const std::exception& failure, const std::f
   switch (e->getErrorCode()) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return WorkspaceError(tr(Msg::database_busy));
+      return WorkspaceError(Message(Msg::database_busy));
     case SQLITE_FULL:
-      return WorkspaceError(tr(Msg::database_full, file.string()));
+      return WorkspaceError(Message(Msg::database_full, file.string()));
     case SQLITE_READONLY:
     case SQLITE_PERM:
-      return WorkspaceError(tr(Msg::database_read_only, file.string(), e->what()));
+      return WorkspaceError(Message(Msg::database_read_only, file.string(), e->what()));
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-      return WorkspaceError(tr(Msg::database_unreadable, file.string(), e->what()));
+      return WorkspaceError(Message(Msg::database_unreadable, file.string(), e->what()));
     case SQLITE_ERROR: {
       // A table kangle made dropped behind its back (`kangle check` lists all of them).
       constexpr std::string_view no_table = "no such table: ";
       std::string_view what = e->what();
       if (!what.starts_with(no_table)) return std::nullopt;
-      return WorkspaceError(fmt::format("{}: {}", file.string(), tr(Msg::database_missing_table, what.substr(no_table.size()))));
+      return WorkspaceError(Message(Msg::in_file, file.string(), Message(Msg::database_missing_table, what.substr(no_table.size()))));
     }
     default:
       return std::nullopt;
   }
 }
 
-std::vector<std::string> Database::integrity_problems() {
-  std::vector<std::string> problems;
+std::vector<Message> Database::integrity_problems() {
+  std::vector<Message> problems;
   SQLite::Statement integrity(*db_, "PRAGMA integrity_check");
   while (integrity.executeStep()) {
     std::string line = integrity.getColumn(0).getString();
-    if (line != "ok") problems.push_back(tr(Msg::database_integrity, line));
+    if (line != "ok") problems.emplace_back(Message(Msg::database_integrity, line));
   }
   SQLite::Statement foreign(*db_, "PRAGMA foreign_key_check");
   while (foreign.executeStep()) {
-    problems.push_back(tr(Msg::database_foreign_key, foreign.getColumn(0).getString(), foreign.getColumn(1).getInt64(),
+    problems.emplace_back(Message(Msg::database_foreign_key, foreign.getColumn(0).getString(), foreign.getColumn(1).getInt64(),
                           foreign.getColumn(2).getString()));
   }
   return problems;
 }
 
-std::vector<std::string> Database::missing_schema_objects() {
+std::vector<Message> Database::missing_schema_objects() {
   using Object = std::pair<std::string, std::string>;  // type, name
   auto objects_of = [](SQLite::Database& db) {
     std::set<Object> out;
@@ -182,12 +182,12 @@ std::vector<std::string> Database::missing_schema_objects() {
   int version = std::min(schema_version(), latest_version());
   for (int i = 0; i < version; ++i) expected.exec(std::string(migrations()[static_cast<std::size_t>(i)]));
   auto present = objects_of(*db_);
-  std::vector<std::string> problems;
+  std::vector<Message> problems;
   for (const auto& [type, name] : objects_of(expected)) {
     if (present.contains({type, name})) continue;
     Msg message = type == "table" || type == "view" ? Msg::database_missing_table : type == "trigger" ? Msg::database_missing_trigger
                                                                                      : Msg::database_missing_index;
-    problems.push_back(tr(message, name));
+    problems.emplace_back(message, name);
   }
   return problems;
 }

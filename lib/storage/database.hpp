@@ -34,10 +34,10 @@ public:
   static int latest_version();
 
   /// Problems `PRAGMA integrity_check` and `foreign_key_check` report; empty when sound.
-  std::vector<std::string> integrity_problems();
+  std::vector<Message> integrity_problems();
   /// The tables, indexes and triggers that the migrations up to this database's version
   /// make and that it lacks (dropped behind kangle's back), one problem each.
-  std::vector<std::string> missing_schema_objects();
+  std::vector<Message> missing_schema_objects();
   /// Whether the database has a table of that name.
   bool has_table(const std::string& name);
 

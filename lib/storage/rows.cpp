@@ -22,7 +22,7 @@ void bind_optional(SQLite::Statement& statement, int index, const std::optional<
 
 void refuse_stored_value(SQLite::Statement& statement, int index) {
   auto column = statement.getColumn(index);
-  throw WorkspaceError(tr(Msg::stored_value_unreadable, statement.getColumnName(index),
+  throw WorkspaceError(Message(Msg::stored_value_unreadable, statement.getColumnName(index),
                           column.isNull() ? std::string("NULL") : column.getString()));
 }
 

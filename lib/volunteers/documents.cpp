@@ -308,21 +308,4 @@ present::Document edit_document(SQLite::Database& db, const config::Config& conf
                           std::move(facts));
 }
 
-present::Document forget_document(SQLite::Database& db, const std::string& who, bool confirmed, const Date& today,
-                                  const std::string& now) {
-  Store store(db);
-  auto volunteer = resolve_volunteer(store, who);
-  if (!confirmed) throw UsageError(tr(Msg::volunteer_forget_needs_yes, who));
-  auto kept = store.forget(volunteer, today, now);
-  return present::message("volunteer_forgotten",
-                          {tr(Msg::volunteer_forgotten, who, volunteer, kept.records, kept.ledger_entries, kept.seats_freed,
-                              kept.resources, kept.needs)},
-                          {{"volunteer", Value::integer(volunteer)},
-                           {"records", Value::integer(kept.records)},
-                           {"ledger_entries", Value::integer(kept.ledger_entries)},
-                           {"seats_freed", Value::integer(kept.seats_freed)},
-                           {"resources", Value::integer(kept.resources)},
-                           {"needs", Value::integer(kept.needs)}});
-}
-
 }  // namespace kangle::volunteers

@@ -46,9 +46,4 @@ present::Document away_document(SQLite::Database& db, const config::Config& conf
 present::Document edit_document(SQLite::Database& db, const config::Config& config, const std::string& who,
                                 const import::VolunteerEditInput& input, const std::string& by, const std::string& now);
 
-/// `volunteers forget`: erases `who`'s personal data (Store::forget) once `confirmed`
-/// (else a UsageError); facts: the volunteer's number and what stays linked.
-present::Document forget_document(SQLite::Database& db, const std::string& who, bool confirmed, const Date& today,
-                                  const std::string& now);
-
 }  // namespace kangle::volunteers

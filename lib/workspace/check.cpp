@@ -19,8 +19,8 @@ namespace {
 
 /// Lines of the needs and resources lists whose category services.toml no longer has
 /// (edited since they were imported): matching would never find them a partner.
-std::vector<std::string> unknown_list_categories(SQLite::Database& db, const config::Catalogue& catalogue) {
-  std::vector<std::string> problems;
+std::vector<Message> unknown_list_categories(SQLite::Database& db, const config::Catalogue& catalogue) {
+  std::vector<Message> problems;
   if (catalogue.categories.empty()) return problems;  // services.toml is broken: reported as such
   struct List {
     const char* table;
@@ -39,8 +39,7 @@ std::vector<std::string> unknown_list_categories(SQLite::Database& db, const con
     while (query.executeStep()) {
       auto category = query.getColumn(0).getString();
       if (catalogue.find_category(category)) continue;
-      problems.push_back(tr(Msg::check_unknown_list_category, query.getColumn(1).getInt64(),
-                            message_text(list.name, language()), category));
+      problems.emplace_back(Msg::check_unknown_list_category, query.getColumn(1).getInt64(), list.name, category);
     }
   }
   return problems;
@@ -49,22 +48,22 @@ std::vector<std::string> unknown_list_categories(SQLite::Database& db, const con
 /// Kiosks and services that service records name but the config no longer has (deleted
 /// or renamed since): the records stay, but reports could not say what they were. And a
 /// volunteer in two records at once, whose hours count twice.
-std::vector<std::string> unknown_record_references(storage::Database& db, const config::Config& config) {
-  std::vector<std::string> problems;
+std::vector<Message> unknown_record_references(storage::Database& db, const config::Config& config) {
+  std::vector<Message> problems;
   if (db.schema_version() < 7) return problems;  // an older schema, without records
   records::RecordStore store(db.sql());
   for (const auto& overlap : store.overlaps()) {
-    problems.push_back(tr(Msg::check_record_overlap, overlap.name, format_date(overlap.date), overlap.first, overlap.second));
+    problems.emplace_back(Msg::check_record_overlap, overlap.name, format_date(overlap.date), overlap.first, overlap.second);
   }
   if (config.catalogue.services.empty()) return problems;  // a broken config: nothing to compare with
   for (const auto& [kiosk, count] : store.kiosks_named()) {
     // Captured by name: clang 14 (scripts/sanitize.sh, fuzz.sh) cannot capture a structured binding.
     bool known = std::any_of(config.kiosks.begin(), config.kiosks.end(),
                              [&kiosk = kiosk](const auto& k) { return k.id == kiosk; });
-    if (!known) problems.push_back(tr(Msg::check_record_unknown_kiosk, count, kiosk));
+    if (!known) problems.emplace_back(Msg::check_record_unknown_kiosk, count, kiosk);
   }
   for (const auto& [service, count] : store.services_named()) {
-    if (!config.catalogue.find_service(service)) problems.push_back(tr(Msg::check_record_unknown_service, count, service));
+    if (!config.catalogue.find_service(service)) problems.emplace_back(Msg::check_record_unknown_service, count, service);
   }
   return problems;
 }
@@ -76,14 +75,14 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
   auto& sink = loaded.diagnostics;
   if (today) {
     for (int year : loaded.config.holidays.provisional_years_soon(*today)) {
-      sink.warning({"holidays/", 0, 0}, tr(Msg::calendar_provisional, year));
+      sink.warning({"holidays/", 0, 0}, Message(Msg::calendar_provisional, year));
     }
   }
   for (auto list : {"volunteers", "needs", "resources", "records"}) import::load_column_aliases(root, list, sink);
   const config::Position db_at{database_file, 0, 0};
   std::error_code ec;
   if (!std::filesystem::exists(root / database_file, ec)) {
-    sink.warning(db_at, tr(Msg::database_missing));
+    sink.warning(db_at, Message(Msg::database_missing));
     return sink.sorted();
   }
   try {
@@ -95,23 +94,24 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
     if (db.has_table("points_ledger") && db.has_table("points_ledger_head")) {
       SQLite::Transaction snapshot(db.sql(), SQLite::TransactionBehavior::DEFERRED);
       auto verified = points::verify(db.sql(), points::Walk::from_checkpoint);
-      if (verified.first_bad) sink.error(db_at, tr(Msg::verify_failed, *verified.first_bad, verified.problem));
+      if (verified.first_bad) sink.error(db_at, Message(Msg::verify_failed, *verified.first_bad, verified.problem));
     }
     for (auto& problem : unknown_list_categories(db.sql(), loaded.config.catalogue)) sink.error(db_at, std::move(problem));
     for (auto& problem : unknown_record_references(db, loaded.config)) sink.error(db_at, std::move(problem));
   } catch (const Error& e) {
-    sink.error(db_at, e.what());
+    sink.error(db_at, e.message());
   } catch (const std::exception& e) {
     // A truncated or damaged file fails on the first page read, wherever that is.
     auto failure = storage::storage_failure(e, root / database_file);
-    sink.error(db_at, failure ? failure->what() : tr(Msg::database_unreadable, (root / database_file).string(), e.what()));
+    sink.error(db_at, failure ? failure->message() : Message(Msg::database_unreadable, (root / database_file).string(), e.what()));
   }
   return sink.sorted();
 }
 
-present::Document check_document(const std::vector<config::Diagnostic>& problems, const std::filesystem::path& root) {
+present::Document check_document(const std::vector<config::Diagnostic>& problems, const std::filesystem::path& root,
+                                 Lang lang) {
   using present::Value;
-  auto header = [](Msg id) { return std::string(message_text(id, language())); };
+  auto header = [lang](Msg id) { return std::string(message_text(id, lang)); };
   present::Table table{"problems",
                        "",
                        {{"problem", header(Msg::check_col_problem)},
@@ -119,6 +119,7 @@ present::Document check_document(const std::vector<config::Diagnostic>& problems
                         {"line", header(Msg::check_col_line), true},
                         {"column", header(Msg::check_col_column), true},
                         {"severity", header(Msg::check_col_severity), true},
+                        {"code", header(Msg::check_col_code), true},
                         {"message", header(Msg::check_col_message), true}},
                        {},
                        1};
@@ -126,20 +127,20 @@ present::Document check_document(const std::vector<config::Diagnostic>& problems
   for (const auto& d : problems) {
     bool error = d.severity == config::Severity::error;
     errors += error ? 1 : 0;
-    table.rows.push_back({Value::text(config::format_diagnostic(d)), Value::text(d.at.file),
+    table.rows.push_back({Value::text(config::format_diagnostic(d, lang)), Value::text(d.at.file),
                           d.at.line > 0 ? Value::integer(static_cast<std::int64_t>(d.at.line)) : Value::none(),
                           d.at.column > 0 ? Value::integer(static_cast<std::int64_t>(d.at.column)) : Value::none(),
                           Value::code(error ? "error" : "warning",
                                       header(error ? Msg::check_severity_error : Msg::check_severity_warning)),
-                          Value::text(d.message)});
+                          Value::text(std::string(d.message.code())), Value::text(d.message.in(lang))});
   }
   auto warnings = static_cast<std::int64_t>(problems.size()) - errors;
   present::Document document;
   if (problems.empty()) {
-    document = present::message("check", {tr(Msg::check_clean, root.string())});
+    document = present::message(lang, "check", {tr(lang, Msg::check_clean, root.string())});
   } else {
-    document = present::listing("check", std::move(table));
-    document.footer.push_back(tr(Msg::check_summary, errors, warnings));
+    document = present::listing(lang, "check", std::move(table));
+    document.footer.push_back(tr(lang, Msg::check_summary, errors, warnings));
   }
   document.facts = {{"errors", Value::integer(errors)}, {"warnings", Value::integer(warnings)}};
   return document;

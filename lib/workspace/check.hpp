@@ -18,9 +18,11 @@ namespace kangle::workspace {
 std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& root,
                                                 std::optional<Date> today = std::nullopt);
 
-/// `kangle check`'s `problems` (of the workspace at `root`): a row each, as editors read it
-/// (`file:line:column: message`) and, for scripts, its file, line, column, severity
-/// (`error`, `warning`) and message; the count of errors and warnings as facts.
-present::Document check_document(const std::vector<config::Diagnostic>& problems, const std::filesystem::path& root);
+/// `kangle check`'s `problems` (of the workspace at `root`) in `lang`: a row each, as editors
+/// read it (`file:line:column: message`) and, for scripts, its file, line, column, severity
+/// (`error`, `warning`), code (the message's stable name: `toml_unknown_key`) and message;
+/// the count of errors and warnings as facts.
+present::Document check_document(const std::vector<config::Diagnostic>& problems, const std::filesystem::path& root,
+                                 Lang lang);
 
 }  // namespace kangle::workspace

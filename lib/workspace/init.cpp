@@ -60,16 +60,16 @@ InitResult init_workspace(const InitOptions& options) {
     auto names = config::example_names();
     if (std::find(names.begin(), names.end(), *options.example) == names.end()) {
       std::vector<std::string> known(names.begin(), names.end());
-      throw UsageError(tr(Msg::unknown_example, *options.example, text::join(known, ", ")));
+      throw UsageError(Message(Msg::unknown_example, *options.example, text::join(known, ", ")));
     }
     example_prefix = "examples/" + *options.example + "/";
   }
 
   std::error_code ec;
-  if (fs::exists(options.dir / marker_file, ec)) throw WorkspaceError(tr(Msg::workspace_exists, options.dir.string()));
+  if (fs::exists(options.dir / marker_file, ec)) throw WorkspaceError(Message(Msg::workspace_exists, options.dir.string()));
   fs::create_directories(options.dir / "kiosks", ec);
   if (!ec) fs::create_directories(options.dir / "holidays", ec);
-  if (ec) throw WorkspaceError(tr(Msg::cannot_write_file, options.dir.string(), ec.message()));
+  if (ec) throw WorkspaceError(Message(Msg::cannot_write_file, options.dir.string(), ec.message()));
 
   InitResult result{options.dir, {}};
   std::optional<std::string> settings;
@@ -99,11 +99,11 @@ InitResult init_workspace(const InitOptions& options) {
   return result;
 }
 
-present::Document init_document(const InitOptions& options) {
+present::Document init_document(const InitOptions& options, Lang lang) {
   auto result = init_workspace(options);
-  std::vector<std::string> lines{tr(Msg::workspace_created, result.dir.string())};
+  std::vector<std::string> lines{tr(lang, Msg::workspace_created, result.dir.string())};
   for (const auto& file : result.files) lines.push_back("  " + file);
-  return present::message("init", std::move(lines),
+  return present::message(lang, "init", std::move(lines),
                           {{"dir", present::Value::text(result.dir.string())}, {"files", present::Value::list(result.files)}});
 }
 

@@ -28,6 +28,6 @@ struct InitResult {
 InitResult init_workspace(const InitOptions& options);
 
 /// `kangle init`: makes the workspace and says what it wrote (`init`; facts `dir` and `files`).
-present::Document init_document(const InitOptions& options);
+present::Document init_document(const InitOptions& options, Lang lang);
 
 }  // namespace kangle::workspace

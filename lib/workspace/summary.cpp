@@ -26,12 +26,11 @@ namespace {
 
 using present::Value;
 
-std::string header(Msg id) { return std::string(message_text(id, language())); }
-
 /// A kiosk's section: a row per thing it offers; the label (its code for scripts) shown
 /// on the first row of each kind only, as a coordinator reads a list.
-present::Section kiosk_section(const config::Kiosk& kiosk, const config::Catalogue& catalogue) {
-  present::Section section{kiosk.id, fmt::format("{}  [{}]", config::localized(kiosk.name, kiosk.name_en), kiosk.id),
+present::Section kiosk_section(const config::Kiosk& kiosk, const config::Catalogue& catalogue, Lang lang) {
+  auto header = [lang](Msg id) { return std::string(message_text(id, lang)); };
+  present::Section section{kiosk.id, fmt::format("{}  [{}]", config::localized(kiosk.name, kiosk.name_en, lang), kiosk.id),
                            {}, {}, {}};
   if (!kiosk.address.empty()) section.lines.push_back(kiosk.address);
   present::Table table{"kiosk", "", {{"item", header(Msg::status_col_item)}, {"detail", header(Msg::status_col_detail)}}, {}, 1};
@@ -40,10 +39,10 @@ present::Section kiosk_section(const config::Kiosk& kiosk, const config::Catalog
       table.rows.push_back({Value::code(code, i == 0 ? header(label) : ""), Value::text(details[i])});
     }
   };
-  rows("hours", Msg::status_hours, config::describe_hours(kiosk));
+  rows("hours", Msg::status_hours, config::describe_hours(kiosk, lang));
   if (!kiosk.equipment.empty()) {
     rows("equipment", Msg::status_equipment,
-         {text::join(kiosk.equipment, message_text(Msg::rhythm_list_separator, language()))});
+         {text::join(kiosk.equipment, message_text(Msg::rhythm_list_separator, lang))});
   }
   static constexpr struct {
     config::Cadence cadence;
@@ -57,8 +56,8 @@ present::Section kiosk_section(const config::Kiosk& kiosk, const config::Catalog
     std::vector<std::string> entries;
     for (const auto& entry : kiosk.menu) {
       if (entry.cadence != cadence) continue;
-      entries.push_back(config::describe_entry(entry) + std::string(message_text(Msg::colon, language())) +
-                        config::describe_services(catalogue, entry));
+      entries.push_back(config::describe_entry(entry, lang) + std::string(message_text(Msg::colon, lang)) +
+                        config::describe_services(catalogue, entry, lang));
     }
     rows(code, label, entries);
   }
@@ -72,23 +71,24 @@ present::Section kiosk_section(const config::Kiosk& kiosk, const config::Catalog
 
 }  // namespace
 
-present::Document status_document(const Summary& summary) {
+present::Document status_document(const Summary& summary, Lang lang) {
   const auto& config = summary.config;
   const auto& c = config.catalogue;
   present::Section workspace{"workspace", "", {}, {}, {}};
   auto& lines = workspace.lines;
-  lines.push_back(tr(Msg::status_workspace, config.settings.name, summary.root.string()));
-  lines.push_back(tr(Msg::status_language, lang_code(config.settings.language)));
-  lines.push_back(summary.schema_version ? tr(Msg::status_database, "kangle.db", *summary.schema_version)
-                                         : tr(Msg::status_database_none));
-  lines.push_back(tr(Msg::status_catalogue, c.categories.size(), c.services.size(), c.skills.size()));
+  lines.push_back(tr(lang, Msg::status_workspace, config.settings.name, summary.root.string()));
+  lines.push_back(tr(lang, Msg::status_language, lang_code(config.settings.language)));
+  lines.push_back(summary.schema_version ? tr(lang, Msg::status_database, "kangle.db", *summary.schema_version)
+                                         : tr(lang, Msg::status_database_none));
+  lines.push_back(tr(lang, Msg::status_catalogue, c.categories.size(), c.services.size(), c.skills.size()));
   std::vector<std::string> years;
   for (int y : config.holidays.years) years.push_back(std::to_string(y));
-  lines.push_back(tr(Msg::status_holidays, config.holidays.holidays.size(), config.holidays.workdays.size(),
+  lines.push_back(tr(lang, Msg::status_holidays, config.holidays.holidays.size(), config.holidays.workdays.size(),
                      text::join(years, ", ")));
-  lines.push_back(tr(Msg::status_kiosks, config.kiosks.size()));
+  lines.push_back(tr(lang, Msg::status_kiosks, config.kiosks.size()));
   auto count = [](std::size_t n) { return Value::integer(static_cast<std::int64_t>(n)); };
   present::Document document;
+  document.language = lang;
   document.kind = "status";
   document.facts = {{"name", Value::text(config.settings.name)},
                     {"workspace", Value::text(summary.root.string())},
@@ -102,7 +102,7 @@ present::Document status_document(const Summary& summary) {
                     {"holiday_years", Value::list(years)},
                     {"kiosks", count(config.kiosks.size())}};
   document.sections.push_back(std::move(workspace));
-  for (const auto& kiosk : config.kiosks) document.sections.push_back(kiosk_section(kiosk, c));
+  for (const auto& kiosk : config.kiosks) document.sections.push_back(kiosk_section(kiosk, c, lang));
   return document;
 }
 

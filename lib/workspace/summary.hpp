@@ -19,9 +19,9 @@ struct Summary {
 /// The workspace at `root`; throws InputError when its config has errors.
 Summary summarize(const std::filesystem::path& root);
 
-/// `kangle status`: the workspace, its language, database, catalogue and holidays (lines,
+/// `kangle status` in `lang`: the workspace, its language, database, catalogue and holidays (lines,
 /// and their figures as facts), then a section per kiosk: its address, and a row per
 /// opening hours, equipment, menu entry of each cadence and closure.
-present::Document status_document(const Summary& summary);
+present::Document status_document(const Summary& summary, Lang lang);
 
 }  // namespace kangle::workspace

@@ -12,7 +12,7 @@ fs::path find_workspace(const fs::path& start, const std::optional<fs::path>& ex
   std::error_code ec;
   if (const auto& chosen = explicit_dir ? explicit_dir : env_dir) {
     auto dir = fs::absolute(*chosen, ec);
-    if (!fs::is_regular_file(dir / marker_file, ec)) throw WorkspaceError(tr(Msg::workspace_not_a_folder, chosen->string()));
+    if (!fs::is_regular_file(dir / marker_file, ec)) throw WorkspaceError(Message(Msg::workspace_not_a_folder, chosen->string()));
     return dir.lexically_normal();
   }
   auto dir = fs::absolute(start, ec).lexically_normal();
@@ -21,7 +21,7 @@ fs::path find_workspace(const fs::path& start, const std::optional<fs::path>& ex
     if (!dir.has_relative_path()) break;  // reached the root
     dir = dir.parent_path();
   }
-  throw WorkspaceError(tr(Msg::no_workspace));
+  throw WorkspaceError(Message(Msg::no_workspace));
 }
 
 }  // namespace kangle::workspace

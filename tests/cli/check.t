@@ -66,22 +66,26 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   
   19 个错误，1 个警告
   [1]
-JSON for scripts: a row per problem with its file, line, column and severity code; the
-counts as facts. The keys and codes are the same in either language.
+JSON for scripts: a row per problem with its file, line, column, severity code and the
+code of its message (what the problem is, for a script that must tell problems apart);
+the counts as facts. The keys and codes are the same in either language.
 
   $ for l in en zh-CN; do kangle --lang $l check --format json > check.$l.json; done
   [1]
   $ python3 -c 'import json, sys
   > d = [json.load(open(f)) for f in sys.argv[1:]]
   > rows = [x["sections"][0]["tables"][0]["rows"] for x in d]
-  > print(d[0]["facts"], [(r["file"], r["line"], r["column"], r["severity"]) for r in rows[0]] == [(r["file"], r["line"], r["column"], r["severity"]) for r in rows[1]])
-  > for r in rows[0][:5]: print(r["file"], r["line"], r["column"], r["severity"], r["message"])' check.en.json check.zh-CN.json
+  > keys = lambda r: (r["file"], r["line"], r["column"], r["severity"], r["code"])
+  > print(d[0]["facts"], [keys(r) for r in rows[0]] == [keys(r) for r in rows[1]])
+  > for r in rows[0][:5]: print(r["file"], r["line"], r["column"], r["severity"], r["code"], r["message"])
+  > print(sorted(set(r["code"] for r in rows[0])))' check.en.json check.zh-CN.json
   {'errors': 19, 'warnings': 1} True
-  columns.toml 19 1 error unknown key "nite" (did you mean "note"?)
-  columns.toml 41 1 error unknown key "nite" (did you mean "note"?)
-  columns.toml 60 1 error unknown key "nite" (did you mean "note"?)
-  columns.toml 74 1 error unknown key "nite" (did you mean "note"?)
-  holidays/ None None warning the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
+  columns.toml 19 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
+  columns.toml 41 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
+  columns.toml 60 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
+  columns.toml 74 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
+  holidays/ None None warning calendar_provisional the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
+  ['bad_language', 'bad_rhythm', 'calendar_provisional', 'daily_needs_weekday', 'hours_overlap', 'time_range_reversed', 'toml_bad_date', 'toml_missing_key', 'toml_not_positive', 'toml_syntax', 'toml_unknown_key', 'toml_unknown_key_suggest', 'toml_wrong_type', 'unknown_reference_suggest', 'workday_in_holiday']
 
 Commands that need a valid config refuse with the first problem and point at check.
 

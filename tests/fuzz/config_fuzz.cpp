@@ -58,6 +58,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   files.emplace(std::string(role->file), std::string(text));
   auto result = kangle::config::load_config_texts(files);
   // What `check` prints: every problem formatted with its place.
-  for (const auto& d : result.diagnostics.sorted()) (void)kangle::config::format_diagnostic(d);
+  for (const auto& d : result.diagnostics.sorted()) (void)kangle::config::format_diagnostic(d, kangle::Lang::en);
   return 0;
 }

@@ -211,7 +211,7 @@ TEST_CASE("make-up workdays: kangle.toml's makeup_day_availability is checked", 
   auto loaded = config::load_config_texts(texts);
   bool reported = false;
   for (const auto& diagnostic : loaded.diagnostics.items()) {
-    if (diagnostic.message.find("makeup_day_availability") == std::string::npos) continue;
+    if (diagnostic.message.id() != kangle::Msg::bad_makeup_day_availability) continue;
     reported = true;
     CHECK(diagnostic.severity == config::Severity::error);
     CHECK(diagnostic.at.file == "kangle.toml");

@@ -106,12 +106,11 @@ struct Workspace {
 
 /// Every diagnostic of the workspace, formatted in `lang`, in `check` order.
 std::vector<std::string> diagnostics_of(const Workspace& workspace, Lang lang = Lang::en) {
-  kangle::set_language(lang);
   TempDir dir;
   workspace.write_to(dir);
   auto result = kangle::config::load_config(dir.path());
   std::vector<std::string> out;
-  for (const auto& d : result.diagnostics.sorted()) out.push_back(kangle::config::format_diagnostic(d));
+  for (const auto& d : result.diagnostics.sorted()) out.push_back(kangle::config::format_diagnostic(d, lang));
   return out;
 }
 
@@ -214,30 +213,27 @@ TEST_CASE("parse_rhythm, bad rhythms are rejected") {
 }
 
 TEST_CASE("describe_rhythm, in Chinese") {
-  kangle::set_language(Lang::zh_CN);
-  CHECK(kangle::config::describe_rhythm(rhythm("last thu")) == "每月最后一个周四");
-  CHECK(kangle::config::describe_rhythm(rhythm("2nd sat")) == "每月第2个周六");
-  CHECK(kangle::config::describe_rhythm(rhythm("every 2 weeks from 2026-12-03")) == "自 2026-12-03 起每 2 周");
-  CHECK(kangle::config::describe_rhythm(rhythm("day 15")) == "每月15日");
-  CHECK(kangle::config::describe_rhythm(rhythm("sat-sun")) == "周六、周日");
-  CHECK(kangle::config::describe_rhythm(rhythm("2026-12-24")) == "2026-12-24");
+  CHECK(kangle::config::describe_rhythm(rhythm("last thu"), Lang::zh_CN) == "每月最后一个周四");
+  CHECK(kangle::config::describe_rhythm(rhythm("2nd sat"), Lang::zh_CN) == "每月第2个周六");
+  CHECK(kangle::config::describe_rhythm(rhythm("every 2 weeks from 2026-12-03"), Lang::zh_CN) == "自 2026-12-03 起每 2 周");
+  CHECK(kangle::config::describe_rhythm(rhythm("day 15"), Lang::zh_CN) == "每月15日");
+  CHECK(kangle::config::describe_rhythm(rhythm("sat-sun"), Lang::zh_CN) == "周六、周日");
+  CHECK(kangle::config::describe_rhythm(rhythm("2026-12-24"), Lang::zh_CN) == "2026-12-24");
 }
 
 TEST_CASE("describe_rhythm, in English") {
-  kangle::set_language(Lang::en);
-  CHECK(kangle::config::describe_rhythm(rhythm("last thu")) == "last Thu of the month");
-  CHECK(kangle::config::describe_rhythm(rhythm("2nd sat")) == "2nd Sat of the month");
-  CHECK(kangle::config::describe_rhythm(rhythm("1st mon")) == "1st Mon of the month");
-  CHECK(kangle::config::describe_rhythm(rhythm("3rd fri")) == "3rd Fri of the month");
-  CHECK(kangle::config::describe_rhythm(rhythm("every 2 weeks from 2026-12-03")) == "every 2 weeks from 2026-12-03");
-  CHECK(kangle::config::describe_rhythm(rhythm("day 15")) == "day 15 of the month");
-  CHECK(kangle::config::describe_rhythm(rhythm("mon-fri")) == "Mon, Tue, Wed, Thu, Fri");
+  CHECK(kangle::config::describe_rhythm(rhythm("last thu"), Lang::en) == "last Thu of the month");
+  CHECK(kangle::config::describe_rhythm(rhythm("2nd sat"), Lang::en) == "2nd Sat of the month");
+  CHECK(kangle::config::describe_rhythm(rhythm("1st mon"), Lang::en) == "1st Mon of the month");
+  CHECK(kangle::config::describe_rhythm(rhythm("3rd fri"), Lang::en) == "3rd Fri of the month");
+  CHECK(kangle::config::describe_rhythm(rhythm("every 2 weeks from 2026-12-03"), Lang::en) == "every 2 weeks from 2026-12-03");
+  CHECK(kangle::config::describe_rhythm(rhythm("day 15"), Lang::en) == "day 15 of the month");
+  CHECK(kangle::config::describe_rhythm(rhythm("mon-fri"), Lang::en) == "Mon, Tue, Wed, Thu, Fri");
 }
 
 // ─── load_config ─────────────────────────────────────────────────────────────────
 
 TEST_CASE("load_config, a clean minimal workspace") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   Workspace{}.write_to(dir);
   auto result = kangle::config::load_config(dir.path());
@@ -458,27 +454,24 @@ TEST_CASE("load_config, several problems are all reported, sorted by file and po
 }
 
 TEST_CASE("load_config, no kiosks is a warning") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   dir.write("kangle.toml", settings_toml);
   dir.write("services.toml", services_toml);
   auto result = kangle::config::load_config(dir.path());
   REQUIRE(result.diagnostics.items().size() == 1);
   CHECK_FALSE(result.diagnostics.has_errors());
-  CHECK(kangle::config::format_diagnostic(result.diagnostics.items()[0]) ==
+  CHECK(kangle::config::format_diagnostic(result.diagnostics.items()[0], Lang::en) ==
         "kiosks/: warning: no kiosks: add a file kiosks/NAME.toml");
 }
 
 TEST_CASE("format_diagnostic, in Chinese") {
-  kangle::set_language(Lang::zh_CN);
-  kangle::config::Diagnostic warning{{"kiosks/a.toml", 3, 7}, kangle::config::Severity::warning, "注意"};
-  CHECK(kangle::config::format_diagnostic(warning) == "kiosks/a.toml:3:7: 警告：注意");
-  kangle::config::Diagnostic no_line{{"kangle.toml", 0, 0}, kangle::config::Severity::error, "x"};
-  CHECK(kangle::config::format_diagnostic(no_line) == "kangle.toml: x");
+  kangle::config::Diagnostic warning{{"kiosks/a.toml", 3, 7}, kangle::config::Severity::warning, kangle::Message::verbatim("注意")};
+  CHECK(kangle::config::format_diagnostic(warning, Lang::zh_CN) == "kiosks/a.toml:3:7: 警告：注意");
+  kangle::config::Diagnostic no_line{{"kangle.toml", 0, 0}, kangle::config::Severity::error, kangle::Message::verbatim("x")};
+  CHECK(kangle::config::format_diagnostic(no_line, Lang::zh_CN) == "kangle.toml: x");
 }
 
 TEST_CASE("load_valid_config, throws InputError naming the first problem") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   Workspace w;
   w.services = replaced(services_toml, "daily_cap = 20", "daily_cpa = 3");
@@ -495,7 +488,6 @@ TEST_CASE("load_valid_config, throws InputError naming the first problem") {
 }
 
 TEST_CASE("load_valid_config, a clean workspace loads") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   Workspace{}.write_to(dir);
   auto config = kangle::config::load_valid_config(dir.path());
@@ -515,7 +507,6 @@ TEST_CASE("peek_language, read before the rest") {
 }
 
 TEST_CASE("load_config, the embedded kangjian example is clean") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   kangle::workspace::InitOptions options;
   options.dir = dir.path() / "kangjian";
@@ -523,7 +514,7 @@ TEST_CASE("load_config, the embedded kangjian example is clean") {
   kangle::workspace::init_workspace(options);
   auto result = kangle::config::load_config(options.dir);
   std::vector<std::string> lines;
-  for (const auto& d : result.diagnostics.sorted()) lines.push_back(kangle::config::format_diagnostic(d));
+  for (const auto& d : result.diagnostics.sorted()) lines.push_back(kangle::config::format_diagnostic(d, Lang::en));
   CHECK(lines.empty());
   CHECK(result.config.kiosks.size() == 3);
   CHECK(result.config.catalogue.services.size() == 36);
@@ -553,7 +544,7 @@ TEST_CASE("load_config_texts, the files in memory read as load_config reads them
                                     {"holidays/2026.toml", w.holidays}};
   auto result = kangle::config::load_config_texts(files);
   Lines in_memory;
-  for (const auto& d : result.diagnostics.sorted()) in_memory.push_back(kangle::config::format_diagnostic(d));
+  for (const auto& d : result.diagnostics.sorted()) in_memory.push_back(kangle::config::format_diagnostic(d, Lang::en));
   CHECK(in_memory == on_disk);
   CHECK(result.config.kiosks.size() == 1);
   CHECK(result.config.holidays.years == std::vector<int>{2026});
@@ -561,6 +552,6 @@ TEST_CASE("load_config_texts, the files in memory read as load_config reads them
   files.erase("services.toml");
   result = kangle::config::load_config_texts(files);
   REQUIRE_FALSE(result.diagnostics.sorted().empty());
-  CHECK(kangle::config::format_diagnostic(result.diagnostics.sorted().back()) ==
+  CHECK(kangle::config::format_diagnostic(result.diagnostics.sorted().back(), Lang::en) ==
         "services.toml: cannot read services.toml: No such file or directory");
 }

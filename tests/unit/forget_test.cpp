@@ -8,6 +8,7 @@
 
 #include "ledger_workspace.hpp"
 #include "people/store.hpp"
+#include "workspace/forget.hpp"
 #include "points/ledger.hpp"
 #include "temp_dir.hpp"
 #include "storage/database.hpp"
@@ -41,7 +42,7 @@ TEST_CASE("forget: personal data erased, records and points kept by number, the 
   }
 
   kangle::people::Store store(ws.sql());
-  auto kept = store.forget(gone, day("2026-12-15"), run_time);
+  auto kept = kangle::workspace::forget_volunteer(ws.sql(), gone, day("2026-12-15"), run_time);
   CHECK(kept.records == 2);
   CHECK(kept.ledger_entries == own);
   CHECK(kept.seats_freed == 1);
@@ -71,7 +72,7 @@ TEST_CASE("forget: personal data erased, records and points kept by number, the 
   auto verified = kangle::points::verify(ws.sql());
   CHECK_FALSE(verified.first_bad);
   // Forgetting twice changes nothing more.
-  CHECK(store.forget(gone, day("2026-12-15"), run_time).seats_freed == 0);
+  CHECK(kangle::workspace::forget_volunteer(ws.sql(), gone, day("2026-12-15"), run_time).seats_freed == 0);
 }
 
 TEST_CASE("forget: the same person in the resources and needs lists loses name, contact and address there", "[pipl]") {
@@ -97,7 +98,7 @@ TEST_CASE("forget: the same person in the resources and needs lists loses name, 
       "VALUES (?, ?, '樱花园', ?, 'repair', '修理轮椅', ?, 't', 't')",
       {"王秀英", phone, "樱花园5号", "子女在外地"});
 
-  auto kept = kangle::people::Store(ws.sql()).forget(gone, day("2026-12-15"), run_time);
+  auto kept = kangle::workspace::forget_volunteer(ws.sql(), gone, day("2026-12-15"), run_time);
   CHECK(kept.resources == 2);
   CHECK(kept.needs == 1);
   auto rows = [&](const std::string& sql) {

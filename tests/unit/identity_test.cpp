@@ -78,3 +78,12 @@ TEST_CASE("normalize_person_name, the spaces that pad a Chinese name are not par
   CHECK(normalize_person_name("José  García") == "José García");
   CHECK(normalize_person_name("买买提·艾力") == "买买提·艾力");
 }
+
+TEST_CASE("phone_problem and id_number_problem: a Message in no language yet with the number masked in both", "[identity]") {
+  auto phone = kangle::people::phone_problem(NumberProblem::not_mobile, "12800138000");
+  CHECK(phone.id() == kangle::Msg::import_phone_not_mobile);
+  CHECK(phone.in(kangle::Lang::en) == "phone \"128****8000\" is not a mobile number (11 digits starting with 13 to 19)");
+  CHECK(phone.in(kangle::Lang::zh_CN) == "手机号“128****8000”不是有效的手机号码（应为 13–19 开头的 11 位数字）");
+  auto lost = kangle::people::id_number_problem(NumberProblem::lost_digits, "1.10101E+17");
+  CHECK(lost.id() == kangle::Msg::import_id_lost_digits);
+}

@@ -52,10 +52,7 @@ TEST_CASE("import_document: counts as numbers, every row not simply added as a l
 
 TEST_CASE("init_document: the folder and the files written, as facts", "[import-documents]") {
   kangle::test::TempDir dir;
-  auto before = kangle::language();
-  kangle::set_language(kangle::Lang::en);
-  auto json = json_of(kangle::workspace::init_document({dir.path() / "ws", std::string("kangjian"), std::nullopt}));
-  kangle::set_language(before);
+  auto json = json_of(kangle::workspace::init_document({dir.path() / "ws", std::string("kangjian"), std::nullopt}, kangle::Lang::en));
   CHECK(json["kind"] == "init");
   CHECK(json["facts"]["dir"] == (dir.path() / "ws").string());
   const auto& files = json["facts"]["files"];

@@ -23,6 +23,7 @@
 #include "import/categories.hpp"
 #include "import/columns.hpp"
 #include "import/lists.hpp"
+#include "lists/model.hpp"
 #include "import/normalize.hpp"
 #include "lists/store.hpp"
 #include "import_report.hpp"
@@ -547,4 +548,14 @@ TEST_CASE("import resources: without codes, the same provider, category and desc
   REQUIRE(all.size() == 2);
   CHECK(all[1].provider == "交通银行康健支行");
   CHECK(all[1].capacity == 12);
+}
+
+TEST_CASE("lists display: statuses and money and radii in the language given", "[lists]") {
+  using kangle::Lang;
+  CHECK(kangle::lists::display(kangle::lists::NeedStatus::open, Lang::zh_CN) == "待对接");
+  CHECK(kangle::lists::display(kangle::lists::NeedStatus::open, Lang::en) == "open");
+  CHECK(kangle::lists::display_money(20000, Lang::zh_CN) == "200元");
+  CHECK(kangle::lists::display_money(1250, Lang::en) == "¥12.50");
+  CHECK(kangle::lists::display_radius(1500, Lang::zh_CN) == "1.5公里");
+  CHECK(kangle::lists::display_radius(2000, Lang::en) == "2 km");
 }

@@ -22,6 +22,7 @@
 #include "schedule/store.hpp"
 #include "temp_dir.hpp"
 #include "storage/database.hpp"
+#include "workspace/forget.hpp"
 #include "workspace/init.hpp"
 
 using kangle::Date;
@@ -123,7 +124,7 @@ TEST_CASE("the loader refuses a malformed ics_reminder with file and line", "[ic
   auto loaded = kangle::config::load_config(dir.path() / "ws");
   std::string found;
   for (const auto& d : loaded.diagnostics.items()) {
-    if (d.message.find("ics_reminder") != std::string::npos) found = d.at.file + ":" + std::to_string(d.at.line);
+    if (d.message.id() == kangle::Msg::ics_bad_reminder) found = d.at.file + ":" + std::to_string(d.at.line);
   }
   CHECK(found == "kangle.toml:1");
 }
@@ -242,6 +243,6 @@ TEST_CASE("forget erases the messages a volunteer was sent", "[notify]") {
     return q.getColumn(0).getInt();
   };
   CHECK(sent() > 0);
-  kangle::people::Store(db).forget(a, ymd(2026, 12, 1), "2026-12-01T02:00:00Z");
+  kangle::workspace::forget_volunteer(db, a, ymd(2026, 12, 1), "2026-12-01T02:00:00Z");
   CHECK(sent() == 0);
 }

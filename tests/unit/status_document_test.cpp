@@ -19,13 +19,11 @@ using Json = nlohmann::json;
 
 namespace {
 
+/// The JSON of `build(lang)`'s document in Chinese and in English.
 template <typename Build>
-std::pair<Json, Json> in_both_languages(Build build) {
-  kangle::set_language(Lang::zh_CN);
-  auto zh = Json::parse(kangle::present::render_json(build()));
-  kangle::set_language(Lang::en);
-  auto en = Json::parse(kangle::present::render_json(build()));
-  kangle::set_language(Lang::zh_CN);
+std::pair<Json, Json> json_in_both(Build build) {
+  auto zh = Json::parse(kangle::present::render_json(build(Lang::zh_CN)));
+  auto en = Json::parse(kangle::present::render_json(build(Lang::en)));
   return {zh, en};
 }
 
@@ -54,7 +52,7 @@ TEST_CASE("status_document: the workspace's figures as facts, a section per kios
   TempDir dir;
   kangle::workspace::init_workspace({dir.path() / "ws", std::string("kangjian"), std::nullopt});
   auto summary = kangle::workspace::summarize(dir.path() / "ws");
-  auto [zh, en] = in_both_languages([&] { return kangle::workspace::status_document(summary); });
+  auto [zh, en] = json_in_both([&](Lang lang) { return kangle::workspace::status_document(summary, lang); });
   CHECK(zh["kind"] == "status");
   CHECK(zh["facts"] == en["facts"]);
   CHECK(zh["facts"]["kiosks"] == 3);
@@ -77,36 +75,44 @@ TEST_CASE("status_document: no database yet is a null schema version", "[status_
   TempDir dir;
   kangle::workspace::init_workspace({dir.path() / "ws", std::string("kangjian"), std::nullopt});
   std::filesystem::remove(dir.path() / "ws" / "kangle.db");
-  auto json = Json::parse(kangle::present::render_json(kangle::workspace::status_document(kangle::workspace::summarize(dir.path() / "ws"))));
+  auto json = Json::parse(kangle::present::render_json(kangle::workspace::status_document(kangle::workspace::summarize(dir.path() / "ws"), Lang::en)));
   CHECK(json["facts"]["schema_version"].is_null());
 }
 
-TEST_CASE("check_document: a row per problem with file, line, column and a severity code", "[status_document]") {
+TEST_CASE("check_document: a row per problem with file, line, column, a severity code and the message's code", "[status_document]") {
   TempDir dir;
   auto root = dir.path() / "ws";
   kangle::workspace::init_workspace({root, std::string("kangjian"), std::nullopt});
   std::ofstream(root / "kiosks" / "pubei.toml", std::ios::app) << "\nnonsense = \n";
-  auto [zh, en] = in_both_languages([&] {
-    return kangle::workspace::check_document(kangle::workspace::check_workspace(root, kangle::Date{std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{1}}), root);
-  });
+  std::ofstream(root / "kangle.toml", std::ios::app) << "\nzzzzzzzz = 1\n";
+  auto problems = kangle::workspace::check_workspace(root, kangle::Date{std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{1}});
+  auto [zh, en] = json_in_both([&](Lang lang) { return kangle::workspace::check_document(problems, root, lang); });
   CHECK(zh["kind"] == "check");
   CHECK(zh["facts"] == en["facts"]);
-  CHECK(zh["facts"]["errors"].get<int>() >= 1);
-  CHECK(keys_and_codes(zh, {"file", "line", "column", "severity"}) == keys_and_codes(en, {"file", "line", "column", "severity"}));
+  CHECK(zh["facts"]["errors"].get<int>() >= 2);
+  const std::vector<std::string> codes{"file", "line", "column", "severity", "code"};
+  CHECK(keys_and_codes(zh, codes) == keys_and_codes(en, codes));
   const auto& rows = zh["sections"][0]["tables"][0]["rows"];
-  bool found = false;
-  for (const auto& row : rows) {
+  const auto& english_rows = en["sections"][0]["tables"][0]["rows"];
+  bool syntax = false, unknown_key = false;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& row = rows[i];
     CHECK((row["severity"] == "error" || row["severity"] == "warning"));
     CHECK((row["line"].is_number_integer() || (row["line"].is_null() && row["file"] == "holidays/")));
-    found = found || (row["file"] == "kiosks/pubei.toml" && row["severity"] == "error");
+    CHECK(row["code"].is_string());
+    syntax = syntax || (row["file"] == "kiosks/pubei.toml" && row["severity"] == "error" && row["code"] == "toml_syntax");
+    if (row["file"] == "kangle.toml" && row["code"] == "toml_unknown_key") {
+      unknown_key = true;
+      CHECK(row["message"] == "未知的键“zzzzzzzz”");
+      CHECK(english_rows[i]["message"] == "unknown key \"zzzzzzzz\"");
+    }
   }
-  CHECK(found);
+  CHECK(syntax);
+  CHECK(unknown_key);
 }
 
 TEST_CASE("check_document: a clean workspace says so, with zero counts", "[status_document]") {
-  kangle::set_language(Lang::en);
-  auto json = Json::parse(kangle::present::render_json(kangle::workspace::check_document({}, "ws")));
-  kangle::set_language(Lang::zh_CN);
+  auto json = Json::parse(kangle::present::render_json(kangle::workspace::check_document({}, "ws", Lang::en)));
   CHECK(json["facts"]["errors"] == 0);
   CHECK(json["facts"]["warnings"] == 0);
   CHECK(json["sections"][0]["lines"][0] == "ws: no problems found");

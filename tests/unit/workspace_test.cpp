@@ -52,12 +52,13 @@ std::string journal_mode(const fs::path& file) {
 
 /// The message of the WorkspaceError `f` throws, or a test failure when it throws none.
 template <typename F>
-std::string workspace_error_of(F f) {
+std::string workspace_error_of(F f, Lang lang = Lang::en) {
   try {
     f();
   } catch (const WorkspaceError& e) {
     CHECK(e.exit_code() == kangle::ExitCode::workspace);
-    return e.what();
+    CHECK(std::string(e.what()) == e.message().in(Lang::en));
+    return e.message().in(lang);
   }
   FAIL("no WorkspaceError thrown");
   return {};
@@ -114,7 +115,6 @@ TEST_CASE("find_workspace, a chosen folder is normalised") {
 }
 
 TEST_CASE("find_workspace, a chosen folder without kangle.toml is refused") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   auto good = make_workspace(dir, "good");
   auto empty = dir.path() / "empty";
@@ -130,7 +130,6 @@ TEST_CASE("find_workspace, a chosen folder without kangle.toml is refused") {
 }
 
 TEST_CASE("find_workspace, no workspace anywhere up the tree") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   auto start = dir.path() / "a" / "b";
   fs::create_directories(start);
@@ -142,8 +141,7 @@ TEST_CASE("find_workspace, no workspace anywhere up the tree") {
   }
   CHECK(workspace_error_of([&] { find_workspace(start, std::nullopt, std::nullopt); }) ==
         "not in a kangle workspace (no kangle.toml here or in any parent folder); use -w DIR or run `kangle init`");
-  kangle::set_language(Lang::zh_CN);
-  CHECK(workspace_error_of([&] { find_workspace(start, std::nullopt, std::nullopt); }) ==
+  CHECK(workspace_error_of([&] { find_workspace(start, std::nullopt, std::nullopt); }, Lang::zh_CN) ==
         "当前不在 kangle 工作区中（本目录及上级目录都没有 kangle.toml）；请用 -w 目录 指定，或先运行 `kangle init`");
 }
 
@@ -170,7 +168,6 @@ TEST_CASE("Database, a new file is migrated to the latest version in WAL mode") 
 }
 
 TEST_CASE("Database, a database from a newer kangle is refused and left untouched") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   auto file = dir.path() / "kangle.db";
   int newer = Database::latest_version() + 1;
@@ -193,7 +190,6 @@ TEST_CASE("Database, a database from a newer kangle is refused and left untouche
 }
 
 TEST_CASE("Database, read-only does not create a missing file") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   auto file = dir.path() / "kangle.db";
   auto message = workspace_error_of([&] { Database db(file, Access::read_only); });
@@ -202,7 +198,6 @@ TEST_CASE("Database, read-only does not create a missing file") {
 }
 
 TEST_CASE("Database, a full disk and a read-only workspace get clear messages, and nothing is half written") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   auto file = dir.path() / "kangle.db";
   { Database db(file, Access::read_write); }
@@ -221,6 +216,7 @@ TEST_CASE("Database, a full disk and a read-only workspace get clear messages, a
       insert_many(db.sql());
     } catch (const std::exception& e) {
       auto failure = kangle::storage::storage_failure(e, file);
+      if (failure) CHECK((failure->message().id() == kangle::Msg::database_full || failure->message().id() == kangle::Msg::database_read_only));
       return failure ? std::string(failure->what()) : std::string("raw: ") + e.what();
     }
     return std::string("(no error)");
@@ -233,10 +229,8 @@ TEST_CASE("Database, a full disk and a read-only workspace get clear messages, a
 }
 
 TEST_CASE("write_file_atomically on a full disk says so in the user's language") {
-  kangle::set_language(Lang::zh_CN);
-  auto message = workspace_error_of([] { kangle::write_file_atomically("/dev/full", "报告"); });
+  auto message = workspace_error_of([] { kangle::write_file_atomically("/dev/full", "报告"); }, Lang::zh_CN);
   CHECK(message == "无法写入 /dev/full：磁盘已满，未写入任何内容");
-  kangle::set_language(Lang::en);
 }
 
 TEST_CASE("Database, integrity_problems is empty on a fresh database") {
@@ -246,7 +240,6 @@ TEST_CASE("Database, integrity_problems is empty on a fresh database") {
 }
 
 TEST_CASE("Database, integrity_problems reports a dangling foreign key") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   auto file = dir.path() / "kangle.db";
   { Database db(file, Access::read_write); }
@@ -257,7 +250,10 @@ TEST_CASE("Database, integrity_problems reports a dangling foreign key") {
     raw.exec("INSERT INTO child (id, parent_id) VALUES (7, 42)");
   }
   Database db(file, Access::read_only);
-  CHECK(db.integrity_problems() == std::vector<std::string>{"table child row 7 refers to a missing row of parent"});
+  auto problems = db.integrity_problems();
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].id() == kangle::Msg::database_foreign_key);
+  CHECK(problems[0].in(Lang::en) == "table child row 7 refers to a missing row of parent");
 }
 
 // ─── init_workspace ──────────────────────────────────────────────────────────────
@@ -287,7 +283,6 @@ TEST_CASE("write_file_atomically writes into a named pipe instead of putting a f
 }
 
 TEST_CASE("init_workspace, makes a workspace with the shipped config") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   kangle::workspace::InitOptions options;
   options.dir = dir.path() / "my-street";
@@ -328,7 +323,6 @@ TEST_CASE("init_workspace, the language option is written to kangle.toml") {
 }
 
 TEST_CASE("init_workspace, refuses a folder that already is a workspace") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   kangle::workspace::InitOptions options;
   options.dir = dir.path() / "street";
@@ -344,7 +338,6 @@ TEST_CASE("init_workspace, refuses a folder that already is a workspace") {
 }
 
 TEST_CASE("init_workspace, an unknown example is a usage error") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   kangle::workspace::InitOptions options;
   options.dir = dir.path() / "street";
@@ -362,7 +355,6 @@ TEST_CASE("init_workspace, an unknown example is a usage error") {
 // ─── check_workspace ─────────────────────────────────────────────────────────────
 
 TEST_CASE("check_workspace, the example is clean and a newer database is reported") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   kangle::workspace::InitOptions options;
   options.dir = dir.path() / "kangjian";
@@ -377,14 +369,13 @@ TEST_CASE("check_workspace, the example is clean and a newer database is reporte
   }
   auto problems = kangle::workspace::check_workspace(options.dir);
   REQUIRE(problems.size() == 1);
-  CHECK(kangle::config::format_diagnostic(problems[0]) ==
+  CHECK(kangle::config::format_diagnostic(problems[0], Lang::en) ==
         "kangle.db: " + file.string() + " was written by a newer kangle (schema " +
             std::to_string(Database::latest_version() + 5) + ", this kangle knows up to " +
             std::to_string(Database::latest_version()) + "); upgrade kangle — the database was not touched");
 }
 
 TEST_CASE("check_workspace, a workspace without a database yet is only warned about") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   kangle::workspace::InitOptions options;
   options.dir = dir.path() / "kangjian";
@@ -393,12 +384,11 @@ TEST_CASE("check_workspace, a workspace without a database yet is only warned ab
   fs::remove(options.dir / "kangle.db");
   auto problems = kangle::workspace::check_workspace(options.dir);
   REQUIRE(problems.size() == 1);
-  CHECK(kangle::config::format_diagnostic(problems[0]) ==
+  CHECK(kangle::config::format_diagnostic(problems[0], Lang::en) ==
         "kangle.db: warning: no database yet; the first command that writes creates it");
 }
 
 TEST_CASE("Database, a file kangle did not make is refused and left as it was") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   auto file = dir.path() / "kangle.db";
   auto tables_of = [&] {
@@ -429,13 +419,14 @@ TEST_CASE("Database, a file kangle did not make is refused and left as it was") 
 }
 
 TEST_CASE("Database, missing_schema_objects names what was dropped behind kangle's back") {
-  kangle::set_language(Lang::en);
   TempDir dir;
   auto file = dir.path() / "kangle.db";
   { Database db(file, Access::read_write); }
   SQLite::Database(file.string(), SQLite::OPEN_READWRITE).exec("DROP TRIGGER points_ledger_no_delete");
   Database db(file, Access::read_only);
-  CHECK(db.missing_schema_objects() ==
-        std::vector<std::string>{"trigger points_ledger_no_delete is missing: the database was altered outside kangle, "
-                                 "and what it guarded is no longer guarded"});
+  auto missing = db.missing_schema_objects();
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0].id() == kangle::Msg::database_missing_trigger);
+  CHECK(missing[0].in(Lang::en) == "trigger points_ledger_no_delete is missing: the database was altered outside kangle, "
+                                   "and what it guarded is no longer guarded");
 }
