@@ -51,14 +51,14 @@ Value distance_value(const std::optional<int>& metres, Lang lang) {
 }
 
 /// A radius: whole metres or `anywhere` (全街道) for scripts, as people read it beside.
-Value radius_value(const std::optional<int>& metres) {
-  return Value::code(metres ? std::to_string(*metres) : "anywhere", lists::display_radius(metres));
+Value radius_value(const std::optional<int>& metres, Lang lang) {
+  return Value::code(metres ? std::to_string(*metres) : "anywhere", lists::display_radius(metres, lang));
 }
 
 /// An amount: fen or `free` for scripts, 200元 or 免费 for people.
-Value money_value(const std::optional<std::int64_t>& fen) {
+Value money_value(const std::optional<std::int64_t>& fen, Lang lang) {
   if (!fen) return Value::none();
-  return Value::code(*fen == 0 ? "free" : std::to_string(*fen), lists::display_money(*fen));
+  return Value::code(*fen == 0 ? "free" : std::to_string(*fen), lists::display_money(*fen, lang));
 }
 
 std::string need_label(const lists::Need& n) {
@@ -97,7 +97,7 @@ std::string gap_reason_text(const Gap& gap, const lists::Need& need, const std::
     case GapReason::too_far: break;
   }
   const auto& nearest = resources.at(*gap.nearest);
-  return tr(lang, Msg::gap_too_far, nearest.provider, distance_text(gap.nearest_m, lang), lists::display_radius(nearest.radius_m));
+  return tr(lang, Msg::gap_too_far, nearest.provider, distance_text(gap.nearest_m, lang), lists::display_radius(nearest.radius_m, lang));
 }
 
 /// A listing with its count under it, as people read it.
@@ -141,14 +141,14 @@ present::Document needs_listing(SQLite::Database& db, const config::Config& conf
                    column_for_scripts("lon"),
                    column_for_scripts("note")};
   for (const auto& n : lists::Store(db).needs(filter)) {
-    std::string wish = n.value_fen ? tr(lang, Msg::lists_micro_wish_value, lists::display_money(*n.value_fen)) : text_of(lang, Msg::word_yes);
+    std::string wish = n.value_fen ? tr(lang, Msg::lists_micro_wish_value, lists::display_money(*n.value_fen, lang)) : text_of(lang, Msg::word_yes);
     table.rows.push_back({text_or_none(n.code), Value::text(n.requester),
-                          Value::code(std::string(lists::to_string(n.requester_kind)), lists::display(n.requester_kind)),
+                          Value::code(std::string(lists::to_string(n.requester_kind)), lists::display(n.requester_kind, lang)),
                           people::phone_value(n.phone, query.reveal), text_or_none(n.compound),
                           category_value(config.catalogue, n.category, lang), Value::text(n.description),
                           Value::integer(n.people), date_or_none(n.deadline), vulnerable_value(n.vulnerable, n.vulnerability, lang),
                           Value::flag(n.micro_wish, wish),
-                          Value::code(std::string(lists::to_string(n.status)), lists::display(n.status)),
+                          Value::code(std::string(lists::to_string(n.status)), lists::display(n.status, lang)),
                           Value::integer(n.id), text_or_none(n.vulnerability), integer_or_none(n.value_fen),
                           Value::integer(n.wanted), text_or_none(n.address),
                           decimal_or_none(n.location ? std::optional(n.location->lat) : std::nullopt),
@@ -187,11 +187,11 @@ present::Document resources_listing(SQLite::Database& db, const config::Config& 
                    column_for_scripts("note")};
   for (const auto& r : lists::Store(db).resources(filter)) {
     table.rows.push_back({text_or_none(r.code), Value::text(r.provider),
-                          Value::code(std::string(lists::to_string(r.provider_kind)), lists::display(r.provider_kind)),
+                          Value::code(std::string(lists::to_string(r.provider_kind)), lists::display(r.provider_kind, lang)),
                           text_or_none(r.contact), people::phone_value(r.phone, query.reveal),
                           category_value(config.catalogue, r.category, lang), Value::text(r.description),
-                          radius_value(r.radius_m), Value::integer(r.capacity), text_or_none(r.period),
-                          money_value(r.cost_fen),
+                          radius_value(r.radius_m, lang), Value::integer(r.capacity), text_or_none(r.period),
+                          money_value(r.cost_fen, lang),
                           Value::integer(r.id), text_or_none(r.unit), integer_or_none(r.radius_m),
                           integer_or_none(r.cost_fen), text_or_none(r.address),
                           decimal_or_none(r.location ? std::optional(r.location->lat) : std::nullopt),

@@ -73,7 +73,6 @@ std::string error_of(const std::function<void()>& run) {
 }  // namespace
 
 TEST_CASE("resolve_kiosk: the id, the name, the English name and the short name; a near miss is suggested", "[names]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   Example ws;
   const auto& config = ws.config;
   CHECK(kangle::config::resolve_kiosk(config, "dingxiang").id == "dingxiang");
@@ -88,7 +87,6 @@ TEST_CASE("resolve_kiosk: the id, the name, the English name and the short name;
 }
 
 TEST_CASE("resolve_volunteer: phone, name, #id; two of one name listed by masked phone; a near miss suggested", "[names]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   Example ws;
   auto zhang = ws.add("张伟", "13800138001", {});
   auto wang1 = ws.add("王芳", "13800138002", {});
@@ -117,7 +115,6 @@ TEST_CASE("parse_reminder: the day before at a time, or minutes before", "[ics]"
 }
 
 TEST_CASE("the loader refuses a malformed ics_reminder with file and line", "[ics]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   TempDir dir;
   kangle::workspace::init_workspace({dir.path() / "ws", std::string("kangjian"), std::nullopt});
   dir.write("ws/kangle.toml", "ics_reminder = \"明天\"\n" + dir.read("ws/kangle.toml"));
