@@ -33,7 +33,7 @@ Leaf list_leaf() {
             add_reveal_option(sub, q.reveal);
             return [options](Context& context) -> Outcome {
               return {match::listing(context.database->sql(), *context.config, options->what, options->query,
-                                     context.today)};
+                                     context.today, context.lang)};
             };
           }};
 }
@@ -67,7 +67,7 @@ Leaf add_leaf(bool need) {
               sub.add_option("--value", e->value, "A micro-wish's value, e.g. 150元");
               sub.add_option("--wanted", e->wanted, "How many resources it asks for")->check(CLI::PositiveNumber);
               return [e](Context& context) -> Outcome {
-                return {match::add_need(context.database->sql(), *context.config, *e, context.now)};
+                return {match::add_need(context.database->sql(), *context.config, *e, context.now, context.lang)};
               };
             }
             sub.add_option("--unit", e->unit, "The unit (a volunteer's employer)");
@@ -77,7 +77,7 @@ Leaf add_leaf(bool need) {
             sub.add_option("--period", e->period, "In what period, e.g. 2026Q4");
             sub.add_option("--cost", e->cost, "Its cost: 免费, 50元");
             return [e](Context& context) -> Outcome {
-              return {match::add_resource(context.database->sql(), *context.config, *e, context.now)};
+              return {match::add_resource(context.database->sql(), *context.config, *e, context.now, context.lang)};
             };
           }};
 }
@@ -94,7 +94,7 @@ Leaf run_leaf() {
             add_by_option(sub, options->by);
             return [options](Context& context) -> Outcome {
               return {match::run_document(context.database->sql(), *context.config, context.today, context.now,
-                                          who_enters(options->by), options->dry_run)};
+                                          who_enters(options->by), options->dry_run, context.lang)};
             };
           }};
 }
@@ -103,7 +103,7 @@ Leaf gaps_leaf() {
   return {"gaps", "Needs that cannot be matched and why; categories short of resources", listing_formats,
           [](CLI::App&) -> Run {
             return [](Context& context) -> Outcome {
-              return {match::gaps_document(context.database->sql(), *context.config, context.today)};
+              return {match::gaps_document(context.database->sql(), *context.config, context.today, context.lang)};
             };
           }};
 }
@@ -113,7 +113,7 @@ Leaf show_leaf() {
             auto project = std::make_shared<std::int64_t>(0);
             sub.add_option("project", *project, "The project's number")->required();
             return [project](Context& context) -> Outcome {
-              return {match::project_document(context.database->sql(), *context.config, *project, context.today)};
+              return {match::project_document(context.database->sql(), *context.config, *project, context.today, context.lang)};
             };
           }};
 }
@@ -148,7 +148,7 @@ Leaf move_leaf(const char* name, const char* summary, match::ProjectStatus to) {
             return [move](Context& context) -> Outcome {
               auto asked = *move;
               asked.by = who_enters(move->by);
-              return {match::move_project(context.database->sql(), asked, context.today, context.now)};
+              return {match::move_project(context.database->sql(), asked, context.today, context.now, context.lang)};
             };
           }};
 }

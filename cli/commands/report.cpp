@@ -40,7 +40,7 @@ Period period_option(const std::string& text, std::optional<Period::Kind> wanted
     return *parse_period(fmt::format("{:04}", static_cast<int>(today.year())));
   }
   auto period = parse_period(text);
-  if (!period || (wanted && period->kind != *wanted)) throw UsageError(tr(Msg::bad_period, text));
+  if (!period || (wanted && period->kind != *wanted)) throw UsageError(Message(Msg::bad_period, text));
   return *period;
 }
 
@@ -49,16 +49,16 @@ Period period_option(const std::string& text, std::optional<Period::Kind> wanted
 /// Written whole or not at all: into a folder of its own beside DIR, moved into DIR once
 /// every file is written (a full disk half way leaves nothing behind).
 void write_pack(const report::Source& source, const fs::path& folder, bool quiet) {
-  if (fs::exists(folder) && !fs::is_directory(folder)) throw UsageError(tr(Msg::report_pack_not_folder, folder.string()));
+  if (fs::exists(folder) && !fs::is_directory(folder)) throw UsageError(Message(Msg::report_pack_not_folder, folder.string()));
   std::error_code error;
   auto parent = folder.parent_path().empty() ? fs::path(".") : folder.parent_path();
   fs::create_directories(parent, error);
-  if (error) throw WorkspaceError(tr(Msg::report_cannot_create_folder, parent.string(), error.message()));
+  if (error) throw WorkspaceError(Message(Msg::report_cannot_create_folder, parent.string(), error.message()));
   // Beside the target, on the same file system, so that moving it in is a rename.
   auto staging = parent / fmt::format(".{}.kangle-{}", folder.filename().string(), ::getpid());
   fs::remove_all(staging, error);
   fs::create_directory(staging, error);
-  if (error) throw WorkspaceError(tr(Msg::report_cannot_create_folder, staging.string(), error.message()));
+  if (error) throw WorkspaceError(Message(Msg::report_cannot_create_folder, staging.string(), error.message()));
   std::vector<std::string> names;
   try {
     ProgressLine progress(Msg::report_pack_progress, quiet);  // a year of a district takes seconds a report
@@ -94,18 +94,18 @@ void write_pack(const report::Source& source, const fs::path& folder, bool quiet
     }
   } catch (const fs::filesystem_error& e) {
     fs::remove_all(staging, error);
-    throw WorkspaceError(tr(Msg::cannot_write_file, folder.string(), e.code().message()));
+    throw WorkspaceError(Message(Msg::cannot_write_file, folder.string(), e.code().message()));
   } catch (...) {
     fs::remove_all(staging, error);
     throw;
   }
-  fmt::print("{}\n", tr(Msg::report_pack_written, names.size(), folder.string()));
+  fmt::print("{}\n", tr(source.lang, Msg::report_pack_written, names.size(), folder.string()));
 }
 
 Outcome run(const ReportCommand& options, Context& context, Builder build, std::optional<Period::Kind> kind) {
   report::Source source{context.database->sql(), *context.config,
                         period_option(options.period, kind, context.today), context.now, options.reveal,
-                        options.unit};
+                        options.unit, context.lang};
   if (!options.pack.empty()) {
     write_pack(source, options.pack, options.quiet);
     return {};

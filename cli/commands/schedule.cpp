@@ -32,13 +32,13 @@ const char* const person_help = "Only this volunteer (a name, phone or #id)";
 
 schedule::Month parse_month(const std::string& text) {
   auto month = schedule::parse_month(text);
-  if (!month) throw UsageError(tr(Msg::schedule_bad_month, text));
+  if (!month) throw UsageError(Message(Msg::schedule_bad_month, text));
   return *month;
 }
 
 Date parse_day(const std::string& text) {
   auto date = parse_date(text);
-  if (!date) throw UsageError(tr(Msg::toml_bad_date, text));
+  if (!date) throw UsageError(Message(Msg::toml_bad_date, text));
   return *date;
 }
 
@@ -86,7 +86,7 @@ Run define_build(CLI::App& sub) {
                                   [&progress](std::int64_t seats) { progress.show(static_cast<std::size_t>(seats)); });
     }();
     if (!options->flow_out.empty()) write_file_atomically(options->flow_out, network.str());
-    return {schedule::build_document(context.database->sql(), config, report, options->dry_run)};
+    return {schedule::build_document(context.database->sql(), config, report, options->dry_run, context.lang)};
   };
 }
 
@@ -96,7 +96,8 @@ Run define_publish(CLI::App& sub) {
   return [month_text](Context& context) -> Outcome {
     auto month = parse_month(*month_text);
     int filled = schedule::publish_rota(context.database->sql(), month, context.now);
-    return {present::message("schedule_publish", {tr(Msg::schedule_published, month.text(), filled)},
+    return {present::message(context.lang, "schedule_publish",
+                             {tr(context.lang, Msg::schedule_published, month.text(), filled)},
                              {{"month", Value::text(month.text())}, {"filled", Value::integer(filled)}})};
   };
 }
@@ -105,7 +106,7 @@ Run define_diff(CLI::App& sub) {
   auto month_text = std::make_shared<std::string>();
   add_month_option(sub, *month_text);
   return [month_text](Context& context) -> Outcome {
-    return {schedule::diff_document(context.database->sql(), *context.config, parse_month(*month_text))};
+    return {schedule::diff_document(context.database->sql(), *context.config, parse_month(*month_text), context.lang)};
   };
 }
 
@@ -129,14 +130,14 @@ Run define_notify(CLI::App& sub) {
     // Messages recorded as told are never put out again: a file of them must not be written over.
     const auto& path = context.output.path;
     if (!options->dry_run && !path.empty() && path != "-" && std::filesystem::exists(path)) {
-      throw UsageError(tr(Msg::notify_output_exists, path));
+      throw UsageError(Message(Msg::notify_output_exists, path));
     }
-    schedule::NotifyOptions notify{date, filter.kiosk, filter.person, options->dry_run, context.now};
+    schedule::NotifyOptions notify{date, filter.kiosk, filter.person, options->dry_run, context.now, context.lang};
     schedule::notify_day(context.database->sql(), *context.config, notify,
                          [&](const std::vector<schedule::Notice>& notices) {
                            // Before the record is committed: what is recorded was put out.
                            emit(schedule::notifications_document(*context.config, notices, date,
-                                                                          options->reveal, options->dry_run),
+                                                                          options->reveal, options->dry_run, context.lang),
                                          context.output);
                            std::fflush(stdout);
                          });
@@ -157,7 +158,7 @@ Run define_show(CLI::App& sub) {
     auto month = parse_month(options->month);
     auto filter = filter_of(context, options->kiosk, options->person);
     if (!options->date.empty()) filter.date = parse_day(options->date);
-    return {schedule::rota_document(*context.config, month, rota_of(context, month), filter)};
+    return {schedule::rota_document(*context.config, month, rota_of(context, month), filter, context.lang)};
   };
 }
 
@@ -173,7 +174,7 @@ Run define_explain(CLI::App& sub) {
     auto month = parse_month(options->month);
     auto filter = filter_of(context, options->kiosk, options->person);
     rota_of(context, month);  // refused before the provisional years are told
-    return {schedule::explain_document(context.database->sql(), *context.config, month, filter, context.now)};
+    return {schedule::explain_document(context.database->sql(), *context.config, month, filter, context.now, context.lang)};
   };
 }
 
@@ -189,9 +190,9 @@ std::function<Run(CLI::App&)> define_lock(bool locked) {
     sub.add_option("--person", options->person, "Every seat this volunteer holds in the month (a name, phone or #id)");
     return [options, locked](Context& context) -> Outcome {
       auto month = parse_month(options->month);
-      if (options->seat.empty() && options->person.empty()) throw UsageError(tr(Msg::schedule_lock_what));
+      if (options->seat.empty() && options->person.empty()) throw UsageError(Message(Msg::schedule_lock_what));
       auto person = filter_of(context, "", options->person).person;
-      return {schedule::lock_seats(context.database->sql(), month, options->seat, person, locked)};
+      return {schedule::lock_seats(context.database->sql(), month, options->seat, person, locked, context.lang)};
     };
   };
 }
@@ -227,7 +228,7 @@ Run define_export(CLI::App& sub) {
     switch (options->format) {
       case ExportFormat::ics: {
         std::erase_if(seats, [&](const auto& s) { return !filter.keeps_kiosk(s.kiosk); });
-        schedule::IcsOptions ics{filter.person, context.now};
+        schedule::IcsOptions ics{filter.person, context.now, context.lang};
         // Each calendar handed out (everyone's, a kiosk's, a person's) numbers its own events.
         auto scope = fmt::format("{}|{}", filter.person ? std::to_string(*filter.person) : "", filter.kiosk);
         schedule::export_ics(context.database->sql(), *context.config, month, seats, scope, ics,
@@ -235,7 +236,7 @@ Run define_export(CLI::App& sub) {
         break;
       }
       case ExportFormat::csv:
-        emit(schedule::rota_document(*context.config, month, seats, filter), sheet(Format::csv));
+        emit(schedule::rota_document(*context.config, month, seats, filter, context.lang), sheet(Format::csv));
         break;
       case ExportFormat::md:
       case ExportFormat::html:
@@ -244,7 +245,7 @@ Run define_export(CLI::App& sub) {
             {ExportFormat::md, Format::md}, {ExportFormat::html, Format::html}, {ExportFormat::xlsx, Format::xlsx}};
         // A printed rota for one person shows their duties alone.
         std::erase_if(seats, [&](const auto& s) { return !filter.keeps(s); });
-        emit(schedule::rota_by_week(*context.config, month, seats, context.now), sheet(formats.at(options->format)));
+        emit(schedule::rota_by_week(*context.config, month, seats, context.now, context.lang), sheet(formats.at(options->format)));
         break;
       }
     }
@@ -265,7 +266,7 @@ Run define_notice(CLI::App& sub) {
     auto filter = filter_of(context, options->kiosk, "");
     auto seats = rota_of(context, month);
     std::erase_if(seats, [&](const auto& s) { return !filter.keeps_kiosk(s.kiosk); });
-    return {schedule::duty_notice(*context.config, month, seats, context.now)};
+    return {schedule::duty_notice(*context.config, month, seats, context.now, context.lang)};
   };
 }
 
@@ -286,7 +287,7 @@ Run define_drop(CLI::App& sub) {
     warn_provisional_years(context.config->holidays, month.first(), month.last());
     auto report = schedule::drop_volunteer(context.database->sql(), *context.config, month, volunteer, from,
                                            options->reason, context.now);
-    return {schedule::drop_document(context.database->sql(), report, volunteer, from)};
+    return {schedule::drop_document(context.database->sql(), report, volunteer, from, context.lang)};
   };
 }
 

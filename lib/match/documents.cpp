@@ -26,39 +26,39 @@ using present::integer_or_none;
 using present::text_or_none;
 using present::Value;
 
-std::string text_of(Msg id) { return std::string(message_text(id, language())); }
+std::string text_of(Lang lang, Msg id) { return std::string(message_text(id, lang)); }
 
-Value category_value(const config::Catalogue& catalogue, const std::string& id) {
+Value category_value(const config::Catalogue& catalogue, const std::string& id, Lang lang) {
   const auto* c = catalogue.find_category(id);
-  return Value::code(id, c ? config::localized(c->name, c->name_en) : id);
+  return Value::code(id, c ? config::localized(c->name, c->name_en, lang) : id);
 }
 
 Value decimal_or_none(const std::optional<double>& number) { return number ? Value::number(*number, 6) : Value::none(); }
 
 /// A need's vulnerability: set or not for scripts; the group's name (or 是) for people.
-Value vulnerable_value(bool vulnerable, const std::string& group) {
-  return Value::flag(vulnerable, group.empty() ? text_of(Msg::word_yes) : group);
+Value vulnerable_value(bool vulnerable, const std::string& group, Lang lang) {
+  return Value::flag(vulnerable, group.empty() ? text_of(lang, Msg::word_yes) : group);
 }
 
-std::string distance_text(const std::optional<int>& metres) {
+std::string distance_text(const std::optional<int>& metres, Lang lang) {
   if (!metres) return "";
-  return *metres < 1000 ? tr(Msg::match_metres, *metres) : tr(Msg::match_kilometres, fmt::format("{:.1f}", *metres / 1000.0));
+  return *metres < 1000 ? tr(lang, Msg::match_metres, *metres) : tr(lang, Msg::match_kilometres, fmt::format("{:.1f}", *metres / 1000.0));
 }
 
 /// A distance: whole metres for scripts (the code), 232米 or 1.5公里 for people.
-Value distance_value(const std::optional<int>& metres) {
-  return metres ? Value::code(std::to_string(*metres), distance_text(metres)) : Value::none();
+Value distance_value(const std::optional<int>& metres, Lang lang) {
+  return metres ? Value::code(std::to_string(*metres), distance_text(metres, lang)) : Value::none();
 }
 
 /// A radius: whole metres or `anywhere` (全街道) for scripts, as people read it beside.
-Value radius_value(const std::optional<int>& metres) {
-  return Value::code(metres ? std::to_string(*metres) : "anywhere", lists::display_radius(metres));
+Value radius_value(const std::optional<int>& metres, Lang lang) {
+  return Value::code(metres ? std::to_string(*metres) : "anywhere", lists::display_radius(metres, lang));
 }
 
 /// An amount: fen or `free` for scripts, 200元 or 免费 for people.
-Value money_value(const std::optional<std::int64_t>& fen) {
+Value money_value(const std::optional<std::int64_t>& fen, Lang lang) {
   if (!fen) return Value::none();
-  return Value::code(*fen == 0 ? "free" : std::to_string(*fen), lists::display_money(*fen));
+  return Value::code(*fen == 0 ? "free" : std::to_string(*fen), lists::display_money(*fen, lang));
 }
 
 std::string need_label(const lists::Need& n) {
@@ -66,9 +66,9 @@ std::string need_label(const lists::Need& n) {
   return label + " " + n.requester;
 }
 
-Value project_status_value(ProjectStatus status, bool is_overdue = false) {
-  auto label = display(status);
-  if (is_overdue) label += text_of(Msg::project_overdue_mark);
+Value project_status_value(ProjectStatus status, Lang lang, bool is_overdue = false) {
+  auto label = display(status, lang);
+  if (is_overdue) label += text_of(lang, Msg::project_overdue_mark);
   return Value::code(std::string(to_string(status)), label);
 }
 
@@ -85,52 +85,53 @@ std::string_view to_string(GapReason reason) {
   return "";
 }
 
-std::string gap_reason_text(const Gap& gap, const lists::Need& need, const std::map<std::int64_t, lists::Resource>& resources) {
+std::string gap_reason_text(const Gap& gap, const lists::Need& need, const std::map<std::int64_t, lists::Resource>& resources,
+                            Lang lang) {
   switch (gap.reason) {
-    case GapReason::deadline_passed: return text_of(Msg::gap_deadline_passed);
-    case GapReason::no_resource: return text_of(Msg::gap_no_resource);
-    case GapReason::no_location: return text_of(Msg::gap_no_location);
-    case GapReason::all_full: return text_of(Msg::gap_all_full);
-    case GapReason::refused: return text_of(Msg::gap_refused);
-    case GapReason::few_in_reach: return tr(Msg::gap_few_in_reach, gap.in_reach, need.wanted);
+    case GapReason::deadline_passed: return text_of(lang, Msg::gap_deadline_passed);
+    case GapReason::no_resource: return text_of(lang, Msg::gap_no_resource);
+    case GapReason::no_location: return text_of(lang, Msg::gap_no_location);
+    case GapReason::all_full: return text_of(lang, Msg::gap_all_full);
+    case GapReason::refused: return text_of(lang, Msg::gap_refused);
+    case GapReason::few_in_reach: return tr(lang, Msg::gap_few_in_reach, gap.in_reach, need.wanted);
     case GapReason::too_far: break;
   }
   const auto& nearest = resources.at(*gap.nearest);
-  return tr(Msg::gap_too_far, nearest.provider, distance_text(gap.nearest_m), lists::display_radius(nearest.radius_m));
+  return tr(lang, Msg::gap_too_far, nearest.provider, distance_text(gap.nearest_m, lang), lists::display_radius(nearest.radius_m, lang));
 }
 
 /// A listing with its count under it, as people read it.
-present::Document counted_listing(std::string kind, present::Table table, Msg count) {
+present::Document counted_listing(Lang lang, std::string kind, present::Table table, Msg count) {
   auto rows = table.rows.size();
-  auto document = present::listing(std::move(kind), std::move(table));
-  document.footer.push_back(tr(count, rows));
+  auto document = present::listing(lang, std::move(kind), std::move(table));
+  document.footer.push_back(tr(lang, count, rows));
   return document;
 }
 
 }  // namespace
 
-present::Document needs_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query) {
-  if (query.unit) throw UsageError(tr(Msg::match_unit_resources_only));
+present::Document needs_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query, Lang lang) {
+  if (query.unit) throw UsageError(Message(Msg::match_unit_resources_only));
   lists::NeedFilter filter;
   if (query.status) {
     filter.status = lists::parse_need_status(*query.status);
-    if (!filter.status) throw UsageError(tr(Msg::match_bad_status, *query.status));
+    if (!filter.status) throw UsageError(Message(Msg::match_bad_status, *query.status));
   }
   if (query.category) filter.category = import::require_category(config.catalogue, *query.category);
   present::Table table;
   table.id = "needs";
-  table.columns = {column("code", Msg::field_code),
-                   column("requester", Msg::field_requester),
-                   column("requester_kind", Msg::field_kind),
-                   column("phone", Msg::field_phone),
-                   column("compound", Msg::field_compound),
-                   column("category", Msg::field_category),
-                   column("description", Msg::field_description),
-                   column("people", Msg::field_people),
-                   column("deadline", Msg::field_deadline),
-                   column("vulnerable", Msg::field_vulnerable),
-                   column("micro_wish", Msg::field_micro_wish),
-                   column("status", Msg::field_status),
+  table.columns = {column(lang, "code", Msg::field_code),
+                   column(lang, "requester", Msg::field_requester),
+                   column(lang, "requester_kind", Msg::field_kind),
+                   column(lang, "phone", Msg::field_phone),
+                   column(lang, "compound", Msg::field_compound),
+                   column(lang, "category", Msg::field_category),
+                   column(lang, "description", Msg::field_description),
+                   column(lang, "people", Msg::field_people),
+                   column(lang, "deadline", Msg::field_deadline),
+                   column(lang, "vulnerable", Msg::field_vulnerable),
+                   column(lang, "micro_wish", Msg::field_micro_wish),
+                   column(lang, "status", Msg::field_status),
                    column_for_scripts("id"),
                    column_for_scripts("vulnerability"),
                    column_for_scripts("value_fen"),
@@ -140,41 +141,42 @@ present::Document needs_listing(SQLite::Database& db, const config::Config& conf
                    column_for_scripts("lon"),
                    column_for_scripts("note")};
   for (const auto& n : lists::Store(db).needs(filter)) {
-    std::string wish = n.value_fen ? tr(Msg::lists_micro_wish_value, lists::display_money(*n.value_fen)) : text_of(Msg::word_yes);
+    std::string wish = n.value_fen ? tr(lang, Msg::lists_micro_wish_value, lists::display_money(*n.value_fen, lang)) : text_of(lang, Msg::word_yes);
     table.rows.push_back({text_or_none(n.code), Value::text(n.requester),
-                          Value::code(std::string(lists::to_string(n.requester_kind)), lists::display(n.requester_kind)),
+                          Value::code(std::string(lists::to_string(n.requester_kind)), lists::display(n.requester_kind, lang)),
                           people::phone_value(n.phone, query.reveal), text_or_none(n.compound),
-                          category_value(config.catalogue, n.category), Value::text(n.description),
-                          Value::integer(n.people), date_or_none(n.deadline), vulnerable_value(n.vulnerable, n.vulnerability),
+                          category_value(config.catalogue, n.category, lang), Value::text(n.description),
+                          Value::integer(n.people), date_or_none(n.deadline), vulnerable_value(n.vulnerable, n.vulnerability, lang),
                           Value::flag(n.micro_wish, wish),
-                          Value::code(std::string(lists::to_string(n.status)), lists::display(n.status)),
+                          Value::code(std::string(lists::to_string(n.status)), lists::display(n.status, lang)),
                           Value::integer(n.id), text_or_none(n.vulnerability), integer_or_none(n.value_fen),
                           Value::integer(n.wanted), text_or_none(n.address),
                           decimal_or_none(n.location ? std::optional(n.location->lat) : std::nullopt),
                           decimal_or_none(n.location ? std::optional(n.location->lon) : std::nullopt),
                           text_or_none(n.note)});
   }
-  return counted_listing("match_needs", std::move(table), Msg::needs_count);
+  return counted_listing(lang, "match_needs", std::move(table), Msg::needs_count);
 }
 
-present::Document resources_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query) {
-  if (query.status) throw UsageError(tr(Msg::match_status_needs_only));
+present::Document resources_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
+                                    Lang lang) {
+  if (query.status) throw UsageError(Message(Msg::match_status_needs_only));
   lists::ResourceFilter filter;
   if (query.unit) filter.unit = *query.unit;
   if (query.category) filter.category = import::require_category(config.catalogue, *query.category);
   present::Table table;
   table.id = "resources";
-  table.columns = {column("code", Msg::field_code),
-                   column("provider", Msg::field_provider),
-                   column("provider_kind", Msg::field_kind),
-                   column("contact", Msg::field_contact),
-                   column("phone", Msg::field_phone),
-                   column("category", Msg::field_category),
-                   column("description", Msg::field_description),
-                   column("radius", Msg::field_radius),
-                   column("capacity", Msg::field_capacity),
-                   column("period", Msg::field_period),
-                   column("cost", Msg::field_cost),
+  table.columns = {column(lang, "code", Msg::field_code),
+                   column(lang, "provider", Msg::field_provider),
+                   column(lang, "provider_kind", Msg::field_kind),
+                   column(lang, "contact", Msg::field_contact),
+                   column(lang, "phone", Msg::field_phone),
+                   column(lang, "category", Msg::field_category),
+                   column(lang, "description", Msg::field_description),
+                   column(lang, "radius", Msg::field_radius),
+                   column(lang, "capacity", Msg::field_capacity),
+                   column(lang, "period", Msg::field_period),
+                   column(lang, "cost", Msg::field_cost),
                    column_for_scripts("id"),
                    column_for_scripts("unit"),
                    column_for_scripts("radius_m"),
@@ -185,64 +187,64 @@ present::Document resources_listing(SQLite::Database& db, const config::Config& 
                    column_for_scripts("note")};
   for (const auto& r : lists::Store(db).resources(filter)) {
     table.rows.push_back({text_or_none(r.code), Value::text(r.provider),
-                          Value::code(std::string(lists::to_string(r.provider_kind)), lists::display(r.provider_kind)),
+                          Value::code(std::string(lists::to_string(r.provider_kind)), lists::display(r.provider_kind, lang)),
                           text_or_none(r.contact), people::phone_value(r.phone, query.reveal),
-                          category_value(config.catalogue, r.category), Value::text(r.description),
-                          radius_value(r.radius_m), Value::integer(r.capacity), text_or_none(r.period),
-                          money_value(r.cost_fen),
+                          category_value(config.catalogue, r.category, lang), Value::text(r.description),
+                          radius_value(r.radius_m, lang), Value::integer(r.capacity), text_or_none(r.period),
+                          money_value(r.cost_fen, lang),
                           Value::integer(r.id), text_or_none(r.unit), integer_or_none(r.radius_m),
                           integer_or_none(r.cost_fen), text_or_none(r.address),
                           decimal_or_none(r.location ? std::optional(r.location->lat) : std::nullopt),
                           decimal_or_none(r.location ? std::optional(r.location->lon) : std::nullopt),
                           text_or_none(r.note)});
   }
-  return counted_listing("match_resources", std::move(table), Msg::resources_count);
+  return counted_listing(lang, "match_resources", std::move(table), Msg::resources_count);
 }
 
 present::Document projects_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
-                                   const Date& today) {
+                                   const Date& today, Lang lang) {
   ProjectFilter filter;
   if (query.status) {
     auto status = parse_project_status(*query.status);
-    if (!status) throw UsageError(tr(Msg::project_unknown_status, *query.status));
+    if (!status) throw UsageError(Message(Msg::project_unknown_status, *query.status));
     filter.status = *status;
   }
   if (query.unit) filter.unit = *query.unit;
   filter.overdue_only = query.overdue;
   present::Table table;
   table.id = "projects";
-  table.columns = {column("project", Msg::match_project),
-                   column("requester", Msg::field_requester),
-                   column("vulnerable", Msg::field_vulnerable),
-                   column("category", Msg::field_category),
-                   column("description", Msg::field_description),
-                   column("unit", Msg::field_unit),
-                   column("status", Msg::field_status),
-                   column("deadline", Msg::field_deadline),
-                   column("satisfaction", Msg::record_satisfaction),
+  table.columns = {column(lang, "project", Msg::match_project),
+                   column(lang, "requester", Msg::field_requester),
+                   column(lang, "vulnerable", Msg::field_vulnerable),
+                   column(lang, "category", Msg::field_category),
+                   column(lang, "description", Msg::field_description),
+                   column(lang, "unit", Msg::field_unit),
+                   column(lang, "status", Msg::field_status),
+                   column(lang, "deadline", Msg::field_deadline),
+                   column(lang, "satisfaction", Msg::record_satisfaction),
                    column_for_scripts("overdue"),
                    column_for_scripts("micro_wish")};
   for (const auto& p : ProjectStore(db).list(filter, today)) {
     bool late = overdue(p, today);
     table.rows.push_back({Value::integer(p.id), Value::text(p.need_requester), Value::flag(p.vulnerable, "★"),
-                          category_value(config.catalogue, p.need_category), Value::text(p.need_description),
-                          text_or_none(p.unit), project_status_value(p.status, late), date_or_none(p.deadline),
-                          integer_or_none(p.satisfaction), Value::flag(late, text_of(Msg::word_yes)),
-                          Value::flag(p.micro_wish, text_of(Msg::word_yes))});
+                          category_value(config.catalogue, p.need_category, lang), Value::text(p.need_description),
+                          text_or_none(p.unit), project_status_value(p.status, lang, late), date_or_none(p.deadline),
+                          integer_or_none(p.satisfaction), Value::flag(late, text_of(lang, Msg::word_yes)),
+                          Value::flag(p.micro_wish, text_of(lang, Msg::word_yes))});
   }
-  return counted_listing("match_projects", std::move(table), Msg::projects_count);
+  return counted_listing(lang, "match_projects", std::move(table), Msg::projects_count);
 }
 
 present::Document listing(SQLite::Database& db, const config::Config& config, std::string_view what,
-                          const ListQuery& query, const Date& today) {
-  if (what == "needs") return needs_listing(db, config, query);
-  if (what == "resources") return resources_listing(db, config, query);
-  if (what == "projects") return projects_listing(db, config, query, today);
+                          const ListQuery& query, const Date& today, Lang lang) {
+  if (what == "needs") return needs_listing(db, config, query, lang);
+  if (what == "resources") return resources_listing(db, config, query, lang);
+  if (what == "projects") return projects_listing(db, config, query, today, lang);
   throw Error(fmt::format("match list {}: not needs, resources or projects", what));  // the command line allows no other
 }
 
 present::Document run_document(SQLite::Database& db, const config::Config& config, const Date& today,
-                               const std::string& now, const std::string& by, bool dry_run) {
+                               const std::string& now, const std::string& by, bool dry_run, Lang lang) {
   auto report = run_matching(db, today, now, by, dry_run);
   lists::Store store(db);
   std::map<std::int64_t, lists::Need> needs;
@@ -251,13 +253,13 @@ present::Document run_document(SQLite::Database& db, const config::Config& confi
   for (auto& r : store.resources({})) resources.emplace(r.id, std::move(r));
   present::Table table;
   table.id = "proposals";
-  table.columns = {column("project", Msg::match_project),
-                   column("need", Msg::field_requester),
-                   column("vulnerable", Msg::field_vulnerable),
-                   column("category", Msg::field_category),
-                   column("description", Msg::field_description),
-                   column("provider", Msg::field_provider),
-                   column("distance", Msg::match_distance),
+  table.columns = {column(lang, "project", Msg::match_project),
+                   column(lang, "need", Msg::field_requester),
+                   column(lang, "vulnerable", Msg::field_vulnerable),
+                   column(lang, "category", Msg::field_category),
+                   column(lang, "description", Msg::field_description),
+                   column(lang, "provider", Msg::field_provider),
+                   column(lang, "distance", Msg::match_distance),
                    column_for_scripts("need_id"),
                    column_for_scripts("resource_id"),
                    column_for_scripts("distance_m")};
@@ -265,30 +267,31 @@ present::Document run_document(SQLite::Database& db, const config::Config& confi
     const auto& p = report.plan.proposals[i];
     const auto& n = needs.at(p.need);
     table.rows.push_back({dry_run ? Value::none() : Value::integer(report.projects[i]), Value::text(need_label(n)),
-                          vulnerable_value(n.vulnerable, n.vulnerability), category_value(config.catalogue, n.category),
+                          vulnerable_value(n.vulnerable, n.vulnerability, lang), category_value(config.catalogue, n.category, lang),
                           Value::text(n.description), Value::text(resources.at(p.resource).provider),
-                          distance_value(p.distance_m), Value::integer(p.need), Value::integer(p.resource),
+                          distance_value(p.distance_m, lang), Value::integer(p.need), Value::integer(p.resource),
                           integer_or_none(p.distance_m)});
   }
   const auto& plan = report.plan;
   present::Document document;
+  document.language = lang;
   document.kind = "match_run";
   // Nothing proposed is said by the summary alone (and by `proposed` for scripts).
-  if (!table.rows.empty()) document = present::listing("match_run", std::move(table));
-  document.footer.push_back(tr(Msg::match_run_summary, report.open_needs, plan.proposals.size(), plan.vulnerable_served,
+  if (!table.rows.empty()) document = present::listing(lang, "match_run", std::move(table));
+  document.footer.push_back(tr(lang, Msg::match_run_summary, report.open_needs, plan.proposals.size(), plan.vulnerable_served,
                                fmt::format("{:.1f}", static_cast<double>(plan.total_distance_m) / 1000.0)));
-  if (!plan.gaps.empty()) document.footer.push_back(tr(Msg::match_run_gaps, plan.gaps.size()));
-  if (dry_run) document.footer.push_back(text_of(Msg::import_dry_run));
+  if (!plan.gaps.empty()) document.footer.push_back(tr(lang, Msg::match_run_gaps, plan.gaps.size()));
+  if (dry_run) document.footer.push_back(text_of(lang, Msg::import_dry_run));
   document.facts = {{"open_needs", Value::integer(report.open_needs)},
                     {"proposed", Value::integer(static_cast<std::int64_t>(plan.proposals.size()))},
                     {"vulnerable_served", Value::integer(plan.vulnerable_served)},
                     {"total_distance_m", Value::integer(plan.total_distance_m)},
                     {"gaps", Value::integer(static_cast<std::int64_t>(plan.gaps.size()))},
-                    {"dry_run", Value::flag(dry_run, text_of(Msg::word_yes))}};
+                    {"dry_run", Value::flag(dry_run, text_of(lang, Msg::word_yes))}};
   return document;
 }
 
-present::Document gaps_document(SQLite::Database& db, const config::Config& config, const Date& today) {
+present::Document gaps_document(SQLite::Database& db, const config::Config& config, const Date& today, Lang lang) {
   auto [open, free] = load_pool(db, today);
   auto plan = plan_matches(open, free, today);
   std::map<std::int64_t, lists::Need> needs;
@@ -297,35 +300,36 @@ present::Document gaps_document(SQLite::Database& db, const config::Config& conf
   for (auto& r : free) resources.emplace(r.resource.id, r.resource);
   present::Table gaps;
   gaps.id = "gaps";
-  gaps.columns = {column("need", Msg::field_requester),
-                  column("vulnerable", Msg::field_vulnerable),
-                  column("category", Msg::field_category),
-                  column("description", Msg::field_description),
-                  column("missing", Msg::match_missing),
-                  column("reason", Msg::match_reason),
+  gaps.columns = {column(lang, "need", Msg::field_requester),
+                  column(lang, "vulnerable", Msg::field_vulnerable),
+                  column(lang, "category", Msg::field_category),
+                  column(lang, "description", Msg::field_description),
+                  column(lang, "missing", Msg::match_missing),
+                  column(lang, "reason", Msg::match_reason),
                   column_for_scripts("need_id"),
                   column_for_scripts("nearest_resource_id"),
                   column_for_scripts("nearest_m")};
   for (const auto& g : plan.gaps) {
     const auto& n = needs.at(g.need);
-    gaps.rows.push_back({Value::text(need_label(n)), vulnerable_value(n.vulnerable, n.vulnerability),
-                         category_value(config.catalogue, n.category), Value::text(n.description), Value::integer(g.missing),
-                         Value::code(std::string(to_string(g.reason)), gap_reason_text(g, n, resources)),
+    gaps.rows.push_back({Value::text(need_label(n)), vulnerable_value(n.vulnerable, n.vulnerability, lang),
+                         category_value(config.catalogue, n.category, lang), Value::text(n.description), Value::integer(g.missing),
+                         Value::code(std::string(to_string(g.reason)), gap_reason_text(g, n, resources, lang)),
                          Value::integer(n.id), integer_or_none(g.nearest), integer_or_none(g.nearest_m)});
   }
   present::Table shortages;
   shortages.id = "shortages";
-  shortages.title = text_of(Msg::match_shortages);
-  shortages.columns = {column("category", Msg::field_category), column("wanted", Msg::field_wanted),
-                       column("room", Msg::field_capacity)};
+  shortages.title = text_of(lang, Msg::match_shortages);
+  shortages.columns = {column(lang, "category", Msg::field_category), column(lang, "wanted", Msg::field_wanted),
+                       column(lang, "room", Msg::field_capacity)};
   for (const auto& s : plan.shortages) {
-    shortages.rows.push_back({category_value(config.catalogue, s.category), Value::integer(s.wanted), Value::integer(s.room)});
+    shortages.rows.push_back({category_value(config.catalogue, s.category, lang), Value::integer(s.wanted), Value::integer(s.room)});
   }
   present::Document document;
+  document.language = lang;
   document.kind = "match_gaps";
   present::Section section;
   section.id = "gaps";
-  if (plan.gaps.empty()) section.lines.push_back(text_of(Msg::gap_none));
+  if (plan.gaps.empty()) section.lines.push_back(text_of(lang, Msg::gap_none));
   section.tables.push_back(std::move(gaps));
   // A category short of resources is said only when it is: most months none is.
   if (!shortages.rows.empty()) section.tables.push_back(std::move(shortages));
@@ -334,40 +338,42 @@ present::Document gaps_document(SQLite::Database& db, const config::Config& conf
 }
 
 present::Document project_document(SQLite::Database& db, const config::Config& config, std::int64_t id,
-                                   const Date& today) {
+                                   const Date& today, Lang lang) {
   ProjectStore store(db);
   auto project = store.find(id);
-  if (!project) throw InputError(tr(Msg::project_not_found, id));
-  auto status = project_status_value(project->status, overdue(*project, today));
+  if (!project) throw InputError(Message(Msg::project_not_found, id));
+  auto status = project_status_value(project->status, lang, overdue(*project, today));
   present::Section section;
   section.id = "project";
-  section.lines.push_back(tr(Msg::project_heading, project->id, project->need_requester, project->need_description,
-                             project->resource_provider, status.display()));
-  if (!project->delivered.empty()) section.lines.push_back(tr(Msg::project_delivered_line, project->delivered));
+  section.lines.push_back(tr(lang, Msg::project_heading, project->id, project->need_requester, project->need_description,
+                             project->resource_provider, status.display(lang)));
+  if (!project->delivered.empty()) section.lines.push_back(tr(lang, Msg::project_delivered_line, project->delivered));
   present::Table events;
   events.id = "events";
   // `status` is the status it went to (a code); people read where it came from too.
-  events.columns = {column("at", Msg::project_when), column("status", Msg::field_status), column("by", Msg::points_by),
-                    column("note", Msg::field_note), column_for_scripts("from")};
+  events.columns = {column(lang, "at", Msg::project_when), column(lang, "status", Msg::field_status), column(lang, "by", Msg::points_by),
+                    column(lang, "note", Msg::field_note), column_for_scripts("from")};
   for (const auto& e : store.events(project->id)) {
-    auto change = e.from ? display(*e.from) + " → " + display(e.to) : display(e.to);
+    auto change = e.from ? display(*e.from, lang) + " → " + display(e.to, lang) : display(e.to, lang);
     events.rows.push_back({Value::text(e.at), Value::code(std::string(to_string(e.to)), change), text_or_none(e.by),
-                           text_or_none(e.note), e.from ? project_status_value(*e.from) : Value::none()});
+                           text_or_none(e.note), e.from ? project_status_value(*e.from, lang) : Value::none()});
   }
   section.tables.push_back(std::move(events));
   present::Document document;
+  document.language = lang;
   document.kind = "match_project";
   document.facts = {{"project", Value::integer(project->id)},
                     {"status", status},
                     {"need_id", Value::integer(project->need)},
                     {"resource_id", Value::integer(project->resource)},
-                    {"category", category_value(config.catalogue, project->need_category)},
+                    {"category", category_value(config.catalogue, project->need_category, lang)},
                     {"satisfaction", integer_or_none(project->satisfaction)}};
   document.sections.push_back(std::move(section));
   return document;
 }
 
-present::Document move_project(SQLite::Database& db, const ProjectMove& move, const Date& today, const std::string& now) {
+present::Document move_project(SQLite::Database& db, const ProjectMove& move, const Date& today, const std::string& now,
+                               Lang lang) {
   TransitionDetails details;
   details.by = move.by;
   details.note = move.note;
@@ -377,7 +383,7 @@ present::Document move_project(SQLite::Database& db, const ProjectMove& move, co
     details.done_on = today;
     if (!move.date.empty()) {
       details.done_on = parse_date(move.date);
-      if (!details.done_on) throw UsageError(tr(Msg::toml_bad_date, move.date));
+      if (!details.done_on) throw UsageError(Message(Msg::toml_bad_date, move.date));
     }
     people::Store volunteers(db);
     for (const auto& list : move.volunteers) {
@@ -387,22 +393,22 @@ present::Document move_project(SQLite::Database& db, const ProjectMove& move, co
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   auto project = ProjectStore(db).transition(move.project, move.to, details, now);
   transaction.commit();
-  return present::message("match_move", {tr(Msg::project_moved, project.id, project.need_requester, display(project.status))},
-                          {{"project", Value::integer(project.id)}, {"status", project_status_value(project.status)}});
+  return present::message(lang, "match_move", {tr(lang, Msg::project_moved, project.id, project.need_requester, display(project.status, lang))},
+                          {{"project", Value::integer(project.id)}, {"status", project_status_value(project.status, lang)}});
 }
 
 present::Document add_need(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
-                           const std::string& now) {
+                           const std::string& now, Lang lang) {
   auto need = import::add_need(db, config.catalogue, entry, now);
-  return present::message("match_need_added", {tr(Msg::match_need_added, need.id, need.requester, need.description)},
+  return present::message(lang, "match_need_added", {tr(lang, Msg::match_need_added, need.id, need.requester, need.description)},
                           {{"need", Value::integer(need.id)}});
 }
 
 present::Document add_resource(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
-                               const std::string& now) {
+                               const std::string& now, Lang lang) {
   auto resource = import::add_resource(db, config.catalogue, entry, now);
-  return present::message("match_resource_added",
-                          {tr(Msg::match_resource_added, resource.id, resource.provider, resource.description)},
+  return present::message(lang, "match_resource_added",
+                          {tr(lang, Msg::match_resource_added, resource.id, resource.provider, resource.description)},
                           {{"resource", Value::integer(resource.id)}});
 }
 

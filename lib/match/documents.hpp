@@ -33,30 +33,31 @@ struct ListQuery {
 };
 
 /// The needs list (`needs`): vulnerable residents' first, then by deadline.
-present::Document needs_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query);
+present::Document needs_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query, Lang lang);
 /// The resources list (`resources`), by provider.
-present::Document resources_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query);
+present::Document resources_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
+                                    Lang lang);
 /// The projects (`projects`), live first; `overdue` ones past their need's deadline on `today`.
 present::Document projects_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
-                                   const Date& today);
+                                   const Date& today, Lang lang);
 
 /// `match list WHAT`: the needs, resources or projects listing (Error, a bug, for another word).
 present::Document listing(SQLite::Database& db, const config::Config& config, std::string_view what,
-                          const ListQuery& query, const Date& today);
+                          const ListQuery& query, const Date& today, Lang lang);
 
 /// `match run`: matches every open need at once (match::run_matching, written in one
 /// transaction unless `dry_run`) and says what it proposed: the proposals, and as facts
 /// the open needs, projects proposed, places for vulnerable residents, total distance, gaps.
 present::Document run_document(SQLite::Database& db, const config::Config& config, const Date& today,
-                               const std::string& now, const std::string& by, bool dry_run);
+                               const std::string& now, const std::string& by, bool dry_run, Lang lang);
 
 /// `match gaps`: the needs that cannot be (fully) matched and why (a reason code), and
 /// the categories short of resources.
-present::Document gaps_document(SQLite::Database& db, const config::Config& config, const Date& today);
+present::Document gaps_document(SQLite::Database& db, const config::Config& config, const Date& today, Lang lang);
 
 /// `match show`: project `id` and every change of its status; InputError when there is none.
 present::Document project_document(SQLite::Database& db, const config::Config& config, std::int64_t id,
-                                   const Date& today);
+                                   const Date& today, Lang lang);
 
 /// A move of a project as typed: `date` (done) a YYYY-MM-DD, `volunteers` (done) lists of
 /// names or phones (张伟,王建国).
@@ -70,13 +71,14 @@ struct ProjectMove {
 
 /// Moves the project (a bad date is a UsageError, an unknown volunteer or a move not
 /// allowed an InputError) in one transaction and says so; facts: the project and its status.
-present::Document move_project(SQLite::Database& db, const ProjectMove& move, const Date& today, const std::string& now);
+present::Document move_project(SQLite::Database& db, const ProjectMove& move, const Date& today, const std::string& now,
+                               Lang lang);
 
 /// `match add need|resource`: the line read and added (import::add_need) and said; facts:
 /// its id.
 present::Document add_need(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
-                           const std::string& now);
+                           const std::string& now, Lang lang);
 present::Document add_resource(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
-                               const std::string& now);
+                               const std::string& now, Lang lang);
 
 }  // namespace kangle::match

@@ -81,9 +81,9 @@ std::optional<ProjectStatus> parse_project_status(std::string_view word) {
   return std::nullopt;
 }
 
-std::string display(ProjectStatus status) {
-  return std::string(message_text(status_messages[static_cast<std::size_t>(status)], language()));
-}
+Msg status_word(ProjectStatus status) { return status_messages[static_cast<std::size_t>(status)]; }
+
+std::string display(ProjectStatus status, Lang lang) { return std::string(message_text(status_word(status), lang)); }
 
 bool holds_place(ProjectStatus status) {
   return status != ProjectStatus::declined && status != ProjectStatus::unmatched && status != ProjectStatus::cancelled;
@@ -189,12 +189,12 @@ std::vector<ProjectEvent> ProjectStore::events(std::int64_t project) {
 Project ProjectStore::transition(std::int64_t id, ProjectStatus to, const TransitionDetails& details,
                                  const std::string& now) {
   auto project = find(id);
-  if (!project) throw InputError(tr(Msg::project_not_found, id));
+  if (!project) throw InputError(Message(Msg::project_not_found, id));
   if (!allowed(project->status, to)) {
-    throw InputError(tr(Msg::project_bad_transition, id, display(project->status), display(to)));
+    throw InputError(Message(Msg::project_bad_transition, id, status_word(project->status), status_word(to)));
   }
   if (to == ProjectStatus::reviewed && (!details.satisfaction || *details.satisfaction < 1 || *details.satisfaction > 5)) {
-    throw UsageError(tr(Msg::project_bad_satisfaction, id));
+    throw UsageError(Message(Msg::project_bad_satisfaction, id));
   }
   SQLite::Statement q(db_,
                       "UPDATE projects SET status = ?, updated_at = ?, "

@@ -21,8 +21,9 @@ enum class ProjectStatus { proposed, claimed, in_progress, done, reviewed, decli
 
 std::string_view to_string(ProjectStatus status);
 std::optional<ProjectStatus> parse_project_status(std::string_view word);
-/// As the current language shows it: 待认领, 已认领, 进行中 …
-std::string display(ProjectStatus status);
+/// The word of the catalogue for a status, and the word in `lang`: 待认领, 已认领, 进行中 …
+Msg status_word(ProjectStatus status);
+std::string display(ProjectStatus status, Lang lang);
 /// Whether a project in `status` holds its need's and resource's place.
 bool holds_place(ProjectStatus status);
 

@@ -57,13 +57,13 @@ std::string_view format_name(Format format) {
 }
 
 std::string rendered(const Document& document, const Output& output, bool for_file) {
-  if (output.encoding != Encoding::utf8 && output.format != Format::csv) throw UsageError(tr(Msg::encoding_csv_only));
+  if (output.encoding != Encoding::utf8 && output.format != Format::csv) throw UsageError(Message(Msg::encoding_csv_only));
   switch (output.format) {
     case Format::text: return render_text(document);
     case Format::json: return render_json(document);
     case Format::md: return render_markdown(document);
     case Format::html: return render_html(document);
-    case Format::xlsx: throw UsageError(tr(Msg::xlsx_needs_output));
+    case Format::xlsx: throw UsageError(Message(Msg::xlsx_needs_output));
     case Format::csv: break;
   }
   std::string csv = render_csv(document);
@@ -73,10 +73,10 @@ std::string rendered(const Document& document, const Output& output, bool for_fi
 
 void write(const Document& document, const Output& output) {
   if (output.format == Format::xlsx) {
-    if (output.encoding != Encoding::utf8) throw UsageError(tr(Msg::encoding_csv_only));
+    if (output.encoding != Encoding::utf8) throw UsageError(Message(Msg::encoding_csv_only));
     bool any_table = std::any_of(document.sections.begin(), document.sections.end(),
                                  [](const Section& s) { return !s.tables.empty(); });
-    if (!any_table) throw UsageError(tr(Msg::csv_needs_table));
+    if (!any_table) throw UsageError(Message(Msg::csv_needs_table));
     write_xlsx(document, output.path);
   } else {
     write_file_atomically(output.path, rendered(document, output, true));

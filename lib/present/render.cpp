@@ -150,7 +150,7 @@ std::string render_csv(const Document& document) {
       if (table.in_csv) tables.push_back(&table);
     }
   }
-  if (tables.empty()) throw UsageError(tr(Msg::csv_needs_table));
+  if (tables.empty()) throw UsageError(Message(Msg::csv_needs_table));
   if (tables.size() == 1 && !document.csv_by_keys) {
     // A listing for a spreadsheet: the headers people read; durations in minutes say so.
     const Table& table = *tables.front();

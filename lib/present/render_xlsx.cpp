@@ -28,7 +28,7 @@ namespace {
 namespace fs = std::filesystem;
 
 [[noreturn]] void fail(const fs::path& path, const char* reason) {
-  throw WorkspaceError(tr(Msg::cannot_write_file, path.string(), reason));
+  throw WorkspaceError(Message(Msg::cannot_write_file, path.string(), reason));
 }
 
 void check(lxw_error error, const fs::path& path) {
@@ -193,7 +193,7 @@ struct CloseWorkbook {
 void write_xlsx(const Document& document, const fs::path& path) {
   // Refused before the work, as the atomic write would refuse it at the end.
   std::error_code ec;
-  if (fs::is_directory(path, ec)) throw WorkspaceError(tr(Msg::output_is_folder, path.string()));
+  if (fs::is_directory(path, ec)) throw WorkspaceError(Message(Msg::output_is_folder, path.string()));
 
   ScratchFile scratch(path);
   std::unique_ptr<lxw_workbook, CloseWorkbook> book(workbook_new(scratch.path().c_str()));

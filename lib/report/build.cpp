@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/i18n.hpp"
+#include "present/columns.hpp"
 #include "people/volunteer.hpp"
 #include "points/ledger.hpp"
 #include "report/figures.hpp"
@@ -17,6 +18,7 @@ namespace {
 
 using present::Chart;
 using present::Column;
+using present::column;
 using present::Document;
 using present::Section;
 using present::Table;
@@ -32,21 +34,20 @@ std::optional<double> ratio(double part, double whole) {
   return part / whole;
 }
 
-Column column(const char* key, Msg header) { return {key, tr(header), false}; }
-
 Document titled(const Source& s, const char* kind, Msg title) {
   Document r;
+  r.language = s.lang;
   r.kind = kind;
   r.period = s.period.text();
-  r.title = tr(title, s.config.settings.name, period_label(s.period));
+  r.title = tr(s.lang, title, s.config.settings.name, period_label(s.period, s.lang));
   r.generated_at = s.now;
-  r.footer.push_back(tr(Msg::report_generated, s.now));
+  r.footer.push_back(tr(s.lang, Msg::report_generated, s.now));
   // The figures rest on the ledger as it is now: its head, to prove later it was not cut.
   auto head = points::chain_end(s.db);
   r.facts = {{"ledger_entries", Value::integer(head.entry)}, {"ledger_head", Value::text(head.hash)}};
   r.csv_by_keys = true;
   r.fit_terminal = true;
-  r.footer.push_back(tr(Msg::report_ledger_head, head.entry, head.hash.substr(0, 16)));
+  r.footer.push_back(tr(s.lang, Msg::report_ledger_head, head.entry, head.hash.substr(0, 16)));
   return r;
 }
 
@@ -59,15 +60,22 @@ const char* period_kind(const Period& p) {
   return "year";
 }
 
-std::string kiosk_or_outreach(const config::Config& config, const std::string& kiosk) {
-  return kiosk.empty() ? tr(Msg::report_away_from_kiosks) : config::kiosk_label(config, kiosk);
+/// A kiosk: its id for scripts (`away` for service away from the kiosks), its name for people.
+Value kiosk_value(const config::Config& config, const std::string& kiosk, Lang lang) {
+  if (kiosk.empty()) return Value::code("away", tr(lang, Msg::report_away_from_kiosks));
+  return Value::code(kiosk, config::kiosk_label(config, kiosk, lang));
 }
 
-std::string category_of(const config::Catalogue& catalogue, const std::string& service) {
+/// A service and its category: their ids for scripts, their names for people.
+Value service_value(const config::Catalogue& catalogue, const std::string& service, Lang lang) {
+  return Value::code(service, config::service_label(catalogue, service, lang));
+}
+
+Value category_of(const config::Catalogue& catalogue, const std::string& service, Lang lang) {
   const auto* s = catalogue.find_service(service);
-  if (!s) return "";
+  if (!s) return Value::none();
   const auto* c = catalogue.find_category(s->category.value);
-  return c ? config::localized(c->name, c->name_en) : s->category.value;
+  return Value::code(s->category.value, c ? config::localized(c->name, c->name_en, lang) : s->category.value);
 }
 
 // ─── month, quarter, year ───────────────────────────────────────────────
@@ -134,61 +142,63 @@ Section overview(const Source& s, FiguresOf& figures_of) {
   const auto& current = figures_of(s.period);
   const auto& before = figures_of(shift_period(s.period, -1));
   const auto& last_year = figures_of(year_before(s.period));
-  Section section{"overview", tr(Msg::report_overview), {}, {}, {}};
-  section.lines.push_back(tr(Msg::report_headline_services, period_label(s.period), current.sessions,
+  Section section{"overview", tr(s.lang, Msg::report_overview), {}, {}, {}};
+  section.lines.push_back(tr(s.lang, Msg::report_headline_services, period_label(s.period, s.lang), current.sessions,
                              current.themed_events, current.residents));
-  section.lines.push_back(tr(Msg::report_headline_volunteers, current.volunteers, current.volunteer_times,
-                             hours(current.recorded_minutes).display(), hours(current.granted_minutes).display()));
-  section.lines.push_back(tr(Msg::report_headline_wishes, count_in(current.wishes, "claimed"), count_in(current.wishes, "done"),
+  section.lines.push_back(tr(s.lang, Msg::report_headline_volunteers, current.volunteers, current.volunteer_times,
+                             hours(current.recorded_minutes).display(s.lang), hours(current.granted_minutes).display(s.lang)));
+  section.lines.push_back(tr(s.lang, Msg::report_headline_wishes, count_in(current.wishes, "claimed"), count_in(current.wishes, "done"),
                              current.new_volunteers));
-  Table table{"headline", tr(Msg::report_overview),
-              {{"metric", tr(Msg::report_col_metric_key), true}, column("label", Msg::report_col_metric),
-               column("current", Msg::report_col_current), column("previous", Msg::report_col_previous),
-               column("change_pct", Msg::report_col_change), column("last_year", Msg::report_col_last_year),
-               column("year_change_pct", Msg::report_col_year_change)},
+  Table table{"headline", tr(s.lang, Msg::report_overview),
+              {{"metric", tr(s.lang, Msg::report_col_metric_key), true}, column(s.lang, "label", Msg::report_col_metric),
+               column(s.lang, "current", Msg::report_col_current), column(s.lang, "previous", Msg::report_col_previous),
+               column(s.lang, "change_pct", Msg::report_col_change), column(s.lang, "last_year", Msg::report_col_last_year),
+               column(s.lang, "year_change_pct", Msg::report_col_year_change)},
               {}, 2};
   for (const auto& m : metrics) {
     auto now = m.of(current), prev = m.of(before), year = m.of(last_year);
-    table.rows.push_back({Value::text(m.key), Value::text(tr(m.label)), now, prev, change(now, prev), year, change(now, year)});
+    table.rows.push_back({Value::text(m.key), Value::code(m.key, tr(s.lang, m.label)), now, prev, change(now, prev), year, change(now, year)});
   }
   section.tables.push_back(std::move(table));
   return section;
 }
 
 Section by_kiosk(const Source& s) {
-  Section section{"kiosks", tr(Msg::report_by_kiosk), {}, {}, {}};
-  Table table{"sessions_by_kiosk", tr(Msg::report_by_kiosk),
-              {column("kiosk", Msg::report_col_kiosk), column("sessions", Msg::report_sessions),
-               column("themed_events", Msg::report_themed_events), column("residents", Msg::report_residents),
-               column("volunteer_times", Msg::report_volunteer_times), column("hours", Msg::report_hours_recorded),
-               column("satisfaction", Msg::report_satisfaction), column("all_sessions", Msg::report_col_all_sessions)},
+  Section section{"kiosks", tr(s.lang, Msg::report_by_kiosk), {}, {}, {}};
+  Table table{"sessions_by_kiosk", tr(s.lang, Msg::report_by_kiosk),
+              {column(s.lang, "kiosk", Msg::report_col_kiosk), column(s.lang, "sessions", Msg::report_sessions),
+               column(s.lang, "themed_events", Msg::report_themed_events), column(s.lang, "residents", Msg::report_residents),
+               column(s.lang, "volunteer_times", Msg::report_volunteer_times), column(s.lang, "hours", Msg::report_hours_recorded),
+               column(s.lang, "satisfaction", Msg::report_satisfaction), column(s.lang, "all_sessions", Msg::report_col_all_sessions)},
               {}, 1};
   for (const auto& k : kiosk_figures(s.db, s.period)) {
-    table.rows.push_back({Value::text(kiosk_or_outreach(s.config, k.kiosk)), count(k.sessions), count(k.themed_events),
+    table.rows.push_back({kiosk_value(s.config, k.kiosk, s.lang), count(k.sessions), count(k.themed_events),
                           count(k.residents), count(k.volunteer_times), hours(k.minutes), rating(k.satisfaction.mean()),
                           count(k.sessions + k.themed_events)});
   }
-  if (table.rows.empty()) section.lines.push_back(tr(Msg::report_no_records));
+  if (table.rows.empty()) section.lines.push_back(tr(s.lang, Msg::report_no_records));
   section.tables.push_back(std::move(table));
-  section.charts.push_back({Chart::Kind::bars, tr(Msg::report_chart_sessions_by_kiosk), "sessions_by_kiosk", "kiosk",
+  section.charts.push_back({Chart::Kind::bars, tr(s.lang, Msg::report_chart_sessions_by_kiosk), "sessions_by_kiosk", "kiosk",
                             "all_sessions", "", "", 0, 0, "", ""});
   return section;
 }
 
 Section by_service(const Source& s) {
-  Section section{"services", tr(Msg::report_by_service), {}, {}, {}};
-  Table table{"by_service", tr(Msg::report_by_service),
-              {column("service", Msg::report_col_service), column("category", Msg::report_col_category),
-               column("sessions", Msg::report_col_all_sessions), column("residents", Msg::report_residents),
-               column("per_session", Msg::report_col_per_session), column("satisfaction", Msg::report_satisfaction)},
+  Section section{"services", tr(s.lang, Msg::report_by_service), {}, {}, {}};
+  Table table{"by_service", tr(s.lang, Msg::report_by_service),
+              {column(s.lang, "service", Msg::report_col_service), column(s.lang, "category", Msg::report_col_category),
+               column(s.lang, "sessions", Msg::report_col_all_sessions), column(s.lang, "residents", Msg::report_residents),
+               column(s.lang, "per_session", Msg::report_col_per_session), column(s.lang, "satisfaction", Msg::report_satisfaction)},
               {}, 1};
   auto figures = service_figures(s.db, s.period);
   std::stable_sort(figures.begin(), figures.end(),
                    [](const ServiceFigures& a, const ServiceFigures& b) { return a.residents > b.residents; });
   for (const auto& f : figures) {
-    auto name = f.service.empty() ? f.title : config::service_label(s.config.catalogue, f.service);
-    auto category = f.service.empty() ? tr(Msg::report_event_category) : category_of(s.config.catalogue, f.service);
-    table.rows.push_back({Value::text(name), Value::text(category), count(f.sessions), count(f.residents),
+    // A themed event by its title (the same in every language), in a category of its own.
+    auto name = f.service.empty() ? Value::text(f.title) : service_value(s.config.catalogue, f.service, s.lang);
+    auto category = f.service.empty() ? Value::code("event", tr(s.lang, Msg::report_event_category))
+                                      : category_of(s.config.catalogue, f.service, s.lang);
+    table.rows.push_back({name, category, count(f.sessions), count(f.residents),
                           Value::number(static_cast<double>(f.residents) / std::max(f.sessions, 1), 1),
                           rating(f.satisfaction.mean())});
   }
@@ -203,11 +213,11 @@ Section by_month(const Source& s, FiguresOf& figures_of) {
   } else {
     months = months_of(s.period);
   }
-  Section section{"trend", tr(Msg::report_by_month), {}, {}, {}};
-  Table table{"by_month", tr(Msg::report_by_month),
-              {column("month", Msg::report_col_month), column("sessions", Msg::report_col_all_sessions),
-               column("residents", Msg::report_residents), column("volunteer_times", Msg::report_volunteer_times),
-               column("hours", Msg::report_hours_recorded)},
+  Section section{"trend", tr(s.lang, Msg::report_by_month), {}, {}, {}};
+  Table table{"by_month", tr(s.lang, Msg::report_by_month),
+              {column(s.lang, "month", Msg::report_col_month), column(s.lang, "sessions", Msg::report_col_all_sessions),
+               column(s.lang, "residents", Msg::report_residents), column(s.lang, "volunteer_times", Msg::report_volunteer_times),
+               column(s.lang, "hours", Msg::report_hours_recorded)},
               {}, 1};
   for (const auto& month : months) {
     const auto& f = figures_of(month);
@@ -216,7 +226,7 @@ Section by_month(const Source& s, FiguresOf& figures_of) {
   }
   section.tables.push_back(std::move(table));
   section.charts.push_back(
-      {Chart::Kind::bars, tr(Msg::report_chart_residents_by_month), "by_month", "month", "residents", "", "", 0, 0, "", ""});
+      {Chart::Kind::bars, tr(s.lang, Msg::report_chart_residents_by_month), "by_month", "month", "residents", "", "", 0, 0, "", ""});
   return section;
 }
 
@@ -253,37 +263,54 @@ const char* group_key(ReviewGroup g) {
 }
 
 /// As the tables show it (halves away from zero), so that a sentence and its row agree.
-std::string one_decimal(double v) { return Value::number(v, 1).display(); }
+std::string one_decimal(double v, Lang lang) { return Value::number(v, 1).display(lang); }
 
 /// The sentence that puts a service in its group, with the figures and thresholds it rests on.
 std::string justify(const ServiceReview& r, const Source& s) {
   const auto& rules = s.config.settings.review;
-  auto demand = one_decimal(r.per_session.value_or(0));
-  auto rated = r.satisfaction ? rating(r.satisfaction).display() : std::string("—");
+  auto demand = one_decimal(r.per_session.value_or(0), s.lang);
+  auto rated = r.satisfaction ? rating(r.satisfaction).display(s.lang) : std::string("—");
   switch (r.reason) {
     case ReviewReason::popular:
-      return tr(Msg::review_why_popular, demand, one_decimal(rules.demand_high), rated, one_decimal(rules.satisfaction_good));
-    case ReviewReason::popular_unrated: return tr(Msg::review_why_popular_unrated, demand, one_decimal(rules.demand_high));
+      return tr(s.lang, Msg::review_why_popular, demand, one_decimal(rules.demand_high, s.lang), rated, one_decimal(rules.satisfaction_good, s.lang));
+    case ReviewReason::popular_unrated: return tr(s.lang, Msg::review_why_popular_unrated, demand, one_decimal(rules.demand_high, s.lang));
     case ReviewReason::popular_fair:
-      return tr(Msg::review_why_popular_fair, demand, rated, one_decimal(rules.satisfaction_good));
+      return tr(s.lang, Msg::review_why_popular_fair, demand, rated, one_decimal(rules.satisfaction_good, s.lang));
     case ReviewReason::middling:
-      return tr(Msg::review_why_middling, demand, one_decimal(rules.demand_low), one_decimal(rules.demand_high));
-    case ReviewReason::niche: return tr(Msg::review_why_niche, demand, r.kiosks);
+      return tr(s.lang, Msg::review_why_middling, demand, one_decimal(rules.demand_low, s.lang), one_decimal(rules.demand_high, s.lang));
+    case ReviewReason::niche: return tr(s.lang, Msg::review_why_niche, demand, r.kiosks);
     case ReviewReason::volunteers_keen:
-      return tr(Msg::review_why_keen, r.keen_volunteers, demand, one_decimal(rules.demand_low),
-                r.partner.empty() ? std::string("—") : config::service_label(s.config.catalogue, r.partner));
+      return tr(s.lang, Msg::review_why_keen, r.keen_volunteers, demand, one_decimal(rules.demand_low, s.lang),
+                r.partner.empty() ? std::string("—") : config::service_label(s.config.catalogue, r.partner, s.lang));
     case ReviewReason::little_demand:
-      return tr(Msg::review_why_little_demand, demand, one_decimal(rules.demand_low), r.kiosks, r.resources);
-    case ReviewReason::poor_ratings: return tr(Msg::review_why_poor, rated, one_decimal(rules.satisfaction_poor));
+      return tr(s.lang, Msg::review_why_little_demand, demand, one_decimal(rules.demand_low, s.lang), r.kiosks, r.resources);
+    case ReviewReason::poor_ratings: return tr(s.lang, Msg::review_why_poor, rated, one_decimal(rules.satisfaction_poor, s.lang));
     case ReviewReason::not_held: break;
   }
-  return tr(Msg::review_why_not_held, r.kiosks);
+  return tr(s.lang, Msg::review_why_not_held, r.kiosks);
 }
 
 // ─── the volunteers report ──────────────────────────────────────────────
 
-std::string part_of_day(int part) {
-  return tr(part == 0 ? Msg::report_morning : part == 1 ? Msg::report_afternoon : Msg::report_evening);
+Value part_of_day(int part, Lang lang) {
+  if (part == 0) return Value::code("morning", tr(lang, Msg::report_morning));
+  if (part == 1) return Value::code("afternoon", tr(lang, Msg::report_afternoon));
+  return Value::code("evening", tr(lang, Msg::report_evening));
+}
+
+const char* reason_key(ReviewReason reason) {
+  switch (reason) {
+    case ReviewReason::popular: return "popular";
+    case ReviewReason::popular_unrated: return "popular_unrated";
+    case ReviewReason::popular_fair: return "popular_fair";
+    case ReviewReason::middling: return "middling";
+    case ReviewReason::niche: return "niche";
+    case ReviewReason::volunteers_keen: return "volunteers_keen";
+    case ReviewReason::little_demand: return "little_demand";
+    case ReviewReason::poor_ratings: return "poor_ratings";
+    case ReviewReason::not_held: break;
+  }
+  return "not_held";
 }
 
 }  // namespace
@@ -303,50 +330,51 @@ Document services_report(const Source& s) {
   auto reviews = review_services(s.config, service_figures(s.db, s.period), needs_by_category(s.db, s.period),
                                  resources_by_category(s.db), volunteers_by_skill(s.db));
   const auto& rules = s.config.settings.review;
-  Section overview{"portfolio", tr(Msg::report_portfolio), {}, {}, {}};
-  overview.lines.push_back(tr(Msg::review_rules, one_decimal(rules.demand_high), one_decimal(rules.demand_low),
-                              one_decimal(rules.satisfaction_good), one_decimal(rules.satisfaction_poor),
+  Section overview{"portfolio", tr(s.lang, Msg::report_portfolio), {}, {}, {}};
+  overview.lines.push_back(tr(s.lang, Msg::review_rules, one_decimal(rules.demand_high, s.lang), one_decimal(rules.demand_low, s.lang),
+                              one_decimal(rules.satisfaction_good, s.lang), one_decimal(rules.satisfaction_poor, s.lang),
                               rules.keen_volunteers));
-  Table table{"portfolio", tr(Msg::report_portfolio),
-              {{"group_key", tr(Msg::report_col_group), true}, column("group", Msg::report_col_group),
-               column("service", Msg::report_col_service),
-               column("category", Msg::report_col_category), column("sessions", Msg::report_col_all_sessions),
-               column("residents", Msg::report_residents), column("per_session", Msg::report_col_per_session),
-               column("capacity_use_pct", Msg::report_col_capacity_use), column("satisfaction", Msg::report_satisfaction),
-               column("volunteers_with_skill", Msg::report_col_skilled), column("kiosks", Msg::report_col_kiosks),
-               column("needs", Msg::report_col_needs),
+  Table table{"portfolio", tr(s.lang, Msg::report_portfolio),
+              {{"group_key", tr(s.lang, Msg::report_col_group), true}, column(s.lang, "group", Msg::report_col_group),
+               column(s.lang, "service", Msg::report_col_service),
+               column(s.lang, "category", Msg::report_col_category), column(s.lang, "sessions", Msg::report_col_all_sessions),
+               column(s.lang, "residents", Msg::report_residents), column(s.lang, "per_session", Msg::report_col_per_session),
+               column(s.lang, "capacity_use_pct", Msg::report_col_capacity_use), column(s.lang, "satisfaction", Msg::report_satisfaction),
+               column(s.lang, "volunteers_with_skill", Msg::report_col_skilled), column(s.lang, "kiosks", Msg::report_col_kiosks),
+               column(s.lang, "needs", Msg::report_col_needs),
                // In the group sections as sentences; in the table only for scripts.
-               {"reason", tr(Msg::report_col_reason), true}},
+               {"reason", tr(s.lang, Msg::report_col_reason), true}},
               {}, 3};
   std::vector<Section> groups;
   for (auto g : {ReviewGroup::make_permanent, ReviewGroup::keep, ReviewGroup::graft, ReviewGroup::retire}) {
-    groups.push_back({group_key(g), tr(group_title(g)), {}, {}, {}});
+    groups.push_back({group_key(g), tr(s.lang, group_title(g)), {}, {}, {}});
   }
   for (const auto& r : reviews) {
-    auto name = config::service_label(s.config.catalogue, r.service);
+    auto name = config::service_label(s.config.catalogue, r.service, s.lang);
     auto why = justify(r, s);
-    table.rows.push_back({Value::text(group_key(r.group)), Value::text(tr(group_short(r.group))), Value::text(name),
-                          Value::text(category_of(s.config.catalogue, r.service)), count(r.sessions), count(r.residents),
+    table.rows.push_back({Value::text(group_key(r.group)), Value::code(group_key(r.group), tr(s.lang, group_short(r.group))),
+                          service_value(s.config.catalogue, r.service, s.lang),
+                          category_of(s.config.catalogue, r.service, s.lang), count(r.sessions), count(r.residents),
                           r.per_session ? Value::number(*r.per_session, 1) : Value::none(), percent(r.capacity_use),
                           rating(r.satisfaction), count(r.keen_volunteers), count(r.kiosks), count(r.needs),
-                          Value::text(why)});
-    groups[static_cast<std::size_t>(r.group)].lines.push_back(fmt::format("{}{}{}", name, tr(Msg::report_colon), why));
+                          Value::code(reason_key(r.reason), why)});
+    groups[static_cast<std::size_t>(r.group)].lines.push_back(fmt::format("{}{}{}", name, tr(s.lang, Msg::report_colon), why));
   }
   std::vector<std::size_t> counts;
   for (auto& g : groups) {
     counts.push_back(g.lines.size());
-    g.lines.insert(g.lines.begin(), tr(Msg::review_group_count, g.lines.size()));
+    g.lines.insert(g.lines.begin(), tr(s.lang, Msg::review_group_count, g.lines.size()));
   }
-  overview.lines.push_back(tr(Msg::review_counts, counts[0], counts[1], counts[2], counts[3]));
+  overview.lines.push_back(tr(s.lang, Msg::review_counts, counts[0], counts[1], counts[2], counts[3]));
   // Without a single record the review says only that nothing was recorded, not that
   // every service should go.
   if (std::none_of(reviews.begin(), reviews.end(), [](const ServiceReview& r) { return r.sessions > 0; })) {
-    overview.lines.push_back(tr(Msg::review_nothing_recorded));
+    overview.lines.push_back(tr(s.lang, Msg::review_nothing_recorded));
   }
   overview.tables.push_back(std::move(table));
-  overview.charts.push_back({Chart::Kind::quadrant, tr(Msg::report_chart_quadrant), "portfolio", "service", "",
+  overview.charts.push_back({Chart::Kind::quadrant, tr(s.lang, Msg::report_chart_quadrant), "portfolio", "service", "",
                              "per_session", "satisfaction", rules.demand_high, rules.satisfaction_good,
-                             tr(Msg::report_col_per_session), tr(Msg::report_satisfaction)});
+                             tr(s.lang, Msg::report_col_per_session), tr(s.lang, Msg::report_satisfaction)});
   report.sections.push_back(std::move(overview));
   for (auto& g : groups) report.sections.push_back(std::move(g));
   return report;
@@ -363,15 +391,15 @@ Document units_report(const Source& s) {
     if (sa && *sa != *sb) return *sa > *sb;
     return a.volunteer_times > b.volunteer_times;
   });
-  Section section{"units", tr(Msg::report_units), {}, {}, {}};
-  section.lines.push_back(tr(Msg::report_units_rule));
-  Table table{"units", tr(Msg::report_units),
-              {column("rank", Msg::report_col_rank), column("unit", Msg::report_col_unit),
-               column("registered", Msg::report_col_registered), column("volunteers_sent", Msg::report_col_sent),
-               column("sessions", Msg::report_col_all_sessions), column("volunteer_times", Msg::report_volunteer_times),
-               column("hours", Msg::report_hours_recorded), column("claimed", Msg::report_projects_claimed),
-               column("done", Msg::report_projects_done), column("on_time_pct", Msg::report_col_on_time),
-               column("satisfaction", Msg::report_satisfaction)},
+  Section section{"units", tr(s.lang, Msg::report_units), {}, {}, {}};
+  section.lines.push_back(tr(s.lang, Msg::report_units_rule));
+  Table table{"units", tr(s.lang, Msg::report_units),
+              {column(s.lang, "rank", Msg::report_col_rank), column(s.lang, "unit", Msg::report_col_unit),
+               column(s.lang, "registered", Msg::report_col_registered), column(s.lang, "volunteers_sent", Msg::report_col_sent),
+               column(s.lang, "sessions", Msg::report_col_all_sessions), column(s.lang, "volunteer_times", Msg::report_volunteer_times),
+               column(s.lang, "hours", Msg::report_hours_recorded), column(s.lang, "claimed", Msg::report_projects_claimed),
+               column(s.lang, "done", Msg::report_projects_done), column(s.lang, "on_time_pct", Msg::report_col_on_time),
+               column(s.lang, "satisfaction", Msg::report_satisfaction)},
               {}, 2};
   int rank = 0;
   for (const auto& u : units) {
@@ -381,7 +409,7 @@ Document units_report(const Source& s) {
                           percent(ratio(u.done_on_time, u.done)), rating(u.satisfaction.mean())});
   }
   section.tables.push_back(std::move(table));
-  section.charts.push_back({Chart::Kind::bars, tr(Msg::report_chart_units), "units", "unit", "volunteer_times", "", "", 0,
+  section.charts.push_back({Chart::Kind::bars, tr(s.lang, Msg::report_chart_units), "units", "unit", "volunteer_times", "", "", 0,
                             0, "", ""});
   report.sections.push_back(std::move(section));
   return report;
@@ -395,14 +423,14 @@ Document volunteers_report(const Source& s) {
   std::stable_sort(people.begin(), people.end(), [](const VolunteerFigures& a, const VolunteerFigures& b) {
     return a.recorded_minutes + a.granted_minutes > b.recorded_minutes + b.granted_minutes;
   });
-  Section served{"volunteers", tr(Msg::report_volunteer_service), {}, {}, {}};
-  if (!s.unit.empty()) served.lines.push_back(tr(Msg::report_unit_only, s.unit));
-  Table table{"volunteers", tr(Msg::report_volunteer_service),
-              {column("name", Msg::report_col_name), column("phone", Msg::report_col_phone),
-               column("unit", Msg::report_col_unit), column("party_member", Msg::report_col_party),
-               column("sessions", Msg::report_col_all_sessions), column("hours_recorded", Msg::report_hours_recorded),
-               column("hours_granted", Msg::report_hours_granted), column("points", Msg::report_points_awarded),
-               column("balance", Msg::report_col_balance)},
+  Section served{"volunteers", tr(s.lang, Msg::report_volunteer_service), {}, {}, {}};
+  if (!s.unit.empty()) served.lines.push_back(tr(s.lang, Msg::report_unit_only, s.unit));
+  Table table{"volunteers", tr(s.lang, Msg::report_volunteer_service),
+              {column(s.lang, "name", Msg::report_col_name), column(s.lang, "phone", Msg::report_col_phone),
+               column(s.lang, "unit", Msg::report_col_unit), column(s.lang, "party_member", Msg::report_col_party),
+               column(s.lang, "sessions", Msg::report_col_all_sessions), column(s.lang, "hours_recorded", Msg::report_hours_recorded),
+               column(s.lang, "hours_granted", Msg::report_hours_granted), column(s.lang, "points", Msg::report_points_awarded),
+               column(s.lang, "balance", Msg::report_col_balance)},
               {}, 1};
   for (const auto& v : people) {
     table.rows.push_back({Value::text(v.name), Value::personal(s.reveal ? v.phone : people::mask_phone(v.phone)),
@@ -410,12 +438,12 @@ Document volunteers_report(const Source& s) {
                           hours(v.recorded_minutes), hours(v.granted_minutes), count(v.points), count(v.balance)});
   }
   served.tables.push_back(std::move(table));
-  if (!s.reveal) report.footer.push_back(tr(Msg::points_masked_note));
+  if (!s.reveal) report.footer.push_back(tr(s.lang, Msg::points_masked_note));
 
-  Section reach{"coverage", tr(Msg::report_coverage), {}, {}, {}};
-  Table coverage_table{"coverage", tr(Msg::report_coverage),
-                       {column("kiosk", Msg::report_col_kiosk), column("skill", Msg::report_col_skill),
-                        column("volunteers", Msg::report_volunteers)},
+  Section reach{"coverage", tr(s.lang, Msg::report_coverage), {}, {}, {}};
+  Table coverage_table{"coverage", tr(s.lang, Msg::report_coverage),
+                       {column(s.lang, "kiosk", Msg::report_col_kiosk), column(s.lang, "skill", Msg::report_col_skill),
+                        column(s.lang, "volunteers", Msg::report_volunteers)},
                        {}, 2};
   const auto& catalogue = s.config.catalogue;
   auto skill_of = [&](const std::string& service) {
@@ -424,26 +452,28 @@ Document volunteers_report(const Source& s) {
   };
   for (const auto& c : coverage(s.db, s.period, skill_of)) {
     const auto* skill = catalogue.find_skill(c.skill);
-    coverage_table.rows.push_back({Value::text(kiosk_or_outreach(s.config, c.kiosk)),
-                                   Value::text(skill ? config::localized(skill->name, skill->name_en) : c.skill),
+    coverage_table.rows.push_back({kiosk_value(s.config, c.kiosk, s.lang),
+                                   Value::code(c.skill, skill ? config::localized(skill->name, skill->name_en, s.lang) : c.skill),
                                    count(c.volunteers)});
   }
   reach.tables.push_back(std::move(coverage_table));
 
-  Section seats{"seats", tr(Msg::report_seats), {}, {}, {}};
-  Table seat_table{"seats", tr(Msg::report_seats),
-                   {column("kiosk", Msg::report_col_kiosk), column("weekday", Msg::report_col_weekday),
-                    column("part_of_day", Msg::report_col_part_of_day), column("filled", Msg::report_col_filled),
-                    column("unfilled", Msg::report_col_unfilled), column("filled_pct", Msg::report_col_filled_pct)},
+  Section seats{"seats", tr(s.lang, Msg::report_seats), {}, {}, {}};
+  Table seat_table{"seats", tr(s.lang, Msg::report_seats),
+                   {column(s.lang, "kiosk", Msg::report_col_kiosk), column(s.lang, "weekday", Msg::report_col_weekday),
+                    column(s.lang, "part_of_day", Msg::report_col_part_of_day), column(s.lang, "filled", Msg::report_col_filled),
+                    column(s.lang, "unfilled", Msg::report_col_unfilled), column(s.lang, "filled_pct", Msg::report_col_filled_pct)},
                    {}, 3};
-  bool chinese = language() == Lang::zh_CN;
+  bool chinese = s.lang == Lang::zh_CN;
+  static constexpr const char* weekday_codes[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
   for (const auto& f : seat_figures(s.db, s.period)) {
-    seat_table.rows.push_back({Value::text(kiosk_or_outreach(s.config, f.kiosk)),
-                               Value::text(std::string(weekday_display(std::chrono::weekday{f.weekday}, chinese))),
-                               Value::text(part_of_day(f.part)), count(f.filled), count(f.unfilled),
+    seat_table.rows.push_back({kiosk_value(s.config, f.kiosk, s.lang),
+                               Value::code(weekday_codes[std::chrono::weekday{f.weekday}.c_encoding()],
+                                           std::string(weekday_display(std::chrono::weekday{f.weekday}, chinese))),
+                               part_of_day(f.part, s.lang), count(f.filled), count(f.unfilled),
                                percent(ratio(f.filled, f.filled + f.unfilled))});
   }
-  if (seat_table.rows.empty()) seats.lines.push_back(tr(Msg::report_no_rota));
+  if (seat_table.rows.empty()) seats.lines.push_back(tr(s.lang, Msg::report_no_rota));
   seats.tables.push_back(std::move(seat_table));
   report.sections.push_back(std::move(served));
   report.sections.push_back(std::move(reach));

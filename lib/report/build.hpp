@@ -13,7 +13,7 @@ class Database;
 
 namespace kangle::report {
 
-/// What every report is built from: the workspace, the period, the time of the run.
+/// What every report is built from: the workspace, the period, the time of the run, the language.
 struct Source {
   SQLite::Database& db;
   const config::Config& config;
@@ -21,6 +21,7 @@ struct Source {
   std::string now;      ///< ISO-8601 UTC, printed as the time the report was made
   bool reveal = false;  ///< phone numbers in full (the volunteers report); masked otherwise
   std::string unit{};   ///< the volunteers report: only volunteers whose unit's name holds this
+  Lang lang = Lang::zh_CN;  ///< of the report's titles, headers and lines
 };
 
 /// `report month|quarter|year`: the headline figures in the seeds' words, compared with

@@ -44,7 +44,7 @@ BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Mo
   report.month = month;
   RotaStore rota(db);
   if (auto published = rota.published_at(month); published && !force) {
-    throw UsageError(tr(Msg::schedule_published_refuse, month.text(), *published));
+    throw UsageError(Message(Msg::schedule_published_refuse, month.text(), *published));
   }
   AssignOptions options;
   for (const auto& seat : rota.month(month)) {
@@ -83,7 +83,7 @@ BuildReport build_rota(SQLite::Database& db, const config::Config& config, const
 int publish_rota(SQLite::Database& db, const Month& month, const std::string& now) {
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   RotaStore rota(db);
-  if (rota.month(month).empty()) throw InputError(tr(Msg::schedule_none, month.text()));
+  if (rota.month(month).empty()) throw InputError(Message(Msg::schedule_none, month.text()));
   int filled = rota.publish(month, now);
   transaction.commit();
   return filled;

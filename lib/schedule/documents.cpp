@@ -22,46 +22,46 @@ namespace {
 using present::Column;
 using present::Value;
 
-bool chinese() { return language() == Lang::zh_CN; }
+bool chinese(Lang lang) { return lang == Lang::zh_CN; }
 
-std::string_view separator() { return message_text(Msg::rhythm_list_separator, language()); }
+std::string_view separator(Lang lang) { return message_text(Msg::rhythm_list_separator, lang); }
 
-std::string header(Msg id) { return std::string(message_text(id, language())); }
+std::string header(Lang lang, Msg id) { return std::string(message_text(id, lang)); }
 
-std::string weekday_of(const Date& date) {
-  return std::string(weekday_display(std::chrono::weekday{std::chrono::sys_days{date}}, chinese()));
+std::string weekday_of(const Date& date, Lang lang) {
+  return std::string(weekday_display(std::chrono::weekday{std::chrono::sys_days{date}}, chinese(lang)));
 }
 
 /// A day's weekday: `mon` … `sun` for scripts, 周一 or Mon for people.
-Value weekday_value(const Date& date) {
+Value weekday_value(const Date& date, Lang lang) {
   static constexpr const char* codes[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-  return Value::code(codes[std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding()], weekday_of(date));
+  return Value::code(codes[std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding()], weekday_of(date, lang));
 }
 
 /// The kiosk of a seat: its id for scripts, its name (and the place it goes to) for people.
-Value kiosk_value(const config::Config& config, const RotaSeat& seat) {
-  return Value::code(seat.kiosk, config::kiosk_label(config, seat.kiosk) + (seat.place.empty() ? "" : " @" + seat.place));
+Value kiosk_value(const config::Config& config, const RotaSeat& seat, Lang lang) {
+  return Value::code(seat.kiosk, config::kiosk_label(config, seat.kiosk, lang) + (seat.place.empty() ? "" : " @" + seat.place));
 }
 
 /// The duty of a seat: its service (or skill) for scripts, the event's title and the service for people.
-Value duty_value(const config::Config& config, const RotaSeat& seat) {
-  auto duty = duty_name(config, seat.service, seat.skill);
+Value duty_value(const config::Config& config, const RotaSeat& seat, Lang lang) {
+  auto duty = duty_name(config, seat.service, seat.skill, lang);
   if (!seat.title.empty()) duty = seat.title + " " + duty;
   return Value::code(seat.service.empty() ? seat.skill : seat.service, duty);
 }
 
 /// The columns that say when and where a duty is: date, weekday, time, kiosk, duty.
-std::vector<Column> duty_columns() {
-  return {{"date", header(Msg::rota_date)},
-          {"weekday", header(Msg::rota_weekday)},
-          {"time", header(Msg::rota_time)},
-          {"kiosk", header(Msg::rota_kiosk)},
-          {"service", header(Msg::rota_duty)}};
+std::vector<Column> duty_columns(Lang lang) {
+  return {{"date", header(lang, Msg::rota_date)},
+          {"weekday", header(lang, Msg::rota_weekday)},
+          {"time", header(lang, Msg::rota_time)},
+          {"kiosk", header(lang, Msg::rota_kiosk)},
+          {"service", header(lang, Msg::rota_duty)}};
 }
 
-std::vector<Value> duty_cells(const config::Config& config, const RotaSeat& seat) {
-  return {Value::date(seat.date), weekday_value(seat.date), Value::text(format_time_range(seat.time)),
-          kiosk_value(config, seat), duty_value(config, seat)};
+std::vector<Value> duty_cells(const config::Config& config, const RotaSeat& seat, Lang lang) {
+  return {Value::date(seat.date), weekday_value(seat.date, lang), Value::text(format_time_range(seat.time)),
+          kiosk_value(config, seat, lang), duty_value(config, seat, lang)};
 }
 
 /// How many names a list of volunteers shows before "and N more".
@@ -88,40 +88,40 @@ std::string name_of(std::int64_t id, const std::map<std::int64_t, std::string>& 
   return it == names.end() ? std::to_string(id) : it->second;
 }
 
-std::string names_of(const std::vector<std::int64_t>& ids, const std::map<std::int64_t, std::string>& names) {
+std::string names_of(const std::vector<std::int64_t>& ids, const std::map<std::int64_t, std::string>& names, Lang lang) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < ids.size() && i < names_shown; ++i) out.push_back(name_of(ids[i], names));
-  auto text = text::join(out, separator());
-  if (ids.size() > names_shown) text += tr(Msg::schedule_and_more, ids.size() - names_shown);
+  auto text = text::join(out, separator(lang));
+  if (ids.size() > names_shown) text += tr(lang, Msg::schedule_and_more, ids.size() - names_shown);
   return text;
 }
 
 std::string reason_text(const config::Config& config, const Unfilled& why, const std::string& skill,
-                        const std::map<std::int64_t, std::string>& names) {
+                        const std::map<std::int64_t, std::string>& names, Lang lang) {
   switch (why.reason) {
-    case Unfilled::Reason::no_skill: return tr(Msg::schedule_why_no_skill, skill);
+    case Unfilled::Reason::no_skill: return tr(lang, Msg::schedule_why_no_skill, skill);
     case Unfilled::Reason::not_available:
-      return tr(Msg::schedule_why_not_available, why.volunteers.size(), skill, names_of(why.volunteers, names));
+      return tr(lang, Msg::schedule_why_not_available, why.volunteers.size(), skill, names_of(why.volunteers, names, lang));
     case Unfilled::Reason::at_limit:
-      return tr(Msg::schedule_why_at_limit, why.volunteers.size(), names_of(why.volunteers, names));
+      return tr(lang, Msg::schedule_why_at_limit, why.volunteers.size(), names_of(why.volunteers, names, lang));
     case Unfilled::Reason::weekly_limit:
-      return tr(Msg::schedule_why_weekly_limit, why.volunteers.size(), config.settings.weekly_limit.value_or(0),
-                names_of(why.volunteers, names));
+      return tr(lang, Msg::schedule_why_weekly_limit, why.volunteers.size(), config.settings.weekly_limit.value_or(0),
+                names_of(why.volunteers, names, lang));
     case Unfilled::Reason::busy_that_day: {
-      if (why.in_session.empty()) return tr(Msg::schedule_why_busy, why.volunteers.size(), names_of(why.volunteers, names));
+      if (why.in_session.empty()) return tr(lang, Msg::schedule_why_busy, why.volunteers.size(), names_of(why.volunteers, names, lang));
       std::vector<std::int64_t> elsewhere;
       for (auto id : why.volunteers) {
         if (std::find(why.in_session.begin(), why.in_session.end(), id) == why.in_session.end()) elsewhere.push_back(id);
       }
-      return tr(Msg::schedule_why_busy_or_here, why.volunteers.size(), names_of(elsewhere, names),
-                names_of(why.in_session, names));
+      return tr(lang, Msg::schedule_why_busy_or_here, why.volunteers.size(), names_of(elsewhere, names, lang),
+                names_of(why.in_session, names, lang));
     }
     case Unfilled::Reason::in_this_session:
-      return tr(Msg::schedule_why_in_this_session, why.volunteers.size(), names_of(why.volunteers, names));
+      return tr(lang, Msg::schedule_why_in_this_session, why.volunteers.size(), names_of(why.volunteers, names, lang));
     case Unfilled::Reason::days_in_a_row:
-      return tr(Msg::schedule_why_days_in_a_row, why.volunteers.size(),
-                config.settings.max_consecutive_days.value_or(0), names_of(why.volunteers, names));
-    case Unfilled::Reason::day_gone_by: return tr(Msg::schedule_why_day_gone_by);
+      return tr(lang, Msg::schedule_why_days_in_a_row, why.volunteers.size(),
+                config.settings.max_consecutive_days.value_or(0), names_of(why.volunteers, names, lang));
+    case Unfilled::Reason::day_gone_by: return tr(lang, Msg::schedule_why_day_gone_by);
   }
   return {};
 }
@@ -140,13 +140,13 @@ RotaSeat seat_of(const Session& session, const Seat& seat) {
 
 /// The lines a build and a drop say: the figures, and who moved when it was a rebuild.
 std::vector<std::string> built_lines(const BuildReport& report, bool rebuilt,
-                                     const std::map<std::int64_t, std::string>& names) {
+                                     const std::map<std::int64_t, std::string>& names, Lang lang) {
   const auto& plan = report.plan;
-  std::vector<std::string> lines{tr(Msg::schedule_built, report.month.text(), report.sessions.size(), plan.seats,
+  std::vector<std::string> lines{tr(lang, Msg::schedule_built, report.month.text(), report.sessions.size(), plan.seats,
                                     plan.assigned.size(), plan.unfilled.size())};
   if (rebuilt) {
-    lines.push_back(plan.moved.empty() ? tr(Msg::schedule_nobody_moved)
-                                       : tr(Msg::schedule_moved, plan.moved.size(), names_of(plan.moved, names)));
+    lines.push_back(plan.moved.empty() ? tr(lang, Msg::schedule_nobody_moved)
+                                       : tr(lang, Msg::schedule_moved, plan.moved.size(), names_of(plan.moved, names, lang)));
   }
   return lines;
 }
@@ -165,54 +165,54 @@ std::vector<std::pair<std::string, Value>> built_facts(const BuildReport& report
 
 std::vector<RotaSeat> stored_rota(SQLite::Database& db, const Month& month) {
   auto seats = RotaStore(db).month(month);
-  if (seats.empty()) throw InputError(tr(Msg::schedule_none, month.text()));
+  if (seats.empty()) throw InputError(Message(Msg::schedule_none, month.text()));
   return seats;
 }
 
 present::Document rota_document(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
-                                const RotaFilter& filter) {
-  present::Table table{"rota", "", duty_columns(), {}, 1};
-  table.columns.push_back({"volunteers", header(Msg::rota_volunteers)});
-  table.columns.push_back({"locked", header(Msg::rota_col_locked)});
-  table.columns.push_back({"empty_seats", header(Msg::rota_col_empty)});
-  table.columns.push_back({"seats", header(Msg::rota_col_seats), true});
+                                const RotaFilter& filter, Lang lang) {
+  present::Table table{"rota", "", duty_columns(lang), {}, 1};
+  table.columns.push_back({"volunteers", header(lang, Msg::rota_volunteers)});
+  table.columns.push_back({"locked", header(lang, Msg::rota_col_locked)});
+  table.columns.push_back({"empty_seats", header(lang, Msg::rota_col_empty)});
+  table.columns.push_back({"seats", header(lang, Msg::rota_col_seats), true});
   for (const auto& line : duty_lines(config, seats)) {
     const auto& s = line.first;
     if (!filter.keeps_kiosk(s.kiosk) || (filter.date && s.date != *filter.date)) continue;
     const auto& ids = line.volunteer_ids;
     if (filter.person && std::find(ids.begin(), ids.end(), *filter.person) == ids.end()) continue;
-    auto row = duty_cells(config, s);
+    auto row = duty_cells(config, s, lang);
     row.push_back(Value::list(line.volunteers));
     row.push_back(Value::list(line.locked));
     row.push_back(Value::integer(line.empty));
     row.push_back(Value::list(line.seats));
     table.rows.push_back(std::move(row));
   }
-  auto document = present::listing("schedule_show", std::move(table));
-  document.title = tr(Msg::rota_title, config.settings.name, month.text());
+  auto document = present::listing(lang, "schedule_show", std::move(table));
+  document.title = tr(lang, Msg::rota_title, config.settings.name, month.text());
   document.period = month.text();
   return document;
 }
 
 present::Document notifications_document(const config::Config& config, const std::vector<Notice>& notices,
-                                         const Date& date, bool reveal, bool dry_run) {
+                                         const Date& date, bool reveal, bool dry_run, Lang lang) {
   present::Section section{"notifications", "", {}, {}, {}};
-  if (notices.empty()) section.lines.push_back(tr(Msg::notify_nobody, format_date(date)));
+  if (notices.empty()) section.lines.push_back(tr(lang, Msg::notify_nobody, format_date(date)));
   present::Table told{"notifications",
                       "",
-                      {{"volunteer", header(Msg::notify_col_volunteer), true},
-                       {"name", header(Msg::field_name)},
-                       {"phone", header(Msg::field_phone)},
-                       {"duties", header(Msg::notify_col_duties), true},
-                       {"message", header(Msg::notify_message)}},
+                      {{"volunteer", header(lang, Msg::notify_col_volunteer), true},
+                       {"name", header(lang, Msg::field_name)},
+                       {"phone", header(lang, Msg::field_phone)},
+                       {"duties", header(lang, Msg::notify_col_duties), true},
+                       {"message", header(lang, Msg::notify_message)}},
                       {},
                       2};
-  present::Table changes{"changes", header(Msg::notify_changes_title), {}, {}, 2};
-  changes.columns = {{"volunteer", header(Msg::notify_col_volunteer), true}, {"name", header(Msg::field_name)},
-                     {"change", header(Msg::notify_col_change)}, {"seat", header(Msg::rota_col_seats), true}};
-  for (auto& column : duty_columns()) changes.columns.push_back(std::move(column));
-  changes.columns.push_back({"from_seat", header(Msg::notify_col_from), true});
-  changes.columns.push_back({"from_date", header(Msg::notify_col_from)});
+  present::Table changes{"changes", header(lang, Msg::notify_changes_title), {}, {}, 2};
+  changes.columns = {{"volunteer", header(lang, Msg::notify_col_volunteer), true}, {"name", header(lang, Msg::field_name)},
+                     {"change", header(lang, Msg::notify_col_change)}, {"seat", header(lang, Msg::rota_col_seats), true}};
+  for (auto& column : duty_columns(lang)) changes.columns.push_back(std::move(column));
+  changes.columns.push_back({"from_seat", header(lang, Msg::notify_col_from), true});
+  changes.columns.push_back({"from_date", header(lang, Msg::notify_col_from)});
   static constexpr std::pair<const char*, Msg> kinds[] = {
       {"added", Msg::notify_kind_added}, {"cancelled", Msg::notify_kind_cancelled}, {"moved", Msg::notify_kind_moved}};
   for (const auto& n : notices) {
@@ -224,8 +224,8 @@ present::Document notifications_document(const config::Config& config, const std
     for (const auto& c : n.changes) {
       const auto& [code, label] = kinds[static_cast<int>(c.kind)];
       std::vector<Value> row{Value::integer(n.volunteer), Value::text(n.name),
-                             Value::code(code, std::string(message_text(label, language()))), Value::text(c.to.seat)};
-      for (auto& cell : duty_cells(config, c.to)) row.push_back(std::move(cell));
+                             Value::code(code, header(lang, label)), Value::text(c.to.seat)};
+      for (auto& cell : duty_cells(config, c.to, lang)) row.push_back(std::move(cell));
       row.push_back(c.from ? Value::text(c.from->seat) : Value::none());
       row.push_back(c.from ? Value::date(c.from->date) : Value::none());
       changes.rows.push_back(std::move(row));
@@ -235,36 +235,37 @@ present::Document notifications_document(const config::Config& config, const std
   changes.in_csv = false;  // one row a message in CSV, the file an SMS gateway reads
   if (!changes.rows.empty()) section.tables.push_back(std::move(changes));
   present::Document document;
+  document.language = lang;
   document.kind = "schedule_notify";
   document.facts = {{"date", Value::date(date)},
                     {"notifications", Value::integer(static_cast<std::int64_t>(notices.size()))},
                     {"dry_run", Value::flag(dry_run, "")}};
   document.sections.push_back(std::move(section));
-  if (dry_run) document.footer.push_back(tr(Msg::import_dry_run));
+  if (dry_run) document.footer.push_back(tr(lang, Msg::import_dry_run));
   return document;
 }
 
 present::Document explain_document(SQLite::Database& db, const config::Config& config, const Month& month,
-                                   const RotaFilter& filter, const std::string& now) {
+                                   const RotaFilter& filter, const std::string& now, Lang lang) {
   // Reasons for a rota nobody built would explain nothing the coordinator can see.
   stored_rota(db, month);
   present::Section makeup{"makeup_days", "", {}, {}, {}};
   for (const auto& day : makeup_days(config, month)) {
     auto month_number = static_cast<unsigned>(day.date.month());
     auto day_number = static_cast<unsigned>(day.date.day());
-    auto stands_for = weekday_display(day.stands_for, chinese());
+    auto stands_for = weekday_display(day.stands_for, chinese(lang));
     makeup.lines.push_back(day.staffed_as == day.stands_for
-                               ? tr(Msg::explain_makeup_stands_for, month_number, day_number, stands_for)
-                               : tr(Msg::explain_makeup_actual_weekday, month_number, day_number, stands_for,
-                                    weekday_display(day.staffed_as, chinese())));
+                               ? tr(lang, Msg::explain_makeup_stands_for, month_number, day_number, stands_for)
+                               : tr(lang, Msg::explain_makeup_actual_weekday, month_number, day_number, stands_for,
+                                    weekday_display(day.staffed_as, chinese(lang))));
   }
   // The reasons come from the constraints as they stand now: plan again without storing.
   auto report = build_rota(db, config, month, now, true);
   present::Section empty{"empty_seats", "", {}, {}, {}};
-  present::Table table{"empty_seats", "", duty_columns(), {}, 1};
-  table.columns.push_back({"seat", header(Msg::rota_col_seats), true});
-  table.columns.push_back({"reason", header(Msg::explain_col_reason)});
-  table.columns.push_back({"considered", header(Msg::explain_col_considered), true});
+  present::Table table{"empty_seats", "", duty_columns(lang), {}, 1};
+  table.columns.push_back({"seat", header(lang, Msg::rota_col_seats), true});
+  table.columns.push_back({"reason", header(lang, Msg::explain_col_reason)});
+  table.columns.push_back({"considered", header(lang, Msg::explain_col_considered), true});
   auto names = names_for(db, report.plan);
   for (const auto& session : report.sessions) {
     for (const auto& seat : session.seats) {
@@ -272,19 +273,20 @@ present::Document explain_document(SQLite::Database& db, const config::Config& c
       if (it == report.plan.unfilled.end() || !filter.keeps_kiosk(session.kiosk)) continue;
       const auto& who = it->second.volunteers;  // --person: the seats they were considered for
       if (filter.person && std::find(who.begin(), who.end(), *filter.person) == who.end()) continue;
-      auto row = duty_cells(config, seat_of(session, seat));
+      auto row = duty_cells(config, seat_of(session, seat), lang);
       row.push_back(Value::text(seat.key));
       row.push_back(Value::code(std::string(reason_code(it->second.reason)),
-                                reason_text(config, it->second, duty_name(config, "", seat.skill), names)));
+                                reason_text(config, it->second, duty_name(config, "", seat.skill, lang), names, lang)));
       std::vector<std::string> considered;
       for (auto id : who) considered.push_back(std::to_string(id));
       row.push_back(Value::list(considered));
       table.rows.push_back(std::move(row));
     }
   }
-  if (report.plan.unfilled.empty()) empty.lines.push_back(tr(Msg::schedule_all_filled, month.text()));
+  if (report.plan.unfilled.empty()) empty.lines.push_back(tr(lang, Msg::schedule_all_filled, month.text()));
   else empty.tables.push_back(std::move(table));
   present::Document document;
+  document.language = lang;
   document.kind = "schedule_explain";
   document.period = month.text();
   document.facts = {{"month", Value::text(month.text())},
@@ -293,23 +295,23 @@ present::Document explain_document(SQLite::Database& db, const config::Config& c
   return document;
 }
 
-present::Document diff_document(SQLite::Database& db, const config::Config& config, const Month& month) {
+present::Document diff_document(SQLite::Database& db, const config::Config& config, const Month& month, Lang lang) {
   RotaStore rota(db);
   auto published_at = rota.published_at(month);
-  if (!published_at) throw InputError(tr(Msg::schedule_not_published, month.text()));
+  if (!published_at) throw InputError(Message(Msg::schedule_not_published, month.text()));
   auto changes = diff_rota(rota.published(month), rota.month(month));
   present::Section section{"changes", "", {}, {}, {}};
   present::Table table{"changes", "", {}, {}, 2};
-  table.columns = {{"volunteer", header(Msg::notify_col_volunteer), true},
-                   {"name", header(Msg::field_name)},
-                   {"change", header(Msg::diff_col_change)},
-                   {"seat", header(Msg::rota_col_seats), true}};
-  for (auto& column : duty_columns()) table.columns.push_back(std::move(column));
+  table.columns = {{"volunteer", header(lang, Msg::notify_col_volunteer), true},
+                   {"name", header(lang, Msg::field_name)},
+                   {"change", header(lang, Msg::diff_col_change)},
+                   {"seat", header(lang, Msg::rota_col_seats), true}};
+  for (auto& column : duty_columns(lang)) table.columns.push_back(std::move(column));
   auto rows = [&](const PersonChanges& person, const std::vector<RotaSeat>& seats, const char* code, Msg label) {
     for (const auto& s : seats) {
       std::vector<Value> row{Value::integer(person.volunteer), Value::text(person.name),
-                             Value::code(code, header(label)), Value::text(s.seat)};
-      for (auto& cell : duty_cells(config, s)) row.push_back(std::move(cell));
+                             Value::code(code, header(lang, label)), Value::text(s.seat)};
+      for (auto& cell : duty_cells(config, s, lang)) row.push_back(std::move(cell));
       table.rows.push_back(std::move(row));
     }
   };
@@ -318,12 +320,13 @@ present::Document diff_document(SQLite::Database& db, const config::Config& conf
     rows(person, person.removed, "removed", Msg::diff_removed);
   }
   if (changes.empty()) {
-    section.lines.push_back(tr(Msg::schedule_no_changes, month.text(), *published_at));
+    section.lines.push_back(tr(lang, Msg::schedule_no_changes, month.text(), *published_at));
   } else {
-    section.lines.push_back(tr(Msg::schedule_changes, month.text(), *published_at, changes.size()));
+    section.lines.push_back(tr(lang, Msg::schedule_changes, month.text(), *published_at, changes.size()));
     section.tables.push_back(std::move(table));
   }
   present::Document document;
+  document.language = lang;
   document.kind = "schedule_diff";
   document.period = month.text();
   document.facts = {{"month", Value::text(month.text())},
@@ -334,54 +337,54 @@ present::Document diff_document(SQLite::Database& db, const config::Config& conf
 }
 
 present::Document build_document(SQLite::Database& db, const config::Config& config, const BuildReport& report,
-                                 bool dry_run) {
+                                 bool dry_run, Lang lang) {
   auto names = names_for(db, report.plan);
-  auto lines = built_lines(report, report.rebuilt, names);
+  auto lines = built_lines(report, report.rebuilt, names, lang);
   // A line per locked seat the build took from a volunteer away that day: who, day, kiosk.
   for (const auto& session : report.sessions) {
     for (const auto& seat : session.seats) {
       auto it = report.plan.freed.find(seat.key);
       if (it == report.plan.freed.end()) continue;
-      lines.push_back(tr(Msg::schedule_freed_away, name_of(it->second, names),
-                         format_date(session.date) + " " + weekday_of(session.date),
-                         config::kiosk_label(config, session.kiosk), duty_name(config, seat.service, seat.skill)));
+      lines.push_back(tr(lang, Msg::schedule_freed_away, name_of(it->second, names),
+                         format_date(session.date) + " " + weekday_of(session.date, lang),
+                         config::kiosk_label(config, session.kiosk, lang), duty_name(config, seat.service, seat.skill, lang)));
     }
   }
-  if (!report.plan.unfilled.empty()) lines.push_back(tr(Msg::schedule_see_explain, report.month.text()));
+  if (!report.plan.unfilled.empty()) lines.push_back(tr(lang, Msg::schedule_see_explain, report.month.text()));
   // The certificates that run out by the month after: their holders lose those seats.
   constexpr std::size_t certificates_shown = 10;
   for (std::size_t i = 0; i < report.certificates.size() && i < certificates_shown; ++i) {
     const auto& c = report.certificates[i];
     const auto* skill = config.catalogue.find_skill(c.skill);
     auto certificate = skill ? skill->certificate : c.skill;
-    lines.push_back(tr(c.expired ? Msg::schedule_certificate_expired : Msg::schedule_certificate_expires, c.name,
-                       certificate, format_date(c.expires), duty_name(config, "", c.skill)));
+    lines.push_back(tr(lang, c.expired ? Msg::schedule_certificate_expired : Msg::schedule_certificate_expires, c.name,
+                       certificate, format_date(c.expires), duty_name(config, "", c.skill, lang)));
   }
   if (report.certificates.size() > certificates_shown) {
-    lines.push_back(tr(Msg::schedule_and_more, report.certificates.size() - certificates_shown));
+    lines.push_back(tr(lang, Msg::schedule_and_more, report.certificates.size() - certificates_shown));
   }
-  if (dry_run) lines.push_back(tr(Msg::import_dry_run));
+  if (dry_run) lines.push_back(tr(lang, Msg::import_dry_run));
   auto facts = built_facts(report);
   facts.emplace_back("dry_run", Value::flag(dry_run, ""));
-  return present::message("schedule_build", std::move(lines), std::move(facts));
+  return present::message(lang, "schedule_build", std::move(lines), std::move(facts));
 }
 
 present::Document drop_document(SQLite::Database& db, const BuildReport& report, std::int64_t volunteer,
-                                const Date& from) {
+                                const Date& from, Lang lang) {
   auto names = names_for(db, report.plan, {volunteer});
-  std::vector<std::string> lines{tr(Msg::schedule_dropped, name_of(volunteer, names), format_date(from))};
-  for (auto& line : built_lines(report, true, names)) lines.push_back(std::move(line));
+  std::vector<std::string> lines{tr(lang, Msg::schedule_dropped, name_of(volunteer, names), format_date(from))};
+  for (auto& line : built_lines(report, true, names, lang)) lines.push_back(std::move(line));
   auto facts = built_facts(report);
   facts.emplace_back("volunteer", Value::integer(volunteer));
   facts.emplace_back("from", Value::date(from));
-  return present::message("schedule_drop", std::move(lines), std::move(facts));
+  return present::message(lang, "schedule_drop", std::move(lines), std::move(facts));
 }
 
 present::Document lock_seats(SQLite::Database& db, const Month& month, const std::string& seat,
-                             std::optional<std::int64_t> person, bool locked) {
+                             std::optional<std::int64_t> person, bool locked, Lang lang) {
   int changed = RotaStore(db).set_locked(month, seat, person, locked);
-  return present::message(locked ? "schedule_lock" : "schedule_unlock",
-                          {tr(locked ? Msg::schedule_locked : Msg::schedule_unlocked, changed, month.text())},
+  return present::message(lang, locked ? "schedule_lock" : "schedule_unlock",
+                          {tr(lang, locked ? Msg::schedule_locked : Msg::schedule_unlocked, changed, month.text())},
                           {{"month", Value::text(month.text())}, {"seats", Value::integer(changed)}});
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // What the `schedule` commands put out, as documents: the rota, why seats are empty,
-// what changed since publication, the night's notifications, what a build did.
+// what changed since publication, the night's notifications, what a build did; each in
+// the language given to its builder.
 #pragma once
 
 #include <cstdint>
@@ -36,37 +37,37 @@ std::vector<RotaSeat> stored_rota(SQLite::Database& db, const Month& month);
 /// `schedule show`: a row per duty (kiosk, day, time, service) of `seats` the filter keeps,
 /// with who serves (names, the locked ones, the empty seats) and the seats' keys.
 present::Document rota_document(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
-                                const RotaFilter& filter);
+                                const RotaFilter& filter, Lang lang);
 
 /// `schedule notify`: a row per volunteer told (name, phone masked unless `reveal`, the
 /// day's duties, the message to send) and, when there are any, a row per change told;
 /// with nobody to tell, a line that says so above the empty table.
 present::Document notifications_document(const config::Config& config, const std::vector<Notice>& notices,
-                                         const Date& date, bool reveal, bool dry_run);
+                                         const Date& date, bool reveal, bool dry_run, Lang lang);
 
 /// `schedule explain`: how the month's make-up workdays are staffed, and a row per empty
 /// seat the filter keeps (a person: the seats they were considered for) with the reason,
 /// from the constraints as they stand now (planned again, nothing stored).
 /// InputError when the month has no rota.
 present::Document explain_document(SQLite::Database& db, const config::Config& config, const Month& month,
-                                   const RotaFilter& filter, const std::string& now);
+                                   const RotaFilter& filter, const std::string& now, Lang lang);
 
 /// `schedule diff`: person by person, the duties added and removed since the month's rota
 /// was published. InputError when it was never published.
-present::Document diff_document(SQLite::Database& db, const config::Config& config, const Month& month);
+present::Document diff_document(SQLite::Database& db, const config::Config& config, const Month& month, Lang lang);
 
 /// What `schedule build` did: the figures, who moved, the locked seats freed from people
 /// away, the certificates running out; the figures as facts.
 present::Document build_document(SQLite::Database& db, const config::Config& config, const BuildReport& report,
-                                 bool dry_run);
+                                 bool dry_run, Lang lang);
 
 /// What `schedule drop` did: who dropped out from when, the month rebuilt, who moved.
 present::Document drop_document(SQLite::Database& db, const BuildReport& report, std::int64_t volunteer,
-                                const Date& from);
+                                const Date& from, Lang lang);
 
 /// `schedule lock|unlock`: locks (or unlocks) the seat `seat`, or every seat `person` holds
 /// in the month, and says how many.
 present::Document lock_seats(SQLite::Database& db, const Month& month, const std::string& seat,
-                             std::optional<std::int64_t> person, bool locked);
+                             std::optional<std::int64_t> person, bool locked, Lang lang);
 
 }  // namespace kangle::schedule

@@ -73,7 +73,7 @@ std::string trigger(int minutes) {
 
 std::vector<IcsEvent> ics_events(const config::Config& config, const std::vector<RotaSeat>& seats,
                                  const IcsOptions& options) {
-  bool chinese = language() == Lang::zh_CN;
+  bool chinese = options.lang == Lang::zh_CN;
   // One event per session: its seats grouped, in the order the store gives them.
   struct Event {
     std::string key;
@@ -119,9 +119,9 @@ std::vector<IcsEvent> ics_events(const config::Config& config, const std::vector
     std::string location = s.place.empty() ? (kiosk ? kiosk->address : "") : s.place;
     std::string uid = e.key;
     if (options.volunteer) uid += fmt::format("/{}", *options.volunteer);
-    auto separator = message_text(Msg::rhythm_list_separator, language());
+    auto separator = message_text(Msg::rhythm_list_separator, options.lang);
     std::string who = text::join(e.names, separator);
-    if (e.empty > 0) who += (who.empty() ? "" : std::string(separator)) + tr(Msg::rota_empty_seats, e.empty);
+    if (e.empty > 0) who += (who.empty() ? "" : std::string(separator)) + tr(options.lang, Msg::rota_empty_seats, e.empty);
     auto summary = duty + " · " + (kiosk ? kiosk->short_name : s.kiosk);
     std::vector<std::string> body = {
         "DTSTART;TZID=Asia/Shanghai:" + local_time(s.date, s.time.start),

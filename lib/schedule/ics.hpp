@@ -19,6 +19,7 @@ namespace kangle::schedule {
 struct IcsOptions {
   std::optional<std::int64_t> volunteer;  ///< only this volunteer's duties (their phone calendar)
   std::string now;                        ///< DTSTAMP, an ISO-8601 UTC timestamp
+  Lang lang = Lang::zh_CN;                ///< of the events' names and descriptions
 };
 
 /// One calendar event: its UID (the same across exports), the content lines that say what

@@ -17,20 +17,20 @@
 namespace kangle::schedule {
 namespace {
 
-std::string weekday_of(const Date& date) {
-  return std::string(weekday_display(std::chrono::weekday{std::chrono::sys_days{date}}, language() == Lang::zh_CN));
+std::string weekday_of(const Date& date, Lang lang) {
+  return std::string(weekday_display(std::chrono::weekday{std::chrono::sys_days{date}}, lang == Lang::zh_CN));
 }
 
 /// "非遗+党建 非遗手工": a themed event by its title, then the duty.
-std::string duty_title(const config::Config& config, const RotaSeat& s) {
-  auto duty = duty_name(config, s.service, s.skill);
+std::string duty_title(const config::Config& config, const RotaSeat& s, Lang lang) {
+  auto duty = duty_name(config, s.service, s.skill, lang);
   return s.title.empty() ? duty : s.title + " " + duty;
 }
 
 /// "2026-12-17（周四）08:30-11:30 浦北路（康健街道浦北路党建主题园）“理发”".
-std::string duty_item(const config::Config& config, const RotaSeat& s) {
-  return tr(Msg::notify_item, format_date(s.date), weekday_of(s.date), format_time_range(s.time), duty_place(config, s),
-            duty_title(config, s));
+std::string duty_item(const config::Config& config, const RotaSeat& s, Lang lang) {
+  return tr(lang, Msg::notify_item, format_date(s.date), weekday_of(s.date, lang), format_time_range(s.time),
+            duty_place(config, s, lang), duty_title(config, s, lang));
 }
 
 std::optional<std::int64_t> latest_publication(SQLite::Database& db, const Month& month) {
@@ -104,41 +104,41 @@ std::vector<DutyChange> changes_of(const std::vector<RotaSeat>& removed, const s
   return out;
 }
 
-std::string message_of(const config::Config& config, const Notice& notice) {
-  auto text = tr(Msg::notify_greeting, notice.name);
+std::string message_of(const config::Config& config, const Notice& notice, Lang lang) {
+  auto text = tr(lang, Msg::notify_greeting, notice.name);
   for (const auto& s : notice.duties) {
-    text += tr(Msg::notify_duty, format_date(s.date), weekday_of(s.date), format_time_range(s.time),
-               duty_place(config, s), duty_title(config, s));
+    text += tr(lang, Msg::notify_duty, format_date(s.date), weekday_of(s.date, lang), format_time_range(s.time),
+               duty_place(config, s, lang), duty_title(config, s, lang));
   }
   if (!notice.changes.empty()) {
     std::vector<std::string> items;
     for (const auto& c : notice.changes) {
       switch (c.kind) {
-        case DutyChange::Kind::added: items.push_back(tr(Msg::notify_added, duty_item(config, c.to))); break;
-        case DutyChange::Kind::cancelled: items.push_back(tr(Msg::notify_cancelled, duty_item(config, c.to))); break;
+        case DutyChange::Kind::added: items.push_back(tr(lang, Msg::notify_added, duty_item(config, c.to, lang))); break;
+        case DutyChange::Kind::cancelled: items.push_back(tr(lang, Msg::notify_cancelled, duty_item(config, c.to, lang))); break;
         case DutyChange::Kind::moved:
-          items.push_back(tr(Msg::notify_moved, duty_item(config, *c.from), duty_item(config, c.to)));
+          items.push_back(tr(lang, Msg::notify_moved, duty_item(config, *c.from, lang), duty_item(config, c.to, lang)));
           break;
       }
     }
-    text += std::string(message_text(Msg::notify_changes_intro, language())) +
-            text::join(items, message_text(Msg::rhythm_list_separator, language())) +
-            std::string(message_text(Msg::notify_changes_end, language()));
+    text += std::string(message_text(Msg::notify_changes_intro, lang)) +
+            text::join(items, message_text(Msg::rhythm_list_separator, lang)) +
+            std::string(message_text(Msg::notify_changes_end, lang));
   }
-  return text + std::string(message_text(Msg::notify_thanks, language()));
+  return text + std::string(message_text(Msg::notify_thanks, lang));
 }
 
 }  // namespace
 
-std::string duty_place(const config::Config& config, const RotaSeat& seat) {
-  auto label = config::kiosk_label(config, seat.kiosk);
+std::string duty_place(const config::Config& config, const RotaSeat& seat, Lang lang) {
+  auto label = config::kiosk_label(config, seat.kiosk, lang);
   std::string where = seat.place;
   if (where.empty()) {
     for (const auto& k : config.kiosks) {
       if (k.id == seat.kiosk) where = k.address;
     }
   }
-  return where.empty() ? label : tr(Msg::notify_place, label, where);
+  return where.empty() ? label : tr(lang, Msg::notify_place, label, where);
 }
 
 void notify_day(SQLite::Database& db, const config::Config& config, const NotifyOptions& options,
@@ -147,7 +147,7 @@ void notify_day(SQLite::Database& db, const config::Config& config, const Notify
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   RotaStore rota(db);
   auto seats = rota.month(month);
-  if (seats.empty()) throw InputError(tr(Msg::schedule_none, month.text()));
+  if (seats.empty()) throw InputError(Message(Msg::schedule_none, month.text()));
   auto wanted = [&](const RotaSeat& s) {
     return s.volunteer && (options.kiosk.empty() || s.kiosk == options.kiosk) &&
            (!options.volunteer || s.volunteer == options.volunteer);
@@ -208,7 +208,7 @@ void notify_day(SQLite::Database& db, const config::Config& config, const Notify
     auto v = people.find(n.volunteer);
     if (!v || (n.duties.empty() && n.changes.empty())) return true;
     n.phone = v->phone;
-    n.message = message_of(config, n);
+    n.message = message_of(config, n, options.lang);
     return false;
   });
   deliver(notices);

@@ -30,7 +30,7 @@ struct Notice {
   std::string name, phone;
   std::vector<RotaSeat> duties;
   std::vector<DutyChange> changes;
-  std::string message;  ///< what to send, in the language of the run
+  std::string message;  ///< what to send, in NotifyOptions::lang
 };
 
 struct NotifyOptions {
@@ -39,11 +39,12 @@ struct NotifyOptions {
   std::optional<std::int64_t> volunteer;  ///< only this volunteer
   bool dry_run = false;                   ///< record nothing
   std::string now;
+  Lang lang = Lang::zh_CN;  ///< of the messages
 };
 
 /// How a coordinator names where a duty is: the kiosk and its address, or the place it
 /// goes to (a compound, a hall): "丁香园（康健街道丁香园邻里汇党群服务分中心）".
-std::string duty_place(const config::Config& config, const RotaSeat& seat);
+std::string duty_place(const config::Config& config, const RotaSeat& seat, Lang lang);
 
 /// Deletes the messages sent to `volunteer` (`volunteers forget`).
 void forget_notifications(SQLite::Database& db, std::int64_t volunteer);

@@ -182,45 +182,45 @@ The month: headline figures first, then by kiosk, by service, month by month.
   $ kangle report month 2026-12 --format csv
   headline
   metric,label,current,previous,change_pct,last_year,year_change_pct
-  sessions,便民服务（场）,16,1,1500.0,0,
-  themed_events,主题活动（场）,1,0,,0,
-  residents,服务群众（人次）,274,9,2944.4,0,
-  volunteers,志愿者（人）,25,1,2400.0,0,
-  volunteer_times,志愿者（人次）,28,1,2700.0,0,
-  hours_recorded,服务时长（小时）,69.5,2.5,2680.0,0.0,
-  hours_granted,认定时长（小时）,0.0,0.0,,0.0,
-  satisfaction,满意度（1–5）,4.89,4.50,8.8,,
-  new_volunteers,新增志愿者（人）,28,0,,0,
-  party_share,党员占比（%）,64.0,100.0,-36.0,,
-  points_awarded,发放积分,128,4,3100.0,0,
-  projects_proposed,对接项目（个）,7,0,,0,
-  projects_claimed,认领项目（个）,1,0,,0,
-  projects_done,完成项目（个）,1,0,,0,
-  projects_reviewed,评价项目（个）,1,0,,0,
-  wishes_claimed,认领微心愿（个）,1,0,,0,
-  wishes_done,实现微心愿（个）,1,0,,0,
+  sessions,sessions,16,1,1500.0,0,
+  themed_events,themed_events,1,0,,0,
+  residents,residents,274,9,2944.4,0,
+  volunteers,volunteers,25,1,2400.0,0,
+  volunteer_times,volunteer_times,28,1,2700.0,0,
+  hours_recorded,hours_recorded,69.5,2.5,2680.0,0.0,
+  hours_granted,hours_granted,0.0,0.0,,0.0,
+  satisfaction,satisfaction,4.89,4.50,8.8,,
+  new_volunteers,new_volunteers,28,0,,0,
+  party_share,party_share,64.0,100.0,-36.0,,
+  points_awarded,points_awarded,128,4,3100.0,0,
+  projects_proposed,projects_proposed,7,0,,0,
+  projects_claimed,projects_claimed,1,0,,0,
+  projects_done,projects_done,1,0,,0,
+  projects_reviewed,projects_reviewed,1,0,,0,
+  wishes_claimed,wishes_claimed,1,0,,0,
+  wishes_done,wishes_done,1,0,,0,
   
   sessions_by_kiosk
   kiosk,sessions,themed_events,residents,volunteer_times,hours,satisfaction,all_sessions
-  站点外服务,1,0,40,2,4.0,4.84,1
-  丁香园,9,0,120,13,31.5,4.88,9
-  康乐汇,3,1,72,7,16.0,4.91,4
-  浦北路,3,0,42,6,18.0,4.95,3
+  away,1,0,40,2,4.0,4.84,1
+  dingxiang,9,0,120,13,31.5,4.88,9
+  kangle-hall,3,1,72,7,16.0,4.91,4
+  pubei,3,0,42,6,18.0,4.95,3
   
   by_service
   service,category,sessions,residents,per_session,satisfaction
-  测血压,健康服务,3,72,24.0,4.88
-  理发,生活服务,4,61,15.3,4.94
-  “非遗+党建”主题活动,主题活动,1,35,35.0,4.88
-  测血糖,健康服务,1,26,26.0,4.80
-  磨刀,生活服务,1,21,21.0,4.90
-  法律咨询,法律服务,1,12,12.0,5.00
-  修伞,维修服务,1,11,11.0,4.70
-  织补,生活服务,1,9,9.0,5.00
-  血压计校验,健康服务,1,9,9.0,5.00
-  自行车修理,维修服务,1,7,7.0,
-  钟表维修,维修服务,1,6,6.0,5.00
-  心理健康咨询,心理关爱,1,5,5.0,5.00
+  blood-pressure,health,3,72,24.0,4.88
+  haircut,life,4,61,15.3,4.94
+  “非遗+党建”主题活动,event,1,35,35.0,4.88
+  blood-sugar,health,1,26,26.0,4.80
+  knife-sharpening,life,1,21,21.0,4.90
+  legal-advice,legal,1,12,12.0,5.00
+  umbrella-repair,repair,1,11,11.0,4.70
+  darning,life,1,9,9.0,5.00
+  sphygmomanometer-check,health,1,9,9.0,5.00
+  bicycle-repair,repair,1,7,7.0,
+  watch-repair,repair,1,6,6.0,5.00
+  mental-health,mental-care,1,5,5.0,5.00
   
   by_month
   month,sessions,residents,volunteer_times,hours
@@ -238,7 +238,7 @@ The month: headline figures first, then by kiosk, by service, month by month.
   2026-12,17,274,28,69.5
   $ kangle report month 2026-12 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["format_version"], d["kind"], d["period"], [s["id"] for s in d["sections"]]); t=d["sections"][0]["tables"][0]; print([r for r in t["rows"] if r["metric"] == "residents"])'
   1 month 2026-12 ['overview', 'kiosks', 'services', 'trend']
-  [{'metric': 'residents', 'label': '服务群众（人次）', 'current': 274, 'previous': 9, 'change_pct': 2944.4, 'last_year': 0, 'year_change_pct': None}]
+  [{'metric': 'residents', 'label': 'residents', 'current': 274, 'previous': 9, 'change_pct': 2944.4, 'last_year': 0, 'year_change_pct': None}]
   $ kangle --lang en report month 2026-12 | head -8
   康健街道“雷锋亭”: report for December 2026
   ==========================================
@@ -251,7 +251,7 @@ The month: headline figures first, then by kiosk, by service, month by month.
   $ kangle report quarter 2026Q4 --format csv | head -3
   headline
   metric,label,current,previous,change_pct,last_year,year_change_pct
-  sessions,便民服务（场）,17,0,,0,
+  sessions,sessions,17,0,,0,
   $ kangle report month 2026-13
   kangle: 错误：“2026-13”不是有效的期间：月份写 2026-12，季度写 2026Q4，年度写 2026
   [2]
@@ -352,8 +352,8 @@ that the example's data lands in all four groups.
   $ kangle report services --period 2026-12 --format csv | head -4
   portfolio
   group_key,group,service,category,sessions,residents,per_session,capacity_use_pct,satisfaction,volunteers_with_skill,kiosks,needs,reason
-  make_permanent,固化,测血糖,健康服务,1,26,26.0,86.7,4.80,4,1,1,场均 26.0 人次（不低于 20.0），满意度 4.80（不低于 4.5）：群众需求旺盛且认可。
-  make_permanent,固化,测血压,健康服务,3,72,24.0,60.0,4.88,4,3,1,场均 24.0 人次（不低于 20.0），满意度 4.88（不低于 4.5）：群众需求旺盛且认可。
+  make_permanent,make_permanent,blood-sugar,health,1,26,26.0,86.7,4.80,4,1,1,popular
+  make_permanent,make_permanent,blood-pressure,health,3,72,24.0,60.0,4.88,4,3,1,popular
   $ kangle report units --period 2026-12
   康健街道“雷锋亭” 2026年12月 共建单位反向考核
   ============================================
@@ -648,4 +648,4 @@ by number; the ledger still verifies and the reports still add up.
   $ kangle report volunteers --period 2026-12 --reveal --format csv | grep '^#'
   #3,,徐汇区环卫所,true,1,2.5,0.0,4,8
   $ kangle report month 2026-12 --format csv | grep '^residents,'
-  residents,服务群众（人次）,274,9,2944.4,0,
+  residents,residents,274,9,2944.4,0,

@@ -154,7 +154,7 @@ TEST_CASE("shift_period, year_before and months_of, across year ends", "[report]
   CHECK(kangle::months_of(period("2026-02")).size() == 1);
 }
 
-TEST_CASE("known_timezone, the zone database and China's zones; not a typo") {
+TEST_CASE("known_timezone, the zone database and China's zones, not a typo") {
   CHECK(kangle::known_timezone("Asia/Shanghai"));
   CHECK(kangle::known_timezone("PRC"));
   CHECK(kangle::known_timezone("UTC"));

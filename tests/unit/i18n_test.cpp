@@ -199,7 +199,7 @@ TEST_CASE("Message, said in either language when shown, with its words translate
   CHECK(named.in(Lang::zh_CN).find("康健街道") != std::string::npos);
 }
 
-TEST_CASE("Error, carries its Message; what() is the English text for logs") {
+TEST_CASE("Error, carries its Message, what() is the English text for logs") {
   InputError error(Message(Msg::cannot_read_file, "a.csv", "gone"));
   CHECK(error.message().code() == "cannot_read_file");
   CHECK(std::string(error.what()) == error.message().in(Lang::en));

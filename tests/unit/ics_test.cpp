@@ -79,7 +79,6 @@ Parsed parse(const std::string& ics) {
 }  // namespace
 
 TEST_CASE("render_ics: libical reads every event, in Asia/Shanghai, without errors", "[ics]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   TempDir dir;
   auto config = example(dir);
   std::vector<RotaSeat> seats = {
@@ -87,7 +86,7 @@ TEST_CASE("render_ics: libical reads every event, in Asia/Shanghai, without erro
       seat("dingxiang/2026-12-01/0900/haircut/2", ymd(2026, 12, 1), 540, 690, "haircut", std::nullopt, ""),
       seat("dingxiang/2026-12-08/0900/haircut/1", ymd(2026, 12, 8), 540, 690, "haircut", 4, "马国强"),
   };
-  auto ics = render(config, seats, {std::nullopt, "2026-12-01T02:00:00Z"});
+  auto ics = render(config, seats, {std::nullopt, "2026-12-01T02:00:00Z", kangle::Lang::zh_CN});
   auto parsed = parse(ics);
   CHECK(parsed.errors == 0);
   CHECK(parsed.events == 2);  // two sessions: the seats of one session are one event
@@ -106,12 +105,12 @@ TEST_CASE("render_ics: libical reads every event, in Asia/Shanghai, without erro
     }
   }
   SECTION("a volunteer's own calendar holds their duties only, with UIDs of their own") {
-    auto mine = parse(render(config, seats, {4, "2026-12-01T02:00:00Z"}));
+    auto mine = parse(render(config, seats, {4, "2026-12-01T02:00:00Z", kangle::Lang::zh_CN}));
     CHECK(mine.errors == 0);
     CHECK(mine.uids == std::vector<std::string>{"dingxiang/2026-12-08/540/haircut/4@kangle"});
   }
   SECTION("exported again later: the same UIDs, so calendars update rather than duplicate") {
-    auto later = parse(render(config, seats, {std::nullopt, "2026-12-05T08:00:00Z"}));
+    auto later = parse(render(config, seats, {std::nullopt, "2026-12-05T08:00:00Z", kangle::Lang::zh_CN}));
     CHECK(later.uids == parsed.uids);
   }
 }
@@ -120,7 +119,7 @@ TEST_CASE("render_ics: commas, semicolons and backslashes in text are escaped", 
   TempDir dir;
   auto config = example(dir);
   auto s = seat("k/1", ymd(2026, 12, 1), 540, 690, "haircut", 1, "A,B;C\\D");
-  auto ics = render(config, {s}, {std::nullopt, "2026-12-01T02:00:00Z"});
+  auto ics = render(config, {s}, {std::nullopt, "2026-12-01T02:00:00Z", kangle::Lang::zh_CN});
   CHECK(ics.find("DESCRIPTION:A\\,B\\;C\\\\D\r\n") != std::string::npos);
   CHECK(parse(ics).errors == 0);
 }
@@ -160,7 +159,6 @@ std::vector<EventRead> read_events(const std::string& ics) {
 }  // namespace
 
 TEST_CASE("export_ics: a duty removed comes back cancelled with the same UID and a higher SEQUENCE", "[ics]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   TempDir dir;
   auto config = example(dir);
   config.settings.ics_reminder = kangle::config::parse_reminder("前一天 20:00");
@@ -171,7 +169,8 @@ TEST_CASE("export_ics: a duty removed comes back cancelled with the same UID and
   };
   auto calendar = [&](const std::vector<RotaSeat>& now, const char* when, const std::string& scope = "4|") {
     std::string text;
-    kangle::schedule::IcsOptions options{scope == "4|" ? std::optional<std::int64_t>{4} : std::nullopt, when};
+    kangle::schedule::IcsOptions options{scope == "4|" ? std::optional<std::int64_t>{4} : std::nullopt, when,
+                                         kangle::Lang::zh_CN};
     kangle::schedule::export_ics(db.sql(), config, Month{2026, 12}, now, scope, options,
                                  [&](const std::string& out) { text = out; });
     return text;

@@ -549,7 +549,7 @@ TEST_CASE("import csv: semicolon-separated, with commas inside a field", "[impor
   CHECK(slots(*wang) == "Wed am, Fri am");
 }
 
-TEST_CASE("import: 服务意向 names kiosks and services by name or id; a later sign-up replaces them", "[import]") {
+TEST_CASE("import: 服务意向 names kiosks and services by name or id, a later sign-up replaces them", "[import]") {
   Workspace ws;
   auto file = ws.write("signup.csv",
                        "姓名,联系电话,特长技能,服务意向\n"
@@ -946,7 +946,7 @@ TEST_CASE("import xlsx: a hidden row is imported but listed as doubtful", "[impo
                                 "was hidden to leave it out, delete it and import again"});
 }
 
-TEST_CASE("import xlsx: other sheets that look like sign-up sheets are named; each is read with --sheet", "[import]") {
+TEST_CASE("import xlsx: other sheets that look like sign-up sheets are named, each is read with --sheet", "[import]") {
   Workspace ws;
   Workbook book(ws.in("signup.xlsx"));
   book.row(book.sheet("说明"), 1, {"请在后面的工作表中填写"});

@@ -305,7 +305,7 @@ TEST_CASE("import needs: every field read, categories mapped, vulnerable residen
   CHECK(ws.import_rows() == 1);
 }
 
-TEST_CASE("import needs: rejected rows go to the rejects file with their reasons; doubtful ones are imported", "[lists]") {
+TEST_CASE("import needs: rejected rows go to the rejects file with their reasons, doubtful ones are imported", "[lists]") {
   Workspace ws;
   auto file = ws.write("needs.csv", needs_header +
                                         "XQ-006,周玉珍,1390013900,樱花园,健康服务,每周上门测血压,1,,残疾,,\n"
@@ -413,7 +413,7 @@ TEST_CASE("import needs: a dry run reports what a real run would do and writes n
   CHECK(ws.stored_needs().size() == 5);
 }
 
-TEST_CASE("import needs: the same need twice in one file is merged; a code adopts a need imported without one", "[lists]") {
+TEST_CASE("import needs: the same need twice in one file is merged, a code adopts a need imported without one", "[lists]") {
   Workspace ws;
   auto report = ws.needs(ws.write("needs.csv",
                                   needs_header +

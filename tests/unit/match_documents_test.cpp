@@ -69,7 +69,7 @@ const Json* row_where(const Json& document, const std::string& key, const Json& 
 
 TEST_CASE("match documents: the needs list's kinds, flags and status are the same codes in both languages", "[match_documents]") {
   ListsWorkspace ws;
-  auto [zh, en] = both_languages([&] { return kangle::match::needs_listing(ws.sql(), ws.config(), {}); });
+  auto [zh, en] = both_languages([&](Lang lang) { return kangle::match::needs_listing(ws.sql(), ws.config(), {}, lang); });
   REQUIRE(rows(zh).size() == 10);
   const auto* wish = row_where(zh, "code", "XQ-001");
   REQUIRE(wish);
@@ -92,9 +92,7 @@ TEST_CASE("match documents: the needs list's kinds, flags and status are the sam
   // People read labels in their language: the header and the text differ, the codes above do not.
   CHECK(zh.at("sections")[0]["tables"][0]["columns"][11]["header"] == "状态");
   CHECK(en.at("sections")[0]["tables"][0]["columns"][11]["header"] == "Status");
-  kangle::set_language(Lang::zh_CN);
-  auto text = kangle::present::render_text(kangle::match::needs_listing(ws.sql(), ws.config(), {}));
-  kangle::set_language(Lang::en);
+  auto text = kangle::present::render_text(kangle::match::needs_listing(ws.sql(), ws.config(), {}, Lang::zh_CN));
   CHECK(text.find("待对接") != std::string::npos);  // labels for people, codes for scripts
   CHECK(text.find(" open") == std::string::npos);
 }
@@ -105,14 +103,14 @@ TEST_CASE("match documents: filters read as typed, refused where they do not app
   query.status = "open";
   query.category = "法律服务";
   query.reveal = true;
-  auto legal = Json::parse(kangle::present::render_json(kangle::match::needs_listing(ws.sql(), ws.config(), query)));
+  auto legal = Json::parse(kangle::present::render_json(kangle::match::needs_listing(ws.sql(), ws.config(), query, Lang::en)));
   REQUIRE(rows(legal).size() == 1);
   CHECK(rows(legal)[0]["code"] == "XQ-005");
   CHECK(rows(legal)[0]["phone"] == "13900139005");
   query = {};
   query.unit = "交通银行";
-  CHECK(error_message<kangle::Error>([&] { kangle::match::needs_listing(ws.sql(), ws.config(), query); }).find("--unit") != std::string::npos);
-  auto bank = Json::parse(kangle::present::render_json(kangle::match::resources_listing(ws.sql(), ws.config(), query)));
+  CHECK(error_message<kangle::Error>([&] { kangle::match::needs_listing(ws.sql(), ws.config(), query, Lang::en); }).find("--unit") != std::string::npos);
+  auto bank = Json::parse(kangle::present::render_json(kangle::match::resources_listing(ws.sql(), ws.config(), query, Lang::en)));
   REQUIRE(rows(bank).size() == 2);
   CHECK(rows(bank)[0]["provider_kind"] == "unit");
   CHECK(rows(bank)[0]["radius_m"] == 1500);
@@ -122,34 +120,34 @@ TEST_CASE("match documents: filters read as typed, refused where they do not app
   CHECK(rows(bank)[1]["phone"] == "137****7004");
   query = {};
   query.status = "waiting";
-  CHECK_THROWS_AS(kangle::match::needs_listing(ws.sql(), ws.config(), query), kangle::UsageError);
-  CHECK_THROWS_AS(kangle::match::resources_listing(ws.sql(), ws.config(), query), kangle::UsageError);
+  CHECK_THROWS_AS(kangle::match::needs_listing(ws.sql(), ws.config(), query, Lang::en), kangle::UsageError);
+  CHECK_THROWS_AS(kangle::match::resources_listing(ws.sql(), ws.config(), query, Lang::en), kangle::UsageError);
   query = {};
-  CHECK(kangle::match::listing(ws.sql(), ws.config(), "resources", query, today).kind == "match_resources");
-  CHECK(kangle::match::listing(ws.sql(), ws.config(), "projects", query, today).kind == "match_projects");
-  CHECK_THROWS_AS(kangle::match::listing(ws.sql(), ws.config(), "wishes", query, today), kangle::Error);
+  CHECK(kangle::match::listing(ws.sql(), ws.config(), "resources", query, today, Lang::en).kind == "match_resources");
+  CHECK(kangle::match::listing(ws.sql(), ws.config(), "projects", query, today, Lang::en).kind == "match_projects");
+  CHECK_THROWS_AS(kangle::match::listing(ws.sql(), ws.config(), "wishes", query, today, Lang::en), kangle::Error);
   query.category = "心里咨询";
-  CHECK_THROWS_AS(kangle::match::needs_listing(ws.sql(), ws.config(), query), kangle::UsageError);
+  CHECK_THROWS_AS(kangle::match::needs_listing(ws.sql(), ws.config(), query, Lang::en), kangle::UsageError);
 }
 
 TEST_CASE("match documents: projects and proposals say vulnerable and status as a flag and a code in both languages",
           "[match_documents]") {
   ListsWorkspace ws;
   auto dry = Json::parse(kangle::present::render_json(
-      kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", true)));
+      kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", true, Lang::en)));
   CHECK(dry["facts"]["dry_run"] == true);
   CHECK(dry["facts"]["proposed"] == 7);
   CHECK(dry["facts"]["open_needs"] == 10);
   CHECK(dry["facts"]["gaps"] == 3);
   for (const auto& row : rows(dry)) CHECK(row["project"].is_null());
   auto run = Json::parse(kangle::present::render_json(
-      kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", false)));
+      kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", false, Lang::en)));
   CHECK(run["facts"]["dry_run"] == false);
   REQUIRE(rows(run).size() == 7);
   CHECK(rows(run)[0]["project"] == 1);
   CHECK(rows(run)[0]["vulnerable"] == true);
 
-  auto [zh, en] = both_languages([&] { return kangle::match::projects_listing(ws.sql(), ws.config(), {}, today); });
+  auto [zh, en] = both_languages([&](Lang lang) { return kangle::match::projects_listing(ws.sql(), ws.config(), {}, today, lang); });
   REQUIRE(rows(zh).size() == 7);
   const auto* first = row_where(zh, "project", 1);
   REQUIRE(first);
@@ -163,14 +161,14 @@ TEST_CASE("match documents: projects and proposals say vulnerable and status as 
   claim.project = 3;
   claim.to = kangle::match::ProjectStatus::claimed;
   claim.by = "单位";
-  auto moved = Json::parse(kangle::present::render_json(kangle::match::move_project(ws.sql(), claim, today, now)));
+  auto moved = Json::parse(kangle::present::render_json(kangle::match::move_project(ws.sql(), claim, today, now, Lang::en)));
   CHECK(moved["facts"]["project"] == 3);
   CHECK(moved["facts"]["status"] == "claimed");
   const Date later{std::chrono::year{2027}, std::chrono::month{2}, std::chrono::day{1}};
   ListQuery overdue;
   overdue.overdue = true;
   auto [late_zh, late_en] = both_languages(
-      [&] { return kangle::match::projects_listing(ws.sql(), ws.config(), overdue, later); });
+      [&](Lang lang) { return kangle::match::projects_listing(ws.sql(), ws.config(), overdue, later, lang); });
   REQUIRE(rows(late_zh).size() == 1);
   CHECK(rows(late_zh)[0]["status"] == "claimed");
   CHECK(rows(late_zh)[0]["overdue"] == true);
@@ -178,8 +176,8 @@ TEST_CASE("match documents: projects and proposals say vulnerable and status as 
 
 TEST_CASE("match documents: gaps give a reason code, a project's history its statuses as codes", "[match_documents]") {
   ListsWorkspace ws;
-  kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", false);
-  auto [zh, en] = both_languages([&] { return kangle::match::gaps_document(ws.sql(), ws.config(), today); });
+  kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", false, Lang::en);
+  auto [zh, en] = both_languages([&](Lang lang) { return kangle::match::gaps_document(ws.sql(), ws.config(), today, lang); });
   REQUIRE(rows(zh).size() == 3);
   for (const auto& row : rows(zh)) CHECK(row["reason"] == "no_location");
   CHECK(zh["sections"][0]["lines"].empty());
@@ -193,19 +191,19 @@ TEST_CASE("match documents: gaps give a reason code, a project's history its sta
       move.note = "收音机一台";
       move.volunteers = {"张伟,王建国"};
     }
-    kangle::match::move_project(ws.sql(), move, today, now);
+    kangle::match::move_project(ws.sql(), move, today, now, Lang::en);
   }
   auto team = kangle::match::ProjectStore(ws.sql()).team(1);
   CHECK(team.size() == 2);
   move.project = 2;
   move.to = kangle::match::ProjectStatus::done;
   move.volunteers = {"无此人"};
-  CHECK_THROWS_AS(kangle::match::move_project(ws.sql(), move, today, now), kangle::InputError);
+  CHECK_THROWS_AS(kangle::match::move_project(ws.sql(), move, today, now, Lang::en), kangle::InputError);
   move.volunteers = {};
   move.date = "2026-13-01";
-  CHECK_THROWS_AS(kangle::match::move_project(ws.sql(), move, today, now), kangle::UsageError);
+  CHECK_THROWS_AS(kangle::match::move_project(ws.sql(), move, today, now, Lang::en), kangle::UsageError);
 
-  auto [show_zh, show_en] = both_languages([&] { return kangle::match::project_document(ws.sql(), ws.config(), 1, today); });
+  auto [show_zh, show_en] = both_languages([&](Lang lang) { return kangle::match::project_document(ws.sql(), ws.config(), 1, today, lang); });
   CHECK(show_zh["facts"]["status"] == "done");
   CHECK(show_en["facts"]["status"] == "done");
   REQUIRE(rows(show_zh).size() == 3);
@@ -214,7 +212,7 @@ TEST_CASE("match documents: gaps give a reason code, a project's history its sta
   CHECK(rows(show_zh)[2]["from"] == "claimed");
   CHECK(rows(show_zh)[2]["status"] == "done");
   CHECK(rows(show_zh)[2]["note"] == "收音机一台");
-  CHECK_THROWS_AS(kangle::match::project_document(ws.sql(), ws.config(), 99, today), kangle::InputError);
+  CHECK_THROWS_AS(kangle::match::project_document(ws.sql(), ws.config(), 99, today, Lang::en), kangle::InputError);
 }
 
 TEST_CASE("match documents: a need typed by hand is read as an import reads one, refused whole", "[match_documents]") {
@@ -227,7 +225,7 @@ TEST_CASE("match documents: a need typed by hand is read as an import reads one,
   entry.deadline = "2026年12月30日";
   entry.value = "50元";
   entry.phone = "139 0013 9011";
-  auto added = Json::parse(kangle::present::render_json(kangle::match::add_need(ws.sql(), ws.config(), entry, now)));
+  auto added = Json::parse(kangle::present::render_json(kangle::match::add_need(ws.sql(), ws.config(), entry, now, Lang::en)));
   auto id = added["facts"]["need"].get<std::int64_t>();
   auto stored = kangle::lists::Store(ws.sql()).needs({});
   auto it = std::find_if(stored.begin(), stored.end(), [&](const auto& n) { return n.id == id; });
@@ -243,23 +241,23 @@ TEST_CASE("match documents: a need typed by hand is read as an import reads one,
   // The same refusal as an import's for a category it cannot place.
   auto refused = entry;
   refused.category = "心里咨询";
-  CHECK(error_message<kangle::Error>([&] { kangle::match::add_need(ws.sql(), ws.config(), refused, now); }) ==
+  CHECK(error_message<kangle::Error>([&] { kangle::match::add_need(ws.sql(), ws.config(), refused, now, Lang::en); }) ==
         kangle::import::CategoryMatcher(ws.config().catalogue).refusal("心里咨询").in(Lang::en));
   refused = entry;
   refused.kind = "小区";  // as a sheet writes it
   refused.who = "樱花园";
-  CHECK_NOTHROW(kangle::match::add_need(ws.sql(), ws.config(), refused, now));
+  CHECK_NOTHROW(kangle::match::add_need(ws.sql(), ws.config(), refused, now, Lang::en));
   refused.kind = "alien";
-  CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now), kangle::UsageError);
+  CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now, Lang::en), kangle::UsageError);
   refused = entry;
   refused.phone = "12345";
-  CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now), kangle::UsageError);
+  CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now, Lang::en), kangle::UsageError);
   refused = entry;
   refused.lat = 31.16;
-  CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now), kangle::UsageError);
+  CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now, Lang::en), kangle::UsageError);
   refused = entry;
   refused.code = "XQ-001";
-  CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now), kangle::InputError);
+  CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now, Lang::en), kangle::InputError);
   CHECK(kangle::lists::Store(ws.sql()).count_needs() == 12);
 
   kangle::import::HandEntry offer;
@@ -268,8 +266,8 @@ TEST_CASE("match documents: a need typed by hand is read as an import reads one,
   offer.description = "上门理发";
   offer.radius = "2公里";
   offer.cost = "免费";
-  auto resource = Json::parse(kangle::present::render_json(kangle::match::add_resource(ws.sql(), ws.config(), offer, now)));
+  auto resource = Json::parse(kangle::present::render_json(kangle::match::add_resource(ws.sql(), ws.config(), offer, now, Lang::en)));
   CHECK(resource["facts"]["resource"] == 11);
   offer.radius = "附近";
-  CHECK_THROWS_AS(kangle::match::add_resource(ws.sql(), ws.config(), offer, now), kangle::UsageError);
+  CHECK_THROWS_AS(kangle::match::add_resource(ws.sql(), ws.config(), offer, now, Lang::en), kangle::UsageError);
 }

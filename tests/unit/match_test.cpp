@@ -726,8 +726,8 @@ TEST_CASE("ProjectStore: every allowed move, and every other refused naming the 
         ++moved;
       } else {
         auto message = error_message<kangle::InputError>([&] { ws.move(p, to); });
-        CHECK(message == "project " + std::to_string(p) + " is " + kangle::match::display(from) + ": it cannot become " +
-                             kangle::match::display(to));
+        CHECK(message == "project " + std::to_string(p) + " is " + kangle::match::display(from, kangle::Lang::en) +
+                             ": it cannot become " + kangle::match::display(to, kangle::Lang::en));
         CHECK(ws.projects().find(p)->status == from);
         CHECK(ws.projects().events(p).size() == events);
         ++refused;

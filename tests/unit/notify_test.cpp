@@ -55,7 +55,7 @@ struct Example {
   }
   std::vector<schedule::Notice> notify(const Date& date, bool dry_run = false, const std::string& now = "2026-12-01T14:00:00Z") {
     std::vector<schedule::Notice> out;
-    schedule::notify_day(db->sql(), config, {date, "", std::nullopt, dry_run, now},
+    schedule::notify_day(db->sql(), config, {date, "", std::nullopt, dry_run, now, kangle::Lang::zh_CN},
                          [&](const std::vector<schedule::Notice>& notices) { out = notices; });
     return out;
   }
@@ -72,8 +72,7 @@ std::string error_of(const std::function<void()>& run) {
 
 }  // namespace
 
-TEST_CASE("resolve_kiosk: the id, the name, the English name and the short name; a near miss is suggested", "[names]") {
-  kangle::set_language(kangle::Lang::zh_CN);
+TEST_CASE("resolve_kiosk: the id, the name, the English name and the short name, a near miss is suggested", "[names]") {
   Example ws;
   const auto& config = ws.config;
   CHECK(kangle::config::resolve_kiosk(config, "dingxiang").id == "dingxiang");
@@ -87,8 +86,7 @@ TEST_CASE("resolve_kiosk: the id, the name, the English name and the short name;
   CHECK(unknown.find("dingxiang 丁香园") != std::string::npos);
 }
 
-TEST_CASE("resolve_volunteer: phone, name, #id; two of one name listed by masked phone; a near miss suggested", "[names]") {
-  kangle::set_language(kangle::Lang::zh_CN);
+TEST_CASE("resolve_volunteer: phone, name, #id, two of one name listed by masked phone, a near miss suggested", "[names]") {
   Example ws;
   auto zhang = ws.add("张伟", "13800138001", {});
   auto wang1 = ws.add("王芳", "13800138002", {});
@@ -117,7 +115,6 @@ TEST_CASE("parse_reminder: the day before at a time, or minutes before", "[ics]"
 }
 
 TEST_CASE("the loader refuses a malformed ics_reminder with file and line", "[ics]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   TempDir dir;
   kangle::workspace::init_workspace({dir.path() / "ws", std::string("kangjian"), std::nullopt});
   dir.write("ws/kangle.toml", "ics_reminder = \"明天\"\n" + dir.read("ws/kangle.toml"));
@@ -130,7 +127,6 @@ TEST_CASE("the loader refuses a malformed ics_reminder with file and line", "[ic
 }
 
 TEST_CASE("notify tells each change once: three nights", "[notify]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   Example ws;
   auto a = ws.add("甲", "13800138011", {"barber"});
   ws.add("乙", "13800138012", {"barber"});
@@ -181,14 +177,12 @@ TEST_CASE("notify tells each change once: three nights", "[notify]") {
 }
 
 TEST_CASE("notify: a month without a rota is an error", "[notify]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   Example ws;
   CHECK(error_of([&] { ws.notify(ymd(2027, 1, 4)); }) ==
         "2027-01 还没有轮值表：请先运行 `kangle schedule build --month 2027-01`");
 }
 
 TEST_CASE("notify: two volunteers swapping days of one duty are each told 改到, once", "[notify]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   Example ws;
   auto a = ws.add("甲", "13800138021", {"barber"});
   ws.add("乙", "13800138022", {"barber"});
@@ -232,7 +226,6 @@ TEST_CASE("notify: two volunteers swapping days of one duty are each told 改到
 }
 
 TEST_CASE("forget erases the messages a volunteer was sent", "[notify]") {
-  kangle::set_language(kangle::Lang::zh_CN);
   Example ws;
   auto a = ws.add("甲", "13800138031", {"barber"});
   auto& db = ws.db->sql();

@@ -120,7 +120,7 @@ TEST_CASE("people documents: show has JSON: details by field code, the changes k
   CHECK_THROWS_AS(kangle::volunteers::volunteer_document(ws.sql(), ws.config(), "无此人", false, Lang::en), kangle::InputError);
 }
 
-TEST_CASE("people documents: a correction refused as the import refuses its values; nothing to change said",
+TEST_CASE("people documents: a correction refused as the import refuses its values, nothing to change said",
           "[people_documents]") {
   PeopleWorkspace ws;
   kangle::import::VolunteerEditInput edit;

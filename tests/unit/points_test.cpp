@@ -83,7 +83,7 @@ TEST_CASE("award: each rule that pays gives one line with its reason", "[points]
   CHECK(history[0].entered_by == "tester");
 }
 
-TEST_CASE("award: a service's own points replace per_session; a themed event earns its bonus", "[points]") {
+TEST_CASE("award: a service's own points replace per_session, a themed event earns its bonus", "[points]") {
   LedgerWorkspace ws;
   ws.rules().points.services["haircut"] = 5;
   auto a = ws.volunteer("甲");
@@ -94,7 +94,7 @@ TEST_CASE("award: a service's own points replace per_session; a themed event ear
                                                       "1 themed_event 2 10"});
 }
 
-TEST_CASE("award twice: the same ledger; the unique source refuses a double", "[points]") {
+TEST_CASE("award twice: the same ledger, the unique source refuses a double", "[points]") {
   LedgerWorkspace ws;
   auto a = ws.volunteer("甲"), b = ws.volunteer("乙");
   ws.record("2026-12-02", "haircut", {a, b});
@@ -121,7 +121,7 @@ TEST_CASE("award: a dry run writes nothing", "[points]") {
   CHECK(ws.entries() == 0);
 }
 
-TEST_CASE("changing the rules leaves history alone; rules_changed shows what would differ", "[points]") {
+TEST_CASE("changing the rules leaves history alone, rules_changed shows what would differ", "[points]") {
   LedgerWorkspace ws;
   auto a = ws.volunteer("甲");
   ws.record("2026-12-02", "haircut", {a});
@@ -302,7 +302,7 @@ TEST_CASE("balances: earned, redeemed and what is left, highest first", "[points
   CHECK((all[1].name == "甲" && all[1].balance == 5 && all[1].earned == 25 && all[1].redeemed == 20));
 }
 
-TEST_CASE("cancelling a record reverses its points; awarding again does not bring them back", "[points]") {
+TEST_CASE("cancelling a record reverses its points, awarding again does not bring them back", "[points]") {
   LedgerWorkspace ws;
   auto a = ws.volunteer("甲"), b = ws.volunteer("乙");
   auto id = ws.record("2026-12-02", "haircut", {a, b});
@@ -369,7 +369,7 @@ TEST_CASE("hours: recorded and granted apart, by period", "[points]") {
   CHECK(kangle::format_duration(210) == "3 h 30 min");
 }
 
-TEST_CASE("confirm: the rota's day becomes records; a day is confirmed once, so an absence stays one", "[points]") {
+TEST_CASE("confirm: the rota's day becomes records, a day is confirmed once, so an absence stays one", "[points]") {
   LedgerWorkspace ws;
   // The rota of 2 December, a Wednesday, written by hand: blood sugar and darning at
   // dingxiang, morning and afternoon, one volunteer each.
@@ -428,7 +428,7 @@ TEST_CASE("confirm: the rota's day becomes records; a day is confirmed once, so 
                     Catch::Contains("nobody is on the rota on 2026-12-05"));
 }
 
-TEST_CASE("verify: the head catches a ledger emptied or cut short; appends refuse a chain that does not verify", "[points]") {
+TEST_CASE("verify: the head catches a ledger emptied or cut short, appends refuse a chain that does not verify", "[points]") {
   LedgerWorkspace ws;
   auto a = ws.volunteer("甲");
   for (int i = 0; i < 5; ++i) points::adjust(ws.sql(), a, 1 + i, "补录", ws.actor);
@@ -450,7 +450,7 @@ TEST_CASE("verify: the head catches a ledger emptied or cut short; appends refus
   }
 }
 
-TEST_CASE("verify: a full walk stores a checkpoint that later walks start from; --expect finds a noted hash", "[points]") {
+TEST_CASE("verify: a full walk stores a checkpoint that later walks start from, --expect finds a noted hash", "[points]") {
   LedgerWorkspace ws;
   auto a = ws.volunteer("甲");
   for (int i = 0; i < 5; ++i) points::adjust(ws.sql(), a, 1 + i, "补录", ws.actor);

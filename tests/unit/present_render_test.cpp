@@ -68,6 +68,7 @@ Document sample_report() {
   Section usage{"services", "Services", {}, {services}, {quadrant}};
 
   Document report;
+  report.language = kangle::Lang::zh_CN;
   report.kind = "month";
   report.period = "2026-12";
   report.title = "康健街道 2026年12月 服务月报";
@@ -116,18 +117,18 @@ std::string zip_member(const fs::path& file, const std::string& name) {
 }  // namespace
 
 TEST_CASE("Value::display, numbers with their decimals, none as nothing", "[report-render]") {
-  CHECK(Value::number(12).display() == "12");
-  CHECK(Value::number(4.5, 1).display() == "4.5");
-  CHECK(Value::number(1234.567, 2).display() == "1234.57");
-  CHECK(Value::number(-0.04, 1).display() == "0.0");
-  CHECK(Value::number(2.5).display() == "3");
-  CHECK(Value::number(110.5).display() == "111");
-  CHECK(Value::number(0.125, 2).display() == "0.13");
-  CHECK(Value::number(-2.5).display() == "-3");
-  CHECK(Value::none().display().empty());
-  CHECK(Value::text("理发").display() == "理发");
-  CHECK(Value::change(2).display() == "+2");
-  CHECK(Value::change(-3).display() == "-3");
+  CHECK(Value::number(12).display(kangle::Lang::zh_CN) == "12");
+  CHECK(Value::number(4.5, 1).display(kangle::Lang::zh_CN) == "4.5");
+  CHECK(Value::number(1234.567, 2).display(kangle::Lang::zh_CN) == "1234.57");
+  CHECK(Value::number(-0.04, 1).display(kangle::Lang::zh_CN) == "0.0");
+  CHECK(Value::number(2.5).display(kangle::Lang::zh_CN) == "3");
+  CHECK(Value::number(110.5).display(kangle::Lang::zh_CN) == "111");
+  CHECK(Value::number(0.125, 2).display(kangle::Lang::zh_CN) == "0.13");
+  CHECK(Value::number(-2.5).display(kangle::Lang::zh_CN) == "-3");
+  CHECK(Value::none().display(kangle::Lang::zh_CN).empty());
+  CHECK(Value::text("理发").display(kangle::Lang::zh_CN) == "理发");
+  CHECK(Value::change(2).display(kangle::Lang::zh_CN) == "+2");
+  CHECK(Value::change(-3).display(kangle::Lang::zh_CN) == "-3");
   CHECK(Value::change(2).for_scripts() == "2");
 }
 
@@ -220,6 +221,7 @@ TEST_CASE("render_html, bar charts of no row, one row, zeros and long labels", "
     Table table{"t", "t", {{"label", "名称"}, {"value", "数"}}, std::move(rows)};
     Chart chart = bars_chart("bars", "t", "label", "value");
     Document report;
+    report.language = kangle::Lang::zh_CN;
     report.kind = "month";
     report.title = "r";
     report.sections = {Section{"s", "s", {}, {table}, {chart}}};
@@ -328,7 +330,6 @@ TEST_CASE("write_xlsx, replaces a file whole and refuses a folder", "[report-ren
 }
 
 TEST_CASE("typed values: what scripts read never depends on the language", "[present]") {
-  kangle::set_language(kangle::Lang::zh_CN);  // the headers people read, and what the CSV's says of minutes
   Table table{"people",
               "",
               {{"name", "姓名"}, {"phone", "手机"}, {"party", "党员"}, {"hours", "时长", false, true},
@@ -338,7 +339,7 @@ TEST_CASE("typed values: what scripts read never depends on the language", "[pre
                     std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{3}})},
                {Value::text("李四"), Value::personal("110101199003071234"), Value::flag(false, "★"), Value::duration(60),
                 Value::list({}), Value::code("open", "待对接"), Value::none()}}};
-  auto listing = present::listing("volunteers", table);
+  auto listing = present::listing(kangle::Lang::zh_CN, "volunteers", table);  // what the CSV's header says of minutes
 
   auto json = nlohmann::json::parse(present::render_json(listing));
   const auto& rows = json["sections"][0]["tables"][0]["rows"];
@@ -370,7 +371,7 @@ TEST_CASE("typed values: what scripts read never depends on the language", "[pre
   CHECK_THROWS_AS(present::rendered(listing, present::Output{present::Format::json, "", present::Encoding::gb18030}, false),
                   kangle::UsageError);
   // What a command said it did has no table for CSV.
-  CHECK_THROWS_AS(present::render_csv(present::message("said", {"已写入"})), kangle::UsageError);
+  CHECK_THROWS_AS(present::render_csv(present::message(kangle::Lang::zh_CN, "said", {"已写入"})), kangle::UsageError);
   CHECK_THROWS_AS(present::rendered(listing, present::Output{present::Format::xlsx, "", present::Encoding::utf8}, false),
                   kangle::UsageError);
 }

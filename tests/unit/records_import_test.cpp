@@ -189,7 +189,7 @@ TEST_CASE("import records: an unknown or ambiguous volunteer rejects the row, na
                                     "2026-12-05 dingxiang 13:30-16:00 haircut daily [张伟/150] - -"});
 }
 
-TEST_CASE("import records: satisfaction as a score or a percentage; residents as a whole number", "[records-import]") {
+TEST_CASE("import records: satisfaction as a score or a percentage, residents as a whole number", "[records-import]") {
   Workspace ws;
   auto report = ws.rows("日期,服务站点,服务项目,服务时间,志愿者,服务人数,满意率\n",
                         "2026-12-01,丁香园,理发,09:00-11:30,张伟,20,98%\n"
@@ -217,7 +217,7 @@ TEST_CASE("import records: satisfaction as a score or a percentage; residents as
   CHECK(outcomes == Lines{"20 4.92", "20 4.84", "0 4.6", "- 4.5", "- 1", "- 1"});
 }
 
-TEST_CASE("import records: minutes from the duration, else the time; a duration alone starts at 09:00", "[records-import]") {
+TEST_CASE("import records: minutes from the duration, else the time, a duration alone starts at 09:00", "[records-import]") {
   Workspace ws;
   auto report = ws.rows("日期,服务站点,服务项目,服务时间,开始时间,结束时间,志愿者,服务时长（小时）\n",
                         "2026-12-01,丁香园,理发,09:00-11:30,,,张伟,2\n"
@@ -247,7 +247,7 @@ TEST_CASE("import records: minutes from the duration, else the time; a duration 
                                     "2026-12-06 dingxiang 09:00-11:00 haircut daily [张伟/90] - -"});
 }
 
-TEST_CASE("import records: a kiosk by id or any of its names, else a place; a service, else an event", "[records-import]") {
+TEST_CASE("import records: a kiosk by id or any of its names, else a place, a service, else an event", "[records-import]") {
   Workspace ws;
   auto report = ws.rows("活动日期,地点,活动名称,时间段,参与志愿者,人次,备注\n",
                         "2026-12-01,丁香园,理发,09:00-11:30,张伟,12,\n"
@@ -282,7 +282,7 @@ TEST_CASE("records::date_refusal: from 2000-01-01 to today, both included", "[re
   CHECK(kangle::records::today_in_workspace(Workspace().config(), "2026-12-30T17:00:00Z") == today);
 }
 
-TEST_CASE("import records: one person, one place at a time; sessions that only touch do not clash", "[records-import]") {
+TEST_CASE("import records: one person, one place at a time, sessions that only touch do not clash", "[records-import]") {
   Workspace ws;
   auto report = ws.rows("日期,服务站点,服务项目,服务时间,志愿者\n",
                         "2026-12-05,丁香园,理发,09:00-11:30,张伟\n"

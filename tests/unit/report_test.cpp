@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "document_json.hpp"
 #include "ledger_workspace.hpp"
 #include "records/store.hpp"
 #include "report/build.hpp"
@@ -149,13 +150,12 @@ TEST_CASE("period_figures: sessions, residents, volunteers and hours of a period
   CHECK(report::period_figures(ws.sql(), period("2025-12")).sessions == 0);
 
   SECTION("the month's report compares with the month before and the year before") {
-    kangle::set_language(kangle::Lang::en);
-    auto r = report::period_report({ws.sql(), ws.config(), period("2026-12"), run_time, false});
+    auto r = report::period_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, kangle::Lang::en});
     CHECK(r.kind == "month");
     CHECK(r.period == "2026-12");
     const auto& headline = table_of(r, "headline");
     auto row = std::find_if(headline.rows.begin(), headline.rows.end(),
-                            [](const auto& cells) { return cells[0].display() == "residents"; });
+                            [](const auto& cells) { return cells[0].display(kangle::Lang::en) == "residents"; });
     REQUIRE(row != headline.rows.end());
     auto i = static_cast<std::size_t>(row - headline.rows.begin());
     CHECK(number_at(headline, i, 2) == 60);
@@ -165,17 +165,17 @@ TEST_CASE("period_figures: sessions, residents, volunteers and hours of a period
     // The trend: the twelve months to December.
     const auto& months = table_of(r, "by_month");
     REQUIRE(months.rows.size() == 12);
-    CHECK(months.rows.front()[0].display() == "2026-01");
+    CHECK(months.rows.front()[0].display(kangle::Lang::en) == "2026-01");
     CHECK(number_at(months, 10, 2) == 8);
     CHECK(number_at(months, 11, 2) == 60);
     // A quarter's trend is its three months.
-    auto quarter = report::period_report({ws.sql(), ws.config(), period("2026Q4"), run_time, false});
+    auto quarter = report::period_report({ws.sql(), ws.config(), period("2026Q4"), run_time, false, {}, kangle::Lang::en});
     CHECK(quarter.kind == "quarter");
     CHECK(table_of(quarter, "by_month").rows.size() == 3);
   }
 }
 
-TEST_CASE("units_report ranks units by residents' satisfaction; volunteers_report masks phones", "[report]") {
+TEST_CASE("units_report ranks units by residents' satisfaction, volunteers_report masks phones", "[report]") {
   LedgerWorkspace ws;
   auto set_unit = [&](std::int64_t v, const char* unit) {
     SQLite::Statement q(ws.sql(), "UPDATE volunteers SET unit = ? WHERE id = ?");
@@ -193,42 +193,64 @@ TEST_CASE("units_report ranks units by residents' satisfaction; volunteers_repor
   auto r2 = ws.record("2026-12-02", "legal-advice", {c});
   store.update_outcome(r2, 2, 5.0, "");
 
-  kangle::set_language(kangle::Lang::en);
-  auto units = report::units_report({ws.sql(), ws.config(), period("2026-12"), run_time, false});
+  auto units = report::units_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, kangle::Lang::en});
   const auto& table = table_of(units, "units");
   REQUIRE(table.rows.size() == 2);
   // Fewer people served, but better rated: the yardstick is satisfaction.
-  CHECK(table.rows[0][1].display() == "法学院");
-  CHECK(table.rows[1][1].display() == "卫生服务中心");
+  CHECK(table.rows[0][1].display(kangle::Lang::en) == "法学院");
+  CHECK(table.rows[1][1].display(kangle::Lang::en) == "卫生服务中心");
   CHECK(number_at(table, 1, 3) == 2);  // volunteers who served
   CHECK(number_at(table, 1, 4) == 1);  // one record, however many of its volunteers served it
   CHECK(number_at(table, 1, 5) == 2);  // person-times
 
-  auto masked = report::volunteers_report({ws.sql(), ws.config(), period("2026-12"), run_time, false});
+  auto masked = report::volunteers_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, kangle::Lang::en});
   const auto& people = table_of(masked, "volunteers");
   REQUIRE(people.rows.size() == 3);
-  for (const auto& row : people.rows) CHECK(row[1].display().find("****") != std::string::npos);
+  for (const auto& row : people.rows) CHECK(row[1].display(kangle::Lang::en).find("****") != std::string::npos);
   // A unit assessing its members: only theirs.
-  auto theirs = report::volunteers_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, "卫生"});
+  auto theirs = report::volunteers_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, "卫生", kangle::Lang::en});
   const auto& members = table_of(theirs, "volunteers");
   REQUIRE(members.rows.size() == 2);
-  for (const auto& row : members.rows) CHECK(row[2].display() == "卫生服务中心");
-  auto revealed = report::volunteers_report({ws.sql(), ws.config(), period("2026-12"), run_time, true});
+  for (const auto& row : members.rows) CHECK(row[2].display(kangle::Lang::en) == "卫生服务中心");
+  auto revealed = report::volunteers_report({ws.sql(), ws.config(), period("2026-12"), run_time, true, {}, kangle::Lang::en});
   for (const auto& row : table_of(revealed, "volunteers").rows) {
-    CHECK(row[1].display().find("****") == std::string::npos);
-    CHECK(row[1].display().size() == 11);
+    CHECK(row[1].display(kangle::Lang::en).find("****") == std::string::npos);
+    CHECK(row[1].display(kangle::Lang::en).size() == 11);
   }
 }
 
 TEST_CASE("services_report over a period without records says so", "[report]") {
   LedgerWorkspace ws;
-  kangle::set_language(kangle::Lang::en);
-  auto empty = report::services_report({ws.sql(), ws.config(), period("1999"), run_time, false});
+  auto empty = report::services_report({ws.sql(), ws.config(), period("1999"), run_time, false, {}, kangle::Lang::en});
   const auto& lines = empty.sections.at(0).lines;
   CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("No service records"); }));
   auto v = ws.volunteer("甲");
   ws.record("1999-05-01", "haircut", {v});
-  auto held = report::services_report({ws.sql(), ws.config(), period("1999"), run_time, false});
+  auto held = report::services_report({ws.sql(), ws.config(), period("1999"), run_time, false, {}, kangle::Lang::en});
   const auto& now = held.sections.at(0).lines;
   CHECK(std::none_of(now.begin(), now.end(), [](const std::string& l) { return l.starts_with("No service records"); }));
+}
+
+TEST_CASE("reports: what scripts read is the same in zh-CN and en (kiosks, skills, services, categories, metrics as codes)",
+          "[report]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲", true), b = ws.volunteer("乙");
+  kangle::records::RecordStore store(ws.sql());
+  store.update_outcome(ws.record("2026-12-01", "haircut", {a, b}), 30, 5.0, "");
+  store.update_outcome(ws.record("2026-12-02", "blood-pressure", {a}, 60), 10, 3.0, "");
+  store.update_outcome(ws.record("2026-12-03", "", {b}, 90, kangle::config::Cadence::monthly), 20, std::nullopt, "");
+  using Builder = kangle::present::Document (*)(const report::Source&);
+  for (Builder build : {report::period_report, report::services_report, report::units_report, report::volunteers_report}) {
+    auto [zh, en] = kangle::test::both_languages([&](kangle::Lang lang) {
+      return build({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, lang});
+    });
+    CHECK(zh.at("title") != en.at("title"));
+  }
+  auto [zh, en] = kangle::test::both_languages([&](kangle::Lang lang) {
+    return report::volunteers_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, lang});
+  });
+  const auto& coverage = kangle::test::rows(zh, 1);
+  REQUIRE(!coverage.empty());
+  CHECK(coverage[0].at("kiosk") == "dingxiang");
+  CHECK(coverage[0].at("skill") == "barber");
 }

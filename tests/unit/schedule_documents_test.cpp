@@ -41,7 +41,6 @@ struct Example {
   std::unique_ptr<kangle::storage::Database> db;
   std::int64_t zhang = 0;
   Example() {
-    kangle::set_language(Lang::zh_CN);
     kangle::workspace::init_workspace({dir.path() / "ws", std::string("kangjian"), std::nullopt});
     config = kangle::config::load_valid_config(dir.path() / "ws");
     db = std::make_unique<kangle::storage::Database>(dir.path() / "ws" / "kangle.db",
@@ -61,15 +60,11 @@ struct Example {
   }
 };
 
-/// `build` run in zh-CN and in en, as parsed JSON.
+/// `build` run in zh-CN and in en (the language given to it), as parsed JSON.
 template <typename Build>
 std::pair<Json, Json> in_both_languages(Build build) {
-  kangle::set_language(Lang::zh_CN);
-  auto zh = Json::parse(kangle::present::render_json(build()));
-  kangle::set_language(Lang::en);
-  auto en = Json::parse(kangle::present::render_json(build()));
-  kangle::set_language(Lang::zh_CN);
-  return {zh, en};
+  return {Json::parse(kangle::present::render_json(build(Lang::zh_CN))),
+          Json::parse(kangle::present::render_json(build(Lang::en)))};
 }
 
 /// What scripts read of a document: kind, facts, and each table's id and rows, without the
@@ -104,8 +99,8 @@ const Json& table_of(const Json& document, const std::string& id) {
 
 TEST_CASE("rota_document: typed values, the same keys and codes in zh-CN and en", "[schedule_documents]") {
   Example ws;
-  auto [zh, en] = in_both_languages([&] {
-    return schedule::rota_document(ws.config, december, schedule::stored_rota(ws.db->sql(), december), {});
+  auto [zh, en] = in_both_languages([&](Lang lang) {
+    return schedule::rota_document(ws.config, december, schedule::stored_rota(ws.db->sql(), december), {}, lang);
   });
   CHECK(zh["format_version"].is_number());
   CHECK(zh["kind"] == "schedule_show");
@@ -135,14 +130,14 @@ TEST_CASE("rota_document: --kiosk, --person and --date keep only their rows", "[
   auto seats = schedule::stored_rota(ws.db->sql(), december);
   schedule::RotaFilter filter;
   filter.person = ws.zhang;
-  auto json = Json::parse(kangle::present::render_json(schedule::rota_document(ws.config, december, seats, filter)));
+  auto json = Json::parse(kangle::present::render_json(schedule::rota_document(ws.config, december, seats, filter, Lang::zh_CN)));
   const auto& rows = table_of(json, "rota")["rows"];
   REQUIRE(!rows.empty());
   for (const auto& row : rows) CHECK(std::find(row["volunteers"].begin(), row["volunteers"].end(), "张伟") != row["volunteers"].end());
   filter = {};
   filter.date = ymd(2026, 12, 8);
   filter.kiosk = "dingxiang";
-  json = Json::parse(kangle::present::render_json(schedule::rota_document(ws.config, december, seats, filter)));
+  json = Json::parse(kangle::present::render_json(schedule::rota_document(ws.config, december, seats, filter, Lang::zh_CN)));
   for (const auto& row : table_of(json, "rota")["rows"]) {
     CHECK(row["date"] == "2026-12-08");
     CHECK(row["kiosk"] == "dingxiang");
@@ -163,8 +158,8 @@ TEST_CASE("notifications_document: a row per volunteer and per change, phones ma
   schedule::notify_day(ws.db->sql(), ws.config, {ymd(2026, 12, 3), "", std::nullopt, true, "2026-12-02T14:00:00Z"},
                        [&](const std::vector<schedule::Notice>& told) { notices = told; });
   REQUIRE(!notices.empty());
-  auto [zh, en] = in_both_languages([&] {
-    return schedule::notifications_document(ws.config, notices, ymd(2026, 12, 3), false, true);
+  auto [zh, en] = in_both_languages([&](Lang lang) {
+    return schedule::notifications_document(ws.config, notices, ymd(2026, 12, 3), false, true, lang);
   });
   CHECK(zh["kind"] == "schedule_notify");
   CHECK(zh["facts"]["date"] == "2026-12-03");
@@ -187,14 +182,14 @@ TEST_CASE("notifications_document: a row per volunteer and per change, phones ma
     CHECK(change["from_seat"].is_null());
   }
   auto revealed = Json::parse(
-      kangle::present::render_json(schedule::notifications_document(ws.config, notices, ymd(2026, 12, 3), true, false)));
+      kangle::present::render_json(schedule::notifications_document(ws.config, notices, ymd(2026, 12, 3), true, false, Lang::zh_CN)));
   CHECK(table_of(revealed, "notifications")["rows"][0]["phone"].get<std::string>().find("****") == std::string::npos);
   CHECK(revealed["facts"]["dry_run"] == false);
 }
 
 TEST_CASE("notifications_document: nobody to tell is a line above an empty table", "[schedule_documents]") {
   Example ws;
-  auto json = Json::parse(kangle::present::render_json(schedule::notifications_document(ws.config, {}, ymd(2026, 12, 3), false, false)));
+  auto json = Json::parse(kangle::present::render_json(schedule::notifications_document(ws.config, {}, ymd(2026, 12, 3), false, false, Lang::zh_CN)));
   CHECK(json["facts"]["notifications"] == 0);
   REQUIRE(json["sections"][0]["tables"].size() == 1);  // no table of changes
   CHECK(json["sections"][0]["tables"][0]["rows"].empty());
@@ -204,8 +199,8 @@ TEST_CASE("notifications_document: nobody to tell is a line above an empty table
 
 TEST_CASE("explain_document: a row per empty seat with a reason code", "[schedule_documents]") {
   Example ws;
-  auto [zh, en] = in_both_languages([&] {
-    return schedule::explain_document(ws.db->sql(), ws.config, december, {}, "2026-11-25T02:00:00Z");
+  auto [zh, en] = in_both_languages([&](Lang lang) {
+    return schedule::explain_document(ws.db->sql(), ws.config, december, {}, "2026-11-25T02:00:00Z", lang);
   });
   CHECK(zh["kind"] == "schedule_explain");
   CHECK(for_scripts(zh) == for_scripts(en));
@@ -218,19 +213,19 @@ TEST_CASE("explain_document: a row per empty seat with a reason code", "[schedul
     CHECK(std::find(reasons.begin(), reasons.end(), row["reason"].get<std::string>()) != reasons.end());
     CHECK(row["seat"].get<std::string>().starts_with(row["kiosk"].get<std::string>() + "/" + row["date"].get<std::string>()));
   }
-  CHECK_THROWS_AS(schedule::explain_document(ws.db->sql(), ws.config, schedule::Month{2027, 3}, {}, "2026-11-25T02:00:00Z"),
+  CHECK_THROWS_AS(schedule::explain_document(ws.db->sql(), ws.config, schedule::Month{2027, 3}, {}, "2026-11-25T02:00:00Z", Lang::zh_CN),
                   kangle::InputError);
 }
 
 TEST_CASE("diff_document: added and removed duties per person, since the publication", "[schedule_documents]") {
   Example ws;
-  CHECK_THROWS_AS(schedule::diff_document(ws.db->sql(), ws.config, december), kangle::InputError);
+  CHECK_THROWS_AS(schedule::diff_document(ws.db->sql(), ws.config, december, Lang::zh_CN), kangle::InputError);
   schedule::publish_rota(ws.db->sql(), december, "2026-11-26T02:00:00Z");
-  auto unchanged = Json::parse(kangle::present::render_json(schedule::diff_document(ws.db->sql(), ws.config, december)));
+  auto unchanged = Json::parse(kangle::present::render_json(schedule::diff_document(ws.db->sql(), ws.config, december, Lang::zh_CN)));
   CHECK(unchanged["facts"]["people"] == 0);
   CHECK(unchanged["sections"][0]["tables"].empty());
   schedule::drop_volunteer(ws.db->sql(), ws.config, december, ws.zhang, ymd(2026, 12, 10), "", "2026-12-02T02:00:00Z");
-  auto [zh, en] = in_both_languages([&] { return schedule::diff_document(ws.db->sql(), ws.config, december); });
+  auto [zh, en] = in_both_languages([&](Lang lang) { return schedule::diff_document(ws.db->sql(), ws.config, december, lang); });
   CHECK(zh["kind"] == "schedule_diff");
   CHECK(zh["facts"]["published_at"] == "2026-11-26T02:00:00Z");
   CHECK(for_scripts(zh) == for_scripts(en));
@@ -245,7 +240,7 @@ TEST_CASE("diff_document: added and removed duties per person, since the publica
 TEST_CASE("build_document and lock_seats: the figures as facts", "[schedule_documents]") {
   Example ws;
   auto report = schedule::build_rota(ws.db->sql(), ws.config, december, "2026-11-27T02:00:00Z", true);
-  auto [zh, en] = in_both_languages([&] { return schedule::build_document(ws.db->sql(), ws.config, report, true); });
+  auto [zh, en] = in_both_languages([&](Lang lang) { return schedule::build_document(ws.db->sql(), ws.config, report, true, lang); });
   CHECK(zh["facts"] == en["facts"]);
   CHECK(zh["facts"]["dry_run"] == true);
   CHECK(zh["facts"]["seats"] == report.plan.seats);
@@ -253,11 +248,11 @@ TEST_CASE("build_document and lock_seats: the figures as facts", "[schedule_docu
         static_cast<std::size_t>(report.plan.seats));
   CHECK(zh["sections"][0]["lines"].size() >= 2);
   auto locked = Json::parse(kangle::present::render_json(
-      schedule::lock_seats(ws.db->sql(), december, "", ws.zhang, true)));
+      schedule::lock_seats(ws.db->sql(), december, "", ws.zhang, true, Lang::zh_CN)));
   CHECK(locked["kind"] == "schedule_lock");
   CHECK(locked["facts"]["seats"].get<int>() > 0);
   auto rota = Json::parse(kangle::present::render_json(
-      schedule::rota_document(ws.config, december, schedule::stored_rota(ws.db->sql(), december), {})));
+      schedule::rota_document(ws.config, december, schedule::stored_rota(ws.db->sql(), december), {}, Lang::zh_CN)));
   std::size_t locked_rows = 0;
   for (const auto& row : table_of(rota, "rota")["rows"]) locked_rows += row["locked"].empty() ? 0 : 1;
   CHECK(locked_rows > 0);

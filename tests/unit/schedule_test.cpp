@@ -401,7 +401,7 @@ TEST_CASE("Seat keys stay unique when two entries of a kiosk share a start time 
 
 // ═══ 2. assign on hand-made inputs ════════════════════════════════════════════════
 
-TEST_CASE("assign: a seat needs its skill; general seats take anyone", "[schedule]") {
+TEST_CASE("assign: a seat needs its skill, general seats take anyone", "[schedule]") {
   auto monday = session("k", ymd(2026, 12, 7), "09:00-11:30", {"barber", "general"});
   auto tuesday = session("k", ymd(2026, 12, 8), "09:00-11:30", {"tailor"});
   std::vector<Volunteer> volunteers = {person(1, {}, always(), 4), person(2, {"barber"}, always(), 4)};
