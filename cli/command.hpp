@@ -114,7 +114,7 @@ void add_output_options(CLI::App& command, present::Output& output, std::vector<
 void add_output_option(CLI::App& command, std::string& output);
 /// Prints `content`, or with an output file writes it there atomically (temp file and
 /// rename: the old file or the whole new one, never half) and says so.
-void print_or_write(const std::string& content, const std::string& output);
+void print_or_write(const std::string& content, const std::string& output, Lang lang);
 
 
 /// Who enters what a command writes by hand: `--by`, else the login name.
@@ -125,7 +125,7 @@ std::string who_enters(const std::string& by);
 /// without `--quiet` (never in cron's mail or a log). Cleared when done.
 class ProgressLine {
 public:
-  ProgressLine(Msg message, bool quiet);
+  ProgressLine(Msg message, bool quiet, Lang lang);
   ~ProgressLine();
   ProgressLine(const ProgressLine&) = delete;
   ProgressLine& operator=(const ProgressLine&) = delete;
@@ -134,6 +134,7 @@ public:
 
 private:
   Msg message_;
+  Lang lang_;
   bool enabled_;
   bool shown_ = false;
 };
@@ -141,8 +142,8 @@ void add_quiet_option(CLI::App& command, bool& quiet);
 
 /// Says on stderr, once each, the years of `from`…`to` whose holidays are provisional
 /// (no holidays/YEAR.toml): the statutory holidays stand in, make-up workdays unknown.
-void warn_provisional_years(const config::HolidayCalendar& calendar, const Date& from, const Date& to);
-void warn_provisional_years(const std::vector<int>& years);
+void warn_provisional_years(const config::HolidayCalendar& calendar, const Date& from, const Date& to, Lang lang);
+void warn_provisional_years(const std::vector<int>& years, Lang lang);
 
 /// `--reveal`: show phone and ID numbers in full instead of masked.
 void add_reveal_option(CLI::App& command, bool& reveal);

@@ -76,7 +76,7 @@ void emit(const present::Document& document, const present::Output& output) {
     return;
   }
   present::write(document, output);
-  fmt::print("{}\n", tr(Msg::file_written, output.path));
+  fmt::print("{}\n", tr(document.language, Msg::file_written, output.path));
 }
 
 void define_leaves(CLI::App& command, Action& action, std::vector<Leaf> leaves) {
@@ -110,13 +110,13 @@ void add_output_option(CLI::App& command, std::string& output) {
   command.add_option("-o,--output", output, "The file to write (default: standard output)")->type_name("FILE");
 }
 
-void print_or_write(const std::string& content, const std::string& output) {
+void print_or_write(const std::string& content, const std::string& output, Lang lang) {
   if (output.empty() || output == "-") {
     fmt::print("{}", content);
     return;
   }
   write_file_atomically(output, content);
-  fmt::print("{}\n", tr(Msg::file_written, output));
+  fmt::print("{}\n", tr(lang, Msg::file_written, output));
 }
 
 void add_by_option(CLI::App& command, std::string& by) {
@@ -136,7 +136,8 @@ std::int64_t find_volunteer(Context& context, const std::string& who) {
   return people::resolve_volunteer(store, who);
 }
 
-ProgressLine::ProgressLine(Msg message, bool quiet) : message_(message), enabled_(!quiet && ::isatty(STDERR_FILENO) == 1) {}
+ProgressLine::ProgressLine(Msg message, bool quiet, Lang lang)
+    : message_(message), lang_(lang), enabled_(!quiet && ::isatty(STDERR_FILENO) == 1) {}
 
 ProgressLine::~ProgressLine() {
   if (shown_) std::fputs("\r\033[K", stderr);
@@ -144,7 +145,7 @@ ProgressLine::~ProgressLine() {
 
 void ProgressLine::show(std::size_t count) {
   if (!enabled_) return;
-  std::fputs(("\r" + tr(message_, count)).c_str(), stderr);
+  std::fputs(("\r" + tr(lang_, message_, count)).c_str(), stderr);
   std::fflush(stderr);
   shown_ = true;
 }
@@ -157,16 +158,16 @@ void add_reveal_option(CLI::App& command, bool& reveal) {
   command.add_flag("--reveal", reveal, "Show phone and ID numbers in full (they are masked by default)");
 }
 
-void warn_provisional_years(const std::vector<int>& years) {
+void warn_provisional_years(const std::vector<int>& years, Lang lang) {
   std::fflush(stdout);  // in order with what the command printed before
   for (int year : years) {
-    std::fprintf(stderr, "kangle: %s%s\n", std::string(message_text(Msg::warning_prefix, language())).c_str(),
-                 tr(Msg::calendar_provisional, year).c_str());
+    std::fprintf(stderr, "kangle: %s%s\n", std::string(message_text(Msg::warning_prefix, lang)).c_str(),
+                 tr(lang, Msg::calendar_provisional, year).c_str());
   }
 }
 
-void warn_provisional_years(const config::HolidayCalendar& calendar, const Date& from, const Date& to) {
-  warn_provisional_years(calendar.provisional_years(from, to));
+void warn_provisional_years(const config::HolidayCalendar& calendar, const Date& from, const Date& to, Lang lang) {
+  warn_provisional_years(calendar.provisional_years(from, to), lang);
 }
 
 }  // namespace kangle::cli

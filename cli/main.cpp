@@ -35,14 +35,18 @@ std::optional<fs::path> as_path(const std::optional<std::string>& s) {
   return fs::path(*s);
 }
 
+/// The language of what this run says, its errors included: chosen as soon as the
+/// command line is read, again once the workspace is known.
+Lang run_language = Lang::zh_CN;
+
 /// `--lang`, else KANGLE_LANG, else the workspace's language, else Chinese.
 Lang choose_language(const GlobalOptions& globals, const fs::path& workspace) {
   std::optional<Lang> lang;
   if (globals.lang) lang = parse_lang(*globals.lang);
   if (!lang) if (auto v = env("KANGLE_LANG")) lang = parse_lang(*v);
   if (!lang && !workspace.empty()) lang = config::peek_language(workspace);
-  set_language(lang.value_or(Lang::zh_CN));
-  return lang.value_or(Lang::zh_CN);
+  run_language = lang.value_or(Lang::zh_CN);
+  return run_language;
 }
 
 fs::path find_workspace(const GlobalOptions& globals) {
@@ -110,7 +114,7 @@ void run_plugin_if_any(const std::string& name, int argc, char** argv, const Glo
     if (!workspace.empty()) ::setenv("KANGLE_WORKSPACE", workspace.c_str(), 1);
     std::fflush(stdout);
     ::execv(candidate.c_str(), args.data());
-    throw Error(tr(Msg::plugin_failed, candidate.string(), std::strerror(errno)), ExitCode::internal);
+    throw Error(Message(Msg::plugin_failed, candidate.string(), std::strerror(errno)), ExitCode::internal);
   }
 }
 
@@ -132,7 +136,7 @@ void choose_colour(const std::optional<std::string>& option) {
 
 int print_error(const std::string& message, ExitCode code) {
   std::fflush(stdout);
-  const char* label = language() == Lang::zh_CN ? "错误：" : "error: ";
+  const char* label = run_language == Lang::zh_CN ? "错误：" : "error: ";
   if (colour_errors) {
     std::fprintf(stderr, "kangle: \033[1;31m%s\033[0m%s\n", label, message.c_str());
   } else {
@@ -189,9 +193,9 @@ int run(int argc, char** argv) {
       choose_language(globals, {});
       run_plugin_if_any(*word, argc, argv, globals);
       if (auto suggestion = text::closest(*word, names)) {
-        return print_error(tr(Msg::unknown_command_suggest, *word, *suggestion), ExitCode::usage);
+        return print_error(tr(run_language, Msg::unknown_command_suggest, *word, *suggestion), ExitCode::usage);
       }
-      return print_error(tr(Msg::unknown_command, *word), ExitCode::usage);
+      return print_error(tr(run_language, Msg::unknown_command, *word), ExitCode::usage);
     }
   }
 
@@ -220,7 +224,7 @@ int run(int argc, char** argv) {
       }
     }
     choose_language(globals, {});
-    return print_error(tr(Msg::unknown_command, *help_topic), ExitCode::usage);
+    return print_error(tr(run_language, Msg::unknown_command, *help_topic), ExitCode::usage);
   }
   for (std::size_t i = 0; i < table.size(); ++i) {
     if (!subcommands[i]->parsed()) continue;
@@ -259,16 +263,16 @@ int main(int argc, char** argv) {
   try {
     code = run(argc, argv);
   } catch (const Error& e) {
-    return print_error(e.message().in(language()), e.exit_code());
+    return print_error(e.message().in(run_language), e.exit_code());
   } catch (const std::exception& e) {
     if (auto failure = storage::storage_failure(e, workspace::database_file)) {
-      return print_error(failure->message().in(language()), failure->exit_code());
+      return print_error(failure->message().in(run_language), failure->exit_code());
     }
     return print_error(fmt::format("internal error: {}", e.what()), ExitCode::internal);
   }
   // A failed write to stdout (a full disk, a closed pipe) is an error, not a success.
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    return print_error(tr(Msg::cannot_write_file, "stdout", std::strerror(errno)), ExitCode::internal);
+    return print_error(tr(run_language, Msg::cannot_write_file, "stdout", std::strerror(errno)), ExitCode::internal);
   }
   return code;
 }

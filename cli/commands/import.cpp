@@ -39,7 +39,7 @@ void define_import(CLI::App& command, Action& action) {
                           typed.lang = context.lang;
                           import::ImportReport report;
                           {
-                            ProgressLine progress(Msg::import_progress, options->quiet);  // cleared before the report prints
+                            ProgressLine progress(Msg::import_progress, options->quiet, context.lang);  // cleared before the report prints
                             if (progress.enabled()) typed.progress = [&progress](std::size_t rows) { progress.show(rows); };
                             report = import::run_import(context.database->sql(), *context.config, context.workspace, typed,
                                                         context.now);

@@ -61,7 +61,7 @@ void write_pack(const report::Source& source, const fs::path& folder, bool quiet
   if (error) throw WorkspaceError(Message(Msg::report_cannot_create_folder, staging.string(), error.message()));
   std::vector<std::string> names;
   try {
-    ProgressLine progress(Msg::report_pack_progress, quiet);  // a year of a district takes seconds a report
+    ProgressLine progress(Msg::report_pack_progress, quiet, source.lang);  // a year of a district takes seconds a report
     int reports = 0;
     auto write = [&](const std::string& name, const std::string& content) {
       write_file_atomically(staging / name, content);

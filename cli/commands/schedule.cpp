@@ -57,7 +57,7 @@ schedule::RotaFilter filter_of(Context& context, const std::string& kiosk, const
 /// The month's stored rota, after saying which of its years' holidays are provisional.
 std::vector<schedule::RotaSeat> rota_of(Context& context, const schedule::Month& month) {
   auto seats = schedule::stored_rota(context.database->sql(), month);
-  warn_provisional_years(context.config->holidays, month.first(), month.last());
+  warn_provisional_years(context.config->holidays, month.first(), month.last(), context.lang);
   return seats;
 }
 
@@ -77,10 +77,10 @@ Run define_build(CLI::App& sub) {
   return [options](Context& context) -> Outcome {
     auto month = parse_month(options->month);
     const auto& config = *context.config;
-    warn_provisional_years(config.holidays, month.first(), month.last());
+    warn_provisional_years(config.holidays, month.first(), month.last(), context.lang);
     std::ostringstream network;
     auto report = [&] {
-      ProgressLine progress(Msg::schedule_progress, options->quiet);  // cleared before the summary prints
+      ProgressLine progress(Msg::schedule_progress, options->quiet, context.lang);  // cleared before the summary prints
       return schedule::build_rota(context.database->sql(), config, month, context.now, options->dry_run,
                                   options->force, options->flow_out.empty() ? nullptr : &network,
                                   [&progress](std::int64_t seats) { progress.show(static_cast<std::size_t>(seats)); });
@@ -232,7 +232,7 @@ Run define_export(CLI::App& sub) {
         // Each calendar handed out (everyone's, a kiosk's, a person's) numbers its own events.
         auto scope = fmt::format("{}|{}", filter.person ? std::to_string(*filter.person) : "", filter.kiosk);
         schedule::export_ics(context.database->sql(), *context.config, month, seats, scope, ics,
-                             [&](const std::string& calendar) { print_or_write(calendar, options->output); });
+                             [&](const std::string& calendar) { print_or_write(calendar, options->output, context.lang); });
         break;
       }
       case ExportFormat::csv:
@@ -284,7 +284,7 @@ Run define_drop(CLI::App& sub) {
     auto month = parse_month(options->month);
     auto volunteer = find_volunteer(context, options->person);
     auto from = options->from.empty() ? context.today : parse_day(options->from);
-    warn_provisional_years(context.config->holidays, month.first(), month.last());
+    warn_provisional_years(context.config->holidays, month.first(), month.last(), context.lang);
     auto report = schedule::drop_volunteer(context.database->sql(), *context.config, month, volunteer, from,
                                            options->reason, context.now);
     return {schedule::drop_document(context.database->sql(), report, volunteer, from, context.lang)};

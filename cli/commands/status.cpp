@@ -10,7 +10,7 @@ void define_status(CLI::App& command, Action& action) {
                                      return [](Context& context) -> Outcome {
                                        auto summary = workspace::summarize(context.workspace);
                                        // First, before the pages of output a pipe may hold back.
-                                       warn_provisional_years(summary.config.holidays.provisional_years_soon(context.today));
+                                       warn_provisional_years(summary.config.holidays.provisional_years_soon(context.today), context.lang);
                                        return {workspace::status_document(summary, context.lang)};
                                      };
                                    }}});

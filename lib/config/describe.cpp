@@ -73,11 +73,5 @@ std::string describe_fee(const Fee& fee, Lang lang) {
   return {};
 }
 
-std::vector<std::string> describe_hours(const Kiosk& kiosk) { return describe_hours(kiosk, language()); }
-std::string describe_services(const Catalogue& catalogue, const MenuEntry& entry) {
-  return describe_services(catalogue, entry, language());
-}
-std::string describe_entry(const MenuEntry& entry) { return describe_entry(entry, language()); }
-std::string describe_fee(const Fee& fee) { return describe_fee(fee, language()); }
 
 }  // namespace kangle::config

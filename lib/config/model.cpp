@@ -81,7 +81,6 @@ const RedeemItem* PointRules::find_item(std::string_view item) const {
 const std::string& localized(const std::string& name, const std::string& name_en, Lang lang) {
   return lang == Lang::zh_CN || name_en.empty() ? name : name_en;
 }
-const std::string& localized(const std::string& name, const std::string& name_en) { return localized(name, name_en, language()); }
 
 std::string kiosk_label(const Config& config, std::string_view id, Lang lang) {
   for (const auto& k : config.kiosks) {
@@ -89,7 +88,6 @@ std::string kiosk_label(const Config& config, std::string_view id, Lang lang) {
   }
   return std::string(id);
 }
-std::string kiosk_label(const Config& config, std::string_view id) { return kiosk_label(config, id, language()); }
 
 std::optional<CalendarReminder> parse_reminder(std::string_view text) {
   auto rest = text::trim(text);
@@ -141,6 +139,5 @@ std::string service_label(const Catalogue& catalogue, std::string_view id, Lang 
   const auto* s = catalogue.find_service(id);
   return s ? localized(s->name, s->name_en, lang) : std::string(id);
 }
-std::string service_label(const Catalogue& catalogue, std::string_view id) { return service_label(catalogue, id, language()); }
 
 }  // namespace kangle::config

@@ -250,16 +250,13 @@ struct Config {
 
 /// The name in `lang`: `name_en` in English when there is one.
 const std::string& localized(const std::string& name, const std::string& name_en, Lang lang);
-const std::string& localized(const std::string& name, const std::string& name_en);  // in the language of the run
 /// A kiosk's short name for tables and rotas (its English name in English); the id when unknown.
 std::string kiosk_label(const Config& config, std::string_view id, Lang lang);
-std::string kiosk_label(const Config& config, std::string_view id);  // in the language of the run
 /// The kiosk a person names by its id, name, English name or short name (丁香园), as
 /// kangle prints them; Latin letters in any case. An unknown name is an InputError
 /// with the nearest one ("did you mean") or the list of kiosks.
 const Kiosk& resolve_kiosk(const Config& config, std::string_view name);
 /// A service's name in `lang`; the id when unknown.
 std::string service_label(const Catalogue& catalogue, std::string_view id, Lang lang);
-std::string service_label(const Catalogue& catalogue, std::string_view id);  // in the language of the run
 
 }  // namespace kangle::config

@@ -104,8 +104,6 @@ std::optional<Rhythm> parse_rhythm(std::string_view text) {
   return std::nullopt;
 }
 
-std::string describe_weekdays(const std::bitset<7>& days) { return describe_weekdays(days, language()); }
-std::string describe_rhythm(const Rhythm& r) { return describe_rhythm(r, language()); }
 
 std::string describe_weekdays(const std::bitset<7>& days, Lang lang) {
   bool chinese = lang == Lang::zh_CN;

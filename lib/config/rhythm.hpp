@@ -34,11 +34,9 @@ struct Rhythm {
 
 /// The rhythm in words of the current language: "每月最后一个周四", "last Thu of the month".
 std::string describe_rhythm(const Rhythm& rhythm, Lang lang);
-std::string describe_rhythm(const Rhythm& rhythm);  // in the language of the run
 
 /// A set of weekdays in words: "周一至周五" is not attempted; "周一、周三".
 std::string describe_weekdays(const std::bitset<7>& days, Lang lang);
-std::string describe_weekdays(const std::bitset<7>& days);  // in the language of the run
 
 /// The rhythm written in `text`; nothing when it cannot be read.
 std::optional<Rhythm> parse_rhythm(std::string_view text);

@@ -188,7 +188,6 @@ std::string Period::text() const {
   return fmt::format("{:04}", year);
 }
 
-std::string period_label(const Period& period) { return period_label(period, language()); }
 
 std::string period_label(const Period& period, Lang lang) {
   int year = static_cast<int>(period.first.year());
@@ -260,7 +259,6 @@ std::vector<Period> months_of(const Period& period) {
   return months;
 }
 
-std::string format_duration(long minutes) { return format_duration(minutes, language()); }
 
 Localized duration_words(long minutes) { return {format_duration(minutes, Lang::zh_CN), format_duration(minutes, Lang::en)}; }
 

@@ -21,7 +21,6 @@ std::string format_date(const Date& date);
 
 /// `2小时30分` / `2 h 30 min`: minutes as people read them, in `lang`.
 std::string format_duration(long minutes, Lang lang);
-std::string format_duration(long minutes);  // in the language of the run
 /// The duration in both languages, for a Message's argument.
 Localized duration_words(long minutes);
 

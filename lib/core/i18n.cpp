@@ -2,7 +2,6 @@
 #include "core/i18n.hpp"
 
 #include <array>
-#include <atomic>
 #include <functional>
 
 #include <fmt/args.h>
@@ -754,7 +753,6 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
 
 #undef M
 
-std::atomic<Lang> current_language{Lang::zh_CN};
 
 }  // namespace
 
@@ -767,8 +765,6 @@ std::optional<Lang> parse_lang(std::string_view text) {
 
 std::string_view lang_code(Lang lang) { return lang == Lang::zh_CN ? "zh-CN" : "en"; }
 
-void set_language(Lang lang) { current_language = lang; }
-Lang language() { return current_language; }
 
 std::string_view message_text(Msg id, Lang lang) {
   const auto& entry = catalogue[static_cast<std::size_t>(id)];

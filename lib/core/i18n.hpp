@@ -18,11 +18,6 @@ enum class Lang { zh_CN, en };
 std::optional<Lang> parse_lang(std::string_view text);
 std::string_view lang_code(Lang lang);
 
-/// The language of messages and outputs for this process, as gettext keeps a locale:
-/// set once by the command line from the workspace, `--lang` or `KANGLE_LANG`.
-void set_language(Lang lang);
-Lang language();
-
 /// Text that reads differently in each language (a kiosk's two names, a weekday), both kept until shown.
 struct Localized {
   std::string zh;
@@ -802,12 +797,6 @@ Msg catalogue_id(std::size_t index);
 template <typename... Args>
 std::string tr(Lang lang, Msg id, Args&&... args) {
   return Message(id, std::forward<Args>(args)...).in(lang);
-}
-
-/// The message in the current language with its placeholders filled.
-template <typename... Args>
-std::string tr(Msg id, Args&&... args) {
-  return fmt::format(fmt::runtime(message_text(id, language())), std::forward<Args>(args)...);
 }
 
 }  // namespace kangle

@@ -146,7 +146,7 @@ template <typename KindEnum>
 Localized kind_names(std::initializer_list<KindEnum> kinds) {
   std::vector<KindEnum> all(kinds);
   // lists::display says a kind in the language of the run: lists has no display(kind, lang) yet.
-  return joined(all.size(), [&](std::size_t i, Lang) { return lists::display(all[i]); });
+  return joined(all.size(), [&](std::size_t i, Lang lang) { return lists::display(all[i], lang); });
 }
 
 /// Reading the values both lists have: category, phone, coordinates, counts, money.
@@ -240,7 +240,7 @@ public:
         f.issue(Kind::doubtful, "requester_kind",
                 Message(Msg::lists_bad_kind, text, kind_names({RequesterKind::resident, RequesterKind::household, RequesterKind::compound,
                                                        RequesterKind::community}),
-                   lists::display(*kind)));
+                   in_both_languages([&](Lang lang) { return lists::display(*kind, lang); })));
       }
     }
     if (n.requester.empty() && !n.compound.empty()) {  // the compound itself asks
@@ -380,7 +380,7 @@ Localized yes_no(bool value) {
 Shown shown(const Need& n, const config::Catalogue& catalogue) {
   return {{Msg::field_code, same(n.code)},
           {Msg::field_requester, same(n.requester)},
-          {Msg::field_kind, same(lists::display(n.requester_kind))},
+          {Msg::field_kind, in_both_languages([&](Lang lang) { return lists::display(n.requester_kind, lang); })},
           {Msg::field_phone, same(n.phone.empty() ? "" : people::mask_phone(n.phone))},
           {Msg::field_compound, same(n.compound)},
           {Msg::field_address, same(n.address)},
@@ -392,7 +392,7 @@ Shown shown(const Need& n, const config::Catalogue& catalogue) {
           {Msg::field_deadline, same(n.deadline ? format_date(*n.deadline) : "")},
           {Msg::field_vulnerable, n.vulnerable ? (n.vulnerability.empty() ? yes_no(true) : same(n.vulnerability)) : yes_no(false)},
           {Msg::field_micro_wish, yes_no(n.micro_wish)},
-          {Msg::field_value, same(n.value_fen ? lists::display_money(*n.value_fen) : "")},
+          {Msg::field_value, in_both_languages([&](Lang lang) { return n.value_fen ? lists::display_money(*n.value_fen, lang) : ""; })},
           {Msg::field_note, same(n.note)}};
 }
 
@@ -433,7 +433,8 @@ public:
       if (!kind) {
         kind = infer_provider_kind(r.provider);
         f.issue(Kind::doubtful, "provider_kind",
-                Message(Msg::lists_bad_kind, text, kind_names({ProviderKind::unit, ProviderKind::volunteer}), lists::display(*kind)));
+                Message(Msg::lists_bad_kind, text, kind_names({ProviderKind::unit, ProviderKind::volunteer}),
+                        in_both_languages([&](Lang lang) { return lists::display(*kind, lang); })));
       }
     }
     r.provider_kind = kind.value_or(infer_provider_kind(r.provider));
@@ -502,7 +503,7 @@ Resource merge(const Resource& stored, const Parsed<Resource>& later) {
 Shown shown(const Resource& r, const config::Catalogue& catalogue) {
   return {{Msg::field_code, same(r.code)},
           {Msg::field_provider, same(r.provider)},
-          {Msg::field_kind, same(lists::display(r.provider_kind))},
+          {Msg::field_kind, in_both_languages([&](Lang lang) { return lists::display(r.provider_kind, lang); })},
           {Msg::field_unit, same(r.unit)},
           {Msg::field_contact, same(r.contact)},
           {Msg::field_phone, same(r.phone.empty() ? "" : people::mask_phone(r.phone))},
@@ -510,10 +511,10 @@ Shown shown(const Resource& r, const config::Catalogue& catalogue) {
           {Msg::field_description, same(r.description)},
           {Msg::field_address, same(r.address)},
           {Msg::field_coordinates, shown_location(r.location)},
-          {Msg::field_radius, same(lists::display_radius(r.radius_m))},
+          {Msg::field_radius, in_both_languages([&](Lang lang) { return lists::display_radius(r.radius_m, lang); })},
           {Msg::field_capacity, same(std::to_string(r.capacity))},
           {Msg::field_period, same(r.period)},
-          {Msg::field_cost, same(r.cost_fen ? lists::display_money(*r.cost_fen) : "")},
+          {Msg::field_cost, in_both_languages([&](Lang lang) { return r.cost_fen ? lists::display_money(*r.cost_fen, lang) : ""; })},
           {Msg::field_note, same(r.note)}};
 }
 

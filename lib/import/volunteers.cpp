@@ -94,12 +94,12 @@ public:
     people::NumberProblem problem{};
     if (!phone_text.empty()) {
       if (auto phone = people::normalize_phone(phone_text, &problem)) v.phone = *phone;
-      else issue(Kind::rejected, "phone", Message::verbatim(people::phone_refusal(problem, phone_text)));
+      else issue(Kind::rejected, "phone", people::phone_problem(problem, phone_text));
     }
     auto id_text = fields.text("id_number");
     if (!id_text.empty()) {
       if (auto id_number = people::normalize_id_number(id_text, &problem)) v.id_number = *id_number;
-      else issue(Kind::rejected, "id_number", Message::verbatim(people::id_number_refusal(problem, id_text)));
+      else issue(Kind::rejected, "id_number", people::id_number_problem(problem, id_text));
     }
     if (phone_text.empty() && id_text.empty()) issue(Kind::rejected, "phone", Message(Msg::import_no_phone));
 
@@ -405,7 +405,7 @@ people::VolunteerEdit read_volunteer_edit(const config::Catalogue& catalogue, co
   if (input.phone) {
     people::NumberProblem problem{};
     edit.phone = people::normalize_phone(*input.phone, &problem);
-    if (!edit.phone) throw UsageError(Message::verbatim(people::phone_refusal(problem, *input.phone)));
+    if (!edit.phone) throw UsageError(people::phone_problem(problem, *input.phone));
   }
   if (input.availability) {
     std::string unreadable;

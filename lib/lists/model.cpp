@@ -104,10 +104,5 @@ std::string display_radius(const std::optional<int>& metres, Lang lang) {
 }
 
 // in the language of the run
-std::string display(RequesterKind kind) { return display(kind, language()); }
-std::string display(NeedStatus status) { return display(status, language()); }
-std::string display(ProviderKind kind) { return display(kind, language()); }
-std::string display_money(std::int64_t fen) { return display_money(fen, language()); }
-std::string display_radius(const std::optional<int>& metres) { return display_radius(metres, language()); }
 
 }  // namespace kangle::lists

@@ -93,11 +93,5 @@ std::string display_money(std::int64_t fen, Lang lang);
 /// A radius as people read it: 500米, 1.5公里, 全街道 for none.
 std::string display_radius(const std::optional<int>& metres, Lang lang);
 
-// in the language of the run (until match and import pass theirs)
-std::string display(RequesterKind kind);
-std::string display(NeedStatus status);
-std::string display(ProviderKind kind);
-std::string display_money(std::int64_t fen);
-std::string display_radius(const std::optional<int>& metres);
 
 }  // namespace kangle::lists

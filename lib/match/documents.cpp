@@ -273,8 +273,7 @@ present::Document run_document(SQLite::Database& db, const config::Config& confi
                           integer_or_none(p.distance_m)});
   }
   const auto& plan = report.plan;
-  present::Document document;
-  document.language = lang;
+  present::Document document(lang);
   document.kind = "match_run";
   // Nothing proposed is said by the summary alone (and by `proposed` for scripts).
   if (!table.rows.empty()) document = present::listing(lang, "match_run", std::move(table));
@@ -324,8 +323,7 @@ present::Document gaps_document(SQLite::Database& db, const config::Config& conf
   for (const auto& s : plan.shortages) {
     shortages.rows.push_back({category_value(config.catalogue, s.category, lang), Value::integer(s.wanted), Value::integer(s.room)});
   }
-  present::Document document;
-  document.language = lang;
+  present::Document document(lang);
   document.kind = "match_gaps";
   present::Section section;
   section.id = "gaps";
@@ -359,8 +357,7 @@ present::Document project_document(SQLite::Database& db, const config::Config& c
                            text_or_none(e.note), e.from ? project_status_value(*e.from, lang) : Value::none()});
   }
   section.tables.push_back(std::move(events));
-  present::Document document;
-  document.language = lang;
+  present::Document document(lang);
   document.kind = "match_project";
   document.facts = {{"project", Value::integer(project->id)},
                     {"status", status},

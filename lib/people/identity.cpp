@@ -88,12 +88,6 @@ Message id_number_problem(NumberProblem problem, std::string_view text) {
   }
 }
 
-// in the language of the run
-std::string phone_refusal(NumberProblem problem, std::string_view text) { return phone_problem(problem, text).in(language()); }
-std::string id_number_refusal(NumberProblem problem, std::string_view text) {
-  return id_number_problem(problem, text).in(language());
-}
-
 std::optional<std::string> normalize_id_number(std::string_view text, NumberProblem* problem) {
   std::string s = text::clean(text);
   for (auto& c : s) c = (c == 'x') ? 'X' : c;

@@ -35,10 +35,6 @@ Message phone_problem(NumberProblem problem, std::string_view text);
 /// Why `text` was not taken as an ID number, the number masked.
 Message id_number_problem(NumberProblem problem, std::string_view text);
 
-// in the language of the run (until import passes its own)
-std::string phone_refusal(NumberProblem problem, std::string_view text);
-std::string id_number_refusal(NumberProblem problem, std::string_view text);
-
 /// A resident ID number (公民身份号码, GB 11643) in upper case: 18 characters, the
 /// last the checksum of the 17 digits before it (0–9 or X), with a real birth date;
 /// or 15 digits of the first generation with a real birth date. Nothing otherwise;

@@ -232,7 +232,6 @@ Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::st
   Verification result;
   auto fail = [&](std::int64_t entry, Message why) {
     result.first_bad = entry;
-    result.problem = why.in(language());  // in the language of the run
     result.why = std::move(why);
   };
   const auto stored = read_head(db);

@@ -120,7 +120,6 @@ struct Verification {
   std::string head;                       ///< the last entry's hash: note it to notice a cut-off tail later
   std::optional<std::int64_t> first_bad;  ///< the first entry that does not fit
   Message why{Msg::verbatim, ""};         ///< why it does not fit
-  std::string problem;                    ///< `why` in the language of the run: only until workspace/check shows `why`
   std::optional<std::int64_t> expected_at;  ///< the entry carrying the `expect` hash, when one was asked for and found
 };
 

@@ -16,7 +16,6 @@ namespace kangle::present {
 
 /// A column under `key` headed by `header` in `lang`.
 inline Column column(Lang lang, std::string key, Msg header) { return {std::move(key), std::string(message_text(header, lang))}; }
-inline Column column(std::string key, Msg header) { return column(language(), std::move(key), header); }
 
 /// A column of durations: people read 2小时30分, scripts whole minutes (a CSV header says so).
 inline Column duration_column(Lang lang, std::string key, Msg header) {
@@ -24,7 +23,6 @@ inline Column duration_column(Lang lang, std::string key, Msg header) {
   c.durations = true;
   return c;
 }
-inline Column duration_column(std::string key, Msg header) { return duration_column(language(), std::move(key), header); }
 
 /// A column only scripts read (CSV and JSON), headed by its key.
 inline Column column_for_scripts(std::string key) {

@@ -148,8 +148,7 @@ Table as_read(const Table& table, const Section& section) {
 }
 
 Document listing(Lang language, std::string kind, Table table) {
-  Document document;
-  document.language = language;
+  Document document(language);
   document.kind = std::move(kind);
   Section section;
   section.id = table.id;
@@ -160,8 +159,7 @@ Document listing(Lang language, std::string kind, Table table) {
 
 Document message(Lang language, std::string kind, std::vector<std::string> lines,
                  std::vector<std::pair<std::string, Value>> facts) {
-  Document document;
-  document.language = language;
+  Document document(language);
   document.kind = std::move(kind);
   document.facts = std::move(facts);
   Section section;
@@ -173,12 +171,3 @@ Document message(Lang language, std::string kind, std::vector<std::string> lines
 
 }  // namespace kangle::present
 
-namespace kangle::present {
-
-Document listing(std::string kind, Table table) { return listing(language(), std::move(kind), std::move(table)); }
-
-Document message(std::string kind, std::vector<std::string> lines, std::vector<std::pair<std::string, Value>> facts) {
-  return message(language(), std::move(kind), std::move(lines), std::move(facts));
-}
-
-}  // namespace kangle::present

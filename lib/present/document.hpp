@@ -53,7 +53,7 @@ public:
   bool flag_value() const { return set_; }
   const std::vector<std::string>& items() const { return items_; }
   /// As people read it in `lang` (durations are words); "" for none.
-  std::string display(Lang lang = language()) const;
+  std::string display(Lang lang) const;
   /// As scripts read it in CSV: the code, whole minutes, true/false, plain numbers, items
   /// joined by commas.
   std::string for_scripts() const;
@@ -117,7 +117,8 @@ Table as_read(const Table& table, const Section& section);
 
 /// What every command prints, whatever it prints: a report, a listing, a status.
 struct Document {
-  Lang language = kangle::language();  ///< of its titles, headers and lines: the renderers' words follow it
+  explicit Document(Lang in) : language(in) {}
+  Lang language;  ///< of its titles, headers and lines: the renderers' words (durations, the page's lang) follow it
   std::string kind;    ///< stable, ASCII: `report_month`, `points_history`, `status`
   std::string title;   ///< in the language of the run; empty for a bare listing
   std::string period;  ///< `2026-12`, `2026Q4`, `2026`; empty when the document has none
@@ -136,12 +137,10 @@ struct Document {
 
 /// A listing in `language`: a document of one untitled section holding `table`.
 Document listing(Lang language, std::string kind, Table table);
-Document listing(std::string kind, Table table);
 
 /// What a command says when it has done something (entry written, 12 imported): its
 /// `lines` in `language`, and the ids and figures scripts read (`facts`).
 Document message(Lang language, std::string kind, std::vector<std::string> lines,
                  std::vector<std::pair<std::string, Value>> facts = {});
-Document message(std::string kind, std::vector<std::string> lines, std::vector<std::pair<std::string, Value>> facts = {});
 
 }  // namespace kangle::present

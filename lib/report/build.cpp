@@ -35,8 +35,7 @@ std::optional<double> ratio(double part, double whole) {
 }
 
 Document titled(const Source& s, const char* kind, Msg title) {
-  Document r;
-  r.language = s.lang;
+  Document r(s.lang);
   r.kind = kind;
   r.period = s.period.text();
   r.title = tr(s.lang, title, s.config.settings.name, period_label(s.period, s.lang));

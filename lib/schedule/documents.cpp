@@ -234,8 +234,7 @@ present::Document notifications_document(const config::Config& config, const std
   section.tables.push_back(std::move(told));  // a script reads its columns even on a night with nobody to tell
   changes.in_csv = false;  // one row a message in CSV, the file an SMS gateway reads
   if (!changes.rows.empty()) section.tables.push_back(std::move(changes));
-  present::Document document;
-  document.language = lang;
+  present::Document document(lang);
   document.kind = "schedule_notify";
   document.facts = {{"date", Value::date(date)},
                     {"notifications", Value::integer(static_cast<std::int64_t>(notices.size()))},
@@ -285,8 +284,7 @@ present::Document explain_document(SQLite::Database& db, const config::Config& c
   }
   if (report.plan.unfilled.empty()) empty.lines.push_back(tr(lang, Msg::schedule_all_filled, month.text()));
   else empty.tables.push_back(std::move(table));
-  present::Document document;
-  document.language = lang;
+  present::Document document(lang);
   document.kind = "schedule_explain";
   document.period = month.text();
   document.facts = {{"month", Value::text(month.text())},
@@ -325,8 +323,7 @@ present::Document diff_document(SQLite::Database& db, const config::Config& conf
     section.lines.push_back(tr(lang, Msg::schedule_changes, month.text(), *published_at, changes.size()));
     section.tables.push_back(std::move(table));
   }
-  present::Document document;
-  document.language = lang;
+  present::Document document(lang);
   document.kind = "schedule_diff";
   document.period = month.text();
   document.facts = {{"month", Value::text(month.text())},

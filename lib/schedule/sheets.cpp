@@ -166,8 +166,7 @@ present::Table week_table(const config::Config& config, const config::Kiosk& kio
 
 /// A month's sheet to print, a page per kiosk.
 present::Document sheet(std::string kind, const Month& month, std::string title, const std::string& now, Lang lang) {
-  present::Document out;
-  out.language = lang;
+  present::Document out(lang);
   out.kind = std::move(kind);
   out.period = month.text();
   out.title = std::move(title);

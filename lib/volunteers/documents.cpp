@@ -254,8 +254,7 @@ present::Document volunteers_listing(SQLite::Database& db, const config::Config&
 present::Document volunteer_document(SQLite::Database& db, const config::Config& config, const std::string& who,
                                      bool reveal, Lang lang) {
   Store store(db);
-  present::Document document;
-  document.language = lang;
+  present::Document document(lang);
   document.kind = "volunteer";
   for (const auto& v : find_volunteers(store, who)) document.sections.push_back(volunteer_section(store, v, config, reveal, lang));
   return document;

@@ -94,7 +94,7 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
     if (db.has_table("points_ledger") && db.has_table("points_ledger_head")) {
       SQLite::Transaction snapshot(db.sql(), SQLite::TransactionBehavior::DEFERRED);
       auto verified = points::verify(db.sql(), points::Walk::from_checkpoint);
-      if (verified.first_bad) sink.error(db_at, Message(Msg::verify_failed, *verified.first_bad, verified.problem));
+      if (verified.first_bad) sink.error(db_at, Message(Msg::verify_failed, *verified.first_bad, verified.why));
     }
     for (auto& problem : unknown_list_categories(db.sql(), loaded.config.catalogue)) sink.error(db_at, std::move(problem));
     for (auto& problem : unknown_record_references(db, loaded.config)) sink.error(db_at, std::move(problem));
@@ -135,13 +135,9 @@ present::Document check_document(const std::vector<config::Diagnostic>& problems
                           Value::text(std::string(d.message.code())), Value::text(d.message.in(lang))});
   }
   auto warnings = static_cast<std::int64_t>(problems.size()) - errors;
-  present::Document document;
-  if (problems.empty()) {
-    document = present::message(lang, "check", {tr(lang, Msg::check_clean, root.string())});
-  } else {
-    document = present::listing(lang, "check", std::move(table));
-    document.footer.push_back(tr(lang, Msg::check_summary, errors, warnings));
-  }
+  auto document = problems.empty() ? present::message(lang, "check", {tr(lang, Msg::check_clean, root.string())})
+                                   : present::listing(lang, "check", std::move(table));
+  if (!problems.empty()) document.footer.push_back(tr(lang, Msg::check_summary, errors, warnings));
   document.facts = {{"errors", Value::integer(errors)}, {"warnings", Value::integer(warnings)}};
   return document;
 }

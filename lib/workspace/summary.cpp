@@ -87,8 +87,7 @@ present::Document status_document(const Summary& summary, Lang lang) {
                      text::join(years, ", ")));
   lines.push_back(tr(lang, Msg::status_kiosks, config.kiosks.size()));
   auto count = [](std::size_t n) { return Value::integer(static_cast<std::int64_t>(n)); };
-  present::Document document;
-  document.language = lang;
+  present::Document document(lang);
   document.kind = "status";
   document.facts = {{"name", Value::text(config.settings.name)},
                     {"workspace", Value::text(summary.root.string())},

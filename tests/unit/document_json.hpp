@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
-#include <type_traits>
 #include <utility>
 
 #include "core/i18n.hpp"
@@ -22,15 +21,7 @@ inline Json json_of(const present::Document& document) { return Json::parse(pres
 /// `build`'s document as JSON, parsed, built in `lang` (given to `build`) and rendered.
 template <typename Build>
 Json json_in(Lang lang, Build build) {
-  if constexpr (std::is_invocable_v<Build, Lang>) {
-    return json_of(build(lang));
-  } else {  // a builder that still reads the language of the run
-    auto before = language();
-    set_language(lang);
-    auto json = json_of(build());
-    set_language(before);
-    return json;
-  }
+  return json_of(build(lang));
 }
 
 /// What scripts read of a document: everything but the titles, headers and lines people read.

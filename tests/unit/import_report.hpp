@@ -25,7 +25,6 @@ namespace kangle::test {
 class ImportWorkspace {
 public:
   ImportWorkspace() {
-    set_language(Lang::en);  // only for match_test, whose engine still speaks the run's language
     workspace::init_workspace({dir_.path(), std::string("kangjian"), std::nullopt});
     config_ = config::load_valid_config(dir_.path());
     db_ = std::make_unique<storage::Database>(dir_.path() / "kangle.db", storage::Access::read_write);

@@ -202,13 +202,13 @@ TEST_CASE("verify finds an edit, a deletion or a forged balance made behind kang
     ws.sql().exec("UPDATE points_ledger SET points = 50 WHERE id = 3");
     auto found = points::verify(ws.sql());
     CHECK(found.first_bad == 3);
-    CHECK(found.problem == "its hash does not match its content and the entry before it: it was changed outside kangle");
+    CHECK(found.why.in(kangle::Lang::en) == "its hash does not match its content and the entry before it: it was changed outside kangle");
   }
   SECTION("an entry deleted") {
     ws.sql().exec("DELETE FROM points_ledger WHERE id = 2");
     auto found = points::verify(ws.sql());
     CHECK(found.first_bad == 3);
-    CHECK(found.problem == "entry 3 follows entry 1: entries in between are missing");
+    CHECK(found.why.in(kangle::Lang::en) == "entry 3 follows entry 1: entries in between are missing");
   }
   SECTION("points and hash both recomputed for one entry: the next entry's link breaks") {
     auto e = *points::Ledger(ws.sql()).find(2);
@@ -221,7 +221,7 @@ TEST_CASE("verify finds an edit, a deletion or a forged balance made behind kang
     CHECK(ws.sql().execAndGet("SELECT points FROM points_ledger WHERE id = 2").getInt() == 40);
     auto found = points::verify(ws.sql());
     CHECK(found.first_bad == 3);  // the next entry's hash covers the hash before it
-    CHECK(found.problem == "its hash does not match its content and the entry before it: it was changed outside kangle");
+    CHECK(found.why.in(kangle::Lang::en) == "its hash does not match its content and the entry before it: it was changed outside kangle");
   }
   SECTION("a volunteer's entries moved to someone else") {
     ws.sql().exec("UPDATE points_ledger SET volunteer_id = 1 WHERE id = 5");
@@ -366,7 +366,7 @@ TEST_CASE("hours: recorded and granted apart, by period", "[points]") {
   auto all = store.hours(std::nullopt, std::nullopt, a);
   REQUIRE(all.size() == 1);
   CHECK(all[0].recorded_minutes == 210);
-  CHECK(kangle::format_duration(210) == "3 h 30 min");
+  CHECK(kangle::format_duration(210, kangle::Lang::en) == "3 h 30 min");
 }
 
 TEST_CASE("confirm: the rota's day becomes records, a day is confirmed once, so an absence stays one", "[points]") {
@@ -439,7 +439,7 @@ TEST_CASE("verify: the head catches a ledger emptied or cut short, appends refus
     ws.sql().exec("DELETE FROM points_ledger");
     auto found = points::verify(ws.sql());
     CHECK(found.first_bad == 1);
-    CHECK(found.problem == "the ledger ends at entry 0 but its head records 5 entries: entries were removed outside kangle");
+    CHECK(found.why.in(kangle::Lang::en) == "the ledger ends at entry 0 but its head records 5 entries: entries were removed outside kangle");
   }
   SECTION("cut short, then an append refused with nothing written") {
     ws.sql().exec("DELETE FROM points_ledger WHERE id > 3");

@@ -67,8 +67,7 @@ Document sample_report() {
   quadrant.y_title = "满意度";
   Section usage{"services", "Services", {}, {services}, {quadrant}};
 
-  Document report;
-  report.language = kangle::Lang::zh_CN;
+  Document report(kangle::Lang::zh_CN);
   report.kind = "month";
   report.period = "2026-12";
   report.title = "康健街道 2026年12月 服务月报";
@@ -220,8 +219,7 @@ TEST_CASE("render_html, bar charts of no row, one row, zeros and long labels", "
   auto report_of = [](std::vector<std::vector<Value>> rows) {
     Table table{"t", "t", {{"label", "名称"}, {"value", "数"}}, std::move(rows)};
     Chart chart = bars_chart("bars", "t", "label", "value");
-    Document report;
-    report.language = kangle::Lang::zh_CN;
+    Document report(kangle::Lang::zh_CN);
     report.kind = "month";
     report.title = "r";
     report.sections = {Section{"s", "s", {}, {table}, {chart}}};
@@ -295,7 +293,7 @@ TEST_CASE("write_xlsx, a sheet per section, numbers stored as numbers", "[report
 TEST_CASE("write_xlsx, sheet names cut to 31 characters and made unique", "[report-render]") {
   std::string long_title;
   for (int i = 0; i < 40; ++i) long_title += "志";
-  Document workbook_report;
+  Document workbook_report(kangle::Lang::zh_CN);
   workbook_report.kind = "month";
   workbook_report.title = "r";
   for (const auto& title : {long_title, long_title, std::string("History"), std::string("a/b"), std::string("A_B"),
