@@ -19,7 +19,7 @@ points::Actor actor_of(const std::string& by, const Context& context) {
 }
 
 void add_person(CLI::App& sub, std::string& person) {
-  sub.add_option("person", person, "The volunteer (a name or phone number)")->required();
+  sub.add_option("person", person, "The volunteer (a name or phone number)")->required()->type_name("PERSON");
 }
 
 Leaf award() {
@@ -30,7 +30,7 @@ Leaf award() {
               bool dry_run = false, rules_changed = false;
             };
             auto options = std::make_shared<Options>();
-            sub.add_option("--month", options->month, "Only the records of this month, e.g. 2026-12");
+            sub.add_option("--month", options->month, "Only the records of this month, e.g. 2026-12")->type_name("YYYY-MM");
             sub.add_flag("--dry-run", options->dry_run, "Show what would be awarded; write nothing");
             sub.add_flag("--rules-changed", options->rules_changed, "List awards that today's rules would make differently");
             add_by_option(sub, options->by);
@@ -103,7 +103,7 @@ Leaf balance() {
               bool reveal = false;
             };
             auto options = std::make_shared<Options>();
-            sub.add_option("person", options->person, "Only this volunteer");
+            sub.add_option("person", options->person, "Only this volunteer")->type_name("PERSON");
             add_reveal_option(sub, options->reveal);
             return [options](Context& context) -> Outcome {
               auto& db = context.database->sql();
@@ -137,7 +137,7 @@ Leaf board() {
               points::BoardShown shown;
             };
             auto options = std::make_shared<Options>();
-            sub.add_option("--month", options->month, "A month, e.g. 2026-12");
+            sub.add_option("--month", options->month, "A month, e.g. 2026-12")->type_name("YYYY-MM");
             sub.add_option("--quarter", options->quarter, "A quarter, e.g. 2026Q4");
             sub.add_option("--year", options->year, "A year, e.g. 2026");
             sub.add_option("--top", options->top, "How many places (default: [board] top in points.toml)")

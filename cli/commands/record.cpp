@@ -34,7 +34,7 @@ Leaf confirm() {
             auto options = std::make_shared<Options>();
             auto& request = options->request;
             sub.add_option("--date", request.date, "The day (YYYY-MM-DD)")->required();
-            sub.add_option("--kiosk", request.kiosk, "Only this kiosk (its id)");
+            sub.add_option("--kiosk", request.kiosk, "Only this kiosk (its id)")->type_name("KIOSK");
             sub.add_option("--absent", request.absent, "A volunteer on the rota who did not come (repeat for more)");
             sub.add_option("--instead", request.instead, "P=Q: Q came in the place of P (repeat for more)");
             sub.add_option("--served", request.served,
@@ -52,7 +52,7 @@ Leaf add() {
           [](CLI::App& sub) -> Run {
             auto request = std::make_shared<records::RecordRequest>();
             sub.add_option("--date", request->date, "The day (YYYY-MM-DD)")->required();
-            sub.add_option("--kiosk", request->kiosk, "The kiosk (its id)");
+            sub.add_option("--kiosk", request->kiosk, "The kiosk (its id)")->type_name("KIOSK");
             sub.add_option("--place", request->place, "Where, when not at a kiosk (a compound, a hall)");
             sub.add_option("--time", request->time, "HH:MM-HH:MM")->required();
             sub.add_option("--service", request->service, "The service (its id in services.toml)");
@@ -108,12 +108,12 @@ Leaf list() {
               records::ListRequest request;
             };
             auto options = std::make_shared<Options>();
-            sub.add_option("--month", options->month, "Only this month, e.g. 2026-12");
+            sub.add_option("--month", options->month, "Only this month, e.g. 2026-12")->type_name("YYYY-MM");
             sub.add_option("--from", options->from, "From this day (YYYY-MM-DD)");
             sub.add_option("--to", options->to, "Up to this day (YYYY-MM-DD)");
-            sub.add_option("--kiosk", options->request.kiosk, "Only this kiosk (its id)");
+            sub.add_option("--kiosk", options->request.kiosk, "Only this kiosk (its id)")->type_name("KIOSK");
             sub.add_option("--service", options->request.service, "Only this service (its id)");
-            sub.add_option("--person", options->request.person, "Only records this volunteer served in");
+            sub.add_option("--person", options->request.person, "Only records this volunteer served in")->type_name("PERSON");
             sub.add_flag("--cancelled", options->request.cancelled, "Show cancelled records too");
             return [options](Context& context) -> Outcome {
               auto request = options->request;
@@ -127,7 +127,7 @@ Leaf grant() {
   return {"grant", "Grant service hours by hand (a forgotten check-in, service before kangle)", message_formats,
           [](CLI::App& sub) -> Run {
             auto request = std::make_shared<records::GrantRequest>();
-            auto* person = sub.add_option("person", request->person, "The volunteer (a name or phone number)");
+            auto* person = sub.add_option("person", request->person, "The volunteer (a name or phone number)")->type_name("PERSON");
             auto* hours = sub.add_option("--hours", request->hours, "How long: 2, 2.5, 90m");
             sub.add_option("--reason", request->reason, "Why")->required();
             sub.add_option("--approved-by", request->approved_by, "Who approved it")->required();
@@ -149,7 +149,7 @@ Leaf hours() {
               std::string person, period;
             };
             auto options = std::make_shared<Options>();
-            sub.add_option("person", options->person, "Only this volunteer");
+            sub.add_option("person", options->person, "Only this volunteer")->type_name("PERSON");
             sub.add_option("--period", options->period, "A month 2026-12, a quarter 2026Q4 or a year 2026");
             return [options](Context& context) -> Outcome {
               return {records::hours_document(context.database->sql(), records::span_of(options->period, "", ""),

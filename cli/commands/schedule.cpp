@@ -43,7 +43,7 @@ Date parse_day(const std::string& text) {
 }
 
 void add_month_option(CLI::App& sub, std::string& month, const char* help = "The month, e.g. 2026-12") {
-  sub.add_option("--month", month, help)->required();
+  sub.add_option("--month", month, help)->required()->type_name("YYYY-MM");
 }
 
 /// `--kiosk` and `--person` as the ids they name (an unknown one is refused).
@@ -120,8 +120,8 @@ Run define_notify(CLI::App& sub) {
   };
   auto options = std::make_shared<Options>();
   sub.add_option("--date", options->date, "The day (YYYY-MM-DD)")->required();
-  sub.add_option("--kiosk", options->kiosk, kiosk_help);
-  sub.add_option("--person", options->person, person_help);
+  sub.add_option("--kiosk", options->kiosk, kiosk_help)->type_name("KIOSK");
+  sub.add_option("--person", options->person, person_help)->type_name("PERSON");
   sub.add_flag("--dry-run", options->dry_run, "Show the messages; record nothing as sent");
   add_reveal_option(sub, options->reveal);
   return [options](Context& context) -> Outcome {
@@ -151,8 +151,8 @@ Run define_show(CLI::App& sub) {
   };
   auto options = std::make_shared<Options>();
   add_month_option(sub, options->month);
-  sub.add_option("--kiosk", options->kiosk, kiosk_help);
-  sub.add_option("--person", options->person, person_help);
+  sub.add_option("--kiosk", options->kiosk, kiosk_help)->type_name("KIOSK");
+  sub.add_option("--person", options->person, person_help)->type_name("PERSON");
   sub.add_option("--date", options->date, "Only this day (YYYY-MM-DD)");
   return [options](Context& context) -> Outcome {
     auto month = parse_month(options->month);
@@ -168,8 +168,8 @@ Run define_explain(CLI::App& sub) {
   };
   auto options = std::make_shared<Options>();
   add_month_option(sub, options->month);
-  sub.add_option("--kiosk", options->kiosk, kiosk_help);
-  sub.add_option("--person", options->person, "Only the empty seats this volunteer could not take");
+  sub.add_option("--kiosk", options->kiosk, kiosk_help)->type_name("KIOSK");
+  sub.add_option("--person", options->person, "Only the empty seats this volunteer could not take")->type_name("PERSON");
   return [options](Context& context) -> Outcome {
     auto month = parse_month(options->month);
     auto filter = filter_of(context, options->kiosk, options->person);
@@ -187,7 +187,7 @@ std::function<Run(CLI::App&)> define_lock(bool locked) {
     auto options = std::make_shared<Options>();
     add_month_option(sub, options->month);
     sub.add_option("--seat", options->seat, "A seat's key, as `schedule show --format json` gives it");
-    sub.add_option("--person", options->person, "Every seat this volunteer holds in the month (a name, phone or #id)");
+    sub.add_option("--person", options->person, "Every seat this volunteer holds in the month (a name, phone or #id)")->type_name("PERSON");
     return [options, locked](Context& context) -> Outcome {
       auto month = parse_month(options->month);
       if (options->seat.empty() && options->person.empty()) throw UsageError(Message(Msg::schedule_lock_what));
@@ -217,8 +217,8 @@ Run define_export(CLI::App& sub) {
                                           CLI::ignore_case)
                       .description(""))
       ->type_name("ics|xlsx|html|md|csv");
-  sub.add_option("--person", options->person, "Only this volunteer's duties (their own calendar)");
-  sub.add_option("--kiosk", options->kiosk, kiosk_help);
+  sub.add_option("--person", options->person, "Only this volunteer's duties (their own calendar)")->type_name("PERSON");
+  sub.add_option("--kiosk", options->kiosk, kiosk_help)->type_name("KIOSK");
   add_output_option(sub, options->output);
   return [options](Context& context) -> Outcome {
     auto month = parse_month(options->month);
@@ -260,7 +260,7 @@ Run define_notice(CLI::App& sub) {
   };
   auto options = std::make_shared<Options>();
   add_month_option(sub, options->month);
-  sub.add_option("--kiosk", options->kiosk, kiosk_help);
+  sub.add_option("--kiosk", options->kiosk, kiosk_help)->type_name("KIOSK");
   return [options](Context& context) -> Outcome {
     auto month = parse_month(options->month);
     auto filter = filter_of(context, options->kiosk, "");
@@ -276,7 +276,7 @@ Run define_drop(CLI::App& sub) {
     std::string person, month, from, reason;
   };
   auto options = std::make_shared<Options>();
-  sub.add_option("person", options->person, "The volunteer (a name or phone number)")->required();
+  sub.add_option("person", options->person, "The volunteer (a name or phone number)")->required()->type_name("PERSON");
   add_month_option(sub, options->month, "The month to rebuild, e.g. 2026-12");
   sub.add_option("--from", options->from, "The first day they cannot serve (default: today)");
   sub.add_option("--reason", options->reason, "Why, for the record");

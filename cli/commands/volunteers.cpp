@@ -37,7 +37,7 @@ Leaf show_leaf() {
               bool reveal = false;
             };
             auto options = std::make_shared<Options>();
-            sub.add_option("who", options->who, "A name or a phone number")->required();
+            sub.add_option("who", options->who, "A name or a phone number")->required()->type_name("PERSON");
             add_reveal_option(sub, options->reveal);
             return [options](Context& context) -> Outcome {
               return {volunteers::volunteer_document(context.database->sql(), *context.config, options->who, options->reveal,
@@ -55,7 +55,7 @@ Leaf set_leaf() {
             };
             auto options = std::make_shared<Options>();
             auto& e = options->edit;
-            sub.add_option("who", options->who, "A name or a phone number")->required();
+            sub.add_option("who", options->who, "A name or a phone number")->required()->type_name("PERSON");
             sub.add_option("--name", e.name, "The new name (a rename on purpose)");
             sub.add_option("--phone", e.phone, "The new mobile number");
             sub.add_option("--availability", e.availability, "When they can serve, replacing what was stored (周二上午、周四)");
@@ -75,7 +75,7 @@ Leaf away_leaf() {
   return {"away", "Record days a volunteer cannot serve (the rota keeps them free); alone, list them", message_formats,
           [](CLI::App& sub) -> Run {
             auto input = std::make_shared<volunteers::AwayInput>();
-            sub.add_option("who", input->who, "A name or a phone number");
+            sub.add_option("who", input->who, "A name or a phone number")->type_name("PERSON");
             sub.add_option("--from", input->from, "The first day away (YYYY-MM-DD)");
             sub.add_option("--to", input->to, "The last day away (default: until further notice)");
             sub.add_option("--reason", input->reason, "Why, for the record");
@@ -97,7 +97,7 @@ Leaf forget_leaf() {
               bool yes = false;
             };
             auto options = std::make_shared<Options>();
-            sub.add_option("who", options->who, "A name or a phone number")->required();
+            sub.add_option("who", options->who, "A name or a phone number")->required()->type_name("PERSON");
             sub.add_flag("--yes", options->yes, "Erase: it cannot be undone");
             return [options](Context& context) -> Outcome {
               return {workspace::forget_document(context.database->sql(), options->who, options->yes, context.today,

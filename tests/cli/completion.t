@@ -56,6 +56,24 @@ Commands, subcommands, options and their values:
   xlsx
   $ comp 'kangle schedule show --format=c'
   csv
+
+Values from the workspace: its kiosks (id and short name), the months around
+today (next month first), its volunteers; nothing outside a workspace.
+
+  $ kangle init cw --example kangjian >/dev/null && cd cw
+  $ comp 'kangle schedule show --kiosk ding'
+  dingxiang
+  $ comp 'kangle schedule show --month '
+  2027-01
+  2026-12
+  2027-02
+  2026-11
+  $ printf 'name,phone,skills\n王秀英,13800138000,\n' > v.csv && kangle import volunteers v.csv >/dev/null
+  $ comp 'kangle volunteers show 王'
+  王秀英
+  $ comp 'kangle schedule show --person 王'
+  王秀英
+  $ cd .. && rm -rf cw && comp 'kangle schedule show --kiosk '
   $ comp 'kangle import '
   volunteers
   needs
