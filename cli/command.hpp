@@ -148,8 +148,4 @@ void warn_provisional_years(const std::vector<int>& years, Lang lang);
 /// `--reveal`: show phone and ID numbers in full instead of masked.
 void add_reveal_option(CLI::App& command, bool& reveal);
 
-/// The one volunteer `who` names (a phone number, or a name only one person has);
-/// InputError when nobody does, or when several share the name.
-std::int64_t find_volunteer(Context& context, const std::string& who);
-
 }  // namespace kangle::cli

@@ -131,11 +131,6 @@ std::string who_enters(const std::string& by) {
   return "kangle";
 }
 
-std::int64_t find_volunteer(Context& context, const std::string& who) {
-  people::Store store(context.database->sql());
-  return people::resolve_volunteer(store, who);
-}
-
 ProgressLine::ProgressLine(Msg message, bool quiet, Lang lang)
     : message_(message), lang_(lang), enabled_(!quiet && ::isatty(STDERR_FILENO) == 1) {}
 

@@ -15,6 +15,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "people/store.hpp"
 #include "schedule/build.hpp"
 #include "schedule/documents.hpp"
 #include "schedule/ics.hpp"
@@ -36,12 +37,6 @@ schedule::Month parse_month(const std::string& text) {
   return *month;
 }
 
-Date parse_day(const std::string& text) {
-  auto date = parse_date(text);
-  if (!date) throw UsageError(Message(Msg::toml_bad_date, text));
-  return *date;
-}
-
 void add_month_option(CLI::App& sub, std::string& month, const char* help = "The month, e.g. 2026-12") {
   sub.add_option("--month", month, help)->required()->type_name("YYYY-MM");
 }
@@ -50,7 +45,7 @@ void add_month_option(CLI::App& sub, std::string& month, const char* help = "The
 schedule::RotaFilter filter_of(Context& context, const std::string& kiosk, const std::string& person) {
   schedule::RotaFilter filter;
   if (!kiosk.empty()) filter.kiosk = config::resolve_kiosk(*context.config, kiosk).id;
-  if (!person.empty()) filter.person = find_volunteer(context, person);
+  if (!person.empty()) filter.person = people::resolve_volunteer(context.database->sql(), person);
   return filter;
 }
 
@@ -125,7 +120,7 @@ Run define_notify(CLI::App& sub) {
   sub.add_flag("--dry-run", options->dry_run, "Show the messages; record nothing as sent");
   add_reveal_option(sub, options->reveal);
   return [options](Context& context) -> Outcome {
-    auto date = parse_day(options->date);
+    auto date = date_argument(options->date);
     auto filter = filter_of(context, options->kiosk, options->person);
     // Messages recorded as told are never put out again: a file of them must not be written over.
     const auto& path = context.output.path;
@@ -157,7 +152,7 @@ Run define_show(CLI::App& sub) {
   return [options](Context& context) -> Outcome {
     auto month = parse_month(options->month);
     auto filter = filter_of(context, options->kiosk, options->person);
-    if (!options->date.empty()) filter.date = parse_day(options->date);
+    if (!options->date.empty()) filter.date = date_argument(options->date);
     return {schedule::rota_document(*context.config, month, rota_of(context, month), filter, context.lang)};
   };
 }
@@ -230,7 +225,7 @@ Run define_export(CLI::App& sub) {
         std::erase_if(seats, [&](const auto& s) { return !filter.keeps_kiosk(s.kiosk); });
         schedule::IcsOptions ics{filter.person, context.now, context.lang};
         // Each calendar handed out (everyone's, a kiosk's, a person's) numbers its own events.
-        auto scope = fmt::format("{}|{}", filter.person ? std::to_string(*filter.person) : "", filter.kiosk);
+        auto scope = schedule::calendar_scope(filter.person, filter.kiosk);
         schedule::export_ics(context.database->sql(), *context.config, month, seats, scope, ics,
                              [&](const std::string& calendar) { print_or_write(calendar, options->output, context.lang); });
         break;
@@ -282,8 +277,8 @@ Run define_drop(CLI::App& sub) {
   sub.add_option("--reason", options->reason, "Why, for the record");
   return [options](Context& context) -> Outcome {
     auto month = parse_month(options->month);
-    auto volunteer = find_volunteer(context, options->person);
-    auto from = options->from.empty() ? context.today : parse_day(options->from);
+    auto volunteer = people::resolve_volunteer(context.database->sql(), options->person);
+    auto from = options->from.empty() ? context.today : date_argument(options->from);
     warn_provisional_years(context.config->holidays, month.first(), month.last(), context.lang);
     auto report = schedule::drop_volunteer(context.database->sql(), *context.config, month, volunteer, from,
                                            options->reason, context.now);

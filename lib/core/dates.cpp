@@ -10,6 +10,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 
@@ -61,6 +62,12 @@ std::optional<Date> parse_date(std::string_view text) {
             std::chrono::day{static_cast<unsigned>(*d)}};
   if (!date.ok()) return std::nullopt;
   return date;
+}
+
+Date date_argument(std::string_view text) {
+  auto date = parse_date(text);
+  if (!date) throw UsageError(Message(Msg::toml_bad_date, text));
+  return *date;
 }
 
 std::string format_date(const Date& date) {

@@ -15,6 +15,8 @@ using Date = std::chrono::year_month_day;
 
 /// A date written `YYYY-MM-DD`; nothing when malformed or when the day does not exist.
 std::optional<Date> parse_date(std::string_view text);
+/// A day given on the command line (`--date`, `--from`): YYYY-MM-DD, else a UsageError.
+Date date_argument(std::string_view text);
 
 /// `YYYY-MM-DD`.
 std::string format_date(const Date& date);
@@ -67,8 +69,7 @@ struct Period {
   std::string text() const;  ///< `2026-12`, `2026Q4`, `2026`
 };
 
-/// The period as people say it, in the language of the run: 2026年12月, 2026年第四季度, 2026年度.
-std::string period_label(const Period& period);
+/// The period as people say it in `lang`: 2026年12月, 2026年第四季度, 2026年度.
 std::string period_label(const Period& period, Lang lang);
 
 /// `2026-12`, `2026Q4` (also `2026-Q4`, lower-case q) or `2026`; nothing otherwise.

@@ -141,11 +141,10 @@ Localized joined(std::size_t count, Say&& say) {
   });
 }
 
-/// The kinds as lists names them, for a message: 居民、家庭、小区、社区.
+/// The kinds in both languages, for a message: 居民、家庭、小区、社区.
 template <typename KindEnum>
 Localized kind_names(std::initializer_list<KindEnum> kinds) {
   std::vector<KindEnum> all(kinds);
-  // lists::display says a kind in the language of the run: lists has no display(kind, lang) yet.
   return joined(all.size(), [&](std::size_t i, Lang lang) { return lists::display(all[i], lang); });
 }
 

@@ -103,6 +103,4 @@ std::string display_radius(const std::optional<int>& metres, Lang lang) {
   return tr(lang, Msg::lists_radius_m, *metres);
 }
 
-// in the language of the run
-
 }  // namespace kangle::lists

@@ -378,10 +378,7 @@ present::Document move_project(SQLite::Database& db, const ProjectMove& move, co
   details.satisfaction = move.satisfaction;
   if (move.to == ProjectStatus::done) {
     details.done_on = today;
-    if (!move.date.empty()) {
-      details.done_on = parse_date(move.date);
-      if (!details.done_on) throw UsageError(Message(Msg::toml_bad_date, move.date));
-    }
+    if (!move.date.empty()) details.done_on = date_argument(move.date);
     people::Store volunteers(db);
     for (const auto& list : move.volunteers) {
       for (const auto& who : import::split_list(list)) details.volunteers.push_back(people::resolve_volunteer(volunteers, who));

@@ -27,12 +27,6 @@ using present::Value;
 using present::column;
 using present::duration_column;
 
-Date date_option(const std::string& text) {
-  auto date = parse_date(text);
-  if (!date) throw UsageError(Message(Msg::toml_bad_date, text));
-  return *date;
-}
-
 /// `P=Q` or `S=N` split at its first `=`.
 std::pair<std::string, std::string> pair_option(const std::string& text, Msg wrong) {
   auto eq = text.find('=');
@@ -87,8 +81,8 @@ Span span_of(const std::string& period, const std::string& from, const std::stri
     return {parsed->first, parsed->last};
   }
   Span span;
-  if (!from.empty()) span.from = date_option(from);
-  if (!to.empty()) span.to = date_option(to);
+  if (!from.empty()) span.from = date_argument(from);
+  if (!to.empty()) span.to = date_argument(to);
   if (span.from && span.to && *span.to < *span.from) throw UsageError(Message(Msg::dates_reversed));
   return span;
 }
@@ -96,7 +90,7 @@ Span span_of(const std::string& period, const std::string& from, const std::stri
 Document confirm_document(SQLite::Database& db, const config::Config& config, const ConfirmRequest& request,
                           const std::string& now, bool dry_run, Lang lang) {
   ConfirmOptions confirm;
-  confirm.date = date_option(request.date);
+  confirm.date = date_argument(request.date);
   confirm.kiosk = request.kiosk;
   for (const auto& who : request.absent) confirm.absent.push_back(people::resolve_volunteer(db, who));
   for (const auto& text : request.instead) {
@@ -136,7 +130,7 @@ Document confirm_document(SQLite::Database& db, const config::Config& config, co
 Record record_of(SQLite::Database& db, const RecordRequest& request) {
   Record r;
   r.origin = Origin::manual;
-  r.date = date_option(request.date);
+  r.date = date_argument(request.date);
   r.kiosk = request.kiosk;
   r.place = text::clean(request.place);
   if (r.kiosk.empty() && r.place.empty()) throw UsageError(Message(Msg::record_needs_place));
@@ -228,7 +222,7 @@ Document grant_document(SQLite::Database& db, const config::Config& config, cons
   if (!minutes) throw UsageError(Message(Msg::record_bad_hours, request.hours));
   Grant grant;
   grant.volunteer = people::resolve_volunteer(db, request.person);
-  grant.date = request.date.empty() ? today : date_option(request.date);
+  grant.date = request.date.empty() ? today : date_argument(request.date);
   grant.minutes = *minutes;
   grant.reason = request.reason;
   grant.approved_by = request.approved_by;

@@ -186,12 +186,6 @@ std::string name_of(Store& store, std::int64_t volunteer) {
   return v ? v->name : "#" + std::to_string(volunteer);
 }
 
-Date date_given(const std::string& text) {
-  auto day = parse_date(text);
-  if (!day) throw UsageError(Message(Msg::toml_bad_date, text));
-  return *day;
-}
-
 present::Document absences_listing(Store& store, const std::string& who, Lang lang) {
   std::vector<Volunteer> people;
   if (who.empty()) people = store.list({});
@@ -272,9 +266,9 @@ present::Document away_document(SQLite::Database& db, const config::Config& conf
     return present::message(lang, "volunteer_away_removed", {tr(lang, Msg::volunteer_away_removed, name, *input.undo, absence_text(absence))},
                             {{"volunteer", Value::integer(volunteer)}, {"absence", Value::integer(*input.undo)}});
   }
-  Blackout away{date_given(input.from), std::nullopt, input.reason};
+  Blackout away{date_argument(input.from), std::nullopt, input.reason};
   if (!input.to.empty()) {
-    away.to = date_given(input.to);
+    away.to = date_argument(input.to);
     if (*away.to < away.from) throw UsageError(Message(Msg::dates_reversed));
   }
   auto declared = schedule::declare_away(db, volunteer, away, now);

@@ -373,3 +373,12 @@ TEST_CASE("typed values: what scripts read never depends on the language", "[pre
   CHECK_THROWS_AS(present::rendered(listing, present::Output{present::Format::xlsx, "", present::Encoding::utf8}, false),
                   kangle::UsageError);
 }
+
+TEST_CASE("Value: a list is read with the separator of the document's language, and scripts get commas") {
+  auto names = Value::list({"Li", "Wang"});
+  CHECK(names.display(kangle::Lang::zh_CN) == "Li、Wang");
+  CHECK(names.display(kangle::Lang::en) == "Li, Wang");
+  CHECK(names.for_scripts() == "Li,Wang");
+  CHECK(Value::duration(150).display(kangle::Lang::en) == "2 h 30 min");
+  CHECK(Value::duration(150).display(kangle::Lang::zh_CN) == "2小时30分");
+}
