@@ -83,23 +83,26 @@ _kangle_complete_value() {
 _kangle_reply_words() { mapfile -t COMPREPLY < <(compgen -W "$1" -- "$cur"); }
 _kangle_reply_files() { compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); }
 _kangle_reply_folders() { compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- "$cur"); }
-# The workspace's kiosks, people or months, from kangle itself (nothing outside a workspace).
+# The workspace's kiosks, people or months, from kangle itself (nothing outside a
+# workspace): the one the line names with -w, found from here otherwise.
 _kangle_reply_workspace() {
   local IFS=$'\n'
-  mapfile -t COMPREPLY < <(compgen -W "$(kangle __complete "$1" 2>/dev/null)" -- "$cur")
+  mapfile -t COMPREPLY < <(compgen -W "$(kangle "${workspace[@]}" __complete "$1" 2>/dev/null)" -- "$cur")
 }
 
 _kangle() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} path='' word
-  local commands options valued i=1 positional=0
+  local commands options valued i=1 positional=0 workspace=()
   COMPREPLY=()
   while (( i < COMP_CWORD )); do
     word=${COMP_WORDS[i]}
     if [[ $word == -* && ${COMP_WORDS[i+1]} == = ]]; then
+      [[ $word == --workspace ]] && workspace=(-w "${COMP_WORDS[i+2]/#\~/$HOME}")
       (( i += 3 ))  # --option=value: bash splits it at the = into three words
       continue
     fi
     if [[ $word == -* ]]; then
+      [[ $word == -w || $word == --workspace ]] && workspace=(-w "${COMP_WORDS[i+1]/#\~/$HOME}")
       _kangle_takes_value "$path" "$word" && (( i++ ))
     elif _kangle_level "$path" && [[ " $commands " == *" $word "* ]]; then
       path=${path:+$path }$word
@@ -274,10 +277,15 @@ std::string zsh_completion(const CommandInfo& root) {
       "# table: do not edit. Installed as _kangle in a folder of $fpath, or sourced:\n"
       "# source <(kangle completion zsh)   (after compinit)\n"
       "\n"
-      "# The workspace's kiosks, people or months, from kangle itself.\n"
+      "# The workspace's kiosks, people or months, from kangle itself: the one the\n"
+      "# line names with -w or --workspace, found from here otherwise.\n"
       "_kangle_workspace() {\n"
-      "  local -a values\n"
-      "  values=(${(f)\"$(kangle __complete $1 2>/dev/null)\"})\n"
+      "  local -a values workspace\n"
+      "  local i=${words[(I)(-w|--workspace)]} given=${words[(r)--workspace=*]}\n"
+      "  if (( i )); then workspace=(-w ${~${(Q)words[i+1]}})\n"
+      "  elif [[ -n $given ]]; then workspace=(-w ${~${(Q)given#--workspace=}})\n"
+      "  fi\n"
+      "  values=(${(f)\"$(kangle $workspace __complete $1 2>/dev/null)\"})\n"
       "  compadd -a values\n"
       "}\n"
       "\n";

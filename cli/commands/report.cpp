@@ -5,25 +5,18 @@
 // F: text (or table), md, html, csv, json, xlsx.
 #include <fmt/format.h>
 
-#include <unistd.h>
-
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "../commands.hpp"
-#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "report/build.hpp"
-#include "present/emit.hpp"
-#include "present/render.hpp"
+#include "report/pack.hpp"
 
 namespace kangle::cli {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct ReportCommand {
   std::string period;
@@ -44,70 +37,17 @@ Period period_option(const std::string& text, std::optional<Period::Kind> wanted
   return *period;
 }
 
-/// `--pack DIR`: the period's report, the portfolio review, the units and the
-/// volunteers, each as Markdown, HTML, JSON and XLSX, and every table as a CSV file.
-/// Written whole or not at all: into a folder of its own beside DIR, moved into DIR once
-/// every file is written (a full disk half way leaves nothing behind).
-void write_pack(const report::Source& source, const fs::path& folder, bool quiet) {
-  if (fs::exists(folder) && !fs::is_directory(folder)) throw UsageError(Message(Msg::report_pack_not_folder, folder.string()));
-  std::error_code error;
-  auto parent = folder.parent_path().empty() ? fs::path(".") : folder.parent_path();
-  fs::create_directories(parent, error);
-  if (error) throw WorkspaceError(Message(Msg::report_cannot_create_folder, parent.string(), error.message()));
-  // Beside the target, on the same file system, so that moving it in is a rename.
-  auto staging = parent / fmt::format(".{}.kangle-{}", folder.filename().string(), ::getpid());
-  fs::remove_all(staging, error);
-  fs::create_directory(staging, error);
-  if (error) throw WorkspaceError(Message(Msg::report_cannot_create_folder, staging.string(), error.message()));
-  std::vector<std::string> names;
-  try {
-    ProgressLine progress(Msg::report_pack_progress, quiet, source.lang);  // a year of a district takes seconds a report
-    int reports = 0;
-    auto write = [&](const std::string& name, const std::string& content) {
-      write_file_atomically(staging / name, content);
-      names.push_back(name);
-    };
-    for (Builder build : {report::period_report, report::services_report, report::units_report, report::volunteers_report}) {
-      auto report = build(source);
-      auto stem = report.kind + "-" + report.period;
-      write(stem + ".md", present::render_markdown(report));
-      write(stem + ".html", present::render_html(report));
-      write(stem + ".json", present::render_json(report));
-      present::write_xlsx(report, staging / (stem + ".xlsx"));
-      names.push_back(stem + ".xlsx");
-      for (const auto& section : report.sections) {
-        for (const auto& table : section.tables) {
-          auto one = report;
-          one.sections = {{section.id, section.title, {}, {table}, {}}};
-          write(stem + "." + table.id + ".csv", present::rendered(one, present::Output{Format::csv, "", present::Encoding::utf8}, true));
-        }
-      }
-      progress.show(++reports);
-    }
-    // A new folder moves in at once; into one that exists (other files of the user's, an
-    // earlier pack) each file moves in by a rename, which needs no room on the disk.
-    fs::rename(staging, folder, error);
-    if (error) {
-      fs::create_directories(folder);
-      for (const auto& name : names) fs::rename(staging / name, folder / name);
-      fs::remove(staging);
-    }
-  } catch (const fs::filesystem_error& e) {
-    fs::remove_all(staging, error);
-    throw WorkspaceError(Message(Msg::cannot_write_file, folder.string(), e.code().message()));
-  } catch (...) {
-    fs::remove_all(staging, error);
-    throw;
-  }
-  fmt::print("{}\n", tr(source.lang, Msg::report_pack_written, names.size(), folder.string()));
-}
-
 Outcome run(const ReportCommand& options, Context& context, Builder build, std::optional<Period::Kind> kind) {
   report::Source source{context.database->sql(), *context.config,
                         period_option(options.period, kind, context.today), context.now, options.reveal,
                         options.unit, context.lang};
   if (!options.pack.empty()) {
-    write_pack(source, options.pack, options.quiet);
+    std::size_t files = 0;
+    {
+      ProgressLine progress(Msg::report_pack_progress, options.quiet, context.lang);  // a year of a district: seconds a report
+      files = report::write_pack(source, options.pack, [&](int reports) { progress.show(reports); });
+    }
+    fmt::print("{}\n", tr(context.lang, Msg::report_pack_written, files, options.pack));
     return {};
   }
   return {build(source)};

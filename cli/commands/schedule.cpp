@@ -6,7 +6,6 @@
 // kangle schedule publish | lock | unlock | drop …
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -31,22 +30,8 @@ using present::Value;
 const char* const kiosk_help = "Only this kiosk (its id, name or short name)";
 const char* const person_help = "Only this volunteer (a name, phone or #id)";
 
-schedule::Month parse_month(const std::string& text) {
-  auto month = schedule::parse_month(text);
-  if (!month) throw UsageError(Message(Msg::schedule_bad_month, text));
-  return *month;
-}
-
 void add_month_option(CLI::App& sub, std::string& month, const char* help = "The month, e.g. 2026-12") {
   sub.add_option("--month", month, help)->required()->type_name("YYYY-MM");
-}
-
-/// `--kiosk` and `--person` as the ids they name (an unknown one is refused).
-schedule::RotaFilter filter_of(Context& context, const std::string& kiosk, const std::string& person) {
-  schedule::RotaFilter filter;
-  if (!kiosk.empty()) filter.kiosk = config::resolve_kiosk(*context.config, kiosk).id;
-  if (!person.empty()) filter.person = people::resolve_volunteer(context.database->sql(), person);
-  return filter;
 }
 
 /// The month's stored rota, after saying which of its years' holidays are provisional.
@@ -70,7 +55,7 @@ Run define_build(CLI::App& sub) {
   sub.add_option("--flow-out", options->flow_out, "Also write the flow problem (DIMACS) and its optimum to FILE")
       ->type_name("FILE");
   return [options](Context& context) -> Outcome {
-    auto month = parse_month(options->month);
+    auto month = schedule::month_argument(options->month);
     const auto& config = *context.config;
     warn_provisional_years(config.holidays, month.first(), month.last(), context.lang);
     std::ostringstream network;
@@ -89,7 +74,7 @@ Run define_publish(CLI::App& sub) {
   auto month_text = std::make_shared<std::string>();
   add_month_option(sub, *month_text);
   return [month_text](Context& context) -> Outcome {
-    auto month = parse_month(*month_text);
+    auto month = schedule::month_argument(*month_text);
     int filled = schedule::publish_rota(context.database->sql(), month, context.now);
     return {present::message(context.lang, "schedule_publish",
                              {tr(context.lang, Msg::schedule_published, month.text(), filled)},
@@ -101,7 +86,7 @@ Run define_diff(CLI::App& sub) {
   auto month_text = std::make_shared<std::string>();
   add_month_option(sub, *month_text);
   return [month_text](Context& context) -> Outcome {
-    return {schedule::diff_document(context.database->sql(), *context.config, parse_month(*month_text), context.lang)};
+    return {schedule::diff_document(context.database->sql(), *context.config, schedule::month_argument(*month_text), context.lang)};
   };
 }
 
@@ -121,13 +106,9 @@ Run define_notify(CLI::App& sub) {
   add_reveal_option(sub, options->reveal);
   return [options](Context& context) -> Outcome {
     auto date = date_argument(options->date);
-    auto filter = filter_of(context, options->kiosk, options->person);
-    // Messages recorded as told are never put out again: a file of them must not be written over.
-    const auto& path = context.output.path;
-    if (!options->dry_run && !path.empty() && path != "-" && std::filesystem::exists(path)) {
-      throw UsageError(Message(Msg::notify_output_exists, path));
-    }
-    schedule::NotifyOptions notify{date, filter.kiosk, filter.person, options->dry_run, context.now, context.lang};
+    auto filter = schedule::rota_filter(context.database->sql(), *context.config, options->kiosk, options->person);
+    schedule::NotifyOptions notify{date,        filter.kiosk, filter.person, options->dry_run, context.output.path,
+                                   context.now, context.lang};
     schedule::notify_day(context.database->sql(), *context.config, notify,
                          [&](const std::vector<schedule::Notice>& notices) {
                            // Before the record is committed: what is recorded was put out.
@@ -150,8 +131,8 @@ Run define_show(CLI::App& sub) {
   sub.add_option("--person", options->person, person_help)->type_name("PERSON");
   sub.add_option("--date", options->date, "Only this day (YYYY-MM-DD)");
   return [options](Context& context) -> Outcome {
-    auto month = parse_month(options->month);
-    auto filter = filter_of(context, options->kiosk, options->person);
+    auto month = schedule::month_argument(options->month);
+    auto filter = schedule::rota_filter(context.database->sql(), *context.config, options->kiosk, options->person);
     if (!options->date.empty()) filter.date = date_argument(options->date);
     return {schedule::rota_document(*context.config, month, rota_of(context, month), filter, context.lang)};
   };
@@ -166,8 +147,8 @@ Run define_explain(CLI::App& sub) {
   sub.add_option("--kiosk", options->kiosk, kiosk_help)->type_name("KIOSK");
   sub.add_option("--person", options->person, "Only the empty seats this volunteer could not take")->type_name("PERSON");
   return [options](Context& context) -> Outcome {
-    auto month = parse_month(options->month);
-    auto filter = filter_of(context, options->kiosk, options->person);
+    auto month = schedule::month_argument(options->month);
+    auto filter = schedule::rota_filter(context.database->sql(), *context.config, options->kiosk, options->person);
     rota_of(context, month);  // refused before the provisional years are told
     return {schedule::explain_document(context.database->sql(), *context.config, month, filter, context.now, context.lang)};
   };
@@ -184,9 +165,8 @@ std::function<Run(CLI::App&)> define_lock(bool locked) {
     sub.add_option("--seat", options->seat, "A seat's key, as `schedule show --format json` gives it");
     sub.add_option("--person", options->person, "Every seat this volunteer holds in the month (a name, phone or #id)")->type_name("PERSON");
     return [options, locked](Context& context) -> Outcome {
-      auto month = parse_month(options->month);
-      if (options->seat.empty() && options->person.empty()) throw UsageError(Message(Msg::schedule_lock_what));
-      auto person = filter_of(context, "", options->person).person;
+      auto month = schedule::month_argument(options->month);
+      auto person = schedule::rota_filter(context.database->sql(), *context.config, "", options->person).person;
       return {schedule::lock_seats(context.database->sql(), month, options->seat, person, locked, context.lang)};
     };
   };
@@ -216,8 +196,8 @@ Run define_export(CLI::App& sub) {
   sub.add_option("--kiosk", options->kiosk, kiosk_help)->type_name("KIOSK");
   add_output_option(sub, options->output);
   return [options](Context& context) -> Outcome {
-    auto month = parse_month(options->month);
-    auto filter = filter_of(context, options->kiosk, options->person);
+    auto month = schedule::month_argument(options->month);
+    auto filter = schedule::rota_filter(context.database->sql(), *context.config, options->kiosk, options->person);
     auto seats = rota_of(context, month);
     auto sheet = [&](Format format) { return present::Output{format, options->output, present::Encoding::utf8}; };
     switch (options->format) {
@@ -257,8 +237,8 @@ Run define_notice(CLI::App& sub) {
   add_month_option(sub, options->month);
   sub.add_option("--kiosk", options->kiosk, kiosk_help)->type_name("KIOSK");
   return [options](Context& context) -> Outcome {
-    auto month = parse_month(options->month);
-    auto filter = filter_of(context, options->kiosk, "");
+    auto month = schedule::month_argument(options->month);
+    auto filter = schedule::rota_filter(context.database->sql(), *context.config, options->kiosk, "");
     auto seats = rota_of(context, month);
     std::erase_if(seats, [&](const auto& s) { return !filter.keeps_kiosk(s.kiosk); });
     return {schedule::duty_notice(*context.config, month, seats, context.now, context.lang)};
@@ -276,7 +256,7 @@ Run define_drop(CLI::App& sub) {
   sub.add_option("--from", options->from, "The first day they cannot serve (default: today)");
   sub.add_option("--reason", options->reason, "Why, for the record");
   return [options](Context& context) -> Outcome {
-    auto month = parse_month(options->month);
+    auto month = schedule::month_argument(options->month);
     auto volunteer = people::resolve_volunteer(context.database->sql(), options->person);
     auto from = options->from.empty() ? context.today : date_argument(options->from);
     warn_provisional_years(context.config->holidays, month.first(), month.last(), context.lang);

@@ -11,8 +11,6 @@
 namespace kangle::config {
 namespace {
 
-std::string_view separator(Lang lang) { return message_text(Msg::rhythm_list_separator, lang); }
-
 std::string hours_of_day(const std::vector<TimeRange>& ranges, Lang lang) {
   std::vector<std::string> parts;
   for (const auto& r : ranges) parts.push_back(format_time_range(r));
@@ -48,7 +46,7 @@ std::string describe_services(const Catalogue& catalogue, const MenuEntry& entry
     const auto* skill = catalogue.find_skill(seat.skill.value);
     names.push_back(fmt::format("{}×{}", skill ? localized(skill->name, skill->name_en, lang) : seat.skill.value, seat.count));
   }
-  return text::join(names, separator(lang));
+  return list_in(lang, names);
 }
 
 std::string describe_entry(const MenuEntry& entry, Lang lang) {
@@ -59,7 +57,7 @@ std::string describe_entry(const MenuEntry& entry, Lang lang) {
   if (!entry.months.empty()) {
     std::vector<std::string> months;
     for (auto m : entry.months) months.push_back(std::to_string(m));
-    line += tr(lang, Msg::entry_months, text::join(months, separator(lang)));
+    line += tr(lang, Msg::entry_months, list_in(lang, months));
   }
   return line;
 }
@@ -72,6 +70,5 @@ std::string describe_fee(const Fee& fee, Lang lang) {
   }
   return {};
 }
-
 
 }  // namespace kangle::config

@@ -131,8 +131,7 @@ const Kiosk& resolve_kiosk(const Config& config, std::string_view name) {
   if (auto near = text::closest(wanted, names)) throw InputError(Message(Msg::kiosk_not_found_suggest, name, *near));
   std::vector<std::string> labels;
   for (const auto& k : config.kiosks) labels.push_back(k.id + " " + k.short_name);
-  auto listed = in_both_languages([&](Lang lang) { return text::join(labels, message_text(Msg::rhythm_list_separator, lang)); });
-  throw InputError(Message(Msg::kiosk_not_found, name, listed));
+  throw InputError(Message(Msg::kiosk_not_found, name, listed(labels)));
 }
 
 std::string service_label(const Catalogue& catalogue, std::string_view id, Lang lang) {

@@ -111,7 +111,7 @@ std::string describe_weekdays(const std::bitset<7>& days, Lang lang) {
   for (unsigned d : {1u, 2u, 3u, 4u, 5u, 6u, 0u}) {
     if (days.test(d)) names.emplace_back(weekday_display(std::chrono::weekday{d}, chinese));
   }
-  return text::join(names, message_text(Msg::rhythm_list_separator, lang));
+  return list_in(lang, names);
 }
 
 std::string describe_rhythm(const Rhythm& r, Lang lang) {

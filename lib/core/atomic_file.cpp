@@ -6,6 +6,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -84,6 +86,39 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   if (dir >= 0) {
     ::fsync(dir);
     ::close(dir);
+  }
+}
+
+std::size_t write_folder_atomically(const std::filesystem::path& folder,
+                                    const std::function<void(const std::filesystem::path& staging)>& fill) {
+  namespace fs = std::filesystem;
+  if (fs::exists(folder) && !fs::is_directory(folder)) throw UsageError(Message(Msg::folder_is_file, folder.string()));
+  std::error_code error;
+  auto parent = folder.parent_path().empty() ? fs::path(".") : folder.parent_path();
+  fs::create_directories(parent, error);
+  if (error) throw WorkspaceError(Message(Msg::cannot_create_folder, parent.string(), error.message()));
+  // Beside the target, on the same file system, so that moving it in is a rename.
+  auto staging = parent / ("." + folder.filename().string() + ".kangle-" + std::to_string(::getpid()));
+  fs::remove_all(staging, error);
+  fs::create_directory(staging, error);
+  if (error) throw WorkspaceError(Message(Msg::cannot_create_folder, staging.string(), error.message()));
+  try {
+    fill(staging);
+    std::vector<fs::path> names;
+    for (const auto& entry : fs::directory_iterator(staging)) names.push_back(entry.path().filename());
+    fs::rename(staging, folder, error);
+    if (error) {
+      fs::create_directories(folder);
+      for (const auto& name : names) fs::rename(staging / name, folder / name);
+      fs::remove(staging);
+    }
+    return names.size();
+  } catch (const fs::filesystem_error& e) {
+    fs::remove_all(staging, error);
+    throw WorkspaceError(Message(Msg::cannot_write_file, folder.string(), e.code().message()));
+  } catch (...) {
+    fs::remove_all(staging, error);
+    throw;
   }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string_view>
 
 namespace kangle {
@@ -11,5 +12,12 @@ namespace kangle {
 /// Throws WorkspaceError naming the path when the folder is read-only or the disk is full.
 /// A path that is not a plain file (/dev/null, a named pipe) is written to in place.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+/// Fills `folder` so that a reader sees none of the new files or all of them: `fill` writes
+/// into a staging folder beside it, which then moves in. Into a folder that exists (other
+/// files of the user's, an earlier set) each file moves in by a rename. The number of files.
+/// Throws UsageError when `folder` is a file, WorkspaceError when it cannot be written.
+std::size_t write_folder_atomically(const std::filesystem::path& folder,
+                                    const std::function<void(const std::filesystem::path& staging)>& fill);
 
 }  // namespace kangle

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/i18n.hpp"
 
+#include "core/text.hpp"
+
 #include <array>
 #include <functional>
 
@@ -23,6 +25,8 @@ struct Entry {
 constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(verbatim), "{}", "{}"},
     {M(cannot_write_file), "cannot write {}: {}", "无法写入 {}：{}"},
+    {M(folder_is_file), "{} is a file, not a folder", "{} 是文件而不是文件夹"},
+    {M(cannot_create_folder), "cannot create the folder {}: {}", "无法创建文件夹 {}：{}"},
     {M(stored_value_unreadable),
      "kangle.db: the column {} holds \"{}\", which kangle cannot read: the database was changed by hand or is damaged; run `kangle check`",
      "kangle.db：{} 列的值“{}”无法识别：数据库被手工修改或已损坏；请运行 kangle check"},
@@ -152,7 +156,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(rhythm_last), "last {} of the month", "每月最后一个{}"},
     {M(rhythm_every_weeks), "every {0} weeks from {1}", "自 {1} 起每 {0} 周"},
     {M(rhythm_day), "day {} of the month", "每月{}日"},
-    {M(rhythm_list_separator), ", ", "、"},
+    {M(list_separator), ", ", "、"},
     {M(colon), ": ", "："},
     {M(csv_bad_encoding), "{}:{}: the text is not valid {}; give the file's encoding with --encoding (utf-8, gbk, gb18030)",
      "{}:{}：文本不是有效的 {} 编码；请用 --encoding 指定文件编码（utf-8、gbk、gb18030）"},
@@ -722,10 +726,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(report_col_filled_pct), "Filled (%)", "排满率（%）"},
     {M(report_no_rota), "No rota for this period.", "本期没有排班。"},
     {M(xlsx_needs_output), "--format xlsx writes a file: give it with -o FILE.xlsx", "--format xlsx 需要用 -o 指定输出文件，例如 -o 表格.xlsx"},
-    {M(report_pack_not_folder), "{} is a file, not a folder: --pack needs a folder", "{} 是文件而不是文件夹：--pack 需要一个文件夹"},
     {M(report_pack_written), "Wrote {} files into {}", "已在 {1} 写入 {0} 个文件"},
     {M(report_pack_progress), "Reports written: {} of 4…", "已生成报表 {}/4…"},
-    {M(report_cannot_create_folder), "Cannot create the folder {}: {}", "无法创建文件夹 {}：{}"},
     {M(output_is_folder), "{} is a folder: give a file name to write", "{} 是文件夹：请给出要写入的文件名"},
     {M(report_event_category), "Themed event", "主题活动"},
     {M(report_volunteer_service), "Each volunteer's service", "志愿者服务情况"},
@@ -783,6 +785,22 @@ Message Message::verbatim(std::string text) { return Message(Msg::verbatim, std:
 
 Localized Message::word(Msg id) {
   return {std::string(message_text(id, Lang::zh_CN)), std::string(message_text(id, Lang::en))};
+}
+
+std::string list_in(Lang lang, const std::vector<std::string>& items) {
+  return text::join(items, message_text(Msg::list_separator, lang));
+}
+
+Localized listed(const std::vector<std::string>& items) {
+  return in_both_languages([&](Lang lang) { return list_in(lang, items); });
+}
+
+Localized listed(const std::vector<Message>& items) {
+  return in_both_languages([&](Lang lang) {
+    std::vector<std::string> said;
+    for (const auto& item : items) said.push_back(item.in(lang));
+    return list_in(lang, said);
+  });
 }
 
 /// For the unit test: the catalogue's own idea of each line's id.

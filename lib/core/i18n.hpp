@@ -38,6 +38,8 @@ enum class Msg {
   verbatim,  // "{}": a text already in its language (see Message::verbatim)
   // files and the workspace
   cannot_write_file,
+  folder_is_file,
+  cannot_create_folder,
   stored_value_unreadable,
   csv_needs_table,
   encoding_csv_only,
@@ -159,7 +161,7 @@ enum class Msg {
   rhythm_last,
   rhythm_every_weeks,
   rhythm_day,
-  rhythm_list_separator,
+  list_separator,
   colon,
   csv_bad_encoding,
   csv_record_too_long,
@@ -715,10 +717,8 @@ enum class Msg {
   report_col_filled_pct,
   report_no_rota,
   xlsx_needs_output,
-  report_pack_not_folder,
   report_pack_written,
   report_pack_progress,
-  report_cannot_create_folder,
   output_is_folder,
   report_event_category,
   report_volunteer_service,
@@ -792,6 +792,15 @@ std::string_view message_text(Msg id, Lang lang);
 
 /// The id the catalogue holds at `index`: lets a test check the table is in enum order.
 Msg catalogue_id(std::size_t index);
+
+/// `items` as `lang` lists them: "a, b" in English, "a、b" in Chinese.
+std::string list_in(Lang lang, const std::vector<std::string>& items);
+
+/// `items` listed in each language: a Message's argument.
+Localized listed(const std::vector<std::string>& items);
+
+/// The messages listed in each language, each said in it.
+Localized listed(const std::vector<Message>& items);
 
 /// The message in `lang` with its placeholders filled: for the builders of documents.
 template <typename... Args>

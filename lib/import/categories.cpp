@@ -85,9 +85,7 @@ std::vector<std::string> CategoryMatcher::names(Lang lang) const { return lang =
 
 Message CategoryMatcher::refusal(std::string_view text) const {
   if (auto near = nearest(text)) return Message(Msg::lists_unknown_category_suggest, text, *near);
-  return Message(Msg::lists_unknown_category, text, in_both_languages([&](Lang lang) {
-                   return text::join(names(lang), message_text(Msg::rhythm_list_separator, lang));
-                 }));
+  return Message(Msg::lists_unknown_category, text, in_both_languages([&](Lang lang) { return list_in(lang, names(lang)); }));
 }
 
 std::string require_category(const config::Catalogue& catalogue, std::string_view text) {

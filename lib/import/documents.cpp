@@ -102,12 +102,11 @@ present::Document import_document(const ImportReport& r, const std::string& file
   lines.push_back("  " + tr(lang, list == List::volunteers ? Msg::import_counts : Msg::import_counts_lines, r.added, r.updated,
                             r.merged, r.unchanged, r.rejected));
   if (r.blank_rows + r.total_rows > 0) lines.push_back("  " + tr(lang, Msg::import_skipped, r.blank_rows, r.total_rows));
-  std::string separator(message_text(Msg::rhythm_list_separator, lang));
-  if (!r.ignored_columns.empty()) lines.push_back("  " + tr(lang, Msg::import_ignored_columns, text::join(r.ignored_columns, separator)));
+  if (!r.ignored_columns.empty()) lines.push_back("  " + tr(lang, Msg::import_ignored_columns, list_in(lang, r.ignored_columns)));
   if (!r.other_sheets.empty()) {
     std::vector<std::string> quoted;
     for (const auto& name : r.other_sheets) quoted.push_back(fmt::format("“{}”", name));
-    lines.push_back("  " + tr(lang, Msg::import_other_sheets, text::join(quoted, separator)));
+    lines.push_back("  " + tr(lang, Msg::import_other_sheets, list_in(lang, quoted)));
   }
   for (const auto& issue : r.issues) {
     std::string where = fmt::format("{}:{}", file, issue.row);

@@ -131,21 +131,14 @@ ProviderKind infer_provider_kind(std::string_view name) {
   return chinese ? ProviderKind::volunteer : ProviderKind::unit;
 }
 
-/// `items` joined as `lang` lists them, each said in `lang`: 居民、家庭、小区.
-template <typename Say>
-Localized joined(std::size_t count, Say&& say) {
-  return in_both_languages([&](Lang lang) {
-    std::vector<std::string> items;
-    for (std::size_t i = 0; i < count; ++i) items.push_back(say(i, lang));
-    return text::join(items, message_text(Msg::rhythm_list_separator, lang));
-  });
-}
-
 /// The kinds in both languages, for a message: 居民、家庭、小区、社区.
 template <typename KindEnum>
 Localized kind_names(std::initializer_list<KindEnum> kinds) {
-  std::vector<KindEnum> all(kinds);
-  return joined(all.size(), [&](std::size_t i, Lang lang) { return lists::display(all[i], lang); });
+  return in_both_languages([&](Lang lang) {
+    std::vector<std::string> names;
+    for (auto kind : kinds) names.push_back(lists::display(kind, lang));
+    return list_in(lang, names);
+  });
 }
 
 /// Reading the values both lists have: category, phone, coordinates, counts, money.
@@ -583,7 +576,7 @@ public:
     }
     auto merged = merge(*existing, parsed);
     auto changed = changes(shown(*existing, catalogue_), shown(merged, catalogue_));
-    auto all_changed = joined(changed.size(), [&](std::size_t i, Lang lang) { return changed[i].in(lang); });
+    auto all_changed = listed(changed);
     auto outcome = RowOutcome::unchanged;
     if (auto first = first_row_of_.find(existing->id); first != first_row_of_.end()) {
       outcome = RowOutcome::merged;

@@ -207,7 +207,7 @@ std::optional<TimeRange> parse_loose_time_range(std::string_view text, bool* rev
   return parse_time_range(s, reversed);
 }
 
-std::optional<people::Availability> parse_availability(std::string_view text, std::string* unreadable) {
+std::optional<people::Availability> parse_availability(std::string_view text, std::vector<std::string>* unreadable) {
   // "every day", as describe_availability writes it in English: one piece, which split_list
   // would cut in two at the space.
   std::string joined(text);
@@ -269,7 +269,7 @@ std::optional<people::Availability> parse_availability(std::string_view text, st
     }
   }
   if (pending.any()) flush(daytime);
-  if (unreadable) *unreadable = text::join(not_read, "、");
+  if (unreadable) *unreadable = not_read;
   if (!any_read && !not_read.empty()) return std::nullopt;
   return result;
 }
@@ -294,10 +294,9 @@ std::string describe_availability(const people::Availability& a, Lang lang) {
     auto first = a.slots[*days.begin()];
     return first.any() && std::all_of(days.begin(), days.end(), [&](unsigned d) { return a.slots[d] == first; });
   };
-  auto separator = message_text(Msg::rhythm_list_separator, lang);
   if (same({0, 1, 2, 3, 4, 5, 6})) {
     add(std::string(message_text(Msg::availability_every_day, lang)), a.slots[1]);
-    return text::join(items, separator);
+    return list_in(lang, items);
   }
   bool workdays = same({1, 2, 3, 4, 5});
   bool weekend = same({6, 0});
@@ -307,7 +306,7 @@ std::string describe_availability(const people::Availability& a, Lang lang) {
     if (!grouped && a.slots[d].any()) add(std::string(weekday_display(std::chrono::weekday{d}, chinese)), a.slots[d]);
   }
   if (weekend) add(std::string(message_text(Msg::availability_weekend, lang)), a.slots[6]);
-  return text::join(items, separator);
+  return list_in(lang, items);
 }
 
 bool is_party_member(std::string_view political_status) {

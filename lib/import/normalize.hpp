@@ -23,7 +23,7 @@ using text::split_list;
 /// only when said. A piece it cannot read does not wipe the rest: what was read is
 /// returned and the pieces it could not read go to `unreadable` (joined by 、); nothing
 /// is returned only when no piece could be read.
-std::optional<people::Availability> parse_availability(std::string_view text, std::string* unreadable = nullptr);
+std::optional<people::Availability> parse_availability(std::string_view text, std::vector<std::string>* unreadable = nullptr);
 
 /// "09:00-11:00" from the ways sheets write a range: 9:00—11:00, 9:00~11:00, 9:00至11:00,
 /// spaces around the dash (after text::clean(), which makes full-width digits and colons ASCII).

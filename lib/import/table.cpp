@@ -154,9 +154,7 @@ OpenTable open_table(const std::filesystem::path& file, const TableOptions& opti
                      const std::string& required) {
   auto no_header = [&](const std::string& where) {
     return InputError(Message(Msg::import_no_header, where, header_search_rows,
-                         in_both_languages([&](Lang l) {
-                           return text::join(expected_headers(aliases, required), message_text(Msg::rhythm_list_separator, l));
-                         })));
+                         listed(expected_headers(aliases, required))));
   };
   switch (file_kind(file)) {
     case FileKind::xls:
@@ -187,7 +185,7 @@ OpenTable open_table(const std::filesystem::path& file, const TableOptions& opti
   }
   if (options.sheet) {
     throw InputError(Message(Msg::import_no_sheet, file.string(), *options.sheet,
-                        in_both_languages([&](Lang l) { return text::join(names, message_text(Msg::rhythm_list_separator, l)); })));
+                        listed(names)));
   }
   throw no_header(file.string());
 }

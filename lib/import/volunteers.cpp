@@ -120,12 +120,12 @@ public:
     }
 
     if (auto text = fields.raw("availability"); !text::clean(text).empty()) {
-      std::string unreadable;
+      std::vector<std::string> unreadable;
       auto availability = parse_availability(text, &unreadable);
       if (availability) v.availability = *availability;
       if (!unreadable.empty()) {
         issue(Kind::doubtful, "availability",
-              Message(availability ? Msg::import_availability_partly : Msg::import_bad_availability, unreadable));
+              Message(availability ? Msg::import_availability_partly : Msg::import_bad_availability, listed(unreadable)));
       }
     }
 
@@ -316,11 +316,7 @@ public:
     }
     std::vector<Message> changes;
     auto merged = merge(*existing, parsed, catalogue_, changes);
-    auto all_changes = in_both_languages([&](Lang lang) {
-      std::vector<std::string> said;
-      for (const auto& change : changes) said.push_back(change.in(lang));
-      return text::join(said, message_text(Msg::rhythm_list_separator, lang));
-    });
+    auto all_changes = listed(changes);
     RowOutcome outcome = RowOutcome::unchanged;
     if (auto first = earlier_row()) {
       outcome = RowOutcome::merged;
@@ -408,9 +404,9 @@ people::VolunteerEdit read_volunteer_edit(const config::Catalogue& catalogue, co
     if (!edit.phone) throw UsageError(people::phone_problem(problem, *input.phone));
   }
   if (input.availability) {
-    std::string unreadable;
+    std::vector<std::string> unreadable;
     edit.availability = parse_availability(*input.availability, &unreadable);
-    if (!unreadable.empty()) throw UsageError(Message(Msg::volunteer_bad_availability, unreadable));
+    if (!unreadable.empty()) throw UsageError(Message(Msg::volunteer_bad_availability, listed(unreadable)));
   }
   if (input.monthly_limit) {
     if (*input.monthly_limit < 0 || *input.monthly_limit > max_monthly_limit) {

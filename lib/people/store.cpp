@@ -232,8 +232,7 @@ std::int64_t resolve_volunteer(Store& store, const std::string& who) {
   if (found.size() > 1) {
     std::vector<std::string> each;
     for (const auto& v : found) each.push_back(v.name + " " + mask_phone(v.phone));
-    auto listed = in_both_languages([&](Lang lang) { return text::join(each, message_text(Msg::rhythm_list_separator, lang)); });
-    throw InputError(Message(Msg::volunteer_ambiguous_listed, found.size(), who, listed));
+    throw InputError(Message(Msg::volunteer_ambiguous_listed, found.size(), who, listed(each)));
   }
   if (auto near = text::closest(name, store.all_names())) throw InputError(Message(Msg::volunteer_not_found_suggest, who, *near));
   throw InputError(Message(Msg::volunteer_not_found, who));

@@ -152,9 +152,8 @@ Entry redeem(SQLite::Database& db, const config::Config& config, std::int64_t vo
   if (!known) {
     std::vector<std::string> items;
     for (const auto& r : config.points.redeem) items.push_back(r.item);
-    throw InputError(Message(Msg::points_unknown_item, item, in_both_languages([&](Lang lang) {
-                       return items.empty() ? std::string("-") : text::join(items, message_text(Msg::rhythm_list_separator, lang));
-                     })));
+    if (items.empty()) items.push_back("-");
+    throw InputError(Message(Msg::points_unknown_item, item, listed(items)));
   }
   if (points <= 0 || points % known->cost != 0) throw InputError(Message(Msg::points_not_cost_multiple, points, item, known->cost));
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);

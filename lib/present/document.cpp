@@ -104,7 +104,7 @@ std::string Value::display(Lang lang) const {
     case Kind::decimal: return fixed(number_, decimals_);
     case Kind::flag: return set_ ? label_ : "";
     case Kind::duration: return format_duration(static_cast<long>(number_), lang);
-    case Kind::list: return text::join(items_, message_text(Msg::rhythm_list_separator, lang));
+    case Kind::list: return list_in(lang, items_);
     case Kind::code: return label_;
     case Kind::text:
     case Kind::date:

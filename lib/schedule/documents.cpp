@@ -24,8 +24,6 @@ using present::Value;
 
 bool chinese(Lang lang) { return lang == Lang::zh_CN; }
 
-std::string_view separator(Lang lang) { return message_text(Msg::rhythm_list_separator, lang); }
-
 std::string header(Lang lang, Msg id) { return std::string(message_text(id, lang)); }
 
 std::string weekday_of(const Date& date, Lang lang) {
@@ -91,7 +89,7 @@ std::string name_of(std::int64_t id, const std::map<std::int64_t, std::string>& 
 std::string names_of(const std::vector<std::int64_t>& ids, const std::map<std::int64_t, std::string>& names, Lang lang) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < ids.size() && i < names_shown; ++i) out.push_back(name_of(ids[i], names));
-  auto text = text::join(out, separator(lang));
+  auto text = list_in(lang, out);
   if (ids.size() > names_shown) text += tr(lang, Msg::schedule_and_more, ids.size() - names_shown);
   return text;
 }
@@ -377,8 +375,17 @@ present::Document drop_document(SQLite::Database& db, const BuildReport& report,
   return present::message(lang, "schedule_drop", std::move(lines), std::move(facts));
 }
 
+RotaFilter rota_filter(SQLite::Database& db, const config::Config& config, const std::string& kiosk,
+                       const std::string& person) {
+  RotaFilter filter;
+  if (!kiosk.empty()) filter.kiosk = config::resolve_kiosk(config, kiosk).id;
+  if (!person.empty()) filter.person = people::resolve_volunteer(db, person);
+  return filter;
+}
+
 present::Document lock_seats(SQLite::Database& db, const Month& month, const std::string& seat,
                              std::optional<std::int64_t> person, bool locked, Lang lang) {
+  if (seat.empty() && !person) throw UsageError(Message(Msg::schedule_lock_what));
   int changed = RotaStore(db).set_locked(month, seat, person, locked);
   return present::message(lang, locked ? "schedule_lock" : "schedule_unlock",
                           {tr(lang, locked ? Msg::schedule_locked : Msg::schedule_unlocked, changed, month.text())},

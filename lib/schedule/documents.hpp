@@ -31,6 +31,10 @@ struct RotaFilter {
   bool keeps(const RotaSeat& seat) const { return keeps_kiosk(seat.kiosk) && (!person || seat.volunteer == person); }
 };
 
+/// `--kiosk` and `--person` as the ids they name (either may be empty); an unknown one is an InputError.
+RotaFilter rota_filter(SQLite::Database& db, const config::Config& config, const std::string& kiosk,
+                       const std::string& person);
+
 /// The month's rota as stored; InputError when the month has none yet.
 std::vector<RotaSeat> stored_rota(SQLite::Database& db, const Month& month);
 
@@ -66,7 +70,7 @@ present::Document drop_document(SQLite::Database& db, const BuildReport& report,
                                 const Date& from, Lang lang);
 
 /// `schedule lock|unlock`: locks (or unlocks) the seat `seat`, or every seat `person` holds
-/// in the month, and says how many.
+/// in the month, and says how many. Neither is a UsageError.
 present::Document lock_seats(SQLite::Database& db, const Month& month, const std::string& seat,
                              std::optional<std::int64_t> person, bool locked, Lang lang);
 

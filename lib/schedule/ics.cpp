@@ -9,6 +9,7 @@
 
 #include "core/i18n.hpp"
 #include "core/text.hpp"
+#include "schedule/sheets.hpp"
 
 namespace kangle::schedule {
 namespace {
@@ -119,9 +120,7 @@ std::vector<IcsEvent> ics_events(const config::Config& config, const std::vector
     std::string location = s.place.empty() ? (kiosk ? kiosk->address : "") : s.place;
     std::string uid = e.key;
     if (options.volunteer) uid += fmt::format("/{}", *options.volunteer);
-    auto separator = message_text(Msg::rhythm_list_separator, options.lang);
-    std::string who = text::join(e.names, separator);
-    if (e.empty > 0) who += (who.empty() ? "" : std::string(separator)) + tr(options.lang, Msg::rota_empty_seats, e.empty);
+    std::string who = who_serves(e.names, e.empty, options.lang);
     auto summary = duty + " · " + (kiosk ? kiosk->short_name : s.kiosk);
     std::vector<std::string> body = {
         "DTSTART;TZID=Asia/Shanghai:" + local_time(s.date, s.time.start),

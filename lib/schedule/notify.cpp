@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -122,7 +123,7 @@ std::string message_of(const config::Config& config, const Notice& notice, Lang 
       }
     }
     text += std::string(message_text(Msg::notify_changes_intro, lang)) +
-            text::join(items, message_text(Msg::rhythm_list_separator, lang)) +
+            list_in(lang, items) +
             std::string(message_text(Msg::notify_changes_end, lang));
   }
   return text + std::string(message_text(Msg::notify_thanks, lang));
@@ -143,6 +144,10 @@ std::string duty_place(const config::Config& config, const RotaSeat& seat, Lang 
 
 void notify_day(SQLite::Database& db, const config::Config& config, const NotifyOptions& options,
                 const std::function<void(const std::vector<Notice>&)>& deliver) {
+  const auto& file = options.output_file;
+  if (!options.dry_run && !file.empty() && file != "-" && std::filesystem::exists(file)) {
+    throw UsageError(Message(Msg::notify_output_exists, file));
+  }
   Month month{static_cast<int>(options.date.year()), static_cast<unsigned>(options.date.month())};
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   RotaStore rota(db);

@@ -38,6 +38,7 @@ struct NotifyOptions {
   std::string kiosk;                      ///< only this kiosk's duties and changes (an id); empty: all
   std::optional<std::int64_t> volunteer;  ///< only this volunteer
   bool dry_run = false;                   ///< record nothing
+  std::string output_file;                ///< where the messages go (empty or "-": stdout)
   std::string now;
   Lang lang = Lang::zh_CN;  ///< of the messages
 };
@@ -54,7 +55,9 @@ void forget_notifications(SQLite::Database& db, std::int64_t volunteer);
 /// the rota was published that no earlier run has told them; a duty of D added since says
 /// so once, as a change; nobody forgotten — and, unless a dry run, the record of
 /// what was told, written in the same transaction once `deliver` has put the messages out
-/// (if it throws, nothing is recorded). A month without a rota is an InputError.
+/// (if it throws, nothing is recorded). A month without a rota is an InputError; an
+/// output file that exists a UsageError outside a dry run: messages recorded as told are
+/// never put out again, so a file of them must not be written over.
 void notify_day(SQLite::Database& db, const config::Config& config, const NotifyOptions& options,
                 const std::function<void(const std::vector<Notice>&)>& deliver);
 

@@ -7,6 +7,9 @@
 #include <charconv>
 #include <map>
 
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+
 namespace kangle::schedule {
 namespace {
 
@@ -61,6 +64,12 @@ std::optional<Month> parse_month(std::string_view text) {
   if (month < 1 || month > 12 || m.year < 1900) return std::nullopt;
   m.month = month;
   return m;
+}
+
+Month month_argument(std::string_view text) {
+  auto month = parse_month(text);
+  if (!month) throw UsageError(Message(Msg::schedule_bad_month, text));
+  return *month;
 }
 
 std::vector<Session> expand_month(const config::Config& config, const Month& month) {

@@ -22,6 +22,9 @@ struct Month {
 /// `YYYY-MM`; nothing otherwise.
 std::optional<Month> parse_month(std::string_view text);
 
+/// A month given on the command line (`--month 2026-12`); a UsageError naming it otherwise.
+Month month_argument(std::string_view text);
+
 /// A volunteer's place in a session: one of the N seats its service needs.
 struct Seat {
   std::string key;      ///< stable across rebuilds: kiosk/date/start/service-or-skill/n

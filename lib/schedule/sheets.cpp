@@ -19,8 +19,6 @@ namespace {
 using present::Column;
 using present::Value;
 
-std::string_view separator(Lang lang) { return message_text(Msg::rhythm_list_separator, lang); }
-
 std::string weekday_name(const Date& date, Lang lang) {
   return std::string(
       weekday_display(std::chrono::weekday{std::chrono::sys_days{date}}, lang == Lang::zh_CN));
@@ -116,8 +114,8 @@ std::vector<std::string> calendar_lines(const config::Config& config, const conf
   }
   end_run(month.last());
   std::vector<std::string> lines;
-  if (!closed_days.empty()) lines.push_back(tr(lang, Msg::notice_closed_days, text::join(closed_days, separator(lang))));
-  if (!makeup_days.empty()) lines.push_back(tr(lang, Msg::notice_makeup_days, text::join(makeup_days, separator(lang))));
+  if (!closed_days.empty()) lines.push_back(tr(lang, Msg::notice_closed_days, list_in(lang, closed_days)));
+  if (!makeup_days.empty()) lines.push_back(tr(lang, Msg::notice_makeup_days, list_in(lang, makeup_days)));
   return lines;
 }
 
@@ -158,7 +156,7 @@ present::Table week_table(const config::Config& config, const config::Kiosk& kio
     auto label = row_label(config, line, lang);
     auto& row = rows.try_emplace({line.first.time.start, first_seen.at(label)}, std::vector<Value>(8)).first->second;
     row[0] = Value::text(label);
-    row[static_cast<std::size_t>(day) + 1] = Value::text(who_serves(line, lang));
+    row[static_cast<std::size_t>(day) + 1] = Value::text(who_serves(line.volunteers, line.empty, lang));
   }
   for (auto& [order, row] : rows) table.rows.push_back(std::move(row));
   return table;
@@ -207,10 +205,9 @@ std::vector<DutyLine> duty_lines(const config::Config& config, const std::vector
   return lines;
 }
 
-std::string who_serves(const DutyLine& line, Lang lang) {
-  auto who = text::join(line.volunteers, separator(lang));
-  if (line.empty > 0) who += (who.empty() ? "" : std::string(separator(lang))) + tr(lang, Msg::rota_empty_seats, line.empty);
-  return who;
+std::string who_serves(std::vector<std::string> volunteers, int empty, Lang lang) {
+  if (empty > 0) volunteers.push_back(tr(lang, Msg::rota_empty_seats, empty));
+  return list_in(lang, volunteers);
 }
 
 present::Document rota_by_week(const config::Config& config, const Month& month, const std::vector<RotaSeat>& seats,
@@ -290,7 +287,7 @@ present::Document duty_notice(const config::Config& config, const Month& month, 
       if (line.first.kiosk != kiosk->id) continue;
       duties.rows.push_back({Value::date(line.first.date), Value::text(weekday_name(line.first.date, lang)),
                              Value::text(format_time_range(line.first.time)), Value::text(duty_label(config, line.first, lang)),
-                             Value::text(who_serves(line, lang))});
+                             Value::text(who_serves(line.volunteers, line.empty, lang))});
     }
     section.tables.push_back(std::move(services));
     section.tables.push_back(std::move(duties));

@@ -29,7 +29,7 @@ struct DutyLine {
 std::vector<DutyLine> duty_lines(const config::Config& config, const std::vector<RotaSeat>& seats);
 
 /// The names on a duty line, then "（空缺 N）" for its empty seats (in `lang`).
-std::string who_serves(const DutyLine& line, Lang lang);
+std::string who_serves(std::vector<std::string> volunteers, int empty, Lang lang);
 
 /// The month's rota to print and pin up: a section per kiosk (an XLSX sheet, an HTML
 /// page, A4 landscape), a table per week from Monday to Sunday with a row per time and

@@ -27,7 +27,6 @@ using present::text_or_none;
 using present::Value;
 
 std::string text_of(Msg id, Lang lang) { return std::string(message_text(id, lang)); }
-std::string_view list_separator(Lang lang) { return message_text(Msg::rhythm_list_separator, lang); }
 
 Value id_number_value(const std::string& id_number, bool reveal) {
   if (id_number.empty()) return Value::none();
@@ -86,7 +85,7 @@ Value availability_value(const Availability& availability, Lang lang) {
 /// Ids for scripts (nurse,barber), their names for people (医护(2027-06-30)、理发).
 Value ids_named(const std::vector<std::string>& ids, const std::vector<std::string>& names, Lang lang) {
   if (ids.empty()) return Value::none();
-  return Value::code(text::join(ids, ","), text::join(names, list_separator(lang)));
+  return Value::code(text::join(ids, ","), list_in(lang, names));
 }
 
 Value yes_flag(bool set, Lang lang) { return Value::flag(set, text_of(Msg::word_yes, lang)); }
@@ -101,7 +100,7 @@ std::string shown_change_value(const VolunteerChange& change, const std::string&
   if (change.field == "skills") {
     std::vector<std::string> names;
     for (const auto& id : text::split(value, ',')) names.push_back(skill_name(catalogue, id, lang));
-    return text::join(names, list_separator(lang));
+    return list_in(lang, names);
   }
   return value;
 }
@@ -208,7 +207,6 @@ present::Document absences_listing(Store& store, const std::string& who, Lang la
 
 }  // namespace
 
-
 present::Document volunteers_listing(SQLite::Database& db, const config::Config& config, const VolunteerFilter& filter,
                                      bool reveal, Lang lang) {
   present::Table table;
@@ -299,7 +297,7 @@ present::Document edit_document(SQLite::Database& db, const config::Config& conf
   if (changes.empty()) return present::message(lang, "volunteer_set", {tr(lang, Msg::volunteer_set_nothing, name)}, std::move(facts));
   std::vector<std::string> described;
   for (const auto& change : changes) described.push_back(change_text(change, config.catalogue, false, lang));
-  return present::message(lang, "volunteer_set", {tr(lang, Msg::volunteer_set_done, name, text::join(described, list_separator(lang)))},
+  return present::message(lang, "volunteer_set", {tr(lang, Msg::volunteer_set_done, name, list_in(lang, described))},
                           std::move(facts));
 }
 

@@ -42,7 +42,7 @@ present::Section kiosk_section(const config::Kiosk& kiosk, const config::Catalog
   rows("hours", Msg::status_hours, config::describe_hours(kiosk, lang));
   if (!kiosk.equipment.empty()) {
     rows("equipment", Msg::status_equipment,
-         {text::join(kiosk.equipment, message_text(Msg::rhythm_list_separator, lang))});
+         {list_in(lang, kiosk.equipment)});
   }
   static constexpr struct {
     config::Cadence cadence;

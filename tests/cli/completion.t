@@ -73,7 +73,13 @@ today (next month first), its volunteers; nothing outside a workspace.
   王秀英
   $ comp 'kangle schedule show --person 王'
   王秀英
-  $ cd .. && rm -rf cw && comp 'kangle schedule show --kiosk '
+  $ cd ..
+  $ comp 'kangle -w cw schedule show --kiosk ding'
+  dingxiang
+  $ comp 'kangle schedule show --workspace=cw --person 王'
+  王秀英
+  $ comp 'kangle schedule show --kiosk '
+  $ rm -rf cw
   $ comp 'kangle import '
   volunteers
   needs

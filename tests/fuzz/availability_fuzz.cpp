@@ -7,13 +7,14 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/i18n.hpp"
 #include "import/normalize.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  std::string unreadable;
+  std::vector<std::string> unreadable;
   auto availability = kangle::import::parse_availability(text, &unreadable);
   if (!availability) return 0;
   for (auto lang : {kangle::Lang::zh_CN, kangle::Lang::en}) {

@@ -2,6 +2,7 @@
 // Availability as people write it on sign-up forms, read back through the words kangle prints.
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "core/i18n.hpp"
 #include "import/normalize.hpp"
@@ -12,7 +13,7 @@ using kangle::import::parse_availability;
 namespace {
 
 /// What kangle reads `text` as, in the words it prints (周一上午、周三); "-" when nothing.
-std::string read(const std::string& text, std::string* unreadable = nullptr) {
+std::string read(const std::string& text, std::vector<std::string>* unreadable = nullptr) {
   auto availability = parse_availability(text, unreadable);
   return availability ? describe_availability(*availability, kangle::Lang::zh_CN) : "-";
 }
@@ -41,11 +42,11 @@ TEST_CASE("parse_availability, clock ranges and words for a time of day map to t
 }
 
 TEST_CASE("parse_availability, a piece it cannot read leaves the rest as read and is named") {
-  std::string unreadable;
+  std::vector<std::string> unreadable;
   CHECK(read("周一上午、每月一次、周三下午", &unreadable) == "周一上午、周三下午");
-  CHECK(unreadable == "每月一次");
-  CHECK(read("每月一次", &unreadable) == "-");
-  CHECK(unreadable == "每月一次");
+  CHECK(unreadable == std::vector<std::string>{"每月一次"});
+  CHECK(read("每月一次、每季一次", &unreadable) == "-");
+  CHECK(unreadable == std::vector<std::string>{"每月一次", "每季一次"});
   CHECK(read("周二", &unreadable) == "周二");
   CHECK(unreadable.empty());
 }

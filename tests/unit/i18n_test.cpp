@@ -203,3 +203,16 @@ TEST_CASE("Error, carries its Message, what() is the English text for logs") {
   Error internal("ICU: no such zone");
   CHECK(internal.message().in(Lang::zh_CN) == "ICU: no such zone");
 }
+
+TEST_CASE("list_in and listed: a list as each language writes one, messages said in it") {
+  CHECK(kangle::list_in(kangle::Lang::zh_CN, {"周一", "周三"}) == "周一、周三");
+  CHECK(kangle::list_in(kangle::Lang::en, {"Mon", "Wed"}) == "Mon, Wed");
+  CHECK(kangle::list_in(kangle::Lang::en, {}).empty());
+  auto words = kangle::listed(std::vector<std::string>{"every", "week"});
+  CHECK(words.zh == "every、week");
+  CHECK(words.en == "every, week");
+  auto said = kangle::listed(std::vector<kangle::Message>{kangle::Message(kangle::Msg::status_hours),
+                                                          kangle::Message(kangle::Msg::status_equipment)});
+  CHECK(said.zh == "开放时间、设备");
+  CHECK(said.en == "Hours, Equipment");
+}

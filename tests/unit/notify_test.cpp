@@ -13,6 +13,7 @@
 
 #include "config/loader.hpp"
 #include "config/model.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "people/store.hpp"
@@ -55,7 +56,7 @@ struct Example {
   }
   std::vector<schedule::Notice> notify(const Date& date, bool dry_run = false, const std::string& now = "2026-12-01T14:00:00Z") {
     std::vector<schedule::Notice> out;
-    schedule::notify_day(db->sql(), config, {date, "", std::nullopt, dry_run, now, kangle::Lang::zh_CN},
+    schedule::notify_day(db->sql(), config, {date, "", std::nullopt, dry_run, "", now, kangle::Lang::zh_CN},
                          [&](const std::vector<schedule::Notice>& notices) { out = notices; });
     return out;
   }
@@ -242,4 +243,22 @@ TEST_CASE("forget erases the messages a volunteer was sent", "[notify]") {
   CHECK(sent() > 0);
   kangle::workspace::forget_volunteer(db, a, ymd(2026, 12, 1), "2026-12-01T02:00:00Z");
   CHECK(sent() == 0);
+}
+
+TEST_CASE("notify will not write over a file of messages already told, but a dry run may", "[notify]") {
+  Example ws;
+  ws.add("甲", "13800138011", {"barber"});
+  auto& db = ws.db->sql();
+  schedule::build_rota(db, ws.config, {2026, 12}, "2026-11-25T02:00:00Z", false);
+  auto told = ws.dir.path() / "told.csv";
+  kangle::write_file_atomically(told, "yesterday's messages\n");
+  int delivered = 0;
+  auto notify = [&](bool dry_run) {
+    schedule::notify_day(db, ws.config, {ymd(2026, 12, 8), "", std::nullopt, dry_run, told.string(), "2026-12-07T14:00:00Z"},
+                         [&](const std::vector<schedule::Notice>&) { ++delivered; });
+  };
+  CHECK_THROWS_AS(notify(false), kangle::UsageError);
+  CHECK(delivered == 0);
+  notify(true);
+  CHECK(delivered == 1);
 }

@@ -155,7 +155,7 @@ TEST_CASE("notifications_document: a row per volunteer and per change, phones ma
   schedule::publish_rota(ws.db->sql(), december, "2026-11-26T02:00:00Z");
   schedule::drop_volunteer(ws.db->sql(), ws.config, december, ws.zhang, ymd(2026, 12, 10), "", "2026-12-02T02:00:00Z");
   std::vector<schedule::Notice> notices;
-  schedule::notify_day(ws.db->sql(), ws.config, {ymd(2026, 12, 3), "", std::nullopt, true, "2026-12-02T14:00:00Z"},
+  schedule::notify_day(ws.db->sql(), ws.config, {ymd(2026, 12, 3), "", std::nullopt, true, "", "2026-12-02T14:00:00Z"},
                        [&](const std::vector<schedule::Notice>& told) { notices = told; });
   REQUIRE(!notices.empty());
   auto [zh, en] = in_both_languages([&](Lang lang) {
@@ -251,6 +251,8 @@ TEST_CASE("build_document and lock_seats: the figures as facts", "[schedule_docu
       schedule::lock_seats(ws.db->sql(), december, "", ws.zhang, true, Lang::zh_CN)));
   CHECK(locked["kind"] == "schedule_lock");
   CHECK(locked["facts"]["seats"].get<int>() > 0);
+  // Neither a seat nor a person: nothing to lock is a mistake, not "0 seats locked".
+  CHECK_THROWS_AS(schedule::lock_seats(ws.db->sql(), december, "", std::nullopt, true, Lang::zh_CN), kangle::UsageError);
   auto rota = Json::parse(kangle::present::render_json(
       schedule::rota_document(ws.config, december, schedule::stored_rota(ws.db->sql(), december), {}, Lang::zh_CN)));
   std::size_t locked_rows = 0;

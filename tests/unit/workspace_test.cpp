@@ -267,6 +267,33 @@ TEST_CASE("write_file_atomically replaces a file whole") {
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);  // no temporary left
 }
 
+TEST_CASE("write_folder_atomically: all the files or none, beside the user's own") {
+  kangle::test::TempDir dir;
+  auto folder = dir.path() / "pack";
+  auto two_files = [](const std::filesystem::path& staging) {
+    kangle::write_file_atomically(staging / "a.md", "a");
+    kangle::write_file_atomically(staging / "b.md", "b");
+  };
+  CHECK(kangle::write_folder_atomically(folder, two_files) == 2);
+  CHECK(dir.read("pack/b.md") == "b");
+  // Into a folder that exists: the user's file stays, ours are replaced.
+  kangle::write_file_atomically(folder / "notes.txt", "mine");
+  kangle::write_file_atomically(folder / "a.md", "old");
+  CHECK(kangle::write_folder_atomically(folder, two_files) == 2);
+  CHECK(dir.read("pack/notes.txt") == "mine");
+  CHECK(dir.read("pack/a.md") == "a");
+  // A failure half way leaves the folder as it was and no staging folder behind.
+  auto half = [](const std::filesystem::path& staging) {
+    kangle::write_file_atomically(staging / "a.md", "half");
+    throw WorkspaceError(kangle::Message(kangle::Msg::cannot_write_file, "b.md", "full"));
+  };
+  CHECK_THROWS_AS(kangle::write_folder_atomically(folder, half), WorkspaceError);
+  CHECK(dir.read("pack/a.md") == "a");
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
+  // A file where the folder should be is refused.
+  CHECK_THROWS_AS(kangle::write_folder_atomically(folder / "notes.txt", two_files), kangle::UsageError);
+}
+
 TEST_CASE("write_file_atomically writes into a named pipe instead of putting a file in its place") {
   kangle::test::TempDir dir;
   auto pipe = dir.path() / "pipe";
