@@ -6,12 +6,13 @@
 
 #include "describe.hpp"
 #include "core/text.hpp"
+#include "workspace/complete.hpp"
 
 namespace kangle::cli {
 namespace {
 
 /// `s` as one single-quoted shell word (bash and zsh alike).
-std::string quoted(std::string_view s) {
+std::string shell_quoted(std::string_view s) {
   std::string out = "'";
   for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
@@ -34,10 +35,11 @@ std::vector<std::string> command_names(const CommandInfo& command) {
 
 /// What `kangle __complete` is asked for a value of the workspace's own.
 std::string_view workspace_values(ValueKind kind) {
+  using workspace::Completed;
   switch (kind) {
-    case ValueKind::kiosk: return "kiosks";
-    case ValueKind::person: return "people";
-    case ValueKind::month: return "months";
+    case ValueKind::kiosk: return workspace::completed_word(Completed::kiosks);
+    case ValueKind::person: return workspace::completed_word(Completed::people);
+    case ValueKind::month: return workspace::completed_word(Completed::months);
     default: return "";
   }
 }
@@ -48,7 +50,7 @@ std::string bash_value_action(const OptionInfo& option) {
     case ValueKind::kiosk:
     case ValueKind::person:
     case ValueKind::month: return "_kangle_reply_workspace " + std::string(workspace_values(option.value));
-    case ValueKind::choice: return "_kangle_reply_words " + quoted(text::join(option.choices, " "));
+    case ValueKind::choice: return "_kangle_reply_words " + shell_quoted(text::join(option.choices, " "));
     case ValueKind::file: return "_kangle_reply_files";
     case ValueKind::folder: return "_kangle_reply_folders";
     case ValueKind::free:
@@ -197,17 +199,17 @@ void zsh_command(const CommandInfo& command, std::string& out) {
     for (const auto& name : option.names) {
       auto spec = (option.repeatable ? "*" : exclusions) + name + "[" + zsh_bracketed(option.description) + "]";
       if (option.value != ValueKind::none) spec += zsh_value(option);
-      specs.push_back(quoted(spec));
+      specs.push_back(shell_quoted(spec));
     }
   }
   if (command.commands.empty()) {
     for (const auto& positional : command.positionals) {
       auto kind = positional.repeatable ? "*:" : positional.required ? ":" : "::";
-      specs.push_back(quoted(kind + zsh_value(positional).substr(1)));
+      specs.push_back(shell_quoted(kind + zsh_value(positional).substr(1)));
     }
   } else {
-    specs.push_back(quoted("1: :->command"));
-    specs.push_back(quoted("*:: :->argument"));
+    specs.push_back(shell_quoted("1: :->command"));
+    specs.push_back(shell_quoted("*:: :->argument"));
   }
   out += fmt::format("{}() {{\n", zsh_function(command));
   if (!command.commands.empty()) out += "  local curcontext=$curcontext state line\n  typeset -A opt_args\n";
@@ -217,13 +219,13 @@ void zsh_command(const CommandInfo& command, std::string& out) {
     auto label = command.path.empty() ? std::string("kangle") : "kangle " + join_path(command.path);
     out += "  case $state in\n    command)\n      local -a commands=(\n";
     for (const auto& sub : command.commands) {
-      out += fmt::format("        {}\n", quoted(zsh_message(sub.path.back()) + ":" + sub.summary));
+      out += fmt::format("        {}\n", shell_quoted(zsh_message(sub.path.back()) + ":" + sub.summary));
     }
-    out += fmt::format("      )\n      _describe -t commands {} commands ;;\n", quoted(label + " command"));
+    out += fmt::format("      )\n      _describe -t commands {} commands ;;\n", shell_quoted(label + " command"));
     auto context = command.path.empty() ? std::string("kangle") : "kangle-" + join_path(command.path, "-");
     out += "    argument)\n      curcontext=${curcontext%:*:*}:" + context + "-$words[1]:\n      case $words[1] in\n";
     for (const auto& sub : command.commands) {
-      out += fmt::format("        {}) {} ;;\n", quoted(sub.path.back()), zsh_function(sub));
+      out += fmt::format("        {}) {} ;;\n", shell_quoted(sub.path.back()), zsh_function(sub));
     }
     out += "      esac ;;\n  esac\n";
   }
@@ -242,9 +244,9 @@ std::string bash_completion(const CommandInfo& root) {
       "_kangle_level() {\n  case $1 in\n";
   for (const auto* command : flatten(root)) {
     out += fmt::format("    {})\n      commands={}\n      options={}\n      valued={} ;;\n",
-                       quoted(join_path(command->path)), quoted(text::join(command_names(*command), " ")),
-                       quoted(text::join(option_names(command->options, false), " ")),
-                       quoted(text::join(option_names(command->options, true), " ")));
+                       shell_quoted(join_path(command->path)), shell_quoted(text::join(command_names(*command), " ")),
+                       shell_quoted(text::join(option_names(command->options, false), " ")),
+                       shell_quoted(text::join(option_names(command->options, true), " ")));
   }
   out +=
       "    *) return 1 ;;\n  esac\n}\n"
@@ -257,12 +259,12 @@ std::string bash_completion(const CommandInfo& root) {
     for (const auto& option : command->options) {
       if (option.value == ValueKind::none) continue;
       std::vector<std::string> patterns;
-      for (const auto& name : option.names) patterns.push_back(quoted(path + ":" + name));
+      for (const auto& name : option.names) patterns.push_back(shell_quoted(path + ":" + name));
       out += fmt::format("    {}) {} ;;\n", text::join(patterns, "|"), bash_value_action(option));
     }
     if (!command->commands.empty()) continue;
     for (std::size_t i = 0; i < command->positionals.size(); ++i) {
-      out += fmt::format("    {}) {} ;;\n", quoted(fmt::format("{}:#{}", path, i + 1)),
+      out += fmt::format("    {}) {} ;;\n", shell_quoted(fmt::format("{}:#{}", path, i + 1)),
                          bash_value_action(command->positionals[i]));
     }
   }

@@ -26,7 +26,9 @@ void define_completion(CLI::App& command, Action& action) {
 void define_complete_values(CLI::App& command, Action& action) {
   command.group("");  // hidden: the completion scripts call it
   auto what = std::make_shared<std::string>();
-  command.add_option("what", *what, "kiosks, people or months")->required()->check(CLI::IsMember({"kiosks", "people", "months"}));
+  command.add_option("what", *what, "kiosks, people or months")->required()->check([](const std::string& word) {
+    return workspace::parse_completed(word) ? std::string() : "not kiosks, people or months: " + word;
+  });
   action = [what](Context& context) {
     for (const auto& value : workspace::completion_values(context.workspace, *workspace::parse_completed(*what), context.today)) {
       fmt::print("{}\n", value);

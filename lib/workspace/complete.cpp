@@ -8,10 +8,19 @@
 
 namespace kangle::workspace {
 
+std::string_view completed_word(Completed what) {
+  switch (what) {
+    case Completed::kiosks: return "kiosks";
+    case Completed::people: return "people";
+    case Completed::months: return "months";
+  }
+  return "";
+}
+
 std::optional<Completed> parse_completed(std::string_view word) {
-  if (word == "kiosks") return Completed::kiosks;
-  if (word == "people") return Completed::people;
-  if (word == "months") return Completed::months;
+  for (auto what : {Completed::kiosks, Completed::people, Completed::months}) {
+    if (word == completed_word(what)) return what;
+  }
   return std::nullopt;
 }
 

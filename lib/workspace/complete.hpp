@@ -16,7 +16,10 @@ namespace kangle::workspace {
 /// What a value names, as the completion scripts ask for it.
 enum class Completed { kiosks, people, months };
 
-/// `kiosks`, `people`, `months`; nothing for another word.
+/// The word the completion scripts ask for `what` by: `kiosks`, `people`, `months`.
+std::string_view completed_word(Completed what);
+
+/// What `completed_word` names; nothing for another word.
 std::optional<Completed> parse_completed(std::string_view word);
 
 /// The values of `what` in the workspace at `root`, read without writing anything:
