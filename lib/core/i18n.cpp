@@ -332,6 +332,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(lists_status_matched), "matched", "已对接"},
     {M(lists_status_done), "done", "已完成"},
     {M(lists_status_cancelled), "cancelled", "已取消"},
+    {M(lists_status_closed), "closed", "已关闭"},
     {M(lists_money_free), "free", "免费"},
     {M(lists_money_yuan), "¥{}", "{}元"},
     {M(lists_radius_anywhere), "whole street", "全街道"},

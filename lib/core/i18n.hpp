@@ -323,6 +323,7 @@ enum class Msg {
   lists_status_matched,
   lists_status_done,
   lists_status_cancelled,
+  lists_status_closed,
   lists_money_free,
   lists_money_yuan,
   lists_radius_anywhere,

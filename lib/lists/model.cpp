@@ -34,11 +34,12 @@ constexpr std::array<std::pair<RequesterKind, std::string_view>, 4> requester_wo
     {RequesterKind::community, "community"},
 }};
 
-constexpr std::array<std::pair<NeedStatus, std::string_view>, 4> status_words{{
+constexpr std::array<std::pair<NeedStatus, std::string_view>, 5> status_words{{
     {NeedStatus::open, "open"},
     {NeedStatus::matched, "matched"},
     {NeedStatus::done, "done"},
     {NeedStatus::cancelled, "cancelled"},
+    {NeedStatus::closed, "closed"},
 }};
 
 constexpr std::array<std::pair<ProviderKind, std::string_view>, 2> provider_words{{
@@ -80,6 +81,7 @@ std::string display(NeedStatus status, Lang lang) {
     case NeedStatus::matched: return text_of(Msg::lists_status_matched, lang);
     case NeedStatus::done: return text_of(Msg::lists_status_done, lang);
     case NeedStatus::cancelled: return text_of(Msg::lists_status_cancelled, lang);
+    case NeedStatus::closed: return text_of(Msg::lists_status_closed, lang);
   }
   return {};
 }

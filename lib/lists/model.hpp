@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/dates.hpp"
 
@@ -15,8 +16,9 @@ namespace kangle::lists {
 /// Who asked: one resident, a household, a residential compound, or the community itself.
 enum class RequesterKind { resident, household, compound, community };
 
-/// Where a need is in its life. Projects (issue 7) move it on; an import never does.
-enum class NeedStatus { open, matched, done, cancelled };
+/// Where a need is in its life. Projects move it on; `match close` ends it (solved
+/// elsewhere, moved away, withdrawn); an import never does.
+enum class NeedStatus { open, matched, done, cancelled, closed };
 
 /// Who offers a resource: a co-building unit (共建单位) or one volunteer.
 enum class ProviderKind { unit, volunteer };
@@ -38,6 +40,7 @@ struct Need {
   std::string address;
   std::optional<Coordinates> location;
   std::string category;             ///< a category id of services.toml
+  std::vector<std::string> services;  ///< the services of that category it asks for; empty: the category alone
   std::string description;
   int people = 1;                   ///< how many people it serves
   std::optional<Date> deadline;
@@ -47,6 +50,7 @@ struct Need {
   std::optional<std::int64_t> value_fen;  ///< a micro-wish's value, in fen
   int wanted = 1;                   ///< how many resources it asks for (a wish claimed by several donors)
   NeedStatus status = NeedStatus::open;
+  std::string closed_reason;        ///< why it was closed; empty unless closed
   std::string note;
   friend bool operator==(const Need&, const Need&) = default;
 };
@@ -61,10 +65,11 @@ struct Resource {
   std::string contact;              ///< 联系人
   std::string phone;                ///< 11 digits; empty when not given
   std::string category;             ///< a category id of services.toml
+  std::vector<std::string> services;  ///< the services of that category it offers; empty: the category alone
   std::string description;
   std::optional<Coordinates> location;
   std::string address;
-  std::optional<int> radius_m;      ///< how far it reaches; nothing = anywhere in the street
+  std::optional<int> radius_m;      ///< how far it reaches; nothing = anywhere in the street, 0 = its own place
   int capacity = 1;                 ///< how many needs it can take in its period
   std::string period;               ///< "2026Q4", or free text; empty when not given
   std::optional<std::int64_t> cost_fen;  ///< 0 = free; nothing = not said

@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "storage/rows.hpp"
 
 namespace kangle::lists {
@@ -10,11 +11,11 @@ namespace {
 
 constexpr const char* need_columns =
     "id, code, requester_kind, requester, phone, compound, address, lat, lon, category, description, people, "
-    "deadline, vulnerable, vulnerability, micro_wish, value_fen, wanted, status, note";
+    "deadline, vulnerable, vulnerability, micro_wish, value_fen, wanted, status, note, services, closed_reason";
 
 constexpr const char* resource_columns =
     "id, code, provider, provider_kind, unit, contact, phone, category, description, lat, lon, address, radius_m, "
-    "capacity, period, cost_fen, note";
+    "capacity, period, cost_fen, note, services";
 
 void bind_location(SQLite::Statement& s, int lat_index, const std::optional<Coordinates>& at) {
   if (at) {
@@ -31,7 +32,7 @@ std::optional<Coordinates> read_location(SQLite::Statement& q, int lat_index) {
   return Coordinates{q.getColumn(lat_index).getDouble(), q.getColumn(lat_index + 1).getDouble()};
 }
 
-/// Binds the fields of an INSERT or UPDATE of needs, 1 to 19 in need_columns' order without the id.
+/// Binds the fields of an INSERT or UPDATE of needs, 1 to 21 in need_columns' order without the id.
 void bind_fields(SQLite::Statement& s, const Need& n) {
   storage::bind_text_or_null(s, 1, n.code);
   storage::bind_text(s, 2, to_string(n.requester_kind));
@@ -52,6 +53,8 @@ void bind_fields(SQLite::Statement& s, const Need& n) {
   s.bind(17, n.wanted);
   storage::bind_text(s, 18, to_string(n.status));
   s.bind(19, n.note);
+  s.bind(20, text::join(n.services, ","));
+  s.bind(21, n.closed_reason);
 }
 
 void bind_fields(SQLite::Statement& s, const Resource& r) {
@@ -70,6 +73,7 @@ void bind_fields(SQLite::Statement& s, const Resource& r) {
   storage::bind_text_or_null(s, 14, r.period);
   storage::bind_optional(s, 15, r.cost_fen);
   s.bind(16, r.note);
+  s.bind(17, text::join(r.services, ","));
 }
 
 /// A word the database holds that this kangle does not know: the database was written by
@@ -109,6 +113,8 @@ std::vector<Need> Store::read_needs(SQLite::Statement& q) {
     if (auto s = parse_need_status(status)) n.status = *s;
     else unknown_word("needs.status", status);
     n.note = q.getColumn(19).getString();
+    n.services = text::split(q.getColumn(20).getString(), ',');
+    n.closed_reason = q.getColumn(21).getString();
     out.push_back(std::move(n));
   }
   return out;
@@ -140,12 +146,12 @@ std::optional<Need> Store::find_need_by_key(const Need& like, KeyScope scope) {
 std::int64_t Store::insert(const Need& need, const std::string& now) {
   static const std::string sql =
       "INSERT INTO needs (code, requester_kind, requester, phone, compound, address, lat, lon, category, description, "
-      "people, deadline, vulnerable, vulnerability, micro_wish, value_fen, wanted, status, note, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "people, deadline, vulnerable, vulnerability, micro_wish, value_fen, wanted, status, note, services, closed_reason, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   auto& s = statement_(sql);
   bind_fields(s, need);
-  s.bind(20, now);
-  s.bind(21, now);
+  s.bind(22, now);
+  s.bind(23, now);
   s.exec();
   return db_.getLastInsertRowid();
 }
@@ -154,11 +160,12 @@ void Store::update(const Need& need, const std::string& now) {
   static const std::string sql =
       "UPDATE needs SET code = ?, requester_kind = ?, requester = ?, phone = ?, compound = ?, address = ?, lat = ?, "
       "lon = ?, category = ?, description = ?, people = ?, deadline = ?, vulnerable = ?, vulnerability = ?, "
-      "micro_wish = ?, value_fen = ?, wanted = ?, status = ?, note = ?, updated_at = ? WHERE id = ?";
+      "micro_wish = ?, value_fen = ?, wanted = ?, status = ?, note = ?, services = ?, closed_reason = ?, updated_at = ? "
+      "WHERE id = ?";
   auto& s = statement_(sql);
   bind_fields(s, need);
-  s.bind(20, now);
-  s.bind(21, need.id);
+  s.bind(22, now);
+  s.bind(23, need.id);
   s.exec();
 }
 
@@ -198,6 +205,7 @@ std::vector<Resource> Store::read_resources(SQLite::Statement& q) {
     r.period = q.getColumn(14).getString();
     if (!q.getColumn(15).isNull()) r.cost_fen = q.getColumn(15).getInt64();
     r.note = q.getColumn(16).getString();
+    r.services = text::split(q.getColumn(17).getString(), ',');
     out.push_back(std::move(r));
   }
   return out;
@@ -229,12 +237,12 @@ std::optional<Resource> Store::find_resource_by_key(const Resource& like, KeySco
 std::int64_t Store::insert(const Resource& resource, const std::string& now) {
   static const std::string sql =
       "INSERT INTO resources (code, provider, provider_kind, unit, contact, phone, category, description, lat, lon, "
-      "address, radius_m, capacity, period, cost_fen, note, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "address, radius_m, capacity, period, cost_fen, note, services, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   auto& s = statement_(sql);
   bind_fields(s, resource);
-  s.bind(17, now);
   s.bind(18, now);
+  s.bind(19, now);
   s.exec();
   return db_.getLastInsertRowid();
 }
@@ -243,11 +251,11 @@ void Store::update(const Resource& resource, const std::string& now) {
   static const std::string sql =
       "UPDATE resources SET code = ?, provider = ?, provider_kind = ?, unit = ?, contact = ?, phone = ?, category = ?, "
       "description = ?, lat = ?, lon = ?, address = ?, radius_m = ?, capacity = ?, period = ?, cost_fen = ?, note = ?, "
-      "updated_at = ? WHERE id = ?";
+      "services = ?, updated_at = ? WHERE id = ?";
   auto& s = statement_(sql);
   bind_fields(s, resource);
-  s.bind(17, now);
-  s.bind(18, resource.id);
+  s.bind(18, now);
+  s.bind(19, resource.id);
   s.exec();
 }
 
@@ -266,7 +274,7 @@ std::int64_t Store::count_resources() { return db_.execAndGet("SELECT count(*) F
 void Store::settle_need_status(std::int64_t need, std::int64_t live, std::int64_t done, const std::string& now) {
   static const std::string sql =
       "UPDATE needs SET updated_at = ?4, status = CASE WHEN ?3 >= wanted THEN 'done' WHEN ?2 >= wanted THEN 'matched' "
-      "ELSE 'open' END WHERE id = ?1 AND status <> 'cancelled'";
+      "ELSE 'open' END WHERE id = ?1 AND status <> 'cancelled' AND status <> 'closed'";
   auto& s = statement_(sql);
   s.bind(1, need);
   s.bind(2, live);

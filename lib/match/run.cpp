@@ -25,7 +25,10 @@ std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Da
   lists::Store store(db);
   std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> pool;
   for (auto& need : store.needs({})) {
-    if (need.status == lists::NeedStatus::cancelled || need.status == lists::NeedStatus::done) continue;
+    if (need.status == lists::NeedStatus::cancelled || need.status == lists::NeedStatus::closed ||
+        need.status == lists::NeedStatus::done) {
+      continue;
+    }
     int open = need.wanted - held_by_need[need.id];
     if (open <= 0) continue;
     auto waited = (std::chrono::sys_days{today} - std::chrono::sys_days{since[need.id]}).count();

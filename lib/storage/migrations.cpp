@@ -409,6 +409,87 @@ const std::vector<std::string_view>& migrations() {
           PRIMARY KEY (scope, month, uid)
         );
       )sql",
+      // 16: needs and resources say what they ask and offer at the level of the catalogue's
+      // services (ids separated by commas; empty: the category alone); a need can be closed
+      // (solved elsewhere, moved away, withdrawn) with its reason and never proposed again;
+      // a need's contact may be a landline (7 to 12 digits: elderly residents give one);
+      // a radius of 0 means the resource's own place. SQLite cannot change a CHECK in
+      // place: both tables are rebuilt, with the foreign keys off (projects name them).
+      R"sql(-- foreign keys off
+        CREATE TABLE needs_new (
+          id             INTEGER PRIMARY KEY,
+          code           TEXT UNIQUE CHECK (code IS NULL OR code <> ''),
+          requester_kind TEXT NOT NULL DEFAULT 'resident'
+                         CHECK (requester_kind = 'resident' OR requester_kind = 'household' OR
+                                requester_kind = 'compound' OR requester_kind = 'community'),
+          requester      TEXT NOT NULL CHECK (requester <> ''),
+          phone          TEXT CHECK (phone IS NULL OR (length(phone) >= 7 AND length(phone) <= 12)),
+          compound       TEXT NOT NULL DEFAULT '',
+          address        TEXT NOT NULL DEFAULT '',
+          lat            REAL CHECK (lat IS NULL OR (lat >= -90 AND lat <= 90)),
+          lon            REAL CHECK (lon IS NULL OR (lon >= -180 AND lon <= 180)),
+          category       TEXT NOT NULL CHECK (category <> ''),
+          services       TEXT NOT NULL DEFAULT '',
+          description    TEXT NOT NULL DEFAULT '',
+          people         INTEGER NOT NULL DEFAULT 1 CHECK (people > 0),
+          deadline       TEXT CHECK (deadline IS NULL OR length(deadline) = 10),
+          vulnerable     INTEGER NOT NULL DEFAULT 0 CHECK (vulnerable IN (0, 1)),
+          vulnerability  TEXT NOT NULL DEFAULT '',
+          micro_wish     INTEGER NOT NULL DEFAULT 0 CHECK (micro_wish IN (0, 1)),
+          value_fen      INTEGER CHECK (value_fen IS NULL OR value_fen >= 0),
+          wanted         INTEGER NOT NULL DEFAULT 1 CHECK (wanted > 0),
+          status         TEXT NOT NULL DEFAULT 'open'
+                         CHECK (status = 'open' OR status = 'matched' OR status = 'done' OR status = 'cancelled' OR
+                                status = 'closed'),
+          closed_reason  TEXT NOT NULL DEFAULT '',
+          note           TEXT NOT NULL DEFAULT '',
+          created_at     TEXT NOT NULL,
+          updated_at     TEXT NOT NULL,
+          CHECK ((lat IS NULL AND lon IS NULL) OR (lat IS NOT NULL AND lon IS NOT NULL)),
+          CHECK ((status = 'closed') = (closed_reason <> ''))
+        );
+        INSERT INTO needs_new (id, code, requester_kind, requester, phone, compound, address, lat, lon, category,
+                               description, people, deadline, vulnerable, vulnerability, micro_wish, value_fen, wanted,
+                               status, note, created_at, updated_at)
+          SELECT id, code, requester_kind, requester, phone, compound, address, lat, lon, category,
+                 description, people, deadline, vulnerable, vulnerability, micro_wish, value_fen, wanted,
+                 status, note, created_at, updated_at FROM needs;
+        DROP TABLE needs;
+        ALTER TABLE needs_new RENAME TO needs;
+        CREATE INDEX needs_by_key ON needs (requester, category);
+        CREATE INDEX needs_by_status ON needs (status, category);
+        CREATE TABLE resources_new (
+          id            INTEGER PRIMARY KEY,
+          code          TEXT UNIQUE CHECK (code IS NULL OR code <> ''),
+          provider      TEXT NOT NULL CHECK (provider <> ''),
+          provider_kind TEXT NOT NULL DEFAULT 'unit' CHECK (provider_kind IN ('unit', 'volunteer')),
+          unit          TEXT NOT NULL DEFAULT '',
+          contact       TEXT NOT NULL DEFAULT '',
+          phone         TEXT CHECK (phone IS NULL OR length(phone) = 11),
+          category      TEXT NOT NULL CHECK (category <> ''),
+          services      TEXT NOT NULL DEFAULT '',
+          description   TEXT NOT NULL DEFAULT '',
+          lat           REAL CHECK (lat IS NULL OR (lat >= -90 AND lat <= 90)),
+          lon           REAL CHECK (lon IS NULL OR (lon >= -180 AND lon <= 180)),
+          address       TEXT NOT NULL DEFAULT '',
+          radius_m      INTEGER CHECK (radius_m IS NULL OR radius_m >= 0),
+          capacity      INTEGER NOT NULL DEFAULT 1 CHECK (capacity > 0),
+          period        TEXT,
+          cost_fen      INTEGER CHECK (cost_fen IS NULL OR cost_fen >= 0),
+          note          TEXT NOT NULL DEFAULT '',
+          created_at    TEXT NOT NULL,
+          updated_at    TEXT NOT NULL,
+          CHECK ((lat IS NULL AND lon IS NULL) OR (lat IS NOT NULL AND lon IS NOT NULL))
+        );
+        INSERT INTO resources_new (id, code, provider, provider_kind, unit, contact, phone, category, description, lat,
+                                   lon, address, radius_m, capacity, period, cost_fen, note, created_at, updated_at)
+          SELECT id, code, provider, provider_kind, unit, contact, phone, category, description, lat,
+                 lon, address, radius_m, capacity, period, cost_fen, note, created_at, updated_at FROM resources;
+        DROP TABLE resources;
+        ALTER TABLE resources_new RENAME TO resources;
+        CREATE INDEX resources_by_key ON resources (provider, category);
+        CREATE INDEX resources_by_category ON resources (category);
+      )sql",
   };
   return all;
 }

@@ -20,7 +20,7 @@ Making the Kangjian example workspace, checking it and showing it.
   kangle: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   工作区：康健街道“雷锋亭”（$TMP/ws）
   语言：zh-CN
-  数据库：kangle.db（版本 15）
+  数据库：kangle.db（版本 16）
   服务目录：9 类 36 项服务，23 种技能
   节假日：7 个假期，6 个调休上班日（2026）
   服务点：3 个
@@ -64,7 +64,7 @@ Making the Kangjian example workspace, checking it and showing it.
   kangle: warning: the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
   Workspace: 康健街道“雷锋亭” ($TMP/ws)
   Language: zh-CN
-  Database: kangle.db (schema 15)
+  Database: kangle.db (schema 16)
   Catalogue: 36 services in 9 categories, 23 skills
   Holidays: 7 holidays, 6 make-up workdays (2026)
   Kiosks: 3
@@ -86,7 +86,7 @@ code (`hours`, `daily`, …); the same keys and codes in either language.
   > print(zh["facts"]["schema_version"], zh["facts"]["kiosks"], zh["facts"]["holiday_years"])
   > print(codes(zh)[1])'
   status True True
-  15 3 ['2026']
+  16 3 ['2026']
   ('dingxiang', [['hours', 'equipment', 'daily', 'daily', 'daily', 'daily', 'daily', 'outreach']])
 
 A second init refuses and changes nothing.

@@ -26,6 +26,8 @@
 #include "lists/model.hpp"
 #include "import/normalize.hpp"
 #include "lists/store.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
 #include "import_report.hpp"
 #include "temp_dir.hpp"
 #include "storage/database.hpp"
@@ -560,4 +562,48 @@ TEST_CASE("lists display: statuses and money and radii in the language given", "
   CHECK(kangle::lists::display_money(1250, Lang::en) == "¥12.50");
   CHECK(kangle::lists::display_radius(1500, Lang::zh_CN) == "1.5公里");
   CHECK(kangle::lists::display_radius(2000, Lang::en) == "2 km");
+}
+
+TEST_CASE("migration 16 rebuilds needs and resources, keeps every row and the projects naming them") {
+  kangle::test::TempDir dir;
+  auto file = dir.path() / "kangle.db";
+  const auto& all = kangle::storage::migrations();
+  REQUIRE(all.size() >= 16);
+  REQUIRE(all[15].starts_with(kangle::storage::foreign_keys_off));
+  {
+    // A workspace as version 15 left it: a need, a resource and the project between them.
+    SQLite::Database old(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    old.exec("PRAGMA foreign_keys = ON");
+    for (std::size_t i = 0; i < 15; ++i) old.exec(std::string(all[i]));
+    old.exec("PRAGMA user_version = 15");
+    old.exec("INSERT INTO needs (id, code, requester, phone, category, created_at, updated_at) "
+             "VALUES (3, 'XQ-003', '王秀英', '13900139001', 'health', 'x', 'x')");
+    old.exec("INSERT INTO resources (id, code, provider, category, radius_m, created_at, updated_at) "
+             "VALUES (5, 'ZY-005', '社区卫生服务中心', 'health', 1000, 'x', 'x')");
+    old.exec("INSERT INTO projects (id, need_id, resource_id, status, created_at, updated_at) "
+             "VALUES (1, 3, 5, 'proposed', 'x', 'x')");
+  }
+  kangle::storage::Database db(file, kangle::storage::Access::read_write);
+  auto& sql = db.sql();
+  CHECK(sql.execAndGet("PRAGMA user_version").getInt() == static_cast<int>(all.size()));
+  kangle::lists::Store store(sql);
+  auto need = store.find_need_by_code("XQ-003");
+  REQUIRE(need);
+  CHECK(need->phone == "13900139001");
+  CHECK(need->services.empty());
+  CHECK(store.find_resource_by_code("ZY-005")->radius_m == 1000);
+  CHECK(sql.execAndGet("SELECT count(*) FROM projects WHERE need_id = 3 AND resource_id = 5").getInt() == 1);
+  CHECK(sql.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  CHECK_THROWS(sql.exec("INSERT INTO projects (need_id, resource_id, status, created_at, updated_at) "
+                        "VALUES (99, 5, 'proposed', 'x', 'x')"));
+  // The new checks: a landline for a need, a closed need says why, a radius of 0.
+  CHECK_NOTHROW(sql.exec("UPDATE needs SET phone = '64001234' WHERE id = 3"));
+  CHECK_THROWS(sql.exec("UPDATE needs SET status = 'closed' WHERE id = 3"));
+  CHECK_NOTHROW(sql.exec("UPDATE needs SET status = 'closed', closed_reason = '已搬走' WHERE id = 3"));
+  CHECK_NOTHROW(sql.exec("UPDATE resources SET radius_m = 0 WHERE id = 5"));
+  // Services round-trip through the store.
+  auto resource = *store.find_resource_by_code("ZY-005");
+  resource.services = {"blood-pressure", "health-talk"};
+  store.update(resource, "y");
+  CHECK(store.find_resource_by_code("ZY-005")->services == resource.services);
 }
