@@ -107,8 +107,8 @@ Run define_notify(CLI::App& sub) {
   return [options](Context& context) -> Outcome {
     auto date = date_argument(options->date);
     auto filter = schedule::rota_filter(context.database->sql(), *context.config, options->kiosk, options->person);
-    schedule::NotifyOptions notify{date,        filter.kiosk, filter.person, options->dry_run, context.output.path,
-                                   context.now, context.lang};
+    schedule::NotifyOptions notify{date, filter.kiosk, filter.person, options->dry_run,
+                                   context.output.path, context.now, context.lang};
     schedule::notify_day(context.database->sql(), *context.config, notify,
                          [&](const std::vector<schedule::Notice>& notices) {
                            // Before the record is committed: what is recorded was put out.
