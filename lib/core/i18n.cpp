@@ -107,7 +107,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(community_name_twice), "\"{}\" names both {} and {}: a name or an alias names one compound", "“{}”同时指 {} 和 {}：每个名称或别名只能指一个小区"},
     {M(import_bad_contact_phone), "phone \"{}\" is neither an 11-digit mobile number nor a landline (64001234, 021-64001234)", "电话“{}”既不是 11 位手机号码，也不是固定电话（如 64001234、021-64001234）"},
     {M(match_add_bad_contact_phone), "\"{}\" is neither an 11-digit mobile number nor a landline (64001234, 021-64001234)", "“{}”既不是 11 位手机号码，也不是固定电话（如 64001234、021-64001234）"},
-    {M(match_way_forward), "way forward", "建议"},
+    {M(match_way_forward), "Way forward", "建议"},
     {M(gap_way_compound_coordinates), "add the coordinates of {} to communities.toml, or give the need's latitude and longitude", "在 communities.toml 中补充 {} 的坐标，或在需求中填写经纬度"},
     {M(gap_way_unknown_compound), "add {} with its coordinates to communities.toml, or give the need's latitude and longitude", "在 communities.toml 中添加 {} 及其坐标，或在需求中填写经纬度"},
     {M(gap_way_need_place), "give the need's compound (所在小区) or its latitude and longitude", "在需求中填写所在小区或经纬度"},
