@@ -178,3 +178,68 @@ Needs and resources added by hand, then matched.
   {'need': 12}
   $ kangle match list needs --format json | python3 -c 'import json, sys; print([(r["id"], r["requester_kind"], r["category"]) for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if r["id"] == 12])'
   [(12, 'compound', 'life')]
+
+Places people know: communities.toml places the needs that give only their compound.
+樱花园 has no coordinates in the example: its needs are stuck, and gaps says what to do.
+
+  $ cd .. && kangle init places --example kangjian >/dev/null && cd places
+  $ kangle import needs "$TESTDIR/../../examples/kangjian/sheets/需求清单.csv" >/dev/null; kangle import resources "$TESTDIR/../../examples/kangjian/sheets/资源清单.csv" >/dev/null; echo done
+  done
+  $ kangle match gaps --format json | python3 -c '
+  > import json, sys
+  > for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]:
+  >     print(r["need_id"], r["reason"], r["way_forward"], r["lacks_coordinates"], r["compound"])'
+  8 no_location locate_compound need 樱花园
+  3 no_location locate_compound need 樱花园
+  $ kangle --lang en match gaps | grep -c "add the coordinates of 樱花园 to communities.toml, or give the need's latitude and longitude"
+  2
+  $ printf '\n[[community]]\nname = "樱花新苑"\nlat = 31.1551\n' >> communities.toml
+  $ kangle check --format json | python3 -c '
+  > import json, sys
+  > for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]:
+  >     if r["file"] == "communities.toml": print(r["line"], r["code"])'
+  49 community_half_location
+  $ sed -i 's/^name = "樱花新苑"$/name = "樱花新苑"\nlon = 121.4262/' communities.toml
+  $ sed -i 's/^name    = "樱花园"$/name    = "樱花园"\nlat     = 31.1551\nlon     = 121.4262/' communities.toml
+  $ kangle match run --dry-run --format json | python3 -c '
+  > import json, sys
+  > doc = json.load(sys.stdin)
+  > print(doc["facts"]["proposed"], doc["facts"]["gaps"])
+  > print([(r["need_id"], r["distance_m"]) for r in doc["sections"][0]["tables"][0]["rows"] if r["need_id"] in (3, 8)])'
+  10 0
+  [(3, 53), (8, 572)]
+
+A landline is a need's contact, masked as a mobile is; a radius of 0 is its own place;
+a resource with a radius and no place is a check warning.
+
+  $ kangle match add need --requester 赵阿婆 --category 健康服务 --description 测血压 --compound 樱花园 --phone "（021）6400 1234" --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["facts"])'
+  {'need': 11}
+  $ kangle match add need --requester 钱阿公 --category 健康服务 --description 测血糖 --phone "6400 1234 转 8"
+  kangle: 错误：“6400 1234 转 8”既不是 11 位手机号码，也不是固定电话（如 64001234、021-64001234）
+  [2]
+  $ kangle match list needs --format json | python3 -c '
+  > import json, sys
+  > print([r["phone"] for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if r["requester"] == "赵阿婆"])'
+  ['021****1234']
+  $ kangle match list needs --reveal --format json | python3 -c '
+  > import json, sys
+  > print([r["phone"] for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if r["requester"] == "赵阿婆"])'
+  ['02164001234']
+  $ kangle match add resource --provider 樱花药房 --category 健康服务 --description 测血压 --radius 0 --address 樱花园1号 --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["facts"])'
+  {'resource': 11}
+  $ kangle match add resource --provider 康乐药房 --category 健康服务 --description 测血压 --radius 0米 >/dev/null
+  $ kangle match list resources --format json | python3 -c '
+  > import json, sys
+  > print([(r["provider"], r["radius_m"]) for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if "药房" in r["provider"]])'
+  [('康乐药房', 0), ('樱花药房', 0)]
+  $ kangle match run --dry-run --format json | python3 -c '
+  > import json, sys
+  > doc = json.load(sys.stdin)
+  > print([(r["provider"], r["distance_m"]) for r in doc["sections"][0]["tables"][0]["rows"] if r["need_id"] == 11])'
+  [('樱花药房', 0)]
+  $ kangle check --format json | python3 -c '
+  > import json, sys
+  > for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]:
+  >     if r["code"] == "check_resource_no_place": print(r["severity"], r["file"], r["message"])'
+  warning kangle.db 资源 #12（康乐药房）有服务半径 0米，但没有位置：请填写经纬度，或在地址中写明 communities.toml 中的小区
+  warning kangle.db 资源 ZY-009（康健宠物诊所）有服务半径 2公里，但没有位置：请填写经纬度，或在地址中写明 communities.toml 中的小区
