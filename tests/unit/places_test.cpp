@@ -133,7 +133,7 @@ TEST_CASE("community_in: the one compound a cell or an address names", "[places]
   CHECK_FALSE(kangle::config::community_in(communities, ""));
 }
 
-TEST_CASE("a compound-only need is matched once its compound has coordinates; a street-wide resource with a place has a real distance",
+TEST_CASE("a compound-only need is matched once its compound has coordinates, and a street-wide resource with a place has a real distance",
           "[places]") {
   auto communities = street();
   std::vector<kangle::match::OpenNeed> needs{need_in(1, "丁香园小区"), need_in(2, "樱花园")};
