@@ -53,7 +53,7 @@ Leaf add_leaf(bool need) {
             sub.add_option("--kind", e->kind, need ? "resident, household, compound or community" : "unit or volunteer")
                 ->type_name(need ? "resident|household|compound|community" : "unit|volunteer");
             sub.add_option("--code", e->code, "Its number in the list (编号)");
-            sub.add_option("--phone", e->phone, "A mobile number");
+            sub.add_option("--phone", e->phone, need ? "A mobile or landline number (64001234, 021-64001234)" : "A mobile number");
             sub.add_option("--address", e->address, "The address");
             sub.add_option("--lat", e->lat, "Latitude (WGS-84)");
             sub.add_option("--lon", e->lon, "Longitude (WGS-84)");
@@ -72,7 +72,7 @@ Leaf add_leaf(bool need) {
             }
             sub.add_option("--unit", e->unit, "The unit (a volunteer's employer)");
             sub.add_option("--contact", e->contact, "The contact person");
-            sub.add_option("--radius", e->radius, "How far it reaches: 500米, 1.5公里, 全街道");
+            sub.add_option("--radius", e->radius, "How far it reaches: 500米, 1.5公里, 0 (its own place only), 全街道");
             sub.add_option("--capacity", e->capacity, "How many needs it can take")->check(CLI::PositiveNumber);
             sub.add_option("--period", e->period, "In what period, e.g. 2026Q4");
             sub.add_option("--cost", e->cost, "Its cost: 免费, 50元");

@@ -535,6 +535,44 @@ PointRules read_points(const toml::table& doc, const std::string& file, Diagnost
   return p;
 }
 
+/// communities.toml: `[[community]]` tables of name, aliases, lat and lon, grid. A name
+/// or alias two compounds share would place needs at a guess: an error.
+std::vector<Community> read_communities(const toml::table& doc, const std::string& file, Diagnostics& sink) {
+  std::vector<Community> communities;
+  std::map<std::string, std::string> owner;  // a name or alias → the compound it names
+  TableReader r(doc, file, sink);
+  for_each_array_entry(r, "community", [&](TableReader& e) {
+    Community c;
+    c.at = e.table_position();
+    c.name = text::clean(e.string("name", true).value_or(""));
+    if (c.name.empty()) return;
+    for (auto& alias : e.strings("aliases")) {
+      if (auto cleaned = text::clean(alias.value); !cleaned.empty()) c.aliases.push_back(cleaned);
+    }
+    c.grid = text::clean(e.string("grid").value_or(""));
+    auto lat = e.number("lat");
+    auto lon = e.number("lon");
+    if (lat.has_value() != lon.has_value()) {
+      sink.error(e.position(lat ? "lat" : "lon"), Message(Msg::community_half_location, c.name));
+    } else if (lat && std::abs(*lat) > 90) {
+      sink.error(e.position("lat"), Message(Msg::bad_latitude));
+    } else if (lon && std::abs(*lon) > 180) {
+      sink.error(e.position("lon"), Message(Msg::bad_longitude));
+    } else if (lat) {
+      c.location = Location{*lat, *lon};
+    }
+    std::vector<std::string> names{c.name};
+    names.insert(names.end(), c.aliases.begin(), c.aliases.end());
+    for (const auto& name : names) {
+      auto [it, inserted] = owner.emplace(name, c.name);
+      if (!inserted && it->second != c.name) sink.error(c.at, Message(Msg::community_name_twice, name, it->second, c.name));
+    }
+    communities.push_back(std::move(c));
+  });
+  r.finish();
+  return communities;
+}
+
 void check_reference(const Located& ref, bool exists, const std::vector<std::string>& known, Msg kind,
                      Diagnostics& sink) {
   if (exists) return;
@@ -607,6 +645,11 @@ LoadResult load_from(const Files& files) {
   check_holidays(config.holidays, sink);
   if (files.exists("points.toml")) {
     if (auto doc = parse_file(files, "points.toml", sink)) config.points = read_points(*doc, "points.toml", sink);
+  }
+  if (files.exists(communities_file)) {
+    if (auto doc = parse_file(files, communities_file, sink)) {
+      config.communities = read_communities(*doc, communities_file, sink);
+    }
   }
   check_references(config, sink);
   return result;

@@ -11,6 +11,9 @@
 
 namespace kangle::config {
 
+/// The street's residential compounds (config::Community); a workspace may do without.
+inline constexpr const char* communities_file = "communities.toml";
+
 /// Every config file of the workspace at `root`, with every problem found.
 /// Never throws for bad content: a broken file becomes diagnostics, and
 /// loading goes on with the other files so that `check` can list everything.

@@ -139,4 +139,40 @@ std::string service_label(const Catalogue& catalogue, std::string_view id, Lang 
   return s ? localized(s->name, s->name_en, lang) : std::string(id);
 }
 
+const Community* community_named(const std::vector<Community>& communities, std::string_view text) {
+  auto name = text::clean(text);
+  if (name.empty()) return nullptr;
+  for (const auto& c : communities) {
+    if (c.name == name || std::find(c.aliases.begin(), c.aliases.end(), name) != c.aliases.end()) return &c;
+  }
+  return nullptr;
+}
+
+const Community* community_in(const std::vector<Community>& communities, std::string_view text) {
+  if (const auto* exact = community_named(communities, text)) return exact;
+  auto cleaned = text::clean(text);
+  struct Found {
+    const Community* community;
+    std::string name;
+  };
+  std::vector<Found> found;
+  auto consider = [&](const Community& c, const std::string& name) {
+    if (!name.empty() && cleaned.find(name) != std::string::npos) found.push_back({&c, name});
+  };
+  for (const auto& c : communities) {
+    consider(c, c.name);
+    for (const auto& alias : c.aliases) consider(c, alias);
+  }
+  const Community* only = nullptr;
+  for (const auto& f : found) {
+    bool inside_longer = std::any_of(found.begin(), found.end(), [&](const Found& other) {
+      return other.community != f.community && other.name.size() > f.name.size() && other.name.find(f.name) != std::string::npos;
+    });
+    if (inside_longer) continue;
+    if (only && only != f.community) return nullptr;  // two compounds: which one is not ours to guess
+    only = f.community;
+  }
+  return only;
+}
+
 }  // namespace kangle::config

@@ -239,6 +239,24 @@ struct PointRules {
   const RedeemItem* find_item(std::string_view item) const;
 };
 
+/// A residential compound of the street (小区, 居民区): communities.toml. Needs that give
+/// only their compound, and resources whose address names one, are placed at its
+/// coordinates when matching.
+struct Community {
+  std::string name;
+  std::vector<std::string> aliases;  ///< other names people write: 樱花园小区, 樱花
+  std::optional<Location> location;  ///< none until someone looks it up
+  std::string grid;                  ///< its grid or neighbourhood committee (网格, 居委), may be empty
+  Position at;
+};
+
+/// The compound named exactly `text` (its name or an alias, cleaned); nothing otherwise.
+const Community* community_named(const std::vector<Community>& communities, std::string_view text);
+/// The one compound `text` (a compound cell, an address) names: exactly, else the only
+/// compound whose name or alias it contains (a name inside a longer one that also
+/// matched, 丁香 in 丁香园, does not count). Nothing when it names none, or several.
+const Community* community_in(const std::vector<Community>& communities, std::string_view text);
+
 /// Every config file of a workspace.
 struct Config {
   Settings settings;
@@ -246,6 +264,7 @@ struct Config {
   std::vector<Kiosk> kiosks;
   HolidayCalendar holidays;
   PointRules points;
+  std::vector<Community> communities;  ///< communities.toml; empty without it
 };
 
 /// The name in `lang`: `name_en` in English when there is one.

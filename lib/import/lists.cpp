@@ -158,12 +158,13 @@ public:
     return {};
   }
 
-  /// An 11-digit mobile number, or empty; rejects the row for anything else.
-  std::string phone(RowFields& f) const {
+  /// An 11-digit mobile number, or a landline's digits too when `landline` (a need's
+  /// contact: elderly residents give one); empty when not given; rejects the row for anything else.
+  std::string phone(RowFields& f, bool landline) const {
     auto text = f.text("phone");
     if (text.empty()) return {};
-    if (auto phone = people::normalize_phone(text)) return *phone;
-    f.issue(Kind::rejected, "phone", Message(Msg::import_bad_phone, text));
+    if (auto phone = landline ? people::normalize_contact_phone(text) : people::normalize_phone(text)) return *phone;
+    f.issue(Kind::rejected, "phone", Message(landline ? Msg::import_bad_contact_phone : Msg::import_bad_phone, text));
     return {};
   }
 
@@ -245,7 +246,7 @@ public:
     give("requester", !n.requester.empty());
     give("requester_kind", !n.requester.empty());
 
-    n.phone = values_.phone(f);
+    n.phone = values_.phone(f, true);
     give("phone", !n.phone.empty());
     n.address = text::clean_prose(f.raw("address"));
     give("address", !n.address.empty());
@@ -435,7 +436,7 @@ public:
     give("unit", !r.unit.empty());
     r.contact = f.text("contact");
     give("contact", !r.contact.empty());
-    r.phone = values_.phone(f);
+    r.phone = values_.phone(f, false);
     give("phone", !r.phone.empty());
     r.category = values_.category(f);
     give("category");
@@ -615,10 +616,11 @@ std::optional<lists::Coordinates> hand_coordinates(const HandEntry& e) {
   return lists::Coordinates{*e.lat, *e.lon};
 }
 
-std::string hand_phone(const HandEntry& e) {
+/// A resource's phone is a mobile; a need's may be a landline (see ValueReader::phone).
+std::string hand_phone(const HandEntry& e, bool landline) {
   if (e.phone.empty()) return "";
-  auto phone = people::normalize_phone(e.phone);
-  if (!phone) throw UsageError(Message(Msg::match_add_bad_phone, e.phone));
+  auto phone = landline ? people::normalize_contact_phone(e.phone) : people::normalize_phone(e.phone);
+  if (!phone) throw UsageError(Message(landline ? Msg::match_add_bad_contact_phone : Msg::match_add_bad_phone, e.phone));
   return *phone;
 }
 
@@ -646,7 +648,7 @@ lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, c
   n.code = text::clean(e.code);
   n.requester = text::clean(e.who);
   n.requester_kind = hand_kind(e.kind, lists::parse_requester_kind, requester_kind_word, infer_requester_kind(n.requester));
-  n.phone = hand_phone(e);
+  n.phone = hand_phone(e, true);
   n.compound = text::clean(e.compound);
   n.address = text::clean(e.address);
   n.location = hand_coordinates(e);
@@ -679,7 +681,7 @@ lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& cata
   r.provider_kind = hand_kind(e.kind, lists::parse_provider_kind, provider_kind_word, ProviderKind::unit);
   r.unit = e.unit.empty() && r.provider_kind == ProviderKind::unit ? r.provider : text::clean(e.unit);
   r.contact = text::clean(e.contact);
-  r.phone = hand_phone(e);
+  r.phone = hand_phone(e, false);
   r.category = require_category(catalogue, e.category);
   r.description = text::clean_prose(e.description);
   r.location = hand_coordinates(e);

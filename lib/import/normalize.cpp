@@ -389,7 +389,7 @@ std::optional<Radius> parse_radius(std::string_view text) {
   }
   strip_prefix(s, {"方圆", "周边", "半径", "约", "服务半径"});
   auto value = take_decimal(s, 3);  // thousandths, so that 1.5公里 is exact
-  if (!value || *value == 0) return std::nullopt;
+  if (!value) return std::nullopt;
   strip_suffix(s, {"内", "以内", "范围内", "左右"});
   std::int64_t metres = 0;
   if (s.empty() || s == "米" || s == "m" || s == "公尺" || s == "metres" || s == "meters") {
@@ -400,7 +400,8 @@ std::optional<Radius> parse_radius(std::string_view text) {
   } else {
     return std::nullopt;
   }
-  if (metres <= 0 || metres > 100'000) return std::nullopt;
+  // 0 is its own place only (a kiosk's, a shop's): what it says, not the whole street.
+  if (metres < 0 || metres > 100'000) return std::nullopt;
   return Radius{false, static_cast<int>(metres)};
 }
 

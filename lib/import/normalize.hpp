@@ -53,6 +53,7 @@ std::optional<std::int64_t> parse_money_fen(std::string_view text);
 
 /// How far a resource reaches, read from "500米", "500m", "1公里", "1.5km", "1千米以内",
 /// "方圆800米", or a bare number of metres; `anywhere` for 全街道, 街道内, 不限 and the like.
+/// 0 (0米) is a radius: only its own place, never the whole street.
 struct Radius {
   bool anywhere = false;
   int metres = 0;

@@ -4,13 +4,16 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "import/categories.hpp"
 #include "import/normalize.hpp"
 #include "lists/store.hpp"
+#include "match/places.hpp"
 #include "match/run.hpp"
 #include "people/identity.hpp"
 #include "people/store.hpp"
@@ -98,6 +101,66 @@ std::string gap_reason_text(const Gap& gap, const lists::Need& need, const std::
   }
   const auto& nearest = resources.at(*gap.nearest);
   return tr(lang, Msg::gap_too_far, nearest.provider, distance_text(gap.nearest_m, lang), lists::display_radius(nearest.radius_m, lang));
+}
+
+std::string resource_label(const lists::Resource& r) {
+  auto label = r.code.empty() ? "#" + std::to_string(r.id) : r.code;
+  return label + " " + r.provider;
+}
+
+/// What a coordinator can do about a gap: a code for scripts with its words, and for a
+/// gap for want of coordinates which side lacks them (`need`, `resources` or `both`)
+/// and the compound the need names.
+struct WayForward {
+  Value step;
+  Value lacks = Value::none();
+  Value compound = Value::none();
+};
+
+WayForward way_forward(const Gap& gap, const lists::Need& need, const std::map<std::int64_t, lists::Resource>& resources,
+                       const config::Config& config, Lang lang) {
+  auto step = [&](const char* code, std::string words) { return Value::code(code, std::move(words)); };
+  switch (gap.reason) {
+    case GapReason::deadline_passed: return {step("extend_deadline", text_of(lang, Msg::gap_way_deadline))};
+    case GapReason::no_resource: return {step("find_resource", text_of(lang, Msg::gap_way_find_resource))};
+    case GapReason::too_far:
+      return {step("widen_radius", tr(lang, Msg::gap_way_widen_radius, resources.at(*gap.nearest).provider))};
+    case GapReason::all_full: return {step("more_capacity", text_of(lang, Msg::gap_way_more_capacity))};
+    case GapReason::refused: return {step("another_resource", text_of(lang, Msg::gap_way_another_resource))};
+    case GapReason::few_in_reach: return {step("more_resources", text_of(lang, Msg::gap_way_more_resources))};
+    case GapReason::no_location: break;
+  }
+  // The need's place and the resources' are those matching used (compounds' included).
+  std::vector<std::string> unplaced;
+  for (const auto& [id, r] : resources) {
+    if (r.category == need.category && r.radius_m && !r.location) unplaced.push_back(resource_label(r));
+  }
+  std::vector<std::string> words;
+  std::string code = "locate_resources";
+  WayForward way;
+  if (!need.location) {
+    const auto* compound = compound_of(need, config.communities);
+    if (compound) {
+      code = "locate_compound";
+      words.push_back(tr(lang, Msg::gap_way_compound_coordinates, compound->name));
+      way.compound = Value::text(compound->name);
+    } else if (!need.compound.empty()) {
+      code = "add_compound";
+      words.push_back(tr(lang, Msg::gap_way_unknown_compound, need.compound));
+      way.compound = Value::text(need.compound);
+    } else {
+      code = "locate_need";
+      words.push_back(text_of(lang, Msg::gap_way_need_place));
+    }
+  }
+  // Resources without a place matter only when placing the need alone would not do.
+  bool resources_lack = !unplaced.empty() && (need.location || std::none_of(resources.begin(), resources.end(), [&](const auto& r) {
+                                                 return r.second.category == need.category && r.second.radius_m && r.second.location;
+                                               }));
+  if (resources_lack) words.push_back(tr(lang, Msg::gap_way_resource_place, list_in(lang, unplaced)));
+  way.lacks = Value::text(!need.location ? (resources_lack ? "both" : "need") : "resources");
+  way.step = Value::code(code, text::join(words, lang == Lang::zh_CN ? "；" : "; "));
+  return way;
 }
 
 /// A listing with its count under it, as people read it.
@@ -245,7 +308,7 @@ present::Document listing(SQLite::Database& db, const config::Config& config, st
 
 present::Document run_document(SQLite::Database& db, const config::Config& config, const Date& today,
                                const std::string& now, const std::string& by, bool dry_run, Lang lang) {
-  auto report = run_matching(db, today, now, by, dry_run);
+  auto report = run_matching(db, today, now, by, dry_run, config.communities);
   lists::Store store(db);
   std::map<std::int64_t, lists::Need> needs;
   for (auto& n : store.needs({})) needs.emplace(n.id, std::move(n));
@@ -291,7 +354,7 @@ present::Document run_document(SQLite::Database& db, const config::Config& confi
 }
 
 present::Document gaps_document(SQLite::Database& db, const config::Config& config, const Date& today, Lang lang) {
-  auto [open, free] = load_pool(db, today);
+  auto [open, free] = load_pool(db, today, config.communities);
   auto plan = plan_matches(open, free, today);
   std::map<std::int64_t, lists::Need> needs;
   for (auto& n : open) needs.emplace(n.need.id, n.need);
@@ -305,15 +368,20 @@ present::Document gaps_document(SQLite::Database& db, const config::Config& conf
                   column(lang, "description", Msg::field_description),
                   column(lang, "missing", Msg::match_missing),
                   column(lang, "reason", Msg::match_reason),
+                  column(lang, "way_forward", Msg::match_way_forward),
                   column_for_scripts("need_id"),
                   column_for_scripts("nearest_resource_id"),
-                  column_for_scripts("nearest_m")};
+                  column_for_scripts("nearest_m"),
+                  column_for_scripts("lacks_coordinates"),
+                  column_for_scripts("compound")};
   for (const auto& g : plan.gaps) {
     const auto& n = needs.at(g.need);
+    auto way = way_forward(g, n, resources, config, lang);
     gaps.rows.push_back({Value::text(need_label(n)), vulnerable_value(n.vulnerable, n.vulnerability, lang),
                          category_value(config.catalogue, n.category, lang), Value::text(n.description), Value::integer(g.missing),
-                         Value::code(std::string(to_string(g.reason)), gap_reason_text(g, n, resources, lang)),
-                         Value::integer(n.id), integer_or_none(g.nearest), integer_or_none(g.nearest_m)});
+                         Value::code(std::string(to_string(g.reason)), gap_reason_text(g, n, resources, lang)), way.step,
+                         Value::integer(n.id), integer_or_none(g.nearest), integer_or_none(g.nearest_m), way.lacks,
+                         way.compound});
   }
   present::Table shortages;
   shortages.id = "shortages";

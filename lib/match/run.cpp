@@ -6,12 +6,14 @@
 #include <map>
 
 #include "lists/store.hpp"
+#include "match/places.hpp"
 #include "match/projects.hpp"
 #include "storage/rows.hpp"
 
 namespace kangle::match {
 
-std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Database& db, const Date& today) {
+std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Database& db, const Date& today,
+                                                                      const std::vector<config::Community>& communities) {
   ProjectStore projects(db);
   auto held_by_need = projects.places_by_need();
   auto held_by_resource = projects.places_by_resource();
@@ -40,15 +42,16 @@ std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Da
     int free = resource.capacity - held_by_resource[resource.id];
     pool.second.push_back({std::move(resource), std::max(free, 0)});
   }
+  place_pool(pool.first, pool.second, communities);
   return pool;
 }
 
 RunReport run_matching(SQLite::Database& db, const Date& today, const std::string& now, const std::string& by,
-                       bool dry_run) {
+                       bool dry_run, const std::vector<config::Community>& communities) {
   // A dry run only reads: it must not hold the write lock another user may want.
   SQLite::Transaction transaction(db, dry_run ? SQLite::TransactionBehavior::DEFERRED
                                               : SQLite::TransactionBehavior::IMMEDIATE);
-  auto [needs, resources] = load_pool(db, today);
+  auto [needs, resources] = load_pool(db, today, communities);
   RunReport report;
   report.open_needs = static_cast<int>(needs.size());
   report.plan = plan_matches(needs, resources, today);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "config/model.hpp"
 #include "core/dates.hpp"
 #include "match/matcher.hpp"
 
@@ -23,12 +24,14 @@ struct RunReport {
 /// The open needs and the resources' free room as the workspace holds them today:
 /// what `match run` and `match gaps` plan from. Projects already proposed keep their
 /// places; declined, given-back and cancelled ones free them, and a resource that
-/// declined a need or gave it back is not proposed for it again.
-std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Database& db, const Date& today);
+/// declined a need or gave it back is not proposed for it again. Needs and resources
+/// without coordinates are placed at those of the compound they name (match::place_pool).
+std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Database& db, const Date& today,
+                                                                      const std::vector<config::Community>& communities = {});
 
 /// `match run`: plans over the pool and stores each proposal as a project (status
 /// proposed, owned by the resource's unit), in one transaction; a dry run plans only.
 RunReport run_matching(SQLite::Database& db, const Date& today, const std::string& now, const std::string& by,
-                       bool dry_run);
+                       bool dry_run, const std::vector<config::Community>& communities = {});
 
 }  // namespace kangle::match

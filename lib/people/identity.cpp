@@ -72,9 +72,38 @@ std::optional<std::string> normalize_phone(std::string_view text, NumberProblem*
   return digits;
 }
 
+std::optional<std::string> normalize_contact_phone(std::string_view text, NumberProblem* problem) {
+  NumberProblem mobile_problem = NumberProblem::malformed;
+  if (auto mobile = normalize_phone(text, &mobile_problem)) return mobile;
+  if (mobile_problem == NumberProblem::lost_digits) return refuse(problem, mobile_problem);
+  std::string s = text::clean(text);
+  bool international = false;
+  if (s.starts_with("+86")) {
+    s.erase(0, 3);
+    international = true;
+  }
+  std::string digits;
+  for (char c : s) {
+    if (is_digit(c)) digits += c;
+    else if (c != ' ' && c != '-' && c != '(' && c != ')') return refuse(problem, NumberProblem::malformed);
+  }
+  if (international && !digits.starts_with('0')) digits.insert(0, "0");  // +86 21 6400 1234: the trunk 0 dropped
+  auto local_number = [](std::string_view local, std::size_t length) {
+    return local.size() == length && local[0] != '0' && local[0] != '1';
+  };
+  if (local_number(digits, 8)) return digits;
+  if (digits.starts_with('0') && digits.size() >= 3) {
+    bool short_code = digits[1] == '1' || digits[1] == '2';  // 010 Beijing, 02X the great cities
+    std::string_view local = std::string_view(digits).substr(short_code ? 3 : 4);
+    if (local_number(local, 8) || (!short_code && local_number(local, 7))) return digits;
+  }
+  return refuse(problem, digits.size() == 11 && digits[0] == '1' ? mobile_problem : NumberProblem::not_phone);
+}
+
 Message phone_problem(NumberProblem problem, std::string_view text) {
   if (problem == NumberProblem::lost_digits) return Message(Msg::import_phone_lost_digits, text);
   auto shown = mask_phone(text);
+  if (problem == NumberProblem::not_phone) return Message(Msg::import_bad_contact_phone, shown);
   return Message(problem == NumberProblem::not_mobile ? Msg::import_phone_not_mobile : Msg::import_bad_phone, shown);
 }
 

@@ -17,6 +17,7 @@ enum class NumberProblem {
   malformed,       ///< not the right number of digits, or not digits
   lost_digits,     ///< Excel showed it in scientific notation or rounded it to 15 digits: digits are gone
   not_mobile,      ///< 11 digits, but no mobile number starts so (mobiles are 1[3-9] and nine more)
+  not_phone,       ///< digits, but neither a mobile nor a landline number
   bad_checksum,    ///< an 18-character ID number whose last character does not fit (GB 11643)
   bad_birth_date,  ///< an ID number whose birth date is not a real date
 };
@@ -27,6 +28,13 @@ enum class NumberProblem {
 /// ("1.3800138000E10"). Nothing when it is not a mobile number (1[3-9] and nine more
 /// digits) or Excel's notation lost digits ("1.38001E+10"); `problem` then says which.
 std::optional<std::string> normalize_phone(std::string_view text, NumberProblem* problem = nullptr);
+
+/// A need's contact: a mobile number (normalize_phone) or a landline as its digits, which
+/// elderly residents often give: an 8-digit local number ("6400 1234", "6400-1234"), or
+/// one with its area code ("021-64001234", "(021) 6400 1234", "0571 8800 1234": 010 and
+/// 02X take 8 digits after them, other 0XXX codes 7 or 8), full-width digits too. A 7-digit
+/// local number is refused: without its area code nobody can be sure where it rings.
+std::optional<std::string> normalize_contact_phone(std::string_view text, NumberProblem* problem = nullptr);
 
 /// Why `text` was not taken as a phone, with the number masked (138****0000) unless
 /// Excel's notation already lost it ("1.39123E+10" is shown as is).

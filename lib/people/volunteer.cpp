@@ -17,6 +17,7 @@ Availability Availability::from_bits(std::int64_t bits) {
 
 std::string mask_phone(std::string_view phone) {
   if (phone.size() < 7) return std::string(phone.size(), '*');
+  if (phone.size() <= 8) return std::string(phone.substr(0, phone.size() - 4)) + "****";
   return std::string(phone.substr(0, 3)) + "****" + std::string(phone.substr(phone.size() - 4));
 }
 

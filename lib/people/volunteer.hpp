@@ -83,8 +83,8 @@ struct VolunteerChange {
   std::string field, before, after;
 };
 
-/// "138****8000": what printed output shows of a phone number; anything shorter than
-/// 7 characters is masked whole.
+/// "138****8000": what printed output shows of a phone number; a local landline's last
+/// four digits are hidden ("6400****"); anything shorter than 7 characters is masked whole.
 std::string mask_phone(std::string_view phone);
 
 /// "3101**********123X": an ID number with all but its first 4 and last 4 characters masked.

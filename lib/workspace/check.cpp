@@ -9,6 +9,8 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "import/columns.hpp"
+#include "lists/store.hpp"
+#include "match/places.hpp"
 #include "points/ledger.hpp"
 #include "records/store.hpp"
 #include "storage/database.hpp"
@@ -68,6 +70,19 @@ std::vector<Message> unknown_record_references(storage::Database& db, const conf
   return problems;
 }
 
+/// Resources with a radius but no place (no coordinates, and no compound of
+/// communities.toml in their address): matching can never tell who is within reach.
+std::vector<Message> unplaced_resources(storage::Database& db, const config::Config& config) {
+  std::vector<Message> problems;
+  if (db.schema_version() < 16) return problems;  // an older schema: the store reads the newest
+  for (const auto& r : lists::Store(db.sql()).resources({})) {
+    if (!r.radius_m || r.location || match::compound_of(r, config.communities)) continue;
+    auto radius = in_both_languages([&](Lang lang) { return lists::display_radius(r.radius_m, lang); });
+    problems.emplace_back(Msg::check_resource_no_place, r.code.empty() ? "#" + std::to_string(r.id) : r.code, r.provider, radius);
+  }
+  return problems;
+}
+
 }  // namespace
 
 std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& root, std::optional<Date> today) {
@@ -98,6 +113,7 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
     }
     for (auto& problem : unknown_list_categories(db.sql(), loaded.config.catalogue)) sink.error(db_at, std::move(problem));
     for (auto& problem : unknown_record_references(db, loaded.config)) sink.error(db_at, std::move(problem));
+    for (auto& problem : unplaced_resources(db, loaded.config)) sink.warning(db_at, std::move(problem));
   } catch (const Error& e) {
     sink.error(db_at, e.message());
   } catch (const std::exception& e) {

@@ -9,6 +9,7 @@ Making the Kangjian example workspace, checking it and showing it.
     kiosks/dingxiang.toml
     kiosks/pubei.toml
     kiosks/kangle-hall.toml
+    communities.toml
     kangle.db
     kangle.toml
   $ cd ws && kangle check

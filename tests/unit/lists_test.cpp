@@ -124,7 +124,11 @@ TEST_CASE("parse_radius: metres, kilometres, the whole street, and what it canno
     CHECK(r->anywhere);
   }
   CHECK_FALSE(parse_radius("附近"));
-  CHECK_FALSE(parse_radius("0米"));
+  auto own_place = parse_radius("0米");  // only its own place: never the whole street
+  REQUIRE(own_place);
+  CHECK_FALSE(own_place->anywhere);
+  CHECK(own_place->metres == 0);
+  CHECK(metres("0") == 0);
   CHECK_FALSE(parse_radius("500-800米"));
 }
 
@@ -319,7 +323,7 @@ TEST_CASE("import needs: rejected rows go to the rejects file with their reasons
 
   CHECK(summary(report) == "needs.csv row 1: added 1, updated 0, merged 0, unchanged 0, rejected 4, blank 0, total 0");
   CHECK(issues(report) ==
-        Lines{"2:C (联系电话): rejected: phone \"1390013900\" is not an 11-digit mobile number",
+        Lines{"2:C (联系电话): rejected: phone \"1390013900\" is neither an 11-digit mobile number nor a landline (64001234, 021-64001234)",
               "3:E (需求类别): rejected: unknown category \"心里咨询\" (did you mean \"心理咨询\"?)",
               "4:B (需求人): rejected: no requester and no compound: nobody to serve",
               "5:G (服务人数): doubtful: cannot read the number \"一人\" (e.g. 3, 3人); imported without it",
@@ -332,7 +336,7 @@ TEST_CASE("import needs: rejected rows go to the rejects file with their reasons
   CHECK(ws.read(*report.rejects_file) ==
         "\xEF\xBB\xBF"
         "编号,需求人,联系电话,所在小区,需求类别,需求内容,服务人数,截止日期,困难类型,类型,心愿价值,reason\r\n"
-        "XQ-006,周玉珍,1390013900,樱花园,健康服务,每周上门测血压,1,,残疾,,,\"phone \"\"1390013900\"\" is not an 11-digit mobile number\"\r\n"
+        "XQ-006,周玉珍,1390013900,樱花园,健康服务,每周上门测血压,1,,残疾,,,\"phone \"\"1390013900\"\" is neither an 11-digit mobile number nor a landline (64001234, 021-64001234)\"\r\n"
         "XQ-007,吴德明,13900139009,康乐小区,心里咨询,情绪低落,1,,独居老人,,,\"unknown category \"\"心里咨询\"\" (did you mean \"\"心理咨询\"\"?)\"\r\n"
         "XQ-008,,,,生活服务,没人提的需求,1,,,,,no requester and no compound: nobody to serve\r\n"
         "XQ-010,郑大爷,13900139011,樱花园,家政保洁,打扫卫生,1,,,,,\"unknown category \"\"家政保洁\"\" (categories: Digital help, "

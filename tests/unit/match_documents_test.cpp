@@ -136,19 +136,20 @@ TEST_CASE("match documents: projects and proposals say vulnerable and status as 
   auto dry = Json::parse(kangle::present::render_json(
       kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", true, Lang::en)));
   CHECK(dry["facts"]["dry_run"] == true);
-  CHECK(dry["facts"]["proposed"] == 7);
+  // communities.toml places 玉兰园's need (no coordinates of its own): 7 before it.
+  CHECK(dry["facts"]["proposed"] == 8);
   CHECK(dry["facts"]["open_needs"] == 10);
-  CHECK(dry["facts"]["gaps"] == 3);
+  CHECK(dry["facts"]["gaps"] == 2);
   for (const auto& row : rows(dry)) CHECK(row["project"].is_null());
   auto run = Json::parse(kangle::present::render_json(
       kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", false, Lang::en)));
   CHECK(run["facts"]["dry_run"] == false);
-  REQUIRE(rows(run).size() == 7);
+  REQUIRE(rows(run).size() == 8);
   CHECK(rows(run)[0]["project"] == 1);
   CHECK(rows(run)[0]["vulnerable"] == true);
 
   auto [zh, en] = both_languages([&](Lang lang) { return kangle::match::projects_listing(ws.sql(), ws.config(), {}, today, lang); });
-  REQUIRE(rows(zh).size() == 7);
+  REQUIRE(rows(zh).size() == 8);
   const auto* first = row_where(zh, "project", 1);
   REQUIRE(first);
   CHECK((*first)["vulnerable"] == true);  // was "★"
@@ -178,8 +179,15 @@ TEST_CASE("match documents: gaps give a reason code, a project's history its sta
   ListsWorkspace ws;
   kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", false, Lang::en);
   auto [zh, en] = both_languages([&](Lang lang) { return kangle::match::gaps_document(ws.sql(), ws.config(), today, lang); });
-  REQUIRE(rows(zh).size() == 3);
+  REQUIRE(rows(zh).size() == 2);
   for (const auto& row : rows(zh)) CHECK(row["reason"] == "no_location");
+  // 樱花园 is in communities.toml without coordinates: the way forward names it, in both languages.
+  const auto* lift = row_where(zh, "need_id", 3);
+  REQUIRE(lift);
+  CHECK((*lift)["way_forward"] == "locate_compound");
+  CHECK((*lift)["lacks_coordinates"] == "need");
+  CHECK((*lift)["compound"] == "樱花园");
+  CHECK(rows(en) == rows(zh));
   CHECK(zh["sections"][0]["lines"].empty());
 
   kangle::match::ProjectMove move;
