@@ -3,7 +3,9 @@
 // kangle match run [--dry-run]          kangle match gaps [--format F]
 // kangle match claim|start ID           kangle match done ID --delivered T [--date D] [--people N] [--volunteers A,B]
 // kangle match review ID --satisfaction N [--comment C]
-// kangle match decline|unmatch|cancel ID --reason R          kangle match show ID
+// kangle match decline|unmatch ID --reason R                 kangle match show ID
+// kangle match cancel ID --reason R [--reopen-need|--close-need]
+// kangle match close NEED --reason R
 // kangle match add need|resource --requester|--provider W --category C --description D …
 #include <memory>
 
@@ -82,6 +84,23 @@ Leaf add_leaf(bool need) {
           }};
 }
 
+Leaf close_leaf() {
+  return {"close", "Close a need (solved elsewhere, moved away, withdrawn): it is never proposed again",
+          {Format::text, Format::json}, [](CLI::App& sub) -> Run {
+            struct Options {
+              std::string need, reason, by;
+            };
+            auto options = std::make_shared<Options>();
+            sub.add_option("need", options->need, "The need's code (XQ-003) or number")->required();
+            sub.add_option("--reason", options->reason, "Why: solved elsewhere, moved away, withdrawn …")->required();
+            add_by_option(sub, options->by);
+            return [options](Context& context) -> Outcome {
+              return {match::close_need_document(context.database->sql(), options->need, options->reason,
+                                                 who_enters(options->by), context.now, context.lang)};
+            };
+          }};
+}
+
 Leaf run_leaf() {
   return {"run", "Match all open needs to resources at once, optimally; propose projects",
           {Format::text, Format::json}, [](CLI::App& sub) -> Run {
@@ -137,9 +156,19 @@ Leaf move_leaf(const char* name, const char* summary, match::ProjectStatus to) {
                 sub.add_option("--satisfaction", move->satisfaction, "1 to 5")->required()->check(CLI::Range(1, 5));
                 sub.add_option("--comment", move->note, "What the resident or community said");
                 break;
+              case match::ProjectStatus::cancelled: {
+                sub.add_option("--reason", move->note, "Why")->required();
+                auto* reopen = sub.add_flag_callback(
+                    "--reopen-need", [move] { move->need_after = match::NeedAfterCancel::reopen; },
+                    "The need goes back to the pool and is proposed again");
+                auto* close = sub.add_flag_callback(
+                    "--close-need", [move] { move->need_after = match::NeedAfterCancel::close; },
+                    "The need is closed with this reason (as match close does)");
+                reopen->excludes(close);
+                break;
+              }
               case match::ProjectStatus::declined:
               case match::ProjectStatus::unmatched:
-              case match::ProjectStatus::cancelled:
                 sub.add_option("--reason", move->note, "Why")->required();
                 break;
               default:
@@ -170,7 +199,9 @@ void define_match(CLI::App& command, Action& action) {
                  move_leaf("review", "The resident's or community's satisfaction with a project done (1-5)", S::reviewed),
                  move_leaf("decline", "The unit declines a proposed project; the need goes back to the pool", S::declined),
                  move_leaf("unmatch", "Give a claimed project back; the need goes back to the pool", S::unmatched),
-                 move_leaf("cancel", "Cancel a project", S::cancelled), show_leaf()});
+                 move_leaf("cancel", "Cancel a project; say what becomes of its need (--reopen-need or --close-need)",
+                           S::cancelled),
+                 close_leaf(), show_leaf()});
   action = [add, add_action, leaves_action](Context& context) {
     return add->parsed() ? (*add_action)(context) : leaves_action(context);
   };

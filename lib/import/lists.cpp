@@ -16,6 +16,7 @@
 #include "core/text.hpp"
 #include "import/categories.hpp"
 #include "import/normalize.hpp"
+#include "lists/period.hpp"
 #include "lists/store.hpp"
 #include "people/volunteer.hpp"
 #include "people/identity.hpp"
@@ -458,6 +459,10 @@ public:
       give("capacity");
     }
     r.period = normalize_period(f.raw("period"));
+    if (!lists::parse_service_period(r.period)) {
+      f.issue(Kind::doubtful, "period", Message(Msg::lists_bad_period, r.period));
+      r.period.clear();
+    }
     give("period", !r.period.empty());
     bool cost_given = false;
     r.cost_fen = values_.money(f, "cost", cost_given);
@@ -639,6 +644,12 @@ std::optional<std::int64_t> hand_money(const std::string& text) {
   return fen;
 }
 
+std::string hand_period(const std::string& text) {
+  auto period = normalize_period(text);
+  if (!lists::parse_service_period(period)) throw UsageError(Message(Msg::match_add_bad_period, text));
+  return period;
+}
+
 }  // namespace
 
 lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& e, const std::string& now) {
@@ -690,7 +701,7 @@ lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& cata
     if (!radius->anywhere) r.radius_m = radius->metres;
   }
   r.capacity = e.capacity.value_or(1);
-  r.period = normalize_period(e.period);
+  r.period = hand_period(e.period);
   r.cost_fen = hand_money(e.cost);
   r.note = text::clean_prose(e.note);
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);

@@ -176,6 +176,7 @@ without warnings (with man or groff when installed, as on most Debian systems).
   .SS "kangle match decline"
   .SS "kangle match unmatch"
   .SS "kangle match cancel"
+  .SS "kangle match close"
   .SS "kangle match show"
   .SS "kangle schedule"
   .SS "kangle schedule build"
