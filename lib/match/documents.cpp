@@ -457,4 +457,39 @@ present::Document add_resource(SQLite::Database& db, const config::Config& confi
                           {{"resource", Value::integer(resource.id)}});
 }
 
+namespace {
+
+/// What a `match set` did: a line for the record, one for each change.
+template <typename Record>
+present::Document changed_document(const import::Changed<Record>& changed, Msg heading, const std::string& label,
+                                   const std::string& what, std::string_view kind, Lang lang) {
+  std::vector<std::string> lines;
+  if (changed.changes.empty()) {
+    lines.push_back(tr(lang, Msg::match_set_unchanged, label, what));
+  } else {
+    lines.push_back(tr(lang, heading, label, what));
+    for (const auto& change : changed.changes) lines.push_back("  " + change.in(lang));
+  }
+  return present::message(lang, std::string(kind), std::move(lines),
+                          {{std::string(kind == "match_need_set" ? "need" : "resource"), Value::integer(changed.record.id)},
+                           {"changed", Value::integer(static_cast<std::int64_t>(changed.changes.size()))}});
+}
+
+}  // namespace
+
+present::Document set_need(SQLite::Database& db, const config::Config& config, const std::string& ref,
+                           const import::HandEntry& entry, const std::string& now, Lang lang) {
+  auto changed = import::set_need(db, config.catalogue, ref, entry, now);
+  return changed_document(changed, Msg::match_need_set, need_label(changed.record), changed.record.description,
+                          "match_need_set", lang);
+}
+
+present::Document set_resource(SQLite::Database& db, const config::Config& config, const std::string& ref,
+                               const import::HandEntry& entry, const std::string& now, Lang lang) {
+  auto changed = import::set_resource(db, config.catalogue, ref, entry, now);
+  const auto& r = changed.record;
+  auto label = (r.code.empty() ? "#" + std::to_string(r.id) : r.code) + " " + r.provider;
+  return changed_document(changed, Msg::match_resource_set, label, r.description, "match_resource_set", lang);
+}
+
 }  // namespace kangle::match

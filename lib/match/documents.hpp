@@ -89,4 +89,11 @@ present::Document add_need(SQLite::Database& db, const config::Config& config, c
 present::Document add_resource(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
                                const std::string& now, Lang lang);
 
+/// `match set need|resource REF`: the fields given changed (import::set_need,
+/// import::set_resource), each change said; facts: its id and how many fields changed.
+present::Document set_need(SQLite::Database& db, const config::Config& config, const std::string& ref,
+                           const import::HandEntry& entry, const std::string& now, Lang lang);
+present::Document set_resource(SQLite::Database& db, const config::Config& config, const std::string& ref,
+                               const import::HandEntry& entry, const std::string& now, Lang lang);
+
 }  // namespace kangle::match

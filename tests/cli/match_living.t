@@ -89,3 +89,24 @@ Two rows of one unit are one donor: a wish wanting two gets two units.
   > for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]:
   >   if r["need"].endswith("周玉珍"): print(r["missing"], r["reason"])'
   1 few_in_reach
+
+Details filled in later, by code: each change said; an unknown code refused with the nearest one.
+
+  $ kangle match set need XQ-102 --lat 31.1601 --lon 121.4248 --phone 13800138000 --deadline 2026-12-31
+  需求 XQ-102 陈桂芳（房屋租赁纠纷）已修改
+    手机：- → 138****8000
+    坐标：- → 31.1601, 121.4248
+    截止日期：- → 2026-12-31
+  $ kangle match set resource ZY-30 --capacity 2
+  kangle: 错误：找不到编号或序号为“ZY-30”的资源（是否想写“ZY-301”？）
+  [3]
+  $ kangle match set resource ZY-301
+  kangle: 错误：未指定要修改的内容（--phone、--lat 和 --lon、--deadline 等）
+  [2]
+  $ kangle match set resource ZY-301 --capacity 2 --period 每月 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["facts"])'
+  {'resource': 5, 'changed': 2}
+  $ kangle match list needs --format json | python3 -c '
+  > import json,sys
+  > for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]:
+  >   if r["code"] == "XQ-102": print(r["lat"], r["lon"], r["deadline"], r["status"])'
+  31.1601 121.4248 2026-12-31 closed
