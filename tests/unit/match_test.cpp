@@ -26,6 +26,7 @@
 #include "import_report.hpp"
 #include "lists/model.hpp"
 #include "lists/store.hpp"
+#include "match/closing.hpp"
 #include "match/matcher.hpp"
 #include "match/projects.hpp"
 #include "match/run.hpp"
@@ -1014,4 +1015,83 @@ TEST_CASE("run_matching: a second run does not give a need the same resource twi
   auto second = kangle::match::run_matching(ws.sql(), today, "2026-12-01T03:00:00Z", "协调员", false);
   CHECK(second.plan.proposals.empty());
   CHECK(ws.project_rows() == std::vector<std::string>{std::to_string(wish) + " " + std::to_string(only) + " proposed"});
+}
+
+TEST_CASE("close_need: proposed projects cancelled with it, refused while one is under way, never proposed again", "[match]") {
+  MatchWorkspace ws;
+  auto r1 = ws.resource("交通银行康健支行", "elderly-care", std::nullopt, std::nullopt, 5);
+  auto r2 = ws.resource("康健街道团工委", "elderly-care", std::nullopt, std::nullopt, 5);
+  auto wish = ws.need("王秀英", "elderly-care", std::nullopt, 2, true);
+  auto p1 = ws.propose(wish, r1);
+  auto p2 = ws.propose(wish, r2);
+  ws.move(p1, ProjectStatus::claimed);
+  auto id = std::to_string(wish);
+  try {
+    kangle::match::close_need(ws.sql(), id, "已另行解决", "协调员", "2026-12-03T01:00:00Z");
+    FAIL("closed with a project under way");
+  } catch (const kangle::InputError& e) {
+    CHECK(e.message().id() == kangle::Msg::match_close_under_way);
+    CHECK(e.message().in(kangle::Lang::en).find(std::to_string(p1)) != std::string::npos);
+  }
+  CHECK(ws.need_status(wish) == "matched");  // rolled back: nothing changed
+  CHECK(ws.project_rows()[1].ends_with("proposed"));
+  ws.move(p1, ProjectStatus::unmatched, "2026-12-03T02:00:00Z", "交行", "人手不足");
+  auto closed = kangle::match::close_need(ws.sql(), id, " 已另行解决 ", "协调员", "2026-12-03T03:00:00Z");
+  CHECK(closed.need.status == NeedStatus::closed);
+  CHECK(closed.need.closed_reason == "已另行解决");
+  CHECK(closed.cancelled == std::vector<std::int64_t>{p2});
+  CHECK(ws.projects().events(p2).back().to == ProjectStatus::cancelled);
+  CHECK(ws.projects().events(p2).back().note == "已另行解决");
+  CHECK(ws.need_status(wish) == "closed");
+  auto run = kangle::match::run_matching(ws.sql(), today, "2026-12-04T02:00:00Z", "协调员", false);
+  CHECK(run.plan.proposals.empty());
+  CHECK(run.open_needs == 0);
+  CHECK_THROWS_AS(kangle::match::close_need(ws.sql(), id, "再关一次", "协调员", run_time), kangle::InputError);
+  CHECK_THROWS_AS(kangle::match::close_need(ws.sql(), id, "  ", "协调员", run_time), kangle::UsageError);
+  CHECK_THROWS_AS(kangle::match::close_need(ws.sql(), "XQ-404", "已搬离", "协调员", run_time), kangle::InputError);
+}
+
+TEST_CASE("cancel_project: the need's fate must be said when it would go back to the pool", "[match]") {
+  using kangle::match::NeedAfterCancel;
+  MatchWorkspace ws;
+  auto r1 = ws.resource("交通银行康健支行", "elderly-care", std::nullopt, std::nullopt, 5);
+  auto n1 = ws.need("王秀英", "elderly-care", std::nullopt);
+  auto n2 = ws.need("陈桂芳", "elderly-care", std::nullopt);
+  auto p1 = ws.propose(n1, r1);
+  auto p2 = ws.propose(n2, r1);
+  CHECK_THROWS_AS(kangle::match::cancel_project(ws.sql(), p1, "单位撤回", NeedAfterCancel::unsaid, "协调员", run_time),
+                  kangle::UsageError);
+  CHECK(ws.projects().find(p1)->status == ProjectStatus::proposed);  // rolled back
+  auto reopened = kangle::match::cancel_project(ws.sql(), p1, "单位撤回", NeedAfterCancel::reopen, "协调员", run_time);
+  CHECK(reopened.project.status == ProjectStatus::cancelled);
+  CHECK(reopened.need.status == NeedStatus::open);
+  CHECK(ws.need_status(n1) == "open");
+  auto closed = kangle::match::cancel_project(ws.sql(), p2, "已搬离", NeedAfterCancel::close, "协调员", run_time);
+  CHECK(closed.need.status == NeedStatus::closed);
+  CHECK(ws.need_status(n2) == "closed");
+  auto next = kangle::match::run_matching(ws.sql(), today, "2026-12-02T02:00:00Z", "协调员", false);
+  CHECK(pairs_of(next.plan) == std::vector<std::pair<std::int64_t, std::int64_t>>{{n1, r1}});
+}
+
+TEST_CASE("load_pool: a resource outside its period is not in period; a renewed capacity counts this window only", "[match]") {
+  MatchWorkspace ws;
+  auto weekly = ws.resource("张伟", "life", std::nullopt, std::nullopt, 1);
+  auto later = ws.resource("康健街道团工委", "culture", std::nullopt, std::nullopt, 2);
+  kangle::lists::Store store(ws.sql());
+  auto w = *store.find_resource(weekly);
+  w.period = "每周二";
+  store.update(w, run_time);
+  auto l = *store.find_resource(later);
+  l.period = "2027年";
+  store.update(l, run_time);
+  auto n1 = ws.need("赵金花", "life", std::nullopt);
+  ws.propose(n1, weekly);  // proposed 2026-12-01, a Tuesday: the week of 11-30
+  auto room = [&](const Date& day) {
+    std::map<std::int64_t, std::pair<int, bool>> out;
+    for (const auto& r : kangle::match::load_pool(ws.sql(), day).second) out[r.resource.id] = {r.free, r.in_period};
+    return out;
+  };
+  CHECK(room(ymd(2026, 12, 6)) == std::map<std::int64_t, std::pair<int, bool>>{{weekly, {0, true}}, {later, {2, false}}});
+  CHECK(room(ymd(2026, 12, 7)) == std::map<std::int64_t, std::pair<int, bool>>{{weekly, {1, true}}, {later, {2, false}}});
+  CHECK(room(ymd(2027, 1, 1)) == std::map<std::int64_t, std::pair<int, bool>>{{weekly, {1, true}}, {later, {2, true}}});
 }
