@@ -1017,7 +1017,7 @@ TEST_CASE("run_matching: a second run does not give a need the same resource twi
   CHECK(ws.project_rows() == std::vector<std::string>{std::to_string(wish) + " " + std::to_string(only) + " proposed"});
 }
 
-TEST_CASE("close_need: proposed projects cancelled with it, refused while one is under way, never proposed again", "[match]") {
+TEST_CASE("close_need: proposed projects cancelled with it and refused while one is under way and never proposed again", "[match]") {
   MatchWorkspace ws;
   auto r1 = ws.resource("交通银行康健支行", "elderly-care", std::nullopt, std::nullopt, 5);
   auto r2 = ws.resource("康健街道团工委", "elderly-care", std::nullopt, std::nullopt, 5);
@@ -1073,7 +1073,7 @@ TEST_CASE("cancel_project: the need's fate must be said when it would go back to
   CHECK(pairs_of(next.plan) == std::vector<std::pair<std::int64_t, std::int64_t>>{{n1, r1}});
 }
 
-TEST_CASE("load_pool: a resource outside its period is not in period; a renewed capacity counts this window only", "[match]") {
+TEST_CASE("load_pool: a resource outside its period is out of it, and a renewed capacity counts this window only", "[match]") {
   MatchWorkspace ws;
   auto weekly = ws.resource("张伟", "life", std::nullopt, std::nullopt, 1);
   auto later = ws.resource("康健街道团工委", "culture", std::nullopt, std::nullopt, 2);
