@@ -28,7 +28,7 @@ Leaf list_leaf() {
                 ->required()
                 ->check(CLI::IsMember({"needs", "resources", "projects"}));
             sub.add_option("--status", q.status,
-                           "Needs: open, matched, done, cancelled; projects: proposed, claimed, in_progress, done, "
+                           "Needs: open, matched, done, cancelled, closed; projects: proposed, claimed, in_progress, done, "
                            "reviewed, declined, unmatched, cancelled");
             sub.add_option("--unit", q.unit, "Resources and projects: those whose unit's or provider's name contains this");
             sub.add_option("--category", q.category, "Only this category (an id, a name, or a service's name)");

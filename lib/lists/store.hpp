@@ -52,7 +52,7 @@ public:
   std::int64_t count_needs();
   /// Need `need`'s status from its projects: done once `done` reach what it wants,
   /// matched once `live` (not declined, unmatched or cancelled) do, else open; a
-  /// cancelled need stays cancelled.
+  /// cancelled or closed need stays as it is.
   void settle_need_status(std::int64_t need, std::int64_t live, std::int64_t done, const std::string& now);
 
   std::optional<Resource> find_resource(std::int64_t id);
