@@ -16,6 +16,8 @@
 #include "core/text.hpp"
 #include "import/categories.hpp"
 #include "import/normalize.hpp"
+#include "lists/lookup.hpp"
+#include "lists/period.hpp"
 #include "lists/store.hpp"
 #include "people/volunteer.hpp"
 #include "people/identity.hpp"
@@ -459,6 +461,10 @@ public:
       give("capacity");
     }
     r.period = normalize_period(f.raw("period"));
+    if (!lists::parse_service_period(r.period)) {
+      f.issue(Kind::doubtful, "period", Message(Msg::lists_bad_period, r.period));
+      r.period.clear();
+    }
     give("period", !r.period.empty());
     bool cost_given = false;
     r.cost_fen = values_.money(f, "cost", cost_given);
@@ -641,6 +647,12 @@ std::optional<std::int64_t> hand_money(const std::string& text) {
   return fen;
 }
 
+std::string hand_period(const std::string& text) {
+  auto period = normalize_period(text);
+  if (!lists::parse_service_period(period)) throw UsageError(Message(Msg::match_add_bad_period, text));
+  return period;
+}
+
 }  // namespace
 
 lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& e, const std::string& now) {
@@ -692,7 +704,7 @@ lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& cata
     if (!radius->anywhere) r.radius_m = radius->metres;
   }
   r.capacity = e.capacity.value_or(1);
-  r.period = normalize_period(e.period);
+  r.period = hand_period(e.period);
   r.cost_fen = hand_money(e.cost);
   r.note = text::clean_prose(e.note);
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -701,6 +713,94 @@ lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& cata
   r.id = store.insert(r, now);
   transaction.commit();
   return r;
+}
+
+Changed<lists::Need> set_need(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
+                              const HandEntry& e, const std::string& now) {
+  Need later;  // the values given, read as match add reads them
+  std::set<std::string> given;
+  auto give = [&](const char* field, bool when) {
+    if (when) given.insert(field);
+  };
+  later.phone = hand_phone(e);
+  give("phone", !later.phone.empty());
+  later.compound = text::clean(e.compound);
+  give("compound", !later.compound.empty());
+  later.address = text::clean(e.address);
+  give("address", !later.address.empty());
+  later.location = hand_coordinates(e);
+  give("location", later.location.has_value());
+  later.description = text::clean_prose(e.description);
+  give("description", !later.description.empty());
+  later.people = e.people.value_or(1);
+  give("people", e.people.has_value());
+  later.wanted = e.wanted.value_or(1);
+  give("wanted", e.wanted.has_value());
+  if (!e.deadline.empty()) {
+    later.deadline = parse_loose_date(e.deadline);
+    if (!later.deadline) throw UsageError(Message(Msg::toml_bad_date, e.deadline));
+  }
+  give("deadline", later.deadline.has_value());
+  later.vulnerable = !e.vulnerable.empty();
+  later.vulnerability = text::clean(e.vulnerable);
+  give("vulnerable", later.vulnerable);
+  later.value_fen = hand_money(e.value);
+  give("value", later.value_fen.has_value());
+  later.note = text::clean_prose(e.note);
+  give("note", !later.note.empty());
+  if (given.empty()) throw UsageError(Message(Msg::match_set_nothing));
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  lists::Store store(db);
+  auto stored = lists::need_named(store, ref);
+  Changed<Need> out{merge(stored, Parsed<Need>{later, given}), {}};
+  out.changes = changes(shown(stored, catalogue), shown(out.record, catalogue));
+  if (!out.changes.empty()) store.update(out.record, now);
+  transaction.commit();
+  return out;
+}
+
+Changed<lists::Resource> set_resource(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
+                                      const HandEntry& e, const std::string& now) {
+  Resource later;
+  std::set<std::string> given;
+  auto give = [&](const char* field, bool when) {
+    if (when) given.insert(field);
+  };
+  later.unit = text::clean(e.unit);
+  give("unit", !later.unit.empty());
+  later.contact = text::clean(e.contact);
+  give("contact", !later.contact.empty());
+  later.phone = hand_phone(e);
+  give("phone", !later.phone.empty());
+  later.description = text::clean_prose(e.description);
+  give("description", !later.description.empty());
+  later.location = hand_coordinates(e);
+  give("location", later.location.has_value());
+  later.address = text::clean(e.address);
+  give("address", !later.address.empty());
+  if (!e.radius.empty()) {
+    auto radius = parse_radius(e.radius);
+    if (!radius) throw UsageError(Message(Msg::match_add_bad_radius, e.radius));
+    if (!radius->anywhere) later.radius_m = radius->metres;
+  }
+  give("radius", !e.radius.empty());
+  later.capacity = e.capacity.value_or(1);
+  give("capacity", e.capacity.has_value());
+  later.period = hand_period(e.period);
+  give("period", !later.period.empty());
+  later.cost_fen = hand_money(e.cost);
+  give("cost", later.cost_fen.has_value());
+  later.note = text::clean_prose(e.note);
+  give("note", !later.note.empty());
+  if (given.empty()) throw UsageError(Message(Msg::match_set_nothing));
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  lists::Store store(db);
+  auto stored = lists::resource_named(store, ref);
+  Changed<Resource> out{merge(stored, Parsed<Resource>{later, given}), {}};
+  out.changes = changes(shown(stored, catalogue), shown(out.record, catalogue));
+  if (!out.changes.empty()) store.update(out.record, now);
+  transaction.commit();
+  return out;
 }
 
 ImportReport import_needs(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/model.hpp"
 #include "import/pipeline.hpp"
@@ -43,5 +44,21 @@ lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, c
 /// Adds the resource `entry` gives (`who` the provider) as add_need does a need.
 lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& entry,
                              const std::string& now);
+
+/// A stored record changed by `match set`, and each change as a report says it.
+template <typename Record>
+struct Changed {
+  Record record;
+  std::vector<Message> changes;  ///< "截止日期：- → 2026-12-31", one a field; empty when nothing changed
+};
+
+/// `match set need REF`: the need with code or number `ref` (lists::need_named) takes the
+/// fields `entry` gives (those not empty), read as add_need reads them, in one
+/// transaction. A UsageError when it gives none, or a value that cannot be read.
+Changed<lists::Need> set_need(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
+                              const HandEntry& entry, const std::string& now);
+/// `match set resource REF`, as set_need.
+Changed<lists::Resource> set_resource(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
+                                      const HandEntry& entry, const std::string& now);
 
 }  // namespace kangle::import

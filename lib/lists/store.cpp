@@ -120,6 +120,15 @@ std::vector<Need> Store::read_needs(SQLite::Statement& q) {
   return out;
 }
 
+std::optional<Need> Store::find_need(std::int64_t id) {
+  static const std::string sql = std::string("SELECT ") + need_columns + " FROM needs WHERE id = ?";
+  auto& q = statement_(sql);
+  q.bind(1, id);
+  auto found = read_needs(q);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
 std::optional<Need> Store::find_need_by_code(const std::string& code) {
   static const std::string sql = std::string("SELECT ") + need_columns + " FROM needs WHERE code = ?";
   auto& q = statement_(sql);
@@ -209,6 +218,35 @@ std::vector<Resource> Store::read_resources(SQLite::Statement& q) {
     out.push_back(std::move(r));
   }
   return out;
+}
+
+std::optional<Resource> Store::find_resource(std::int64_t id) {
+  static const std::string sql = std::string("SELECT ") + resource_columns + " FROM resources WHERE id = ?";
+  auto& q = statement_(sql);
+  q.bind(1, id);
+  auto found = read_resources(q);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+namespace {
+
+std::vector<std::string> codes(SQLite::Statement& q) {
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> Store::need_codes() {
+  static const std::string sql = "SELECT code FROM needs WHERE code IS NOT NULL ORDER BY code";
+  return codes(statement_(sql));
+}
+
+std::vector<std::string> Store::resource_codes() {
+  static const std::string sql = "SELECT code FROM resources WHERE code IS NOT NULL ORDER BY code";
+  return codes(statement_(sql));
 }
 
 std::optional<Resource> Store::find_resource_by_code(const std::string& code) {

@@ -39,6 +39,7 @@ class Store {
 public:
   explicit Store(SQLite::Database& db) : db_(db) {}
 
+  std::optional<Need> find_need(std::int64_t id);
   std::optional<Need> find_need_by_code(const std::string& code);
   /// The first need (by id) with this requester, category and description.
   std::optional<Need> find_need_by_key(const Need& like, KeyScope scope);
@@ -51,10 +52,14 @@ public:
   std::int64_t count_needs();
   /// Need `need`'s status from its projects: done once `done` reach what it wants,
   /// matched once `live` (not declined, unmatched or cancelled) do, else open; a
-  /// cancelled need stays cancelled.
+  /// cancelled or closed need stays as it is.
   void settle_need_status(std::int64_t need, std::int64_t live, std::int64_t done, const std::string& now);
 
+  std::optional<Resource> find_resource(std::int64_t id);
   std::optional<Resource> find_resource_by_code(const std::string& code);
+  /// Every code given to a need (or a resource), for suggesting one.
+  std::vector<std::string> need_codes();
+  std::vector<std::string> resource_codes();
   /// The first resource (by id) with this provider, category and description.
   std::optional<Resource> find_resource_by_key(const Resource& like, KeyScope scope);
   std::int64_t insert(const Resource& resource, const std::string& now);

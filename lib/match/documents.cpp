@@ -69,6 +69,23 @@ std::string need_label(const lists::Need& n) {
   return label + " " + n.requester;
 }
 
+Value need_status_value(lists::NeedStatus status, Lang lang) {
+  return Value::code(std::string(lists::to_string(status)), lists::display(status, lang));
+}
+
+/// Project numbers as people read them (12、13), and as a list for scripts.
+std::string numbers_text(Lang lang, const std::vector<std::int64_t>& ids) {
+  std::vector<std::string> texts;
+  for (auto id : ids) texts.push_back(std::to_string(id));
+  return list_in(lang, texts);
+}
+
+Value numbers_value(const std::vector<std::int64_t>& ids) {
+  std::vector<std::string> items;
+  for (auto id : ids) items.push_back(std::to_string(id));
+  return Value::list(std::move(items));
+}
+
 Value project_status_value(ProjectStatus status, Lang lang, bool is_overdue = false) {
   auto label = display(status, lang);
   if (is_overdue) label += text_of(lang, Msg::project_overdue_mark);
@@ -84,6 +101,7 @@ std::string_view to_string(GapReason reason) {
     case GapReason::all_full: return "all_full";
     case GapReason::refused: return "refused";
     case GapReason::few_in_reach: return "few_in_reach";
+    case GapReason::out_of_period: return "out_of_period";
   }
   return "";
 }
@@ -97,6 +115,7 @@ std::string gap_reason_text(const Gap& gap, const lists::Need& need, const std::
     case GapReason::all_full: return text_of(lang, Msg::gap_all_full);
     case GapReason::refused: return text_of(lang, Msg::gap_refused);
     case GapReason::few_in_reach: return tr(lang, Msg::gap_few_in_reach, gap.in_reach, need.wanted);
+    case GapReason::out_of_period: return text_of(lang, Msg::gap_out_of_period);
     case GapReason::too_far: break;
   }
   const auto& nearest = resources.at(*gap.nearest);
@@ -222,7 +241,7 @@ present::Document needs_listing(SQLite::Database& db, const config::Config& conf
 }
 
 present::Document resources_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
-                                    Lang lang) {
+                                    const Date& today, Lang lang) {
   if (query.status) throw UsageError(Message(Msg::match_status_needs_only));
   lists::ResourceFilter filter;
   if (query.unit) filter.unit = *query.unit;
@@ -239,6 +258,7 @@ present::Document resources_listing(SQLite::Database& db, const config::Config& 
                    column(lang, "radius", Msg::field_radius),
                    column(lang, "capacity", Msg::field_capacity),
                    column(lang, "period", Msg::field_period),
+                   column(lang, "left", Msg::field_left),
                    column(lang, "cost", Msg::field_cost),
                    column_for_scripts("id"),
                    column_for_scripts("unit"),
@@ -247,19 +267,23 @@ present::Document resources_listing(SQLite::Database& db, const config::Config& 
                    column_for_scripts("address"),
                    column_for_scripts("lat"),
                    column_for_scripts("lon"),
-                   column_for_scripts("note")};
+                   column_for_scripts("note"),
+                   column_for_scripts("in_period")};
+  std::map<std::int64_t, FreeResource> room;
+  for (auto& r : load_pool(db, today).second) room.emplace(r.resource.id, std::move(r));
   for (const auto& r : lists::Store(db).resources(filter)) {
+    const auto& free = room.at(r.id);
     table.rows.push_back({text_or_none(r.code), Value::text(r.provider),
                           Value::code(std::string(lists::to_string(r.provider_kind)), lists::display(r.provider_kind, lang)),
                           text_or_none(r.contact), people::phone_value(r.phone, query.reveal),
                           category_value(config.catalogue, r.category, lang), Value::text(r.description),
                           radius_value(r.radius_m, lang), Value::integer(r.capacity), text_or_none(r.period),
-                          money_value(r.cost_fen, lang),
+                          Value::integer(free.in_period ? free.free : 0), money_value(r.cost_fen, lang),
                           Value::integer(r.id), text_or_none(r.unit), integer_or_none(r.radius_m),
                           integer_or_none(r.cost_fen), text_or_none(r.address),
                           decimal_or_none(r.location ? std::optional(r.location->lat) : std::nullopt),
                           decimal_or_none(r.location ? std::optional(r.location->lon) : std::nullopt),
-                          text_or_none(r.note)});
+                          text_or_none(r.note), Value::flag(free.in_period, text_of(lang, Msg::word_yes))});
   }
   return counted_listing(lang, "match_resources", std::move(table), Msg::resources_count);
 }
@@ -301,7 +325,7 @@ present::Document projects_listing(SQLite::Database& db, const config::Config& c
 present::Document listing(SQLite::Database& db, const config::Config& config, std::string_view what,
                           const ListQuery& query, const Date& today, Lang lang) {
   if (what == "needs") return needs_listing(db, config, query, lang);
-  if (what == "resources") return resources_listing(db, config, query, lang);
+  if (what == "resources") return resources_listing(db, config, query, today, lang);
   if (what == "projects") return projects_listing(db, config, query, today, lang);
   throw Error(fmt::format("match list {}: not needs, resources or projects", what));  // the command line allows no other
 }
@@ -452,11 +476,38 @@ present::Document move_project(SQLite::Database& db, const ProjectMove& move, co
       for (const auto& who : import::split_list(list)) details.volunteers.push_back(people::resolve_volunteer(volunteers, who));
     }
   }
+  if (move.to == ProjectStatus::cancelled) {
+    auto cancelled = cancel_project(db, move.project, move.note, move.need_after, move.by, now);
+    const auto& project = cancelled.project;
+    const auto& need = cancelled.need;
+    std::vector<std::string> lines{tr(lang, Msg::project_moved, project.id, project.need_requester, display(project.status, lang)),
+                                   tr(lang, Msg::match_need_after_cancel, need_label(need), lists::display(need.status, lang))};
+    if (!cancelled.cancelled.empty()) lines.push_back(tr(lang, Msg::match_cancelled_with_need, numbers_text(lang, cancelled.cancelled)));
+    return present::message(lang, "match_move", std::move(lines),
+                            {{"project", Value::integer(project.id)},
+                             {"status", project_status_value(project.status, lang)},
+                             {"need", Value::integer(need.id)},
+                             {"need_status", need_status_value(need.status, lang)},
+                             {"cancelled", numbers_value(cancelled.cancelled)}});
+  }
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   auto project = ProjectStore(db).transition(move.project, move.to, details, now);
   transaction.commit();
   return present::message(lang, "match_move", {tr(lang, Msg::project_moved, project.id, project.need_requester, display(project.status, lang))},
                           {{"project", Value::integer(project.id)}, {"status", project_status_value(project.status, lang)}});
+}
+
+present::Document close_need_document(SQLite::Database& db, std::string_view need, const std::string& reason,
+                                      const std::string& by, const std::string& now, Lang lang) {
+  auto closed = close_need(db, need, reason, by, now);
+  const auto& n = closed.need;
+  std::vector<std::string> lines{tr(lang, Msg::match_need_closed, need_label(n), n.description, n.closed_reason)};
+  if (!closed.cancelled.empty()) lines.push_back(tr(lang, Msg::match_cancelled_with_need, numbers_text(lang, closed.cancelled)));
+  return present::message(lang, "match_close", std::move(lines),
+                          {{"need", Value::integer(n.id)},
+                           {"status", need_status_value(n.status, lang)},
+                           {"reason", Value::text(n.closed_reason)},
+                           {"cancelled", numbers_value(closed.cancelled)}});
 }
 
 present::Document add_need(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
@@ -472,6 +523,41 @@ present::Document add_resource(SQLite::Database& db, const config::Config& confi
   return present::message(lang, "match_resource_added",
                           {tr(lang, Msg::match_resource_added, resource.id, resource.provider, resource.description)},
                           {{"resource", Value::integer(resource.id)}});
+}
+
+namespace {
+
+/// What a `match set` did: a line for the record, one for each change.
+template <typename Record>
+present::Document changed_document(const import::Changed<Record>& changed, Msg heading, const std::string& label,
+                                   const std::string& what, std::string_view kind, Lang lang) {
+  std::vector<std::string> lines;
+  if (changed.changes.empty()) {
+    lines.push_back(tr(lang, Msg::match_set_unchanged, label, what));
+  } else {
+    lines.push_back(tr(lang, heading, label, what));
+    for (const auto& change : changed.changes) lines.push_back("  " + change.in(lang));
+  }
+  return present::message(lang, std::string(kind), std::move(lines),
+                          {{std::string(kind == "match_need_set" ? "need" : "resource"), Value::integer(changed.record.id)},
+                           {"changed", Value::integer(static_cast<std::int64_t>(changed.changes.size()))}});
+}
+
+}  // namespace
+
+present::Document set_need(SQLite::Database& db, const config::Config& config, const std::string& ref,
+                           const import::HandEntry& entry, const std::string& now, Lang lang) {
+  auto changed = import::set_need(db, config.catalogue, ref, entry, now);
+  return changed_document(changed, Msg::match_need_set, need_label(changed.record), changed.record.description,
+                          "match_need_set", lang);
+}
+
+present::Document set_resource(SQLite::Database& db, const config::Config& config, const std::string& ref,
+                               const import::HandEntry& entry, const std::string& now, Lang lang) {
+  auto changed = import::set_resource(db, config.catalogue, ref, entry, now);
+  const auto& r = changed.record;
+  auto label = (r.code.empty() ? "#" + std::to_string(r.id) : r.code) + " " + r.provider;
+  return changed_document(changed, Msg::match_resource_set, label, r.description, "match_resource_set", lang);
 }
 
 }  // namespace kangle::match

@@ -13,6 +13,7 @@
 #include "config/model.hpp"
 #include "core/dates.hpp"
 #include "import/lists.hpp"
+#include "match/closing.hpp"
 #include "match/projects.hpp"
 #include "present/document.hpp"
 
@@ -34,9 +35,10 @@ struct ListQuery {
 
 /// The needs list (`needs`): vulnerable residents' first, then by deadline.
 present::Document needs_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query, Lang lang);
-/// The resources list (`resources`), by provider.
+/// The resources list (`resources`), by provider, with the room left in the period
+/// holding `today` (`left`; 0 outside its period, `in_period` false).
 present::Document resources_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
-                                    Lang lang);
+                                    const Date& today, Lang lang);
 /// The projects (`projects`), live first; `overdue` ones past their need's deadline on `today`.
 present::Document projects_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
                                    const Date& today, Lang lang);
@@ -67,6 +69,7 @@ struct ProjectMove {
   std::string by, note, date;
   std::optional<int> people, satisfaction;
   std::vector<std::string> volunteers;
+  NeedAfterCancel need_after = NeedAfterCancel::unsaid;  ///< cancel: what becomes of the need
 };
 
 /// Moves the project (a bad date is a UsageError, an unknown volunteer or a move not
@@ -74,11 +77,23 @@ struct ProjectMove {
 present::Document move_project(SQLite::Database& db, const ProjectMove& move, const Date& today, const std::string& now,
                                Lang lang);
 
+/// `match close NEED --reason R` (match::close_need) said: the need closed and the
+/// projects cancelled with it; facts: the need's id, its status, the projects cancelled.
+present::Document close_need_document(SQLite::Database& db, std::string_view need, const std::string& reason,
+                                      const std::string& by, const std::string& now, Lang lang);
+
 /// `match add need|resource`: the line read and added (import::add_need) and said; facts:
 /// its id.
 present::Document add_need(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
                            const std::string& now, Lang lang);
 present::Document add_resource(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
                                const std::string& now, Lang lang);
+
+/// `match set need|resource REF`: the fields given changed (import::set_need,
+/// import::set_resource), each change said; facts: its id and how many fields changed.
+present::Document set_need(SQLite::Database& db, const config::Config& config, const std::string& ref,
+                           const import::HandEntry& entry, const std::string& now, Lang lang);
+present::Document set_resource(SQLite::Database& db, const config::Config& config, const std::string& ref,
+                               const import::HandEntry& entry, const std::string& now, Lang lang);
 
 }  // namespace kangle::match

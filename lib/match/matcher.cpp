@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <numbers>
+#include <set>
 
 #include "solver/min_cost_flow.hpp"
 
@@ -37,12 +38,13 @@ bool excluded(const OpenNeed& need, std::int64_t resource) {
 }
 
 struct Pair {
-  std::size_t need, resource;
+  std::size_t need, resource, donor;
   std::optional<int> distance;
 };
 
-/// The flow network of the pairs: source → resource (its room) → need (one place) →
-/// need's side (vulnerable or not) → sink. Returns the flow on each pair's arc.
+/// The flow network of the pairs: source → resource (its room) → [need's donor (one
+/// place), for a need wanting several] → need (its open places) → need's side
+/// (vulnerable or not) → sink. Returns the flow on each pair's arc.
 std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
                                 const std::vector<Pair>& pairs, const std::vector<std::int64_t>& pair_cost,
                                 std::int64_t amount, std::optional<std::pair<std::int64_t, std::int64_t>> split) {
@@ -50,6 +52,7 @@ std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::v
   auto source = g.add_node(), sink = g.add_node();
   auto vulnerable_side = g.add_node(), other_side = g.add_node();
   std::map<std::size_t, solver::FlowNetwork::Node> resource_node, need_node;
+  std::map<std::pair<std::size_t, std::size_t>, solver::FlowNetwork::Node> donor_node;  // (need, donor)
   for (const auto& p : pairs) {
     if (!resource_node.count(p.resource)) {
       auto node = resource_node[p.resource] = g.add_node();
@@ -59,10 +62,16 @@ std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::v
       auto node = need_node[p.need] = g.add_node();
       g.add_arc(node, needs[p.need].need.vulnerable ? vulnerable_side : other_side, needs[p.need].open, 0);
     }
+    if (needs[p.need].open > 1 && !donor_node.count({p.need, p.donor})) {
+      auto node = donor_node[{p.need, p.donor}] = g.add_node();
+      g.add_arc(node, need_node[p.need], 1, 0);
+    }
   }
   std::vector<solver::FlowNetwork::Arc> arcs;
   for (std::size_t i = 0; i < pairs.size(); ++i) {
-    arcs.push_back(g.add_arc(resource_node[pairs[i].resource], need_node[pairs[i].need], 1, pair_cost[i]));
+    const auto& p = pairs[i];
+    auto to = needs[p.need].open > 1 ? donor_node[{p.need, p.donor}] : need_node[p.need];
+    arcs.push_back(g.add_arc(resource_node[p.resource], to, 1, pair_cost[i]));
   }
   if (split) {
     // Exactly as many places on each side as the first solve found.
@@ -91,6 +100,11 @@ int distance_m(const lists::Coordinates& a, const lists::Coordinates& b) {
   return static_cast<int>(std::lround(2 * earth_radius_m * std::asin(std::min(1.0, std::sqrt(h)))));
 }
 
+std::string donor(const lists::Resource& resource) {
+  if (resource.provider_kind == lists::ProviderKind::volunteer) return "volunteer:" + resource.provider;
+  return "unit:" + (resource.unit.empty() ? resource.provider : resource.unit);
+}
+
 bool can_serve(const lists::Resource& resource, const lists::Need& need, const Date& today) {
   if (resource.category != need.category || deadline_passed(need, today)) return false;
   if (!resource.radius_m) return true;
@@ -102,6 +116,24 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
                        const Date& today) {
   std::map<std::string, std::vector<std::size_t>> by_category;
   for (std::size_t r = 0; r < resources.size(); ++r) by_category[resources[r].resource.category].push_back(r);
+  // Each resource's donor, as an index; the donors already serving each need.
+  std::map<std::string, std::size_t> donor_index;
+  std::map<std::int64_t, std::size_t> donor_of;
+  for (const auto& r : resources) donor_of[r.resource.id] = donor_index.emplace(donor(r.resource), donor_index.size()).first->second;
+  std::vector<std::set<std::size_t>> serving(needs.size());
+  for (std::size_t n = 0; n < needs.size(); ++n) {
+    for (auto id : needs[n].served_by) {
+      if (auto it = donor_of.find(id); it != donor_of.end()) serving[n].insert(it->second);
+    }
+  }
+  // A resource that declined the need or gave it back, or whose donor serves it already.
+  auto barred = [&](std::size_t n, std::size_t r) {
+    auto id = resources[r].resource.id;
+    return excluded(needs[n], id) || serving[n].contains(donor_of[id]);
+  };
+  auto available = [&](std::size_t n, std::size_t r) {
+    return resources[r].in_period && can_serve(resources[r].resource, needs[n].need, today);
+  };
 
   std::vector<Pair> pairs;
   std::int64_t wanted = 0, room = 0;
@@ -109,15 +141,15 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
     if (needs[n].open <= 0) continue;
     bool any = false;
     for (auto r : by_category[needs[n].need.category]) {
-      if (excluded(needs[n], resources[r].resource.id)) continue;
-      if (resources[r].free > 0 && can_serve(resources[r].resource, needs[n].need, today)) {
-        pairs.push_back({n, r, distance_between(resources[r].resource, needs[n].need)});
+      if (barred(n, r)) continue;
+      if (resources[r].free > 0 && available(n, r)) {
+        pairs.push_back({n, r, donor_of[resources[r].resource.id], distance_between(resources[r].resource, needs[n].need)});
         any = true;
       }
     }
     if (any) wanted += needs[n].open;
   }
-  for (const auto& r : resources) room += std::max(r.free, 0);
+  for (const auto& r : resources) room += r.in_period ? std::max(r.free, 0) : 0;
 
   MatchPlan plan;
   std::vector<int> served(needs.size(), 0);
@@ -182,20 +214,25 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
         }
       }
       gap.reason = gap.nearest ? GapReason::too_far : GapReason::no_location;
+    } else if (std::none_of(candidates.begin(), candidates.end(), [&](std::size_t r) { return available(n, r); })) {
+      gap.reason = GapReason::out_of_period;
     } else if (!needs[n].refused_by.empty() && std::all_of(candidates.begin(), candidates.end(), [&](std::size_t r) {
-                 return !can_serve(resources[r].resource, need, today) || excluded(needs[n], resources[r].resource.id);
+                 return !available(n, r) || barred(n, r);
                })) {
       gap.reason = GapReason::refused;
     } else {
-      // Resources already serving it count as in reach: they cannot serve it twice.
-      gap.in_reach = static_cast<int>(std::count_if(candidates.begin(), candidates.end(), [&](std::size_t r) {
-        return can_serve(resources[r].resource, need, today) && !listed(needs[n].refused_by, resources[r].resource.id);
-      }));
+      // Donors already serving it count as in reach: they cannot serve it twice.
+      std::set<std::size_t> donors;
+      for (auto r : candidates) {
+        if (available(n, r) && !listed(needs[n].refused_by, resources[r].resource.id)) donors.insert(donor_of[resources[r].resource.id]);
+      }
+      gap.in_reach = static_cast<int>(donors.size());
       if (gap.in_reach < need.wanted) gap.reason = GapReason::few_in_reach;
     }
     plan.gaps.push_back(gap);
   }
   for (const auto& r : resources) {
+    if (!r.in_period) continue;
     if (auto it = shortages.find(r.resource.category); it != shortages.end()) it->second.room += std::max(r.free, 0);
   }
   for (auto& [category, s] : shortages) {

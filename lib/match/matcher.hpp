@@ -20,11 +20,17 @@ struct OpenNeed {
   std::vector<std::int64_t> served_by;   ///< resources already in its live projects: not proposed twice
 };
 
-/// A resource with `free` room left (its capacity less its live projects).
+/// A resource with `free` room left (its capacity less its live projects in the current
+/// window of its period), and whether it serves today at all.
 struct FreeResource {
   lists::Resource resource;
   int free = 1;
+  bool in_period = true;  ///< today is within its period (服务周期): else it is not proposed
 };
+
+/// Who gives: a unit (its name, or the provider's when it has none), or a volunteer
+/// (the provider). A need wanting several resources gets them from different donors.
+std::string donor(const lists::Resource& resource);
 
 /// A project to propose: `resource` to serve `need`.
 struct Proposal {
@@ -41,7 +47,8 @@ enum class GapReason {
   no_location,      ///< resources of its category have a radius, and it (or they) have no coordinates
   all_full,         ///< resources within reach exist, but their room went to other needs, or they have none
   refused,          ///< every resource within reach declined it or gave it back
-  few_in_reach,     ///< fewer resources within reach than it wants (each serves it once; see `in_reach`)
+  few_in_reach,     ///< fewer donors within reach than it wants (each serves it once; see `in_reach`)
+  out_of_period,    ///< resources within reach exist, but none serves in today's period
 };
 
 struct Gap {
@@ -50,7 +57,7 @@ struct Gap {
   GapReason reason = GapReason::no_resource;
   std::optional<std::int64_t> nearest;  ///< for too_far: the nearest resource of its category
   std::optional<int> nearest_m;
-  int in_reach = 0;  ///< for few_in_reach: the resources that could ever serve it
+  int in_reach = 0;  ///< for few_in_reach: the donors that could ever serve it
 };
 
 /// A category where the needs want more than the resources can take.
@@ -80,9 +87,11 @@ bool can_serve(const lists::Resource& resource, const lists::Need& need, const D
 /// min-cost flow (LEMON's NetworkSimplex, the solver the rota uses). The objective is
 /// lexicographic: (1) the most places for vulnerable residents' needs, (2) the most
 /// places in all, (3) the oldest needs first (the most days waited, summed over the
-/// places given), (4) the shortest total distance. Each resource serves a need at most
-/// once; a need wanting several resources (a micro-wish claimed by several donors) may
-/// get several. (1)-(2) and (3)-(4) are two solves: their weights together would
+/// places given), (4) the shortest total distance. Each donor serves a need at most
+/// once: a need wanting several resources (a micro-wish claimed by several donors) may
+/// get several, from different donors, none of them a donor already serving it (a node
+/// per need and donor of capacity 1 keeps the flow exact). A resource outside its period
+/// is not proposed. (1)-(2) and (3)-(4) are two solves: their weights together would
 /// overflow 64-bit costs at district size.
 MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
                        const Date& today);

@@ -154,6 +154,23 @@ std::optional<Project> ProjectStore::find(std::int64_t id) {
   return read_project(q);
 }
 
+std::vector<Project> ProjectStore::of_need(std::int64_t need) {
+  SQLite::Statement q(db_, "SELECT " + project_columns + " WHERE p.need_id = ? ORDER BY p.id");
+  q.bind(1, need);
+  std::vector<Project> out;
+  while (q.executeStep()) out.push_back(read_project(q));
+  return out;
+}
+
+std::map<std::int64_t, std::vector<Date>> ProjectStore::live_days_by_resource() {
+  SQLite::Statement q(db_,
+                      "SELECT resource_id, substr(created_at, 1, 10) FROM projects WHERE status <> 'declined' AND "
+                      "status <> 'unmatched' AND status <> 'cancelled' ORDER BY resource_id, id");
+  std::map<std::int64_t, std::vector<Date>> out;
+  while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(storage::date_at(q, 1));
+  return out;
+}
+
 std::vector<Project> ProjectStore::list(const ProjectFilter& filter, const Date& today) {
   SQLite::Statement q(db_, "SELECT " + project_columns +
                                " WHERE (?1 IS NULL OR p.status = ?1) AND (?2 = '' OR instr(p.unit, ?2) > 0 OR "

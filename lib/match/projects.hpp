@@ -85,6 +85,11 @@ public:
   std::map<std::int64_t, std::vector<std::int64_t>> servers_by_need();
   std::int64_t insert(const Proposal& proposal, const std::string& unit, const std::string& now, const std::string& by);
   std::optional<Project> find(std::int64_t id);
+  /// The projects of need `need`, by id.
+  std::vector<Project> of_need(std::int64_t need);
+  /// For each resource, the days (UTC) its live projects were proposed: what a renewed
+  /// capacity counts within its window.
+  std::map<std::int64_t, std::vector<Date>> live_days_by_resource();
   /// By status order (live first), then id.
   std::vector<Project> list(const ProjectFilter& filter, const Date& today);
   std::vector<ProjectEvent> events(std::int64_t project);

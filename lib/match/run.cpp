@@ -3,8 +3,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <map>
 
+#include "lists/period.hpp"
 #include "lists/store.hpp"
 #include "match/places.hpp"
 #include "match/projects.hpp"
@@ -16,7 +18,7 @@ std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Da
                                                                       const std::vector<config::Community>& communities) {
   ProjectStore projects(db);
   auto held_by_need = projects.places_by_need();
-  auto held_by_resource = projects.places_by_resource();
+  auto live_days = projects.live_days_by_resource();
   auto refusals = projects.refusals_by_need();
   auto servers = projects.servers_by_need();
   std::map<std::int64_t, Date> since;
@@ -39,8 +41,15 @@ std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Da
         {std::move(need), open, static_cast<int>(std::max<long>(waited, 0)), refusals[id], servers[id]});
   }
   for (auto& resource : store.resources({})) {
-    int free = resource.capacity - held_by_resource[resource.id];
-    pool.second.push_back({std::move(resource), std::max(free, 0)});
+    // A period the import could not read was not stored; one stored before it was
+    // checked serves always, as it did then.
+    auto period = lists::parse_service_period(resource.period).value_or(lists::ServicePeriod{});
+    auto window = period.window(today);
+    auto held = std::count_if(live_days[resource.id].begin(), live_days[resource.id].end(), [&](const Date& day) {
+      return !window || (window->first <= day && day <= window->second);
+    });
+    int free = resource.capacity - static_cast<int>(held);
+    pool.second.push_back({std::move(resource), std::max(free, 0), period.serves_on(today)});
   }
   place_pool(pool.first, pool.second, communities);
   return pool;

@@ -24,8 +24,11 @@ struct RunReport {
 /// The open needs and the resources' free room as the workspace holds them today:
 /// what `match run` and `match gaps` plan from. Projects already proposed keep their
 /// places; declined, given-back and cancelled ones free them, and a resource that
-/// declined a need or gave it back is not proposed for it again. Needs and resources
-/// without coordinates are placed at those of the compound they name (match::place_pool).
+/// declined a need or gave it back is not proposed for it again. A resource's room is
+/// its capacity less its live projects proposed in the current window of its period
+/// (this week, month, quarter or year when it renews; ever when it does not), and it is
+/// in period when its period holds `today`. Needs and resources without coordinates are
+/// placed at those of the compound they name (match::place_pool).
 std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Database& db, const Date& today,
                                                                       const std::vector<config::Community>& communities = {});
 

@@ -24,6 +24,7 @@
 #include "import/columns.hpp"
 #include "import/lists.hpp"
 #include "lists/model.hpp"
+#include "lists/period.hpp"
 #include "import/normalize.hpp"
 #include "lists/store.hpp"
 #include "storage/database.hpp"
@@ -610,4 +611,62 @@ TEST_CASE("migration 16 rebuilds needs and resources, keeps every row and the pr
   resource.services = {"blood-pressure", "health-talk"};
   store.update(resource, "y");
   CHECK(store.find_resource_by_code("ZY-005")->services == resource.services);
+}
+
+// ─── periods (服务周期) ───────────────────────────────────────────────────────────
+
+namespace {
+
+kangle::Date day_of(int y, unsigned m, unsigned d) {
+  return kangle::Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+}  // namespace
+
+TEST_CASE("parse_service_period: spans, renewals, both, always, and what it cannot read", "[lists]") {
+  using kangle::lists::parse_service_period;
+  using kangle::lists::Renewal;
+  using kangle::lists::ServicePeriod;
+  auto span = [](kangle::Date first, kangle::Date last, Renewal renewal = Renewal::none) {
+    return ServicePeriod{first, last, renewal};
+  };
+  CHECK(parse_service_period("2026Q4") == span(day_of(2026, 10, 1), day_of(2026, 12, 31)));
+  CHECK(parse_service_period("2026年第四季度") == span(day_of(2026, 10, 1), day_of(2026, 12, 31)));
+  CHECK(parse_service_period("2026年第一季度") == span(day_of(2026, 1, 1), day_of(2026, 3, 31)));
+  CHECK(parse_service_period("2026年") == span(day_of(2026, 1, 1), day_of(2026, 12, 31)));
+  CHECK(parse_service_period("2026") == span(day_of(2026, 1, 1), day_of(2026, 12, 31)));
+  CHECK(parse_service_period("2026-12") == span(day_of(2026, 12, 1), day_of(2026, 12, 31)));
+  CHECK(parse_service_period("2027年2月") == span(day_of(2027, 2, 1), day_of(2027, 2, 28)));
+  CHECK(parse_service_period("2026-12-01至2027-02-28") == span(day_of(2026, 12, 1), day_of(2027, 2, 28)));
+  CHECK(parse_service_period("2026.12.1-2027.2.28") == span(day_of(2026, 12, 1), day_of(2027, 2, 28)));
+  CHECK(parse_service_period("2026年12月1日到2027年1月15日") == span(day_of(2026, 12, 1), day_of(2027, 1, 15)));
+  CHECK(parse_service_period("每周二") == ServicePeriod{std::nullopt, std::nullopt, Renewal::weekly});
+  CHECK(parse_service_period("每周") == ServicePeriod{std::nullopt, std::nullopt, Renewal::weekly});
+  CHECK(parse_service_period("每月") == ServicePeriod{std::nullopt, std::nullopt, Renewal::monthly});
+  CHECK(parse_service_period("每季度") == ServicePeriod{std::nullopt, std::nullopt, Renewal::quarterly});
+  CHECK(parse_service_period("2026Q4 每周二、四") == span(day_of(2026, 10, 1), day_of(2026, 12, 31), Renewal::weekly));
+  CHECK(parse_service_period("2026年，每月") == span(day_of(2026, 1, 1), day_of(2026, 12, 31), Renewal::monthly));
+  CHECK(parse_service_period("长期") == ServicePeriod{});
+  CHECK(parse_service_period("常年") == ServicePeriod{});
+  CHECK(parse_service_period("") == ServicePeriod{});
+  for (const char* unreadable : {"看情况", "2026Q5", "2026-13", "2027-02-28至2026-12-01", "每周二下午", "2026-12-01至"}) {
+    INFO(unreadable);
+    CHECK_FALSE(parse_service_period(unreadable));
+  }
+}
+
+TEST_CASE("ServicePeriod: the days it serves and the window its capacity renews in", "[lists]") {
+  using kangle::lists::parse_service_period;
+  auto q4 = *parse_service_period("2026Q4");
+  CHECK(q4.serves_on(day_of(2026, 12, 31)));
+  CHECK_FALSE(q4.serves_on(day_of(2027, 1, 1)));
+  CHECK_FALSE(q4.serves_on(day_of(2026, 9, 30)));
+  CHECK_FALSE(q4.window(day_of(2026, 12, 1)));  // no renewal: every live project counts
+  auto weekly = *parse_service_period("每周二");
+  CHECK(weekly.serves_on(day_of(2030, 1, 1)));
+  // 2026-12-03 is a Thursday: its week runs Monday 11-30 to Sunday 12-06.
+  CHECK(weekly.window(day_of(2026, 12, 3)) == std::pair{day_of(2026, 11, 30), day_of(2026, 12, 6)});
+  CHECK(weekly.window(day_of(2026, 11, 30)) == std::pair{day_of(2026, 11, 30), day_of(2026, 12, 6)});
+  CHECK(parse_service_period("每月")->window(day_of(2027, 2, 10)) == std::pair{day_of(2027, 2, 1), day_of(2027, 2, 28)});
+  CHECK(parse_service_period("每季度")->window(day_of(2026, 11, 10)) == std::pair{day_of(2026, 10, 1), day_of(2026, 12, 31)});
 }

@@ -110,7 +110,7 @@ TEST_CASE("match documents: filters read as typed, refused where they do not app
   query = {};
   query.unit = "交通银行";
   CHECK(error_message<kangle::Error>([&] { kangle::match::needs_listing(ws.sql(), ws.config(), query, Lang::en); }).find("--unit") != std::string::npos);
-  auto bank = Json::parse(kangle::present::render_json(kangle::match::resources_listing(ws.sql(), ws.config(), query, Lang::en)));
+  auto bank = Json::parse(kangle::present::render_json(kangle::match::resources_listing(ws.sql(), ws.config(), query, today, Lang::en)));
   REQUIRE(rows(bank).size() == 2);
   CHECK(rows(bank)[0]["provider_kind"] == "unit");
   CHECK(rows(bank)[0]["radius_m"] == 1500);
@@ -121,7 +121,7 @@ TEST_CASE("match documents: filters read as typed, refused where they do not app
   query = {};
   query.status = "waiting";
   CHECK_THROWS_AS(kangle::match::needs_listing(ws.sql(), ws.config(), query, Lang::en), kangle::UsageError);
-  CHECK_THROWS_AS(kangle::match::resources_listing(ws.sql(), ws.config(), query, Lang::en), kangle::UsageError);
+  CHECK_THROWS_AS(kangle::match::resources_listing(ws.sql(), ws.config(), query, today, Lang::en), kangle::UsageError);
   query = {};
   CHECK(kangle::match::listing(ws.sql(), ws.config(), "resources", query, today, Lang::en).kind == "match_resources");
   CHECK(kangle::match::listing(ws.sql(), ws.config(), "projects", query, today, Lang::en).kind == "match_projects");

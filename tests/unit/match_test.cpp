@@ -26,6 +26,7 @@
 #include "import_report.hpp"
 #include "lists/model.hpp"
 #include "lists/store.hpp"
+#include "match/closing.hpp"
 #include "match/matcher.hpp"
 #include "match/projects.hpp"
 #include "match/run.hpp"
@@ -102,9 +103,30 @@ bool excluded(const OpenNeed& n, const FreeResource& r) {
   return listed(n.refused_by, r.resource.id) || listed(n.served_by, r.resource.id);
 }
 
-/// Whether the engine may propose `r` for `n`: it can serve it, and is not excluded.
-bool may_propose(const OpenNeed& n, const FreeResource& r) {
-  return kangle::match::can_serve(r.resource, n.need, today) && !excluded(n, r);
+/// The donor of a resource: its unit (or its provider), a volunteer's own name.
+std::string donor_of(const Resource& r) {
+  if (r.provider_kind == kangle::lists::ProviderKind::volunteer) return "volunteer:" + r.provider;
+  return "unit:" + (r.unit.empty() ? r.provider : r.unit);
+}
+
+/// The donors of the resources serving `n` already.
+std::set<std::string> serving_donors(const std::vector<FreeResource>& resources, const OpenNeed& n) {
+  std::set<std::string> out;
+  for (const auto& r : resources) {
+    if (listed(n.served_by, r.resource.id)) out.insert(donor_of(r.resource));
+  }
+  return out;
+}
+
+/// Whether `r` serves in today's period and can serve `n`.
+bool available(const OpenNeed& n, const FreeResource& r) {
+  return r.in_period && kangle::match::can_serve(r.resource, n.need, today);
+}
+
+/// Whether the engine may propose `r` for `n`: it is available, not excluded, and its
+/// donor does not serve `n` already.
+bool may_propose(const std::vector<FreeResource>& resources, const OpenNeed& n, const FreeResource& r) {
+  return available(n, r) && !excluded(n, r) && !serving_donors(resources, n).contains(donor_of(r.resource));
 }
 
 std::optional<int> distance_between(const Resource& r, const Need& n) {
@@ -152,14 +174,16 @@ Score plan_score(const Instance& in, const MatchPlan& plan) {
 
 /// The best objective over every feasible set of pairs: each pair at most once, no
 /// resource over its free room, no need over its open places, every pair servable and
-/// not excluded. Each need in turn takes every subset of the resources that may serve it.
+/// not excluded, in its period, each donor once a need. Each need in turn takes every
+/// subset of the resources that may serve it.
 Score brute_force_best(const Instance& in) {
   std::vector<std::vector<std::size_t>> servable(in.needs.size());
   for (std::size_t i = 0; i < in.needs.size(); ++i) {
     for (std::size_t j = 0; j < in.resources.size(); ++j) {
-      if (may_propose(in.needs[i], in.resources[j])) servable[i].push_back(j);
+      if (may_propose(in.resources, in.needs[i], in.resources[j])) servable[i].push_back(j);
     }
   }
+  std::set<std::string> donors_taken;  // by the need being visited
   std::vector<int> room;
   for (const auto& r : in.resources) room.push_back(r.free);
   Score best{};  // the empty set
@@ -170,13 +194,18 @@ Score brute_force_best(const Instance& in) {
       return;
     }
     // This need takes no more resources: on to the next need.
+    auto mine = std::exchange(donors_taken, {});
     visit(need + 1, 0, 0, so_far);
+    donors_taken = std::move(mine);
     if (taken == in.needs[need].open) return;
     for (std::size_t k = next; k < servable[need].size(); ++k) {
       auto r = servable[need][k];
-      if (room[r] <= 0) continue;
+      auto donor = donor_of(in.resources[r].resource);
+      if (room[r] <= 0 || donors_taken.contains(donor)) continue;
       --room[r];
+      donors_taken.insert(donor);
       visit(need, k + 1, taken + 1, so_far + pair_score(in.needs[need], in.resources[r]));
+      donors_taken.erase(donor);
       ++room[r];
     }
   };
@@ -188,7 +217,8 @@ Score brute_force_best(const Instance& in) {
 /// `spread_m` of the centre; some without coordinates, some resources serving the whole
 /// street, some deadlines passed (and some falling today), a few ages past the ten-year
 /// clamp, a tenth of the pairs refused (the resource declined the need or gave it back)
-/// and a twentieth already served by a live project.
+/// and a twentieth already served by a live project; half the resources share one of
+/// three units, a tenth are outside their period.
 Instance random_instance(std::mt19937& rng, int needs, int resources, int categories, int spread_m, int max_free,
                          int max_open) {
   auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
@@ -217,6 +247,10 @@ Instance random_instance(std::mt19937& rng, int needs, int resources, int catego
     std::optional<int> radius;
     if (!chance(0.3)) radius = uniform(300, spread_m * 3 / 2);
     in.resources.push_back(free_resource(5000 + j, category(), somewhere(), radius, uniform(0, max_free)));
+    // Half the resources belong to one of three units (several rows of one donor); a
+    // tenth are outside their period today.
+    if (chance(0.5)) in.resources.back().resource.unit = "单位" + std::to_string(uniform(0, 2));
+    in.resources.back().in_period = !chance(0.1);
   }
   for (auto& n : in.needs) {
     for (const auto& r : in.resources) {
@@ -232,6 +266,7 @@ std::vector<int> check_plan(const Instance& in, const MatchPlan& plan) {
   Index index(in);
   std::vector<int> served(in.needs.size(), 0), used(in.resources.size(), 0);
   std::set<std::pair<std::int64_t, std::int64_t>> pairs;
+  std::set<std::pair<std::int64_t, std::string>> donors;
   int vulnerable = 0;
   long distance = 0;
   for (const auto& p : plan.proposals) {
@@ -242,7 +277,10 @@ std::vector<int> check_plan(const Instance& in, const MatchPlan& plan) {
     INFO("proposal: need " << p.need << ", resource " << p.resource);
     CHECK(pairs.insert({p.need, p.resource}).second);  // no pair twice
     CHECK(kangle::match::can_serve(r.resource, n.need, today));
+    CHECK(r.in_period);
     CHECK_FALSE(excluded(n, r));
+    CHECK_FALSE(serving_donors(in.resources, n).contains(donor_of(r.resource)));
+    CHECK(donors.insert({p.need, donor_of(r.resource)}).second);  // each donor once a need
     CHECK(n.need.category == r.resource.category);
     CHECK_FALSE((n.need.deadline && *n.need.deadline < today));
     if (r.resource.radius_m) {
@@ -281,7 +319,11 @@ void check_gaps(const Instance& in, const MatchPlan& plan, const std::vector<int
     CHECK(gap_of.emplace(g.need, &g).second);
   }
   std::set<std::pair<std::int64_t, std::int64_t>> proposed;
-  for (const auto& p : plan.proposals) proposed.insert({p.need, p.resource});
+  std::set<std::pair<std::int64_t, std::string>> proposed_donors;
+  for (const auto& p : plan.proposals) {
+    proposed.insert({p.need, p.resource});
+    proposed_donors.insert({p.need, donor_of(in.resources[index.resource.at(p.resource)].resource)});
+  }
   std::vector<int> used(in.resources.size(), 0);
   for (const auto& p : plan.proposals) ++used[index.resource.at(p.resource)];
 
@@ -332,29 +374,34 @@ void check_gaps(const Instance& in, const MatchPlan& plan, const std::vector<int
       }
       continue;
     }
-    // refused: it was refused before, and every resource that can serve it refused it
-    // or serves it already.
+    // out_of_period: none that can serve it serves today.
+    bool out_of_period = std::none_of(same_category.begin(), same_category.end(),
+                                      [&](std::size_t j) { return available(n, in.resources[j]); });
+    // refused: it was refused before, and every resource available refused it, serves
+    // it already, or is of a donor serving it.
     bool refused = !n.refused_by.empty() && std::none_of(same_category.begin(), same_category.end(), [&](std::size_t j) {
-      return may_propose(n, in.resources[j]);
+      return may_propose(in.resources, n, in.resources[j]);
     });
-    // few_in_reach: fewer resources that may ever serve it (those serving it already
+    // few_in_reach: fewer donors that may ever serve it (those serving it already
     // included) than it wants; otherwise they are all full.
-    auto in_reach = std::count_if(same_category.begin(), same_category.end(), [&](std::size_t j) {
-      const auto& r = in.resources[j].resource;
-      return kangle::match::can_serve(r, n.need, today) &&
-             std::find(n.refused_by.begin(), n.refused_by.end(), r.id) == n.refused_by.end();
-    });
-    auto expected = refused ? GapReason::refused
-                            : (in_reach < n.need.wanted ? GapReason::few_in_reach : GapReason::all_full);
-    REQUIRE(g.reason == expected);
-    if (expected == GapReason::few_in_reach) CHECK(g.in_reach == in_reach);
-    // Each resource that may serve it is out of room, or serves it already: else the
-    // plan would not have the most places.
+    std::set<std::string> reachable;
     for (auto j : same_category) {
       const auto& r = in.resources[j];
-      if (!may_propose(n, r)) continue;
+      if (available(n, r) && !listed(n.refused_by, r.resource.id)) reachable.insert(donor_of(r.resource));
+    }
+    auto in_reach = static_cast<int>(reachable.size());
+    auto expected = out_of_period ? GapReason::out_of_period
+                    : refused     ? GapReason::refused
+                                  : (in_reach < n.need.wanted ? GapReason::few_in_reach : GapReason::all_full);
+    REQUIRE(g.reason == expected);
+    if (expected == GapReason::few_in_reach) CHECK(g.in_reach == in_reach);
+    // Each resource that may serve it is out of room, or its donor serves it in the
+    // plan already: else the plan would not have the most places.
+    for (auto j : same_category) {
+      const auto& r = in.resources[j];
+      if (!may_propose(in.resources, n, r)) continue;
       INFO("resource " << r.resource.id << " could serve it");
-      CHECK((used[j] >= r.free || proposed.count({n.need.id, r.resource.id}) == 1));
+      CHECK((used[j] >= r.free || proposed_donors.count({n.need.id, donor_of(r.resource)}) == 1));
     }
   }
   std::map<std::string, std::pair<int, int>> demand;  // category → (wanted, room)
@@ -362,6 +409,7 @@ void check_gaps(const Instance& in, const MatchPlan& plan, const std::vector<int
     if (n.open > 0 && !(n.need.deadline && *n.need.deadline < today)) demand[n.need.category].first += n.open;
   }
   for (const auto& r : in.resources) {
+    if (!r.in_period) continue;
     if (auto it = demand.find(r.resource.category); it != demand.end()) it->second.second += std::max(r.free, 0);
   }
   std::vector<std::tuple<std::string, int, int>> expected, got;
@@ -967,4 +1015,83 @@ TEST_CASE("run_matching: a second run does not give a need the same resource twi
   auto second = kangle::match::run_matching(ws.sql(), today, "2026-12-01T03:00:00Z", "协调员", false);
   CHECK(second.plan.proposals.empty());
   CHECK(ws.project_rows() == std::vector<std::string>{std::to_string(wish) + " " + std::to_string(only) + " proposed"});
+}
+
+TEST_CASE("close_need: proposed projects cancelled with it and refused while one is under way and never proposed again", "[match]") {
+  MatchWorkspace ws;
+  auto r1 = ws.resource("交通银行康健支行", "elderly-care", std::nullopt, std::nullopt, 5);
+  auto r2 = ws.resource("康健街道团工委", "elderly-care", std::nullopt, std::nullopt, 5);
+  auto wish = ws.need("王秀英", "elderly-care", std::nullopt, 2, true);
+  auto p1 = ws.propose(wish, r1);
+  auto p2 = ws.propose(wish, r2);
+  ws.move(p1, ProjectStatus::claimed);
+  auto id = std::to_string(wish);
+  try {
+    kangle::match::close_need(ws.sql(), id, "已另行解决", "协调员", "2026-12-03T01:00:00Z");
+    FAIL("closed with a project under way");
+  } catch (const kangle::InputError& e) {
+    CHECK(e.message().id() == kangle::Msg::match_close_under_way);
+    CHECK(e.message().in(kangle::Lang::en).find(std::to_string(p1)) != std::string::npos);
+  }
+  CHECK(ws.need_status(wish) == "matched");  // rolled back: nothing changed
+  CHECK(ws.project_rows()[1].ends_with("proposed"));
+  ws.move(p1, ProjectStatus::unmatched, "2026-12-03T02:00:00Z", "交行", "人手不足");
+  auto closed = kangle::match::close_need(ws.sql(), id, " 已另行解决 ", "协调员", "2026-12-03T03:00:00Z");
+  CHECK(closed.need.status == NeedStatus::closed);
+  CHECK(closed.need.closed_reason == "已另行解决");
+  CHECK(closed.cancelled == std::vector<std::int64_t>{p2});
+  CHECK(ws.projects().events(p2).back().to == ProjectStatus::cancelled);
+  CHECK(ws.projects().events(p2).back().note == "已另行解决");
+  CHECK(ws.need_status(wish) == "closed");
+  auto run = kangle::match::run_matching(ws.sql(), today, "2026-12-04T02:00:00Z", "协调员", false);
+  CHECK(run.plan.proposals.empty());
+  CHECK(run.open_needs == 0);
+  CHECK_THROWS_AS(kangle::match::close_need(ws.sql(), id, "再关一次", "协调员", run_time), kangle::InputError);
+  CHECK_THROWS_AS(kangle::match::close_need(ws.sql(), id, "  ", "协调员", run_time), kangle::UsageError);
+  CHECK_THROWS_AS(kangle::match::close_need(ws.sql(), "XQ-404", "已搬离", "协调员", run_time), kangle::InputError);
+}
+
+TEST_CASE("cancel_project: the need's fate must be said when it would go back to the pool", "[match]") {
+  using kangle::match::NeedAfterCancel;
+  MatchWorkspace ws;
+  auto r1 = ws.resource("交通银行康健支行", "elderly-care", std::nullopt, std::nullopt, 5);
+  auto n1 = ws.need("王秀英", "elderly-care", std::nullopt);
+  auto n2 = ws.need("陈桂芳", "elderly-care", std::nullopt);
+  auto p1 = ws.propose(n1, r1);
+  auto p2 = ws.propose(n2, r1);
+  CHECK_THROWS_AS(kangle::match::cancel_project(ws.sql(), p1, "单位撤回", NeedAfterCancel::unsaid, "协调员", run_time),
+                  kangle::UsageError);
+  CHECK(ws.projects().find(p1)->status == ProjectStatus::proposed);  // rolled back
+  auto reopened = kangle::match::cancel_project(ws.sql(), p1, "单位撤回", NeedAfterCancel::reopen, "协调员", run_time);
+  CHECK(reopened.project.status == ProjectStatus::cancelled);
+  CHECK(reopened.need.status == NeedStatus::open);
+  CHECK(ws.need_status(n1) == "open");
+  auto closed = kangle::match::cancel_project(ws.sql(), p2, "已搬离", NeedAfterCancel::close, "协调员", run_time);
+  CHECK(closed.need.status == NeedStatus::closed);
+  CHECK(ws.need_status(n2) == "closed");
+  auto next = kangle::match::run_matching(ws.sql(), today, "2026-12-02T02:00:00Z", "协调员", false);
+  CHECK(pairs_of(next.plan) == std::vector<std::pair<std::int64_t, std::int64_t>>{{n1, r1}});
+}
+
+TEST_CASE("load_pool: a resource outside its period is out of it, and a renewed capacity counts this window only", "[match]") {
+  MatchWorkspace ws;
+  auto weekly = ws.resource("张伟", "life", std::nullopt, std::nullopt, 1);
+  auto later = ws.resource("康健街道团工委", "culture", std::nullopt, std::nullopt, 2);
+  kangle::lists::Store store(ws.sql());
+  auto w = *store.find_resource(weekly);
+  w.period = "每周二";
+  store.update(w, run_time);
+  auto l = *store.find_resource(later);
+  l.period = "2027年";
+  store.update(l, run_time);
+  auto n1 = ws.need("赵金花", "life", std::nullopt);
+  ws.propose(n1, weekly);  // proposed 2026-12-01, a Tuesday: the week of 11-30
+  auto room = [&](const Date& day) {
+    std::map<std::int64_t, std::pair<int, bool>> out;
+    for (const auto& r : kangle::match::load_pool(ws.sql(), day).second) out[r.resource.id] = {r.free, r.in_period};
+    return out;
+  };
+  CHECK(room(ymd(2026, 12, 6)) == std::map<std::int64_t, std::pair<int, bool>>{{weekly, {0, true}}, {later, {2, false}}});
+  CHECK(room(ymd(2026, 12, 7)) == std::map<std::int64_t, std::pair<int, bool>>{{weekly, {1, true}}, {later, {2, false}}});
+  CHECK(room(ymd(2027, 1, 1)) == std::map<std::int64_t, std::pair<int, bool>>{{weekly, {1, true}}, {later, {2, true}}});
 }
