@@ -623,6 +623,14 @@ std::optional<lists::Coordinates> hand_coordinates(const HandEntry& e) {
 }
 
 /// A resource's phone is a mobile; a need's may be a landline (see ValueReader::phone).
+/// `--radius` as metres; nothing when not given or 全街道 (the whole street).
+std::optional<int> hand_radius(const HandEntry& e) {
+  if (e.radius.empty()) return std::nullopt;
+  auto radius = parse_radius(e.radius);
+  if (!radius) throw UsageError(Message(Msg::match_add_bad_radius, e.radius));
+  return radius->anywhere ? std::nullopt : std::optional<int>(radius->metres);
+}
+
 std::string hand_phone(const HandEntry& e, bool landline) {
   if (e.phone.empty()) return "";
   auto phone = landline ? people::normalize_contact_phone(e.phone) : people::normalize_phone(e.phone);
@@ -698,11 +706,7 @@ lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& cata
   r.description = text::clean_prose(e.description);
   r.location = hand_coordinates(e);
   r.address = text::clean(e.address);
-  if (!e.radius.empty()) {
-    auto radius = parse_radius(e.radius);
-    if (!radius) throw UsageError(Message(Msg::match_add_bad_radius, e.radius));
-    if (!radius->anywhere) r.radius_m = radius->metres;
-  }
+  r.radius_m = hand_radius(e);
   r.capacity = e.capacity.value_or(1);
   r.period = hand_period(e.period);
   r.cost_fen = hand_money(e.cost);
@@ -722,7 +726,7 @@ Changed<lists::Need> set_need(SQLite::Database& db, const config::Catalogue& cat
   auto give = [&](const char* field, bool when) {
     if (when) given.insert(field);
   };
-  later.phone = hand_phone(e);
+  later.phone = hand_phone(e, true);
   give("phone", !later.phone.empty());
   later.compound = text::clean(e.compound);
   give("compound", !later.compound.empty());
@@ -770,7 +774,7 @@ Changed<lists::Resource> set_resource(SQLite::Database& db, const config::Catalo
   give("unit", !later.unit.empty());
   later.contact = text::clean(e.contact);
   give("contact", !later.contact.empty());
-  later.phone = hand_phone(e);
+  later.phone = hand_phone(e, false);
   give("phone", !later.phone.empty());
   later.description = text::clean_prose(e.description);
   give("description", !later.description.empty());
@@ -778,11 +782,7 @@ Changed<lists::Resource> set_resource(SQLite::Database& db, const config::Catalo
   give("location", later.location.has_value());
   later.address = text::clean(e.address);
   give("address", !later.address.empty());
-  if (!e.radius.empty()) {
-    auto radius = parse_radius(e.radius);
-    if (!radius) throw UsageError(Message(Msg::match_add_bad_radius, e.radius));
-    if (!radius->anywhere) later.radius_m = radius->metres;
-  }
+  later.radius_m = hand_radius(e);
   give("radius", !e.radius.empty());
   later.capacity = e.capacity.value_or(1);
   give("capacity", e.capacity.has_value());
