@@ -752,6 +752,16 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     // the language passed to config, storage, people, lists and workspace (issue 18)
     {M(check_col_code), "Code", "代码"},
     {M(in_file), "{}: {}", "{}: {}"},
+    // services asked and offered (issue 19)
+    {M(empty_keyword), "service \"{}\": a keyword is empty", "服务项目“{}”有一个关键词为空"},
+    {M(duplicate_keyword), "keyword \"{}\" belongs to both service \"{}\" and service \"{}\"",
+     "关键词“{}”同时属于服务项目“{}”和“{}”"},
+    {M(lists_no_service),
+     "\"{}\" and \"{}\" name no service of {}: matched by the category alone (services.toml's keywords may name it)",
+     "“{}”和“{}”中找不到{}的服务项目：仅按类别对接（可在 services.toml 中补充服务项目的关键词）"},
+    {M(match_add_service_elsewhere), "service \"{}\" belongs to {}, not to {}", "服务项目“{}”属于{}，不属于{}"},
+    {M(field_services), "Services", "服务项目"},
+    {M(match_by_category), "(by category)", "（按类别）"},
 }};
 
 #undef M

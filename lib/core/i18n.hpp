@@ -743,6 +743,13 @@ enum class Msg {
   // the language passed to config, storage, people, lists and workspace (issue 18)
   check_col_code,
   in_file,
+  // services asked and offered (issue 19)
+  empty_keyword,
+  duplicate_keyword,
+  lists_no_service,
+  match_add_service_elsewhere,
+  field_services,
+  match_by_category,
   count_,  // keep last: the number of messages
 };
 

@@ -35,6 +35,7 @@ CategoryMatcher::CategoryMatcher(const config::Catalogue& catalogue) {
     add(s.id, s.category.value);
     add(s.name, s.category.value);
     add(s.name_en, s.category.value);
+    for (const auto& keyword : s.keywords) add(keyword, s.category.value);
     categories_of_skill[s.skill.value].insert(s.category.value);
   }
   for (const auto& skill : catalogue.skills) {
@@ -86,6 +87,57 @@ std::vector<std::string> CategoryMatcher::names(Lang lang) const { return lang =
 Message CategoryMatcher::refusal(std::string_view text) const {
   if (auto near = nearest(text)) return Message(Msg::lists_unknown_category_suggest, text, *near);
   return Message(Msg::lists_unknown_category, text, in_both_languages([&](Lang lang) { return list_in(lang, names(lang)); }));
+}
+
+namespace {
+
+/// A text as a service's word is looked for inside it: Latin letters in lower case.
+std::string searchable(std::string_view text) { return text::ascii_lower(text::clean(text)); }
+
+}  // namespace
+
+ServiceMatcher::ServiceMatcher(const config::Catalogue& catalogue) {
+  for (std::size_t i = 0; i < catalogue.services.size(); ++i) {
+    const auto& s = catalogue.services[i];
+    ids_.push_back(s.id);
+    categories_.push_back(s.category.value);
+    std::vector<std::string> words{s.id, s.name, s.name_en};
+    words.insert(words.end(), s.keywords.begin(), s.keywords.end());
+    for (const auto& word : words) {
+      if (!word.empty()) words_.push_back({normalize_header(word), searchable(word), i});
+    }
+  }
+}
+
+std::vector<std::string> ServiceMatcher::named(std::string_view category, std::string_view cell,
+                                               std::string_view description) const {
+  auto whole = normalize_header(cell);
+  auto text = searchable(cell) + "\n" + searchable(description);
+  std::vector<bool> found(ids_.size(), false);
+  for (const auto& w : words_) {
+    if (categories_[w.service] != category) continue;
+    bool in_text = w.inner.size() >= shortest_inner_word && text.find(w.inner) != std::string::npos;
+    if ((!whole.empty() && w.whole == whole) || in_text) found[w.service] = true;
+  }
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < ids_.size(); ++i) {
+    if (found[i]) ids.push_back(ids_[i]);
+  }
+  return ids;
+}
+
+std::string require_service(const config::Catalogue& catalogue, std::string_view text) {
+  auto key = normalize_header(text);
+  std::vector<std::string> known;
+  for (const auto& s : catalogue.services) {
+    for (const auto* word : {&s.id, &s.name, &s.name_en}) {
+      if (!word->empty() && normalize_header(*word) == key) return s.id;
+      if (!word->empty()) known.push_back(*word);
+    }
+  }
+  if (auto near = text::closest(text, known))
+    throw UsageError(Message(Msg::unknown_reference_suggest, Msg::ref_service, text, *near));
+  throw UsageError(Message(Msg::unknown_reference, Msg::ref_service, text));
 }
 
 std::string require_category(const config::Catalogue& catalogue, std::string_view text) {
