@@ -35,7 +35,6 @@ CategoryMatcher::CategoryMatcher(const config::Catalogue& catalogue) {
     add(s.id, s.category.value);
     add(s.name, s.category.value);
     add(s.name_en, s.category.value);
-    for (const auto& keyword : s.keywords) add(keyword, s.category.value);
     categories_of_skill[s.skill.value].insert(s.category.value);
   }
   for (const auto& skill : catalogue.skills) {

@@ -59,10 +59,10 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   kiosks/dingxiang.toml:43:8: “2026-02-30”不是存在的日期（格式为 YYYY-MM-DD）
   kiosks/kangle-hall.toml:12:11: “11:30-09:00”的结束时间早于开始时间
   kiosks/pubei.toml:27:24: 语法错误：Error while parsing string: unescaped control characters other than TAB (U+0009) are explicitly prohibited
-  services.toml:209:13: 未知的技能“barbre”（是否想写“barber”？）
-  services.toml:210:13: “seats”应为整数
-  services.toml:211:13: “daily_cap”应为不小于 1 的整数
-  services.toml:441:1: 未知的键“daly_cap”（是否想写“daily_cap”？）
+  services.toml:216:13: 未知的技能“barbre”（是否想写“barber”？）
+  services.toml:218:13: “seats”应为整数
+  services.toml:219:13: “daily_cap”应为不小于 1 的整数
+  services.toml:478:1: 未知的键“daly_cap”（是否想写“daily_cap”？）
   
   19 个错误，1 个警告
   [1]

@@ -179,3 +179,34 @@ Needs and resources added by hand, then matched.
   {'need': 12}
   $ kangle match list needs --format json | python3 -c 'import json, sys; print([(r["id"], r["requester_kind"], r["category"]) for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if r["id"] == 12])'
   [(12, 'compound', 'life')]
+
+The service asked for before the distance (issue 19): with coordinates given to
+丁香园's 楼道灭蟑螂, the health centre (测血压, 1 km radius) is 222 m away, the
+pest-control company serves the whole street from no known place; the need asks
+for 消杀 and goes to the company that offers it.
+
+  $ cd .. && kangle init pests --example kangjian >/dev/null && cd pests
+  $ sed 's/^\(,丁香园居民区,.*,2026-12-05\),,,,,,/\1,,,,31.1589,121.4231,/' "$TESTDIR/../../examples/kangjian/sheets/需求清单.csv" > needs.csv
+  $ kangle import needs needs.csv >/dev/null; kangle import resources "$TESTDIR/../../examples/kangjian/sheets/资源清单.csv" >/dev/null; echo done
+  done
+  $ kangle match list needs --format json | python3 -c 'import json, sys; print([(r["description"], r["lat"], r["services"]) for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if r["code"] is None])'
+  [('楼道灭蟑螂、垃圾厢房消杀', 31.1589, ['disinfection'])]
+  $ kangle match list resources --format json | python3 -c 'import json, sys; print([(r["code"], r["services"]) for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if r["category"] == "health"])'
+  [('ZY-003', ['disinfection']), ('ZY-002', ['blood-pressure', 'blood-sugar', 'health-advice'])]
+  $ kangle match run --dry-run --format json | python3 -c 'import json, sys; print([(r["provider"], r["distance_m"]) for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if r["category"] == "health"])'
+  [('上海康洁有害生物防治有限公司', None)]
+
+A need typed by hand names its services with --service (an id or a name, of its
+category); an unknown one is refused with the nearest, one of another category
+with both categories.
+
+  $ kangle match add need --requester 茶花园小区 --category 健康服务 --description 楼道 --service 消杀 --service blood-pressure --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["facts"])'
+  {'need': 11}
+  $ kangle --lang en match list needs --format json | python3 -c 'import json, sys; print([r["services"] for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if r["id"] == 11])'
+  [['blood-pressure', 'disinfection']]
+  $ kangle match add need --requester 茶花园小区 --category 健康服务 --description 楼道 --service 消毒杀
+  kangle: 错误：未知的服务项目“消毒杀”（是否想写“消杀”？）
+  [2]
+  $ kangle --lang en match add need --requester 茶花园小区 --category 健康服务 --description 楼道 --service 理发
+  kangle: error: service "理发" belongs to Everyday services, not to Health
+  [2]

@@ -581,7 +581,7 @@ TEST_CASE("import needs and resources: the services a category cell or a descrip
   CHECK(ws.need("XQ-013")->services == Ids{"blood-sugar"});
 }
 
-TEST_CASE("ServiceMatcher and require_service: a service by its words; match add's --service", "[lists]") {
+TEST_CASE("ServiceMatcher and require_service: a service by its words, as match add's --service takes it", "[lists]") {
   Workspace ws;
   const auto& catalogue = ws.config().catalogue;
   kangle::import::ServiceMatcher m(catalogue);
