@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "import/categories.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "core/error.hpp"
@@ -95,7 +96,7 @@ std::string searchable(std::string_view text) { return text::ascii_lower(text::c
 
 }  // namespace
 
-ServiceMatcher::ServiceMatcher(const config::Catalogue& catalogue) {
+ServiceMatcher::ServiceMatcher(const config::Catalogue& catalogue) : catalogue_(catalogue) {
   for (std::size_t i = 0; i < catalogue.services.size(); ++i) {
     const auto& s = catalogue.services[i];
     ids_.push_back(s.id);
@@ -123,6 +124,24 @@ std::vector<std::string> ServiceMatcher::named(std::string_view category, std::s
     if (found[i]) ids.push_back(ids_[i]);
   }
   return ids;
+}
+
+Message ServiceMatcher::refusal(std::string_view text, std::string_view category) const {
+  auto category_name = [&](std::string_view id) {
+    const auto* c = catalogue_.find_category(id);
+    std::string name = c ? c->name : std::string(id);
+    return Localized{name, c && !c->name_en.empty() ? c->name_en : name};
+  };
+  auto whole = normalize_header(text);
+  for (const auto& w : words_) {
+    if (w.whole == whole)
+      return Message(Msg::match_add_service_elsewhere, text, category_name(categories_[w.service]), category_name(category));
+  }
+  return Message(Msg::unknown_reference, Msg::ref_service, text);
+}
+
+std::size_t ServiceMatcher::order(std::string_view id) const {
+  return static_cast<std::size_t>(std::find(ids_.begin(), ids_.end(), id) - ids_.begin());
 }
 
 std::string require_service(const config::Catalogue& catalogue, std::string_view text) {

@@ -51,6 +51,11 @@ public:
   /// whole (消杀), and those whose words (id, names, keywords) its description holds
   /// (楼道灭蟑螂 → disinfection); in the catalogue's order, each once. Empty when none.
   std::vector<std::string> named(std::string_view category, std::string_view cell, std::string_view description) const;
+  /// Why `text` names no service of `category`: the service of another category it
+  /// names, or else that it names none.
+  Message refusal(std::string_view text, std::string_view category) const;
+  /// The place of service `id` in the catalogue's order (past the end when unknown).
+  std::size_t order(std::string_view id) const;
 
 private:
   struct Word {
@@ -60,6 +65,7 @@ private:
   };
   std::vector<Word> words_;
   std::vector<std::string> ids_, categories_;  // by the catalogue's order of services
+  const config::Catalogue& catalogue_;
 };
 
 /// The service id `text` names, as `match add --service` takes it: an id, a name or an

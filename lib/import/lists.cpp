@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <map>
@@ -181,6 +182,17 @@ public:
     if (category.empty()) return {};
     auto cell = f.text("category");
     auto ids = services_.named(category, cell, description);
+    // A 服务项目 column: each item a service of the category, else said and left out.
+    for (const auto& item : text::split_list(f.text("services"))) {
+      auto named = services_.named(category, item, "");
+      if (named.empty()) f.issue(Kind::doubtful, "services", services_.refusal(item, category));
+      for (auto& id : named) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
+      }
+    }
+    std::sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
+      return services_.order(a) < services_.order(b);
+    });
     if (ids.empty() && asks_service) {
       f.issue(Kind::doubtful, "description",
               Message(Msg::lists_no_service, cell, description, category_name(catalogue_, category)));

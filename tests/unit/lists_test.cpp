@@ -581,6 +581,22 @@ TEST_CASE("import needs and resources: the services a category cell or a descrip
   CHECK(ws.need("XQ-013")->services == Ids{"blood-sugar"});
 }
 
+TEST_CASE("import needs: a 服务项目 column names services of the row's category; others are said and left out", "[lists]") {
+  Workspace ws;
+  auto report = ws.needs(ws.write("needs.csv", "需求人,所在小区,需求类别,服务项目,需求内容\n"
+                                               "赵大爷,樱花园,健康服务,测血糖、灭鼠,上门\n"
+                                               "钱阿姨,樱花园,健康服务,理发,上门\n"));
+  CHECK(summary(report) == "needs.csv row 1: added 2, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report) ==
+        Lines{"3:D (服务项目): doubtful: service \"理发\" belongs to Everyday services, not to Health",
+              "3:E (需求内容): doubtful: \"健康服务\" and \"上门\" name no service of Health: matched by the category alone "
+              "(services.toml's keywords may name it)"});
+  auto needs = ws.stored_needs();
+  REQUIRE(needs.size() == 2);
+  CHECK(needs[0].services == std::vector<std::string>{"blood-sugar", "disinfection"});
+  CHECK(needs[1].services.empty());
+}
+
 TEST_CASE("ServiceMatcher and require_service: a service by its words, as match add's --service takes it", "[lists]") {
   Workspace ws;
   const auto& catalogue = ws.config().catalogue;
