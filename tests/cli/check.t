@@ -44,9 +44,9 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   $ kangle check
   问题
   columns.toml:19:1: 未知的键“nite”（是否想写“note”？）
-  columns.toml:41:1: 未知的键“nite”（是否想写“note”？）
-  columns.toml:60:1: 未知的键“nite”（是否想写“note”？）
-  columns.toml:74:1: 未知的键“nite”（是否想写“note”？）
+  columns.toml:42:1: 未知的键“nite”（是否想写“note”？）
+  columns.toml:62:1: 未知的键“nite”（是否想写“note”？）
+  columns.toml:76:1: 未知的键“nite”（是否想写“note”？）
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   holidays/2026.toml:48:1: 调休上班日 2026-01-03 落在假期“元旦”之内
   kangle.toml:1:1: 缺少键“name”
@@ -81,9 +81,9 @@ the counts as facts. The keys and codes are the same in either language.
   > print(sorted(set(r["code"] for r in rows[0])))' check.en.json check.zh-CN.json
   {'errors': 19, 'warnings': 1} True
   columns.toml 19 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
-  columns.toml 41 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
-  columns.toml 60 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
-  columns.toml 74 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
+  columns.toml 42 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
+  columns.toml 62 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
+  columns.toml 76 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
   holidays/ None None warning calendar_provisional the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
   ['bad_language', 'bad_rhythm', 'calendar_provisional', 'daily_needs_weekday', 'hours_overlap', 'time_range_reversed', 'toml_bad_date', 'toml_missing_key', 'toml_not_positive', 'toml_syntax', 'toml_unknown_key', 'toml_unknown_key_suggest', 'toml_wrong_type', 'unknown_reference_suggest', 'workday_in_holiday']
 

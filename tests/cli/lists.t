@@ -162,7 +162,7 @@ Errors.
   
   共 0 个项目
   $ kangle import resources resources.csv --map "单位=unit_name"
-  kangle: 错误：未知字段“unit_name”（可用字段：provider, phone, category, description, contact, provider_kind, unit, address, radius, capacity, period, cost, code, lat, lon, note）
+  kangle: 错误：未知字段“unit_name”（可用字段：provider, phone, category, description, services, contact, provider_kind, unit, address, radius, capacity, period, cost, code, lat, lon, note）
   [2]
 
 `kangle check` finds lines whose category services.toml no longer has.

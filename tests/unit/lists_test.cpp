@@ -581,7 +581,7 @@ TEST_CASE("import needs and resources: the services a category cell or a descrip
   CHECK(ws.need("XQ-013")->services == Ids{"blood-sugar"});
 }
 
-TEST_CASE("import needs: a 服务项目 column names services of the row's category; others are said and left out", "[lists]") {
+TEST_CASE("import needs: a 服务项目 column names services of the row's category, others are said and left out", "[lists]") {
   Workspace ws;
   auto report = ws.needs(ws.write("needs.csv", "需求人,所在小区,需求类别,服务项目,需求内容\n"
                                                "赵大爷,樱花园,健康服务,测血糖、灭鼠,上门\n"
