@@ -78,6 +78,8 @@ Leaf add_leaf(bool need) {
                 ->required();
             sub.add_option("--category", e->category, "The category (an id, a name, or a service's name)")->required();
             sub.add_option("--description", e->description, "What is asked or offered")->required();
+            sub.add_option("--service", e->services,
+                           need ? "A service asked for (an id or a name; repeatable)" : "A service offered (an id or a name; repeatable)");
             sub.add_option("--kind", e->kind, need ? "resident, household, compound or community" : "unit or volunteer")
                 ->type_name(need ? "resident|household|compound|community" : "unit|volunteer");
             sub.add_option("--code", e->code, "Its number in the list (编号)");

@@ -254,6 +254,11 @@ Catalogue read_catalogue(const toml::table& doc, const std::string& file, Diagno
     s.daily_cap = e.count("daily_cap", 1);
     s.fee = read_fee(e).value_or(Fee{});
     s.minutes = e.count("minutes", 1);
+    for (auto& keyword : e.strings("keywords")) {
+      auto word = std::string(text::trim(keyword.value));
+      if (word.empty()) sink.error(keyword.at, Message(Msg::empty_keyword, s.id));
+      else s.keywords.push_back(std::move(word));
+    }
     c.services.push_back(std::move(s));
   });
   r.finish();
@@ -605,6 +610,17 @@ void check_references(const Config& config, Diagnostics& sink) {
     for (const auto& alias : skill.aliases) {
       auto [it, inserted] = alias_owner.emplace(alias, skill.id);
       if (!inserted && it->second != skill.id) sink.error(skill.at, Message(Msg::duplicate_alias, alias, it->second, skill.id));
+    }
+  }
+  // A keyword names one service (another's name included): import could not tell
+  // which one a need asks for.
+  std::map<std::string, std::string> keyword_owner;
+  for (const auto& service : c.services) keyword_owner.emplace(service.name, service.id);
+  for (const auto& service : c.services) {
+    for (const auto& keyword : service.keywords) {
+      auto [it, inserted] = keyword_owner.emplace(keyword, service.id);
+      if (!inserted && it->second != service.id)
+        sink.error(service.at, Message(Msg::duplicate_keyword, keyword, it->second, service.id));
     }
   }
   for (const auto& kiosk : config.kiosks) {

@@ -100,6 +100,9 @@ struct Service {
   std::optional<int> daily_cap;   ///< 每日限定人数
   Fee fee;
   std::optional<int> minutes;
+  /// Words needs and resources use for it (消杀, 灭蟑螂, pest control): import finds them
+  /// in a description; the service's id and names count as keywords too.
+  std::vector<std::string> keywords;
   Position at;
 };
 

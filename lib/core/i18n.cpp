@@ -118,6 +118,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(gap_way_more_capacity), "ask the resources within reach for more places, or wait for one to free", "请可服务的资源增加可承接数量，或等待名额释放"},
     {M(gap_way_another_resource), "find another resource: every one within reach declined it", "寻找其他资源：可服务的资源均已谢绝"},
     {M(gap_way_more_resources), "find more resources within reach", "寻找更多可服务的资源"},
+    {M(gap_way_wait_period), "wait for their next period, or find a resource serving now", "等待资源进入下一服务周期，或寻找当前可服务的资源"},
     {M(check_resource_no_place), "resource {} ({}) has a radius of {} but no place: give its coordinates, or an address naming a compound of communities.toml", "资源 {}（{}）有服务半径 {}，但没有位置：请填写经纬度，或在地址中写明 communities.toml 中的小区"},
     {M(config_has_errors), "{} (run `kangle check` to see every problem)", "{}（运行 `kangle check` 查看全部问题）"},
     {M(ref_category), "category", "类别"},
@@ -788,6 +789,16 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     // the language passed to config, storage, people, lists and workspace (issue 18)
     {M(check_col_code), "Code", "代码"},
     {M(in_file), "{}: {}", "{}: {}"},
+    // services asked and offered (issue 19)
+    {M(empty_keyword), "service \"{}\": a keyword is empty", "服务项目“{}”有一个关键词为空"},
+    {M(duplicate_keyword), "keyword \"{}\" belongs to both service \"{}\" and service \"{}\"",
+     "关键词“{}”同时属于服务项目“{}”和“{}”"},
+    {M(lists_no_service),
+     "\"{}\" and \"{}\" name no service of {}: matched by the category alone (services.toml's keywords may name it)",
+     "“{}”和“{}”中找不到{}的服务项目：仅按类别对接（可在 services.toml 中补充服务项目的关键词）"},
+    {M(match_add_service_elsewhere), "service \"{}\" belongs to {}, not to {}", "服务项目“{}”属于{}，不属于{}"},
+    {M(field_services), "Services", "服务项目"},
+    {M(match_by_category), "(by category)", "（按类别）"},
 }};
 
 #undef M

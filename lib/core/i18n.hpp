@@ -123,6 +123,7 @@ enum class Msg {
   gap_way_more_capacity,
   gap_way_another_resource,
   gap_way_more_resources,
+  gap_way_wait_period,
   check_resource_no_place,
   config_has_errors,
   ref_category,
@@ -779,6 +780,13 @@ enum class Msg {
   // the language passed to config, storage, people, lists and workspace (issue 18)
   check_col_code,
   in_file,
+  // services asked and offered (issue 19)
+  empty_keyword,
+  duplicate_keyword,
+  lists_no_service,
+  match_add_service_elsewhere,
+  field_services,
+  match_by_category,
   count_,  // keep last: the number of messages
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "import/categories.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "core/error.hpp"
@@ -86,6 +87,75 @@ std::vector<std::string> CategoryMatcher::names(Lang lang) const { return lang =
 Message CategoryMatcher::refusal(std::string_view text) const {
   if (auto near = nearest(text)) return Message(Msg::lists_unknown_category_suggest, text, *near);
   return Message(Msg::lists_unknown_category, text, in_both_languages([&](Lang lang) { return list_in(lang, names(lang)); }));
+}
+
+namespace {
+
+/// A text as a service's word is looked for inside it: Latin letters in lower case.
+std::string searchable(std::string_view text) { return text::ascii_lower(text::clean(text)); }
+
+}  // namespace
+
+ServiceMatcher::ServiceMatcher(const config::Catalogue& catalogue) : catalogue_(catalogue) {
+  for (std::size_t i = 0; i < catalogue.services.size(); ++i) {
+    const auto& s = catalogue.services[i];
+    ids_.push_back(s.id);
+    categories_.push_back(s.category.value);
+    std::vector<std::string> words{s.id, s.name, s.name_en};
+    words.insert(words.end(), s.keywords.begin(), s.keywords.end());
+    for (const auto& word : words) {
+      if (!word.empty()) words_.push_back({normalize_header(word), searchable(word), i});
+    }
+  }
+}
+
+std::vector<std::string> ServiceMatcher::named(std::string_view category, std::string_view cell,
+                                               std::string_view description) const {
+  auto whole = normalize_header(cell);
+  auto text = searchable(cell) + "\n" + searchable(description);
+  std::vector<bool> found(ids_.size(), false);
+  for (const auto& w : words_) {
+    if (categories_[w.service] != category) continue;
+    bool in_text = w.inner.size() >= shortest_inner_word && text.find(w.inner) != std::string::npos;
+    if ((!whole.empty() && w.whole == whole) || in_text) found[w.service] = true;
+  }
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < ids_.size(); ++i) {
+    if (found[i]) ids.push_back(ids_[i]);
+  }
+  return ids;
+}
+
+Message ServiceMatcher::refusal(std::string_view text, std::string_view category) const {
+  auto category_name = [&](std::string_view id) {
+    const auto* c = catalogue_.find_category(id);
+    std::string name = c ? c->name : std::string(id);
+    return Localized{name, c && !c->name_en.empty() ? c->name_en : name};
+  };
+  auto whole = normalize_header(text);
+  for (const auto& w : words_) {
+    if (w.whole == whole)
+      return Message(Msg::match_add_service_elsewhere, text, category_name(categories_[w.service]), category_name(category));
+  }
+  return Message(Msg::unknown_reference, Msg::ref_service, text);
+}
+
+std::size_t ServiceMatcher::order(std::string_view id) const {
+  return static_cast<std::size_t>(std::find(ids_.begin(), ids_.end(), id) - ids_.begin());
+}
+
+std::string require_service(const config::Catalogue& catalogue, std::string_view text) {
+  auto key = normalize_header(text);
+  std::vector<std::string> known;
+  for (const auto& s : catalogue.services) {
+    for (const auto* word : {&s.id, &s.name, &s.name_en}) {
+      if (!word->empty() && normalize_header(*word) == key) return s.id;
+      if (!word->empty()) known.push_back(*word);
+    }
+  }
+  if (auto near = text::closest(text, known))
+    throw UsageError(Message(Msg::unknown_reference_suggest, Msg::ref_service, text, *near));
+  throw UsageError(Message(Msg::unknown_reference, Msg::ref_service, text));
 }
 
 std::string require_category(const config::Catalogue& catalogue, std::string_view text) {

@@ -41,6 +41,37 @@ private:
   std::vector<std::string> names_zh_, names_en_;
 };
 
+/// The words of needs and resources lists mapped onto the catalogue's services: what a
+/// need asks for and a resource offers, finer than its category.
+class ServiceMatcher {
+public:
+  explicit ServiceMatcher(const config::Catalogue& catalogue);
+
+  /// The services of `category` that a row names: the one its category cell names as a
+  /// whole (消杀), and those whose words (id, names, keywords) its description holds
+  /// (楼道灭蟑螂 → disinfection); in the catalogue's order, each once. Empty when none.
+  std::vector<std::string> named(std::string_view category, std::string_view cell, std::string_view description) const;
+  /// Why `text` names no service of `category`: the service of another category it
+  /// names, or else that it names none.
+  Message refusal(std::string_view text, std::string_view category) const;
+  /// The place of service `id` in the catalogue's order (past the end when unknown).
+  std::size_t order(std::string_view id) const;
+
+private:
+  struct Word {
+    std::string whole;   // as a whole cell is compared (normalize_header)
+    std::string inner;   // as it is looked for inside a description
+    std::size_t service;
+  };
+  std::vector<Word> words_;
+  std::vector<std::string> ids_, categories_;  // by the catalogue's order of services
+  const config::Catalogue& catalogue_;
+};
+
+/// The service id `text` names, as `match add --service` takes it: an id, a name or an
+/// English name; a UsageError with the nearest one ("did you mean") otherwise.
+std::string require_service(const config::Catalogue& catalogue, std::string_view text);
+
 /// The category id `text` names, as CategoryMatcher reads it; a UsageError saying why
 /// when it names none (what `match list --category` and `match add` were given).
 std::string require_category(const config::Catalogue& catalogue, std::string_view text);

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <map>
@@ -143,10 +144,26 @@ Localized kind_names(std::initializer_list<KindEnum> kinds) {
   });
 }
 
+Localized category_name(const config::Catalogue& catalogue, const std::string& id) {
+  const auto* c = catalogue.find_category(id);
+  if (!c) return {id, id};
+  return {c->name, c->name_en.empty() ? c->name : c->name_en};
+}
+
+/// The services' names in both languages, listed: 理发、消杀.
+Localized service_names(const config::Catalogue& catalogue, const std::vector<std::string>& ids) {
+  return in_both_languages([&](Lang lang) {
+    std::vector<std::string> names;
+    for (const auto& id : ids) names.push_back(config::service_label(catalogue, id, lang));
+    return list_in(lang, names);
+  });
+}
+
 /// Reading the values both lists have: category, phone, coordinates, counts, money.
 class ValueReader {
 public:
-  explicit ValueReader(const config::Catalogue& catalogue) : categories_(catalogue) {}
+  explicit ValueReader(const config::Catalogue& catalogue)
+      : catalogue_(catalogue), categories_(catalogue), services_(catalogue) {}
 
   /// The category id of the row's category cell; rejects the row without one or with an unknown one.
   std::string category(RowFields& f) const {
@@ -158,6 +175,31 @@ public:
     if (auto id = categories_.match(text)) return *id;
     f.issue(Kind::rejected, "category", categories_.refusal(text));
     return {};
+  }
+
+  /// The services of `category` the category cell or the description names; doubtful
+  /// when none is named and `asks_service`: the row is matched by its category alone.
+  std::vector<std::string> services(RowFields& f, const std::string& category, const std::string& description,
+                                    bool asks_service = true) const {
+    if (category.empty()) return {};
+    auto cell = f.text("category");
+    auto ids = services_.named(category, cell, description);
+    // A 服务项目 column: each item a service of the category, else said and left out.
+    for (const auto& item : text::split_list(f.text("services"))) {
+      auto named = services_.named(category, item, "");
+      if (named.empty()) f.issue(Kind::doubtful, "services", services_.refusal(item, category));
+      for (auto& id : named) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
+      }
+    }
+    std::sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
+      return services_.order(a) < services_.order(b);
+    });
+    if (ids.empty() && asks_service) {
+      f.issue(Kind::doubtful, "description",
+              Message(Msg::lists_no_service, cell, description, category_name(catalogue_, category)));
+    }
+    return ids;
   }
 
   /// An 11-digit mobile number, or a landline's digits too when `landline` (a need's
@@ -206,7 +248,9 @@ public:
   }
 
 private:
+  const config::Catalogue& catalogue_;
   CategoryMatcher categories_;
+  ServiceMatcher services_;
 };
 
 // ─── needs ───────────────────────────────────────────────────────────────────────
@@ -282,6 +326,9 @@ public:
     auto type = lower(f.text("type"));
     n.micro_wish = micro_wish_sheet_ || contains_any(type, {"微心愿", "心愿", "micro-wish", "microwish", "wish"});
     give("micro_wish", micro_wish_sheet_ || !type.empty());
+    // A micro-wish asks for a thing (收音机, 老花镜), not a service: its category is all there is.
+    n.services = values_.services(f, n.category, n.description, !n.micro_wish);
+    give("services", !n.services.empty());
     bool value_given = false;
     n.value_fen = values_.money(f, "value", value_given);
     give("value", value_given);
@@ -340,6 +387,7 @@ Need merge(const Need& stored, const Parsed<Need>& later) {
   if (later.gives("location")) n.location = l.location;
   if (later.gives("category")) n.category = l.category;
   if (later.gives("description")) n.description = l.description;
+  if (later.gives("services") || n.category != stored.category) n.services = l.services;
   if (later.gives("people")) n.people = l.people;
   if (later.gives("wanted")) n.wanted = l.wanted;
   if (later.gives("deadline")) n.deadline = l.deadline;
@@ -354,12 +402,6 @@ Need merge(const Need& stored, const Parsed<Need>& later) {
 }
 
 using Shown = std::vector<std::pair<Msg, Localized>>;
-
-Localized category_name(const config::Catalogue& catalogue, const std::string& id) {
-  const auto* c = catalogue.find_category(id);
-  if (!c) return {id, id};
-  return {c->name, c->name_en.empty() ? c->name : c->name_en};
-}
 
 Localized same(std::string text) { return {text, text}; }
 
@@ -381,6 +423,7 @@ Shown shown(const Need& n, const config::Catalogue& catalogue) {
           {Msg::field_address, same(n.address)},
           {Msg::field_coordinates, shown_location(n.location)},
           {Msg::field_category, category_name(catalogue, n.category)},
+          {Msg::field_services, service_names(catalogue, n.services)},
           {Msg::field_description, same(n.description)},
           {Msg::field_people, same(std::to_string(n.people))},
           {Msg::field_wanted, same(std::to_string(n.wanted))},
@@ -444,6 +487,9 @@ public:
     give("category");
     r.description = text::clean_prose(f.raw("description"));
     give("description", !r.description.empty());
+    // A donor of micro-wishes (认领微心愿) offers things, not a service, as the wishes ask.
+    r.services = values_.services(f, r.category, r.description, !contains_any(lower(r.description), {"心愿", "wish"}));
+    give("services", !r.services.empty());
     r.address = text::clean_prose(f.raw("address"));
     give("address", !r.address.empty());
     r.location = values_.location(f);
@@ -489,6 +535,7 @@ Resource merge(const Resource& stored, const Parsed<Resource>& later) {
   if (later.gives("phone")) r.phone = l.phone;
   if (later.gives("category")) r.category = l.category;
   if (later.gives("description")) r.description = l.description;
+  if (later.gives("services") || r.category != stored.category) r.services = l.services;
   if (later.gives("address")) r.address = l.address;
   if (later.gives("location")) r.location = l.location;
   if (later.gives("radius")) r.radius_m = l.radius_m;
@@ -507,6 +554,7 @@ Shown shown(const Resource& r, const config::Catalogue& catalogue) {
           {Msg::field_contact, same(r.contact)},
           {Msg::field_phone, same(r.phone.empty() ? "" : people::mask_phone(r.phone))},
           {Msg::field_category, category_name(catalogue, r.category)},
+          {Msg::field_services, service_names(catalogue, r.services)},
           {Msg::field_description, same(r.description)},
           {Msg::field_address, same(r.address)},
           {Msg::field_coordinates, shown_location(r.location)},
@@ -648,6 +696,28 @@ KindEnum hand_kind(const std::string& word, std::optional<KindEnum> (*stored)(st
   throw UsageError(Message(Msg::match_add_bad_kind, word));
 }
 
+/// The services `e` names with --service, each of `category`; else those its category and
+/// description name.
+std::vector<std::string> hand_services(const config::Catalogue& catalogue, const HandEntry& e,
+                                       const std::string& category, const std::string& description) {
+  if (e.services.empty()) return ServiceMatcher(catalogue).named(category, e.category, description);
+  std::set<std::string> asked;
+  for (const auto& text : e.services) {
+    auto id = require_service(catalogue, text);
+    const auto& service = *catalogue.find_service(id);
+    if (service.category.value != category) {
+      throw UsageError(Message(Msg::match_add_service_elsewhere, text, category_name(catalogue, service.category.value),
+                               category_name(catalogue, category)));
+    }
+    asked.insert(id);
+  }
+  std::vector<std::string> ids;  // in the catalogue's order, as an import gives them
+  for (const auto& service : catalogue.services) {
+    if (asked.contains(service.id)) ids.push_back(service.id);
+  }
+  return ids;
+}
+
 std::optional<std::int64_t> hand_money(const std::string& text) {
   if (text.empty()) return std::nullopt;
   auto fen = parse_money_fen(text);
@@ -674,6 +744,7 @@ lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, c
   n.location = hand_coordinates(e);
   n.category = require_category(catalogue, e.category);
   n.description = text::clean_prose(e.description);
+  n.services = hand_services(catalogue, e, n.category, n.description);
   n.people = e.people.value_or(1);
   if (!e.deadline.empty()) {
     n.deadline = parse_loose_date(e.deadline);
@@ -704,6 +775,7 @@ lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& cata
   r.phone = hand_phone(e, false);
   r.category = require_category(catalogue, e.category);
   r.description = text::clean_prose(e.description);
+  r.services = hand_services(catalogue, e, r.category, r.description);
   r.location = hand_coordinates(e);
   r.address = text::clean(e.address);
   r.radius_m = hand_radius(e);

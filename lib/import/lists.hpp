@@ -35,6 +35,9 @@ struct HandEntry {
   std::optional<double> lat, lon;
   std::optional<int> people, wanted, capacity;
   bool micro_wish = false;
+  /// Services asked or offered (ids or names), all of its category; none given: those
+  /// the category and the description name, as in a list.
+  std::vector<std::string> services;
 };
 
 /// Adds the need `entry` gives in one transaction and returns it with its id; an

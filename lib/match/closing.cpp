@@ -12,6 +12,14 @@
 namespace kangle::match {
 namespace {
 
+/// What a cancellation records: who and why.
+TransitionDetails cancellation(const std::string& by, const std::string& why) {
+  TransitionDetails details;
+  details.by = by;
+  details.note = why;
+  return details;
+}
+
 std::string label(const lists::Need& need) { return need.code.empty() ? "#" + std::to_string(need.id) : need.code; }
 
 /// Closes `need` within the caller's transaction: its proposed projects are cancelled,
@@ -32,7 +40,7 @@ std::vector<std::int64_t> close_in(SQLite::Database& db, lists::Need& need, cons
   std::vector<std::int64_t> cancelled;
   for (const auto& p : mine) {
     if (p.status != ProjectStatus::proposed) continue;
-    projects.transition(p.id, ProjectStatus::cancelled, TransitionDetails{.by = by, .note = reason}, now);
+    projects.transition(p.id, ProjectStatus::cancelled, cancellation(by, reason), now);
     cancelled.push_back(p.id);
   }
   lists::Store store(db);
@@ -68,7 +76,7 @@ CancelledProject cancel_project(SQLite::Database& db, std::int64_t id, const std
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   ProjectStore projects(db);
   CancelledProject out;
-  out.project = projects.transition(id, ProjectStatus::cancelled, TransitionDetails{.by = by, .note = why}, now);
+  out.project = projects.transition(id, ProjectStatus::cancelled, cancellation(by, why), now);
   lists::Store store(db);
   out.need = *store.find_need(out.project.need);
   bool closed = out.need.status == lists::NeedStatus::closed || out.need.status == lists::NeedStatus::cancelled;

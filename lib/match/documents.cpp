@@ -36,6 +36,14 @@ Value category_value(const config::Catalogue& catalogue, const std::string& id, 
   return Value::code(id, c ? config::localized(c->name, c->name_en, lang) : id);
 }
 
+/// The services asked or offered: ids for scripts, names for people; 按类别 when none is
+/// known (the need or resource is matched by its category alone).
+Value services_value(const config::Catalogue& catalogue, const std::vector<std::string>& ids, Lang lang) {
+  std::vector<std::string> names;
+  for (const auto& id : ids) names.push_back(config::service_label(catalogue, id, lang));
+  return Value::codes(ids, std::move(names), text_of(lang, Msg::match_by_category));
+}
+
 Value decimal_or_none(const std::optional<double>& number) { return number ? Value::number(*number, 6) : Value::none(); }
 
 /// A need's vulnerability: set or not for scripts; the group's name (or 是) for people.
@@ -147,6 +155,7 @@ WayForward way_forward(const Gap& gap, const lists::Need& need, const std::map<s
     case GapReason::all_full: return {step("more_capacity", text_of(lang, Msg::gap_way_more_capacity))};
     case GapReason::refused: return {step("another_resource", text_of(lang, Msg::gap_way_another_resource))};
     case GapReason::few_in_reach: return {step("more_resources", text_of(lang, Msg::gap_way_more_resources))};
+    case GapReason::out_of_period: return {step("wait_period", text_of(lang, Msg::gap_way_wait_period))};
     case GapReason::no_location: break;
   }
   // The need's place and the resources' are those matching used (compounds' included).
@@ -208,6 +217,7 @@ present::Document needs_listing(SQLite::Database& db, const config::Config& conf
                    column(lang, "phone", Msg::field_phone),
                    column(lang, "compound", Msg::field_compound),
                    column(lang, "category", Msg::field_category),
+                   column(lang, "services", Msg::field_services),
                    column(lang, "description", Msg::field_description),
                    column(lang, "people", Msg::field_people),
                    column(lang, "deadline", Msg::field_deadline),
@@ -227,7 +237,8 @@ present::Document needs_listing(SQLite::Database& db, const config::Config& conf
     table.rows.push_back({text_or_none(n.code), Value::text(n.requester),
                           Value::code(std::string(lists::to_string(n.requester_kind)), lists::display(n.requester_kind, lang)),
                           people::phone_value(n.phone, query.reveal), text_or_none(n.compound),
-                          category_value(config.catalogue, n.category, lang), Value::text(n.description),
+                          category_value(config.catalogue, n.category, lang),
+                          services_value(config.catalogue, n.services, lang), Value::text(n.description),
                           Value::integer(n.people), date_or_none(n.deadline), vulnerable_value(n.vulnerable, n.vulnerability, lang),
                           Value::flag(n.micro_wish, wish),
                           Value::code(std::string(lists::to_string(n.status)), lists::display(n.status, lang)),
@@ -254,6 +265,7 @@ present::Document resources_listing(SQLite::Database& db, const config::Config& 
                    column(lang, "contact", Msg::field_contact),
                    column(lang, "phone", Msg::field_phone),
                    column(lang, "category", Msg::field_category),
+                   column(lang, "services", Msg::field_services),
                    column(lang, "description", Msg::field_description),
                    column(lang, "radius", Msg::field_radius),
                    column(lang, "capacity", Msg::field_capacity),
@@ -276,7 +288,8 @@ present::Document resources_listing(SQLite::Database& db, const config::Config& 
     table.rows.push_back({text_or_none(r.code), Value::text(r.provider),
                           Value::code(std::string(lists::to_string(r.provider_kind)), lists::display(r.provider_kind, lang)),
                           text_or_none(r.contact), people::phone_value(r.phone, query.reveal),
-                          category_value(config.catalogue, r.category, lang), Value::text(r.description),
+                          category_value(config.catalogue, r.category, lang),
+                          services_value(config.catalogue, r.services, lang), Value::text(r.description),
                           radius_value(r.radius_m, lang), Value::integer(r.capacity), text_or_none(r.period),
                           Value::integer(free.in_period ? free.free : 0), money_value(r.cost_fen, lang),
                           Value::integer(r.id), text_or_none(r.unit), integer_or_none(r.radius_m),

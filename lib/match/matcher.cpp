@@ -28,6 +28,13 @@ std::optional<int> distance_between(const lists::Resource& r, const lists::Need&
   return distance_m(*r.location, *n.location);
 }
 
+/// Whether `r` offers a service `n` asks for; a need asking none prefers no resource.
+bool offers_asked_service(const lists::Resource& r, const lists::Need& n) {
+  return std::any_of(n.services.begin(), n.services.end(), [&](const std::string& service) {
+    return std::find(r.services.begin(), r.services.end(), service) != r.services.end();
+  });
+}
+
 bool deadline_passed(const lists::Need& n, const Date& today) { return n.deadline && *n.deadline < today; }
 
 bool listed(const std::vector<std::int64_t>& ids, std::int64_t id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
@@ -40,6 +47,7 @@ bool excluded(const OpenNeed& need, std::int64_t resource) {
 struct Pair {
   std::size_t need, resource, donor;
   std::optional<int> distance;
+  bool asked_service = false;  ///< the resource offers a service the need asks for
 };
 
 /// The flow network of the pairs: source → resource (its room) → [need's donor (one
@@ -143,7 +151,8 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
     for (auto r : by_category[needs[n].need.category]) {
       if (barred(n, r)) continue;
       if (resources[r].free > 0 && available(n, r)) {
-        pairs.push_back({n, r, donor_of[resources[r].resource.id], distance_between(resources[r].resource, needs[n].need)});
+        pairs.push_back({n, r, donor_of[resources[r].resource.id], distance_between(resources[r].resource, needs[n].need),
+                         offers_asked_service(resources[r].resource, needs[n].need)});
         any = true;
       }
     }
@@ -167,12 +176,17 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
       total += first[i];
       if (needs[pairs[i].need].need.vulnerable) vulnerable += first[i];
     }
-    // Second solve, the same number of places on each side: days waited, then distance.
-    // A day waited outweighs any total of distances (at most `total` places of them).
-    std::int64_t day_weight = total * farthest_units + 1;
+    // Second solve, the same number of places on each side: days waited, then places
+    // given the service asked for, then distance. A place with the service asked for
+    // outweighs any total of distances (at most `total` places of them); a day waited
+    // outweighs any total of both. The costs reach total × longest_wait_days ×
+    // day_weight, about 3.65e7 × total³: within 64 bits up to some 6,000 places in one
+    // run (a street's lists hold hundreds).
+    std::int64_t service_weight = total * farthest_units + 1;
+    std::int64_t day_weight = total * (service_weight + farthest_units) + 1;
     for (std::size_t i = 0; i < pairs.size(); ++i) {
       auto waited = std::clamp<std::int64_t>(needs[pairs[i].need].age_days, 0, longest_wait_days);
-      cost[i] = -waited * day_weight + distance_units(pairs[i].distance);
+      cost[i] = -waited * day_weight - (pairs[i].asked_service ? service_weight : 0) + distance_units(pairs[i].distance);
     }
     auto second = solve(needs, resources, pairs, cost, total, std::pair{vulnerable, total - vulnerable});
     for (std::size_t i = 0; i < pairs.size(); ++i) {

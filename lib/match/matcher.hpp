@@ -87,11 +87,13 @@ bool can_serve(const lists::Resource& resource, const lists::Need& need, const D
 /// min-cost flow (LEMON's NetworkSimplex, the solver the rota uses). The objective is
 /// lexicographic: (1) the most places for vulnerable residents' needs, (2) the most
 /// places in all, (3) the oldest needs first (the most days waited, summed over the
-/// places given), (4) the shortest total distance. Each donor serves a need at most
+/// places given), (4) the most places given by a resource offering a service the need
+/// asks for (a need asking none, or a resource offering none, only shares the
+/// category), (5) the shortest total distance. Each donor serves a need at most
 /// once: a need wanting several resources (a micro-wish claimed by several donors) may
 /// get several, from different donors, none of them a donor already serving it (a node
 /// per need and donor of capacity 1 keeps the flow exact). A resource outside its period
-/// is not proposed. (1)-(2) and (3)-(4) are two solves: their weights together would
+/// is not proposed. (1)-(2) and (3)-(5) are two solves: their weights together would
 /// overflow 64-bit costs at district size.
 MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
                        const Date& today);

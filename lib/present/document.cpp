@@ -67,6 +67,16 @@ Value Value::list(std::vector<std::string> items) {
   return v;
 }
 
+Value Value::codes(std::vector<std::string> codes, std::vector<std::string> labels, std::string shown_when_none) {
+  Value v;
+  v.kind_ = Kind::list;
+  v.items_ = std::move(codes);
+  v.labels_ = std::move(labels);
+  v.label_ = std::move(shown_when_none);
+  v.labelled_ = true;
+  return v;
+}
+
 Value Value::personal(std::string shown) {
   Value v;
   v.kind_ = Kind::personal;
@@ -104,7 +114,9 @@ std::string Value::display(Lang lang) const {
     case Kind::decimal: return fixed(number_, decimals_);
     case Kind::flag: return set_ ? label_ : "";
     case Kind::duration: return format_duration(static_cast<long>(number_), lang);
-    case Kind::list: return list_in(lang, items_);
+    case Kind::list:
+      if (!labelled_) return list_in(lang, items_);
+      return labels_.empty() ? label_ : list_in(lang, labels_);
     case Kind::code: return label_;
     case Kind::text:
     case Kind::date:

@@ -43,6 +43,9 @@ public:
   static Value date(const Date& day);
   static Value duration(std::int64_t minutes);
   static Value list(std::vector<std::string> items);
+  /// Codes for scripts (a JSON array: ["disinfection"]) with their labels for people
+  /// (消杀), and what people read when there is none.
+  static Value codes(std::vector<std::string> codes, std::vector<std::string> labels, std::string shown_when_none);
   static Value personal(std::string shown);
   static Value code(std::string code, std::string label);
 
@@ -67,6 +70,8 @@ private:
   bool set_ = false;
   bool signed_ = false;
   std::vector<std::string> items_;
+  std::vector<std::string> labels_;  // codes: the items' labels
+  bool labelled_ = false;
 };
 
 /// A column: the stable key scripts read (JSON key, CSV header of a pack file) and

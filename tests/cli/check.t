@@ -44,9 +44,9 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   $ kangle check
   问题
   columns.toml:19:1: 未知的键“nite”（是否想写“note”？）
-  columns.toml:41:1: 未知的键“nite”（是否想写“note”？）
-  columns.toml:60:1: 未知的键“nite”（是否想写“note”？）
-  columns.toml:74:1: 未知的键“nite”（是否想写“note”？）
+  columns.toml:42:1: 未知的键“nite”（是否想写“note”？）
+  columns.toml:62:1: 未知的键“nite”（是否想写“note”？）
+  columns.toml:76:1: 未知的键“nite”（是否想写“note”？）
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   holidays/2026.toml:48:1: 调休上班日 2026-01-03 落在假期“元旦”之内
   kangle.toml:1:1: 缺少键“name”
@@ -59,10 +59,10 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   kiosks/dingxiang.toml:43:8: “2026-02-30”不是存在的日期（格式为 YYYY-MM-DD）
   kiosks/kangle-hall.toml:12:11: “11:30-09:00”的结束时间早于开始时间
   kiosks/pubei.toml:27:24: 语法错误：Error while parsing string: unescaped control characters other than TAB (U+0009) are explicitly prohibited
-  services.toml:209:13: 未知的技能“barbre”（是否想写“barber”？）
-  services.toml:210:13: “seats”应为整数
-  services.toml:211:13: “daily_cap”应为不小于 1 的整数
-  services.toml:441:1: 未知的键“daly_cap”（是否想写“daily_cap”？）
+  services.toml:216:13: 未知的技能“barbre”（是否想写“barber”？）
+  services.toml:218:13: “seats”应为整数
+  services.toml:219:13: “daily_cap”应为不小于 1 的整数
+  services.toml:478:1: 未知的键“daly_cap”（是否想写“daily_cap”？）
   
   19 个错误，1 个警告
   [1]
@@ -81,9 +81,9 @@ the counts as facts. The keys and codes are the same in either language.
   > print(sorted(set(r["code"] for r in rows[0])))' check.en.json check.zh-CN.json
   {'errors': 19, 'warnings': 1} True
   columns.toml 19 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
-  columns.toml 41 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
-  columns.toml 60 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
-  columns.toml 74 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
+  columns.toml 42 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
+  columns.toml 62 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
+  columns.toml 76 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
   holidays/ None None warning calendar_provisional the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
   ['bad_language', 'bad_rhythm', 'calendar_provisional', 'daily_needs_weekday', 'hours_overlap', 'time_range_reversed', 'toml_bad_date', 'toml_missing_key', 'toml_not_positive', 'toml_syntax', 'toml_unknown_key', 'toml_unknown_key_suggest', 'toml_wrong_type', 'unknown_reference_suggest', 'workday_in_holiday']
 

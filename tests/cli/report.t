@@ -362,26 +362,37 @@ that the example's data lands in all four groups.
   --------
   按群众对其志愿者所服务场次及其领办项目的满意度排名，其次按志愿者人次。
   
-  排名  单位                      登记志愿者  参与服务志愿者  场次  志愿者（人次）
-  1     上海师范大学法政学院      3           3               1     3
-  2     交通银行康健支行          0           0               0     0
-  3     徐汇区环卫所              2           2               3     3
-  4     康健街道社区卫生服务中心  4           4               4     5
-  5     上海康健物业管理有限公司  0           0               0     0
+  排名  单位                          登记志愿者  参与服务志愿者  场次
+  1     上海师范大学法政学院          3           3               1
+  2     交通银行康健支行              0           0               0
+  3     徐汇区环卫所                  2           2               3
+  4     康健街道社区卫生服务中心      4           4               4
+  5     上海康健物业管理有限公司      0           0               0
+  6     上海康洁有害生物防治有限公司  0           0               0
   
-  排名  单位                      服务时长（小时）  认领项目（个）  完成项目（个）
-  1     上海师范大学法政学院      9.0               0               0
-  2     交通银行康健支行          0.0               1               1
-  3     徐汇区环卫所              7.5               0               0
-  4     康健街道社区卫生服务中心  11.5              0               0
-  5     上海康健物业管理有限公司  0.0               0               0
+  排名  单位                          志愿者（人次）  服务时长（小时）
+  1     上海师范大学法政学院          3               9.0
+  2     交通银行康健支行              0               0.0
+  3     徐汇区环卫所                  3               7.5
+  4     康健街道社区卫生服务中心      5               11.5
+  5     上海康健物业管理有限公司      0               0.0
+  6     上海康洁有害生物防治有限公司  0               0.0
   
-  排名  单位                      按期完成率（%）  满意度（1–5）
-  1     上海师范大学法政学院                       5.00
-  2     交通银行康健支行          100.0            5.00
-  3     徐汇区环卫所                               4.94
-  4     康健街道社区卫生服务中心                   4.86
+  排名  单位                          认领项目（个）  完成项目（个）
+  1     上海师范大学法政学院          0               0
+  2     交通银行康健支行              1               1
+  3     徐汇区环卫所                  0               0
+  4     康健街道社区卫生服务中心      0               0
+  5     上海康健物业管理有限公司      0               0
+  6     上海康洁有害生物防治有限公司  0               0
+  
+  排名  单位                          按期完成率（%）  满意度（1–5）
+  1     上海师范大学法政学院                           5.00
+  2     交通银行康健支行              100.0            5.00
+  3     徐汇区环卫所                                   4.94
+  4     康健街道社区卫生服务中心                       4.86
   5     上海康健物业管理有限公司
+  6     上海康洁有害生物防治有限公司
   
   由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
   本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
@@ -555,6 +566,7 @@ Whole outputs for scripts and pasting: the units as JSON, the review as Markdown
   {"rank": 3, "unit": "徐汇区环卫所", "registered": 2, "volunteers_sent": 2, "sessions": 3, "volunteer_times": 3, "hours": 7.5, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 4.94}
   {"rank": 4, "unit": "康健街道社区卫生服务中心", "registered": 4, "volunteers_sent": 4, "sessions": 4, "volunteer_times": 5, "hours": 11.5, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 4.86}
   {"rank": 5, "unit": "上海康健物业管理有限公司", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": null}
+  {"rank": 6, "unit": "上海康洁有害生物防治有限公司", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": null}
   $ kangle --lang en report services --period 2026-12 --format md
   # 康健街道“雷锋亭”: the service portfolio review, December 2026
   

@@ -555,3 +555,24 @@ TEST_CASE("load_config_texts, the files in memory read as load_config reads them
   CHECK(kangle::config::format_diagnostic(result.diagnostics.sorted().back(), Lang::en) ==
         "services.toml: cannot read services.toml: No such file or directory");
 }
+
+TEST_CASE("load_config, a service's keywords: read trimmed, and bad ones found at their line") {
+  Workspace w;
+  w.services = replaced(services_toml, "minutes = 150\n", "minutes = 150\nkeywords = [\" 剪头 \", \"hair cut\"]\n");
+  TempDir dir;
+  w.write_to(dir);
+  auto result = kangle::config::load_config(dir.path());
+  CHECK(result.diagnostics.items().empty());
+  CHECK(result.config.catalogue.services.at(0).keywords == std::vector<std::string>{"剪头", "hair cut"});
+
+  w.services = replaced(services_toml, "minutes = 150\n", "minutes = 150\nkeywords = [\"剪头\", \" \"]\n");
+  CHECK(diagnostics_of(w) == Lines{"services.toml:18:19: service \"haircut\": a keyword is empty"});
+  w.services = replaced(services_toml, "minutes = 150\n", "minutes = 150\nkeywords = 3\n");
+  CHECK(diagnostics_of(w) == Lines{"services.toml:18:12: \"keywords\" must be text or a list of texts"});
+  // A keyword names one service: not two, and not another's name.
+  w.services = replaced(services_toml, "minutes = 150\n",
+                        "minutes = 150\nkeywords = [\"剪头\"]\n\n[services.shave]\nname = \"修面\"\ncategory = \"life\"\n"
+                        "keywords = [\"剪头\", \"理发\"]\n");
+  CHECK(diagnostics_of(w) == Lines{"services.toml:20:1: keyword \"剪头\" belongs to both service \"haircut\" and service \"shave\"",
+                                   "services.toml:20:1: keyword \"理发\" belongs to both service \"haircut\" and service \"shave\""});
+}

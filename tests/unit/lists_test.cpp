@@ -544,6 +544,82 @@ TEST_CASE("import resources: units and volunteers, radius, capacity, period and 
   CHECK(ws.stored_resources().size() == 5);
 }
 
+TEST_CASE("import needs and resources: the services a category cell or a description names", "[lists]") {
+  Workspace ws;
+  auto needs = ws.needs(ws.write("needs.csv", needs_header +
+                                                  "XQ-011,丁香园居民区,,丁香园,消杀,楼道灭蟑螂、垃圾厢房消杀,120,,,,\n"
+                                                  "XQ-008,周玉珍,13900139008,樱花园,健康服务,希望每周上门测血压,1,,残疾,,\n"
+                                                  "XQ-010,钱淑英,13900139010,樱花园,数字助老,教我用手机挂号和视频通话,1,,,,\n"
+                                                  "XQ-013,孙大爷,13900139013,樱花园,健康服务,想找人聊聊,1,,,,\n"
+                                                  "XQ-014,王阿婆,13900139014,樱花园,Health,pest control in the stairwell,1,,,,\n"
+                                                  "XQ-001,王秀英,13900139001,丁香园,助老助残,想要一台收音机,1,,孤老,微心愿,150元\n"));
+  CHECK(summary(needs) == "needs.csv row 1: added 6, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  // Not named: imported, matched by its category, and said; a micro-wish asks for a thing.
+  CHECK(issues(needs) == Lines{"5:F (需求内容): doubtful: \"健康服务\" and \"想找人聊聊\" name no service of Health: matched by "
+                               "the category alone (services.toml's keywords may name it)"});
+  using Ids = std::vector<std::string>;
+  CHECK(ws.need("XQ-011")->services == Ids{"disinfection"});  // the category cell, and 灭蟑螂 in the description
+  CHECK(ws.need("XQ-011")->category == "health");
+  CHECK(ws.need("XQ-008")->services == Ids{"blood-pressure"});
+  CHECK(ws.need("XQ-010")->services == Ids{"online-services-help", "phone-guidance"});
+  CHECK(ws.need("XQ-013")->services.empty());
+  CHECK(ws.need("XQ-013")->category == "health");
+  CHECK(ws.need("XQ-014")->services == Ids{"disinfection"});  // an English keyword
+  CHECK(ws.need("XQ-001")->services.empty());
+
+  auto resources = ws.resources(ws.write(
+      "resources.csv", resources_header +
+                           "ZY-002,康健街道社区卫生服务中心,单位,王医生,13700137002,健康服务,上门测血压、测血糖，健康咨询,1公里,20,2026Q4,免费\n"
+                           "ZY-003,上海康洁有害生物防治有限公司,单位,李经理,13700137003,消杀,小区、楼道、垃圾厢房专业消杀,全街道,4,2026Q4,免费\n"
+                           "ZY-005,交通银行康健支行,单位,张行长,13700137004,助老助残,认领微心愿（每件200元以内）,全街道,10,2026Q4,\n"
+                           "ZY-010,上海师范大学法政学院,单位,蒋老师,13700137001,法律服务,婚姻家庭纠纷调解,全街道,4,2026Q4,免费\n"));
+  CHECK(issues(resources).empty());
+  CHECK(ws.resource("ZY-002")->services == Ids{"blood-pressure", "blood-sugar", "health-advice"});
+  CHECK(ws.resource("ZY-003")->services == Ids{"disinfection"});
+  CHECK(ws.resource("ZY-005")->services.empty());
+  CHECK(ws.resource("ZY-010")->services == Ids{"mediation"});
+
+  // A later list that names the need's service differently says what changed.
+  auto later = ws.needs(ws.write("later.csv", needs_header + "XQ-013,孙大爷,13900139013,樱花园,健康服务,想找人聊聊，量血糖,1,,,,\n"),
+                        later_run);
+  CHECK(issues(later) == Lines{"2: updated: already listed: Services: - → Blood-sugar test, Description: 想找人聊聊 → 想找人聊聊，量血糖"});
+  CHECK(ws.need("XQ-013")->services == Ids{"blood-sugar"});
+}
+
+TEST_CASE("import needs: a 服务项目 column names services of the row's category, others are said and left out", "[lists]") {
+  Workspace ws;
+  auto report = ws.needs(ws.write("needs.csv", "需求人,所在小区,需求类别,服务项目,需求内容\n"
+                                               "赵大爷,樱花园,健康服务,测血糖、灭鼠,上门\n"
+                                               "钱阿姨,樱花园,健康服务,理发,上门\n"));
+  CHECK(summary(report) == "needs.csv row 1: added 2, updated 0, merged 0, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report) ==
+        Lines{"3:D (服务项目): doubtful: service \"理发\" belongs to Everyday services, not to Health",
+              "3:E (需求内容): doubtful: \"健康服务\" and \"上门\" name no service of Health: matched by the category alone "
+              "(services.toml's keywords may name it)"});
+  auto needs = ws.stored_needs();
+  REQUIRE(needs.size() == 2);
+  CHECK(needs[0].services == std::vector<std::string>{"blood-sugar", "disinfection"});
+  CHECK(needs[1].services.empty());
+}
+
+TEST_CASE("ServiceMatcher and require_service: a service by its words, as match add's --service takes it", "[lists]") {
+  Workspace ws;
+  const auto& catalogue = ws.config().catalogue;
+  kangle::import::ServiceMatcher m(catalogue);
+  using Ids = std::vector<std::string>;
+  CHECK(m.named("health", "消杀", "") == Ids{"disinfection"});
+  CHECK(m.named("health", "Disinfection and pest control", "") == Ids{"disinfection"});
+  CHECK(m.named("health", "健康服务", "灭鼠") == Ids{"disinfection"});
+  CHECK(m.named("health", "健康服务", "测血压") == Ids{"blood-pressure"});
+  CHECK(m.named("life", "生活服务", "测血压").empty());  // a service of another category
+  CHECK(m.named("health", "健康服务", "").empty());
+  CHECK(kangle::import::require_service(catalogue, "disinfection") == "disinfection");
+  CHECK(kangle::import::require_service(catalogue, "消杀") == "disinfection");
+  CHECK(kangle::import::require_service(catalogue, "Haircut") == "haircut");
+  CHECK(error_message<kangle::UsageError>([&] { kangle::import::require_service(catalogue, "消毒杀"); }) ==
+        "unknown service \"消毒杀\" (did you mean \"消杀\"?)");
+}
+
 TEST_CASE("import resources: without codes, the same provider, category and description is the same resource", "[lists]") {
   Workspace ws;
   const std::string header = "共建单位,服务类别,服务内容,可承接数量\n";

@@ -89,12 +89,21 @@ TEST_CASE("match documents: the needs list's kinds, flags and status are the sam
   CHECK((*compound)["vulnerable"] == false);
   CHECK((*compound)["micro_wish"] == false);
   CHECK((*compound)["phone"].is_null());
+  // The services asked: ids for scripts; none for a micro-wish, matched by its category.
+  CHECK((*compound)["services"] == Json::array({"elevator-advice", "policy-advice"}));
+  CHECK((*wish)["services"] == Json::array());
+  CHECK((*row_where(en, "requester", "樱花园小区"))["services"] == (*row_where(zh, "requester", "樱花园小区"))["services"]);
   // People read labels in their language: the header and the text differ, the codes above do not.
-  CHECK(zh.at("sections")[0]["tables"][0]["columns"][11]["header"] == "状态");
-  CHECK(en.at("sections")[0]["tables"][0]["columns"][11]["header"] == "Status");
+  CHECK(zh.at("sections")[0]["tables"][0]["columns"][12]["header"] == "状态");
+  CHECK(en.at("sections")[0]["tables"][0]["columns"][12]["header"] == "Status");
   auto text = kangle::present::render_text(kangle::match::needs_listing(ws.sql(), ws.config(), {}, Lang::zh_CN));
   CHECK(text.find("待对接") != std::string::npos);  // labels for people, codes for scripts
   CHECK(text.find(" open") == std::string::npos);
+  CHECK(text.find("加装电梯咨询、政策咨询") != std::string::npos);  // the services' names
+  CHECK(text.find("（按类别）") != std::string::npos);              // the micro-wishes'
+  auto english = kangle::present::render_text(kangle::match::needs_listing(ws.sql(), ws.config(), {}, Lang::en));
+  CHECK(english.find("Lift retrofit advice, Policy advice") != std::string::npos);
+  CHECK(english.find("(by category)") != std::string::npos);
 }
 
 TEST_CASE("match documents: filters read as typed, refused where they do not apply", "[match_documents]") {
@@ -245,6 +254,25 @@ TEST_CASE("match documents: a need typed by hand is read as an import reads one,
   CHECK(it->value_fen == 5000);
   CHECK(it->deadline == Date{std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{30}});
   CHECK(it->requester_kind == kangle::lists::RequesterKind::resident);
+  CHECK(it->services == std::vector<std::string>{"haircut"});  // the category's words name it, as in a list
+
+  // --service by id or name, each of the category; unknown ones refused with the nearest.
+  auto asking = entry;
+  asking.category = "健康服务";
+  asking.description = "楼道";
+  asking.services = {"消杀", "blood-pressure", "disinfection"};
+  auto asked = Json::parse(kangle::present::render_json(kangle::match::add_need(ws.sql(), ws.config(), asking, now, Lang::en)));
+  auto asked_id = asked["facts"]["need"].get<std::int64_t>();
+  stored = kangle::lists::Store(ws.sql()).needs({});
+  it = std::find_if(stored.begin(), stored.end(), [&](const auto& n) { return n.id == asked_id; });
+  REQUIRE(it != stored.end());
+  CHECK(it->services == std::vector<std::string>{"blood-pressure", "disinfection"});
+  asking.services = {"消毒杀"};
+  CHECK(error_message<kangle::Error>([&] { kangle::match::add_need(ws.sql(), ws.config(), asking, now, Lang::en); }) ==
+        "unknown service \"消毒杀\" (did you mean \"消杀\"?)");
+  asking.services = {"理发"};
+  CHECK(error_message<kangle::Error>([&] { kangle::match::add_need(ws.sql(), ws.config(), asking, now, Lang::en); }) ==
+        "service \"理发\" belongs to Everyday services, not to Health");
 
   // The same refusal as an import's for a category it cannot place.
   auto refused = entry;
@@ -266,7 +294,7 @@ TEST_CASE("match documents: a need typed by hand is read as an import reads one,
   refused = entry;
   refused.code = "XQ-001";
   CHECK_THROWS_AS(kangle::match::add_need(ws.sql(), ws.config(), refused, now, Lang::en), kangle::InputError);
-  CHECK(kangle::lists::Store(ws.sql()).count_needs() == 12);
+  CHECK(kangle::lists::Store(ws.sql()).count_needs() == 13);
 
   kangle::import::HandEntry offer;
   offer.who = "康健理发志愿队";

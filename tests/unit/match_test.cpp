@@ -138,22 +138,33 @@ std::optional<int> distance_between(const Resource& r, const Need& n) {
 /// 100 km, an unknown distance the farthest.
 long distance_units(const std::optional<int>& metres) { return metres ? std::min(*metres / 10, 10'000) : 10'000; }
 
+/// Whether `r` offers a service `n` asks for.
+bool offers_asked_service(const FreeResource& r, const OpenNeed& n) {
+  for (const auto& service : n.need.services) {
+    if (std::find(r.resource.services.begin(), r.resource.services.end(), service) != r.resource.services.end()) return true;
+  }
+  return false;
+}
+
 /// The objective, to be maximised lexicographically: vulnerable places, places, days
-/// waited (each need's age clamped to 3650) summed over the places, minus distance units.
-using Score = std::tuple<long, long, long, long>;
+/// waited (each need's age clamped to 3650) summed over the places, places given by a
+/// resource offering a service the need asks for, minus distance units.
+using Score = std::tuple<long, long, long, long, long>;
 
 Score pair_score(const OpenNeed& n, const FreeResource& r) {
-  return {n.need.vulnerable ? 1 : 0, 1, std::clamp(n.age_days, 0, 3650), -distance_units(distance_between(r.resource, n.need))};
+  return {n.need.vulnerable ? 1 : 0, 1, std::clamp(n.age_days, 0, 3650), offers_asked_service(r, n) ? 1 : 0,
+          -distance_units(distance_between(r.resource, n.need))};
 }
 
 Score operator+(const Score& a, const Score& b) {
   return {std::get<0>(a) + std::get<0>(b), std::get<1>(a) + std::get<1>(b), std::get<2>(a) + std::get<2>(b),
-          std::get<3>(a) + std::get<3>(b)};
+          std::get<3>(a) + std::get<3>(b), std::get<4>(a) + std::get<4>(b)};
 }
 
 std::string show(const Score& s) {
   return "(vulnerable " + std::to_string(std::get<0>(s)) + ", places " + std::to_string(std::get<1>(s)) + ", days " +
-         std::to_string(std::get<2>(s)) + ", distance " + std::to_string(-std::get<3>(s)) + ")";
+         std::to_string(std::get<2>(s)) + ", services asked " + std::to_string(std::get<3>(s)) + ", distance " +
+         std::to_string(-std::get<4>(s)) + ")";
 }
 
 /// Indexes of the instance's needs and resources by id.
@@ -218,7 +229,8 @@ Score brute_force_best(const Instance& in) {
 /// street, some deadlines passed (and some falling today), a few ages past the ten-year
 /// clamp, a tenth of the pairs refused (the resource declined the need or gave it back)
 /// and a twentieth already served by a live project; half the resources share one of
-/// three units, a tenth are outside their period.
+/// three units, a tenth are outside their period; needs ask for, and resources offer,
+/// none, one or two of three services of their category.
 Instance random_instance(std::mt19937& rng, int needs, int resources, int categories, int spread_m, int max_free,
                          int max_open) {
   auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
@@ -258,6 +270,16 @@ Instance random_instance(std::mt19937& rng, int needs, int resources, int catego
       else if (chance(0.05)) n.served_by.push_back(r.resource.id);
     }
   }
+  auto services = [&](const std::string& of_category) {
+    std::vector<std::string> ids;
+    for (int k = uniform(0, 2); k > 0; --k) {
+      auto id = of_category + "-service-" + std::to_string(uniform(1, 3));
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    return ids;
+  };
+  for (auto& n : in.needs) n.need.services = services(n.need.category);
+  for (auto& r : in.resources) r.resource.services = services(r.resource.category);
   return in;
 }
 
@@ -438,7 +460,7 @@ const Gap& gap_for(const MatchPlan& plan, std::int64_t need) {
 
 TEST_CASE("plan_matches reaches the brute-force optimum of the lexicographic objective", "[match]") {
   std::mt19937 rng(20261201);
-  int instances = 0, with_proposals = 0;
+  int instances = 0, with_proposals = 0, with_services_asked = 0;
   for (int round = 0; round < 2000; ++round) {
     std::uniform_int_distribution<int> needs(1, 6), resources(1, 5), categories(1, 3);
     auto in = random_instance(rng, needs(rng), resources(rng), categories(rng), 2000, 3, 2);
@@ -451,9 +473,11 @@ TEST_CASE("plan_matches reaches the brute-force optimum of the lexicographic obj
     CHECK(plan_score(in, plan) == best);
     ++instances;
     if (!plan.proposals.empty()) ++with_proposals;
+    if (std::get<3>(best) > 0) ++with_services_asked;
   }
   CHECK(instances == 2000);
   CHECK(with_proposals > 1000);  // the instances are not trivially empty
+  CHECK(with_services_asked > 400);  // nor is the tier of the services asked
 }
 
 TEST_CASE("plan_matches on larger instances: room, places, reach, gaps and shortages", "[match]") {
@@ -465,6 +489,55 @@ TEST_CASE("plan_matches on larger instances: room, places, reach, gaps and short
     auto served = check_plan(in, plan);
     check_gaps(in, plan, served);
     CHECK(!plan.proposals.empty());
+  }
+}
+
+TEST_CASE("plan_matches: the service asked for before the distance, after the days waited", "[match]") {
+  auto asking = [](OpenNeed n, std::vector<std::string> services) {
+    n.need.services = std::move(services);
+    return n;
+  };
+  auto offering = [](FreeResource r, std::vector<std::string> services) {
+    r.resource.services = std::move(services);
+    return r;
+  };
+  SECTION("the example's pest control goes to the pest-control company, not the health centre 218 m away") {
+    // 楼道灭蟑螂、垃圾厢房消杀: the health centre (测血压, 1 km radius) is near; the
+    // company offering 消杀 serves the whole street, its distance unknown.
+    std::vector<FreeResource> resources{
+        offering(free_resource(2, "health", near(218, 0), 1000, 20), {"blood-pressure", "blood-sugar", "health-advice"}),
+        offering(free_resource(3, "health", std::nullopt, std::nullopt, 4), {"disinfection"})};
+    std::vector<OpenNeed> needs{asking(open_need(11, "health", near(0, 0)), {"disinfection"})};
+    auto plan = kangle::match::plan_matches(needs, resources, today);
+    CHECK(pairs_of(plan) == std::vector<std::pair<std::int64_t, std::int64_t>>{{11, 3}});
+    CHECK(plan.gaps.empty());
+  }
+  SECTION("a need asking no service takes the nearest of its category") {
+    std::vector<FreeResource> resources{offering(free_resource(2, "health", near(218, 0), 1000, 1), {"blood-pressure"}),
+                                        offering(free_resource(3, "health", std::nullopt, std::nullopt, 1), {"disinfection"})};
+    std::vector<OpenNeed> needs{open_need(11, "health", near(0, 0))};
+    CHECK(pairs_of(kangle::match::plan_matches(needs, resources, today)) ==
+          std::vector<std::pair<std::int64_t, std::int64_t>>{{11, 2}});
+  }
+  SECTION("a resource sharing only the category still serves when none offers the service") {
+    std::vector<FreeResource> resources{offering(free_resource(2, "health", near(218, 0), 1000, 1), {"blood-pressure"})};
+    std::vector<OpenNeed> needs{asking(open_need(11, "health", near(0, 0)), {"disinfection"})};
+    CHECK(pairs_of(kangle::match::plan_matches(needs, resources, today)) ==
+          std::vector<std::pair<std::int64_t, std::int64_t>>{{11, 2}});
+  }
+  SECTION("the older need keeps the place, though a younger one asks for the service offered") {
+    std::vector<FreeResource> resources{offering(free_resource(1, "health", near(0, 0), std::nullopt, 1), {"disinfection"})};
+    std::vector<OpenNeed> needs{asking(open_need(10, "health", near(100, 0), 8), {"blood-pressure"}),
+                                asking(open_need(11, "health", near(100, 0), 7), {"disinfection"})};
+    CHECK(pairs_of(kangle::match::plan_matches(needs, resources, today)) ==
+          std::vector<std::pair<std::int64_t, std::int64_t>>{{10, 1}});
+  }
+  SECTION("of needs as old, the one asking the service offered, though farther") {
+    std::vector<FreeResource> resources{offering(free_resource(1, "health", near(0, 0), std::nullopt, 1), {"disinfection"})};
+    std::vector<OpenNeed> needs{asking(open_need(10, "health", near(100, 0), 7), {"blood-pressure"}),
+                                asking(open_need(11, "health", near(3000, 0), 7), {"disinfection"})};
+    CHECK(pairs_of(kangle::match::plan_matches(needs, resources, today)) ==
+          std::vector<std::pair<std::int64_t, std::int64_t>>{{11, 1}});
   }
 }
 
