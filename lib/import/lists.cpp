@@ -791,6 +791,26 @@ lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& cata
   return r;
 }
 
+namespace {
+
+/// The fields `given` of `later` written over the record `find` reads, in one
+/// transaction; what changed, as an import says it.
+template <typename Record, typename Find>
+Changed<Record> set_fields(SQLite::Database& db, const config::Catalogue& catalogue, const Record& later,
+                           const std::set<std::string>& given, const std::string& now, Find&& find) {
+  if (given.empty()) throw UsageError(Message(Msg::match_set_nothing));
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  lists::Store store(db);
+  auto stored = find(store);
+  Changed<Record> out{merge(stored, Parsed<Record>{later, given}), {}};
+  out.changes = changes(shown(stored, catalogue), shown(out.record, catalogue));
+  if (!out.changes.empty()) store.update(out.record, now);
+  transaction.commit();
+  return out;
+}
+
+}  // namespace
+
 Changed<lists::Need> set_need(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
                               const HandEntry& e, const std::string& now) {
   Need later;  // the values given, read as match add reads them
@@ -824,15 +844,7 @@ Changed<lists::Need> set_need(SQLite::Database& db, const config::Catalogue& cat
   give("value", later.value_fen.has_value());
   later.note = text::clean_prose(e.note);
   give("note", !later.note.empty());
-  if (given.empty()) throw UsageError(Message(Msg::match_set_nothing));
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  lists::Store store(db);
-  auto stored = lists::need_named(store, ref);
-  Changed<Need> out{merge(stored, Parsed<Need>{later, given}), {}};
-  out.changes = changes(shown(stored, catalogue), shown(out.record, catalogue));
-  if (!out.changes.empty()) store.update(out.record, now);
-  transaction.commit();
-  return out;
+  return set_fields(db, catalogue, later, given, now, [&](lists::Store& store) { return lists::need_named(store, ref); });
 }
 
 Changed<lists::Resource> set_resource(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
@@ -864,15 +876,7 @@ Changed<lists::Resource> set_resource(SQLite::Database& db, const config::Catalo
   give("cost", later.cost_fen.has_value());
   later.note = text::clean_prose(e.note);
   give("note", !later.note.empty());
-  if (given.empty()) throw UsageError(Message(Msg::match_set_nothing));
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  lists::Store store(db);
-  auto stored = lists::resource_named(store, ref);
-  Changed<Resource> out{merge(stored, Parsed<Resource>{later, given}), {}};
-  out.changes = changes(shown(stored, catalogue), shown(out.record, catalogue));
-  if (!out.changes.empty()) store.update(out.record, now);
-  transaction.commit();
-  return out;
+  return set_fields(db, catalogue, later, given, now, [&](lists::Store& store) { return lists::resource_named(store, ref); });
 }
 
 ImportReport import_needs(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
