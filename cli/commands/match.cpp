@@ -44,6 +44,8 @@ Leaf list_leaf() {
 /// The details of a need or a resource a coordinator may give at once or fill in later
 /// (`match add` and `match set` both take them).
 void add_detail_options(CLI::App& sub, import::HandEntry& e, bool need) {
+  sub.add_option("--service", e.services,
+                 need ? "A service asked for (an id or a name; repeatable)" : "A service offered (an id or a name; repeatable)");
   sub.add_option("--phone", e.phone, need ? "A mobile or landline number (64001234, 021-64001234)" : "A mobile number");
   sub.add_option("--address", e.address, "The address");
   sub.add_option("--lat", e.lat, "Latitude (WGS-84)");
@@ -78,8 +80,6 @@ Leaf add_leaf(bool need) {
                 ->required();
             sub.add_option("--category", e->category, "The category (an id, a name, or a service's name)")->required();
             sub.add_option("--description", e->description, "What is asked or offered")->required();
-            sub.add_option("--service", e->services,
-                           need ? "A service asked for (an id or a name; repeatable)" : "A service offered (an id or a name; repeatable)");
             sub.add_option("--kind", e->kind, need ? "resident, household, compound or community" : "unit or volunteer")
                 ->type_name(need ? "resident|household|compound|community" : "unit|volunteer");
             sub.add_option("--code", e->code, "Its number in the list (编号)");

@@ -152,6 +152,10 @@ std::string require_service(const config::Catalogue& catalogue, std::string_view
       if (!word->empty() && normalize_header(*word) == key) return s.id;
       if (!word->empty()) known.push_back(*word);
     }
+    // A keyword names its service here as in a list's 服务项目 column (灭蟑螂: 消杀).
+    for (const auto& keyword : s.keywords) {
+      if (normalize_header(keyword) == key) return s.id;
+    }
   }
   if (auto near = text::closest(text, known))
     throw UsageError(Message(Msg::unknown_reference_suggest, Msg::ref_service, text, *near));

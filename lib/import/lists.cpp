@@ -795,16 +795,25 @@ namespace {
 
 /// The fields `given` of `later` written over the record `find` reads, in one
 /// transaction; what changed, as an import says it.
-template <typename Record, typename Find>
-Changed<Record> set_fields(SQLite::Database& db, const config::Catalogue& catalogue, const Record& later,
-                           const std::set<std::string>& given, const std::string& now, Find&& find) {
-  if (given.empty()) throw UsageError(Message(Msg::match_set_nothing));
+template <typename Record, typename Find, typename Settle>
+Changed<Record> set_fields(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& entry, Record later,
+                           std::set<std::string> given, const std::string& now, Find&& find, Settle&& settle) {
+  if (given.empty() && entry.services.empty()) throw UsageError(Message(Msg::match_set_nothing));
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   lists::Store store(db);
   auto stored = find(store);
+  // --service, or a new description, names the services again, as an import reads them.
+  if (given.contains("description") || !entry.services.empty()) {
+    const auto& description = given.contains("description") ? later.description : stored.description;
+    later.services = hand_services(catalogue, entry, stored.category, description);
+    given.insert("services");
+  }
   Changed<Record> out{merge(stored, Parsed<Record>{later, given}), {}};
   out.changes = changes(shown(stored, catalogue), shown(out.record, catalogue));
-  if (!out.changes.empty()) store.update(out.record, now);
+  if (!out.changes.empty()) {
+    store.update(out.record, now);
+    settle(out.record.id);
+  }
   transaction.commit();
   return out;
 }
@@ -812,7 +821,8 @@ Changed<Record> set_fields(SQLite::Database& db, const config::Catalogue& catalo
 }  // namespace
 
 Changed<lists::Need> set_need(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
-                              const HandEntry& e, const std::string& now) {
+                              const HandEntry& e, const std::string& now,
+                              const std::function<void(std::int64_t need)>& settle) {
   Need later;  // the values given, read as match add reads them
   std::set<std::string> given;
   auto give = [&](const char* field, bool when) {
@@ -844,7 +854,8 @@ Changed<lists::Need> set_need(SQLite::Database& db, const config::Catalogue& cat
   give("value", later.value_fen.has_value());
   later.note = text::clean_prose(e.note);
   give("note", !later.note.empty());
-  return set_fields(db, catalogue, later, given, now, [&](lists::Store& store) { return lists::need_named(store, ref); });
+  return set_fields(db, catalogue, e, later, given, now, [&](lists::Store& store) { return lists::need_named(store, ref); },
+                    settle);
 }
 
 Changed<lists::Resource> set_resource(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
@@ -876,7 +887,8 @@ Changed<lists::Resource> set_resource(SQLite::Database& db, const config::Catalo
   give("cost", later.cost_fen.has_value());
   later.note = text::clean_prose(e.note);
   give("note", !later.note.empty());
-  return set_fields(db, catalogue, later, given, now, [&](lists::Store& store) { return lists::resource_named(store, ref); });
+  return set_fields(db, catalogue, e, later, given, now, [&](lists::Store& store) { return lists::resource_named(store, ref); },
+                    [](std::int64_t) {});
 }
 
 ImportReport import_needs(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,9 +58,12 @@ struct Changed {
 
 /// `match set need REF`: the need with code or number `ref` (lists::need_named) takes the
 /// fields `entry` gives (those not empty), read as add_need reads them, in one
-/// transaction. A UsageError when it gives none, or a value that cannot be read.
+/// transaction, at the end of which `settle(need)` sets its status again (how many
+/// resources it wants may have changed). A UsageError when it gives none, or a value
+/// that cannot be read.
 Changed<lists::Need> set_need(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
-                              const HandEntry& entry, const std::string& now);
+                              const HandEntry& entry, const std::string& now,
+                              const std::function<void(std::int64_t need)>& settle);
 /// `match set resource REF`, as set_need.
 Changed<lists::Resource> set_resource(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
                                       const HandEntry& entry, const std::string& now);

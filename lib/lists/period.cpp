@@ -145,7 +145,12 @@ std::optional<std::pair<Date, Date>> ServicePeriod::window(const Date& d) const 
   int y = static_cast<int>(d.year());
   auto m = static_cast<unsigned>(d.month());
   switch (renewal) {
-    case Renewal::none: return std::nullopt;
+    case Renewal::none: {
+      // A span is a period of its own: the next quarter's list starts afresh.
+      if (!first && !last) return std::nullopt;
+      using namespace std::chrono;
+      return std::pair{first.value_or(Date{year{1900} / January / 1}), last.value_or(Date{year{9999} / December / 31})};
+    }
     case Renewal::weekly: {
       std::chrono::sys_days today{d};
       auto monday = today - (std::chrono::weekday{today} - std::chrono::Monday);

@@ -22,7 +22,8 @@ struct ServicePeriod {
   /// Whether it serves on `day`.
   bool serves_on(const Date& day) const;
   /// The days whose projects use up its capacity on `day`: the week (Monday to Sunday),
-  /// month, quarter or year holding `day`; nothing without renewal (every live project).
+  /// month, quarter or year holding `day`; without renewal its span (a project of an
+  /// earlier span does not count in the next); nothing when it has neither (every live project).
   std::optional<std::pair<Date, Date>> window(const Date& day) const;
   friend bool operator==(const ServicePeriod&, const ServicePeriod&) = default;
 };

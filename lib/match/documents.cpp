@@ -282,7 +282,7 @@ present::Document resources_listing(SQLite::Database& db, const config::Config& 
                    column_for_scripts("note"),
                    column_for_scripts("in_period")};
   std::map<std::int64_t, FreeResource> room;
-  for (auto& r : load_pool(db, today).second) room.emplace(r.resource.id, std::move(r));
+  for (auto& r : load_pool(db, today, street_of(config)).second) room.emplace(r.resource.id, std::move(r));
   for (const auto& r : lists::Store(db).resources(filter)) {
     const auto& free = room.at(r.id);
     table.rows.push_back({text_or_none(r.code), Value::text(r.provider),
@@ -345,7 +345,7 @@ present::Document listing(SQLite::Database& db, const config::Config& config, st
 
 present::Document run_document(SQLite::Database& db, const config::Config& config, const Date& today,
                                const std::string& now, const std::string& by, bool dry_run, Lang lang) {
-  auto report = run_matching(db, today, now, by, dry_run, config.communities);
+  auto report = run_matching(db, today, now, by, dry_run, street_of(config));
   lists::Store store(db);
   std::map<std::int64_t, lists::Need> needs;
   for (auto& n : store.needs({})) needs.emplace(n.id, std::move(n));
@@ -391,7 +391,7 @@ present::Document run_document(SQLite::Database& db, const config::Config& confi
 }
 
 present::Document gaps_document(SQLite::Database& db, const config::Config& config, const Date& today, Lang lang) {
-  auto [open, free] = load_pool(db, today, config.communities);
+  auto [open, free] = load_pool(db, today, street_of(config));
   auto plan = plan_matches(open, free, today);
   std::map<std::int64_t, lists::Need> needs;
   for (auto& n : open) needs.emplace(n.need.id, n.need);
@@ -523,19 +523,38 @@ present::Document close_need_document(SQLite::Database& db, std::string_view nee
                            {"cancelled", numbers_value(closed.cancelled)}});
 }
 
+namespace {
+
+/// What an added need or resource naming no service is told, as an import tells it: it is
+/// matched by its category alone.
+std::string by_category_alone(const config::Config& config, const import::HandEntry& entry, const std::string& category,
+                              const std::string& description, Lang lang) {
+  const auto* c = config.catalogue.find_category(category);
+  auto name = c ? config::localized(c->name, c->name_en, lang) : category;
+  return tr(lang, Msg::lists_no_service, entry.category, description, name);
+}
+
+}  // namespace
+
 present::Document add_need(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
                            const std::string& now, Lang lang) {
   auto need = import::add_need(db, config.catalogue, entry, now);
-  return present::message(lang, "match_need_added", {tr(lang, Msg::match_need_added, need.id, need.requester, need.description)},
-                          {{"need", Value::integer(need.id)}});
+  std::vector<std::string> lines{tr(lang, Msg::match_need_added, need.id, need.requester, need.description)};
+  // A micro-wish asks for a thing, not a service.
+  if (need.services.empty() && !need.micro_wish) {
+    lines.push_back(by_category_alone(config, entry, need.category, need.description, lang));
+  }
+  return present::message(lang, "match_need_added", std::move(lines), {{"need", Value::integer(need.id)}});
 }
 
 present::Document add_resource(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
                                const std::string& now, Lang lang) {
   auto resource = import::add_resource(db, config.catalogue, entry, now);
-  return present::message(lang, "match_resource_added",
-                          {tr(lang, Msg::match_resource_added, resource.id, resource.provider, resource.description)},
-                          {{"resource", Value::integer(resource.id)}});
+  std::vector<std::string> lines{tr(lang, Msg::match_resource_added, resource.id, resource.provider, resource.description)};
+  if (resource.services.empty()) {
+    lines.push_back(by_category_alone(config, entry, resource.category, resource.description, lang));
+  }
+  return present::message(lang, "match_resource_added", std::move(lines), {{"resource", Value::integer(resource.id)}});
 }
 
 namespace {
@@ -560,7 +579,9 @@ present::Document changed_document(const import::Changed<Record>& changed, Msg h
 
 present::Document set_need(SQLite::Database& db, const config::Config& config, const std::string& ref,
                            const import::HandEntry& entry, const std::string& now, Lang lang) {
-  auto changed = import::set_need(db, config.catalogue, ref, entry, now);
+  auto changed = import::set_need(db, config.catalogue, ref, entry, now, [&](std::int64_t need) {
+    ProjectStore(db).refresh_need_status(need, now);
+  });
   return changed_document(changed, Msg::match_need_set, need_label(changed.record), changed.record.description,
                           "match_need_set", lang);
 }

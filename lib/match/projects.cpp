@@ -162,12 +162,12 @@ std::vector<Project> ProjectStore::of_need(std::int64_t need) {
   return out;
 }
 
-std::map<std::int64_t, std::vector<Date>> ProjectStore::live_days_by_resource() {
+std::map<std::int64_t, std::vector<Date>> ProjectStore::live_days_by_resource(const std::string& timezone) {
   SQLite::Statement q(db_,
-                      "SELECT resource_id, substr(created_at, 1, 10) FROM projects WHERE status <> 'declined' AND "
+                      "SELECT resource_id, created_at FROM projects WHERE status <> 'declined' AND "
                       "status <> 'unmatched' AND status <> 'cancelled' ORDER BY resource_id, id");
   std::map<std::int64_t, std::vector<Date>> out;
-  while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(storage::date_at(q, 1));
+  while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(local_date(q.getColumn(1).getString(), timezone));
   return out;
 }
 

@@ -87,9 +87,9 @@ public:
   std::optional<Project> find(std::int64_t id);
   /// The projects of need `need`, by id.
   std::vector<Project> of_need(std::int64_t need);
-  /// For each resource, the days (UTC) its live projects were proposed: what a renewed
-  /// capacity counts within its window.
-  std::map<std::int64_t, std::vector<Date>> live_days_by_resource();
+  /// For each resource, the days (in `timezone`) its live projects were proposed: what a
+  /// renewed capacity counts within its window.
+  std::map<std::int64_t, std::vector<Date>> live_days_by_resource(const std::string& timezone);
   /// By status order (live first), then id.
   std::vector<Project> list(const ProjectFilter& filter, const Date& today);
   std::vector<ProjectEvent> events(std::int64_t project);
@@ -100,11 +100,13 @@ public:
   std::vector<std::int64_t> team(std::int64_t project);
   /// Projects done (or reviewed since) with `done_on` from `from` to `to` (either open), by id.
   std::vector<Project> done_between(const std::optional<Date>& from, const std::optional<Date>& to);
+  /// Sets the need's status from its projects and how many resources it wants: open,
+  /// matched or done (a closed or cancelled need stays so).
+  void refresh_need_status(std::int64_t need, const std::string& now);
 
 private:
   void log(std::int64_t project, std::optional<ProjectStatus> from, ProjectStatus to, const std::string& now,
            const std::string& by, const std::string& note);
-  void refresh_need_status(std::int64_t need, const std::string& now);
   SQLite::Database& db_;
 };
 

@@ -14,17 +14,19 @@
 
 namespace kangle::match {
 
+Street street_of(const config::Config& config) { return {config.settings.timezone, config.communities}; }
+
 std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Database& db, const Date& today,
-                                                                      const std::vector<config::Community>& communities) {
+                                                                      const Street& street) {
   ProjectStore projects(db);
   auto held_by_need = projects.places_by_need();
-  auto live_days = projects.live_days_by_resource();
+  auto live_days = projects.live_days_by_resource(street.timezone);
   auto refusals = projects.refusals_by_need();
   auto servers = projects.servers_by_need();
   std::map<std::int64_t, Date> since;
   {
-    SQLite::Statement q(db, "SELECT id, substr(created_at, 1, 10) FROM needs");
-    while (q.executeStep()) since[q.getColumn(0).getInt64()] = storage::date_at(q, 1);
+    SQLite::Statement q(db, "SELECT id, created_at FROM needs");
+    while (q.executeStep()) since[q.getColumn(0).getInt64()] = local_date(q.getColumn(1).getString(), street.timezone);
   }
   lists::Store store(db);
   std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> pool;
@@ -51,16 +53,16 @@ std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Da
     int free = resource.capacity - static_cast<int>(held);
     pool.second.push_back({std::move(resource), std::max(free, 0), period.serves_on(today)});
   }
-  place_pool(pool.first, pool.second, communities);
+  place_pool(pool.first, pool.second, street.communities);
   return pool;
 }
 
 RunReport run_matching(SQLite::Database& db, const Date& today, const std::string& now, const std::string& by,
-                       bool dry_run, const std::vector<config::Community>& communities) {
+                       bool dry_run, const Street& street) {
   // A dry run only reads: it must not hold the write lock another user may want.
   SQLite::Transaction transaction(db, dry_run ? SQLite::TransactionBehavior::DEFERRED
                                               : SQLite::TransactionBehavior::IMMEDIATE);
-  auto [needs, resources] = load_pool(db, today, communities);
+  auto [needs, resources] = load_pool(db, today, street);
   RunReport report;
   report.open_needs = static_cast<int>(needs.size());
   report.plan = plan_matches(needs, resources, today);

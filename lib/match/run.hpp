@@ -21,20 +21,28 @@ struct RunReport {
   int open_needs = 0;                  ///< needs that still wanted a resource
 };
 
+/// Where the lists live: the workspace's time zone, whose days count (a need's waiting,
+/// a project's window, as `today`), and the compounds that place needs and resources.
+struct Street {
+  std::string timezone = config::Settings{}.timezone;
+  std::vector<config::Community> communities;
+};
+Street street_of(const config::Config& config);
+
 /// The open needs and the resources' free room as the workspace holds them today:
 /// what `match run` and `match gaps` plan from. Projects already proposed keep their
 /// places; declined, given-back and cancelled ones free them, and a resource that
 /// declined a need or gave it back is not proposed for it again. A resource's room is
 /// its capacity less its live projects proposed in the current window of its period
-/// (this week, month, quarter or year when it renews; ever when it does not), and it is
-/// in period when its period holds `today`. Needs and resources without coordinates are
+/// (this week, month, quarter or year when it renews; its span when it does not; ever
+/// when it has neither), and it is in period when its period holds `today`. Needs and resources without coordinates are
 /// placed at those of the compound they name (match::place_pool).
 std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Database& db, const Date& today,
-                                                                      const std::vector<config::Community>& communities = {});
+                                                                      const Street& street = {});
 
 /// `match run`: plans over the pool and stores each proposal as a project (status
 /// proposed, owned by the resource's unit), in one transaction; a dry run plans only.
 RunReport run_matching(SQLite::Database& db, const Date& today, const std::string& now, const std::string& by,
-                       bool dry_run, const std::vector<config::Community>& communities = {});
+                       bool dry_run, const Street& street = {});
 
 }  // namespace kangle::match

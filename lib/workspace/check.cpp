@@ -71,12 +71,12 @@ std::vector<Message> unknown_record_references(storage::Database& db, const conf
 }
 
 /// Resources with a radius but no place (no coordinates, and no compound of
-/// communities.toml in their address): matching can never tell who is within reach.
+/// communities.toml with coordinates in their address): matching can never tell who is within reach.
 std::vector<Message> unplaced_resources(storage::Database& db, const config::Config& config) {
   std::vector<Message> problems;
   if (db.schema_version() < 16) return problems;  // an older schema: the store reads the newest
   for (const auto& r : lists::Store(db.sql()).resources({})) {
-    if (!r.radius_m || r.location || match::compound_of(r, config.communities)) continue;
+    if (!r.radius_m || match::place_of(r, config.communities)) continue;
     auto radius = in_both_languages([&](Lang lang) { return lists::display_radius(r.radius_m, lang); });
     problems.emplace_back(Msg::check_resource_no_place, r.code.empty() ? "#" + std::to_string(r.id) : r.code, r.provider, radius);
   }

@@ -110,3 +110,30 @@ Details filled in later, by code: each change said; an unknown code refused with
   > for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]:
   >   if r["code"] == "XQ-102": print(r["lat"], r["lon"], r["deadline"], r["status"])'
   31.1601 121.4248 2026-12-31 closed
+
+The paths agree. `match set --wanted` settles the need's status again (a need done
+that now wants two is open, and gaps says why); `match set --description` names
+its services again as an import would, and `--service` takes a keyword as the
+服务项目 column does; `match add` says when it found no service (matched by the
+category alone). (The example's sheets hold rows refused on purpose: import exits 1.)
+
+  $ export KANGLE_NOW=2026-12-01T02:00:00Z
+  $ cd .. && kangle init paths --example kangjian >/dev/null && cd paths
+  $ kangle import needs "$TESTDIR/../../examples/kangjian/sheets/需求清单.csv" >/dev/null; kangle import resources "$TESTDIR/../../examples/kangjian/sheets/资源清单.csv" >/dev/null; echo $?
+  1
+  $ kangle match add need --requester 茶花园小区 --category 健康服务 --description 随便看看
+  已添加需求 11：茶花园小区：随便看看
+  “健康服务”和“随便看看”中找不到健康服务的服务项目：仅按类别对接（可在 services.toml 中补充服务项目的关键词）
+  $ kangle match add need --requester 桂林苑 --category 健康服务 --description 楼道 --service 灭蟑螂 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["facts"])'
+  {'need': 12}
+  $ kangle match set need XQ-004 --description 加装电梯咨询 >/dev/null
+  $ kangle match list needs --format json | python3 -c 'import json,sys; print([(r["code"] or r["id"], r["services"]) for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if r["code"] == "XQ-004" or r["id"] == 12])'
+  [('XQ-004', ['elevator-advice']), (12, ['disinfection'])]
+  $ kangle match run >/dev/null
+  $ P=$(kangle match list projects --format json | python3 -c 'import json,sys; print([r["project"] for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if "孙立新" in r["requester"]][0])')
+  $ kangle match claim $P --by 上海师范大学 >/dev/null; kangle match done $P --delivered 亲子沟通指导 >/dev/null
+  $ kangle match set need XQ-007 --wanted 2 >/dev/null
+  $ kangle match list needs --format json | python3 -c 'import json,sys; print([(r["status"], r["wanted"]) for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if r["code"] == "XQ-007"])'
+  [('open', 2)]
+  $ kangle match gaps --format json | python3 -c 'import json,sys; print([r["reason"] for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"] if r["need"].startswith("XQ-007")])'
+  ['few_in_reach']

@@ -615,6 +615,7 @@ TEST_CASE("ServiceMatcher and require_service: a service by its words, as match 
   CHECK(m.named("health", "健康服务", "").empty());
   CHECK(kangle::import::require_service(catalogue, "disinfection") == "disinfection");
   CHECK(kangle::import::require_service(catalogue, "消杀") == "disinfection");
+  CHECK(kangle::import::require_service(catalogue, "灭蟑螂") == "disinfection");  // a keyword, as the 服务项目 column reads it
   CHECK(kangle::import::require_service(catalogue, "Haircut") == "haircut");
   CHECK(error_message<kangle::UsageError>([&] { kangle::import::require_service(catalogue, "消毒杀"); }) ==
         "unknown service \"消毒杀\" (did you mean \"消杀\"?)");
@@ -737,7 +738,9 @@ TEST_CASE("ServicePeriod: the days it serves and the window its capacity renews 
   CHECK(q4.serves_on(day_of(2026, 12, 31)));
   CHECK_FALSE(q4.serves_on(day_of(2027, 1, 1)));
   CHECK_FALSE(q4.serves_on(day_of(2026, 9, 30)));
-  CHECK_FALSE(q4.window(day_of(2026, 12, 1)));  // no renewal: every live project counts
+  // No renewal: the span is the window, so the next quarter's period starts afresh.
+  CHECK(q4.window(day_of(2026, 12, 1)) == std::pair{day_of(2026, 10, 1), day_of(2026, 12, 31)});
+  CHECK_FALSE(parse_service_period("长期")->window(day_of(2026, 12, 1)));  // neither: every live project counts
   auto weekly = *parse_service_period("每周二");
   CHECK(weekly.serves_on(day_of(2030, 1, 1)));
   // 2026-12-03 is a Thursday: its week runs Monday 11-30 to Sunday 12-06.

@@ -1161,10 +1161,15 @@ TEST_CASE("load_pool: a resource outside its period is out of it, and a renewed 
   ws.propose(n1, weekly);  // proposed 2026-12-01, a Tuesday: the week of 11-30
   auto room = [&](const Date& day) {
     std::map<std::int64_t, std::pair<int, bool>> out;
-    for (const auto& r : kangle::match::load_pool(ws.sql(), day).second) out[r.resource.id] = {r.free, r.in_period};
+    for (const auto& r : kangle::match::load_pool(ws.sql(), day, {"Asia/Shanghai", {}}).second) out[r.resource.id] = {r.free, r.in_period};
     return out;
   };
   CHECK(room(ymd(2026, 12, 6)) == std::map<std::int64_t, std::pair<int, bool>>{{weekly, {0, true}}, {later, {2, false}}});
   CHECK(room(ymd(2026, 12, 7)) == std::map<std::int64_t, std::pair<int, bool>>{{weekly, {1, true}}, {later, {2, false}}});
   CHECK(room(ymd(2027, 1, 1)) == std::map<std::int64_t, std::pair<int, bool>>{{weekly, {1, true}}, {later, {2, true}}});
+  // Proposed at 02:00 Beijing time on Monday 12-07 (Sunday 18:00 UTC): that Monday's week.
+  auto n2 = ws.need("钱淑英", "life", std::nullopt);
+  ws.projects().insert({n2, weekly, std::nullopt}, "单位", "2026-12-06T18:00:00Z", "matcher");
+  CHECK(room(ymd(2026, 12, 7))[weekly] == std::pair{0, true});
+  CHECK(room(ymd(2026, 12, 6))[weekly] == std::pair{0, true});  // the week before: n1 already held it
 }

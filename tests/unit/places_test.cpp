@@ -225,7 +225,7 @@ TEST_CASE("landlines, a radius of 0, gaps' way forward and check's warning in th
   CHECK_THROWS_AS(kangle::import::add_resource(ws.sql(), ws.config().catalogue, offer, now), kangle::UsageError);
 
   // 康乐小区's need meets 康乐诊所 (radius 0, the same compound); 樱花园's has no coordinates.
-  auto run = kangle::match::run_matching(ws.sql(), today, now, "协调员", false, ws.config().communities);
+  auto run = kangle::match::run_matching(ws.sql(), today, now, "协调员", false, kangle::match::street_of(ws.config()));
   REQUIRE(run.plan.proposals.size() == 1);
   CHECK(run.plan.proposals[0].need == stored[1].id);
   CHECK(run.plan.proposals[0].distance_m == 0);
@@ -245,7 +245,17 @@ TEST_CASE("landlines, a radius of 0, gaps' way forward and check's warning in th
   auto english = kangle::present::render_text(kangle::match::gaps_document(ws.sql(), ws.config(), today, Lang::en));
   CHECK(english.find("add the coordinates of 樱花园 to communities.toml") != std::string::npos);
 
-  // check: 樱花药房 and 康乐药房 have a radius and no place; 康乐诊所's address names a compound.
+  // An address naming a compound that has no coordinates (樱花园) is no place either.
+  kangle::import::HandEntry barber;
+  barber.who = "樱花园理发店";
+  barber.category = "life";
+  barber.description = "理发";
+  barber.address = "樱花园5号";
+  barber.radius = "500米";
+  kangle::import::add_resource(ws.sql(), ws.config().catalogue, barber, now);
+
+  // check: 樱花药房, 康乐药房 and 樱花园理发店 have a radius and no place; 康乐诊所's
+  // address names a compound with coordinates.
   auto problems = kangle::workspace::check_workspace(std::filesystem::path(ws.sql().getFilename()).parent_path(), today);
   std::vector<std::string> unplaced;
   for (const auto& d : problems) {
@@ -254,8 +264,9 @@ TEST_CASE("landlines, a radius of 0, gaps' way forward and check's warning in th
       unplaced.push_back(d.message.in(Lang::en));
     }
   }
-  REQUIRE(unplaced.size() == 2);
-  auto both = unplaced[0] + " / " + unplaced[1];
+  REQUIRE(unplaced.size() == 3);
+  auto both = unplaced[0] + " / " + unplaced[1] + " / " + unplaced[2];
+  CHECK(both.find("(樱花园理发店)") != std::string::npos);
   CHECK(both.find("resource ZY-2 (樱花药房) has a radius of 0 m but no place") != std::string::npos);
   CHECK(both.find("resource #3 (康乐药房)") != std::string::npos);
 }
