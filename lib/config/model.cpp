@@ -2,6 +2,7 @@
 #include "config/model.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "config/statutory.hpp"
 #include "core/error.hpp"
@@ -148,6 +149,9 @@ const Community* community_named(const std::vector<Community>& communities, std:
   return nullptr;
 }
 
+/// What follows a name in an address when it is a road's: 路, 街, 大道, 巷, 弄.
+constexpr std::array<std::string_view, 5> road_words{"路", "街", "大道", "巷", "弄"};
+
 const Community* community_in(const std::vector<Community>& communities, std::string_view text) {
   if (const auto* exact = community_named(communities, text)) return exact;
   auto cleaned = text::clean(text);
@@ -156,8 +160,20 @@ const Community* community_in(const std::vector<Community>& communities, std::st
     std::string name;
   };
   std::vector<Found> found;
+  // 康乐 in 康乐路12号 names a road, not the compound 康乐小区.
+  auto names_road = [&](std::size_t end) {
+    return std::any_of(road_words.begin(), road_words.end(), [&](std::string_view w) {
+      return std::string_view(cleaned).substr(end).starts_with(w);
+    });
+  };
   auto consider = [&](const Community& c, const std::string& name) {
-    if (!name.empty() && cleaned.find(name) != std::string::npos) found.push_back({&c, name});
+    if (name.empty()) return;
+    for (auto at = cleaned.find(name); at != std::string::npos; at = cleaned.find(name, at + 1)) {
+      if (!names_road(at + name.size())) {
+        found.push_back({&c, name});
+        return;
+      }
+    }
   };
   for (const auto& c : communities) {
     consider(c, c.name);

@@ -3,10 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numbers>
 #include <set>
 
+#include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "solver/min_cost_flow.hpp"
 
 namespace kangle::match {
@@ -33,6 +36,13 @@ bool offers_asked_service(const lists::Resource& r, const lists::Need& n) {
   return std::any_of(n.services.begin(), n.services.end(), [&](const std::string& service) {
     return std::find(r.services.begin(), r.services.end(), service) != r.services.end();
   });
+}
+
+/// `a × b`, refused (rather than wrapped round into a wrong plan) when it overflows.
+std::int64_t times(std::int64_t a, std::int64_t b, std::int64_t places) {
+  std::int64_t product = 0;
+  if (__builtin_mul_overflow(a, b, &product)) throw InputError(Message(Msg::match_too_many_places, places));
+  return product;
 }
 
 bool deadline_passed(const lists::Need& n, const Date& today) { return n.deadline && *n.deadline < today; }
@@ -180,10 +190,15 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
     // given the service asked for, then distance. A place with the service asked for
     // outweighs any total of distances (at most `total` places of them); a day waited
     // outweighs any total of both. The costs reach total × longest_wait_days ×
-    // day_weight, about 3.65e7 × total³: within 64 bits up to some 6,000 places in one
-    // run (a street's lists hold hundreds).
-    std::int64_t service_weight = total * farthest_units + 1;
-    std::int64_t day_weight = total * (service_weight + farthest_units) + 1;
+    // day_weight, about 3.65e7 × total³: within a quarter of 64 bits up to some 3,800
+    // places in one run (a street's lists hold hundreds); more is refused, not wrapped.
+    std::int64_t service_weight = times(total, farthest_units, total) + 1;
+    std::int64_t day_weight = times(total, service_weight + farthest_units, total) + 1;
+    // LEMON adds costs along paths and keeps room of its own: a quarter of the range.
+    auto largest_pair = times(longest_wait_days, day_weight, total) + service_weight + farthest_units;
+    if (times(largest_pair, total, total) > std::numeric_limits<std::int64_t>::max() / 4) {
+      throw InputError(Message(Msg::match_too_many_places, total));
+    }
     for (std::size_t i = 0; i < pairs.size(); ++i) {
       auto waited = std::clamp<std::int64_t>(needs[pairs[i].need].age_days, 0, longest_wait_days);
       cost[i] = -waited * day_weight - (pairs[i].asked_service ? service_weight : 0) + distance_units(pairs[i].distance);

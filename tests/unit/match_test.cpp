@@ -1173,3 +1173,12 @@ TEST_CASE("load_pool: a resource outside its period is out of it, and a renewed 
   CHECK(room(ymd(2026, 12, 7))[weekly] == std::pair{0, true});
   CHECK(room(ymd(2026, 12, 6))[weekly] == std::pair{0, true});  // the week before: n1 already held it
 }
+
+TEST_CASE("plan_matches refuses a run too large to weigh exactly instead of wrapping its costs round", "[match]") {
+  std::vector<OpenNeed> needs;
+  for (std::int64_t id = 1; id <= 4200; ++id) needs.push_back(open_need(id, "life", std::nullopt, 30));
+  std::vector<FreeResource> resources{free_resource(1, "life", std::nullopt, std::nullopt, 4200)};
+  CHECK_THROWS_AS(kangle::match::plan_matches(needs, resources, today), kangle::InputError);
+  needs.resize(300);
+  CHECK(kangle::match::plan_matches(needs, resources, today).proposals.size() == 300);
+}

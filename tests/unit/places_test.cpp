@@ -129,6 +129,8 @@ TEST_CASE("community_in: the one compound a cell or an address names", "[places]
   CHECK(kangle::config::community_in(communities, "丁香")->name == "丁香");
   CHECK(kangle::config::community_in(communities, "丁香园12号301室")->name == "丁香园");  // 丁香 inside 丁香园 does not count
   CHECK_FALSE(kangle::config::community_in(communities, "丁香园与樱花园之间"));        // two: not ours to guess
+  CHECK_FALSE(kangle::config::community_in(communities, "丁香路88号"));  // a road named like a compound is no compound
+  CHECK(kangle::config::community_in(communities, "丁香路88号丁香园5号")->name == "丁香园");
   CHECK_FALSE(kangle::config::community_in(communities, "康乐小区"));
   CHECK_FALSE(kangle::config::community_in(communities, ""));
 }
