@@ -475,7 +475,7 @@ TEST_CASE("period_report: shares change in percentage points, satisfaction by it
   CHECK(header("change_points") == "Change (pp / points)");
 }
 
-TEST_CASE("period_figures: micro-wishes are wishes, not projects; a declined or cancelled match is no match", "[report]") {
+TEST_CASE("period_figures: micro-wishes are wishes, not projects, and a declined or cancelled match is no match", "[report]") {
   LedgerWorkspace ws;
   // One wish claimed by two units, and done by both.
   auto first = project(ws, "法学院", {"proposed", "claimed", "done"}, "2026-12-05", std::nullopt, true);
