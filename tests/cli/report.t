@@ -308,6 +308,10 @@ against the same days of November and of December 2025. A month to come is refus
   $ KANGLE_NOW=2026-12-03T01:00:00Z kangle report month 2027-01
   kangle: 错误：2027年1月尚未开始（今天是 2026-12-03）：还没有可报告的数字
   [2]
+  $ KANGLE_NOW=2026-12-03T01:00:00Z kangle report year 2027 --pack future; ls -A | grep -c future
+  kangle: 错误：2027年度尚未开始（今天是 2026-12-03）：还没有可报告的数字
+  0
+  [1]
   $ kangle report month 2026-13
   kangle: 错误：“2026-13”不是有效的期间：月份写 2026-12，季度写 2026Q4，年度写 2026
   [2]
