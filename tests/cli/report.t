@@ -724,3 +724,21 @@ December: the rota from that day on loses them.
   #3,,徐汇区环卫所,true,1,2.5,0.0,4,8
   $ KANGLE_NOW=2027-01-03T01:00:00Z kangle report month 2026-12 --format csv | grep '^residents,'
   residents,residents,274,9,2944.4,,0,,
+
+A session rated 2 or below is listed under the unit of the volunteers who served it,
+for the street to ask what went wrong; in October only, so December's figures stand.
+
+  $ kangle record add --date 2026-10-15 --kiosk dingxiang --time 09:00-11:00 --service blood-pressure --volunteers 王建国 --residents 6 --satisfaction 2 >/dev/null && echo added
+  added
+  $ kangle report units --period 2026-10 | sed -n '/^低评分/,/^由/{/^由/d;p}'
+  低评分（2分及以下）
+  -------------------
+  各单位志愿者所服务场次及其领办项目中，群众评分在2分及以下的每一项。
+  
+  单位                      日期        站点    场次或项目  满意度（1–5）
+  康健街道社区卫生服务中心  2026-10-15  丁香园  测血压      2.00
+  
+  $ kangle report units --period 2026-10 --format csv | sed -n '/^low_ratings/,$p'
+  low_ratings
+  unit,date,kind,kiosk,item,satisfaction
+  康健街道社区卫生服务中心,2026-10-15,session,dingxiang,blood-pressure,2.00
