@@ -175,6 +175,11 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
     }
     v.finish();
   }
+  if (const auto* assessment = r.table("assessment")) {
+    TableReader v(*assessment, file, sink);
+    if (auto x = v.count("prior_ratings", 0)) s.assessment.prior_ratings = *x;
+    v.finish();
+  }
   if (const auto* records = r.table("records")) {
     TableReader v(*records, file, sink);
     if (auto hours = v.count("max_session_hours", 1)) s.records.max_session_minutes = *hours * 60;

@@ -27,6 +27,13 @@ struct ReviewRules {
   int niche_kiosks = 1;            ///< offered at this many kiosks or fewer, and by no resource: nobody else offers it
 };
 
+/// kangle.toml's `[assessment]`: how `report units` ranks the co-building units (反向考核).
+/// A unit's satisfaction is drawn toward the street's as if it had `prior_ratings` more
+/// ratings at the street's mean: one project rated 5 does not outrank seventy sessions at 4.6.
+struct AssessmentRules {
+  int prior_ratings = 10;
+};
+
 /// kangle.toml's `[records]`: the longest a service record or a grant of hours may be.
 /// Longer is a typing mistake (minutes for hours, a wrong end time), not a day's service.
 struct RecordRules {
@@ -66,6 +73,7 @@ struct Settings {
   bool mask_personal_data = true;
   MakeupDayAvailability makeup_day_availability = MakeupDayAvailability::stands_for;
   ReviewRules review;
+  AssessmentRules assessment;
   RecordRules records;
   std::optional<CalendarReminder> ics_reminder;  ///< none: calendars carry no reminder
 };

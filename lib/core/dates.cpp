@@ -266,6 +266,51 @@ std::vector<Period> months_of(const Period& period) {
   return months;
 }
 
+Period period_to(const Period& period, const Date& day) {
+  if (std::chrono::sys_days{day} >= std::chrono::sys_days{period.last}) return period;
+  Period part = period;
+  part.last = day;
+  return part;
+}
+
+bool is_cut(const Period& period) { return period_at(period.kind, month_index(period.first)).last != period.last; }
+
+Period cut_like(const Period& period, const Period& cut) {
+  if (!is_cut(cut)) return period;
+  long index = month_index(period.first) + month_index(cut.last) - month_index(cut.first);
+  auto month = period_at(Period::Kind::month, index);
+  auto day = std::min(static_cast<unsigned>(cut.last.day()), static_cast<unsigned>(month.last.day()));
+  Period part = period;
+  part.last = Date{month.last.year(), month.last.month(), std::chrono::day{day}};
+  return part;
+}
+
+namespace {
+constexpr std::string_view months_short_en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+}
+
+std::string day_label(const Date& day, Lang lang, bool with_year) {
+  int year = static_cast<int>(day.year());
+  unsigned month = static_cast<unsigned>(day.month()), d = static_cast<unsigned>(day.day());
+  if (lang == Lang::zh_CN) return with_year ? fmt::format("{}年{}月{}日", year, month, d) : fmt::format("{}月{}日", month, d);
+  return with_year ? fmt::format("{} {} {}", d, months_short_en[month - 1], year)
+                   : fmt::format("{} {}", d, months_short_en[month - 1]);
+}
+
+std::string days_label(const Period& period, Lang lang) {
+  bool same_year = period.first.year() == period.last.year();
+  if (lang == Lang::zh_CN) {
+    auto end = same_year ? day_label(period.last, lang) : day_label(period.last, lang, true);
+    return fmt::format("{}至{}", day_label(period.first, lang, true), end);
+  }
+  if (same_year && period.first.month() == period.last.month()) {
+    return fmt::format("{}–{}", static_cast<unsigned>(period.first.day()), day_label(period.last, lang, true));
+  }
+  return fmt::format("{} – {}", same_year ? day_label(period.first, lang) : day_label(period.first, lang, true),
+                     day_label(period.last, lang, true));
+}
+
 
 Localized duration_words(long minutes) { return {format_duration(minutes, Lang::zh_CN), format_duration(minutes, Lang::en)}; }
 

@@ -85,4 +85,22 @@ Period year_before(const Period& period);
 /// The months of a period, in order (one for a month, three for a quarter, twelve for a year).
 std::vector<Period> months_of(const Period& period);
 
+/// The part of `period` up to and including `day`: a month not yet over, to today. The
+/// whole period when it is over by `day`; kind and text stay the period's.
+Period period_to(const Period& period, const Date& day);
+
+/// Whether `period` stops before its natural end (a part made by period_to).
+bool is_cut(const Period& period);
+
+/// `period` cut where `cut` is: as many months in and on the same day of the month (the
+/// month's last when shorter), so that Dec 1–3 compares with Nov 1–3 and Q4 to Dec 3 with
+/// Q3 to Sep 3. The whole of `period` when `cut` is whole.
+Period cut_like(const Period& period, const Period& cut);
+
+/// A day as people write it: 12月3日, 3 Dec; with the year 2025年12月3日, 3 Dec 2025.
+std::string day_label(const Date& day, Lang lang, bool with_year = false);
+
+/// A period's days as people write them: 2025年11月1日至11月3日, 1–3 Nov 2025.
+std::string days_label(const Period& period, Lang lang);
+
 }  // namespace kangle

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "present/columns.hpp"
 #include "people/volunteer.hpp"
@@ -79,27 +80,38 @@ Value category_of(const config::Catalogue& catalogue, const std::string& service
 
 // ─── month, quarter, year ───────────────────────────────────────────────
 
+/// How a figure's change is told: counts in per cent of the figure before; a share in
+/// percentage points and a rating by the plain difference (a rate's per cent of a rate
+/// misleads: 64 % against 100 % is 36 points fewer, not "−36 %").
+enum class ChangeBy { per_cent, difference };
+
 struct Metric {
   const char* key;
   Msg label;
   Value (*of)(const PeriodFigures&);
+  ChangeBy change = ChangeBy::per_cent;
+  int decimals = 1;  ///< of a difference: as the figure itself is shown
 };
 
 const Metric metrics[] = {
     {"sessions", Msg::report_sessions, [](const PeriodFigures& f) { return count(f.sessions); }},
+    {"outreach", Msg::report_outreach, [](const PeriodFigures& f) { return count(f.outreach); }},
     {"themed_events", Msg::report_themed_events, [](const PeriodFigures& f) { return count(f.themed_events); }},
     {"residents", Msg::report_residents, [](const PeriodFigures& f) { return count(f.residents); }},
     {"volunteers", Msg::report_volunteers, [](const PeriodFigures& f) { return count(f.volunteers); }},
     {"volunteer_times", Msg::report_volunteer_times, [](const PeriodFigures& f) { return count(f.volunteer_times); }},
     {"hours_recorded", Msg::report_hours_recorded, [](const PeriodFigures& f) { return hours(f.recorded_minutes); }},
     {"hours_granted", Msg::report_hours_granted, [](const PeriodFigures& f) { return hours(f.granted_minutes); }},
-    {"satisfaction", Msg::report_satisfaction, [](const PeriodFigures& f) { return rating(f.satisfaction.mean()); }},
+    {"satisfaction", Msg::report_satisfaction, [](const PeriodFigures& f) { return rating(f.satisfaction.mean()); },
+     ChangeBy::difference, 2},
     {"new_volunteers", Msg::report_new_volunteers, [](const PeriodFigures& f) { return count(f.new_volunteers); }},
     {"party_share", Msg::report_party_share,
-     [](const PeriodFigures& f) { return percent(ratio(f.party_members, f.volunteers)); }},
+     [](const PeriodFigures& f) { return percent(ratio(f.party_members, f.volunteers)); }, ChangeBy::difference, 1},
     {"points_awarded", Msg::report_points_awarded, [](const PeriodFigures& f) { return count(f.points_awarded); }},
     {"projects_proposed", Msg::report_projects_proposed,
      [](const PeriodFigures& f) { return count(count_in(f.projects, "proposed")); }},
+    {"projects_dropped", Msg::report_projects_dropped,
+     [](const PeriodFigures& f) { return count(count_in(f.projects, "declined") + count_in(f.projects, "cancelled")); }},
     {"projects_claimed", Msg::report_projects_claimed,
      [](const PeriodFigures& f) { return count(count_in(f.projects, "claimed")); }},
     {"projects_done", Msg::report_projects_done,
@@ -120,13 +132,26 @@ Value change(const Value& now, const Value& before) {
   return Value::number((now.number_value() - b) / b * 100.0, 1);
 }
 
+/// `now` less `before`: percentage points of a share, the difference of a rating.
+Value difference(const Value& now, const Value& before, int decimals) {
+  if (!now.is_number() || !before.is_number()) return Value::none();
+  return Value::number(now.number_value() - before.number_value(), decimals);
+}
+
+/// The change of `m` in per cent (first) and as a difference (second): one of them empty.
+std::pair<Value, Value> changes(const Metric& m, const Value& now, const Value& before) {
+  if (m.change == ChangeBy::per_cent) return {change(now, before), Value::none()};
+  return {Value::none(), difference(now, before, m.decimals)};
+}
+
 /// Each period's figures computed once: a month's report needs the month and the one
 /// before both in its headline and in its twelve months.
 class FiguresOf {
 public:
   explicit FiguresOf(SQLite::Database& db) : db_(db) {}
   const PeriodFigures& operator()(const Period& period) {
-    auto key = period.text();
+    // By its days: a month to its 3rd is not the whole month.
+    auto key = format_date(period.first) + format_date(period.last);
     auto it = known_.find(key);
     if (it == known_.end()) it = known_.emplace(key, period_figures(db_, period)).first;
     return it->second;
@@ -137,13 +162,37 @@ private:
   std::map<std::string, PeriodFigures> known_;
 };
 
+/// The period as the report names it: with "to 3 Dec" while it is not over.
+std::string reported_label(const Period& period, Lang lang) {
+  if (!is_cut(period)) return period_label(period, lang);
+  return tr(lang, Msg::report_to_date, period_label(period, lang), day_label(period.last, lang));
+}
+
+/// `s.period` up to today (KANGLE_NOW in the workspace's time zone); refused when it has not begun.
+Period period_so_far(const Source& s) {
+  auto today = local_date(s.now, s.config.settings.timezone);
+  if (std::chrono::sys_days{s.period.first} > std::chrono::sys_days{today}) {
+    throw UsageError(Message(Msg::report_period_not_begun, in_both_languages([&](Lang l) { return period_label(s.period, l); }),
+                             format_date(today)));
+  }
+  return period_to(s.period, today);
+}
+
+/// `s.period` is the period so far: a period not yet over is compared with the same days
+/// of the one before and of a year before.
 Section overview(const Source& s, FiguresOf& figures_of) {
+  auto previous_period = cut_like(shift_period(s.period, -1), s.period);
+  auto year_period = cut_like(year_before(s.period), s.period);
   const auto& current = figures_of(s.period);
-  const auto& before = figures_of(shift_period(s.period, -1));
-  const auto& last_year = figures_of(year_before(s.period));
+  const auto& before = figures_of(previous_period);
+  const auto& last_year = figures_of(year_period);
   Section section{"overview", tr(s.lang, Msg::report_overview), {}, {}, {}};
-  section.lines.push_back(tr(s.lang, Msg::report_headline_services, period_label(s.period, s.lang), current.sessions,
-                             current.themed_events, current.residents));
+  if (is_cut(s.period)) {
+    section.lines.push_back(tr(s.lang, Msg::report_compare_to_date, day_label(s.period.last, s.lang),
+                               days_label(previous_period, s.lang), days_label(year_period, s.lang)));
+  }
+  section.lines.push_back(tr(s.lang, Msg::report_headline_services, reported_label(s.period, s.lang), current.sessions,
+                             current.outreach, current.themed_events, current.residents));
   section.lines.push_back(tr(s.lang, Msg::report_headline_volunteers, current.volunteers, current.volunteer_times,
                              hours(current.recorded_minutes).display(s.lang), hours(current.granted_minutes).display(s.lang)));
   section.lines.push_back(tr(s.lang, Msg::report_headline_wishes, count_in(current.wishes, "claimed"), count_in(current.wishes, "done"),
@@ -151,14 +200,21 @@ Section overview(const Source& s, FiguresOf& figures_of) {
   Table table{"headline", tr(s.lang, Msg::report_overview),
               {{"metric", tr(s.lang, Msg::report_col_metric_key), true}, column(s.lang, "label", Msg::report_col_metric),
                column(s.lang, "current", Msg::report_col_current), column(s.lang, "previous", Msg::report_col_previous),
-               column(s.lang, "change_pct", Msg::report_col_change), column(s.lang, "last_year", Msg::report_col_last_year),
-               column(s.lang, "year_change_pct", Msg::report_col_year_change)},
+               column(s.lang, "change_pct", Msg::report_col_change),
+               column(s.lang, "change_points", Msg::report_col_change_points),
+               column(s.lang, "last_year", Msg::report_col_last_year),
+               column(s.lang, "year_change_pct", Msg::report_col_year_change),
+               column(s.lang, "year_change_points", Msg::report_col_year_change_points)},
               {}, 2};
   for (const auto& m : metrics) {
     auto now = m.of(current), prev = m.of(before), year = m.of(last_year);
-    table.rows.push_back({Value::text(m.key), Value::code(m.key, tr(s.lang, m.label)), now, prev, change(now, prev), year, change(now, year)});
+    auto [by_cent, by_points] = changes(m, now, prev);
+    auto [year_by_cent, year_by_points] = changes(m, now, year);
+    table.rows.push_back({Value::text(m.key), Value::code(m.key, tr(s.lang, m.label)), now, prev, by_cent, by_points, year,
+                          year_by_cent, year_by_points});
   }
   section.tables.push_back(std::move(table));
+  section.lines.push_back(tr(s.lang, Msg::report_change_units));
   return section;
 }
 
@@ -182,6 +238,14 @@ Section by_kiosk(const Source& s) {
   return section;
 }
 
+/// A record known by its title alone: a themed event only when it is of the monthly
+/// rhythm; an outreach visit or emergency round away from the kiosks is not one.
+Value titled_category(const std::string& cadence, Lang lang) {
+  if (cadence == "monthly") return Value::code("event", tr(lang, Msg::report_event_category));
+  if (cadence == "outreach") return Value::code("outreach", tr(lang, Msg::report_outreach_category));
+  return Value::code("other", tr(lang, Msg::report_other_category));
+}
+
 Section by_service(const Source& s) {
   Section section{"services", tr(s.lang, Msg::report_by_service), {}, {}, {}};
   Table table{"by_service", tr(s.lang, Msg::report_by_service),
@@ -195,8 +259,7 @@ Section by_service(const Source& s) {
   for (const auto& f : figures) {
     // A themed event by its title (the same in every language), in a category of its own.
     auto name = f.service.empty() ? Value::text(f.title) : service_value(s.config.catalogue, f.service, s.lang);
-    auto category = f.service.empty() ? Value::code("event", tr(s.lang, Msg::report_event_category))
-                                      : category_of(s.config.catalogue, f.service, s.lang);
+    auto category = f.service.empty() ? titled_category(f.cadence, s.lang) : category_of(s.config.catalogue, f.service, s.lang);
     table.rows.push_back({name, category, count(f.sessions), count(f.residents),
                           Value::number(static_cast<double>(f.residents) / std::max(f.sessions, 1), 1),
                           rating(f.satisfaction.mean())});
@@ -289,6 +352,42 @@ std::string justify(const ServiceReview& r, const Source& s) {
   return tr(s.lang, Msg::review_why_not_held, r.kiosks);
 }
 
+// ─── the units ──────────────────────────────────────────────────────────
+
+/// A rating this low or lower is listed under its unit, to be looked into.
+constexpr double low_rating = 2.0;
+
+/// A unit's mean drawn toward the street's: (prior × street + ratings × mean) / (prior + ratings).
+std::optional<double> unit_score(const Satisfaction& unit, const std::optional<double>& street, int prior) {
+  auto mean = unit.mean();
+  if (!mean) return std::nullopt;
+  auto toward = street.value_or(*mean);
+  auto ratings = static_cast<double>(unit.ratings);
+  return (prior * toward + ratings * *mean) / (prior + ratings);
+}
+
+Section low_ratings_section(const Source& s) {
+  Section section{"low_ratings", tr(s.lang, Msg::report_low_ratings), {tr(s.lang, Msg::report_low_ratings_rule)}, {}, {}};
+  Table table{"low_ratings", tr(s.lang, Msg::report_low_ratings),
+              {column(s.lang, "unit", Msg::report_col_unit), column(s.lang, "date", Msg::rota_date),
+               {"kind", tr(s.lang, Msg::report_col_item), true}, column(s.lang, "kiosk", Msg::report_col_kiosk),
+               column(s.lang, "item", Msg::report_col_item), column(s.lang, "satisfaction", Msg::report_satisfaction)},
+              {}, 2};
+  for (const auto& l : low_ratings(s.db, s.period, low_rating)) {
+    bool project = l.project != 0;
+    auto kind = project ? Value::code("project", tr(s.lang, Msg::report_kind_project))
+                        : Value::code("session", tr(s.lang, Msg::report_kind_session));
+    auto where = project ? Value::none() : kiosk_value(s.config, l.kiosk, s.lang);
+    auto what = project ? Value::text(tr(s.lang, Msg::report_project_item, l.project, l.need))
+                : l.service.empty() ? Value::text(l.title)
+                                    : service_value(s.config.catalogue, l.service, s.lang);
+    table.rows.push_back({Value::text(l.unit), Value::date(l.date), kind, where, what, rating(l.rating)});
+  }
+  if (table.rows.empty()) section.lines.push_back(tr(s.lang, Msg::report_low_ratings_none));
+  section.tables.push_back(std::move(table));
+  return section;
+}
+
 // ─── the volunteers report ──────────────────────────────────────────────
 
 Value part_of_day(int part, Lang lang) {
@@ -315,11 +414,14 @@ const char* reason_key(ReviewReason reason) {
 }  // namespace
 
 Document period_report(const Source& s) {
+  Source so_far = s;
+  so_far.period = period_so_far(s);
   auto report = titled(s, period_kind(s.period), Msg::report_period_title);
+  report.title = tr(s.lang, Msg::report_period_title, s.config.settings.name, reported_label(so_far.period, s.lang));
   FiguresOf figures_of(s.db);
-  report.sections.push_back(overview(s, figures_of));
-  report.sections.push_back(by_kiosk(s));
-  report.sections.push_back(by_service(s));
+  report.sections.push_back(overview(so_far, figures_of));
+  report.sections.push_back(by_kiosk(so_far));
+  report.sections.push_back(by_service(so_far));
   report.sections.push_back(by_month(s, figures_of));
   return report;
 }
@@ -382,22 +484,28 @@ Document services_report(const Source& s) {
 Document units_report(const Source& s) {
   auto report = titled(s, "units", Msg::report_units_title);
   auto units = unit_figures(s.db, s.period);
-  // Residents' satisfaction is the yardstick; units without a rating come last; then the
-  // volunteer person-times they gave.
-  std::stable_sort(units.begin(), units.end(), [](const UnitFigures& a, const UnitFigures& b) {
-    auto sa = a.satisfaction.mean(), sb = b.satisfaction.mean();
+  auto street = street_satisfaction(s.db, s.period).mean();
+  int prior = s.config.settings.assessment.prior_ratings;
+  // Residents' satisfaction is the yardstick, drawn toward the street's by the prior's
+  // ratings: a unit with one project rated 5 does not outrank seventy sessions at 4.6.
+  // Units without a rating come last; then the volunteer person-times they gave.
+  std::map<std::string, std::optional<double>> score;
+  for (const auto& u : units) score[u.unit] = unit_score(u.satisfaction, street, prior);
+  std::stable_sort(units.begin(), units.end(), [&](const UnitFigures& a, const UnitFigures& b) {
+    auto sa = score[a.unit], sb = score[b.unit];
     if (sa.has_value() != sb.has_value()) return sa.has_value();
     if (sa && *sa != *sb) return *sa > *sb;
     return a.volunteer_times > b.volunteer_times;
   });
   Section section{"units", tr(s.lang, Msg::report_units), {}, {}, {}};
-  section.lines.push_back(tr(s.lang, Msg::report_units_rule));
+  section.lines.push_back(tr(s.lang, Msg::report_units_rule, street ? rating(street).display(s.lang) : std::string("—"), prior));
   Table table{"units", tr(s.lang, Msg::report_units),
               {column(s.lang, "rank", Msg::report_col_rank), column(s.lang, "unit", Msg::report_col_unit),
                column(s.lang, "registered", Msg::report_col_registered), column(s.lang, "volunteers_sent", Msg::report_col_sent),
                column(s.lang, "sessions", Msg::report_col_all_sessions), column(s.lang, "volunteer_times", Msg::report_volunteer_times),
                column(s.lang, "hours", Msg::report_hours_recorded), column(s.lang, "claimed", Msg::report_projects_claimed),
                column(s.lang, "done", Msg::report_projects_done), column(s.lang, "on_time_pct", Msg::report_col_on_time),
+               column(s.lang, "score", Msg::report_units_score), column(s.lang, "ratings", Msg::report_col_ratings),
                column(s.lang, "satisfaction", Msg::report_satisfaction)},
               {}, 2};
   int rank = 0;
@@ -405,12 +513,14 @@ Document units_report(const Source& s) {
     ++rank;
     table.rows.push_back({count(rank), Value::text(u.unit), count(u.registered), count(u.volunteers_sent),
                           count(u.sessions), count(u.volunteer_times), hours(u.minutes), count(u.claimed), count(u.done),
-                          percent(ratio(u.done_on_time, u.done)), rating(u.satisfaction.mean())});
+                          percent(ratio(u.done_on_time, u.done)), rating(score[u.unit]), count(u.satisfaction.ratings),
+                          rating(u.satisfaction.mean())});
   }
   section.tables.push_back(std::move(table));
   section.charts.push_back({Chart::Kind::bars, tr(s.lang, Msg::report_chart_units), "units", "unit", "volunteer_times", "", "", 0,
                             0, "", ""});
   report.sections.push_back(std::move(section));
+  report.sections.push_back(low_ratings_section(s));
   return report;
 }
 

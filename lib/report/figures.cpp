@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace kangle::report {
 namespace {
@@ -28,16 +29,18 @@ SQLite::Statement over(SQLite::Database& db, const std::string& sql, const Bound
   return q;
 }
 
-/// The weight of one record's satisfaction: the residents it served, at least one.
+/// The weight of one record's satisfaction: the residents it served, at least one; then
+/// the records rated.
 constexpr const char* weighted_satisfaction =
     "sum(r.satisfaction * max(coalesce(r.residents, 1), 1)), "
-    "sum(CASE WHEN r.satisfaction IS NOT NULL THEN max(coalesce(r.residents, 1), 1) END)";
+    "sum(CASE WHEN r.satisfaction IS NOT NULL THEN max(coalesce(r.residents, 1), 1) END), count(r.satisfaction)";
 
 Satisfaction satisfaction_at(SQLite::Statement& q, int column) {
   Satisfaction s;
   if (!q.getColumn(column + 1).isNull()) {
     s.weighted_sum = q.getColumn(column).getDouble();
     s.weight = q.getColumn(column + 1).getDouble();
+    s.ratings = q.getColumn(column + 2).getInt64();
   }
   return s;
 }
@@ -45,6 +48,7 @@ Satisfaction satisfaction_at(SQLite::Statement& q, int column) {
 void add(Satisfaction& to, const Satisfaction& more) {
   to.weighted_sum += more.weighted_sum;
   to.weight += more.weight;
+  to.ratings += more.ratings;
 }
 
 }  // namespace
@@ -64,7 +68,8 @@ PeriodFigures period_figures(SQLite::Database& db, const Period& period) {
   PeriodFigures f;
   {
     auto q = over(db,
-                  (std::string("SELECT count(*), coalesce(sum(r.cadence = 'monthly'), 0), coalesce(sum(r.residents), 0), ") +
+                  (std::string("SELECT count(*), coalesce(sum(r.cadence = 'monthly'), 0), coalesce(sum(r.residents), 0), "
+                               "coalesce(sum(r.cadence = 'outreach'), 0), ") +
                    weighted_satisfaction +
                    " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL"),
                   b);
@@ -72,7 +77,8 @@ PeriodFigures period_figures(SQLite::Database& db, const Period& period) {
     f.themed_events = q.getColumn(1).getInt();
     f.sessions = q.getColumn(0).getInt() - f.themed_events;
     f.residents = q.getColumn(2).getInt64();
-    f.satisfaction = satisfaction_at(q, 3);
+    f.outreach = q.getColumn(3).getInt();
+    f.satisfaction = satisfaction_at(q, 4);
   }
   {
     // Each volunteer grouped first, then looked up once: a lookup per person-time and
@@ -108,16 +114,19 @@ PeriodFigures period_figures(SQLite::Database& db, const Period& period) {
     f.points_awarded = q.getColumn(0).getInt64();
   }
   {
+    // A match declined or cancelled since is no match: left out of "proposed", counted
+    // apart under "declined" and "cancelled". Wishes are needs, however many projects serve one.
     auto q = over(db,
-                  "SELECT e.to_status, n.micro_wish, count(DISTINCT e.project_id) FROM project_events e "
+                  "SELECT e.to_status, count(DISTINCT e.project_id), "
+                  "count(DISTINCT CASE WHEN n.micro_wish = 1 THEN n.id END) FROM project_events e "
                   "JOIN projects p ON p.id = e.project_id JOIN needs n ON n.id = p.need_id "
-                  "WHERE e.at >= :first AND e.at < :after GROUP BY e.to_status, n.micro_wish",
+                  "WHERE e.at >= :first AND e.at < :after "
+                  "AND NOT (e.to_status = 'proposed' AND p.status IN ('declined', 'cancelled')) GROUP BY e.to_status",
                   b);
     while (q.executeStep()) {
       auto status = q.getColumn(0).getString();
-      int count = q.getColumn(2).getInt();
-      f.projects[status] += count;
-      if (q.getColumn(1).getInt() == 1) f.wishes[status] += count;
+      f.projects[status] = q.getColumn(1).getInt();
+      f.wishes[status] = q.getColumn(2).getInt();
     }
   }
   return f;
@@ -161,22 +170,24 @@ std::vector<KioskFigures> kiosk_figures(SQLite::Database& db, const Period& peri
 
 std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& period) {
   Bounds b(period);
-  std::map<std::pair<std::string, std::string>, ServiceFigures> by_service;
+  std::map<std::tuple<std::string, std::string, std::string>, ServiceFigures> by_service;
   auto q = over(db,
-                (std::string("SELECT r.service, CASE WHEN r.service = '' THEN r.title ELSE '' END, r.kiosk, count(*), "
+                (std::string("SELECT r.service, CASE WHEN r.service = '' THEN r.title ELSE '' END, "
+                             "CASE WHEN r.service = '' THEN r.cadence ELSE '' END, r.kiosk, count(*), "
                              "coalesce(sum(r.residents), 0), ") +
                  weighted_satisfaction +
                  " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL "
-                 "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"),
+                 "GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"),
                 b);
   while (q.executeStep()) {
-    auto& s = by_service[{q.getColumn(0).getString(), q.getColumn(1).getString()}];
+    auto& s = by_service[{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()}];
     s.service = q.getColumn(0).getString();
     s.title = q.getColumn(1).getString();
-    if (auto kiosk = q.getColumn(2).getString(); !kiosk.empty()) s.kiosks.push_back(kiosk);
-    s.sessions += q.getColumn(3).getInt();
-    s.residents += q.getColumn(4).getInt64();
-    add(s.satisfaction, satisfaction_at(q, 5));
+    s.cadence = q.getColumn(2).getString();
+    if (auto kiosk = q.getColumn(3).getString(); !kiosk.empty()) s.kiosks.push_back(kiosk);
+    s.sessions += q.getColumn(4).getInt();
+    s.residents += q.getColumn(5).getInt64();
+    add(s.satisfaction, satisfaction_at(q, 6));
   }
   std::vector<ServiceFigures> out;
   for (auto& [key, s] : by_service) out.push_back(std::move(s));
@@ -262,12 +273,87 @@ std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period
         u.done_on_time = q.getColumn(3).getInt();
       }
       if (status == "reviewed" && q.getColumn(5).getInt() > 0) {
-        add(u.satisfaction, {q.getColumn(4).getDouble(), q.getColumn(5).getDouble()});
+        add(u.satisfaction, {q.getColumn(4).getDouble(), q.getColumn(5).getDouble(), q.getColumn(5).getInt64()});
       }
     }
   }
   std::vector<UnitFigures> out;
   for (auto& [name, u] : by_unit) out.push_back(std::move(u));
+  return out;
+}
+
+Satisfaction street_satisfaction(SQLite::Database& db, const Period& period) {
+  Bounds b(period);
+  Satisfaction s;
+  {
+    auto q = over(db,
+                  std::string("SELECT ") + weighted_satisfaction +
+                      " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL",
+                  b);
+    q.executeStep();
+    s = satisfaction_at(q, 0);
+  }
+  {
+    // A project's rating counts once, as a unit's does (unit_figures).
+    auto q = over(db,
+                  "SELECT coalesce(sum(p.satisfaction), 0), count(p.satisfaction) FROM projects p "
+                  "WHERE p.id IN (SELECT project_id FROM project_events WHERE to_status = 'reviewed' "
+                  "AND at >= :first AND at < :after)",
+                  b);
+    q.executeStep();
+    auto rated = q.getColumn(1).getInt64();
+    add(s, {q.getColumn(0).getDouble(), static_cast<double>(rated), rated});
+  }
+  return s;
+}
+
+std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, double at_most) {
+  Bounds b(period);
+  std::vector<LowRating> out;
+  {
+    auto q = over(db,
+                  "SELECT DISTINCT v.unit, r.date, r.kiosk, r.place, r.service, r.title, r.satisfaction, r.id "
+                  "FROM service_records r JOIN record_volunteers rv ON rv.record_id = r.id "
+                  "JOIN volunteers v ON v.id = rv.volunteer_id "
+                  "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL AND v.unit <> '' "
+                  "AND r.satisfaction <= :at_most",
+                  b);
+    q.bind(":at_most", at_most);
+    while (q.executeStep()) {
+      LowRating l;
+      l.unit = q.getColumn(0).getString();
+      l.date = parse_date(q.getColumn(1).getString()).value_or(period.first);
+      l.kiosk = q.getColumn(2).getString();
+      l.place = q.getColumn(3).getString();
+      l.service = q.getColumn(4).getString();
+      l.title = q.getColumn(5).getString();
+      l.rating = q.getColumn(6).getDouble();
+      out.push_back(std::move(l));
+    }
+  }
+  {
+    auto q = over(db,
+                  "SELECT DISTINCT p.unit, substr(e.at, 1, 10), p.id, n.description, p.satisfaction FROM project_events e "
+                  "JOIN projects p ON p.id = e.project_id JOIN needs n ON n.id = p.need_id "
+                  "JOIN resources r ON r.id = p.resource_id "
+                  "WHERE e.to_status = 'reviewed' AND e.at >= :first AND e.at < :after AND p.unit <> '' "
+                  "AND r.provider_kind = 'unit' AND p.satisfaction <= :at_most",
+                  b);
+    q.bind(":at_most", at_most);
+    while (q.executeStep()) {
+      LowRating l;
+      l.unit = q.getColumn(0).getString();
+      l.date = parse_date(q.getColumn(1).getString()).value_or(period.first);
+      l.project = q.getColumn(2).getInt64();
+      l.need = q.getColumn(3).getString();
+      l.rating = q.getColumn(4).getDouble();
+      out.push_back(std::move(l));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const LowRating& a, const LowRating& c) {
+    if (a.unit != c.unit) return a.unit < c.unit;
+    return std::chrono::sys_days{a.date} < std::chrono::sys_days{c.date};
+  });
   return out;
 }
 

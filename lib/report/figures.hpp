@@ -21,6 +21,7 @@ namespace kangle::report {
 struct Satisfaction {
   double weighted_sum = 0;
   double weight = 0;
+  long ratings = 0;  ///< records and projects rated: how much evidence the mean rests on
   std::optional<double> mean() const;
 };
 
@@ -28,7 +29,8 @@ struct Satisfaction {
 /// Cancelled records count nowhere.
 struct PeriodFigures {
   int sessions = 0;        ///< records of everyday and weekly services and outreach (便民服务场次)
-  int themed_events = 0;   ///< records of monthly themed events (主题活动)
+  int outreach = 0;        ///< of `sessions`, outreach away from the kiosks (上门服务, an emergency round)
+  int themed_events = 0;   ///< records of monthly themed events (主题活动), and nothing else
   long residents = 0;      ///< residents served, person-times (服务群众人次)
   int volunteers = 0;      ///< distinct volunteers who served
   long volunteer_times = 0;  ///< volunteer person-times (志愿者人次)
@@ -38,9 +40,12 @@ struct PeriodFigures {
   Satisfaction satisfaction;
   int new_volunteers = 0;  ///< registered in the period
   long points_awarded = 0; ///< earned in the period, less reversals of earnings
-  /// Projects that reached each status in the period (proposed, claimed, done, reviewed),
-  /// and of them the micro-wishes.
-  std::map<std::string, int> projects, wishes;
+  /// Projects that reached each status in the period (proposed, claimed, done, reviewed,
+  /// declined, cancelled); under "proposed" only those neither declined nor cancelled since.
+  std::map<std::string, int> projects;
+  /// Micro-wishes (distinct needs) whose project reached each status in the period: a wish
+  /// claimed by two units is one wish.
+  std::map<std::string, int> wishes;
 };
 
 PeriodFigures period_figures(SQLite::Database& db, const Period& period);
@@ -63,13 +68,16 @@ std::vector<KioskFigures> kiosk_figures(SQLite::Database& db, const Period& peri
 struct ServiceFigures {
   std::string service;  ///< a catalogue id; empty for an event known by its title
   std::string title;
+  /// Of a record known by its title: `monthly` (a themed event), `outreach`, or the kiosk's
+  /// `daily` or `weekly`. Empty for a catalogue service.
+  std::string cadence;
   int sessions = 0;
   long residents = 0;
   Satisfaction satisfaction;
   std::vector<std::string> kiosks;  ///< where it was held
 };
 
-/// By service id, then title.
+/// By service id, then title and cadence.
 std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& period);
 
 /// Needs of each category registered in the period (what residents asked for).
@@ -93,6 +101,23 @@ struct UnitFigures {
 
 /// Every unit with volunteers on the roll or projects, by name.
 std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period);
+
+/// The street's satisfaction in a period: every record, and every project reviewed. What a
+/// unit's own is drawn toward when it rests on few ratings.
+Satisfaction street_satisfaction(SQLite::Database& db, const Period& period);
+
+/// A session a unit's volunteers served, or a project it ran, that residents rated low.
+struct LowRating {
+  std::string unit;
+  Date date;
+  std::int64_t project = 0;  ///< 0 for a session
+  std::string kiosk, place, service, title;  ///< a session's
+  std::string need;          ///< a project's need, as described
+  double rating = 0;
+};
+
+/// Every session and reviewed project of the period rated `at_most` or below, by unit, date.
+std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, double at_most);
 
 /// A volunteer's part in a period.
 struct VolunteerFigures {

@@ -33,6 +33,9 @@ satisfaction_good = 4.5      # at or above: residents like it
 satisfaction_poor = 3.5      # below: poor ratings (退出)
 keen_volunteers   = 3        # volunteers with the skill at or above: volunteers want to offer it (嫁接)
 niche_kiosks      = 1        # at this many kiosks or fewer and by no resource: nobody else offers it (保留)
+
+[assessment]                 # how `kangle report units` ranks the co-building units (反向考核)
+prior_ratings     = 10       # a unit's satisfaction counts as if it had this many more ratings at the street's mean
 )",
                      name, lang_code(lang));
 }

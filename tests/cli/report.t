@@ -19,35 +19,62 @@ December's records are entered as of its last day (a day to come cannot be).
   matched
 
 The month: headline figures first, then by kiosk, by service, month by month.
+Reports from here on are made on 3 January, as the monthly cron job makes them:
+December is over.
 
+  $ export KANGLE_NOW=2027-01-03T01:00:00Z
   $ kangle report month 2026-12
   康健街道“雷锋亭” 2026年12月 服务报告
   ====================================
   
   概况
   ----
-  2026年12月，开展便民服务 16 场、主题活动 1 场，服务群众 274 人次。
+  2026年12月，开展便民服务 16 场（其中上门及站点外 1 场）、主题活动 1 场，服务群众 274 人次。
   参与服务志愿者 25 人、28 人次，服务时长 69.5 小时（另认定 0.0 小时）。
   认领微心愿 1 个、实现 1 个；新增志愿者 28 人。
+  数量指标的增减以百分比计；党员占比的增减以百分点计；满意度的增减以分差计（1–5分）。
   
-  指标              本期  上期   环比（%）  去年同期  同比（%）
-  便民服务（场）    16    1      1500.0     0
-  主题活动（场）    1     0                 0
-  服务群众（人次）  274   9      2944.4     0
-  志愿者（人）      25    1      2400.0     0
-  志愿者（人次）    28    1      2700.0     0
-  服务时长（小时）  69.5  2.5    2680.0     0.0
-  认定时长（小时）  0.0   0.0               0.0
-  满意度（1–5）     4.89  4.50   8.8
-  新增志愿者（人）  28    0                 0
-  党员占比（%）     64.0  100.0  -36.0
-  发放积分          128   4      3100.0     0
-  对接项目（个）    8     0                 0
-  认领项目（个）    1     0                 0
-  完成项目（个）    1     0                 0
-  评价项目（个）    1     0                 0
-  认领微心愿（个）  1     0                 0
-  实现微心愿（个）  1     0                 0
+  指标                        本期  上期   环比（%）  环比（百分点/分）  去年同期
+  便民服务（场）              16    1      1500.0                        0
+  其中上门及站点外服务（场）  1     0                                    0
+  主题活动（场）              1     0                                    0
+  服务群众（人次）            274   9      2944.4                        0
+  志愿者（人）                25    1      2400.0                        0
+  志愿者（人次）              28    1      2700.0                        0
+  服务时长（小时）            69.5  2.5    2680.0                        0.0
+  认定时长（小时）            0.0   0.0                                  0.0
+  满意度（1–5）               4.89  4.50              0.39
+  新增志愿者（人）            28    0                                    0
+  党员占比（%）               64.0  100.0             -36.0
+  发放积分                    128   4      3100.0                        0
+  对接项目（个）              8     0                                    0
+  谢绝或取消项目（个）        0     0                                    0
+  认领项目（个）              1     0                                    0
+  完成项目（个）              1     0                                    0
+  评价项目（个）              1     0                                    0
+  认领微心愿（个）            1     0                                    0
+  实现微心愿（个）            1     0                                    0
+  
+  指标                        同比（%）  同比（百分点/分）
+  便民服务（场）
+  其中上门及站点外服务（场）
+  主题活动（场）
+  服务群众（人次）
+  志愿者（人）
+  志愿者（人次）
+  服务时长（小时）
+  认定时长（小时）
+  满意度（1–5）
+  新增志愿者（人）
+  党员占比（%）
+  发放积分
+  对接项目（个）
+  谢绝或取消项目（个）
+  认领项目（个）
+  完成项目（个）
+  评价项目（个）
+  认领微心愿（个）
+  实现微心愿（个）
   
   分站点
   ------
@@ -98,38 +125,42 @@ The month: headline figures first, then by kiosk, by service, month by month.
   2026-11  1     9                 1               2.5
   2026-12  17    274               28              69.5
   
-  由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  由 kangle 生成于 2027-01-03T01:00:00Z（UTC）。
   本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report month 2026-12 --format md
   # 康健街道“雷锋亭” 2026年12月 服务报告
   
   ## 概况
   
-  2026年12月，开展便民服务 16 场、主题活动 1 场，服务群众 274 人次。
+  2026年12月，开展便民服务 16 场（其中上门及站点外 1 场）、主题活动 1 场，服务群众 274 人次。
   
   参与服务志愿者 25 人、28 人次，服务时长 69.5 小时（另认定 0.0 小时）。
   
   认领微心愿 1 个、实现 1 个；新增志愿者 28 人。
   
-  | 指标 | 本期 | 上期 | 环比（%） | 去年同期 | 同比（%） |
-  | --- | --- | --- | --- | --- | --- |
-  | 便民服务（场） | 16 | 1 | 1500.0 | 0 |  |
-  | 主题活动（场） | 1 | 0 |  | 0 |  |
-  | 服务群众（人次） | 274 | 9 | 2944.4 | 0 |  |
-  | 志愿者（人） | 25 | 1 | 2400.0 | 0 |  |
-  | 志愿者（人次） | 28 | 1 | 2700.0 | 0 |  |
-  | 服务时长（小时） | 69.5 | 2.5 | 2680.0 | 0.0 |  |
-  | 认定时长（小时） | 0.0 | 0.0 |  | 0.0 |  |
-  | 满意度（1–5） | 4.89 | 4.50 | 8.8 |  |  |
-  | 新增志愿者（人） | 28 | 0 |  | 0 |  |
-  | 党员占比（%） | 64.0 | 100.0 | -36.0 |  |  |
-  | 发放积分 | 128 | 4 | 3100.0 | 0 |  |
-  | 对接项目（个） | 8 | 0 |  | 0 |  |
-  | 认领项目（个） | 1 | 0 |  | 0 |  |
-  | 完成项目（个） | 1 | 0 |  | 0 |  |
-  | 评价项目（个） | 1 | 0 |  | 0 |  |
-  | 认领微心愿（个） | 1 | 0 |  | 0 |  |
-  | 实现微心愿（个） | 1 | 0 |  | 0 |  |
+  数量指标的增减以百分比计；党员占比的增减以百分点计；满意度的增减以分差计（1–5分）。
+  
+  | 指标 | 本期 | 上期 | 环比（%） | 环比（百分点/分） | 去年同期 | 同比（%） | 同比（百分点/分） |
+  | --- | --- | --- | --- | --- | --- | --- | --- |
+  | 便民服务（场） | 16 | 1 | 1500.0 |  | 0 |  |  |
+  | 其中上门及站点外服务（场） | 1 | 0 |  |  | 0 |  |  |
+  | 主题活动（场） | 1 | 0 |  |  | 0 |  |  |
+  | 服务群众（人次） | 274 | 9 | 2944.4 |  | 0 |  |  |
+  | 志愿者（人） | 25 | 1 | 2400.0 |  | 0 |  |  |
+  | 志愿者（人次） | 28 | 1 | 2700.0 |  | 0 |  |  |
+  | 服务时长（小时） | 69.5 | 2.5 | 2680.0 |  | 0.0 |  |  |
+  | 认定时长（小时） | 0.0 | 0.0 |  |  | 0.0 |  |  |
+  | 满意度（1–5） | 4.89 | 4.50 |  | 0.39 |  |  |  |
+  | 新增志愿者（人） | 28 | 0 |  |  | 0 |  |  |
+  | 党员占比（%） | 64.0 | 100.0 |  | -36.0 |  |  |  |
+  | 发放积分 | 128 | 4 | 3100.0 |  | 0 |  |  |
+  | 对接项目（个） | 8 | 0 |  |  | 0 |  |  |
+  | 谢绝或取消项目（个） | 0 | 0 |  |  | 0 |  |  |
+  | 认领项目（个） | 1 | 0 |  |  | 0 |  |  |
+  | 完成项目（个） | 1 | 0 |  |  | 0 |  |  |
+  | 评价项目（个） | 1 | 0 |  |  | 0 |  |  |
+  | 认领微心愿（个） | 1 | 0 |  |  | 0 |  |  |
+  | 实现微心愿（个） | 1 | 0 |  |  | 0 |  |  |
   
   ## 分站点
   
@@ -176,29 +207,31 @@ The month: headline figures first, then by kiosk, by service, month by month.
   
   ---
   
-  由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  由 kangle 生成于 2027-01-03T01:00:00Z（UTC）。
   
   本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report month 2026-12 --format csv
   headline
-  metric,label,current,previous,change_pct,last_year,year_change_pct
-  sessions,sessions,16,1,1500.0,0,
-  themed_events,themed_events,1,0,,0,
-  residents,residents,274,9,2944.4,0,
-  volunteers,volunteers,25,1,2400.0,0,
-  volunteer_times,volunteer_times,28,1,2700.0,0,
-  hours_recorded,hours_recorded,69.5,2.5,2680.0,0.0,
-  hours_granted,hours_granted,0.0,0.0,,0.0,
-  satisfaction,satisfaction,4.89,4.50,8.8,,
-  new_volunteers,new_volunteers,28,0,,0,
-  party_share,party_share,64.0,100.0,-36.0,,
-  points_awarded,points_awarded,128,4,3100.0,0,
-  projects_proposed,projects_proposed,8,0,,0,
-  projects_claimed,projects_claimed,1,0,,0,
-  projects_done,projects_done,1,0,,0,
-  projects_reviewed,projects_reviewed,1,0,,0,
-  wishes_claimed,wishes_claimed,1,0,,0,
-  wishes_done,wishes_done,1,0,,0,
+  metric,label,current,previous,change_pct,change_points,last_year,year_change_pct,year_change_points
+  sessions,sessions,16,1,1500.0,,0,,
+  outreach,outreach,1,0,,,0,,
+  themed_events,themed_events,1,0,,,0,,
+  residents,residents,274,9,2944.4,,0,,
+  volunteers,volunteers,25,1,2400.0,,0,,
+  volunteer_times,volunteer_times,28,1,2700.0,,0,,
+  hours_recorded,hours_recorded,69.5,2.5,2680.0,,0.0,,
+  hours_granted,hours_granted,0.0,0.0,,,0.0,,
+  satisfaction,satisfaction,4.89,4.50,,0.39,,,
+  new_volunteers,new_volunteers,28,0,,,0,,
+  party_share,party_share,64.0,100.0,,-36.0,,,
+  points_awarded,points_awarded,128,4,3100.0,,0,,
+  projects_proposed,projects_proposed,8,0,,,0,,
+  projects_dropped,projects_dropped,0,0,,,0,,
+  projects_claimed,projects_claimed,1,0,,,0,,
+  projects_done,projects_done,1,0,,,0,,
+  projects_reviewed,projects_reviewed,1,0,,,0,,
+  wishes_claimed,wishes_claimed,1,0,,,0,,
+  wishes_done,wishes_done,1,0,,,0,,
   
   sessions_by_kiosk
   kiosk,sessions,themed_events,residents,volunteer_times,hours,satisfaction,all_sessions
@@ -238,20 +271,47 @@ The month: headline figures first, then by kiosk, by service, month by month.
   2026-12,17,274,28,69.5
   $ kangle report month 2026-12 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["format_version"], d["kind"], d["period"], [s["id"] for s in d["sections"]]); t=d["sections"][0]["tables"][0]; print([r for r in t["rows"] if r["metric"] == "residents"])'
   1 month 2026-12 ['overview', 'kiosks', 'services', 'trend']
-  [{'metric': 'residents', 'label': 'residents', 'current': 274, 'previous': 9, 'change_pct': 2944.4, 'last_year': 0, 'year_change_pct': None}]
+  [{'metric': 'residents', 'label': 'residents', 'current': 274, 'previous': 9, 'change_pct': 2944.4, 'change_points': None, 'last_year': 0, 'year_change_pct': None, 'year_change_points': None}]
   $ kangle --lang en report month 2026-12 | head -8
   康健街道“雷锋亭”: report for December 2026
   ==========================================
   
   Overview
   --------
-  In December 2026, 16 convenience services and 1 themed events were held, serving 274 resident person-times.
+  In December 2026, 16 convenience services (1 of them outreach away from kiosks) and 1 themed events were held, serving 274 resident person-times.
   25 volunteers served 28 person-times, 69.5 hours in all (0.0 more hours granted).
   1 micro-wishes claimed and 1 fulfilled; 28 new volunteers.
   $ kangle report quarter 2026Q4 --format csv | head -3
   headline
-  metric,label,current,previous,change_pct,last_year,year_change_pct
-  sessions,sessions,17,0,,0,
+  metric,label,current,previous,change_pct,change_points,last_year,year_change_pct,year_change_points
+  sessions,sessions,17,0,,,0,,
+A month not yet over, as the nightly job on 3 December reports it: to that day,
+against the same days of November and of December 2025. A month to come is refused.
+
+  $ KANGLE_NOW=2026-12-03T01:00:00Z kangle report month 2026-12 | head -12
+  康健街道“雷锋亭” 2026年12月（截至12月3日） 服务报告
+  ===================================================
+  
+  概况
+  ----
+  本期尚未结束：数字截至12月3日，与上期同期（2026年11月1日至11月3日）和去年同期（2025年12月1日至12月3日）比较。
+  2026年12月（截至12月3日），开展便民服务 7 场（其中上门及站点外 0 场）、主题活动 0 场，服务群众 127 人次。
+  参与服务志愿者 12 人、12 人次，服务时长 33.0 小时（另认定 0.0 小时）。
+  认领微心愿 1 个、实现 1 个；新增志愿者 28 人。
+  数量指标的增减以百分比计；党员占比的增减以百分点计；满意度的增减以分差计（1–5分）。
+  
+  指标                        本期  上期  环比（%）  环比（百分点/分）  去年同期
+  $ KANGLE_NOW=2026-12-03T01:00:00Z kangle --lang en report quarter 2026Q4 | sed -n '1p;6,7p'
+  康健街道“雷锋亭”: report for Q4 2026 (to 3 Dec)
+  The period is not over: figures to 3 Dec, compared with the same days of the period before (1 Jul – 3 Sep 2026) and of a year before (1 Oct – 3 Dec 2025).
+  In Q4 2026 (to 3 Dec), 8 convenience services (0 of them outreach away from kiosks) and 0 themed events were held, serving 136 resident person-times.
+  $ KANGLE_NOW=2026-12-03T01:00:00Z kangle report month 2027-01
+  kangle: 错误：2027年1月尚未开始（今天是 2026-12-03）：还没有可报告的数字
+  [2]
+  $ KANGLE_NOW=2026-12-03T01:00:00Z kangle report year 2027 --pack future; ls -A | grep -c future
+  kangle: 错误：2027年度尚未开始（今天是 2026-12-03）：还没有可报告的数字
+  0
+  [1]
   $ kangle report month 2026-13
   kangle: 错误：“2026-13”不是有效的期间：月份写 2026-12，季度写 2026Q4，年度写 2026
   [2]
@@ -347,7 +407,7 @@ that the example's data lands in all four groups.
   共 1 项。
   非遗手工：列入 1 个站点的服务菜单，但本期没有一次服务记录。
   
-  由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  由 kangle 生成于 2027-01-03T01:00:00Z（UTC）。
   本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report services --period 2026-12 --format csv | head -4
   portfolio
@@ -360,7 +420,7 @@ that the example's data lands in all four groups.
   
   共建单位
   --------
-  按群众对其志愿者所服务场次及其领办项目的满意度排名，其次按志愿者人次。
+  按群众对其志愿者所服务场次及其领办项目的满意度排名，并计入评分多少：各单位的平均分向全街道平均分（4.89）收拢，相当于另加 10 条该分数的评分（kangle.toml 中 [assessment] prior_ratings）；其次按志愿者人次。
   
   排名  单位                          登记志愿者  参与服务志愿者  场次
   1     上海师范大学法政学院          3           3               1
@@ -386,15 +446,22 @@ that the example's data lands in all four groups.
   5     上海康健物业管理有限公司      0               0
   6     上海康洁有害生物防治有限公司  0               0
   
-  排名  单位                          按期完成率（%）  满意度（1–5）
-  1     上海师范大学法政学院                           5.00
-  2     交通银行康健支行              100.0            5.00
-  3     徐汇区环卫所                                   4.94
-  4     康健街道社区卫生服务中心                       4.86
-  5     上海康健物业管理有限公司
-  6     上海康洁有害生物防治有限公司
+  排名  单位                          按期完成率（%）  评分  评分数  满意度（1–5）
+  1     上海师范大学法政学院                           4.90  1       5.00
+  2     交通银行康健支行              100.0            4.90  1       5.00
+  3     徐汇区环卫所                                   4.90  2       4.94
+  4     康健街道社区卫生服务中心                       4.89  3       4.86
+  5     上海康健物业管理有限公司                             0
+  6     上海康洁有害生物防治有限公司                         0
   
-  由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  低评分（2分及以下）
+  -------------------
+  各单位志愿者所服务场次及其领办项目中，群众评分在2分及以下的每一项。
+  没有评分在2分及以下的场次或项目。
+  
+  单位  日期  站点  场次或项目  满意度（1–5）
+  
+  由 kangle 生成于 2027-01-03T01:00:00Z（UTC）。
   本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report volunteers --period 2026-12 | head -12
   康健街道“雷锋亭” 2026年12月 志愿者服务统计
@@ -467,7 +534,7 @@ that the example's data lands in all four groups.
   康乐汇  周五  上午  4     0     100.0
   浦北路  周四  上午  28    12    70.0
   
-  由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  由 kangle 生成于 2027-01-03T01:00:00Z（UTC）。
   本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   手机号已隐去中间四位。
 
@@ -504,7 +571,7 @@ not blank); the workbook opened with openpyxl, each sheet holding real numbers.
   Run with --help for more information.
   [2]
   $ kangle report month 2026-12 --pack pack
-  已在 pack 写入 25 个文件
+  已在 pack 写入 26 个文件
   $ ls pack | head -30
   month-2026-12.by_month.csv
   month-2026-12.by_service.csv
@@ -521,6 +588,7 @@ not blank); the workbook opened with openpyxl, each sheet holding real numbers.
   services-2026-12.xlsx
   units-2026-12.html
   units-2026-12.json
+  units-2026-12.low_ratings.csv
   units-2026-12.md
   units-2026-12.units.csv
   units-2026-12.xlsx
@@ -552,7 +620,7 @@ The cron example: no terminal, no environment but what the crontab sets.
   $ env -i PATH="$PATH" KANGLE_NOW="$KANGLE_NOW" KANGLE_WORKSPACE="$PWD" REPORTS="$PWD/reports" sh "$TESTDIR/../../examples/cron/kangle-nightly.sh" nightly > cron.log 2>&1; echo $?
   0
   $ ls reports/*/ | wc -l
-  25
+  26
   $ env -i PATH="$PATH" sh "$TESTDIR/../../examples/cron/kangle-nightly.sh" nightly 2>&1 | sed 's/.*: //'; echo "${PIPESTATUS[0]}"
   set KANGLE_WORKSPACE to the workspace folder
   2
@@ -561,12 +629,12 @@ Whole outputs for scripts and pasting: the units as JSON, the review as Markdown
 
   $ kangle report units --period 2026-12 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["format_version"], d["kind"], d["period"], d["facts"]); [print(json.dumps(r, ensure_ascii=False)) for s in d["sections"] for t in s["tables"] for r in t["rows"]]'
   1 units 2026-12 {'ledger_entries': 63, 'ledger_head': 'd8548d52ffd5132f2704a8186ca4cb6842b04eb5c8477fc345d511a5931e1c46'}
-  {"rank": 1, "unit": "上海师范大学法政学院", "registered": 3, "volunteers_sent": 3, "sessions": 1, "volunteer_times": 3, "hours": 9.0, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 5.0}
-  {"rank": 2, "unit": "交通银行康健支行", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 1, "done": 1, "on_time_pct": 100.0, "satisfaction": 5.0}
-  {"rank": 3, "unit": "徐汇区环卫所", "registered": 2, "volunteers_sent": 2, "sessions": 3, "volunteer_times": 3, "hours": 7.5, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 4.94}
-  {"rank": 4, "unit": "康健街道社区卫生服务中心", "registered": 4, "volunteers_sent": 4, "sessions": 4, "volunteer_times": 5, "hours": 11.5, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": 4.86}
-  {"rank": 5, "unit": "上海康健物业管理有限公司", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": null}
-  {"rank": 6, "unit": "上海康洁有害生物防治有限公司", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 0, "done": 0, "on_time_pct": null, "satisfaction": null}
+  {"rank": 1, "unit": "上海师范大学法政学院", "registered": 3, "volunteers_sent": 3, "sessions": 1, "volunteer_times": 3, "hours": 9.0, "claimed": 0, "done": 0, "on_time_pct": null, "score": 4.9, "ratings": 1, "satisfaction": 5.0}
+  {"rank": 2, "unit": "交通银行康健支行", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 1, "done": 1, "on_time_pct": 100.0, "score": 4.9, "ratings": 1, "satisfaction": 5.0}
+  {"rank": 3, "unit": "徐汇区环卫所", "registered": 2, "volunteers_sent": 2, "sessions": 3, "volunteer_times": 3, "hours": 7.5, "claimed": 0, "done": 0, "on_time_pct": null, "score": 4.9, "ratings": 2, "satisfaction": 4.94}
+  {"rank": 4, "unit": "康健街道社区卫生服务中心", "registered": 4, "volunteers_sent": 4, "sessions": 4, "volunteer_times": 5, "hours": 11.5, "claimed": 0, "done": 0, "on_time_pct": null, "score": 4.89, "ratings": 3, "satisfaction": 4.86}
+  {"rank": 5, "unit": "上海康健物业管理有限公司", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 0, "done": 0, "on_time_pct": null, "score": null, "ratings": 0, "satisfaction": null}
+  {"rank": 6, "unit": "上海康洁有害生物防治有限公司", "registered": 0, "volunteers_sent": 0, "sessions": 0, "volunteer_times": 0, "hours": 0.0, "claimed": 0, "done": 0, "on_time_pct": null, "score": null, "ratings": 0, "satisfaction": null}
   $ kangle --lang en report services --period 2026-12 --format md
   # 康健街道“雷锋亭”: the service portfolio review, December 2026
   
@@ -633,13 +701,15 @@ Whole outputs for scripts and pasting: the units as JSON, the review as Markdown
   
   ---
   
-  Made by kangle at 2026-12-01T02:00:00Z (UTC).
+  Made by kangle at 2027-01-03T01:00:00Z (UTC).
   
   Points ledger as reported: 63 entries, last hash d8548d52ffd5132f
 
 A volunteer asks to be forgotten (PIPL): personal data erased, what they did kept
-by number; the ledger still verifies and the reports still add up.
+by number; the ledger still verifies and the reports still add up. Asked on 1
+December: the rota from that day on loses them.
 
+  $ export KANGLE_NOW=2026-12-01T02:00:00Z
   $ kangle volunteers forget 张伟
   kangle: 错误：删除 张伟 的个人信息（姓名、手机号、身份证号等）后无法恢复：确认请加 --yes
   [2]
@@ -652,5 +722,23 @@ by number; the ledger still verifies and the reports still add up.
   积分账本核验无误：25 
   $ kangle report volunteers --period 2026-12 --reveal --format csv | grep '^#'
   #3,,徐汇区环卫所,true,1,2.5,0.0,4,8
-  $ kangle report month 2026-12 --format csv | grep '^residents,'
-  residents,residents,274,9,2944.4,0,
+  $ KANGLE_NOW=2027-01-03T01:00:00Z kangle report month 2026-12 --format csv | grep '^residents,'
+  residents,residents,274,9,2944.4,,0,,
+
+A session rated 2 or below is listed under the unit of the volunteers who served it,
+for the street to ask what went wrong; in October only, so December's figures stand.
+
+  $ kangle record add --date 2026-10-15 --kiosk dingxiang --time 09:00-11:00 --service blood-pressure --volunteers 王建国 --residents 6 --satisfaction 2 >/dev/null && echo added
+  added
+  $ kangle report units --period 2026-10 | sed -n '/^低评分/,/^由/{/^由/d;p}'
+  低评分（2分及以下）
+  -------------------
+  各单位志愿者所服务场次及其领办项目中，群众评分在2分及以下的每一项。
+  
+  单位                      日期        站点    场次或项目  满意度（1–5）
+  康健街道社区卫生服务中心  2026-10-15  丁香园  测血压      2.00
+  
+  $ kangle report units --period 2026-10 --format csv | sed -n '/^low_ratings/,$p'
+  low_ratings
+  unit,date,kind,kiosk,item,satisfaction
+  康健街道社区卫生服务中心,2026-10-15,session,dingxiang,blood-pressure,2.00

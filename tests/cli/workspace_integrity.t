@@ -114,7 +114,7 @@ temporary folder to write in) leaves no folder and no file behind.
   0
   [1]
   $ kangle report month 2026-12 --pack pack
-  已在 pack 写入 25 个文件
+  已在 pack 写入 26 个文件
   $ ls -A | grep pack
   pack
 

@@ -576,3 +576,21 @@ TEST_CASE("load_config, a service's keywords: read trimmed, and bad ones found a
   CHECK(diagnostics_of(w) == Lines{"services.toml:20:1: keyword \"剪头\" belongs to both service \"haircut\" and service \"shave\"",
                                    "services.toml:20:1: keyword \"理发\" belongs to both service \"haircut\" and service \"shave\""});
 }
+
+TEST_CASE("load_config, [assessment] prior_ratings: 10 unless set, a whole number, no other key") {
+  Workspace w;
+  auto load = [](const Workspace& workspace) {
+    TempDir dir;
+    workspace.write_to(dir);
+    return kangle::config::load_config(dir.path()).config;
+  };
+  CHECK(load(w).settings.assessment.prior_ratings == 10);
+  w.settings = std::string(settings_toml) + "[assessment]\nprior_ratings = 3\n";
+  CHECK(diagnostics_of(w).empty());
+  CHECK(load(w).settings.assessment.prior_ratings == 3);
+  w.settings = std::string(settings_toml) + "[assessment]\nprior_ratngs = 3\n";
+  CHECK(diagnostics_of(w) == Lines{"kangle.toml:4:1: unknown key \"prior_ratngs\" (did you mean \"prior_ratings\"?)"});
+  w.settings = std::string(settings_toml) + "[assessment]\nprior_ratings = -1\n";
+  REQUIRE(diagnostics_of(w).size() == 1);
+  CHECK(diagnostics_of(w)[0].starts_with("kangle.toml:4:17: "));
+}

@@ -162,3 +162,33 @@ TEST_CASE("known_timezone, the zone database and China's zones, not a typo") {
   CHECK_FALSE(kangle::known_timezone(""));
   CHECK_FALSE(kangle::known_timezone("Asia"));  // a folder of the database, not a zone
 }
+
+TEST_CASE("period_to, cut_like and the labels of a period not yet over", "[report]") {
+  auto p = [](const char* text) { return *kangle::parse_period(text); };
+  auto d = [](const char* text) { return *kangle::parse_date(text); };
+  auto december = kangle::period_to(p("2026-12"), d("2026-12-03"));
+  CHECK(kangle::format_date(december.last) == "2026-12-03");
+  CHECK(december.text() == "2026-12");
+  CHECK(kangle::is_cut(december));
+  CHECK_FALSE(kangle::is_cut(p("2026-12")));
+  CHECK_FALSE(kangle::is_cut(kangle::period_to(p("2026-11"), d("2026-12-03"))));
+  auto november = kangle::cut_like(kangle::shift_period(december, -1), december);
+  CHECK(kangle::format_date(november.first) == "2026-11-01");
+  CHECK(kangle::format_date(november.last) == "2026-11-03");
+  CHECK(kangle::format_date(kangle::cut_like(kangle::year_before(december), december).last) == "2025-12-03");
+  // The 31st against a shorter month: its last day.
+  auto march = kangle::period_to(p("2026-03"), d("2026-03-30"));
+  CHECK(kangle::format_date(kangle::cut_like(kangle::shift_period(march, -1), march).last) == "2026-02-28");
+  // A quarter to its third month's 3rd: the quarter before to its third month's 3rd.
+  auto q4 = kangle::period_to(p("2026Q4"), d("2026-12-03"));
+  CHECK(kangle::format_date(kangle::cut_like(kangle::shift_period(q4, -1), q4).last) == "2026-09-03");
+  auto year = kangle::period_to(p("2026"), d("2026-12-03"));
+  CHECK(kangle::format_date(kangle::cut_like(kangle::year_before(year), year).last) == "2025-12-03");
+  CHECK_FALSE(kangle::is_cut(kangle::cut_like(p("2026-11"), p("2026-12"))));
+
+  CHECK(kangle::day_label(d("2026-12-03"), kangle::Lang::zh_CN) == "12月3日");
+  CHECK(kangle::day_label(d("2026-12-03"), kangle::Lang::en) == "3 Dec");
+  CHECK(kangle::days_label(november, kangle::Lang::zh_CN) == "2026年11月1日至11月3日");
+  CHECK(kangle::days_label(november, kangle::Lang::en) == "1–3 Nov 2026");
+  CHECK(kangle::days_label(kangle::cut_like(p("2026Q3"), q4), kangle::Lang::en) == "1 Jul – 3 Sep 2026");
+}

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "core/error.hpp"
 #include "document_json.hpp"
 #include "ledger_workspace.hpp"
 #include "records/store.hpp"
@@ -44,6 +45,71 @@ kangle::Period period(const char* text) { return *kangle::parse_period(text); }
 double number_at(const kangle::present::Table& table, std::size_t row, std::size_t column) {
   const auto& v = table.rows.at(row).at(column);
   return v.is_number() ? v.number_value() : 0;
+}
+
+/// The row of `table` whose first cell reads `key` for scripts.
+const std::vector<kangle::present::Value>& row_of(const kangle::present::Table& table, const std::string& key) {
+  auto row = std::find_if(table.rows.begin(), table.rows.end(),
+                          [&](const auto& cells) { return cells.at(0).for_scripts() == key; });
+  if (row == table.rows.end()) FAIL("no row " << key << " in " << table.id);
+  return *row;
+}
+
+/// The cell of `row` under the column keyed `key`.
+const kangle::present::Value& cell(const kangle::present::Table& table, const std::vector<kangle::present::Value>& row,
+                                   const std::string& key) {
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    if (table.columns[i].key == key) return row.at(i);
+  }
+  FAIL("no column " << key << " in " << table.id);
+  throw;
+}
+
+void set_unit(LedgerWorkspace& ws, std::int64_t volunteer, const char* unit) {
+  SQLite::Statement q(ws.sql(), "UPDATE volunteers SET unit = ? WHERE id = ?");
+  q.bind(1, unit);
+  q.bind(2, volunteer);
+  q.exec();
+}
+
+/// A need (a micro-wish or not), a unit's resource and a project between them that went
+/// through `statuses`, each on `day` (UTC); `satisfaction` when reviewed. Returns the project.
+std::int64_t project(LedgerWorkspace& ws, const char* unit, std::vector<const char*> statuses, const char* day,
+                     std::optional<int> satisfaction = std::nullopt, bool micro_wish = false, std::int64_t need = 0) {
+  auto& db = ws.sql();
+  if (need == 0) {
+    SQLite::Statement n(db, "INSERT INTO needs (requester, category, description, micro_wish, created_at, updated_at) "
+                            "VALUES ('王阿婆', 'life', '想要一台收音机', ?, '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')");
+    n.bind(1, micro_wish ? 1 : 0);
+    n.exec();
+    need = db.getLastInsertRowid();
+  }
+  SQLite::Statement r(db, "INSERT INTO resources (provider, provider_kind, unit, category, created_at, updated_at) "
+                          "VALUES (?1, 'unit', ?1, 'life', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')");
+  r.bind(1, unit);
+  r.exec();
+  auto resource = db.getLastInsertRowid();
+  SQLite::Statement p(db, "INSERT INTO projects (need_id, resource_id, unit, status, satisfaction, created_at, updated_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  p.bind(1, need);
+  p.bind(2, resource);
+  p.bind(3, unit);
+  p.bind(4, statuses.back());
+  if (satisfaction) p.bind(5, *satisfaction);
+  else p.bind(5);
+  auto at = std::string(day) + "T02:00:00Z";
+  p.bind(6, at);
+  p.bind(7, at);
+  p.exec();
+  auto id = db.getLastInsertRowid();
+  for (const char* status : statuses) {
+    SQLite::Statement e(db, "INSERT INTO project_events (project_id, to_status, at) VALUES (?, ?, ?)");
+    e.bind(1, id);
+    e.bind(2, status);
+    e.bind(3, at);
+    e.exec();
+  }
+  return id;
 }
 
 const kangle::present::Table& table_of(const kangle::present::Document& r, const std::string& id) {
@@ -161,7 +227,7 @@ TEST_CASE("period_figures: sessions, residents, volunteers and hours of a period
     CHECK(number_at(headline, i, 2) == 60);
     CHECK(number_at(headline, i, 3) == 8);
     CHECK(number_at(headline, i, 4) == Approx((60.0 - 8) / 8 * 100));
-    CHECK_FALSE(headline.rows[i][6].is_number());  // nothing a year before to compare with
+    CHECK_FALSE(headline.rows[i][7].is_number());  // nothing a year before to compare with
     // The trend: the twelve months to December.
     const auto& months = table_of(r, "by_month");
     REQUIRE(months.rows.size() == 12);
@@ -253,4 +319,212 @@ TEST_CASE("reports: what scripts read is the same in zh-CN and en (kiosks, skill
   REQUIRE(!coverage.empty());
   CHECK(coverage[0].at("kiosk") == "dingxiang");
   CHECK(coverage[0].at("skill") == "barber");
+}
+
+TEST_CASE("units_report: the score weighs the evidence, so one project rated 5 does not outrank 70 sessions at 4.6",
+          "[report]") {
+  LedgerWorkspace ws;
+  auto health = ws.volunteer("乙"), sanitation = ws.volunteer("丙");
+  set_unit(ws, health, "卫生服务中心");
+  set_unit(ws, sanitation, "环卫所");
+  kangle::records::RecordStore store(ws.sql());
+  for (int i = 0; i < 70; ++i) store.update_outcome(ws.record("2026-12-01", "haircut", {health}, 10 + i), 10, 4.6, "");
+  for (int i = 0; i < 20; ++i) store.update_outcome(ws.record("2026-12-02", "haircut", {sanitation}, 10 + i), 10, 3.0, "");
+  project(ws, "法学院", {"proposed", "claimed", "done", "reviewed"}, "2026-12-10", 5);
+
+  auto build = [&](const kangle::config::Config& config) {
+    return report::units_report({ws.sql(), config, period("2026-12"), run_time, false, {}, kangle::Lang::en});
+  };
+  auto units = build(ws.config());
+  const auto& table = table_of(units, "units");
+  auto at = [&](std::size_t row, const char* key) { return cell(table, table.rows.at(row), key); };
+  REQUIRE(table.rows.size() == 3);
+  CHECK(at(0, "unit").display(kangle::Lang::en) == "卫生服务中心");
+  CHECK(at(1, "unit").display(kangle::Lang::en) == "法学院");
+  CHECK(at(2, "unit").display(kangle::Lang::en) == "环卫所");
+  // The street: (4.6 × 700 + 3 × 200 + 5) / 901; the law school's 5 drawn toward it by 10 ratings.
+  double street = (4.6 * 700 + 3.0 * 200 + 5.0) / 901;
+  CHECK(at(1, "score").number_value() == Approx((10 * street + 5.0) / 11).epsilon(0.002));
+  CHECK(at(0, "score").number_value() == Approx((10 * street + 70 * 4.6) / 80).epsilon(0.002));
+  // Beside the score: how many ratings it rests on, and their plain mean.
+  CHECK(at(0, "ratings").number_value() == 70);
+  CHECK(at(1, "ratings").number_value() == 1);
+  CHECK(at(1, "satisfaction").number_value() == 5.0);
+  CHECK(at(0, "satisfaction").number_value() == Approx(4.6));
+  const auto& rule = units.sections.at(0).lines.at(0);
+  CHECK(rule.find("as if it had 10 more ratings") != std::string::npos);
+
+  SECTION("the prior's weight is kangle.toml's [assessment] prior_ratings") {
+    auto config = ws.config();
+    config.settings.assessment.prior_ratings = 0;  // the plain mean: the one 5 comes first
+    CHECK(cell(table_of(build(config), "units"), table_of(build(config), "units").rows.at(0), "unit")
+              .display(kangle::Lang::en) == "法学院");
+  }
+}
+
+TEST_CASE("units_report lists every session and project rated 2 or below under its unit", "[report]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲"), b = ws.volunteer("乙");
+  set_unit(ws, a, "卫生服务中心");
+  set_unit(ws, b, "卫生服务中心");
+  kangle::records::RecordStore store(ws.sql());
+  store.update_outcome(ws.record("2026-12-03", "haircut", {a, b}), 10, 2.0, "");  // both its volunteers: listed once
+  store.update_outcome(ws.record("2026-12-04", "haircut", {a}), 10, 2.5, "");     // above 2: not listed
+  store.update_outcome(ws.record("2026-11-04", "haircut", {a}), 10, 1.0, "");     // another month
+  project(ws, "法学院", {"proposed", "claimed", "done", "reviewed"}, "2026-12-10", 1);
+  project(ws, "法学院", {"proposed", "claimed", "done", "reviewed"}, "2026-12-11", 4);
+
+  auto units = report::units_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, kangle::Lang::en});
+  const auto& low = table_of(units, "low_ratings");
+  REQUIRE(low.rows.size() == 2);
+  auto at = [&](std::size_t row, const char* key) { return cell(low, low.rows.at(row), key).display(kangle::Lang::en); };
+  CHECK(at(0, "unit") == "卫生服务中心");
+  CHECK(at(0, "date") == "2026-12-03");
+  CHECK(cell(low, low.rows[0], "kind").for_scripts() == "session");
+  CHECK(cell(low, low.rows[0], "kiosk").for_scripts() == "dingxiang");
+  CHECK(at(0, "item") == "Haircut");
+  CHECK(at(0, "satisfaction") == "2.00");
+  CHECK(at(1, "unit") == "法学院");
+  CHECK(at(1, "date") == "2026-12-10");
+  CHECK(cell(low, low.rows[1], "kind").for_scripts() == "project");
+  CHECK(at(1, "item").starts_with("Project #1: "));
+  CHECK(at(1, "satisfaction") == "1.00");
+
+  auto calm = report::units_report({ws.sql(), ws.config(), period("2026-10"), run_time, false, {}, kangle::Lang::en});
+  CHECK(table_of(calm, "low_ratings").rows.empty());
+  const auto& lines = calm.sections.at(1).lines;
+  CHECK(std::any_of(lines.begin(), lines.end(), [](const auto& l) { return l.starts_with("No session or project"); }));
+}
+
+TEST_CASE("period_report: a period not yet over is reported to today and compared with the same days", "[report]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲");
+  kangle::records::RecordStore store(ws.sql());
+  store.update_outcome(ws.record("2026-12-02", "haircut", {a}), 10, 5.0, "");
+  store.update_outcome(ws.record("2026-11-02", "haircut", {a}), 8, 5.0, "");   // Nov 1–3
+  store.update_outcome(ws.record("2026-11-20", "haircut", {a}), 50, 5.0, "");  // after Nov 3: not compared
+  store.update_outcome(ws.record("2025-12-03", "haircut", {a}), 4, 5.0, "");   // Dec 1–3 a year before
+  store.update_outcome(ws.record("2025-12-30", "haircut", {a}), 40, 5.0, "");
+  // 09:00 on 3 December in Shanghai, 01:00 in UTC: the cron job on the 3rd.
+  const char* third = "2026-12-03T01:00:00Z";
+  auto build = [&](const char* p, const char* now) {
+    return report::period_report({ws.sql(), ws.config(), period(p), now, false, {}, kangle::Lang::en});
+  };
+  auto month = build("2026-12", third);
+  CHECK(month.title.find("December 2026 (to 3 Dec)") != std::string::npos);
+  CHECK(month.period == "2026-12");
+  const auto& lines = month.sections.at(0).lines;
+  CHECK(lines.at(0) == "The period is not over: figures to 3 Dec, compared with the same days of the period before "
+                       "(1–3 Nov 2026) and of a year before (1–3 Dec 2025).");
+  const auto& headline = table_of(month, "headline");
+  const auto& residents = row_of(headline, "residents");
+  CHECK(cell(headline, residents, "current").number_value() == 10);
+  CHECK(cell(headline, residents, "previous").number_value() == 8);
+  CHECK(cell(headline, residents, "last_year").number_value() == 4);
+  CHECK(cell(headline, residents, "change_pct").number_value() == Approx(25.0));
+
+  // A quarter to 3 December against Q3 to 3 September; a year against 2025 to 3 December.
+  auto quarter = build("2026Q4", third);
+  CHECK(quarter.title.find("Q4 2026 (to 3 Dec)") != std::string::npos);
+  const auto& q = table_of(quarter, "headline");
+  CHECK(cell(q, row_of(q, "residents"), "current").number_value() == 68);
+  CHECK(cell(q, row_of(q, "residents"), "last_year").number_value() == 4);
+  CHECK(quarter.sections.at(0).lines.at(0).find("(1 Jul – 3 Sep 2026)") != std::string::npos);
+  auto year = build("2026", third);
+  const auto& y = table_of(year, "headline");
+  CHECK(cell(y, row_of(y, "residents"), "last_year").number_value() == 4);
+
+  // Over: the whole month, the whole month before.
+  auto whole = build("2026-11", third);
+  CHECK(whole.title.find("(to") == std::string::npos);
+  const auto& w = table_of(whole, "headline");
+  CHECK(cell(w, row_of(w, "residents"), "current").number_value() == 58);
+  CHECK(cell(w, row_of(w, "residents"), "last_year").number_value() == 0);
+
+  // Not begun: refused, not a page of zeros.
+  CHECK_THROWS_AS(build("2027-01", third), kangle::UsageError);
+  CHECK_THROWS_AS(build("2027", third), kangle::UsageError);
+}
+
+TEST_CASE("period_report: shares change in percentage points, satisfaction by its difference, counts in per cent",
+          "[report]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲", true), b = ws.volunteer("乙");
+  kangle::records::RecordStore store(ws.sql());
+  store.update_outcome(ws.record("2026-11-02", "haircut", {a}), 10, 4.8, "");     // November: 100 % party members
+  store.update_outcome(ws.record("2026-12-02", "haircut", {a, b}), 10, 4.2, "");  // December: 50 %
+  auto r = report::period_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, kangle::Lang::en});
+  const auto& headline = table_of(r, "headline");
+  const auto& share = row_of(headline, "party_share");
+  CHECK_FALSE(cell(headline, share, "change_pct").is_number());
+  CHECK(cell(headline, share, "change_points").number_value() == Approx(-50.0));
+  const auto& rating = row_of(headline, "satisfaction");
+  CHECK_FALSE(cell(headline, rating, "change_pct").is_number());
+  CHECK(cell(headline, rating, "change_points").number_value() == Approx(-0.6));
+  const auto& volunteers = row_of(headline, "volunteers");
+  CHECK(cell(headline, volunteers, "change_pct").number_value() == Approx(100.0));
+  CHECK_FALSE(cell(headline, volunteers, "change_points").is_number());
+  // The headers say which.
+  auto header = [&](const char* key) {
+    for (const auto& c : headline.columns) {
+      if (c.key == key) return c.header;
+    }
+    return std::string();
+  };
+  CHECK(header("change_pct") == "Change (%)");
+  CHECK(header("change_points") == "Change (pp / points)");
+}
+
+TEST_CASE("period_figures: micro-wishes are wishes, not projects, and a declined or cancelled match is no match", "[report]") {
+  LedgerWorkspace ws;
+  // One wish claimed by two units, and done by both.
+  auto first = project(ws, "法学院", {"proposed", "claimed", "done"}, "2026-12-05", std::nullopt, true);
+  auto need = ws.sql().execAndGet("SELECT need_id FROM projects WHERE id = " + std::to_string(first)).getInt64();
+  project(ws, "卫生服务中心", {"proposed", "claimed", "done"}, "2026-12-06", std::nullopt, true, need);
+  project(ws, "环卫所", {"proposed", "declined"}, "2026-12-07");
+  project(ws, "物业", {"proposed", "cancelled"}, "2026-12-08");
+  project(ws, "银行", {"proposed"}, "2026-12-09");
+
+  auto f = report::period_figures(ws.sql(), period("2026-12"));
+  CHECK(report::count_in(f.projects, "claimed") == 2);
+  CHECK(report::count_in(f.wishes, "claimed") == 1);
+  CHECK(report::count_in(f.wishes, "done") == 1);
+  CHECK(report::count_in(f.projects, "proposed") == 3);  // the declined and the cancelled left out
+  auto r = report::period_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, kangle::Lang::en});
+  const auto& headline = table_of(r, "headline");
+  CHECK(cell(headline, row_of(headline, "projects_dropped"), "current").number_value() == 2);
+  CHECK(cell(headline, row_of(headline, "wishes_claimed"), "current").number_value() == 1);
+}
+
+TEST_CASE("period_report: outreach away from the kiosks is not a themed event", "[report]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲");
+  kangle::records::RecordStore store(ws.sql());
+  auto round = ws.record("2026-12-02", "", {a}, 60, kangle::config::Cadence::outreach);
+  ws.sql().exec("UPDATE service_records SET kiosk = '', place = '康健新村', title = '防汛应急巡查' WHERE id = " +
+                std::to_string(round));
+  store.update_outcome(round, 12, std::nullopt, "");
+  store.update_outcome(ws.record("2026-12-03", "", {a}, 90, kangle::config::Cadence::monthly), 30, std::nullopt, "");
+  store.update_outcome(ws.record("2026-12-04", "haircut", {a}), 8, std::nullopt, "");
+
+  auto f = report::period_figures(ws.sql(), period("2026-12"));
+  CHECK(f.themed_events == 1);
+  CHECK(f.sessions == 2);
+  CHECK(f.outreach == 1);
+  auto r = report::period_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, kangle::Lang::en});
+  CHECK(r.sections.at(0).lines.at(0) ==
+        "In December 2026, 2 convenience services (1 of them outreach away from kiosks) and 1 themed events were held, "
+        "serving 50 resident person-times.");
+  const auto& services = table_of(r, "by_service");
+  auto category_of = [&](const std::string& name) {
+    auto row = std::find_if(services.rows.begin(), services.rows.end(),
+                            [&](const auto& cells) { return cells[0].display(kangle::Lang::en) == name; });
+    REQUIRE(row != services.rows.end());
+    return cell(services, *row, "category").for_scripts();
+  };
+  CHECK(category_of("防汛应急巡查") == "outreach");
+  CHECK(category_of("主题活动") == "event");
+  const auto& headline = table_of(r, "headline");
+  CHECK(cell(headline, row_of(headline, "themed_events"), "current").number_value() == 1);
+  CHECK(cell(headline, row_of(headline, "outreach"), "current").number_value() == 1);
 }
