@@ -112,7 +112,7 @@ Filters and formats: phones are masked unless --reveal.
 The same file again changes nothing and says so.
 
   $ kangle import needs needs.csv
-  needs.csv 已于 2026-12-01T02:00:00Z 导入过，未做任何改动
+  needs.csv 已于 2026年12月1日 10:00 导入过，未做任何改动
 
 The fixed rejects: the reason column is ignored, the two needs are added.
 
@@ -152,7 +152,7 @@ Errors.
   kangle: 错误：--status 只适用于需求清单：资源没有状态
   [2]
   $ kangle match list needs --status waiting
-  kangle: 错误：未知状态“waiting”（可用 open、matched、done、cancelled）
+  kangle: 错误：未知状态“waiting”（可用 open、matched、done、cancelled、closed）
   [2]
   $ kangle match list needs --category 宠物美容
   kangle: 错误：未知类别“宠物美容”（现有类别：数字助老、助老助残、健康服务、文化传承、法律服务、生活服务、心理关爱、政策咨询、维修服务）
