@@ -13,6 +13,7 @@ packages=(
   libicu-dev libnova-dev      # the Chinese lunar calendar and the Qingming solar term of the public holidays
   nlohmann-json3-dev          # JSON output
   chromium python3-openpyxl   # the report tests open the HTML in Chromium and read the XLSX back
+  poppler-utils fonts-noto-cjk  # ...print it to PDF and read the words' places (pdftotext), in a Chinese font
 )
 # clang's ASan, UBSan and libFuzzer runtimes ship in libclang-rt-dev, which clang only recommends.
 if [ "${1:-}" = --clang ]; then packages+=(clang libclang-rt-dev); fi

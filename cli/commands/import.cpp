@@ -44,7 +44,7 @@ void define_import(CLI::App& command, Action& action) {
                             report = import::run_import(context.database->sql(), *context.config, context.workspace, typed,
                                                         context.now);
                           }
-                          return {import::import_document(report, typed.file, typed.list, context.lang),
+                          return {import::import_document(report, typed.file, typed.list, context.config->settings.timezone, context.lang),
                                   static_cast<int>(report.rejected > 0 ? ExitCode::problems_found : ExitCode::success)};
                         };
                       }});

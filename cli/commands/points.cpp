@@ -15,7 +15,7 @@ namespace kangle::cli {
 namespace {
 
 points::Actor actor_of(const std::string& by, const Context& context) {
-  return {who_enters(by), context.now, context.today, context.lang};
+  return {who_enters(by), context.now, context.today, context.lang, context.config->settings.timezone};
 }
 
 void add_person(CLI::App& sub, std::string& person) {

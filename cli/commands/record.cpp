@@ -95,7 +95,8 @@ Leaf cancel() {
             sub.add_option("--reason", options->reason, "Why, for the record")->required();
             add_by_option(sub, options->by);
             return [options](Context& context) -> Outcome {
-              points::Actor actor{who_enters(options->by), context.now, context.today, context.lang};
+              points::Actor actor{who_enters(options->by), context.now, context.today, context.lang,
+                                  context.config->settings.timezone};
               return {points::cancel_record_document(context.database->sql(), options->id, options->reason, actor)};
             };
           }};

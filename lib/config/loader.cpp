@@ -131,6 +131,7 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
   Settings s;
   TableReader r(doc, file, sink);
   if (auto name = r.string("name", true)) s.name = *name;
+  if (auto issuer = r.string("issuer")) s.issuer = *issuer;
   if (auto lang = r.string("language")) {
     if (auto parsed = parse_lang(*lang)) s.language = *parsed;
     else sink.error(r.position("language"), Message(Msg::bad_language, *lang));

@@ -62,6 +62,7 @@ std::optional<CalendarReminder> parse_reminder(std::string_view text);
 /// kangle.toml.
 struct Settings {
   std::string name;
+  std::string issuer;  ///< who issues the reports (落款): 康健街道党工委; empty: the workspace's name
   Lang language = Lang::zh_CN;
   std::string timezone = "Asia/Shanghai";
   int monthly_limit = 4;

@@ -35,6 +35,14 @@ Date local_date(std::string_view utc_timestamp, const std::string& timezone);
 /// `utc_timestamp` as people read it where they are: "2026-12-01 10:00" in `timezone`.
 std::string local_time_text(std::string_view utc_timestamp, const std::string& timezone);
 
+/// `utc_timestamp` (`YYYY-MM-DDTHH:MM:SSZ`) as people read a time in `timezone`, in `lang`:
+/// 2026年12月3日 17:04, 3 Dec 2026 17:04. Every time shown to people goes through it; what
+/// scripts read (JSON, CSV) keeps the UTC timestamp. A malformed timestamp is shown as it is.
+std::string time_for_people(std::string_view utc_timestamp, const std::string& timezone, Lang lang);
+
+/// A day as people write it in `lang`: 2026年12月3日, 3 Dec 2026.
+std::string date_for_people(const Date& day, Lang lang);
+
 /// Whether `local_date` knows `timezone`: a zone of the system's zone database, or one
 /// of China's; any other name would silently be taken as UTC.
 bool known_timezone(const std::string& timezone);

@@ -654,7 +654,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(match_resource_added), "Resource {} added: {}: {}", "已添加资源 {}：{}：{}"},
     {M(gap_few_in_reach), "only {} resource(s) within reach, and it wants {}", "服务范围内只有 {} 个资源，需要 {} 个"},
     {M(review_bad_order), "{} must not be above {}", "{} 不能大于 {}"},
-    {M(report_generated), "Made by kangle at {} (UTC).", "由 kangle 生成于 {}（UTC）。"},
+    {M(report_generated), "Generated {} by kangle.", "由 kangle 生成于 {}。"},
     {M(report_away_from_kiosks), "Away from the kiosks", "站点外服务"},
     {M(report_sessions), "Convenience services held", "便民服务（场）"},
     {M(report_themed_events), "Themed events", "主题活动（场）"},

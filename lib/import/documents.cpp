@@ -89,12 +89,13 @@ ImportReport run_import(SQLite::Database& db, const config::Config& config, cons
   return import_records(db, config, aliases, options, now);
 }
 
-present::Document import_document(const ImportReport& r, const std::string& file, List list, Lang lang) {
+present::Document import_document(const ImportReport& r, const std::string& file, List list,
+                                  const std::string& timezone, Lang lang) {
   std::vector<std::pair<std::string, Value>> facts = {{"list", Value::text(std::string(list_name(list)))},
                                                       {"file", Value::text(file)}};
   if (r.already_imported_at) {
     facts.emplace_back("already_imported_at", Value::text(*r.already_imported_at));
-    return present::message(lang, "import", {tr(lang, Msg::import_already, file, *r.already_imported_at)}, std::move(facts));
+    return present::message(lang, "import", {tr(lang, Msg::import_already, file, time_for_people(*r.already_imported_at, timezone, lang))}, std::move(facts));
   }
   std::vector<std::string> lines;
   lines.push_back(r.csv ? tr(lang, Msg::import_heading_csv, file, r.header_row) : tr(lang, Msg::import_heading, file, r.sheet, r.header_row));

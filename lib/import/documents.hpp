@@ -45,7 +45,8 @@ ImportReport run_import(SQLite::Database& db, const config::Config& config, cons
                         const ImportRequest& request, const std::string& now);
 
 /// What the import did (`import`): counts, then every row not simply added, each
-/// naming its file, row and column, in `lang`; the counts as facts.
-present::Document import_document(const ImportReport& report, const std::string& file, List list, Lang lang);
+/// naming its file, row and column, in `lang`; the counts as facts. Times are shown in `timezone`.
+present::Document import_document(const ImportReport& report, const std::string& file, List list,
+                                  const std::string& timezone, Lang lang);
 
 }  // namespace kangle::import

@@ -242,7 +242,9 @@ public:
     // Another session of a day confirmed from the rota: held off the rota, or a mistake.
     if (!record.kiosk.empty()) {
       if (auto at = store_->confirmed_at(record.date, record.kiosk)) {
-        fields.issue(Kind::doubtful, "date", Message(Msg::records_day_confirmed, *at));
+        fields.issue(Kind::doubtful, "date", Message(Msg::records_day_confirmed, in_both_languages([&](Lang lang) {
+                                                    return time_for_people(*at, config_.settings.timezone, lang);
+                                                  })));
       }
     }
     return RowOutcome::added;

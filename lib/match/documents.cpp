@@ -458,7 +458,9 @@ present::Document project_document(SQLite::Database& db, const config::Config& c
                     column(lang, "note", Msg::field_note), column_for_scripts("from")};
   for (const auto& e : store.events(project->id)) {
     auto change = e.from ? display(*e.from, lang) + " → " + display(e.to, lang) : display(e.to, lang);
-    events.rows.push_back({Value::text(e.at), Value::code(std::string(to_string(e.to)), change), text_or_none(e.by),
+    // Scripts read the moment in UTC; people read it in the workspace's time zone.
+    events.rows.push_back({Value::code(e.at, time_for_people(e.at, config.settings.timezone, lang)),
+                           Value::code(std::string(to_string(e.to)), change), text_or_none(e.by),
                            text_or_none(e.note), e.from ? project_status_value(*e.from, lang) : Value::none()});
   }
   section.tables.push_back(std::move(events));

@@ -184,7 +184,11 @@ std::vector<Entry> cancel_record(SQLite::Database& db, std::int64_t id, const st
   records::RecordStore records(db);
   auto record = records.find(id);
   if (!record) throw InputError(Message(Msg::record_not_found, id));
-  if (record->cancelled_at) throw InputError(Message(Msg::record_cancelled_already, id, *record->cancelled_at));
+  if (record->cancelled_at) {
+    throw InputError(Message(Msg::record_cancelled_already, id, in_both_languages([&](Lang lang) {
+                               return time_for_people(*record->cancelled_at, actor.timezone, lang);
+                             })));
+  }
   records.cancel(id, reason, actor.now);
   std::vector<Entry> reversals;
   for (const auto& a : record->volunteers) {

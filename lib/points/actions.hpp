@@ -21,6 +21,7 @@ struct Actor {
   std::string now;  ///< the time of the run, ISO-8601 UTC
   Date today;       ///< the day of the run in the workspace's time zone
   Lang lang = Lang::zh_CN;  ///< the language of the reasons it writes in the ledger (kept as written)
+  std::string timezone{};   ///< the workspace's: the times it shows people are in it
 };
 
 struct AwardReport {

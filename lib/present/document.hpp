@@ -127,11 +127,14 @@ struct Document {
   std::string kind;    ///< stable, ASCII: `report_month`, `points_history`, `status`
   std::string title;   ///< in the language of the run; empty for a bare listing
   std::string period;  ///< `2026-12`, `2026Q4`, `2026`; empty when the document has none
-  std::string generated_at;  ///< ISO-8601 UTC, for what is kept or posted; else empty
+  std::string generated_at;  ///< ISO-8601 UTC (a machine form: `2026-12-03T09:04:00Z`), for what is kept or posted; else empty
   /// Figures scripts read beside the tables (JSON `facts`): a report's ledger head.
   std::vector<std::pair<std::string, Value>> facts;
   std::vector<Section> sections;
   std::vector<std::string> footer;  ///< lines under it: when made, by what, the privacy note
+  /// The 落款 closing a paper for the committee, above the footer and set to the right: the
+  /// issuing body, then the day. Empty for other documents.
+  std::vector<std::string> signature;
   bool landscape = false;         ///< printed across A4 (HTML and XLSX): wide tables such as a rota's weeks
   bool page_per_section = false;  ///< each section on a page of its own when printed: a notice per kiosk
   /// CSV: every table a block named by its id and headed by the column keys (a report,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "present/render.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -74,6 +75,25 @@ std::string lines_block(const std::vector<std::string>& lines) {
   return out;
 }
 
+/// The 落款 set to the right edge of `above` (the text before it), as a paper ends; at most
+/// a terminal wide.
+std::string signature_block(const std::vector<std::string>& signature, const std::string& above) {
+  std::size_t right = 0;
+  for (std::size_t start = 0; start < above.size();) {
+    auto end = above.find('\n', start);
+    if (end == std::string::npos) end = above.size();
+    right = std::max(right, text::display_width(std::string_view(above).substr(start, end - start)));
+    start = end + 1;
+  }
+  right = std::min(right, terminal_width);
+  std::string out;
+  for (const auto& line : signature) {
+    auto width = text::display_width(line);
+    out += std::string(right > width ? right - width : 0, ' ') + line + "\n";
+  }
+  return out;
+}
+
 Json json_value(const Value& value) {
   switch (value.kind()) {
     case Value::Kind::none: return nullptr;
@@ -122,6 +142,7 @@ std::string render_text(const Document& document) {
                                                       : table::render_text(headers(table), displayed_rows(table, document.language))));
     }
   }
+  blocks.push_back(signature_block(document.signature, separated(blocks)));
   blocks.push_back(lines_block(document.footer));
   return separated(blocks);
 }
@@ -138,6 +159,8 @@ std::string render_markdown(const Document& document) {
       blocks.push_back(table::render_markdown(headers(table), displayed_rows(table, document.language)));
     }
   }
+  // The 落款: Markdown cannot set it to the right; it closes the paper before the footer.
+  for (const auto& line : document.signature) blocks.push_back(line + "\n");
   if (!document.footer.empty()) blocks.push_back("---\n");
   for (const auto& line : document.footer) blocks.push_back(line + "\n");
   return separated(blocks);

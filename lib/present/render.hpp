@@ -47,9 +47,15 @@ std::string render_csv(const Document& document);
 std::string render_json(const Document& document);
 
 /// The document as one self-contained HTML5 page (no scripts, fonts, images or links) that
-/// prints on A4: the tables, each after the charts drawn from it as inline SVG.
+/// prints on A4, nothing cut at the right edge (across the page when `printed_across`): the
+/// tables, each after the charts drawn from it as inline SVG; the 落款 and the footer.
 /// Throws Error when a chart names a table or column its section does not have (a bug).
 std::string render_html(const Document& document);
+
+/// Whether the document is printed across A4 (HTML and XLSX): it asks to be (`landscape`), or
+/// one of its tables, with no header broken, is wider than a portrait page (180 mm at the
+/// 9 pt tables are printed in) by more than a tenth, as the services review's portfolio is.
+bool printed_across(const Document& document);
 
 /// Writes the document as an XLSX workbook: a sheet per section (named after its title, made
 /// valid and unique for Excel), its title, lines and tables, numbers as real numbers shown

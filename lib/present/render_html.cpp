@@ -71,10 +71,11 @@ std::string svg_start(double height, const std::string& title) {
                      at(chart_width), at(height), font_size, html_escape(title));
 }
 
+/// `content` drawn at (x, y); `tooltip` is markup put inside the element (a <title>).
 std::string svg_text(double x, double y, std::string_view anchor, const std::string& content,
-                     std::string_view attributes = "") {
-  return fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\"{}>{}</text>\n", at(x), at(y), anchor, attributes,
-                     html_escape(content));
+                     std::string_view attributes = "", const std::string& tooltip = "") {
+  return fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\"{}>{}{}</text>\n", at(x), at(y), anchor, attributes,
+                     tooltip, html_escape(content));
 }
 
 std::string svg_line(double x1, double y1, double x2, double y2, std::string_view attributes) {
@@ -109,14 +110,26 @@ std::string bars_svg(const Chart& chart, const Table& table, Lang lang) {
     double top = padding + static_cast<double>(r) * row_height;
     double baseline = top + row_height / 2 + font_size * 0.35;
     double length = std::max(number_of(value).value_or(0), 0.0) / largest * bars_span;
-    out += svg_text(bars_left - padding, baseline, "end",
-                    shortened(cell(table.rows[r], label_column).display(lang), label_width));
+    // A label too long for its room is shortened; the whole name is its tooltip.
+    std::string label = cell(table.rows[r], label_column).display(lang);
+    std::string shown = shortened(label, label_width);
+    out += svg_text(bars_left - padding, baseline, "end", shown, "",
+                    shown == label ? "" : "<title>" + html_escape(label) + "</title>");
     out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", at(bars_left),
                        at(top + (row_height - bar_height) / 2), at(length), at(bar_height), mark_colour);
     out += svg_text(bars_left + length + padding / 2, baseline, "start", shortened(value.display(lang), value_width));
   }
   return out + "</svg>\n";
 }
+
+/// The room a label takes on a chart, from its top left corner.
+struct Box {
+  double left = 0, top = 0, width = 0, height = 0;
+  bool overlaps(const Box& other) const {
+    return left < other.left + other.width && other.left < left + width && top < other.top + other.height &&
+           other.top < top + height;
+  }
+};
 
 /// The span of an axis, and where a value falls on it.
 struct Scale {
@@ -192,14 +205,32 @@ std::string quadrant_svg(const Chart& chart, const Table& table, Lang lang) {
   if (y_scale.contains(chart.y_split)) out += svg_line(x0, y_of(chart.y_split), x1, y_of(chart.y_split), dashed);
   out += svg_text((x0 + x1) / 2, height - 12, "middle", chart.x_title);
   out += svg_text(-(y0 + y1) / 2, 18, "middle", chart.y_title, " transform=\"rotate(-90)\"");
+  // Each point has its name and figures as a tooltip; its label goes in the first of four
+  // places around it (right above, right below, left above, left below) that stays inside the
+  // plot and clear of the labels placed before it, and is left out when none is: points that
+  // fall together do not print their names over each other.
+  std::vector<Box> placed;
   for (const auto& point : points) {
     double x = x_of(point.x), y = y_of(point.y);
-    out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"/>\n", at(x), at(y), mark_colour);
-    // Labels go right of their point, but left of it near the right edge, and below it near the top.
+    out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"><title>{} ({}, {})</title></circle>\n", at(x),
+                       at(y), mark_colour, html_escape(point.label), fmt::format("{:g}", point.x), fmt::format("{:g}", point.y));
     std::string label = shortened(point.label, chart_width / 4);
-    bool leftwards = x + 7 + text_width(label) > x1;
-    double label_y = y - 7 < y0 + font_size ? y + 7 + font_size : y - 7;
-    out += svg_text(leftwards ? x - 7 : x + 7, label_y, leftwards ? "end" : "start", label);
+    double width = text_width(label);
+    for (bool leftwards : {false, true}) {
+      std::optional<Box> chosen;
+      for (double baseline : {y - 7, y + 7 + font_size}) {
+        Box box{leftwards ? x - 7 - width : x + 7, baseline - font_size, width, font_size * 1.2};
+        bool inside = box.left >= x0 && box.left + box.width <= x1 && box.top >= y0 && box.top + box.height <= y1;
+        if (inside && std::none_of(placed.begin(), placed.end(), [&](const Box& other) { return other.overlaps(box); })) {
+          chosen = box;
+          break;
+        }
+      }
+      if (!chosen) continue;
+      placed.push_back(*chosen);
+      out += svg_text(leftwards ? x - 7 : x + 7, chosen->top + font_size, leftwards ? "end" : "start", label, " class=\"label\"");
+      break;
+    }
   }
   return out + "</svg>\n";
 }
@@ -231,6 +262,26 @@ std::string table_html(const Table& table, Lang lang) {
   return out + "</tbody>\n</table>\n";
 }
 
+// Tables are printed at 9 pt: an em is 3.175 mm.
+constexpr double table_em_mm = 25.4 * 9 / 72;
+// A4 less 15 mm margins: 180 mm across a portrait page, 267 mm across a landscape one.
+constexpr double portrait_mm = 180, landscape_mm = 267;
+
+/// About how wide `table` is drawn with no header broken, in millimetres: each column as
+/// wide as its widest cell or header (half an em a display column; a long text wraps at 16
+/// ems), with its padding and border.
+double natural_width_mm(const Table& table, Lang lang) {
+  constexpr std::size_t wrapped = 32;  // display columns
+  double ems = 0;
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    std::size_t widest = 0;
+    for (const auto& row : table.rows) widest = std::max(widest, text::display_width(cell(row, c).display(lang)));
+    widest = std::max(std::min(widest, wrapped), text::display_width(table.columns[c].header));
+    ems += static_cast<double>(widest) * 0.5 + 0.9;
+  }
+  return ems * table_em_mm;
+}
+
 std::string section_html(const Section& section, Lang lang) {
   // Each table comes after the charts drawn from it.
   std::vector<std::string> figures(section.tables.size());
@@ -246,32 +297,47 @@ std::string section_html(const Section& section, Lang lang) {
 }
 
 std::string style(const Document& report) {
-  // A4 less the margins: 180 mm across a portrait page, 267 mm across a landscape one.
-  return std::string(report.landscape ? "@page { size: A4 landscape; margin: 15mm; }\n" : "@page { size: A4; margin: 15mm; }\n") +
+  bool across = printed_across(report);
+  return fmt::format("@page {{ size: {}; margin: 15mm; }}\n", across ? "A4 landscape" : "A4") +
          "body { font-family: " + std::string(table::html_font_family) +
          "; color: #222; font-size: 10.5pt; line-height: 1.5; margin: 0 auto; max-width: " +
-         (report.landscape ? "267mm" : "180mm") + "; }\n" +
+         fmt::format("{}mm", across ? landscape_mm : portrait_mm) + "; }\n" +
          (report.page_per_section ? "section + section { break-before: page; page-break-before: always; }\n" : "") +
          "h1 { font-size: 18pt; text-align: center; color: #b71c1c; margin: 0.5em 0 0.8em; }\n"
          "h2 { font-size: 13pt; color: #b71c1c; border-bottom: 2px solid #b71c1c; margin: 1.4em 0 0.6em; "
          "break-after: avoid; page-break-after: avoid; }\n"
-         "table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1.2em; "
-         "break-inside: avoid; page-break-inside: avoid; }\n"
+         // Never wider than the page: a cell's text wraps, anywhere if it must, headers too.
+         "table { border-collapse: collapse; width: 100%; table-layout: auto; font-size: 9pt; line-height: 1.35; "
+         "margin: 0.6em 0 1.2em; break-inside: avoid; page-break-inside: avoid; }\n"
          "caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: 0.3em; }\n"
          "thead { display: table-header-group; }\n"
          "tr { break-inside: avoid; page-break-inside: avoid; }\n"
-         "th, td { border: 1px solid #999; padding: 0.25em 0.5em; text-align: left; overflow-wrap: anywhere; }\n"
-         // Headers break only at spaces: a two-character CJK header stays on one line.
-         "th { background: #fbe9e7; overflow-wrap: normal; word-break: keep-all; }\n"
+         "th, td { border: 1px solid #999; padding: 0.2em 0.4em; text-align: left; overflow-wrap: anywhere; }\n"
+         "th { background: #fbe9e7; vertical-align: bottom; }\n"
          "td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
          "figure.chart { margin: 0.6em 0; break-inside: avoid; page-break-inside: avoid; }\n"
          "figcaption { font-weight: bold; margin-bottom: 0.3em; }\n"
          "svg { display: block; max-width: 100%; height: auto; }\n"
          "svg text { fill: #333; }\n"
+         // The 落款: the issuing body and the day, to the right under the last section.
+         ".signature { margin: 2.5em 2em 0 auto; width: max-content; text-align: center; "
+         "break-inside: avoid; page-break-inside: avoid; }\n"
+         ".signature p { margin: 0.2em 0; }\n"
          "footer { margin-top: 2em; border-top: 1px solid #ccc; color: #555; font-size: 0.85em; }\n";
 }
 
 }  // namespace
+
+bool printed_across(const Document& document) {
+  if (document.landscape) return true;
+  for (const auto& section : document.sections) {
+    for (const auto& table : section.tables) {
+      // A tenth too wide is taken up by headers on two lines; more would wrap short names too.
+      if (natural_width_mm(as_read(table, section), document.language) > portrait_mm * 1.1) return true;
+    }
+  }
+  return false;
+}
 
 std::string render_html(const Document& report) {
   std::string out = fmt::format(
@@ -281,6 +347,11 @@ std::string render_html(const Document& report) {
       lang_code(report.language), html_escape(report.title), style(report),
       report.title.empty() ? "" : "<h1>" + html_escape(report.title) + "</h1>\n");
   for (const auto& section : report.sections) out += section_html(section, report.language);
+  if (!report.signature.empty()) {
+    out += "<div class=\"signature\">\n";
+    for (const auto& line : report.signature) out += "<p>" + html_escape(line) + "</p>\n";
+    out += "</div>\n";
+  }
   if (!report.footer.empty()) {
     out += "<footer>\n";
     for (const auto& line : report.footer) out += "<p>" + html_escape(line) + "</p>\n";

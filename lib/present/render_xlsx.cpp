@@ -11,6 +11,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -98,31 +99,48 @@ private:
   std::vector<std::string> taken_{"history"};  // Excel keeps History for itself
 };
 
-/// The cell formats of a workbook, each made once.
+/// The cell formats of a workbook, each made once. A table's cells are bordered, its
+/// headers bold on a tinted ground, as a paper for the committee prints them.
 class Formats {
 public:
   explicit Formats(lxw_workbook* book)
-      : title(workbook_add_format(book)), bold(workbook_add_format(book)), header(workbook_add_format(book)),
+      : title(workbook_add_format(book)), heading(workbook_add_format(book)), bold(workbook_add_format(book)),
+        header(workbook_add_format(book)), cell(workbook_add_format(book)), signature(workbook_add_format(book)),
         book_(book) {
     format_set_bold(title);
-    format_set_font_size(title, 14);
+    format_set_font_size(title, 16);
+    format_set_align(title, LXW_ALIGN_CENTER);
+    format_set_align(title, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_bold(heading);
+    format_set_font_size(heading, 13);
     format_set_bold(bold);
     format_set_bold(header);
     format_set_bg_color(header, 0xFBE9E7);
-    format_set_bottom(header, LXW_BORDER_THIN);
+    format_set_border(header, LXW_BORDER_THIN);
+    format_set_text_wrap(header);
+    format_set_align(header, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_border(cell, LXW_BORDER_THIN);
+    format_set_text_wrap(cell);
+    format_set_align(cell, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(signature, LXW_ALIGN_RIGHT);
   }
 
-  lxw_format* const title;
-  lxw_format* const bold;
-  lxw_format* const header;
+  lxw_format* const title;      ///< the document's title, across the sheet
+  lxw_format* const heading;    ///< the section's title
+  lxw_format* const bold;       ///< a table's title
+  lxw_format* const header;     ///< a table's column headers
+  lxw_format* const cell;       ///< a table's text cell
+  lxw_format* const signature;  ///< the 落款
 
-  /// The format showing a number with `decimals` places: 0, 0.0, 0.00…
+  /// The format of a table's number cell with `decimals` places: 0, 0.0, 0.00…, bordered.
   lxw_format* number(int decimals) {
     std::string places(static_cast<std::size_t>(std::max(decimals, 0)), '0');
     lxw_format*& format = numbers_[places.size()];
     if (format == nullptr) {
       format = workbook_add_format(book_);
       format_set_num_format(format, places.empty() ? "0" : ("0." + places).c_str());
+      format_set_border(format, LXW_BORDER_THIN);
+      format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
     }
     return format;
   }
@@ -132,56 +150,88 @@ private:
   std::map<std::size_t, lxw_format*> numbers_;
 };
 
-/// The section's title at the top, its lines under it, then each table after an empty row:
-/// its title, its headers, its rows. Columns are as wide as their widest table cell.
-void write_section(lxw_worksheet* sheet, const Section& section, Lang lang, Formats& formats, const fs::path& path) {
+/// The document's title across the top (merged over the table's columns), the section's title,
+/// its lines, then each table after an empty row: its title, its headers, its rows, every cell
+/// bordered; the 落款 under the last section. Columns are as wide as their widest table cell
+/// (long text wraps at 40); the first table's header row is printed again on every page.
+void write_section(lxw_worksheet* sheet, const Document& document, const Section& section, bool last, Formats& formats,
+                   const fs::path& path) {
+  Lang lang = document.language;
   lxw_row_t row = 0;
   auto write_text = [&](std::size_t column, const std::string& text, lxw_format* format) {
-    if (!text.empty()) {
-      check(worksheet_write_string(sheet, row, static_cast<lxw_col_t>(column), text.c_str(), format), path);
-    }
+    check(worksheet_write_string(sheet, row, static_cast<lxw_col_t>(column), text.c_str(), format), path);
   };
   std::vector<std::size_t> widths;  // in display columns: a CJK character counts two
   auto measure = [&](std::size_t column, const std::string& text) {
     if (widths.size() <= column) widths.resize(column + 1, 0);
     widths[column] = std::max(widths[column], text::display_width(text));
   };
+  std::size_t columns = 1;
+  for (const auto& table : section.tables) columns = std::max(columns, as_read(table, section).columns.size());
+  auto last_column = static_cast<lxw_col_t>(columns - 1);
 
-  write_text(0, section.title, formats.title);
-  for (const auto& line : section.lines) {
+  if (!document.title.empty()) {
+    if (last_column > 0) {
+      check(worksheet_merge_range(sheet, row, 0, row, last_column, document.title.c_str(), formats.title), path);
+    } else {
+      write_text(0, document.title, formats.title);
+    }
+    check(worksheet_set_row(sheet, row, 28, nullptr), path);
     ++row;
-    write_text(0, line, nullptr);
   }
+  if (!section.title.empty() && section.title != document.title) {
+    write_text(0, section.title, formats.heading);
+    ++row;
+  }
+  for (const auto& line : section.lines) {
+    if (!line.empty()) write_text(0, line, nullptr);
+    ++row;
+  }
+  std::optional<lxw_row_t> first_header;
   for (const auto& full : section.tables) {
     auto table = as_read(full, section);
-    row += 2;
+    ++row;
     if (!table.title.empty()) {
       write_text(0, table.title, formats.bold);
       ++row;
     }
+    if (!first_header) first_header = row;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       write_text(c, table.columns[c].header, formats.header);
       measure(c, table.columns[c].header);
     }
     for (const auto& cells : table.rows) {
       ++row;
-      for (std::size_t c = 0; c < cells.size() && c < table.columns.size(); ++c) {
-        std::string shown = cells[c].display(lang);  // empty for infinity and NaN, which XLSX cannot hold
-        if (cells[c].is_number() && !shown.empty()) {
-          check(worksheet_write_number(sheet, row, static_cast<lxw_col_t>(c), cells[c].number_value(),
-                                       formats.number(cells[c].decimals())),
+      for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        static const Value none;
+        const Value& value = c < cells.size() ? cells[c] : none;
+        std::string shown = value.display(lang);  // empty for infinity and NaN, which XLSX cannot hold
+        if (value.is_number() && !shown.empty()) {
+          check(worksheet_write_number(sheet, row, static_cast<lxw_col_t>(c), value.number_value(),
+                                       formats.number(value.decimals())),
                 path);
+        } else if (shown.empty()) {
+          check(worksheet_write_blank(sheet, row, static_cast<lxw_col_t>(c), formats.cell), path);
         } else {
-          write_text(c, shown, nullptr);
+          write_text(c, shown, formats.cell);
         }
         measure(c, shown);
       }
     }
+    ++row;
+  }
+  if (last && !document.signature.empty()) {
+    row += 2;
+    for (const auto& line : document.signature) {
+      write_text(last_column, line, formats.signature);
+      ++row;
+    }
   }
   for (std::size_t c = 0; c < widths.size(); ++c) {
-    auto width = static_cast<double>(std::clamp<std::size_t>(widths[c] + 2, 8, 60));
+    auto width = static_cast<double>(std::clamp<std::size_t>(widths[c] + 2, 8, 40));
     check(worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr), path);
   }
+  if (first_header) check(worksheet_repeat_rows(sheet, *first_header, *first_header), path);
 }
 
 struct CloseWorkbook {
@@ -203,16 +253,19 @@ void write_xlsx(const Document& document, const fs::path& path) {
   check(workbook_set_properties(book.get(), &properties), path);
   Formats formats(book.get());
   SheetNames names;
+  bool across = printed_across(document);
   for (const auto& section : document.sections) {
     std::string name = names.add(section);
     check(workbook_validate_sheet_name(book.get(), name.c_str()), path);
     lxw_worksheet* sheet = workbook_add_worksheet(book.get(), name.c_str());
     if (sheet == nullptr) fail(path, std::strerror(ENOMEM));
-    // Printed on A4, as wide as one page.
+    // Printed on A4, as wide as one page (across it for wide tables), centred, 15 mm margins.
     worksheet_set_paper(sheet, 9);
-    if (document.landscape) worksheet_set_landscape(sheet);
+    if (across) worksheet_set_landscape(sheet);
     worksheet_fit_to_pages(sheet, 1, 0);
-    write_section(sheet, section, document.language, formats, path);
+    worksheet_center_horizontally(sheet);
+    worksheet_set_margins(sheet, 0.6, 0.6, 0.6, 0.6);
+    write_section(sheet, document, section, &section == &document.sections.back(), formats, path);
   }
   check(workbook_close(book.release()), path);
 

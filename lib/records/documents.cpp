@@ -110,7 +110,8 @@ Document confirm_document(SQLite::Database& db, const config::Config& config, co
   std::vector<std::string> lines{tr(lang, Msg::record_confirmed, format_date(confirm.date), report.added.size(), attendances)};
   for (const auto& line : report.left_out) lines.push_back(line.in(lang));
   for (const auto& before : report.already) {
-    lines.push_back(tr(lang, Msg::record_already_confirmed, config::kiosk_label(config, before.kiosk, lang), before.confirmed_at));
+    lines.push_back(tr(lang, Msg::record_already_confirmed, config::kiosk_label(config, before.kiosk, lang),
+                          time_for_people(before.confirmed_at, config.settings.timezone, lang)));
   }
   for (const auto& w : report.warnings) lines.push_back(warning(w, lang));
   if (dry_run) lines.push_back(tr(lang, Msg::import_dry_run));

@@ -41,13 +41,20 @@ Document titled(const Source& s, const char* kind, Msg title) {
   r.period = s.period.text();
   r.title = tr(s.lang, title, s.config.settings.name, period_label(s.period, s.lang));
   r.generated_at = s.now;
-  r.footer.push_back(tr(s.lang, Msg::report_generated, s.now));
+  const auto& settings = s.config.settings;
+  r.footer.push_back(tr(s.lang, Msg::report_generated, time_for_people(s.now, settings.timezone, s.lang)));
   // The figures rest on the ledger as it is now: its head, to prove later it was not cut.
   auto head = points::chain_end(s.db);
   r.facts = {{"ledger_entries", Value::integer(head.entry)}, {"ledger_head", Value::text(head.hash)}};
   r.csv_by_keys = true;
   r.fit_terminal = true;
   r.footer.push_back(tr(s.lang, Msg::report_ledger_head, head.entry, head.hash.substr(0, 16)));
+  // The month's, quarter's and year's report is the committee's paper: it closes with the
+  // 落款, the issuing body and the day it was made.
+  if (title == Msg::report_period_title) {
+    r.signature = {settings.issuer.empty() ? settings.name : settings.issuer,
+                   date_for_people(local_date(s.now, settings.timezone), s.lang)};
+  }
   return r;
 }
 

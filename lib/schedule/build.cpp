@@ -44,7 +44,9 @@ BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Mo
   report.month = month;
   RotaStore rota(db);
   if (auto published = rota.published_at(month); published && !force) {
-    throw UsageError(Message(Msg::schedule_published_refuse, month.text(), *published));
+    throw UsageError(Message(Msg::schedule_published_refuse, month.text(), in_both_languages([&](Lang lang) {
+                              return time_for_people(*published, config.settings.timezone, lang);
+                            })));
   }
   AssignOptions options;
   for (const auto& seat : rota.month(month)) {

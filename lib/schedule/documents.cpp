@@ -315,10 +315,11 @@ present::Document diff_document(SQLite::Database& db, const config::Config& conf
     rows(person, person.added, "added", Msg::diff_added);
     rows(person, person.removed, "removed", Msg::diff_removed);
   }
+  auto published = time_for_people(*published_at, config.settings.timezone, lang);
   if (changes.empty()) {
-    section.lines.push_back(tr(lang, Msg::schedule_no_changes, month.text(), *published_at));
+    section.lines.push_back(tr(lang, Msg::schedule_no_changes, month.text(), published));
   } else {
-    section.lines.push_back(tr(lang, Msg::schedule_changes, month.text(), *published_at, changes.size()));
+    section.lines.push_back(tr(lang, Msg::schedule_changes, month.text(), published, changes.size()));
     section.tables.push_back(std::move(table));
   }
   present::Document document(lang);

@@ -293,7 +293,7 @@ present::Document duty_notice(const config::Config& config, const Month& month, 
     section.tables.push_back(std::move(duties));
     out.sections.push_back(std::move(section));
   }
-  out.footer.push_back(tr(lang, Msg::notice_footer, now));
+  out.footer.push_back(tr(lang, Msg::notice_footer, time_for_people(now, config.settings.timezone, lang)));
   return out;
 }
 

@@ -69,7 +69,7 @@ when kangle looked at Sunday's free time.
   9月20日 调休上班（按周二的菜单开亭），按当天实际的周日空闲时间安排
   $ sed -i 's/makeup_day_availability = "actual_weekday"/makeup_day_availability = "weekend"/' kangle.toml
   $ kangle check | grep makeup
-  kangle.toml:13:27: makeup_day_availability 只能是 "stands_for" 或 "actual_weekday"，不能是“weekend”
+  kangle.toml:14:27: makeup_day_availability 只能是 "stands_for" 或 "actual_weekday"，不能是“weekend”
   $ sed -i 's/makeup_day_availability = "weekend"/makeup_day_availability = "stands_for"/' kangle.toml
 
 A certificate that expires on a day covers the days before it, not that day: one

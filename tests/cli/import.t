@@ -122,7 +122,7 @@ For scripts, --format json: the counts as numbers, the same under --lang en.
 The same file again changes nothing and says so.
 
   $ kangle import volunteers signup.csv
-  signup.csv 已于 2026-12-01T02:00:00Z 导入过，未做任何改动
+  signup.csv 已于 2026年12月1日 10:00 导入过，未做任何改动
 
 A fixed file with the rejected rows: the reason column is ignored.
 
@@ -221,7 +221,7 @@ row is new. The same file again changes nothing.
   被拒收的行及原因已写入 later.rejects.csv
   [1]
   $ kangle import records records.csv
-  records.csv 已于 2026-12-31T10:00:00Z 导入过，未做任何改动
+  records.csv 已于 2026年12月31日 18:00 导入过，未做任何改动
 
 Progress on a long import: a line on stderr rewritten in place, only on a terminal
 (script(1) gives the import one), never with --quiet or off a terminal.

@@ -112,7 +112,7 @@ Filters and formats: phones are masked unless --reveal.
 The same file again changes nothing and says so.
 
   $ kangle import needs needs.csv
-  needs.csv 已于 2026-12-01T02:00:00Z 导入过，未做任何改动
+  needs.csv 已于 2026年12月1日 10:00 导入过，未做任何改动
 
 The fixed rejects: the reason column is ignored, the two needs are added.
 

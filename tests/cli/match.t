@@ -110,12 +110,12 @@ list said false and "open".
   项目 1：王秀英：想要一台收音机听沪剧，由交通银行康健支行承接【已评价】
   交付内容：收音机一台
   
-  时间                  状态             经办人    备注
-  2026-12-01T02:00:00Z  待认领           王书记
-  2026-12-01T02:00:00Z  待认领 → 已认领  交通银行
-  2026-12-01T02:00:00Z  已认领 → 进行中  kangle
-  2026-12-01T02:00:00Z  进行中 → 已完成  kangle    收音机一台
-  2026-12-01T02:00:00Z  已完成 → 已评价  kangle    老人很高兴
+  时间                 状态             经办人    备注
+  2026年12月1日 10:00  待认领           王书记
+  2026年12月1日 10:00  待认领 → 已认领  交通银行
+  2026年12月1日 10:00  已认领 → 进行中  kangle
+  2026年12月1日 10:00  进行中 → 已完成  kangle    收音机一台
+  2026年12月1日 10:00  已完成 → 已评价  kangle    老人很高兴
   $ kangle match show 1 --format json > show-zh.json && kangle --lang en match show 1 --format json > show-en.json
   $ python3 scripts.py show-zh.json show-en.json from,status,by
   match_project format_version 1 same for scripts in zh-CN and en: True

@@ -206,7 +206,7 @@ Cancelling a record takes its points back.
   $ kangle record cancel 1 --reason 当天因雨暂停 --by 王书记
   服务记录 1 已作废；冲正积分记录 1 条，共收回 2 分
   $ kangle record cancel 1 --reason again
-  kangle: 错误：服务记录 1 已于 2026-12-01T02:00:00Z 作废
+  kangle: 错误：服务记录 1 已于 2026年12月1日 10:00 作废
   [3]
   $ kangle points verify
   积分账本核验无误：19 名志愿者共 80 条记录；自第 79 条起的 2 条逐条复算一致（`--full` 复算全部）；末条哈希 ec7dfd98d29948e5

@@ -34,11 +34,11 @@ As of the month's last day: a day to come cannot be confirmed.
   [3]
   $ kangle record confirm --date 2026-12-02 --served darning@13:30=3
   2026-12-02：确认服务记录 0 条，志愿者 0 人次
-  丁香园：当天已于 2026-12-31T10:00:00Z 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
+  丁香园：当天已于 2026年12月31日 18:00 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
   警告：该场次此前已确认为服务记录 3：如需修改服务人次，请运行 `kangle record set 3 --residents 3`
   $ kangle record confirm --date 2026-12-02
   2026-12-02：确认服务记录 0 条，志愿者 0 人次
-  丁香园：当天已于 2026-12-31T10:00:00Z 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
+  丁香园：当天已于 2026年12月31日 18:00 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
   $ kangle record confirm --date 2026-12-05
   kangle: 错误：2026-12-05 的轮值表上没有人：请先排班，或用 `kangle record add` 补记
   [3]
@@ -114,7 +114,7 @@ of a kiosk's day confirmed from the rota is imported with a warning.
   extra.csv（表头在第 1 行）
     新增 1 条，更新 0 条，合并 0 行，未变 0 条，拒收 1 行
   extra.csv:2:C（服务项目）：拒收：2026-12-02 09:00-11:30 丁香园 织补 与服务记录 2（2026-12-02 09:00-11:30 丁香园 织补，由轮值表确认）是同一场服务：一场服务只计一次
-  extra.csv:3:A（日期）：存疑：该服务点当天已于 2026-12-31T10:00:00Z 从轮值表确认过：是否重复记录？（多余的请用 `kangle record cancel` 作废）
+  extra.csv:3:A（日期）：存疑：该服务点当天已于 2026年12月31日 18:00 从轮值表确认过：是否重复记录？（多余的请用 `kangle record cancel` 作废）
   被拒收的行及原因已写入 extra.rejects.csv
   [1]
 

@@ -205,6 +205,10 @@ December is over.
   | 2026-11 | 1 | 9 | 1 | 2.5 |
   | 2026-12 | 17 | 274 | 28 | 69.5 |
   
+  康健街道党工委
+  
+  2026年12月1日
+  
   ---
   
   由 kangle 生成于 2027-01-03T01:00:00Z（UTC）。
@@ -563,6 +567,26 @@ not blank); the workbook opened with openpyxl, each sheet holding real numbers.
   $ kangle report services --period 2026-12 --format html -o 评估.html >/dev/null && grep -c '<svg' 评估.html && bash "$TESTDIR/../report/check_html.sh" 评估.html 评估.png >/dev/null && echo shown
   1
   shown
+
+The committee's paper: each report printed to PDF on A4 by headless Chromium is one page
+wide: every page A4, no word past the right margin, the rightmost column headers on the
+page (the services review lost its 同类需求 and the units their 满意度 at the right edge).
+The workbook prints as the paper too: the report's title on top, tables bordered, A4
+fitted to one page wide, the header row repeated on every page.
+
+  $ for kind in units volunteers; do kangle report $kind --period 2026-12 --format html -o $kind.html >/dev/null; done
+  $ P="$TESTDIR/../report/check_pdf.sh"
+  $ { bash "$P" 月报.html month.pdf 同比（%） 满意度（1–5） 服务时长（小时） & bash "$P" 评估.html services.pdf 同类需求 满意度（1–5） & wait; } 2>&1 | sed 's/^check_pdf: .*\/\([a-z]*\.pdf\): /\1: /' | sort
+  month.pdf: every page A4, nothing past the right margin
+  services.pdf: every page A4, nothing past the right margin
+  $ { bash "$P" units.html units.pdf 满意度（1–5） & bash "$P" volunteers.html volunteers.pdf 积分余额 排满率（%） & wait; } 2>&1 | sed 's/^check_pdf: .*\/\([a-z]*\.pdf\): /\1: /' | sort
+  units.pdf: every page A4, nothing past the right margin
+  volunteers.pdf: every page A4, nothing past the right margin
+  $ grep -o '@page { size: A4[a-z ]*;' 月报.html 评估.html
+  月报.html:@page { size: A4;
+  评估.html:@page { size: A4 landscape;
+  $ "$TESTDIR/../report/check_xlsx.py" --paper 月报.xlsx 概况 分站点 分服务项目 逐月 | sed 's/: .*月报.xlsx: /: /'
+  check_xlsx: 4 sheets, each with numbers, printed as a paper on A4
   $ kangle report month 2026-12 -o /dev/full
   kangle: 错误：无法写入 /dev/full：磁盘已满，未写入任何内容
   [4]

@@ -73,7 +73,7 @@ a file written whole.
   $ /usr/bin/python3 -c 'import sys, openpyxl
   > book = openpyxl.load_workbook(sys.argv[1])
   > for sheet in book.worksheets: print(sheet.title, sheet.page_setup.orientation, sheet.page_setup.paperSize)
-  > for row in book["浦北路"].iter_rows(min_row=4, max_row=7, values_only=True): print(" | ".join(c or "" for c in row))' 轮值表.xlsx
+  > for row in book["浦北路"].iter_rows(min_row=5, max_row=8, values_only=True): print(" | ".join(c or "" for c in row))' 轮值表.xlsx
   丁香园 landscape 9
   康乐汇 landscape 9
   浦北路 landscape 9
@@ -142,10 +142,10 @@ person what changed since, and `notify` writes the day's messages to send.
   $ kangle schedule publish --month 2026-12
   已发布 2026-12 轮值表：已排 94 个岗位。
   $ kangle schedule build --month 2026-12
-  kangle: 错误：2026-12 的轮值表已于 2026-12-01T02:00:00Z 发布：如需重排请加 --force（将记录此次调整），之后用 `schedule diff` 查看需通知的人
+  kangle: 错误：2026-12 的轮值表已于 2026年12月1日 10:00 发布：如需重排请加 --force（将记录此次调整），之后用 `schedule diff` 查看需通知的人
   [2]
   $ kangle schedule diff --month 2026-12
-  2026-12 轮值表与 2026-12-01T02:00:00Z 发布时相同。
+  2026-12 轮值表与 2026年12月1日 10:00 发布时相同。
   $ kangle schedule notify --date 2026-12-08
   姓名    手机         通知内容
   朱桂英  138****8015  朱桂英，您好！2026-12-08（周二）09:00-11:30 请到丁香园（康健街道丁香园邻里汇党群服务分中心）参加“理发”志愿服务。谢谢！
@@ -165,7 +165,7 @@ rebuild says who covers for her.
   2026-12 轮值表：62 场服务，131 个岗位，已排 91 个，空缺 40 个
   与原轮值表相比，有 1 人调整：马国强
   $ kangle schedule diff --month 2026-12
-  2026-12 轮值表与 2026-12-01T02:00:00Z 发布的版本相比，涉及 1 名志愿者
+  2026-12 轮值表与 2026年12月1日 10:00 发布的版本相比，涉及 1 名志愿者
   
   姓名    变动    日期        星期  时间         服务点  服务
   马国强  - 取消  2026-12-17  周四  08:30-11:30  浦北路  便民服务小集市 理发

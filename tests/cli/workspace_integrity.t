@@ -128,8 +128,8 @@ their line.
   $ kangle check
   问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
-  kangle.toml:9:17: monthly_limit 为 9223372036854775807，超过了 1000000：是否输错？
-  kangle.toml:16:15: demand_high 必须是有限的数，不能是 nan
+  kangle.toml:10:17: monthly_limit 为 9223372036854775807，超过了 1000000：是否输错？
+  kangle.toml:17:15: demand_high 必须是有限的数，不能是 nan
   services.toml:168:22: fixed 为 1e+300，超过了 1000000：是否输错？
   services.toml:176:22: fixed 必须是有限的数，不能是 inf
   

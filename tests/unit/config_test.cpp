@@ -531,6 +531,19 @@ TEST_CASE("load_config, an unknown time zone is a warning: today would be UTC's"
   CHECK(diagnostics_of(w).empty());
 }
 
+TEST_CASE("load_config, the reports' issuer (落款): empty unless kangle.toml names one") {
+  Workspace w;
+  TempDir plain;
+  w.write_to(plain);
+  CHECK(kangle::config::load_config(plain.path()).config.settings.issuer.empty());
+  w.settings = std::string(settings_toml) + "issuer = \"康健街道党工委\"\n";
+  TempDir named;
+  w.write_to(named);
+  auto result = kangle::config::load_config(named.path());
+  CHECK(result.diagnostics.items().empty());
+  CHECK(result.config.settings.issuer == "康健街道党工委");
+}
+
 TEST_CASE("load_config_texts, the files in memory read as load_config reads them on disk") {
   Workspace w;
   w.kiosk = replaced(kiosk_toml, "[\"haircut\"]", "[\"hiarcut\"]");

@@ -137,6 +137,17 @@ TEST_CASE("local_date, the day in the workspace's time zone, not UTC's") {
   CHECK(local_date("2026-11-30T18:00:00Z", "PRC") == parse_date("2026-12-01"));
 }
 
+TEST_CASE("time_for_people, the time in the workspace's zone as people read it, no UTC and no Z") {
+  CHECK(kangle::time_for_people("2026-12-03T09:04:00Z", "Asia/Shanghai", kangle::Lang::zh_CN) == "2026年12月3日 17:04");
+  CHECK(kangle::time_for_people("2026-12-03T09:04:00Z", "Asia/Shanghai", kangle::Lang::en) == "3 Dec 2026 17:04");
+  // Past midnight in Beijing, still the day before in UTC.
+  CHECK(kangle::time_for_people("2026-12-31T16:30:00Z", "Asia/Shanghai", kangle::Lang::zh_CN) == "2027年1月1日 00:30");
+  CHECK(kangle::time_for_people("2026-12-31T16:30:00Z", "UTC", kangle::Lang::en) == "31 Dec 2026 16:30");
+  CHECK(kangle::time_for_people("not a time", "Asia/Shanghai", kangle::Lang::en) == "not a time");
+  CHECK(kangle::date_for_people(*parse_date("2026-05-01"), kangle::Lang::zh_CN) == "2026年5月1日");
+  CHECK(kangle::date_for_people(*parse_date("2026-05-01"), kangle::Lang::en) == "1 May 2026");
+}
+
 TEST_CASE("shift_period, year_before and months_of, across year ends", "[report]") {
   auto period = [](const char* text) { return *kangle::parse_period(text); };
   CHECK(kangle::shift_period(period("2026-01"), -1).text() == "2025-12");

@@ -31,7 +31,7 @@ TEST_CASE("import_document: counts as numbers, every row not simply added as a l
   auto report = import::run_import(ws.sql(), ws.config(), ws.dir(), request, "2026-12-01T02:00:00Z");
   CHECK(report.added == 1);
   CHECK(report.rejected == 1);
-  auto [zh, en] = in_both_languages([&](kangle::Lang lang) { return import::import_document(report, "报名.csv", request.list, lang); });
+  auto [zh, en] = in_both_languages([&](kangle::Lang lang) { return import::import_document(report, "报名.csv", request.list, "Asia/Shanghai", lang); });
   CHECK(zh["kind"] == "import");
   CHECK(zh["facts"]["list"] == "volunteers");
   CHECK(zh["facts"]["added"] == 1);

@@ -58,7 +58,7 @@ public:
     return out;
   }
   kangle::config::Config& rules() { return config_; }
-  kangle::points::Actor actor{"tester", run_time, kangle::local_date(run_time, "Asia/Shanghai"), kangle::Lang::en};
+  kangle::points::Actor actor{"tester", run_time, kangle::local_date(run_time, "Asia/Shanghai"), kangle::Lang::en, "Asia/Shanghai"};
 
 private:
   int people_ = 0;

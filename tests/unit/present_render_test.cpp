@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -262,6 +263,129 @@ TEST_CASE("render_html, bar charts of no row, one row, zeros and long labels", "
   CHECK(std::stod(bar_widths(long_one)[0]) > 200);
 }
 
+TEST_CASE("render_html, a shortened bar label keeps the whole name as its tooltip", "[report-render]") {
+  std::string long_label;
+  for (int i = 0; i < 40; ++i) long_label += "康";
+  Table table{"t", "t", {{"label", "名称"}, {"value", "数"}}, {{Value::text(long_label), Value::number(3)},
+                                                              {Value::text("丁香亭"), Value::number(2)}}};
+  Document report(kangle::Lang::zh_CN);
+  report.kind = "month";
+  report.sections = {Section{"s", "s", {}, {table}, {bars_chart("bars", "t", "label", "value")}}};
+  auto html = present::render_html(report);
+  CHECK(html.find("><title>" + long_label + "</title>") != std::string::npos);
+  CHECK(html.find("<title>丁香亭</title>") == std::string::npos);  // shown whole: no tooltip needed
+}
+
+namespace {
+
+/// The labels a quadrant chart prints beside its points, as boxes: drawn 12 px high, about
+/// 0.55 em a display column, from their anchor.
+struct LabelBox {
+  double left, top, right, bottom;
+};
+
+std::vector<LabelBox> quadrant_labels(const std::string& html) {
+  std::vector<LabelBox> out;
+  const std::string mark = " class=\"label\">";
+  for (auto at = html.find(mark); at != std::string::npos; at = html.find(mark, at + 1)) {
+    auto start = html.rfind("<text ", at);
+    auto attribute = [&](const std::string& name) {
+      auto from = html.find(name + "=\"", start) + name.size() + 2;
+      return html.substr(from, html.find('"', from) - from);
+    };
+    double x = std::stod(attribute("x")), y = std::stod(attribute("y"));
+    auto content_start = at + mark.size();
+    auto content = html.substr(content_start, html.find("</text>", content_start) - content_start);
+    double width = static_cast<double>(kangle::text::display_width(content)) * 12 * 0.55;
+    bool leftwards = attribute("text-anchor") == "end";
+    out.push_back({leftwards ? x - width : x, y - 12, leftwards ? x : x + width, y});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("render_html, the quadrant's labels never overlap, and every point names itself in a tooltip", "[report-render]") {
+  // Twenty services with long names on a few spots, as a street with many kiosks has them.
+  Table services{"q", "q", {{"service", "服务"}, {"uses", "场均"}, {"satisfaction", "满意度"}}, {}};
+  for (int i = 0; i < 20; ++i) {
+    services.rows.push_back({Value::text(fmt::format("社区心理健康咨询服务第{}项", i)), Value::number(5.0 + (i % 3)),
+                             Value::number(4.8 + (i % 2) * 0.1, 1)});
+  }
+  Chart quadrant;
+  quadrant.kind = Chart::Kind::quadrant;
+  quadrant.title = "象限";
+  quadrant.table = "q";
+  quadrant.label = "service";
+  quadrant.x = "uses";
+  quadrant.y = "satisfaction";
+  Document report(kangle::Lang::zh_CN);
+  report.kind = "services";
+  report.sections = {Section{"s", "s", {}, {services}, {quadrant}}};
+  auto html = present::render_html(report);
+
+  auto labels = quadrant_labels(html);
+  CHECK(!labels.empty());
+  CHECK(labels.size() < 20);  // crowded points print fewer names, not names over names
+  for (std::size_t a = 0; a < labels.size(); ++a) {
+    for (std::size_t b = a + 1; b < labels.size(); ++b) {
+      bool apart = labels[a].right <= labels[b].left || labels[b].right <= labels[a].left ||
+                   labels[a].bottom <= labels[b].top || labels[b].bottom <= labels[a].top;
+      CHECK(apart);
+    }
+  }
+  for (int i = 0; i < 20; ++i) CHECK(html.find(fmt::format("<title>社区心理健康咨询服务第{}项 (", i)) != std::string::npos);
+}
+
+TEST_CASE("render_html, A4 across the page only when a table would not fit a portrait page", "[report-render]") {
+  auto html = present::render_html(sample_report());
+  CHECK(html.find("@page { size: A4; margin: 15mm; }") != std::string::npos);
+  CHECK_FALSE(present::printed_across(sample_report()));
+
+  // Thirteen columns of long CJK headers, as the services review's portfolio has: too wide
+  // for a portrait page even with each header on two lines.
+  Table wide{"portfolio", "", {}, {{}}};
+  for (int c = 0; c < 13; ++c) {
+    wide.columns.push_back({fmt::format("c{}", c), "具备技能的志愿者人数"});
+    wide.rows[0].push_back(Value::number(c));
+  }
+  Document report(kangle::Lang::zh_CN);
+  report.kind = "services";
+  report.sections = {Section{"s", "s", {}, {wide}, {}}};
+  CHECK(present::printed_across(report));
+  html = present::render_html(report);
+  CHECK(html.find("@page { size: A4 landscape; margin: 15mm; }") != std::string::npos);
+  // Headers may wrap between CJK characters: nothing keeps a table wider than the page.
+  CHECK(html.find("keep-all") == std::string::npos);
+  CHECK(html.find("overflow-wrap: anywhere") != std::string::npos);
+}
+
+TEST_CASE("the 落款 closes the paper: right of the last section in HTML and text, before the footer", "[report-render]") {
+  auto report = sample_report();
+  report.signature = {"康健街道党工委", "2026年12月31日"};
+  auto html = present::render_html(report);
+  auto signature = html.find("<div class=\"signature\">\n<p>康健街道党工委</p>\n<p>2026年12月31日</p>\n</div>");
+  REQUIRE(signature != std::string::npos);
+  CHECK(signature > html.rfind("</section>"));
+  CHECK(signature < html.find("<footer>"));
+
+  auto text = present::render_text(report);
+  auto lines = split_lines(text);
+  auto issuer = std::find_if(lines.begin(), lines.end(), [](const std::string& line) { return line.find("康健街道党工委") != std::string::npos; });
+  REQUIRE(issuer != lines.end());
+  REQUIRE(std::next(issuer) != lines.end());
+  // Set to the right: both lines end at the same column, the text's right edge.
+  std::size_t right = 0;
+  for (auto line = lines.begin(); line != issuer; ++line) right = std::max(right, kangle::text::display_width(*line));
+  CHECK(kangle::text::display_width(*issuer) == right);
+  CHECK(kangle::text::display_width(*std::next(issuer)) == right);
+  CHECK(text.find("康健街道党工委") < text.find("由 kangle 生成"));
+
+  auto markdown = present::render_markdown(report);
+  CHECK(markdown.find("康健街道党工委\n\n2026年12月31日\n\n---\n") != std::string::npos);
+  CHECK(present::render_json(report).find("康健街道党工委") == std::string::npos);  // for people, not scripts
+}
+
 TEST_CASE("render_html, a chart naming a missing table or column is a bug", "[report-render]") {
   auto broken = sample_report();
   broken.sections[0].charts[0].table = "nope";
@@ -288,6 +412,27 @@ TEST_CASE("write_xlsx, a sheet per section, numbers stored as numbers", "[report
   CHECK(sheet.find("<v>12</v>") != std::string::npos);
   // Nothing left behind beside the workbook.
   CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("write_xlsx, the committee's paper: title, bordered table, A4 one page wide, header repeated", "[report-render]") {
+  kangle::test::TempDir dir;
+  auto file = dir.path() / "paper.xlsx";
+  auto report = sample_report();
+  report.signature = {"康健街道党工委", "2026年12月31日"};
+  present::write_xlsx(report, file);
+  auto sheet = zip_member(file, "xl/worksheets/sheet1.xml");
+  CHECK(sheet.find("<mergeCell ref=\"A1:D1\"/>") != std::string::npos);  // the title across the table
+  CHECK(sheet.find("paperSize=\"9\"") != std::string::npos);
+  CHECK(sheet.find("fitToHeight=\"0\"") != std::string::npos);
+  CHECK(sheet.find("<pageSetUpPr fitToPage=\"1\"/>") != std::string::npos);
+  auto workbook = zip_member(file, "xl/workbook.xml");
+  CHECK(workbook.find("_xlnm.Print_Titles") != std::string::npos);
+  auto styles = zip_member(file, "xl/styles.xml");
+  CHECK(styles.find("<left style=\"thin\">") != std::string::npos);
+  // The 落款 on the last sheet only.
+  auto strings = zip_member(file, "xl/sharedStrings.xml");
+  CHECK(strings.find("康健街道党工委") != std::string::npos);
+  CHECK(strings.find(report.title) != std::string::npos);
 }
 
 TEST_CASE("write_xlsx, sheet names cut to 31 characters and made unique", "[report-render]") {
