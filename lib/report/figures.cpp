@@ -166,7 +166,7 @@ std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& 
   std::map<std::pair<std::string, std::string>, ServiceFigures> by_service;
   auto q = over(db,
                 (std::string("SELECT r.service, CASE WHEN r.service = '' THEN r.title ELSE '' END, r.kiosk, count(*), "
-                             "coalesce(sum(r.residents), 0), sum(r.residents IS NULL), sum(r.satisfaction IS NULL), ") +
+                             "coalesce(sum(r.residents), 0), ") +
                  weighted_satisfaction +
                  " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL "
                  "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"),
@@ -178,9 +178,7 @@ std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& 
     if (auto kiosk = q.getColumn(2).getString(); !kiosk.empty()) s.kiosks.push_back(kiosk);
     s.sessions += q.getColumn(3).getInt();
     s.residents += q.getColumn(4).getInt64();
-    s.without_residents += q.getColumn(5).getInt();
-    s.without_satisfaction += q.getColumn(6).getInt();
-    add(s.satisfaction, satisfaction_at(q, 7));
+    add(s.satisfaction, satisfaction_at(q, 5));
   }
   std::vector<ServiceFigures> out;
   for (auto& [key, s] : by_service) out.push_back(std::move(s));
