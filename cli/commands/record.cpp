@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// kangle record confirm --date D [--kiosk K] [--absent P]... [--instead P=Q]... [--served S=N]... [--dry-run]
+// kangle record confirm --date D [--kiosk K] [--absent P]... [--instead P=Q]... [--served S=N]... [--satisfaction S=X]... [--dry-run]
 // kangle record add --date D (--kiosk K | --place P) --time HH:MM-HH:MM (--service S | --title T) --volunteers A,B
 // kangle record set ID [--residents N] [--satisfaction X] [--note T]
 // kangle record cancel ID --reason R [--by WHO]
@@ -39,6 +39,8 @@ Leaf confirm() {
             sub.add_option("--instead", request.instead, "P=Q: Q came in the place of P (repeat for more)");
             sub.add_option("--served", request.served,
                            "SERVICE=N (or SERVICE@HH:MM=N): residents served, by service id or event title");
+            sub.add_option("--satisfaction", request.satisfaction,
+                           "SERVICE=X (or SERVICE@HH:MM=X): residents' satisfaction, 1 to 5, keyed as --served");
             sub.add_flag("--dry-run", options->dry_run, "Show the records; write nothing");
             return [options](Context& context) -> Outcome {
               return {records::confirm_document(context.database->sql(), *context.config, options->request, context.now,

@@ -168,6 +168,10 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
     if (auto x = v.number("satisfaction_poor")) rules.satisfaction_poor = *x;
     if (auto x = v.count("keen_volunteers", 1)) rules.keen_volunteers = *x;
     if (auto x = v.count("niche_kiosks", 0)) rules.niche_kiosks = *x;
+    if (auto x = v.number("unknown_share")) {
+      if (*x < 0 || *x > 1) sink.error(v.position("unknown_share"), Message(Msg::review_bad_share, "unknown_share"));
+      else rules.unknown_share = *x;
+    }
     if (rules.demand_low > rules.demand_high) {
       sink.error(v.position("demand_low"), Message(Msg::review_bad_order, "demand_low", "demand_high"));
     }

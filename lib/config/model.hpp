@@ -25,6 +25,9 @@ struct ReviewRules {
   double satisfaction_poor = 3.5;  ///< below: poor ratings, whatever the demand
   int keen_volunteers = 3;         ///< volunteers with the skill, at or above: volunteers want to offer it
   int niche_kiosks = 1;            ///< offered at this many kiosks or fewer, and by no resource: nobody else offers it
+  /// The share of a service's sessions without a residents count above which its demand
+  /// cannot be judged: 数据不足 (insufficient data), not 0 residents a session.
+  double unknown_share = 0.5;
 };
 
 /// kangle.toml's `[assessment]`: how `report units` ranks the co-building units (反向考核).

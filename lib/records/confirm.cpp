@@ -89,6 +89,7 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
   for (auto v : options.absent) must_be_on_rota(v);
   for (const auto& [scheduled, substitute] : options.instead) must_be_on_rota(scheduled);
 
+  ConfirmReport report;
   // Residents served, by what (a service id or event title), or what@HH:MM when the
   // day has that service at more than one time.
   std::map<std::string, std::vector<std::string>> keys_of_what;
@@ -97,18 +98,26 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
     keys_of_what[what].push_back(key);
     keys_of_what[fmt::format("{}@{:02}:{:02}", what, r.time.start / 60, r.time.start % 60)].push_back(key);
   }
-  for (const auto& [what, residents] : options.served) {
+  auto session_named = [&](const std::string& what, Msg unknown) -> Record& {
     auto it = keys_of_what.find(what);
-    if (it == keys_of_what.end()) throw InputError(Message(Msg::record_served_unknown, what, format_date(options.date)));
+    if (it == keys_of_what.end()) throw InputError(Message(unknown, what, format_date(options.date)));
     if (it->second.size() > 1) {
       std::vector<std::string> times;
       for (const auto& key : it->second) times.push_back(what + "@" + format_time_range(day[key].time).substr(0, 5));
       throw InputError(Message(Msg::record_served_ambiguous, what, text::join(times, ", ")));
     }
-    day[it->second.front()].residents = residents;
+    return day[it->second.front()];
+  };
+  for (const auto& [what, residents] : options.served) session_named(what, Msg::record_served_unknown).residents = residents;
+  for (const auto& [what, score] : options.satisfaction) {
+    session_named(what, Msg::record_satisfaction_unknown).satisfaction = score;
   }
+  // What was counted for a session recorded before: where to set it instead.
+  auto counted_elsewhere = [&](const Record& r, std::int64_t id) {
+    if (r.residents) report.warnings.push_back(Message(Msg::record_served_confirmed, id, *r.residents));
+    if (r.satisfaction) report.warnings.push_back(Message(Msg::record_satisfaction_confirmed, id, *r.satisfaction));
+  };
 
-  ConfirmReport report;
   RecordStore store(db);
   std::map<std::string, std::optional<std::string>> kiosk_confirmed;
   for (const auto& [key, r] : day) {
@@ -122,8 +131,7 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
   for (auto& [key, r] : day) {
     if (kiosk_confirmed[r.kiosk]) {
       // Residents counted for a session confirmed before: say where they go instead.
-      auto id = store.id_of_key(key);
-      if (r.residents && id) report.warnings.push_back(Message(Msg::record_served_confirmed, *id, *r.residents));
+      if (auto id = store.id_of_key(key)) counted_elsewhere(r, *id);
       continue;
     }
     std::vector<Attendance> present;
@@ -138,12 +146,14 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
     r.volunteers = std::move(present);
     if (r.volunteers.empty()) {
       // Nobody came: no session was held, so residents counted for it go nowhere.
-      if (r.residents) throw InputError(Message(Msg::record_served_nobody, r.service.empty() ? r.title : r.service, format_date(r.date)));
+      auto what = r.service.empty() ? r.title : r.service;
+      if (r.residents) throw InputError(Message(Msg::record_served_nobody, what, format_date(r.date)));
+      if (r.satisfaction) throw InputError(Message(Msg::record_satisfaction_nobody, what, format_date(r.date)));
       continue;
     }
     if (auto first = store.same_session(r)) {
       report.left_out.push_back(Message(Msg::record_left_out, described(config, r), *first, described(config, *store.find(*first))));
-      if (r.residents) report.warnings.push_back(Message(Msg::record_served_confirmed, *first, *r.residents));
+      counted_elsewhere(r, *first);
       continue;
     }
     to_store.push_back(std::move(r));

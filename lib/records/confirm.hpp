@@ -24,6 +24,8 @@ struct ConfirmOptions {
   /// Residents served by service id (or event title), or by `id@HH:MM` when the day holds
   /// the service at more than one time.
   std::map<std::string, int> served;
+  /// Residents' satisfaction (1 to 5), keyed as `served`.
+  std::map<std::string, double> satisfaction;
 };
 
 /// A kiosk whose day was confirmed before.
@@ -48,7 +50,7 @@ struct ConfirmReport {
 /// kiosk, day, service and time) is left out and said. All in one transaction, rolled
 /// back for a dry run. InputError, with nothing written, when the day is after today or
 /// before 2000, has no rota, an absent or replaced person is not on it, residents are
-/// counted for a session nobody came to, or a record is refused (`refusal_of`: a
+/// counted or rated for a session nobody came to, or a record is refused (`refusal_of`: a
 /// volunteer already elsewhere at that time, a session too long).
 ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& config, const ConfirmOptions& options,
                                 const std::string& now, bool dry_run);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <cmath>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -103,6 +104,16 @@ Document confirm_document(SQLite::Database& db, const config::Config& config, co
     auto [end, ec] = std::from_chars(count.data(), count.data() + count.size(), n);
     if (ec != std::errc{} || end != count.data() + count.size() || n < 0) throw UsageError(Message(Msg::record_bad_served, text));
     confirm.served[what] = n;
+  }
+  for (const auto& text : request.satisfaction) {
+    auto [what, score] = pair_option(text, Msg::record_bad_satisfaction_option);
+    double x = 0;
+    auto [end, ec] = std::from_chars(score.data(), score.data() + score.size(), x);
+    if (ec != std::errc{} || end != score.data() + score.size() || !std::isfinite(x)) {
+      throw UsageError(Message(Msg::record_bad_satisfaction_option, text));
+    }
+    check_satisfaction(x);
+    confirm.satisfaction[what] = x;
   }
   auto report = confirm_from_rota(db, config, confirm, now, dry_run);
   std::int64_t attendances = 0;

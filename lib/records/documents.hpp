@@ -28,11 +28,12 @@ struct Span {
 /// (YYYY-MM-DD, either may be empty); UsageError when one is malformed or `to` is before `from`.
 Span span_of(const std::string& period, const std::string& from, const std::string& to);
 
-/// `record confirm`, as typed: names or phones, `P=Q` stand-ins, `SERVICE=N` residents.
+/// `record confirm`, as typed: names or phones, `P=Q` stand-ins, `SERVICE=N` residents,
+/// `SERVICE=X` satisfaction (1 to 5).
 struct ConfirmRequest {
   std::string date;   ///< YYYY-MM-DD
   std::string kiosk;  ///< empty: every kiosk
-  std::vector<std::string> absent, instead, served;
+  std::vector<std::string> absent, instead, served, satisfaction;
 };
 /// Confirms the day's rota (records::confirm_from_rota): the records made, as a table,
 /// then what was said about them. UsageError for a malformed value, InputError for a

@@ -306,9 +306,10 @@ Msg group_title(ReviewGroup g) {
     case ReviewGroup::make_permanent: return Msg::review_make_permanent;
     case ReviewGroup::keep: return Msg::review_keep;
     case ReviewGroup::graft: return Msg::review_graft;
-    case ReviewGroup::retire: break;
+    case ReviewGroup::retire: return Msg::review_retire;
+    case ReviewGroup::insufficient_data: break;
   }
-  return Msg::review_retire;
+  return Msg::review_insufficient_data;
 }
 
 Msg group_short(ReviewGroup g) {
@@ -316,9 +317,10 @@ Msg group_short(ReviewGroup g) {
     case ReviewGroup::make_permanent: return Msg::review_short_make_permanent;
     case ReviewGroup::keep: return Msg::review_short_keep;
     case ReviewGroup::graft: return Msg::review_short_graft;
-    case ReviewGroup::retire: break;
+    case ReviewGroup::retire: return Msg::review_short_retire;
+    case ReviewGroup::insufficient_data: break;
   }
-  return Msg::review_short_retire;
+  return Msg::review_short_insufficient_data;
 }
 
 const char* group_key(ReviewGroup g) {
@@ -326,16 +328,50 @@ const char* group_key(ReviewGroup g) {
     case ReviewGroup::make_permanent: return "make_permanent";
     case ReviewGroup::keep: return "keep";
     case ReviewGroup::graft: return "graft";
-    case ReviewGroup::retire: break;
+    case ReviewGroup::retire: return "retire";
+    case ReviewGroup::insufficient_data: break;
   }
-  return "retire";
+  return "insufficient_data";
 }
 
 /// As the tables show it (halves away from zero), so that a sentence and its row agree.
 std::string one_decimal(double v, Lang lang) { return Value::number(v, 1).display(lang); }
 
+const char* tie_key(GraftTie tie) {
+  switch (tie) {
+    case GraftTie::category: return "category";
+    case GraftTie::skill: return "skill";
+    case GraftTie::kiosk: return "kiosk";
+    case GraftTie::weekday: return "weekday";
+    case GraftTie::none: break;
+  }
+  return "";
+}
+
+/// What the service to graft onto shares with the grafted one, in words: 同一站点：丁香园.
+std::string tie_words(const ServiceReview& r, const Source& s) {
+  const auto& catalogue = s.config.catalogue;
+  const auto* service = catalogue.find_service(r.service);
+  switch (r.tie) {
+    case GraftTie::category: {
+      const auto* c = catalogue.find_category(service->category.value);
+      return tr(s.lang, Msg::review_shares_category, c ? config::localized(c->name, c->name_en, s.lang) : service->category.value);
+    }
+    case GraftTie::skill: {
+      const auto* k = catalogue.find_skill(service->skill.value);
+      return tr(s.lang, Msg::review_shares_skill, k ? config::localized(k->name, k->name_en, s.lang) : service->skill.value);
+    }
+    case GraftTie::kiosk: return tr(s.lang, Msg::review_shares_kiosk, config::kiosk_label(s.config, r.shared_kiosk, s.lang));
+    case GraftTie::weekday:
+      return tr(s.lang, Msg::review_shares_weekday,
+                std::string(weekday_display(std::chrono::weekday{r.shared_weekday}, s.lang == Lang::zh_CN)));
+    case GraftTie::none: break;
+  }
+  return {};
+}
+
 /// The sentence that puts a service in its group, with the figures and thresholds it rests on.
-std::string justify(const ServiceReview& r, const Source& s) {
+std::string why_of(const ServiceReview& r, const Source& s) {
   const auto& rules = s.config.settings.review;
   auto demand = one_decimal(r.per_session.value_or(0), s.lang);
   auto rated = r.satisfaction ? rating(r.satisfaction).display(s.lang) : std::string("—");
@@ -347,16 +383,36 @@ std::string justify(const ServiceReview& r, const Source& s) {
       return tr(s.lang, Msg::review_why_popular_fair, demand, rated, one_decimal(rules.satisfaction_good, s.lang));
     case ReviewReason::middling:
       return tr(s.lang, Msg::review_why_middling, demand, one_decimal(rules.demand_low, s.lang), one_decimal(rules.demand_high, s.lang));
-    case ReviewReason::niche: return tr(s.lang, Msg::review_why_niche, demand, r.kiosks);
+    case ReviewReason::niche:
+      if (r.own_resources > 0) return tr(s.lang, Msg::review_why_niche_own, demand, r.kiosks, r.own_resources);
+      return tr(s.lang, Msg::review_why_niche, demand, r.kiosks);
     case ReviewReason::volunteers_keen:
+      if (r.partner.empty()) return tr(s.lang, Msg::review_why_keen_alone, r.keen_volunteers, demand, one_decimal(rules.demand_low, s.lang));
       return tr(s.lang, Msg::review_why_keen, r.keen_volunteers, demand, one_decimal(rules.demand_low, s.lang),
-                r.partner.empty() ? std::string("—") : config::service_label(s.config.catalogue, r.partner, s.lang));
+                config::service_label(s.config.catalogue, r.partner, s.lang), tie_words(r, s));
     case ReviewReason::little_demand:
       return tr(s.lang, Msg::review_why_little_demand, demand, one_decimal(rules.demand_low, s.lang), r.kiosks, r.resources);
     case ReviewReason::poor_ratings: return tr(s.lang, Msg::review_why_poor, rated, one_decimal(rules.satisfaction_poor, s.lang));
-    case ReviewReason::not_held: break;
+    case ReviewReason::not_held: return tr(s.lang, Msg::review_why_not_held, r.kiosks);
+    case ReviewReason::no_skilled_volunteers: {
+      const auto* service = s.config.catalogue.find_service(r.service);
+      const auto* skill = s.config.catalogue.find_skill(service->skill.value);
+      return tr(s.lang, Msg::review_why_no_skilled, skill ? config::localized(skill->name, skill->name_en, s.lang) : service->skill.value,
+                r.kiosks);
+    }
+    case ReviewReason::figures_unknown: break;
   }
-  return tr(s.lang, Msg::review_why_not_held, r.kiosks);
+  return tr(s.lang, Msg::review_why_figures_unknown, r.sessions, r.without_residents, r.without_satisfaction,
+            Value::number(rules.unknown_share * 100, 0).display(s.lang));
+}
+
+/// The sentence, and under a demand that leaves sessions out, over which it was counted.
+std::string justify(const ServiceReview& r, const Source& s) {
+  auto why = why_of(r, s);
+  if (r.without_residents > 0 && r.per_session && r.reason != ReviewReason::figures_unknown) {
+    why += tr(s.lang, Msg::review_demand_over_known, r.sessions - r.without_residents, r.sessions);
+  }
+  return why;
 }
 
 // ─── the units ──────────────────────────────────────────────────────────
@@ -413,9 +469,11 @@ const char* reason_key(ReviewReason reason) {
     case ReviewReason::volunteers_keen: return "volunteers_keen";
     case ReviewReason::little_demand: return "little_demand";
     case ReviewReason::poor_ratings: return "poor_ratings";
-    case ReviewReason::not_held: break;
+    case ReviewReason::not_held: return "not_held";
+    case ReviewReason::no_skilled_volunteers: return "no_skilled_volunteers";
+    case ReviewReason::figures_unknown: break;
   }
-  return "not_held";
+  return "figures_unknown";
 }
 
 }  // namespace
@@ -435,13 +493,15 @@ Document period_report(const Source& s) {
 
 Document services_report(const Source& s) {
   auto report = titled(s, "services", Msg::report_services_title);
-  auto reviews = review_services(s.config, service_figures(s.db, s.period), needs_by_category(s.db, s.period),
-                                 resources_by_category(s.db), volunteers_by_skill(s.db));
+  auto reviews = review_services(s.config, services_held(s.config, held_sessions(s.db, s.period)),
+                                 needs_by_category(s.db, s.period), resource_offers(s.db), volunteers_by_skill(s.db),
+                                 kiosk_rosters(s.db));
   const auto& rules = s.config.settings.review;
   Section overview{"portfolio", tr(s.lang, Msg::report_portfolio), {}, {}, {}};
   overview.lines.push_back(tr(s.lang, Msg::review_rules, one_decimal(rules.demand_high, s.lang), one_decimal(rules.demand_low, s.lang),
                               one_decimal(rules.satisfaction_good, s.lang), one_decimal(rules.satisfaction_poor, s.lang),
                               rules.keen_volunteers));
+  overview.lines.push_back(tr(s.lang, Msg::review_rules_unknown, Value::number(rules.unknown_share * 100, 0).display(s.lang)));
   Table table{"portfolio", tr(s.lang, Msg::report_portfolio),
               {{"group_key", tr(s.lang, Msg::report_col_group), true}, column(s.lang, "group", Msg::report_col_group),
                column(s.lang, "service", Msg::report_col_service),
@@ -451,10 +511,14 @@ Document services_report(const Source& s) {
                column(s.lang, "volunteers_with_skill", Msg::report_col_skilled), column(s.lang, "kiosks", Msg::report_col_kiosks),
                column(s.lang, "needs", Msg::report_col_needs),
                // In the group sections as sentences; in the table only for scripts.
-               {"reason", tr(s.lang, Msg::report_col_reason), true}},
+               {"reason", tr(s.lang, Msg::report_col_reason), true},
+               present::column_for_scripts("sessions_without_residents"),
+               present::column_for_scripts("sessions_without_satisfaction"), present::column_for_scripts("graft_onto"),
+               present::column_for_scripts("graft_shares")},
               {}, 3};
   std::vector<Section> groups;
-  for (auto g : {ReviewGroup::make_permanent, ReviewGroup::keep, ReviewGroup::graft, ReviewGroup::retire}) {
+  for (auto g : {ReviewGroup::make_permanent, ReviewGroup::keep, ReviewGroup::graft, ReviewGroup::retire,
+                 ReviewGroup::insufficient_data}) {
     groups.push_back({group_key(g), tr(s.lang, group_title(g)), {}, {}, {}});
   }
   for (const auto& r : reviews) {
@@ -465,7 +529,10 @@ Document services_report(const Source& s) {
                           category_of(s.config.catalogue, r.service, s.lang), count(r.sessions), count(r.residents),
                           r.per_session ? Value::number(*r.per_session, 1) : Value::none(), percent(r.capacity_use),
                           rating(r.satisfaction), count(r.keen_volunteers), count(r.kiosks), count(r.needs),
-                          Value::code(reason_key(r.reason), why)});
+                          Value::code(reason_key(r.reason), why), count(r.without_residents),
+                          count(r.without_satisfaction),
+                          r.partner.empty() ? Value::none() : service_value(s.config.catalogue, r.partner, s.lang),
+                          r.tie == GraftTie::none ? Value::none() : Value::text(tie_key(r.tie))});
     groups[static_cast<std::size_t>(r.group)].lines.push_back(fmt::format("{}{}{}", name, tr(s.lang, Msg::report_colon), why));
   }
   std::vector<std::size_t> counts;
@@ -474,6 +541,7 @@ Document services_report(const Source& s) {
     g.lines.insert(g.lines.begin(), tr(s.lang, Msg::review_group_count, g.lines.size()));
   }
   overview.lines.push_back(tr(s.lang, Msg::review_counts, counts[0], counts[1], counts[2], counts[3]));
+  if (counts[4] > 0) overview.lines.push_back(tr(s.lang, Msg::review_counts_insufficient, counts[4]));
   // Without a single record the review says only that nothing was recorded, not that
   // every service should go.
   if (std::none_of(reviews.begin(), reviews.end(), [](const ServiceReview& r) { return r.sessions > 0; })) {

@@ -7,6 +7,8 @@
 #include <set>
 #include <tuple>
 
+#include "core/text.hpp"
+
 namespace kangle::report {
 namespace {
 
@@ -202,10 +204,54 @@ std::map<std::string, int> needs_by_category(SQLite::Database& db, const Period&
   return out;
 }
 
-std::map<std::string, int> resources_by_category(SQLite::Database& db) {
-  SQLite::Statement q(db, "SELECT category, count(*) FROM resources GROUP BY category");
-  std::map<std::string, int> out;
-  while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+std::vector<HeldSession> held_sessions(SQLite::Database& db, const Period& period) {
+  auto q = over(db,
+                "SELECT service, title, kiosk, place, date, start_minute, residents, satisfaction FROM service_records "
+                "WHERE date BETWEEN :first AND :last AND cancelled_at IS NULL ORDER BY date, start_minute, id",
+                Bounds(period));
+  std::vector<HeldSession> out;
+  while (q.executeStep()) {
+    HeldSession h{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                  q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt(), {}, {}};
+    if (!q.getColumn(6).isNull()) h.residents = q.getColumn(6).getInt64();
+    if (!q.getColumn(7).isNull()) h.satisfaction = q.getColumn(7).getDouble();
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+std::vector<ResourceOffer> resource_offers(SQLite::Database& db) {
+  // A volunteer's resource names them by phone, else by name; a name two volunteers
+  // share names neither.
+  SQLite::Statement q(db,
+                      "SELECT r.category, CASE WHEN r.provider_kind = 'volunteer' THEN coalesce("
+                      "(SELECT v.id FROM volunteers v WHERE v.phone = r.phone), "
+                      "(SELECT CASE WHEN count(*) = 1 THEN min(v.id) END FROM volunteers v WHERE v.name = r.provider)) END "
+                      "FROM resources r ORDER BY r.id");
+  std::vector<ResourceOffer> out;
+  while (q.executeStep()) {
+    ResourceOffer offer{q.getColumn(0).getString(), {}};
+    if (!q.getColumn(1).isNull()) offer.volunteer = q.getColumn(1).getInt64();
+    out.push_back(std::move(offer));
+  }
+  return out;
+}
+
+std::map<std::string, std::set<std::int64_t>> kiosk_rosters(SQLite::Database& db) {
+  std::map<std::string, std::set<std::int64_t>> out;
+  SQLite::Statement served(db,
+                           "SELECT kiosk, volunteer_id FROM rota_seats WHERE volunteer_id IS NOT NULL "
+                           "UNION SELECT r.kiosk, rv.volunteer_id FROM service_records r "
+                           "JOIN record_volunteers rv ON rv.record_id = r.id WHERE r.kiosk <> '' AND r.cancelled_at IS NULL");
+  while (served.executeStep()) out[served.getColumn(0).getString()].insert(served.getColumn(1).getInt64());
+  // Preferences are kiosk and service ids together: a service's id names no kiosk, so it does no harm.
+  SQLite::Statement preferring(db, "SELECT id, preferences FROM volunteers WHERE preferences <> ''");
+  while (preferring.executeStep()) {
+    auto id = preferring.getColumn(0).getInt64();
+    for (const auto& kiosk : text::split(preferring.getColumn(1).getString(), ',')) {
+      if (!kiosk.empty()) out[kiosk].insert(id);
+    }
+  }
   return out;
 }
 

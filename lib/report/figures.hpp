@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -72,18 +73,45 @@ struct ServiceFigures {
   /// `daily` or `weekly`. Empty for a catalogue service.
   std::string cadence;
   int sessions = 0;
-  long residents = 0;
+  long residents = 0;  ///< over the sessions with a residents count
   Satisfaction satisfaction;
   std::vector<std::string> kiosks;  ///< where it was held
+  /// Sessions without a residents count, without a satisfaction score: unknown, not zero
+  /// (a day confirmed from the rota has neither unless the coordinator gave them). Counted
+  /// by services_held (report/review.hpp) for the review.
+  int without_residents = 0, without_satisfaction = 0;
 };
 
 /// By service id, then title and cadence.
 std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& period);
 
+/// One record of the period, as the portfolio review counts it: what was held (a service,
+/// or an event by its title), where, when, and what it counted.
+struct HeldSession {
+  std::string service, title, kiosk, place;
+  std::string date;
+  int start = 0;  ///< minutes past midnight
+  std::optional<long> residents;
+  std::optional<double> satisfaction;
+};
+
+/// Every record of the period, cancelled ones left out, by date, start and id.
+std::vector<HeldSession> held_sessions(SQLite::Database& db, const Period& period);
+
+/// A resource on the resources list, as the review counts it: its category, and the
+/// volunteer of the roll who offers it (a resource of a volunteer found by phone, else by
+/// their one name).
+struct ResourceOffer {
+  std::string category;
+  std::optional<std::int64_t> volunteer;
+};
+std::vector<ResourceOffer> resource_offers(SQLite::Database& db);
+
+/// Each kiosk's own volunteers: on its rota, recorded serving there, or preferring it.
+std::map<std::string, std::set<std::int64_t>> kiosk_rosters(SQLite::Database& db);
+
 /// Needs of each category registered in the period (what residents asked for).
 std::map<std::string, int> needs_by_category(SQLite::Database& db, const Period& period);
-/// Resources of each category on the list.
-std::map<std::string, int> resources_by_category(SQLite::Database& db);
 /// Volunteers with each skill.
 std::map<std::string, int> volunteers_by_skill(SQLite::Database& db);
 

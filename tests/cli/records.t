@@ -51,6 +51,39 @@ As of the month's last day: a day to come cannot be confirmed.
   $ kangle record confirm --date 2026-12-03 --dry-run | tail -2
   2026-12-03：确认服务记录 7 条，志愿者 7 人次
   （试运行，未写入任何内容）
+
+Residents' satisfaction as --served counts residents, a score from 1 to 5: unknown
+unless given, and refused outside 1 to 5 or when it is not a score.
+
+  $ kangle record confirm --date 2026-12-03 --kiosk dingxiang --served knife-sharpening@09:00=12 --satisfaction knife-sharpening@09:00=4.6 --satisfaction watch-repair@13:30=5 --dry-run
+  编号  日期        时间         服务点  服务      志愿者  替班  服务人次  满意度  服务时长
+  4     2026-12-03  09:00-11:30  丁香园  磨刀      陈明          12        4.6     2小时30分
+  5     2026-12-03  13:30-16:00  丁香园  钟表维修  高明                    5.0     2小时30分
+  
+  2026-12-03：确认服务记录 2 条，志愿者 2 人次
+  （试运行，未写入任何内容）
+  $ kangle record confirm --date 2026-12-03 --satisfaction knife-sharpening@09:00=6
+  kangle: 错误：满意度 6 不在 1 到 5 之间
+  [2]
+  $ kangle --lang en record confirm --date 2026-12-03 --satisfaction knife-sharpening@09:00=6
+  kangle: error: satisfaction 6 is not between 1 and 5
+  [2]
+  $ kangle record confirm --date 2026-12-03 --satisfaction knife-sharpening@09:00=很好
+  kangle: 错误：--satisfaction 的格式为 服务=评分（服务项目编号或活动名称=1 到 5 的满意度），不能是“knife-sharpening@09:00=很好”
+  [2]
+  $ kangle --lang en record confirm --date 2026-12-03 --satisfaction knife-sharpening
+  kangle: error: --satisfaction takes SERVICE=X (a service id or event title = a score from 1 to 5), not "knife-sharpening"
+  [2]
+  $ kangle record confirm --date 2026-12-03 --satisfaction darning=5
+  kangle: 错误：2026-12-03 没有“darning”：--satisfaction 需要当天的服务项目编号或活动名称
+  [3]
+  $ kangle record confirm --date 2026-12-03 --satisfaction knife-sharpening=5
+  kangle: 错误：当天有多场“knife-sharpening”：请注明场次，如 knife-sharpening@09:00, knife-sharpening@08:30
+  [3]
+  $ kangle record confirm --date 2026-12-02 --satisfaction darning@13:30=4
+  2026-12-02：确认服务记录 0 条，志愿者 0 人次
+  丁香园：当天已于 2026-12-31T10:00:00Z 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
+  警告：该场次此前已确认为服务记录 3：如需修改满意度，请运行 `kangle record set 3 --satisfaction 4`
   $ kangle record list --month 2026-12
   编号  日期        时间         服务点  服务    志愿者  替班  服务人次  满意度  服务时长
   1     2026-12-02  09:00-11:30  丁香园  测血糖  王建国        31                2小时30分

@@ -323,8 +323,11 @@ against the same days of November and of December 2025. A month to come is refus
   kangle: 错误：“2026-12”不是有效的期间：月份写 2026-12，季度写 2026Q4，年度写 2026
   [2]
 
-The portfolio review, with the thresholds of kangle.toml's [review]: lowered so
-that the example's data lands in all four groups.
+The portfolio review, with the thresholds of kangle.toml's [review]: lowered to
+sort the example's data. Demand is counted over the sessions with a residents
+count (the rota's 15 December confirmed with one of its sessions counted);
+非遗+党建, a themed event tied to heritage-crafts, counts for it; mental-health's
+one resource is offered by a volunteer of its own kiosk, so it is kept as niche.
 
   $ sed -i -e 's/^demand_high       = 8.0/demand_high       = 20.0/' -e 's/^demand_low        = 3.0/demand_low        = 8.0/' -e 's/^keen_volunteers   = 3 /keen_volunteers   = 2 /' kangle.toml
   $ grep -A3 '^\[review\]' kangle.toml
@@ -339,85 +342,90 @@ that the example's data lands in all four groups.
   服务项目一览
   ------------
   需求按场均服务人次计：不低于 20.0 为旺盛，低于 8.0 为不足；满意度不低于 4.5 为认可，低于 3.5 为差；具备该技能的志愿者不少于 2 人为志愿者愿意提供（阈值见 kangle.toml 的 [review]）。
-  固化 3 项，保留 7 项，嫁接 1 项，退出 1 项。
+  未记录服务人次的场次超过 50% 的服务项目列为数据不足；场均人次只按有人次记录的场次计。
+  固化 5 项，保留 7 项，嫁接 0 项，退出 0 项。
   
   评估结论  服务项目      类别      场次  服务群众（人次）  场均人次
+  固化      测血压        健康服务  3     72                36.0
+  固化      非遗手工      文化传承  1     35                35.0
   固化      测血糖        健康服务  1     26                26.0
-  固化      测血压        健康服务  3     72                24.0
   固化      磨刀          生活服务  1     21                21.0
-  保留      理发          生活服务  4     61                15.3
+  固化      理发          生活服务  4     61                20.3
   保留      法律咨询      法律服务  1     12                12.0
   保留      修伞          维修服务  1     11                11.0
   保留      织补          生活服务  1     9                 9.0
   保留      血压计校验    健康服务  1     9                 9.0
   保留      自行车修理    维修服务  1     7                 7.0
   保留      钟表维修      维修服务  1     6                 6.0
-  嫁接      心理健康咨询  心理关爱  1     5                 5.0
-  退出      非遗手工      文化传承  0     0
+  保留      心理健康咨询  心理关爱  1     5                 5.0
   
   评估结论  服务项目      容量使用率（%）  满意度（1–5）  具备技能志愿者
+  固化      测血压        90.0             4.88           4
+  固化      非遗手工                       4.88           2
   固化      测血糖        86.7             4.80           4
-  固化      测血压        60.0             4.88           4
   固化      磨刀                           4.90           3
-  保留      理发          76.3             4.94           4
+  固化      理发          101.7            4.94           4
   保留      法律咨询                       5.00           3
   保留      修伞                           4.70           4
   保留      织补                           5.00           2
   保留      血压计校验    60.0             5.00           1
   保留      自行车修理                                    2
   保留      钟表维修                       5.00           1
-  嫁接      心理健康咨询  83.3             5.00           2
-  退出      非遗手工                                      2
+  保留      心理健康咨询  83.3             5.00           2
   
   评估结论  服务项目      提供站点数  同类需求
-  固化      测血糖        1           1
   固化      测血压        3           1
+  固化      非遗手工      1           0
+  固化      测血糖        1           1
   固化      磨刀          2           1
-  保留      理发          2           1
+  固化      理发          2           1
   保留      法律咨询      1           1
   保留      修伞          2           0
   保留      织补          1           1
   保留      血压计校验    1           1
   保留      自行车修理    1           0
   保留      钟表维修      1           0
-  嫁接      心理健康咨询  1           1
-  退出      非遗手工      1           0
+  保留      心理健康咨询  1           1
   
   固化：固化并加大资源投入
   ------------------------
-  共 3 项。
+  共 5 项。
+  测血压：场均 36.0 人次（不低于 20.0），满意度 4.88（不低于 4.5）：群众需求旺盛且认可。（场均人次按 2 场有人次记录的场次计，共 3 场。）
+  非遗手工：场均 35.0 人次（不低于 20.0），满意度 4.88（不低于 4.5）：群众需求旺盛且认可。
   测血糖：场均 26.0 人次（不低于 20.0），满意度 4.80（不低于 4.5）：群众需求旺盛且认可。
-  测血压：场均 24.0 人次（不低于 20.0），满意度 4.88（不低于 4.5）：群众需求旺盛且认可。
   磨刀：场均 21.0 人次（不低于 20.0），满意度 4.90（不低于 4.5）：群众需求旺盛且认可。
+  理发：场均 20.3 人次（不低于 20.0），满意度 4.94（不低于 4.5）：群众需求旺盛且认可。（场均人次按 3 场有人次记录的场次计，共 4 场。）
   
   保留：保留培育
   --------------
   共 7 项。
-  理发：场均 15.3 人次，介于 8.0 与 20.0 之间，评价尚可：保留培育。
   法律咨询：场均 12.0 人次，介于 8.0 与 20.0 之间，评价尚可：保留培育。
   修伞：场均 11.0 人次，介于 8.0 与 20.0 之间，评价尚可：保留培育。
   织补：场均 9.0 人次，介于 8.0 与 20.0 之间，评价尚可：保留培育。
   血压计校验：场均 9.0 人次，介于 8.0 与 20.0 之间，评价尚可：保留培育。
   自行车修理：场均仅 7.0 人次，但只有 1 个站点提供、无共建资源提供：群众在别处得不到。
   钟表维修：场均仅 6.0 人次，但只有 1 个站点提供、无共建资源提供：群众在别处得不到。
+  心理健康咨询：场均仅 5.0 人次，只有 1 个站点提供；同类的 1 个共建资源由本站点自己的志愿者提供，并非别处提供：群众在别处得不到。
   
   嫁接：嫁接叠加到其他服务
   ------------------------
-  共 1 项。
-  心理健康咨询：2 名志愿者具备该技能，但场均仅 5.0 人次（低于 8.0）：建议嫁接到“测血压”。
+  共 0 项。
   
   退出：调整或退出
   ----------------
-  共 1 项。
-  非遗手工：列入 1 个站点的服务菜单，但本期没有一次服务记录。
+  共 0 项。
+  
+  数据不足：补录后再评估
+  ----------------------
+  共 0 项。
   
   由 kangle 生成于 2027-01-03T01:00:00Z（UTC）。
   本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report services --period 2026-12 --format csv | head -4
   portfolio
-  group_key,group,service,category,sessions,residents,per_session,capacity_use_pct,satisfaction,volunteers_with_skill,kiosks,needs,reason
-  make_permanent,make_permanent,blood-sugar,health,1,26,26.0,86.7,4.80,4,1,1,popular
-  make_permanent,make_permanent,blood-pressure,health,3,72,24.0,60.0,4.88,4,3,1,popular
+  group_key,group,service,category,sessions,residents,per_session,capacity_use_pct,satisfaction,volunteers_with_skill,kiosks,needs,reason,sessions_without_residents,sessions_without_satisfaction,graft_onto,graft_shares
+  make_permanent,make_permanent,blood-pressure,health,3,72,36.0,90.0,4.88,4,3,1,popular,1,1,,
+  make_permanent,make_permanent,heritage-crafts,heritage,1,35,35.0,,4.88,2,1,0,popular,0,0,,
   $ kangle report units --period 2026-12
   康健街道“雷锋亭” 2026年12月 共建单位反向考核
   ============================================
@@ -666,38 +674,42 @@ Whole outputs for scripts and pasting: the units as JSON, the review as Markdown
   
   Demand is residents per session: high at 20.0 or more, little below 8.0; satisfaction good at 4.5 or more, poor below 3.5; volunteers keen when 2 or more have the skill (kangle.toml [review]).
   
-  3 to make permanent, 7 to keep, 1 to graft, 1 to adjust or retire.
+  A service with more than 50% of its sessions without a residents count has insufficient data; demand is counted over the sessions with one.
+  
+  5 to make permanent, 7 to keep, 0 to graft, 0 to adjust or retire.
   
   | Group | Service | Category | Sessions | Residents served (person-times) | Residents per session | Capacity used (%) | Satisfaction (1–5) | Volunteers with the skill | Kiosks offering it | Needs in its category |
   | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+  | make permanent | Blood-pressure test | Health | 3 | 72 | 36.0 | 90.0 | 4.88 | 4 | 3 | 1 |
+  | make permanent | Intangible-heritage crafts | Culture and heritage | 1 | 35 | 35.0 |  | 4.88 | 2 | 1 | 0 |
   | make permanent | Blood-sugar test | Health | 1 | 26 | 26.0 | 86.7 | 4.80 | 4 | 1 | 1 |
-  | make permanent | Blood-pressure test | Health | 3 | 72 | 24.0 | 60.0 | 4.88 | 4 | 3 | 1 |
   | make permanent | Knife sharpening | Everyday services | 1 | 21 | 21.0 |  | 4.90 | 3 | 2 | 1 |
-  | keep | Haircut | Everyday services | 4 | 61 | 15.3 | 76.3 | 4.94 | 4 | 2 | 1 |
+  | make permanent | Haircut | Everyday services | 4 | 61 | 20.3 | 101.7 | 4.94 | 4 | 2 | 1 |
   | keep | Legal advice | Legal services | 1 | 12 | 12.0 |  | 5.00 | 3 | 1 | 1 |
   | keep | Umbrella repair | Repairs | 1 | 11 | 11.0 |  | 4.70 | 4 | 2 | 0 |
   | keep | Darning | Everyday services | 1 | 9 | 9.0 |  | 5.00 | 2 | 1 | 1 |
   | keep | Blood-pressure monitor check | Health | 1 | 9 | 9.0 | 60.0 | 5.00 | 1 | 1 | 1 |
   | keep | Bicycle repair | Repairs | 1 | 7 | 7.0 |  |  | 2 | 1 | 0 |
   | keep | Watch and clock repair | Repairs | 1 | 6 | 6.0 |  | 5.00 | 1 | 1 | 0 |
-  | graft | Mental-health counselling | Mental wellbeing | 1 | 5 | 5.0 | 83.3 | 5.00 | 2 | 1 | 1 |
-  | adjust or retire | Intangible-heritage crafts | Culture and heritage | 0 | 0 |  |  |  | 2 | 1 | 0 |
+  | keep | Mental-health counselling | Mental wellbeing | 1 | 5 | 5.0 | 83.3 | 5.00 | 2 | 1 | 1 |
   
   ## 固化 Make permanent, resource more
   
-  3 service(s).
+  5 service(s).
+  
+  Blood-pressure test: 36.0 residents per session (at least 20.0) and satisfaction 4.88 (at least 4.5): much used and well liked. (Demand over the 2 of 3 sessions with a residents count.)
+  
+  Intangible-heritage crafts: 35.0 residents per session (at least 20.0) and satisfaction 4.88 (at least 4.5): much used and well liked.
   
   Blood-sugar test: 26.0 residents per session (at least 20.0) and satisfaction 4.80 (at least 4.5): much used and well liked.
   
-  Blood-pressure test: 24.0 residents per session (at least 20.0) and satisfaction 4.88 (at least 4.5): much used and well liked.
-  
   Knife sharpening: 21.0 residents per session (at least 20.0) and satisfaction 4.90 (at least 4.5): much used and well liked.
+  
+  Haircut: 20.3 residents per session (at least 20.0) and satisfaction 4.94 (at least 4.5): much used and well liked. (Demand over the 3 of 4 sessions with a residents count.)
   
   ## 保留 Keep and cultivate
   
   7 service(s).
-  
-  Haircut: 15.3 residents per session, between 8.0 and 20.0; ratings not poor: keep and cultivate.
   
   Legal advice: 12.0 residents per session, between 8.0 and 20.0; ratings not poor: keep and cultivate.
   
@@ -711,17 +723,19 @@ Whole outputs for scripts and pasting: the units as JSON, the review as Markdown
   
   Watch and clock repair: only 6.0 residents per session, but offered at 1 kiosk(s) and by no co-building resource: residents cannot get it elsewhere.
   
+  Mental-health counselling: only 5.0 residents per session, offered at 1 kiosk(s); the 1 resource(s) of its category are offered by the kiosk's own volunteers, so nobody else offers it: residents cannot get it elsewhere.
+  
   ## 嫁接 Graft onto another service
   
-  1 service(s).
-  
-  Mental-health counselling: 2 volunteers have the skill, but only 5.0 residents per session (below 8.0): graft onto Blood-pressure test.
+  0 service(s).
   
   ## 退出 Adjust or retire
   
-  1 service(s).
+  0 service(s).
   
-  Intangible-heritage crafts: on 1 kiosk menu(s), but not one session recorded in the period.
+  ## 数据不足 Insufficient data
+  
+  0 service(s).
   
   ---
   
@@ -766,3 +780,44 @@ for the street to ask what went wrong; in October only, so December's figures st
   low_ratings
   unit,date,kind,kiosk,item,satisfaction
   康健街道社区卫生服务中心,2026-10-15,session,dingxiang,blood-pressure,2.00
+Unknown is not zero: a day confirmed from the rota without residents counted
+leaves its services with insufficient data (数据不足), not 0.0 a session; a
+service on a menu that no volunteer can staff is kept, its skill named; with
+niche_kiosks lowered, little-used services are grafted onto one that shares
+something with them, and the sentence says what.
+
+  $ KANGLE_NOW=2026-12-31T10:00:00Z kangle record confirm --date 2026-12-16 >/dev/null && echo confirmed
+  confirmed
+  $ sed -i 's/^  "legal-advice", .*/  "legal-advice",\n  "pet-advice",/' kiosks/pubei.toml
+  $ sed -i 's/^niche_kiosks      = 1 /niche_kiosks      = 0 /' kangle.toml
+  $ kangle report services --period 2026-12 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); [print(r["group"], r["service"], r["reason"], r["sessions"], r["sessions_without_residents"], r["sessions_without_satisfaction"], r["graft_onto"], r["graft_shares"]) for r in d["sections"][0]["tables"][0]["rows"] if r["group"] != "make_permanent"]'
+  keep legal-advice middling 1 0 0 None None
+  keep umbrella-repair middling 1 0 0 None None
+  keep sphygmomanometer-check middling 1 0 0 None None
+  keep pet-advice no_skilled_volunteers 0 0 0 None None
+  graft bicycle-repair volunteers_keen 1 0 1 umbrella-repair category
+  graft mental-health volunteers_keen 1 0 0 blood-pressure kiosk
+  retire watch-repair little_demand 1 0 0 None None
+  insufficient_data blood-sugar figures_unknown 3 2 2 None None
+  insufficient_data darning figures_unknown 3 2 2 None None
+  $ kangle report services --period 2026-12 | grep '^文明养宠'
+  文明养宠咨询：缺少具备技能的志愿者（宠物医疗）：列入 1 个站点的服务菜单，但无人可排班；保留，并招募具备该技能的志愿者，群众可能在别处得不到。
+  $ kangle report services --period 2026-12 | sed -n '/^嫁接：/,/^由 kangle/p'
+  嫁接：嫁接叠加到其他服务
+  ------------------------
+  共 2 项。
+  自行车修理：2 名志愿者具备该技能，但场均仅 7.0 人次（低于 8.0）：建议嫁接到“修伞”（同一类别：维修服务）。
+  心理健康咨询：2 名志愿者具备该技能，但场均仅 5.0 人次（低于 8.0）：建议嫁接到“测血压”（同一站点：康乐汇）。
+  
+  退出：调整或退出
+  ----------------
+  共 1 项。
+  钟表维修：场均仅 6.0 人次（低于 8.0），共有 1 个站点、0 个共建资源提供，别处也能得到：建议调整或退出。
+  
+  数据不足：补录后再评估
+  ----------------------
+  共 2 项。
+  测血糖：3 场中有 2 场未记录服务人次、2 场未记录满意度（未记录服务人次的超过 50%）：请先补录（`kangle record set`，或 `record confirm --served --satisfaction`），再作评估。
+  织补：3 场中有 2 场未记录服务人次、2 场未记录满意度（未记录服务人次的超过 50%）：请先补录（`kangle record set`，或 `record confirm --served --satisfaction`），再作评估。
+  
+  由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。

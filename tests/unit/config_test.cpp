@@ -339,6 +339,17 @@ TEST_CASE("load_config, an unknown key far from every known one") {
   CHECK(diagnostics_of(w) == Lines{"kiosks/a.toml:2:1: unknown key \"colour\""});
 }
 
+TEST_CASE("load_config, [review]'s unknown_share is a share, from 0 to 1") {
+  Workspace w;
+  w.settings = std::string(settings_toml) + "\n[review]\nunknown_share = 0.25\n";
+  CHECK(diagnostics_of(w).empty());
+  TempDir dir;
+  w.write_to(dir);
+  CHECK(kangle::config::load_config(dir.path()).config.settings.review.unknown_share == 0.25);
+  w.settings = std::string(settings_toml) + "\n[review]\nunknown_share = 50\n";
+  CHECK(diagnostics_of(w) == Lines{"kangle.toml:5:17: unknown_share must be between 0 and 1"});
+}
+
 TEST_CASE("load_config, a value of the wrong type") {
   Workspace w;
   w.services = replaced(services_toml, "seats = 2", "seats = \"two\"");

@@ -15,6 +15,7 @@
 #include "points/ledger.hpp"
 #include "points/rules.hpp"
 #include "records/confirm.hpp"
+#include "records/documents.hpp"
 #include "records/store.hpp"
 #include "schedule/sessions.hpp"
 #include "schedule/store.hpp"
@@ -414,18 +415,60 @@ TEST_CASE("confirm: the rota's day becomes records, a day is confirmed once, so 
   CHECK(substitutes == 1);
 
   // Confirming the day again, without the absence: nothing changes.
-  auto again = records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-02"), "", {}, {}, {}}, run_time, false);
+  auto again = records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-02"), "", {}, {}, {}, {}}, run_time, false);
   CHECK(again.added.empty());
   REQUIRE(again.already.size() == 1);
   CHECK(again.already[0].kiosk == "dingxiang");
   CHECK(records::RecordStore(ws.sql()).list({}).size() == 3);
 
   // Someone absent must be on the rota; a day without a rota is refused.
-  CHECK_THROWS_WITH(records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-03"), "", {substitute}, {}, {}},
+  CHECK_THROWS_WITH(records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-03"), "", {substitute}, {}, {}, {}},
                                                run_time, false),
                     "替班人 is not on the rota on 2026-12-03");
-  CHECK_THROWS_WITH(records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-05"), "", {}, {}, {}}, run_time, false),
+  CHECK_THROWS_WITH(records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-05"), "", {}, {}, {}, {}}, run_time, false),
                     Catch::Contains("nobody is on the rota on 2026-12-05"));
+}
+
+TEST_CASE("confirm: --satisfaction rates a session as --served counts it, 1 to 5, refused otherwise", "[points]") {
+  LedgerWorkspace ws;
+  std::vector<std::int64_t> ids;
+  for (const char* name : {"甲", "乙", "丙", "丁"}) ids.push_back(ws.volunteer(name));
+  auto sessions = kangle::schedule::expand_month(ws.config(), {2026, 12});
+  kangle::schedule::RotaPlan plan;
+  std::size_t next = 0;
+  for (const auto& session : sessions) {
+    if (session.date != day("2026-12-02") || session.kiosk != "dingxiang") continue;
+    for (const auto& seat : session.seats) plan.assigned[seat.key] = ids.at(next++);
+  }
+  kangle::schedule::RotaStore(ws.sql()).replace({2026, 12}, sessions, plan, run_time, false);
+  auto confirm = [&](std::vector<std::string> served, std::vector<std::string> satisfaction, kangle::Lang lang,
+                     bool dry_run) {
+    records::ConfirmRequest request{"2026-12-02", "", {}, {}, std::move(served), std::move(satisfaction)};
+    return records::confirm_document(ws.sql(), ws.config(), request, run_time, dry_run, lang);
+  };
+  // A score out of range, or not a score, is refused in either language, nothing written.
+  CHECK_THROWS_AS(confirm({}, {"darning@09:00=6"}, kangle::Lang::en, false), kangle::UsageError);
+  CHECK_THROWS_WITH(confirm({}, {"darning@09:00=6"}, kangle::Lang::en, false), "satisfaction 6 is not between 1 and 5");
+  CHECK_THROWS_WITH(confirm({}, {"darning@09:00=good"}, kangle::Lang::en, false),
+                    Catch::StartsWith("--satisfaction takes SERVICE=X"));
+  CHECK_THROWS_AS(confirm({}, {"darning"}, kangle::Lang::en, false), kangle::UsageError);
+  CHECK_THROWS_WITH(confirm({}, {"haircut=5"}, kangle::Lang::en, false),
+                    "\"haircut\" was not held on 2026-12-02: --satisfaction takes a service id or event title of that day");
+  CHECK_THROWS_WITH(confirm({}, {"darning=5"}, kangle::Lang::en, false), Catch::Contains("darning@09:00, darning@13:30"));
+  CHECK(records::RecordStore(ws.sql()).list({}).empty());
+
+  confirm({"blood-sugar@09:00=20"}, {"blood-sugar@09:00=4.5", "darning@13:30=5"}, kangle::Lang::en, false);
+  std::map<std::string, std::optional<double>> rated;
+  for (const auto& r : records::RecordStore(ws.sql()).list({})) {
+    rated[r.service + "@" + std::to_string(r.time.start)] = r.satisfaction;
+  }
+  REQUIRE(rated.size() == 4);
+  CHECK(rated["blood-sugar@540"] == 4.5);
+  CHECK(rated["darning@810"] == 5.0);
+  CHECK_FALSE(rated["darning@540"]);  // not given: unknown
+  // Given again for the day confirmed before: where to set it instead.
+  auto again = confirm({}, {"darning@09:00=4"}, kangle::Lang::en, false);
+  CHECK(again.sections.back().lines.back().find("--satisfaction 4") != std::string::npos);
 }
 
 TEST_CASE("verify: the head catches a ledger emptied or cut short, appends refuse a chain that does not verify", "[points]") {

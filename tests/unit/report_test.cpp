@@ -138,9 +138,9 @@ TEST_CASE("review_services: each of the four groups, by the thresholds of [revie
       held("darning", 2, 2, 4.5),            // 1 a session, a resource elsewhere
       held("", 1, 35, 4.9),                  // a themed event: not a service
   };
-  std::map<std::string, int> resources{{"life", 2}};
-  std::map<std::string, int> skilled{{"knife-grinder", 3}, {"tailor", 1}};
-  auto reviews = report::review_services(config, figures, {{"health", 4}}, resources, skilled);
+  std::vector<report::ResourceOffer> resources{{"life", {}}, {"life", {}}};
+  std::map<std::string, int> skilled{{"knife-grinder", 3}, {"tailor", 1}, {"craftsperson", 2}};
+  auto reviews = report::review_services(config, figures, {{"health", 4}}, resources, skilled, {});
 
   auto check = [&](const char* service, ReviewGroup group, ReviewReason reason) {
     INFO(service);
@@ -158,8 +158,9 @@ TEST_CASE("review_services: each of the four groups, by the thresholds of [revie
   check("darning", ReviewGroup::retire, ReviewReason::little_demand);
   check("heritage-crafts", ReviewGroup::retire, ReviewReason::not_held);  // on a menu, never held
 
-  // Grafted onto the most used service that shares a kiosk with it (both at dingxiang and pubei).
+  // Grafted onto the most used kept service of its category (life).
   CHECK(review_of(reviews, "knife-sharpening").partner == "haircut");
+  CHECK(review_of(reviews, "knife-sharpening").tie == report::GraftTie::category);
   CHECK(review_of(reviews, "haircut").per_session == Approx(12.0));
   CHECK(review_of(reviews, "haircut").kiosks == 2);
   CHECK(review_of(reviews, "blood-pressure").needs == 4);
@@ -175,13 +176,209 @@ TEST_CASE("review_services: each of the four groups, by the thresholds of [revie
   SECTION("the thresholds are the config's, not the code's") {
     config.settings.review.demand_high = 13;
     config.settings.review.keen_volunteers = 4;
-    auto changed = report::review_services(config, figures, {}, resources, skilled);
+    auto changed = report::review_services(config, figures, {}, resources, skilled, {});
     CHECK(review_of(changed, "haircut").reason == ReviewReason::middling);
     CHECK(review_of(changed, "knife-sharpening").reason == ReviewReason::little_demand);
     config.settings.review.satisfaction_poor = 2.5;
-    CHECK(review_of(report::review_services(config, figures, {}, resources, skilled), "blood-pressure").group ==
+    CHECK(review_of(report::review_services(config, figures, {}, resources, skilled, {}), "blood-pressure").group ==
           ReviewGroup::keep);
   }
+}
+
+TEST_CASE("review_services: unknown is not zero, demand is over the sessions with a residents count", "[report]") {
+  LedgerWorkspace ws;
+  auto config = ws.config();
+  auto haircut = held("haircut", 4, 36, 4.8);  // one session of four without a count: 12 a session, not 9
+  haircut.without_residents = 1;
+  auto blood_sugar = held("blood-sugar", 4, 10, std::nullopt);  // three of four never counted
+  blood_sugar.without_residents = 3;
+  blood_sugar.without_satisfaction = 4;
+  auto darning = held("darning", 2, 0, std::nullopt);  // confirmed from the rota, nothing given
+  darning.without_residents = 2;
+  darning.without_satisfaction = 2;
+  auto reviews = report::review_services(config, {haircut, blood_sugar, darning}, {}, {}, {}, {});
+
+  const auto& h = review_of(reviews, "haircut");
+  CHECK(h.per_session == Approx(12.0));
+  CHECK(h.group == ReviewGroup::make_permanent);
+  const auto& b = review_of(reviews, "blood-sugar");
+  CHECK(b.group == ReviewGroup::insufficient_data);
+  CHECK(b.reason == ReviewReason::figures_unknown);
+  CHECK(b.without_residents == 3);
+  CHECK(b.without_satisfaction == 4);
+  const auto& d = review_of(reviews, "darning");
+  CHECK(d.group == ReviewGroup::insufficient_data);
+  CHECK_FALSE(d.per_session);  // no count at all: no demand, not 0.0
+  // Listed last.
+  CHECK(reviews.back().group == ReviewGroup::insufficient_data);
+
+  SECTION("the share is kangle.toml's: at it, still judged") {
+    config.settings.review.unknown_share = 0.75;
+    auto judged = report::review_services(config, {blood_sugar}, {}, {}, {}, {});
+    CHECK(review_of(judged, "blood-sugar").group == ReviewGroup::keep);  // 10 a session over the one counted
+    CHECK(review_of(judged, "blood-sugar").per_session == Approx(10.0));
+  }
+}
+
+TEST_CASE("services_report: days confirmed without residents read as insufficient data, not 0.0 a session", "[report]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲");
+  kangle::records::RecordStore store(ws.sql());
+  store.update_outcome(ws.record("2026-12-01", "haircut", {a}), 12, 5.0, "");
+  store.update_outcome(ws.record("2026-12-08", "haircut", {a}), 12, 5.0, "");
+  ws.record("2026-12-15", "haircut", {a});  // confirmed from the rota: nothing counted
+  ws.record("2026-12-02", "blood-sugar", {a});
+  ws.record("2026-12-09", "blood-sugar", {a});
+  auto [zh, en] = kangle::test::both_languages([&](kangle::Lang lang) {
+    return report::services_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, lang});
+  });
+  std::map<std::string, kangle::test::Json> by_service;
+  for (const auto& row : kangle::test::rows(en)) by_service[row.at("service").get<std::string>()] = row;
+  CHECK(by_service.at("haircut").at("group") == "make_permanent");
+  CHECK(by_service.at("haircut").at("per_session") == 12.0);
+  CHECK(by_service.at("haircut").at("sessions_without_residents") == 1);
+  CHECK(by_service.at("blood-sugar").at("group") == "insufficient_data");
+  CHECK(by_service.at("blood-sugar").at("reason") == "figures_unknown");
+  CHECK(by_service.at("blood-sugar").at("per_session").is_null());
+  CHECK(by_service.at("blood-sugar").at("sessions_without_satisfaction") == 2);
+  // A section of its own, saying how many sessions lack which figure.
+  const auto& sections = zh.at("sections");
+  auto group = std::find_if(sections.begin(), sections.end(), [](const auto& s) { return s.at("id") == "insufficient_data"; });
+  REQUIRE(group != sections.end());
+  CHECK(group->at("title") == "数据不足：补录后再评估");
+  CHECK(group->at("lines").at(1).get<std::string>().find("2 场中有 2 场未记录服务人次、2 场未记录满意度") != std::string::npos);
+  auto haircut_line = en.at("sections").at(1).at("lines").at(1).get<std::string>();
+  CHECK(haircut_line.find("Demand over the 2 of 3 sessions") != std::string::npos);
+}
+
+TEST_CASE("review_services: a service nobody could staff is kept, its skill named", "[report]") {
+  LedgerWorkspace ws;
+  auto config = ws.config();
+  // heritage-crafts is on kangle-hall's menu and never held.
+  auto unstaffed = report::review_services(config, {}, {}, {}, {}, {});
+  CHECK(review_of(unstaffed, "heritage-crafts").group == ReviewGroup::keep);
+  CHECK(review_of(unstaffed, "heritage-crafts").reason == ReviewReason::no_skilled_volunteers);
+  auto staffed = report::review_services(config, {}, {}, {}, {{"craftsperson", 1}}, {});
+  CHECK(review_of(staffed, "heritage-crafts").group == ReviewGroup::retire);
+  CHECK(review_of(staffed, "heritage-crafts").reason == ReviewReason::not_held);
+
+  auto r = report::services_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, kangle::Lang::zh_CN});
+  const auto& keep = r.sections.at(2);
+  REQUIRE(keep.id == "keep");
+  CHECK(std::any_of(keep.lines.begin(), keep.lines.end(), [](const std::string& l) {
+    return l.starts_with("非遗手工") && l.find("缺少具备技能的志愿者（非遗手工）") != std::string::npos;
+  }));
+}
+
+TEST_CASE("services_held: themed events and records imported by title count for their service, each session once",
+          "[report]") {
+  LedgerWorkspace ws;
+  auto config = ws.config();
+  auto session = [](const char* service, const char* title, const char* kiosk, const char* place, int start,
+                    std::optional<long> residents) {
+    return report::HeldSession{service, title, kiosk, place, "2026-11-26", start, residents, std::nullopt};
+  };
+  std::vector<report::HeldSession> sessions{
+      // The general seats of kangle-hall's 心理健康pro, a themed event tied to mental-health …
+      session("", "心理健康pro", "kangle-hall", "康乐汇二楼", 840, 30),
+      // … and another month's, where the service's own seat was filled too: that session once.
+      session("mental-health", "心理健康pro", "kangle-hall", "康乐汇二楼", 600, 5),
+      session("", "心理健康pro", "kangle-hall", "康乐汇二楼", 600, 40),
+      // Imported by the service's name, in Chinese and in English.
+      session("", "理发", "", "樱花园小区", 540, 9),
+      session("", "haircut ", "", "樱花园小区", 600, std::nullopt),
+      // A themed event of no service: not a service.
+      session("", "党员Tall History", "kangle-hall", "康乐汇二楼", 840, 50),
+      // As a sheet writes the event's title; but 非遗+党建 is held in April, August and December.
+      session("", "“非遗+党建”主题活动", "kangle-hall", "", 840, 35),
+  };
+  auto december = session("", "“非遗+党建”主题活动", "kangle-hall", "", 840, 35);
+  december.date = "2026-12-31";
+  auto held = report::services_held(config, sessions);
+  std::map<std::string, report::ServiceFigures> by_service;
+  for (const auto& f : held) by_service[f.service] = f;
+  REQUIRE(by_service.size() == 2);
+  auto in_december = report::services_held(config, {december});
+  REQUIRE(in_december.size() == 1);
+  CHECK(in_december[0].service == "heritage-crafts");
+  CHECK(in_december[0].residents == 35);
+  CHECK(by_service.at("mental-health").sessions == 2);
+  CHECK(by_service.at("mental-health").residents == 35);
+  CHECK(by_service.at("haircut").sessions == 2);
+  CHECK(by_service.at("haircut").residents == 9);
+  CHECK(by_service.at("haircut").without_residents == 1);
+
+  // So mental-health is not "never held".
+  auto reviews = report::review_services(config, held, {}, {}, {}, {});
+  CHECK(review_of(reviews, "mental-health").reason != ReviewReason::not_held);
+  CHECK(review_of(reviews, "mental-health").sessions == 2);
+}
+
+TEST_CASE("review_services: a resource of the kiosk's own volunteer is not another provider", "[report]") {
+  LedgerWorkspace ws;
+  auto config = ws.config();
+  std::vector<report::ServiceFigures> figures{held("mental-health", 2, 4, 5.0)};  // 2 a session, at kangle-hall alone
+  std::vector<report::ResourceOffer> resources{{"mental-care", 7}};
+  auto elsewhere = report::review_services(config, figures, {}, resources, {}, {{"dingxiang", {7}}});
+  CHECK(review_of(elsewhere, "mental-health").reason == ReviewReason::little_demand);
+  CHECK(review_of(elsewhere, "mental-health").resources == 1);
+  auto own = report::review_services(config, figures, {}, resources, {}, {{"kangle-hall", {7}}});
+  CHECK(review_of(own, "mental-health").reason == ReviewReason::niche);
+  CHECK(review_of(own, "mental-health").resources == 0);
+  CHECK(review_of(own, "mental-health").own_resources == 1);
+}
+
+TEST_CASE("resource_offers and kiosk_rosters: a volunteer's resource names them, a kiosk's rota and records its own",
+          "[report]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲"), b = ws.volunteer("乙");
+  ws.record("2026-12-01", "haircut", {a});
+  ws.sql().exec("INSERT INTO resources (provider, provider_kind, phone, category, created_at, updated_at) VALUES "
+                "('甲', 'volunteer', NULL, 'mental-care', 'now', 'now'), "
+                "('某人', 'volunteer', '13900001002', 'mental-care', 'now', 'now'), "
+                "('心理咨询中心', 'unit', NULL, 'mental-care', 'now', 'now')");
+  auto offers = report::resource_offers(ws.sql());
+  REQUIRE(offers.size() == 3);
+  CHECK(offers[0].volunteer == a);  // by their one name
+  CHECK(offers[1].volunteer == b);  // by phone
+  CHECK_FALSE(offers[2].volunteer);
+  auto rosters = report::kiosk_rosters(ws.sql());
+  CHECK(rosters["dingxiang"].contains(a));
+  CHECK_FALSE(rosters["dingxiang"].contains(b));
+}
+
+TEST_CASE("review_services: a graft names a service sharing its category, skill, kiosk or weekday, and which", "[report]") {
+  LedgerWorkspace ws;
+  auto config = ws.config();
+  // bicycle-repair (repair, dingxiang on Fridays): little demand, keen volunteers, a resource elsewhere.
+  auto bicycle = held("bicycle-repair", 2, 2, 4.0);
+  std::vector<report::ResourceOffer> resources{{"repair", {}}};
+  std::map<std::string, int> skilled{{"bicycle-mechanic", 3}};
+  auto partner_of = [&](std::vector<report::ServiceFigures> figures) {
+    figures.push_back(bicycle);
+    auto reviews = report::review_services(config, figures, {}, resources, skilled, {});
+    const auto& r = review_of(reviews, "bicycle-repair");
+    REQUIRE(r.reason == ReviewReason::volunteers_keen);
+    return r;
+  };
+  auto mental = held("mental-health", 2, 10, 4.0);   // kangle-hall, Fridays: middling
+  auto sugar = held("blood-sugar", 2, 8, 4.0);       // dingxiang, Wednesdays: middling
+  auto legal = held("legal-advice", 2, 10, 4.0);     // pubei, Thursdays: middling
+  auto watch = held("watch-repair", 2, 10, 4.0);     // repair, dingxiang: middling
+  auto by_day = partner_of({mental, legal});
+  CHECK(by_day.partner == "mental-health");
+  CHECK(by_day.tie == report::GraftTie::weekday);
+  CHECK(by_day.shared_weekday == 5);
+  auto by_kiosk = partner_of({mental, legal, sugar});
+  CHECK(by_kiosk.partner == "blood-sugar");
+  CHECK(by_kiosk.tie == report::GraftTie::kiosk);
+  CHECK(by_kiosk.shared_kiosk == "dingxiang");
+  auto by_category = partner_of({mental, legal, sugar, watch});
+  CHECK(by_category.partner == "watch-repair");
+  CHECK(by_category.tie == report::GraftTie::category);
+  auto alone = partner_of({legal});
+  CHECK(alone.partner.empty());
+  CHECK(alone.tie == report::GraftTie::none);
 }
 
 TEST_CASE("period_figures: sessions, residents, volunteers and hours of a period, cancelled records left out", "[report]") {
