@@ -107,17 +107,16 @@ std::optional<toml::table> parse_file(const Files& files, const std::string& nam
     return toml::parse(std::string_view(*content), std::string_view(name));
   } catch (const toml::parse_error& e) {
     const auto& begin = e.source().begin;
-    sink.error({name, static_cast<int>(begin.line), static_cast<int>(begin.column)},
-               Message(Msg::toml_syntax, e.description()));
+    sink.error({name, static_cast<int>(begin.line), static_cast<int>(begin.column)}, syntax_error_message(*content, e));
     return std::nullopt;
   }
 }
 
+/// An id is one word, in Chinese or not (梧桐SPACE, umbrella-repair): a file name, a key
+/// and a code in every output, so no spaces, dots or slashes.
 bool is_valid_id(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.back() == '-') return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-  });
+  return text::letters_digits_and(id, "-_");
 }
 
 /// Each key of `table` must be an id: reports the ones that are not.
@@ -306,7 +305,7 @@ void read_hours(TableReader& r, Kiosk& kiosk, Diagnostics& sink) {
     }
     for (const auto& [text, at] : texts) {
       bool reversed = false;
-      auto range = parse_time_range(text::trim(text), &reversed);
+      auto range = parse_loose_time_range(text, &reversed);
       if (!range) {
         sink.error(at, Message(reversed ? Msg::time_range_reversed : Msg::bad_time_range, text));
         continue;
@@ -349,19 +348,20 @@ void read_menu_entry(TableReader& e, Cadence cadence, Kiosk& kiosk, bool hours_k
   bool rhythm_ok = false;
   if (auto on = e.string("on", true)) {
     m.on_text = *on;
-    if (auto rhythm = parse_rhythm(*on)) {
+    std::optional<Message> problem;
+    if (auto rhythm = parse_rhythm(*on, &problem)) {
       m.on = *rhythm;
       rhythm_ok = true;
       if (cadence == Cadence::daily && rhythm->kind != Rhythm::Kind::weekdays) {
         sink.error(e.position("on"), Message(Msg::daily_needs_weekday, *on));
       }
     } else {
-      sink.error(e.position("on"), Message(Msg::bad_rhythm, *on));
+      sink.error(e.position("on"), problem ? *problem : Message(Msg::bad_rhythm, *on));
     }
   }
   if (auto time = e.string("time")) {
     bool reversed = false;
-    m.time = parse_time_range(text::trim(*time), &reversed);
+    m.time = parse_loose_time_range(*time, &reversed);
     if (!m.time) sink.error(e.position("time"), Message(reversed ? Msg::time_range_reversed : Msg::bad_time_range, *time));
   } else if (rhythm_ok && hours_known) {
     auto days = possible_weekdays(m.on);

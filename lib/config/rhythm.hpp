@@ -38,10 +38,14 @@ std::string describe_rhythm(const Rhythm& rhythm, Lang lang);
 /// A set of weekdays in words: "周一至周五" is not attempted; "周一、周三".
 std::string describe_weekdays(const std::bitset<7>& days, Lang lang);
 
-/// The rhythm written in `text`; nothing when it cannot be read.
-std::optional<Rhythm> parse_rhythm(std::string_view text);
+/// The rhythm written in `text`, in English or as people write it in Chinese (docs/workspace.md):
+/// 周四, 每周三, 周一至周五, 每月第二个周六, 每月最后一个周四, 隔周四 从2026-12-03, 每2周周四 从…,
+/// 每月15日, 2026年12月24日; full-width digits too. Nothing when it cannot be read; then
+/// `problem`, when given, says why if more can be said than that it was not understood.
+std::optional<Rhythm> parse_rhythm(std::string_view text, std::optional<Message>* problem = nullptr);
 
-/// A weekday or a range of weekdays (`mon-fri`, `sat-sun`, `周一-周五`) as a set.
+/// A weekday, a range or a list of them (`mon-fri`, `sat-sun`, `周一至周五`, `周一到周五`,
+/// `周一-周五`, `工作日`, `周一、周三`) as a set: the `[hours]` keys.
 std::optional<std::bitset<7>> parse_weekday_set(std::string_view text);
 
 }  // namespace kangle::config

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/i18n.hpp"
@@ -13,6 +14,87 @@ namespace kangle::config {
 Position position_of(const std::string& file, const toml::node& node) {
   const auto& begin = node.source().begin;
   return {file, static_cast<int>(begin.line), static_cast<int>(begin.column)};
+}
+
+namespace {
+
+bool has_non_ascii(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+/// A dotted key with each part that holds non-ASCII characters put in quotes; `first`
+/// gets the first such part. False when no part needed them.
+bool quote_key(std::string_view key, std::string& quoted, std::string& first) {
+  bool changed = false;
+  for (std::string_view rest = key;;) {
+    auto dot = rest.find('.');
+    auto part = text::trim(rest.substr(0, dot));
+    bool bare = !part.empty() && part.front() != '"' && part.front() != '\'';
+    if (bare && has_non_ascii(part) && std::none_of(part.begin(), part.end(), [](char c) { return c == '"'; })) {
+      if (!changed) first = part;
+      quoted += "\"" + std::string(part) + "\"";
+      changed = true;
+    } else {
+      quoted += part;
+    }
+    if (dot == std::string_view::npos) break;
+    quoted += '.';
+    rest.remove_prefix(dot + 1);
+  }
+  return changed;
+}
+
+/// The line `number` (1-based) of `content`, without its line break.
+std::string_view line_of(std::string_view content, std::size_t number) {
+  for (std::size_t n = 1; n < number; ++n) {
+    auto end = content.find('\n');
+    if (end == std::string_view::npos) return {};
+    content.remove_prefix(end + 1);
+  }
+  auto line = content.substr(0, content.find('\n'));
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  return line;
+}
+
+}  // namespace
+
+Message syntax_error_message(std::string_view content, const toml::parse_error& error) {
+  auto line = text::trim(line_of(content, error.source().begin.line));
+  std::string quoted, first;
+  if (line.starts_with('[')) {  // [周一] or [[周一]]: a table's name
+    auto open = line.find_first_not_of('[');
+    auto close = line.find(']', open);
+    if (open != std::string_view::npos && close != std::string_view::npos &&
+        quote_key(line.substr(open, close - open), quoted, first)) {
+      auto brackets = line.substr(0, open);
+      return Message(Msg::toml_key_needs_quotes, first,
+                     std::string(brackets) + quoted + std::string(line.substr(close, open)));
+    }
+  } else if (auto equals = line.find('='); equals != std::string_view::npos) {
+    auto key = text::trim(line.substr(0, equals));
+    auto value = text::trim(line.substr(equals + 1));
+    if (quote_key(key, quoted, first)) return Message(Msg::toml_key_needs_quotes, first, quoted + " = " + std::string(value));
+    for (std::string_view curly : {"“", "”", "＂"}) {
+      if (!value.starts_with(curly)) continue;
+      auto inner = value.substr(curly.size());
+      for (std::string_view close : {"”", "“", "＂"}) {
+        if (inner.ends_with(close)) inner.remove_suffix(close.size());
+      }
+      return Message(Msg::toml_curly_quotes, std::string(key) + " = \"" + std::string(inner) + "\"");
+    }
+    if (value.starts_with('"') && !value.starts_with("\"\"\"") && value.find('"', 1) == std::string_view::npos) {
+      return Message(Msg::toml_unterminated_string);
+    }
+    // 丁香园 or 9:00-11:30 as a value: text without quotes (a TOML time has seconds).
+    bool clock_range = !value.empty() && value.front() >= '0' && value.front() <= '9' &&
+                       value.find(':') != std::string_view::npos &&
+                       value.find_first_of("-~") != std::string_view::npos;
+    if (!value.empty() && (has_non_ascii(value.substr(0, 1)) || clock_range) &&
+        value.find('"') == std::string_view::npos) {
+      return Message(Msg::toml_value_needs_quotes, value, std::string(key) + " = \"" + std::string(value) + "\"");
+    }
+  }
+  return Message(Msg::toml_syntax, std::string(error.description()));
 }
 
 TableReader::TableReader(const toml::table& table, std::string file, Diagnostics& sink)
@@ -101,7 +183,7 @@ std::optional<Date> TableReader::date(std::string_view key, bool required) {
     return std::nullopt;
   }
   if (n->is_string()) {
-    if (auto date = parse_date(text::trim(n->as_string()->get()))) return date;
+    if (auto date = parse_loose_date(n->as_string()->get())) return date;
     sink_.error(position(key), Message(Msg::toml_bad_date, n->as_string()->get()));
     return std::nullopt;
   }

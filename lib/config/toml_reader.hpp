@@ -17,6 +17,11 @@ namespace kangle::config {
 /// The position of a TOML node in `file`.
 Position position_of(const std::string& file, const toml::node& node);
 
+/// The syntax error `error` of the TOML text `content`, said for people: a key or a text
+/// in Chinese without its quotes, Chinese quotes “…”, a text without its closing quote,
+/// each with the line as it should be written; else the parser's own words as a detail.
+Message syntax_error_message(std::string_view content, const toml::parse_error& error);
+
 /// A text value and where it stands, for references checked after every file is read.
 struct Located {
   std::string value;

@@ -64,6 +64,30 @@ std::optional<Date> parse_date(std::string_view text) {
   return date;
 }
 
+std::optional<Date> parse_loose_date(std::string_view raw) {
+  std::string s = text::clean(raw);
+  if (s.size() >= 10) {
+    if (auto exact = parse_date(s.substr(0, 10))) return exact;  // also "2027-06-30 00:00"
+  }
+  std::vector<int> parts;
+  int value = -1;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    char c = i < s.size() ? s[i] : '/';
+    if (c >= '0' && c <= '9') {
+      value = (value < 0 ? 0 : value * 10) + (c - '0');
+      if (value > 9999) return std::nullopt;
+    } else if (value >= 0) {
+      parts.push_back(value);
+      value = -1;
+    }
+  }
+  if (parts.size() != 3) return std::nullopt;
+  Date date{std::chrono::year{parts[0]}, std::chrono::month{static_cast<unsigned>(parts[1])},
+            std::chrono::day{static_cast<unsigned>(parts[2])}};
+  if (!date.ok() || parts[0] < 1900) return std::nullopt;
+  return date;
+}
+
 Date date_argument(std::string_view text) {
   auto date = parse_date(text);
   if (!date) throw UsageError(Message(Msg::toml_bad_date, text));
@@ -166,6 +190,75 @@ std::optional<std::chrono::weekday> parse_weekday(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+using text::take_longest;
+
+/// Day-of-week characters after 周/星期/礼拜: 一 … 六, 日/天 (0 = Sunday).
+std::optional<unsigned> take_day_char(std::string_view& s) {
+  return take_longest(s, {{"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"日", 0}, {"天", 0}, {"七", 0}});
+}
+
+/// A day after 周 written as a digit, 周2 (7 is Sunday); only there, where it cannot be a clock.
+std::optional<unsigned> take_day_digit(std::string_view& s) {
+  return take_longest(s, {{"1", 1}, {"2", 2}, {"3", 3}, {"4", 4}, {"5", 5}, {"6", 6}, {"7", 0}});
+}
+
+}  // namespace
+
+std::optional<std::chrono::weekday> take_weekday(std::string_view& s) {
+  if (auto english = take_longest(s, {{"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5},
+                                      {"saturday", 6}, {"sunday", 0}, {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4},
+                                      {"fri", 5}, {"sat", 6}, {"sun", 0}})) {
+    return std::chrono::weekday{*english};
+  }
+  auto rest = s;
+  take_longest(rest, {{"每个", 0}, {"每", 0}});  // 每周二: every Tuesday is Tuesday
+  if (!take_longest(rest, {{"周", 0}, {"星期", 0}, {"礼拜", 0}})) return std::nullopt;
+  auto day = take_day_char(rest);
+  if (!day) day = take_day_digit(rest);
+  if (!day) return std::nullopt;
+  s = rest;
+  return std::chrono::weekday{*day};
+}
+
+std::optional<std::bitset<7>> take_weekdays(std::string_view& s) {
+  using Days = std::bitset<7>;
+  if (take_longest(s, {{"每天", 0}, {"天天", 0}, {"每日", 0}, {"全周", 0}, {"随时", 0}, {"都可以", 0}, {"不限", 0},
+                       {"everyday", 0}, {"daily", 0}, {"any", 0}})) {
+    return Days{}.set();
+  }
+  if (take_longest(s, {{"工作日", 0}, {"weekdays", 0}, {"weekday", 0}})) return Days{0b0111110};
+  if (take_longest(s, {{"周末", 0}, {"双休日", 0}, {"weekends", 0}, {"weekend", 0}})) return Days{0b1000001};
+  auto first = take_weekday(s);
+  if (!first) return std::nullopt;
+  Days days;
+  days.set(first->c_encoding());
+  auto rest = s;
+  if (take_longest(rest, {{"至", 0}, {"到", 0}, {"-", 0}, {"~", 0}, {"～", 0}, {"—", 0}, {"–", 0}, {"〜", 0}, {"－", 0}})) {
+    std::optional<unsigned> last;
+    if (auto day = take_weekday(rest)) last = day->c_encoding();
+    else last = take_day_char(rest);  // 周一至五
+    if (last) {
+      for (unsigned d = first->c_encoding();; d = (d + 1) % 7) {
+        days.set(d);
+        if (d == *last) break;
+      }
+      s = rest;
+      return days;
+    }
+  }
+  while (auto more = take_day_char(s)) days.set(*more);  // 周一三五
+  return days;
+}
+
+std::optional<std::bitset<7>> take_bare_weekdays(std::string_view& s) {
+  std::bitset<7> days;
+  while (auto day = take_day_char(s)) days.set(*day);
+  if (days.none()) return std::nullopt;
+  return days;
+}
+
 std::string_view weekday_display(std::chrono::weekday day, bool chinese) {
   static constexpr std::array<std::string_view, 7> english{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   return chinese ? weekday_names[14 + day.c_encoding()].name : english[day.c_encoding()];
@@ -183,6 +276,30 @@ std::optional<TimeRange> parse_time_range(std::string_view text, bool* ends_befo
     return std::nullopt;
   }
   return TimeRange{*start, *end};
+}
+
+std::optional<TimeRange> parse_loose_time_range(std::string_view raw, bool* reversed) {
+  // After NFKC, full-width digits, colons, －, ～ are ASCII; the other dashes are named here.
+  static constexpr std::string_view dashes[] = {"—", "–", "〜", "~", "至", "到", "-"};
+  std::string text = text::clean(raw);
+  std::string s;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    std::string_view dash;
+    for (auto d : dashes) {
+      if (std::string_view(text).substr(i).starts_with(d)) dash = d;
+    }
+    if (dash.empty()) {
+      s += text[i++];
+      continue;
+    }
+    if (!s.ends_with('-')) s += '-';  // "——" is one dash
+    i += dash.size();
+  }
+  return parse_time_range(s, reversed);
 }
 
 std::string format_time_range(const TimeRange& range) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <bitset>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -15,6 +16,9 @@ using Date = std::chrono::year_month_day;
 
 /// A date written `YYYY-MM-DD`; nothing when malformed or when the day does not exist.
 std::optional<Date> parse_date(std::string_view text);
+/// A date as people type it: 2027-06-30, 2027/6/30, 2027.6.30, 2027年6月30日, full-width
+/// digits, and as date cells read ("2027-06-30 00:00"). Nothing when it is not a real date.
+std::optional<Date> parse_loose_date(std::string_view text);
 /// A day given on the command line (`--date`, `--from`): YYYY-MM-DD, else a UsageError.
 Date date_argument(std::string_view text);
 
@@ -50,6 +54,18 @@ bool known_timezone(const std::string& timezone);
 /// A weekday from `mon`…`sun`, `monday`…, `周一`…`周日` (also 周天, 星期一…); nothing otherwise.
 std::optional<std::chrono::weekday> parse_weekday(std::string_view text);
 
+/// The days written at the front of lower-case text, consumed: 每天, 工作日, 周末, 周一,
+/// 每周三, 周2, 星期三, 礼拜三, mon, monday, ranges (周一至周五, 周一到周五, 周一-周五, 周一~周五,
+/// 周一—周五, mon-fri) and runs (周一三五). The one reader of days for sign-up forms and
+/// kiosk files; nothing (and `s` untouched) when no day is there.
+std::optional<std::bitset<7>> take_weekdays(std::string_view& s);
+
+/// One weekday at the front of lower-case text, consumed: 周三, 每周三, 星期三, 周3, wed.
+std::optional<std::chrono::weekday> take_weekday(std::string_view& s);
+
+/// Weekday characters alone (一 … 六, 日, 天), as the later items of 周一、三、五 are written.
+std::optional<std::bitset<7>> take_bare_weekdays(std::string_view& s);
+
 /// The weekday as people read it: `周一` in Chinese, `Mon` in English.
 std::string_view weekday_display(std::chrono::weekday day, bool chinese);
 
@@ -65,6 +81,11 @@ struct TimeRange {
 /// `HH:MM-HH:MM` with a start before the end; nothing when malformed.
 /// `ends_before_start` is set when both times are valid but the range is empty or reversed.
 std::optional<TimeRange> parse_time_range(std::string_view text, bool* ends_before_start = nullptr);
+
+/// A time range as people write it: 9:00-11:30, 9：00—11：30, 9:00至11:30, 9:00~11:30,
+/// 9:00～11:30, 9:00－11:30, spaces around the dash, full-width digits. `reversed` is set
+/// when both times are valid but the range ends before it starts.
+std::optional<TimeRange> parse_loose_time_range(std::string_view text, bool* reversed = nullptr);
 
 /// `HH:MM-HH:MM`.
 std::string format_time_range(const TimeRange& range);

@@ -267,4 +267,33 @@ std::string clean_prose(std::string_view text) {
   return std::string(trim(out));
 }
 
+bool letters_digits_and(std::string_view s, std::string_view also) {
+  if (s.empty() || !is_valid_utf8(s)) return false;
+  auto accepted = prefix_length(s, [&](utf8proc_int32_t cp) {
+    if (cp < 0x80) {
+      auto c = static_cast<char>(cp);
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             also.find(c) != std::string_view::npos;
+    }
+    switch (utf8proc_category(cp)) {
+      case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+      case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+        return true;
+      default:
+        return false;
+    }
+  });
+  return accepted == s.size();
+}
+
+std::optional<unsigned> take_longest(std::string_view& s, std::initializer_list<Word> words) {
+  const Word* best = nullptr;
+  for (const auto& w : words) {
+    if (s.starts_with(w.text) && (!best || w.text.size() > best->text.size())) best = &w;
+  }
+  if (!best) return std::nullopt;
+  s.remove_prefix(best->text.size());
+  return best->value;
+}
+
 }  // namespace kangle::text

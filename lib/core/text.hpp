@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,5 +61,19 @@ bool nfkc_stable(std::string_view text);
 /// digits made ASCII and U+3000 a space, but Chinese punctuation (，。（）：) kept as
 /// written, which NFKC would turn into ASCII.
 std::string clean_prose(std::string_view text);
+
+/// True when `s` is not empty and holds only letters and digits of any script (汉字,
+/// A–Z, a–z, 0–9, …) and the ASCII characters of `also`.
+bool letters_digits_and(std::string_view s, std::string_view also);
+
+/// A word and what it stands for, for take_longest.
+struct Word {
+  std::string_view text;
+  unsigned value;
+};
+
+/// Removes the longest of `words` found at the front of `s` and gives its value; nothing
+/// (and `s` untouched) when none is there.
+std::optional<unsigned> take_longest(std::string_view& s, std::initializer_list<Word> words);
 
 }  // namespace kangle::text

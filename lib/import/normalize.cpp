@@ -89,73 +89,7 @@ using Parts = std::bitset<3>;
 
 constexpr Parts daytime{0b011};
 
-struct Word {
-  std::string_view text;
-  unsigned value;
-};
-
-/// Consumes the longest word of `words` at the front of `s`.
-std::optional<unsigned> take(std::string_view& s, std::initializer_list<Word> words) {
-  const Word* best = nullptr;
-  for (const auto& w : words) {
-    if (s.starts_with(w.text) && (!best || w.text.size() > best->text.size())) best = &w;
-  }
-  if (!best) return std::nullopt;
-  s.remove_prefix(best->text.size());
-  return best->value;
-}
-
-/// Day-of-week characters after 周/星期/礼拜: 一 … 六, 日/天 (0 = Sunday).
-std::optional<unsigned> take_day_char(std::string_view& s) {
-  return take(s, {{"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"日", 0}, {"天", 0}, {"七", 0}});
-}
-
-/// A day after 周 written as a digit, 周2 (7 is Sunday); only there, where it cannot be a clock.
-std::optional<unsigned> take_day_digit(std::string_view& s) {
-  return take(s, {{"1", 1}, {"2", 2}, {"3", 3}, {"4", 4}, {"5", 5}, {"6", 6}, {"7", 0}});
-}
-
-std::optional<unsigned> take_weekday(std::string_view& s) {
-  if (auto english = take(s, {{"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5},
-                              {"saturday", 6}, {"sunday", 0}, {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4},
-                              {"fri", 5}, {"sat", 6}, {"sun", 0}})) {
-    return english;
-  }
-  auto rest = s;
-  take(rest, {{"每个", 0}, {"每", 0}});  // 每周二: every Tuesday is Tuesday
-  if (!take(rest, {{"周", 0}, {"星期", 0}, {"礼拜", 0}})) return std::nullopt;
-  auto day = take_day_char(rest);
-  if (!day) day = take_day_digit(rest);
-  if (day) s = rest;
-  return day;
-}
-
-/// The days at the front of `s`, if any: 每天, 工作日, 周末, 周一, 周一至周五, 周一三五.
-std::optional<Days> take_days(std::string_view& s) {
-  if (take(s, {{"每天", 0}, {"天天", 0}, {"每日", 0}, {"全周", 0}, {"随时", 0}, {"都可以", 0}, {"不限", 0},
-               {"everyday", 0}, {"daily", 0}, {"any", 0}})) {
-    return Days{}.set();
-  }
-  if (take(s, {{"工作日", 0}, {"weekdays", 0}, {"weekday", 0}})) return Days{0b0111110};
-  if (take(s, {{"周末", 0}, {"双休日", 0}, {"weekends", 0}, {"weekend", 0}})) return Days{0b1000001};
-  auto first = take_weekday(s);
-  if (!first) return std::nullopt;
-  Days days;
-  days.set(*first);
-  auto rest = s;
-  if (take(rest, {{"至", 0}, {"到", 0}, {"-", 0}, {"~", 0}, {"～", 0}, {"—", 0}})) {
-    if (auto last = take_weekday(rest); last || (last = take_day_char(rest))) {
-      for (unsigned d = *first;; d = (d + 1) % 7) {
-        days.set(d);
-        if (d == *last) break;
-      }
-      s = rest;
-      return days;
-    }
-  }
-  while (auto more = take_day_char(s)) days.set(*more);  // 周一三五
-  return days;
-}
+using text::take_longest;
 
 std::optional<Parts> take_parts(std::string_view& s) {
   // A clock range, the rest of the piece: the parts of the day it overlaps, as a session's.
@@ -168,44 +102,14 @@ std::optional<Parts> take_parts(std::string_view& s) {
     return parts;
   }
   // 中午 spans the end of the morning and the start of the afternoon, 傍晚 the afternoon's end.
-  auto part = take(s, {{"上午", 1}, {"早上", 1}, {"早晨", 1}, {"早", 1}, {"am", 1}, {"morning", 1}, {"中午", 3},
+  auto part = take_longest(s, {{"上午", 1}, {"早上", 1}, {"早晨", 1}, {"早", 1}, {"am", 1}, {"morning", 1}, {"中午", 3},
                        {"下午", 2}, {"pm", 2}, {"afternoon", 2}, {"傍晚", 6}, {"晚上", 4}, {"晚间", 4}, {"夜间", 4},
                        {"晚", 4}, {"evening", 4}, {"全天", 3}, {"整天", 3}, {"白天", 3}, {"allday", 3}});
   if (!part) return std::nullopt;
   return Parts{*part};
 }
 
-/// Weekday characters alone, as the later items of 周一、三、五 or 周六、日 are written.
-std::optional<Days> take_bare_days(std::string_view& s) {
-  Days days;
-  while (auto day = take_day_char(s)) days.set(*day);
-  if (days.none()) return std::nullopt;
-  return days;
-}
-
 }  // namespace
-
-std::optional<TimeRange> parse_loose_time_range(std::string_view text, bool* reversed) {
-  static constexpr std::string_view dashes[] = {"—", "–", "〜", "~", "至", "到", "-"};
-  std::string s;
-  for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == ' ') {
-      ++i;
-      continue;
-    }
-    std::string_view dash;
-    for (auto d : dashes) {
-      if (text.substr(i).starts_with(d)) dash = d;
-    }
-    if (dash.empty()) {
-      s += text[i++];
-      continue;
-    }
-    if (!s.ends_with('-')) s += '-';  // "——" is one dash
-    i += dash.size();
-  }
-  return parse_time_range(s, reversed);
-}
 
 std::optional<people::Availability> parse_availability(std::string_view text, std::vector<std::string>* unreadable) {
   // "every day", as describe_availability writes it in English: one piece, which split_list
@@ -249,8 +153,8 @@ std::optional<people::Availability> parse_availability(std::string_view text, st
   for (const auto& piece : split_list(spaced)) {
     std::string lower = text::ascii_lower(piece);
     std::string_view s = lower;
-    auto days = take_days(s);
-    if (!days && after_weekday) days = take_bare_days(s);
+    auto days = take_weekdays(s);
+    if (!days && after_weekday) days = take_bare_weekdays(s);
     auto parts = take_parts(s);
     if (!s.empty() || (!days && !parts)) {
       not_read.push_back(piece);
@@ -313,30 +217,6 @@ bool is_party_member(std::string_view political_status) {
   auto s = text::ascii_lower(text::clean(political_status));
   return s == "中共党员" || s == "中共预备党员" || s == "党员" || s == "预备党员" || s == "共产党员" ||
          s == "cpc member" || s == "party member";
-}
-
-std::optional<Date> parse_loose_date(std::string_view raw) {
-  std::string s = text::clean(raw);
-  if (s.size() >= 10) {
-    if (auto exact = parse_date(s.substr(0, 10))) return exact;  // also "2027-06-30 00:00"
-  }
-  std::vector<int> parts;
-  int value = -1;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    char c = i < s.size() ? s[i] : '/';
-    if (c >= '0' && c <= '9') {
-      value = (value < 0 ? 0 : value * 10) + (c - '0');
-      if (value > 9999) return std::nullopt;
-    } else if (value >= 0) {
-      parts.push_back(value);
-      value = -1;
-    }
-  }
-  if (parts.size() != 3) return std::nullopt;
-  Date date{std::chrono::year{parts[0]}, std::chrono::month{static_cast<unsigned>(parts[1])},
-            std::chrono::day{static_cast<unsigned>(parts[2])}};
-  if (!date.ok() || parts[0] < 1900) return std::nullopt;
-  return date;
 }
 
 std::optional<bool> parse_yes_no(std::string_view text) {

@@ -25,20 +25,11 @@ using text::split_list;
 /// is returned only when no piece could be read.
 std::optional<people::Availability> parse_availability(std::string_view text, std::vector<std::string>* unreadable = nullptr);
 
-/// "09:00-11:00" from the ways sheets write a range: 9:00—11:00, 9:00~11:00, 9:00至11:00,
-/// spaces around the dash (after text::clean(), which makes full-width digits and colons ASCII).
-/// `reversed` is set when the range ends before it starts.
-std::optional<TimeRange> parse_loose_time_range(std::string_view text, bool* reversed = nullptr);
-
 /// "周一上午、周三下午" style text of an availability in `lang`.
 std::string describe_availability(const people::Availability& availability, Lang lang);
 
 /// True for 中共党员 and 中共预备党员 (and 党员, 预备党员, CPC member).
 bool is_party_member(std::string_view political_status);
-
-/// A date as people type it: 2027-06-30, 2027/6/30, 2027.6.30, 2027年6月30日, and as
-/// date cells read (2027-06-30, "2027-06-30 00:00"). Nothing when it is not a real date.
-std::optional<Date> parse_loose_date(std::string_view text);
 
 /// A yes or a no: 是 有 √ Y yes true 1, or 否 无 不是 × N no false 0. Nothing for other text.
 std::optional<bool> parse_yes_no(std::string_view text);

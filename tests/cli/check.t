@@ -54,11 +54,11 @@ as file:line:column, sorted, in the workspace's language; exit 1.
   kangle.toml:5:12: 未知语言“klingon”（可选 zh-CN 或 en）
   kiosks/dingxiang.toml:14:12: 营业时间 09:00-11:30 与 11:00-12:00（第 13 行）在周一重叠
   kiosks/dingxiang.toml:18:13: 未知的服务项目“umbrela-repair”（是否想写“umbrella-repair”？）
-  kiosks/dingxiang.toml:21:12: 无法识别的周期“3th tue”（例如 "thu"、"2nd sat"、"last fri"、"every 2 weeks from 2026-12-03"、"day 15"）
+  kiosks/dingxiang.toml:21:12: 无法识别的周期“3th tue”（例如 周四、周一至周五、每月第二个周六、每月最后一个周五、隔周四 从2026-12-03、每月15日、2026-12-24）
   kiosks/dingxiang.toml:33:12: “天天见”条目应写星期几，而不是“last fri”
   kiosks/dingxiang.toml:43:8: “2026-02-30”不是存在的日期（格式为 YYYY-MM-DD）
   kiosks/kangle-hall.toml:12:11: “11:30-09:00”的结束时间早于开始时间
-  kiosks/pubei.toml:27:24: 语法错误：Error while parsing string: unescaped control characters other than TAB (U+0009) are explicitly prohibited
+  kiosks/pubei.toml:27:24: 文字缺少结尾的英文双引号 "（须在同一行内）
   services.toml:216:13: 未知的技能“barbre”（是否想写“barber”？）
   services.toml:218:13: “seats”应为整数
   services.toml:219:13: “daily_cap”应为不小于 1 的整数
@@ -85,7 +85,7 @@ the counts as facts. The keys and codes are the same in either language.
   columns.toml 62 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
   columns.toml 76 1 error toml_unknown_key_suggest unknown key "nite" (did you mean "note"?)
   holidays/ None None warning calendar_provisional the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
-  ['bad_language', 'bad_rhythm', 'calendar_provisional', 'daily_needs_weekday', 'hours_overlap', 'time_range_reversed', 'toml_bad_date', 'toml_missing_key', 'toml_not_positive', 'toml_syntax', 'toml_unknown_key', 'toml_unknown_key_suggest', 'toml_wrong_type', 'unknown_reference_suggest', 'workday_in_holiday']
+  ['bad_language', 'bad_rhythm', 'calendar_provisional', 'daily_needs_weekday', 'hours_overlap', 'time_range_reversed', 'toml_bad_date', 'toml_missing_key', 'toml_not_positive', 'toml_unknown_key', 'toml_unknown_key_suggest', 'toml_unterminated_string', 'toml_wrong_type', 'unknown_reference_suggest', 'workday_in_holiday']
 
 Commands that need a valid config refuse with the first problem and point at check.
 
@@ -115,7 +115,7 @@ file that is a folder.
   $ kangle --lang en -w odd check
   Problem
   holidays/: warning: the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
-  kiosks/noise.toml:1:1: syntax error: Encountered invalid utf-8 sequence
+  kiosks/noise.toml:1:1: this is not TOML as kangle reads it: check the quotes, brackets and = of the line (the parser says: Encountered invalid utf-8 sequence)
   
   1 error(s), 1 warning(s)
   [1]

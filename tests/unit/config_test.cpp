@@ -212,6 +212,89 @@ TEST_CASE("parse_rhythm, bad rhythms are rejected") {
   }
 }
 
+TEST_CASE("parse_rhythm, the forms people write in Chinese", "[forms]") {
+  auto weekdays = std::string("0111110");
+  for (auto text : {"周一至周五", "周一-周五", "周一到周五", "周一~周五", "周一～周五", "周一—周五", "周一 至 周五",
+                    "星期一至星期五", "周一至五", "工作日", "MON-FRI"}) {
+    INFO(text);
+    CHECK(rhythm(text).weekdays.to_string() == weekdays);
+  }
+  CHECK(rhythm("每周三").weekdays.to_string() == "0001000");
+  CHECK(rhythm("周一、周三").weekdays.to_string() == "0001010");
+  CHECK(rhythm("周末").weekdays.to_string() == "1000001");
+
+  auto last_thu = rhythm("每月最后一个周四");
+  CHECK(last_thu.kind == Rhythm::Kind::nth_weekday);
+  CHECK(last_thu.nth == -1);
+  CHECK(last_thu.weekday == Thursday);
+  for (auto text : {"每月第二个周六", "每月第2个周六", "每月第２个星期六", "第二个周六"}) {
+    INFO(text);
+    auto second_sat = rhythm(text);
+    CHECK(second_sat.kind == Rhythm::Kind::nth_weekday);
+    CHECK(second_sat.nth == 2);
+    CHECK(second_sat.weekday == Saturday);
+  }
+  auto fifteenth = rhythm("每月15日");
+  CHECK(fifteenth.kind == Rhythm::Kind::day_of_month);
+  CHECK(fifteenth.day == 15);
+  CHECK(rhythm("每月1号").day == 1);
+  auto once = rhythm("2026年12月24日");
+  CHECK(once.kind == Rhythm::Kind::one_date);
+  CHECK(once.anchor == ymd(2026, 12, 24));
+  CHECK(rhythm("２０２６-１２-２４").anchor == ymd(2026, 12, 24));  // full-width digits
+}
+
+TEST_CASE("parse_rhythm, every other week (隔周) from a start date", "[forms]") {
+  for (auto text : {"隔周四 从2026-12-03", "隔周周四，从2026-12-03起", "隔周 从2026-12-03", "隔周四 自2026年12月3日起",
+                    "每2周周四 从2026-12-03", "每两周周四 从 2026-12-03 开始", "隔周四从２０２６-１２-０３"}) {
+    INFO(text);
+    auto fortnightly = rhythm(text);
+    CHECK(fortnightly.kind == Rhythm::Kind::every_n_weeks);
+    CHECK(fortnightly.interval_weeks == 2);
+    CHECK(fortnightly.anchor == ymd(2026, 12, 3));
+    CHECK(on(fortnightly, ymd(2026, 12, 17)));
+    CHECK_FALSE(on(fortnightly, ymd(2026, 12, 10)));
+  }
+  CHECK(rhythm("每3周周四 从2026-12-03").interval_weeks == 3);
+}
+
+TEST_CASE("parse_rhythm, every other week without its start says what to add", "[forms]") {
+  for (auto text : {"隔周四", "隔周周四", "每两周周四", "every 2 weeks"}) {
+    INFO(text);
+    std::optional<kangle::Message> problem;
+    CHECK_FALSE(parse_rhythm(text, &problem).has_value());
+    REQUIRE(problem.has_value());
+    CHECK(problem->in(Lang::zh_CN) == "“" + std::string(text) + "”：隔周需要写明从哪一天开始，如“隔周四 从2026-12-03”");
+  }
+  std::optional<kangle::Message> problem;
+  CHECK_FALSE(parse_rhythm("隔周三 从2026-12-03", &problem).has_value());
+  REQUIRE(problem.has_value());
+  CHECK(problem->in(Lang::zh_CN) == "“隔周三 从2026-12-03”：起始日期 2026-12-03 是周四，不是周三");
+  CHECK(problem->in(Lang::en) == "\"隔周三 从2026-12-03\": the start date 2026-12-03 is a Thu, not a Wed");
+}
+
+TEST_CASE("parse_rhythm, Chinese forms that are not rhythms are refused", "[forms]") {
+  for (auto bad : {"周八", "每月第六个周六", "每月第二个", "每月32日", "隔周一三 从2026-12-03", "隔周四 从2026-02-30",
+                   "周一至", "每月最后一个", "2026年2月30日"}) {
+    INFO("rhythm \"" << bad << "\"");
+    CHECK_FALSE(parse_rhythm(bad).has_value());
+  }
+}
+
+TEST_CASE("parse_weekday_set, the [hours] keys people write", "[forms]") {
+  using kangle::config::parse_weekday_set;
+  for (auto text : {"周一至周五", "周一-周五", "周一到周五", "周一－周五", "mon-fri", "Mon - Fri", "工作日"}) {
+    INFO(text);
+    auto days = parse_weekday_set(text);
+    REQUIRE(days.has_value());
+    CHECK(days->to_string() == "0111110");
+  }
+  CHECK(parse_weekday_set("周六、周日")->to_string() == "1000001");
+  CHECK_FALSE(parse_weekday_set("周一至").has_value());
+  CHECK_FALSE(parse_weekday_set("").has_value());
+  CHECK_FALSE(parse_weekday_set("mon fri").has_value());
+}
+
 TEST_CASE("describe_rhythm, in Chinese") {
   CHECK(kangle::config::describe_rhythm(rhythm("last thu"), Lang::zh_CN) == "每月最后一个周四");
   CHECK(kangle::config::describe_rhythm(rhythm("2nd sat"), Lang::zh_CN) == "每月第2个周六");
@@ -308,7 +391,8 @@ TEST_CASE("load_config, a TOML syntax error") {
                "[defaults\n"           // 3
                "monthly_limit = 4\n";  // 4
   CHECK(diagnostics_of(w) ==
-        Lines{"kangle.toml:3:10: syntax error: Error while parsing table header: expected ']', saw '\\n'"});
+        Lines{"kangle.toml:3:10: this is not TOML as kangle reads it: check the quotes, brackets and = of the line "
+              "(the parser says: Error while parsing table header: expected ']', saw '\\n')"});
 }
 
 TEST_CASE("load_config, an unquoted date that does not exist is a syntax error") {
@@ -316,15 +400,17 @@ TEST_CASE("load_config, an unquoted date that does not exist is a syntax error")
   w.kiosk = std::string(kiosk_toml) + "\n[[closure]]\nfrom = 2026-02-30\nto = 2026-03-02\n";
   auto lines = diagnostics_of(w);
   REQUIRE_FALSE(lines.empty());
-  CHECK(lines.back() == "kiosks/a.toml:12:18: syntax error: Error while parsing date: expected day "
-                        "between 1 and 28 (inclusive), saw 30");
+  CHECK(lines.back() == "kiosks/a.toml:12:18: this is not TOML as kangle reads it: check the quotes, brackets and = "
+                        "of the line (the parser says: Error while parsing date: expected day between 1 and 28 "
+                        "(inclusive), saw 30)");
 }
 
 TEST_CASE("load_config, a kiosk file with a syntax error does not also warn of no kiosks") {
   Workspace w;
   w.kiosk = std::string(kiosk_toml) + "\n[[closure]]\nfrom = 2026-02-30\nto = 2026-03-02\n";
-  CHECK(diagnostics_of(w) == Lines{"kiosks/a.toml:12:18: syntax error: Error while parsing date: expected day "
-                                   "between 1 and 28 (inclusive), saw 30"});
+  CHECK(diagnostics_of(w) == Lines{"kiosks/a.toml:12:18: this is not TOML as kangle reads it: check the quotes, "
+                                   "brackets and = of the line (the parser says: Error while parsing date: expected "
+                                   "day between 1 and 28 (inclusive), saw 30)"});
 }
 
 TEST_CASE("load_config, an unknown key suggests the nearest known one") {
@@ -377,7 +463,7 @@ TEST_CASE("load_config, a reversed time range") {
 TEST_CASE("load_config, a malformed time range") {
   Workspace w;
   w.kiosk = replaced(kiosk_toml, "sat = \"09:00-11:00\"", "sat = \"09:00-25:00\"");
-  CHECK(diagnostics_of(w) == Lines{"kiosks/a.toml:5:7: \"09:00-25:00\" is not a time range (write HH:MM-HH:MM)"});
+  CHECK(diagnostics_of(w) == Lines{"kiosks/a.toml:5:7: \"09:00-25:00\" is not a time range (write 9:00-11:30)"});
 }
 
 TEST_CASE("load_config, overlapping opening hours") {
@@ -425,8 +511,8 @@ TEST_CASE("load_config, a rhythm that cannot be read") {
   Workspace w;
   w.kiosk = replaced(kiosk_toml, "on = \"mon\"", "on = \"3th fri\"");
   CHECK(diagnostics_of(w) ==
-        Lines{"kiosks/a.toml:8:6: cannot read the rhythm \"3th fri\" (e.g. \"thu\", \"2nd sat\", \"last fri\", "
-              "\"every 2 weeks from 2026-12-03\", \"day 15\")"});
+        Lines{"kiosks/a.toml:8:6: cannot read the rhythm \"3th fri\" (e.g. \"thu\", \"mon-fri\", \"2nd sat\", "
+              "\"last fri\", \"every 2 weeks from 2026-12-03\", \"day 15\", \"2026-12-24\")"});
 }
 
 TEST_CASE("load_config, a make-up workday inside a holiday") {
@@ -617,4 +703,95 @@ TEST_CASE("load_config, [assessment] prior_ratings: 10 unless set, a whole numbe
   w.settings = std::string(settings_toml) + "[assessment]\nprior_ratings = -1\n";
   REQUIRE(diagnostics_of(w).size() == 1);
   CHECK(diagnostics_of(w)[0].starts_with("kangle.toml:4:17: "));
+}
+
+// ─── The forms people write, in a whole workspace ───────────────────────────────
+
+TEST_CASE("load_config, a kiosk written in Chinese forms with a Chinese id", "[forms]") {
+  TempDir dir;
+  Workspace w;
+  dir.write("kangle.toml", w.settings);
+  dir.write("services.toml", w.services);
+  dir.write("holidays/2026.toml", w.holidays);
+  dir.write("kiosks/梧桐SPACE.toml",
+            "name = \"梧桐SPACE\"\n"
+            "[hours]\n"
+            "\"周一至周五\" = [\"9：00—11：30\", \"13:30至16:00\"]\n"
+            "\"周六\" = \"９:００～１１:００\"\n"
+            "[[daily]]\n"
+            "on = \"每周三\"\n"
+            "services = [\"haircut\"]\n"
+            "[[weekly]]\n"
+            "on = \"隔周四 从2026-12-03\"\n"
+            "time = \"8:30~11:30\"\n"
+            "services = [\"haircut\"]\n"
+            "[[monthly]]\n"
+            "on = \"每月最后一个周四\"\n"
+            "time = \"14:00－16:00\"\n"
+            "services = [\"haircut\"]\n"
+            "[[outreach]]\n"
+            "on = \"每月第二个周六\"\n"
+            "services = [\"haircut\"]\n"
+            "[[closure]]\n"
+            "from = \"2027年1月10日\"\n"
+            "to = \"2027/1/20\"\n");
+  auto result = kangle::config::load_config(dir.path());
+  std::vector<std::string> lines;
+  for (const auto& d : result.diagnostics.sorted()) lines.push_back(kangle::config::format_diagnostic(d, Lang::en));
+  CHECK(lines.empty());
+  REQUIRE(result.config.kiosks.size() == 1);
+  const auto& kiosk = result.config.kiosks[0];
+  CHECK(kiosk.id == "梧桐SPACE");
+  using kangle::TimeRange;
+  CHECK(kiosk.hours[1] == std::vector<TimeRange>{{9 * 60, 11 * 60 + 30}, {13 * 60 + 30, 16 * 60}});
+  CHECK(kiosk.hours[6] == std::vector<TimeRange>{{9 * 60, 11 * 60}});
+  REQUIRE(kiosk.menu.size() == 4);
+  CHECK(kiosk.menu[1].on.kind == Rhythm::Kind::every_n_weeks);
+  CHECK(kiosk.menu[1].time == TimeRange{8 * 60 + 30, 11 * 60 + 30});
+  CHECK(kiosk.menu[2].time == TimeRange{14 * 60, 16 * 60});
+  REQUIRE(kiosk.closures.size() == 1);
+  CHECK(kiosk.closures[0].from == ymd(2027, 1, 10));
+}
+
+TEST_CASE("load_config, ids: Chinese or ASCII words, never spaces or dots", "[forms]") {
+  TempDir dir;
+  Workspace w;
+  w.write_to(dir);
+  dir.write("kiosks/名称.toml", w.kiosk);
+  dir.write("kiosks/梧桐 SPACE.toml", w.kiosk);
+  auto result = kangle::config::load_config(dir.path());
+  std::vector<std::string> lines;
+  for (const auto& d : result.diagnostics.sorted()) lines.push_back(kangle::config::format_diagnostic(d, Lang::zh_CN));
+  CHECK(lines == Lines{"kiosks/梧桐 SPACE.toml: “梧桐 SPACE”不是有效的标识（只能用汉字、字母、数字、- 和 _，不能有空格）"});
+}
+
+TEST_CASE("load_config, an unquoted Chinese key says to quote it, in Chinese", "[forms]") {
+  Workspace w;
+  w.kiosk = replaced(kiosk_toml, "mon-fri = ", "周一至周五 = ");
+  CHECK(diagnostics_of(w, Lang::zh_CN) ==
+        Lines{"kiosks/a.toml:4:1: 键“周一至周五”须加英文双引号（不加引号的键只能用 A-Z、a-z、0-9、- 和 _）：写成 "
+              "\"周一至周五\" = [\"09:00-11:30\", \"13:30-16:00\"]"});
+  CHECK(diagnostics_of(w, Lang::en) ==
+        Lines{"kiosks/a.toml:4:1: the key \"周一至周五\" must be in double quotes (a key without quotes may hold only "
+              "A-Z, a-z, 0-9, - and _): write \"周一至周五\" = [\"09:00-11:30\", \"13:30-16:00\"]"});
+}
+
+TEST_CASE("load_config, TOML syntax errors said for people, the parser's words as a detail", "[forms]") {
+  Workspace w;
+  w.kiosk = replaced(kiosk_toml, "name = \"Kiosk A\"", "name = 丁香园");
+  CHECK(diagnostics_of(w, Lang::zh_CN) == Lines{"kiosks/a.toml:1:8: 文字“丁香园”须加英文双引号：写成 name = \"丁香园\""});
+  w.kiosk = replaced(kiosk_toml, "sat = \"09:00-11:00\"", "sat = 9:00-11:00");
+  CHECK(diagnostics_of(w, Lang::zh_CN) == Lines{"kiosks/a.toml:5:7: 文字“9:00-11:00”须加英文双引号：写成 sat = \"9:00-11:00\""});
+  w.kiosk = replaced(kiosk_toml, "name = \"Kiosk A\"", "name = “丁香园”");
+  CHECK(diagnostics_of(w, Lang::zh_CN) ==
+        Lines{"kiosks/a.toml:1:8: TOML 的引号须用英文双引号 \"…\"，不能用中文引号“…”：写成 name = \"丁香园\""});
+  w.kiosk = replaced(kiosk_toml, "name = \"Kiosk A\"", "name = \"Kiosk A");
+  CHECK(diagnostics_of(w, Lang::zh_CN) == Lines{"kiosks/a.toml:1:16: 文字缺少结尾的英文双引号 \"（须在同一行内）"});
+  w.kiosk = replaced(kiosk_toml, "[hours]", "[营业时间]");
+  CHECK(diagnostics_of(w, Lang::zh_CN) ==
+        Lines{"kiosks/a.toml:3:2: 键“营业时间”须加英文双引号（不加引号的键只能用 A-Z、a-z、0-9、- 和 _）：写成 [\"营业时间\"]"});
+  w.kiosk = replaced(kiosk_toml, "[hours]", "[hours");
+  CHECK(diagnostics_of(w, Lang::zh_CN) ==
+        Lines{"kiosks/a.toml:3:7: 此处不符合 TOML 格式：请检查这一行的引号、方括号和等号（解析器原文：Error while parsing "
+              "table header: expected ']', saw '\\n'）"});
 }

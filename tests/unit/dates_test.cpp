@@ -203,3 +203,36 @@ TEST_CASE("period_to, cut_like and the labels of a period not yet over", "[repor
   CHECK(kangle::days_label(november, kangle::Lang::en) == "1–3 Nov 2026");
   CHECK(kangle::days_label(kangle::cut_like(p("2026Q3"), q4), kangle::Lang::en) == "1 Jul – 3 Sep 2026");
 }
+
+TEST_CASE("parse_loose_time_range, the ways people write a range", "[forms]") {
+  TimeRange morning{9 * 60, 11 * 60 + 30};
+  for (auto text : {"9:00-11:30", "09:00-11:30", "9：00—11：30", "9:00至11:30", "9:00到11:30", "9:00~11:30",
+                    "9:00～11:30", "9:00－11:30", "9:00 - 11:30", "９:００-１１:３０", "9:00——11:30", "9:00–11:30"}) {
+    INFO(text);
+    CHECK(kangle::parse_loose_time_range(text) == morning);
+  }
+  bool reversed = false;
+  CHECK_FALSE(kangle::parse_loose_time_range("11:30至9:00", &reversed).has_value());
+  CHECK(reversed);
+  CHECK_FALSE(kangle::parse_loose_time_range("上午").has_value());
+  CHECK_FALSE(kangle::parse_loose_time_range("9:00").has_value());
+}
+
+TEST_CASE("take_weekdays, the one reader of days for forms and kiosk files", "[forms]") {
+  auto days = [](std::string_view text) -> std::string {
+    auto rest = text;
+    auto read = kangle::take_weekdays(rest);
+    if (!read) return "none";
+    return read->to_string() + "|" + std::string(rest);
+  };
+  CHECK(days("周一至周五") == "0111110|");
+  CHECK(days("周一到周五上午") == "0111110|上午");
+  CHECK(days("周一-周五") == "0111110|");
+  CHECK(days("mon-fri") == "0111110|");
+  CHECK(days("每周三") == "0001000|");
+  CHECK(days("周一三五") == "0101010|");
+  CHECK(days("周六至周一") == "1000011|");  // round the week end
+  CHECK(days("工作日") == "0111110|");
+  CHECK(days("周末") == "1000001|");
+  CHECK(days("上午") == "none");
+}

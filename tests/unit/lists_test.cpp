@@ -172,7 +172,7 @@ TEST_CASE("normalize_period: quarters in one form, other text as written", "[lis
 }
 
 TEST_CASE("parse_loose_date and clean_prose", "[lists]") {
-  using kangle::import::parse_loose_date;
+  using kangle::parse_loose_date;
   CHECK(parse_loose_date("2026-12-31") == ymd(2026, 12, 31));
   CHECK(parse_loose_date("2026/12/31") == ymd(2026, 12, 31));
   CHECK(parse_loose_date("2026年12月31日") == ymd(2026, 12, 31));
