@@ -6,6 +6,7 @@
 #include <cstring>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -113,17 +114,33 @@ std::optional<toml::table> parse_file(const Files& files, const std::string& nam
 }
 
 /// An id is one word, in Chinese or not (梧桐SPACE, umbrella-repair): a file name, a key
-/// and a code in every output, so no spaces, dots or slashes.
+/// and a code in every output, so no spaces, dots or slashes; and as NFKC writes it, so
+/// that a full-width ＳＰＡＣＥ or an invisible filler cannot make a second 梧桐SPACE.
 bool is_valid_id(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.back() == '-') return false;
-  return text::letters_digits_and(id, "-_");
+  return text::letters_digits_and(id, "-_") && text::clean(id) == id;
 }
 
-/// Each key of `table` must be an id: reports the ones that are not.
+/// Ids that only case tells apart (梧桐SPACE, 梧桐space) would be taken one for the other:
+/// kangle finds an id in a sheet or on the command line without regard to case.
+void check_id_collisions(const std::vector<std::pair<std::string, Position>>& ids, Diagnostics& sink) {
+  std::map<std::string, const std::pair<std::string, Position>*> seen;
+  for (const auto& id : ids) {
+    auto [first, fresh] = seen.emplace(text::ascii_lower(id.first), &id);
+    if (!fresh && first->second->first != id.first) {
+      sink.error(id.second, Message(Msg::toml_id_collides, id.first, first->second->first, first->second->second.file));
+    }
+  }
+}
+
+/// Each key of `table` must be an id: reports the ones that are not, and the ones only case tells apart.
 void check_ids(const toml::table& table, const std::string& file, Diagnostics& sink) {
+  std::vector<std::pair<std::string, Position>> ids;
   for (const auto& [key, value] : table) {
     if (!is_valid_id(key.str())) sink.error(position_of(file, value), Message(Msg::toml_bad_id, key.str()));
+    ids.emplace_back(key.str(), position_of(file, value));
   }
+  check_id_collisions(ids, sink);
 }
 
 Settings read_settings(const toml::table& doc, const std::string& file, Diagnostics& sink) {
@@ -659,6 +676,9 @@ LoadResult load_from(const Files& files) {
     }
   }
   if (kiosk_files.empty()) sink.warning({"kiosks/", 0, 0}, Message(Msg::no_kiosks));
+  std::vector<std::pair<std::string, Position>> kiosk_ids;
+  for (const auto& k : config.kiosks) kiosk_ids.emplace_back(k.id, Position{k.file, 0, 0});
+  check_id_collisions(kiosk_ids, sink);
   for (const auto& name : files.toml_files_in("holidays")) {
     std::string file = "holidays/" + name;
     if (auto doc = parse_file(files, file, sink)) read_holidays(*doc, file, config.holidays, sink);

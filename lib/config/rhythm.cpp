@@ -117,7 +117,7 @@ std::optional<Rhythm> parse_chinese_every_weeks(std::string_view original, std::
     if (problem) *problem = Message(Msg::rhythm_needs_start, original);
     return std::nullopt;
   }
-  auto start = parse_loose_date(s);
+  auto start = parse_written_date(s);
   if (!start) return std::nullopt;
   std::chrono::weekday start_day{std::chrono::sys_days{*start}};
   if (day && *day != start_day) {
@@ -223,7 +223,7 @@ std::optional<Rhythm> parse_rhythm(std::string_view original, std::optional<Mess
     r.anchor = *anchor;
     return r;
   }
-  if (auto date = parse_loose_date(text)) {  // 2026年12月24日, 2026/12/24
+  if (auto date = parse_written_date(text)) {  // 2026年12月24日, 2026/12/24
     r.kind = Rhythm::Kind::one_date;
     r.anchor = *date;
     return r;

@@ -58,6 +58,15 @@ std::string_view line_of(std::string_view content, std::size_t number) {
 
 }  // namespace
 
+/// 丁香园 or 9:00-11:30 as a value: text without quotes (a TOML time has seconds).
+bool needs_quotes(std::string_view value) {
+  bool clock_range = !value.empty() && value.front() >= '0' && value.front() <= '9' &&
+                     value.find(':') != std::string_view::npos && value.find_first_of("-~") != std::string_view::npos;
+  return !value.empty() && (has_non_ascii(value.substr(0, 1)) || clock_range) && value.find('"') == std::string_view::npos;
+}
+
+std::string quoted_value(std::string_view value) { return "\"" + std::string(value) + "\""; }
+
 Message syntax_error_message(std::string_view content, const toml::parse_error& error) {
   auto line = text::trim(line_of(content, error.source().begin.line));
   std::string quoted, first;
@@ -73,7 +82,9 @@ Message syntax_error_message(std::string_view content, const toml::parse_error& 
   } else if (auto equals = line.find('='); equals != std::string_view::npos) {
     auto key = text::trim(line.substr(0, equals));
     auto value = text::trim(line.substr(equals + 1));
-    if (quote_key(key, quoted, first)) return Message(Msg::toml_key_needs_quotes, first, quoted + " = " + std::string(value));
+    if (quote_key(key, quoted, first)) {
+      return Message(Msg::toml_key_needs_quotes, first, quoted + " = " + std::string(needs_quotes(value) ? quoted_value(value) : value));
+    }
     for (std::string_view curly : {"“", "”", "＂"}) {
       if (!value.starts_with(curly)) continue;
       auto inner = value.substr(curly.size());
@@ -85,14 +96,7 @@ Message syntax_error_message(std::string_view content, const toml::parse_error& 
     if (value.starts_with('"') && !value.starts_with("\"\"\"") && value.find('"', 1) == std::string_view::npos) {
       return Message(Msg::toml_unterminated_string);
     }
-    // 丁香园 or 9:00-11:30 as a value: text without quotes (a TOML time has seconds).
-    bool clock_range = !value.empty() && value.front() >= '0' && value.front() <= '9' &&
-                       value.find(':') != std::string_view::npos &&
-                       value.find_first_of("-~") != std::string_view::npos;
-    if (!value.empty() && (has_non_ascii(value.substr(0, 1)) || clock_range) &&
-        value.find('"') == std::string_view::npos) {
-      return Message(Msg::toml_value_needs_quotes, value, std::string(key) + " = \"" + std::string(value) + "\"");
-    }
+    if (needs_quotes(value)) return Message(Msg::toml_value_needs_quotes, value, std::string(key) + " = " + quoted_value(value));
   }
   return Message(Msg::toml_syntax, std::string(error.description()));
 }
@@ -183,7 +187,7 @@ std::optional<Date> TableReader::date(std::string_view key, bool required) {
     return std::nullopt;
   }
   if (n->is_string()) {
-    if (auto date = parse_loose_date(n->as_string()->get())) return date;
+    if (auto date = parse_written_date(n->as_string()->get())) return date;
     sink_.error(position(key), Message(Msg::toml_bad_date, n->as_string()->get()));
     return std::nullopt;
   }

@@ -88,6 +88,23 @@ std::optional<Date> parse_loose_date(std::string_view raw) {
   return date;
 }
 
+std::optional<Date> parse_written_date(std::string_view raw) {
+  std::string s = text::clean(raw);
+  if (s.ends_with("日")) s.resize(s.size() - std::string_view("日").size());
+  else if (s.ends_with("号")) s.resize(s.size() - std::string_view("号").size());
+  std::string_view rest = s;
+  while (!rest.empty()) {
+    if ((rest.front() >= '0' && rest.front() <= '9') || rest.front() == '-' || rest.front() == '/' || rest.front() == '.') {
+      rest.remove_prefix(1);
+    } else if (rest.starts_with("年") || rest.starts_with("月")) {
+      rest.remove_prefix(std::string_view("年").size());
+    } else {
+      return std::nullopt;
+    }
+  }
+  return parse_loose_date(s);
+}
+
 Date date_argument(std::string_view text) {
   auto date = parse_date(text);
   if (!date) throw UsageError(Message(Msg::toml_bad_date, text));

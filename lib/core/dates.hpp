@@ -19,6 +19,9 @@ std::optional<Date> parse_date(std::string_view text);
 /// A date as people type it: 2027-06-30, 2027/6/30, 2027.6.30, 2027年6月30日, full-width
 /// digits, and as date cells read ("2027-06-30 00:00"). Nothing when it is not a real date.
 std::optional<Date> parse_loose_date(std::string_view text);
+/// A date written on its own, as config files hold one: the forms of parse_loose_date
+/// but nothing else around it ("2026-12-03起每周四" is no date: its rhythm is not a day).
+std::optional<Date> parse_written_date(std::string_view text);
 /// A day given on the command line (`--date`, `--from`): YYYY-MM-DD, else a UsageError.
 Date date_argument(std::string_view text);
 

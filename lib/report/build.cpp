@@ -35,11 +35,17 @@ std::optional<double> ratio(double part, double whole) {
   return part / whole;
 }
 
+/// The period as the report names it: with "to 3 Dec" while it is not over.
+std::string reported_label(const Period& period, Lang lang) {
+  if (!is_cut(period)) return period_label(period, lang);
+  return tr(lang, Msg::report_to_date, period_label(period, lang), day_label(period.last, lang));
+}
+
 Document titled(const Source& s, const char* kind, Msg title) {
   Document r(s.lang);
   r.kind = kind;
   r.period = s.period.text();
-  r.title = tr(s.lang, title, s.config.settings.name, period_label(s.period, s.lang));
+  r.title = tr(s.lang, title, s.config.settings.name, reported_label(s.period, s.lang));
   r.generated_at = s.now;
   const auto& settings = s.config.settings;
   r.footer.push_back(tr(s.lang, Msg::report_generated, time_for_people(s.now, settings.timezone, s.lang)));
@@ -169,20 +175,17 @@ private:
   std::map<std::string, PeriodFigures> known_;
 };
 
-/// The period as the report names it: with "to 3 Dec" while it is not over.
-std::string reported_label(const Period& period, Lang lang) {
-  if (!is_cut(period)) return period_label(period, lang);
-  return tr(lang, Msg::report_to_date, period_label(period, lang), day_label(period.last, lang));
-}
-
-/// `s.period` up to today (KANGLE_NOW in the workspace's time zone); refused when it has not begun.
-Period period_so_far(const Source& s) {
+/// `s` over its period up to today (KANGLE_NOW in the workspace's time zone): every report
+/// says "to 3 Dec" of a period not yet over. Refused when the period has not begun.
+Source so_far(const Source& s) {
   auto today = local_date(s.now, s.config.settings.timezone);
   if (std::chrono::sys_days{s.period.first} > std::chrono::sys_days{today}) {
     throw UsageError(Message(Msg::report_period_not_begun, in_both_languages([&](Lang l) { return period_label(s.period, l); }),
                              format_date(today)));
   }
-  return period_to(s.period, today);
+  Source cut = s;
+  cut.period = period_to(s.period, today);
+  return cut;
 }
 
 /// `s.period` is the period so far: a period not yet over is compared with the same days
@@ -267,8 +270,10 @@ Section by_service(const Source& s) {
     // A themed event by its title (the same in every language), in a category of its own.
     auto name = f.service.empty() ? Value::text(f.title) : service_value(s.config.catalogue, f.service, s.lang);
     auto category = f.service.empty() ? titled_category(f.cadence, s.lang) : category_of(s.config.catalogue, f.service, s.lang);
+    // Residents per session over the sessions that counted them: an uncounted day is unknown, not 0.
+    int counted = f.sessions - f.without_residents;
     table.rows.push_back({name, category, count(f.sessions), count(f.residents),
-                          Value::number(static_cast<double>(f.residents) / std::max(f.sessions, 1), 1),
+                          counted > 0 ? Value::number(static_cast<double>(f.residents) / counted, 1) : Value::none(),
                           rating(f.satisfaction.mean())});
   }
   section.tables.push_back(std::move(table));
@@ -394,6 +399,7 @@ std::string why_of(const ServiceReview& r, const Source& s) {
       return tr(s.lang, Msg::review_why_little_demand, demand, one_decimal(rules.demand_low, s.lang), r.kiosks, r.resources);
     case ReviewReason::poor_ratings: return tr(s.lang, Msg::review_why_poor, rated, one_decimal(rules.satisfaction_poor, s.lang));
     case ReviewReason::not_held: return tr(s.lang, Msg::review_why_not_held, r.kiosks);
+    case ReviewReason::not_yet_held: return tr(s.lang, Msg::review_why_not_yet_held, day_label(s.period.last, s.lang));
     case ReviewReason::no_skilled_volunteers: {
       const auto* service = s.config.catalogue.find_service(r.service);
       const auto* skill = s.config.catalogue.find_skill(service->skill.value);
@@ -470,6 +476,7 @@ const char* reason_key(ReviewReason reason) {
     case ReviewReason::little_demand: return "little_demand";
     case ReviewReason::poor_ratings: return "poor_ratings";
     case ReviewReason::not_held: return "not_held";
+    case ReviewReason::not_yet_held: return "not_yet_held";
     case ReviewReason::no_skilled_volunteers: return "no_skilled_volunteers";
     case ReviewReason::figures_unknown: break;
   }
@@ -478,24 +485,24 @@ const char* reason_key(ReviewReason reason) {
 
 }  // namespace
 
-Document period_report(const Source& s) {
-  Source so_far = s;
-  so_far.period = period_so_far(s);
+Document period_report(const Source& asked) {
+  auto s = so_far(asked);
   auto report = titled(s, period_kind(s.period), Msg::report_period_title);
-  report.title = tr(s.lang, Msg::report_period_title, s.config.settings.name, reported_label(so_far.period, s.lang));
   FiguresOf figures_of(s.db);
-  report.sections.push_back(overview(so_far, figures_of));
-  report.sections.push_back(by_kiosk(so_far));
-  report.sections.push_back(by_service(so_far));
-  report.sections.push_back(by_month(s, figures_of));
+  report.sections.push_back(overview(s, figures_of));
+  report.sections.push_back(by_kiosk(s));
+  report.sections.push_back(by_service(s));
+  // Every month of the period, the ones to come included (they read 0).
+  report.sections.push_back(by_month(asked, figures_of));
   return report;
 }
 
-Document services_report(const Source& s) {
+Document services_report(const Source& asked) {
+  auto s = so_far(asked);
   auto report = titled(s, "services", Msg::report_services_title);
   auto reviews = review_services(s.config, services_held(s.config, held_sessions(s.db, s.period)),
                                  needs_by_category(s.db, s.period), resource_offers(s.db), volunteers_by_skill(s.db),
-                                 kiosk_rosters(s.db));
+                                 kiosk_rosters(s.db), !is_cut(s.period));
   const auto& rules = s.config.settings.review;
   Section overview{"portfolio", tr(s.lang, Msg::report_portfolio), {}, {}, {}};
   overview.lines.push_back(tr(s.lang, Msg::review_rules, one_decimal(rules.demand_high, s.lang), one_decimal(rules.demand_low, s.lang),
@@ -556,7 +563,8 @@ Document services_report(const Source& s) {
   return report;
 }
 
-Document units_report(const Source& s) {
+Document units_report(const Source& asked) {
+  auto s = so_far(asked);
   auto report = titled(s, "units", Msg::report_units_title);
   auto units = unit_figures(s.db, s.period);
   auto street = street_satisfaction(s.db, s.period).mean();
@@ -599,7 +607,8 @@ Document units_report(const Source& s) {
   return report;
 }
 
-Document volunteers_report(const Source& s) {
+Document volunteers_report(const Source& asked) {
+  auto s = so_far(asked);
   auto report = titled(s, "volunteers", Msg::report_volunteers_title);
   auto people = volunteer_figures(s.db, s.period);
   // A unit assessing its members asks for them alone.

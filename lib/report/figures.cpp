@@ -178,6 +178,7 @@ std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& 
                              "CASE WHEN r.service = '' THEN r.cadence ELSE '' END, r.kiosk, count(*), "
                              "coalesce(sum(r.residents), 0), ") +
                  weighted_satisfaction +
+                 ", count(*) - count(r.residents)"
                  " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL "
                  "GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"),
                 b);
@@ -190,6 +191,8 @@ std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& 
     s.sessions += q.getColumn(4).getInt();
     s.residents += q.getColumn(5).getInt64();
     add(s.satisfaction, satisfaction_at(q, 6));
+    s.without_residents += q.getColumn(9).getInt();
+    s.without_satisfaction += q.getColumn(4).getInt() - q.getColumn(8).getInt();
   }
   std::vector<ServiceFigures> out;
   for (auto& [key, s] : by_service) out.push_back(std::move(s));

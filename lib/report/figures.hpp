@@ -77,8 +77,7 @@ struct ServiceFigures {
   Satisfaction satisfaction;
   std::vector<std::string> kiosks;  ///< where it was held
   /// Sessions without a residents count, without a satisfaction score: unknown, not zero
-  /// (a day confirmed from the rota has neither unless the coordinator gave them). Counted
-  /// by services_held (report/review.hpp) for the review.
+  /// (a day confirmed from the rota has neither unless the coordinator gave them).
   int without_residents = 0, without_satisfaction = 0;
 };
 

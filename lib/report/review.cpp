@@ -80,7 +80,7 @@ std::vector<std::string> services_of_event(const config::Config& config, const H
 
 constexpr unsigned monday_first[] = {1, 2, 3, 4, 5, 6, 0};
 
-void classify(ServiceReview& r, const config::ReviewRules& rules, bool anyone_can_staff) {
+void classify(ServiceReview& r, const config::ReviewRules& rules, bool anyone_can_staff, bool over) {
   using G = ReviewGroup;
   using R = ReviewReason;
   auto set = [&](G group, R reason) {
@@ -90,15 +90,18 @@ void classify(ServiceReview& r, const config::ReviewRules& rules, bool anyone_ca
   if (r.sessions == 0) {
     // Not held because nobody could staff it says nothing of what residents want.
     if (r.keen_volunteers == 0 && !anyone_can_staff) return set(G::keep, R::no_skilled_volunteers);
+    if (!over) return set(G::insufficient_data, R::not_yet_held);
     return set(G::retire, R::not_held);
   }
   // Unknown is not zero: demand over a few counted sessions is no demand at all.
   int counted = r.sessions - r.without_residents;
   if (counted == 0 || r.without_residents > rules.unknown_share * r.sessions) return set(G::insufficient_data, R::figures_unknown);
-  if (r.satisfaction && *r.satisfaction < rules.satisfaction_poor) return set(G::retire, R::poor_ratings);
+  // Nor is one rating among many sessions the residents' verdict: too few ratings judge nothing.
+  bool rated = r.satisfaction && r.without_satisfaction <= rules.unknown_share * r.sessions;
+  if (rated && *r.satisfaction < rules.satisfaction_poor) return set(G::retire, R::poor_ratings);
   double demand = r.per_session.value_or(0);
   if (demand >= rules.demand_high) {
-    if (!r.satisfaction) return set(G::keep, R::popular_unrated);
+    if (!rated) return set(G::keep, R::popular_unrated);
     if (*r.satisfaction >= rules.satisfaction_good) return set(G::make_permanent, R::popular);
     return set(G::keep, R::popular_fair);
   }
@@ -199,7 +202,8 @@ std::vector<ServiceReview> review_services(const config::Config& config, const s
                                            const std::map<std::string, int>& needs,
                                            const std::vector<ResourceOffer>& resources,
                                            const std::map<std::string, int>& volunteers_by_skill,
-                                           const std::map<std::string, std::set<std::int64_t>>& rosters) {
+                                           const std::map<std::string, std::set<std::int64_t>>& rosters,
+                                           bool over) {
   auto offered_at = kiosks_by_service(config);
   auto weekdays = weekdays_by_service(config);
   std::map<std::string, const ServiceFigures*> held;
@@ -240,7 +244,7 @@ std::vector<ServiceReview> review_services(const config::Config& config, const s
       ++(own ? r.own_resources : r.resources);
     }
     r.needs = count_in(needs, service.category.value);
-    classify(r, config.settings.review, service.skill.value == config::general_skill);
+    classify(r, config.settings.review, service.skill.value == config::general_skill, over);
     out.push_back(std::move(r));
   }
   for (auto& r : out) {

@@ -36,6 +36,7 @@ enum class ReviewReason {
   not_held,         ///< on a kiosk's menu, but not one session recorded in the period
   no_skilled_volunteers,  ///< not held because no volunteer has its skill: kept, volunteers sought
   figures_unknown,  ///< more than unknown_share of its sessions without a residents count
+  not_yet_held,     ///< not one session yet in a period not over: judged when it is
 };
 
 /// What a service to graft onto shares with the grafted one, in the order of preference.
@@ -74,11 +75,13 @@ std::vector<ServiceFigures> services_held(const config::Config& config, const st
 /// the thresholds of kangle.toml's `[review]`; by group, then demand (highest first),
 /// then the catalogue's order. Events known only by their title are not services and are
 /// left out. A resource of a volunteer on the roster of a kiosk offering the service
-/// (`rosters`, by kiosk) is that kiosk's own, not someone else offering it.
+/// (`rosters`, by kiosk) is that kiosk's own, not someone else offering it. In a period
+/// not `over`, a service not yet held is not retired: its day may still come.
 std::vector<ServiceReview> review_services(const config::Config& config, const std::vector<ServiceFigures>& figures,
                                            const std::map<std::string, int>& needs,
                                            const std::vector<ResourceOffer>& resources,
                                            const std::map<std::string, int>& volunteers_by_skill,
-                                           const std::map<std::string, std::set<std::int64_t>>& rosters);
+                                           const std::map<std::string, std::set<std::int64_t>>& rosters,
+                                           bool over = true);
 
 }  // namespace kangle::report

@@ -232,7 +232,7 @@ present::Document rota_by_week(const config::Config& config, const Month& month,
     }
     out.sections.push_back(std::move(section));
   }
-  out.footer.push_back(tr(lang, Msg::report_generated, now));
+  out.footer.push_back(tr(lang, Msg::report_generated, time_for_people(now, config.settings.timezone, lang)));
   return out;
 }
 

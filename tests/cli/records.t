@@ -82,7 +82,7 @@ unless given, and refused outside 1 to 5 or when it is not a score.
   [3]
   $ kangle record confirm --date 2026-12-02 --satisfaction darning@13:30=4
   2026-12-02：确认服务记录 0 条，志愿者 0 人次
-  丁香园：当天已于 2026-12-31T10:00:00Z 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
+  丁香园：当天已于 2026年12月31日 18:00 确认，保持不变（如需更正，请用 `kangle record set`、`add` 或 `cancel`）
   警告：该场次此前已确认为服务记录 3：如需修改满意度，请运行 `kangle record set 3 --satisfaction 4`
   $ kangle record list --month 2026-12
   编号  日期        时间         服务点  服务    志愿者  替班  服务人次  满意度  服务时长

@@ -95,8 +95,8 @@ December is over.
   ----------
   
   服务项目             类别      场次  服务群众（人次）  场均人次  满意度（1–5）
-  测血压               健康服务  3     72                24.0      4.88
-  理发                 生活服务  4     61                15.3      4.94
+  测血压               健康服务  3     72                36.0      4.88
+  理发                 生活服务  4     61                20.3      4.94
   “非遗+党建”主题活动  主题活动  1     35                35.0      4.88
   测血糖               健康服务  1     26                26.0      4.80
   磨刀                 生活服务  1     21                21.0      4.90
@@ -125,7 +125,10 @@ December is over.
   2026-11  1     9                 1               2.5
   2026-12  17    274               28              69.5
   
-  由 kangle 生成于 2027-01-03T01:00:00Z（UTC）。
+                                                                    康健街道党工委
+                                                                      2027年1月3日
+  
+  由 kangle 生成于 2027年1月3日 09:00。
   本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report month 2026-12 --format md
   # 康健街道“雷锋亭” 2026年12月 服务报告
@@ -175,8 +178,8 @@ December is over.
   
   | 服务项目 | 类别 | 场次 | 服务群众（人次） | 场均人次 | 满意度（1–5） |
   | --- | --- | --- | --- | --- | --- |
-  | 测血压 | 健康服务 | 3 | 72 | 24.0 | 4.88 |
-  | 理发 | 生活服务 | 4 | 61 | 15.3 | 4.94 |
+  | 测血压 | 健康服务 | 3 | 72 | 36.0 | 4.88 |
+  | 理发 | 生活服务 | 4 | 61 | 20.3 | 4.94 |
   | “非遗+党建”主题活动 | 主题活动 | 1 | 35 | 35.0 | 4.88 |
   | 测血糖 | 健康服务 | 1 | 26 | 26.0 | 4.80 |
   | 磨刀 | 生活服务 | 1 | 21 | 21.0 | 4.90 |
@@ -207,11 +210,11 @@ December is over.
   
   康健街道党工委
   
-  2026年12月1日
+  2027年1月3日
   
   ---
   
-  由 kangle 生成于 2027-01-03T01:00:00Z（UTC）。
+  由 kangle 生成于 2027年1月3日 09:00。
   
   本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report month 2026-12 --format csv
@@ -246,8 +249,8 @@ December is over.
   
   by_service
   service,category,sessions,residents,per_session,satisfaction
-  blood-pressure,health,3,72,24.0,4.88
-  haircut,life,4,61,15.3,4.94
+  blood-pressure,health,3,72,36.0,4.88
+  haircut,life,4,61,20.3,4.94
   “非遗+党建”主题活动,event,1,35,35.0,4.88
   blood-sugar,health,1,26,26.0,4.80
   knife-sharpening,life,1,21,21.0,4.90
@@ -419,7 +422,7 @@ one resource is offered by a volunteer of its own kiosk, so it is kept as niche.
   ----------------------
   共 0 项。
   
-  由 kangle 生成于 2027-01-03T01:00:00Z（UTC）。
+  由 kangle 生成于 2027年1月3日 09:00。
   本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report services --period 2026-12 --format csv | head -4
   portfolio
@@ -473,7 +476,7 @@ one resource is offered by a volunteer of its own kiosk, so it is kept as niche.
   
   单位  日期  站点  场次或项目  满意度（1–5）
   
-  由 kangle 生成于 2027-01-03T01:00:00Z（UTC）。
+  由 kangle 生成于 2027年1月3日 09:00。
   本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   $ kangle report volunteers --period 2026-12 | head -12
   康健街道“雷锋亭” 2026年12月 志愿者服务统计
@@ -546,7 +549,7 @@ one resource is offered by a volunteer of its own kiosk, so it is kept as niche.
   康乐汇  周五  上午  4     0     100.0
   浦北路  周四  上午  28    12    70.0
   
-  由 kangle 生成于 2027-01-03T01:00:00Z（UTC）。
+  由 kangle 生成于 2027年1月3日 09:00。
   本报告所依据的积分账本：共 63 条，末条哈希 d8548d52ffd5132f
   手机号已隐去中间四位。
 
@@ -739,7 +742,7 @@ Whole outputs for scripts and pasting: the units as JSON, the review as Markdown
   
   ---
   
-  Made by kangle at 2027-01-03T01:00:00Z (UTC).
+  Generated 3 Jan 2027 09:00 by kangle.
   
   Points ledger as reported: 63 entries, last hash d8548d52ffd5132f
 
@@ -780,14 +783,16 @@ for the street to ask what went wrong; in October only, so December's figures st
   low_ratings
   unit,date,kind,kiosk,item,satisfaction
   康健街道社区卫生服务中心,2026-10-15,session,dingxiang,blood-pressure,2.00
+
 Unknown is not zero: a day confirmed from the rota without residents counted
 leaves its services with insufficient data (数据不足), not 0.0 a session; a
 service on a menu that no volunteer can staff is kept, its skill named; with
 niche_kiosks lowered, little-used services are grafted onto one that shares
-something with them, and the sentence says what.
+something with them, and the sentence says what. December is over by now.
 
   $ KANGLE_NOW=2026-12-31T10:00:00Z kangle record confirm --date 2026-12-16 >/dev/null && echo confirmed
   confirmed
+  $ export KANGLE_NOW=2027-01-03T01:00:00Z
   $ sed -i 's/^  "legal-advice", .*/  "legal-advice",\n  "pet-advice",/' kiosks/pubei.toml
   $ sed -i 's/^niche_kiosks      = 1 /niche_kiosks      = 0 /' kangle.toml
   $ kangle report services --period 2026-12 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); [print(r["group"], r["service"], r["reason"], r["sessions"], r["sessions_without_residents"], r["sessions_without_satisfaction"], r["graft_onto"], r["graft_shares"]) for r in d["sections"][0]["tables"][0]["rows"] if r["group"] != "make_permanent"]'
@@ -820,4 +825,4 @@ something with them, and the sentence says what.
   测血糖：3 场中有 2 场未记录服务人次、2 场未记录满意度（未记录服务人次的超过 50%）：请先补录（`kangle record set`，或 `record confirm --served --satisfaction`），再作评估。
   织补：3 场中有 2 场未记录服务人次、2 场未记录满意度（未记录服务人次的超过 50%）：请先补录（`kangle record set`，或 `record confirm --served --satisfaction`），再作评估。
   
-  由 kangle 生成于 2026-12-01T02:00:00Z（UTC）。
+  由 kangle 生成于 2027年1月3日 09:00。

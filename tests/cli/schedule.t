@@ -83,6 +83,8 @@ a file written whole.
   08:30-11:30 便民服务小集市 磨刀 |  |  |  | 张伟 |  |  | 
   $ kangle schedule export --month 2026-12 --format html --kiosk pubei | grep -c '<table>'
   5
+  $ kangle schedule export --month 2026-12 --format html --kiosk pubei | grep -o '生成于[^<]*'
+  生成于 2026年12月1日 10:00。
   $ kangle schedule notice --month 2026-12 --kiosk pubei --format md | head -18
   # 康健街道“雷锋亭” 2026-12 服务公开栏
   

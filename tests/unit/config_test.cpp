@@ -275,7 +275,9 @@ TEST_CASE("parse_rhythm, every other week without its start says what to add", "
 
 TEST_CASE("parse_rhythm, Chinese forms that are not rhythms are refused", "[forms]") {
   for (auto bad : {"周八", "每月第六个周六", "每月第二个", "每月32日", "隔周一三 从2026-12-03", "隔周四 从2026-02-30",
-                   "周一至", "每月最后一个", "2026年2月30日"}) {
+                   "周一至", "每月最后一个", "2026年2月30日",
+                   // a date among other words is no single day: its rhythm was not read
+                   "每周四（2026-12-03起）", "从2026年12月3日起每周四", "2026年12月起每月15日", "隔周四 从2026-12-03至2027-06-30"}) {
     INFO("rhythm \"" << bad << "\"");
     CHECK_FALSE(parse_rhythm(bad).has_value());
   }
@@ -765,6 +767,20 @@ TEST_CASE("load_config, ids: Chinese or ASCII words, never spaces or dots", "[fo
   CHECK(lines == Lines{"kiosks/梧桐 SPACE.toml: “梧桐 SPACE”不是有效的标识（只能用汉字、字母、数字、- 和 _，不能有空格）"});
 }
 
+TEST_CASE("load_config, ids only case or width tells apart are refused, not taken one for the other", "[forms]") {
+  TempDir dir;
+  Workspace w;
+  w.write_to(dir);
+  dir.write("kiosks/梧桐SPACE.toml", w.kiosk);
+  dir.write("kiosks/梧桐space.toml", w.kiosk);
+  dir.write("kiosks/梧桐ＳＰＡＣＥ２.toml", w.kiosk);
+  auto result = kangle::config::load_config(dir.path());
+  std::vector<std::string> lines;
+  for (const auto& d : result.diagnostics.sorted()) lines.push_back(kangle::config::format_diagnostic(d, Lang::zh_CN));
+  CHECK(lines == Lines{"kiosks/梧桐space.toml: “梧桐space”与“梧桐SPACE”（kiosks/梧桐SPACE.toml）只差大小写：kangle 会把二者当成同一个，请改用不同的名称",
+                       "kiosks/梧桐ＳＰＡＣＥ２.toml: “梧桐ＳＰＡＣＥ２”不是有效的标识（只能用汉字、字母、数字、- 和 _，不能有空格）"});
+}
+
 TEST_CASE("load_config, an unquoted Chinese key says to quote it, in Chinese", "[forms]") {
   Workspace w;
   w.kiosk = replaced(kiosk_toml, "mon-fri = ", "周一至周五 = ");
@@ -774,6 +790,11 @@ TEST_CASE("load_config, an unquoted Chinese key says to quote it, in Chinese", "
   CHECK(diagnostics_of(w, Lang::en) ==
         Lines{"kiosks/a.toml:4:1: the key \"周一至周五\" must be in double quotes (a key without quotes may hold only "
               "A-Z, a-z, 0-9, - and _): write \"周一至周五\" = [\"09:00-11:30\", \"13:30-16:00\"]"});
+  // The line as written in the issue: the value unquoted too, and the fix-it quotes both.
+  w.kiosk = replaced(kiosk_toml, "mon-fri = [\"09:00-11:30\", \"13:30-16:00\"]", "周一至周五 = 9:00-11:30");
+  CHECK(diagnostics_of(w, Lang::zh_CN) ==
+        Lines{"kiosks/a.toml:4:1: 键“周一至周五”须加英文双引号（不加引号的键只能用 A-Z、a-z、0-9、- 和 _）：写成 "
+              "\"周一至周五\" = \"9:00-11:30\""});
 }
 
 TEST_CASE("load_config, TOML syntax errors said for people, the parser's words as a detail", "[forms]") {

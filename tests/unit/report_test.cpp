@@ -212,6 +212,24 @@ TEST_CASE("review_services: unknown is not zero, demand is over the sessions wit
   // Listed last.
   CHECK(reviews.back().group == ReviewGroup::insufficient_data);
 
+  SECTION("one rating among many sessions is no verdict: neither poor nor popular") {
+    auto thin = held("haircut", 10, 120, 3.0);  // 12 a session, one session of ten rated 3.0
+    thin.without_satisfaction = 9;
+    auto r = review_of(report::review_services(config, {thin}, {}, {}, {}, {}), "haircut");
+    CHECK(r.group == ReviewGroup::keep);
+    CHECK(r.reason == ReviewReason::popular_unrated);
+    thin.without_satisfaction = 0;
+    CHECK(review_of(report::review_services(config, {thin}, {}, {}, {}, {}), "haircut").reason == ReviewReason::poor_ratings);
+  }
+
+  SECTION("in a period not yet over, a service not yet held waits for its day") {
+    auto to_date = report::review_services(config, {haircut}, {}, {}, {{"craftsperson", 1}, {"tailor", 1}}, {}, false);
+    CHECK(review_of(to_date, "darning").reason == ReviewReason::not_yet_held);
+    CHECK(review_of(to_date, "darning").group == ReviewGroup::insufficient_data);
+    auto over = report::review_services(config, {haircut}, {}, {}, {{"craftsperson", 1}, {"tailor", 1}}, {});
+    CHECK(review_of(over, "darning").reason == ReviewReason::not_held);
+  }
+
   SECTION("the share is kangle.toml's: at it, still judged") {
     config.settings.review.unknown_share = 0.75;
     auto judged = report::review_services(config, {blood_sugar}, {}, {}, {}, {});
@@ -724,4 +742,39 @@ TEST_CASE("period_report: outreach away from the kiosks is not a themed event", 
   const auto& headline = table_of(r, "headline");
   CHECK(cell(headline, row_of(headline, "themed_events"), "current").number_value() == 1);
   CHECK(cell(headline, row_of(headline, "outreach"), "current").number_value() == 1);
+}
+
+TEST_CASE("period_report: by service, residents per session over the sessions that counted them", "[report]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲");
+  kangle::records::RecordStore store(ws.sql());
+  store.update_outcome(ws.record("2026-12-01", "haircut", {a}), 12, std::nullopt, "");
+  ws.record("2026-12-08", "haircut", {a});  // confirmed from the rota: nothing counted
+  ws.record("2026-12-02", "blood-sugar", {a});
+  auto r = report::period_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, kangle::Lang::en});
+  const auto& services = table_of(r, "by_service");
+  CHECK(cell(services, row_of(services, "haircut"), "sessions").number_value() == 2);
+  CHECK(cell(services, row_of(services, "haircut"), "per_session").number_value() == 12.0);
+  CHECK(cell(services, row_of(services, "blood-sugar"), "per_session").kind() == kangle::present::Value::Kind::none);
+}
+
+TEST_CASE("services, units and volunteers reports: a period not yet over says to which day, one not begun is refused",
+          "[report]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲");
+  ws.record("2026-12-02", "haircut", {a});
+  // A seat planned for later in the month is not yet a seat left empty.
+  ws.sql().exec("INSERT INTO rota_seats (month, seat, position, kiosk, date, start_minute, end_minute, cadence, skill, service) "
+                "VALUES ('2026-12', 'dingxiang/2026-12-20/0900/haircut', 0, 'dingxiang', '2026-12-20', 540, 690, 'daily', "
+                "'barber', 'haircut')");
+  const char* third = "2026-12-03T01:00:00Z";
+  for (auto* build : {&report::services_report, &report::units_report, &report::volunteers_report}) {
+    auto r = (*build)({ws.sql(), ws.config(), period("2026-12"), third, false, {}, kangle::Lang::en});
+    CHECK(r.title.find("December 2026 (to 3 Dec)") != std::string::npos);
+    CHECK(r.period == "2026-12");
+    CHECK_THROWS_AS((*build)({ws.sql(), ws.config(), period("2027-01"), third, false, {}, kangle::Lang::en}),
+                    kangle::UsageError);
+  }
+  auto volunteers = report::volunteers_report({ws.sql(), ws.config(), period("2026-12"), third, false, {}, kangle::Lang::en});
+  CHECK(table_of(volunteers, "seats").rows.empty());
 }
