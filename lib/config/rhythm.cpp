@@ -148,6 +148,10 @@ std::optional<std::bitset<7>> parse_weekday_set(std::string_view text) {
     for (char c : piece) {
       if (c != ' ') compact += c;
     }
+    // A sign-up sheet's 随时 or 不限 (any time suits me) says nothing of the days a kiosk opens.
+    for (std::string_view vague : {"随时", "都可以", "不限", "any"}) {
+      if (compact.starts_with(vague)) return std::nullopt;
+    }
     std::string_view s = compact;
     auto some = take_weekdays(s);
     if (!some || !s.empty()) return std::nullopt;

@@ -295,6 +295,12 @@ TEST_CASE("parse_weekday_set, the [hours] keys people write", "[forms]") {
   CHECK_FALSE(parse_weekday_set("周一至").has_value());
   CHECK_FALSE(parse_weekday_set("").has_value());
   CHECK_FALSE(parse_weekday_set("mon fri").has_value());
+  CHECK(parse_weekday_set("每天")->to_string() == "1111111");
+  for (auto vague : {"随时", "都可以", "不限", "any"}) {  // a volunteer's availability, not a kiosk's days
+    INFO(vague);
+    CHECK_FALSE(parse_weekday_set(vague).has_value());
+    CHECK_FALSE(kangle::config::parse_rhythm(vague).has_value());
+  }
 }
 
 TEST_CASE("describe_rhythm, in Chinese") {
