@@ -182,14 +182,7 @@ std::string local_time_text(std::string_view utc_timestamp, const std::string& t
                      local->tm_min);
 }
 
-std::string date_for_people(const Date& day, Lang lang) {
-  static constexpr std::string_view months_en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  int year = static_cast<int>(day.year());
-  unsigned month = static_cast<unsigned>(day.month()), mday = static_cast<unsigned>(day.day());
-  if (lang == Lang::zh_CN) return fmt::format("{}年{}月{}日", year, month, mday);
-  return fmt::format("{} {} {}", mday, months_en[(month + 11) % 12], year);
-}
+std::string date_for_people(const Date& day, Lang lang) { return day_label(day, lang, true); }
 
 std::string time_for_people(std::string_view utc_timestamp, const std::string& timezone, Lang lang) {
   auto local = local_tm(utc_timestamp, timezone);
