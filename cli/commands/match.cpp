@@ -16,7 +16,7 @@
 namespace kangle::cli {
 namespace {
 
-Leaf list_leaf() {
+Leaf match_list_leaf() {
   return {"list", "List the needs, the resources or the projects", listing_formats, [](CLI::App& sub) -> Run {
             struct Options {
               std::string what;
@@ -158,7 +158,7 @@ Leaf gaps_leaf() {
           }};
 }
 
-Leaf show_leaf() {
+Leaf match_show_leaf() {
   return {"show", "A project and every change of its status", listing_formats, [](CLI::App& sub) -> Run {
             auto project = std::make_shared<std::int64_t>(0);
             sub.add_option("project", *project, "The project's number")->required();
@@ -226,7 +226,7 @@ void define_match(CLI::App& command, Action& action) {
   define_leaves(*set, *set_action, {set_leaf(true), set_leaf(false)});
   Action leaves_action;
   define_leaves(command, leaves_action,
-                {list_leaf(), run_leaf(), gaps_leaf(),
+                {match_list_leaf(), run_leaf(), gaps_leaf(),
                  move_leaf("claim", "A unit takes on a proposed project (领办)", S::claimed),
                  move_leaf("start", "Work on a claimed project has begun", S::in_progress),
                  move_leaf("done", "A project is done: what was delivered, when, to how many", S::done),
@@ -235,7 +235,7 @@ void define_match(CLI::App& command, Action& action) {
                  move_leaf("unmatch", "Give a claimed project back; the need goes back to the pool", S::unmatched),
                  move_leaf("cancel", "Cancel a project; say what becomes of its need (--reopen-need or --close-need)",
                            S::cancelled),
-                 close_leaf(), show_leaf()});
+                 close_leaf(), match_show_leaf()});
   action = [add, add_action, set, set_action, leaves_action](Context& context) {
     if (add->parsed()) return (*add_action)(context);
     return set->parsed() ? (*set_action)(context) : leaves_action(context);

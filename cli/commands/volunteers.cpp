@@ -13,7 +13,7 @@
 namespace kangle::cli {
 namespace {
 
-Leaf list_leaf() {
+Leaf volunteers_list_leaf() {
   return {"list", "List the volunteers, by name", listing_formats, [](CLI::App& sub) -> Run {
             struct Options {
               people::VolunteerFilter filter;
@@ -30,7 +30,7 @@ Leaf list_leaf() {
           }};
 }
 
-Leaf show_leaf() {
+Leaf volunteers_show_leaf() {
   return {"show", "Show one volunteer, found by name or phone number", listing_formats, [](CLI::App& sub) -> Run {
             struct Options {
               std::string who;
@@ -109,7 +109,7 @@ Leaf forget_leaf() {
 }  // namespace
 
 void define_volunteers(CLI::App& command, Action& action) {
-  define_leaves(command, action, {list_leaf(), show_leaf(), set_leaf(), away_leaf(), forget_leaf()});
+  define_leaves(command, action, {volunteers_list_leaf(), volunteers_show_leaf(), set_leaf(), away_leaf(), forget_leaf()});
 }
 
 }  // namespace kangle::cli

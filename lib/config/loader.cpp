@@ -91,11 +91,6 @@ private:
   const ConfigTexts& files_;
 };
 
-/// A weekday as each language writes it, for a message.
-Localized weekday_words(weekday day) {
-  return in_both_languages([&](Lang lang) { return std::string(weekday_display(day, lang == Lang::zh_CN)); });
-}
-
 /// A TOML file parsed, or nothing after its syntax error was reported.
 std::optional<toml::table> parse_file(const Files& files, const std::string& name, Diagnostics& sink) {
   std::string why;

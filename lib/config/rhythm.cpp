@@ -85,10 +85,6 @@ std::optional<int> take_week_interval(std::string_view& s) {
   return n;
 }
 
-Localized weekday_words(std::chrono::weekday day) {
-  return in_both_languages([&](Lang lang) { return std::string(weekday_display(day, lang == Lang::zh_CN)); });
-}
-
 /// 隔周四 从2026-12-03, 隔周 从2026-12-03起, 每2周周四，自2026年12月3日起: every N weeks
 /// from a start date; the weekday, when given, must be the start date's.
 std::optional<Rhythm> parse_chinese_every_weeks(std::string_view original, std::string_view s,
@@ -135,6 +131,10 @@ std::optional<Rhythm> parse_chinese_every_weeks(std::string_view original, std::
 }
 
 }  // namespace
+
+Localized weekday_words(std::chrono::weekday day) {
+  return in_both_languages([&](Lang lang) { return std::string(weekday_display(day, lang == Lang::zh_CN)); });
+}
 
 std::optional<std::bitset<7>> parse_weekday_set(std::string_view text) {
   auto folded = text::ascii_lower(text::clean(text));

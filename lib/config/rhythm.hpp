@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/dates.hpp"
+#include "core/i18n.hpp"
 
 namespace kangle::config {
 
@@ -47,5 +48,8 @@ std::optional<Rhythm> parse_rhythm(std::string_view text, std::optional<Message>
 /// A weekday, a range or a list of them (`mon-fri`, `sat-sun`, `周一至周五`, `周一到周五`,
 /// `周一-周五`, `工作日`, `周一、周三`) as a set: the `[hours]` keys.
 std::optional<std::bitset<7>> parse_weekday_set(std::string_view text);
+
+/// A weekday as each language writes it, for a message.
+Localized weekday_words(std::chrono::weekday day);
 
 }  // namespace kangle::config

@@ -182,14 +182,13 @@ std::string local_time_text(std::string_view utc_timestamp, const std::string& t
                      local->tm_min);
 }
 
-std::string date_for_people(const Date& day, Lang lang) { return day_label(day, lang, true); }
 
 std::string time_for_people(std::string_view utc_timestamp, const std::string& timezone, Lang lang) {
   auto local = local_tm(utc_timestamp, timezone);
   if (!local) return std::string(utc_timestamp);
   Date day{std::chrono::year{local->tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local->tm_mon + 1)},
            std::chrono::day{static_cast<unsigned>(local->tm_mday)}};
-  return fmt::format("{} {:02}:{:02}", date_for_people(day, lang), local->tm_hour, local->tm_min);
+  return fmt::format("{} {:02}:{:02}", day_label(day, lang, true), local->tm_hour, local->tm_min);
 }
 
 std::optional<std::chrono::weekday> parse_weekday(std::string_view text) {
@@ -272,6 +271,10 @@ std::optional<std::bitset<7>> take_bare_weekdays(std::string_view& s) {
 std::string_view weekday_display(std::chrono::weekday day, bool chinese) {
   static constexpr std::array<std::string_view, 7> english{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   return chinese ? weekday_names[14 + day.c_encoding()].name : english[day.c_encoding()];
+}
+
+std::string weekday_of(const Date& day, Lang lang) {
+  return std::string(weekday_display(std::chrono::weekday{std::chrono::sys_days{day}}, lang == Lang::zh_CN));
 }
 
 std::optional<TimeRange> parse_time_range(std::string_view text, bool* ends_before_start) {

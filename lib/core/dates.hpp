@@ -47,8 +47,6 @@ std::string local_time_text(std::string_view utc_timestamp, const std::string& t
 /// scripts read (JSON, CSV) keeps the UTC timestamp. A malformed timestamp is shown as it is.
 std::string time_for_people(std::string_view utc_timestamp, const std::string& timezone, Lang lang);
 
-/// A day as people write it in `lang`: 2026年12月3日, 3 Dec 2026.
-std::string date_for_people(const Date& day, Lang lang);
 
 /// Whether `local_date` knows `timezone`: a zone of the system's zone database, or one
 /// of China's; any other name would silently be taken as UTC.
@@ -71,6 +69,8 @@ std::optional<std::bitset<7>> take_bare_weekdays(std::string_view& s);
 
 /// The weekday as people read it: `周一` in Chinese, `Mon` in English.
 std::string_view weekday_display(std::chrono::weekday day, bool chinese);
+/// The day's weekday as people read it in `lang`: 周四, Thu.
+std::string weekday_of(const Date& day, Lang lang);
 
 /// Minutes since midnight, as opening hours and sessions count them.
 struct TimeRange {

@@ -24,6 +24,7 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "import/columns.hpp"
 
 namespace kangle::import {
 namespace fs = std::filesystem;
@@ -160,14 +161,6 @@ std::optional<CellRef> parse_reference(std::string_view text) {
   ref.column = column - 1;
   ref.row = row;
   return ref;
-}
-
-std::string column_letters(std::size_t column) {
-  std::string letters;
-  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) {
-    letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
-  }
-  return letters;
 }
 
 /// Shortest text that reads back as the same double, without a trailing ".0".

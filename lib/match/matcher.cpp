@@ -47,11 +47,11 @@ std::int64_t times(std::int64_t a, std::int64_t b, std::int64_t places) {
 
 bool deadline_passed(const lists::Need& n, const Date& today) { return n.deadline && *n.deadline < today; }
 
-bool listed(const std::vector<std::int64_t>& ids, std::int64_t id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+bool among(const std::vector<std::int64_t>& ids, std::int64_t id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
 
 /// A resource that declined the need, gave it back, or already serves it.
 bool excluded(const OpenNeed& need, std::int64_t resource) {
-  return listed(need.refused_by, resource) || listed(need.served_by, resource);
+  return among(need.refused_by, resource) || among(need.served_by, resource);
 }
 
 struct Pair {
@@ -253,7 +253,7 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
       // Donors already serving it count as in reach: they cannot serve it twice.
       std::set<std::size_t> donors;
       for (auto r : candidates) {
-        if (available(n, r) && !listed(needs[n].refused_by, resources[r].resource.id)) donors.insert(donor_of[resources[r].resource.id]);
+        if (available(n, r) && !among(needs[n].refused_by, resources[r].resource.id)) donors.insert(donor_of[resources[r].resource.id]);
       }
       gap.in_reach = static_cast<int>(donors.size());
       if (gap.in_reach < need.wanted) gap.reason = GapReason::few_in_reach;

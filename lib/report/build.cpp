@@ -59,7 +59,7 @@ Document titled(const Source& s, const char* kind, Msg title) {
   // 落款, the issuing body and the day it was made.
   if (title == Msg::report_period_title) {
     r.signature = {settings.issuer.empty() ? settings.name : settings.issuer,
-                   date_for_people(local_date(s.now, settings.timezone), s.lang)};
+                   day_label(local_date(s.now, settings.timezone), s.lang, true)};
   }
   return r;
 }

@@ -26,10 +26,6 @@ bool chinese(Lang lang) { return lang == Lang::zh_CN; }
 
 std::string header(Lang lang, Msg id) { return std::string(message_text(id, lang)); }
 
-std::string weekday_of(const Date& date, Lang lang) {
-  return std::string(weekday_display(std::chrono::weekday{std::chrono::sys_days{date}}, chinese(lang)));
-}
-
 /// A day's weekday: `mon` … `sun` for scripts, 周一 or Mon for people.
 Value weekday_value(const Date& date, Lang lang) {
   static constexpr const char* codes[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};

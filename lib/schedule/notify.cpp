@@ -18,10 +18,6 @@
 namespace kangle::schedule {
 namespace {
 
-std::string weekday_of(const Date& date, Lang lang) {
-  return std::string(weekday_display(std::chrono::weekday{std::chrono::sys_days{date}}, lang == Lang::zh_CN));
-}
-
 /// "非遗+党建 非遗手工": a themed event by its title, then the duty.
 std::string duty_title(const config::Config& config, const RotaSeat& s, Lang lang) {
   auto duty = duty_name(config, s.service, s.skill, lang);

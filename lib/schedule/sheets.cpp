@@ -19,11 +19,6 @@ namespace {
 using present::Column;
 using present::Value;
 
-std::string weekday_name(const Date& date, Lang lang) {
-  return std::string(
-      weekday_display(std::chrono::weekday{std::chrono::sys_days{date}}, lang == Lang::zh_CN));
-}
-
 Date plus_days(const Date& date, int days) { return Date{std::chrono::sys_days{date} + std::chrono::days{days}}; }
 
 /// A service as a rota or notice names it: with its daily cap (每日限定人数) when it has one.
@@ -132,7 +127,7 @@ present::Table week_table(const config::Config& config, const config::Kiosk& kio
   for (int d = 0; d < 7; ++d) {
     auto date = plus_days(monday, d);
     bool in_month = date >= month.first() && date <= month.last();
-    auto header = weekday_name(date, lang) + (in_month ? " " + format_date(date).substr(5) : "");
+    auto header = weekday_of(date, lang) + (in_month ? " " + format_date(date).substr(5) : "");
     table.columns.push_back({keys[static_cast<std::size_t>(d)], header, false});
   }
   std::vector<Value> notes(8);
@@ -285,7 +280,7 @@ present::Document duty_notice(const config::Config& config, const Month& month, 
     duties.key_columns = 2;
     for (const auto& line : lines) {
       if (line.first.kiosk != kiosk->id) continue;
-      duties.rows.push_back({Value::date(line.first.date), Value::text(weekday_name(line.first.date, lang)),
+      duties.rows.push_back({Value::date(line.first.date), Value::text(weekday_of(line.first.date, lang)),
                              Value::text(format_time_range(line.first.time)), Value::text(duty_label(config, line.first, lang)),
                              Value::text(who_serves(line.volunteers, line.empty, lang))});
     }

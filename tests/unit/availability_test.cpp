@@ -7,6 +7,9 @@
 #include "core/i18n.hpp"
 #include "import/normalize.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace availability_test {
+
 using kangle::import::describe_availability;
 using kangle::import::parse_availability;
 
@@ -50,3 +53,5 @@ TEST_CASE("parse_availability, a piece it cannot read leaves the rest as read an
   CHECK(read("周二", &unreadable) == "周二");
   CHECK(unreadable.empty());
 }
+
+}  // namespace availability_test

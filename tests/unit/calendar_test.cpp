@@ -20,6 +20,9 @@
 #include "workspace/check.hpp"
 #include "workspace/init.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace calendar_test {
+
 namespace {
 
 using namespace std::chrono;
@@ -222,3 +225,5 @@ TEST_CASE("make-up workdays: kangle.toml's makeup_day_availability is checked", 
   CHECK(config::load_config_texts(texts).config.settings.makeup_day_availability ==
         config::MakeupDayAvailability::actual_weekday);
 }
+
+}  // namespace calendar_test

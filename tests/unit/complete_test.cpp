@@ -13,6 +13,9 @@
 #include "workspace/init.hpp"
 #include "workspace/workspace.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace complete_test {
+
 using kangle::test::TempDir;
 using kangle::workspace::Completed;
 using kangle::workspace::completion_values;
@@ -57,3 +60,5 @@ TEST_CASE("completion values: the words the scripts ask by", "[completion]") {
   CHECK(kangle::workspace::parse_completed("months") == Completed::months);
   CHECK_FALSE(kangle::workspace::parse_completed("units"));
 }
+
+}  // namespace complete_test

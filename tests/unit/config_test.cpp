@@ -13,6 +13,9 @@
 #include "temp_dir.hpp"
 #include "workspace/init.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace config_test {
+
 using namespace std::chrono;
 using kangle::Date;
 using kangle::Lang;
@@ -822,3 +825,5 @@ TEST_CASE("load_config, TOML syntax errors said for people, the parser's words a
         Lines{"kiosks/a.toml:3:7: 此处不符合 TOML 格式：请检查这一行的引号、方括号和等号（解析器原文：Error while parsing "
               "table header: expected ']', saw '\\n'）"});
 }
+
+}  // namespace config_test

@@ -3,6 +3,9 @@
 
 #include "core/dates.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace dates_test {
+
 using namespace std::chrono;
 using kangle::Date;
 using kangle::parse_date;
@@ -144,8 +147,8 @@ TEST_CASE("time_for_people, the time in the workspace's zone as people read it, 
   CHECK(kangle::time_for_people("2026-12-31T16:30:00Z", "Asia/Shanghai", kangle::Lang::zh_CN) == "2027年1月1日 00:30");
   CHECK(kangle::time_for_people("2026-12-31T16:30:00Z", "UTC", kangle::Lang::en) == "31 Dec 2026 16:30");
   CHECK(kangle::time_for_people("not a time", "Asia/Shanghai", kangle::Lang::en) == "not a time");
-  CHECK(kangle::date_for_people(*parse_date("2026-05-01"), kangle::Lang::zh_CN) == "2026年5月1日");
-  CHECK(kangle::date_for_people(*parse_date("2026-05-01"), kangle::Lang::en) == "1 May 2026");
+  CHECK(kangle::day_label(*parse_date("2026-05-01"), kangle::Lang::zh_CN, true) == "2026年5月1日");
+  CHECK(kangle::day_label(*parse_date("2026-05-01"), kangle::Lang::en, true) == "1 May 2026");
 }
 
 TEST_CASE("shift_period, year_before and months_of, across year ends", "[report]") {
@@ -236,3 +239,5 @@ TEST_CASE("take_weekdays, the one reader of days for forms and kiosk files", "[f
   CHECK(days("周末") == "1000001|");
   CHECK(days("上午") == "none");
 }
+
+}  // namespace dates_test

@@ -14,6 +14,9 @@
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace forget_test {
+
 using kangle::test::day;
 using kangle::test::LedgerWorkspace;
 using kangle::test::run_time;
@@ -147,3 +150,5 @@ TEST_CASE("migration 9 rebuilds the volunteers table and keeps every row and ref
   CHECK_THROWS(sql.exec("INSERT INTO volunteers (name, created_at, updated_at) VALUES ('无名', 'x', 'x')"));
   CHECK_NOTHROW(sql.exec("INSERT INTO volunteers (name, created_at, updated_at, forgotten_at) VALUES ('#8', 'x', 'x', 'x')"));
 }
+
+}  // namespace forget_test

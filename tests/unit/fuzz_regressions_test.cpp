@@ -16,6 +16,9 @@
 #include "import_report.hpp"
 #include "temp_dir.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace fuzz_regressions_test {
+
 using kangle::Lang;
 using kangle::test::error_message;
 using kangle::test::TempDir;
@@ -75,3 +78,5 @@ TEST_CASE("config_fuzz: a letter such as é where toml++ looks for white space i
                                           "brackets and = of the line (the parser says: Error while parsing key-value "
                                           "pair: expected a comment or whitespace, saw '\u00E9')"});
 }
+
+}  // namespace fuzz_regressions_test

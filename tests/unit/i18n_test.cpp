@@ -11,6 +11,9 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace i18n_test {
+
 using kangle::Lang;
 using kangle::Msg;
 using kangle::Message;
@@ -216,3 +219,5 @@ TEST_CASE("list_in and listed: a list as each language writes one, messages said
   CHECK(said.zh == "开放时间、设备");
   CHECK(said.en == "Hours, Equipment");
 }
+
+}  // namespace i18n_test

@@ -15,6 +15,9 @@
 #include "storage/database.hpp"
 #include "workspace/init.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace ics_test {
+
 using kangle::Date;
 using kangle::schedule::Month;
 using kangle::schedule::RotaSeat;
@@ -252,3 +255,5 @@ TEST_CASE("export_ics: a duty removed comes back cancelled with the same UID and
     CHECK(after[1].sequence == 0);
   }
 }
+
+}  // namespace ics_test

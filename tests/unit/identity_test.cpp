@@ -7,6 +7,9 @@
 #include "import/normalize.hpp"
 #include "people/identity.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace identity_test {
+
 using kangle::people::NumberProblem;
 using kangle::people::normalize_id_number;
 using kangle::people::normalize_person_name;
@@ -87,3 +90,5 @@ TEST_CASE("phone_problem and id_number_problem: a Message in no language yet wit
   auto lost = kangle::people::id_number_problem(NumberProblem::lost_digits, "1.10101E+17");
   CHECK(lost.id() == kangle::Msg::import_id_lost_digits);
 }
+
+}  // namespace identity_test

@@ -10,6 +10,9 @@
 #include "temp_dir.hpp"
 #include "workspace/init.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace import_documents_test {
+
 namespace import = kangle::import;
 using kangle::test::in_both_languages;
 using kangle::test::json_of;
@@ -60,3 +63,5 @@ TEST_CASE("init_document: the folder and the files written, as facts", "[import-
   CHECK(files.back() == "kangle.toml");
   CHECK(json["sections"][0]["lines"].size() == files.size() + 1);
 }
+
+}  // namespace import_documents_test

@@ -33,6 +33,9 @@
 #include "storage/database.hpp"
 #include "workspace/init.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace import_test {
+
 using kangle::import::Encoding;
 using kangle::import::ImportOptions;
 using kangle::import::ImportReport;
@@ -1001,3 +1004,5 @@ TEST_CASE("import: NUL, control and zero-width characters are taken out of a cel
   CHECK(ws.by_phone("13800138001")->name == "张三");
   CHECK(ws.by_phone("13800138002")->name == "王芳");
 }
+
+}  // namespace import_test

@@ -17,6 +17,9 @@
 #include "schedule_fixtures.hpp"
 #include "storage/database.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace limits_test {
+
 using namespace schedule_fixtures;
 using kangle::schedule::AssignOptions;
 using kangle::schedule::RotaPlan;
@@ -394,3 +397,5 @@ TEST_CASE("assign: the monthly and the weekly limit are told apart", "[schedule]
   auto monthly = schedule::assign(with_caps(std::nullopt, 3), days, {person(1, {}, always(), 1)}, {});
   for (const auto& [seat, why] : monthly.unfilled) CHECK(text(why) == "at_limit [1]");
 }
+
+}  // namespace limits_test

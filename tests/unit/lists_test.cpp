@@ -34,6 +34,9 @@
 #include "storage/database.hpp"
 #include "workspace/init.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace lists_test {
+
 using kangle::import::ImportOptions;
 using kangle::import::ImportReport;
 using kangle::import::RowIssue;
@@ -749,3 +752,5 @@ TEST_CASE("ServicePeriod: the days it serves and the window its capacity renews 
   CHECK(parse_service_period("每月")->window(day_of(2027, 2, 10)) == std::pair{day_of(2027, 2, 1), day_of(2027, 2, 28)});
   CHECK(parse_service_period("每季度")->window(day_of(2026, 11, 10)) == std::pair{day_of(2026, 10, 1), day_of(2026, 12, 31)});
 }
+
+}  // namespace lists_test

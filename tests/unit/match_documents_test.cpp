@@ -24,6 +24,9 @@
 #include "match/documents.hpp"
 #include "present/render.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace match_documents_test {
+
 using kangle::Date;
 using kangle::Lang;
 using kangle::match::ListQuery;
@@ -307,3 +310,5 @@ TEST_CASE("match documents: a need typed by hand is read as an import reads one,
   offer.radius = "附近";
   CHECK_THROWS_AS(kangle::match::add_resource(ws.sql(), ws.config(), offer, now, Lang::en), kangle::UsageError);
 }
+
+}  // namespace match_documents_test

@@ -31,6 +31,9 @@
 #include "match/projects.hpp"
 #include "match/run.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace match_test {
+
 using kangle::Date;
 using kangle::lists::Coordinates;
 using kangle::lists::Need;
@@ -1182,3 +1185,5 @@ TEST_CASE("plan_matches refuses a run too large to weigh exactly instead of wrap
   needs.resize(300);
   CHECK(kangle::match::plan_matches(needs, resources, today).proposals.size() == 300);
 }
+
+}  // namespace match_test

@@ -26,6 +26,9 @@
 #include "workspace/forget.hpp"
 #include "workspace/init.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace notify_test {
+
 using kangle::Date;
 using kangle::test::TempDir;
 namespace schedule = kangle::schedule;
@@ -262,3 +265,5 @@ TEST_CASE("notify will not write over a file of messages already told, but a dry
   notify(true);
   CHECK(delivered == 1);
 }
+
+}  // namespace notify_test

@@ -17,6 +17,9 @@
 #include "volunteers/documents.hpp"
 #include "present/render.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace people_documents_test {
+
 using kangle::Lang;
 using kangle::test::error_message;
 using kangle::test::both_languages;
@@ -176,3 +179,5 @@ TEST_CASE("people documents: absences listed, declared and taken back, each said
   CHECK(removed["facts"]["absence"] == absence);
   CHECK_THROWS_AS(kangle::volunteers::away_document(ws.sql(), ws.config(), undo, now, Lang::en), kangle::InputError);
 }
+
+}  // namespace people_documents_test

@@ -22,6 +22,9 @@
 #include "present/render.hpp"
 #include "workspace/check.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace places_test {
+
 using kangle::Date;
 using kangle::Lang;
 using kangle::test::Json;
@@ -272,3 +275,5 @@ TEST_CASE("landlines, a radius of 0, gaps' way forward and check's warning in th
   CHECK(both.find("resource ZY-2 (樱花药房) has a radius of 0 m but no place") != std::string::npos);
   CHECK(both.find("resource #3 (康乐药房)") != std::string::npos);
 }
+
+}  // namespace places_test

@@ -9,6 +9,9 @@
 #include "ledger_workspace.hpp"
 #include "points/documents.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace points_documents_test {
+
 namespace points = kangle::points;
 using kangle::test::in_both_languages;
 using kangle::test::json_of;
@@ -113,3 +116,5 @@ TEST_CASE("parse_points: a sign is allowed, nothing else", "[points-documents]")
     CHECK_THROWS_AS(points::parse_points(bad), kangle::UsageError);
   }
 }
+
+}  // namespace points_documents_test

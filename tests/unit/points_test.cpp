@@ -20,6 +20,9 @@
 #include "schedule/sessions.hpp"
 #include "schedule/store.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace points_test {
+
 using kangle::Date;
 using kangle::parse_date;
 namespace points = kangle::points;
@@ -524,3 +527,5 @@ TEST_CASE("verify: a full walk stores a checkpoint that later walks start from, 
     CHECK(points::verify(ws.sql(), points::Walk::full).first_bad == 2);
   }
 }
+
+}  // namespace points_test

@@ -19,6 +19,9 @@
 #include "present/render.hpp"
 #include "temp_dir.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace present_render_test {
+
 using kangle::present::Chart;
 using kangle::present::Document;
 using kangle::present::Section;
@@ -527,3 +530,5 @@ TEST_CASE("Value: a list is read with the separator of the document's language, 
   CHECK(Value::duration(150).display(kangle::Lang::en) == "2 h 30 min");
   CHECK(Value::duration(150).display(kangle::Lang::zh_CN) == "2小时30分");
 }
+
+}  // namespace present_render_test

@@ -10,6 +10,9 @@
 #include "records/documents.hpp"
 #include "records/store.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace records_documents_test {
+
 namespace records = kangle::records;
 using kangle::test::day;
 using kangle::test::in_both_languages;
@@ -120,3 +123,5 @@ TEST_CASE("hours_document and grants: minutes as numbers, a volunteer's grants u
   auto text = kangle::present::render_text(records::hours_document(ws.sql(), {}, "甲", kangle::Lang::en));
   CHECK(text.find("王书记") != std::string::npos);  // the grant, under the table
 }
+
+}  // namespace records_documents_test

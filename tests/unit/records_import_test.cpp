@@ -21,6 +21,9 @@
 #include "records/integrity.hpp"
 #include "records/store.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace records_import_test {
+
 using kangle::import::ImportOptions;
 using kangle::import::ImportReport;
 using kangle::records::Record;
@@ -332,3 +335,5 @@ TEST_CASE("import records: a session no longer than the kiosk's opening it falls
   CHECK(issues(report) == Lines{"3:D (服务时间): rejected: 2026-12-07 13:00-16:00 Dingxiang Garden Lei Feng kiosk Haircut "
                                 "lasts 3 h, longer than the kiosk is open for it (13:30-16:00)"});
 }
+
+}  // namespace records_import_test

@@ -16,6 +16,9 @@
 #include "report/figures.hpp"
 #include "report/review.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace report_test {
+
 namespace report = kangle::report;
 using kangle::test::LedgerWorkspace;
 using kangle::test::run_time;
@@ -778,3 +781,5 @@ TEST_CASE("services, units and volunteers reports: a period not yet over says to
   auto volunteers = report::volunteers_report({ws.sql(), ws.config(), period("2026-12"), third, false, {}, kangle::Lang::en});
   CHECK(table_of(volunteers, "seats").rows.empty());
 }
+
+}  // namespace report_test

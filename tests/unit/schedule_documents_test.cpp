@@ -22,6 +22,9 @@
 #include "storage/database.hpp"
 #include "workspace/init.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace schedule_documents_test {
+
 using kangle::Date;
 using kangle::Lang;
 using kangle::test::TempDir;
@@ -259,3 +262,5 @@ TEST_CASE("build_document and lock_seats: the figures as facts", "[schedule_docu
   for (const auto& row : table_of(rota, "rota")["rows"]) locked_rows += row["locked"].empty() ? 0 : 1;
   CHECK(locked_rows > 0);
 }
+
+}  // namespace schedule_documents_test

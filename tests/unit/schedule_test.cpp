@@ -40,6 +40,9 @@
 #include "storage/database.hpp"
 #include "workspace/init.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace schedule_test {
+
 using namespace schedule_fixtures;  // std::chrono, Date, Config, Volunteer, Session, Unfilled, fs, ...
 using kangle::schedule::AssignOptions;
 using kangle::schedule::Month;
@@ -1551,3 +1554,5 @@ TEST_CASE("build_rota: a locked seat survives a rebuild after its volunteer's av
   CHECK(third.plan.assigned.at(seat) == volunteer);
   CHECK(third.plan.moved.empty());
 }
+
+}  // namespace schedule_test

@@ -13,6 +13,9 @@
 #include "workspace/init.hpp"
 #include "workspace/summary.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace status_document_test {
+
 using kangle::Lang;
 using kangle::test::TempDir;
 using Json = nlohmann::json;
@@ -117,3 +120,5 @@ TEST_CASE("check_document: a clean workspace says so, with zero counts", "[statu
   CHECK(json["facts"]["warnings"] == 0);
   CHECK(json["sections"][0]["lines"][0] == "ws: no problems found");
 }
+
+}  // namespace status_document_test

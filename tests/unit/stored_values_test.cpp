@@ -8,6 +8,9 @@
 #include "people/store.hpp"
 #include "records/store.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace stored_values_test {
+
 using kangle::test::LedgerWorkspace;
 
 TEST_CASE("a record whose date was changed by hand is refused, not read as 0000-00-00", "[storage]") {
@@ -37,3 +40,5 @@ TEST_CASE("an absence whose first day is unreadable is refused, not dropped (the
   w.sql().exec("UPDATE volunteer_blackouts SET from_date = '12/07/2026'");
   CHECK_THROWS_WITH(store.find(volunteer), Catch::Contains("from_date") && Catch::Contains("12/07/2026"));
 }
+
+}  // namespace stored_values_test

@@ -7,6 +7,9 @@
 #include "present/table.hpp"
 #include "core/text.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace text_test {
+
 using namespace std::string_literals;
 namespace text = kangle::text;
 
@@ -124,3 +127,5 @@ TEST_CASE("render_text_within, a wide table cut into parts that fit, each with t
   auto narrow = kangle::table::render_text_within(headers, rows, 10);
   CHECK(narrow.find("服务群众（人次）") != std::string::npos);
 }
+
+}  // namespace text_test

@@ -24,6 +24,9 @@
 #include "storage/migrations.hpp"
 #include "workspace/workspace.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace workspace_test {
+
 namespace fs = std::filesystem;
 using kangle::Lang;
 using kangle::WorkspaceError;
@@ -457,3 +460,5 @@ TEST_CASE("Database, missing_schema_objects names what was dropped behind kangle
   CHECK(missing[0].in(Lang::en) == "trigger points_ledger_no_delete is missing: the database was altered outside kangle, "
                                    "and what it guarded is no longer guarded");
 }
+
+}  // namespace workspace_test

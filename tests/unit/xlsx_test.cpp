@@ -18,6 +18,9 @@
 #include "import_report.hpp"
 #include "temp_dir.hpp"
 
+// Its own namespace: the unity build compiles several test files as one.
+namespace xlsx_test {
+
 using kangle::import::Cell;
 using kangle::import::Row;
 using kangle::import::XlsxLimits;
@@ -754,3 +757,5 @@ TEST_CASE("xlsx, zip bombs are refused by declared and by actual size", "[xlsx]"
     CHECK(read_rows(file, 0, limits).empty());
   }
 }
+
+}  // namespace xlsx_test
