@@ -175,6 +175,24 @@ Date local_date(std::string_view utc_timestamp, const std::string& timezone) {
               std::chrono::day{static_cast<unsigned>(local->tm_mday)}};
 }
 
+std::string day_start_utc(const Date& day, const std::string& timezone) {
+  auto text = [](std::time_t moment) {
+    std::tm utc{};
+    ::gmtime_r(&moment, &utc);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour,
+                       utc.tm_min, utc.tm_sec);
+  };
+  auto offset_at = [&](std::time_t moment) -> std::time_t {
+    auto local = local_tm(text(moment), timezone);
+    return local ? local->tm_gmtoff : 0;
+  };
+  std::time_t midnight = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::sys_days{day}.time_since_epoch()).count();
+  // The offset in force at the start itself: it differs from midnight UTC's on a day
+  // summer time begins or ends.
+  std::time_t start = midnight - offset_at(midnight);
+  return text(midnight - offset_at(start));
+}
+
 std::string local_time_text(std::string_view utc_timestamp, const std::string& timezone) {
   auto local = local_tm(utc_timestamp, timezone);
   if (!local) return std::string(utc_timestamp);

@@ -39,6 +39,11 @@ Localized duration_words(long minutes);
 /// (China keeps no summer time) and others to UTC.
 Date local_date(std::string_view utc_timestamp, const std::string& timezone);
 
+/// The moment `day` begins in `timezone`, as a UTC timestamp: 2026-12-01 begins in
+/// Beijing at 2026-11-30T16:00:00Z. What happened at a stored moment (a review, a sign-up)
+/// belongs to the day it was where the kiosks are, not to the UTC day.
+std::string day_start_utc(const Date& day, const std::string& timezone);
+
 /// `utc_timestamp` as people read it where they are: "2026-12-01 10:00" in `timezone`.
 std::string local_time_text(std::string_view utc_timestamp, const std::string& timezone);
 

@@ -161,17 +161,18 @@ std::pair<Value, Value> changes(const Metric& m, const Value& now, const Value& 
 /// before both in its headline and in its twelve months.
 class FiguresOf {
 public:
-  explicit FiguresOf(SQLite::Database& db) : db_(db) {}
+  FiguresOf(SQLite::Database& db, std::string timezone) : db_(db), timezone_(std::move(timezone)) {}
   const PeriodFigures& operator()(const Period& period) {
     // By its days: a month to its 3rd is not the whole month.
     auto key = format_date(period.first) + format_date(period.last);
     auto it = known_.find(key);
-    if (it == known_.end()) it = known_.emplace(key, period_figures(db_, period)).first;
+    if (it == known_.end()) it = known_.emplace(key, period_figures(db_, period, timezone_)).first;
     return it->second;
   }
 
 private:
   SQLite::Database& db_;
+  std::string timezone_;
   std::map<std::string, PeriodFigures> known_;
 };
 
@@ -442,7 +443,7 @@ Section low_ratings_section(const Source& s) {
                {"kind", tr(s.lang, Msg::report_col_item), true}, column(s.lang, "kiosk", Msg::report_col_kiosk),
                column(s.lang, "item", Msg::report_col_item), column(s.lang, "satisfaction", Msg::report_satisfaction)},
               {}, 2};
-  for (const auto& l : low_ratings(s.db, s.period, low_rating)) {
+  for (const auto& l : low_ratings(s.db, s.period, s.config.settings.timezone, low_rating)) {
     bool project = l.project != 0;
     auto kind = project ? Value::code("project", tr(s.lang, Msg::report_kind_project))
                         : Value::code("session", tr(s.lang, Msg::report_kind_session));
@@ -488,7 +489,7 @@ const char* reason_key(ReviewReason reason) {
 Document period_report(const Source& asked) {
   auto s = so_far(asked);
   auto report = titled(s, period_kind(s.period), Msg::report_period_title);
-  FiguresOf figures_of(s.db);
+  FiguresOf figures_of(s.db, s.config.settings.timezone);
   report.sections.push_back(overview(s, figures_of));
   report.sections.push_back(by_kiosk(s));
   report.sections.push_back(by_service(s));
@@ -501,7 +502,7 @@ Document services_report(const Source& asked) {
   auto s = so_far(asked);
   auto report = titled(s, "services", Msg::report_services_title);
   auto reviews = review_services(s.config, services_held(s.config, held_sessions(s.db, s.period)),
-                                 needs_by_category(s.db, s.period), resource_offers(s.db), volunteers_by_skill(s.db),
+                                 needs_by_category(s.db, s.period, s.config.settings.timezone), resource_offers(s.db), volunteers_by_skill(s.db),
                                  kiosk_rosters(s.db), !is_cut(s.period));
   const auto& rules = s.config.settings.review;
   Section overview{"portfolio", tr(s.lang, Msg::report_portfolio), {}, {}, {}};
@@ -566,8 +567,8 @@ Document services_report(const Source& asked) {
 Document units_report(const Source& asked) {
   auto s = so_far(asked);
   auto report = titled(s, "units", Msg::report_units_title);
-  auto units = unit_figures(s.db, s.period);
-  auto street = street_satisfaction(s.db, s.period).mean();
+  auto units = unit_figures(s.db, s.period, s.config.settings.timezone);
+  auto street = street_satisfaction(s.db, s.period, s.config.settings.timezone).mean();
   int prior = s.config.settings.assessment.prior_ratings;
   // Residents' satisfaction is the yardstick, drawn toward the street's by the prior's
   // ratings: a unit with one project rated 5 does not outrank seventy sessions at 4.6.

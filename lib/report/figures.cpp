@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
 #include "core/text.hpp"
+#include "storage/rows.hpp"
 
 namespace kangle::report {
 namespace {
@@ -15,18 +17,28 @@ namespace {
 /// The period's bounds as the database writes dates (`YYYY-MM-DD`), and the day after
 /// its last, for timestamps (`YYYY-MM-DDTHH:MM:SSZ` sort below the next day's date).
 struct Bounds {
-  std::string first, last, after;
-  explicit Bounds(const Period& p)
-      : first(format_date(p.first)),
-        last(format_date(p.last)),
-        after(format_date(Date{std::chrono::sys_days{p.last} + std::chrono::days{1}})) {}
+  std::string first, last;
+  /// The moments the period begins and the day after it begins in the workspace's zone,
+  /// for what is stored as a UTC moment (a project's events, a sign-up): empty for a
+  /// figure of dated records only.
+  std::string since, until;
+  explicit Bounds(const Period& p) : first(format_date(p.first)), last(format_date(p.last)) {}
+  Bounds(const Period& p, const std::string& timezone)
+      : Bounds(p) {
+    since = day_start_utc(p.first, timezone);
+    until = day_start_utc(Date{std::chrono::sys_days{p.last} + std::chrono::days{1}}, timezone);
+  }
 };
 
-/// A statement over the period's dates: :first and :last days, :after the day after.
+/// A statement over the period: :first and :last days, :since and :until moments.
 SQLite::Statement over(SQLite::Database& db, const std::string& sql, const Bounds& b) {
   SQLite::Statement q(db, sql);
-  for (const auto& [name, value] : {std::pair{":first", &b.first}, {":last", &b.last}, {":after", &b.after}}) {
-    if (int index = q.getIndex(name); index > 0) q.bind(index, *value);
+  for (const auto& [name, value] : {std::pair{":first", &b.first}, {":last", &b.last}, {":since", &b.since}, {":until", &b.until}}) {
+    int index = q.getIndex(name);
+    if (index == 0) continue;
+    // Unbound, the moments would be NULL and every comparison false: no figure at all.
+    if (value->empty()) throw std::logic_error(std::string("a period's figures over moments without a time zone: ") + name);
+    q.bind(index, *value);
   }
   return q;
 }
@@ -65,8 +77,8 @@ std::optional<double> Satisfaction::mean() const {
   return weighted_sum / weight;
 }
 
-PeriodFigures period_figures(SQLite::Database& db, const Period& period) {
-  Bounds b(period);
+PeriodFigures period_figures(SQLite::Database& db, const Period& period, const std::string& timezone) {
+  Bounds b(period, timezone);
   PeriodFigures f;
   {
     auto q = over(db,
@@ -106,7 +118,7 @@ PeriodFigures period_figures(SQLite::Database& db, const Period& period) {
     f.granted_minutes = q.getColumn(0).getInt64();
   }
   {
-    auto q = over(db, "SELECT count(*) FROM volunteers WHERE created_at >= :first AND created_at < :after", b);
+    auto q = over(db, "SELECT count(*) FROM volunteers WHERE created_at >= :since AND created_at < :until", b);
     q.executeStep();
     f.new_volunteers = q.getColumn(0).getInt();
   }
@@ -122,7 +134,7 @@ PeriodFigures period_figures(SQLite::Database& db, const Period& period) {
                   "SELECT e.to_status, count(DISTINCT e.project_id), "
                   "count(DISTINCT CASE WHEN n.micro_wish = 1 THEN n.id END) FROM project_events e "
                   "JOIN projects p ON p.id = e.project_id JOIN needs n ON n.id = p.need_id "
-                  "WHERE e.at >= :first AND e.at < :after "
+                  "WHERE e.at >= :since AND e.at < :until "
                   "AND NOT (e.to_status = 'proposed' AND p.status IN ('declined', 'cancelled')) GROUP BY e.to_status",
                   b);
     while (q.executeStep()) {
@@ -199,9 +211,9 @@ std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& 
   return out;
 }
 
-std::map<std::string, int> needs_by_category(SQLite::Database& db, const Period& period) {
-  auto q = over(db, "SELECT category, count(*) FROM needs WHERE created_at >= :first AND created_at < :after GROUP BY category",
-                Bounds(period));
+std::map<std::string, int> needs_by_category(SQLite::Database& db, const Period& period, const std::string& timezone) {
+  auto q = over(db, "SELECT category, count(*) FROM needs WHERE created_at >= :since AND created_at < :until GROUP BY category",
+                Bounds(period, timezone));
   std::map<std::string, int> out;
   while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt();
   return out;
@@ -215,7 +227,7 @@ std::vector<HeldSession> held_sessions(SQLite::Database& db, const Period& perio
   std::vector<HeldSession> out;
   while (q.executeStep()) {
     HeldSession h{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                  q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt(), {}, {}};
+                  q.getColumn(3).getString(), storage::date_at(q, 4), q.getColumn(5).getInt(), {}, {}};
     if (!q.getColumn(6).isNull()) h.residents = q.getColumn(6).getInt64();
     if (!q.getColumn(7).isNull()) h.satisfaction = q.getColumn(7).getDouble();
     out.push_back(std::move(h));
@@ -265,8 +277,8 @@ std::map<std::string, int> volunteers_by_skill(SQLite::Database& db) {
   return out;
 }
 
-std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period) {
-  Bounds b(period);
+std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period, const std::string& timezone) {
+  Bounds b(period, timezone);
   std::map<std::string, UnitFigures> by_unit;
   auto unit = [&](const std::string& name) -> UnitFigures& {
     auto& u = by_unit[name];
@@ -310,7 +322,7 @@ std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period
                   "count(CASE WHEN e.to_status = 'reviewed' THEN p.satisfaction END) "
                   "FROM project_events e JOIN projects p ON p.id = e.project_id JOIN needs n ON n.id = p.need_id "
                   "JOIN resources r ON r.id = p.resource_id "
-                  "WHERE e.at >= :first AND e.at < :after AND p.unit <> '' AND r.provider_kind = 'unit' "
+                  "WHERE e.at >= :since AND e.at < :until AND p.unit <> '' AND r.provider_kind = 'unit' "
                   "GROUP BY p.unit, e.to_status",
                   b);
     while (q.executeStep()) {
@@ -331,8 +343,8 @@ std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period
   return out;
 }
 
-Satisfaction street_satisfaction(SQLite::Database& db, const Period& period) {
-  Bounds b(period);
+Satisfaction street_satisfaction(SQLite::Database& db, const Period& period, const std::string& timezone) {
+  Bounds b(period, timezone);
   Satisfaction s;
   {
     auto q = over(db,
@@ -347,7 +359,7 @@ Satisfaction street_satisfaction(SQLite::Database& db, const Period& period) {
     auto q = over(db,
                   "SELECT coalesce(sum(p.satisfaction), 0), count(p.satisfaction) FROM projects p "
                   "WHERE p.id IN (SELECT project_id FROM project_events WHERE to_status = 'reviewed' "
-                  "AND at >= :first AND at < :after)",
+                  "AND at >= :since AND at < :until)",
                   b);
     q.executeStep();
     auto rated = q.getColumn(1).getInt64();
@@ -356,8 +368,8 @@ Satisfaction street_satisfaction(SQLite::Database& db, const Period& period) {
   return s;
 }
 
-std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, double at_most) {
-  Bounds b(period);
+std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, const std::string& timezone, double at_most) {
+  Bounds b(period, timezone);
   std::vector<LowRating> out;
   {
     auto q = over(db,
@@ -371,7 +383,7 @@ std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, d
     while (q.executeStep()) {
       LowRating l;
       l.unit = q.getColumn(0).getString();
-      l.date = parse_date(q.getColumn(1).getString()).value_or(period.first);
+      l.date = storage::date_at(q, 1);
       l.kiosk = q.getColumn(2).getString();
       l.place = q.getColumn(3).getString();
       l.service = q.getColumn(4).getString();
@@ -382,17 +394,17 @@ std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, d
   }
   {
     auto q = over(db,
-                  "SELECT DISTINCT p.unit, substr(e.at, 1, 10), p.id, n.description, p.satisfaction FROM project_events e "
+                  "SELECT DISTINCT p.unit, e.at, p.id, n.description, p.satisfaction FROM project_events e "
                   "JOIN projects p ON p.id = e.project_id JOIN needs n ON n.id = p.need_id "
                   "JOIN resources r ON r.id = p.resource_id "
-                  "WHERE e.to_status = 'reviewed' AND e.at >= :first AND e.at < :after AND p.unit <> '' "
+                  "WHERE e.to_status = 'reviewed' AND e.at >= :since AND e.at < :until AND p.unit <> '' "
                   "AND r.provider_kind = 'unit' AND p.satisfaction <= :at_most",
                   b);
     q.bind(":at_most", at_most);
     while (q.executeStep()) {
       LowRating l;
       l.unit = q.getColumn(0).getString();
-      l.date = parse_date(q.getColumn(1).getString()).value_or(period.first);
+      l.date = local_date(q.getColumn(1).getString(), timezone);
       l.project = q.getColumn(2).getInt64();
       l.need = q.getColumn(3).getString();
       l.rating = q.getColumn(4).getDouble();

@@ -60,7 +60,7 @@ const config::Service* service_named(const config::Catalogue& catalogue, const s
 std::vector<std::string> services_of_event(const config::Config& config, const HeldSession& h) {
   std::vector<std::string> out;
   auto title = text::clean(h.title);
-  auto month = static_cast<unsigned>(parse_date(h.date).value_or(Date{}).month());
+  auto month = static_cast<unsigned>(h.date.month());
   for (const auto& kiosk : config.kiosks) {
     if (!h.kiosk.empty() && kiosk.id != h.kiosk) continue;
     for (const auto& entry : kiosk.menu) {
@@ -162,7 +162,7 @@ void choose_partner(ServiceReview& r, const std::vector<ServiceReview>& all, con
 std::vector<ServiceFigures> services_held(const config::Config& config, const std::vector<HeldSession>& sessions) {
   std::map<std::string, ServiceFigures> by_service;
   std::set<std::pair<std::string, std::string>> counted;  // (service, session)
-  auto session_of = [](const HeldSession& h) { return h.date + "|" + h.kiosk + "|" + h.place + "|" + std::to_string(h.start); };
+  auto session_of = [](const HeldSession& h) { return format_date(h.date) + "|" + h.kiosk + "|" + h.place + "|" + std::to_string(h.start); };
   auto count = [&](const std::string& service, const HeldSession& h) {
     auto& f = by_service[service];
     f.service = service;

@@ -14,6 +14,7 @@
 #include "people/store.hpp"
 #include "schedule/changes.hpp"
 #include "schedule/sheets.hpp"
+#include "storage/rows.hpp"
 
 namespace kangle::schedule {
 namespace {
@@ -55,7 +56,7 @@ std::vector<RotaSeat> told_rota(SQLite::Database& db, const Month& month, std::i
     RotaSeat s;
     s.seat = query.getColumn(1).getString();
     s.kiosk = query.getColumn(2).getString();
-    s.date = parse_date(query.getColumn(3).getString()).value_or(Date{});
+    s.date = storage::date_at(query, 3);
     s.time = {query.getColumn(4).getInt(), query.getColumn(5).getInt()};
     s.service = query.getColumn(6).getString();
     s.skill = query.getColumn(7).getString();

@@ -76,7 +76,8 @@ void set_unit(LedgerWorkspace& ws, std::int64_t volunteer, const char* unit) {
 }
 
 /// A need (a micro-wish or not), a unit's resource and a project between them that went
-/// through `statuses`, each on `day` (UTC); `satisfaction` when reviewed. Returns the project.
+/// through `statuses`, each on `day` at 02:00 UTC (or at `day` when it is a whole UTC
+/// timestamp); `satisfaction` when reviewed. Returns the project.
 std::int64_t project(LedgerWorkspace& ws, const char* unit, std::vector<const char*> statuses, const char* day,
                      std::optional<int> satisfaction = std::nullopt, bool micro_wish = false, std::int64_t need = 0) {
   auto& db = ws.sql();
@@ -100,7 +101,7 @@ std::int64_t project(LedgerWorkspace& ws, const char* unit, std::vector<const ch
   p.bind(4, statuses.back());
   if (satisfaction) p.bind(5, *satisfaction);
   else p.bind(5);
-  auto at = std::string(day) + "T02:00:00Z";
+  auto at = std::string(day).size() > 10 ? std::string(day) : std::string(day) + "T02:00:00Z";
   p.bind(6, at);
   p.bind(7, at);
   p.exec();
@@ -297,7 +298,7 @@ TEST_CASE("services_held: themed events and records imported by title count for 
   auto config = ws.config();
   auto session = [](const char* service, const char* title, const char* kiosk, const char* place, int start,
                     std::optional<long> residents) {
-    return report::HeldSession{service, title, kiosk, place, "2026-11-26", start, residents, std::nullopt};
+    return report::HeldSession{service, title, kiosk, place, *kangle::parse_date("2026-11-26"), start, residents, std::nullopt};
   };
   std::vector<report::HeldSession> sessions{
       // The general seats of kangle-hall's 心理健康pro, a themed event tied to mental-health …
@@ -314,7 +315,7 @@ TEST_CASE("services_held: themed events and records imported by title count for 
       session("", "“非遗+党建”主题活动", "kangle-hall", "", 840, 35),
   };
   auto december = session("", "“非遗+党建”主题活动", "kangle-hall", "", 840, 35);
-  december.date = "2026-12-31";
+  december.date = *kangle::parse_date("2026-12-31");
   auto held = report::services_held(config, sessions);
   std::map<std::string, report::ServiceFigures> by_service;
   for (const auto& f : held) by_service[f.service] = f;
@@ -418,7 +419,7 @@ TEST_CASE("period_figures: sessions, residents, volunteers and hours of a period
   auto november = ws.record("2026-11-30", "haircut", {b});
   store.update_outcome(november, 8, 4.0, "");
 
-  auto f = report::period_figures(ws.sql(), period("2026-12"));
+  auto f = report::period_figures(ws.sql(), period("2026-12"), "Asia/Shanghai");
   CHECK(f.sessions == 2);
   CHECK(f.themed_events == 1);
   CHECK(f.residents == 60);
@@ -429,9 +430,9 @@ TEST_CASE("period_figures: sessions, residents, volunteers and hours of a period
   // (5 × 30 + 3 × 10) / 40: the larger session weighs more.
   REQUIRE(f.satisfaction.mean());
   CHECK(*f.satisfaction.mean() == Approx(4.5));
-  CHECK(report::period_figures(ws.sql(), period("2026-11")).residents == 8);
-  CHECK(report::period_figures(ws.sql(), period("2026Q4")).residents == 68);
-  CHECK(report::period_figures(ws.sql(), period("2025-12")).sessions == 0);
+  CHECK(report::period_figures(ws.sql(), period("2026-11"), "Asia/Shanghai").residents == 8);
+  CHECK(report::period_figures(ws.sql(), period("2026Q4"), "Asia/Shanghai").residents == 68);
+  CHECK(report::period_figures(ws.sql(), period("2025-12"), "Asia/Shanghai").sessions == 0);
 
   SECTION("the month's report compares with the month before and the year before") {
     auto r = report::period_report({ws.sql(), ws.config(), period("2026-12"), run_time, false, {}, kangle::Lang::en});
@@ -614,6 +615,37 @@ TEST_CASE("units_report lists every session and project rated 2 or below under i
   CHECK(std::any_of(lines.begin(), lines.end(), [](const auto& l) { return l.starts_with("No session or project"); }));
 }
 
+TEST_CASE("a project reviewed at 01:30 on 1 December in Beijing counts in December, though UTC still says 30 November", "[report]") {
+  LedgerWorkspace ws;
+  project(ws, "法学院", {"proposed", "claimed", "done", "reviewed"}, "2026-11-30T17:30:00Z", 1);
+  auto december = period("2026-12"), november = period("2026-11");
+  const std::string zone = "Asia/Shanghai";
+  CHECK(report::period_figures(ws.sql(), december, zone).projects["reviewed"] == 1);
+  CHECK(report::period_figures(ws.sql(), november, zone).projects["reviewed"] == 0);
+  auto units = report::unit_figures(ws.sql(), december, zone);
+  REQUIRE(units.size() == 1);
+  CHECK(units[0].done == 1);
+  CHECK(units[0].satisfaction.ratings == 1);
+  CHECK(report::unit_figures(ws.sql(), november, zone).empty());
+  CHECK(report::street_satisfaction(ws.sql(), december, zone).ratings == 1);
+  auto low = report::low_ratings(ws.sql(), december, zone, 2);
+  REQUIRE(low.size() == 1);
+  CHECK(kangle::format_date(low[0].date) == "2026-12-01");
+  CHECK(report::low_ratings(ws.sql(), november, zone, 2).empty());
+  // The same moment in London is still 30 November.
+  CHECK(report::period_figures(ws.sql(), november, "Europe/London").projects["reviewed"] == 1);
+}
+
+TEST_CASE("day_start_utc: the moment a day begins where the kiosks are", "[dates]") {
+  auto first = *kangle::parse_date("2026-12-01");
+  CHECK(kangle::day_start_utc(first, "Asia/Shanghai") == "2026-11-30T16:00:00Z");
+  CHECK(kangle::day_start_utc(first, "UTC") == "2026-12-01T00:00:00Z");
+  // London's summer time begins at 01:00 UTC on 29 March 2026: that day still begins at 00:00 UTC,
+  // the next at 23:00 UTC the day before.
+  CHECK(kangle::day_start_utc(*kangle::parse_date("2026-03-29"), "Europe/London") == "2026-03-29T00:00:00Z");
+  CHECK(kangle::day_start_utc(*kangle::parse_date("2026-03-30"), "Europe/London") == "2026-03-29T23:00:00Z");
+}
+
 TEST_CASE("period_report: a period not yet over is reported to today and compared with the same days", "[report]") {
   LedgerWorkspace ws;
   auto a = ws.volunteer("甲");
@@ -703,7 +735,7 @@ TEST_CASE("period_figures: micro-wishes are wishes, not projects, and a declined
   project(ws, "物业", {"proposed", "cancelled"}, "2026-12-08");
   project(ws, "银行", {"proposed"}, "2026-12-09");
 
-  auto f = report::period_figures(ws.sql(), period("2026-12"));
+  auto f = report::period_figures(ws.sql(), period("2026-12"), "Asia/Shanghai");
   CHECK(report::count_in(f.projects, "claimed") == 2);
   CHECK(report::count_in(f.wishes, "claimed") == 1);
   CHECK(report::count_in(f.wishes, "done") == 1);
@@ -725,7 +757,7 @@ TEST_CASE("period_report: outreach away from the kiosks is not a themed event", 
   store.update_outcome(ws.record("2026-12-03", "", {a}, 90, kangle::config::Cadence::monthly), 30, std::nullopt, "");
   store.update_outcome(ws.record("2026-12-04", "haircut", {a}), 8, std::nullopt, "");
 
-  auto f = report::period_figures(ws.sql(), period("2026-12"));
+  auto f = report::period_figures(ws.sql(), period("2026-12"), "Asia/Shanghai");
   CHECK(f.themed_events == 1);
   CHECK(f.sessions == 2);
   CHECK(f.outreach == 1);
