@@ -161,18 +161,18 @@ std::pair<Value, Value> changes(const Metric& m, const Value& now, const Value& 
 /// before both in its headline and in its twelve months.
 class FiguresOf {
 public:
-  FiguresOf(SQLite::Database& db, std::string timezone) : db_(db), timezone_(std::move(timezone)) {}
+  FiguresOf(SQLite::Database& db, std::string zone) : db_(db), zone_(std::move(zone)) {}
   const PeriodFigures& operator()(const Period& period) {
     // By its days: a month to its 3rd is not the whole month.
     auto key = format_date(period.first) + format_date(period.last);
     auto it = known_.find(key);
-    if (it == known_.end()) it = known_.emplace(key, period_figures(db_, period, timezone_)).first;
+    if (it == known_.end()) it = known_.emplace(key, period_figures(db_, period, zone_)).first;
     return it->second;
   }
 
 private:
   SQLite::Database& db_;
-  std::string timezone_;
+  std::string zone_;
   std::map<std::string, PeriodFigures> known_;
 };
 

@@ -23,10 +23,10 @@ struct Bounds {
   /// figure of dated records only.
   std::string since, until;
   explicit Bounds(const Period& p) : first(format_date(p.first)), last(format_date(p.last)) {}
-  Bounds(const Period& p, const std::string& timezone)
+  Bounds(const Period& p, const std::string& zone)
       : Bounds(p) {
-    since = day_start_utc(p.first, timezone);
-    until = day_start_utc(Date{std::chrono::sys_days{p.last} + std::chrono::days{1}}, timezone);
+    since = day_start_utc(p.first, zone);
+    until = day_start_utc(Date{std::chrono::sys_days{p.last} + std::chrono::days{1}}, zone);
   }
 };
 
@@ -77,8 +77,8 @@ std::optional<double> Satisfaction::mean() const {
   return weighted_sum / weight;
 }
 
-PeriodFigures period_figures(SQLite::Database& db, const Period& period, const std::string& timezone) {
-  Bounds b(period, timezone);
+PeriodFigures period_figures(SQLite::Database& db, const Period& period, const std::string& zone) {
+  Bounds b(period, zone);
   PeriodFigures f;
   {
     auto q = over(db,
@@ -211,9 +211,9 @@ std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& 
   return out;
 }
 
-std::map<std::string, int> needs_by_category(SQLite::Database& db, const Period& period, const std::string& timezone) {
+std::map<std::string, int> needs_by_category(SQLite::Database& db, const Period& period, const std::string& zone) {
   auto q = over(db, "SELECT category, count(*) FROM needs WHERE created_at >= :since AND created_at < :until GROUP BY category",
-                Bounds(period, timezone));
+                Bounds(period, zone));
   std::map<std::string, int> out;
   while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt();
   return out;
@@ -277,8 +277,8 @@ std::map<std::string, int> volunteers_by_skill(SQLite::Database& db) {
   return out;
 }
 
-std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period, const std::string& timezone) {
-  Bounds b(period, timezone);
+std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period, const std::string& zone) {
+  Bounds b(period, zone);
   std::map<std::string, UnitFigures> by_unit;
   auto unit = [&](const std::string& name) -> UnitFigures& {
     auto& u = by_unit[name];
@@ -343,8 +343,8 @@ std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period
   return out;
 }
 
-Satisfaction street_satisfaction(SQLite::Database& db, const Period& period, const std::string& timezone) {
-  Bounds b(period, timezone);
+Satisfaction street_satisfaction(SQLite::Database& db, const Period& period, const std::string& zone) {
+  Bounds b(period, zone);
   Satisfaction s;
   {
     auto q = over(db,
@@ -368,8 +368,8 @@ Satisfaction street_satisfaction(SQLite::Database& db, const Period& period, con
   return s;
 }
 
-std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, const std::string& timezone, double at_most) {
-  Bounds b(period, timezone);
+std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, const std::string& zone, double at_most) {
+  Bounds b(period, zone);
   std::vector<LowRating> out;
   {
     auto q = over(db,
@@ -404,7 +404,7 @@ std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, c
     while (q.executeStep()) {
       LowRating l;
       l.unit = q.getColumn(0).getString();
-      l.date = local_date(q.getColumn(1).getString(), timezone);
+      l.date = local_date(q.getColumn(1).getString(), zone);
       l.project = q.getColumn(2).getInt64();
       l.need = q.getColumn(3).getString();
       l.rating = q.getColumn(4).getDouble();

@@ -49,9 +49,9 @@ struct PeriodFigures {
   std::map<std::string, int> wishes;
 };
 
-/// The period's figures. `timezone` (the workspace's) puts what is stored as a moment (a
+/// The period's figures. `zone` (the workspace's) puts what is stored as a moment (a
 /// project's step, a sign-up) on the day it was where the kiosks are, as it does below.
-PeriodFigures period_figures(SQLite::Database& db, const Period& period, const std::string& timezone);
+PeriodFigures period_figures(SQLite::Database& db, const Period& period, const std::string& zone);
 
 /// The count under `key` in a map of counts; 0 when it has none.
 int count_in(const std::map<std::string, int>& counts, const std::string& key);
@@ -112,7 +112,7 @@ std::vector<ResourceOffer> resource_offers(SQLite::Database& db);
 std::map<std::string, std::set<std::int64_t>> kiosk_rosters(SQLite::Database& db);
 
 /// Needs of each category registered in the period (what residents asked for).
-std::map<std::string, int> needs_by_category(SQLite::Database& db, const Period& period, const std::string& timezone);
+std::map<std::string, int> needs_by_category(SQLite::Database& db, const Period& period, const std::string& zone);
 /// Volunteers with each skill.
 std::map<std::string, int> volunteers_by_skill(SQLite::Database& db);
 
@@ -129,11 +129,11 @@ struct UnitFigures {
 };
 
 /// Every unit with volunteers on the roll or projects, by name.
-std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period, const std::string& timezone);
+std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period, const std::string& zone);
 
 /// The street's satisfaction in a period: every record, and every project reviewed. What a
 /// unit's own is drawn toward when it rests on few ratings.
-Satisfaction street_satisfaction(SQLite::Database& db, const Period& period, const std::string& timezone);
+Satisfaction street_satisfaction(SQLite::Database& db, const Period& period, const std::string& zone);
 
 /// A session a unit's volunteers served, or a project it ran, that residents rated low.
 struct LowRating {
@@ -146,7 +146,7 @@ struct LowRating {
 };
 
 /// Every session and reviewed project of the period rated `at_most` or below, by unit, date.
-std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, const std::string& timezone, double at_most);
+std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, const std::string& zone, double at_most);
 
 /// A volunteer's part in a period.
 struct VolunteerFigures {
