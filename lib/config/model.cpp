@@ -135,6 +135,25 @@ const Kiosk& resolve_kiosk(const Config& config, std::string_view name) {
   throw InputError(Message(Msg::kiosk_not_found, name, listed(labels)));
 }
 
+const Service& resolve_service(const Catalogue& catalogue, std::string_view name) {
+  auto folded = [](std::string_view s) { return text::ascii_lower(text::clean(s)); };
+  auto wanted = folded(name);
+  std::vector<std::string> known;
+  for (const auto& s : catalogue.services) {
+    for (const auto* word : {&s.id, &s.name, &s.name_en}) {
+      if (word->empty()) continue;
+      if (folded(*word) == wanted) return s;
+      known.push_back(*word);
+    }
+    // A keyword names its service here as in a list's 服务项目 column.
+    for (const auto& keyword : s.keywords) {
+      if (folded(keyword) == wanted) return s;
+    }
+  }
+  if (auto near = text::closest(name, known)) throw UsageError(Message(Msg::unknown_reference_suggest, Msg::ref_service, name, *near));
+  throw UsageError(Message(Msg::unknown_reference, Msg::ref_service, name));
+}
+
 std::string service_label(const Catalogue& catalogue, std::string_view id, Lang lang) {
   const auto* s = catalogue.find_service(id);
   return s ? localized(s->name, s->name_en, lang) : std::string(id);

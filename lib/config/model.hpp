@@ -290,6 +290,10 @@ std::string kiosk_label(const Config& config, std::string_view id, Lang lang);
 /// kangle prints them; Latin letters in any case. An unknown name is an InputError
 /// with the nearest one ("did you mean") or the list of kiosks.
 const Kiosk& resolve_kiosk(const Config& config, std::string_view name);
+/// The service a person names by its id, name, English name or a keyword (灭蟑螂: 消杀),
+/// as kangle prints them and lists write them; Latin letters in any case. An unknown
+/// name is a UsageError with the nearest one ("did you mean").
+const Service& resolve_service(const Catalogue& catalogue, std::string_view name);
 /// A service's name in `lang`; the id when unknown.
 std::string service_label(const Catalogue& catalogue, std::string_view id, Lang lang);
 

@@ -402,6 +402,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(schedule_lock_what), "say which seats: --seat KEY or --person NAME", "请指明岗位：--seat 岗位 或 --person 姓名"},
     {M(schedule_locked), "{} seat(s) of {} locked", "已锁定 {1} 的 {0} 个岗位"},
     {M(schedule_unlocked), "{} seat(s) of {} unlocked", "已解锁 {1} 的 {0} 个岗位"},
+    {M(schedule_no_such_seat), "{1}'s rota has no seat \"{0}\" (`kangle schedule show --month {1} --format csv` lists the seat keys)", "{1} 的轮值表上没有席位“{0}”（席位编号见 `kangle schedule show --month {1} --format csv` 的“席位”列）"},
+    {M(schedule_seat_empty), "seat \"{0}\" of {1} is empty: nobody to lock or unlock", "{1} 的席位“{0}”无人值守：没有可锁定或解锁的人"},
     {M(volunteer_ambiguous), "{} volunteers are called \"{}\": name them by phone number", "有 {} 名志愿者叫“{}”，请用手机号指明"},
     {M(schedule_dropped), "{} cannot serve from {} on.", "{} 自 {} 起不再服务。"},
     {M(volunteer_away), "{} is away from {} to {}.", "{} 自 {} 至 {} 不能服务。"},

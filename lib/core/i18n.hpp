@@ -387,6 +387,8 @@ enum class Msg {
   schedule_lock_what,
   schedule_locked,
   schedule_unlocked,
+  schedule_no_such_seat,
+  schedule_seat_empty,
   volunteer_ambiguous,
   schedule_dropped,
   volunteer_away,

@@ -144,24 +144,6 @@ std::size_t ServiceMatcher::order(std::string_view id) const {
   return static_cast<std::size_t>(std::find(ids_.begin(), ids_.end(), id) - ids_.begin());
 }
 
-std::string require_service(const config::Catalogue& catalogue, std::string_view text) {
-  auto key = normalize_header(text);
-  std::vector<std::string> known;
-  for (const auto& s : catalogue.services) {
-    for (const auto* word : {&s.id, &s.name, &s.name_en}) {
-      if (!word->empty() && normalize_header(*word) == key) return s.id;
-      if (!word->empty()) known.push_back(*word);
-    }
-    // A keyword names its service here as in a list's 服务项目 column (灭蟑螂: 消杀).
-    for (const auto& keyword : s.keywords) {
-      if (normalize_header(keyword) == key) return s.id;
-    }
-  }
-  if (auto near = text::closest(text, known))
-    throw UsageError(Message(Msg::unknown_reference_suggest, Msg::ref_service, text, *near));
-  throw UsageError(Message(Msg::unknown_reference, Msg::ref_service, text));
-}
-
 std::string require_category(const config::Catalogue& catalogue, std::string_view text) {
   CategoryMatcher matcher(catalogue);
   if (auto id = matcher.match(text)) return *id;

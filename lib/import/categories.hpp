@@ -68,10 +68,6 @@ private:
   const config::Catalogue& catalogue_;
 };
 
-/// The service id `text` names, as `match add --service` takes it: an id, a name or an
-/// English name; a UsageError with the nearest one ("did you mean") otherwise.
-std::string require_service(const config::Catalogue& catalogue, std::string_view text);
-
 /// The category id `text` names, as CategoryMatcher reads it; a UsageError saying why
 /// when it names none (what `match list --category` and `match add` were given).
 std::string require_category(const config::Catalogue& catalogue, std::string_view text);

@@ -703,8 +703,8 @@ std::vector<std::string> hand_services(const config::Catalogue& catalogue, const
   if (e.services.empty()) return ServiceMatcher(catalogue).named(category, e.category, description);
   std::set<std::string> asked;
   for (const auto& text : e.services) {
-    auto id = require_service(catalogue, text);
-    const auto& service = *catalogue.find_service(id);
+    const auto& service = config::resolve_service(catalogue, text);
+    const auto& id = service.id;
     if (service.category.value != category) {
       throw UsageError(Message(Msg::match_add_service_elsewhere, text, category_name(catalogue, service.category.value),
                                category_name(catalogue, category)));

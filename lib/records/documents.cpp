@@ -92,7 +92,7 @@ Document confirm_document(SQLite::Database& db, const config::Config& config, co
                           const std::string& now, bool dry_run, Lang lang) {
   ConfirmOptions confirm;
   confirm.date = date_argument(request.date);
-  confirm.kiosk = request.kiosk;
+  if (!request.kiosk.empty()) confirm.kiosk = config::resolve_kiosk(config, request.kiosk).id;
   for (const auto& who : request.absent) confirm.absent.push_back(people::resolve_volunteer(db, who));
   for (const auto& text : request.instead) {
     auto [scheduled, substitute] = pair_option(text, Msg::record_bad_instead);
@@ -139,11 +139,11 @@ Document confirm_document(SQLite::Database& db, const config::Config& config, co
   return document;
 }
 
-Record record_of(SQLite::Database& db, const RecordRequest& request) {
+Record record_of(SQLite::Database& db, const config::Config& config, const RecordRequest& request) {
   Record r;
   r.origin = Origin::manual;
   r.date = date_argument(request.date);
-  r.kiosk = request.kiosk;
+  if (!request.kiosk.empty()) r.kiosk = config::resolve_kiosk(config, request.kiosk).id;
   r.place = text::clean(request.place);
   if (r.kiosk.empty() && r.place.empty()) throw UsageError(Message(Msg::record_needs_place));
   auto time = parse_time_range(request.time);
@@ -152,7 +152,7 @@ Record record_of(SQLite::Database& db, const RecordRequest& request) {
   auto cadence = config::parse_cadence(request.cadence);
   if (!cadence) throw UsageError(Message(Msg::record_bad_cadence, request.cadence));
   r.cadence = *cadence;
-  r.service = request.service;
+  if (!request.service.empty()) r.service = config::resolve_service(config.catalogue, request.service).id;
   r.title = text::clean(request.title);
   if (r.service.empty() && r.title.empty()) throw UsageError(Message(Msg::record_needs_what));
   r.residents = request.residents;
@@ -169,7 +169,7 @@ Record record_of(SQLite::Database& db, const RecordRequest& request) {
 
 Document add_document(SQLite::Database& db, const config::Config& config, const RecordRequest& request,
                       const std::string& now, Lang lang) {
-  auto [added, warnings] = add_record(db, config, record_of(db, request), now);
+  auto [added, warnings] = add_record(db, config, record_of(db, config, request), now);
   std::vector<std::string> lines{tr(lang, Msg::record_added, added.id, record_summary(config, added, lang))};
   for (const auto& w : warnings) lines.push_back(warning(w, lang));
   return present::message(lang, "record_add", std::move(lines),
@@ -198,8 +198,9 @@ Document list_document(SQLite::Database& db, const config::Config& config, const
   RecordFilter filter;
   filter.from = request.span.from;
   filter.to = request.span.to;
-  filter.kiosk = request.kiosk;
-  filter.service = request.service;
+  // By name as by id (丁香园, 理发): an unknown one is refused, not an empty list.
+  if (!request.kiosk.empty()) filter.kiosk = config::resolve_kiosk(config, request.kiosk).id;
+  if (!request.service.empty()) filter.service = config::resolve_service(config.catalogue, request.service).id;
   filter.with_cancelled = request.cancelled;
   if (!request.person.empty()) filter.volunteer = people::resolve_volunteer(db, request.person);
   auto found = RecordStore(db).list(filter);

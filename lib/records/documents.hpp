@@ -48,9 +48,10 @@ struct RecordRequest {
   std::optional<int> residents;
   std::optional<double> satisfaction;
 };
-/// The record `request` describes, its volunteers found; UsageError when a value is
-/// malformed or it says neither where nor what, InputError for a volunteer not found.
-Record record_of(SQLite::Database& db, const RecordRequest& request);
+/// The record `request` describes, its volunteers found, its kiosk and service by id or
+/// name; UsageError when a value is malformed, names no service or it says neither where
+/// nor what, InputError for a volunteer or kiosk not found.
+Record record_of(SQLite::Database& db, const config::Config& config, const RecordRequest& request);
 /// Stores the record (records::add_record) and says so, with any warning.
 present::Document add_document(SQLite::Database& db, const config::Config& config, const RecordRequest& request,
                                const std::string& now, Lang lang);

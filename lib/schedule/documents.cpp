@@ -383,7 +383,14 @@ RotaFilter rota_filter(SQLite::Database& db, const config::Config& config, const
 present::Document lock_seats(SQLite::Database& db, const Month& month, const std::string& seat,
                              std::optional<std::int64_t> person, bool locked, Lang lang) {
   if (seat.empty() && !person) throw UsageError(Message(Msg::schedule_lock_what));
-  int changed = RotaStore(db).set_locked(month, seat, person, locked);
+  RotaStore rota(db);
+  // A mistyped key or an empty seat is said, not "0 seats locked" with success.
+  if (!seat.empty()) {
+    auto state = rota.seat_state(month, seat);
+    if (!state.exists) throw InputError(Message(Msg::schedule_no_such_seat, seat, month.text()));
+    if (!state.held) throw InputError(Message(Msg::schedule_seat_empty, seat, month.text()));
+  }
+  int changed = rota.set_locked(month, seat, person, locked);
   return present::message(lang, locked ? "schedule_lock" : "schedule_unlock",
                           {tr(lang, locked ? Msg::schedule_locked : Msg::schedule_unlocked, changed, month.text())},
                           {{"month", Value::text(month.text())}, {"seats", Value::integer(changed)}});

@@ -133,6 +133,14 @@ int RotaStore::set_locked(const Month& month, const std::string& seat, std::opti
   return update.exec();
 }
 
+RotaStore::SeatState RotaStore::seat_state(const Month& month, const std::string& seat) {
+  SQLite::Statement q(db_, "SELECT volunteer_id IS NOT NULL FROM rota_seats WHERE month = ? AND seat = ?");
+  q.bind(1, month.text());
+  q.bind(2, seat);
+  if (!q.executeStep()) return {};
+  return {true, q.getColumn(0).getInt() == 1};
+}
+
 int RotaStore::publish(const Month& month, const std::string& now) {
   SQLite::Statement add(db_, "INSERT INTO rota_publications (month, published_at) VALUES (?, ?)");
   add.bind(1, month.text());

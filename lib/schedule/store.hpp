@@ -44,6 +44,11 @@ public:
   /// `volunteer` holds, or both; returns how many changed. Locked seats keep their
   /// volunteer through every rebuild.
   int set_locked(const Month& month, const std::string& seat, std::optional<std::int64_t> volunteer, bool locked);
+  /// Whether the month's rota has seat `seat`, and whether someone holds it.
+  struct SeatState {
+    bool exists = false, held = false;
+  };
+  SeatState seat_state(const Month& month, const std::string& seat);
 
   /// Freezes the month's rota as published: what volunteers were told. Returns the
   /// number of filled seats published.

@@ -11,6 +11,7 @@
 #include "present/columns.hpp"
 #include "core/text.hpp"
 #include "import/normalize.hpp"
+#include "import/volunteers.hpp"
 #include "people/edit.hpp"
 #include "people/identity.hpp"
 #include "schedule/away.hpp"
@@ -227,7 +228,15 @@ present::Document volunteers_listing(SQLite::Database& db, const config::Config&
                    column_for_scripts("availability_slots"),
                    column_for_scripts("preferences"),
                    column_for_scripts("note")};
-  for (const auto& v : Store(db).list(filter)) {
+  // A skill by its name as by its id (理发, barber): an unknown one is refused, not an empty list.
+  auto wanted = filter;
+  if (!filter.skill.empty()) {
+    std::vector<std::string> unknown;
+    auto ids = import::read_skills(config.catalogue, filter.skill, unknown);
+    if (!unknown.empty() || ids.size() != 1) throw UsageError(Message(Msg::volunteer_unknown_skill, filter.skill));
+    wanted.skill = ids.front();
+  }
+  for (const auto& v : Store(db).list(wanted)) {
     table.rows.push_back({Value::text(v.name), people::phone_value(v.phone, reveal), yes_flag(v.party_member, lang), text_or_none(v.unit),
                           text_or_none(v.community), ids_named(skill_ids(v), skill_names(v, config.catalogue, lang), lang),
                           availability_value(v.availability, lang),

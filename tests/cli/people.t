@@ -187,6 +187,17 @@ be read is named and the rest of the cell kept.
   赵六     138****8060                                            理发                    周一、周三、周五上午
   钱七     138****8061                                            修伞                    周一上午、周二上午、周三上午、周三晚上、周四上午、周五上午
 
+A skill by its name as by its id; one kangle does not know is refused, not
+answered with an empty list.
+
+  $ kangle volunteers list --skill 缝纫 | grep -c 孙八
+  1
+  $ kangle volunteers list --skill 缝补 | grep -c 孙八
+  1
+  $ kangle volunteers list --skill 钢琴
+  kangle: 错误：未知技能“钢琴”（技能见 services.toml）
+  [2]
+
 A renewal never shortens a certificate; a limit out of range and an absence
 taken back without saying whose are refused, the stored name in every message.
 

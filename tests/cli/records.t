@@ -94,7 +94,7 @@ unless given, and refused outside 1 to 5 or when it is not a score.
   $ kangle record add --date 2026-12-12 --place 樱花园小区 --time 09:00-11:00 --title 应急消杀 --cadence outreach --volunteers 王建国,张伟 --residents 60
   已添加服务记录 4：2026-12-12 樱花园小区 应急消杀
   $ kangle record add --date 2026-12-12 --kiosk nowhere --time 09:00-11:00 --service haircut --volunteers 张伟
-  kangle: 错误：kiosks/ 里没有服务亭“nowhere”
+  kangle: 错误：找不到服务点“nowhere”（现有服务点：dingxiang 丁香园、kangle-hall 康乐汇、pubei 浦北路）
   [3]
   $ kangle record add --date 2026-12-12 --kiosk dingxiang --time 09:00-11:00 --service haircut --volunteers 无名氏
   kangle: 错误：找不到姓名或手机号为“无名氏”的志愿者
@@ -119,6 +119,18 @@ The kiosk and service are codes, the volunteers and stand-ins lists: the same un
   1,2026-12-02,09:00-11:30,dingxiang,blood-sugar,王建国,,31,4.8,150,rota
   2,2026-12-02,09:00-11:30,dingxiang,darning,张伟,张伟,8,,150,rota
   3,2026-12-02,13:30-16:00,dingxiang,darning,李秀英,,,,150,rota
+A kiosk and a service by the names people use, as by their ids; a name kangle
+does not know is refused, not answered with an empty list.
+
+  $ kangle record list --kiosk 丁香园 --service 测血糖 --format csv | tr -d '\r'
+  编号,日期,时间,服务点,服务,志愿者,替班,服务人次,满意度,服务时长（分钟）,来源
+  1,2026-12-02,09:00-11:30,dingxiang,blood-sugar,王建国,,31,4.8,150,rota
+  $ kangle record list --kiosk 丁香 --format csv
+  kangle: 错误：找不到服务点“丁香”（是否想写“丁香园”？）
+  [3]
+  $ kangle record list --service 测血 --format csv
+  kangle: 错误：未知的服务项目“测血”（是否想写“测血压”？）
+  [2]
   $ kangle record grant 张伟 --hours 2.5 --reason 11月义诊忘记签到 --approved-by 王书记 --date 2026-11-20
   已为 张伟 补录服务时长 2小时30分，补录编号 1（审批人：王书记）
   $ kangle record grant 张伟 --hours 0.01 --reason x --approved-by y

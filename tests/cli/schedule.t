@@ -135,6 +135,18 @@ unlocked by its key.
   kangle: 错误：请指明岗位：--seat 岗位 或 --person 姓名
   [2]
 
+A mistyped seat key, or a seat nobody holds, is refused: not "0 seats locked".
+
+  $ kangle schedule lock --month 2026-12 --seat pubei/2026-12-03/0830/knife-sharpening/9
+  kangle: 错误：2026-12 的轮值表上没有席位“pubei/2026-12-03/0830/knife-sharpening/9”（席位编号见 `kangle schedule show --month 2026-12 --format csv` 的“席位”列）
+  [3]
+  $ kangle schedule show --month 2026-12 --format json | python3 -c 'import json, sys
+  > rows = json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]
+  > print([r["seats"][0] for r in rows if not r["volunteers"]][0])' > empty-seat
+  $ kangle schedule lock --month 2026-12 --seat "$(cat empty-seat)"
+  kangle: 错误：2026-12 的席位“pubei/2026-12-03/0830/umbrella-repair/1”无人值守：没有可锁定或解锁的人
+  [3]
+
 Publishing freezes the month: a rebuild then needs --force, `diff` says person by
 person what changed since, and `notify` writes the day's messages to send.
 

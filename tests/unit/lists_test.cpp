@@ -605,7 +605,7 @@ TEST_CASE("import needs: a 服务项目 column names services of the row's categ
   CHECK(needs[1].services.empty());
 }
 
-TEST_CASE("ServiceMatcher and require_service: a service by its words, as match add's --service takes it", "[lists]") {
+TEST_CASE("ServiceMatcher and resolve_service: a service by its words, as match add's --service takes it", "[lists]") {
   Workspace ws;
   const auto& catalogue = ws.config().catalogue;
   kangle::import::ServiceMatcher m(catalogue);
@@ -616,11 +616,11 @@ TEST_CASE("ServiceMatcher and require_service: a service by its words, as match 
   CHECK(m.named("health", "健康服务", "测血压") == Ids{"blood-pressure"});
   CHECK(m.named("life", "生活服务", "测血压").empty());  // a service of another category
   CHECK(m.named("health", "健康服务", "").empty());
-  CHECK(kangle::import::require_service(catalogue, "disinfection") == "disinfection");
-  CHECK(kangle::import::require_service(catalogue, "消杀") == "disinfection");
-  CHECK(kangle::import::require_service(catalogue, "灭蟑螂") == "disinfection");  // a keyword, as the 服务项目 column reads it
-  CHECK(kangle::import::require_service(catalogue, "Haircut") == "haircut");
-  CHECK(error_message<kangle::UsageError>([&] { kangle::import::require_service(catalogue, "消毒杀"); }) ==
+  CHECK(kangle::config::resolve_service(catalogue, "disinfection").id == "disinfection");
+  CHECK(kangle::config::resolve_service(catalogue, "消杀").id == "disinfection");
+  CHECK(kangle::config::resolve_service(catalogue, "灭蟑螂").id == "disinfection");  // a keyword, as the 服务项目 column reads it
+  CHECK(kangle::config::resolve_service(catalogue, "Haircut").id == "haircut");
+  CHECK(error_message<kangle::UsageError>([&] { kangle::config::resolve_service(catalogue, "消毒杀"); }) ==
         "unknown service \"消毒杀\" (did you mean \"消杀\"?)");
 }
 

@@ -81,19 +81,28 @@ TEST_CASE("record_of and span_of refuse what they cannot be sure of", "[records-
   request.time = "09:00-10:00";
   request.title = "应急消杀";
   request.volunteers = {"甲"};
-  CHECK_THROWS_AS(records::record_of(ws.sql(), request), kangle::UsageError);  // neither kiosk nor place
+  CHECK_THROWS_AS(records::record_of(ws.sql(), ws.config(), request), kangle::UsageError);  // neither kiosk nor place
   request.place = "樱花园小区";
-  auto record = records::record_of(ws.sql(), request);
+  auto record = records::record_of(ws.sql(), ws.config(), request);
   CHECK(record.volunteers.size() == 1);
   CHECK(record.volunteers[0].minutes == 60);
   request.satisfaction = 6;
-  CHECK_THROWS_AS(records::record_of(ws.sql(), request), kangle::UsageError);
+  CHECK_THROWS_AS(records::record_of(ws.sql(), ws.config(), request), kangle::UsageError);
   request.satisfaction.reset();
   request.volunteers = {"无名氏"};
-  CHECK_THROWS_AS(records::record_of(ws.sql(), request), kangle::InputError);
+  CHECK_THROWS_AS(records::record_of(ws.sql(), ws.config(), request), kangle::InputError);
   request.volunteers = {"甲"};
   request.cadence = "yearly";
-  CHECK_THROWS_AS(records::record_of(ws.sql(), request), kangle::UsageError);
+  CHECK_THROWS_AS(records::record_of(ws.sql(), ws.config(), request), kangle::UsageError);
+  request.cadence = "daily";
+  request.place.clear();
+  request.kiosk = "丁香园";  // a kiosk and a service by their names
+  request.service = "测血糖";
+  record = records::record_of(ws.sql(), ws.config(), request);
+  CHECK(record.kiosk == "dingxiang");
+  CHECK(record.service == "blood-sugar");
+  request.kiosk = "丁香";
+  CHECK_THROWS_AS(records::record_of(ws.sql(), ws.config(), request), kangle::InputError);
 
   CHECK(records::span_of("", "2026-12-01", "").from == day("2026-12-01"));
   CHECK_FALSE(records::span_of("", "", "").to);
