@@ -23,10 +23,10 @@ struct Bounds {
   /// figure of dated records only.
   std::string since, until;
   explicit Bounds(const Period& p) : first(format_date(p.first)), last(format_date(p.last)) {}
-  Bounds(const Period& p, const std::string& timezone)
+  Bounds(const Period& p, const std::string& zone)
       : Bounds(p) {
-    since = day_start_utc(p.first, timezone);
-    until = day_start_utc(Date{std::chrono::sys_days{p.last} + std::chrono::days{1}}, timezone);
+    since = day_start_utc(p.first, zone);
+    until = day_start_utc(Date{std::chrono::sys_days{p.last} + std::chrono::days{1}}, zone);
   }
 };
 
