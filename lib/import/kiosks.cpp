@@ -227,7 +227,9 @@ std::string kiosk_toml(const Station& s, const std::string& file_name, Lang lang
       if (!e.title.empty()) body += "title = " + toml_quoted(e.title) + "\n";
       std::vector<std::string> ids;
       for (const auto& id : e.services) ids.push_back(toml_quoted(id));
-      body += "services = [" + text::join(ids, ", ") + "]  # " + text::join(e.names, "、") + "\n";
+      body += "services = [" + text::join(ids, ", ") + "]";
+      if (e.names != e.services) body += "  # " + text::join(e.names, "、");  // the names as the table wrote them
+      body += "\n";
     }
   }
   std::string head = "# " + tr(lang, Msg::kiosks_toml_header, s.name, file_name, rows_text(s.rows)) + "\n";
