@@ -542,7 +542,7 @@ KioskImportReport import_kiosks(const config::Config& config, const fs::path& wo
         ++r.unchanged;
       } else {
         if (!options.replace && !written_by_import(it->second)) {
-          throw InputError(Message(Msg::kiosks_hand_edited, (workspace / change.path).string()));
+          throw InputError(Message(Msg::kiosks_hand_edited, change.path));
         }
         change.kind = KioskFileChange::Kind::updated;
         ++r.updated;

@@ -39,22 +39,22 @@ import, naming it, unless --replace.
   站点表.csv（表头在第 1 行）
     站点 1 个：新增 1 个，更新 0 个，未变 0 个；拒收 0 行
     新增 kiosks/梧桐SPACE.toml
-  $ echo 'pledge = "热情便民"' >> kiosks/梧桐SPACE.toml
+  $ sed -i 's/^name = .*/&\npledge = "热情便民"/' kiosks/梧桐SPACE.toml
   $ sed -i 's/989号/989号302室/' 站点表.csv
   $ kangle import kiosks 站点表.csv
-  kangle: 错误：kiosks/梧桐SPACE.toml:15:1: 未知的键“pledge”（运行 `kangle check` 查看全部问题）
+  kangle: 错误：kiosks/梧桐SPACE.toml 在导入写入后被手工修改过，或不是导入所写：不覆盖（未写入任何文件）；核对后加 --replace 再导入
   [3]
-  $ grep -c pledge kiosks/梧桐SPACE.toml
-  1
+  $ grep -e pledge -e address kiosks/梧桐SPACE.toml
+  pledge = "热情便民"
+  address = "长乐路989号"
   $ kangle import kiosks 站点表.csv --replace
-  kangle: 错误：kiosks/梧桐SPACE.toml:15:1: 未知的键“pledge”（运行 `kangle check` 查看全部问题）
-  [3]
-  $ grep -c pledge kiosks/梧桐SPACE.toml
-  1
+  站点表.csv（表头在第 1 行）
+    站点 1 个：新增 0 个，更新 1 个，未变 0 个；拒收 0 行
+    更新 kiosks/梧桐SPACE.toml
+  $ grep -e pledge -e address kiosks/梧桐SPACE.toml
+  address = "长乐路989号302室"
   $ kangle check
   问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
-  kiosks/梧桐SPACE.toml:15:1: 未知的键“pledge”
   
-  1 个错误，1 个警告
-  [1]
+  0 个错误，1 个警告

@@ -128,8 +128,10 @@ TEST_CASE("import kiosks: every cell it cannot read, with row and column; nothin
 TEST_CASE("import kiosks: a file edited by hand is refused on re-import, unless --replace") {
   Workspace w;
   REQUIRE(w.run(per_station).written);
+  w.reload();
   auto text = w.file("kiosks/梧桐SPACE.toml");
-  w.edit("kiosks/梧桐SPACE.toml", text + "pledge = \"热情便民\"\n");
+  auto name = text.find("name = ");
+  w.edit("kiosks/梧桐SPACE.toml", text.insert(name, "pledge = \"热情便民\"\n"));
   CHECK_FALSE(kangle::import::written_by_import(w.file("kiosks/梧桐SPACE.toml")));
   auto changed = per_station;
   changed.replace(changed.find("长乐路989号"), std::string("长乐路989号").size(), "长乐路989号302室");
