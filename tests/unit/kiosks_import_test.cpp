@@ -83,7 +83,7 @@ TEST_CASE("import kiosks: a station a row, its hours, its services daily on its 
   CHECK(w.file("kiosks/梧桐SPACE.toml") == text);
 }
 
-TEST_CASE("import kiosks: a row per station, day and service, merged; 书法社 takes the skill 书法 names") {
+TEST_CASE("import kiosks: a row per station, day and service, merged, and 书法社 takes the skill 书法 names") {
   Workspace w;
   auto report = w.run(
       "站点,开放时间,星期,时间,服务项目,类型,主题,地点\n"
@@ -104,7 +104,7 @@ TEST_CASE("import kiosks: a row per station, day and service, merged; 书法社 
   CHECK(club->category.value == "heritage");
 }
 
-TEST_CASE("import kiosks: every cell it cannot read, with row and column; nothing written") {
+TEST_CASE("import kiosks: every cell it cannot read, with row and column, nothing written") {
   Workspace w;
   auto report = w.run(
       "站点,编号,开放时间,星期,时间,服务项目\n"
@@ -145,7 +145,7 @@ TEST_CASE("import kiosks: a file edited by hand is refused on re-import, unless 
   CHECK(w.file("kiosks/梧桐SPACE.toml").find("pledge") == std::string::npos);
 }
 
-TEST_CASE("import kiosks: a dry run writes nothing; a kiosk the workspace would not load is refused") {
+TEST_CASE("import kiosks: a dry run writes nothing, and a kiosk the workspace would not load is refused") {
   Workspace w;
   auto dry = w.run(per_station, false, true);
   CHECK(dry.files.size() == 2);
