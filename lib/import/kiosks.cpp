@@ -351,6 +351,8 @@ KioskImportReport import_kiosks(const config::Config& config, const fs::path& wo
       continue;
     }
     std::vector<RowIssue> issues;
+    // Imported all the same, as a hidden volunteer is: a coordinator may have hidden it to mean "leave out".
+    if (row.hidden) issues.push_back({Kind::doubtful, row.number, "", "", Message(Msg::import_hidden_row)});
     RowFields f(table.header, row, issues);
     auto name = text::clean_prose(f.raw("kiosk"));
     if (name.empty()) name = last_station;  // 同上: a station's later rows often leave it blank
@@ -616,8 +618,8 @@ present::Document kiosk_import_document(const KioskImportReport& report, const s
     std::string where = fmt::format("{}:{}", file, issue.row);
     if (!issue.column.empty()) where += fmt::format(":{}", issue.column);
     std::string header = issue.header.empty() ? "" : tr(lang, Msg::import_column_header, issue.header);
-    lines.push_back(where + header + std::string(message_text(Msg::colon, lang)) + tr(lang, Msg::import_label_rejected) +
-                    issue.message.in(lang));
+    auto label = issue.kind == RowIssue::Kind::rejected ? Msg::import_label_rejected : Msg::import_label_doubtful;
+    lines.push_back(where + header + std::string(message_text(Msg::colon, lang)) + tr(lang, label) + issue.message.in(lang));
   }
   if (r.rejected > 0) {
     lines.push_back(tr(lang, Msg::kiosks_nothing_written));
