@@ -125,6 +125,27 @@ TEST_CASE("import kiosks: every cell it cannot read, with row and column, nothin
   CHECK_FALSE(w.exists("kiosks/same.toml"));
 }
 
+TEST_CASE("import kiosks: a type, a day for 天天见, a limit, a station or its days missing") {
+  Workspace w;
+  auto report = w.run(
+      "站点,开放时间,星期,服务项目,类型,每日限额\n"
+      ",周一 9:00-11:30,周一,理发,,\n"
+      "甲站,周一 9:00-11:30,周一,理发,每两天,\n"
+      "乙站,周一 9:00-11:30,每月第二个周一,理发,天天见,\n"
+      "丙站,周一 9:00-11:30,周一,茶艺,,二十\n"
+      "丁站,,,理发,,\n"
+      "戊站,周一 9:00-11:30,周三,理发,,\n");
+  CHECK(issues(report.table) == std::vector<std::string>{
+                                   "2:A (站点): rejected: no station named, and no row above to take it from",
+                                   "3:E (类型): rejected: \"每两天\" is not a type (天天见, 周周办, 月月新, 送服务上门)",
+                                   "4:C (星期): rejected: a daily entry happens on weekdays, not \"每月第二个周一\"",
+                                   "5:F (每日限额): rejected: \"二十\" is not a number of people",
+                                   "6:D (服务项目): rejected: no day given, and the station has no opening hours to offer it on",
+                                   "7:C (星期): rejected: \"周三\": the kiosk has no opening hours on Wed; give a \"time\"",
+                               });
+  CHECK_FALSE(report.written);
+}
+
 TEST_CASE("import kiosks: a file edited by hand is refused on re-import, unless --replace") {
   Workspace w;
   REQUIRE(w.run(per_station).written);
