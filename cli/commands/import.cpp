@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // kangle import volunteers|needs|resources|records FILE [--sheet NAME] [--dry-run] [--map "表头=field"]...
 //                                                    [--encoding E] [--rejects FILE] [--format text|json]
+// kangle import kiosks FILE [--sheet NAME] [--dry-run] [--replace] [--map "表头=field"]... [--encoding E]
 #include <memory>
 
 #include "../commands.hpp"
 #include "import/documents.hpp"
+#include "import/kiosks.hpp"
 
 namespace kangle::cli {
 
@@ -49,6 +51,23 @@ void define_import(CLI::App& command, Action& action) {
                         };
                       }});
   }
+  leaves.push_back({"kiosks", "Import the stations table (站点表) into kiosk files", {Format::text, Format::json},
+                    [](CLI::App& sub) -> Run {
+                      auto request = std::make_shared<import::KioskImportRequest>();
+                      sub.add_option("file", request->file, "The spreadsheet: .xlsx, .csv or .txt")->required()->type_name("FILE");
+                      sub.add_option("--sheet", request->sheet, "The sheet to read (default: the first with a recognisable header)");
+                      sub.add_flag("--dry-run", request->dry_run, "Show what would be written; write nothing");
+                      sub.add_flag("--replace", request->replace, "Overwrite kiosk files edited by hand since the import wrote them");
+                      sub.add_option("--map", request->maps, "A header and the field it holds, e.g. \"站名=kiosk\" (repeatable)");
+                      sub.add_option("--encoding", request->encoding, "The text encoding of a CSV file: utf-8, gbk, gb18030");
+                      return [request](Context& context) -> Outcome {
+                        auto typed = *request;
+                        typed.lang = context.lang;
+                        auto report = import::run_kiosk_import(*context.config, context.workspace, typed);
+                        return {import::kiosk_import_document(report, typed.file, context.lang),
+                                static_cast<int>(report.table.rejected > 0 ? ExitCode::problems_found : ExitCode::success)};
+                      };
+                    }});
   define_leaves(command, action, std::move(leaves));
 }
 

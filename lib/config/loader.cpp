@@ -108,13 +108,14 @@ std::optional<toml::table> parse_file(const Files& files, const std::string& nam
   }
 }
 
-/// An id is one word, in Chinese or not (梧桐SPACE, umbrella-repair): a file name, a key
-/// and a code in every output, so no spaces, dots or slashes; and as NFKC writes it, so
-/// that a full-width ＳＰＡＣＥ or an invisible filler cannot make a second 梧桐SPACE.
+}  // namespace
+
 bool is_valid_id(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.back() == '-') return false;
   return text::letters_digits_and(id, "-_") && text::clean(id) == id;
 }
+
+namespace {
 
 /// Ids that only case tells apart (梧桐SPACE, 梧桐space) would be taken one for the other:
 /// kangle finds an id in a sheet or on the command line without regard to case.

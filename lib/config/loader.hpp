@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "config/diagnostics.hpp"
 #include "config/model.hpp"
@@ -13,6 +14,11 @@ namespace kangle::config {
 
 /// The street's residential compounds (config::Community); a workspace may do without.
 inline constexpr const char* communities_file = "communities.toml";
+
+/// An id is one word, in Chinese or not (梧桐SPACE, umbrella-repair): a file name, a key
+/// and a code in every output, so no spaces, dots or slashes; and as NFKC writes it, so
+/// that a full-width ＳＰＡＣＥ or an invisible filler cannot make a second 梧桐SPACE.
+bool is_valid_id(std::string_view id);
 
 /// Every config file of the workspace at `root`, with every problem found.
 /// Never throws for bad content: a broken file becomes diagnostics, and

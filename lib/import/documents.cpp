@@ -89,6 +89,27 @@ ImportReport run_import(SQLite::Database& db, const config::Config& config, cons
   return import_records(db, config, aliases, options, now);
 }
 
+KioskImportReport run_kiosk_import(const config::Config& config, const std::filesystem::path& workspace,
+                                   const KioskImportRequest& request) {
+  config::Diagnostics problems;
+  auto aliases = load_column_aliases(workspace, "kiosks", problems);
+  for (const auto& d : problems.sorted()) {
+    if (d.severity == config::Severity::error) throw InputError(config::config_refusal(d));
+  }
+  KioskImportOptions options;
+  options.file = request.file;
+  options.dry_run = request.dry_run;
+  options.replace = request.replace;
+  options.lang = request.lang;
+  options.table.sheet = request.sheet;
+  options.table.map = parse_maps(request.maps, aliases);
+  if (request.encoding) {
+    options.table.encoding = parse_encoding(*request.encoding);
+    if (!options.table.encoding) throw UsageError(Message(Msg::import_bad_encoding, *request.encoding));
+  }
+  return import_kiosks(config, workspace, aliases, options);
+}
+
 present::Document import_document(const ImportReport& r, const std::string& file, List list,
                                   const std::string& timezone, Lang lang) {
   std::vector<std::pair<std::string, Value>> facts = {{"list", Value::text(std::string(list_name(list)))},

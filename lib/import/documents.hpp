@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config/model.hpp"
+#include "import/kiosks.hpp"
 #include "import/pipeline.hpp"
 #include "present/document.hpp"
 
@@ -43,6 +44,22 @@ struct ImportRequest {
 /// when columns.toml has errors, UsageError for a `--map` naming no field or an unknown encoding.
 ImportReport run_import(SQLite::Database& db, const config::Config& config, const std::filesystem::path& workspace,
                         const ImportRequest& request, const std::string& now);
+
+/// `import kiosks` as typed.
+struct KioskImportRequest {
+  std::string file;
+  std::optional<std::string> sheet;
+  std::vector<std::string> maps;
+  std::optional<std::string> encoding;
+  bool dry_run = false;
+  bool replace = false;
+  Lang lang = Lang::zh_CN;  ///< of the comments written into the files
+};
+
+/// Imports the stations table `request.file` into kiosk files (import_kiosks), with the
+/// workspace's columns.toml; the same refusals as run_import for columns.toml, --map and --encoding.
+KioskImportReport run_kiosk_import(const config::Config& config, const std::filesystem::path& workspace,
+                                   const KioskImportRequest& request);
 
 /// What the import did (`import`): counts, then every row not simply added, each
 /// naming its file, row and column, in `lang`; the counts as facts. Times are shown in `timezone`.

@@ -85,6 +85,7 @@ today (next month first), its volunteers; nothing outside a workspace.
   needs
   resources
   records
+  kiosks
   $ comp 'kangle match list '
   needs
   resources
@@ -156,6 +157,7 @@ without warnings (with man or groff when installed, as on most Debian systems).
   .SS "kangle import needs"
   .SS "kangle import resources"
   .SS "kangle import records"
+  .SS "kangle import kiosks"
   .SS "kangle volunteers"
   .SS "kangle volunteers list"
   .SS "kangle volunteers show"

@@ -1,0 +1,650 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "import/kiosks.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <variant>
+
+#include "config/loader.hpp"
+#include "config/rhythm.hpp"
+#include "core/atomic_file.hpp"
+#include "core/dates.hpp"
+#include "core/error.hpp"
+#include "core/hash.hpp"
+#include "core/i18n.hpp"
+#include "core/text.hpp"
+#include "import/columns.hpp"
+#include "import/table.hpp"
+
+namespace kangle::import {
+namespace kiosk_import {
+
+namespace fs = std::filesystem;
+using config::Cadence;
+
+/// One menu entry as the rows give it; `on` empty until the station's open days are known.
+struct Entry {
+  Cadence cadence = Cadence::daily;
+  std::string on;
+  std::string time, title, at;
+  std::vector<std::string> services;  ///< ids
+  std::vector<std::string> names;     ///< as written, for the comment
+  std::size_t row = 0;
+  bool open_days = false;  ///< no day given: the station's open days
+};
+
+struct Station {
+  std::string id, name, short_name, name_en, address;
+  std::vector<std::size_t> rows;
+  std::array<std::vector<TimeRange>, 7> hours;
+  std::vector<Entry> entries;
+};
+
+/// A service the catalogue lacks, as it goes into services.toml.
+struct NewService {
+  std::string id, name, skill, category;
+  bool new_skill = false;
+  std::size_t row = 0;
+  std::optional<int> daily_cap;
+};
+
+std::string toml_quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::size_t utf8_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  return lead >= 0xC0 ? 2 : 1;
+}
+
+/// Mon first, as a week is read: 周一至周五, 周六、周日.
+std::string days_text(const std::bitset<7>& days) {
+  std::vector<unsigned> order;
+  for (unsigned d : {1u, 2u, 3u, 4u, 5u, 6u, 0u}) {
+    if (days.test(d)) order.push_back(d);
+  }
+  auto name = [](unsigned d) { return std::string(weekday_display(std::chrono::weekday{d}, true)); };
+  if (order.empty()) return {};
+  bool run = order.size() >= 3;
+  for (std::size_t i = 1; run && i < order.size(); ++i) run = (order[i - 1] % 7) + 1 == order[i] || (order[i - 1] == 6 && order[i] == 0);
+  if (run) return name(order.front()) + "至" + name(order.back());
+  std::vector<std::string> names;
+  for (auto d : order) names.push_back(name(d));
+  return text::join(names, "、");
+}
+
+/// 天天见, 周周办, 月月新, 送服务上门 and the English words of kiosk files.
+std::optional<Cadence> parse_type(const std::string& text) {
+  static const std::map<std::string, Cadence, std::less<>> words = {
+      {"天天见", Cadence::daily},     {"每日", Cadence::daily},       {"周周办", Cadence::weekly},
+      {"每周", Cadence::weekly},      {"月月新", Cadence::monthly},   {"每月", Cadence::monthly},
+      {"送服务上门", Cadence::outreach}, {"上门", Cadence::outreach}, {"上门服务", Cadence::outreach},
+      {"送服务", Cadence::outreach}};
+  if (auto it = words.find(text); it != words.end()) return it->second;
+  return config::parse_cadence(text::ascii_lower(text));
+}
+
+/// The time ranges a cell lists ("9:00-11:30、13:30-16:00"), or the text that is none.
+std::variant<std::vector<TimeRange>, Message> parse_times(std::string_view text) {
+  std::vector<TimeRange> ranges;
+  std::string piece;
+  auto take = [&]() -> std::optional<Message> {
+    auto t = std::string(text::trim(piece));
+    piece.clear();
+    if (t.empty()) return std::nullopt;
+    bool reversed = false;
+    auto range = parse_loose_time_range(t, &reversed);
+    if (!range) return Message(reversed ? Msg::time_range_reversed : Msg::bad_time_range, t);
+    ranges.push_back(*range);
+    return std::nullopt;
+  };
+  auto cleaned = text::clean(text);
+  for (std::size_t i = 0; i < cleaned.size();) {
+    auto n = utf8_length(static_cast<unsigned char>(cleaned[i]));
+    auto c = cleaned.substr(i, n);
+    i += n;
+    if (c == "、" || c == "," || c == "，" || c == "/" || c == ";" || c == "；" || c == "\n") {
+      if (auto problem = take()) return *problem;
+    } else {
+      piece += c;
+    }
+  }
+  if (auto problem = take()) return *problem;
+  return ranges;
+}
+
+/// Reads a 开放时间 cell ("周一至周五 9:00-11:30、13:30-16:00；周六 9:00-11:00") into `hours`.
+std::optional<Message> parse_hours(std::string_view cell, std::array<std::vector<TimeRange>, 7>& hours) {
+  auto cleaned = text::clean(cell);
+  std::vector<std::string> segments;
+  std::string segment;
+  for (std::size_t i = 0; i < cleaned.size();) {
+    auto n = utf8_length(static_cast<unsigned char>(cleaned[i]));
+    auto c = cleaned.substr(i, n);
+    i += n;
+    if (c == ";" || c == "；" || c == "\n") {
+      segments.push_back(std::move(segment));
+      segment.clear();
+    } else {
+      segment += c;
+    }
+  }
+  segments.push_back(std::move(segment));
+  for (const auto& s : segments) {
+    auto trimmed = std::string(text::trim(s));
+    if (trimmed.empty()) continue;
+    auto digit = trimmed.find_first_of("0123456789");
+    auto days_part = std::string(text::trim(trimmed.substr(0, digit)));
+    if (days_part.empty()) return Message(Msg::kiosks_hours_no_days, trimmed);
+    if (digit == std::string::npos) return Message(Msg::bad_time_range, trimmed);
+    auto days = config::parse_weekday_set(days_part);
+    if (!days) {
+      if (days_part == "每天" || days_part == "每日") days = std::bitset<7>().set();
+      else return Message(Msg::kiosks_bad_days, days_part);
+    }
+    auto times = parse_times(trimmed.substr(digit));
+    if (auto* problem = std::get_if<Message>(&times)) return *problem;
+    for (unsigned d = 0; d < 7; ++d) {
+      if (!days->test(d)) continue;
+      for (const auto& range : std::get<std::vector<TimeRange>>(times)) {
+        if (std::find(hours[d].begin(), hours[d].end(), range) == hours[d].end()) hours[d].push_back(range);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+/// The [hours] table: days with the same ranges under one key.
+std::string hours_toml(const std::array<std::vector<TimeRange>, 7>& hours) {
+  std::vector<std::pair<std::vector<TimeRange>, std::bitset<7>>> groups;
+  for (unsigned d : {1u, 2u, 3u, 4u, 5u, 6u, 0u}) {
+    auto ranges = hours[d];
+    if (ranges.empty()) continue;
+    std::sort(ranges.begin(), ranges.end(), [](auto& a, auto& b) { return a.start < b.start; });
+    auto it = std::find_if(groups.begin(), groups.end(), [&](auto& g) { return g.first == ranges; });
+    if (it == groups.end()) groups.push_back({ranges, std::bitset<7>().set(d)});
+    else it->second.set(d);
+  }
+  if (groups.empty()) return {};
+  std::string out = "\n[hours]\n";
+  for (const auto& [ranges, days] : groups) {
+    std::vector<std::string> texts;
+    for (const auto& r : ranges) texts.push_back(toml_quoted(format_time_range(r)));
+    out += toml_quoted(days_text(days)) + " = ";
+    out += texts.size() == 1 ? texts.front() : "[" + text::join(texts, ", ") + "]";
+    out += "\n";
+  }
+  return out;
+}
+
+std::string rows_text(const std::vector<std::size_t>& rows) {
+  std::vector<std::string> texts;
+  for (auto r : rows) texts.push_back(std::to_string(r));
+  return text::join(texts, "、");
+}
+
+Msg cadence_comment(Cadence cadence) {
+  switch (cadence) {
+    case Cadence::daily: return Msg::kiosks_toml_daily;
+    case Cadence::weekly: return Msg::kiosks_toml_weekly;
+    case Cadence::monthly: return Msg::kiosks_toml_monthly;
+    case Cadence::outreach: break;
+  }
+  return Msg::kiosks_toml_outreach;
+}
+
+std::string kiosk_toml(const Station& s, const std::string& file_name, Lang lang) {
+  std::string body = "\nname = " + toml_quoted(s.name) + "\n";
+  if (!s.name_en.empty()) body += "name_en = " + toml_quoted(s.name_en) + "\n";
+  if (s.short_name != s.name) body += "short_name = " + toml_quoted(s.short_name) + "\n";
+  if (!s.address.empty()) body += "address = " + toml_quoted(s.address) + "\n";
+  body += hours_toml(s.hours);
+  for (auto cadence : {Cadence::daily, Cadence::weekly, Cadence::monthly, Cadence::outreach}) {
+    bool first = true;
+    for (const auto& e : s.entries) {
+      if (e.cadence != cadence) continue;
+      body += "\n";
+      if (first) body += "# " + tr(lang, cadence_comment(cadence)) + "\n";
+      first = false;
+      body += "[[" + std::string(config::cadence_name(cadence)) + "]]\n";
+      body += "on = " + toml_quoted(e.on) + "\n";
+      if (!e.time.empty()) body += "time = " + toml_quoted(e.time) + "\n";
+      if (!e.at.empty()) body += "at = " + toml_quoted(e.at) + "\n";
+      if (!e.title.empty()) body += "title = " + toml_quoted(e.title) + "\n";
+      std::vector<std::string> ids;
+      for (const auto& id : e.services) ids.push_back(toml_quoted(id));
+      body += "services = [" + text::join(ids, ", ") + "]";
+      if (e.names != e.services) body += "  # " + text::join(e.names, "、");  // the names as the table wrote them
+      body += "\n";
+    }
+  }
+  std::string head = "# " + tr(lang, Msg::kiosks_toml_header, s.name, file_name, rows_text(s.rows)) + "\n";
+  head += "# " + tr(lang, Msg::kiosks_toml_reimport) + "\n";
+  return head + std::string(kiosk_hash_marker) + sha256_hex(body) + "\n" + body;
+}
+
+std::optional<std::string> read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+/// The workspace's config files as the loader reads them, to load it with the new files in.
+config::ConfigTexts workspace_texts(const fs::path& root) {
+  config::ConfigTexts texts;
+  for (const char* name : {"kangle.toml", "services.toml", "points.toml", config::communities_file}) {
+    if (auto t = read_text(root / name)) texts[name] = *t;
+  }
+  for (const char* folder : {"kiosks", "holidays"}) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(root / folder, ec)) {
+      if (entry.path().extension() != ".toml" || !entry.is_regular_file()) continue;
+      if (auto t = read_text(entry.path())) texts[std::string(folder) + "/" + entry.path().filename().string()] = *t;
+    }
+  }
+  return texts;
+}
+
+/// The catalogue service `name` names: its id, name, English name or one of its keywords.
+const config::Service* catalogue_service(const config::Catalogue& catalogue, const std::string& name) {
+  auto lower = text::ascii_lower(name);
+  for (const auto& s : catalogue.services) {
+    if (text::ascii_lower(s.id) == lower || s.name == name || (!s.name_en.empty() && text::ascii_lower(s.name_en) == lower))
+      return &s;
+  }
+  for (const auto& s : catalogue.services) {
+    if (std::find(s.keywords.begin(), s.keywords.end(), name) != s.keywords.end()) return &s;
+  }
+  return nullptr;
+}
+
+/// The catalogue skill a new service's name says (书法社 holds 书法): the longest name or
+/// alias of two characters or more it contains; none when no skill is named.
+const config::Skill* skill_in(const config::Catalogue& catalogue, const std::string& name) {
+  const config::Skill* best = nullptr;
+  std::size_t best_size = 0;
+  for (const auto& skill : catalogue.skills) {
+    std::vector<std::string> words = skill.aliases;
+    words.push_back(skill.name);
+    for (const auto& w : words) {
+      if (w.size() >= 6 && w.size() > best_size && name.find(w) != std::string::npos) {  // two CJK characters
+        best = &skill;
+        best_size = w.size();
+      }
+    }
+  }
+  return best;
+}
+
+constexpr std::string_view new_category = "imported";
+
+}  // namespace kiosk_import
+
+using namespace kiosk_import;
+
+std::string id_from_name(std::string_view name) {
+  auto cleaned = text::clean(name);
+  std::string id;
+  for (std::size_t i = 0; i < cleaned.size();) {
+    auto n = utf8_length(static_cast<unsigned char>(cleaned[i]));
+    auto c = cleaned.substr(i, n);
+    i += n;
+    if (text::letters_digits_and(c, "-_")) id += c;
+  }
+  while (!id.empty() && id.front() == '-') id.erase(0, 1);
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id;
+}
+
+bool written_by_import(std::string_view text) {
+  auto at = text.find(kiosk_hash_marker);
+  if (at == std::string_view::npos) return false;
+  auto hash_start = at + kiosk_hash_marker.size();
+  auto line_end = text.find('\n', hash_start);
+  if (line_end == std::string_view::npos) return false;
+  return text.substr(hash_start, line_end - hash_start) == sha256_hex(text.substr(line_end + 1));
+}
+
+KioskImportReport import_kiosks(const config::Config& config, const fs::path& workspace, const ColumnAliases& aliases,
+                                const KioskImportOptions& options) {
+  using Kind = RowIssue::Kind;
+  KioskImportReport report;
+  auto& r = report.table;
+  r.file = options.file.string();
+  r.dry_run = options.dry_run;
+  auto table = open_table(options.file, options.table, aliases, "kiosk");
+  r.sheet = table.reader->name();
+  r.csv = table.csv;
+  r.header_row = table.header.row;
+  r.ignored_columns = table.header.ignored;
+  r.other_sheets = table.other_sheets;
+  auto file_name = options.file.filename().string();
+  const auto& catalogue = config.catalogue;
+
+  std::vector<Station> stations;
+  std::map<std::string, std::size_t> by_id;  // lower-case id → station
+  std::map<std::string, NewService> new_services;
+  std::string last_station;
+  Row row;
+  std::size_t last_row = table.header.row;
+  while (table.reader->next(row)) {
+    r.blank_rows += row.number - last_row - 1;
+    last_row = row.last_line();
+    if (is_total_row(row)) {
+      ++r.total_rows;
+      continue;
+    }
+    std::vector<RowIssue> issues;
+    // Imported all the same, as a hidden volunteer is: a coordinator may have hidden it to mean "leave out".
+    if (row.hidden) issues.push_back({Kind::doubtful, row.number, "", "", Message(Msg::import_hidden_row)});
+    RowFields f(table.header, row, issues);
+    auto name = text::clean_prose(f.raw("kiosk"));
+    if (name.empty()) name = last_station;  // 同上: a station's later rows often leave it blank
+    if (name.empty()) {
+      f.issue(Kind::rejected, "kiosk", Message(Msg::kiosks_no_station));
+    } else {
+      last_station = name;
+    }
+    auto short_name = text::clean_prose(f.raw("short_name"));
+    auto id = f.text("id");
+    if (id.empty()) id = id_from_name(short_name.empty() ? name : short_name);
+    if (!name.empty() && !config::is_valid_id(id)) {
+      f.issue(Kind::rejected, f.text("id").empty() ? "kiosk" : "id", Message(Msg::kiosks_bad_id, id));
+    }
+    Station* station = nullptr;
+    if (!f.rejected()) {
+      auto key = text::ascii_lower(id);
+      if (auto it = by_id.find(key); it != by_id.end()) {
+        auto& known = stations[it->second];
+        if (known.name != name) {
+          f.issue(Kind::rejected, f.text("id").empty() ? "kiosk" : "id",
+                  Message(Msg::kiosks_same_id, name, id, known.name, known.rows.front()));
+        } else {
+          station = &known;
+        }
+      }
+    }
+
+    std::array<std::vector<TimeRange>, 7> hours;
+    if (auto cell = f.raw("hours"); !text::trim(cell).empty()) {
+      if (auto problem = parse_hours(cell, hours)) f.issue(Kind::rejected, "hours", *problem);
+    }
+
+    // The menu entry of the row, when it names services.
+    std::optional<Entry> entry;
+    auto service_names = text::split_list(f.raw("services"));
+    auto day = f.text("day");
+    auto time = f.text("time");
+    auto type_text = f.text("type");
+    auto title = text::clean_prose(f.raw("title"));
+    auto place = text::clean_prose(f.raw("place"));
+    std::optional<int> cap;
+    if (auto cap_text = f.text("daily_cap"); !cap_text.empty()) {
+      auto digits = cap_text;
+      if (digits.ends_with("人")) digits.resize(digits.size() - std::string_view("人").size());
+      if (!digits.empty() && digits.size() <= 7 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          std::stoi(digits) > 0) {
+        cap = std::stoi(digits);
+      } else {
+        f.issue(Kind::rejected, "daily_cap", Message(Msg::kiosks_bad_cap, cap_text));
+      }
+    }
+    if (!service_names.empty() || !day.empty() || !title.empty() || !type_text.empty()) {
+      Entry e;
+      e.row = row.number;
+      if (service_names.empty()) f.issue(Kind::rejected, "services", Message(Msg::kiosks_no_services));
+      std::optional<Cadence> cadence;
+      if (!type_text.empty()) {
+        cadence = parse_type(type_text);
+        if (!cadence) f.issue(Kind::rejected, "type", Message(Msg::kiosks_bad_type, type_text));
+      }
+      std::optional<config::Rhythm> rhythm;
+      if (!day.empty()) {
+        std::optional<Message> problem;
+        rhythm = config::parse_rhythm(day, &problem);
+        if (!rhythm && (day == "每天" || day == "每日")) rhythm = config::parse_rhythm("周一至周日");
+        if (!rhythm) f.issue(Kind::rejected, "day", problem ? *problem : Message(Msg::kiosks_bad_days, day));
+      }
+      if (!time.empty()) {
+        bool reversed = false;
+        if (auto range = parse_loose_time_range(time, &reversed)) e.time = format_time_range(*range);
+        else f.issue(Kind::rejected, "time", Message(reversed ? Msg::time_range_reversed : Msg::bad_time_range, time));
+      }
+      bool weekly_days = !rhythm || rhythm->kind == config::Rhythm::Kind::weekdays;
+      if (!cadence) {
+        if (!place.empty()) cadence = Cadence::outreach;
+        else if (!weekly_days) cadence = Cadence::monthly;
+        else cadence = title.empty() ? Cadence::daily : Cadence::weekly;
+      }
+      if (cadence == Cadence::daily && !weekly_days) f.issue(Kind::rejected, "day", Message(Msg::daily_needs_weekday, day));
+      e.cadence = cadence.value_or(Cadence::daily);
+      e.on = day;
+      e.open_days = day.empty();
+      e.title = title;
+      e.at = place;
+      for (const auto& service : service_names) {
+        e.names.push_back(service);
+        if (const auto* known = catalogue_service(catalogue, service)) {
+          e.services.push_back(known->id);
+          continue;
+        }
+        auto service_id = id_from_name(service);
+        if (!config::is_valid_id(service_id)) {
+          f.issue(Kind::rejected, "services", Message(Msg::kiosks_bad_service, service));
+          continue;
+        }
+        e.services.push_back(service_id);
+        if (new_services.count(service_id)) continue;
+        NewService s{service_id, service, service_id, std::string(new_category), true, row.number, cap};
+        if (const auto* skill = skill_in(catalogue, service)) {
+          s.skill = skill->id;
+          s.new_skill = false;
+          auto same_skill = std::find_if(catalogue.services.begin(), catalogue.services.end(),
+                                         [&](const auto& c) { return c.skill.value == skill->id; });
+          if (same_skill != catalogue.services.end()) s.category = same_skill->category.value;
+        }
+        new_services.emplace(service_id, std::move(s));
+      }
+      entry = std::move(e);
+    }
+
+    if (f.rejected()) {
+      ++r.rejected;
+      for (auto& i : issues) r.issues.push_back(std::move(i));
+      continue;
+    }
+    if (!station) {
+      Station s;
+      s.id = id;
+      s.name = name;
+      by_id.emplace(text::ascii_lower(id), stations.size());
+      stations.push_back(std::move(s));
+      station = &stations.back();
+    }
+    station->rows.push_back(row.number);
+    if (station->short_name.empty() && !short_name.empty()) station->short_name = short_name;
+    if (station->address.empty()) station->address = text::clean_prose(f.raw("address"));
+    if (station->name_en.empty()) station->name_en = text::clean_prose(f.raw("name_en"));
+    for (unsigned d = 0; d < 7; ++d) {
+      for (const auto& range : hours[d]) {
+        if (std::find(station->hours[d].begin(), station->hours[d].end(), range) == station->hours[d].end())
+          station->hours[d].push_back(range);
+      }
+    }
+    if (entry) station->entries.push_back(std::move(*entry));
+    for (auto& i : issues) r.issues.push_back(std::move(i));
+  }
+
+  // Entries without a day take the station's open days; one without a time needs hours on its days.
+  for (auto& s : stations) {
+    if (s.short_name.empty()) s.short_name = s.name;
+    std::bitset<7> open;
+    for (unsigned d = 0; d < 7; ++d) open.set(d, !s.hours[d].empty());
+    for (auto& e : s.entries) {
+      auto blame = [&](Message message) {
+        RowIssue issue{Kind::rejected, e.row, "", "", std::move(message)};
+        auto field = e.open_days ? "services" : "day";
+        if (auto it = table.header.columns.find(field); it != table.header.columns.end()) {
+          issue.column = column_letters(it->second);
+          issue.header = table.header.titles[it->second];
+        }
+        r.issues.push_back(std::move(issue));
+        ++r.rejected;
+      };
+      if (e.open_days) {
+        if (open.none()) {
+          blame(Message(Msg::kiosks_no_days));
+          continue;
+        }
+        e.on = days_text(open);
+      }
+      if (!e.time.empty()) continue;
+      auto rhythm = config::parse_rhythm(e.on);
+      if (!rhythm) continue;
+      std::optional<std::bitset<7>> days;
+      if (rhythm->kind == config::Rhythm::Kind::weekdays) days = rhythm->weekdays;
+      else if (rhythm->kind == config::Rhythm::Kind::nth_weekday) days = std::bitset<7>().set(rhythm->weekday.c_encoding());
+      for (unsigned d = 0; d < 7; ++d) {
+        if ((!days || days->test(d)) && s.hours[d].empty()) {
+          blame(Message(Msg::entry_no_hours, e.on, config::weekday_words(std::chrono::weekday{d})));
+          break;
+        }
+      }
+    }
+  }
+  std::stable_sort(r.issues.begin(), r.issues.end(), [](const auto& a, const auto& b) { return a.row < b.row; });
+  report.stations = stations.size();
+  if (r.rejected > 0) return report;
+
+  // The files, and the workspace loaded with them before any is written.
+  auto texts = workspace_texts(workspace);
+  for (const auto& s : stations) {
+    KioskFileChange change;
+    change.path = "kiosks/" + s.id + ".toml";
+    change.text = kiosk_toml(s, file_name, options.lang);
+    if (auto it = texts.find(change.path); it != texts.end()) {
+      if (it->second == change.text) {
+        change.kind = KioskFileChange::Kind::unchanged;
+        ++r.unchanged;
+      } else {
+        if (!options.replace && !written_by_import(it->second)) {
+          throw InputError(Message(Msg::kiosks_hand_edited, change.path));
+        }
+        change.kind = KioskFileChange::Kind::updated;
+        ++r.updated;
+      }
+    } else {
+      ++r.added;
+    }
+    report.files.push_back(std::move(change));
+  }
+  if (!new_services.empty()) {
+    std::string services = texts["services.toml"];
+    if (!services.empty() && !services.ends_with("\n")) services += "\n";
+    if (!catalogue.find_category(new_category) &&
+        std::any_of(new_services.begin(), new_services.end(), [](auto& s) { return s.second.category == new_category; })) {
+      services += fmt::format("\n[categories.{}]\nname = {}\n", new_category, toml_quoted(tr(options.lang, Msg::kiosks_new_category)));
+    }
+    std::vector<const NewService*> in_order;
+    for (const auto& [id, s] : new_services) in_order.push_back(&s);
+    std::stable_sort(in_order.begin(), in_order.end(), [](auto* a, auto* b) { return a->row < b->row; });
+    for (const auto* s : in_order) {
+      auto comment = "# " + tr(options.lang, Msg::kiosks_toml_new_service, file_name, s->row) + "\n";
+      if (s->new_skill) {
+        services += fmt::format("\n{}[skills.{}]\nname = {}\naliases = [{}]\n", comment, toml_quoted(s->id), toml_quoted(s->name),
+                                toml_quoted(s->name));
+      }
+      services += fmt::format("\n{}[services.{}]\nname = {}\ncategory = {}\nskill = {}\n", comment, toml_quoted(s->id),
+                              toml_quoted(s->name), toml_quoted(s->category), toml_quoted(s->skill));
+      if (s->daily_cap) services += fmt::format("daily_cap = {}\n", *s->daily_cap);
+      report.new_services.push_back(s->id);
+    }
+    report.files.push_back({"services.toml", KioskFileChange::Kind::updated, services});
+  }
+  if (options.dry_run) return report;
+
+  for (const auto& change : report.files) texts[change.path] = change.text;
+  auto loaded = config::load_config_texts(texts);
+  for (const auto& d : loaded.diagnostics.sorted()) {
+    if (d.severity == config::Severity::error) throw InputError(config::config_refusal(d));
+  }
+
+  // All or none: every file staged beside its place first, then each renamed in.
+  std::vector<std::pair<fs::path, fs::path>> staged;
+  try {
+    fs::create_directories(workspace / "kiosks");
+    for (const auto& change : report.files) {
+      if (change.kind == KioskFileChange::Kind::unchanged) continue;
+      auto target = workspace / fs::path(change.path);
+      auto staging = target;
+      staging += ".import-new";
+      write_file_atomically(staging, change.text);
+      staged.emplace_back(staging, target);
+    }
+  } catch (...) {
+    std::error_code ec;
+    for (const auto& [staging, target] : staged) fs::remove(staging, ec);
+    throw;
+  }
+  for (const auto& [staging, target] : staged) fs::rename(staging, target);
+  report.written = true;
+  return report;
+}
+
+present::Document kiosk_import_document(const KioskImportReport& report, const std::string& file, Lang lang) {
+  using present::Value;
+  const auto& r = report.table;
+  std::vector<std::string> lines;
+  lines.push_back(r.csv ? tr(lang, Msg::import_heading_csv, file, r.header_row) : tr(lang, Msg::import_heading, file, r.sheet, r.header_row));
+  lines.push_back("  " + tr(lang, Msg::kiosks_counts, report.stations, r.added, r.updated, r.unchanged, r.rejected));
+  if (!r.ignored_columns.empty()) lines.push_back("  " + tr(lang, Msg::import_ignored_columns, list_in(lang, r.ignored_columns)));
+  for (const auto& issue : r.issues) {
+    std::string where = fmt::format("{}:{}", file, issue.row);
+    if (!issue.column.empty()) where += fmt::format(":{}", issue.column);
+    std::string header = issue.header.empty() ? "" : tr(lang, Msg::import_column_header, issue.header);
+    auto label = issue.kind == RowIssue::Kind::rejected ? Msg::import_label_rejected : Msg::import_label_doubtful;
+    lines.push_back(where + header + std::string(message_text(Msg::colon, lang)) + tr(lang, label) + issue.message.in(lang));
+  }
+  if (r.rejected > 0) {
+    lines.push_back(tr(lang, Msg::kiosks_nothing_written));
+  } else {
+    for (const auto& change : report.files) {
+      if (change.kind == KioskFileChange::Kind::unchanged) continue;
+      lines.push_back("  " + tr(lang, change.kind == KioskFileChange::Kind::added ? Msg::kiosks_file_added : Msg::kiosks_file_updated,
+                                change.path));
+    }
+    if (!report.new_services.empty()) lines.push_back("  " + tr(lang, Msg::kiosks_new_services, text::join(report.new_services, "、")));
+    if (r.dry_run) lines.push_back(tr(lang, Msg::import_dry_run));
+  }
+  std::vector<std::pair<std::string, Value>> facts = {{"list", Value::text("kiosks")}, {"file", Value::text(file)}};
+  if (!r.csv) facts.emplace_back("sheet", Value::text(r.sheet));
+  auto count = [](std::size_t n) { return Value::integer(static_cast<std::int64_t>(n)); };
+  facts.insert(facts.end(), {{"header_row", count(r.header_row)},
+                             {"stations", count(report.stations)},
+                             {"added", count(r.added)},
+                             {"updated", count(r.updated)},
+                             {"unchanged", count(r.unchanged)},
+                             {"rejected", count(r.rejected)},
+                             {"new_services", count(report.new_services.size())},
+                             {"written", Value::flag(report.written, "")},
+                             {"dry_run", Value::flag(r.dry_run, "")}});
+  return present::message(lang, "import", std::move(lines), std::move(facts));
+}
+
+}  // namespace kangle::import
