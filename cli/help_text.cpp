@@ -580,6 +580,7 @@ const CLI::App& owner(const CLI::App& failed, const std::string& option) {
 std::string bad_value(const std::string& name, const std::string& detail, const CLI::App& failed, Lang lang) {
   static const std::regex not_in(R"(^(.*) not in \{(.*)\}$)");
   static const std::regex check_failed(R"(^Check (.*) value in \{.*\} FAILED$)");
+  static const std::regex out_of_range(R"(^Value (.*) not in range .* to .*$)");
   std::smatch match;
   if (std::regex_match(detail, match, not_in)) {
     return tr(lang, Msg::usage_not_one_of, name, match.str(1), text::join(text::split(match.str(2), ','), "|"));
@@ -593,6 +594,8 @@ std::string bad_value(const std::string& name, const std::string& detail, const 
     }
     return tr(lang, Msg::usage_bad_value, name, match.str(1));
   }
+  // A number check's bounds (0 to the largest double) say less than the option's help.
+  if (std::regex_match(detail, match, out_of_range)) return tr(lang, Msg::usage_bad_value, name, match.str(1));
   return tr(lang, Msg::usage_invalid_value, name, help_text(detail, lang));
 }
 
@@ -601,7 +604,12 @@ std::string what_is_wrong(const CLI::ParseError& error, const CLI::App& failed, 
   std::string what = error.what();
   if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
     for (std::string_view prefix : {"The following argument was not expected: ", "The following arguments were not expected: "}) {
-      if (auto words = after(what, prefix)) return tr(lang, Msg::usage_unexpected, *words);
+      // CLI11 2.1 lists them last first.
+      if (auto words = after(what, prefix)) {
+        auto listed = text::split(*words, ' ');
+        std::reverse(listed.begin(), listed.end());
+        return tr(lang, Msg::usage_unexpected, text::join(listed, " "));
+      }
     }
   } else if (dynamic_cast<const CLI::RequiredError*>(&error)) {
     if (what == "A subcommand is required") return std::string(message_text(Msg::usage_subcommand_required, lang));

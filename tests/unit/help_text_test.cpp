@@ -70,6 +70,10 @@ TEST_CASE("parse errors: said in Chinese with the word at fault and the help to 
   CHECK(parse_error({"--color", "purple", "status"}, Lang::zh_CN) ==
         "--color 的取值“purple”不在可选值 auto|always|never 之中；请查看 `kangle --help`");
   CHECK(parse_error({"--lang", "fr", "status"}, Lang::zh_CN) == "--lang 的取值无效：应为 zh-CN 或 en；请查看 `kangle --help`");
+  CHECK(parse_error({"points", "board", "--year", "2026", "--top", "many"}, Lang::zh_CN) ==
+        "--top 的取值“many”无效；请查看 `kangle points board --help`");
+  CHECK(parse_error({"init", "--bogus", "dir", "extra"}, Lang::zh_CN) ==
+        "多余的参数：--bogus extra；请查看 `kangle init --help`");
   CHECK(parse_error({"status", "--bogus"}, Lang::en) == "unexpected argument: --bogus; see `kangle status --help`");
 }
 
