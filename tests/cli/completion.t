@@ -93,8 +93,7 @@ today (next month first), its volunteers; nothing outside a workspace.
   bash
   zsh
   $ kangle completion fish
-  shell: fish not in {bash,zsh}
-  Run with --help for more information.
+  kangle: 错误：shell 的取值“fish”不在可选值 bash|zsh 之中；请查看 `kangle completion --help`
   [2]
   $ comp 'kangle --lang '
   zh-CN
