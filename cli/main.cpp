@@ -216,7 +216,7 @@ int run(int argc, char** argv) {
 
   if (kangle.help->parsed()) {
     if (kangle.man) {
-      fmt::print("{}", man_page(describe(kangle.app), kangle::version));
+      fmt::print("{}", man_page(describe(kangle.app), kangle::version, help_language(early)));
       return 0;
     }
     if (const auto* topic = kangle.find(kangle.help_topic)) return print_help(kangle, *topic, early);

@@ -70,6 +70,18 @@ with --lang en (or KANGLE_LANG, or the workspace's language).
     --date TEXT                 只看这一天（YYYY-MM-DD）
   
 
+The man page is Chinese too, its English twin with --lang en (the build writes both).
+
+  $ kangle help --man | grep -E '^\.SH' | head -3
+  .SH \[u540D]\:\[u79F0]\:
+  .SH \[u6982]\:\[u8FF0]\:
+  .SH \[u63CF]\:\[u8FF0]\:
+  $ kangle --lang en help --man | grep -E '^\.SH' | head -3
+  .SH NAME
+  .SH SYNOPSIS
+  .SH DESCRIPTION
+  $ if command -v man >/dev/null; then kangle help --man > kangle.1 && MANWIDTH=80 man --warnings -l kangle.1 2>&1 >/dev/null; fi
+
 Parse errors: the word at fault, the help to see, the usage exit code.
 
   $ kangle status --bogus

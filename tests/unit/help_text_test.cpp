@@ -59,6 +59,20 @@ TEST_CASE("help catalogue: a text in Chinese, a list after a prefix kept, Englis
   CHECK(help_text("no such text", Lang::zh_CN) == "no such text");
 }
 
+TEST_CASE("man page: English, or Chinese with every heading and text translated", "[help]") {
+  KangleApp kangle;
+  auto tree = describe(kangle.app);
+  auto en = man_page(tree, "1.0", Lang::en);
+  auto zh = man_page(tree, "1.0", Lang::zh_CN);
+  CHECK(en.find(".SH NAME\n") != std::string::npos);
+  CHECK(en.find("Print the rota") != std::string::npos);
+  CHECK(zh.find(".SH \\[u540D]\\:\\[u79F0]\\:\n") != std::string::npos);  // 名称
+  for (std::string english : {".SH NAME", ".SH EXIT STATUS", "Print the rota", "Success.", "In the workspace folder"}) {
+    INFO(english);
+    CHECK(zh.find(english) == std::string::npos);
+  }
+}
+
 TEST_CASE("parse errors: said in Chinese with the word at fault and the help to see", "[help]") {
   CHECK(parse_error({"status", "--bogus"}, Lang::zh_CN) == "多余的参数：--bogus；请查看 `kangle status --help`");
   CHECK(parse_error({"schedule", "build"}, Lang::zh_CN) == "缺少必填项 --month；请查看 `kangle schedule build --help`");
