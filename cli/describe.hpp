@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/i18n.hpp"
+
 namespace CLI {
 class App;
 }
@@ -56,7 +58,7 @@ std::string bash_completion(const CommandInfo& root);
 /// The zsh completion script: `#compdef kangle`, autoloaded from fpath or sourced.
 std::string zsh_completion(const CommandInfo& root);
 
-/// The manual page kangle.1 in roff (man macros).
-std::string man_page(const CommandInfo& root, std::string_view version);
+/// The manual page kangle.1 in roff (man macros), in `lang`.
+std::string man_page(const CommandInfo& root, std::string_view version, Lang lang);
 
 }  // namespace kangle::cli

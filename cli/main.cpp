@@ -8,7 +8,7 @@
 #include <cstring>
 #include <ctime>
 
-#include "command.hpp"
+#include "app.hpp"
 #include "config/loader.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -145,53 +145,56 @@ int print_error(const std::string& message, ExitCode code) {
   return static_cast<int>(code);
 }
 
-int run(int argc, char** argv) {
-  choose_colour(std::nullopt);
-  CLI::App app{"kangle (康乐): the back office of neighbourhood service kiosks", "kangle"};
-  app.set_version_flag("--version", std::string("kangle ") + kangle::version);
-  app.fallthrough();
-  app.require_subcommand(0, 1);
+/// The global options as written, read before the real parse (which may fail, or
+/// find an unknown command): for the language of help and errors, the colour, plugins.
+GlobalOptions early_globals(int argc, char** argv) {
   GlobalOptions globals;
-  app.add_option("-w,--workspace", globals.workspace, "Workspace folder (default: found from the current folder, or KANGLE_WORKSPACE)")
-      ->type_name("DIR");
-  app.add_option("--lang", globals.lang, "Language of messages and outputs: zh-CN or en (or KANGLE_LANG)")
-      ->type_name("zh-CN|en")
-      ->check([](const std::string& v) { return parse_lang(v) ? std::string() : "expected zh-CN or en"; });
-  app.add_option("--color", globals.color, "Colour in error messages: auto (on a terminal, unless NO_COLOR), always, never")
-      ->type_name("auto|always|never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-
-  const auto& table = command_table();
-  std::vector<Action> actions(table.size());
-  std::vector<CLI::App*> subcommands;
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    auto* sub = app.add_subcommand(table[i].name, table[i].summary);
-    table[i].define(*sub, actions[i]);
-    subcommands.push_back(sub);
+  CLI::App pre;
+  pre.allow_extras();
+  pre.set_help_flag();
+  pre.add_option("-w,--workspace", globals.workspace);
+  pre.add_option("--lang", globals.lang);
+  pre.add_option("--color", globals.color);
+  try {
+    pre.parse(argc, argv);
+  } catch (const CLI::ParseError&) {
+    // reported by the real parse
   }
-  std::optional<std::string> help_topic;
-  auto* help = app.add_subcommand("help", "Show help for kangle or for one command");
-  help->add_option("command", help_topic, "The command");
-  bool man = false;
-  help->add_flag("--man", man, "Print the manual page kangle.1 (roff) instead");
+  return globals;
+}
+
+/// The language of help and parse errors: the same rule as a command's, with the
+/// workspace's language when there is one (none is no error here).
+Lang help_language(const GlobalOptions& globals) {
+  fs::path workspace;
+  try {
+    workspace = find_workspace(globals);
+  } catch (const Error&) {
+    // outside a workspace: --lang, KANGLE_LANG or Chinese
+  }
+  return choose_language(globals, workspace);
+}
+
+int print_help(KangleApp& kangle, const CLI::App& command, const GlobalOptions& globals) {
+  kangle.formatter->set_language(help_language(globals));
+  std::vector<std::string> path;
+  for (const auto* app = command.get_parent(); app; app = app->get_parent()) path.insert(path.begin(), app->get_name());
+  fmt::print("{}", command.help(text::join(path, " ")));
+  return 0;
+}
+
+int run(int argc, char** argv) {
+  auto early = early_globals(argc, argv);
+  choose_colour(early.color);
+  KangleApp kangle;
+  const auto& table = command_table();
 
   // An unknown word in the command's place: a plugin, or a suggestion.
   if (auto word = command_word(argc, argv)) {
     auto names = command_names();
     if (std::find(names.begin(), names.end(), *word) == names.end()) {
-      CLI::App pre;
-      pre.allow_extras();
-      pre.add_option("-w,--workspace", globals.workspace);
-      pre.add_option("--lang", globals.lang);
-      pre.add_option("--color", globals.color);
-      try {
-        pre.parse(argc, argv);
-      } catch (const CLI::ParseError&) {
-        // reported by the real parse below
-      }
-      choose_colour(globals.color);
-      choose_language(globals, {});
-      run_plugin_if_any(*word, argc, argv, globals);
+      choose_language(early, {});
+      run_plugin_if_any(*word, argc, argv, early);
       if (auto suggestion = text::closest(*word, names)) {
         return print_error(tr(run_language, Msg::unknown_command_suggest, *word, *suggestion), ExitCode::usage);
       }
@@ -200,34 +203,29 @@ int run(int argc, char** argv) {
   }
 
   try {
-    app.parse(argc, argv);
-    choose_colour(globals.color);
+    kangle.app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    return print_help(kangle, kangle.chosen(), early);
+  } catch (const CLI::CallForVersion& e) {
+    fmt::print("{}\n", e.what());
+    return 0;
   } catch (const CLI::ParseError& e) {
-    choose_language(globals, {});
-    int code = app.exit(e);
-    return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
+    auto lang = help_language(early);
+    return print_error(parse_error_message(e, kangle.chosen(), lang), ExitCode::usage);
   }
 
-  if (help->parsed()) {
-    if (man) {
-      fmt::print("{}", man_page(describe(app), kangle::version));
+  if (kangle.help->parsed()) {
+    if (kangle.man) {
+      fmt::print("{}", man_page(describe(kangle.app), kangle::version, help_language(early)));
       return 0;
     }
-    if (!help_topic) {
-      fmt::print("{}", app.help());
-      return 0;
-    }
-    for (auto* sub : subcommands) {
-      if (sub->get_name() == *help_topic) {
-        fmt::print("{}", sub->help());
-        return 0;
-      }
-    }
-    choose_language(globals, {});
-    return print_error(tr(run_language, Msg::unknown_command, *help_topic), ExitCode::usage);
+    if (const auto* topic = kangle.find(kangle.help_topic)) return print_help(kangle, *topic, early);
+    choose_language(early, {});
+    return print_error(tr(run_language, Msg::unknown_command, text::join(kangle.help_topic, " ")), ExitCode::usage);
   }
+  const auto& globals = kangle.globals;
   for (std::size_t i = 0; i < table.size(); ++i) {
-    if (!subcommands[i]->parsed()) continue;
+    if (!kangle.commands[i]->parsed()) continue;
     Context context;
     context.globals = globals;
     context.lang = choose_language(globals, {});
@@ -243,7 +241,7 @@ int run(int argc, char** argv) {
     }
     context.today = local_date(context.now, context.config ? context.config->settings.timezone : config::Settings{}.timezone);
     try {
-      return actions[i](context);
+      return kangle.actions[i](context);
     } catch (const Error&) {
       throw;
     } catch (const std::exception& e) {
@@ -252,7 +250,7 @@ int run(int argc, char** argv) {
       throw;
     }
   }
-  fmt::print("{}", app.help());
+  print_help(kangle, kangle.app, early);
   return static_cast<int>(ExitCode::usage);
 }
 

@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "describe.hpp"
+#include "help_text.hpp"
 #include "workspace/workspace.hpp"
 
 namespace kangle::cli {
@@ -27,7 +28,8 @@ std::string_view exit_meaning(ExitCode code) {
 }
 
 /// `s` as roff text: backslashes and dashes escaped, characters beyond ASCII as
-/// \[uXXXX] (so that groff needs no input encoding), a leading . or ' made harmless.
+/// \[uXXXX] (so that groff needs no input encoding) each a place where a Chinese line may
+/// break, a leading . or ' made harmless.
 std::string roff(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
@@ -45,6 +47,7 @@ std::string roff(std::string_view s) {
       code = (code << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
     }
     out += fmt::format("\\[u{:04X}]", static_cast<std::uint32_t>(code));
+    if (code >= 0x2E80) out += "\\:";  // Chinese has no spaces: a line may break after any character
     i += static_cast<std::size_t>(length);
   }
   if (!out.empty() && (out.front() == '.' || out.front() == '\'')) out.insert(0, "\\&");
@@ -88,7 +91,15 @@ void option_list(const std::vector<OptionInfo>& options, bool with_help, std::st
   }
 }
 
-void command_section(const CommandInfo& command, std::string& out) {
+/// `command` and the commands under it with their texts in `lang`.
+void translate(CommandInfo& command, Lang lang) {
+  command.summary = help_text(command.summary, lang);
+  for (auto& option : command.options) option.description = help_text(option.description, lang);
+  for (auto& positional : command.positionals) positional.description = help_text(positional.description, lang);
+  for (auto& sub : command.commands) translate(sub, lang);
+}
+
+void command_section(const CommandInfo& command, Lang lang, std::string& out) {
   out += fmt::format(".SS \"{}\"\n{}\n.PP\n{}\n", roff("kangle " + join_path(command.path)), roff(command.summary),
                      usage(command));
   for (const auto& positional : command.positionals) {
@@ -99,7 +110,7 @@ void command_section(const CommandInfo& command, std::string& out) {
   if (!command.commands.empty()) {
     std::vector<std::string> names;
     for (const auto& sub : command.commands) names.push_back(bold(sub.path.back()));
-    out += fmt::format(".PP\nCommands: {}.\n", text::join(names, ", "));
+    out += fmt::format(".PP\n{} {}.\n", roff(help_text("Commands:", lang)), text::join(names, ", "));
   }
 }
 
@@ -109,52 +120,56 @@ void definition(std::string_view term, std::string_view text, std::string& out) 
 
 }  // namespace
 
-std::string man_page(const CommandInfo& root, std::string_view version) {
+std::string man_page(const CommandInfo& tree, std::string_view version, Lang lang) {
+  auto root = tree;
+  translate(root, lang);
+  auto t = [lang](std::string_view english) { return help_text(english, lang); };
+  auto section = [&](std::string_view heading) { return ".SH " + roff(t(heading)) + "\n"; };
   std::string out = fmt::format(".\\\" Written by `kangle help --man` from kangle's command table: do not edit.\n"
-                                ".TH KANGLE 1 \"\" \"kangle {}\" \"User Commands\"\n"
+                                ".TH KANGLE 1 \"\" \"kangle {}\" \"{}\"\n"
                                 ".nh\n.ad l\n",  // no hyphenation, ragged right: options stay whole
-                                roff(version));
-  out += ".SH NAME\nkangle \\- the back office of neighbourhood service kiosks\n";
-  out += fmt::format(".SH SYNOPSIS\n{} [{}] {} [{}]\n.br\n{} {}\n", bold("kangle"), italic("OPTIONS"),
+                                roff(version), roff(t("User Commands")));
+  out += section("NAME") + "kangle \\- " + roff(t("the back office of neighbourhood service kiosks")) + "\n";
+  out += section("SYNOPSIS") + fmt::format("{} [{}] {} [{}]\n.br\n{} {}\n", bold("kangle"), italic("OPTIONS"),
                      italic("COMMAND"), italic("ARGS"), bold("kangle"), italic("NAME ARGS"));
-  out += ".SH DESCRIPTION\n" + roff(root.summary) + ".\n";
-  out += ".PP\n" + roff("kangle keeps the monthly volunteer rota, the needs, resources and projects lists, the points "
+  out += section("DESCRIPTION") + roff(root.summary) + ".\n";
+  out += ".PP\n" + roff(t("kangle keeps the monthly volunteer rota, the needs, resources and projects lists, the points "
                         "ledger and the reports of a network of kiosks, from a workspace: a folder of TOML files and "
                         "a SQLite database. kangle finds the workspace from the current folder upwards, as git does, "
-                        "or from -w or KANGLE_WORKSPACE.") + "\n";
-  out += ".PP\n" + roff("Messages and outputs are in Chinese (zh-CN) by default; the workspace's language, "
-                        "KANGLE_LANG or --lang en change that.") + "\n";
-  out += ".PP\n" + roff("An unknown COMMAND NAME runs the plugin kangle-NAME, from the workspace's plugins/ folder or "
-                        "from PATH, with KANGLE_WORKSPACE set; its exit status is kangle's.") + "\n";
-  out += ".SH OPTIONS\n";
+                        "or from -w or KANGLE_WORKSPACE.")) + "\n";
+  out += ".PP\n" + roff(t("Messages and outputs are in Chinese (zh-CN) by default; the workspace's language, "
+                        "KANGLE_LANG or --lang en change that.")) + "\n";
+  out += ".PP\n" + roff(t("An unknown COMMAND NAME runs the plugin kangle-NAME, from the workspace's plugins/ folder or "
+                        "from PATH, with KANGLE_WORKSPACE set; its exit status is kangle's.")) + "\n";
+  out += section("OPTIONS");
   option_list(root.options, true, out);
-  out += ".SH COMMANDS\n";
+  out += section("COMMANDS");
   auto commands = flatten(root);
-  for (std::size_t i = 1; i < commands.size(); ++i) command_section(*commands[i], out);
-  out += ".SH EXIT STATUS\n";
+  for (std::size_t i = 1; i < commands.size(); ++i) command_section(*commands[i], lang, out);
+  out += section("EXIT STATUS");
   for (int code = 0; code < 256; ++code) {
     auto meaning = exit_meaning(static_cast<ExitCode>(code));
-    if (!meaning.empty()) definition(bold(std::to_string(code)), meaning, out);
+    if (!meaning.empty()) definition(bold(std::to_string(code)), t(meaning), out);
   }
-  out += ".SH ENVIRONMENT\n";
-  definition(bold("KANGLE_WORKSPACE"), "The workspace folder, when -w is not given.", out);
+  out += section("ENVIRONMENT");
+  definition(bold("KANGLE_WORKSPACE"), t("The workspace folder, when -w is not given."), out);
   definition(bold("KANGLE_LANG"),
-             "The language of messages and outputs, zh-CN or en, when --lang is not given; it wins over the "
-             "workspace's language.",
+             t("The language of messages and outputs, zh-CN or en, when --lang is not given; it wins over the "
+               "workspace's language."),
              out);
   definition(bold("NO_COLOR"),
-             "When set to anything, no colour. (kangle prints no colour yet; it will honour this when it does.)",
+             t("When set to anything, no colour. (kangle prints no colour yet; it will honour this when it does.)"),
              out);
-  out += ".SH FILES\nIn the workspace folder:\n";
-  definition(bold(workspace::marker_file), "The workspace: name, language, time zone, defaults. Its folder is the workspace.", out);
-  definition(bold("services.toml"), "The catalogue: categories, skills, services.", out);
-  definition(bold("kiosks/*.toml"), "One file per kiosk; the file name (without .toml) is its id.", out);
-  definition(bold("holidays/*.toml"), "Public holidays and make-up workdays, one file a year.", out);
-  definition(bold("points.toml"), "How points are earned and spent.", out);
-  definition(bold("columns.toml"), "The spreadsheet headers kangle import recognises.", out);
-  definition(bold("plugins/kangle-NAME"), "Optional executables run as kangle NAME.", out);
-  definition(bold(workspace::database_file), "The SQLite database, written by kangle only.", out);
-  out += ".SH SEE ALSO\n" + roff("README.md, docs/workspace.md and docs/import.md in kangle's documentation folder (/usr/share/doc/kangle/ on Debian).") + "\n";
+  out += section("FILES") + roff(t("In the workspace folder:")) + "\n";
+  definition(bold(workspace::marker_file), t("The workspace: name, language, time zone, defaults. Its folder is the workspace."), out);
+  definition(bold("services.toml"), t("The catalogue: categories, skills, services."), out);
+  definition(bold("kiosks/*.toml"), t("One file per kiosk; the file name (without .toml) is its id."), out);
+  definition(bold("holidays/*.toml"), t("Public holidays and make-up workdays, one file a year."), out);
+  definition(bold("points.toml"), t("How points are earned and spent."), out);
+  definition(bold("columns.toml"), t("The spreadsheet headers kangle import recognises."), out);
+  definition(bold("plugins/kangle-NAME"), t("Optional executables run as kangle NAME."), out);
+  definition(bold(workspace::database_file), t("The SQLite database, written by kangle only."), out);
+  out += section("SEE ALSO") + roff(t("README.md, docs/workspace.md and docs/import.md in kangle's documentation folder (/usr/share/doc/kangle/ on Debian).")) + "\n";
   return out;
 }
 

@@ -94,8 +94,7 @@ today (next month first), its volunteers; nothing outside a workspace.
   bash
   zsh
   $ kangle completion fish
-  shell: fish not in {bash,zsh}
-  Run with --help for more information.
+  kangle: 错误：shell 的取值“fish”不在可选值 bash|zsh 之中；请查看 `kangle completion --help`
   [2]
   $ comp 'kangle --lang '
   zh-CN
@@ -143,7 +142,7 @@ need it).
 The man page has its sections and a part for each command, and renders
 without warnings (with man or groff when installed, as on most Debian systems).
 
-  $ kangle help --man > kangle.1 && grep -E '^\.S[HS]' kangle.1
+  $ kangle --lang en help --man > kangle.1 && grep -E '^\.S[HS]' kangle.1
   .SH NAME
   .SH SYNOPSIS
   .SH DESCRIPTION
@@ -267,6 +266,7 @@ time, and the documentation where Debian would; they are those kangle prints.
   ./share/doc/kangle/docs/schedule.md
   ./share/doc/kangle/docs/workspace.md
   ./share/man/man1/kangle.1
+  ./share/man/zh_CN/man1/kangle.1
   ./share/zsh/vendor-completions/_kangle
   $ cmp kangle.1 p/share/man/man1/kangle.1
   $ kangle completion bash | cmp - p/share/bash-completion/completions/kangle

@@ -229,7 +229,7 @@ A command that writes to the ledger prints what it did and writes no file: a fil
 that failed after the entry was written would invite a second run.
 
   $ kangle points adjust 张伟 +5 --reason 测试 --format json -o adjust.json 2>&1 | head -1
-  The following arguments were not expected: adjust.json -o
+  kangle: 错误：多余的参数：-o adjust.json；请查看 `kangle points adjust --help`
   $ kangle points balance 张伟 --format csv
   kangle: 错误：此输出没有表格，无法生成 CSV 或 XLSX：请用 --format text 或 json
   [2]

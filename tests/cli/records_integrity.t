@@ -222,12 +222,10 @@ kept, totals net), never twice.
   kangle: 错误：没有编号为 9 的补录
   [3]
   $ kangle record grant --revoke 1 --hours 2 --reason 混用 --approved-by 王书记
-  --hours excludes --revoke
-  Run with --help for more information.
+  kangle: 错误：--hours 不能与 --revoke 同时使用；请查看 `kangle record grant --help`
   [2]
   $ kangle record grant 张伟 --revoke 1 --reason 混用 --approved-by 王书记
-  person excludes --revoke
-  Run with --help for more information.
+  kangle: 错误：person 不能与 --revoke 同时使用；请查看 `kangle record grant --help`
   [2]
   $ kangle record grant --reason 缺人 --approved-by 王书记
   kangle: 错误：请给出志愿者和 --hours，或 --revoke 编号

@@ -602,8 +602,7 @@ fitted to one page wide, the header row repeated on every page.
   kangle: 错误：无法写入 /dev/full：磁盘已满，未写入任何内容
   [4]
   $ kangle report month 2026-12 --pack pack --format html
-  --format excludes --pack
-  Run with --help for more information.
+  kangle: 错误：--format 不能与 --pack 同时使用；请查看 `kangle report month --help`
   [2]
   $ kangle report month 2026-12 --pack pack
   已在 pack 写入 26 个文件
