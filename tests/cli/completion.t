@@ -265,6 +265,10 @@ time, and the documentation where Debian would; they are those kangle prints.
   ./share/doc/kangle/docs/report.md
   ./share/doc/kangle/docs/schedule.md
   ./share/doc/kangle/docs/workspace.md
+  ./share/doc/kangle/docs/zh-CN/README.md
+  ./share/doc/kangle/docs/zh-CN/开始使用.md
+  ./share/doc/kangle/docs/zh-CN/报表说明.md
+  ./share/doc/kangle/docs/zh-CN/每月流程.md
   ./share/man/man1/kangle.1
   ./share/man/zh_CN/man1/kangle.1
   ./share/zsh/vendor-completions/_kangle
