@@ -22,7 +22,7 @@ const std::vector<CommandSpec>& command_table() {
       {"init", "Make a workspace (optionally from a bundled example)", Needs::nothing, define_init},
       {"check", "Check every config file and the database; list every problem", Needs::workspace, define_check},
       {"status", "Show what the workspace holds: kiosks, menus, catalogue, holidays", Needs::workspace, define_status},
-      {"import", "Import a spreadsheet (xlsx, csv) of volunteers, needs, resources or service records", Needs::database, define_import},
+      {"import", "Import a spreadsheet (xlsx, csv) of stations, volunteers, needs, resources or service records", Needs::database, define_import},
       {"volunteers", "List and show the volunteers", Needs::database, define_volunteers},
       {"match", "List the needs and resources (需求清单, 资源清单) that matching pairs up", Needs::database, define_match},
       {"schedule", "Build, show and explain the monthly rota", Needs::database, define_schedule},
