@@ -18,7 +18,7 @@ void define_init(CLI::App& command, Action& action) {
                                      return [options](Context& context) -> Outcome {
                                        auto init = *options;
                                        if (context.globals.lang) init.language = parse_lang(*context.globals.lang);
-                                       return {workspace::init_document(init, context.lang)};
+                                       return {workspace::init_document(init, context.today, context.lang)};
                                      };
                                    }}});
 }

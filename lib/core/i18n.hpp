@@ -49,6 +49,10 @@ enum class Msg {
   workspace_exists,
   unknown_example,
   workspace_created,
+  init_next_steps,
+  init_next_kiosks,
+  init_next_volunteers,
+  init_next_rota,
   // the database
   database_newer,
   database_open_failed,

@@ -102,12 +102,32 @@ InitResult init_workspace(const InitOptions& options) {
   return result;
 }
 
-present::Document init_document(const InitOptions& options, Lang lang) {
+present::Document init_document(const InitOptions& options, const Date& today, Lang lang) {
   auto result = init_workspace(options);
   std::vector<std::string> lines{tr(lang, Msg::workspace_created, result.dir.string())};
   for (const auto& file : result.files) lines.push_back("  " + file);
+  std::vector<std::string> next_steps;
+  if (!options.example) {
+    // Runnable as printed, from where init ran; the file names are the coordinator's own.
+    auto kangle = options.dir == "." ? std::string("kangle") : fmt::format("kangle -w {}", options.dir.string());
+    auto month = std::chrono::year_month{today.year(), today.month()} + std::chrono::months{1};
+    const std::pair<std::string, Msg> steps[] = {
+        {kangle + " import kiosks 站点表.xlsx", Msg::init_next_kiosks},
+        {kangle + " import volunteers 报名表.xlsx", Msg::init_next_volunteers},
+        {fmt::format("{} schedule build --month {:04}-{:02}", kangle, static_cast<int>(month.year()),
+                     static_cast<unsigned>(month.month())),
+         Msg::init_next_rota}};
+    lines.push_back("");
+    lines.push_back(tr(lang, Msg::init_next_steps));
+    for (const auto& [command, what] : steps) {
+      lines.push_back("  " + text::pad_right(command, 52) + "# " + tr(lang, what));
+      next_steps.push_back(command);
+    }
+  }
   return present::message(lang, "init", std::move(lines),
-                          {{"dir", present::Value::text(result.dir.string())}, {"files", present::Value::list(result.files)}});
+                          {{"dir", present::Value::text(result.dir.string())},
+                           {"files", present::Value::list(result.files)},
+                           {"next_steps", present::Value::list(next_steps)}});
 }
 
 }  // namespace kangle::workspace

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dates.hpp"
 #include "core/i18n.hpp"
 #include "present/document.hpp"
 
@@ -27,7 +28,9 @@ struct InitResult {
 /// kangle.toml; writes that marker last, so an interrupted init can simply be re-run.
 InitResult init_workspace(const InitOptions& options);
 
-/// `kangle init`: makes the workspace and says what it wrote (`init`; facts `dir` and `files`).
-present::Document init_document(const InitOptions& options, Lang lang);
+/// `kangle init`: makes the workspace and says what it wrote (`init`; facts `dir` and
+/// `files`). A workspace made empty also gets the three commands that fill it from the
+/// coordinator's own sheets and build the month after `today`'s (fact `next_steps`).
+present::Document init_document(const InitOptions& options, const Date& today, Lang lang);
 
 }  // namespace kangle::workspace

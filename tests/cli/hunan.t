@@ -15,6 +15,11 @@ It is late November: the rota is made before December starts.
     columns.toml
     kangle.db
     kangle.toml
+  
+  下一步，用手头的表格：
+    kangle -w hunan import kiosks 站点表.xlsx           # 各站点及其服务项目
+    kangle -w hunan import volunteers 报名表.xlsx       # 志愿者报名表
+    kangle -w hunan schedule build --month 2026-12      # 下个月的轮值表
   $ cd hunan
   $ kangle import kiosks ../站点表.xlsx
   ../站点表.xlsx（工作表“站点”，表头在第 2 行）

@@ -117,6 +117,11 @@ Without an example: the catalogue, holidays and points, and no kiosks yet.
     columns.toml
     kangle.db
     kangle.toml
+  
+  下一步，用手头的表格：
+    kangle -w plain import kiosks 站点表.xlsx           # 各站点及其服务项目
+    kangle -w plain import volunteers 报名表.xlsx       # 志愿者报名表
+    kangle -w plain schedule build --month 2027-01      # 下个月的轮值表
   $ kangle init plain2 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["kind"], d["facts"]["dir"], d["facts"]["files"][-2:])'
   init plain2 ['kangle.db', 'kangle.toml']
   $ kangle -w plain check

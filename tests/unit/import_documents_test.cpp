@@ -55,13 +55,27 @@ TEST_CASE("import_document: counts as numbers, every row not simply added as a l
 
 TEST_CASE("init_document: the folder and the files written, as facts", "[import-documents]") {
   kangle::test::TempDir dir;
-  auto json = json_of(kangle::workspace::init_document({dir.path() / "ws", std::string("kangjian"), std::nullopt}, kangle::Lang::en));
+  auto json = json_of(kangle::workspace::init_document({dir.path() / "ws", std::string("kangjian"), std::nullopt}, *kangle::parse_date("2026-12-01"), kangle::Lang::en));
   CHECK(json["kind"] == "init");
   CHECK(json["facts"]["dir"] == (dir.path() / "ws").string());
   const auto& files = json["facts"]["files"];
   REQUIRE(files.is_array());
   CHECK(files.back() == "kangle.toml");
   CHECK(json["sections"][0]["lines"].size() == files.size() + 1);
+  CHECK(json["facts"]["next_steps"].empty());  // an example has its kiosks and people
+}
+
+TEST_CASE("init_document: an empty workspace says the three commands that fill it and build next month", "[import-documents]") {
+  kangle::test::TempDir dir;
+  auto folder = (dir.path() / "湖南路").string();
+  auto json = json_of(kangle::workspace::init_document({folder, std::nullopt, std::nullopt}, *kangle::parse_date("2026-12-03"), kangle::Lang::zh_CN));
+  const auto& steps = json["facts"]["next_steps"];
+  REQUIRE(steps.size() == 3);
+  CHECK(steps[0] == "kangle -w " + folder + " import kiosks 站点表.xlsx");
+  CHECK(steps[1] == "kangle -w " + folder + " import volunteers 报名表.xlsx");
+  CHECK(steps[2] == "kangle -w " + folder + " schedule build --month 2027-01");  // December's next month is next year's
+  const auto& lines = json["sections"][0]["lines"];
+  CHECK(lines[lines.size() - 4] == "下一步，用手头的表格：");
 }
 
 }  // namespace import_documents_test
