@@ -618,6 +618,18 @@ std::vector<std::string> ids_of(const std::vector<T>& items) {
   return ids;
 }
 
+/// A kiosk file may name a service as people write it (测血压, Haircut): from here on
+/// it is the service's id, as everything after the loader expects.
+void services_by_id(Config& config) {
+  for (auto& kiosk : config.kiosks) {
+    for (auto& entry : kiosk.menu) {
+      for (auto& ref : entry.services) {
+        if (const auto* service = config.catalogue.find_service_named(ref.value)) ref.value = service->id;
+      }
+    }
+  }
+}
+
 void check_references(const Config& config, Diagnostics& sink) {
   const auto& c = config.catalogue;
   auto categories = ids_of(c.categories);
@@ -693,6 +705,7 @@ LoadResult load_from(const Files& files) {
       config.communities = read_communities(*doc, communities_file, sink);
     }
   }
+  services_by_id(config);
   check_references(config, sink);
   return result;
 }

@@ -135,19 +135,27 @@ const Kiosk& resolve_kiosk(const Config& config, std::string_view name) {
   throw InputError(Message(Msg::kiosk_not_found, name, listed(labels)));
 }
 
-const Service& resolve_service(const Catalogue& catalogue, std::string_view name) {
+const Service* Catalogue::find_service_named(std::string_view name) const {
   auto folded = [](std::string_view s) { return text::ascii_lower(text::clean(s)); };
   auto wanted = folded(name);
-  std::vector<std::string> known;
-  for (const auto& s : catalogue.services) {
+  for (const auto& s : services) {
     for (const auto* word : {&s.id, &s.name, &s.name_en}) {
-      if (word->empty()) continue;
-      if (folded(*word) == wanted) return s;
-      known.push_back(*word);
+      if (!word->empty() && folded(*word) == wanted) return &s;
     }
     // A keyword names its service here as in a list's 服务项目 column.
     for (const auto& keyword : s.keywords) {
-      if (folded(keyword) == wanted) return s;
+      if (folded(keyword) == wanted) return &s;
+    }
+  }
+  return nullptr;
+}
+
+const Service& resolve_service(const Catalogue& catalogue, std::string_view name) {
+  if (const auto* service = catalogue.find_service_named(name)) return *service;
+  std::vector<std::string> known;
+  for (const auto& s : catalogue.services) {
+    for (const auto* word : {&s.id, &s.name, &s.name_en}) {
+      if (!word->empty()) known.push_back(*word);
     }
   }
   if (auto near = text::closest(name, known)) throw UsageError(Message(Msg::unknown_reference_suggest, Msg::ref_service, name, *near));

@@ -125,6 +125,9 @@ struct Catalogue {
   std::vector<Service> services;
 
   const Service* find_service(std::string_view id) const;
+  /// The service `name` names as people write it: its id, name, English name or a
+  /// keyword (灭蟑螂: 消杀), Latin letters in any case; nothing otherwise.
+  const Service* find_service_named(std::string_view name) const;
   const Skill* find_skill(std::string_view id) const;
   const Category* find_category(std::string_view id) const;
 };

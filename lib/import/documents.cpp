@@ -37,6 +37,29 @@ std::map<std::string, std::string> parse_maps(const std::vector<std::string>& ma
   return out;
 }
 
+/// The header words of `list`: columns.toml's, refused when it has errors.
+ColumnAliases aliases_of(const std::filesystem::path& workspace, std::string_view list) {
+  config::Diagnostics problems;
+  auto aliases = load_column_aliases(workspace, list, problems);
+  for (const auto& d : problems.sorted()) {
+    if (d.severity == config::Severity::error) throw InputError(config::config_refusal(d));
+  }
+  return aliases;
+}
+
+/// How to read the table: the sheet, the `--map` headers, the encoding of a CSV file.
+TableOptions table_options(const std::optional<std::string>& sheet, const std::vector<std::string>& maps,
+                           const std::optional<std::string>& encoding, const ColumnAliases& aliases) {
+  TableOptions table;
+  table.sheet = sheet;
+  table.map = parse_maps(maps, aliases);
+  if (encoding) {
+    table.encoding = parse_encoding(*encoding);
+    if (!table.encoding) throw UsageError(Message(Msg::import_bad_encoding, *encoding));
+  }
+  return table;
+}
+
 std::string issue_label(RowIssue::Kind kind, Lang lang) {
   switch (kind) {
     case RowIssue::Kind::rejected: return tr(lang, Msg::import_label_rejected);
@@ -63,20 +86,11 @@ std::string_view list_name(List list) {
 
 ImportReport run_import(SQLite::Database& db, const config::Config& config, const std::filesystem::path& workspace,
                         const ImportRequest& request, const std::string& now) {
-  config::Diagnostics problems;
-  auto aliases = load_column_aliases(workspace, list_name(request.list), problems);
-  for (const auto& d : problems.sorted()) {
-    if (d.severity == config::Severity::error) throw InputError(config::config_refusal(d));
-  }
+  auto aliases = aliases_of(workspace, list_name(request.list));
   ImportOptions options;
   options.file = request.file;
   options.dry_run = request.dry_run;
-  options.table.sheet = request.sheet;
-  options.table.map = parse_maps(request.maps, aliases);
-  if (request.encoding) {
-    options.table.encoding = parse_encoding(*request.encoding);
-    if (!options.table.encoding) throw UsageError(Message(Msg::import_bad_encoding, *request.encoding));
-  }
+  options.table = table_options(request.sheet, request.maps, request.encoding, aliases);
   if (request.rejects) options.rejects_file = *request.rejects;
   options.progress = request.progress;
   options.lang = request.lang;
@@ -91,22 +105,13 @@ ImportReport run_import(SQLite::Database& db, const config::Config& config, cons
 
 KioskImportReport run_kiosk_import(const config::Config& config, const std::filesystem::path& workspace,
                                    const KioskImportRequest& request) {
-  config::Diagnostics problems;
-  auto aliases = load_column_aliases(workspace, "kiosks", problems);
-  for (const auto& d : problems.sorted()) {
-    if (d.severity == config::Severity::error) throw InputError(config::config_refusal(d));
-  }
+  auto aliases = aliases_of(workspace, "kiosks");
   KioskImportOptions options;
   options.file = request.file;
   options.dry_run = request.dry_run;
   options.replace = request.replace;
   options.lang = request.lang;
-  options.table.sheet = request.sheet;
-  options.table.map = parse_maps(request.maps, aliases);
-  if (request.encoding) {
-    options.table.encoding = parse_encoding(*request.encoding);
-    if (!options.table.encoding) throw UsageError(Message(Msg::import_bad_encoding, *request.encoding));
-  }
+  options.table = table_options(request.sheet, request.maps, request.encoding, aliases);
   return import_kiosks(config, workspace, aliases, options);
 }
 

@@ -1,6 +1,7 @@
 A new kiosk written as people write it: a Chinese id (the file name), Chinese
 weekdays and ranges, full-width colons and digits, Chinese dashes, and the
-rhythms of a notice board (每周三, 每月最后一个周四, 每月第二个周六, 隔周四 从…).
+rhythms of a notice board (每周三, 每月最后一个周四, 每月第二个周六, 隔周四 从…),
+and services by their names (理发, 测血压) as well as by their ids.
 
   $ kangle init ws --example kangjian >/dev/null && cd ws
   $ cat > kiosks/梧桐SPACE.toml <<'TOML'
@@ -13,11 +14,11 @@ rhythms of a notice board (每周三, 每月最后一个周四, 每月第二个�
   > 
   > [[daily]]
   > on       = "周一-周五"
-  > services = ["haircut"]
+  > services = ["理发"]
   > 
   > [[daily]]
   > on       = "每周三"
-  > services = ["blood-pressure"]
+  > services = ["测血压"]
   > 
   > [[weekly]]
   > on       = "隔周四 从2026-12-03"
