@@ -200,7 +200,6 @@ std::string local_time_text(std::string_view utc_timestamp, const std::string& t
                      local->tm_min);
 }
 
-
 std::string time_for_people(std::string_view utc_timestamp, const std::string& timezone, Lang lang) {
   auto local = local_tm(utc_timestamp, timezone);
   if (!local) return std::string(utc_timestamp);

@@ -14,8 +14,7 @@
 namespace kangle::report {
 namespace {
 
-/// The period's bounds as the database writes dates (`YYYY-MM-DD`), and the day after
-/// its last, for timestamps (`YYYY-MM-DDTHH:MM:SSZ` sort below the next day's date).
+/// The period's first and last days as the database writes dates (`YYYY-MM-DD`).
 struct Bounds {
   std::string first, last;
   /// The moments the period begins and the day after it begins in the workspace's zone,
