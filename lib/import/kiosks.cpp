@@ -261,19 +261,6 @@ config::ConfigTexts workspace_texts(const fs::path& root) {
   return texts;
 }
 
-/// The catalogue service `name` names: its id, name, English name or one of its keywords.
-const config::Service* catalogue_service(const config::Catalogue& catalogue, const std::string& name) {
-  auto lower = text::ascii_lower(name);
-  for (const auto& s : catalogue.services) {
-    if (text::ascii_lower(s.id) == lower || s.name == name || (!s.name_en.empty() && text::ascii_lower(s.name_en) == lower))
-      return &s;
-  }
-  for (const auto& s : catalogue.services) {
-    if (std::find(s.keywords.begin(), s.keywords.end(), name) != s.keywords.end()) return &s;
-  }
-  return nullptr;
-}
-
 /// The catalogue skill a new service's name says (书法社 holds 书法): the longest name or
 /// alias of two characters or more it contains; none when no skill is named.
 const config::Skill* skill_in(const config::Catalogue& catalogue, const std::string& name) {
@@ -440,7 +427,7 @@ KioskImportReport import_kiosks(const config::Config& config, const fs::path& wo
       e.at = place;
       for (const auto& service : service_names) {
         e.names.push_back(service);
-        if (const auto* known = catalogue_service(catalogue, service)) {
+        if (const auto* known = catalogue.find_service_named(service)) {
           e.services.push_back(known->id);
           continue;
         }
