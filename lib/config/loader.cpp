@@ -5,11 +5,10 @@
 #include <cerrno>
 #include <cstring>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -35,14 +34,7 @@ public:
   explicit DiskFiles(fs::path root) : root_(std::move(root)) {}
 
   std::optional<std::string> read(const std::string& name, std::string& why) const override {
-    std::ifstream in(root_ / name, std::ios::binary);
-    if (!in) {
-      why = std::strerror(errno);
-      return std::nullopt;
-    }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    return read_file(root_ / name, why);
   }
 
   bool exists(const std::string& name) const override { return fs::exists(root_ / name); }
@@ -89,6 +81,29 @@ public:
 
 private:
   const ConfigTexts& files_;
+};
+
+/// The files on disk with some of them replaced by texts in memory, as they will be written.
+class OverlayFiles : public Files {
+public:
+  OverlayFiles(const fs::path& root, const ConfigTexts& replacing) : disk_(root), replacing_(replacing) {}
+
+  std::optional<std::string> read(const std::string& name, std::string& why) const override {
+    return replacing_.exists(name) ? replacing_.read(name, why) : disk_.read(name, why);
+  }
+
+  bool exists(const std::string& name) const override { return replacing_.exists(name) || disk_.exists(name); }
+
+  std::vector<std::string> toml_files_in(const std::string& folder) const override {
+    std::set<std::string> names;
+    for (auto& name : disk_.toml_files_in(folder)) names.insert(std::move(name));
+    for (auto& name : replacing_.toml_files_in(folder)) names.insert(std::move(name));
+    return {names.begin(), names.end()};
+  }
+
+private:
+  DiskFiles disk_;
+  TextFiles replacing_;
 };
 
 /// A TOML file parsed, or nothing after its syntax error was reported.
@@ -714,6 +729,10 @@ LoadResult load_from(const Files& files) {
 
 LoadResult load_config(const fs::path& root) { return load_from(DiskFiles(root)); }
 
+LoadResult load_config(const fs::path& root, const ConfigTexts& replacing) {
+  return load_from(OverlayFiles(root, replacing));
+}
+
 LoadResult load_config_texts(const ConfigTexts& files) { return load_from(TextFiles(files)); }
 
 Config load_valid_config(const fs::path& root) {
@@ -725,13 +744,11 @@ Config load_valid_config(const fs::path& root) {
 }
 
 std::optional<Lang> peek_language(const fs::path& root) {
-  std::ifstream in(root / "kangle.toml", std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  std::string why;
+  auto content = read_file(root / "kangle.toml", why);
+  if (!content) return std::nullopt;
   try {
-    std::string content = buffer.str();
-    auto doc = toml::parse(std::string_view(content), std::string_view("kangle.toml"));
+    auto doc = toml::parse(std::string_view(*content), std::string_view("kangle.toml"));
     if (auto lang = doc["language"].value<std::string>()) return parse_lang(*lang);
   } catch (const toml::parse_error&) {
     // `check` reports it, in the default language

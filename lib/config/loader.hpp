@@ -37,6 +37,10 @@ using ConfigTexts = std::map<std::string, std::string, std::less<>>;
 /// checking without a disk, for tests and fuzzing. A missing file reads as absent.
 LoadResult load_config_texts(const ConfigTexts& files);
 
+/// The workspace at `root` as it will read once the files in `replacing` are written:
+/// what an import checks before it writes anything.
+LoadResult load_config(const std::filesystem::path& root, const ConfigTexts& replacing);
+
 /// The workspace's config, or InputError naming the first problem when there is any.
 Config load_valid_config(const std::filesystem::path& root);
 

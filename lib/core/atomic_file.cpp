@@ -6,6 +6,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,15 @@ int write_all(int fd, std::string_view content) {
 }
 
 }  // namespace
+
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string& why) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    why = std::strerror(errno);
+    return std::nullopt;
+  }
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
   // /dev/null, /dev/stdout or a named pipe: written to as they are. A rename would put

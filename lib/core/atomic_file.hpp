@@ -3,9 +3,15 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace kangle {
+
+/// The whole of the file at `path`, or nothing with the system's reason in `why` when it
+/// cannot be opened.
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string& why);
 
 /// Writes `content` to `path` so that a reader, or a crash, sees either the old file or
 /// the complete new one: a temporary file in the same folder, flushed, then renamed.

@@ -4,11 +4,10 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "config/embedded.hpp"
 #include "config/toml_reader.hpp"
+#include "core/atomic_file.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "import/normalize.hpp"
@@ -78,13 +77,11 @@ ColumnAliases load_column_aliases(const std::filesystem::path& workspace, std::s
     }
   }
   auto known = aliases.order;
-  std::ifstream in(workspace / "columns.toml", std::ios::binary);
-  if (!in) return aliases;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string content = buffer.str();
+  std::string why;
+  auto content = read_file(workspace / "columns.toml", why);
+  if (!content) return aliases;
   try {
-    add_aliases(toml::parse(std::string_view(content), std::string_view("columns.toml")), "columns.toml", list,
+    add_aliases(toml::parse(std::string_view(*content), std::string_view("columns.toml")), "columns.toml", list,
                 known, aliases, sink);
   } catch (const toml::parse_error& e) {
     sink.error({"columns.toml", static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},

@@ -6,10 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <variant>
 
 #include "config/loader.hpp"
@@ -237,28 +235,15 @@ std::string kiosk_toml(const Station& s, const std::string& file_name, Lang lang
   return head + std::string(kiosk_hash_marker) + sha256_hex(body) + "\n" + body;
 }
 
-std::optional<std::string> read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-/// The workspace's config files as the loader reads them, to load it with the new files in.
-config::ConfigTexts workspace_texts(const fs::path& root) {
-  config::ConfigTexts texts;
-  for (const char* name : {"kangle.toml", "services.toml", "points.toml", config::communities_file}) {
-    if (auto t = read_text(root / name)) texts[name] = *t;
-  }
-  for (const char* folder : {"kiosks", "holidays"}) {
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(root / folder, ec)) {
-      if (entry.path().extension() != ".toml" || !entry.is_regular_file()) continue;
-      if (auto t = read_text(entry.path())) texts[std::string(folder) + "/" + entry.path().filename().string()] = *t;
-    }
-  }
-  return texts;
+/// The text of the workspace's file `name` as it is now, nothing when there is none. A file
+/// that is there but cannot be read is refused: the import would write over it unseen.
+std::optional<std::string> current_text(const fs::path& workspace, const std::string& name) {
+  auto path = workspace / fs::path(name);
+  if (!fs::exists(path)) return std::nullopt;
+  std::string why;
+  auto text = read_file(path, why);
+  if (!text) throw InputError(Message(Msg::cannot_read_file, path.string(), why));
+  return text;
 }
 
 /// The catalogue skill a new service's name says (书法社 holds 书法): the longest name or
@@ -520,17 +505,16 @@ KioskImportReport import_kiosks(const config::Config& config, const fs::path& wo
   if (r.rejected > 0) return report;
 
   // The files, and the workspace loaded with them before any is written.
-  auto texts = workspace_texts(workspace);
   for (const auto& s : stations) {
     KioskFileChange change;
     change.path = "kiosks/" + s.id + ".toml";
     change.text = kiosk_toml(s, file_name, options.lang);
-    if (auto it = texts.find(change.path); it != texts.end()) {
-      if (it->second == change.text) {
+    if (auto current = current_text(workspace, change.path)) {
+      if (*current == change.text) {
         change.kind = KioskFileChange::Kind::unchanged;
         ++r.unchanged;
       } else {
-        if (!options.replace && !written_by_import(it->second)) {
+        if (!options.replace && !written_by_import(*current)) {
           throw InputError(Message(Msg::kiosks_hand_edited, change.path));
         }
         change.kind = KioskFileChange::Kind::updated;
@@ -542,7 +526,7 @@ KioskImportReport import_kiosks(const config::Config& config, const fs::path& wo
     report.files.push_back(std::move(change));
   }
   if (!new_services.empty()) {
-    std::string services = texts["services.toml"];
+    std::string services = current_text(workspace, "services.toml").value_or("");
     if (!services.empty() && !services.ends_with("\n")) services += "\n";
     if (!catalogue.find_category(new_category) &&
         std::any_of(new_services.begin(), new_services.end(), [](auto& s) { return s.second.category == new_category; })) {
@@ -566,8 +550,9 @@ KioskImportReport import_kiosks(const config::Config& config, const fs::path& wo
   }
   if (options.dry_run) return report;
 
-  for (const auto& change : report.files) texts[change.path] = change.text;
-  auto loaded = config::load_config_texts(texts);
+  config::ConfigTexts replacing;
+  for (const auto& change : report.files) replacing[change.path] = change.text;
+  auto loaded = config::load_config(workspace, replacing);
   for (const auto& d : loaded.diagnostics.sorted()) {
     if (d.severity == config::Severity::error) throw InputError(config::config_refusal(d));
   }

@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -271,10 +270,10 @@ void write_xlsx(const Document& document, const fs::path& path) {
 
   // The finished workbook replaces the target in one rename: a reader, or a crash,
   // sees the old file or the new one, never half of it.
-  std::ifstream in(scratch.path(), std::ios::binary);
-  if (!in) fail(path, std::strerror(errno));
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  write_file_atomically(path, content);
+  std::string why;
+  auto content = read_file(scratch.path(), why);
+  if (!content) fail(path, why.c_str());
+  write_file_atomically(path, *content);
 }
 
 }  // namespace kangle::present

@@ -677,6 +677,24 @@ TEST_CASE("load_config_texts, the files in memory read as load_config reads them
         "services.toml: cannot read services.toml: No such file or directory");
 }
 
+TEST_CASE("load_config with files replaced: the disk's files, the new ones beside them, a replaced one read from memory") {
+  Workspace w;
+  TempDir dir;
+  w.write_to(dir);
+  kangle::config::ConfigTexts replacing{{"kiosks/b.toml", replaced(kiosk_toml, "Kiosk A", "Kiosk B")}};
+  auto result = kangle::config::load_config(dir.path(), replacing);
+  REQUIRE(result.config.kiosks.size() == 2);
+  CHECK(result.config.kiosks.at(0).id == "a");
+  CHECK(result.config.kiosks.at(1).id == "b");
+
+  replacing = {{"kiosks/a.toml", replaced(kiosk_toml, "[\"haircut\"]", "[\"hiarcut\"]")}};
+  result = kangle::config::load_config(dir.path(), replacing);
+  CHECK(result.config.kiosks.size() == 1);
+  REQUIRE(result.diagnostics.sorted().size() == 1);
+  CHECK(kangle::config::format_diagnostic(result.diagnostics.sorted().front(), Lang::en).find("hiarcut") != std::string::npos);
+  CHECK(kangle::config::load_config(dir.path()).diagnostics.items().empty());  // the disk untouched
+}
+
 TEST_CASE("load_config, a service's keywords: read trimmed, and bad ones found at their line") {
   Workspace w;
   w.services = replaced(services_toml, "minutes = 150\n", "minutes = 150\nkeywords = [\" 剪头 \", \"hair cut\"]\n");
