@@ -30,7 +30,7 @@ struct Context {
   GlobalOptions globals;
   Lang lang = Lang::zh_CN;  ///< of everything the command says: `--lang`, KANGLE_LANG or the workspace's
   std::filesystem::path workspace;               ///< empty for commands that need none
-  std::optional<config::Config> config;          ///< loaded for Needs::database
+  std::optional<config::Config> config;          ///< loaded for Needs::config and Needs::database
   std::unique_ptr<storage::Database> database; ///< opened (and migrated) for Needs::database
   /// The time of the run as an ISO-8601 UTC timestamp (KANGLE_NOW fixes it, for tests).
   std::string now;
@@ -77,9 +77,9 @@ struct Leaf {
 /// `command` itself) and sets `action` to run the one parsed and put its document out.
 void define_leaves(CLI::App& command, Action& action, std::vector<Leaf> leaves);
 
-/// How much a command needs before it runs: nothing, the workspace's folder, or
-/// its config loaded (refused when it has errors) and its database open.
-enum class Needs { nothing, workspace, database };
+/// How much a command needs before it runs: nothing, the workspace's folder, its
+/// config loaded (refused when it has errors), or that and its database open.
+enum class Needs { nothing, workspace, config, database };
 
 /// One built-in command. To add a command: write cli/commands/NAME.cpp with a
 /// `define_NAME` that adds its options to the subcommand and sets the action,

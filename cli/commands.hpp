@@ -9,6 +9,8 @@ void define_init(CLI::App& command, Action& action);
 void define_check(CLI::App& command, Action& action);
 void define_status(CLI::App& command, Action& action);
 void define_import(CLI::App& command, Action& action);
+void define_kiosk(CLI::App& command, Action& action);
+void define_service(CLI::App& command, Action& action);
 void define_volunteers(CLI::App& command, Action& action);
 void define_match(CLI::App& command, Action& action);
 void define_schedule(CLI::App& command, Action& action);

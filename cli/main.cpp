@@ -234,8 +234,10 @@ int run(int argc, char** argv) {
       context.workspace = find_workspace(globals);
       context.lang = choose_language(globals, context.workspace);
     }
-    if (table[i].needs == Needs::database) {
+    if (table[i].needs == Needs::config || table[i].needs == Needs::database) {
       context.config = config::load_valid_config(context.workspace);
+    }
+    if (table[i].needs == Needs::database) {
       context.database = std::make_unique<storage::Database>(context.workspace / workspace::database_file,
                                                                storage::Access::read_write);
     }

@@ -20,6 +20,7 @@
 #include "core/text.hpp"
 #include "import/columns.hpp"
 #include "import/table.hpp"
+#include "import/volunteers.hpp"
 
 namespace kangle::import {
 namespace kiosk_import {
@@ -47,11 +48,15 @@ struct Station {
 
 /// A service the catalogue lacks, as it goes into services.toml.
 struct NewService {
-  std::string id, name, skill, category;
+  std::string id, name, skill, skill_name, category;
   bool new_skill = false;
-  std::size_t row = 0;
+  std::string comment;  ///< the line above its entry: who added it, what to check
   std::optional<int> daily_cap;
+  std::size_t row = 0;
 };
+
+/// Where the kiosk files come from: the stations table, or one station typed as options (kiosk add).
+enum class Origin { table, options };
 
 std::string toml_quoted(std::string_view s) {
   std::string out = "\"";
@@ -205,7 +210,7 @@ Msg cadence_comment(Cadence cadence) {
   return Msg::kiosks_toml_outreach;
 }
 
-std::string kiosk_toml(const Station& s, const std::string& file_name, Lang lang) {
+std::string kiosk_toml(const Station& s, Origin origin, const std::string& file_name, Lang lang) {
   std::string body = "\nname = " + toml_quoted(s.name) + "\n";
   if (!s.name_en.empty()) body += "name_en = " + toml_quoted(s.name_en) + "\n";
   if (s.short_name != s.name) body += "short_name = " + toml_quoted(s.short_name) + "\n";
@@ -230,7 +235,8 @@ std::string kiosk_toml(const Station& s, const std::string& file_name, Lang lang
       body += "\n";
     }
   }
-  std::string head = "# " + tr(lang, Msg::kiosks_toml_header, s.name, file_name, rows_text(s.rows)) + "\n";
+  std::string head = "# " + (origin == Origin::options ? tr(lang, Msg::kiosks_toml_header_added, s.name)
+                                                      : tr(lang, Msg::kiosks_toml_header, s.name, file_name, rows_text(s.rows))) + "\n";
   head += "# " + tr(lang, Msg::kiosks_toml_reimport) + "\n";
   return head + std::string(kiosk_hash_marker) + sha256_hex(body) + "\n" + body;
 }
@@ -266,6 +272,92 @@ const config::Skill* skill_in(const config::Catalogue& catalogue, const std::str
 
 constexpr std::string_view new_category = "imported";
 
+/// A service named `name` the catalogue lacks, as the import adds it: the skill its name
+/// says and a category of that skill's services; else a new skill of its own name, in the
+/// category of imported services.
+NewService inferred_service(const config::Catalogue& catalogue, std::string id, const std::string& name, std::string comment) {
+  NewService s{id, name, id, name, std::string(new_category), true, std::move(comment), {}};
+  if (const auto* skill = skill_in(catalogue, name)) {
+    s.skill = skill->id;
+    s.skill_name = skill->name;
+    s.new_skill = false;
+    auto same_skill = std::find_if(catalogue.services.begin(), catalogue.services.end(),
+                                   [&](const auto& c) { return c.skill.value == skill->id; });
+    if (same_skill != catalogue.services.end()) s.category = same_skill->category.value;
+  }
+  return s;
+}
+
+/// services.toml's text `current` with `added` appended, each under its comment (and a new
+/// skill, and the category of imported services, before them when needed): the rest of
+/// the file, hand edits and all, as it was.
+std::string services_with(std::string current, const config::Catalogue& catalogue, const std::vector<const NewService*>& added,
+                          Lang lang) {
+  if (!current.empty() && !current.ends_with("\n")) current += "\n";
+  if (!catalogue.find_category(new_category) &&
+      std::any_of(added.begin(), added.end(), [](auto* s) { return s->category == new_category; })) {
+    current += fmt::format("\n[categories.{}]\nname = {}\n", new_category, toml_quoted(tr(lang, Msg::kiosks_new_category)));
+  }
+  for (const auto* s : added) {
+    auto comment = "# " + s->comment + "\n";
+    if (s->new_skill) {
+      current += fmt::format("\n{}[skills.{}]\nname = {}\naliases = [{}]\n", comment, toml_quoted(s->skill),
+                             toml_quoted(s->skill_name), toml_quoted(s->skill_name));
+    }
+    current += fmt::format("\n{}[services.{}]\nname = {}\ncategory = {}\nskill = {}\n", comment, toml_quoted(s->id),
+                           toml_quoted(s->name), toml_quoted(s->category), toml_quoted(s->skill));
+    if (s->daily_cap) current += fmt::format("daily_cap = {}\n", *s->daily_cap);
+  }
+  return current;
+}
+
+/// Writes `files` into `workspace` all or none, once the workspace with them has loaded
+/// without error (else InputError naming the first problem): each staged beside its
+/// place first, then each renamed in.
+void write_checked(const fs::path& workspace, const std::vector<KioskFileChange>& files) {
+  config::ConfigTexts replacing;
+  for (const auto& change : files) replacing[change.path] = change.text;
+  auto loaded = config::load_config(workspace, replacing);
+  for (const auto& d : loaded.diagnostics.sorted()) {
+    if (d.severity == config::Severity::error) throw InputError(config::config_refusal(d));
+  }
+  std::vector<std::pair<fs::path, fs::path>> staged;
+  try {
+    for (const auto& change : files) {
+      if (change.kind == KioskFileChange::Kind::unchanged) continue;
+      auto target = workspace / fs::path(change.path);
+      fs::create_directories(target.parent_path());
+      auto staging = target;
+      staging += ".import-new";
+      write_file_atomically(staging, change.text);
+      staged.emplace_back(staging, target);
+    }
+  } catch (...) {
+    std::error_code ec;
+    for (const auto& [staging, target] : staged) fs::remove(staging, ec);
+    throw;
+  }
+  for (const auto& [staging, target] : staged) fs::rename(staging, target);
+}
+
+/// One row in memory: the options of `kiosk add` read as a row of the stations table.
+class TypedRow : public SheetReader {
+public:
+  explicit TypedRow(Row row) : row_(std::move(row)) {}
+  bool next(Row& row) override {
+    if (done_) return false;
+    row = row_;
+    done_ = true;
+    return true;
+  }
+  const std::string& name() const override { return name_; }
+
+private:
+  Row row_;
+  bool done_ = false;
+  std::string name_;
+};
+
 }  // namespace kiosk_import
 
 using namespace kiosk_import;
@@ -293,14 +385,17 @@ bool written_by_import(std::string_view text) {
   return text.substr(hash_start, line_end - hash_start) == sha256_hex(text.substr(line_end + 1));
 }
 
-KioskImportReport import_kiosks(const config::Config& config, const fs::path& workspace, const ColumnAliases& aliases,
-                                const KioskImportOptions& options) {
+namespace kiosk_import {
+
+/// The stations `table` holds, as kiosk files (and services.toml's new services), written
+/// into `workspace` when every cell reads and nothing stands in the way.
+KioskImportReport kiosks_from(const config::Config& config, const fs::path& workspace, OpenTable table, Origin origin,
+                              const KioskImportOptions& options) {
   using Kind = RowIssue::Kind;
   KioskImportReport report;
   auto& r = report.table;
   r.file = options.file.string();
   r.dry_run = options.dry_run;
-  auto table = open_table(options.file, options.table, aliases, "kiosk");
   r.sheet = table.reader->name();
   r.csv = table.csv;
   r.header_row = table.header.row;
@@ -423,14 +518,11 @@ KioskImportReport import_kiosks(const config::Config& config, const fs::path& wo
         }
         e.services.push_back(service_id);
         if (new_services.count(service_id)) continue;
-        NewService s{service_id, service, service_id, std::string(new_category), true, row.number, cap};
-        if (const auto* skill = skill_in(catalogue, service)) {
-          s.skill = skill->id;
-          s.new_skill = false;
-          auto same_skill = std::find_if(catalogue.services.begin(), catalogue.services.end(),
-                                         [&](const auto& c) { return c.skill.value == skill->id; });
-          if (same_skill != catalogue.services.end()) s.category = same_skill->category.value;
-        }
+        auto comment = origin == Origin::options ? tr(options.lang, Msg::kiosks_toml_new_service_added, "kiosk add")
+                                                 : tr(options.lang, Msg::kiosks_toml_new_service, file_name, row.number);
+        auto s = inferred_service(catalogue, service_id, service, std::move(comment));
+        s.row = row.number;
+        s.daily_cap = cap;
         new_services.emplace(service_id, std::move(s));
       }
       entry = std::move(e);
@@ -508,7 +600,13 @@ KioskImportReport import_kiosks(const config::Config& config, const fs::path& wo
   for (const auto& s : stations) {
     KioskFileChange change;
     change.path = "kiosks/" + s.id + ".toml";
-    change.text = kiosk_toml(s, file_name, options.lang);
+    change.text = kiosk_toml(s, origin, file_name, options.lang);
+    if (origin == Origin::options) {
+      if (fs::exists(workspace / fs::path(change.path))) throw InputError(Message(Msg::kiosk_add_exists, change.path));
+      for (const auto& k : config.kiosks) {
+        if (text::clean(k.name) == text::clean(s.name)) throw InputError(Message(Msg::kiosk_add_same_name, s.name, "kiosks/" + k.id + ".toml"));
+      }
+    }
     if (auto current = current_text(workspace, change.path)) {
       if (*current == change.text) {
         change.kind = KioskFileChange::Kind::unchanged;
@@ -526,57 +624,151 @@ KioskImportReport import_kiosks(const config::Config& config, const fs::path& wo
     report.files.push_back(std::move(change));
   }
   if (!new_services.empty()) {
-    std::string services = current_text(workspace, "services.toml").value_or("");
-    if (!services.empty() && !services.ends_with("\n")) services += "\n";
-    if (!catalogue.find_category(new_category) &&
-        std::any_of(new_services.begin(), new_services.end(), [](auto& s) { return s.second.category == new_category; })) {
-      services += fmt::format("\n[categories.{}]\nname = {}\n", new_category, toml_quoted(tr(options.lang, Msg::kiosks_new_category)));
-    }
     std::vector<const NewService*> in_order;
     for (const auto& [id, s] : new_services) in_order.push_back(&s);
     std::stable_sort(in_order.begin(), in_order.end(), [](auto* a, auto* b) { return a->row < b->row; });
-    for (const auto* s : in_order) {
-      auto comment = "# " + tr(options.lang, Msg::kiosks_toml_new_service, file_name, s->row) + "\n";
-      if (s->new_skill) {
-        services += fmt::format("\n{}[skills.{}]\nname = {}\naliases = [{}]\n", comment, toml_quoted(s->id), toml_quoted(s->name),
-                                toml_quoted(s->name));
-      }
-      services += fmt::format("\n{}[services.{}]\nname = {}\ncategory = {}\nskill = {}\n", comment, toml_quoted(s->id),
-                              toml_quoted(s->name), toml_quoted(s->category), toml_quoted(s->skill));
-      if (s->daily_cap) services += fmt::format("daily_cap = {}\n", *s->daily_cap);
-      report.new_services.push_back(s->id);
-    }
-    report.files.push_back({"services.toml", KioskFileChange::Kind::updated, services});
+    for (const auto* s : in_order) report.new_services.push_back(s->id);
+    report.files.push_back({"services.toml", KioskFileChange::Kind::updated,
+                            services_with(current_text(workspace, "services.toml").value_or(""), catalogue, in_order, options.lang)});
   }
   if (options.dry_run) return report;
-
-  config::ConfigTexts replacing;
-  for (const auto& change : report.files) replacing[change.path] = change.text;
-  auto loaded = config::load_config(workspace, replacing);
-  for (const auto& d : loaded.diagnostics.sorted()) {
-    if (d.severity == config::Severity::error) throw InputError(config::config_refusal(d));
-  }
-
-  // All or none: every file staged beside its place first, then each renamed in.
-  std::vector<std::pair<fs::path, fs::path>> staged;
-  try {
-    fs::create_directories(workspace / "kiosks");
-    for (const auto& change : report.files) {
-      if (change.kind == KioskFileChange::Kind::unchanged) continue;
-      auto target = workspace / fs::path(change.path);
-      auto staging = target;
-      staging += ".import-new";
-      write_file_atomically(staging, change.text);
-      staged.emplace_back(staging, target);
-    }
-  } catch (...) {
-    std::error_code ec;
-    for (const auto& [staging, target] : staged) fs::remove(staging, ec);
-    throw;
-  }
-  for (const auto& [staging, target] : staged) fs::rename(staging, target);
+  write_checked(workspace, report.files);
   report.written = true;
   return report;
+}
+
+}  // namespace kiosk_import
+
+KioskImportReport import_kiosks(const config::Config& config, const fs::path& workspace, const ColumnAliases& aliases,
+                                const KioskImportOptions& options) {
+  return kiosks_from(config, workspace, open_table(options.file, options.table, aliases, "kiosk"), Origin::table, options);
+}
+
+KioskImportReport add_kiosk(const config::Config& config, const fs::path& workspace, const KioskAddRequest& request) {
+  // The options as one row under a header of their own names, read as the table's rows are.
+  struct Field {
+    const char* name;
+    const char* option;
+    const std::string* value;
+  };
+  const Field fields[] = {{"kiosk", "NAME", &request.name},
+                          {"id", "--id", &request.id},
+                          {"short_name", "--short-name", &request.short_name},
+                          {"name_en", "--name-en", &request.name_en},
+                          {"address", "--address", &request.address},
+                          {"hours", "--hours", &request.hours},
+                          {"services", "--services", &request.services},
+                          {"day", "--days", &request.days},
+                          {"time", "--time", &request.time}};
+  OpenTable table;
+  Row row;
+  row.number = 1;
+  for (const auto& field : fields) {
+    table.header.columns[field.name] = table.header.titles.size();
+    table.header.titles.push_back(field.option);
+    Cell cell;
+    if (!field.value->empty()) cell = {Cell::Kind::text, *field.value, 0};
+    row.cells.push_back(std::move(cell));
+  }
+  table.reader = std::make_unique<TypedRow>(std::move(row));
+  KioskImportOptions options;
+  options.dry_run = request.dry_run;
+  options.lang = request.lang;
+  return kiosks_from(config, workspace, std::move(table), Origin::options, options);
+}
+
+ServiceAddReport add_service(const config::Config& config, const fs::path& workspace, const ServiceAddRequest& request) {
+  const auto& catalogue = config.catalogue;
+  auto name = text::clean_prose(request.name);
+  auto id = request.id.empty() ? id_from_name(name) : text::clean(request.id);
+  if (!config::is_valid_id(id)) throw InputError(Message(Msg::kiosks_bad_service, request.id.empty() ? name : request.id));
+  for (const auto& word : {name, id}) {
+    if (const auto* known = catalogue.find_service_named(word)) throw InputError(Message(Msg::service_add_exists, word, known->id));
+  }
+  auto s = inferred_service(catalogue, id, name, tr(request.lang, Msg::kiosks_toml_new_service_added, "service add"));
+  if (request.daily_cap && *request.daily_cap <= 0) throw InputError(Message(Msg::kiosks_bad_cap, std::to_string(*request.daily_cap)));
+  s.daily_cap = request.daily_cap;
+  if (!request.skill.empty()) {
+    std::vector<std::string> unknown;
+    auto skills = read_skills(catalogue, request.skill, unknown);
+    if (!skills.empty() && unknown.empty()) {
+      const auto* skill = catalogue.find_skill(skills.front());
+      s.skill = skill->id;
+      s.skill_name = skill->name;
+      s.new_skill = false;
+    } else {
+      s.skill_name = text::clean_prose(request.skill);
+      s.skill = id_from_name(s.skill_name);
+      if (!config::is_valid_id(s.skill)) throw InputError(Message(Msg::kiosks_bad_service, request.skill));
+      s.new_skill = true;
+    }
+  }
+  if (!request.category.empty()) {
+    auto folded = [](std::string_view t) { return text::ascii_lower(text::clean(t)); };
+    std::vector<std::string> names;
+    const config::Category* found = nullptr;
+    for (const auto& c : catalogue.categories) {
+      names.push_back(c.name);
+      for (const auto* word : {&c.id, &c.name, &c.name_en}) {
+        if (!word->empty() && folded(*word) == folded(request.category)) found = &c;
+      }
+    }
+    if (!found) throw InputError(Message(Msg::service_add_bad_category, request.category, text::join(names, "、")));
+    s.category = found->id;
+  }
+
+  ServiceAddReport report;
+  report.id = s.id;
+  report.skill = s.skill;
+  const auto* skill = s.new_skill ? nullptr : catalogue.find_skill(s.skill);
+  report.skill_name = skill ? config::localized(skill->name, skill->name_en, request.lang) : s.skill_name;
+  report.new_skill = s.new_skill;
+  report.category = s.category;
+  const auto* category = catalogue.find_category(s.category);
+  report.category_name = category ? config::localized(category->name, category->name_en, request.lang)
+                                  : tr(request.lang, Msg::kiosks_new_category);
+  report.dry_run = request.dry_run;
+  report.file = {"services.toml", KioskFileChange::Kind::updated,
+                 services_with(current_text(workspace, "services.toml").value_or(""), catalogue, {&s}, request.lang)};
+  if (request.dry_run) return report;
+  write_checked(workspace, {report.file});
+  report.written = true;
+  return report;
+}
+
+present::Document kiosk_add_document(const KioskImportReport& report, Lang lang) {
+  using present::Value;
+  const auto& r = report.table;
+  std::vector<std::string> lines;
+  for (const auto& issue : r.issues) lines.push_back(issue.header + std::string(message_text(Msg::colon, lang)) + issue.message.in(lang));
+  if (r.rejected > 0) {
+    lines.push_back(tr(lang, Msg::kiosk_add_refused));
+  } else {
+    lines.push_back(tr(lang, r.dry_run ? Msg::kiosks_file_added : Msg::file_written, report.files.front().path));
+    if (!report.new_services.empty()) lines.push_back(tr(lang, Msg::kiosks_new_services, text::join(report.new_services, "、")));
+    if (r.dry_run) lines.push_back(tr(lang, Msg::import_dry_run));
+  }
+  std::vector<std::pair<std::string, Value>> facts;
+  if (!report.files.empty()) facts.emplace_back("file", Value::text(report.files.front().path));
+  facts.insert(facts.end(), {{"rejected", Value::integer(static_cast<std::int64_t>(r.rejected))},
+                             {"new_services", Value::integer(static_cast<std::int64_t>(report.new_services.size()))},
+                             {"written", Value::flag(report.written, "")},
+                             {"dry_run", Value::flag(r.dry_run, "")}});
+  return present::message(lang, "kiosk_add", std::move(lines), std::move(facts));
+}
+
+present::Document service_add_document(const ServiceAddReport& report, Lang lang) {
+  using present::Value;
+  std::vector<std::string> lines = {tr(lang, Msg::service_add_added, report.id, report.skill_name, report.category_name)};
+  if (report.new_skill) lines.push_back(tr(lang, Msg::service_add_new_skill, report.skill_name));
+  if (report.dry_run) lines.push_back(tr(lang, Msg::import_dry_run));
+  return present::message(lang, "service_add", std::move(lines),
+                          {{"id", Value::text(report.id)},
+                           {"skill", Value::text(report.skill)},
+                           {"category", Value::text(report.category)},
+                           {"new_skill", Value::flag(report.new_skill, "")},
+                           {"written", Value::flag(report.written, "")},
+                           {"dry_run", Value::flag(report.dry_run, "")}});
 }
 
 present::Document kiosk_import_document(const KioskImportReport& report, const std::string& file, Lang lang) {

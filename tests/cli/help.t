@@ -19,6 +19,8 @@ Help, version, unknown commands and plugins.
     check                       检查所有配置文件和数据库，列出每一个问题
     status                      查看工作区概况：站点、服务菜单、服务项目目录、节假日
     import                      导入表格（xlsx、csv）：站点表、志愿者、需求清单、资源清单或服务记录
+    kiosk                       添加一个站点：用选项填写，不必手写配置文件
+    service                     添加一个服务项目到目录，不必手写 services.toml
     volunteers                  列出、查看志愿者
     match                       列出供需对接的需求清单和资源清单
     schedule                    生成、查看、解释每月排班

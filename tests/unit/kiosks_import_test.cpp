@@ -39,6 +39,12 @@ public:
   kangle::config::LoadResult load() const { return kangle::config::load_config(dir_.path()); }
   /// The catalogue the next import matches against: the workspace's as written.
   void reload() { config_ = load().config; }
+  KioskImportReport add(const kangle::import::KioskAddRequest& request) {
+    return kangle::import::add_kiosk(config_, dir_.path(), request);
+  }
+  kangle::import::ServiceAddReport add(const kangle::import::ServiceAddRequest& request) {
+    return kangle::import::add_service(config_, dir_.path(), request);
+  }
 };
 
 const std::string per_station =
@@ -178,6 +184,59 @@ TEST_CASE("import kiosks: a dry run writes nothing, and a kiosk the workspace wo
   });
   CHECK(message.find("pubei") != std::string::npos);
   CHECK_FALSE(w.exists("kiosks/Pubei.toml"));
+}
+
+TEST_CASE("add_kiosk: the options read as a stations table's row, a bad one rejected by its option, an existing kiosk refused") {
+  Workspace w;
+  kangle::import::KioskAddRequest request;
+  request.name = "梧桐·SPACE";
+  request.hours = "周一至周五 9:00-11:30；周六 9:00-11:00";
+  request.services = "理发、话剧社";
+  request.days = "每周八";
+  auto refused = w.add(request);
+  CHECK_FALSE(refused.written);
+  REQUIRE(refused.table.issues.size() == 1);
+  CHECK(refused.table.issues.front().header == "--days");
+  CHECK_FALSE(w.exists("kiosks/梧桐SPACE.toml"));
+
+  request.days.clear();
+  auto report = w.add(request);
+  CHECK(report.written);
+  CHECK(report.new_services == std::vector<std::string>{"话剧社"});
+  auto text = w.file("kiosks/梧桐SPACE.toml");
+  CHECK(kangle::import::written_by_import(text));
+  CHECK(text.find("[[daily]]\non = \"周一至周六\"\nservices = [\"haircut\", \"话剧社\"]") != std::string::npos);
+  CHECK(w.load().diagnostics.sorted().empty());
+
+  w.reload();
+  CHECK_THROWS_AS(w.add(request), kangle::InputError);  // the file is there
+  request.id = "wutong";
+  CHECK_THROWS_AS(w.add(request), kangle::InputError);  // so is a kiosk of that name
+  CHECK_FALSE(w.exists("kiosks/wutong.toml"));
+}
+
+TEST_CASE("add_service: appended to services.toml, the file before it unchanged; the skill its name says; a known name refused") {
+  Workspace w;
+  auto before = w.file("services.toml");
+  kangle::import::ServiceAddRequest request;
+  request.name = "书法班";
+  auto report = w.add(request);
+  CHECK(report.written);
+  CHECK(report.skill == "calligrapher");
+  CHECK_FALSE(report.new_skill);
+  auto after = w.file("services.toml");
+  CHECK(after.compare(0, before.size(), before) == 0);
+  w.reload();
+  const auto* added = w.config().catalogue.find_service_named("书法班");
+  REQUIRE(added);
+  CHECK(added->skill.value == "calligrapher");
+  CHECK(added->category.value == w.config().catalogue.find_service_named("书法")->category.value);
+  CHECK_THROWS_AS(w.add(request), kangle::InputError);
+
+  request.name = "糖画";
+  request.category = "不存在的类别";
+  CHECK_THROWS_AS(w.add(request), kangle::InputError);
+  CHECK(w.file("services.toml") == after);
 }
 
 }  // namespace kiosks_import_test
