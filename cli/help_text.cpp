@@ -57,6 +57,8 @@ const std::map<std::string_view, std::string_view>& catalogue() {
      "导入站点表，写成各站点的配置文件（kiosks/）"},
     {"Show what would be written; write nothing",
      "只显示将写入的内容，不写任何文件"},
+    {"Also write the stations table and the sign-up sheet to fill in (站点表.xlsx, 报名表.xlsx)",
+     "同时写出待填写的站点表和志愿者报名表（站点表.xlsx、报名表.xlsx）"},
     {"Add a kiosk (站点) from options, without writing its file by hand",
      "添加一个站点：用选项填写，不必手写配置文件"},
     {"Add a kiosk: writes kiosks/<id>.toml, read as a row of the stations table is",

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// kangle init [DIR] [--example NAME] [--lang zh-CN|en] [--format text|json]
+// kangle init [DIR] [--example NAME] [--template] [--lang zh-CN|en] [--format text|json]
 #include <memory>
 
 #include "../commands.hpp"
@@ -15,6 +15,8 @@ void define_init(CLI::App& command, Action& action) {
                                                     "Folder to make the workspace in (default: the current folder)")
                                          ->type_name("DIR");
                                      sub.add_option("--example", options->example, "Start from a bundled example: kangjian");
+                                     sub.add_flag("--template", options->with_templates,
+                                                  "Also write the stations table and the sign-up sheet to fill in (站点表.xlsx, 报名表.xlsx)");
                                      return [options](Context& context) -> Outcome {
                                        auto init = *options;
                                        if (context.globals.lang) init.language = parse_lang(*context.globals.lang);

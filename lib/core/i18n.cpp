@@ -116,7 +116,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
      "{0}月{1}日 调休上班，按{2}的空闲时间安排"},
     {M(explain_makeup_actual_weekday), "{0}/{1}: a make-up workday (the menu of {2}), staffed by volunteers' free time on {3}, its real weekday",
      "{0}月{1}日 调休上班（按{2}的菜单开亭），按当天实际的{3}空闲时间安排"},
-    {M(no_kiosks), "no kiosks: add a file kiosks/NAME.toml", "没有服务点：请添加 kiosks/名称.toml"},
+    {M(no_kiosks), "no kiosks: import the stations table (kangle import kiosks FILE), or add one (kangle kiosk add NAME --hours ...)", "没有服务点：导入站点表（kangle import kiosks 站点表.xlsx），或逐个添加（kangle kiosk add 名称 --hours …）"},
     {M(community_half_location), "compound {}: give both lat and lon, or neither", "小区 {}：lat 与 lon 应同时填写，或都不填"},
     {M(community_name_twice), "\"{}\" names both {} and {}: a name or an alias names one compound", "“{}”同时指 {} 和 {}：每个名称或别名只能指一个小区"},
     {M(import_bad_contact_phone), "phone \"{}\" is neither an 11-digit mobile number nor a landline (64001234, 021-64001234)", "电话“{}”既不是 11 位手机号码，也不是固定电话（如 64001234、021-64001234）"},

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "storage/database.hpp"
+#include "workspace/templates.hpp"
 #include "workspace/workspace.hpp"
 
 namespace kangle::workspace {
@@ -96,6 +97,9 @@ InitResult init_workspace(const InitOptions& options) {
     if (name.empty()) name = fs::absolute(options.dir, ec).lexically_normal().parent_path().filename().string();
     settings = default_settings(name, lang);
   }
+  if (options.with_templates) {
+    for (auto& name : write_templates(options.dir, lang)) result.files.push_back(std::move(name));
+  }
   storage::Database(options.dir / database_file, storage::Access::read_write);
   result.files.push_back(database_file);
   write(marker_file, *settings);  // last: the folder is a workspace only once all is in place
@@ -104,23 +108,31 @@ InitResult init_workspace(const InitOptions& options) {
 
 present::Document init_document(const InitOptions& options, const Date& today, Lang lang) {
   auto result = init_workspace(options);
+  std::string stations = stations_template_file, signups = signups_template_file;
+  if (options.with_templates) {
+    auto in_dir = [&](const std::string& name) { return options.dir == "." ? name : (options.dir / name).string(); };
+    stations = in_dir(stations);
+    signups = in_dir(signups);
+  }
   std::vector<std::string> lines{tr(lang, Msg::workspace_created, result.dir.string())};
   for (const auto& file : result.files) lines.push_back("  " + file);
   std::vector<std::string> next_steps;
   if (!options.example) {
-    // Runnable as printed, from where init ran; the file names are the coordinator's own.
+    // Runnable as printed, from where init ran.
     auto kangle = options.dir == "." ? std::string("kangle") : fmt::format("kangle -w {}", options.dir.string());
     auto month = std::chrono::year_month{today.year(), today.month()} + std::chrono::months{1};
     const std::pair<std::string, Msg> steps[] = {
-        {kangle + " import kiosks 站点表.xlsx", Msg::init_next_kiosks},
-        {kangle + " import volunteers 报名表.xlsx", Msg::init_next_volunteers},
+        {kangle + " import kiosks " + stations, Msg::init_next_kiosks},
+        {kangle + " import volunteers " + signups, Msg::init_next_volunteers},
         {fmt::format("{} schedule build --month {:04}-{:02}", kangle, static_cast<int>(month.year()),
                      static_cast<unsigned>(month.month())),
          Msg::init_next_rota}};
     lines.push_back("");
     lines.push_back(tr(lang, Msg::init_next_steps));
+    std::size_t width = 52;  // the comments in one column, two spaces at least after the longest command
+    for (const auto& [command, what] : steps) width = std::max(width, text::display_width(command) + 2);
     for (const auto& [command, what] : steps) {
-      lines.push_back("  " + text::pad_right(command, 52) + "# " + tr(lang, what));
+      lines.push_back("  " + text::pad_right(command, width) + "# " + tr(lang, what));
       next_steps.push_back(command);
     }
   }

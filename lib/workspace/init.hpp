@@ -16,6 +16,8 @@ struct InitOptions {
   std::filesystem::path dir;
   std::optional<std::string> example;  ///< a bundled example, e.g. `kangjian`
   std::optional<Lang> language;        ///< default: the example's, else zh-CN
+  /// Also the two sheets a new street fills in (the stations table, the sign-up sheet).
+  bool with_templates = false;
 };
 
 struct InitResult {
@@ -30,7 +32,8 @@ InitResult init_workspace(const InitOptions& options);
 
 /// `kangle init`: makes the workspace and says what it wrote (`init`; facts `dir` and
 /// `files`). A workspace made empty also gets the three commands that fill it from the
-/// coordinator's own sheets and build the month after `today`'s (fact `next_steps`).
+/// coordinator's own sheets and build the month after `today`'s (fact `next_steps`):
+/// with templates, the sheets written into the workspace.
 present::Document init_document(const InitOptions& options, const Date& today, Lang lang);
 
 }  // namespace kangle::workspace

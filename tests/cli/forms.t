@@ -106,7 +106,7 @@ and a file of that name is a kiosk.
 
   $ cd .. && kangle init empty >/dev/null && cd empty
   $ kangle check | grep kiosks/
-  kiosks/: 警告：没有服务点：请添加 kiosks/名称.toml
+  kiosks/: 警告：没有服务点：导入站点表（kangle import kiosks 站点表.xlsx），或逐个添加（kangle kiosk add 名称 --hours …）
   $ printf 'name = "名称"\n[hours]\n"周一至周五" = "9:00-11:30"\n[[daily]]\non = "周一"\nservices = ["haircut"]\n' > kiosks/名称.toml
   $ kangle check | grep kiosks/
   [1]

@@ -124,10 +124,29 @@ Without an example: the catalogue, holidays and points, and no kiosks yet.
     kangle -w plain schedule build --month 2027-01      # 下个月的轮值表
   $ kangle init plain2 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["kind"], d["facts"]["dir"], d["facts"]["files"][-2:])'
   init plain2 ['kangle.db', 'kangle.toml']
+
+With --template, also the two sheets to fill in, which the imports read as
+they are (no rows yet); the next steps name them.
+
+  $ kangle init filled --template | tail -n 5
+  
+  下一步，用手头的表格：
+    kangle -w filled import kiosks filled/站点表.xlsx      # 各站点及其服务项目
+    kangle -w filled import volunteers filled/报名表.xlsx  # 志愿者报名表
+    kangle -w filled schedule build --month 2027-01        # 下个月的轮值表
+  $ kangle -w filled import kiosks filled/站点表.xlsx
+  filled/站点表.xlsx（工作表“站点表”，表头在第 4 行）
+    站点 0 个：新增 0 个，更新 0 个，未变 0 个；拒收 0 行
+  $ kangle --lang en init filled-en --template --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print([f for f in d["facts"]["files"] if f.endswith(".xlsx")]); print(d["facts"]["next_steps"][:2])'
+  ['站点表.xlsx', '报名表.xlsx']
+  ['kangle -w filled-en import kiosks filled-en/站点表.xlsx', 'kangle -w filled-en import volunteers filled-en/报名表.xlsx']
+  $ kangle -w filled-en import volunteers filled-en/报名表.xlsx
+  filled-en/报名表.xlsx (sheet "Volunteer sign-ups", header on row 4)
+    0 added, 0 updated, 0 merged, 0 unchanged, 0 rejected
   $ kangle -w plain check
   问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
-  kiosks/: 警告：没有服务点：请添加 kiosks/名称.toml
+  kiosks/: 警告：没有服务点：导入站点表（kangle import kiosks 站点表.xlsx），或逐个添加（kangle kiosk add 名称 --hours …）
   
   0 个错误，2 个警告
 

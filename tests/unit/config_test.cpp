@@ -569,7 +569,7 @@ TEST_CASE("load_config, no kiosks is a warning") {
   REQUIRE(result.diagnostics.items().size() == 1);
   CHECK_FALSE(result.diagnostics.has_errors());
   CHECK(kangle::config::format_diagnostic(result.diagnostics.items()[0], Lang::en) ==
-        "kiosks/: warning: no kiosks: add a file kiosks/NAME.toml");
+        "kiosks/: warning: no kiosks: import the stations table (kangle import kiosks FILE), or add one (kangle kiosk add NAME --hours ...)");
 }
 
 TEST_CASE("format_diagnostic, in Chinese") {

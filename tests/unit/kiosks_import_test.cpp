@@ -215,7 +215,7 @@ TEST_CASE("add_kiosk: the options read as a stations table's row, a bad one reje
   CHECK_FALSE(w.exists("kiosks/wutong.toml"));
 }
 
-TEST_CASE("add_service: appended to services.toml, the file before it unchanged; the skill its name says; a known name refused") {
+TEST_CASE("add_service: appended to services.toml, the file before it unchanged, the skill its name says, a known name refused") {
   Workspace w;
   auto before = w.file("services.toml");
   kangle::import::ServiceAddRequest request;
