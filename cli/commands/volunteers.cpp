@@ -76,10 +76,10 @@ Leaf away_leaf() {
           [](CLI::App& sub) -> Run {
             auto input = std::make_shared<volunteers::AwayInput>();
             sub.add_option("who", input->who, "A name or a phone number")->type_name("PERSON");
-            sub.add_option("--from", input->from, "The first day away (YYYY-MM-DD)");
-            sub.add_option("--to", input->to, "The last day away (default: until further notice)");
-            sub.add_option("--reason", input->reason, "Why, for the record");
-            sub.add_option("--undo", input->undo, "Take back the absence with this number (see the list)");
+            auto* from = sub.add_option("--from", input->from, "The first day away (YYYY-MM-DD)");
+            sub.add_option("--to", input->to, "The last day away (default: until further notice)")->needs(from);
+            sub.add_option("--reason", input->reason, "Why, for the record")->needs(from);
+            sub.add_option("--undo", input->undo, "Take back the absence with this number (see the list)")->excludes(from);
             sub.add_option("--by", input->by, "Who takes it back (default: the login name)");
             return [input](Context& context) -> Outcome {
               auto asked = *input;

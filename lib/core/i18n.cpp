@@ -480,6 +480,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(volunteer_unknown_skill), "unknown skill \"{}\" (skills are those of services.toml)", "未知技能“{}”（技能见 services.toml）"},
     {M(volunteer_no_certified_skill), "{} holds no skill that needs a certificate: give the skill with --skills first", "“{}”没有需要证书的技能：请先用 --skills 登记技能"},
     {M(volunteer_no_such_absence), "{} has no absence #{} (see kangle volunteers away)", "“{}”没有编号为 #{} 的请假（见 kangle volunteers away）"},
+    {M(absence_not_found), "no absence #{} (see kangle volunteers away)", "没有编号为 #{} 的请假（见 kangle volunteers away）"},
     {M(volunteer_away_needs_person), "say whose absence: kangle volunteers away NAME (or phone) --from D, or --undo N", "请指明是谁的请假：kangle volunteers away 姓名（或手机号）--from 日期，或 --undo 编号"},
     {M(volunteer_bad_monthly_limit), "--monthly-limit {}: give 0 (the workspace's default) to {}; nothing changed", "--monthly-limit {}：应为 0（按工作区默认值）到 {}，未做修改"},
     {M(file_written), "Wrote {}", "已写入 {}"},

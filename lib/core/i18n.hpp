@@ -466,6 +466,7 @@ enum class Msg {
   volunteer_unknown_skill,
   volunteer_no_certified_skill,
   volunteer_no_such_absence,
+  absence_not_found,
   volunteer_away_needs_person,
   volunteer_bad_monthly_limit,
   file_written,

@@ -127,6 +127,16 @@ bool Store::remove_blackout(std::int64_t volunteer_id, std::int64_t blackout_id)
   return remove.exec() == 1;
 }
 
+std::optional<std::int64_t> Store::blackout_owner(std::int64_t blackout_id) {
+  static const std::string sql = "SELECT volunteer_id FROM volunteer_blackouts WHERE id = ?";
+  auto& query = statement_(sql);
+  query.bind(1, blackout_id);
+  std::optional<std::int64_t> owner;
+  if (query.executeStep()) owner = query.getColumn(0).getInt64();
+  query.reset();
+  return owner;
+}
+
 std::optional<Volunteer> Store::find(std::int64_t id) {
   static const std::string sql =
       std::string("SELECT ") + volunteer_columns + " FROM volunteers WHERE id = ? AND forgotten_at IS NULL";

@@ -53,6 +53,8 @@ public:
   std::int64_t add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now);
   /// Takes back absence `blackout_id` of `volunteer_id`; false when they have no such absence.
   bool remove_blackout(std::int64_t volunteer_id, std::int64_t blackout_id);
+  /// Whose absence `blackout_id` is: absences are numbered across all volunteers.
+  std::optional<std::int64_t> blackout_owner(std::int64_t blackout_id);
   /// The volunteer `id`, unless forgotten.
   std::optional<Volunteer> find(std::int64_t id);
   /// Keeps one change made by hand to `volunteer_id`.

@@ -265,14 +265,19 @@ present::Document away_document(SQLite::Database& db, const config::Config& conf
                                 const std::string& now, Lang lang) {
   Store store(db);
   if (input.from.empty() && !input.undo) return absences_listing(store, input.who, lang);
-  if (input.who.empty()) throw UsageError(Message(Msg::volunteer_away_needs_person));
-  auto volunteer = resolve_volunteer(store, input.who);
-  auto name = name_of(store, volunteer);
   if (input.undo) {
+    // The number alone says whose absence it is; with a person given, it must be theirs.
+    auto owner = input.who.empty() ? store.blackout_owner(*input.undo) : resolve_volunteer(store, input.who);
+    if (!owner) throw InputError(Message(Msg::absence_not_found, *input.undo));
+    auto volunteer = *owner;
+    auto name = name_of(store, volunteer);
     auto absence = remove_absence(db, volunteer, *input.undo, input.by, now);
     return present::message(lang, "volunteer_away_removed", {tr(lang, Msg::volunteer_away_removed, name, *input.undo, absence_text(absence))},
                             {{"volunteer", Value::integer(volunteer)}, {"absence", Value::integer(*input.undo)}});
   }
+  if (input.who.empty()) throw UsageError(Message(Msg::volunteer_away_needs_person));
+  auto volunteer = resolve_volunteer(store, input.who);
+  auto name = name_of(store, volunteer);
   Blackout away{date_argument(input.from), std::nullopt, input.reason};
   if (!input.to.empty()) {
     away.to = date_argument(input.to);

@@ -198,8 +198,10 @@ answered with an empty list.
   kangle: 错误：未知技能“钢琴”（技能见 services.toml）
   [2]
 
-A renewal never shortens a certificate; a limit out of range and an absence
-taken back without saying whose are refused, the stored name in every message.
+A renewal never shortens a certificate; a limit out of range is refused, the
+stored name in every message. An absence's number says whose it is (--undo N
+alone); a number that is not theirs, or --reason and --to without --from, are
+refused.
 
   $ printf '%s\n' 姓名,手机,证书有效期 王建军,13800138001,2027-01-31 > old.csv
   $ kangle import volunteers old.csv | tail -1
@@ -211,6 +213,21 @@ taken back without saying whose are refused, the stored name in every message.
   [2]
   $ kangle volunteers set 13800138001 --monthly-limit 0
   已修改 王建军：每月最多班次：5 → -
+  $ kangle volunteers away --undo 9
+  kangle: 错误：没有编号为 #9 的请假（见 kangle volunteers away）
+  [3]
   $ kangle volunteers away --undo 2
-  kangle: 错误：请指明是谁的请假：kangle volunteers away 姓名（或手机号）--from 日期，或 --undo 编号
+  已撤销 李秀英 的请假 #2（2026-12-16..2026-12-16）。
+  $ kangle volunteers away 王建军 --undo 3
+  kangle: 错误：“王建军”没有编号为 #3 的请假（见 kangle volunteers away）
+  [3]
+  $ kangle volunteers away 王建军
+  编号  姓名  起  止  原因
+  
+  没有登记的请假
+  $ kangle volunteers away 王建军 --reason 出差
+  kangle: 错误：--reason 需要同时给出 --from；请查看 `kangle volunteers away --help`
+  [2]
+  $ kangle volunteers away 王建军 --undo 3 --from 2026-12-20
+  kangle: 错误：--from 不能与 --undo 同时使用；请查看 `kangle volunteers away --help`
   [2]
