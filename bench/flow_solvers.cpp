@@ -7,7 +7,8 @@
 //
 // NAME picks algorithms (default: all): simplex-list (kangle's: NetworkSimplex with its
 // default block search on a ListDigraph), simplex-block (the same on a StaticDigraph), simplex-first, simplex-best, simplex-candidate, simplex-altering,
-// cost-push, cost-augment, cost-partial, capacity.
+// cost-push, cost-augment, cost-partial, cost-partial-128 and cost-push-128 (CostScaling with
+// 128-bit intermediate costs), capacity.
 #include <lemon/capacity_scaling.h>
 #include <lemon/cost_scaling.h>
 #include <lemon/core.h>
@@ -105,6 +106,8 @@ int main(int argc, char** argv) {
   using Simplex = lemon::NetworkSimplex<Graph, Value, Value>;
   using Cost = lemon::CostScaling<Graph, Value, Value>;
   using Capacity = lemon::CapacityScaling<Graph, Value, Value>;
+  // CostScaling multiplies costs by α·(n+1): with 128-bit intermediates the tiers' costs fit.
+  using Cost128 = lemon::CostScaling<Graph, Value, Value>::SetLargeCost<__int128>::Create;
   const std::vector<std::pair<std::string, std::function<Value(const Problem&)>>> algorithms = {
       {"simplex-list", on_list_graph},
       {"simplex-block", with<Simplex>(Simplex::BLOCK_SEARCH)},
@@ -115,6 +118,8 @@ int main(int argc, char** argv) {
       {"cost-push", with<Cost>(Cost::PUSH)},
       {"cost-augment", with<Cost>(Cost::AUGMENT)},
       {"cost-partial", with<Cost>(Cost::PARTIAL_AUGMENT)},
+      {"cost-partial-128", with<Cost128>(Cost128::PARTIAL_AUGMENT)},
+      {"cost-push-128", with<Cost128>(Cost128::PUSH)},
       {"capacity", with<Capacity>(4)},
   };
   std::vector<std::string> wanted(argv + 2, argv + argc);
