@@ -6,9 +6,10 @@
 //   g++ -O2 -std=c++17 bench/flow_solvers.cpp -o flow_solvers -llemon && ./flow_solvers FILE [NAME...]
 //
 // NAME picks algorithms (default: all): simplex-list (kangle's: NetworkSimplex with its
-// default block search on a ListDigraph), simplex-block (the same on a StaticDigraph), simplex-first, simplex-best, simplex-candidate, simplex-altering,
-// cost-push, cost-augment, cost-partial, cost-partial-128 and cost-push-128 (CostScaling with
-// 128-bit intermediate costs), capacity.
+// default block search on a ListDigraph), simplex-block (the same on a StaticDigraph),
+// simplex-first, simplex-best, simplex-candidate, simplex-altering, cost-push,
+// cost-augment, cost-partial, cost-partial-128 and cost-push-128 (CostScaling with 128-bit
+// intermediate costs), capacity.
 #include <lemon/capacity_scaling.h>
 #include <lemon/cost_scaling.h>
 #include <lemon/core.h>
