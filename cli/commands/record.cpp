@@ -38,7 +38,7 @@ Leaf confirm() {
             sub.add_option("--absent", request.absent, "A volunteer on the rota who did not come (repeat for more)");
             sub.add_option("--instead", request.instead, "P=Q: Q came in the place of P (repeat for more)");
             sub.add_option("--served", request.served,
-                           "SERVICE=N (or SERVICE@HH:MM=N): residents served, by service id or event title");
+                           "SERVICE=N (or SERVICE@HH:MM=N): residents served, by service or event title");
             sub.add_option("--satisfaction", request.satisfaction,
                            "SERVICE=X (or SERVICE@HH:MM=X): residents' satisfaction, 1 to 5, keyed as --served");
             sub.add_flag("--dry-run", options->dry_run, "Show the records; write nothing");

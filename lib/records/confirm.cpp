@@ -90,7 +90,7 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
   for (const auto& [scheduled, substitute] : options.instead) must_be_on_rota(scheduled);
 
   ConfirmReport report;
-  // Residents served, by what (a service id or event title), or what@HH:MM when the
+  // Residents served, by what (a service or event title), or what@HH:MM when the
   // day has that service at more than one time.
   std::map<std::string, std::vector<std::string>> keys_of_what;
   for (const auto& [key, r] : day) {
@@ -98,8 +98,15 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
     keys_of_what[what].push_back(key);
     keys_of_what[fmt::format("{}@{:02}:{:02}", what, r.time.start / 60, r.time.start % 60)].push_back(key);
   }
+  // A service may be named as people write it (测血糖, Blood sugar), with or without @HH:MM.
+  auto key_of = [&](const std::string& what) {
+    if (keys_of_what.count(what)) return what;
+    auto at = what.find('@');
+    const auto* service = config.catalogue.find_service_named(what.substr(0, at));
+    return service ? service->id + (at == std::string::npos ? "" : what.substr(at)) : what;
+  };
   auto session_named = [&](const std::string& what, Msg unknown) -> Record& {
-    auto it = keys_of_what.find(what);
+    auto it = keys_of_what.find(key_of(what));
     if (it == keys_of_what.end()) throw InputError(Message(unknown, what, format_date(options.date)));
     if (it->second.size() > 1) {
       std::vector<std::string> times;

@@ -18,10 +18,10 @@ As of the month's last day: a day to come cannot be confirmed.
   2026-12-02  周三  09:00-11:30  丁香园  织补    郭秀兰        0
   2026-12-02  周三  13:30-16:00  丁香园  测血糖  徐丽华        0
   2026-12-02  周三  13:30-16:00  丁香园  织补    李秀英        0
-  $ kangle record confirm --date 2026-12-02 --served blood-sugar=31
-  kangle: 错误：当天有多场“blood-sugar”：请注明场次，如 blood-sugar@09:00, blood-sugar@13:30
+  $ kangle record confirm --date 2026-12-02 --served 测血糖=31
+  kangle: 错误：当天有多场“测血糖”：请注明场次，如 测血糖@09:00, 测血糖@13:30
   [3]
-  $ kangle record confirm --date 2026-12-02 --absent 徐丽华 --instead 郭秀兰=张伟 --served blood-sugar@09:00=31 --served darning@09:00=8
+  $ kangle record confirm --date 2026-12-02 --absent 徐丽华 --instead 郭秀兰=张伟 --served 测血糖@09:00=31 --served darning@09:00=8
   编号  日期        时间         服务点  服务    志愿者  替班  服务人次  满意度  服务时长
   1     2026-12-02  09:00-11:30  丁香园  测血糖  王建国        31                2小时30分
   2     2026-12-02  09:00-11:30  丁香园  织补    张伟    张伟  8                 2小时30分
@@ -29,8 +29,8 @@ As of the month's last day: a day to come cannot be confirmed.
   
   2026-12-02：确认服务记录 3 条，志愿者 3 人次
   警告：2026-12-02 丁香园：测血糖共服务 31 人次，超过每日限定人数 30（仍照实记录）
-  $ kangle record confirm --date 2026-12-02 --served haircut=3
-  kangle: 错误：2026-12-02 没有“haircut”：--served 需要当天的服务项目编号或活动名称
+  $ kangle record confirm --date 2026-12-02 --served 理发=3
+  kangle: 错误：2026-12-02 没有“理发”：--served 需要当天的服务项目或活动名称
   [3]
   $ kangle record confirm --date 2026-12-02 --served darning@13:30=3
   2026-12-02：确认服务记录 0 条，志愿者 0 人次
@@ -69,13 +69,13 @@ unless given, and refused outside 1 to 5 or when it is not a score.
   kangle: error: satisfaction 6 is not between 1 and 5
   [2]
   $ kangle record confirm --date 2026-12-03 --satisfaction knife-sharpening@09:00=很好
-  kangle: 错误：--satisfaction 的格式为 服务=评分（服务项目编号或活动名称=1 到 5 的满意度），不能是“knife-sharpening@09:00=很好”
+  kangle: 错误：--satisfaction 的格式为 服务=评分（服务项目或活动名称=1 到 5 的满意度），不能是“knife-sharpening@09:00=很好”
   [2]
   $ kangle --lang en record confirm --date 2026-12-03 --satisfaction knife-sharpening
-  kangle: error: --satisfaction takes SERVICE=X (a service id or event title = a score from 1 to 5), not "knife-sharpening"
+  kangle: error: --satisfaction takes SERVICE=X (a service or event title = a score from 1 to 5), not "knife-sharpening"
   [2]
   $ kangle record confirm --date 2026-12-03 --satisfaction darning=5
-  kangle: 错误：2026-12-03 没有“darning”：--satisfaction 需要当天的服务项目编号或活动名称
+  kangle: 错误：2026-12-03 没有“darning”：--satisfaction 需要当天的服务项目或活动名称
   [3]
   $ kangle record confirm --date 2026-12-03 --satisfaction knife-sharpening=5
   kangle: 错误：当天有多场“knife-sharpening”：请注明场次，如 knife-sharpening@09:00, knife-sharpening@08:30

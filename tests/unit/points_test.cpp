@@ -456,11 +456,12 @@ TEST_CASE("confirm: --satisfaction rates a session as --served counts it, 1 to 5
                     Catch::StartsWith("--satisfaction takes SERVICE=X"));
   CHECK_THROWS_AS(confirm({}, {"darning"}, kangle::Lang::en, false), kangle::UsageError);
   CHECK_THROWS_WITH(confirm({}, {"haircut=5"}, kangle::Lang::en, false),
-                    "\"haircut\" was not held on 2026-12-02: --satisfaction takes a service id or event title of that day");
+                    "\"haircut\" was not held on 2026-12-02: --satisfaction takes a service or an event title of that day");
   CHECK_THROWS_WITH(confirm({}, {"darning=5"}, kangle::Lang::en, false), Catch::Contains("darning@09:00, darning@13:30"));
   CHECK(records::RecordStore(ws.sql()).list({}).empty());
 
-  confirm({"blood-sugar@09:00=20"}, {"blood-sugar@09:00=4.5", "darning@13:30=5"}, kangle::Lang::en, false);
+  // A service by its id, or by its name as the rota prints it (织补, Darning).
+  confirm({"blood-sugar@09:00=20"}, {"blood-sugar@09:00=4.5", "织补@13:30=5"}, kangle::Lang::en, false);
   std::map<std::string, std::optional<double>> rated;
   for (const auto& r : records::RecordStore(ws.sql()).list({})) {
     rated[r.service + "@" + std::to_string(r.time.start)] = r.satisfaction;
