@@ -34,7 +34,7 @@ Leaf confirm() {
             auto options = std::make_shared<Options>();
             auto& request = options->request;
             sub.add_option("--date", request.date, "The day (YYYY-MM-DD)")->required();
-            sub.add_option("--kiosk", request.kiosk, "Only this kiosk (its id)")->type_name("KIOSK");
+            sub.add_option("--kiosk", request.kiosk, "Only this kiosk (its name or id)")->type_name("KIOSK");
             sub.add_option("--absent", request.absent, "A volunteer on the rota who did not come (repeat for more)");
             sub.add_option("--instead", request.instead, "P=Q: Q came in the place of P (repeat for more)");
             sub.add_option("--served", request.served,
@@ -54,10 +54,10 @@ Leaf add() {
           [](CLI::App& sub) -> Run {
             auto request = std::make_shared<records::RecordRequest>();
             sub.add_option("--date", request->date, "The day (YYYY-MM-DD)")->required();
-            sub.add_option("--kiosk", request->kiosk, "The kiosk (its id)")->type_name("KIOSK");
+            sub.add_option("--kiosk", request->kiosk, "The kiosk (its name or id)")->type_name("KIOSK");
             sub.add_option("--place", request->place, "Where, when not at a kiosk (a compound, a hall)");
             sub.add_option("--time", request->time, "HH:MM-HH:MM")->required();
-            sub.add_option("--service", request->service, "The service (its id in services.toml)");
+            sub.add_option("--service", request->service, "The service (its name or id)");
             sub.add_option("--title", request->title, "The event's title, when it is not one service");
             sub.add_option("--cadence", request->cadence, "daily, weekly, monthly (a themed event) or outreach")
                 ->type_name("daily|weekly|monthly|outreach");
@@ -114,8 +114,8 @@ Leaf list() {
             sub.add_option("--month", options->month, "Only this month, e.g. 2026-12")->type_name("YYYY-MM");
             sub.add_option("--from", options->from, "From this day (YYYY-MM-DD)");
             sub.add_option("--to", options->to, "Up to this day (YYYY-MM-DD)");
-            sub.add_option("--kiosk", options->request.kiosk, "Only this kiosk (its id)")->type_name("KIOSK");
-            sub.add_option("--service", options->request.service, "Only this service (its id)");
+            sub.add_option("--kiosk", options->request.kiosk, "Only this kiosk (its name or id)")->type_name("KIOSK");
+            sub.add_option("--service", options->request.service, "Only this service (its name or id)");
             sub.add_option("--person", options->request.person, "Only records this volunteer served in")->type_name("PERSON");
             sub.add_flag("--cancelled", options->request.cancelled, "Show cancelled records too");
             return [options](Context& context) -> Outcome {

@@ -780,7 +780,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     // the portfolio review: unknown figures, services nobody can staff, graft targets (issue 20)
     {M(review_insufficient_data), "数据不足 Insufficient data", "数据不足：补录后再评估"},
     {M(review_short_insufficient_data), "insufficient data", "数据不足"},
-    {M(review_why_figures_unknown), "of {} session(s), {} have no residents count and {} no satisfaction (more than {}% without a residents count): record them (`kangle record set`, or `record confirm --served --satisfaction`) before judging.", "{} 场中有 {} 场未记录服务人次、{} 场未记录满意度（未记录服务人次的超过 {}%）：请先补录（`kangle record set`，或 `record confirm --served --satisfaction`），再作评估。"},
+    {M(review_why_figures_unknown), "of {} session(s), {} have no residents count and {} no satisfaction (more than {}% without a residents count): fill them in before judging (`kangle record list --service SERVICE` gives their numbers, `kangle record set NUMBER --residents N --satisfaction X` fills one in).", "{} 场中有 {} 场未记录服务人次、{} 场未记录满意度（未记录服务人次的超过 {}%）：请先补录再作评估（用 `kangle record list --service 服务项目` 查记录编号，`kangle record set 编号 --residents 人次 --satisfaction 分数` 补录）。"},
     {M(review_demand_over_known), " (Demand over the {} of {} sessions with a residents count.)", "（场均人次按 {} 场有人次记录的场次计，共 {} 场。）"},
     {M(review_why_no_skilled), "no volunteer has the skill {} (on {} kiosk menu(s), never staffed): keep it, and find volunteers with the skill; residents may have nowhere else to get it.", "缺少具备技能的志愿者（{}）：列入 {} 个站点的服务菜单，但无人可排班；保留，并招募具备该技能的志愿者，群众可能在别处得不到。"},
     {M(review_why_not_yet_held), "not yet held by {}: the period is not over; judge it when it is.", "截至{}尚未开展：本期尚未结束，期末再作评估。"},

@@ -821,7 +821,7 @@ something with them, and the sentence says what. December is over by now.
   数据不足：补录后再评估
   ----------------------
   共 2 项。
-  测血糖：3 场中有 2 场未记录服务人次、2 场未记录满意度（未记录服务人次的超过 50%）：请先补录（`kangle record set`，或 `record confirm --served --satisfaction`），再作评估。
-  织补：3 场中有 2 场未记录服务人次、2 场未记录满意度（未记录服务人次的超过 50%）：请先补录（`kangle record set`，或 `record confirm --served --satisfaction`），再作评估。
+  测血糖：3 场中有 2 场未记录服务人次、2 场未记录满意度（未记录服务人次的超过 50%）：请先补录再作评估（用 `kangle record list --service 服务项目` 查记录编号，`kangle record set 编号 --residents 人次 --satisfaction 分数` 补录）。
+  织补：3 场中有 2 场未记录服务人次、2 场未记录满意度（未记录服务人次的超过 50%）：请先补录再作评估（用 `kangle record list --service 服务项目` 查记录编号，`kangle record set 编号 --residents 人次 --satisfaction 分数` 补录）。
   
   由 kangle 生成于 2027年1月3日 09:00。
