@@ -12,7 +12,9 @@ their expected output and exit codes together.
 The commands of a file run in order in one bash, in a fresh temporary folder,
 with the kangle under test first on PATH. `--update` rewrites the expected
 output in place (review the diff before committing it). KANGLE_BUILD_DIR, the
-build folder, is passed on to the commands when set (ctest sets it)."""
+build folder, is passed on to the commands when set (ctest sets it).
+`--json-twins` also runs each `--format json` call in zh-CN and in en and compares
+the two (json_keys.py)."""
 import argparse
 import difflib
 import os
@@ -107,6 +109,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--kangle", required=True)
     parser.add_argument("--update", action="store_true")
+    parser.add_argument("--json-twins", action="store_true")
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
     failed = 0
@@ -117,7 +120,19 @@ def main():
         if original and original[-1] == "":
             original.pop()
         blocks = parse(original)
-        outputs = run(blocks, args.kangle, os.path.dirname(os.path.abspath(path)))
+        testdir = os.path.dirname(os.path.abspath(path))
+        if args.json_twins:
+            import json_keys
+            commands = [b[1] for b in blocks if b[0] == "cmd"]
+            with tempfile.TemporaryDirectory(prefix="kangle-json-") as results:
+                outputs = run(blocks, args.kangle, testdir,
+                              before=lambda i, lines: json_keys.twin_script(i, lines, results))
+                problems = json_keys.problems(path, commands, results)
+            for problem in problems:
+                print(problem)
+            failed += bool(problems)
+        else:
+            outputs = run(blocks, args.kangle, testdir)
         actual = render(blocks, outputs)
         if actual == original:
             continue

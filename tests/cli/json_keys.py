@@ -1,24 +1,18 @@
-#!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Every `--format json` output of the golden tests, in zh-CN and in en: each must
-parse as JSON, and the two must have the same keys, the same types and the same
-codes. Only what people read (titles, headers, lines, names) may differ.
+"""Every `--format json` output of a golden test, in zh-CN and in en: each must parse
+as JSON, and the two must have the same keys, the same types and the same codes. Only
+what people read (titles, headers, lines, names) may differ. cram.py checks this while
+it runs a golden file, with --json-twins.
 
-Each golden file's commands run as cram.py runs them; before each command that
-asks for JSON on standard output, its kangle call runs twice more, in two copies of
-the current folder (so that a command that writes sees the same state), once per
-language. A string counts as a code when the English one is an identifier
-(`proposed`, `rota`, `2026-12`): a code that changes with the language is a bug."""
-import argparse
+Before each command that asks for JSON on standard output, its kangle call runs twice
+more, in two copies of the current folder (so that a command that writes sees the same
+state and the golden run is left as it was), once per language. A string counts as a
+code when the English one is an identifier (`proposed`, `rota`, `2026-12`): a code
+that changes with the language is a bug."""
 import json
 import os
 import re
 import shlex
-import sys
-import tempfile
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import cram  # noqa: E402
 
 CODE = re.compile(r"^[a-z0-9_.:+-]*$")
 DISPLAY_KEYS = {"title", "header", "lines"}
@@ -82,42 +76,29 @@ def compare(zh, en, path, problems):
         problems.append(f"{path}: {zh!r} (zh-CN) against {en!r} (en)")
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--kangle", required=True)
-    parser.add_argument("files", nargs="+")
-    args = parser.parse_args()
-    problems, checked = [], 0
-    for path in args.files:
-        with open(path, encoding="utf-8", newline="") as f:
-            blocks = cram.parse(f.read().split("\n"))
-        commands = [b[1] for b in blocks if b[0] == "cmd"]
-        with tempfile.TemporaryDirectory(prefix="kangle-json-") as results:
-            cram.run(blocks, args.kangle, os.path.dirname(os.path.abspath(path)),
-                     before=lambda i, lines: twin_script(i, lines, results))
-            for index, lines in enumerate(commands):
-                for n, _ in enumerate(kangle_calls(lines)):
-                    texts = {}
-                    for lang in ("zh-CN", "en"):
-                        with open(f"{results}/{index}.{n}.{lang}", encoding="utf-8") as f:
-                            texts[lang] = f.read()
-                    where = f"{os.path.basename(path)}: $ {' '.join(lines)}"
-                    if not texts["zh-CN"] and not texts["en"]:
-                        continue  # refused before any output (a usage error the golden shows)
-                    try:
-                        zh, en = json.loads(texts["zh-CN"]), json.loads(texts["en"])
-                    except json.JSONDecodeError as e:
-                        problems.append(f"{where}\n  not JSON: {e}")
-                        continue
-                    checked += 1
-                    found = []
-                    compare(zh, en, "$", found)
-                    problems.extend(f"{where}\n  {p}" for p in found)
-    for problem in problems:
-        print(problem)
-    print(f"{checked} JSON outputs compared in zh-CN and en; {len(problems)} problems")
-    return 1 if problems or checked == 0 else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def problems(path, commands, results):
+    """What differs between the twins that `twin_script` wrote into `results` for the
+    commands of the golden file `path`; a file whose commands ask for JSON and where
+    none was compared is a problem too (the calls were not recognised)."""
+    found, checked = [], 0
+    for index, lines in enumerate(commands):
+        for n, _ in enumerate(kangle_calls(lines)):
+            texts = {}
+            for lang in ("zh-CN", "en"):
+                with open(f"{results}/{index}.{n}.{lang}", encoding="utf-8") as f:
+                    texts[lang] = f.read()
+            where = f"{os.path.basename(path)}: $ {' '.join(lines)}"
+            if not texts["zh-CN"] and not texts["en"]:
+                continue  # refused before any output (a usage error the golden shows)
+            try:
+                zh, en = json.loads(texts["zh-CN"]), json.loads(texts["en"])
+            except json.JSONDecodeError as e:
+                found.append(f"{where}\n  not JSON: {e}")
+                continue
+            checked += 1
+            differences = []
+            compare(zh, en, "$", differences)
+            found.extend(f"{where}\n  {d}" for d in differences)
+    if checked == 0 and any("--format json" in " ".join(lines) for lines in commands):
+        found.append(f"{os.path.basename(path)}: asks for JSON, but no JSON output was compared")
+    return found
