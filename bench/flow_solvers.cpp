@@ -9,13 +9,16 @@
 // default block search on a ListDigraph), simplex-block (the same on a StaticDigraph),
 // simplex-first, simplex-best, simplex-candidate, simplex-altering, cost-push,
 // cost-augment, cost-partial, cost-partial-128 and cost-push-128 (CostScaling with 128-bit
-// intermediate costs), capacity.
+// intermediate costs), capacity; two-steps-cost, two-steps-cost-push and two-steps-simplex
+// (a maximum flow first, then the other tiers); priced-all and priced-8 (a part of the
+// network, the rest priced in).
 #include <lemon/capacity_scaling.h>
 #include <lemon/cost_scaling.h>
 #include <lemon/core.h>
 #include <lemon/dimacs.h>
 #include <lemon/list_graph.h>
 #include <lemon/network_simplex.h>
+#include <lemon/preflow.h>
 #include <lemon/smart_graph.h>
 #include <lemon/static_graph.h>
 
@@ -26,6 +29,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -87,6 +91,119 @@ Value on_list_graph(const Problem& p) {
   return solver.totalCost();
 }
 
+/// Pricing: NetworkSimplex on a part of the network, then every arc left out priced with
+/// the part's potentials (reduced cost cost + π(tail) − π(head)); into each node, the
+/// `per_round` most negative join, and the part is solved again from nothing (LEMON's
+/// solvers take no start), until none is negative. Exact: the last part's flow and
+/// potentials meet the optimality conditions on every arc. The part: every arc out of
+/// the source and into the sink, and into each other node the `keep` cheapest of its
+/// arcs in, keep = max(least, per_unit · what can leave the node), ties taken from a
+/// place that differs by node so that not every seat looks at the same volunteers.
+Value priced(const Problem& p, Value least, Value per_unit, int per_round) {
+  const Graph& g = p.graph;
+  const int n = lemon::countNodes(g), m = lemon::countArcs(g);
+  std::vector<Value> out_capacity(n, 0);
+  for (Graph::ArcIt a(g); a != lemon::INVALID; ++a) out_capacity[g.id(g.source(a))] += p.capacity[a];
+  std::vector<char> kept(m, 0);
+  std::vector<Graph::Arc> in;
+  for (Graph::NodeIt v(g); v != lemon::INVALID; ++v) {
+    in.clear();
+    for (Graph::InArcIt a(g, v); a != lemon::INVALID; ++a) {
+      if (p.supply[v] < 0 || p.supply[g.source(a)] > 0) kept[g.id(a)] = 1;
+      else in.push_back(a);
+    }
+    auto keep = static_cast<std::size_t>(std::max(least, per_unit * out_capacity[g.id(v)]));
+    if (in.size() > keep) {
+      std::size_t offset = (static_cast<std::size_t>(g.id(v)) * 2654435761u) % in.size();
+      std::vector<std::size_t> order(in.size());
+      for (std::size_t i = 0; i < in.size(); ++i) order[i] = i;
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        if (p.cost[in[x]] != p.cost[in[y]]) return p.cost[in[x]] < p.cost[in[y]];
+        return (x + in.size() - offset) % in.size() < (y + in.size() - offset) % in.size();
+      });
+      order.resize(keep);
+      for (auto i : order) kept[g.id(in[i])] = 1;
+    } else {
+      for (auto a : in) kept[g.id(a)] = 1;
+    }
+  }
+  for (int round = 1;; ++round) {
+    lemon::SmartDigraph part;
+    lemon::SmartDigraph::ArcMap<Value> capacity(part), cost(part);
+    lemon::SmartDigraph::NodeMap<Value> supply(part);
+    part.reserveNode(n);
+    for (int i = 0; i < n; ++i) supply[part.addNode()] = p.supply[g.nodeFromId(i)];
+    std::size_t arcs = 0;
+    for (Graph::ArcIt a(g); a != lemon::INVALID; ++a) {
+      if (!kept[g.id(a)]) continue;
+      auto arc = part.addArc(part.nodeFromId(g.id(g.source(a))), part.nodeFromId(g.id(g.target(a))));
+      capacity[arc] = p.capacity[a];
+      cost[arc] = p.cost[a];
+      ++arcs;
+    }
+    lemon::NetworkSimplex<lemon::SmartDigraph, Value, Value> solver(part);
+    solver.upperMap(capacity).costMap(cost).supplyMap(supply);
+    if (solver.run() != decltype(solver)::OPTIMAL) throw std::runtime_error("not optimal");
+    // Into each node, the `per_round` arcs of most negative reduced cost.
+    std::vector<std::vector<std::pair<Value, int>>> entering(n);
+    for (Graph::ArcIt a(g); a != lemon::INVALID; ++a) {
+      if (kept[g.id(a)]) continue;
+      Value reduced = p.cost[a] + solver.potential(part.nodeFromId(g.id(g.source(a)))) -
+                      solver.potential(part.nodeFromId(g.id(g.target(a))));
+      if (reduced < 0) entering[g.id(g.target(a))].push_back({reduced, g.id(a)});
+    }
+    std::size_t added = 0;
+    for (auto& arcs_in : entering) {
+      if (arcs_in.size() > static_cast<std::size_t>(per_round)) {
+        std::partial_sort(arcs_in.begin(), arcs_in.begin() + per_round, arcs_in.end());
+        arcs_in.resize(static_cast<std::size_t>(per_round));
+      }
+      for (auto [reduced, arc] : arcs_in) kept[arc] = 1, ++added;
+    }
+    if (added == 0) {
+      std::printf("  %d rounds, the last on %zu of %d arcs\n", round, arcs, m);
+      return solver.totalCost();
+    }
+  }
+}
+
+/// The first tier alone: as many seats filled as can be is a maximum flow (Preflow), the
+/// network without its bypass arc. Then the other tiers on the flows of that value only:
+/// supply F, no bypass, every arc into the sink less the seat reward (the same for each:
+/// the optimum moves by F times it). Costs of the other tiers only, which 64 bits hold
+/// through CostScaling's scaling.
+template <typename Solver, typename Method>
+std::function<Value(const Problem&)> two_steps(Method method) {
+  return [method](const Problem& p) {
+    const Graph& g = p.graph;
+    Graph::Node source = lemon::INVALID, sink = lemon::INVALID;
+    for (Graph::NodeIt v(g); v != lemon::INVALID; ++v) {
+      if (p.supply[v] > 0) source = v;
+      if (p.supply[v] < 0) sink = v;
+    }
+    Graph::ArcMap<Value> capacity(g), cost(g);
+    Value reward = 0;
+    for (Graph::InArcIt a(g, sink); a != lemon::INVALID; ++a) {
+      if (g.source(a) != source) reward = std::max(reward, -p.cost[a]);
+    }
+    for (Graph::ArcIt a(g); a != lemon::INVALID; ++a) {
+      bool bypass = g.source(a) == source && g.target(a) == sink;
+      capacity[a] = bypass ? 0 : p.capacity[a];
+      cost[a] = p.cost[a] + (g.target(a) == sink && !bypass ? reward : 0);
+    }
+    auto start = std::chrono::steady_clock::now();
+    lemon::Preflow<Graph, Graph::ArcMap<Value>> preflow(g, capacity, source, sink);
+    preflow.runMinCut();
+    const Value filled = preflow.flowValue();
+    std::printf("  max flow %lld in %.2f s\n", static_cast<long long>(filled),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    Solver solver(g);
+    solver.upperMap(capacity).costMap(cost).stSupply(source, sink, filled);
+    if (solver.run(method) != Solver::OPTIMAL) throw std::runtime_error("not optimal");
+    return static_cast<Value>(solver.totalCost()) - filled * reward;
+  };
+}
+
 template <typename Solver, typename Method>
 std::function<Value(const Problem&)> with(Method method) {
   return [method](const Problem& p) {
@@ -122,6 +239,11 @@ int main(int argc, char** argv) {
       {"cost-partial-128", with<Cost128>(Cost128::PARTIAL_AUGMENT)},
       {"cost-push-128", with<Cost128>(Cost128::PUSH)},
       {"capacity", with<Capacity>(4)},
+      {"two-steps-cost", two_steps<Cost>(Cost::PARTIAL_AUGMENT)},
+      {"two-steps-cost-push", two_steps<Cost>(Cost::PUSH)},
+      {"two-steps-simplex", two_steps<Simplex>(Simplex::BLOCK_SEARCH)},
+      {"priced-all", [](const Problem& p) { return priced(p, 16, 4, std::numeric_limits<int>::max()); }},
+      {"priced-8", [](const Problem& p) { return priced(p, 8, 2, 8); }},
   };
   std::vector<std::string> wanted(argv + 2, argv + argc);
   Problem p;
