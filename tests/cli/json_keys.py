@@ -16,6 +16,8 @@ import shlex
 
 CODE = re.compile(r"^[a-z0-9_.:+-]*$")
 DISPLAY_KEYS = {"title", "header", "lines"}
+# A command that is plainly one kangle call printing JSON: kangle_calls must find it.
+PLAIN_JSON_CALL = re.compile(r"^(\w+=\S+ )*kangle .*--format json")
 
 
 def kangle_calls(lines):
@@ -99,6 +101,7 @@ def problems(path, commands, results):
             differences = []
             compare(zh, en, "$", differences)
             found.extend(f"{where}\n  {d}" for d in differences)
-    if checked == 0 and any("--format json" in " ".join(lines) for lines in commands):
-        found.append(f"{os.path.basename(path)}: asks for JSON, but no JSON output was compared")
+    plain = [lines for lines in commands if PLAIN_JSON_CALL.match(" ".join(lines)) and not re.search(r">| -o ", " ".join(lines))]
+    if checked == 0 and plain:
+        found.append(f"{os.path.basename(path)}: `{' '.join(plain[0])}` asks for JSON, but no JSON output was compared")
     return found
