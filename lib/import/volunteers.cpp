@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -65,6 +66,38 @@ private:
   }
   std::map<std::string, std::string> words_;
   std::vector<std::string> known_;
+};
+
+/// The phones and ID numbers an import may find stored: a Bloom filter of their hashes. A
+/// "maybe" costs a look-up in SQLite, a "no" is sure. Its size (16 bits a number stored
+/// before the import, at least 4 MiB, one wrong "maybe" in 400 when full) does not grow
+/// with the file: a list of the numbers of a million rows took 70 bytes a row.
+class KeyFilter {
+public:
+  explicit KeyFilter(std::size_t expected_keys) {
+    std::size_t bits = std::size_t{1} << 25;
+    while (bits < 16 * expected_keys) bits <<= 1;
+    words_.assign(bits / 64, 0);
+  }
+  void add(std::string_view key) {
+    for_each_bit(key, [&](std::size_t bit) { words_[bit / 64] |= std::uint64_t{1} << (bit % 64); });
+  }
+  bool may_contain(std::string_view key) const {
+    bool all = true;
+    for_each_bit(key, [&](std::size_t bit) { all = all && (words_[bit / 64] >> (bit % 64) & 1); });
+    return all;
+  }
+
+private:
+  /// Four bits a key, by double hashing of one 64-bit hash (Kirsch and Mitzenmacher).
+  template <typename Visit>
+  void for_each_bit(std::string_view key, Visit visit) const {
+    const std::uint64_t hash = std::hash<std::string_view>{}(key);
+    const std::uint64_t step = ((hash >> 32 | hash << 32) * 0x9E3779B97F4A7C15u) | 1;
+    const std::uint64_t mask = words_.size() * 64 - 1;
+    for (std::uint64_t i = 0; i < 4; ++i) visit(static_cast<std::size_t>((hash + i * step) & mask));
+  }
+  std::vector<std::uint64_t> words_;
 };
 
 /// One row read as a volunteer, with the problems found on the way.
@@ -267,30 +300,30 @@ public:
     store_.emplace(db);
     header_ = &table.header;
     parser_.emplace(table.header, config_);
-    stored_keys_ = store_->key_hashes();
+    known_keys_.emplace(2 * static_cast<std::size_t>(store_->count()));
+    store_->each_key([&](std::string_view key) { known_keys_->add(key); });
   }
 
   RowOutcome take(const Row& row, std::vector<RowIssue>& issues) override {
     auto parsed = parser_->parse(row, issues);
     if (parsed.rejected) return RowOutcome::rejected;
     auto& incoming = parsed.volunteer;
-    // Rows of this file by the phone and the ID number of the person they were (either tells).
-    auto earlier_row = [&]() -> std::optional<std::size_t> {
-      for (const auto* key : {&incoming.phone, &incoming.id_number}) {
-        if (auto it = first_row_of_.find(*key); !key->empty() && it != first_row_of_.end()) return it->second;
-      }
+    // The first row of this file that was this person, if any.
+    auto earlier_row = [&](std::int64_t id) -> std::optional<std::size_t> {
+      auto at = static_cast<std::size_t>(id);
+      if (at < first_row_of_.size() && first_row_of_[at] != 0) return first_row_of_[at];
       return std::nullopt;
     };
-    auto remember = [&](const Volunteer& v) {
+    auto remember = [&](const Volunteer& v, std::int64_t id) {
+      auto at = static_cast<std::size_t>(id);
+      if (at >= first_row_of_.size()) first_row_of_.resize(std::max(at + 1, 2 * first_row_of_.size()), 0);
+      if (first_row_of_[at] == 0) first_row_of_[at] = row.number;
       for (const auto* key : {&v.phone, &v.id_number}) {
-        if (!key->empty()) first_row_of_.emplace(*key, row.number);
+        if (!key->empty()) known_keys_->add(*key);
       }
     };
     // Only a number stored before this import, or by an earlier row of it, can find anyone.
-    auto may_be_stored = [&](const std::string& key) {
-      return !key.empty() && (first_row_of_.contains(key) ||
-                              std::binary_search(stored_keys_.begin(), stored_keys_.end(), std::hash<std::string>{}(key)));
-    };
+    auto may_be_stored = [&](const std::string& key) { return !key.empty() && known_keys_->may_contain(key); };
     auto by_phone = may_be_stored(incoming.phone) ? store_->find_by_phone(incoming.phone) : std::nullopt;
     auto by_id_number = may_be_stored(incoming.id_number) ? store_->find_by_id_number(incoming.id_number) : std::nullopt;
     auto existing = by_phone ? by_phone : by_id_number;
@@ -310,22 +343,21 @@ public:
     }
     if (!existing) {
       std::sort(incoming.skills.begin(), incoming.skills.end(), [](const auto& a, const auto& b) { return a.skill < b.skill; });
-      store_->insert(incoming, now_);
-      remember(incoming);
+      remember(incoming, store_->insert(incoming, now_));
       return RowOutcome::added;
     }
     std::vector<Message> changes;
     auto merged = merge(*existing, parsed, catalogue_, changes);
     auto all_changes = listed(changes);
     RowOutcome outcome = RowOutcome::unchanged;
-    if (auto first = earlier_row()) {
+    if (auto first = earlier_row(existing->id)) {
       outcome = RowOutcome::merged;
       issues.push_back({Kind::merged, row.number, "", "", Message(Msg::import_merged, *first, all_changes)});
     } else if (!changes.empty()) {
       outcome = RowOutcome::updated;
       issues.push_back({Kind::updated, row.number, "", "", Message(Msg::import_updated, all_changes)});
     }
-    remember(merged);
+    remember(merged, existing->id);
     if (!(merged == *existing)) store_->update(merged, now_);
     return outcome;
   }
@@ -368,8 +400,8 @@ private:
   std::string now_;
   std::optional<people::Store> store_;
   std::optional<RowParser> parser_;
-  std::map<std::string, std::size_t> first_row_of_;  // phone or ID number → its first row in this file
-  std::vector<std::size_t> stored_keys_;  // hashes of the phone and ID numbers stored before this import
+  std::vector<std::size_t> first_row_of_;  // by person id: their first row in this file, 0 if none yet
+  std::optional<KeyFilter> known_keys_;    // the numbers stored before this import and by its rows
 };
 
 }  // namespace

@@ -191,18 +191,15 @@ std::optional<Volunteer> Store::find_by_id_number(const std::string& id_number) 
   return find_one(sql, id_number);
 }
 
-std::vector<std::size_t> Store::key_hashes() {
+void Store::each_key(const std::function<void(std::string_view)>& visit) {
   static const std::string sql =
       "SELECT phone FROM volunteers WHERE phone IS NOT NULL "
       "UNION ALL SELECT id_number FROM volunteers WHERE id_number IS NOT NULL";
   auto& query = statement_(sql);
-  std::vector<std::size_t> out;
   while (query.executeStep()) {
     auto key = query.getColumn(0);
-    out.push_back(std::hash<std::string_view>{}(std::string_view(key.getText(), static_cast<std::size_t>(key.getBytes()))));
+    visit(std::string_view(key.getText(), static_cast<std::size_t>(key.getBytes())));
   }
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 std::vector<Volunteer> Store::find_by_name(const std::string& name) {

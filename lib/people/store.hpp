@@ -3,10 +3,12 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "people/volunteer.hpp"
@@ -27,9 +29,9 @@ public:
 
   std::optional<Volunteer> find_by_phone(const std::string& phone);
   std::optional<Volunteer> find_by_id_number(const std::string& id_number);
-  /// The std::hash of every stored phone and ID number, sorted: an import looks up only
-  /// the rows whose numbers are among them, not 100,000 new people one by one.
-  std::vector<std::size_t> key_hashes();
+  /// Calls `visit` with every stored phone and ID number: an import looks up only the rows
+  /// whose numbers may be among them, not 100,000 new people one by one.
+  void each_key(const std::function<void(std::string_view)>& visit);
   /// Everyone whose name is `name`, by id.
   std::vector<Volunteer> find_by_name(const std::string& name);
   /// The names of everyone not forgotten, each once, sorted: for a "did you mean".
