@@ -462,7 +462,8 @@ KioskImportReport kiosks_from(const config::Config& config, const fs::path& work
     auto title = text::clean_prose(f.raw("title"));
     auto place = text::clean_prose(f.raw("place"));
     std::optional<int> cap;
-    if (auto cap_text = f.text("daily_cap"); !cap_text.empty()) {
+    auto cap_text = f.text("daily_cap");
+    if (!cap_text.empty()) {
       auto digits = cap_text;
       if (digits.ends_with("人")) digits.resize(digits.size() - std::string_view("人").size());
       if (!digits.empty() && digits.size() <= 7 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
@@ -472,7 +473,10 @@ KioskImportReport kiosks_from(const config::Config& config, const fs::path& work
         f.issue(Kind::rejected, "daily_cap", Message(Msg::kiosks_bad_cap, cap_text));
       }
     }
-    if (!service_names.empty() || !day.empty() || !title.empty() || !type_text.empty()) {
+    // Any cell of a menu entry makes one: a time, place or cap without services is refused,
+    // not dropped.
+    if (!service_names.empty() || !day.empty() || !time.empty() || !title.empty() || !place.empty() || !type_text.empty() ||
+        !cap_text.empty()) {
       Entry e;
       e.row = row.number;
       if (service_names.empty()) f.issue(Kind::rejected, "services", Message(Msg::kiosks_no_services));

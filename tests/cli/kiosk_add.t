@@ -51,6 +51,10 @@ Options it cannot read: each named, nothing written.
   [1]
   $ ls kiosks
   梧桐SPACE.toml
+  $ kangle kiosk add 淮海·大隐 --hours "周一至周五 9:00-11:30" --time 9:00-11:00
+  --services：没有服务项目
+  有选项无法读取：未写入任何文件
+  [1]
   $ kangle --lang en kiosk add 淮海·大隐 --hours "9:00-11:30" --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["facts"]); print(d["sections"][0]["lines"])'
   {'rejected': 1, 'new_services': 0, 'written': False, 'dry_run': False}
   ['--hours: "9:00-11:30": which days? Write e.g. 周一至周五 9:00-11:30', 'options that cannot be read: nothing was written']

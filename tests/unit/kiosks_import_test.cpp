@@ -152,6 +152,23 @@ TEST_CASE("import kiosks: a type, a day for 天天见, a limit, a station or its
   CHECK_FALSE(report.written);
 }
 
+TEST_CASE("import kiosks: a time, a place or a limit without services is refused, not dropped") {
+  Workspace w;
+  auto report = w.run(
+      "站点,开放时间,时间,地点,每日限额,服务项目\n"
+      "甲站,周一 9:00-11:30,9:00-11:00,,,\n"
+      "乙站,周一 9:00-11:30,,康乐小区,,\n"
+      "丙站,周一 9:00-11:30,,,20,\n"
+      "丁站,周一 9:00-11:30,,,,\n");
+  CHECK(issues(report.table) == std::vector<std::string>{
+                                   "2:F (服务项目): rejected: no service named",
+                                   "3:F (服务项目): rejected: no service named",
+                                   "4:F (服务项目): rejected: no service named",
+                               });
+  CHECK(report.table.rejected == 3);
+  CHECK_FALSE(report.written);
+}
+
 TEST_CASE("import kiosks: a file edited by hand is refused on re-import, unless --replace") {
   Workspace w;
   REQUIRE(w.run(per_station).written);
