@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "records/documents.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <charconv>
@@ -178,14 +179,18 @@ Document add_document(SQLite::Database& db, const config::Config& config, const 
 
 Document set_document(SQLite::Database& db, const config::Config& config, std::int64_t id, const OutcomeChange& change,
                       Lang lang) {
+  check_satisfaction(change.satisfaction);
   RecordStore store(db);
+  // The record read and written back in one transaction: a change another command made
+  // meanwhile (a note while this sets residents) is read first, not written over.
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   auto record = store.find(id);
   if (!record) throw InputError(Message(Msg::record_not_found, id));
-  check_satisfaction(change.satisfaction);
   if (change.residents) record->residents = change.residents;
   if (change.satisfaction) record->satisfaction = change.satisfaction;
   if (!change.note.empty()) record->note = change.note;
   store.update_outcome(id, record->residents, record->satisfaction, record->note);
+  transaction.commit();
   std::vector<std::string> lines{tr(lang, Msg::record_updated, id, record_summary(config, *record, lang))};
   if (auto w = daily_cap_warning(db, config, *record)) lines.push_back(warning(*w, lang));
   return present::message(lang, "record_set", std::move(lines),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "schedule/documents.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -384,6 +385,9 @@ present::Document lock_seats(SQLite::Database& db, const Month& month, const std
                              std::optional<std::int64_t> person, bool locked, Lang lang) {
   if (seat.empty() && !person) throw UsageError(Message(Msg::schedule_lock_what));
   RotaStore rota(db);
+  // The seat checked and locked in one transaction: a build meanwhile cannot empty it
+  // between the two.
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   // A mistyped key or an empty seat is said, not "0 seats locked" with success.
   if (!seat.empty()) {
     auto state = rota.seat_state(month, seat);
@@ -391,6 +395,7 @@ present::Document lock_seats(SQLite::Database& db, const Month& month, const std
     if (!state.held) throw InputError(Message(Msg::schedule_seat_empty, seat, month.text()));
   }
   int changed = rota.set_locked(month, seat, person, locked);
+  transaction.commit();
   return present::message(lang, locked ? "schedule_lock" : "schedule_unlock",
                           {tr(lang, locked ? Msg::schedule_locked : Msg::schedule_unlocked, changed, month.text())},
                           {{"month", Value::text(month.text())}, {"seats", Value::integer(changed)}});

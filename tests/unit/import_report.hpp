@@ -49,6 +49,8 @@ public:
   }
   std::int64_t import_rows() { return db_->sql().execAndGet("SELECT count(*) FROM imports").getInt64(); }
   SQLite::Database& sql() { return db_->sql(); }
+  /// The database's file, for a second connection (another command at the same time).
+  std::filesystem::path db_file() const { return dir_.path() / "kangle.db"; }
   const config::Config& config() const { return config_; }
 
 protected:

@@ -9,6 +9,10 @@
 #include "ledger_workspace.hpp"
 #include "records/documents.hpp"
 #include "records/store.hpp"
+#include "storage/database.hpp"
+
+#include <chrono>
+#include <thread>
 
 // Its own namespace: the unity build compiles several test files as one.
 namespace records_documents_test {
@@ -71,6 +75,33 @@ TEST_CASE("list_document: codes, lists and numbers, the same in either language"
 
   auto only_b = json_of(records::list_document(ws.sql(), ws.config(), {{}, "", "", "乙", true}, kangle::Lang::en));
   CHECK(only_b["sections"][0]["tables"][0]["rows"].size() == 1);
+}
+
+TEST_CASE("set_document: what another command changed meanwhile is read, not written over", "[records-documents]") {
+  LedgerWorkspace ws;
+  auto id = ws.record("2026-12-02", "haircut", {ws.volunteer("甲")}, 120);
+  // Another command holds the write lock, and has set the residents served.
+  kangle::storage::Database other(ws.db_file(), kangle::storage::Access::read_write);
+  SQLite::Transaction writing(other.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  records::RecordStore(other.sql()).update_outcome(id, 30, std::nullopt, "");
+  records::OutcomeChange change;
+  change.note = "雨天";
+  std::string failed;
+  std::thread setting([&] {
+    try {
+      records::set_document(ws.sql(), ws.config(), id, change, kangle::Lang::en);
+    } catch (const std::exception& e) {
+      failed = e.what();
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // set_document is waiting for the lock
+  writing.commit();
+  setting.join();
+  REQUIRE(failed == "");
+  auto record = records::RecordStore(ws.sql()).find(id);
+  REQUIRE(record);
+  CHECK(record->residents == 30);  // the other command's, kept
+  CHECK(record->note == "雨天");
 }
 
 TEST_CASE("record_of and span_of refuse what they cannot be sure of", "[records-documents]") {

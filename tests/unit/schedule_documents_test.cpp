@@ -6,8 +6,12 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <chrono>
+#include <exception>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "config/loader.hpp"
@@ -238,6 +242,33 @@ TEST_CASE("diff_document: added and removed duties per person, since the publica
     removed = removed || (row["change"] == "removed" && row["volunteer"] == ws.zhang);
   }
   CHECK(removed);
+}
+
+TEST_CASE("lock_seats: a seat a build empties meanwhile is refused, not \"0 seats locked\"", "[schedule_documents]") {
+  Example ws;
+  auto rota = schedule::stored_rota(ws.db->sql(), december);
+  auto held = std::find_if(rota.begin(), rota.end(), [](const auto& seat) { return seat.volunteer.has_value(); });
+  REQUIRE(held != rota.end());
+  // Another command (a rebuild, say) holds the write lock and has emptied the seat.
+  kangle::storage::Database other(ws.dir.path() / "ws" / "kangle.db", kangle::storage::Access::read_write);
+  SQLite::Transaction writing(other.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement empty(other.sql(), "UPDATE rota_seats SET volunteer_id = NULL WHERE month = ? AND seat = ?");
+  empty.bind(1, december.text());
+  empty.bind(2, held->seat);
+  REQUIRE(empty.exec() == 1);
+  std::exception_ptr failed;
+  std::thread locking([&] {
+    try {
+      schedule::lock_seats(ws.db->sql(), december, held->seat, std::nullopt, true, Lang::en);
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // lock_seats is waiting for the lock
+  writing.commit();
+  locking.join();
+  REQUIRE(failed);
+  CHECK_THROWS_AS(std::rethrow_exception(failed), kangle::InputError);
 }
 
 TEST_CASE("build_document and lock_seats: the figures as facts", "[schedule_documents]") {
