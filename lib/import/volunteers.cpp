@@ -316,7 +316,7 @@ public:
     };
     auto remember = [&](const Volunteer& v, std::int64_t id) {
       auto at = static_cast<std::size_t>(id);
-      if (at >= first_row_of_.size()) first_row_of_.resize(std::max(at + 1, 2 * first_row_of_.size()), 0);
+      if (at >= first_row_of_.size()) first_row_of_.resize(at + 1, 0);
       if (first_row_of_[at] == 0) first_row_of_[at] = row.number;
       for (const auto* key : {&v.phone, &v.id_number}) {
         if (!key->empty()) known_keys_->add(*key);
