@@ -435,7 +435,6 @@ enum class Msg {
   match_status_needs_only,
   match_unit_resources_only,
   match_bad_status,
-  match_too_many_places,
   check_unknown_list_category,
   list_needs,
   list_resources,

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <map>
 #include <numbers>
 #include <set>
@@ -38,13 +37,6 @@ bool offers_asked_service(const lists::Resource& r, const lists::Need& n) {
   });
 }
 
-/// `a × b`, refused (rather than wrapped round into a wrong plan) when it overflows.
-std::int64_t times(std::int64_t a, std::int64_t b, std::int64_t places) {
-  std::int64_t product = 0;
-  if (__builtin_mul_overflow(a, b, &product)) throw InputError(Message(Msg::match_too_many_places, places));
-  return product;
-}
-
 bool deadline_passed(const lists::Need& n, const Date& today) { return n.deadline && *n.deadline < today; }
 
 bool among(const std::vector<std::int64_t>& ids, std::int64_t id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
@@ -62,9 +54,10 @@ struct Pair {
 
 /// The flow network of the pairs: source → resource (its room) → [need's donor (one
 /// place), for a need wanting several] → need (its open places) → need's side
-/// (vulnerable or not) → sink. Returns the flow on each pair's arc.
+/// (vulnerable or not) → sink. `pair_costs` are tiers, the first outweighing the next:
+/// each a cost by pair. Returns the flow on each pair's arc.
 std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
-                                const std::vector<Pair>& pairs, const std::vector<std::int64_t>& pair_cost,
+                                const std::vector<Pair>& pairs, const std::vector<std::vector<std::int64_t>>& pair_costs,
                                 std::int64_t amount, std::optional<std::pair<std::int64_t, std::int64_t>> split) {
   solver::FlowNetwork g;
   auto source = g.add_node(), sink = g.add_node();
@@ -89,7 +82,7 @@ std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::v
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     const auto& p = pairs[i];
     auto to = needs[p.need].open > 1 ? donor_node[{p.need, p.donor}] : need_node[p.need];
-    arcs.push_back(g.add_arc(resource_node[p.resource], to, 1, pair_cost[i]));
+    arcs.push_back(g.add_arc(resource_node[p.resource], to, 1, pair_costs.front()[i]));
   }
   if (split) {
     // Exactly as many places on each side as the first solve found.
@@ -100,7 +93,12 @@ std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::v
     g.add_arc(other_side, sink, amount, 0);
     g.add_arc(source, sink, amount, 0);  // what cannot be placed bypasses
   }
-  auto solution = g.min_cost_flow(source, sink, amount);
+  std::vector<std::vector<std::int64_t>> later_tiers;
+  for (std::size_t t = 1; t < pair_costs.size(); ++t) {
+    auto& tier = later_tiers.emplace_back(static_cast<std::size_t>(g.arc_count()), 0);
+    for (std::size_t i = 0; i < pairs.size(); ++i) tier[static_cast<std::size_t>(arcs[i])] = pair_costs[t][i];
+  }
+  auto solution = g.min_cost_flow(source, sink, amount, later_tiers);
   std::vector<std::int64_t> flow;
   flow.reserve(arcs.size());
   for (auto arc : arcs) flow.push_back(solution.flow[static_cast<std::size_t>(arc)]);
@@ -180,30 +178,22 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
     for (std::size_t i = 0; i < pairs.size(); ++i) {
       cost[i] = -(1 + (needs[pairs[i].need].need.vulnerable ? amount + 1 : 0));
     }
-    auto first = solve(needs, resources, pairs, cost, amount, std::nullopt);
+    auto first = solve(needs, resources, pairs, {cost}, amount, std::nullopt);
     std::int64_t vulnerable = 0, total = 0;
     for (std::size_t i = 0; i < pairs.size(); ++i) {
       total += first[i];
       if (needs[pairs[i].need].need.vulnerable) vulnerable += first[i];
     }
     // Second solve, the same number of places on each side: days waited, then places
-    // given the service asked for, then distance. A place with the service asked for
-    // outweighs any total of distances (at most `total` places of them); a day waited
-    // outweighs any total of both. The costs reach total × longest_wait_days ×
-    // day_weight, about 3.65e7 × total³: within a quarter of 64 bits up to some 3,800
-    // places in one run (a street's lists hold hundreds); more is refused, not wrapped.
-    std::int64_t service_weight = times(total, farthest_units, total) + 1;
-    std::int64_t day_weight = times(total, service_weight + farthest_units, total) + 1;
-    // LEMON adds costs along paths and keeps room of its own: a quarter of the range.
-    auto largest_pair = times(longest_wait_days, day_weight, total) + service_weight + farthest_units;
-    if (times(largest_pair, total, total) > std::numeric_limits<std::int64_t>::max() / 4) {
-      throw InputError(Message(Msg::match_too_many_places, total));
-    }
+    // given the service asked for, then distance, each tier exactly before the next
+    // (a tier's costs stay small however many places a run gives).
+    std::vector<std::vector<std::int64_t>> tiers(3, std::vector<std::int64_t>(pairs.size()));
     for (std::size_t i = 0; i < pairs.size(); ++i) {
-      auto waited = std::clamp<std::int64_t>(needs[pairs[i].need].age_days, 0, longest_wait_days);
-      cost[i] = -waited * day_weight - (pairs[i].asked_service ? service_weight : 0) + distance_units(pairs[i].distance);
+      tiers[0][i] = -std::clamp<std::int64_t>(needs[pairs[i].need].age_days, 0, longest_wait_days);
+      tiers[1][i] = pairs[i].asked_service ? -1 : 0;
+      tiers[2][i] = distance_units(pairs[i].distance);
     }
-    auto second = solve(needs, resources, pairs, cost, total, std::pair{vulnerable, total - vulnerable});
+    auto second = solve(needs, resources, pairs, tiers, total, std::pair{vulnerable, total - vulnerable});
     for (std::size_t i = 0; i < pairs.size(); ++i) {
       if (second[i] == 0) continue;
       const auto& need = needs[pairs[i].need].need;

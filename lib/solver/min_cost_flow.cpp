@@ -16,26 +16,49 @@ FlowNetwork::Arc FlowNetwork::add_arc(Node from, Node to, std::int64_t capacity,
   return static_cast<Arc>(arcs_.size() - 1);
 }
 
-FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::int64_t amount) const {
-  lemon::ListDigraph graph;
+FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::int64_t amount,
+                                                 const std::vector<std::vector<std::int64_t>>& later_tiers) const {
+  using Graph = lemon::ListDigraph;
+  Graph graph;
   graph.reserveNode(nodes_);
   graph.reserveArc(static_cast<int>(arcs_.size()));
-  std::vector<lemon::ListDigraph::Node> nodes;
+  std::vector<Graph::Node> nodes;
   nodes.reserve(static_cast<std::size_t>(nodes_));
   for (int i = 0; i < nodes_; ++i) nodes.push_back(graph.addNode());
-  std::vector<lemon::ListDigraph::Arc> arcs;
+  std::vector<Graph::Arc> arcs;
   arcs.reserve(arcs_.size());
-  lemon::ListDigraph::ArcMap<std::int64_t> capacity(graph), cost(graph);
+  Graph::ArcMap<std::int64_t> lower(graph, 0), upper(graph), cost(graph);
   for (const auto& a : arcs_) {
     auto arc = graph.addArc(nodes[static_cast<std::size_t>(a.from)], nodes[static_cast<std::size_t>(a.to)]);
-    capacity[arc] = a.capacity;
+    upper[arc] = a.capacity;
     cost[arc] = a.cost;
     arcs.push_back(arc);
   }
-  lemon::NetworkSimplex<lemon::ListDigraph, std::int64_t, std::int64_t> simplex(graph);
-  simplex.upperMap(capacity).costMap(cost).stSupply(nodes[static_cast<std::size_t>(source)],
-                                                    nodes[static_cast<std::size_t>(sink)], amount);
-  if (simplex.run() != decltype(simplex)::OPTIMAL) throw std::runtime_error("min-cost flow: no feasible flow");
+  lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t> simplex(graph);
+  // The first tier without lower bounds, as a single solve always was: the same pivots,
+  // so the same one of several equal optima.
+  auto solve = [&](bool bounded) {
+    simplex.reset();
+    if (bounded) simplex.lowerMap(lower);
+    simplex.upperMap(upper).costMap(cost).stSupply(nodes[static_cast<std::size_t>(source)],
+                                                   nodes[static_cast<std::size_t>(sink)], amount);
+    if (simplex.run() != decltype(simplex)::OPTIMAL) throw std::runtime_error("min-cost flow: no feasible flow");
+  };
+  solve(false);
+  for (const auto& tier : later_tiers) {
+    if (tier.size() != arcs_.size()) throw std::logic_error("min-cost flow: a tier's costs are not one an arc");
+    // Every optimum of the tier just solved meets the complementary slackness conditions
+    // with its optimal potentials: an arc of positive reduced cost carries its lower bound,
+    // one of negative reduced cost its upper. Fixed there, only those optima remain.
+    for (std::size_t i = 0; i < arcs.size(); ++i) {
+      auto arc = arcs[i];
+      auto reduced = cost[arc] + simplex.potential(graph.source(arc)) - simplex.potential(graph.target(arc));
+      if (reduced > 0) upper[arc] = lower[arc];
+      if (reduced < 0) lower[arc] = upper[arc];
+      cost[arc] = tier[i];
+    }
+    solve(true);
+  }
   Solution solution;
   solution.cost = simplex.totalCost();
   solution.flow.reserve(arcs.size());

@@ -29,7 +29,13 @@ public:
   /// Callers that want "as much as possible, then cheapest" add a bypass arc from
   /// source to sink at cost 0 and give useful paths a large negative cost. Throws
   /// std::runtime_error when `amount` cannot be sent (the caller's bug).
-  Solution min_cost_flow(Node source, Node sink, std::int64_t amount) const;
+  ///
+  /// With `later_tiers` (each a cost by arc, indexed by Arc), the least in the arcs' own
+  /// costs, then among those flows the least in later_tiers[0]'s, and so on: exactly
+  /// lexicographic, each tier solved on its own costs, with no weights that grow with the
+  /// network. `cost` is the last tier's total.
+  Solution min_cost_flow(Node source, Node sink, std::int64_t amount,
+                         const std::vector<std::vector<std::int64_t>>& later_tiers = {}) const;
 
   /// The problem `min_cost_flow(source, sink, amount)` solves, in the DIMACS min-cost
   /// flow format (nodes numbered from 1), for an independent solver to check.

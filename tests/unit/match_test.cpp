@@ -1177,13 +1177,20 @@ TEST_CASE("load_pool: a resource outside its period is out of it, and a renewed 
   CHECK(room(ymd(2026, 12, 6))[weekly] == std::pair{0, true});  // the week before: n1 already held it
 }
 
-TEST_CASE("plan_matches refuses a run too large to weigh exactly instead of wrapping its costs round", "[match]") {
+TEST_CASE("plan_matches: a run of thousands of places is planned, the longest waits first", "[match]") {
+  // 4,200 needs, 42 for each wait of 0 to 99 days, for 4,100 places: one weighted solve
+  // would have needed costs past 64 bits (it was refused above some 3,800 places).
   std::vector<OpenNeed> needs;
-  for (std::int64_t id = 1; id <= 4200; ++id) needs.push_back(open_need(id, "life", std::nullopt, 30));
-  std::vector<FreeResource> resources{free_resource(1, "life", std::nullopt, std::nullopt, 4200)};
-  CHECK_THROWS_AS(kangle::match::plan_matches(needs, resources, today), kangle::InputError);
-  needs.resize(300);
-  CHECK(kangle::match::plan_matches(needs, resources, today).proposals.size() == 300);
+  for (std::int64_t id = 1; id <= 4200; ++id) needs.push_back(open_need(id, "life", std::nullopt, static_cast<int>(id % 100)));
+  std::vector<FreeResource> resources{free_resource(1, "life", std::nullopt, std::nullopt, 4100)};
+  auto plan = kangle::match::plan_matches(needs, resources, today);
+  REQUIRE(plan.proposals.size() == 4100);
+  std::map<int, int> served_by_wait;
+  for (const auto& p : plan.proposals) ++served_by_wait[needs[static_cast<std::size_t>(p.need - 1)].age_days];
+  CHECK(served_by_wait[0] == 0);   // the 100 left are the shortest waits: 42 of 0 days,
+  CHECK(served_by_wait[1] == 0);   // 42 of 1 day,
+  CHECK(served_by_wait[2] == 26);  // 16 of 2 days
+  for (int wait = 3; wait < 100; ++wait) CHECK(served_by_wait[wait] == 42);
 }
 
 }  // namespace match_test
