@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# The growth table of issue 22 (bench/README.md, "Growth"): the rota, the matching and the
+# import of sign-ups at sizes that double, each with its time, peak memory and ratio to the
+# size before, and each result checked:
+# - rota: `schedule build --month 2026-12` for districts of 50 × 5,000 up to 400 × 40,000
+#   (bench/gen_district.py); the network of the same build (`--dry-run --flow-out`) solved
+#   again by another of LEMON's algorithms (bench/flow_solvers.cpp, CostScaling with
+#   128-bit costs): the two optima must be equal;
+# - matching: `match run` for 6,250 needs × 625 resources up to 50,000 × 5,000, the district
+#   growing with them (the same density; bench/gen_match.py); its objective against
+#   networkx's (gen_match.py solve) where networkx ends within NX_TIMEOUT seconds (default
+#   600: about 20,000 × 2,000);
+# - import: `import volunteers` of the GB18030 CSV of 10,000, 130,000 and 1,000,000 rows
+#   (bench/gen_signups.py): the people stored must be the distinct phone numbers of the
+#   sheet, as Python counts them.
+#
+#   bash bench/growth.sh [rota] [match] [import]      (default: all three; about 20 minutes)
+#
+# KANGLE is the binary (default build/cli/kangle, copied first). Needs g++ and liblemon-dev
+# (the rota's check), python3-openpyxl and python3-networkx (Debian), sqlite3 and
+# /usr/bin/time. One run a size, so a ratio is good to a tenth or so on a quiet machine.
+# Works under BENCH_DIR (default /tmp/kangle-growth), deleted at the end unless BENCH_KEEP=1.
+# Exits 1 when a check fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=("$@")
+[ ${#jobs[@]} -gt 0 ] || jobs=(rota match import)
+python=${PYTHON:-/usr/bin/python3}
+out=${BENCH_DIR:-/tmp/kangle-growth}
+[ "${BENCH_KEEP:-0}" = 1 ] || trap 'rm -rf "$out"' EXIT
+rm -rf "$out"
+mkdir -p "$out"
+kangle=$out/kangle
+cp "$(realpath "${KANGLE:-build/cli/kangle}")" "$kangle"
+export KANGLE_LANG=en NO_COLOR=1
+failed=0
+
+# measure COMMAND...: runs it once, its output in $out/last.out; sets `seconds` and `mb`.
+measure() {
+  if ! /usr/bin/time -f '%e %M' -o "$out/time" "$@" > "$out/last.out" 2> "$out/last.err"; then
+    cat "$out/last.err" >&2
+    echo "FAIL: $*" >&2
+    exit 1
+  fi
+  read -r seconds kb < "$out/time"
+  mb=$((kb / 1024))
+}
+# row SIZE CHECK: a row of the table, with the ratio of `seconds` to the size before's.
+row() {
+  local ratio="" memory_ratio=""
+  if [ -n "${previous_seconds:-}" ]; then
+    ratio=$(awk "BEGIN { printf \"×%.1f\", $seconds / ($previous_seconds > 0 ? $previous_seconds : 0.01) }")
+    memory_ratio=$(awk "BEGIN { printf \"×%.1f\", $mb / ($previous_mb > 0 ? $previous_mb : 1) }")
+  fi
+  printf '| %s | %.2f s | %s | %d MB | %s | %s |\n' "$1" "$seconds" "$ratio" "$mb" "$memory_ratio" "$2"
+  previous_seconds=$seconds previous_mb=$mb
+}
+header() {
+  echo
+  echo "$1"
+  echo
+  echo "| size | time | ratio | peak memory | ratio | checked |"
+  echo "| --- | ---: | ---: | ---: | ---: | --- |"
+  previous_seconds="" previous_mb=""
+}
+
+growth_rota() {
+  g++ -O2 -std=c++17 bench/flow_solvers.cpp -o "$out/flow_solvers" -llemon 2> /dev/null
+  header "Rota: \`schedule build --month 2026-12\` (kiosks × volunteers)"
+  local sites volunteers ws
+  local -x KANGLE_NOW=2026-11-23T02:00:00Z  # before December: the whole month is open
+  for size in 50:5000 100:10000 200:20000 400:40000; do
+    sites=${size%:*} volunteers=${size#*:} ws=$out/rota-$sites/ws
+    "$python" bench/gen_district.py "$sites" "$volunteers" "$out/rota-$sites/input" > /dev/null
+    "$kangle" init "$ws" > /dev/null
+    cp "$out/rota-$sites"/input/kiosks/*.toml "$ws/kiosks/"
+    "$kangle" -w "$ws" import volunteers "$out/rota-$sites/input/志愿者报名表.csv" > /dev/null
+    # The build is timed; a dry run then writes its network for the check.
+    cp "$ws/kangle.db" "$out/rota-$sites/imported.db"
+    measure "$kangle" -w "$ws" schedule build --month 2026-12
+    cp "$out/rota-$sites/imported.db" "$ws/kangle.db"
+    rm -f "$ws/kangle.db-wal" "$ws/kangle.db-shm"
+    "$kangle" -w "$ws" schedule build --month 2026-12 --dry-run --flow-out "$out/rota-$sites/rota.dimacs" > /dev/null
+    local check
+    if "$out/flow_solvers" "$out/rota-$sites/rota.dimacs" cost-partial-128 > "$out/solver.txt"; then
+      check="the optimum CostScaling finds ($(awk '$1 == "c" && $2 == "optimum" { print $3 }' "$out/rota-$sites/rota.dimacs"))"
+    else
+      check="FAILED: $(tail -n 1 "$out/solver.txt")"
+      failed=1
+    fi
+    row "$sites × $volunteers" "$check"
+    rm -rf "$out/rota-$sites"
+  done
+}
+
+growth_match() {
+  header "Matching: \`match run\` (needs × resources, the district's side)"
+  local needs resources km ws db nx_check
+  local -x KANGLE_NOW=2026-12-01T02:00:00Z
+  for size in 6250:625:7.1 12500:1250:10 25000:2500:14.1 50000:5000:20; do
+    IFS=: read -r needs resources km <<< "$size"
+    ws=$out/match-$needs/ws db=$ws/kangle.db
+    "$python" bench/gen_match.py generate "$out/match-$needs/sheets" --needs "$needs" --resources "$resources" \
+      --km "$km" --today 2026-12-01 > /dev/null
+    "$kangle" init "$ws" --example kangjian > /dev/null
+    "$kangle" -w "$ws" import needs "$out/match-$needs/sheets/需求清单.csv" > /dev/null
+    "$kangle" -w "$ws" import resources "$out/match-$needs/sheets/资源清单.csv" > /dev/null
+    "$python" bench/gen_match.py backdate "$db" "$out/match-$needs/sheets" > /dev/null
+    cp "$db" "$out/match-$needs/imported.db"
+    measure "$kangle" -w "$ws" match run
+    local mine theirs status=0
+    mine=$("$python" bench/gen_match.py score "$db" --today 2026-12-01 | sed -n 's/^kangle: \(.*\) (.*/\1/p')
+    timeout "${NX_TIMEOUT:-600}" "$python" bench/gen_match.py solve "$out/match-$needs/imported.db" --today 2026-12-01 \
+      > "$out/networkx.txt" || status=$?
+    theirs=$(sed -n 's/^networkx: \(.*\) (.*/\1/p' "$out/networkx.txt")
+    if [ "$status" = 124 ]; then
+      nx_check="not checked: networkx did not end within ${NX_TIMEOUT:-600} s"
+    elif [ -n "$theirs" ] && [ "$theirs" = "$mine" ]; then
+      nx_check="the objective networkx finds ($mine)"
+    else
+      nx_check="FAILED: kangle $mine, networkx ${theirs:-none}"
+      failed=1
+    fi
+    row "$needs × $resources, $km km" "$nx_check"
+    rm -rf "$out/match-$needs"
+  done
+}
+
+growth_import() {
+  header "Import: \`import volunteers\` of a GB18030 CSV (rows)"
+  local ws stored expected
+  for rows in 10000 130000 1000000; do
+    ws=$out/import-$rows/ws
+    "$python" bench/gen_signups.py "$rows" "$out/import-$rows" > /dev/null
+    "$kangle" init "$ws" --example kangjian > /dev/null
+    # Exit 1: rows were rejected (the sheet has people without a phone).
+    measure bash -c '"$@" || [ $? = 1 ]' import "$kangle" -w "$ws" import volunteers "$out/import-$rows/signups-gb18030.csv"
+    stored=$(sqlite3 "$ws/kangle.db" "SELECT count(*) FROM volunteers")
+    expected=$("$python" -c 'import csv, sys; print(len({r["phone"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["phone"]}))' \
+      "$out/import-$rows/signups-plain.csv")
+    if [ "$stored" = "$expected" ]; then
+      row "$rows" "the $stored distinct phones, a person each"
+    else
+      row "$rows" "FAILED: $stored people stored, $expected distinct phones"
+      failed=1
+    fi
+    rm -rf "$out/import-$rows"
+  done
+}
+
+for job in "${jobs[@]}"; do
+  case $job in
+    rota | match | import) "growth_$job" ;;
+    *) echo "unknown job $job (rota, match, import)" >&2; exit 2 ;;
+  esac
+done
+exit "$failed"
