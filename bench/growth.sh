@@ -19,7 +19,8 @@
 #
 # KANGLE is the binary (default build/cli/kangle, copied first). Needs g++ and liblemon-dev
 # (the rota's check), python3-openpyxl and python3-networkx (Debian), sqlite3 and
-# /usr/bin/time. One run a size, so a ratio is good to a tenth or so on a quiet machine.
+# /usr/bin/time. PYTHON (default /usr/bin/python3) runs the generators; NX_PYTHON (default
+# PYTHON) networkx. One run a size, so a ratio is good to a tenth or so on a quiet machine.
 # Works under BENCH_DIR (default /tmp/kangle-growth), deleted at the end unless BENCH_KEEP=1.
 # Exits 1 when a check fails.
 set -euo pipefail
@@ -111,7 +112,7 @@ growth_match() {
     measure "$kangle" -w "$ws" match run
     local mine theirs status=0
     mine=$("$python" bench/gen_match.py score "$db" --today 2026-12-01 | sed -n 's/^kangle: \(.*\) (.*/\1/p')
-    timeout "${NX_TIMEOUT:-600}" "$python" bench/gen_match.py solve "$out/match-$needs/imported.db" --today 2026-12-01 \
+    timeout "${NX_TIMEOUT:-600}" "${NX_PYTHON:-$python}" bench/gen_match.py solve "$out/match-$needs/imported.db" --today 2026-12-01 \
       > "$out/networkx.txt" || status=$?
     theirs=$(sed -n 's/^networkx: \(.*\) (.*/\1/p' "$out/networkx.txt")
     if [ "$status" = 124 ]; then
