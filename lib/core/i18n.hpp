@@ -449,6 +449,8 @@ enum class Msg {
   volunteer_away,
   volunteer_away_on_seats,
   volunteer_away_seat_locked,
+  volunteer_away_rebuild,
+  volunteer_away_rebuild_published,
   volunteer_away_removed,
   volunteer_away_none,
   field_away_from,

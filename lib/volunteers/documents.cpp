@@ -15,6 +15,7 @@
 #include "people/edit.hpp"
 #include "people/identity.hpp"
 #include "schedule/away.hpp"
+#include "schedule/store.hpp"
 
 namespace kangle::volunteers {
 
@@ -287,11 +288,23 @@ present::Document away_document(SQLite::Database& db, const config::Config& conf
   std::vector<std::string> lines{
       tr(lang, Msg::volunteer_away, name, format_date(away.from), away.to ? format_date(*away.to) : "…")};
   if (!declared.seats.empty()) lines.push_back(tr(lang, Msg::volunteer_away_on_seats, name, declared.seats.size()));
+  std::vector<schedule::Month> months;  // of the seats, in order, each once
   for (const auto& seat : declared.seats) {
     lines.push_back(fmt::format("  {} {} {} {}{}", format_date(seat.date), format_time_range(seat.time),
                                 config::kiosk_label(config, seat.kiosk, lang),
                                 seat.service.empty() ? seat.title : config::service_label(config.catalogue, seat.service, lang),
                                 seat.locked ? text_of(Msg::volunteer_away_seat_locked, lang) : ""));
+    schedule::Month month{static_cast<int>(seat.date.year()), static_cast<unsigned>(seat.date.month())};
+    if (std::none_of(months.begin(), months.end(), [&](const auto& m) { return m.text() == month.text(); })) {
+      months.push_back(month);
+    }
+  }
+  // The build that frees each month's seats, as it will be accepted: a published month
+  // is rebuilt only with --force.
+  schedule::RotaStore rota(db);
+  for (const auto& month : months) {
+    bool published = rota.published_at(month).has_value();
+    lines.push_back(tr(lang, published ? Msg::volunteer_away_rebuild_published : Msg::volunteer_away_rebuild, month.text()));
   }
   return present::message(lang, "volunteer_away", std::move(lines),
                           {{"volunteer", Value::integer(volunteer)},

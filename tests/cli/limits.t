@@ -65,8 +65,9 @@ and the build does, a line per seat.
   已锁定 2026-04 的 8 个岗位
   $ kangle volunteers away 甲 --from 2026-04-08 --to 2026-04-08 --reason 就医
   甲 自 2026-04-08 至 2026-04-08 不能服务。
-  甲 在这段时间排有 1 个班次，重新生成当月排班（kangle schedule build）会换人：
+  甲 在这段时间排有 1 个班次：
     2026-04-08 13:30-16:00 丁香园 织补（已锁定：下次生成排班时同样会释放）
+  重新生成当月排班会换人：kangle schedule build --month 2026-04
   $ kangle schedule build --month 2026-04
   2026-04 轮值表：57 场服务，124 个岗位，已排 8 个，空缺 116 个
   与原轮值表相比，有 1 人调整：甲

@@ -141,8 +141,9 @@ says so, a locked seat too.
   李秀英 自 2026-12-09 至 2026-12-10 不能服务。
   $ kangle volunteers away 李秀英 --from 2026-12-16 --to 2026-12-16
   李秀英 自 2026-12-16 至 2026-12-16 不能服务。
-  李秀英 在这段时间排有 1 个班次，重新生成当月排班（kangle schedule build）会换人：
+  李秀英 在这段时间排有 1 个班次：
     2026-12-16 09:00-11:30 丁香园 织补（已锁定：下次生成排班时同样会释放）
+  重新生成当月排班会换人：kangle schedule build --month 2026-12
   $ kangle volunteers away
   编号  姓名    起          止          原因
   1     李秀英  2026-12-09  2026-12-10  出差

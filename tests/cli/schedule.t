@@ -218,8 +218,9 @@ either language: only titles, headers, lines and the messages to send are transl
   2026-12-10
   $ kangle volunteers away 周敏 --from 2026-12-21 --to 2026-12-27 --reason 外出
   周敏 自 2026-12-21 至 2026-12-27 不能服务。
-  周敏 在这段时间排有 1 个班次，重新生成当月排班（kangle schedule build）会换人：
+  周敏 在这段时间排有 1 个班次：
     2026-12-22 09:00-11:30 康乐汇 测血压
+  2026-12 的轮值表已发布：kangle schedule build --month 2026-12 --force 会换人（将记录此次调整），之后用 `schedule diff` 查看需通知的人
   $ kangle schedule build --month 2026-12 --force | sed -n 2p
   与原轮值表相比，有 3 人调整：周敏、马国强、梁红梅
   $ kangle schedule show --month 2026-12 --person 周敏 --format csv | tr -d '\r' | cut -d, -f1 | grep -c 2026-12-2[1-7]
