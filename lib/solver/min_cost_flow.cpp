@@ -46,7 +46,7 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
   };
   solve(false);
   for (const auto& tier : later_tiers) {
-    if (tier.size() != arcs_.size()) throw std::logic_error("min-cost flow: a tier's costs are not one an arc");
+    if (tier.size() != arcs_.size()) throw std::logic_error("min-cost flow: a tier must give every arc a cost");
     // Every optimum of the tier just solved meets the complementary slackness conditions
     // with its optimal potentials: an arc of positive reduced cost carries its lower bound,
     // one of negative reduced cost its upper. Fixed there, only those optima remain.
