@@ -128,11 +128,22 @@ std::string donor(const lists::Resource& resource) {
   return "unit:" + (resource.unit.empty() ? resource.provider : resource.unit);
 }
 
+namespace {
+
+/// Whether a need at `distance` (unknown: nothing) is within the resource's radius.
+bool within_radius(const lists::Resource& resource, const std::optional<int>& distance) {
+  return !resource.radius_m || (distance && *distance <= *resource.radius_m);
+}
+
+/// Whether the need is within the resource's radius (the distance worked out only for a radius).
+bool reaches(const lists::Resource& resource, const lists::Need& need) {
+  return !resource.radius_m || within_radius(resource, distance_between(resource, need));
+}
+
+}  // namespace
+
 bool can_serve(const lists::Resource& resource, const lists::Need& need, const Date& today) {
-  if (resource.category != need.category || deadline_passed(need, today)) return false;
-  if (!resource.radius_m) return true;
-  auto distance = distance_between(resource, need);
-  return distance && *distance <= *resource.radius_m;
+  return resource.category == need.category && !deadline_passed(need, today) && reaches(resource, need);
 }
 
 MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
@@ -142,7 +153,11 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
   // Each resource's donor, as an index; the donors already serving each need.
   std::map<std::string, std::size_t> donor_index;
   std::map<std::int64_t, std::size_t> donor_of;
-  for (const auto& r : resources) donor_of[r.resource.id] = donor_index.emplace(donor(r.resource), donor_index.size()).first->second;
+  std::vector<std::size_t> donor_at(resources.size());  // by resource index
+  for (std::size_t r = 0; r < resources.size(); ++r) {
+    donor_at[r] = donor_of[resources[r].resource.id] =
+        donor_index.emplace(donor(resources[r].resource), donor_index.size()).first->second;
+  }
   std::vector<std::set<std::size_t>> serving(needs.size());
   for (std::size_t n = 0; n < needs.size(); ++n) {
     for (auto id : needs[n].served_by) {
@@ -151,25 +166,24 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
   }
   // A resource that declined the need or gave it back, or whose donor serves it already.
   auto barred = [&](std::size_t n, std::size_t r) {
-    auto id = resources[r].resource.id;
-    return excluded(needs[n], id) || serving[n].contains(donor_of[id]);
-  };
-  auto available = [&](std::size_t n, std::size_t r) {
-    return resources[r].in_period && can_serve(resources[r].resource, needs[n].need, today);
+    return excluded(needs[n], resources[r].resource.id) || serving[n].contains(donor_at[r]);
   };
 
   std::vector<Pair> pairs;
   std::int64_t wanted = 0, room = 0;
   for (std::size_t n = 0; n < needs.size(); ++n) {
-    if (needs[n].open <= 0) continue;
+    const auto& need = needs[n].need;
+    if (needs[n].open <= 0 || deadline_passed(need, today)) continue;
     bool any = false;
-    for (auto r : by_category[needs[n].need.category]) {
-      if (barred(n, r)) continue;
-      if (resources[r].free > 0 && available(n, r)) {
-        pairs.push_back({n, r, donor_of[resources[r].resource.id], distance_between(resources[r].resource, needs[n].need),
-                         offers_asked_service(resources[r].resource, needs[n].need)});
-        any = true;
-      }
+    // A pair: a resource of the need's category with room, in its period, not barred,
+    // whose radius reaches the need (the distance worked out once).
+    for (auto r : by_category[need.category]) {
+      const auto& resource = resources[r].resource;
+      if (resources[r].free <= 0 || !resources[r].in_period || barred(n, r)) continue;
+      auto distance = distance_between(resource, need);
+      if (!within_radius(resource, distance)) continue;
+      pairs.push_back({n, r, donor_at[r], distance, offers_asked_service(resource, need)});
+      any = true;
     }
     if (any) wanted += needs[n].open;
   }
@@ -209,30 +223,37 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
       gap.reason = GapReason::deadline_passed;
     } else if (candidates.empty()) {
       gap.reason = GapReason::no_resource;
-    } else if (std::none_of(candidates.begin(), candidates.end(),
-                            [&](std::size_t r) { return can_serve(resources[r].resource, need, today); })) {
-      for (auto r : candidates) {
-        auto d = distance_between(resources[r].resource, need);
-        if (d && (!gap.nearest_m || *d < *gap.nearest_m)) {
-          gap.nearest = resources[r].resource.id;
-          gap.nearest_m = d;
-        }
-      }
-      gap.reason = gap.nearest ? GapReason::too_far : GapReason::no_location;
-    } else if (std::none_of(candidates.begin(), candidates.end(), [&](std::size_t r) { return available(n, r); })) {
-      gap.reason = GapReason::out_of_period;
-    } else if (!needs[n].refused_by.empty() && std::all_of(candidates.begin(), candidates.end(), [&](std::size_t r) {
-                 return !available(n, r) || barred(n, r);
-               })) {
-      gap.reason = GapReason::refused;
     } else {
-      // Donors already serving it count as in reach: they cannot serve it twice.
-      std::set<std::size_t> donors;
+      // The candidates whose radius reaches the need, worked out once.
+      std::vector<std::size_t> in_reach;
       for (auto r : candidates) {
-        if (available(n, r) && !among(needs[n].refused_by, resources[r].resource.id)) donors.insert(donor_of[resources[r].resource.id]);
+        if (reaches(resources[r].resource, need)) in_reach.push_back(r);
       }
-      gap.in_reach = static_cast<int>(donors.size());
-      if (gap.in_reach < need.wanted) gap.reason = GapReason::few_in_reach;
+      auto in_period = [&](std::size_t r) { return resources[r].in_period; };
+      if (in_reach.empty()) {
+        for (auto r : candidates) {
+          auto d = distance_between(resources[r].resource, need);
+          if (d && (!gap.nearest_m || *d < *gap.nearest_m)) {
+            gap.nearest = resources[r].resource.id;
+            gap.nearest_m = d;
+          }
+        }
+        gap.reason = gap.nearest ? GapReason::too_far : GapReason::no_location;
+      } else if (std::none_of(in_reach.begin(), in_reach.end(), in_period)) {
+        gap.reason = GapReason::out_of_period;
+      } else if (!needs[n].refused_by.empty() && std::all_of(in_reach.begin(), in_reach.end(), [&](std::size_t r) {
+                   return !in_period(r) || barred(n, r);
+                 })) {
+        gap.reason = GapReason::refused;
+      } else {
+        // Donors already serving it count as in reach: they cannot serve it twice.
+        std::set<std::size_t> donors;
+        for (auto r : in_reach) {
+          if (in_period(r) && !among(needs[n].refused_by, resources[r].resource.id)) donors.insert(donor_at[r]);
+        }
+        gap.in_reach = static_cast<int>(donors.size());
+        if (gap.in_reach < need.wanted) gap.reason = GapReason::few_in_reach;
+      }
     }
     plan.gaps.push_back(gap);
   }
