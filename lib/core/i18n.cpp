@@ -539,6 +539,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(ics_bad_reminder), "ics_reminder \"{}\" is neither \"前一天 HH:MM\" (the day before at that time) nor \"提前 N 分钟\" (N minutes before)", "ics_reminder“{}”既不是“前一天 HH:MM”（前一天的该时刻），也不是“提前 N 分钟”"},
     {M(record_over_daily_cap), "{} {}: {} served {} residents, over its daily cap of {} (recorded all the same)", "{} {}：{}共服务 {} 人次，超过每日限定人数 {}（仍照实记录）"},
     {M(record_no_rota), "nobody is on the rota on {}: build the rota first, or use `kangle record add`", "{} 的轮值表上没有人：请先排班，或用 `kangle record add` 补记"},
+    {M(record_rota_all_empty), "nobody is on the rota on {}: its {} seat(s) were left empty when it was built; record who served with `kangle record add`", "{} 的轮值表上没有人：排班时 {} 个岗位都没排到人；实际到岗的请用 `kangle record add` 补记"},
     {M(record_not_on_rota), "{} is not on the rota on {}", "{} 不在 {} 的轮值表上"},
     {M(record_served_unknown), "\"{}\" was not held on {}: --served takes a service or an event title of that day", "{1} 没有“{0}”：--served 需要当天的服务项目或活动名称"},
     {M(record_unknown_kiosk), "there is no kiosk \"{}\" in kiosks/", "kiosks/ 里没有服务亭“{}”"},

@@ -523,6 +523,7 @@ enum class Msg {
   ics_bad_reminder,
   record_over_daily_cap,
   record_no_rota,
+  record_rota_all_empty,
   record_not_on_rota,
   record_served_unknown,
   record_unknown_kiosk,

@@ -76,6 +76,8 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
   }
   if (seats.empty()) throw InputError(Message(Msg::record_no_rota, format_date(options.date)));
   auto day = records_of_day(seats);
+  // Seats the build could not fill: nobody to confirm, and no session held as planned.
+  if (day.empty()) throw InputError(Message(Msg::record_rota_all_empty, format_date(options.date), seats.size()));
 
   std::set<std::int64_t> on_rota;
   for (const auto& [key, r] : day) {

@@ -425,11 +425,21 @@ TEST_CASE("confirm: the rota's day becomes records, a day is confirmed once, so 
   CHECK(records::RecordStore(ws.sql()).list({}).size() == 3);
 
   // Someone absent must be on the rota; a day without a rota is refused.
-  CHECK_THROWS_WITH(records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-03"), "", {substitute}, {}, {}, {}},
+  CHECK_THROWS_WITH(records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-02"), "", {substitute}, {}, {}, {}},
                                                run_time, false),
-                    "替班人 is not on the rota on 2026-12-03");
+                    "替班人 is not on the rota on 2026-12-02");
   CHECK_THROWS_WITH(records::confirm_from_rota(ws.sql(), ws.config(), {day("2026-12-05"), "", {}, {}, {}, {}}, run_time, false),
                     Catch::Contains("nobody is on the rota on 2026-12-05"));
+  // A day whose seats were all left empty is refused as such: its residents served are
+  // not "a service not held", and confirming it is not a success that records nothing.
+  records::ConfirmOptions empty_day;
+  empty_day.date = day("2026-12-03");
+  CHECK_THROWS_WITH(records::confirm_from_rota(ws.sql(), ws.config(), empty_day, run_time, false),
+                    Catch::Matches("nobody is on the rota on 2026-12-03: its [0-9]+ seat\\(s\\) were left empty .*"));
+  empty_day.served = {{"blood-sugar@09:00", 20}};
+  CHECK_THROWS_WITH(records::confirm_from_rota(ws.sql(), ws.config(), empty_day, run_time, false),
+                    Catch::Contains("were left empty"));
+  CHECK(records::RecordStore(ws.sql()).list({}).size() == 3);
 }
 
 TEST_CASE("confirm: --satisfaction rates a session as --served counts it, 1 to 5, refused otherwise", "[points]") {
