@@ -6,7 +6,9 @@
 # - rota: `schedule build --month 2026-12` for districts of 50 × 5,000 up to 400 × 40,000
 #   (bench/gen_district.py); the network of the same build (`--dry-run --flow-out`) solved
 #   again by another of LEMON's algorithms (bench/flow_solvers.cpp, CostScaling with
-#   128-bit costs): the two optima must be equal;
+#   128-bit costs): the two optima must be equal; then drop-outs from the 1st and from the
+#   15th (`schedule drop` of the volunteer with the most seats from then on), each rebuild
+#   timed beside the build;
 # - matching: `match run` for 6,250 needs × 625 resources up to 50,000 × 5,000, the district
 #   growing with them (the same density; bench/gen_match.py); its objective against
 #   networkx's (gen_match.py solve) where networkx ends within NX_TIMEOUT seconds (default
@@ -69,7 +71,7 @@ header() {
 growth_rota() {
   g++ -O2 -std=c++17 bench/flow_solvers.cpp -o "$out/flow_solvers" -llemon 2> /dev/null
   header "Rota: \`schedule build --month 2026-12\` (kiosks × volunteers)"
-  local sites volunteers ws
+  local sites volunteers ws rebuilds=()
   local -x KANGLE_NOW=2026-11-23T02:00:00Z  # before December: the whole month is open
   for size in 50:5000 100:10000 200:20000 400:40000; do
     sites=${size%:*} volunteers=${size#*:} ws=$out/rota-$sites/ws
@@ -80,6 +82,19 @@ growth_rota() {
     # The build is timed; a dry run then writes its network for the check.
     cp "$ws/kangle.db" "$out/rota-$sites/imported.db"
     measure "$kangle" -w "$ws" schedule build --month 2026-12
+    local built_seconds=$seconds built_mb=$mb rebuild=""
+    # Drop-outs: from the 1st, then from the 15th, each the volunteer with the most seats
+    # from that day on; the month is rebuilt around each.
+    for from in 2026-12-01 2026-12-15; do
+      local dropped
+      dropped=$(sqlite3 "$ws/kangle.db" "SELECT v.phone FROM rota_seats s JOIN volunteers v ON v.id = s.volunteer_id
+                                         WHERE s.date >= '$from' GROUP BY v.id ORDER BY count(*) DESC, v.id LIMIT 1")
+      measure "$kangle" -w "$ws" schedule drop "$dropped" --month 2026-12 --from "$from" --format json
+      rebuild+=$(printf ' %.2f s (%d MB, %s moved) |' "$seconds" "$mb" \
+        "$("$python" -c 'import json, sys; print(json.load(sys.stdin)["facts"]["moved"])' < "$out/last.out")")
+    done
+    rebuilds+=("$(printf '| %s × %s | %.2f s (%d MB) |%s' "$sites" "$volunteers" "$built_seconds" "$built_mb" "$rebuild")")
+    seconds=$built_seconds mb=$built_mb
     cp "$out/rota-$sites/imported.db" "$ws/kangle.db"
     rm -f "$ws/kangle.db-wal" "$ws/kangle.db-shm"
     "$kangle" -w "$ws" schedule build --month 2026-12 --dry-run --flow-out "$out/rota-$sites/rota.dimacs" > /dev/null
@@ -93,6 +108,12 @@ growth_rota() {
     row "$sites × $volunteers" "$check"
     rm -rf "$out/rota-$sites"
   done
+  echo
+  echo "Rota: drop-outs (\`schedule drop\`: the month rebuilt around it, the days before kept)"
+  echo
+  echo "| size | build | from the 1st | from the 15th |"
+  echo "| --- | ---: | ---: | ---: |"
+  printf '%s\n' "${rebuilds[@]}"
 }
 
 growth_match() {
