@@ -2,6 +2,7 @@
 #include "core/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -132,5 +133,18 @@ std::size_t write_folder_atomically(const std::filesystem::path& folder,
     throw;
   }
 }
+
+FileLock::FileLock(const std::filesystem::path& path) {
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) throw WorkspaceError(Message(Msg::cannot_read_file, path.string(), std::strerror(errno)));
+  while (::flock(fd_, LOCK_EX) != 0) {
+    if (errno == EINTR) continue;
+    int error = errno;
+    ::close(fd_);
+    throw WorkspaceError(Message(Msg::cannot_read_file, path.string(), std::strerror(error)));
+  }
+}
+
+FileLock::~FileLock() { ::close(fd_); }  // closing the file releases the lock
 
 }  // namespace kangle

@@ -26,4 +26,18 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 std::size_t write_folder_atomically(const std::filesystem::path& folder,
                                     const std::function<void(const std::filesystem::path& staging)>& fill);
 
+/// An exclusive advisory lock (flock) on the file at `path`, held while the object lives:
+/// another holder is waited for. For writes of several files that must not interleave
+/// with another kangle's. Throws WorkspaceError when the file cannot be opened.
+class FileLock {
+public:
+  explicit FileLock(const std::filesystem::path& path);
+  ~FileLock();
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+private:
+  int fd_ = -1;
+};
+
 }  // namespace kangle

@@ -273,6 +273,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(kiosks_bad_service), "\"{}\" cannot be a service id (letters, Chinese characters, digits, - and _)", "“{}”不能作服务项目编号（只能用汉字、字母、数字、- 和 _）"},
     {M(kiosks_bad_cap), "\"{}\" is not a number of people", "“{}”不是人数"},
     {M(kiosks_hand_edited), "{} was changed by hand since kangle wrote it, or kangle did not write it: not overwritten (nothing was written); check it, then import again with --replace", "{} 在导入写入后被手工修改过，或不是导入所写：不覆盖（未写入任何文件）；核对后加 --replace 再导入"},
+    {M(kiosks_changed_meanwhile), "{} changed while this command ran (another kangle, or an editor): nothing was written; run the command again", "{} 在本命令运行期间被改动（另一个 kangle 命令或编辑器）：未写入任何文件；请重新运行本命令"},
     {M(kiosks_nothing_written), "cells that cannot be read: nothing was written", "有单元格无法读取：未写入任何文件"},
     {M(kiosks_counts), "{} stations: {} added, {} updated, {} unchanged; {} rows rejected", "站点 {} 个：新增 {} 个，更新 {} 个，未变 {} 个；拒收 {} 行"},
     {M(kiosks_file_added), "added {}", "新增 {}"},

@@ -272,6 +272,7 @@ enum class Msg {
   kiosks_bad_service,
   kiosks_bad_cap,
   kiosks_hand_edited,
+  kiosks_changed_meanwhile,
   kiosks_nothing_written,
   kiosks_counts,
   kiosks_file_added,

@@ -311,35 +311,6 @@ std::string services_with(std::string current, const config::Catalogue& catalogu
   return current;
 }
 
-/// Writes `files` into `workspace` all or none, once the workspace with them has loaded
-/// without error (else InputError naming the first problem): each staged beside its
-/// place first, then each renamed in.
-void write_checked(const fs::path& workspace, const std::vector<KioskFileChange>& files) {
-  config::ConfigTexts replacing;
-  for (const auto& change : files) replacing[change.path] = change.text;
-  auto loaded = config::load_config(workspace, replacing);
-  for (const auto& d : loaded.diagnostics.sorted()) {
-    if (d.severity == config::Severity::error) throw InputError(config::config_refusal(d));
-  }
-  std::vector<std::pair<fs::path, fs::path>> staged;
-  try {
-    for (const auto& change : files) {
-      if (change.kind == KioskFileChange::Kind::unchanged) continue;
-      auto target = workspace / fs::path(change.path);
-      fs::create_directories(target.parent_path());
-      auto staging = target;
-      staging += ".import-new";
-      write_file_atomically(staging, change.text);
-      staged.emplace_back(staging, target);
-    }
-  } catch (...) {
-    std::error_code ec;
-    for (const auto& [staging, target] : staged) fs::remove(staging, ec);
-    throw;
-  }
-  for (const auto& [staging, target] : staged) fs::rename(staging, target);
-}
-
 /// One row in memory: the options of `kiosk add` read as a row of the stations table.
 class TypedRow : public SheetReader {
 public:
@@ -383,6 +354,40 @@ bool written_by_import(std::string_view text) {
   auto line_end = text.find('\n', hash_start);
   if (line_end == std::string_view::npos) return false;
   return text.substr(hash_start, line_end - hash_start) == sha256_hex(text.substr(line_end + 1));
+}
+
+void write_config_changes(const fs::path& workspace, const std::vector<KioskFileChange>& files) {
+  FileLock lock(workspace / "kangle.toml");
+  for (const auto& change : files) {
+    if (current_text(workspace, change.path) != change.before) {
+      throw InputError(Message(Msg::kiosks_changed_meanwhile, change.path));
+    }
+  }
+  // Loaded with the files before any is written, each then staged beside its place and
+  // renamed in.
+  config::ConfigTexts replacing;
+  for (const auto& change : files) replacing[change.path] = change.text;
+  auto loaded = config::load_config(workspace, replacing);
+  for (const auto& d : loaded.diagnostics.sorted()) {
+    if (d.severity == config::Severity::error) throw InputError(config::config_refusal(d));
+  }
+  std::vector<std::pair<fs::path, fs::path>> staged;
+  try {
+    for (const auto& change : files) {
+      if (change.kind == KioskFileChange::Kind::unchanged) continue;
+      auto target = workspace / fs::path(change.path);
+      fs::create_directories(target.parent_path());
+      auto staging = target;
+      staging += ".import-new";
+      write_file_atomically(staging, change.text);
+      staged.emplace_back(staging, target);
+    }
+  } catch (...) {
+    std::error_code ec;
+    for (const auto& [staging, target] : staged) fs::remove(staging, ec);
+    throw;
+  }
+  for (const auto& [staging, target] : staged) fs::rename(staging, target);
 }
 
 namespace kiosk_import {
@@ -611,7 +616,8 @@ KioskImportReport kiosks_from(const config::Config& config, const fs::path& work
         if (text::clean(k.name) == text::clean(s.name)) throw InputError(Message(Msg::kiosk_add_same_name, s.name, "kiosks/" + k.id + ".toml"));
       }
     }
-    if (auto current = current_text(workspace, change.path)) {
+    change.before = current_text(workspace, change.path);
+    if (const auto& current = change.before) {
       if (*current == change.text) {
         change.kind = KioskFileChange::Kind::unchanged;
         ++r.unchanged;
@@ -632,11 +638,12 @@ KioskImportReport kiosks_from(const config::Config& config, const fs::path& work
     for (const auto& [id, s] : new_services) in_order.push_back(&s);
     std::stable_sort(in_order.begin(), in_order.end(), [](auto* a, auto* b) { return a->row < b->row; });
     for (const auto* s : in_order) report.new_services.push_back(s->id);
+    auto before = current_text(workspace, "services.toml");
     report.files.push_back({"services.toml", KioskFileChange::Kind::updated,
-                            services_with(current_text(workspace, "services.toml").value_or(""), catalogue, in_order, options.lang)});
+                            services_with(before.value_or(""), catalogue, in_order, options.lang), before});
   }
   if (options.dry_run) return report;
-  write_checked(workspace, report.files);
+  write_config_changes(workspace, report.files);
   report.written = true;
   return report;
 }
@@ -732,10 +739,11 @@ ServiceAddReport add_service(const config::Config& config, const fs::path& works
   report.category_name = category ? config::localized(category->name, category->name_en, request.lang)
                                   : tr(request.lang, Msg::kiosks_new_category);
   report.dry_run = request.dry_run;
+  auto before = current_text(workspace, "services.toml");
   report.file = {"services.toml", KioskFileChange::Kind::updated,
-                 services_with(current_text(workspace, "services.toml").value_or(""), catalogue, {&s}, request.lang)};
+                 services_with(before.value_or(""), catalogue, {&s}, request.lang), before};
   if (request.dry_run) return report;
-  write_checked(workspace, {report.file});
+  write_config_changes(workspace, {report.file});
   report.written = true;
   return report;
 }

@@ -30,6 +30,9 @@ struct KioskFileChange {
   std::string path;  ///< "kiosks/梧桐SPACE.toml", "services.toml"
   Kind kind = Kind::added;
   std::string text;
+  /// The file's text the change was made from; nothing when there was no file. Written
+  /// only while the file still holds it.
+  std::optional<std::string> before;
 };
 
 struct KioskImportReport {
@@ -95,6 +98,12 @@ struct ServiceAddReport {
 /// or id the catalogue knows, a category it does not, a file that would not load.
 ServiceAddReport add_service(const config::Config& config, const std::filesystem::path& workspace,
                              const ServiceAddRequest& request);
+
+/// Writes `files` into `workspace` all or none, under a lock on its kangle.toml that
+/// another kangle writing the configs waits for. Refused (InputError, nothing written)
+/// when a file no longer holds the text its change was made from (another command or an
+/// editor changed it meanwhile), or when the workspace with the files would not load.
+void write_config_changes(const std::filesystem::path& workspace, const std::vector<KioskFileChange>& files);
 
 /// The marker line of a kiosk file the import wrote: the SHA-256 of everything after it.
 inline constexpr std::string_view kiosk_hash_marker = "# kangle-import-sha256: ";

@@ -3,11 +3,14 @@
 // the kangjian example's workspace; CSV files written byte by byte.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "config/loader.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "import/kiosks.hpp"
 #include "import_report.hpp"
@@ -45,6 +48,8 @@ public:
   kangle::import::ServiceAddReport add(const kangle::import::ServiceAddRequest& request) {
     return kangle::import::add_service(config_, dir_.path(), request);
   }
+  void apply(const std::vector<KioskFileChange>& files) { kangle::import::write_config_changes(dir_.path(), files); }
+  fs::path path(const std::string& name) const { return dir_.path() / name; }
 };
 
 const std::string per_station =
@@ -254,6 +259,52 @@ TEST_CASE("add_service: appended to services.toml, the file before it unchanged,
   request.category = "不存在的类别";
   CHECK_THROWS_AS(w.add(request), kangle::InputError);
   CHECK(w.file("services.toml") == after);
+}
+
+TEST_CASE("two commands at once on the same config files: the second refused, not written over the first") {
+  Workspace w;
+  // Both made from services.toml as it was, as two `service add` run at once make them.
+  kangle::import::ServiceAddRequest first, second;
+  first.name = "书法班";
+  second.name = "糖画";
+  first.dry_run = second.dry_run = true;
+  auto a = w.add(first), b = w.add(second);
+  w.apply({a.file});
+  CHECK_THROWS_WITH(w.apply({b.file}), "services.toml changed while this command ran (another kangle, or an editor): "
+                                       "nothing was written; run the command again");
+  auto services = w.file("services.toml");
+  CHECK(services.find("书法班") != std::string::npos);
+  CHECK(services.find("糖画") == std::string::npos);
+
+  // Two `kiosk add` of one id: the second would have replaced the first's file.
+  kangle::import::KioskAddRequest kiosk;
+  kiosk.name = "梧桐·SPACE";
+  kiosk.hours = "周一至周五 9:00-11:30";
+  kiosk.dry_run = true;
+  auto k1 = w.add(kiosk);
+  kiosk.hours = "周六 9:00-11:00";
+  auto k2 = w.add(kiosk);
+  w.apply(k1.files);
+  CHECK_THROWS_AS(w.apply(k2.files), kangle::InputError);
+  CHECK(w.file("kiosks/梧桐SPACE.toml") == k1.files.front().text);
+}
+
+TEST_CASE("config writes wait for another kangle's: the lock on kangle.toml") {
+  Workspace w;
+  kangle::import::ServiceAddRequest request;
+  request.name = "书法班";
+  request.dry_run = true;
+  auto report = w.add(request);
+  auto before = w.file("services.toml");
+  std::thread writer;
+  {
+    kangle::FileLock held(w.path("kangle.toml"));
+    writer = std::thread([&] { w.apply({report.file}); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    CHECK(w.file("services.toml") == before);  // still waiting
+  }
+  writer.join();
+  CHECK(w.file("services.toml") == report.file.text);
 }
 
 }  // namespace kiosks_import_test
