@@ -356,7 +356,8 @@ bool written_by_import(std::string_view text) {
   return text.substr(hash_start, line_end - hash_start) == sha256_hex(text.substr(line_end + 1));
 }
 
-void write_config_changes(const fs::path& workspace, const std::vector<KioskFileChange>& files) {
+void write_config_changes(const fs::path& workspace, const std::vector<KioskFileChange>& files,
+                          const std::function<void(const config::Config&)>& refuse) {
   FileLock lock(workspace / "kangle.toml");
   for (const auto& change : files) {
     if (current_text(workspace, change.path) != change.before) {
@@ -371,6 +372,7 @@ void write_config_changes(const fs::path& workspace, const std::vector<KioskFile
   for (const auto& d : loaded.diagnostics.sorted()) {
     if (d.severity == config::Severity::error) throw InputError(config::config_refusal(d));
   }
+  if (refuse) refuse(loaded.config);
   std::vector<std::pair<fs::path, fs::path>> staged;
   try {
     for (const auto& change : files) {
@@ -605,16 +607,26 @@ KioskImportReport kiosks_from(const config::Config& config, const fs::path& work
   report.stations = stations.size();
   if (r.rejected > 0) return report;
 
+  // `kiosk add`: no other kiosk of its name, in the workspace as loaded and again as it
+  // is under the write lock (another command may have added one meanwhile).
+  auto refuse_same_name = [&](const config::Config& workspace_config) {
+    if (origin != Origin::options) return;
+    for (const auto& s : stations) {
+      for (const auto& k : workspace_config.kiosks) {
+        if (k.id != s.id && text::clean(k.name) == text::clean(s.name)) {
+          throw InputError(Message(Msg::kiosk_add_same_name, s.name, "kiosks/" + k.id + ".toml"));
+        }
+      }
+    }
+  };
+  refuse_same_name(config);
   // The files, and the workspace loaded with them before any is written.
   for (const auto& s : stations) {
     KioskFileChange change;
     change.path = "kiosks/" + s.id + ".toml";
     change.text = kiosk_toml(s, origin, file_name, options.lang);
-    if (origin == Origin::options) {
-      if (fs::exists(workspace / fs::path(change.path))) throw InputError(Message(Msg::kiosk_add_exists, change.path));
-      for (const auto& k : config.kiosks) {
-        if (text::clean(k.name) == text::clean(s.name)) throw InputError(Message(Msg::kiosk_add_same_name, s.name, "kiosks/" + k.id + ".toml"));
-      }
+    if (origin == Origin::options && fs::exists(workspace / fs::path(change.path))) {
+      throw InputError(Message(Msg::kiosk_add_exists, change.path));
     }
     change.before = current_text(workspace, change.path);
     if (const auto& current = change.before) {
@@ -643,7 +655,7 @@ KioskImportReport kiosks_from(const config::Config& config, const fs::path& work
                             services_with(before.value_or(""), catalogue, in_order, options.lang), before});
   }
   if (options.dry_run) return report;
-  write_config_changes(workspace, report.files);
+  write_config_changes(workspace, report.files, refuse_same_name);
   report.written = true;
   return report;
 }

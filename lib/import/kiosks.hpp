@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -102,8 +103,10 @@ ServiceAddReport add_service(const config::Config& config, const std::filesystem
 /// Writes `files` into `workspace` all or none, under a lock on its kangle.toml that
 /// another kangle writing the configs waits for. Refused (InputError, nothing written)
 /// when a file no longer holds the text its change was made from (another command or an
-/// editor changed it meanwhile), or when the workspace with the files would not load.
-void write_config_changes(const std::filesystem::path& workspace, const std::vector<KioskFileChange>& files);
+/// editor changed it meanwhile), when the workspace with the files would not load, or
+/// when `refuse`, given the workspace as loaded with them, throws.
+void write_config_changes(const std::filesystem::path& workspace, const std::vector<KioskFileChange>& files,
+                          const std::function<void(const config::Config&)>& refuse = {});
 
 /// The marker line of a kiosk file the import wrote: the SHA-256 of everything after it.
 inline constexpr std::string_view kiosk_hash_marker = "# kangle-import-sha256: ";

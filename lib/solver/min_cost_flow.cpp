@@ -33,9 +33,9 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
   // `cost_of` by arc index: their flow into the solution, each node's potential.
   auto solve = [&](const std::vector<std::size_t>& free, auto cost_of) {
     // A static graph: built from one array, twice as fast as a ListDigraph filled arc by
-    // arc. The arcs go in by source, each source's in the order added, so NetworkSimplex
-    // scans them as it scanned that ListDigraph (from the last node's last arc) and
-    // settles ties among equal optima as it did.
+    // arc. The arcs go in by source, each source's in the order added, so NetworkSimplex's
+    // pricing scans them as it scanned that ListDigraph (from the last node's last arc):
+    // every golden rota, and a district's, came out the same seat for seat.
     using Graph = lemon::StaticDigraph;
     std::vector<std::size_t> start(nodes + 1, 0), by_source(free.size());
     for (auto i : free) ++start[static_cast<std::size_t>(arcs_[i].from) + 1];

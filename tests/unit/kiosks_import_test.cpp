@@ -287,6 +287,13 @@ TEST_CASE("two commands at once on the same config files: the second refused, no
   w.apply(k1.files);
   CHECK_THROWS_AS(w.apply(k2.files), kangle::InputError);
   CHECK(w.file("kiosks/梧桐SPACE.toml") == k1.files.front().text);
+
+  // Two of one name under two ids: the second, made from the workspace as it was before
+  // the first (no 梧桐·SPACE yet), is refused under the lock.
+  kiosk.id = "wutong";
+  kiosk.dry_run = false;
+  CHECK_THROWS_WITH(w.add(kiosk), Catch::Contains("kiosks/梧桐SPACE.toml"));
+  CHECK_FALSE(w.exists("kiosks/wutong.toml"));
 }
 
 TEST_CASE("config writes wait for another kangle's: the lock on kangle.toml") {
