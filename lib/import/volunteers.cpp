@@ -301,6 +301,7 @@ public:
     header_ = &table.header;
     parser_.emplace(table.header, config_);
     known_keys_.emplace(2 * static_cast<std::size_t>(store_->count()));
+    dense_ids_ = static_cast<std::size_t>(store_->count()) + 1'000'000;
     store_->each_key([&](std::string_view key) { known_keys_->add(key); });
   }
 
@@ -311,13 +312,21 @@ public:
     // The first row of this file that was this person, if any.
     auto earlier_row = [&](std::int64_t id) -> std::optional<std::size_t> {
       auto at = static_cast<std::size_t>(id);
-      if (at < first_row_of_.size() && first_row_of_[at] != 0) return first_row_of_[at];
+      if (!dense(id)) {
+        if (auto it = far_first_row_of_.find(id); it != far_first_row_of_.end()) return it->second;
+      } else if (at < first_row_of_.size() && first_row_of_[at] != 0) {
+        return first_row_of_[at];
+      }
       return std::nullopt;
     };
     auto remember = [&](const Volunteer& v, std::int64_t id) {
       auto at = static_cast<std::size_t>(id);
-      if (at >= first_row_of_.size()) first_row_of_.resize(at + 1, 0);
-      if (first_row_of_[at] == 0) first_row_of_[at] = row.number;
+      if (!dense(id)) {
+        far_first_row_of_.emplace(id, row.number);
+      } else {
+        if (at >= first_row_of_.size()) first_row_of_.resize(at + 1, 0);
+        if (first_row_of_[at] == 0) first_row_of_[at] = row.number;
+      }
       for (const auto* key : {&v.phone, &v.id_number}) {
         if (!key->empty()) known_keys_->add(*key);
       }
@@ -400,7 +409,13 @@ private:
   std::string now_;
   std::optional<people::Store> store_;
   std::optional<RowParser> parser_;
+  /// Whether a table by id holds `id`: SQLite gives ids in sequence, so every id is within
+  /// the people stored and the rows read, unless one was set by hand far beyond them.
+  bool dense(std::int64_t id) const { return id >= 0 && static_cast<std::size_t>(id) <= dense_ids_; }
+
+  std::size_t dense_ids_ = 0;              // the people stored when the import began, and a million rows
   std::vector<std::size_t> first_row_of_;  // by person id: their first row in this file, 0 if none yet
+  std::map<std::int64_t, std::size_t> far_first_row_of_;  // the same, for an id beyond dense_ids_
   std::optional<KeyFilter> known_keys_;    // the numbers stored before this import and by its rows
 };
 

@@ -517,6 +517,19 @@ TEST_CASE("import csv: UTF-8 with a BOM", "[import]") {
   CHECK(names(ws.people()) == Lines{"王建国"});
 }
 
+TEST_CASE("import csv: a person whose id was set by hand far beyond the others is found, row by row", "[import]") {
+  Workspace ws;
+  // An id no dense table reaches (a table by id would take 8 TiB).
+  ws.sql().exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) "
+                "VALUES (1099511627776, '王建国', '13800138001', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')");
+  auto file = ws.write("signup.csv", "姓名,联系电话,特长技能\n王建国,13800138001,护士\n王建国,13800138001,缝纫\n李秀英,13800138002,\n");
+  auto report = ws.import(file);
+  CHECK(issues(report) == Lines{"2: updated: already known: skill + Nursing",
+                                "3: merged: the same person as row 2: skill + Tailoring"});
+  CHECK(ws.people_count() == 2);
+  CHECK(ws.by_phone("13800138001")->id == 1099511627776);
+}
+
 TEST_CASE("import csv: GB18030, as Excel and WPS save on Chinese Windows, is detected", "[import]") {
   Workspace ws;
   auto file = ws.write("signup.csv", gb18030("姓名,联系电话,特长技能,所在单位\n"
