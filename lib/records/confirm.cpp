@@ -69,7 +69,7 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
   auto today = today_in_workspace(config, now);
   if (auto refusal = date_refusal(options.date, today)) throw InputError(*refusal);
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  schedule::Month month{static_cast<int>(options.date.year()), static_cast<unsigned>(options.date.month())};
+  auto month = schedule::month_of(options.date);
   std::vector<schedule::RotaSeat> seats;
   for (auto& seat : schedule::RotaStore(db).month(month)) {
     if (seat.date == options.date && (options.kiosk.empty() || seat.kiosk == options.kiosk)) seats.push_back(std::move(seat));

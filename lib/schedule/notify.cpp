@@ -145,7 +145,7 @@ void notify_day(SQLite::Database& db, const config::Config& config, const Notify
   if (!options.dry_run && !file.empty() && file != "-" && std::filesystem::exists(file)) {
     throw UsageError(Message(Msg::notify_output_exists, file));
   }
-  Month month{static_cast<int>(options.date.year()), static_cast<unsigned>(options.date.month())};
+  auto month = month_of(options.date);
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   RotaStore rota(db);
   auto seats = rota.month(month);

@@ -46,6 +46,8 @@ std::vector<Seat> seats_of(const config::MenuEntry& entry, const config::Catalog
 
 std::string Month::text() const { return fmt::format("{:04}-{:02}", year, month); }
 
+Month month_of(const Date& date) { return {static_cast<int>(date.year()), static_cast<unsigned>(date.month())}; }
+
 Date Month::first() const { return Date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{1}}; }
 
 Date Month::last() const {

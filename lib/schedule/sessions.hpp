@@ -17,7 +17,11 @@ struct Month {
   std::string text() const;
   Date first() const;
   Date last() const;
+  bool operator==(const Month&) const = default;
 };
+
+/// The month `date` falls in.
+Month month_of(const Date& date);
 
 /// `YYYY-MM`; nothing otherwise.
 std::optional<Month> parse_month(std::string_view text);

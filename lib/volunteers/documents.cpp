@@ -294,10 +294,8 @@ present::Document away_document(SQLite::Database& db, const config::Config& conf
                                 config::kiosk_label(config, seat.kiosk, lang),
                                 seat.service.empty() ? seat.title : config::service_label(config.catalogue, seat.service, lang),
                                 seat.locked ? text_of(Msg::volunteer_away_seat_locked, lang) : ""));
-    schedule::Month month{static_cast<int>(seat.date.year()), static_cast<unsigned>(seat.date.month())};
-    if (std::none_of(months.begin(), months.end(), [&](const auto& m) { return m.text() == month.text(); })) {
-      months.push_back(month);
-    }
+    auto month = schedule::month_of(seat.date);
+    if (std::find(months.begin(), months.end(), month) == months.end()) months.push_back(month);
   }
   // The build that frees each month's seats, as it will be accepted: a published month
   // is rebuilt only with --force.
