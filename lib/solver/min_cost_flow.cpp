@@ -31,7 +31,7 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
   solution.flow.assign(arcs_.size(), 0);
   // One solve of the free arcs (indices into arcs_, each from 0 to its capacity) at
   // `cost_of` by arc index: their flow into the solution, each node's potential.
-  auto solve = [&](const std::vector<std::size_t>& free, auto cost_of) {
+  auto solve = [&](const std::vector<std::size_t>& free, const std::function<std::int64_t(std::size_t)>& cost_of) {
     // A static graph: built from one array, twice as fast as a ListDigraph filled arc by
     // arc. The arcs go in by source, each source's in the order added, so NetworkSimplex's
     // pricing scans them as it scanned that ListDigraph (from the last node's last arc):
