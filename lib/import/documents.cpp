@@ -84,7 +84,7 @@ std::string_view list_name(List list) {
   return {};
 }
 
-ImportReport run_import(SQLite::Database& db, const config::Config& config, const std::filesystem::path& workspace,
+ImportReport run_import(storage::Connection& db, const config::Config& config, const std::filesystem::path& workspace,
                         const ImportRequest& request, const std::string& now) {
   auto aliases = aliases_of(workspace, list_name(request.list));
   ImportOptions options;

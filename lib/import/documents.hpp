@@ -15,8 +15,8 @@
 #include "import/pipeline.hpp"
 #include "present/document.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::import {
@@ -42,7 +42,7 @@ struct ImportRequest {
 
 /// Imports `request.file` into its list, with the workspace's columns.toml: InputError
 /// when columns.toml has errors, UsageError for a `--map` naming no field or an unknown encoding.
-ImportReport run_import(SQLite::Database& db, const config::Config& config, const std::filesystem::path& workspace,
+ImportReport run_import(storage::Connection& db, const config::Config& config, const std::filesystem::path& workspace,
                         const ImportRequest& request, const std::string& now);
 
 /// `import kiosks` as typed.

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "import/lists.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -20,8 +19,9 @@
 #include "lists/lookup.hpp"
 #include "lists/period.hpp"
 #include "lists/store.hpp"
-#include "people/volunteer.hpp"
 #include "people/identity.hpp"
+#include "people/volunteer.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::import {
 namespace {
@@ -606,7 +606,7 @@ public:
   std::string_view kind() const override { return List::kind; }
   std::string_view required_field() const override { return "category"; }
 
-  void begin(const OpenTable& table, SQLite::Database& db) override {
+  void begin(const OpenTable& table, storage::Connection& db) override {
     header_ = &table.header;
     store_.emplace(db);
     parser_.emplace(table, catalogue_);
@@ -733,7 +733,7 @@ std::string hand_period(const std::string& text) {
 
 }  // namespace
 
-lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& e, const std::string& now) {
+lists::Need add_need(storage::Connection& db, const config::Catalogue& catalogue, const HandEntry& e, const std::string& now) {
   Need n;
   n.code = text::clean(e.code);
   n.requester = text::clean(e.who);
@@ -756,7 +756,7 @@ lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, c
   n.value_fen = hand_money(e.value);
   n.wanted = e.wanted.value_or(1);
   n.note = text::clean_prose(e.note);
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   lists::Store store(db);
   if (!n.code.empty() && store.find_need_by_code(n.code)) throw InputError(Message(Msg::match_add_code_taken, n.code));
   n.id = store.insert(n, now);
@@ -764,7 +764,7 @@ lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, c
   return n;
 }
 
-lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& e,
+lists::Resource add_resource(storage::Connection& db, const config::Catalogue& catalogue, const HandEntry& e,
                              const std::string& now) {
   Resource r;
   r.code = text::clean(e.code);
@@ -783,7 +783,7 @@ lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& cata
   r.period = hand_period(e.period);
   r.cost_fen = hand_money(e.cost);
   r.note = text::clean_prose(e.note);
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   lists::Store store(db);
   if (!r.code.empty() && store.find_resource_by_code(r.code)) throw InputError(Message(Msg::match_add_code_taken, r.code));
   r.id = store.insert(r, now);
@@ -796,10 +796,10 @@ namespace {
 /// The fields `given` of `later` written over the record `find` reads, in one
 /// transaction; what changed, as an import says it.
 template <typename Record, typename Find, typename Settle>
-Changed<Record> set_fields(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& entry, Record later,
+Changed<Record> set_fields(storage::Connection& db, const config::Catalogue& catalogue, const HandEntry& entry, Record later,
                            std::set<std::string> given, const std::string& now, Find&& find, Settle&& settle) {
   if (given.empty() && entry.services.empty()) throw UsageError(Message(Msg::match_set_nothing));
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   lists::Store store(db);
   auto stored = find(store);
   // --service, or a new description, names the services again, as an import reads them.
@@ -820,7 +820,7 @@ Changed<Record> set_fields(SQLite::Database& db, const config::Catalogue& catalo
 
 }  // namespace
 
-Changed<lists::Need> set_need(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
+Changed<lists::Need> set_need(storage::Connection& db, const config::Catalogue& catalogue, const std::string& ref,
                               const HandEntry& e, const std::string& now,
                               const std::function<void(std::int64_t need)>& settle) {
   Need later;  // the values given, read as match add reads them
@@ -858,7 +858,7 @@ Changed<lists::Need> set_need(SQLite::Database& db, const config::Catalogue& cat
                     settle);
 }
 
-Changed<lists::Resource> set_resource(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
+Changed<lists::Resource> set_resource(storage::Connection& db, const config::Catalogue& catalogue, const std::string& ref,
                                       const HandEntry& e, const std::string& now) {
   Resource later;
   std::set<std::string> given;
@@ -891,13 +891,13 @@ Changed<lists::Resource> set_resource(SQLite::Database& db, const config::Catalo
                     [](std::int64_t) {});
 }
 
-ImportReport import_needs(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
+ImportReport import_needs(storage::Connection& db, const config::Config& config, const ColumnAliases& aliases,
                           const ImportOptions& options, const std::string& now) {
   ListRows<NeedList> needs(config.catalogue, now);
   return run_import(db, aliases, options, now, needs);
 }
 
-ImportReport import_resources(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
+ImportReport import_resources(storage::Connection& db, const config::Config& config, const ColumnAliases& aliases,
                               const ImportOptions& options, const std::string& now) {
   ListRows<ResourceList> resources(config.catalogue, now);
   return run_import(db, aliases, options, now, resources);

@@ -18,13 +18,13 @@ namespace kangle::import {
 /// need takes the values the row gives; an unknown one is added. Rejected rows (no
 /// requester, no or an unknown category, a phone that is not a mobile number) go to
 /// the rejects file. Throws InputError when the file cannot be read at all.
-ImportReport import_needs(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
+ImportReport import_needs(storage::Connection& db, const config::Config& config, const ColumnAliases& aliases,
                           const ImportOptions& options, const std::string& now);
 
 /// Imports a resources list (资源清单) as import_needs does a needs list; a resource is
 /// known by its code, or else by its provider, category and description. Rejected:
 /// no provider, no or an unknown category, a phone that is not a mobile number.
-ImportReport import_resources(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
+ImportReport import_resources(storage::Connection& db, const config::Config& config, const ColumnAliases& aliases,
                               const ImportOptions& options, const std::string& now);
 
 /// A need or a resource typed by hand (`match add need|resource`), as given: read as a
@@ -43,10 +43,10 @@ struct HandEntry {
 
 /// Adds the need `entry` gives in one transaction and returns it with its id; an
 /// InputError when its code is taken.
-lists::Need add_need(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& entry,
+lists::Need add_need(storage::Connection& db, const config::Catalogue& catalogue, const HandEntry& entry,
                      const std::string& now);
 /// Adds the resource `entry` gives (`who` the provider) as add_need does a need.
-lists::Resource add_resource(SQLite::Database& db, const config::Catalogue& catalogue, const HandEntry& entry,
+lists::Resource add_resource(storage::Connection& db, const config::Catalogue& catalogue, const HandEntry& entry,
                              const std::string& now);
 
 /// A stored record changed by `match set`, and each change as a report says it.
@@ -61,11 +61,11 @@ struct Changed {
 /// transaction, at the end of which `settle(need)` sets its status again (how many
 /// resources it wants may have changed). A UsageError when it gives none, or a value
 /// that cannot be read.
-Changed<lists::Need> set_need(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
+Changed<lists::Need> set_need(storage::Connection& db, const config::Catalogue& catalogue, const std::string& ref,
                               const HandEntry& entry, const std::string& now,
                               const std::function<void(std::int64_t need)>& settle);
 /// `match set resource REF`, as set_need.
-Changed<lists::Resource> set_resource(SQLite::Database& db, const config::Catalogue& catalogue, const std::string& ref,
+Changed<lists::Resource> set_resource(storage::Connection& db, const config::Catalogue& catalogue, const std::string& ref,
                                       const HandEntry& entry, const std::string& now);
 
 }  // namespace kangle::import

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "import/pipeline.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,10 +10,11 @@
 #include "core/atomic_file.hpp"
 #include "core/hash.hpp"
 #include "core/i18n.hpp"
-#include "present/table.hpp"
 #include "core/text.hpp"
 #include "import/columns.hpp"
 #include "import/normalize.hpp"
+#include "present/table.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::import {
 
@@ -136,7 +135,7 @@ std::string import_key(const ImportOptions& options) {
 
 }  // namespace
 
-ImportReport run_import(SQLite::Database& db, const ColumnAliases& aliases, const ImportOptions& options,
+ImportReport run_import(storage::Connection& db, const ColumnAliases& aliases, const ImportOptions& options,
                         const std::string& now, ListImporter& list) {
   using Kind = RowIssue::Kind;
   ImportReport report;
@@ -155,13 +154,13 @@ ImportReport run_import(SQLite::Database& db, const ColumnAliases& aliases, cons
   // rows, a tenth of the time). Only what the import touches is held; the command's
   // connection closes after it.
   db.exec("PRAGMA cache_size = -65536");
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   {
-    SQLite::Statement seen(db, "SELECT imported_at FROM imports WHERE kind = ? AND sha256 = ?");
+    storage::Statement seen(db, "SELECT imported_at FROM imports WHERE kind = ? AND sha256 = ?");
     seen.bind(1, std::string(list.kind()));
     seen.bind(2, hash);
-    if (seen.executeStep()) {
-      report.already_imported_at = seen.getColumn(0).getString();
+    if (seen.step()) {
+      report.already_imported_at = seen.column(0).text();
       return report;  // the transaction rolls back: nothing was written
     }
   }
@@ -214,7 +213,7 @@ ImportReport run_import(SQLite::Database& db, const ColumnAliases& aliases, cons
   }
   std::stable_sort(report.issues.begin(), report.issues.end(), [](const auto& a, const auto& b) { return a.row < b.row; });
 
-  SQLite::Statement record(db,
+  storage::Statement record(db,
                            "INSERT INTO imports (kind, file_name, sha256, imported_at, added, updated, unchanged, skipped, rejected) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   record.bind(1, std::string(list.kind()));

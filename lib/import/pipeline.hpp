@@ -11,8 +11,8 @@
 #include "core/i18n.hpp"
 #include "import/table.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::import {
@@ -99,7 +99,7 @@ public:
   /// The field a row must have a column for: the header is the row that names it.
   virtual std::string_view required_field() const = 0;
   /// Called once the header is found, before the first row, inside the import's transaction.
-  virtual void begin(const OpenTable& table, SQLite::Database& db) = 0;
+  virtual void begin(const OpenTable& table, storage::Connection& db) = 0;
   /// Reads one row (neither blank nor a total) and stores or merges it. Appends the row's
   /// issues to `issues` in the order they are to be shown; when the outcome is rejected,
   /// those of kind rejected say why and nothing was stored.
@@ -112,7 +112,7 @@ public:
 /// row handed to `list`, rejected rows written with their header and a reason column
 /// to the rejects file, and the import recorded with its counts. Throws InputError
 /// when the file cannot be read at all; nothing is written then.
-ImportReport run_import(SQLite::Database& db, const ColumnAliases& aliases, const ImportOptions& options,
+ImportReport run_import(storage::Connection& db, const ColumnAliases& aliases, const ImportOptions& options,
                         const std::string& now, ListImporter& list);
 
 /// True for a row of sums under the data: a cell that is, or in Chinese starts with, a

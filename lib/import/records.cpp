@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "import/records.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <map>
@@ -13,11 +12,12 @@
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "import/normalize.hpp"
+#include "people/identity.hpp"
 #include "people/store.hpp"
 #include "records/confirm.hpp"
 #include "records/integrity.hpp"
 #include "records/store.hpp"
-#include "people/identity.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::import {
 namespace {
@@ -81,7 +81,7 @@ std::string key_of(const Record& r) {
 /// One row read as a service record; its problems go to the row's issues.
 class RecordReader {
 public:
-  RecordReader(const config::Config& config, SQLite::Database& db) : people_(db) {
+  RecordReader(const config::Config& config, storage::Connection& db) : people_(db) {
     for (const auto& k : config.kiosks) {
       for (const auto* word : {&k.id, &k.name, &k.short_name, &k.name_en}) kiosks_.add(*word, k.id);
     }
@@ -214,7 +214,7 @@ public:
   std::string_view kind() const override { return import_kind; }
   std::string_view required_field() const override { return "date"; }
 
-  void begin(const OpenTable& table, SQLite::Database& db) override {
+  void begin(const OpenTable& table, storage::Connection& db) override {
     header_ = &table.header;
     db_ = &db;
     store_.emplace(db);
@@ -263,7 +263,7 @@ private:
   std::string now_;
   Date today_;
   const Header* header_ = nullptr;
-  SQLite::Database* db_ = nullptr;
+  storage::Connection* db_ = nullptr;
   std::optional<records::RecordStore> store_;
   std::optional<RecordReader> reader_;
   std::map<std::string, std::size_t> first_row_of_;  // a record's key → the first row of this file that was it
@@ -271,7 +271,7 @@ private:
 
 }  // namespace
 
-ImportReport import_records(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
+ImportReport import_records(storage::Connection& db, const config::Config& config, const ColumnAliases& aliases,
                             const ImportOptions& options, const std::string& now) {
   RecordRows records(config, now);
   return run_import(db, aliases, options, now, records);

@@ -16,7 +16,7 @@ namespace kangle::import {
 /// is recorded once. Rejected rows (no or an unreadable date, time, volunteer, number
 /// of residents or satisfaction) go to the rejects file; a service's daily cap passed
 /// is a warning. Throws InputError when the file cannot be read at all.
-ImportReport import_records(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
+ImportReport import_records(storage::Connection& db, const config::Config& config, const ColumnAliases& aliases,
                             const ImportOptions& options, const std::string& now);
 
 }  // namespace kangle::import

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "import/volunteers.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,8 +14,9 @@
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "import/normalize.hpp"
-#include "people/store.hpp"
 #include "people/identity.hpp"
+#include "people/store.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::import {
 namespace {
@@ -296,7 +296,7 @@ public:
   std::string_view kind() const override { return import_kind; }
   std::string_view required_field() const override { return "name"; }
 
-  void begin(const OpenTable& table, SQLite::Database& db) override {
+  void begin(const OpenTable& table, storage::Connection& db) override {
     store_.emplace(db);
     header_ = &table.header;
     parser_.emplace(table.header, config_);
@@ -433,7 +433,7 @@ std::vector<std::string> read_skills(const config::Catalogue& catalogue, std::st
   return ids;
 }
 
-ImportReport import_volunteers(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
+ImportReport import_volunteers(storage::Connection& db, const config::Config& config, const ColumnAliases& aliases,
                                const ImportOptions& options, const std::string& now) {
   VolunteerImporter volunteers(config, now);
   return run_import(db, aliases, options, now, volunteers);

@@ -17,7 +17,7 @@ namespace kangle::import {
 /// file and earlier imports, a later sign-up merging skills and availability and
 /// updating the rest. Rejected rows are written with their header and a reason column
 /// to the rejects file. Throws InputError when the file cannot be read at all.
-ImportReport import_volunteers(SQLite::Database& db, const config::Config& config, const ColumnAliases& aliases,
+ImportReport import_volunteers(storage::Connection& db, const config::Config& config, const ColumnAliases& aliases,
                                const ImportOptions& options, const std::string& now);
 
 /// The skill ids a cell of skill words names (护士、测血压 → nurse), as the import reads

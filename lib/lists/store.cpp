@@ -17,25 +17,25 @@ constexpr const char* resource_columns =
     "id, code, provider, provider_kind, unit, contact, phone, category, description, lat, lon, address, radius_m, "
     "capacity, period, cost_fen, note, services";
 
-void bind_location(SQLite::Statement& s, int lat_index, const std::optional<Coordinates>& at) {
+void bind_location(storage::Statement& s, int lat_index, const std::optional<Coordinates>& at) {
   if (at) {
     s.bind(lat_index, at->lat);
     s.bind(lat_index + 1, at->lon);
   } else {
-    s.bind(lat_index);
-    s.bind(lat_index + 1);
+    s.bind_null(lat_index);
+    s.bind_null(lat_index + 1);
   }
 }
 
-std::optional<Coordinates> read_location(SQLite::Statement& q, int lat_index) {
-  if (q.getColumn(lat_index).isNull() || q.getColumn(lat_index + 1).isNull()) return std::nullopt;
-  return Coordinates{q.getColumn(lat_index).getDouble(), q.getColumn(lat_index + 1).getDouble()};
+std::optional<Coordinates> read_location(storage::Statement& q, int lat_index) {
+  if (q.column(lat_index).is_null() || q.column(lat_index + 1).is_null()) return std::nullopt;
+  return Coordinates{q.column(lat_index).real(), q.column(lat_index + 1).real()};
 }
 
 /// Binds the fields of an INSERT or UPDATE of needs, 1 to 21 in need_columns' order without the id.
-void bind_fields(SQLite::Statement& s, const Need& n) {
+void bind_fields(storage::Statement& s, const Need& n) {
   storage::bind_text_or_null(s, 1, n.code);
-  storage::bind_text(s, 2, to_string(n.requester_kind));
+  s.bind(2, to_string(n.requester_kind));
   s.bind(3, n.requester);
   storage::bind_text_or_null(s, 4, n.phone);
   s.bind(5, n.compound);
@@ -45,22 +45,22 @@ void bind_fields(SQLite::Statement& s, const Need& n) {
   s.bind(10, n.description);
   s.bind(11, n.people);
   if (n.deadline) s.bind(12, format_date(*n.deadline));
-  else s.bind(12);
+  else s.bind_null(12);
   s.bind(13, n.vulnerable ? 1 : 0);
   s.bind(14, n.vulnerability);
   s.bind(15, n.micro_wish ? 1 : 0);
   storage::bind_optional(s, 16, n.value_fen);
   s.bind(17, n.wanted);
-  storage::bind_text(s, 18, to_string(n.status));
+  s.bind(18, to_string(n.status));
   s.bind(19, n.note);
   s.bind(20, text::join(n.services, ","));
   s.bind(21, n.closed_reason);
 }
 
-void bind_fields(SQLite::Statement& s, const Resource& r) {
+void bind_fields(storage::Statement& s, const Resource& r) {
   storage::bind_text_or_null(s, 1, r.code);
   s.bind(2, r.provider);
-  storage::bind_text(s, 3, to_string(r.provider_kind));
+  s.bind(3, to_string(r.provider_kind));
   s.bind(4, r.unit);
   s.bind(5, r.contact);
   storage::bind_text_or_null(s, 6, r.phone);
@@ -86,35 +86,35 @@ void bind_fields(SQLite::Statement& s, const Resource& r) {
 
 // ─── needs ───────────────────────────────────────────────────────────────────────
 
-std::vector<Need> Store::read_needs(SQLite::Statement& q) {
+std::vector<Need> Store::read_needs(storage::Statement& q) {
   std::vector<Need> out;
-  while (q.executeStep()) {
+  while (q.step()) {
     Need n;
-    n.id = q.getColumn(0).getInt64();
-    n.code = q.getColumn(1).getString();
-    auto kind = q.getColumn(2).getString();
+    n.id = q.column(0).int64();
+    n.code = q.column(1).text();
+    auto kind = q.column(2).text();
     if (auto k = parse_requester_kind(kind)) n.requester_kind = *k;
     else unknown_word("needs.requester_kind", kind);
-    n.requester = q.getColumn(3).getString();
-    n.phone = q.getColumn(4).getString();
-    n.compound = q.getColumn(5).getString();
-    n.address = q.getColumn(6).getString();
+    n.requester = q.column(3).text();
+    n.phone = q.column(4).text();
+    n.compound = q.column(5).text();
+    n.address = q.column(6).text();
     n.location = read_location(q, 7);
-    n.category = q.getColumn(9).getString();
-    n.description = q.getColumn(10).getString();
-    n.people = q.getColumn(11).getInt();
+    n.category = q.column(9).text();
+    n.description = q.column(10).text();
+    n.people = q.column(11).int32();
     n.deadline = storage::optional_date_at(q, 12);
-    n.vulnerable = q.getColumn(13).getInt() != 0;
-    n.vulnerability = q.getColumn(14).getString();
-    n.micro_wish = q.getColumn(15).getInt() != 0;
-    if (!q.getColumn(16).isNull()) n.value_fen = q.getColumn(16).getInt64();
-    n.wanted = q.getColumn(17).getInt();
-    auto status = q.getColumn(18).getString();
+    n.vulnerable = q.column(13).int32() != 0;
+    n.vulnerability = q.column(14).text();
+    n.micro_wish = q.column(15).int32() != 0;
+    if (!q.column(16).is_null()) n.value_fen = q.column(16).int64();
+    n.wanted = q.column(17).int32();
+    auto status = q.column(18).text();
     if (auto s = parse_need_status(status)) n.status = *s;
     else unknown_word("needs.status", status);
-    n.note = q.getColumn(19).getString();
-    n.services = text::split(q.getColumn(20).getString(), ',');
-    n.closed_reason = q.getColumn(21).getString();
+    n.note = q.column(19).text();
+    n.services = text::split(q.column(20).text(), ',');
+    n.closed_reason = q.column(21).text();
     out.push_back(std::move(n));
   }
   return out;
@@ -162,7 +162,7 @@ std::int64_t Store::insert(const Need& need, const std::string& now) {
   s.bind(22, now);
   s.bind(23, now);
   s.exec();
-  return db_.getLastInsertRowid();
+  return db_.last_insert_id();
 }
 
 void Store::update(const Need& need, const std::string& now) {
@@ -183,38 +183,38 @@ std::vector<Need> Store::needs(const NeedFilter& filter) {
                                  " FROM needs WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR category = ?2) "
                                  "ORDER BY vulnerable DESC, deadline IS NULL, deadline, id";
   auto& q = statement_(sql);
-  storage::bind_text(q, 1, filter.status ? to_string(*filter.status) : "");
+  q.bind(1, filter.status ? to_string(*filter.status) : "");
   q.bind(2, filter.category);
   return read_needs(q);
 }
 
-std::int64_t Store::count_needs() { return db_.execAndGet("SELECT count(*) FROM needs").getInt64(); }
+std::int64_t Store::count_needs() { return db_.query_integer("SELECT count(*) FROM needs"); }
 
 // ─── resources ───────────────────────────────────────────────────────────────────
 
-std::vector<Resource> Store::read_resources(SQLite::Statement& q) {
+std::vector<Resource> Store::read_resources(storage::Statement& q) {
   std::vector<Resource> out;
-  while (q.executeStep()) {
+  while (q.step()) {
     Resource r;
-    r.id = q.getColumn(0).getInt64();
-    r.code = q.getColumn(1).getString();
-    r.provider = q.getColumn(2).getString();
-    auto kind = q.getColumn(3).getString();
+    r.id = q.column(0).int64();
+    r.code = q.column(1).text();
+    r.provider = q.column(2).text();
+    auto kind = q.column(3).text();
     if (auto k = parse_provider_kind(kind)) r.provider_kind = *k;
     else unknown_word("resources.provider_kind", kind);
-    r.unit = q.getColumn(4).getString();
-    r.contact = q.getColumn(5).getString();
-    r.phone = q.getColumn(6).getString();
-    r.category = q.getColumn(7).getString();
-    r.description = q.getColumn(8).getString();
+    r.unit = q.column(4).text();
+    r.contact = q.column(5).text();
+    r.phone = q.column(6).text();
+    r.category = q.column(7).text();
+    r.description = q.column(8).text();
     r.location = read_location(q, 9);
-    r.address = q.getColumn(11).getString();
-    if (!q.getColumn(12).isNull()) r.radius_m = q.getColumn(12).getInt();
-    r.capacity = q.getColumn(13).getInt();
-    r.period = q.getColumn(14).getString();
-    if (!q.getColumn(15).isNull()) r.cost_fen = q.getColumn(15).getInt64();
-    r.note = q.getColumn(16).getString();
-    r.services = text::split(q.getColumn(17).getString(), ',');
+    r.address = q.column(11).text();
+    if (!q.column(12).is_null()) r.radius_m = q.column(12).int32();
+    r.capacity = q.column(13).int32();
+    r.period = q.column(14).text();
+    if (!q.column(15).is_null()) r.cost_fen = q.column(15).int64();
+    r.note = q.column(16).text();
+    r.services = text::split(q.column(17).text(), ',');
     out.push_back(std::move(r));
   }
   return out;
@@ -231,9 +231,9 @@ std::optional<Resource> Store::find_resource(std::int64_t id) {
 
 namespace {
 
-std::vector<std::string> codes(SQLite::Statement& q) {
+std::vector<std::string> codes(storage::Statement& q) {
   std::vector<std::string> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  while (q.step()) out.push_back(q.column(0).text());
   return out;
 }
 
@@ -282,7 +282,7 @@ std::int64_t Store::insert(const Resource& resource, const std::string& now) {
   s.bind(18, now);
   s.bind(19, now);
   s.exec();
-  return db_.getLastInsertRowid();
+  return db_.last_insert_id();
 }
 
 void Store::update(const Resource& resource, const std::string& now) {
@@ -307,7 +307,7 @@ std::vector<Resource> Store::resources(const ResourceFilter& filter) {
   return read_resources(q);
 }
 
-std::int64_t Store::count_resources() { return db_.execAndGet("SELECT count(*) FROM resources").getInt64(); }
+std::int64_t Store::count_resources() { return db_.query_integer("SELECT count(*) FROM resources"); }
 
 void Store::settle_need_status(std::int64_t need, std::int64_t live, std::int64_t done, const std::string& now) {
   static const std::string sql =

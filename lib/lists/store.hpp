@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -12,6 +10,7 @@
 #include <vector>
 
 #include "lists/model.hpp"
+#include "storage/connection.hpp"
 #include "storage/statements.hpp"
 
 namespace kangle::lists {
@@ -37,7 +36,7 @@ enum class KeyScope {
 /// The needs and resources tables. Every statement binds its values; none is built from them.
 class Store {
 public:
-  explicit Store(SQLite::Database& db) : db_(db) {}
+  explicit Store(storage::Connection& db) : db_(db) {}
 
   std::optional<Need> find_need(std::int64_t id);
   std::optional<Need> find_need_by_code(const std::string& code);
@@ -74,9 +73,9 @@ public:
   std::pair<int, int> forget_person(const std::string& phone, std::int64_t volunteer_id, const std::string& now);
 
 private:
-  std::vector<Need> read_needs(SQLite::Statement& query);
-  std::vector<Resource> read_resources(SQLite::Statement& query);
-  SQLite::Database& db_;
+  std::vector<Need> read_needs(storage::Statement& query);
+  std::vector<Resource> read_resources(storage::Statement& query);
+  storage::Connection& db_;
   storage::StatementCache statement_{db_};
 };
 

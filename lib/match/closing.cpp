@@ -24,7 +24,7 @@ std::string label(const lists::Need& need) { return need.code.empty() ? "#" + st
 
 /// Closes `need` within the caller's transaction: its proposed projects are cancelled,
 /// those under way refuse it. Returns the projects cancelled.
-std::vector<std::int64_t> close_in(SQLite::Database& db, lists::Need& need, const std::string& reason,
+std::vector<std::int64_t> close_in(storage::Connection& db, lists::Need& need, const std::string& reason,
                                    const std::string& by, const std::string& now) {
   if (need.status == lists::NeedStatus::closed) {
     throw InputError(Message(Msg::match_close_already, label(need), need.closed_reason));
@@ -59,10 +59,10 @@ std::string required_reason(const std::string& reason) {
 
 }  // namespace
 
-ClosedNeed close_need(SQLite::Database& db, std::string_view ref, const std::string& reason, const std::string& by,
+ClosedNeed close_need(storage::Connection& db, std::string_view ref, const std::string& reason, const std::string& by,
                       const std::string& now) {
   auto why = required_reason(reason);
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   lists::Store store(db);
   ClosedNeed out{lists::need_named(store, ref), {}};
   out.cancelled = close_in(db, out.need, why, by, now);
@@ -70,10 +70,10 @@ ClosedNeed close_need(SQLite::Database& db, std::string_view ref, const std::str
   return out;
 }
 
-CancelledProject cancel_project(SQLite::Database& db, std::int64_t id, const std::string& reason, NeedAfterCancel after,
+CancelledProject cancel_project(storage::Connection& db, std::int64_t id, const std::string& reason, NeedAfterCancel after,
                                 const std::string& by, const std::string& now) {
   auto why = required_reason(reason);
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   ProjectStore projects(db);
   CancelledProject out;
   out.project = projects.transition(id, ProjectStatus::cancelled, cancellation(by, why), now);

@@ -3,8 +3,6 @@
 // cancelled (`match cancel --reopen-need | --close-need`).
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,6 +10,7 @@
 
 #include "lists/model.hpp"
 #include "match/projects.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::match {
 
@@ -32,7 +31,7 @@ struct ClosedNeed {
 /// reason (each a project event); its projects done stay as they were. Refused (an
 /// InputError) while a project of it is claimed or in progress (finish, give back or
 /// cancel it first), when it is closed already or done, and for an empty reason.
-ClosedNeed close_need(SQLite::Database& db, std::string_view need, const std::string& reason, const std::string& by,
+ClosedNeed close_need(storage::Connection& db, std::string_view need, const std::string& reason, const std::string& by,
                       const std::string& now);
 
 struct CancelledProject {
@@ -46,7 +45,7 @@ struct CancelledProject {
 /// must say so (reopen) or close the need (close_need's rules); unsaid, it is refused
 /// with a UsageError naming both options, so that a script never leaves a need's fate
 /// to a default.
-CancelledProject cancel_project(SQLite::Database& db, std::int64_t project, const std::string& reason,
+CancelledProject cancel_project(storage::Connection& db, std::int64_t project, const std::string& reason,
                                 NeedAfterCancel after, const std::string& by, const std::string& now);
 
 }  // namespace kangle::match

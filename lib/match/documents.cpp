@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "match/documents.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -18,6 +17,7 @@
 #include "people/identity.hpp"
 #include "people/store.hpp"
 #include "present/columns.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::match {
 namespace {
@@ -201,7 +201,7 @@ present::Document counted_listing(Lang lang, std::string kind, present::Table ta
 
 }  // namespace
 
-present::Document needs_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query, Lang lang) {
+present::Document needs_listing(storage::Connection& db, const config::Config& config, const ListQuery& query, Lang lang) {
   if (query.unit) throw UsageError(Message(Msg::match_unit_resources_only));
   lists::NeedFilter filter;
   if (query.status) {
@@ -251,7 +251,7 @@ present::Document needs_listing(SQLite::Database& db, const config::Config& conf
   return counted_listing(lang, "match_needs", std::move(table), Msg::needs_count);
 }
 
-present::Document resources_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
+present::Document resources_listing(storage::Connection& db, const config::Config& config, const ListQuery& query,
                                     const Date& today, Lang lang) {
   if (query.status) throw UsageError(Message(Msg::match_status_needs_only));
   lists::ResourceFilter filter;
@@ -301,7 +301,7 @@ present::Document resources_listing(SQLite::Database& db, const config::Config& 
   return counted_listing(lang, "match_resources", std::move(table), Msg::resources_count);
 }
 
-present::Document projects_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
+present::Document projects_listing(storage::Connection& db, const config::Config& config, const ListQuery& query,
                                    const Date& today, Lang lang) {
   ProjectFilter filter;
   if (query.status) {
@@ -335,7 +335,7 @@ present::Document projects_listing(SQLite::Database& db, const config::Config& c
   return counted_listing(lang, "match_projects", std::move(table), Msg::projects_count);
 }
 
-present::Document listing(SQLite::Database& db, const config::Config& config, std::string_view what,
+present::Document listing(storage::Connection& db, const config::Config& config, std::string_view what,
                           const ListQuery& query, const Date& today, Lang lang) {
   if (what == "needs") return needs_listing(db, config, query, lang);
   if (what == "resources") return resources_listing(db, config, query, today, lang);
@@ -343,7 +343,7 @@ present::Document listing(SQLite::Database& db, const config::Config& config, st
   throw Error(fmt::format("match list {}: not needs, resources or projects", what));  // the command line allows no other
 }
 
-present::Document run_document(SQLite::Database& db, const config::Config& config, const Date& today,
+present::Document run_document(storage::Connection& db, const config::Config& config, const Date& today,
                                const std::string& now, const std::string& by, bool dry_run, Lang lang) {
   auto report = run_matching(db, today, now, by, dry_run, street_of(config));
   lists::Store store(db);
@@ -390,7 +390,7 @@ present::Document run_document(SQLite::Database& db, const config::Config& confi
   return document;
 }
 
-present::Document gaps_document(SQLite::Database& db, const config::Config& config, const Date& today, Lang lang) {
+present::Document gaps_document(storage::Connection& db, const config::Config& config, const Date& today, Lang lang) {
   auto [open, free] = load_pool(db, today, street_of(config));
   auto plan = plan_matches(open, free, today);
   std::map<std::int64_t, lists::Need> needs;
@@ -440,7 +440,7 @@ present::Document gaps_document(SQLite::Database& db, const config::Config& conf
   return document;
 }
 
-present::Document project_document(SQLite::Database& db, const config::Config& config, std::int64_t id,
+present::Document project_document(storage::Connection& db, const config::Config& config, std::int64_t id,
                                    const Date& today, Lang lang) {
   ProjectStore store(db);
   auto project = store.find(id);
@@ -476,7 +476,7 @@ present::Document project_document(SQLite::Database& db, const config::Config& c
   return document;
 }
 
-present::Document move_project(SQLite::Database& db, const ProjectMove& move, const Date& today, const std::string& now,
+present::Document move_project(storage::Connection& db, const ProjectMove& move, const Date& today, const std::string& now,
                                Lang lang) {
   TransitionDetails details;
   details.by = move.by;
@@ -505,14 +505,14 @@ present::Document move_project(SQLite::Database& db, const ProjectMove& move, co
                              {"need_status", need_status_value(need.status, lang)},
                              {"cancelled", numbers_value(cancelled.cancelled)}});
   }
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   auto project = ProjectStore(db).transition(move.project, move.to, details, now);
   transaction.commit();
   return present::message(lang, "match_move", {tr(lang, Msg::project_moved, project.id, project.need_requester, display(project.status, lang))},
                           {{"project", Value::integer(project.id)}, {"status", project_status_value(project.status, lang)}});
 }
 
-present::Document close_need_document(SQLite::Database& db, std::string_view need, const std::string& reason,
+present::Document close_need_document(storage::Connection& db, std::string_view need, const std::string& reason,
                                       const std::string& by, const std::string& now, Lang lang) {
   auto closed = close_need(db, need, reason, by, now);
   const auto& n = closed.need;
@@ -538,7 +538,7 @@ std::string by_category_alone(const config::Config& config, const import::HandEn
 
 }  // namespace
 
-present::Document add_need(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
+present::Document add_need(storage::Connection& db, const config::Config& config, const import::HandEntry& entry,
                            const std::string& now, Lang lang) {
   auto need = import::add_need(db, config.catalogue, entry, now);
   std::vector<std::string> lines{tr(lang, Msg::match_need_added, need.id, need.requester, need.description)};
@@ -549,7 +549,7 @@ present::Document add_need(SQLite::Database& db, const config::Config& config, c
   return present::message(lang, "match_need_added", std::move(lines), {{"need", Value::integer(need.id)}});
 }
 
-present::Document add_resource(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
+present::Document add_resource(storage::Connection& db, const config::Config& config, const import::HandEntry& entry,
                                const std::string& now, Lang lang) {
   auto resource = import::add_resource(db, config.catalogue, entry, now);
   std::vector<std::string> lines{tr(lang, Msg::match_resource_added, resource.id, resource.provider, resource.description)};
@@ -579,7 +579,7 @@ present::Document changed_document(const import::Changed<Record>& changed, Msg h
 
 }  // namespace
 
-present::Document set_need(SQLite::Database& db, const config::Config& config, const std::string& ref,
+present::Document set_need(storage::Connection& db, const config::Config& config, const std::string& ref,
                            const import::HandEntry& entry, const std::string& now, Lang lang) {
   auto changed = import::set_need(db, config.catalogue, ref, entry, now, [&](std::int64_t need) {
     ProjectStore(db).refresh_need_status(need, now);
@@ -588,7 +588,7 @@ present::Document set_need(SQLite::Database& db, const config::Config& config, c
                           "match_need_set", lang);
 }
 
-present::Document set_resource(SQLite::Database& db, const config::Config& config, const std::string& ref,
+present::Document set_resource(storage::Connection& db, const config::Config& config, const std::string& ref,
                                const import::HandEntry& entry, const std::string& now, Lang lang) {
   auto changed = import::set_resource(db, config.catalogue, ref, entry, now);
   const auto& r = changed.record;

@@ -17,8 +17,8 @@
 #include "match/projects.hpp"
 #include "present/document.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::match {
@@ -34,31 +34,31 @@ struct ListQuery {
 };
 
 /// The needs list (`needs`): vulnerable residents' first, then by deadline.
-present::Document needs_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query, Lang lang);
+present::Document needs_listing(storage::Connection& db, const config::Config& config, const ListQuery& query, Lang lang);
 /// The resources list (`resources`), by provider, with the room left in the period
 /// holding `today` (`left`; 0 outside its period, `in_period` false).
-present::Document resources_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
+present::Document resources_listing(storage::Connection& db, const config::Config& config, const ListQuery& query,
                                     const Date& today, Lang lang);
 /// The projects (`projects`), live first; `overdue` ones past their need's deadline on `today`.
-present::Document projects_listing(SQLite::Database& db, const config::Config& config, const ListQuery& query,
+present::Document projects_listing(storage::Connection& db, const config::Config& config, const ListQuery& query,
                                    const Date& today, Lang lang);
 
 /// `match list WHAT`: the needs, resources or projects listing (Error, a bug, for another word).
-present::Document listing(SQLite::Database& db, const config::Config& config, std::string_view what,
+present::Document listing(storage::Connection& db, const config::Config& config, std::string_view what,
                           const ListQuery& query, const Date& today, Lang lang);
 
 /// `match run`: matches every open need at once (match::run_matching, written in one
 /// transaction unless `dry_run`) and says what it proposed: the proposals, and as facts
 /// the open needs, projects proposed, places for vulnerable residents, total distance, gaps.
-present::Document run_document(SQLite::Database& db, const config::Config& config, const Date& today,
+present::Document run_document(storage::Connection& db, const config::Config& config, const Date& today,
                                const std::string& now, const std::string& by, bool dry_run, Lang lang);
 
 /// `match gaps`: the needs that cannot be (fully) matched and why (a reason code), and
 /// the categories short of resources.
-present::Document gaps_document(SQLite::Database& db, const config::Config& config, const Date& today, Lang lang);
+present::Document gaps_document(storage::Connection& db, const config::Config& config, const Date& today, Lang lang);
 
 /// `match show`: project `id` and every change of its status; InputError when there is none.
-present::Document project_document(SQLite::Database& db, const config::Config& config, std::int64_t id,
+present::Document project_document(storage::Connection& db, const config::Config& config, std::int64_t id,
                                    const Date& today, Lang lang);
 
 /// A move of a project as typed: `date` (done) a YYYY-MM-DD, `volunteers` (done) lists of
@@ -74,26 +74,26 @@ struct ProjectMove {
 
 /// Moves the project (a bad date is a UsageError, an unknown volunteer or a move not
 /// allowed an InputError) in one transaction and says so; facts: the project and its status.
-present::Document move_project(SQLite::Database& db, const ProjectMove& move, const Date& today, const std::string& now,
+present::Document move_project(storage::Connection& db, const ProjectMove& move, const Date& today, const std::string& now,
                                Lang lang);
 
 /// `match close NEED --reason R` (match::close_need) said: the need closed and the
 /// projects cancelled with it; facts: the need's id, its status, the projects cancelled.
-present::Document close_need_document(SQLite::Database& db, std::string_view need, const std::string& reason,
+present::Document close_need_document(storage::Connection& db, std::string_view need, const std::string& reason,
                                       const std::string& by, const std::string& now, Lang lang);
 
 /// `match add need|resource`: the line read and added (import::add_need) and said; facts:
 /// its id.
-present::Document add_need(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
+present::Document add_need(storage::Connection& db, const config::Config& config, const import::HandEntry& entry,
                            const std::string& now, Lang lang);
-present::Document add_resource(SQLite::Database& db, const config::Config& config, const import::HandEntry& entry,
+present::Document add_resource(storage::Connection& db, const config::Config& config, const import::HandEntry& entry,
                                const std::string& now, Lang lang);
 
 /// `match set need|resource REF`: the fields given changed (import::set_need,
 /// import::set_resource), each change said; facts: its id and how many fields changed.
-present::Document set_need(SQLite::Database& db, const config::Config& config, const std::string& ref,
+present::Document set_need(storage::Connection& db, const config::Config& config, const std::string& ref,
                            const import::HandEntry& entry, const std::string& now, Lang lang);
-present::Document set_resource(SQLite::Database& db, const config::Config& config, const std::string& ref,
+present::Document set_resource(storage::Connection& db, const config::Config& config, const std::string& ref,
                                const import::HandEntry& entry, const std::string& now, Lang lang);
 
 }  // namespace kangle::match

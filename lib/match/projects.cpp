@@ -39,34 +39,34 @@ const std::string project_columns =
     "p.satisfaction, p.comment, p.reason, n.requester, n.category, n.description, r.provider, n.deadline, n.vulnerable, "
     "n.micro_wish FROM projects p JOIN needs n ON n.id = p.need_id JOIN resources r ON r.id = p.resource_id";
 
-Project read_project(SQLite::Statement& q) {
+Project read_project(storage::Statement& q) {
   Project p;
-  p.id = q.getColumn(0).getInt64();
-  p.need = q.getColumn(1).getInt64();
-  p.resource = q.getColumn(2).getInt64();
-  p.unit = q.getColumn(3).getString();
-  p.status = parse_project_status(q.getColumn(4).getString()).value_or(ProjectStatus::proposed);
-  if (!q.getColumn(5).isNull()) p.distance_m = q.getColumn(5).getInt();
-  p.delivered = q.getColumn(6).getString();
+  p.id = q.column(0).int64();
+  p.need = q.column(1).int64();
+  p.resource = q.column(2).int64();
+  p.unit = q.column(3).text();
+  p.status = parse_project_status(q.column(4).text()).value_or(ProjectStatus::proposed);
+  if (!q.column(5).is_null()) p.distance_m = q.column(5).int32();
+  p.delivered = q.column(6).text();
   p.done_on = storage::optional_date_at(q, 7);
-  if (!q.getColumn(8).isNull()) p.people_served = q.getColumn(8).getInt();
-  if (!q.getColumn(9).isNull()) p.satisfaction = q.getColumn(9).getInt();
-  p.comment = q.getColumn(10).getString();
-  p.reason = q.getColumn(11).getString();
-  p.need_requester = q.getColumn(12).getString();
-  p.need_category = q.getColumn(13).getString();
-  p.need_description = q.getColumn(14).getString();
-  p.resource_provider = q.getColumn(15).getString();
+  if (!q.column(8).is_null()) p.people_served = q.column(8).int32();
+  if (!q.column(9).is_null()) p.satisfaction = q.column(9).int32();
+  p.comment = q.column(10).text();
+  p.reason = q.column(11).text();
+  p.need_requester = q.column(12).text();
+  p.need_category = q.column(13).text();
+  p.need_description = q.column(14).text();
+  p.resource_provider = q.column(15).text();
   p.deadline = storage::optional_date_at(q, 16);
-  p.vulnerable = q.getColumn(17).getInt() != 0;
-  p.micro_wish = q.getColumn(18).getInt() != 0;
+  p.vulnerable = q.column(17).int32() != 0;
+  p.micro_wish = q.column(18).int32() != 0;
   return p;
 }
 
-std::map<std::int64_t, int> places_by(SQLite::Database& db, const char* sql) {
-  SQLite::Statement q(db, sql);
+std::map<std::int64_t, int> places_by(storage::Connection& db, const char* sql) {
+  storage::Statement q(db, sql);
   std::map<std::int64_t, int> out;
-  while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt();
+  while (q.step()) out[q.column(0).int64()] = q.column(1).int32();
   return out;
 }
 
@@ -108,10 +108,10 @@ std::map<std::int64_t, int> ProjectStore::places_by_resource() {
 
 namespace {
 
-std::map<std::int64_t, std::vector<std::int64_t>> resources_by_need(SQLite::Database& db, const char* sql) {
-  SQLite::Statement q(db, sql);
+std::map<std::int64_t, std::vector<std::int64_t>> resources_by_need(storage::Connection& db, const char* sql) {
+  storage::Statement q(db, sql);
   std::map<std::int64_t, std::vector<std::int64_t>> out;
-  while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(q.getColumn(1).getInt64());
+  while (q.step()) out[q.column(0).int64()].push_back(q.column(1).int64());
   return out;
 }
 
@@ -131,7 +131,7 @@ std::map<std::int64_t, std::vector<std::int64_t>> ProjectStore::servers_by_need(
 
 std::int64_t ProjectStore::insert(const Proposal& proposal, const std::string& unit, const std::string& now,
                                   const std::string& by) {
-  SQLite::Statement q(db_,
+  storage::Statement q(db_,
                       "INSERT INTO projects (need_id, resource_id, unit, status, distance_m, created_at, updated_at) "
                       "VALUES (?, ?, ?, 'proposed', ?, ?, ?)");
   q.bind(1, proposal.need);
@@ -141,44 +141,44 @@ std::int64_t ProjectStore::insert(const Proposal& proposal, const std::string& u
   q.bind(5, now);
   q.bind(6, now);
   q.exec();
-  auto id = db_.getLastInsertRowid();
+  auto id = db_.last_insert_id();
   log(id, std::nullopt, ProjectStatus::proposed, now, by, "");
   refresh_need_status(proposal.need, now);
   return id;
 }
 
 std::optional<Project> ProjectStore::find(std::int64_t id) {
-  SQLite::Statement q(db_, "SELECT " + project_columns + " WHERE p.id = ?");
+  storage::Statement q(db_, "SELECT " + project_columns + " WHERE p.id = ?");
   q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
+  if (!q.step()) return std::nullopt;
   return read_project(q);
 }
 
 std::vector<Project> ProjectStore::of_need(std::int64_t need) {
-  SQLite::Statement q(db_, "SELECT " + project_columns + " WHERE p.need_id = ? ORDER BY p.id");
+  storage::Statement q(db_, "SELECT " + project_columns + " WHERE p.need_id = ? ORDER BY p.id");
   q.bind(1, need);
   std::vector<Project> out;
-  while (q.executeStep()) out.push_back(read_project(q));
+  while (q.step()) out.push_back(read_project(q));
   return out;
 }
 
 std::map<std::int64_t, std::vector<Date>> ProjectStore::live_days_by_resource(const std::string& timezone) {
-  SQLite::Statement q(db_,
+  storage::Statement q(db_,
                       "SELECT resource_id, created_at FROM projects WHERE status <> 'declined' AND "
                       "status <> 'unmatched' AND status <> 'cancelled' ORDER BY resource_id, id");
   std::map<std::int64_t, std::vector<Date>> out;
-  while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(local_date(q.getColumn(1).getString(), timezone));
+  while (q.step()) out[q.column(0).int64()].push_back(local_date(q.column(1).text(), timezone));
   return out;
 }
 
 std::vector<Project> ProjectStore::list(const ProjectFilter& filter, const Date& today) {
-  SQLite::Statement q(db_, "SELECT " + project_columns +
+  storage::Statement q(db_, "SELECT " + project_columns +
                                " WHERE (?1 IS NULL OR p.status = ?1) AND (?2 = '' OR instr(p.unit, ?2) > 0 OR "
                                "instr(r.provider, ?2) > 0) ORDER BY p.id");
   if (filter.status) q.bind(1, std::string(to_string(*filter.status)));
   q.bind(2, filter.unit);
   std::vector<Project> out;
-  while (q.executeStep()) {
+  while (q.step()) {
     auto p = read_project(q);
     if (!filter.overdue_only || overdue(p, today)) out.push_back(std::move(p));
   }
@@ -187,17 +187,17 @@ std::vector<Project> ProjectStore::list(const ProjectFilter& filter, const Date&
 }
 
 std::vector<ProjectEvent> ProjectStore::events(std::int64_t project) {
-  SQLite::Statement q(db_,
+  storage::Statement q(db_,
                       "SELECT from_status, to_status, at, actor, note FROM project_events WHERE project_id = ? ORDER BY id");
   q.bind(1, project);
   std::vector<ProjectEvent> out;
-  while (q.executeStep()) {
+  while (q.step()) {
     ProjectEvent e;
-    if (!q.getColumn(0).isNull()) e.from = parse_project_status(q.getColumn(0).getString());
-    e.to = parse_project_status(q.getColumn(1).getString()).value_or(ProjectStatus::proposed);
-    e.at = q.getColumn(2).getString();
-    e.by = q.getColumn(3).getString();
-    e.note = q.getColumn(4).getString();
+    if (!q.column(0).is_null()) e.from = parse_project_status(q.column(0).text());
+    e.to = parse_project_status(q.column(1).text()).value_or(ProjectStatus::proposed);
+    e.at = q.column(2).text();
+    e.by = q.column(3).text();
+    e.note = q.column(4).text();
     out.push_back(std::move(e));
   }
   return out;
@@ -213,7 +213,7 @@ Project ProjectStore::transition(std::int64_t id, ProjectStatus to, const Transi
   if (to == ProjectStatus::reviewed && (!details.satisfaction || *details.satisfaction < 1 || *details.satisfaction > 5)) {
     throw UsageError(Message(Msg::project_bad_satisfaction, id));
   }
-  SQLite::Statement q(db_,
+  storage::Statement q(db_,
                       "UPDATE projects SET status = ?, updated_at = ?, "
                       "delivered = CASE WHEN ?3 = 'done' THEN ?4 ELSE delivered END, "
                       "done_on = coalesce(?5, done_on), people_served = coalesce(?6, people_served), "
@@ -231,7 +231,7 @@ Project ProjectStore::transition(std::int64_t id, ProjectStatus to, const Transi
   q.bind(8, id);
   q.exec();
   for (auto volunteer : details.volunteers) {
-    SQLite::Statement team(db_, "INSERT OR IGNORE INTO project_volunteers (project_id, volunteer_id) VALUES (?, ?)");
+    storage::Statement team(db_, "INSERT OR IGNORE INTO project_volunteers (project_id, volunteer_id) VALUES (?, ?)");
     team.bind(1, id);
     team.bind(2, volunteer);
     team.exec();
@@ -242,27 +242,27 @@ Project ProjectStore::transition(std::int64_t id, ProjectStatus to, const Transi
 }
 
 std::vector<std::int64_t> ProjectStore::team(std::int64_t project) {
-  SQLite::Statement q(db_, "SELECT volunteer_id FROM project_volunteers WHERE project_id = ? ORDER BY volunteer_id");
+  storage::Statement q(db_, "SELECT volunteer_id FROM project_volunteers WHERE project_id = ? ORDER BY volunteer_id");
   q.bind(1, project);
   std::vector<std::int64_t> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  while (q.step()) out.push_back(q.column(0).int64());
   return out;
 }
 
 std::vector<Project> ProjectStore::done_between(const std::optional<Date>& from, const std::optional<Date>& to) {
-  SQLite::Statement q(db_, "SELECT " + project_columns +
+  storage::Statement q(db_, "SELECT " + project_columns +
                                " WHERE (p.status = 'done' OR p.status = 'reviewed') AND (?1 IS NULL OR p.done_on >= ?1) "
                                "AND (?2 IS NULL OR p.done_on <= ?2) ORDER BY p.id");
   if (from) q.bind(1, format_date(*from));
   if (to) q.bind(2, format_date(*to));
   std::vector<Project> out;
-  while (q.executeStep()) out.push_back(read_project(q));
+  while (q.step()) out.push_back(read_project(q));
   return out;
 }
 
 void ProjectStore::log(std::int64_t project, std::optional<ProjectStatus> from, ProjectStatus to, const std::string& now,
                        const std::string& by, const std::string& note) {
-  SQLite::Statement q(db_,
+  storage::Statement q(db_,
                       "INSERT INTO project_events (project_id, from_status, to_status, at, actor, note) "
                       "VALUES (?, ?, ?, ?, ?, ?)");
   q.bind(1, project);
@@ -275,12 +275,12 @@ void ProjectStore::log(std::int64_t project, std::optional<ProjectStatus> from, 
 }
 
 void ProjectStore::refresh_need_status(std::int64_t need, const std::string& now) {
-  SQLite::Statement counts(db_,
+  storage::Statement counts(db_,
                            "SELECT count(*) FILTER (WHERE status NOT IN ('declined', 'unmatched', 'cancelled')), "
                            "count(*) FILTER (WHERE status IN ('done', 'reviewed')) FROM projects WHERE need_id = ?");
   counts.bind(1, need);
-  counts.executeStep();
-  lists::Store(db_).settle_need_status(need, counts.getColumn(0).getInt64(), counts.getColumn(1).getInt64(), now);
+  counts.step();
+  lists::Store(db_).settle_need_status(need, counts.column(0).int64(), counts.column(1).int64(), now);
 }
 
 }  // namespace kangle::match

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -11,6 +9,7 @@
 
 #include "core/dates.hpp"
 #include "match/matcher.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::match {
 
@@ -74,7 +73,7 @@ struct TransitionDetails {
 /// The projects tables. Every statement binds its values.
 class ProjectStore {
 public:
-  explicit ProjectStore(SQLite::Database& db) : db_(db) {}
+  explicit ProjectStore(storage::Connection& db) : db_(db) {}
 
   /// Places each need and resource holds in live projects (proposed to reviewed).
   std::map<std::int64_t, int> places_by_need();
@@ -107,7 +106,7 @@ public:
 private:
   void log(std::int64_t project, std::optional<ProjectStatus> from, ProjectStatus to, const std::string& now,
            const std::string& by, const std::string& note);
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 }  // namespace kangle::match

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "match/run.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <map>
 
@@ -10,13 +8,14 @@
 #include "lists/store.hpp"
 #include "match/places.hpp"
 #include "match/projects.hpp"
+#include "storage/connection.hpp"
 #include "storage/rows.hpp"
 
 namespace kangle::match {
 
 Street street_of(const config::Config& config) { return {config.settings.timezone, config.communities}; }
 
-std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Database& db, const Date& today,
+std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(storage::Connection& db, const Date& today,
                                                                       const Street& street) {
   ProjectStore projects(db);
   auto held_by_need = projects.places_by_need();
@@ -25,8 +24,8 @@ std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Da
   auto servers = projects.servers_by_need();
   std::map<std::int64_t, Date> since;
   {
-    SQLite::Statement q(db, "SELECT id, created_at FROM needs");
-    while (q.executeStep()) since[q.getColumn(0).getInt64()] = local_date(q.getColumn(1).getString(), street.timezone);
+    storage::Statement q(db, "SELECT id, created_at FROM needs");
+    while (q.step()) since[q.column(0).int64()] = local_date(q.column(1).text(), street.timezone);
   }
   lists::Store store(db);
   std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> pool;
@@ -57,11 +56,10 @@ std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Da
   return pool;
 }
 
-RunReport run_matching(SQLite::Database& db, const Date& today, const std::string& now, const std::string& by,
+RunReport run_matching(storage::Connection& db, const Date& today, const std::string& now, const std::string& by,
                        bool dry_run, const Street& street) {
   // A dry run only reads: it must not hold the write lock another user may want.
-  SQLite::Transaction transaction(db, dry_run ? SQLite::TransactionBehavior::DEFERRED
-                                              : SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, dry_run ? storage::Transaction::read : storage::Transaction::write);
   auto [needs, resources] = load_pool(db, today, street);
   RunReport report;
   report.open_needs = static_cast<int>(needs.size());

@@ -9,8 +9,8 @@
 #include "core/dates.hpp"
 #include "match/matcher.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::match {
@@ -37,12 +37,12 @@ Street street_of(const config::Config& config);
 /// (this week, month, quarter or year when it renews; its span when it does not; ever
 /// when it has neither), and it is in period when its period holds `today`. Needs and resources without coordinates are
 /// placed at those of the compound they name (match::place_pool).
-std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(SQLite::Database& db, const Date& today,
+std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(storage::Connection& db, const Date& today,
                                                                       const Street& street = {});
 
 /// `match run`: plans over the pool and stores each proposal as a project (status
 /// proposed, owned by the resource's unit), in one transaction; a dry run plans only.
-RunReport run_matching(SQLite::Database& db, const Date& today, const std::string& now, const std::string& by,
+RunReport run_matching(storage::Connection& db, const Date& today, const std::string& now, const std::string& by,
                        bool dry_run, const Street& street = {});
 
 }  // namespace kangle::match

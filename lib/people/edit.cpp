@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "people/edit.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "people/store.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::people {
 namespace {
@@ -26,9 +25,9 @@ std::string absence_text(const Blackout& blackout) {
   return blackout.reason.empty() ? text : text + " " + blackout.reason;
 }
 
-std::vector<VolunteerChange> edit_volunteer(SQLite::Database& db, const config::Catalogue& catalogue, std::int64_t id,
+std::vector<VolunteerChange> edit_volunteer(storage::Connection& db, const config::Catalogue& catalogue, std::int64_t id,
                                             const VolunteerEdit& edit, const std::string& by, const std::string& now) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   Store store(db);
   auto found = store.find(id);
   if (!found) throw InputError(Message(Msg::volunteer_not_found, "#" + std::to_string(id)));
@@ -90,9 +89,9 @@ std::vector<VolunteerChange> edit_volunteer(SQLite::Database& db, const config::
   return changes;
 }
 
-Blackout remove_absence(SQLite::Database& db, std::int64_t id, std::int64_t blackout_id, const std::string& by,
+Blackout remove_absence(storage::Connection& db, std::int64_t id, std::int64_t blackout_id, const std::string& by,
                         const std::string& now) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   Store store(db);
   auto found = store.find(id);
   std::optional<Blackout> absence;

@@ -9,8 +9,8 @@
 #include "config/model.hpp"
 #include "people/volunteer.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::people {
@@ -29,12 +29,12 @@ struct VolunteerEdit {
 /// (who, when, before → after); returns those changes, none when nothing changed.
 /// InputError when the new phone is someone else's, a skill is not in the catalogue, or
 /// a certificate date is given to someone holding no skill that needs one.
-std::vector<VolunteerChange> edit_volunteer(SQLite::Database& db, const config::Catalogue& catalogue, std::int64_t id,
+std::vector<VolunteerChange> edit_volunteer(storage::Connection& db, const config::Catalogue& catalogue, std::int64_t id,
                                             const VolunteerEdit& edit, const std::string& by, const std::string& now);
 
 /// Takes back absence `blackout_id` of volunteer `id` and keeps that as a change; InputError
 /// when they have no such absence.
-Blackout remove_absence(SQLite::Database& db, std::int64_t id, std::int64_t blackout_id, const std::string& by,
+Blackout remove_absence(storage::Connection& db, std::int64_t id, std::int64_t blackout_id, const std::string& by,
                         const std::string& now);
 
 /// An absence as a change keeps it: "2026-12-10..2026-12-12 reason" ("2026-12-10.." open-ended).

@@ -20,18 +20,18 @@ constexpr const char* volunteer_columns =
     "id, name, phone, id_number, political_status, party_member, unit, community, monthly_limit, availability, note, "
     "preferences";
 
-void bind_fields(SQLite::Statement& s, const Volunteer& v) {
-  s.bindNoCopy(1, v.name);
+void bind_fields(storage::Statement& s, const Volunteer& v) {
+  s.bind_no_copy(1, v.name);
   storage::bind_text_or_null(s, 2, v.phone);
   storage::bind_text_or_null(s, 3, v.id_number);
-  s.bindNoCopy(4, v.political_status);
+  s.bind_no_copy(4, v.political_status);
   s.bind(5, v.party_member ? 1 : 0);
-  s.bindNoCopy(6, v.unit);
-  s.bindNoCopy(7, v.community);
+  s.bind_no_copy(6, v.unit);
+  s.bind_no_copy(7, v.community);
   if (v.monthly_limit) s.bind(8, *v.monthly_limit);
-  else s.bind(8);
+  else s.bind_null(8);
   s.bind(9, v.availability.bits());
-  s.bindNoCopy(10, v.note);
+  s.bind_no_copy(10, v.note);
   s.bind(11, text::join(v.preferences, ","));
 }
 
@@ -54,23 +54,23 @@ const std::string& insert_skills_sql(std::size_t count) {
 
 }  // namespace
 
-std::vector<Volunteer> Store::read(SQLite::Statement& query) {
+std::vector<Volunteer> Store::read(storage::Statement& query) {
   std::vector<Volunteer> out;
   std::map<std::int64_t, std::size_t> index;
-  while (query.executeStep()) {
+  while (query.step()) {
     Volunteer v;
-    v.id = query.getColumn(0).getInt64();
-    v.name = query.getColumn(1).getString();
-    v.phone = query.getColumn(2).getString();
-    v.id_number = query.getColumn(3).getString();
-    v.political_status = query.getColumn(4).getString();
-    v.party_member = query.getColumn(5).getInt() != 0;
-    v.unit = query.getColumn(6).getString();
-    v.community = query.getColumn(7).getString();
-    if (!query.getColumn(8).isNull()) v.monthly_limit = query.getColumn(8).getInt();
-    v.availability = Availability::from_bits(query.getColumn(9).getInt64());
-    v.note = query.getColumn(10).getString();
-    v.preferences = text::split(query.getColumn(11).getString(), ',');
+    v.id = query.column(0).int64();
+    v.name = query.column(1).text();
+    v.phone = query.column(2).text();
+    v.id_number = query.column(3).text();
+    v.political_status = query.column(4).text();
+    v.party_member = query.column(5).int32() != 0;
+    v.unit = query.column(6).text();
+    v.community = query.column(7).text();
+    if (!query.column(8).is_null()) v.monthly_limit = query.column(8).int32();
+    v.availability = Availability::from_bits(query.column(9).int64());
+    v.note = query.column(10).text();
+    v.preferences = text::split(query.column(11).text(), ',');
     index[v.id] = out.size();
     out.push_back(std::move(v));
   }
@@ -82,10 +82,10 @@ std::vector<Volunteer> Store::read(SQLite::Statement& query) {
       "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills ORDER BY volunteer_id, skill";
   auto& skills = statement_(out.size() == 1 ? skills_of_one : all_skills);
   if (out.size() == 1) skills.bind(1, out.front().id);
-  while (skills.executeStep()) {
-    auto it = index.find(skills.getColumn(0).getInt64());
+  while (skills.step()) {
+    auto it = index.find(skills.column(0).int64());
     if (it == index.end()) continue;
-    VolunteerSkill skill{skills.getColumn(1).getString(), std::nullopt};
+    VolunteerSkill skill{skills.column(1).text(), std::nullopt};
     skill.certificate_expires = storage::optional_date_at(skills, 2);
     out[it->second].skills.push_back(std::move(skill));
   }
@@ -95,11 +95,11 @@ std::vector<Volunteer> Store::read(SQLite::Statement& query) {
       "SELECT volunteer_id, from_date, to_date, reason, id FROM volunteer_blackouts ORDER BY volunteer_id, from_date, id";
   auto& blackouts = statement_(out.size() == 1 ? blackouts_of_one : all_blackouts);
   if (out.size() == 1) blackouts.bind(1, out.front().id);
-  while (blackouts.executeStep()) {
-    auto it = index.find(blackouts.getColumn(0).getInt64());
+  while (blackouts.step()) {
+    auto it = index.find(blackouts.column(0).int64());
     if (it == index.end()) continue;
-    Blackout b{storage::date_at(blackouts, 1), storage::optional_date_at(blackouts, 2), blackouts.getColumn(3).getString(),
-               blackouts.getColumn(4).getInt64()};
+    Blackout b{storage::date_at(blackouts, 1), storage::optional_date_at(blackouts, 2), blackouts.column(3).text(),
+               blackouts.column(4).int64()};
     out[it->second].blackouts.push_back(std::move(b));
   }
   return out;
@@ -112,11 +112,11 @@ std::int64_t Store::add_blackout(std::int64_t volunteer_id, const Blackout& blac
   insert.bind(1, volunteer_id);
   insert.bind(2, format_date(blackout.from));
   if (blackout.to) insert.bind(3, format_date(*blackout.to));
-  else insert.bind(3);
+  else insert.bind_null(3);
   insert.bind(4, blackout.reason);
   insert.bind(5, now);
   insert.exec();
-  return db_.getLastInsertRowid();
+  return db_.last_insert_id();
 }
 
 bool Store::remove_blackout(std::int64_t volunteer_id, std::int64_t blackout_id) {
@@ -132,7 +132,7 @@ std::optional<std::int64_t> Store::blackout_owner(std::int64_t blackout_id) {
   auto& query = statement_(sql);
   query.bind(1, blackout_id);
   std::optional<std::int64_t> owner;
-  if (query.executeStep()) owner = query.getColumn(0).getInt64();
+  if (query.step()) owner = query.column(0).int64();
   query.reset();
   return owner;
 }
@@ -166,9 +166,9 @@ std::vector<VolunteerChange> Store::changes(std::int64_t volunteer_id) {
   auto& query = statement_(sql);
   query.bind(1, volunteer_id);
   std::vector<VolunteerChange> out;
-  while (query.executeStep()) {
-    out.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                   query.getColumn(3).getString(), query.getColumn(4).getString()});
+  while (query.step()) {
+    out.push_back({query.column(0).text(), query.column(1).text(), query.column(2).text(),
+                   query.column(3).text(), query.column(4).text()});
   }
   return out;
 }
@@ -196,9 +196,8 @@ void Store::each_key(const std::function<void(std::string_view)>& visit) {
       "SELECT phone FROM volunteers WHERE phone IS NOT NULL "
       "UNION ALL SELECT id_number FROM volunteers WHERE id_number IS NOT NULL";
   auto& query = statement_(sql);
-  while (query.executeStep()) {
-    auto key = query.getColumn(0);
-    visit(std::string_view(key.getText(), static_cast<std::size_t>(key.getBytes())));
+  while (query.step()) {
+    visit(query.column(0).view());
   }
 }
 
@@ -213,11 +212,11 @@ std::vector<std::string> Store::all_names() {
   static const std::string sql = "SELECT DISTINCT name FROM volunteers WHERE forgotten_at IS NULL ORDER BY name";
   auto& query = statement_(sql);
   std::vector<std::string> out;
-  while (query.executeStep()) out.push_back(query.getColumn(0).getString());
+  while (query.step()) out.push_back(query.column(0).text());
   return out;
 }
 
-std::int64_t resolve_volunteer(SQLite::Database& db, const std::string& who) {
+std::int64_t resolve_volunteer(storage::Connection& db, const std::string& who) {
   Store store(db);
   return resolve_volunteer(store, who);
 }
@@ -270,9 +269,9 @@ void Store::write_skills(std::int64_t id, const std::vector<VolunteerSkill>& ski
     for (std::size_t i = first; i < first + count; ++i) {
       const auto& skill = skills[i];
       insert.bind(index++, id);
-      insert.bindNoCopy(index++, skill.skill);
+      insert.bind_no_copy(index++, skill.skill);
       if (skill.certificate_expires) insert.bind(index++, format_date(*skill.certificate_expires));
-      else insert.bind(index++);
+      else insert.bind_null(index++);
     }
     insert.exec();
   }
@@ -287,7 +286,7 @@ std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
   s.bind(12, now);
   s.bind(13, now);
   s.exec();
-  auto id = db_.getLastInsertRowid();
+  auto id = db_.last_insert_id();
   write_skills(id, v.skills, false);
   return id;
 }
@@ -321,17 +320,17 @@ std::map<std::int64_t, std::string> Store::names(const std::vector<std::int64_t>
   for (auto id : ids) {
     auto& query = statement_(sql);
     query.bind(1, id);
-    if (query.executeStep()) out[id] = query.getColumn(0).getString();
+    if (query.step()) out[id] = query.column(0).text();
   }
   return out;
 }
 
 std::optional<std::string> Store::forget(std::int64_t volunteer_id, const std::string& now) {
   std::optional<std::string> phone;
-  SQLite::Statement phone_of(db_, "SELECT phone FROM volunteers WHERE id = ? AND forgotten_at IS NULL AND phone IS NOT NULL");
+  storage::Statement phone_of(db_, "SELECT phone FROM volunteers WHERE id = ? AND forgotten_at IS NULL AND phone IS NOT NULL");
   phone_of.bind(1, volunteer_id);
-  if (phone_of.executeStep()) phone = phone_of.getColumn(0).getString();
-  SQLite::Statement erase(db_,
+  if (phone_of.step()) phone = phone_of.column(0).text();
+  storage::Statement erase(db_,
                           "UPDATE volunteers SET name = '#' || id, phone = NULL, id_number = NULL, political_status = '', "
                           "community = '', monthly_limit = NULL, availability = 0, note = '', preferences = '', updated_at = ?1, "
                           "forgotten_at = ?1 WHERE id = ?2 AND forgotten_at IS NULL");
@@ -341,13 +340,13 @@ std::optional<std::string> Store::forget(std::int64_t volunteer_id, const std::s
   for (const char* sql : {"DELETE FROM volunteer_skills WHERE volunteer_id = ?",
                           "DELETE FROM volunteer_blackouts WHERE volunteer_id = ?",
                           "DELETE FROM volunteer_changes WHERE volunteer_id = ?"}) {  // names and phones before and after
-    SQLite::Statement q(db_, sql);
+    storage::Statement q(db_, sql);
     q.bind(1, volunteer_id);
     q.exec();
   }
   return phone;
 }
 
-std::int64_t Store::count() { return db_.execAndGet("SELECT count(*) FROM volunteers").getInt64(); }
+std::int64_t Store::count() { return db_.query_integer("SELECT count(*) FROM volunteers"); }
 
 }  // namespace kangle::people

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -12,6 +10,7 @@
 #include <vector>
 
 #include "people/volunteer.hpp"
+#include "storage/connection.hpp"
 #include "storage/statements.hpp"
 
 namespace kangle::people {
@@ -25,7 +24,7 @@ struct VolunteerFilter {
 /// The volunteers' tables. Every statement binds its values; none is built from them.
 class Store {
 public:
-  explicit Store(SQLite::Database& db) : db_(db) {}
+  explicit Store(storage::Connection& db) : db_(db) {}
 
   std::optional<Volunteer> find_by_phone(const std::string& phone);
   std::optional<Volunteer> find_by_id_number(const std::string& id_number);
@@ -66,10 +65,10 @@ public:
 
 private:
   std::optional<Volunteer> find_one(const std::string& sql, const std::string& value);
-  std::vector<Volunteer> read(SQLite::Statement& query);
+  std::vector<Volunteer> read(storage::Statement& query);
   /// Stores volunteer `id`'s skills; `replace` removes those stored before.
   void write_skills(std::int64_t id, const std::vector<VolunteerSkill>& skills, bool replace);
-  SQLite::Database& db_;
+  storage::Connection& db_;
   storage::StatementCache statement_{db_};
 };
 
@@ -77,7 +76,7 @@ private:
 /// ("#12"). Nobody is an InputError with the nearest name ("did you mean"); two people of
 /// one name an InputError listing them by masked phone.
 std::int64_t resolve_volunteer(Store& store, const std::string& who);
-std::int64_t resolve_volunteer(SQLite::Database& db, const std::string& who);
+std::int64_t resolve_volunteer(storage::Connection& db, const std::string& who);
 
 /// Everyone `who` names (a phone number, a name several may share, or "#12"): what
 /// `volunteers show` shows. Nobody is an InputError as for resolve_volunteer.

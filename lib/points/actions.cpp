@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "points/actions.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <map>
@@ -12,6 +11,7 @@
 #include "match/projects.hpp"
 #include "points/rules.hpp"
 #include "records/store.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::points {
 namespace {
@@ -41,7 +41,7 @@ Entry append_reversal(Ledger& ledger, const Entry& reversed, const std::string& 
   return e;
 }
 
-Entry append_by_hand(SQLite::Database& db, std::int64_t volunteer, int points, EntryKind kind, const std::string& rule,
+Entry append_by_hand(storage::Connection& db, std::int64_t volunteer, int points, EntryKind kind, const std::string& rule,
                      const std::string& reason, const Actor& actor) {
   Ledger ledger(db);
   ledger.require_intact();  // before the balance is read from it
@@ -55,10 +55,9 @@ Entry append_by_hand(SQLite::Database& db, std::int64_t volunteer, int points, E
 
 }  // namespace
 
-
-AwardReport award(SQLite::Database& db, const config::Config& config, const std::optional<Date>& from,
+AwardReport award(storage::Connection& db, const config::Config& config, const std::optional<Date>& from,
                   const std::optional<Date>& to, const Actor& actor, bool dry_run) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   AwardReport report;
   Ledger ledger(db);
   ledger.require_intact();
@@ -102,9 +101,9 @@ AwardReport award(SQLite::Database& db, const config::Config& config, const std:
   return report;
 }
 
-std::vector<RuleDifference> rules_changed(SQLite::Database& db, const config::Config& config,
+std::vector<RuleDifference> rules_changed(storage::Connection& db, const config::Config& config,
                                           const std::optional<Date>& from, const std::optional<Date>& to) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::DEFERRED);  // one snapshot to read from
+  storage::Transaction transaction(db, storage::Transaction::read);  // one snapshot to read from
   std::vector<RuleDifference> out;
   Ledger ledger(db);
   records::RecordStore(db).for_each(from, to, [&](const records::Record& record) {
@@ -138,15 +137,15 @@ std::vector<RuleDifference> rules_changed(SQLite::Database& db, const config::Co
   return out;
 }
 
-Entry adjust(SQLite::Database& db, std::int64_t volunteer, int points, const std::string& reason, const Actor& actor) {
+Entry adjust(storage::Connection& db, std::int64_t volunteer, int points, const std::string& reason, const Actor& actor) {
   if (points == 0) throw UsageError(Message(Msg::points_zero));
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   auto e = append_by_hand(db, volunteer, points, EntryKind::adjust, "manual", reason, actor);
   transaction.commit();
   return e;
 }
 
-Entry redeem(SQLite::Database& db, const config::Config& config, std::int64_t volunteer, int points,
+Entry redeem(storage::Connection& db, const config::Config& config, std::int64_t volunteer, int points,
              const std::string& item, const Actor& actor) {
   const auto* known = config.points.find_item(item);
   if (!known) {
@@ -156,15 +155,15 @@ Entry redeem(SQLite::Database& db, const config::Config& config, std::int64_t vo
     throw InputError(Message(Msg::points_unknown_item, item, listed(items)));
   }
   if (points <= 0 || points % known->cost != 0) throw InputError(Message(Msg::points_not_cost_multiple, points, item, known->cost));
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   auto e = append_by_hand(db, volunteer, -points, EntryKind::redeem, "redeem",
                           tr(actor.lang, Msg::points_redeem_reason, item, points / known->cost), actor);
   transaction.commit();
   return e;
 }
 
-Entry reverse(SQLite::Database& db, std::int64_t id, const std::string& reason, const Actor& actor) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+Entry reverse(storage::Connection& db, std::int64_t id, const std::string& reason, const Actor& actor) {
+  storage::Transaction transaction(db, storage::Transaction::write);
   Ledger ledger(db);
   ledger.require_intact();
   auto entry = ledger.find(id);
@@ -175,8 +174,8 @@ Entry reverse(SQLite::Database& db, std::int64_t id, const std::string& reason, 
   return e;
 }
 
-std::vector<Entry> cancel_record(SQLite::Database& db, std::int64_t id, const std::string& reason, const Actor& actor) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+std::vector<Entry> cancel_record(storage::Connection& db, std::int64_t id, const std::string& reason, const Actor& actor) {
+  storage::Transaction transaction(db, storage::Transaction::write);
   Ledger ledger(db);
   // A broken chain may have lost the very entries to reverse: the record would be
   // cancelled with its points standing.

@@ -9,8 +9,8 @@
 #include "config/model.hpp"
 #include "points/ledger.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::points {
@@ -37,7 +37,7 @@ struct AwardReport {
 /// awarded again, not even when the rules changed since (history stays as it was);
 /// the ledger's unique source makes a double award impossible even for two runs at
 /// once. One transaction, rolled back for a dry run.
-AwardReport award(SQLite::Database& db, const config::Config& config, const std::optional<Date>& from,
+AwardReport award(storage::Connection& db, const config::Config& config, const std::optional<Date>& from,
                   const std::optional<Date>& to, const Actor& actor, bool dry_run);
 
 /// An award the rules of today would make differently from what was awarded.
@@ -53,24 +53,24 @@ struct RuleDifference {
 
 /// For the records awarded from `from` to `to`: every rule whose points today differ
 /// from what the ledger holds. Writes nothing.
-std::vector<RuleDifference> rules_changed(SQLite::Database& db, const config::Config& config,
+std::vector<RuleDifference> rules_changed(storage::Connection& db, const config::Config& config,
                                           const std::optional<Date>& from, const std::optional<Date>& to);
 
 /// `points adjust`: N points (negative to take away) by hand, with a reason.
-Entry adjust(SQLite::Database& db, std::int64_t volunteer, int points, const std::string& reason, const Actor& actor);
+Entry adjust(storage::Connection& db, std::int64_t volunteer, int points, const std::string& reason, const Actor& actor);
 
 /// `points redeem`: spends `points` on `item` from points.toml (a whole number of them);
 /// InputError when the item is unknown, the points are not a multiple of its cost, or the
 /// balance would fall below zero.
-Entry redeem(SQLite::Database& db, const config::Config& config, std::int64_t volunteer, int points,
+Entry redeem(storage::Connection& db, const config::Config& config, std::int64_t volunteer, int points,
              const std::string& item, const Actor& actor);
 
 /// `points reverse`: a new entry that undoes entry `id`, saying why. A reversal can be
 /// reversed in turn. InputError when there is no such entry or it was reversed already.
-Entry reverse(SQLite::Database& db, std::int64_t id, const std::string& reason, const Actor& actor);
+Entry reverse(storage::Connection& db, std::int64_t id, const std::string& reason, const Actor& actor);
 
 /// `record cancel`: marks a record cancelled and reverses every point it earned, in one
 /// transaction; returns the reversals.
-std::vector<Entry> cancel_record(SQLite::Database& db, std::int64_t record, const std::string& reason, const Actor& actor);
+std::vector<Entry> cancel_record(storage::Connection& db, std::int64_t record, const std::string& reason, const Actor& actor);
 
 }  // namespace kangle::points

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "points/board.hpp"
-
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "storage/connection.hpp"
 
 #include <algorithm>
 #include <map>
@@ -11,43 +10,43 @@ namespace {
 
 /// Fills in name, phone, unit and party membership, and sessions and minutes served
 /// from `first` to `last`, for `standings`: only for those shown, not for everyone.
-void fill_people(SQLite::Database& db, std::vector<Standing>& standings, const Date& first, const Date& last) {
-  SQLite::Statement person(db, "SELECT name, coalesce(phone, ''), unit, party_member FROM volunteers WHERE id = ?");
-  SQLite::Statement served(db,
+void fill_people(storage::Connection& db, std::vector<Standing>& standings, const Date& first, const Date& last) {
+  storage::Statement person(db, "SELECT name, coalesce(phone, ''), unit, party_member FROM volunteers WHERE id = ?");
+  storage::Statement served(db,
                            "SELECT count(*), coalesce(sum(a.minutes), 0), count(DISTINCT substr(r.date, 1, 7)) "
                            "FROM record_volunteers a JOIN service_records r ON r.id = a.record_id "
                            "WHERE a.volunteer_id = ? AND r.cancelled_at IS NULL AND r.date >= ? AND r.date <= ?");
   for (auto& s : standings) {
     person.reset();
     person.bind(1, s.volunteer);
-    if (person.executeStep()) {
-      s.name = person.getColumn(0).getString();
-      s.phone = person.getColumn(1).getString();
-      s.unit = person.getColumn(2).getString();
-      s.party_member = person.getColumn(3).getInt() != 0;
+    if (person.step()) {
+      s.name = person.column(0).text();
+      s.phone = person.column(1).text();
+      s.unit = person.column(2).text();
+      s.party_member = person.column(3).int32() != 0;
     }
     served.reset();
     served.bind(1, s.volunteer);
     served.bind(2, format_date(first));
     served.bind(3, format_date(last));
-    if (served.executeStep()) {
-      s.sessions = served.getColumn(0).getInt();
-      s.minutes = served.getColumn(1).getInt64();
-      s.months = served.getColumn(2).getInt();
+    if (served.step()) {
+      s.sessions = served.column(0).int32();
+      s.minutes = served.column(1).int64();
+      s.months = served.column(2).int32();
     }
   }
 }
 
 /// Points earned by each volunteer from `first` to `last`, positive totals only, as
 /// (volunteer, points): light enough to hold for everyone of a district.
-std::vector<std::pair<std::int64_t, long>> points_earned(SQLite::Database& db, const Date& first, const Date& last) {
-  SQLite::Statement q(db,
+std::vector<std::pair<std::int64_t, long>> points_earned(storage::Connection& db, const Date& first, const Date& last) {
+  storage::Statement q(db,
                       "SELECT volunteer_id, sum(points) FROM points_by_day WHERE date >= ? AND date <= ? "
                       "AND (kind = 'earn' OR kind = 'adjust') GROUP BY volunteer_id HAVING sum(points) > 0");
   q.bind(1, format_date(first));
   q.bind(2, format_date(last));
   std::vector<std::pair<std::int64_t, long>> out;
-  while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+  while (q.step()) out.emplace_back(q.column(0).int64(), q.column(1).int64());
   return out;
 }
 
@@ -60,7 +59,7 @@ Standing standing_of(const std::pair<std::int64_t, long>& earned) {
 
 }  // namespace
 
-std::vector<Standing> honour_board(SQLite::Database& db, const Period& period, int top) {
+std::vector<Standing> honour_board(storage::Connection& db, const Period& period, int top) {
   auto earned = points_earned(db, period.first, period.last);
   std::sort(earned.begin(), earned.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   std::size_t shown = std::min(earned.size(), static_cast<std::size_t>(std::max(top, 0)));
@@ -77,30 +76,30 @@ std::vector<Standing> honour_board(SQLite::Database& db, const Period& period, i
   return all;
 }
 
-std::vector<Standing> star_volunteers(SQLite::Database& db, const config::StarCriteria& criteria, int year) {
+std::vector<Standing> star_volunteers(storage::Connection& db, const config::StarCriteria& criteria, int year) {
   auto period = *parse_period(std::to_string(year));
   // Everyone who served or earned in the year is a candidate.
   std::map<std::int64_t, Standing> candidates;
   for (const auto& e : points_earned(db, period.first, period.last)) candidates[e.first] = standing_of(e);
   {
-    SQLite::Statement q(db,
+    storage::Statement q(db,
                         "SELECT DISTINCT a.volunteer_id FROM record_volunteers a JOIN service_records r "
                         "ON r.id = a.record_id WHERE r.cancelled_at IS NULL AND r.date >= ? AND r.date <= ?");
     q.bind(1, format_date(period.first));
     q.bind(2, format_date(period.last));
-    while (q.executeStep()) candidates[q.getColumn(0).getInt64()].volunteer = q.getColumn(0).getInt64();
+    while (q.step()) candidates[q.column(0).int64()].volunteer = q.column(0).int64();
   }
   std::vector<Standing> all;
   for (auto& [id, s] : candidates) all.push_back(s);
   fill_people(db, all, period.first, period.last);
   {
-    SQLite::Statement granted(db,
+    storage::Statement granted(db,
                               "SELECT volunteer_id, sum(minutes) FROM granted_hours WHERE date >= ? AND date <= ? "
                               "GROUP BY volunteer_id");
     granted.bind(1, format_date(period.first));
     granted.bind(2, format_date(period.last));
     std::map<std::int64_t, long> extra;
-    while (granted.executeStep()) extra[granted.getColumn(0).getInt64()] = granted.getColumn(1).getInt64();
+    while (granted.step()) extra[granted.column(0).int64()] = granted.column(1).int64();
     for (auto& s : all) s.minutes += extra[s.volunteer];
   }
   std::erase_if(all, [&](const Standing& s) {
@@ -137,36 +136,36 @@ void add_sum(Balance& b, const std::string& kind, long sum) {
 
 }  // namespace
 
-Balance balance_of(SQLite::Database& db, std::int64_t volunteer) {
-  SQLite::Statement q(db, "SELECT kind, sum(points) FROM points_ledger WHERE volunteer_id = ? GROUP BY kind");
+Balance balance_of(storage::Connection& db, std::int64_t volunteer) {
+  storage::Statement q(db, "SELECT kind, sum(points) FROM points_ledger WHERE volunteer_id = ? GROUP BY kind");
   q.bind(1, volunteer);
   Balance b;
   b.volunteer = volunteer;
-  while (q.executeStep()) add_sum(b, q.getColumn(0).getString(), q.getColumn(1).getInt64());
+  while (q.step()) add_sum(b, q.column(0).text(), q.column(1).int64());
   return b;
 }
 
-std::vector<Balance> balances(SQLite::Database& db) {
+std::vector<Balance> balances(storage::Connection& db) {
   // Sums per volunteer and kind straight from the covering index, names apart: as
   // fast as a bare aggregate over the ledger.
   std::map<std::int64_t, Balance> by_volunteer;
   {
-    SQLite::Statement q(db, "SELECT volunteer_id, kind, sum(points) FROM points_ledger GROUP BY volunteer_id, kind");
-    while (q.executeStep()) {
-      add_sum(by_volunteer[q.getColumn(0).getInt64()], q.getColumn(1).getString(), q.getColumn(2).getInt64());
+    storage::Statement q(db, "SELECT volunteer_id, kind, sum(points) FROM points_ledger GROUP BY volunteer_id, kind");
+    while (q.step()) {
+      add_sum(by_volunteer[q.column(0).int64()], q.column(1).text(), q.column(2).int64());
     }
   }
   std::vector<Balance> out;
   out.reserve(by_volunteer.size());
-  SQLite::Statement q(db, "SELECT id, name, coalesce(phone, ''), party_member FROM volunteers ORDER BY id");
-  while (q.executeStep()) {
-    auto it = by_volunteer.find(q.getColumn(0).getInt64());
+  storage::Statement q(db, "SELECT id, name, coalesce(phone, ''), party_member FROM volunteers ORDER BY id");
+  while (q.step()) {
+    auto it = by_volunteer.find(q.column(0).int64());
     if (it == by_volunteer.end()) continue;
     auto b = it->second;
     b.volunteer = it->first;
-    b.name = q.getColumn(1).getString();
-    b.phone = q.getColumn(2).getString();
-    b.party_member = q.getColumn(3).getInt() != 0;
+    b.name = q.column(1).text();
+    b.phone = q.column(2).text();
+    b.party_member = q.column(3).int32() != 0;
     out.push_back(std::move(b));
   }
   std::sort(out.begin(), out.end(), [](const Balance& a, const Balance& b) {

@@ -8,8 +8,8 @@
 #include "config/model.hpp"
 #include "core/dates.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::points {
@@ -30,11 +30,11 @@ struct Standing {
 /// it (redemptions do not lower a place), everyone tied with the last place included.
 /// Equal points share a rank and are listed by sessions, minutes, then id: the same
 /// data gives the same board.
-std::vector<Standing> honour_board(SQLite::Database& db, const Period& period, int top);
+std::vector<Standing> honour_board(storage::Connection& db, const Period& period, int top);
 
 /// 志愿服务之星 of `year`: those who meet every minimum of `criteria`, ranked by its
 /// `rank_by` and then by the other figures and id; at most `criteria.count`.
-std::vector<Standing> star_volunteers(SQLite::Database& db, const config::StarCriteria& criteria, int year);
+std::vector<Standing> star_volunteers(storage::Connection& db, const config::StarCriteria& criteria, int year);
 
 /// A volunteer's points now.
 struct Balance {
@@ -47,8 +47,8 @@ struct Balance {
 };
 
 /// Everyone with a ledger entry, by balance (highest first), then name and id.
-std::vector<Balance> balances(SQLite::Database& db);
+std::vector<Balance> balances(storage::Connection& db);
 /// One volunteer's (all zero when they have no entry; the name left empty).
-Balance balance_of(SQLite::Database& db, std::int64_t volunteer);
+Balance balance_of(storage::Connection& db, std::int64_t volunteer);
 
 }  // namespace kangle::points

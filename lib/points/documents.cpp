@@ -32,7 +32,7 @@ Value rule(const config::Catalogue& catalogue, const std::string& rule, Lang lan
   return Value::code(rule, rule_label(catalogue, rule, lang));
 }
 
-std::string name_of(SQLite::Database& db, std::int64_t volunteer) {
+std::string name_of(storage::Connection& db, std::int64_t volunteer) {
   auto names = people::Store(db).names({volunteer});
   return names.empty() ? std::to_string(volunteer) : names.begin()->second;
 }
@@ -45,7 +45,7 @@ std::pair<std::optional<Date>, std::optional<Date>> month_span(const std::string
   return {period->first, period->last};
 }
 
-Document entry_written(SQLite::Database& db, const char* kind, const Entry& e, Lang lang) {
+Document entry_written(storage::Connection& db, const char* kind, const Entry& e, Lang lang) {
   return present::message(lang, kind, {tr(lang, Msg::points_entry_written, e.id, name_of(db, e.volunteer), signed_points(e.points), e.balance)},
                           {{"entry", Value::integer(e.id)},
                            {"volunteer", Value::integer(e.volunteer)},
@@ -98,7 +98,7 @@ Period board_period(const std::string& month, const std::string& quarter, const 
   return *period;
 }
 
-Document award_document(SQLite::Database& db, const config::Config& config, const std::string& month, const Actor& actor,
+Document award_document(storage::Connection& db, const config::Config& config, const std::string& month, const Actor& actor,
                         bool dry_run) {
   auto lang = actor.lang;
   auto [from, to] = month_span(month);
@@ -114,7 +114,7 @@ Document award_document(SQLite::Database& db, const config::Config& config, cons
                            {"dry_run", Value::flag(dry_run, "")}});
 }
 
-Document rules_changed_document(SQLite::Database& db, const config::Config& config, const std::string& month, Lang lang) {
+Document rules_changed_document(storage::Connection& db, const config::Config& config, const std::string& month, Lang lang) {
   auto [from, to] = month_span(month);
   auto differences = rules_changed(db, config, from, to);
   Table table{"rules_changed", "", {column(lang, "date", Msg::rota_date), column(lang, "name", Msg::field_name),
@@ -130,22 +130,22 @@ Document rules_changed_document(SQLite::Database& db, const config::Config& conf
   return document;
 }
 
-Document adjust_document(SQLite::Database& db, const std::string& who, int points, const std::string& reason,
+Document adjust_document(storage::Connection& db, const std::string& who, int points, const std::string& reason,
                          const Actor& actor) {
   return entry_written(db, "points_adjust", adjust(db, people::resolve_volunteer(db, who), points, reason, actor), actor.lang);
 }
 
-Document redeem_document(SQLite::Database& db, const config::Config& config, const std::string& who, int points,
+Document redeem_document(storage::Connection& db, const config::Config& config, const std::string& who, int points,
                          const std::string& item, const Actor& actor) {
   return entry_written(db, "points_redeem", redeem(db, config, people::resolve_volunteer(db, who), points, item, actor),
                        actor.lang);
 }
 
-Document reverse_document(SQLite::Database& db, std::int64_t entry, const std::string& reason, const Actor& actor) {
+Document reverse_document(storage::Connection& db, std::int64_t entry, const std::string& reason, const Actor& actor) {
   return entry_written(db, "points_reverse", reverse(db, entry, reason, actor), actor.lang);
 }
 
-Document cancel_record_document(SQLite::Database& db, std::int64_t record, const std::string& reason, const Actor& actor) {
+Document cancel_record_document(storage::Connection& db, std::int64_t record, const std::string& reason, const Actor& actor) {
   auto lang = actor.lang;
   auto reversals = cancel_record(db, record, reason, actor);
   long taken = 0;
@@ -156,7 +156,7 @@ Document cancel_record_document(SQLite::Database& db, std::int64_t record, const
                            {"points_taken", Value::integer(taken)}});
 }
 
-Document balance_document(SQLite::Database& db, const std::string& who, Lang lang) {
+Document balance_document(storage::Connection& db, const std::string& who, Lang lang) {
   auto volunteer = people::resolve_volunteer(db, who);
   auto b = balance_of(db, volunteer);
   return present::message(lang, "points_balance", {tr(lang, Msg::points_balance_line, name_of(db, volunteer), b.balance, b.earned, b.redeemed)},
@@ -166,7 +166,7 @@ Document balance_document(SQLite::Database& db, const std::string& who, Lang lan
                            {"balance", Value::integer(b.balance)}});
 }
 
-Document balances_document(SQLite::Database& db, bool reveal, Lang lang) {
+Document balances_document(storage::Connection& db, bool reveal, Lang lang) {
   Table table{"balances", "", {column(lang, "name", Msg::field_name), column(lang, "phone", Msg::field_phone),
                                column(lang, "earned", Msg::points_earned), column(lang, "redeemed", Msg::points_redeemed),
                                column(lang, "balance", Msg::points_balance)}, {}};
@@ -179,7 +179,7 @@ Document balances_document(SQLite::Database& db, bool reveal, Lang lang) {
   return document;
 }
 
-Document history_document(SQLite::Database& db, const config::Config& config, const std::string& who, Lang lang) {
+Document history_document(storage::Connection& db, const config::Config& config, const std::string& who, Lang lang) {
   auto volunteer = people::resolve_volunteer(db, who);
   auto entries = Ledger(db).history(volunteer);
   Table table{"history", "", {column(lang, "entry", Msg::points_entry), column(lang, "date", Msg::rota_date),
@@ -202,14 +202,14 @@ Document history_document(SQLite::Database& db, const config::Config& config, co
   return document;
 }
 
-Document board_document(SQLite::Database& db, const config::Config& config, const Period& period, std::optional<int> top,
+Document board_document(storage::Connection& db, const config::Config& config, const Period& period, std::optional<int> top,
                         const BoardShown& shown, Lang lang) {
   auto standings = honour_board(db, period, top.value_or(config.points.board_top));
   return board(config, "points_board", tr(lang, Msg::points_board_title, config.settings.name, period_label(period, lang)), period,
                standings, Msg::points_board_empty, shown, lang);
 }
 
-Document stars_document(SQLite::Database& db, const config::Config& config, const std::string& year, const BoardShown& shown,
+Document stars_document(storage::Connection& db, const config::Config& config, const std::string& year, const BoardShown& shown,
                         Lang lang) {
   auto period = parse_period(year);
   if (!period || period->kind != Period::Kind::year) throw UsageError(Message(Msg::bad_period, year));
@@ -218,7 +218,7 @@ Document stars_document(SQLite::Database& db, const config::Config& config, cons
                standings, Msg::points_stars_none, shown, lang);
 }
 
-Verified verify_document(SQLite::Database& db, Walk walk, const std::optional<std::string>& expect, Lang lang) {
+Verified verify_document(storage::Connection& db, Walk walk, const std::optional<std::string>& expect, Lang lang) {
   auto result = verify_and_checkpoint(db, walk, expect);
   std::vector<std::pair<std::string, Value>> facts = {{"entries", Value::integer(result.entries)},
                                                       {"volunteers", Value::integer(result.volunteers)},

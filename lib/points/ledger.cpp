@@ -24,21 +24,21 @@ EntryKind kind_of(const std::string& name) {
   return EntryKind::earn;
 }
 
-Entry read_entry(SQLite::Statement& q) {
+Entry read_entry(storage::Statement& q) {
   Entry e;
-  e.id = q.getColumn(0).getInt64();
-  e.volunteer = q.getColumn(1).getInt64();
+  e.id = q.column(0).int64();
+  e.volunteer = q.column(1).int64();
   e.date = storage::date_at(q, 2);
-  e.points = q.getColumn(3).getInt();
-  e.balance = q.getColumn(4).getInt64();
-  e.kind = kind_of(q.getColumn(5).getString());
-  e.rule = q.getColumn(6).getString();
-  if (!q.getColumn(7).isNull()) e.source = q.getColumn(7).getString();
-  if (!q.getColumn(8).isNull()) e.reverses = q.getColumn(8).getInt64();
-  e.reason = q.getColumn(9).getString();
-  e.entered_by = q.getColumn(10).getString();
-  e.created_at = q.getColumn(11).getString();
-  e.hash = q.getColumn(12).getString();
+  e.points = q.column(3).int32();
+  e.balance = q.column(4).int64();
+  e.kind = kind_of(q.column(5).text());
+  e.rule = q.column(6).text();
+  if (!q.column(7).is_null()) e.source = q.column(7).text();
+  if (!q.column(8).is_null()) e.reverses = q.column(8).int64();
+  e.reason = q.column(9).text();
+  e.entered_by = q.column(10).text();
+  e.created_at = q.column(11).text();
+  e.hash = q.column(12).text();
   return e;
 }
 
@@ -85,7 +85,7 @@ long Ledger::balance(std::int64_t volunteer) {
   static const std::string sql = "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE volunteer_id = ?";
   auto& q = statement_(sql);
   q.bind(1, volunteer);
-  long balance = q.executeStep() ? q.getColumn(0).getInt64() : 0;
+  long balance = q.step() ? q.column(0).int64() : 0;
   balances_[volunteer] = balance;
   return balance;
 }
@@ -95,9 +95,9 @@ namespace {
 /// Keeps the end of a walk from the first entry that passed as the checkpoint later walks
 /// start from. Entries never change once written: what it verified stays verified even if
 /// another command appended meanwhile. The checkpoint only moves forward.
-void store_checkpoint(SQLite::Database& db, const Verification& passed) {
+void store_checkpoint(storage::Connection& db, const Verification& passed) {
   if (passed.entries == 0) return;
-  SQLite::Statement q(db,
+  storage::Statement q(db,
                       "UPDATE points_ledger_head SET checkpoint_id = ?, checkpoint_hash = ? WHERE id = 1 AND checkpoint_id < ?");
   q.bind(1, static_cast<std::int64_t>(passed.entries));
   q.bind(2, passed.head);
@@ -154,7 +154,7 @@ std::optional<Entry> Ledger::find(std::int64_t id) {
   static const std::string sql = "SELECT " + entry_columns + " FROM points_ledger WHERE id = ?";
   auto& q = statement_(sql);
   q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
+  if (!q.step()) return std::nullopt;
   return read_entry(q);
 }
 
@@ -162,8 +162,8 @@ std::optional<std::int64_t> Ledger::reversed_by(std::int64_t id) {
   static const std::string sql = "SELECT id FROM points_ledger WHERE reverses = ?";
   auto& q = statement_(sql);
   q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getInt64();
+  if (!q.step()) return std::nullopt;
+  return q.column(0).int64();
 }
 
 std::vector<Entry> Ledger::history(std::int64_t volunteer) {
@@ -171,7 +171,7 @@ std::vector<Entry> Ledger::history(std::int64_t volunteer) {
   auto& q = statement_(sql);
   q.bind(1, volunteer);
   std::vector<Entry> out;
-  while (q.executeStep()) out.push_back(read_entry(q));
+  while (q.step()) out.push_back(read_entry(q));
   return out;
 }
 
@@ -180,7 +180,7 @@ bool Ledger::has_source_prefix(const std::string& prefix) {
   auto& q = statement_(sql);
   q.bind(1, prefix);
   q.bind(2, past_prefix(prefix));
-  return q.executeStep();
+  return q.step();
 }
 
 std::vector<std::pair<Entry, std::int64_t>> Ledger::standing_with_source_prefix(const std::string& prefix) {
@@ -191,7 +191,7 @@ std::vector<std::pair<Entry, std::int64_t>> Ledger::standing_with_source_prefix(
     auto& q = statement_(sql);
     q.bind(1, prefix);
     q.bind(2, past_prefix(prefix));
-    while (q.executeStep()) originals.push_back(read_entry(q));
+    while (q.step()) originals.push_back(read_entry(q));
   }
   std::vector<std::pair<Entry, std::int64_t>> out;
   for (auto& original : originals) {
@@ -207,35 +207,35 @@ std::vector<std::pair<Entry, std::int64_t>> Ledger::standing_with_source_prefix(
 }
 
 void Ledger::for_each(const std::function<void(const Entry&)>& visit, std::int64_t after) {
-  SQLite::Statement q(db_, "SELECT " + entry_columns + " FROM points_ledger WHERE id > ? ORDER BY id");
+  storage::Statement q(db_, "SELECT " + entry_columns + " FROM points_ledger WHERE id > ? ORDER BY id");
   q.bind(1, after);
-  while (q.executeStep()) visit(read_entry(q));
+  while (q.step()) visit(read_entry(q));
 }
 
-ChainPoint chain_end(SQLite::Database& db) {
-  SQLite::Statement q(db, "SELECT id, hash FROM points_ledger ORDER BY id DESC LIMIT 1");
-  if (!q.executeStep()) return {};
-  return {q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+ChainPoint chain_end(storage::Connection& db) {
+  storage::Statement q(db, "SELECT id, hash FROM points_ledger ORDER BY id DESC LIMIT 1");
+  if (!q.step()) return {};
+  return {q.column(0).int64(), q.column(1).text()};
 }
 
-LedgerHead read_head(SQLite::Database& db) {
+LedgerHead read_head(storage::Connection& db) {
   LedgerHead stored;
-  SQLite::Statement q(db, "SELECT entries, hash, checkpoint_id, checkpoint_hash FROM points_ledger_head WHERE id = 1");
-  if (q.executeStep()) {
-    stored.head = {q.getColumn(0).getInt64(), q.getColumn(1).getString()};
-    stored.checkpoint = {q.getColumn(2).getInt64(), q.getColumn(3).getString()};
+  storage::Statement q(db, "SELECT entries, hash, checkpoint_id, checkpoint_hash FROM points_ledger_head WHERE id = 1");
+  if (q.step()) {
+    stored.head = {q.column(0).int64(), q.column(1).text()};
+    stored.checkpoint = {q.column(2).int64(), q.column(3).text()};
   }
   return stored;
 }
 
-Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::string>& expect) {
+Verification verify(storage::Connection& db, Walk walk, const std::optional<std::string>& expect) {
   Verification result;
   auto fail = [&](std::int64_t entry, Message why) {
     result.first_bad = entry;
     result.why = std::move(why);
   };
   const auto stored = read_head(db);
-  const std::int64_t last = db.execAndGet("SELECT coalesce(max(id), 0) FROM points_ledger").getInt64();
+  const std::int64_t last = db.query_integer("SELECT coalesce(max(id), 0) FROM points_ledger");
   result.entries = last;
   Ledger ledger(db);
   // From the checkpoint's predecessor, so that the checkpoint's own entry is recomputed too.
@@ -244,10 +244,10 @@ Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::st
     bool hex = std::all_of(expect->begin(), expect->end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
     if (!hex || expect->size() < 16 || expect->size() > 64) throw UsageError(Message(Msg::verify_expect_bad, *expect));
     // The hash as noted, or its first 16 hex digits or more (the short form reports print).
-    SQLite::Statement q(db, "SELECT id FROM points_ledger WHERE substr(hash, 1, length(?1)) = lower(?1) ORDER BY id LIMIT 1");
+    storage::Statement q(db, "SELECT id FROM points_ledger WHERE substr(hash, 1, length(?1)) = lower(?1) ORDER BY id LIMIT 1");
     q.bind(1, *expect);
-    if (q.executeStep()) {
-      result.expected_at = q.getColumn(0).getInt64();
+    if (q.step()) {
+      result.expected_at = q.column(0).int64();
       after = std::min(after, *result.expected_at - 1);
     }
   }
@@ -269,7 +269,7 @@ Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::st
   std::int64_t previous_id = after;
   // Balances before the walk: each volunteer's last balance up to where it starts.
   std::unordered_map<std::int64_t, long> balances;
-  SQLite::Statement balance_before(
+  storage::Statement balance_before(
       db, "SELECT balance FROM points_ledger WHERE volunteer_id = ? AND id <= ? ORDER BY id DESC LIMIT 1");
   auto balance_of = [&](std::int64_t volunteer) -> long& {
     auto [it, added] = balances.try_emplace(volunteer, 0);
@@ -277,7 +277,7 @@ Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::st
       balance_before.reset();
       balance_before.bind(1, volunteer);
       balance_before.bind(2, after);
-      if (balance_before.executeStep()) it->second = balance_before.getColumn(0).getInt64();
+      if (balance_before.step()) it->second = balance_before.column(0).int64();
     }
     return it->second;
   };
@@ -285,9 +285,9 @@ Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::st
   // (few: kept for those only, so ten million entries need no map of ten million).
   std::unordered_map<std::int64_t, std::pair<std::int64_t, int>> reversible;
   {
-    SQLite::Statement q(db, "SELECT reverses FROM points_ledger WHERE reverses IS NOT NULL AND id > ?");
+    storage::Statement q(db, "SELECT reverses FROM points_ledger WHERE reverses IS NOT NULL AND id > ?");
     q.bind(1, after);
-    while (q.executeStep()) reversible[q.getColumn(0).getInt64()] = {0, 0};
+    while (q.step()) reversible[q.column(0).int64()] = {0, 0};
     // Entries reversed after the walk's start but written before it: read as stored.
     for (auto& [id, mirror] : reversible) {
       if (id > after) continue;
@@ -330,26 +330,26 @@ Verification verify(SQLite::Database& db, Walk walk, const std::optional<std::st
   return result;
 }
 
-Verification verify_and_checkpoint(SQLite::Database& db, Walk walk, const std::optional<std::string>& expect) {
+Verification verify_and_checkpoint(storage::Connection& db, Walk walk, const std::optional<std::string>& expect) {
   Verification result;
   {
-    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+    storage::Transaction snapshot(db, storage::Transaction::read);
     result = verify(db, walk, expect);
     // A walk from the checkpoint met only some of them.
-    if (result.walked_after != 0) result.volunteers = db.execAndGet("SELECT count(DISTINCT volunteer_id) FROM points_ledger").getInt();
+    if (result.walked_after != 0) result.volunteers = db.query_integer("SELECT count(DISTINCT volunteer_id) FROM points_ledger");
   }
   if (result.first_bad || result.walked_after != 0) return result;
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   store_checkpoint(db, result);
   transaction.commit();
   return result;
 }
 
 int Ledger::count_entries_of(std::int64_t volunteer) {
-  SQLite::Statement q(db_, "SELECT count(*) FROM points_ledger WHERE volunteer_id = ?");
+  storage::Statement q(db_, "SELECT count(*) FROM points_ledger WHERE volunteer_id = ?");
   q.bind(1, volunteer);
-  q.executeStep();
-  return q.getColumn(0).getInt();
+  q.step();
+  return q.column(0).int32();
 }
 
 }  // namespace kangle::points

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -11,6 +9,7 @@
 #include <vector>
 
 #include "core/dates.hpp"
+#include "storage/connection.hpp"
 #include "storage/statements.hpp"
 
 namespace kangle::points {
@@ -50,7 +49,7 @@ std::string entry_hash(const std::string& previous, const Entry& entry);
 /// appends of one command, so that the chain's head cannot move under them.
 class Ledger {
 public:
-  explicit Ledger(SQLite::Database& db) : db_(db) {}
+  explicit Ledger(storage::Connection& db) : db_(db) {}
 
   /// Walks the chain from the checkpoint, once for the life of this object: WorkspaceError
   /// naming the first bad entry when it does not verify. What every command that appends
@@ -79,7 +78,7 @@ public:
   void for_each(const std::function<void(const Entry&)>& visit, std::int64_t after = 0);
 
 private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
   storage::StatementCache statement_{db_};
   std::optional<std::pair<std::int64_t, std::string>> head_;  ///< last id and hash, once verified
   std::map<std::int64_t, long> balances_;                      ///< balances read or written in this run
@@ -100,10 +99,10 @@ struct LedgerHead {
 
 /// The chain's last entry as it stands (entry 0 and the genesis hash when empty): what a
 /// report prints, for `points verify --expect` to prove later that it is still there.
-ChainPoint chain_end(SQLite::Database& db);
+ChainPoint chain_end(storage::Connection& db);
 
 /// The head table as stored; entry 0 when its row is missing.
-LedgerHead read_head(SQLite::Database& db);
+LedgerHead read_head(storage::Connection& db);
 
 /// How much of the chain a verify walks.
 enum class Walk {
@@ -128,10 +127,10 @@ struct Verification {
 /// against the balance, and the chain's end against the head table. With `expect` (a
 /// hash, or its first 16 or more hex digits), also finds the entry that carries it and
 /// walks from there at the latest; `expected_at` stays empty when none does. Reads only.
-Verification verify(SQLite::Database& db, Walk walk = Walk::full, const std::optional<std::string>& expect = {});
+Verification verify(storage::Connection& db, Walk walk = Walk::full, const std::optional<std::string>& expect = {});
 
 /// `points verify`: verify(), and when a full walk passes, its end stored as the
 /// checkpoint later walks start from (in its own transaction).
-Verification verify_and_checkpoint(SQLite::Database& db, Walk walk, const std::optional<std::string>& expect);
+Verification verify_and_checkpoint(storage::Connection& db, Walk walk, const std::optional<std::string>& expect);
 
 }  // namespace kangle::points

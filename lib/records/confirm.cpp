@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "records/confirm.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,11 +13,12 @@
 #include "records/integrity.hpp"
 #include "records/store.hpp"
 #include "schedule/store.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::records {
 namespace {
 
-std::string name_of(SQLite::Database& db, std::int64_t volunteer) {
+std::string name_of(storage::Connection& db, std::int64_t volunteer) {
   auto names = people::Store(db).names({volunteer});
   return names.empty() ? std::to_string(volunteer) : names.begin()->second;
 }
@@ -53,7 +53,7 @@ std::map<std::string, Record> records_of_day(const std::vector<schedule::RotaSea
 
 }  // namespace
 
-std::optional<Message> daily_cap_warning(SQLite::Database& db, const config::Config& config, const Record& record) {
+std::optional<Message> daily_cap_warning(storage::Connection& db, const config::Config& config, const Record& record) {
   const auto* service = config.catalogue.find_service(record.service);
   if (!service || !service->daily_cap || record.kiosk.empty()) return std::nullopt;
   int served = RecordStore(db).residents_on(record.kiosk, record.service, record.date);
@@ -64,11 +64,11 @@ std::optional<Message> daily_cap_warning(SQLite::Database& db, const config::Con
                  *service->daily_cap);
 }
 
-ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& config, const ConfirmOptions& options,
+ConfirmReport confirm_from_rota(storage::Connection& db, const config::Config& config, const ConfirmOptions& options,
                                 const std::string& now, bool dry_run) {
   auto today = today_in_workspace(config, now);
   if (auto refusal = date_refusal(options.date, today)) throw InputError(*refusal);
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   auto month = schedule::month_of(options.date);
   std::vector<schedule::RotaSeat> seats;
   for (auto& seat : schedule::RotaStore(db).month(month)) {
@@ -181,7 +181,7 @@ ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& conf
   return report;
 }
 
-std::pair<Record, std::vector<Message>> add_record(SQLite::Database& db, const config::Config& config,
+std::pair<Record, std::vector<Message>> add_record(storage::Connection& db, const config::Config& config,
                                                        Record record, const std::string& now) {
   if (!record.kiosk.empty() && std::none_of(config.kiosks.begin(), config.kiosks.end(),
                                             [&](const config::Kiosk& k) { return k.id == record.kiosk; })) {
@@ -194,7 +194,7 @@ std::pair<Record, std::vector<Message>> add_record(SQLite::Database& db, const c
   // A person named twice (by name and by phone) served once.
   std::set<std::int64_t> named;
   std::erase_if(record.volunteers, [&](const Attendance& a) { return !named.insert(a.volunteer).second; });
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   RecordStore store(db);
   if (auto refusal = refusal_of(store, config, record, today_in_workspace(config, now))) throw InputError(refusal->reason);
   record.id = *store.insert(record, now);

@@ -9,8 +9,8 @@
 #include "config/model.hpp"
 #include "records/record.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::records {
@@ -52,18 +52,18 @@ struct ConfirmReport {
 /// before 2000, has no rota, an absent or replaced person is not on it, residents are
 /// counted or rated for a session nobody came to, or a record is refused (`refusal_of`: a
 /// volunteer already elsewhere at that time, a session too long).
-ConfirmReport confirm_from_rota(SQLite::Database& db, const config::Config& config, const ConfirmOptions& options,
+ConfirmReport confirm_from_rota(storage::Connection& db, const config::Config& config, const ConfirmOptions& options,
                                 const std::string& now, bool dry_run);
 
 /// Stores a record added by hand (an outreach visit, an emergency round), checking its
 /// kiosk and service against the config; returns it with its id and the warnings (a
 /// daily cap passed). A person named twice is counted once. In one transaction.
 /// InputError when `refusal_of` refuses it.
-std::pair<Record, std::vector<Message>> add_record(SQLite::Database& db, const config::Config& config,
+std::pair<Record, std::vector<Message>> add_record(storage::Connection& db, const config::Config& config,
                                                        Record record, const std::string& now);
 
 /// The warning when the residents recorded for `record`'s service that day pass the
 /// service's daily cap (每日限定人数): the cap is a plan, so the record stays.
-std::optional<Message> daily_cap_warning(SQLite::Database& db, const config::Config& config, const Record& record);
+std::optional<Message> daily_cap_warning(storage::Connection& db, const config::Config& config, const Record& record);
 
 }  // namespace kangle::records

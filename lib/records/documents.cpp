@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "records/documents.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <charconv>
@@ -16,6 +15,7 @@
 #include "records/grants.hpp"
 #include "records/integrity.hpp"
 #include "records/store.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::records {
 namespace {
@@ -39,7 +39,6 @@ std::pair<std::string, std::string> pair_option(const std::string& text, Msg wro
 void check_satisfaction(const std::optional<double>& satisfaction) {
   if (satisfaction && (*satisfaction < 1 || *satisfaction > 5)) throw UsageError(Message(Msg::record_bad_satisfaction, *satisfaction));
 }
-
 
 /// The table of records: what `record list` and `record confirm` show. Where and what are
 /// codes (the kiosk's and service's ids, else the place and title as written) with the
@@ -89,7 +88,7 @@ Span span_of(const std::string& period, const std::string& from, const std::stri
   return span;
 }
 
-Document confirm_document(SQLite::Database& db, const config::Config& config, const ConfirmRequest& request,
+Document confirm_document(storage::Connection& db, const config::Config& config, const ConfirmRequest& request,
                           const std::string& now, bool dry_run, Lang lang) {
   ConfirmOptions confirm;
   confirm.date = date_argument(request.date);
@@ -140,7 +139,7 @@ Document confirm_document(SQLite::Database& db, const config::Config& config, co
   return document;
 }
 
-Record record_of(SQLite::Database& db, const config::Config& config, const RecordRequest& request) {
+Record record_of(storage::Connection& db, const config::Config& config, const RecordRequest& request) {
   Record r;
   r.origin = Origin::manual;
   r.date = date_argument(request.date);
@@ -168,7 +167,7 @@ Record record_of(SQLite::Database& db, const config::Config& config, const Recor
   return r;
 }
 
-Document add_document(SQLite::Database& db, const config::Config& config, const RecordRequest& request,
+Document add_document(storage::Connection& db, const config::Config& config, const RecordRequest& request,
                       const std::string& now, Lang lang) {
   auto [added, warnings] = add_record(db, config, record_of(db, config, request), now);
   std::vector<std::string> lines{tr(lang, Msg::record_added, added.id, record_summary(config, added, lang))};
@@ -177,13 +176,13 @@ Document add_document(SQLite::Database& db, const config::Config& config, const 
                           {{"record", Value::integer(added.id)}, {"minutes", Value::duration(added.total_minutes())}});
 }
 
-Document set_document(SQLite::Database& db, const config::Config& config, std::int64_t id, const OutcomeChange& change,
+Document set_document(storage::Connection& db, const config::Config& config, std::int64_t id, const OutcomeChange& change,
                       Lang lang) {
   check_satisfaction(change.satisfaction);
   RecordStore store(db);
   // The record read and written back in one transaction: a change another command made
   // meanwhile (a note while this sets residents) is read first, not written over.
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   auto record = store.find(id);
   if (!record) throw InputError(Message(Msg::record_not_found, id));
   if (change.residents) record->residents = change.residents;
@@ -199,7 +198,7 @@ Document set_document(SQLite::Database& db, const config::Config& config, std::i
                            {"satisfaction", record->satisfaction ? Value::number(*record->satisfaction, 1) : Value::none()}});
 }
 
-Document list_document(SQLite::Database& db, const config::Config& config, const ListRequest& request, Lang lang) {
+Document list_document(storage::Connection& db, const config::Config& config, const ListRequest& request, Lang lang) {
   RecordFilter filter;
   filter.from = request.span.from;
   filter.to = request.span.to;
@@ -223,7 +222,7 @@ Document list_document(SQLite::Database& db, const config::Config& config, const
   return document;
 }
 
-Document grant_document(SQLite::Database& db, const config::Config& config, const GrantRequest& request,
+Document grant_document(storage::Connection& db, const config::Config& config, const GrantRequest& request,
                         const std::string& now, const Date& today, Lang lang) {
   if (request.revoke) {
     auto revocation = revoke_grant(db, *request.revoke, request.reason, request.approved_by, now);
@@ -252,7 +251,7 @@ Document grant_document(SQLite::Database& db, const config::Config& config, cons
                            {"minutes", Value::duration(grant.minutes)}});
 }
 
-Document hours_document(SQLite::Database& db, const Span& span, const std::string& person, Lang lang) {
+Document hours_document(storage::Connection& db, const Span& span, const std::string& person, Lang lang) {
   std::optional<std::int64_t> volunteer;
   if (!person.empty()) volunteer = people::resolve_volunteer(db, person);
   RecordStore store(db);

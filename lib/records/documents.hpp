@@ -14,8 +14,8 @@
 #include "present/document.hpp"
 #include "records/record.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::records {
@@ -38,7 +38,7 @@ struct ConfirmRequest {
 /// Confirms the day's rota (records::confirm_from_rota): the records made, as a table,
 /// then what was said about them. UsageError for a malformed value, InputError for a
 /// volunteer nobody or several are.
-present::Document confirm_document(SQLite::Database& db, const config::Config& config, const ConfirmRequest& request,
+present::Document confirm_document(storage::Connection& db, const config::Config& config, const ConfirmRequest& request,
                                    const std::string& now, bool dry_run, Lang lang);
 
 /// `record add`, as typed.
@@ -51,9 +51,9 @@ struct RecordRequest {
 /// The record `request` describes, its volunteers found, its kiosk and service by id or
 /// name; UsageError when a value is malformed, names no service or it says neither where
 /// nor what, InputError for a volunteer or kiosk not found.
-Record record_of(SQLite::Database& db, const config::Config& config, const RecordRequest& request);
+Record record_of(storage::Connection& db, const config::Config& config, const RecordRequest& request);
 /// Stores the record (records::add_record) and says so, with any warning.
-present::Document add_document(SQLite::Database& db, const config::Config& config, const RecordRequest& request,
+present::Document add_document(storage::Connection& db, const config::Config& config, const RecordRequest& request,
                                const std::string& now, Lang lang);
 
 /// `record set`: the outcome of record `id` changed where given.
@@ -62,7 +62,7 @@ struct OutcomeChange {
   std::optional<double> satisfaction;
   std::string note;  ///< empty: kept
 };
-present::Document set_document(SQLite::Database& db, const config::Config& config, std::int64_t id,
+present::Document set_document(storage::Connection& db, const config::Config& config, std::int64_t id,
                                const OutcomeChange& change, Lang lang);
 
 /// `record list`: what it filters on, as typed.
@@ -72,17 +72,17 @@ struct ListRequest {
   bool cancelled = false;  ///< cancelled records too, marked
 };
 /// The records (`records`), with their total under them.
-present::Document list_document(SQLite::Database& db, const config::Config& config, const ListRequest& request, Lang lang);
+present::Document list_document(storage::Connection& db, const config::Config& config, const ListRequest& request, Lang lang);
 
 /// `record grant`, as typed: hours for `person`, or `revoke` a grant.
 struct GrantRequest {
   std::string person, hours, date, reason, approved_by;
   std::optional<std::int64_t> revoke;
 };
-present::Document grant_document(SQLite::Database& db, const config::Config& config, const GrantRequest& request,
+present::Document grant_document(storage::Connection& db, const config::Config& config, const GrantRequest& request,
                                  const std::string& now, const Date& today, Lang lang);
 
 /// Each volunteer's hours in `span` (`service_hours`), or only `person`'s with their grants under them.
-present::Document hours_document(SQLite::Database& db, const Span& span, const std::string& person, Lang lang);
+present::Document hours_document(storage::Connection& db, const Span& span, const std::string& person, Lang lang);
 
 }  // namespace kangle::records

@@ -1,28 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "records/grants.hpp"
 
-#include <SQLiteCpp/Transaction.h>
-
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "records/integrity.hpp"
 #include "records/store.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::records {
 
-Grant grant_hours(SQLite::Database& db, const config::Config& config, Grant grant, const std::string& now) {
+Grant grant_hours(storage::Connection& db, const config::Config& config, Grant grant, const std::string& now) {
   if (auto refusal = date_refusal(grant.date, today_in_workspace(config, now))) throw InputError(*refusal);
   int most = config.settings.records.max_grant_minutes;
   if (grant.minutes > most) throw InputError(Message(Msg::grant_too_long, duration_words(grant.minutes), duration_words(most)));
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   grant.id = RecordStore(db).add_grant(grant, now);
   transaction.commit();
   return grant;
 }
 
-Grant revoke_grant(SQLite::Database& db, std::int64_t id, const std::string& reason, const std::string& approved_by,
+Grant revoke_grant(storage::Connection& db, std::int64_t id, const std::string& reason, const std::string& approved_by,
                    const std::string& now) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   RecordStore store(db);
   auto granted = store.find_grant(id);
   if (!granted) throw InputError(Message(Msg::grant_not_found, id));

@@ -16,27 +16,27 @@ std::optional<Origin> origin_of(const std::string& name) {
   return std::nullopt;
 }
 
-Record read_record(SQLite::Statement& q) {
+Record read_record(storage::Statement& q) {
   Record r;
-  r.id = q.getColumn(0).getInt64();
-  r.key = q.getColumn(1).getString();
-  auto origin = origin_of(q.getColumn(2).getString());
+  r.id = q.column(0).int64();
+  r.key = q.column(1).text();
+  auto origin = origin_of(q.column(2).text());
   if (!origin) storage::refuse_stored_value(q, 2);
   r.origin = *origin;
-  r.kiosk = q.getColumn(3).getString();
-  r.place = q.getColumn(4).getString();
+  r.kiosk = q.column(3).text();
+  r.place = q.column(4).text();
   r.date = storage::date_at(q, 5);
-  r.time = {q.getColumn(6).getInt(), q.getColumn(7).getInt()};
-  auto cadence = config::parse_cadence(q.getColumn(8).getString());
+  r.time = {q.column(6).int32(), q.column(7).int32()};
+  auto cadence = config::parse_cadence(q.column(8).text());
   if (!cadence) storage::refuse_stored_value(q, 8);
   r.cadence = *cadence;
-  r.service = q.getColumn(9).getString();
-  r.title = q.getColumn(10).getString();
-  if (!q.getColumn(11).isNull()) r.residents = q.getColumn(11).getInt();
-  if (!q.getColumn(12).isNull()) r.satisfaction = q.getColumn(12).getDouble();
-  r.note = q.getColumn(13).getString();
-  if (!q.getColumn(14).isNull()) r.cancelled_at = q.getColumn(14).getString();
-  r.cancel_reason = q.getColumn(15).getString();
+  r.service = q.column(9).text();
+  r.title = q.column(10).text();
+  if (!q.column(11).is_null()) r.residents = q.column(11).int32();
+  if (!q.column(12).is_null()) r.satisfaction = q.column(12).real();
+  r.note = q.column(13).text();
+  if (!q.column(14).is_null()) r.cancelled_at = q.column(14).text();
+  r.cancel_reason = q.column(15).text();
   return r;
 }
 
@@ -48,7 +48,7 @@ std::optional<std::int64_t> RecordStore::insert(const Record& record, const std:
       "title, residents, satisfaction, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (key) DO NOTHING";
   auto& q = statement_(sql);
-  if (record.key.empty()) q.bind(1);
+  if (record.key.empty()) q.bind_null(1);
   else q.bind(1, record.key);
   q.bind(2, std::string(origin_name(record.origin)));
   q.bind(3, record.kiosk);
@@ -64,7 +64,7 @@ std::optional<std::int64_t> RecordStore::insert(const Record& record, const std:
   q.bind(13, record.note);
   q.bind(14, now);
   if (q.exec() == 0) return std::nullopt;
-  auto id = db_.getLastInsertRowid();
+  auto id = db_.last_insert_id();
   static const std::string attend =
       "INSERT INTO record_volunteers (record_id, volunteer_id, minutes, substitute) VALUES (?, ?, ?, ?)";
   for (const auto& a : record.volunteers) {
@@ -84,9 +84,9 @@ void RecordStore::read_volunteers(Record& record) {
       "JOIN volunteers v ON v.id = a.volunteer_id WHERE a.record_id = ? ORDER BY v.name, a.volunteer_id";
   auto& q = statement_(sql);
   q.bind(1, record.id);
-  while (q.executeStep()) {
+  while (q.step()) {
     record.volunteers.push_back(
-        {q.getColumn(0).getInt64(), q.getColumn(1).getInt(), q.getColumn(2).getInt() != 0, q.getColumn(3).getString()});
+        {q.column(0).int64(), q.column(1).int32(), q.column(2).int32() != 0, q.column(3).text()});
   }
 }
 
@@ -94,7 +94,7 @@ std::optional<Record> RecordStore::find(std::int64_t id) {
   static const std::string sql = "SELECT " + record_columns + " FROM service_records r WHERE r.id = ?";
   auto& q = statement_(sql);
   q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
+  if (!q.step()) return std::nullopt;
   auto record = read_record(q);
   read_volunteers(record);
   return record;
@@ -116,7 +116,7 @@ std::vector<Record> RecordStore::list(const RecordFilter& filter) {
     q.bind(4, filter.service);
     q.bind(5, filter.with_cancelled ? 1 : 0);
     if (filter.volunteer) q.bind(6, *filter.volunteer);
-    while (q.executeStep()) out.push_back(read_record(q));
+    while (q.step()) out.push_back(read_record(q));
   }
   for (auto& r : out) read_volunteers(r);
   return out;
@@ -125,7 +125,7 @@ std::vector<Record> RecordStore::list(const RecordFilter& filter) {
 void RecordStore::for_each(const std::optional<Date>& from, const std::optional<Date>& to,
                            const std::function<void(const Record&)>& visit) {
   // One pass over records joined with their volunteers, grouped by record id.
-  SQLite::Statement q(db_,
+  storage::Statement q(db_,
                       "SELECT " + record_columns +
                           ", a.volunteer_id, a.minutes, a.substitute FROM service_records r "
                           "JOIN record_volunteers a ON a.record_id = r.id "
@@ -134,21 +134,21 @@ void RecordStore::for_each(const std::optional<Date>& from, const std::optional<
   storage::bind_optional(q, 1, from);
   storage::bind_optional(q, 2, to);
   std::optional<Record> current;
-  while (q.executeStep()) {
-    auto id = q.getColumn(0).getInt64();
+  while (q.step()) {
+    auto id = q.column(0).int64();
     if (current && current->id != id) {
       visit(*current);
       current.reset();
     }
     if (!current) current = read_record(q);
-    current->volunteers.push_back({q.getColumn(16).getInt64(), q.getColumn(17).getInt(), q.getColumn(18).getInt() != 0, ""});
+    current->volunteers.push_back({q.column(16).int64(), q.column(17).int32(), q.column(18).int32() != 0, ""});
   }
   if (current) visit(*current);
 }
 
 void RecordStore::update_outcome(std::int64_t id, std::optional<int> residents, std::optional<double> satisfaction,
                                  const std::string& note) {
-  SQLite::Statement q(db_, "UPDATE service_records SET residents = ?, satisfaction = ?, note = ? WHERE id = ?");
+  storage::Statement q(db_, "UPDATE service_records SET residents = ?, satisfaction = ?, note = ? WHERE id = ?");
   if (residents) q.bind(1, *residents);
   if (satisfaction) q.bind(2, *satisfaction);
   q.bind(3, note);
@@ -157,7 +157,7 @@ void RecordStore::update_outcome(std::int64_t id, std::optional<int> residents, 
 }
 
 void RecordStore::cancel(std::int64_t id, const std::string& reason, const std::string& now) {
-  SQLite::Statement q(db_, "UPDATE service_records SET cancelled_at = ?, cancel_reason = ? WHERE id = ?");
+  storage::Statement q(db_, "UPDATE service_records SET cancelled_at = ?, cancel_reason = ? WHERE id = ?");
   q.bind(1, now);
   q.bind(2, reason);
   q.bind(3, id);
@@ -165,14 +165,14 @@ void RecordStore::cancel(std::int64_t id, const std::string& reason, const std::
 }
 
 int RecordStore::residents_on(const std::string& kiosk, const std::string& service, const Date& date) {
-  SQLite::Statement q(db_,
+  storage::Statement q(db_,
                       "SELECT coalesce(sum(residents), 0) FROM service_records WHERE kiosk = ? AND service = ? "
                       "AND date = ? AND cancelled_at IS NULL");
   q.bind(1, kiosk);
   q.bind(2, service);
   q.bind(3, format_date(date));
-  q.executeStep();
-  return q.getColumn(0).getInt();
+  q.step();
+  return q.column(0).int32();
 }
 
 std::optional<std::string> RecordStore::confirmed_at(const Date& date, const std::string& kiosk) {
@@ -180,8 +180,8 @@ std::optional<std::string> RecordStore::confirmed_at(const Date& date, const std
   auto& q = statement_(sql);
   q.bind(1, format_date(date));
   q.bind(2, kiosk);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getString();
+  if (!q.step()) return std::nullopt;
+  return q.column(0).text();
 }
 
 void RecordStore::mark_confirmed(const Date& date, const std::string& kiosk, const std::string& now) {
@@ -197,8 +197,8 @@ std::optional<std::int64_t> RecordStore::id_of_key(const std::string& key) {
   static const std::string sql = "SELECT id FROM service_records WHERE key = ?";
   auto& q = statement_(sql);
   q.bind(1, key);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getInt64();
+  if (!q.step()) return std::nullopt;
+  return q.column(0).int64();
 }
 
 std::optional<std::int64_t> RecordStore::same_session(const Record& record) {
@@ -216,8 +216,8 @@ std::optional<std::int64_t> RecordStore::same_session(const Record& record) {
   q.bind(6, record.service);
   q.bind(7, record.title);
   q.bind(8, record.key);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getInt64();
+  if (!q.step()) return std::nullopt;
+  return q.column(0).int64();
 }
 
 std::optional<std::int64_t> RecordStore::record_with_volunteer(std::int64_t volunteer, const Date& date,
@@ -231,12 +231,12 @@ std::optional<std::int64_t> RecordStore::record_with_volunteer(std::int64_t volu
   q.bind(2, format_date(date));
   q.bind(3, time.end);
   q.bind(4, time.start);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getInt64();
+  if (!q.step()) return std::nullopt;
+  return q.column(0).int64();
 }
 
 std::int64_t RecordStore::add_grant(const Grant& grant, const std::string& now) {
-  SQLite::Statement q(db_,
+  storage::Statement q(db_,
                       "INSERT INTO granted_hours (volunteer_id, date, minutes, reason, approved_by, created_at, reverses) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, grant.volunteer);
@@ -247,39 +247,39 @@ std::int64_t RecordStore::add_grant(const Grant& grant, const std::string& now) 
   q.bind(6, now);
   if (grant.reverses) q.bind(7, *grant.reverses);
   q.exec();
-  return db_.getLastInsertRowid();
+  return db_.last_insert_id();
 }
 
 namespace {
 
 const std::string grant_columns = "id, volunteer_id, date, minutes, reason, approved_by, reverses";
 
-Grant read_grant(SQLite::Statement& q) {
-  Grant g{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), storage::date_at(q, 2),
-          q.getColumn(3).getInt(), q.getColumn(4).getString(), q.getColumn(5).getString(), std::nullopt};
-  if (!q.getColumn(6).isNull()) g.reverses = q.getColumn(6).getInt64();
+Grant read_grant(storage::Statement& q) {
+  Grant g{q.column(0).int64(), q.column(1).int64(), storage::date_at(q, 2),
+          q.column(3).int32(), q.column(4).text(), q.column(5).text(), std::nullopt};
+  if (!q.column(6).is_null()) g.reverses = q.column(6).int64();
   return g;
 }
 
 }  // namespace
 
 std::optional<Grant> RecordStore::find_grant(std::int64_t id) {
-  SQLite::Statement q(db_, "SELECT " + grant_columns + " FROM granted_hours WHERE id = ?");
+  storage::Statement q(db_, "SELECT " + grant_columns + " FROM granted_hours WHERE id = ?");
   q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
+  if (!q.step()) return std::nullopt;
   return read_grant(q);
 }
 
 std::optional<std::int64_t> RecordStore::revocation_of(std::int64_t id) {
-  SQLite::Statement q(db_, "SELECT id FROM granted_hours WHERE reverses = ?");
+  storage::Statement q(db_, "SELECT id FROM granted_hours WHERE reverses = ?");
   q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getInt64();
+  if (!q.step()) return std::nullopt;
+  return q.column(0).int64();
 }
 
 std::vector<Hours> RecordStore::hours(const std::optional<Date>& from, const std::optional<Date>& to,
                                       std::optional<std::int64_t> volunteer) {
-  SQLite::Statement q(
+  storage::Statement q(
       db_,
       "WITH served AS ("
       "  SELECT a.volunteer_id AS id, count(*) AS sessions, sum(a.minutes) AS minutes FROM record_volunteers a "
@@ -297,34 +297,34 @@ std::vector<Hours> RecordStore::hours(const std::optional<Date>& from, const std
   storage::bind_optional(q, 2, to);
   if (volunteer) q.bind(3, *volunteer);
   std::vector<Hours> out;
-  while (q.executeStep()) {
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
-                   q.getColumn(3).getInt64(), q.getColumn(4).getInt64()});
+  while (q.step()) {
+    out.push_back({q.column(0).int64(), q.column(1).text(), q.column(2).int32(),
+                   q.column(3).int64(), q.column(4).int64()});
   }
   return out;
 }
 
 std::vector<Grant> RecordStore::grants(std::int64_t volunteer) {
-  SQLite::Statement q(db_, "SELECT " + grant_columns + " FROM granted_hours WHERE volunteer_id = ? ORDER BY date, id");
+  storage::Statement q(db_, "SELECT " + grant_columns + " FROM granted_hours WHERE volunteer_id = ? ORDER BY date, id");
   q.bind(1, volunteer);
   std::vector<Grant> out;
-  while (q.executeStep()) out.push_back(read_grant(q));
+  while (q.step()) out.push_back(read_grant(q));
   return out;
 }
 
 namespace {
 
-std::map<std::string, int> count_by(SQLite::Database& db, const char* sql) {
-  SQLite::Statement q(db, sql);
+std::map<std::string, int> count_by(storage::Connection& db, const char* sql) {
+  storage::Statement q(db, sql);
   std::map<std::string, int> out;
-  while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+  while (q.step()) out[q.column(0).text()] = q.column(1).int32();
   return out;
 }
 
 }  // namespace
 
 std::vector<RecordStore::Overlap> RecordStore::overlaps() {
-  SQLite::Statement q(db_,
+  storage::Statement q(db_,
                       "SELECT rv.volunteer_id, coalesce(v.name, ''), r.date, r.start_minute, r.end_minute, r.id "
                       "FROM record_volunteers rv JOIN service_records r ON r.id = rv.record_id "
                       "LEFT JOIN volunteers v ON v.id = rv.volunteer_id WHERE r.cancelled_at IS NULL "
@@ -333,13 +333,13 @@ std::vector<RecordStore::Overlap> RecordStore::overlaps() {
   std::int64_t volunteer = 0, latest = 0;  // the record of this volunteer and day that ends last so far
   std::string date;
   int latest_end = 0;
-  while (q.executeStep()) {
-    auto who = q.getColumn(0).getInt64();
-    auto day = q.getColumn(2).getString();
-    int start = q.getColumn(3).getInt(), end = q.getColumn(4).getInt();
-    auto id = q.getColumn(5).getInt64();
+  while (q.step()) {
+    auto who = q.column(0).int64();
+    auto day = q.column(2).text();
+    int start = q.column(3).int32(), end = q.column(4).int32();
+    auto id = q.column(5).int64();
     if (who == volunteer && day == date && start < latest_end) {
-      out.push_back({who, q.getColumn(1).getString(), storage::date_at(q, 2), latest, id});
+      out.push_back({who, q.column(1).text(), storage::date_at(q, 2), latest, id});
     }
     if (who != volunteer || day != date || end > latest_end) {
       volunteer = who;
@@ -360,10 +360,10 @@ std::map<std::string, int> RecordStore::services_named() {
 }
 
 int RecordStore::count_records_of(std::int64_t volunteer) {
-  SQLite::Statement q(db_, "SELECT count(*) FROM record_volunteers WHERE volunteer_id = ?");
+  storage::Statement q(db_, "SELECT count(*) FROM record_volunteers WHERE volunteer_id = ?");
   q.bind(1, volunteer);
-  q.executeStep();
-  return q.getColumn(0).getInt();
+  q.step();
+  return q.column(0).int32();
 }
 
 }  // namespace kangle::records

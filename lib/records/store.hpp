@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <functional>
 #include <map>
 #include <optional>
@@ -10,6 +8,7 @@
 #include <vector>
 
 #include "records/record.hpp"
+#include "storage/connection.hpp"
 #include "storage/statements.hpp"
 
 namespace kangle::records {
@@ -34,7 +33,7 @@ struct Hours {
 /// The records tables. Every statement binds its values; none is built from them.
 class RecordStore {
 public:
-  explicit RecordStore(SQLite::Database& db) : db_(db) {}
+  explicit RecordStore(storage::Connection& db) : db_(db) {}
 
   /// Stores `record` with its volunteers and returns its id; nothing when a record
   /// with the same key is already stored (a session confirmed twice stays one record).
@@ -96,7 +95,7 @@ public:
 
 private:
   void read_volunteers(Record& record);
-  SQLite::Database& db_;
+  storage::Connection& db_;
   storage::StatementCache statement_{db_};
 };
 

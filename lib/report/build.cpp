@@ -161,7 +161,7 @@ std::pair<Value, Value> changes(const Metric& m, const Value& now, const Value& 
 /// before both in its headline and in its twelve months.
 class FiguresOf {
 public:
-  FiguresOf(SQLite::Database& db, std::string zone) : db_(db), zone_(std::move(zone)) {}
+  FiguresOf(storage::Connection& db, std::string zone) : db_(db), zone_(std::move(zone)) {}
   const PeriodFigures& operator()(const Period& period) {
     // By its days: a month to its 3rd is not the whole month.
     auto key = format_date(period.first) + format_date(period.last);
@@ -171,7 +171,7 @@ public:
   }
 
 private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
   std::string zone_;
   std::map<std::string, PeriodFigures> known_;
 };

@@ -7,15 +7,15 @@
 #include "core/dates.hpp"
 #include "present/document.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::report {
 
 /// What every report is built from: the workspace, the period, the time of the run, the language.
 struct Source {
-  SQLite::Database& db;
+  storage::Connection& db;
   const config::Config& config;
   Period period;
   std::string now;      ///< ISO-8601 UTC, printed as the time the report was made

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "report/figures.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <set>
 #include <stdexcept>
 #include <tuple>
 
 #include "core/text.hpp"
+#include "storage/connection.hpp"
 #include "storage/rows.hpp"
 
 namespace kangle::report {
@@ -30,10 +29,10 @@ struct Bounds {
 };
 
 /// A statement over the period: :first and :last days, :since and :until moments.
-SQLite::Statement over(SQLite::Database& db, const std::string& sql, const Bounds& b) {
-  SQLite::Statement q(db, sql);
+storage::Statement over(storage::Connection& db, const std::string& sql, const Bounds& b) {
+  storage::Statement q(db, sql);
   for (const auto& [name, value] : {std::pair{":first", &b.first}, {":last", &b.last}, {":since", &b.since}, {":until", &b.until}}) {
-    int index = q.getIndex(name);
+    int index = q.parameter_index(name);
     if (index == 0) continue;
     // Unbound, the moments would be NULL and every comparison false: no figure at all.
     if (value->empty()) throw std::logic_error(std::string("a period's figures over moments without a time zone: ") + name);
@@ -48,12 +47,12 @@ constexpr const char* weighted_satisfaction =
     "sum(r.satisfaction * max(coalesce(r.residents, 1), 1)), "
     "sum(CASE WHEN r.satisfaction IS NOT NULL THEN max(coalesce(r.residents, 1), 1) END), count(r.satisfaction)";
 
-Satisfaction satisfaction_at(SQLite::Statement& q, int column) {
+Satisfaction satisfaction_at(storage::Statement& q, int column) {
   Satisfaction s;
-  if (!q.getColumn(column + 1).isNull()) {
-    s.weighted_sum = q.getColumn(column).getDouble();
-    s.weight = q.getColumn(column + 1).getDouble();
-    s.ratings = q.getColumn(column + 2).getInt64();
+  if (!q.column(column + 1).is_null()) {
+    s.weighted_sum = q.column(column).real();
+    s.weight = q.column(column + 1).real();
+    s.ratings = q.column(column + 2).int64();
   }
   return s;
 }
@@ -76,7 +75,7 @@ std::optional<double> Satisfaction::mean() const {
   return weighted_sum / weight;
 }
 
-PeriodFigures period_figures(SQLite::Database& db, const Period& period, const std::string& zone) {
+PeriodFigures period_figures(storage::Connection& db, const Period& period, const std::string& zone) {
   Bounds b(period, zone);
   PeriodFigures f;
   {
@@ -86,11 +85,11 @@ PeriodFigures period_figures(SQLite::Database& db, const Period& period, const s
                    weighted_satisfaction +
                    " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL"),
                   b);
-    q.executeStep();
-    f.themed_events = q.getColumn(1).getInt();
-    f.sessions = q.getColumn(0).getInt() - f.themed_events;
-    f.residents = q.getColumn(2).getInt64();
-    f.outreach = q.getColumn(3).getInt();
+    q.step();
+    f.themed_events = q.column(1).int32();
+    f.sessions = q.column(0).int32() - f.themed_events;
+    f.residents = q.column(2).int64();
+    f.outreach = q.column(3).int32();
     f.satisfaction = satisfaction_at(q, 4);
   }
   {
@@ -105,26 +104,26 @@ PeriodFigures period_figures(SQLite::Database& db, const Period& period, const s
                   "      GROUP BY rv.volunteer_id) p "
                   "JOIN volunteers v ON v.id = p.volunteer_id",
                   b);
-    q.executeStep();
-    f.volunteers = q.getColumn(0).getInt();
-    f.volunteer_times = q.getColumn(1).getInt64();
-    f.recorded_minutes = q.getColumn(2).getInt64();
-    f.party_members = q.getColumn(3).getInt();
+    q.step();
+    f.volunteers = q.column(0).int32();
+    f.volunteer_times = q.column(1).int64();
+    f.recorded_minutes = q.column(2).int64();
+    f.party_members = q.column(3).int32();
   }
   {
     auto q = over(db, "SELECT coalesce(sum(minutes), 0) FROM granted_hours WHERE date BETWEEN :first AND :last", b);
-    q.executeStep();
-    f.granted_minutes = q.getColumn(0).getInt64();
+    q.step();
+    f.granted_minutes = q.column(0).int64();
   }
   {
     auto q = over(db, "SELECT count(*) FROM volunteers WHERE created_at >= :since AND created_at < :until", b);
-    q.executeStep();
-    f.new_volunteers = q.getColumn(0).getInt();
+    q.step();
+    f.new_volunteers = q.column(0).int32();
   }
   {
     auto q = over(db, "SELECT coalesce(sum(points), 0) FROM points_by_day WHERE date BETWEEN :first AND :last AND kind = 'earn'", b);
-    q.executeStep();
-    f.points_awarded = q.getColumn(0).getInt64();
+    q.step();
+    f.points_awarded = q.column(0).int64();
   }
   {
     // A match declined or cancelled since is no match: left out of "proposed", counted
@@ -136,16 +135,16 @@ PeriodFigures period_figures(SQLite::Database& db, const Period& period, const s
                   "WHERE e.at >= :since AND e.at < :until "
                   "AND NOT (e.to_status = 'proposed' AND p.status IN ('declined', 'cancelled')) GROUP BY e.to_status",
                   b);
-    while (q.executeStep()) {
-      auto status = q.getColumn(0).getString();
-      f.projects[status] = q.getColumn(1).getInt();
-      f.wishes[status] = q.getColumn(2).getInt();
+    while (q.step()) {
+      auto status = q.column(0).text();
+      f.projects[status] = q.column(1).int32();
+      f.wishes[status] = q.column(2).int32();
     }
   }
   return f;
 }
 
-std::vector<KioskFigures> kiosk_figures(SQLite::Database& db, const Period& period) {
+std::vector<KioskFigures> kiosk_figures(storage::Connection& db, const Period& period) {
   Bounds b(period);
   std::map<std::string, KioskFigures> by_kiosk;
   {
@@ -155,12 +154,12 @@ std::vector<KioskFigures> kiosk_figures(SQLite::Database& db, const Period& peri
                    weighted_satisfaction +
                    " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL GROUP BY r.kiosk"),
                   b);
-    while (q.executeStep()) {
-      auto& k = by_kiosk[q.getColumn(0).getString()];
-      k.kiosk = q.getColumn(0).getString();
-      k.themed_events = q.getColumn(2).getInt();
-      k.sessions = q.getColumn(1).getInt() - k.themed_events;
-      k.residents = q.getColumn(3).getInt64();
+    while (q.step()) {
+      auto& k = by_kiosk[q.column(0).text()];
+      k.kiosk = q.column(0).text();
+      k.themed_events = q.column(2).int32();
+      k.sessions = q.column(1).int32() - k.themed_events;
+      k.residents = q.column(3).int64();
       k.satisfaction = satisfaction_at(q, 4);
     }
   }
@@ -170,10 +169,10 @@ std::vector<KioskFigures> kiosk_figures(SQLite::Database& db, const Period& peri
                   "JOIN record_volunteers rv ON rv.record_id = r.id "
                   "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL GROUP BY r.kiosk",
                   b);
-    while (q.executeStep()) {
-      auto& k = by_kiosk[q.getColumn(0).getString()];
-      k.volunteer_times = q.getColumn(1).getInt64();
-      k.minutes = q.getColumn(2).getInt64();
+    while (q.step()) {
+      auto& k = by_kiosk[q.column(0).text()];
+      k.volunteer_times = q.column(1).int64();
+      k.minutes = q.column(2).int64();
     }
   }
   std::vector<KioskFigures> out;
@@ -181,7 +180,7 @@ std::vector<KioskFigures> kiosk_figures(SQLite::Database& db, const Period& peri
   return out;
 }
 
-std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& period) {
+std::vector<ServiceFigures> service_figures(storage::Connection& db, const Period& period) {
   Bounds b(period);
   std::map<std::tuple<std::string, std::string, std::string>, ServiceFigures> by_service;
   auto q = over(db,
@@ -193,90 +192,90 @@ std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& 
                  " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL "
                  "GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"),
                 b);
-  while (q.executeStep()) {
-    auto& s = by_service[{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()}];
-    s.service = q.getColumn(0).getString();
-    s.title = q.getColumn(1).getString();
-    s.cadence = q.getColumn(2).getString();
-    if (auto kiosk = q.getColumn(3).getString(); !kiosk.empty()) s.kiosks.push_back(kiosk);
-    s.sessions += q.getColumn(4).getInt();
-    s.residents += q.getColumn(5).getInt64();
+  while (q.step()) {
+    auto& s = by_service[{q.column(0).text(), q.column(1).text(), q.column(2).text()}];
+    s.service = q.column(0).text();
+    s.title = q.column(1).text();
+    s.cadence = q.column(2).text();
+    if (auto kiosk = q.column(3).text(); !kiosk.empty()) s.kiosks.push_back(kiosk);
+    s.sessions += q.column(4).int32();
+    s.residents += q.column(5).int64();
     add(s.satisfaction, satisfaction_at(q, 6));
-    s.without_residents += q.getColumn(9).getInt();
-    s.without_satisfaction += q.getColumn(4).getInt() - q.getColumn(8).getInt();
+    s.without_residents += q.column(9).int32();
+    s.without_satisfaction += q.column(4).int32() - q.column(8).int32();
   }
   std::vector<ServiceFigures> out;
   for (auto& [key, s] : by_service) out.push_back(std::move(s));
   return out;
 }
 
-std::map<std::string, int> needs_by_category(SQLite::Database& db, const Period& period, const std::string& zone) {
+std::map<std::string, int> needs_by_category(storage::Connection& db, const Period& period, const std::string& zone) {
   auto q = over(db, "SELECT category, count(*) FROM needs WHERE created_at >= :since AND created_at < :until GROUP BY category",
                 Bounds(period, zone));
   std::map<std::string, int> out;
-  while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+  while (q.step()) out[q.column(0).text()] = q.column(1).int32();
   return out;
 }
 
-std::vector<HeldSession> held_sessions(SQLite::Database& db, const Period& period) {
+std::vector<HeldSession> held_sessions(storage::Connection& db, const Period& period) {
   auto q = over(db,
                 "SELECT service, title, kiosk, place, date, start_minute, residents, satisfaction FROM service_records "
                 "WHERE date BETWEEN :first AND :last AND cancelled_at IS NULL ORDER BY date, start_minute, id",
                 Bounds(period));
   std::vector<HeldSession> out;
-  while (q.executeStep()) {
-    HeldSession h{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                  q.getColumn(3).getString(), storage::date_at(q, 4), q.getColumn(5).getInt(), {}, {}};
-    if (!q.getColumn(6).isNull()) h.residents = q.getColumn(6).getInt64();
-    if (!q.getColumn(7).isNull()) h.satisfaction = q.getColumn(7).getDouble();
+  while (q.step()) {
+    HeldSession h{q.column(0).text(), q.column(1).text(), q.column(2).text(),
+                  q.column(3).text(), storage::date_at(q, 4), q.column(5).int32(), {}, {}};
+    if (!q.column(6).is_null()) h.residents = q.column(6).int64();
+    if (!q.column(7).is_null()) h.satisfaction = q.column(7).real();
     out.push_back(std::move(h));
   }
   return out;
 }
 
-std::vector<ResourceOffer> resource_offers(SQLite::Database& db) {
+std::vector<ResourceOffer> resource_offers(storage::Connection& db) {
   // A volunteer's resource names them by phone, else by name; a name two volunteers
   // share names neither.
-  SQLite::Statement q(db,
+  storage::Statement q(db,
                       "SELECT r.category, CASE WHEN r.provider_kind = 'volunteer' THEN coalesce("
                       "(SELECT v.id FROM volunteers v WHERE v.phone = r.phone), "
                       "(SELECT CASE WHEN count(*) = 1 THEN min(v.id) END FROM volunteers v WHERE v.name = r.provider)) END "
                       "FROM resources r ORDER BY r.id");
   std::vector<ResourceOffer> out;
-  while (q.executeStep()) {
-    ResourceOffer offer{q.getColumn(0).getString(), {}};
-    if (!q.getColumn(1).isNull()) offer.volunteer = q.getColumn(1).getInt64();
+  while (q.step()) {
+    ResourceOffer offer{q.column(0).text(), {}};
+    if (!q.column(1).is_null()) offer.volunteer = q.column(1).int64();
     out.push_back(std::move(offer));
   }
   return out;
 }
 
-std::map<std::string, std::set<std::int64_t>> kiosk_rosters(SQLite::Database& db) {
+std::map<std::string, std::set<std::int64_t>> kiosk_rosters(storage::Connection& db) {
   std::map<std::string, std::set<std::int64_t>> out;
-  SQLite::Statement served(db,
+  storage::Statement served(db,
                            "SELECT kiosk, volunteer_id FROM rota_seats WHERE volunteer_id IS NOT NULL "
                            "UNION SELECT r.kiosk, rv.volunteer_id FROM service_records r "
                            "JOIN record_volunteers rv ON rv.record_id = r.id WHERE r.kiosk <> '' AND r.cancelled_at IS NULL");
-  while (served.executeStep()) out[served.getColumn(0).getString()].insert(served.getColumn(1).getInt64());
+  while (served.step()) out[served.column(0).text()].insert(served.column(1).int64());
   // Preferences are kiosk and service ids together: a service's id names no kiosk, so it does no harm.
-  SQLite::Statement preferring(db, "SELECT id, preferences FROM volunteers WHERE preferences <> ''");
-  while (preferring.executeStep()) {
-    auto id = preferring.getColumn(0).getInt64();
-    for (const auto& kiosk : text::split(preferring.getColumn(1).getString(), ',')) {
+  storage::Statement preferring(db, "SELECT id, preferences FROM volunteers WHERE preferences <> ''");
+  while (preferring.step()) {
+    auto id = preferring.column(0).int64();
+    for (const auto& kiosk : text::split(preferring.column(1).text(), ',')) {
       if (!kiosk.empty()) out[kiosk].insert(id);
     }
   }
   return out;
 }
 
-std::map<std::string, int> volunteers_by_skill(SQLite::Database& db) {
-  SQLite::Statement q(db, "SELECT skill, count(*) FROM volunteer_skills GROUP BY skill");
+std::map<std::string, int> volunteers_by_skill(storage::Connection& db) {
+  storage::Statement q(db, "SELECT skill, count(*) FROM volunteer_skills GROUP BY skill");
   std::map<std::string, int> out;
-  while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+  while (q.step()) out[q.column(0).text()] = q.column(1).int32();
   return out;
 }
 
-std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period, const std::string& zone) {
+std::vector<UnitFigures> unit_figures(storage::Connection& db, const Period& period, const std::string& zone) {
   Bounds b(period, zone);
   std::map<std::string, UnitFigures> by_unit;
   auto unit = [&](const std::string& name) -> UnitFigures& {
@@ -285,8 +284,8 @@ std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period
     return u;
   };
   {
-    SQLite::Statement q(db, "SELECT unit, count(*) FROM volunteers WHERE unit <> '' GROUP BY unit");
-    while (q.executeStep()) unit(q.getColumn(0).getString()).registered = q.getColumn(1).getInt();
+    storage::Statement q(db, "SELECT unit, count(*) FROM volunteers WHERE unit <> '' GROUP BY unit");
+    while (q.step()) unit(q.column(0).text()).registered = q.column(1).int32();
   }
   {
     auto q = over(db,
@@ -295,12 +294,12 @@ std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period
                   "JOIN record_volunteers rv ON rv.record_id = r.id JOIN volunteers v ON v.id = rv.volunteer_id "
                   "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL AND v.unit <> '' GROUP BY v.unit",
                   b);
-    while (q.executeStep()) {
-      auto& u = unit(q.getColumn(0).getString());
-      u.volunteers_sent = q.getColumn(1).getInt();
-      u.sessions = q.getColumn(2).getInt();
-      u.volunteer_times = q.getColumn(3).getInt64();
-      u.minutes = q.getColumn(4).getInt64();
+    while (q.step()) {
+      auto& u = unit(q.column(0).text());
+      u.volunteers_sent = q.column(1).int32();
+      u.sessions = q.column(2).int32();
+      u.volunteer_times = q.column(3).int64();
+      u.minutes = q.column(4).int64();
     }
   }
   {
@@ -311,7 +310,7 @@ std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period
                    "JOIN record_volunteers rv ON rv.record_id = r.id JOIN volunteers v ON v.id = rv.volunteer_id "
                    "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL AND v.unit <> '') r GROUP BY unit"),
                   b);
-    while (q.executeStep()) add(unit(q.getColumn(0).getString()).satisfaction, satisfaction_at(q, 1));
+    while (q.step()) add(unit(q.column(0).text()).satisfaction, satisfaction_at(q, 1));
   }
   {
     auto q = over(db,
@@ -324,16 +323,16 @@ std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period
                   "WHERE e.at >= :since AND e.at < :until AND p.unit <> '' AND r.provider_kind = 'unit' "
                   "GROUP BY p.unit, e.to_status",
                   b);
-    while (q.executeStep()) {
-      auto& u = unit(q.getColumn(0).getString());
-      auto status = q.getColumn(1).getString();
-      if (status == "claimed") u.claimed = q.getColumn(2).getInt();
+    while (q.step()) {
+      auto& u = unit(q.column(0).text());
+      auto status = q.column(1).text();
+      if (status == "claimed") u.claimed = q.column(2).int32();
       if (status == "done") {
-        u.done = q.getColumn(2).getInt();
-        u.done_on_time = q.getColumn(3).getInt();
+        u.done = q.column(2).int32();
+        u.done_on_time = q.column(3).int32();
       }
-      if (status == "reviewed" && q.getColumn(5).getInt() > 0) {
-        add(u.satisfaction, {q.getColumn(4).getDouble(), q.getColumn(5).getDouble(), q.getColumn(5).getInt64()});
+      if (status == "reviewed" && q.column(5).int32() > 0) {
+        add(u.satisfaction, {q.column(4).real(), q.column(5).real(), q.column(5).int64()});
       }
     }
   }
@@ -342,7 +341,7 @@ std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period
   return out;
 }
 
-Satisfaction street_satisfaction(SQLite::Database& db, const Period& period, const std::string& zone) {
+Satisfaction street_satisfaction(storage::Connection& db, const Period& period, const std::string& zone) {
   Bounds b(period, zone);
   Satisfaction s;
   {
@@ -350,7 +349,7 @@ Satisfaction street_satisfaction(SQLite::Database& db, const Period& period, con
                   std::string("SELECT ") + weighted_satisfaction +
                       " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL",
                   b);
-    q.executeStep();
+    q.step();
     s = satisfaction_at(q, 0);
   }
   {
@@ -360,14 +359,14 @@ Satisfaction street_satisfaction(SQLite::Database& db, const Period& period, con
                   "WHERE p.id IN (SELECT project_id FROM project_events WHERE to_status = 'reviewed' "
                   "AND at >= :since AND at < :until)",
                   b);
-    q.executeStep();
-    auto rated = q.getColumn(1).getInt64();
-    add(s, {q.getColumn(0).getDouble(), static_cast<double>(rated), rated});
+    q.step();
+    auto rated = q.column(1).int64();
+    add(s, {q.column(0).real(), static_cast<double>(rated), rated});
   }
   return s;
 }
 
-std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, const std::string& zone, double at_most) {
+std::vector<LowRating> low_ratings(storage::Connection& db, const Period& period, const std::string& zone, double at_most) {
   Bounds b(period, zone);
   std::vector<LowRating> out;
   {
@@ -378,16 +377,16 @@ std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, c
                   "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL AND v.unit <> '' "
                   "AND r.satisfaction <= :at_most",
                   b);
-    q.bind(":at_most", at_most);
-    while (q.executeStep()) {
+    q.bind(q.parameter_index(":at_most"), at_most);
+    while (q.step()) {
       LowRating l;
-      l.unit = q.getColumn(0).getString();
+      l.unit = q.column(0).text();
       l.date = storage::date_at(q, 1);
-      l.kiosk = q.getColumn(2).getString();
-      l.place = q.getColumn(3).getString();
-      l.service = q.getColumn(4).getString();
-      l.title = q.getColumn(5).getString();
-      l.rating = q.getColumn(6).getDouble();
+      l.kiosk = q.column(2).text();
+      l.place = q.column(3).text();
+      l.service = q.column(4).text();
+      l.title = q.column(5).text();
+      l.rating = q.column(6).real();
       out.push_back(std::move(l));
     }
   }
@@ -399,14 +398,14 @@ std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, c
                   "WHERE e.to_status = 'reviewed' AND e.at >= :since AND e.at < :until AND p.unit <> '' "
                   "AND r.provider_kind = 'unit' AND p.satisfaction <= :at_most",
                   b);
-    q.bind(":at_most", at_most);
-    while (q.executeStep()) {
+    q.bind(q.parameter_index(":at_most"), at_most);
+    while (q.step()) {
       LowRating l;
-      l.unit = q.getColumn(0).getString();
-      l.date = local_date(q.getColumn(1).getString(), zone);
-      l.project = q.getColumn(2).getInt64();
-      l.need = q.getColumn(3).getString();
-      l.rating = q.getColumn(4).getDouble();
+      l.unit = q.column(0).text();
+      l.date = local_date(q.column(1).text(), zone);
+      l.project = q.column(2).int64();
+      l.need = q.column(3).text();
+      l.rating = q.column(4).real();
       out.push_back(std::move(l));
     }
   }
@@ -417,7 +416,7 @@ std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, c
   return out;
 }
 
-std::vector<VolunteerFigures> volunteer_figures(SQLite::Database& db, const Period& period) {
+std::vector<VolunteerFigures> volunteer_figures(storage::Connection& db, const Period& period) {
   Bounds b(period);
   std::map<std::int64_t, VolunteerFigures> by_id;
   {
@@ -426,46 +425,46 @@ std::vector<VolunteerFigures> volunteer_figures(SQLite::Database& db, const Peri
                   "JOIN record_volunteers rv ON rv.record_id = r.id "
                   "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL GROUP BY rv.volunteer_id",
                   b);
-    while (q.executeStep()) {
-      auto& v = by_id[q.getColumn(0).getInt64()];
-      v.sessions = q.getColumn(1).getInt();
-      v.recorded_minutes = q.getColumn(2).getInt64();
+    while (q.step()) {
+      auto& v = by_id[q.column(0).int64()];
+      v.sessions = q.column(1).int32();
+      v.recorded_minutes = q.column(2).int64();
     }
   }
   {
     auto q = over(db, "SELECT volunteer_id, sum(minutes) FROM granted_hours WHERE date BETWEEN :first AND :last GROUP BY 1", b);
-    while (q.executeStep()) by_id[q.getColumn(0).getInt64()].granted_minutes = q.getColumn(1).getInt64();
+    while (q.step()) by_id[q.column(0).int64()].granted_minutes = q.column(1).int64();
   }
   {
     auto q = over(db,
                   "SELECT volunteer_id, sum(points) FROM points_by_day WHERE date BETWEEN :first AND :last AND kind = 'earn' "
                   "GROUP BY 1",
                   b);
-    while (q.executeStep()) by_id[q.getColumn(0).getInt64()].points = q.getColumn(1).getInt64();
+    while (q.step()) by_id[q.column(0).int64()].points = q.column(1).int64();
   }
-  SQLite::Statement person(db, "SELECT name, coalesce(phone, ''), unit, party_member FROM volunteers WHERE id = ?");
-  SQLite::Statement balance(db, "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE volunteer_id = ?");
+  storage::Statement person(db, "SELECT name, coalesce(phone, ''), unit, party_member FROM volunteers WHERE id = ?");
+  storage::Statement balance(db, "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE volunteer_id = ?");
   std::vector<VolunteerFigures> out;
   for (auto& [id, v] : by_id) {
     v.id = id;
     person.bind(1, id);
-    if (person.executeStep()) {
-      v.name = person.getColumn(0).getString();
-      v.phone = person.getColumn(1).getString();
-      v.unit = person.getColumn(2).getString();
-      v.party_member = person.getColumn(3).getInt() == 1;
+    if (person.step()) {
+      v.name = person.column(0).text();
+      v.phone = person.column(1).text();
+      v.unit = person.column(2).text();
+      v.party_member = person.column(3).int32() == 1;
     }
     person.reset();
     balance.bind(1, id);
-    balance.executeStep();
-    v.balance = balance.getColumn(0).getInt64();
+    balance.step();
+    v.balance = balance.column(0).int64();
     balance.reset();
     out.push_back(std::move(v));
   }
   return out;
 }
 
-std::vector<Coverage> coverage(SQLite::Database& db, const Period& period,
+std::vector<Coverage> coverage(storage::Connection& db, const Period& period,
                                const std::function<std::string(const std::string&)>& skill_of) {
   auto q = over(db,
                 "SELECT DISTINCT r.kiosk, r.service, rv.volunteer_id FROM service_records r "
@@ -474,18 +473,18 @@ std::vector<Coverage> coverage(SQLite::Database& db, const Period& period,
                 Bounds(period));
   std::map<std::pair<std::string, std::string>, std::set<std::int64_t>> who;
   std::map<std::string, std::string> skills;  // by service: looked up once each
-  while (q.executeStep()) {
-    auto service = q.getColumn(1).getString();
+  while (q.step()) {
+    auto service = q.column(1).text();
     auto known = skills.find(service);
     if (known == skills.end()) known = skills.emplace(service, skill_of(service)).first;
-    who[{q.getColumn(0).getString(), known->second}].insert(q.getColumn(2).getInt64());
+    who[{q.column(0).text(), known->second}].insert(q.column(2).int64());
   }
   std::vector<Coverage> out;
   for (const auto& [key, volunteers] : who) out.push_back({key.first, key.second, static_cast<int>(volunteers.size())});
   return out;
 }
 
-std::vector<SeatFigures> seat_figures(SQLite::Database& db, const Period& period) {
+std::vector<SeatFigures> seat_figures(storage::Connection& db, const Period& period) {
   // strftime('%w') is the weekday with 0 = Sunday, as std::chrono's c_encoding.
   auto q = over(db,
                 "SELECT kiosk, CAST(strftime('%w', date) AS INTEGER), "
@@ -494,9 +493,9 @@ std::vector<SeatFigures> seat_figures(SQLite::Database& db, const Period& period
                 "WHERE date BETWEEN :first AND :last GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
                 Bounds(period));
   std::vector<SeatFigures> out;
-  while (q.executeStep()) {
-    out.push_back({q.getColumn(0).getString(), static_cast<unsigned>(q.getColumn(1).getInt()), q.getColumn(2).getInt(),
-                   q.getColumn(3).getInt(), q.getColumn(4).getInt()});
+  while (q.step()) {
+    out.push_back({q.column(0).text(), static_cast<unsigned>(q.column(1).int32()), q.column(2).int32(),
+                   q.column(3).int32(), q.column(4).int32()});
   }
   return out;
 }

@@ -11,8 +11,8 @@
 
 #include "core/dates.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::report {
@@ -51,7 +51,7 @@ struct PeriodFigures {
 
 /// The period's figures. `zone` (the workspace's) puts what is stored as a moment (a
 /// project's step, a sign-up) on the day it was where the kiosks are, as it does below.
-PeriodFigures period_figures(SQLite::Database& db, const Period& period, const std::string& zone);
+PeriodFigures period_figures(storage::Connection& db, const Period& period, const std::string& zone);
 
 /// The count under `key` in a map of counts; 0 when it has none.
 int count_in(const std::map<std::string, int>& counts, const std::string& key);
@@ -65,7 +65,7 @@ struct KioskFigures {
 };
 
 /// By kiosk id, records away from kiosks under "".
-std::vector<KioskFigures> kiosk_figures(SQLite::Database& db, const Period& period);
+std::vector<KioskFigures> kiosk_figures(storage::Connection& db, const Period& period);
 
 /// One service's (or themed event's, by its title) figures in a period.
 struct ServiceFigures {
@@ -84,7 +84,7 @@ struct ServiceFigures {
 };
 
 /// By service id, then title and cadence.
-std::vector<ServiceFigures> service_figures(SQLite::Database& db, const Period& period);
+std::vector<ServiceFigures> service_figures(storage::Connection& db, const Period& period);
 
 /// One record of the period, as the portfolio review counts it: what was held (a service,
 /// or an event by its title), where, when, and what it counted.
@@ -97,7 +97,7 @@ struct HeldSession {
 };
 
 /// Every record of the period, cancelled ones left out, by date, start and id.
-std::vector<HeldSession> held_sessions(SQLite::Database& db, const Period& period);
+std::vector<HeldSession> held_sessions(storage::Connection& db, const Period& period);
 
 /// A resource on the resources list, as the review counts it: its category, and the
 /// volunteer of the roll who offers it (a resource of a volunteer found by phone, else by
@@ -106,15 +106,15 @@ struct ResourceOffer {
   std::string category;
   std::optional<std::int64_t> volunteer;
 };
-std::vector<ResourceOffer> resource_offers(SQLite::Database& db);
+std::vector<ResourceOffer> resource_offers(storage::Connection& db);
 
 /// Each kiosk's own volunteers: on its rota, recorded serving there, or preferring it.
-std::map<std::string, std::set<std::int64_t>> kiosk_rosters(SQLite::Database& db);
+std::map<std::string, std::set<std::int64_t>> kiosk_rosters(storage::Connection& db);
 
 /// Needs of each category registered in the period (what residents asked for).
-std::map<std::string, int> needs_by_category(SQLite::Database& db, const Period& period, const std::string& zone);
+std::map<std::string, int> needs_by_category(storage::Connection& db, const Period& period, const std::string& zone);
 /// Volunteers with each skill.
-std::map<std::string, int> volunteers_by_skill(SQLite::Database& db);
+std::map<std::string, int> volunteers_by_skill(storage::Connection& db);
 
 /// A co-building unit's part in a period (反向考核).
 struct UnitFigures {
@@ -129,11 +129,11 @@ struct UnitFigures {
 };
 
 /// Every unit with volunteers on the roll or projects, by name.
-std::vector<UnitFigures> unit_figures(SQLite::Database& db, const Period& period, const std::string& zone);
+std::vector<UnitFigures> unit_figures(storage::Connection& db, const Period& period, const std::string& zone);
 
 /// The street's satisfaction in a period: every record, and every project reviewed. What a
 /// unit's own is drawn toward when it rests on few ratings.
-Satisfaction street_satisfaction(SQLite::Database& db, const Period& period, const std::string& zone);
+Satisfaction street_satisfaction(storage::Connection& db, const Period& period, const std::string& zone);
 
 /// A session a unit's volunteers served, or a project it ran, that residents rated low.
 struct LowRating {
@@ -146,7 +146,7 @@ struct LowRating {
 };
 
 /// Every session and reviewed project of the period rated `at_most` or below, by unit, date.
-std::vector<LowRating> low_ratings(SQLite::Database& db, const Period& period, const std::string& zone, double at_most);
+std::vector<LowRating> low_ratings(storage::Connection& db, const Period& period, const std::string& zone, double at_most);
 
 /// A volunteer's part in a period.
 struct VolunteerFigures {
@@ -160,7 +160,7 @@ struct VolunteerFigures {
 };
 
 /// Every volunteer who served, was granted hours or earned points in the period, by id.
-std::vector<VolunteerFigures> volunteer_figures(SQLite::Database& db, const Period& period);
+std::vector<VolunteerFigures> volunteer_figures(storage::Connection& db, const Period& period);
 
 /// Distinct volunteers who served each skill at each kiosk in the period: what a unit
 /// asks when it plans who to send. `skill_of` maps a catalogue service to its skill.
@@ -168,7 +168,7 @@ struct Coverage {
   std::string kiosk, skill;
   int volunteers = 0;
 };
-std::vector<Coverage> coverage(SQLite::Database& db, const Period& period,
+std::vector<Coverage> coverage(storage::Connection& db, const Period& period,
                                const std::function<std::string(const std::string&)>& skill_of);
 
 /// The rota's seats in the period, filled and not, by kiosk, weekday and part of day.
@@ -178,6 +178,6 @@ struct SeatFigures {
   int part = 0;          ///< 0 morning (before 12:00), 1 afternoon (before 18:00), 2 evening
   int filled = 0, unfilled = 0;
 };
-std::vector<SeatFigures> seat_figures(SQLite::Database& db, const Period& period);
+std::vector<SeatFigures> seat_figures(storage::Connection& db, const Period& period);
 
 }  // namespace kangle::report

@@ -8,8 +8,8 @@
 #include "people/volunteer.hpp"
 #include "schedule/store.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::schedule {
@@ -23,6 +23,6 @@ struct AwayDeclared {
 /// Records that `volunteer` cannot serve from `away.from` to `away.to`, in one
 /// transaction, and returns the seats they hold in that time, so the coordinator
 /// hears of them now rather than on the day.
-AwayDeclared declare_away(SQLite::Database& db, std::int64_t volunteer, const people::Blackout& away, const std::string& now);
+AwayDeclared declare_away(storage::Connection& db, std::int64_t volunteer, const people::Blackout& away, const std::string& now);
 
 }  // namespace kangle::schedule

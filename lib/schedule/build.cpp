@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "schedule/build.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <tuple>
 
@@ -10,6 +8,7 @@
 #include "core/i18n.hpp"
 #include "people/store.hpp"
 #include "schedule/store.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::schedule {
 
@@ -37,7 +36,7 @@ std::vector<CertificateWarning> certificates_running_out(const config::Config& c
 
 /// Plans the month again from what is stored, and stores the new rota: days before
 /// `history_ends` keep their seats as stored. No transaction: the callers hold one.
-BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Month& month, const std::string& now,
+BuildReport rebuild(storage::Connection& db, const config::Config& config, const Month& month, const std::string& now,
                     bool force, const Date& history_ends, std::ostream* network_out = nullptr,
                     const std::function<void(std::int64_t)>& solving = {}) {
   BuildReport report;
@@ -73,17 +72,17 @@ BuildReport rebuild(SQLite::Database& db, const config::Config& config, const Mo
 
 }  // namespace
 
-BuildReport build_rota(SQLite::Database& db, const config::Config& config, const Month& month,
+BuildReport build_rota(storage::Connection& db, const config::Config& config, const Month& month,
                        const std::string& now, bool dry_run, bool force, std::ostream* network_out,
                        const std::function<void(std::int64_t)>& solving) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   auto report = rebuild(db, config, month, now, force || dry_run, today(config, now), network_out, solving);
   if (!dry_run) transaction.commit();
   return report;
 }
 
-int publish_rota(SQLite::Database& db, const Month& month, const std::string& now) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+int publish_rota(storage::Connection& db, const Month& month, const std::string& now) {
+  storage::Transaction transaction(db, storage::Transaction::write);
   RotaStore rota(db);
   if (rota.month(month).empty()) throw InputError(Message(Msg::schedule_none, month.text()));
   int filled = rota.publish(month, now);
@@ -91,10 +90,10 @@ int publish_rota(SQLite::Database& db, const Month& month, const std::string& no
   return filled;
 }
 
-BuildReport drop_volunteer(SQLite::Database& db, const config::Config& config, const Month& month,
+BuildReport drop_volunteer(storage::Connection& db, const config::Config& config, const Month& month,
                            std::int64_t volunteer, const Date& from, const std::string& reason,
                            const std::string& now) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   people::Store(db).add_blackout(volunteer, {from, std::nullopt, reason}, now);
   RotaStore(db).unlock_from(month, volunteer, from);
   // A drop-out cannot wait for the next month; the days before they leave stay as they were.

@@ -8,8 +8,8 @@
 #include "schedule/assign.hpp"
 #include "schedule/sessions.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::schedule {
@@ -37,18 +37,18 @@ struct BuildReport {
 /// A published month is rebuilt only with `force` (recorded with the build); UsageError otherwise.
 /// `network_out`, when set, receives the flow problem (AssignOptions::network_out);
 /// `solving` is told the open seats as the solver starts (AssignOptions::solving).
-BuildReport build_rota(SQLite::Database& db, const config::Config& config, const Month& month,
+BuildReport build_rota(storage::Connection& db, const config::Config& config, const Month& month,
                        const std::string& now, bool dry_run, bool force = false, std::ostream* network_out = nullptr,
                        const std::function<void(std::int64_t)>& solving = {});
 
 /// Freezes the month's rota as the published one, in one transaction; returns the seats
 /// filled. InputError when the month has no rota yet.
-int publish_rota(SQLite::Database& db, const Month& month, const std::string& now);
+int publish_rota(storage::Connection& db, const Month& month, const std::string& now);
 
 /// A volunteer who drops out from `from` on: records it as a blackout with no end,
 /// unlocks their seats from that day, and rebuilds the month moving as few others as
 /// it can; all in one transaction. The report's `plan.moved` says exactly who moved.
-BuildReport drop_volunteer(SQLite::Database& db, const config::Config& config, const Month& month,
+BuildReport drop_volunteer(storage::Connection& db, const config::Config& config, const Month& month,
                            std::int64_t volunteer, const Date& from, const std::string& reason,
                            const std::string& now);
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "schedule/documents.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -16,6 +15,7 @@
 #include "schedule/changes.hpp"
 #include "schedule/sessions.hpp"
 #include "schedule/sheets.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::schedule {
 namespace {
@@ -64,7 +64,7 @@ constexpr std::size_t names_shown = 5;
 
 /// The names a report of `plan` shows: who moved, the first few of each empty seat's
 /// reason, whose locked seat was freed, and `ids`.
-std::map<std::int64_t, std::string> names_for(SQLite::Database& db, const RotaPlan& plan,
+std::map<std::int64_t, std::string> names_for(storage::Connection& db, const RotaPlan& plan,
                                               std::vector<std::int64_t> ids = {}) {
   ids.insert(ids.end(), plan.moved.begin(), plan.moved.end());
   for (const auto& [seat, why] : plan.unfilled) {
@@ -158,7 +158,7 @@ std::vector<std::pair<std::string, Value>> built_facts(const BuildReport& report
 
 }  // namespace
 
-std::vector<RotaSeat> stored_rota(SQLite::Database& db, const Month& month) {
+std::vector<RotaSeat> stored_rota(storage::Connection& db, const Month& month) {
   auto seats = RotaStore(db).month(month);
   if (seats.empty()) throw InputError(Message(Msg::schedule_none, month.text()));
   return seats;
@@ -239,7 +239,7 @@ present::Document notifications_document(const config::Config& config, const std
   return document;
 }
 
-present::Document explain_document(SQLite::Database& db, const config::Config& config, const Month& month,
+present::Document explain_document(storage::Connection& db, const config::Config& config, const Month& month,
                                    const RotaFilter& filter, const std::string& now, Lang lang) {
   // Reasons for a rota nobody built would explain nothing the coordinator can see.
   stored_rota(db, month);
@@ -288,7 +288,7 @@ present::Document explain_document(SQLite::Database& db, const config::Config& c
   return document;
 }
 
-present::Document diff_document(SQLite::Database& db, const config::Config& config, const Month& month, Lang lang) {
+present::Document diff_document(storage::Connection& db, const config::Config& config, const Month& month, Lang lang) {
   RotaStore rota(db);
   auto published_at = rota.published_at(month);
   if (!published_at) throw InputError(Message(Msg::schedule_not_published, month.text()));
@@ -329,7 +329,7 @@ present::Document diff_document(SQLite::Database& db, const config::Config& conf
   return document;
 }
 
-present::Document build_document(SQLite::Database& db, const config::Config& config, const BuildReport& report,
+present::Document build_document(storage::Connection& db, const config::Config& config, const BuildReport& report,
                                  bool dry_run, Lang lang) {
   auto names = names_for(db, report.plan);
   auto lines = built_lines(report, report.rebuilt, names, lang);
@@ -362,7 +362,7 @@ present::Document build_document(SQLite::Database& db, const config::Config& con
   return present::message(lang, "schedule_build", std::move(lines), std::move(facts));
 }
 
-present::Document drop_document(SQLite::Database& db, const BuildReport& report, std::int64_t volunteer,
+present::Document drop_document(storage::Connection& db, const BuildReport& report, std::int64_t volunteer,
                                 const Date& from, Lang lang) {
   auto names = names_for(db, report.plan, {volunteer});
   std::vector<std::string> lines{tr(lang, Msg::schedule_dropped, name_of(volunteer, names), format_date(from))};
@@ -373,7 +373,7 @@ present::Document drop_document(SQLite::Database& db, const BuildReport& report,
   return present::message(lang, "schedule_drop", std::move(lines), std::move(facts));
 }
 
-RotaFilter rota_filter(SQLite::Database& db, const config::Config& config, const std::string& kiosk,
+RotaFilter rota_filter(storage::Connection& db, const config::Config& config, const std::string& kiosk,
                        const std::string& person) {
   RotaFilter filter;
   if (!kiosk.empty()) filter.kiosk = config::resolve_kiosk(config, kiosk).id;
@@ -381,13 +381,13 @@ RotaFilter rota_filter(SQLite::Database& db, const config::Config& config, const
   return filter;
 }
 
-present::Document lock_seats(SQLite::Database& db, const Month& month, const std::string& seat,
+present::Document lock_seats(storage::Connection& db, const Month& month, const std::string& seat,
                              std::optional<std::int64_t> person, bool locked, Lang lang) {
   if (seat.empty() && !person) throw UsageError(Message(Msg::schedule_lock_what));
   RotaStore rota(db);
   // The seat checked and locked in one transaction: a build meanwhile cannot empty it
   // between the two.
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   // A mistyped key or an empty seat is said, not "0 seats locked" with success.
   if (!seat.empty()) {
     auto state = rota.seat_state(month, seat);

@@ -15,8 +15,8 @@
 #include "schedule/notify.hpp"
 #include "schedule/store.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::schedule {
@@ -32,11 +32,11 @@ struct RotaFilter {
 };
 
 /// `--kiosk` and `--person` as the ids they name (either may be empty); an unknown one is an InputError.
-RotaFilter rota_filter(SQLite::Database& db, const config::Config& config, const std::string& kiosk,
+RotaFilter rota_filter(storage::Connection& db, const config::Config& config, const std::string& kiosk,
                        const std::string& person);
 
 /// The month's rota as stored; InputError when the month has none yet.
-std::vector<RotaSeat> stored_rota(SQLite::Database& db, const Month& month);
+std::vector<RotaSeat> stored_rota(storage::Connection& db, const Month& month);
 
 /// `schedule show`: a row per duty (kiosk, day, time, service) of `seats` the filter keeps,
 /// with who serves (names, the locked ones, the empty seats) and the seats' keys.
@@ -53,25 +53,25 @@ present::Document notifications_document(const config::Config& config, const std
 /// seat the filter keeps (a person: the seats they were considered for) with the reason,
 /// from the constraints as they stand now (planned again, nothing stored).
 /// InputError when the month has no rota.
-present::Document explain_document(SQLite::Database& db, const config::Config& config, const Month& month,
+present::Document explain_document(storage::Connection& db, const config::Config& config, const Month& month,
                                    const RotaFilter& filter, const std::string& now, Lang lang);
 
 /// `schedule diff`: person by person, the duties added and removed since the month's rota
 /// was published. InputError when it was never published.
-present::Document diff_document(SQLite::Database& db, const config::Config& config, const Month& month, Lang lang);
+present::Document diff_document(storage::Connection& db, const config::Config& config, const Month& month, Lang lang);
 
 /// What `schedule build` did: the figures, who moved, the locked seats freed from people
 /// away, the certificates running out; the figures as facts.
-present::Document build_document(SQLite::Database& db, const config::Config& config, const BuildReport& report,
+present::Document build_document(storage::Connection& db, const config::Config& config, const BuildReport& report,
                                  bool dry_run, Lang lang);
 
 /// What `schedule drop` did: who dropped out from when, the month rebuilt, who moved.
-present::Document drop_document(SQLite::Database& db, const BuildReport& report, std::int64_t volunteer,
+present::Document drop_document(storage::Connection& db, const BuildReport& report, std::int64_t volunteer,
                                 const Date& from, Lang lang);
 
 /// `schedule lock|unlock`: locks (or unlocks) the seat `seat`, or every seat `person` holds
 /// in the month, and says how many. Neither is a UsageError.
-present::Document lock_seats(SQLite::Database& db, const Month& month, const std::string& seat,
+present::Document lock_seats(storage::Connection& db, const Month& month, const std::string& seat,
                              std::optional<std::int64_t> person, bool locked, Lang lang);
 
 }  // namespace kangle::schedule

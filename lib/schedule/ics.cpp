@@ -3,13 +3,12 @@
 
 #include <fmt/format.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <map>
 
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "schedule/sheets.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::schedule {
 namespace {
@@ -203,24 +202,24 @@ std::string render_ics(const config::Config& config, const Month& month, const s
   return out;
 }
 
-void export_ics(SQLite::Database& db, const config::Config& config, const Month& month,
+void export_ics(storage::Connection& db, const config::Config& config, const Month& month,
                 const std::vector<RotaSeat>& seats, const std::string& scope, const IcsOptions& options,
                 const std::function<void(const std::string&)>& deliver) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   std::vector<IcsEvent> before;
   {
-    SQLite::Statement query(db, "SELECT uid, body, serving, sequence, cancelled FROM calendar_events "
+    storage::Statement query(db, "SELECT uid, body, serving, sequence, cancelled FROM calendar_events "
                                 "WHERE scope = ? AND month = ? ORDER BY rowid");
     query.bind(1, scope);
     query.bind(2, month.text());
-    while (query.executeStep()) {
-      before.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(), "",
-                        query.getColumn(2).getString(), query.getColumn(3).getInt(), query.getColumn(4).getInt() != 0});
+    while (query.step()) {
+      before.push_back({query.column(0).text(), query.column(1).text(), "",
+                        query.column(2).text(), query.column(3).int32(), query.column(4).int32() != 0});
     }
   }
   auto events = number_events(ics_events(config, seats, options), before);
   deliver(render_ics(config, month, events, options));
-  SQLite::Statement save(db,
+  storage::Statement save(db,
                          "INSERT INTO calendar_events (scope, month, uid, sequence, body, serving, cancelled, "
                          "exported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (scope, month, uid) DO "
                          "UPDATE SET sequence = ?4, body = ?5, serving = ?6, cancelled = ?7, exported_at = ?8");
@@ -243,8 +242,8 @@ std::string calendar_scope(const std::optional<std::int64_t>& person, const std:
   return fmt::format("{}|{}", person ? std::to_string(*person) : "", kiosk);
 }
 
-void forget_calendars(SQLite::Database& db, std::int64_t volunteer) {
-  SQLite::Statement erase(db, "DELETE FROM calendar_events WHERE scope LIKE ?");
+void forget_calendars(storage::Connection& db, std::int64_t volunteer) {
+  storage::Statement erase(db, "DELETE FROM calendar_events WHERE scope LIKE ?");
   erase.bind(1, calendar_scope(volunteer, "") + "%");  // their calendars at every kiosk
   erase.exec();
 }

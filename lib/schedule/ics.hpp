@@ -10,8 +10,8 @@
 #include "schedule/sessions.hpp"
 #include "schedule/store.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::schedule {
@@ -58,13 +58,13 @@ std::string render_ics(const config::Config& config, const Month& month, const s
 std::string calendar_scope(const std::optional<std::int64_t>& person, const std::string& kiosk);
 
 /// Forgets what was handed out in `volunteer`'s own calendars (`volunteers forget`).
-void forget_calendars(SQLite::Database& db, std::int64_t volunteer);
+void forget_calendars(storage::Connection& db, std::int64_t volunteer);
 
 /// `schedule export --format ics`: the calendar of `seats` (one kiosk's or everyone's:
 /// `scope` names which), numbered against the events of that calendar exported before,
 /// given to `deliver` and then recorded — one transaction, rolled back when `deliver`
 /// throws: only a calendar handed out counts as handed out.
-void export_ics(SQLite::Database& db, const config::Config& config, const Month& month,
+void export_ics(storage::Connection& db, const config::Config& config, const Month& month,
                 const std::vector<RotaSeat>& seats, const std::string& scope, const IcsOptions& options,
                 const std::function<void(const std::string&)>& deliver);
 

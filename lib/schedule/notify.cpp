@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "schedule/notify.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -14,6 +12,7 @@
 #include "people/store.hpp"
 #include "schedule/changes.hpp"
 #include "schedule/sheets.hpp"
+#include "storage/connection.hpp"
 #include "storage/rows.hpp"
 
 namespace kangle::schedule {
@@ -31,41 +30,41 @@ std::string duty_item(const config::Config& config, const RotaSeat& s, Lang lang
             duty_place(config, s, lang), duty_title(config, s, lang));
 }
 
-std::optional<std::int64_t> latest_publication(SQLite::Database& db, const Month& month) {
-  SQLite::Statement query(db, "SELECT max(id) FROM rota_publications WHERE month = ?");
+std::optional<std::int64_t> latest_publication(storage::Connection& db, const Month& month) {
+  storage::Statement query(db, "SELECT max(id) FROM rota_publications WHERE month = ?");
   query.bind(1, month.text());
-  query.executeStep();
-  if (query.getColumn(0).isNull()) return std::nullopt;
-  return query.getColumn(0).getInt64();
+  query.step();
+  if (query.column(0).is_null()) return std::nullopt;
+  return query.column(0).int64();
 }
 
 /// The rota as volunteers know it: the publication `publication`, then every change
 /// told since.
-std::vector<RotaSeat> told_rota(SQLite::Database& db, const Month& month, std::int64_t publication) {
+std::vector<RotaSeat> told_rota(storage::Connection& db, const Month& month, std::int64_t publication) {
   std::map<std::pair<std::int64_t, std::string>, RotaSeat> held;
   for (auto& s : RotaStore(db).published(month)) {
     if (s.volunteer) held[{*s.volunteer, s.seat}] = std::move(s);
   }
-  SQLite::Statement query(db,
+  storage::Statement query(db,
                           "SELECT n.kind, n.seat, n.kiosk, n.date, n.start_minute, n.end_minute, n.service, n.skill, "
                           "n.title, n.place, n.volunteer_id, v.name FROM notifications n "
                           "LEFT JOIN volunteers v ON v.id = n.volunteer_id "
                           "WHERE n.publication_id = ? AND n.kind IN ('added', 'removed') ORDER BY n.id");
   query.bind(1, publication);
-  while (query.executeStep()) {
+  while (query.step()) {
     RotaSeat s;
-    s.seat = query.getColumn(1).getString();
-    s.kiosk = query.getColumn(2).getString();
+    s.seat = query.column(1).text();
+    s.kiosk = query.column(2).text();
     s.date = storage::date_at(query, 3);
-    s.time = {query.getColumn(4).getInt(), query.getColumn(5).getInt()};
-    s.service = query.getColumn(6).getString();
-    s.skill = query.getColumn(7).getString();
-    s.title = query.getColumn(8).getString();
-    s.place = query.getColumn(9).getString();
-    s.volunteer = query.getColumn(10).getInt64();
-    s.volunteer_name = query.getColumn(11).getString();
+    s.time = {query.column(4).int32(), query.column(5).int32()};
+    s.service = query.column(6).text();
+    s.skill = query.column(7).text();
+    s.title = query.column(8).text();
+    s.place = query.column(9).text();
+    s.volunteer = query.column(10).int64();
+    s.volunteer_name = query.column(11).text();
     std::pair key{*s.volunteer, s.seat};
-    if (query.getColumn(0).getString() == "added") held[key] = std::move(s);
+    if (query.column(0).text() == "added") held[key] = std::move(s);
     else held.erase(key);
   }
   std::vector<RotaSeat> out;
@@ -139,14 +138,14 @@ std::string duty_place(const config::Config& config, const RotaSeat& seat, Lang 
   return where.empty() ? label : tr(lang, Msg::notify_place, label, where);
 }
 
-void notify_day(SQLite::Database& db, const config::Config& config, const NotifyOptions& options,
+void notify_day(storage::Connection& db, const config::Config& config, const NotifyOptions& options,
                 const std::function<void(const std::vector<Notice>&)>& deliver) {
   const auto& file = options.output_file;
   if (!options.dry_run && !file.empty() && file != "-" && std::filesystem::exists(file)) {
     throw UsageError(Message(Msg::notify_output_exists, file));
   }
   auto month = month_of(options.date);
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Transaction transaction(db, storage::Transaction::write);
   RotaStore rota(db);
   auto seats = rota.month(month);
   if (seats.empty()) throw InputError(Message(Msg::schedule_none, month.text()));
@@ -156,9 +155,9 @@ void notify_day(SQLite::Database& db, const config::Config& config, const Notify
   };
   std::set<std::pair<std::int64_t, std::string>> reminded;
   {
-    SQLite::Statement query(db, "SELECT volunteer_id, seat FROM notifications WHERE kind = 'duty' AND date = ?");
+    storage::Statement query(db, "SELECT volunteer_id, seat FROM notifications WHERE kind = 'duty' AND date = ?");
     query.bind(1, format_date(options.date));
-    while (query.executeStep()) reminded.insert({query.getColumn(0).getInt64(), query.getColumn(1).getString()});
+    while (query.step()) reminded.insert({query.column(0).int64(), query.column(1).text()});
   }
   std::vector<Notice> notices;
   std::map<std::int64_t, std::size_t> index;
@@ -215,7 +214,7 @@ void notify_day(SQLite::Database& db, const config::Config& config, const Notify
   });
   deliver(notices);
   if (options.dry_run) return;
-  SQLite::Statement record(db,
+  storage::Statement record(db,
                            "INSERT INTO notifications (month, publication_id, volunteer_id, kind, seat, kiosk, date, "
                            "start_minute, end_minute, service, skill, title, place, message, sent_for, sent_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -223,7 +222,7 @@ void notify_day(SQLite::Database& db, const config::Config& config, const Notify
     auto told = format_date(s.date).substr(0, 7);
     record.bind(1, told);
     if (auto it = publications.find(told); it != publications.end()) record.bind(2, it->second);
-    else record.bind(2);
+    else record.bind_null(2);
     record.bind(3, n.volunteer);
     record.bind(4, kind);
     record.bind(5, s.seat);
@@ -253,8 +252,8 @@ void notify_day(SQLite::Database& db, const config::Config& config, const Notify
   transaction.commit();
 }
 
-void forget_notifications(SQLite::Database& db, std::int64_t volunteer) {
-  SQLite::Statement erase(db, "DELETE FROM notifications WHERE volunteer_id = ?");
+void forget_notifications(storage::Connection& db, std::int64_t volunteer) {
+  storage::Statement erase(db, "DELETE FROM notifications WHERE volunteer_id = ?");
   erase.bind(1, volunteer);
   erase.exec();
 }

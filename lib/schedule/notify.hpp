@@ -10,8 +10,8 @@
 #include "config/model.hpp"
 #include "schedule/store.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::schedule {
@@ -48,7 +48,7 @@ struct NotifyOptions {
 std::string duty_place(const config::Config& config, const RotaSeat& seat, Lang lang);
 
 /// Deletes the messages sent to `volunteer` (`volunteers forget`).
-void forget_notifications(SQLite::Database& db, std::int64_t volunteer);
+void forget_notifications(storage::Connection& db, std::int64_t volunteer);
 
 /// `schedule notify --date D`: one message per volunteer for D — their duties that day,
 /// and the duties from D on (of D's month and the next) added, cancelled or moved since
@@ -58,7 +58,7 @@ void forget_notifications(SQLite::Database& db, std::int64_t volunteer);
 /// (if it throws, nothing is recorded). A month without a rota is an InputError; an
 /// output file that exists a UsageError outside a dry run: messages recorded as told are
 /// never put out again, so a file of them must not be written over.
-void notify_day(SQLite::Database& db, const config::Config& config, const NotifyOptions& options,
+void notify_day(storage::Connection& db, const config::Config& config, const NotifyOptions& options,
                 const std::function<void(const std::vector<Notice>&)>& deliver);
 
 }  // namespace kangle::schedule

@@ -9,24 +9,24 @@ namespace {
 
 /// Seats from a query whose columns are: seat, kiosk, date, start, end, cadence,
 /// title, place, service, skill, volunteer id, volunteer name, locked.
-std::vector<RotaSeat> read_seats(SQLite::Statement& query) {
+std::vector<RotaSeat> read_seats(storage::Statement& query) {
   std::vector<RotaSeat> out;
-  while (query.executeStep()) {
+  while (query.step()) {
     RotaSeat s;
-    s.seat = query.getColumn(0).getString();
-    s.kiosk = query.getColumn(1).getString();
+    s.seat = query.column(0).text();
+    s.kiosk = query.column(1).text();
     s.date = storage::date_at(query, 2);
-    s.time = {query.getColumn(3).getInt(), query.getColumn(4).getInt()};
-    auto cadence = config::parse_cadence(query.getColumn(5).getString());
+    s.time = {query.column(3).int32(), query.column(4).int32()};
+    auto cadence = config::parse_cadence(query.column(5).text());
     if (!cadence) storage::refuse_stored_value(query, 5);
     s.cadence = *cadence;
-    s.title = query.getColumn(6).getString();
-    s.place = query.getColumn(7).getString();
-    s.service = query.getColumn(8).getString();
-    s.skill = query.getColumn(9).getString();
-    if (!query.getColumn(10).isNull()) s.volunteer = query.getColumn(10).getInt64();
-    s.volunteer_name = query.getColumn(11).getString();
-    s.locked = query.getColumn(12).getInt() != 0;
+    s.title = query.column(6).text();
+    s.place = query.column(7).text();
+    s.service = query.column(8).text();
+    s.skill = query.column(9).text();
+    if (!query.column(10).is_null()) s.volunteer = query.column(10).int64();
+    s.volunteer_name = query.column(11).text();
+    s.locked = query.column(12).int32() != 0;
     out.push_back(std::move(s));
   }
   return out;
@@ -35,7 +35,7 @@ std::vector<RotaSeat> read_seats(SQLite::Statement& query) {
 }  // namespace
 
 std::vector<RotaSeat> RotaStore::month(const Month& month) {
-  SQLite::Statement query(db_,
+  storage::Statement query(db_,
                           "SELECT r.seat, r.kiosk, r.date, r.start_minute, r.end_minute, r.cadence, r.title, r.place, "
                           "r.service, r.skill, r.volunteer_id, v.name, r.locked FROM rota_seats r "
                           "LEFT JOIN volunteers v ON v.id = r.volunteer_id WHERE r.month = ? "
@@ -45,7 +45,7 @@ std::vector<RotaSeat> RotaStore::month(const Month& month) {
 }
 
 std::vector<RotaSeat> RotaStore::seats_of(std::int64_t volunteer, const Date& from, const std::optional<Date>& to) {
-  SQLite::Statement query(db_,
+  storage::Statement query(db_,
                           "SELECT r.seat, r.kiosk, r.date, r.start_minute, r.end_minute, r.cadence, r.title, r.place, "
                           "r.service, r.skill, r.volunteer_id, v.name, r.locked FROM rota_seats r "
                           "LEFT JOIN volunteers v ON v.id = r.volunteer_id WHERE r.volunteer_id = ?1 AND r.date >= ?2 "
@@ -58,15 +58,15 @@ std::vector<RotaSeat> RotaStore::seats_of(std::int64_t volunteer, const Date& fr
 
 std::map<std::int64_t, std::set<Date>> RotaStore::days_served_around(const Month& month, const Date& from,
                                                                      const Date& to) {
-  SQLite::Statement query(db_,
+  storage::Statement query(db_,
                           "SELECT volunteer_id, date FROM rota_seats WHERE month <> ?1 AND volunteer_id IS NOT NULL "
                           "AND date >= ?2 AND date <= ?3");
   query.bind(1, month.text());
   query.bind(2, format_date(from));
   query.bind(3, format_date(to));
   std::map<std::int64_t, std::set<Date>> out;
-  while (query.executeStep()) {
-    out[query.getColumn(0).getInt64()].insert(storage::date_at(query, 1));
+  while (query.step()) {
+    out[query.column(0).int64()].insert(storage::date_at(query, 1));
   }
   return out;
 }
@@ -75,14 +75,14 @@ void RotaStore::replace(const Month& month, const std::vector<Session>& sessions
                         const std::string& now, bool forced) {
   std::set<std::string> locked;
   {
-    SQLite::Statement query(db_, "SELECT seat FROM rota_seats WHERE month = ? AND locked = 1");
+    storage::Statement query(db_, "SELECT seat FROM rota_seats WHERE month = ? AND locked = 1");
     query.bind(1, month.text());
-    while (query.executeStep()) locked.insert(query.getColumn(0).getString());
+    while (query.step()) locked.insert(query.column(0).text());
   }
-  SQLite::Statement clear(db_, "DELETE FROM rota_seats WHERE month = ?");
+  storage::Statement clear(db_, "DELETE FROM rota_seats WHERE month = ?");
   clear.bind(1, month.text());
   clear.exec();
-  SQLite::Statement insert(db_,
+  storage::Statement insert(db_,
                            "INSERT INTO rota_seats (month, seat, position, kiosk, date, start_minute, end_minute, cadence, "
                            "title, place, service, skill, volunteer_id, locked) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -102,14 +102,14 @@ void RotaStore::replace(const Month& month, const std::vector<Session>& sessions
       insert.bind(11, seat.service);
       insert.bind(12, seat.skill);
       if (auto it = plan.assigned.find(seat.key); it != plan.assigned.end()) insert.bind(13, it->second);
-      else insert.bind(13);
+      else insert.bind_null(13);
       // A seat freed from a volunteer away that day loses its lock with them.
       insert.bind(14, locked.contains(seat.key) && !plan.freed.contains(seat.key) ? 1 : 0);
       insert.exec();
       insert.reset();
     }
   }
-  SQLite::Statement record(db_,
+  storage::Statement record(db_,
                            "INSERT INTO rota_builds (month, built_at, seats, filled, moved, forced) VALUES (?, ?, ?, ?, ?, ?)");
   record.bind(1, month.text());
   record.bind(2, now);
@@ -122,53 +122,53 @@ void RotaStore::replace(const Month& month, const std::vector<Session>& sessions
 
 int RotaStore::set_locked(const Month& month, const std::string& seat, std::optional<std::int64_t> volunteer,
                           bool locked) {
-  SQLite::Statement update(db_,
+  storage::Statement update(db_,
                            "UPDATE rota_seats SET locked = ?1 WHERE month = ?2 AND volunteer_id IS NOT NULL "
                            "AND locked <> ?1 AND (?3 = '' OR seat = ?3) AND (?4 IS NULL OR volunteer_id = ?4)");
   update.bind(1, locked ? 1 : 0);
   update.bind(2, month.text());
   update.bind(3, seat);
   if (volunteer) update.bind(4, *volunteer);
-  else update.bind(4);
+  else update.bind_null(4);
   return update.exec();
 }
 
 RotaStore::SeatState RotaStore::seat_state(const Month& month, const std::string& seat) {
-  SQLite::Statement q(db_, "SELECT volunteer_id IS NOT NULL FROM rota_seats WHERE month = ? AND seat = ?");
+  storage::Statement q(db_, "SELECT volunteer_id IS NOT NULL FROM rota_seats WHERE month = ? AND seat = ?");
   q.bind(1, month.text());
   q.bind(2, seat);
-  if (!q.executeStep()) return {};
-  return {true, q.getColumn(0).getInt() == 1};
+  if (!q.step()) return {};
+  return {true, q.column(0).int32() == 1};
 }
 
 int RotaStore::publish(const Month& month, const std::string& now) {
-  SQLite::Statement add(db_, "INSERT INTO rota_publications (month, published_at) VALUES (?, ?)");
+  storage::Statement add(db_, "INSERT INTO rota_publications (month, published_at) VALUES (?, ?)");
   add.bind(1, month.text());
   add.bind(2, now);
   add.exec();
-  SQLite::Statement copy(db_,
+  storage::Statement copy(db_,
                          "INSERT INTO rota_published_seats (publication_id, seat, kiosk, date, start_minute, end_minute, "
                          "service, skill, title, place, volunteer_id) SELECT ?, seat, kiosk, date, start_minute, "
                          "end_minute, service, skill, title, place, volunteer_id FROM rota_seats WHERE month = ?");
-  copy.bind(1, db_.getLastInsertRowid());
+  copy.bind(1, db_.last_insert_id());
   copy.bind(2, month.text());
   copy.exec();
-  SQLite::Statement filled(db_, "SELECT count(*) FROM rota_seats WHERE month = ? AND volunteer_id IS NOT NULL");
+  storage::Statement filled(db_, "SELECT count(*) FROM rota_seats WHERE month = ? AND volunteer_id IS NOT NULL");
   filled.bind(1, month.text());
-  filled.executeStep();
-  return filled.getColumn(0).getInt();
+  filled.step();
+  return filled.column(0).int32();
 }
 
 std::optional<std::string> RotaStore::published_at(const Month& month) {
-  SQLite::Statement query(db_, "SELECT max(published_at) FROM rota_publications WHERE month = ?");
+  storage::Statement query(db_, "SELECT max(published_at) FROM rota_publications WHERE month = ?");
   query.bind(1, month.text());
-  query.executeStep();
-  if (query.getColumn(0).isNull()) return std::nullopt;
-  return query.getColumn(0).getString();
+  query.step();
+  if (query.column(0).is_null()) return std::nullopt;
+  return query.column(0).text();
 }
 
 std::vector<RotaSeat> RotaStore::published(const Month& month) {
-  SQLite::Statement query(db_,
+  storage::Statement query(db_,
                           "SELECT p.seat, p.kiosk, p.date, p.start_minute, p.end_minute, 'daily', p.title, p.place, "
                           "p.service, p.skill, p.volunteer_id, v.name, 0 FROM rota_published_seats p "
                           "LEFT JOIN volunteers v ON v.id = p.volunteer_id "
@@ -179,7 +179,7 @@ std::vector<RotaSeat> RotaStore::published(const Month& month) {
 }
 
 void RotaStore::unlock_from(const Month& month, std::int64_t volunteer, const Date& from) {
-  SQLite::Statement update(db_, "UPDATE rota_seats SET locked = 0 WHERE month = ? AND volunteer_id = ? AND date >= ?");
+  storage::Statement update(db_, "UPDATE rota_seats SET locked = 0 WHERE month = ? AND volunteer_id = ? AND date >= ?");
   update.bind(1, month.text());
   update.bind(2, volunteer);
   update.bind(3, format_date(from));
@@ -187,7 +187,7 @@ void RotaStore::unlock_from(const Month& month, std::int64_t volunteer, const Da
 }
 
 int RotaStore::free_seats_of(std::int64_t volunteer, const Date& from) {
-  SQLite::Statement free(db_, "UPDATE rota_seats SET volunteer_id = NULL, locked = 0 WHERE volunteer_id = ? AND date >= ?");
+  storage::Statement free(db_, "UPDATE rota_seats SET volunteer_id = NULL, locked = 0 WHERE volunteer_id = ? AND date >= ?");
   free.bind(1, volunteer);
   free.bind(2, format_date(from));
   return free.exec();

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -12,6 +10,7 @@
 
 #include "schedule/assign.hpp"
 #include "schedule/sessions.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::schedule {
 
@@ -31,7 +30,7 @@ struct RotaSeat {
 /// The rota tables. Every value is bound; no statement is built from data.
 class RotaStore {
 public:
-  explicit RotaStore(SQLite::Database& db) : db_(db) {}
+  explicit RotaStore(storage::Connection& db) : db_(db) {}
 
   /// The month's stored rota, by date, time, kiosk and seat.
   std::vector<RotaSeat> month(const Month& month);
@@ -70,7 +69,7 @@ public:
   void unlock_from(const Month& month, std::int64_t volunteer, const Date& from);
 
 private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 }  // namespace kangle::schedule

@@ -2,7 +2,6 @@
 #include "storage/database.hpp"
 
 #include <fmt/format.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,16 +11,11 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sqlite_driver.hpp"
 
 namespace kangle::storage {
 
 Database::Database(const std::filesystem::path& file, Access access) : file_(file) {
-  // Nothing reads SQLite's count of the memory it uses, which takes a global mutex around
-  // every allocation (5% of an import). It can only be turned off before SQLite's first
-  // use; later the call does nothing.
-  [[maybe_unused]] static const int memory_status_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-  // One thread uses a connection: no mutex taken around every call (4% of an import).
-  int flags = (access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLite::OPEN_NOMUTEX;
   try {
     std::error_code ec;
     if (access == Access::read_write && !std::filesystem::exists(file, ec)) create();
@@ -30,7 +24,7 @@ Database::Database(const std::filesystem::path& file, Access access) : file_(fil
     if (std::filesystem::is_regular_file(file, ec) && std::filesystem::file_size(file, ec) == 0 && !ec) {
       throw WorkspaceError(Message(Msg::database_empty_file, file.string()));
     }
-    db_ = std::make_unique<SQLite::Database>(file.string(), flags, busy_timeout_ms);
+    db_ = std::make_unique<Connection>(open_sqlite(file.string(), access, false, busy_timeout_ms));
     // Refuse a newer or a foreign database before changing anything in it, journal mode included.
     refuse_foreign();  // first: another program's file is not "a newer kangle's", whatever its user_version
     int version = schema_version();
@@ -42,7 +36,7 @@ Database::Database(const std::filesystem::path& file, Access access) : file_(fil
       db_->exec("PRAGMA journal_mode = WAL");
       migrate();
     }
-  } catch (const SQLite::Exception& e) {
+  } catch (const DatabaseError& e) {
     if (auto failure = storage_failure(e, file)) throw *failure;
     throw WorkspaceError(Message(Msg::database_open_failed, file.string(), e.what()));
   }
@@ -56,8 +50,7 @@ void Database::create() {
   fresh += fmt::format(".new-{}", ::getpid());
   std::error_code ec;
   std::filesystem::remove(fresh, ec);
-  db_ = std::make_unique<SQLite::Database>(fresh.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
-                                           busy_timeout_ms);
+  db_ = std::make_unique<Connection>(open_sqlite(fresh.string(), Access::read_write, true, busy_timeout_ms));
   try {
     migrate();
   } catch (...) {
@@ -76,17 +69,17 @@ void Database::create() {
 }
 
 void Database::refuse_foreign() {
-  int mark = db_->execAndGet("PRAGMA application_id").getInt();
+  std::int64_t mark = db_->query_integer("PRAGMA application_id");
   if (mark == application_id) return;
   // Unmarked: a kangle database from before the mark (migrations ran, kangle's tables are
   // there; migrate() marks it), or one with nothing in it yet. Anything else is not ours.
-  bool blank = !SQLite::Statement(*db_, "SELECT 1 FROM sqlite_master").executeStep();
+  bool blank = !Statement(*db_, "SELECT 1 FROM sqlite_master").step();
   bool kangle_before_mark = schema_version() > 0 && has_table("meta") && has_table("volunteers");
   if (mark == 0 && ((schema_version() == 0 && blank) || kangle_before_mark)) return;
   throw WorkspaceError(Message(Msg::database_not_kangle, file_.string()));
 }
 
-int Database::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
+int Database::schema_version() { return static_cast<int>(db_->query_integer("PRAGMA user_version")); }
 
 int Database::latest_version() { return static_cast<int>(migrations().size()); }
 
@@ -99,10 +92,10 @@ void Database::migrate() {
     bool keys_off = seen < latest_version() && all[static_cast<std::size_t>(seen)].starts_with(foreign_keys_off);
     db_->exec(keys_off ? "PRAGMA foreign_keys = OFF" : "PRAGMA foreign_keys = ON");
     // IMMEDIATE: two processes opening a new workspace at once migrate one after the other.
-    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    Transaction transaction(*db_, Transaction::write);
     int version = schema_version();
     if (version > latest_version()) throw WorkspaceError(Message(Msg::database_newer, file_.string(), version, latest_version()));
-    if (db_->execAndGet("PRAGMA application_id").getInt() != application_id) {
+    if (db_->query_integer("PRAGMA application_id") != application_id) {
       static_assert(application_id == 1262571079, "the mark below is application_id");  // SQL as a literal, not formatted
       db_->exec("PRAGMA application_id = 1262571079");
     }
@@ -114,12 +107,12 @@ void Database::migrate() {
     try {
       db_->exec(std::string(all[static_cast<std::size_t>(version)]));
       // The rebuilt table must still hold every reference made to it.
-      bool dangling = keys_off && SQLite::Statement(*db_, "PRAGMA foreign_key_check").executeStep();
+      bool dangling = keys_off && Statement(*db_, "PRAGMA foreign_key_check").step();
       if (dangling) {
         throw WorkspaceError(Message(Msg::database_migration_failed, file_.string(), version + 1, "foreign_key_check"));
       }
       db_->exec(fmt::format("PRAGMA user_version = {}", version + 1));
-    } catch (const SQLite::Exception& e) {
+    } catch (const DatabaseError& e) {
       throw WorkspaceError(Message(Msg::database_migration_failed, file_.string(), version + 1, e.what()));
     }
     transaction.commit();
@@ -128,27 +121,19 @@ void Database::migrate() {
 }
 
 std::optional<Error> storage_failure(const std::exception& failure, const std::filesystem::path& file) {
-  const auto* e = dynamic_cast<const SQLite::Exception*>(&failure);
+  const auto* e = dynamic_cast<const DatabaseError*>(&failure);
   if (!e) return std::nullopt;
-  switch (e->getErrorCode()) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+  switch (e->failure()) {
+    case Failure::busy:
       return WorkspaceError(Message(Msg::database_busy));
-    case SQLITE_FULL:
+    case Failure::full:
       return WorkspaceError(Message(Msg::database_full, file.string()));
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
+    case Failure::read_only:
       return WorkspaceError(Message(Msg::database_read_only, file.string(), e->what()));
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
+    case Failure::unreadable:
       return WorkspaceError(Message(Msg::database_unreadable, file.string(), e->what()));
-    case SQLITE_ERROR: {
-      // A table kangle made dropped behind its back (`kangle check` lists all of them).
-      constexpr std::string_view no_table = "no such table: ";
-      std::string_view what = e->what();
-      if (!what.starts_with(no_table)) return std::nullopt;
-      return WorkspaceError(Message(Msg::in_file, file.string(), Message(Msg::database_missing_table, what.substr(no_table.size()))));
-    }
+    case Failure::missing_table:  // dropped behind kangle's back (`kangle check` lists all of them)
+      return WorkspaceError(Message(Msg::in_file, file.string(), Message(Msg::database_missing_table, e->what())));
     default:
       return std::nullopt;
   }
@@ -156,29 +141,29 @@ std::optional<Error> storage_failure(const std::exception& failure, const std::f
 
 std::vector<Message> Database::integrity_problems() {
   std::vector<Message> problems;
-  SQLite::Statement integrity(*db_, "PRAGMA integrity_check");
-  while (integrity.executeStep()) {
-    std::string line = integrity.getColumn(0).getString();
+  Statement integrity(*db_, "PRAGMA integrity_check");
+  while (integrity.step()) {
+    std::string line = integrity.column(0).text();
     if (line != "ok") problems.emplace_back(Message(Msg::database_integrity, line));
   }
-  SQLite::Statement foreign(*db_, "PRAGMA foreign_key_check");
-  while (foreign.executeStep()) {
-    problems.emplace_back(Message(Msg::database_foreign_key, foreign.getColumn(0).getString(), foreign.getColumn(1).getInt64(),
-                          foreign.getColumn(2).getString()));
+  Statement foreign(*db_, "PRAGMA foreign_key_check");
+  while (foreign.step()) {
+    problems.emplace_back(Message(Msg::database_foreign_key, foreign.column(0).text(), foreign.column(1).int64(),
+                          foreign.column(2).text()));
   }
   return problems;
 }
 
 std::vector<Message> Database::missing_schema_objects() {
   using Object = std::pair<std::string, std::string>;  // type, name
-  auto objects_of = [](SQLite::Database& db) {
+  auto objects_of = [](Connection& db) {
     std::set<Object> out;
-    SQLite::Statement q(db, "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
-    while (q.executeStep()) out.emplace(q.getColumn(0).getString(), q.getColumn(1).getString());
+    Statement q(db, "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+    while (q.step()) out.emplace(q.column(0).text(), q.column(1).text());
     return out;
   };
   // What the schema should be: the same migrations applied to an empty database.
-  SQLite::Database expected(":memory:", SQLite::OPEN_READWRITE);
+  Connection expected(open_sqlite(":memory:", Access::read_write, false, busy_timeout_ms));
   int version = std::min(schema_version(), latest_version());
   for (int i = 0; i < version; ++i) expected.exec(std::string(migrations()[static_cast<std::size_t>(i)]));
   auto present = objects_of(*db_);
@@ -193,9 +178,9 @@ std::vector<Message> Database::missing_schema_objects() {
 }
 
 bool Database::has_table(const std::string& name) {
-  SQLite::Statement q(*db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  Statement q(*db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
   q.bind(1, name);
-  return q.executeStep();
+  return q.step();
 }
 
 }  // namespace kangle::storage

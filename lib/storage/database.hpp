@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <exception>
 #include <filesystem>
 #include <memory>
@@ -11,10 +9,9 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::storage {
-
-enum class Access { read_only, read_write };
 
 /// The workspace database, kangle.db: SQLite in WAL mode with foreign keys on and a
 /// busy timeout, so that two kangle processes wait for each other instead of failing.
@@ -27,7 +24,7 @@ public:
   /// file), or cannot be opened or read.
   Database(const std::filesystem::path& file, Access access);
 
-  SQLite::Database& sql() { return *db_; }
+  Connection& sql() { return *db_; }
   /// The migration the database is at (`PRAGMA user_version`).
   int schema_version();
   /// The migration this binary brings it to.
@@ -46,7 +43,7 @@ private:
   void refuse_foreign();
   void migrate();
   std::filesystem::path file_;
-  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<Connection> db_;
 };
 
 /// The error to show for a failure of the database `file` that escaped a command: another

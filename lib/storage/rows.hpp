@@ -2,33 +2,29 @@
 // Binding values to statements and reading them back, the same way in every store.
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/dates.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::storage {
 
 /// NULL for an empty text, else the text without a copy: `value` must outlive the
 /// statement's next step (an import binds a million of them).
-void bind_text_or_null(SQLite::Statement& statement, int index, const std::string& value);
-
-/// The text, copied: for a view of a temporary (a code's name).
-void bind_text(SQLite::Statement& statement, int index, std::string_view value);
+void bind_text_or_null(Statement& statement, int index, const std::string& value);
 
 /// NULL for nothing, else the number.
 template <typename Int>
-void bind_optional(SQLite::Statement& statement, int index, const std::optional<Int>& value) {
+void bind_optional(Statement& statement, int index, const std::optional<Int>& value) {
   if (value) statement.bind(index, static_cast<std::int64_t>(*value));
-  else statement.bind(index);
+  else statement.bind_null(index);
 }
 
 /// NULL for nothing, else the day as YYYY-MM-DD.
-void bind_optional(SQLite::Statement& statement, int index, const std::optional<Date>& day);
+void bind_optional(Statement& statement, int index, const std::optional<Date>& day);
 
 // Reading: a stored value kangle cannot read (a database changed by hand or damaged) is
 // refused with the column and the value, never read as something else (0000-00-00, the
@@ -36,12 +32,12 @@ void bind_optional(SQLite::Statement& statement, int index, const std::optional<
 // without a word.
 
 /// The day in column `index` of the statement's row.
-Date date_at(SQLite::Statement& statement, int index);
+Date date_at(Statement& statement, int index);
 
 /// The day in column `index`, or nothing when it is NULL.
-std::optional<Date> optional_date_at(SQLite::Statement& statement, int index);
+std::optional<Date> optional_date_at(Statement& statement, int index);
 
 /// Throws WorkspaceError: column `index` holds a value that is not what it should be.
-[[noreturn]] void refuse_stored_value(SQLite::Statement& statement, int index);
+[[noreturn]] void refuse_stored_value(Statement& statement, int index);
 
 }  // namespace kangle::storage

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <map>
 #include <memory>
 #include <string>
+
+#include "storage/connection.hpp"
 
 namespace kangle::storage {
 
@@ -14,19 +14,19 @@ namespace kangle::storage {
 /// is the address of the SQL text, so callers pass static strings.
 class StatementCache {
 public:
-  explicit StatementCache(SQLite::Database& db) : db_(db) {}
+  explicit StatementCache(Connection& db) : db_(db) {}
 
-  SQLite::Statement& operator()(const std::string& sql) {
+  Statement& operator()(const std::string& sql) {
     auto& slot = statements_[&sql];
-    if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+    if (!slot) slot = std::make_unique<Statement>(db_, sql);
     slot->reset();
-    slot->clearBindings();
+    slot->clear_bindings();
     return *slot;
   }
 
 private:
-  SQLite::Database& db_;
-  std::map<const std::string*, std::unique_ptr<SQLite::Statement>> statements_;
+  Connection& db_;
+  std::map<const std::string*, std::unique_ptr<Statement>> statements_;
 };
 
 }  // namespace kangle::storage

@@ -209,7 +209,7 @@ present::Document absences_listing(Store& store, const std::string& who, Lang la
 
 }  // namespace
 
-present::Document volunteers_listing(SQLite::Database& db, const config::Config& config, const VolunteerFilter& filter,
+present::Document volunteers_listing(storage::Connection& db, const config::Config& config, const VolunteerFilter& filter,
                                      bool reveal, Lang lang) {
   present::Table table;
   table.id = "volunteers";
@@ -253,7 +253,7 @@ present::Document volunteers_listing(SQLite::Database& db, const config::Config&
   return document;
 }
 
-present::Document volunteer_document(SQLite::Database& db, const config::Config& config, const std::string& who,
+present::Document volunteer_document(storage::Connection& db, const config::Config& config, const std::string& who,
                                      bool reveal, Lang lang) {
   Store store(db);
   present::Document document(lang);
@@ -262,7 +262,7 @@ present::Document volunteer_document(SQLite::Database& db, const config::Config&
   return document;
 }
 
-present::Document away_document(SQLite::Database& db, const config::Config& config, const AwayInput& input,
+present::Document away_document(storage::Connection& db, const config::Config& config, const AwayInput& input,
                                 const std::string& now, Lang lang) {
   Store store(db);
   if (input.from.empty() && !input.undo) return absences_listing(store, input.who, lang);
@@ -310,7 +310,7 @@ present::Document away_document(SQLite::Database& db, const config::Config& conf
                            {"seats", Value::integer(static_cast<std::int64_t>(declared.seats.size()))}});
 }
 
-present::Document edit_document(SQLite::Database& db, const config::Config& config, const std::string& who,
+present::Document edit_document(storage::Connection& db, const config::Config& config, const std::string& who,
                                 const import::VolunteerEditInput& input, const std::string& by, const std::string& now, Lang lang) {
   Store store(db);
   auto volunteer = resolve_volunteer(store, who);

@@ -14,19 +14,19 @@
 #include "people/store.hpp"
 #include "present/document.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::volunteers {
 
 /// `volunteers list`: the volunteers `filter` keeps, by name.
-present::Document volunteers_listing(SQLite::Database& db, const config::Config& config, const people::VolunteerFilter& filter,
+present::Document volunteers_listing(storage::Connection& db, const config::Config& config, const people::VolunteerFilter& filter,
                                      bool reveal, Lang lang);
 
 /// `volunteers show`: a section for each volunteer `who` names (a phone, or a name several
 /// may share): their details (a row a field, its code and value) and the changes kept of them.
-present::Document volunteer_document(SQLite::Database& db, const config::Config& config, const std::string& who,
+present::Document volunteer_document(storage::Connection& db, const config::Config& config, const std::string& who,
                                      bool reveal, Lang lang);
 
 /// `volunteers away` as typed: alone (or with only `who`) the list of declared absences,
@@ -38,12 +38,12 @@ struct AwayInput {
 
 /// The absences, or the one declared (and the seats of built rotas it falls on) or taken
 /// back, each in one transaction. A bad date is a UsageError, so is a change without `who`.
-present::Document away_document(SQLite::Database& db, const config::Config& config, const AwayInput& input,
+present::Document away_document(storage::Connection& db, const config::Config& config, const AwayInput& input,
                                 const std::string& now, Lang lang);
 
 /// `volunteers set`: the fields `input` gives, read (import::read_volunteer_edit) and
 /// changed in one transaction; says each change, or that nothing changed.
-present::Document edit_document(SQLite::Database& db, const config::Config& config, const std::string& who,
+present::Document edit_document(storage::Connection& db, const config::Config& config, const std::string& who,
                                 const import::VolunteerEditInput& input, const std::string& by, const std::string& now,
                                 Lang lang);
 

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "workspace/check.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "config/loader.hpp"
@@ -13,6 +11,7 @@
 #include "match/places.hpp"
 #include "points/ledger.hpp"
 #include "records/store.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "workspace/workspace.hpp"
 
@@ -21,7 +20,7 @@ namespace {
 
 /// Lines of the needs and resources lists whose category services.toml no longer has
 /// (edited since they were imported): matching would never find them a partner.
-std::vector<Message> unknown_list_categories(SQLite::Database& db, const config::Catalogue& catalogue) {
+std::vector<Message> unknown_list_categories(storage::Connection& db, const config::Catalogue& catalogue) {
   std::vector<Message> problems;
   if (catalogue.categories.empty()) return problems;  // services.toml is broken: reported as such
   struct List {
@@ -34,14 +33,14 @@ std::vector<Message> unknown_list_categories(SQLite::Database& db, const config:
       {"resources", "SELECT category, count(*) FROM resources GROUP BY category ORDER BY category", Msg::list_resources},
   };
   for (const auto& list : lists) {
-    SQLite::Statement exists(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+    storage::Statement exists(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
     exists.bind(1, list.table);
-    if (!exists.executeStep() || exists.getColumn(0).getInt() == 0) continue;  // an older schema
-    SQLite::Statement query(db, list.sql);
-    while (query.executeStep()) {
-      auto category = query.getColumn(0).getString();
+    if (!exists.step() || exists.column(0).int32() == 0) continue;  // an older schema
+    storage::Statement query(db, list.sql);
+    while (query.step()) {
+      auto category = query.column(0).text();
       if (catalogue.find_category(category)) continue;
-      problems.emplace_back(Msg::check_unknown_list_category, query.getColumn(1).getInt64(), list.name, category);
+      problems.emplace_back(Msg::check_unknown_list_category, query.column(1).int64(), list.name, category);
     }
   }
   return problems;
@@ -107,7 +106,7 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
     // The ledger's chain from the last full verify's checkpoint to its head (a database not
     // yet upgraded has no head to compare with: the next command that writes adds it).
     if (db.has_table("points_ledger") && db.has_table("points_ledger_head")) {
-      SQLite::Transaction snapshot(db.sql(), SQLite::TransactionBehavior::DEFERRED);
+      storage::Transaction snapshot(db.sql(), storage::Transaction::read);
       auto verified = points::verify(db.sql(), points::Walk::from_checkpoint);
       if (verified.first_bad) sink.error(db_at, Message(Msg::verify_failed, *verified.first_bad, verified.why));
     }

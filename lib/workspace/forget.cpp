@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "workspace/forget.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "lists/store.hpp"
@@ -12,13 +10,14 @@
 #include "schedule/ics.hpp"
 #include "schedule/notify.hpp"
 #include "schedule/store.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::workspace {
 
 using present::Value;
 
-Forgotten forget_volunteer(SQLite::Database& db, std::int64_t volunteer, const Date& today, const std::string& now) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+Forgotten forget_volunteer(storage::Connection& db, std::int64_t volunteer, const Date& today, const std::string& now) {
+  storage::Transaction transaction(db, storage::Transaction::write);
   Forgotten kept;
   if (auto phone = people::Store(db).forget(volunteer, now)) {
     std::tie(kept.needs, kept.resources) = lists::Store(db).forget_person(*phone, volunteer, now);
@@ -32,7 +31,7 @@ Forgotten forget_volunteer(SQLite::Database& db, std::int64_t volunteer, const D
   return kept;
 }
 
-present::Document forget_document(SQLite::Database& db, const std::string& who, bool confirmed, const Date& today,
+present::Document forget_document(storage::Connection& db, const std::string& who, bool confirmed, const Date& today,
                                   const std::string& now, Lang lang) {
   auto volunteer = people::resolve_volunteer(db, who);
   if (!confirmed) throw UsageError(Message(Msg::volunteer_forget_needs_yes, who));

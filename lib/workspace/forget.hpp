@@ -9,8 +9,8 @@
 #include "core/dates.hpp"
 #include "present/document.hpp"
 
-namespace SQLite {
-class Database;
+namespace kangle::storage {
+class Connection;
 }
 
 namespace kangle::workspace {
@@ -27,11 +27,11 @@ struct Forgotten {
 /// name, contact and address of the lines of the resources and needs lists that hold their
 /// phone (lists). What they did stays, by id only: records, hours, points (the ledger names
 /// no one, so its chain holds), and the anonymous counts (party member, unit).
-Forgotten forget_volunteer(SQLite::Database& db, std::int64_t volunteer, const Date& today, const std::string& now);
+Forgotten forget_volunteer(storage::Connection& db, std::int64_t volunteer, const Date& today, const std::string& now);
 
 /// `volunteers forget`: erases `who`'s personal data once `confirmed` (else a UsageError);
 /// facts: the volunteer's number and what stays linked; said in `lang`.
-present::Document forget_document(SQLite::Database& db, const std::string& who, bool confirmed, const Date& today,
+present::Document forget_document(storage::Connection& db, const std::string& who, bool confirmed, const Date& today,
                                   const std::string& now, Lang lang);
 
 }  // namespace kangle::workspace

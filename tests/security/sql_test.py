@@ -39,7 +39,7 @@ def statements(text):
 
 # What the test must catch, each in a file of lib/: it checks itself on these first.
 MUST_CATCH = [
-    'SQLite::Statement q(db, "SELECT * FROM volunteers WHERE name = \'" + name + "\'");',
+    'storage::Statement q(db, "SELECT * FROM volunteers WHERE name = \'" + name + "\'");',
     'db.exec(fmt::format("DELETE FROM needs WHERE id = {}", id));',
     'std::string sql = "UPDATE projects SET unit = \'" + unit;',
     'auto q = "SELECT id FROM needs WHERE code = " + std::to_string(code);',

@@ -2,17 +2,18 @@
 // A volunteer forgotten on request (PIPL): personal data gone, what they did kept by
 // number, the ledger's chain whole; and migration 9, which made room for it by
 // rebuilding the volunteers table, keeps every row and every reference.
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <catch2/catch.hpp>
 
 #include "ledger_workspace.hpp"
 #include "people/store.hpp"
-#include "workspace/forget.hpp"
 #include "points/ledger.hpp"
-#include "temp_dir.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sqlite_driver.hpp"
+#include "temp_dir.hpp"
+#include "workspace/forget.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
 namespace forget_test {
@@ -24,17 +25,17 @@ using kangle::test::run_time;
 TEST_CASE("forget: personal data erased, records and points kept by number, the chain whole", "[pipl]") {
   LedgerWorkspace ws;
   auto gone = ws.volunteer("王秀英", true), stays = ws.volunteer("李强");
-  auto phone = ws.sql().execAndGet("SELECT phone FROM volunteers WHERE id = " + std::to_string(gone)).getString();
+  auto phone = ws.sql().query_text("SELECT phone FROM volunteers WHERE id = " + std::to_string(gone));
   ws.sql().exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (" + std::to_string(gone) + ", 'barber')");
   ws.record("2026-12-01", "haircut", {gone, stays});
   ws.record("2026-12-02", "haircut", {gone});
   ws.award();
   auto entries = ws.entries();
-  auto own = ws.sql().execAndGet("SELECT count(*) FROM points_ledger WHERE volunteer_id = " + std::to_string(gone)).getInt();
+  auto own = ws.sql().query_integer("SELECT count(*) FROM points_ledger WHERE volunteer_id = " + std::to_string(gone));
   REQUIRE(own > 0);
   // Seats before and after the day of the erasure.
   for (const char* date : {"2026-12-10", "2026-12-20"}) {
-    SQLite::Statement seat(ws.sql(),
+    kangle::storage::Statement seat(ws.sql(),
                            "INSERT INTO rota_seats (month, seat, position, kiosk, date, start_minute, end_minute, "
                            "cadence, skill, volunteer_id, locked) VALUES ('2026-12', ?, 0, 'dingxiang', ?, 540, 690, "
                            "'daily', 'barber', ?, 1)");
@@ -50,27 +51,29 @@ TEST_CASE("forget: personal data erased, records and points kept by number, the 
   CHECK(kept.ledger_entries == own);
   CHECK(kept.seats_freed == 1);
 
-  SQLite::Statement row(ws.sql(), "SELECT name, phone, id_number, political_status, note, forgotten_at, party_member "
+  kangle::storage::Statement row(ws.sql(), "SELECT name, phone, id_number, political_status, note, forgotten_at, party_member "
                                   "FROM volunteers WHERE id = ?");
   row.bind(1, gone);
-  REQUIRE(row.executeStep());
-  CHECK(row.getColumn(0).getString() == "#" + std::to_string(gone));
-  CHECK(row.getColumn(1).isNull());
-  CHECK(row.getColumn(2).isNull());
-  CHECK(row.getColumn(3).getString().empty());
-  CHECK(row.getColumn(5).getString() == run_time);
-  CHECK(row.getColumn(6).getInt() == 1);  // the anonymous counts keep their party member
+  REQUIRE(row.step());
+  CHECK(row.column(0).text() == "#" + std::to_string(gone));
+  CHECK(row.column(1).is_null());
+  CHECK(row.column(2).is_null());
+  CHECK(row.column(3).text().empty());
+  CHECK(row.column(5).text() == run_time);
+  CHECK(row.column(6).int32() == 1);  // the anonymous counts keep their party member
   CHECK_FALSE(store.find_by_phone(phone));
   CHECK(store.find_by_name("王秀英").empty());
   auto listed = store.list({});
   REQUIRE(listed.size() == 1);
   CHECK(listed[0].id == stays);
-  CHECK(ws.sql().execAndGet("SELECT count(*) FROM volunteer_skills WHERE volunteer_id = " + std::to_string(gone)).getInt() == 0);
+  CHECK(ws.sql().query_integer("SELECT count(*) FROM volunteer_skills WHERE volunteer_id = " + std::to_string(gone)) == 0);
   // The seat before the erasure's day keeps its number; the one after is empty again.
-  CHECK(ws.sql().execAndGet("SELECT volunteer_id FROM rota_seats WHERE seat = 'seat-2026-12-10'").getInt64() == gone);
-  CHECK(ws.sql().execAndGet("SELECT volunteer_id FROM rota_seats WHERE seat = 'seat-2026-12-20'").isNull());
+  CHECK(ws.sql().query_integer("SELECT volunteer_id FROM rota_seats WHERE seat = 'seat-2026-12-10'") == gone);
+  kangle::storage::Statement emptied(ws.sql(), "SELECT volunteer_id FROM rota_seats WHERE seat = 'seat-2026-12-20'");
+  REQUIRE(emptied.step());
+  CHECK(emptied.column(0).is_null());
   // What they did stays: the records, and the ledger whose chain names no one.
-  CHECK(ws.sql().execAndGet("SELECT count(*) FROM record_volunteers WHERE volunteer_id = " + std::to_string(gone)).getInt() == 2);
+  CHECK(ws.sql().query_integer("SELECT count(*) FROM record_volunteers WHERE volunteer_id = " + std::to_string(gone)) == 2);
   CHECK(ws.entries() == entries);
   auto verified = kangle::points::verify(ws.sql());
   CHECK_FALSE(verified.first_bad);
@@ -83,11 +86,11 @@ TEST_CASE("forget: the same person in the resources and needs lists loses name, 
   LedgerWorkspace ws;
   auto gone = ws.volunteer("王秀英"), stays = ws.volunteer("李强");
   auto phone_of = [&](std::int64_t id) {
-    return ws.sql().execAndGet("SELECT phone FROM volunteers WHERE id = " + std::to_string(id)).getString();
+    return ws.sql().query_text("SELECT phone FROM volunteers WHERE id = " + std::to_string(id));
   };
   const auto phone = phone_of(gone), other = phone_of(stays);
   auto add = [&](const std::string& sql, const std::vector<std::string>& values) {
-    SQLite::Statement insert(ws.sql(), sql);
+    kangle::storage::Statement insert(ws.sql(), sql);
     for (std::size_t i = 0; i < values.size(); ++i) insert.bind(static_cast<int>(i + 1), values[i]);
     insert.exec();
   };
@@ -106,10 +109,10 @@ TEST_CASE("forget: the same person in the resources and needs lists loses name, 
   CHECK(kept.needs == 1);
   auto rows = [&](const std::string& sql) {
     Lines out;
-    SQLite::Statement query(ws.sql(), sql);
-    while (query.executeStep()) {
+    kangle::storage::Statement query(ws.sql(), sql);
+    while (query.step()) {
       std::string line;
-      for (int c = 0; c < query.getColumnCount(); ++c) line += (c ? "|" : "") + (query.getColumn(c).isNull() ? "NULL" : query.getColumn(c).getString());
+      for (int c = 0; c < query.column_count(); ++c) line += (c ? "|" : "") + (query.column(c).is_null() ? "NULL" : query.column(c).text());
       out.push_back(line);
     }
     return out;
@@ -129,7 +132,7 @@ TEST_CASE("migration 9 rebuilds the volunteers table and keeps every row and ref
   REQUIRE(all[8].starts_with(kangle::storage::foreign_keys_off));
   {
     // A workspace as version 8 left it, with a volunteer that other tables refer to.
-    SQLite::Database old(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    kangle::storage::Connection old(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, true, 0));
     old.exec("PRAGMA foreign_keys = ON");
     for (std::size_t i = 0; i < 8; ++i) old.exec(std::string(all[i]));
     old.exec("PRAGMA user_version = 8");
@@ -139,12 +142,12 @@ TEST_CASE("migration 9 rebuilds the volunteers table and keeps every row and ref
   }
   kangle::storage::Database db(file, kangle::storage::Access::read_write);
   auto& sql = db.sql();
-  CHECK(sql.execAndGet("PRAGMA user_version").getInt() == static_cast<int>(all.size()));
-  CHECK(sql.execAndGet("SELECT name FROM volunteers WHERE id = 7").getString() == "张伟");
+  CHECK(sql.query_integer("PRAGMA user_version") == static_cast<int>(all.size()));
+  CHECK(sql.query_text("SELECT name FROM volunteers WHERE id = 7") == "张伟");
   // Dropping the old table did not cascade into the tables that refer to it.
-  CHECK(sql.execAndGet("SELECT count(*) FROM volunteer_skills WHERE volunteer_id = 7").getInt() == 1);
-  CHECK(sql.execAndGet("SELECT count(*) FROM volunteer_blackouts WHERE volunteer_id = 7").getInt() == 1);
-  CHECK(sql.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  CHECK(sql.query_integer("SELECT count(*) FROM volunteer_skills WHERE volunteer_id = 7") == 1);
+  CHECK(sql.query_integer("SELECT count(*) FROM volunteer_blackouts WHERE volunteer_id = 7") == 1);
+  CHECK(sql.query_integer("PRAGMA foreign_keys") == 1);
   CHECK_THROWS(sql.exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (99, 'barber')"));
   // The new check: a person needs a phone or an ID number, unless forgotten.
   CHECK_THROWS(sql.exec("INSERT INTO volunteers (name, created_at, updated_at) VALUES ('无名', 'x', 'x')"));

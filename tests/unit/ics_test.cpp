@@ -5,14 +5,13 @@
 
 #include <sstream>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "config/loader.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "schedule/ics.hpp"
-#include "temp_dir.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
+#include "temp_dir.hpp"
 #include "workspace/init.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -180,9 +179,9 @@ TEST_CASE("export_ics: a duty removed comes back cancelled with the same UID and
   };
   auto exported = [&](const std::vector<RotaSeat>& now, const char* when) { return read_events(calendar(now, when)); };
   auto stored = [&](const std::string& sql) {
-    SQLite::Statement query(db.sql(), sql);
-    query.executeStep();
-    return query.getColumn(0).getInt();
+    kangle::storage::Statement query(db.sql(), sql);
+    query.step();
+    return query.column(0).int32();
   };
   auto first = exported(seats, "2026-12-01T02:00:00Z");
   REQUIRE(first.size() == 2);

@@ -47,8 +47,8 @@ public:
   std::string read(const std::filesystem::path& file) const {
     return dir_.read(std::filesystem::relative(file, dir_.path()));
   }
-  std::int64_t import_rows() { return db_->sql().execAndGet("SELECT count(*) FROM imports").getInt64(); }
-  SQLite::Database& sql() { return db_->sql(); }
+  std::int64_t import_rows() { return db_->sql().query_integer("SELECT count(*) FROM imports"); }
+  kangle::storage::Connection& sql() { return db_->sql(); }
   /// The database's file, for a second connection (another command at the same time).
   std::filesystem::path db_file() const { return dir_.path() / "kangle.db"; }
   const config::Config& config() const { return config_; }

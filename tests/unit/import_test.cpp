@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // import_volunteers end to end at the library level: workbooks written with libxlsxwriter,
 // CSV files written byte by byte, a fresh workspace (the kangjian example) for every case.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <iconv.h>
 #include <utf8proc.h>
 #include <xlsxwriter.h>
@@ -17,20 +16,21 @@
 #include <utility>
 #include <vector>
 
-#include "core/text.hpp"
 #include "config/diagnostics.hpp"
 #include "config/loader.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "import/columns.hpp"
 #include "import/normalize.hpp"
 #include "import/pipeline.hpp"
 #include "import/volunteers.hpp"
-#include "people/store.hpp"
 #include "import_report.hpp"
-#include "temp_dir.hpp"
+#include "people/store.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
+#include "temp_dir.hpp"
 #include "workspace/init.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -865,10 +865,10 @@ TEST_CASE("import: a file that fails midway leaves the database as it was", "[im
   CHECK(wang->unit == "康健街道社区卫生服务中心");
   CHECK_FALSE(ws.by_phone("13800138007").has_value());
   CHECK(ws.import_rows() == 1);
-  SQLite::Statement recorded(ws.sql(), "SELECT file_name, added FROM imports");
-  REQUIRE(recorded.executeStep());
-  CHECK(recorded.getColumn(0).getString() == "first.csv");
-  CHECK(recorded.getColumn(1).getInt64() == 2);
+  kangle::storage::Statement recorded(ws.sql(), "SELECT file_name, added FROM imports");
+  REQUIRE(recorded.step());
+  CHECK(recorded.column(0).text() == "first.csv");
+  CHECK(recorded.column(1).int64() == 2);
   CHECK_FALSE(fs::exists(ws.in("second.rejects.csv")));
 }
 

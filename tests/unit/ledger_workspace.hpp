@@ -3,8 +3,6 @@
 // points and report tests build their cases from.
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <string>
 #include <vector>
 
@@ -13,6 +11,7 @@
 #include "points/actions.hpp"
 #include "points/ledger.hpp"
 #include "records/store.hpp"
+#include "storage/connection.hpp"
 
 namespace kangle::test {
 
@@ -47,7 +46,7 @@ public:
     return kangle::points::award(sql(), config_, std::nullopt, std::nullopt, actor, dry_run);
   }
   long balance(std::int64_t v) { return kangle::points::Ledger(sql()).balance(v); }
-  std::int64_t entries() { return sql().execAndGet("SELECT count(*) FROM points_ledger").getInt64(); }
+  std::int64_t entries() { return sql().query_integer("SELECT count(*) FROM points_ledger"); }
   /// Every entry as "volunteer rule points balance", in order.
   std::vector<std::string> ledger_lines() {
     std::vector<std::string> out;

@@ -3,7 +3,6 @@
 // row count the neighbouring months' seats), the cap re-solved rather than emptied
 // (against a brute-force optimum on tiny instances), a blackout winning over a lock, and
 // the reasons explain gives for the limit that bound.
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <functional>
 #include <memory>
@@ -15,6 +14,7 @@
 #include "schedule/build.hpp"
 #include "schedule/store.hpp"
 #include "schedule_fixtures.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -112,7 +112,7 @@ public:
     }
   }
   static constexpr const char* now = "2025-12-01T02:00:00Z";
-  SQLite::Database& sql() { return db_->sql(); }
+  kangle::storage::Connection& sql() { return db_->sql(); }
   Config& config() { return config_; }
   std::int64_t id(std::size_t i) const { return ids_.at(i); }
   schedule::BuildReport build(const schedule::Month& month) { return schedule::build_rota(sql(), config_, month, now, false); }

@@ -2,7 +2,6 @@
 // The needs and resources lists: their value readers, the category matcher, the store,
 // and import_needs / import_resources end to end on a fresh workspace (the kangjian
 // example) for every case; workbooks written with libxlsxwriter, CSV byte by byte.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <xlsxwriter.h>
 
 #include <catch2/catch.hpp>
@@ -14,24 +13,25 @@
 #include <string>
 #include <vector>
 
-#include "core/text.hpp"
 #include "config/diagnostics.hpp"
 #include "config/loader.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "import/categories.hpp"
 #include "import/columns.hpp"
 #include "import/lists.hpp"
+#include "import/normalize.hpp"
+#include "import_report.hpp"
 #include "lists/model.hpp"
 #include "lists/period.hpp"
-#include "import/normalize.hpp"
 #include "lists/store.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
-#include "import_report.hpp"
+#include "storage/sqlite_driver.hpp"
 #include "temp_dir.hpp"
-#include "storage/database.hpp"
 #include "workspace/init.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -261,10 +261,10 @@ TEST_CASE("lists::Store: the database refuses what the schema rules out", "[list
   n.requester = "王秀英";
   n.category = "elderly-care";
   n.people = 0;  // CHECK (people > 0)
-  CHECK_THROWS_AS(store.insert(n, first_run), SQLite::Exception);
+  CHECK_THROWS_AS(store.insert(n, first_run), kangle::storage::DatabaseError);
   n.people = 1;
   n.location = kangle::lists::Coordinates{131.0, 121.0};  // a latitude above 90
-  CHECK_THROWS_AS(store.insert(n, first_run), SQLite::Exception);
+  CHECK_THROWS_AS(store.insert(n, first_run), kangle::storage::DatabaseError);
   CHECK(store.count_needs() == 0);
 }
 
@@ -389,10 +389,10 @@ TEST_CASE("import needs: the same rows again in another file change nothing", "[
   CHECK(summary(report) == "again.csv row 2: added 0, updated 0, merged 0, unchanged 5, rejected 0, blank 0, total 1");
   CHECK(issues(report).empty());
   CHECK(ws.stored_needs() == before);
-  SQLite::Statement touched(ws.sql(), "SELECT count(*) FROM needs WHERE updated_at = ?");
+  kangle::storage::Statement touched(ws.sql(), "SELECT count(*) FROM needs WHERE updated_at = ?");
   touched.bind(1, later_run);
-  REQUIRE(touched.executeStep());
-  CHECK(touched.getColumn(0).getInt() == 0);
+  REQUIRE(touched.step());
+  CHECK(touched.column(0).int32() == 0);
 
   // The very same file is refused as a whole.
   auto same = ws.needs(ws.in("first.csv"), later_run);
@@ -657,7 +657,7 @@ TEST_CASE("migration 16 rebuilds needs and resources, keeps every row and the pr
   REQUIRE(all[15].starts_with(kangle::storage::foreign_keys_off));
   {
     // A workspace as version 15 left it: a need, a resource and the project between them.
-    SQLite::Database old(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    kangle::storage::Connection old(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, true, 0));
     old.exec("PRAGMA foreign_keys = ON");
     for (std::size_t i = 0; i < 15; ++i) old.exec(std::string(all[i]));
     old.exec("PRAGMA user_version = 15");
@@ -670,15 +670,15 @@ TEST_CASE("migration 16 rebuilds needs and resources, keeps every row and the pr
   }
   kangle::storage::Database db(file, kangle::storage::Access::read_write);
   auto& sql = db.sql();
-  CHECK(sql.execAndGet("PRAGMA user_version").getInt() == static_cast<int>(all.size()));
+  CHECK(sql.query_integer("PRAGMA user_version") == static_cast<int>(all.size()));
   kangle::lists::Store store(sql);
   auto need = store.find_need_by_code("XQ-003");
   REQUIRE(need);
   CHECK(need->phone == "13900139001");
   CHECK(need->services.empty());
   CHECK(store.find_resource_by_code("ZY-005")->radius_m == 1000);
-  CHECK(sql.execAndGet("SELECT count(*) FROM projects WHERE need_id = 3 AND resource_id = 5").getInt() == 1);
-  CHECK(sql.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  CHECK(sql.query_integer("SELECT count(*) FROM projects WHERE need_id = 3 AND resource_id = 5") == 1);
+  CHECK(sql.query_integer("PRAGMA foreign_keys") == 1);
   CHECK_THROWS(sql.exec("INSERT INTO projects (need_id, resource_id, status, created_at, updated_at) "
                         "VALUES (99, 5, 'proposed', 'x', 'x')"));
   // The new checks: a landline for a need, a closed need says why, a radius of 0.

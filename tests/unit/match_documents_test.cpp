@@ -4,7 +4,6 @@
 // codes and flags are the same under zh-CN and en (they were "★" and 待认领 in one list,
 // false and "open" in another, "proposed" in English); phones masked unless revealed; a
 // need typed by hand read as an import reads one.
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -15,14 +14,15 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "document_json.hpp"
 #include "import/categories.hpp"
 #include "import/lists.hpp"
 #include "import/volunteers.hpp"
-#include "lists/store.hpp"
-#include "document_json.hpp"
 #include "import_report.hpp"
+#include "lists/store.hpp"
 #include "match/documents.hpp"
 #include "present/render.hpp"
+#include "storage/connection.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
 namespace match_documents_test {

@@ -3,7 +3,6 @@
 // (the full lexicographic objective), its properties on larger ones (room, places,
 // reach, refusals, gaps and shortages), hand-made priority and gap cases, distance_m on
 // known points; then the project life through ProjectStore and run_matching on a workspace.
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -30,6 +29,7 @@
 #include "match/matcher.hpp"
 #include "match/projects.hpp"
 #include "match/run.hpp"
+#include "storage/connection.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
 namespace match_test {
@@ -772,10 +772,10 @@ public:
     return projects().transition(project, to, d, now);
   }
   std::string need_status(std::int64_t need) {
-    SQLite::Statement q(sql(), "SELECT status FROM needs WHERE id = ?");
+    kangle::storage::Statement q(sql(), "SELECT status FROM needs WHERE id = ?");
     q.bind(1, need);
-    REQUIRE(q.executeStep());
-    return q.getColumn(0).getString();
+    REQUIRE(q.step());
+    return q.column(0).text();
   }
   void cancel_need(std::int64_t id) {
     kangle::lists::Store store(sql());
@@ -786,15 +786,15 @@ public:
     store.update(*it, run_time);
   }
   std::int64_t count(const char* table) {
-    return sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+    return sql().query_integer(std::string("SELECT count(*) FROM ") + table);
   }
   /// Each project as "need resource status", by id.
   std::vector<std::string> project_rows() {
-    SQLite::Statement q(sql(), "SELECT need_id, resource_id, status FROM projects ORDER BY id");
+    kangle::storage::Statement q(sql(), "SELECT need_id, resource_id, status FROM projects ORDER BY id");
     std::vector<std::string> out;
-    while (q.executeStep()) {
-      out.push_back(std::to_string(q.getColumn(0).getInt64()) + " " + std::to_string(q.getColumn(1).getInt64()) + " " +
-                    q.getColumn(2).getString());
+    while (q.step()) {
+      out.push_back(std::to_string(q.column(0).int64()) + " " + std::to_string(q.column(1).int64()) + " " +
+                    q.column(2).text());
     }
     return out;
   }

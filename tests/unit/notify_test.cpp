@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Names people use for kiosks and volunteers, the calendar reminder setting, and
 // `schedule notify` telling each change once over several nights.
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -21,8 +20,9 @@
 #include "schedule/changes.hpp"
 #include "schedule/notify.hpp"
 #include "schedule/store.hpp"
-#include "temp_dir.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
+#include "temp_dir.hpp"
 #include "workspace/forget.hpp"
 #include "workspace/init.hpp"
 
@@ -209,7 +209,7 @@ TEST_CASE("notify: two volunteers swapping days of one duty are each told 改到
   REQUIRE(y);
   auto b = *y->volunteer;
   // A swap made behind the engine's back, as a locked rebuild might.
-  SQLite::Statement swap(db, "UPDATE rota_seats SET volunteer_id = CASE seat WHEN ?1 THEN ?4 ELSE ?3 END "
+  kangle::storage::Statement swap(db, "UPDATE rota_seats SET volunteer_id = CASE seat WHEN ?1 THEN ?4 ELSE ?3 END "
                              "WHERE seat IN (?1, ?2)");
   swap.bind(1, x->seat);
   swap.bind(2, y->seat);
@@ -238,10 +238,10 @@ TEST_CASE("forget erases the messages a volunteer was sent", "[notify]") {
   REQUIRE_FALSE(first.empty());
   ws.notify(first.front().date);
   auto sent = [&] {
-    SQLite::Statement q(db, "SELECT count(*) FROM notifications WHERE volunteer_id = ?");
+    kangle::storage::Statement q(db, "SELECT count(*) FROM notifications WHERE volunteer_id = ?");
     q.bind(1, a);
-    q.executeStep();
-    return q.getColumn(0).getInt();
+    q.step();
+    return q.column(0).int32();
   };
   CHECK(sent() > 0);
   kangle::workspace::forget_volunteer(db, a, ymd(2026, 12, 1), "2026-12-01T02:00:00Z");

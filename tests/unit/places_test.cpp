@@ -3,7 +3,6 @@
 // compound and resources whose address names one; gaps say the way forward; a need's
 // contact may be a landline; a radius of 0 is its own place in import and by hand; check
 // warns of a resource with a radius and no place.
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -20,6 +19,7 @@
 #include "people/identity.hpp"
 #include "people/volunteer.hpp"
 #include "present/render.hpp"
+#include "storage/connection.hpp"
 #include "workspace/check.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -261,7 +261,7 @@ TEST_CASE("landlines, a radius of 0, gaps' way forward and check's warning in th
 
   // check: 樱花药房, 康乐药房 and 樱花园理发店 have a radius and no place; 康乐诊所's
   // address names a compound with coordinates.
-  auto problems = kangle::workspace::check_workspace(std::filesystem::path(ws.sql().getFilename()).parent_path(), today);
+  auto problems = kangle::workspace::check_workspace(ws.db_file().parent_path(), today);
   std::vector<std::string> unplaced;
   for (const auto& d : problems) {
     if (d.message.id() == kangle::Msg::check_resource_no_place) {

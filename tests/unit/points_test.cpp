@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Service records and the points ledger at the library level: awards by the rules,
 // idempotence, reversals, redemption, the hash chain under tampering, boards and stars.
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -19,6 +18,7 @@
 #include "records/store.hpp"
 #include "schedule/sessions.hpp"
 #include "schedule/store.hpp"
+#include "storage/connection.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
 namespace points_test {
@@ -219,10 +219,10 @@ TEST_CASE("verify finds an edit, a deletion or a forged balance made behind kang
     e.points = 40;
     e.balance = 40;
     auto previous = points::Ledger(ws.sql()).find(1)->hash;
-    SQLite::Statement forge(ws.sql(), "UPDATE points_ledger SET points = 40, balance = 40, hash = ? WHERE id = 2");
+    kangle::storage::Statement forge(ws.sql(), "UPDATE points_ledger SET points = 40, balance = 40, hash = ? WHERE id = 2");
     forge.bind(1, points::entry_hash(previous, e));
     CHECK(forge.exec() == 1);
-    CHECK(ws.sql().execAndGet("SELECT points FROM points_ledger WHERE id = 2").getInt() == 40);
+    CHECK(ws.sql().query_integer("SELECT points FROM points_ledger WHERE id = 2") == 40);
     auto found = points::verify(ws.sql());
     CHECK(found.first_bad == 3);  // the next entry's hash covers the hash before it
     CHECK(found.why.in(kangle::Lang::en) == "its hash does not match its content and the entry before it: it was changed outside kangle");
@@ -271,7 +271,7 @@ TEST_CASE("honour board: a reversal dated the day it was made, as kangle once wr
   ws.record("2026-12-02", "haircut", {a});  // 2 h: 4 points
   ws.award();
   {
-    SQLite::Transaction transaction(ws.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    kangle::storage::Transaction transaction(ws.sql(), kangle::storage::Transaction::write);
     points::Ledger ledger(ws.sql());
     auto original = *ledger.find(1);
     points::Entry reversal;

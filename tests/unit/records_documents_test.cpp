@@ -82,7 +82,7 @@ TEST_CASE("set_document: what another command changed meanwhile is read, not wri
   auto id = ws.record("2026-12-02", "haircut", {ws.volunteer("甲")}, 120);
   // Another command holds the write lock, and has set the residents served.
   kangle::storage::Database other(ws.db_file(), kangle::storage::Access::read_write);
-  SQLite::Transaction writing(other.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  kangle::storage::Transaction writing(other.sql(), kangle::storage::Transaction::write);
   records::RecordStore(other.sql()).update_outcome(id, 30, std::nullopt, "");
   records::OutcomeChange change;
   change.note = "雨天";

@@ -2,7 +2,6 @@
 // import_records end to end: a fresh workspace (the kangjian example) for every case, with
 // the volunteers of the example's sign-up sheet; the example's service records sheet as
 // shipped, and CSV files written byte by byte.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
@@ -20,6 +19,7 @@
 #include "people/store.hpp"
 #include "records/integrity.hpp"
 #include "records/store.hpp"
+#include "storage/connection.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
 namespace records_import_test {

@@ -69,7 +69,7 @@ const kangle::present::Value& cell(const kangle::present::Table& table, const st
 }
 
 void set_unit(LedgerWorkspace& ws, std::int64_t volunteer, const char* unit) {
-  SQLite::Statement q(ws.sql(), "UPDATE volunteers SET unit = ? WHERE id = ?");
+  kangle::storage::Statement q(ws.sql(), "UPDATE volunteers SET unit = ? WHERE id = ?");
   q.bind(1, unit);
   q.bind(2, volunteer);
   q.exec();
@@ -82,32 +82,32 @@ std::int64_t project(LedgerWorkspace& ws, const char* unit, std::vector<const ch
                      std::optional<int> satisfaction = std::nullopt, bool micro_wish = false, std::int64_t need = 0) {
   auto& db = ws.sql();
   if (need == 0) {
-    SQLite::Statement n(db, "INSERT INTO needs (requester, category, description, micro_wish, created_at, updated_at) "
+    kangle::storage::Statement n(db, "INSERT INTO needs (requester, category, description, micro_wish, created_at, updated_at) "
                             "VALUES ('王阿婆', 'life', '想要一台收音机', ?, '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')");
     n.bind(1, micro_wish ? 1 : 0);
     n.exec();
-    need = db.getLastInsertRowid();
+    need = db.last_insert_id();
   }
-  SQLite::Statement r(db, "INSERT INTO resources (provider, provider_kind, unit, category, created_at, updated_at) "
+  kangle::storage::Statement r(db, "INSERT INTO resources (provider, provider_kind, unit, category, created_at, updated_at) "
                           "VALUES (?1, 'unit', ?1, 'life', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')");
   r.bind(1, unit);
   r.exec();
-  auto resource = db.getLastInsertRowid();
-  SQLite::Statement p(db, "INSERT INTO projects (need_id, resource_id, unit, status, satisfaction, created_at, updated_at) "
+  auto resource = db.last_insert_id();
+  kangle::storage::Statement p(db, "INSERT INTO projects (need_id, resource_id, unit, status, satisfaction, created_at, updated_at) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
   p.bind(1, need);
   p.bind(2, resource);
   p.bind(3, unit);
   p.bind(4, statuses.back());
   if (satisfaction) p.bind(5, *satisfaction);
-  else p.bind(5);
+  else p.bind_null(5);
   auto at = std::string(day).size() > 10 ? std::string(day) : std::string(day) + "T02:00:00Z";
   p.bind(6, at);
   p.bind(7, at);
   p.exec();
-  auto id = db.getLastInsertRowid();
+  auto id = db.last_insert_id();
   for (const char* status : statuses) {
-    SQLite::Statement e(db, "INSERT INTO project_events (project_id, to_status, at) VALUES (?, ?, ?)");
+    kangle::storage::Statement e(db, "INSERT INTO project_events (project_id, to_status, at) VALUES (?, ?, ?)");
     e.bind(1, id);
     e.bind(2, status);
     e.bind(3, at);
@@ -463,7 +463,7 @@ TEST_CASE("period_figures: sessions, residents, volunteers and hours of a period
 TEST_CASE("units_report ranks units by residents' satisfaction, volunteers_report masks phones", "[report]") {
   LedgerWorkspace ws;
   auto set_unit = [&](std::int64_t v, const char* unit) {
-    SQLite::Statement q(ws.sql(), "UPDATE volunteers SET unit = ? WHERE id = ?");
+    kangle::storage::Statement q(ws.sql(), "UPDATE volunteers SET unit = ? WHERE id = ?");
     q.bind(1, unit);
     q.bind(2, v);
     q.exec();
@@ -729,7 +729,7 @@ TEST_CASE("period_figures: micro-wishes are wishes, not projects, and a declined
   LedgerWorkspace ws;
   // One wish claimed by two units, and done by both.
   auto first = project(ws, "法学院", {"proposed", "claimed", "done"}, "2026-12-05", std::nullopt, true);
-  auto need = ws.sql().execAndGet("SELECT need_id FROM projects WHERE id = " + std::to_string(first)).getInt64();
+  auto need = ws.sql().query_integer("SELECT need_id FROM projects WHERE id = " + std::to_string(first));
   project(ws, "卫生服务中心", {"proposed", "claimed", "done"}, "2026-12-06", std::nullopt, true, need);
   project(ws, "环卫所", {"proposed", "declined"}, "2026-12-07");
   project(ws, "物业", {"proposed", "cancelled"}, "2026-12-08");

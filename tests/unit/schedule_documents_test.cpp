@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The documents of the `schedule` commands: JSON that scripts can read (typed values,
 // stable keys and codes whatever the language), built in lib/ where a test can call them.
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -22,8 +21,9 @@
 #include "schedule/build.hpp"
 #include "schedule/documents.hpp"
 #include "schedule/notify.hpp"
-#include "temp_dir.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
+#include "temp_dir.hpp"
 #include "workspace/init.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -251,8 +251,8 @@ TEST_CASE("lock_seats: a seat a build empties meanwhile is refused, not \"0 seat
   REQUIRE(held != rota.end());
   // Another command (a rebuild, say) holds the write lock and has emptied the seat.
   kangle::storage::Database other(ws.dir.path() / "ws" / "kangle.db", kangle::storage::Access::read_write);
-  SQLite::Transaction writing(other.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement empty(other.sql(), "UPDATE rota_seats SET volunteer_id = NULL WHERE month = ? AND seat = ?");
+  kangle::storage::Transaction writing(other.sql(), kangle::storage::Transaction::write);
+  kangle::storage::Statement empty(other.sql(), "UPDATE rota_seats SET volunteer_id = NULL WHERE month = ? AND seat = ?");
   empty.bind(1, december.text());
   empty.bind(2, held->seat);
   REQUIRE(empty.exec() == 1);

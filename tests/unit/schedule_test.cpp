@@ -3,7 +3,6 @@
 // calendar, the exact assignment on hand-made inputs, properties on generated instances
 // (checked against a maximum flow computed independently with LEMON's Preflow), and
 // build_rota with its store on a workspace database.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <lemon/list_graph.h>
 #include <lemon/network_simplex.h>
 #include <lemon/preflow.h>
@@ -36,8 +35,9 @@
 #include "schedule/sessions.hpp"
 #include "schedule/store.hpp"
 #include "schedule_fixtures.hpp"
-#include "temp_dir.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
+#include "temp_dir.hpp"
 #include "workspace/init.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -54,7 +54,6 @@ namespace {
 
 constexpr const char* first_run = "2026-11-25T02:00:00Z";
 constexpr const char* later_run = "2026-11-26T02:00:00Z";
-
 
 // ─── reading sessions ────────────────────────────────────────────────────────────
 
@@ -105,8 +104,6 @@ std::vector<std::string> per_kiosk(const std::vector<Session>& sessions) {
   for (const auto& [kiosk, c] : counts) out.push_back(kiosk + " " + std::to_string(c.first) + "/" + std::to_string(c.second));
   return out;
 }
-
-
 
 /// Seats per volunteer id.
 std::map<std::int64_t, int> loads(const RotaPlan& plan) {
@@ -1397,16 +1394,16 @@ public:
       store.insert(v, first_run);
     }
   }
-  SQLite::Database& sql() { return db_->sql(); }
+  kangle::storage::Connection& sql() { return db_->sql(); }
   const Config& config() const { return config_; }
   schedule::BuildReport build(bool dry_run = false, const char* now = first_run) {
     return schedule::build_rota(sql(), config_, {2026, 12}, now, dry_run);
   }
   std::vector<schedule::RotaSeat> stored() { return schedule::RotaStore(sql()).month({2026, 12}); }
   std::int64_t count(const char* table) {
-    SQLite::Statement query(sql(), std::string("SELECT count(*) FROM ") + table);
-    REQUIRE(query.executeStep());
-    return query.getColumn(0).getInt64();
+    kangle::storage::Statement query(sql(), std::string("SELECT count(*) FROM ") + table);
+    REQUIRE(query.step());
+    return query.column(0).int64();
   }
 
 private:
@@ -1464,14 +1461,14 @@ TEST_CASE("build_rota stores every seat of the month", "[schedule]") {
   check_plan(in, report.plan);
   CHECK(static_cast<int>(report.plan.assigned.size()) == max_flow(in.sessions, in.volunteers));
 
-  SQLite::Statement build(ws.sql(), "SELECT month, built_at, seats, filled, moved FROM rota_builds");
-  REQUIRE(build.executeStep());
-  CHECK(build.getColumn(0).getString() == "2026-12");
-  CHECK(build.getColumn(1).getString() == first_run);
-  CHECK(build.getColumn(2).getInt() == 131);
-  CHECK(build.getColumn(3).getInt() == static_cast<int>(report.plan.assigned.size()));
-  CHECK(build.getColumn(4).getInt() == 0);
-  CHECK_FALSE(build.executeStep());
+  kangle::storage::Statement build(ws.sql(), "SELECT month, built_at, seats, filled, moved FROM rota_builds");
+  REQUIRE(build.step());
+  CHECK(build.column(0).text() == "2026-12");
+  CHECK(build.column(1).text() == first_run);
+  CHECK(build.column(2).int32() == 131);
+  CHECK(build.column(3).int32() == static_cast<int>(report.plan.assigned.size()));
+  CHECK(build.column(4).int32() == 0);
+  CHECK_FALSE(build.step());
 }
 
 TEST_CASE("build_rota: a dry run stores nothing", "[schedule]") {
@@ -1498,12 +1495,12 @@ TEST_CASE("build_rota: a second build on unchanged data moves nobody", "[schedul
   CHECK(second.plan.moved.empty());
   CHECK(lines(second.plan.assigned) == lines(first.plan.assigned));
   CHECK(lines(stored_assignments(ws.stored())) == lines(first.plan.assigned));
-  SQLite::Statement builds(ws.sql(), "SELECT built_at, moved FROM rota_builds ORDER BY id");
-  REQUIRE(builds.executeStep());
-  CHECK(builds.getColumn(0).getString() == first_run);
-  REQUIRE(builds.executeStep());
-  CHECK(builds.getColumn(0).getString() == later_run);
-  CHECK(builds.getColumn(1).getInt() == 0);
+  kangle::storage::Statement builds(ws.sql(), "SELECT built_at, moved FROM rota_builds ORDER BY id");
+  REQUIRE(builds.step());
+  CHECK(builds.column(0).text() == first_run);
+  REQUIRE(builds.step());
+  CHECK(builds.column(0).text() == later_run);
+  CHECK(builds.column(1).int32() == 0);
 }
 
 TEST_CASE("build_rota: a locked seat survives a rebuild after its volunteer's availability changes", "[schedule]") {
@@ -1522,7 +1519,7 @@ TEST_CASE("build_rota: a locked seat survives a rebuild after its volunteer's av
   REQUIRE_FALSE(seat.empty());
   auto volunteer = first.plan.assigned.at(seat);
   {
-    SQLite::Statement lock(ws.sql(), "UPDATE rota_seats SET locked = 1 WHERE month = ? AND seat = ?");
+    kangle::storage::Statement lock(ws.sql(), "UPDATE rota_seats SET locked = 1 WHERE month = ? AND seat = ?");
     lock.bind(1, "2026-12");
     lock.bind(2, seat);
     REQUIRE(lock.exec() == 1);

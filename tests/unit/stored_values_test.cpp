@@ -21,7 +21,7 @@ TEST_CASE("a record whose date was changed by hand is refused, not read as 0000-
   REQUIRE(store.find(id)->date == kangle::test::day("2026-12-02"));
 
   w.sql().exec("DROP TRIGGER IF EXISTS service_records_no_update");
-  SQLite::Statement bad_date(w.sql(), "UPDATE service_records SET date = '2026-02-30' WHERE id = ?");
+  kangle::storage::Statement bad_date(w.sql(), "UPDATE service_records SET date = '2026-02-30' WHERE id = ?");
   bad_date.bind(1, id);
   bad_date.exec();
   CHECK_THROWS_AS(store.find(id), kangle::WorkspaceError);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <catch2/catch.hpp>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -17,11 +16,13 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+#include "storage/sqlite_driver.hpp"
 #include "temp_dir.hpp"
 #include "workspace/check.hpp"
-#include "storage/database.hpp"
 #include "workspace/init.hpp"
-#include "storage/migrations.hpp"
 #include "workspace/workspace.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -44,13 +45,13 @@ fs::path make_workspace(const TempDir& dir, const fs::path& relative) {
 }
 
 int user_version(const fs::path& file) {
-  SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
-  return db.execAndGet("PRAGMA user_version").getInt();
+  kangle::storage::Connection db(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_only, false, 0));
+  return static_cast<int>(db.query_integer("PRAGMA user_version"));
 }
 
 std::string journal_mode(const fs::path& file) {
-  SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
-  return db.execAndGet("PRAGMA journal_mode").getString();
+  kangle::storage::Connection db(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_only, false, 0));
+  return db.query_text("PRAGMA journal_mode");
 }
 
 /// The message of the WorkspaceError `f` throws, or a test failure when it throws none.
@@ -158,8 +159,8 @@ TEST_CASE("Database, a new file is migrated to the latest version in WAL mode") 
   {
     Database db(file, Access::read_write);
     CHECK(db.schema_version() == Database::latest_version());
-    CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM meta WHERE key = 'created_at'").getInt() == 1);
+    CHECK(db.sql().query_integer("PRAGMA foreign_keys") == 1);
+    CHECK(db.sql().query_integer("SELECT count(*) FROM meta WHERE key = 'created_at'") == 1);
   }
   CHECK(fs::is_regular_file(file));
   CHECK(user_version(file) == Database::latest_version());
@@ -167,7 +168,7 @@ TEST_CASE("Database, a new file is migrated to the latest version in WAL mode") 
   // Opening again changes nothing.
   Database again(file, Access::read_write);
   CHECK(again.schema_version() == Database::latest_version());
-  CHECK(again.sql().execAndGet("SELECT count(*) FROM meta").getInt() == 1);
+  CHECK(again.sql().query_integer("SELECT count(*) FROM meta") == 1);
 }
 
 TEST_CASE("Database, a database from a newer kangle is refused and left untouched") {
@@ -175,7 +176,7 @@ TEST_CASE("Database, a database from a newer kangle is refused and left untouche
   auto file = dir.path() / "kangle.db";
   int newer = Database::latest_version() + 1;
   {
-    SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    kangle::storage::Connection raw(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, true, 0));
     raw.exec("PRAGMA user_version = " + std::to_string(newer));
     raw.exec("PRAGMA application_id = " + std::to_string(kangle::storage::application_id));  // a newer kangle marks it
   }
@@ -188,8 +189,8 @@ TEST_CASE("Database, a database from a newer kangle is refused and left untouche
   CHECK(user_version(file) == newer);
   CHECK(journal_mode(file) == "delete");
   CHECK_FALSE(fs::exists(dir.path() / "kangle.db-wal"));
-  SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
-  CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0);  // no migration ran
+  kangle::storage::Connection raw(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_only, false, 0));
+  CHECK(raw.query_integer("SELECT count(*) FROM sqlite_master") == 0);  // no migration ran
 }
 
 TEST_CASE("Database, read-only does not create a missing file") {
@@ -204,8 +205,8 @@ TEST_CASE("Database, a full disk and a read-only workspace get clear messages, a
   TempDir dir;
   auto file = dir.path() / "kangle.db";
   { Database db(file, Access::read_write); }
-  auto insert_many = [](SQLite::Database& db) {
-    SQLite::Transaction transaction(db);
+  auto insert_many = [](kangle::storage::Connection& db) {
+    kangle::storage::Transaction transaction(db, kangle::storage::Transaction::write);
     for (int i = 0; i < 5000; ++i) {
       db.exec("INSERT INTO volunteers (name, phone, created_at, updated_at) VALUES ('x', '1380013" +
               std::to_string(1000 + i) + "', 'now', 'now')");
@@ -214,7 +215,7 @@ TEST_CASE("Database, a full disk and a read-only workspace get clear messages, a
   };
   auto message_of = [&](Access access, bool full) {
     Database db(file, access);
-    if (full) db.sql().exec("PRAGMA max_page_count = " + std::to_string(db.sql().execAndGet("PRAGMA page_count").getInt()));
+    if (full) db.sql().exec("PRAGMA max_page_count = " + std::to_string(db.sql().query_integer("PRAGMA page_count")));
     try {
       insert_many(db.sql());
     } catch (const std::exception& e) {
@@ -227,8 +228,8 @@ TEST_CASE("Database, a full disk and a read-only workspace get clear messages, a
   CHECK(message_of(Access::read_write, true) ==
         "the disk is full, " + file.string() + " cannot grow: nothing was written; free some space and run the command again");
   CHECK_THAT(message_of(Access::read_only, false), Catch::StartsWith(file.string() + " cannot be written ("));
-  SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
-  CHECK(raw.execAndGet("SELECT count(*) FROM volunteers").getInt() == 0);  // the transaction left nothing
+  kangle::storage::Connection raw(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_only, false, 0));
+  CHECK(raw.query_integer("SELECT count(*) FROM volunteers") == 0);  // the transaction left nothing
 }
 
 TEST_CASE("write_file_atomically on a full disk says so in the user's language") {
@@ -247,7 +248,7 @@ TEST_CASE("Database, integrity_problems reports a dangling foreign key") {
   auto file = dir.path() / "kangle.db";
   { Database db(file, Access::read_write); }
   {
-    SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);  // foreign keys off by default
+    kangle::storage::Connection raw(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, false, 0));  // foreign keys off by default
     raw.exec("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
     raw.exec("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))");
     raw.exec("INSERT INTO child (id, parent_id) VALUES (7, 42)");
@@ -394,7 +395,7 @@ TEST_CASE("check_workspace, the example is clean and a newer database is reporte
 
   auto file = options.dir / "kangle.db";
   {
-    SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
+    kangle::storage::Connection raw(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, false, 0));
     raw.exec("PRAGMA user_version = " + std::to_string(Database::latest_version() + 5));
   }
   auto problems = kangle::workspace::check_workspace(options.dir);
@@ -422,11 +423,11 @@ TEST_CASE("Database, a file kangle did not make is refused and left as it was") 
   TempDir dir;
   auto file = dir.path() / "kangle.db";
   auto tables_of = [&] {
-    SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
-    return raw.execAndGet("SELECT group_concat(name) FROM sqlite_master").getString();
+    kangle::storage::Connection raw(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_only, false, 0));
+    return raw.query_text("SELECT group_concat(name) FROM sqlite_master");
   };
   SECTION("another program's SQLite file") {
-    SQLite::Database(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE).exec("CREATE TABLE contacts (name TEXT)");
+    kangle::storage::Connection(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, true, 0)).exec("CREATE TABLE contacts (name TEXT)");
     for (auto access : {Access::read_only, Access::read_write}) {
       CHECK_THAT(workspace_error_of([&] { Database db(file, access); }), Catch::Contains("is not a kangle database"));
     }
@@ -441,9 +442,9 @@ TEST_CASE("Database, a file kangle did not make is refused and left as it was") 
     { Database db(file, Access::read_write); }
     CHECK(fs::file_size(file) > 0);
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) <= 3);  // kangle.db, -wal, -shm
-    SQLite::Database(file.string(), SQLite::OPEN_READWRITE).exec("PRAGMA application_id = 0");
+    kangle::storage::Connection(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, false, 0)).exec("PRAGMA application_id = 0");
     { Database db(file, Access::read_write); }
-    CHECK(SQLite::Database(file.string(), SQLite::OPEN_READONLY).execAndGet("PRAGMA application_id").getInt() ==
+    CHECK(kangle::storage::Connection(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_only, false, 0)).query_integer("PRAGMA application_id") ==
           kangle::storage::application_id);
   }
 }
@@ -452,7 +453,7 @@ TEST_CASE("Database, missing_schema_objects names what was dropped behind kangle
   TempDir dir;
   auto file = dir.path() / "kangle.db";
   { Database db(file, Access::read_write); }
-  SQLite::Database(file.string(), SQLite::OPEN_READWRITE).exec("DROP TRIGGER points_ledger_no_delete");
+  kangle::storage::Connection(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, false, 0)).exec("DROP TRIGGER points_ledger_no_delete");
   Database db(file, Access::read_only);
   auto missing = db.missing_schema_objects();
   REQUIRE(missing.size() == 1);

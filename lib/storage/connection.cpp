@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "storage/connection.hpp"
+
+#include "storage/driver.hpp"
+
+namespace kangle::storage {
+
+bool Column::is_null() const { return statement_->is_null(index_); }
+std::int64_t Column::int64() const { return statement_->int64(index_); }
+double Column::real() const { return statement_->real(index_); }
+std::string_view Column::view() const { return statement_->text(index_); }
+
+Statement::Statement(Connection& connection, std::string_view sql) : driver_(connection.driver().prepare(sql)) {}
+Statement::~Statement() = default;
+Statement::Statement(Statement&&) noexcept = default;
+Statement& Statement::operator=(Statement&&) noexcept = default;
+
+void Statement::bind_int64(int index, std::int64_t value) { driver_->bind_int64(index, value); }
+void Statement::bind(int index, double value) { driver_->bind_real(index, value); }
+void Statement::bind(int index, std::string_view value) { driver_->bind_text(index, value); }
+void Statement::bind_no_copy(int index, const std::string& value) { driver_->bind_text_no_copy(index, value); }
+void Statement::bind_null(int index) { driver_->bind_null(index); }
+int Statement::parameter_index(const std::string& name) const { return driver_->parameter_index(name); }
+bool Statement::step() { return driver_->step(); }
+int Statement::exec() { return driver_->exec(); }
+void Statement::reset() { driver_->reset(); }
+void Statement::clear_bindings() { driver_->clear_bindings(); }
+int Statement::column_count() const { return driver_->column_count(); }
+std::string Statement::column_name(int index) const { return driver_->column_name(index); }
+
+Connection::Connection(std::unique_ptr<ConnectionDriver> driver) : driver_(std::move(driver)) {}
+Connection::~Connection() = default;
+
+void Connection::exec(std::string_view sql) { driver_->exec(sql); }
+
+std::int64_t Connection::query_integer(std::string_view sql) {
+  Statement query(*this, sql);
+  return query.step() ? query.column(0).int64() : 0;
+}
+
+std::string Connection::query_text(std::string_view sql) {
+  Statement query(*this, sql);
+  return query.step() ? query.column(0).text() : std::string();
+}
+
+std::int64_t Connection::last_insert_id() { return driver_->last_insert_id(); }
+
+Transaction::Transaction(Connection& connection, Mode mode) : connection_(connection) { connection_.driver().begin(mode); }
+
+Transaction::~Transaction() {
+  if (!open_) return;
+  try {
+    connection_.driver().rollback();
+  } catch (...) {  // a destructor does not throw: the database rolls back what it cannot finish
+  }
+}
+
+void Transaction::commit() {
+  connection_.driver().commit();
+  open_ = false;
+}
+
+}  // namespace kangle::storage

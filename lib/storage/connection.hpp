@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: Apache-2.0
+// The database as the stores see it: a connection, statements, their columns, a
+// transaction and typed failures, the same whichever database a workspace uses. The
+// drivers (driver.hpp) are what knows SQLite.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace kangle::storage {
+
+class ConnectionDriver;
+class StatementDriver;
+
+enum class Access { read_only, read_write };
+
+/// What went wrong, in the terms a command answers in, whichever database said it.
+enum class Failure {
+  busy,           // another writer held the database longer than the wait allows
+  unique,         // a UNIQUE or PRIMARY KEY constraint refused the row
+  constraint,     // another constraint (CHECK, FOREIGN KEY, NOT NULL, a trigger) refused it
+  serialization,  // a concurrent transaction made this one impossible to serialise
+  full,           // the disk (or the database's quota) is full
+  read_only,      // the database or its folder cannot be written
+  unreachable,    // the database cannot be opened or reached
+  unreadable,     // not a database, or damaged
+  missing_table,  // a table kangle made was dropped behind its back
+  other,
+};
+
+class DatabaseError : public std::runtime_error {
+public:
+  DatabaseError(Failure failure, const std::string& what) : std::runtime_error(what), failure_(failure) {}
+  Failure failure() const { return failure_; }
+
+private:
+  Failure failure_;
+};
+
+/// One column of a statement's current row; read it before the next step.
+class Column {
+public:
+  Column(StatementDriver& statement, int index) : statement_(&statement), index_(index) {}
+  bool is_null() const;
+  /// NULL reads as 0 and "", as SQLite reads it.
+  std::int64_t int64() const;
+  int int32() const { return static_cast<int>(int64()); }
+  double real() const;
+  std::string text() const { return std::string(view()); }
+  /// The text without a copy, valid until the statement's next step.
+  std::string_view view() const;
+
+private:
+  StatementDriver* statement_;
+  int index_;
+};
+
+class Connection;
+
+/// A prepared statement: bound, stepped row by row, reset for its next use. Parameters
+/// are `?` and numbered from 1; columns from 0.
+class Statement {
+public:
+  Statement(Connection& connection, std::string_view sql);
+  ~Statement();
+  Statement(Statement&&) noexcept;
+  Statement& operator=(Statement&&) noexcept;
+
+  template <typename Int>
+    requires std::is_integral_v<Int>
+  void bind(int index, Int value) {
+    bind_int64(index, static_cast<std::int64_t>(value));
+  }
+  void bind(int index, double value);
+  /// The text, copied.
+  void bind(int index, std::string_view value);
+  void bind(int index, const char* value) { bind(index, std::string_view(value)); }
+  void bind(int index, const std::string& value) { bind(index, std::string_view(value)); }
+  /// The text without a copy: `value` must outlive the statement's next step (an import
+  /// binds a million of them).
+  void bind_no_copy(int index, const std::string& value);
+  void bind_null(int index);
+  /// The index of the parameter `:name` (given with its colon); 0 when the SQL has none.
+  int parameter_index(const std::string& name) const;
+
+  /// Runs to the next row: false when there is none.
+  bool step();
+  /// Runs a statement that returns no row; the number of rows it changed.
+  int exec();
+  /// Ready to run again, with its bindings kept.
+  void reset();
+  void clear_bindings();
+
+  Column column(int index) { return Column(*driver_, index); }
+  int column_count() const;
+  std::string column_name(int index) const;
+
+private:
+  void bind_int64(int index, std::int64_t value);
+  std::unique_ptr<StatementDriver> driver_;
+};
+
+/// One connection to the workspace's database, used by one thread.
+class Connection {
+public:
+  explicit Connection(std::unique_ptr<ConnectionDriver> driver);
+  ~Connection();
+
+  /// Runs SQL that returns no rows: one statement or several.
+  void exec(std::string_view sql);
+  /// The integer (or text) in the first column of the query's first row; 0 (or "")
+  /// when it has none or it is NULL.
+  std::int64_t query_integer(std::string_view sql);
+  std::string query_text(std::string_view sql);
+  /// The id the last INSERT gave its row.
+  std::int64_t last_insert_id();
+
+  ConnectionDriver& driver() { return *driver_; }
+
+private:
+  std::unique_ptr<ConnectionDriver> driver_;
+};
+
+/// A transaction, rolled back unless committed. `write` takes the database's write lock
+/// when it begins, so two commands that write run one after the other, never both reading
+/// what the other is about to change; `read` sees one snapshot of the database.
+class Transaction {
+public:
+  enum Mode { read, write };
+  Transaction(Connection& connection, Mode mode);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+private:
+  Connection& connection_;
+  bool open_ = true;
+};
+
+}  // namespace kangle::storage
