@@ -12,6 +12,7 @@ packages=(
   libutf8proc-dev libssl-dev libzip-dev libexpat1-dev zlib1g-dev libxlsxwriter-dev liblemon-dev libical-dev sqlite3
   libicu-dev libnova-dev      # the Chinese lunar calendar and the Qingming solar term of the public holidays
   nlohmann-json3-dev          # JSON output
+  libpq-dev postgresql-15     # a district's shared database; the tests start a throwaway cluster of their own
   tzdata                      # the zone database: kangle knows China's zones without it, the tests use others
   chromium python3-openpyxl   # the report tests open the HTML in Chromium and read the XLSX back
   poppler-utils fonts-noto-cjk  # ...print it to PDF and read the words' places (pdftotext), in a Chinese font

@@ -30,6 +30,7 @@ std::string Statement::column_name(int index) const { return driver_->column_nam
 
 Connection::Connection(std::unique_ptr<ConnectionDriver> driver) : driver_(std::move(driver)) {}
 Connection::~Connection() = default;
+Connection::Connection(Connection&&) noexcept = default;
 
 void Connection::exec(std::string_view sql) { driver_->exec(sql); }
 

@@ -109,6 +109,7 @@ class Connection {
 public:
   explicit Connection(std::unique_ptr<ConnectionDriver> driver);
   ~Connection();
+  Connection(Connection&&) noexcept;
 
   /// Runs SQL that returns no rows: one statement or several.
   void exec(std::string_view sql);

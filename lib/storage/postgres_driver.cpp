@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "storage/postgres_driver.hpp"
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+#include <vector>
+
+namespace kangle::storage {
+
+NumberedSql number_parameters(std::string_view sql) {
+  NumberedSql out;
+  out.text.reserve(sql.size() + 16);
+  auto is_name = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (c == '\'' || c == '"') {  // quoted text or a quoted name, its doubled quotes included
+      std::size_t end = i + 1;
+      while (end < sql.size() && !(sql[end] == c && (end + 1 >= sql.size() || sql[end + 1] != c))) end += sql[end] == c ? 2 : 1;
+      out.text.append(sql.substr(i, end + 1 - i));
+      i = end;
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {  // a comment, to the end of its line
+      std::size_t end = sql.find('\n', i);
+      if (end == std::string_view::npos) end = sql.size();
+      out.text.append(sql.substr(i, end - i));
+      i = end - 1;
+    } else if (c == '?') {
+      out.text += fmt::format("${}", ++out.parameters);
+    } else if (c == ':' && i + 1 < sql.size() && sql[i + 1] == ':') {  // a cast
+      out.text += "::";
+      ++i;
+    } else if (c == ':' && i + 1 < sql.size() && is_name(sql[i + 1]) && (i == 0 || !is_name(sql[i - 1]))) {
+      std::size_t end = i + 1;
+      while (end < sql.size() && is_name(sql[end])) ++end;
+      auto name = std::string(sql.substr(i, end - i));
+      auto [slot, added] = out.names.try_emplace(name, out.parameters + 1);
+      if (added) ++out.parameters;
+      out.text += fmt::format("${}", slot->second);
+      i = end - 1;
+    } else {
+      out.text += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+/// The failure PostgreSQL reported, by its SQLSTATE (Appendix A of its manual).
+DatabaseError database_error(const PGresult* result, const PGconn* connection) {
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  std::string what = primary ? primary : PQerrorMessage(connection);
+  while (!what.empty() && what.back() == '\n') what.pop_back();
+  std::string_view code = state ? state : "";
+  auto of_class = [&](std::string_view prefix) { return code.starts_with(prefix); };
+  if (code == "23505") return {Failure::unique, what};
+  if (of_class("23") || code == "P0001") return {Failure::constraint, what};  // P0001: a trigger's RAISE, as SQLite's
+  if (code == "40001" || code == "40P01") return {Failure::serialization, what};
+  if (code == "55P03" || code == "57014") return {Failure::busy, what};  // lock_timeout, statement_timeout
+  if (of_class("53")) return {Failure::full, what};
+  if (code == "25006" || code == "42501") return {Failure::read_only, what};
+  if (of_class("08") || code.empty()) return {Failure::unreachable, what};
+  if (of_class("XX")) return {Failure::unreadable, what};
+  if (code == "42P01") {  // relation "rota_seats" does not exist: the table's name, as SQLite's driver gives it
+    auto open = what.find('"');
+    auto close = what.find('"', open + 1);
+    if (open != std::string::npos && close != std::string::npos) return {Failure::missing_table, what.substr(open + 1, close - open - 1)};
+  }
+  return {Failure::other, what};
+}
+
+/// A result freed when it goes.
+struct Result {
+  PGresult* result = nullptr;
+  explicit Result(PGresult* r = nullptr) : result(r) {}
+  Result(Result&& other) noexcept : result(other.result) { other.result = nullptr; }
+  Result& operator=(Result&& other) noexcept {
+    std::swap(result, other.result);
+    return *this;
+  }
+  ~Result() { PQclear(result); }
+};
+
+/// `result`, or its failure thrown.
+Result checked(PGresult* raw, PGconn* connection) {
+  Result result(raw);
+  auto status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw database_error(raw, connection);
+  return result;
+}
+
+class PostgresStatement final : public StatementDriver {
+public:
+  PostgresStatement(PGconn* connection, std::string name, std::string_view sql)
+      : connection_(connection), name_(std::move(name)), sql_(number_parameters(sql)) {
+    checked(PQprepare(connection_, name_.c_str(), sql_.text.c_str(), sql_.parameters, nullptr), connection_);
+    auto count = static_cast<std::size_t>(sql_.parameters);
+    owned_.resize(count);
+    values_.assign(count, nullptr);
+    lengths_.assign(count, 0);
+  }
+  ~PostgresStatement() override {
+    PQclear(PQexec(connection_, fmt::format("DEALLOCATE \"{}\"", name_).c_str()));  // refused in a failed transaction: the name stays unused
+  }
+
+  void bind_int64(int index, std::int64_t value) override { bind_text(index, fmt::format_int(value).str()); }
+  void bind_real(int index, double value) override { bind_text(index, fmt::format("{}", value)); }
+  void bind_text(int index, std::string_view value) override {
+    auto i = slot(index);
+    owned_[i].assign(value);
+    values_[i] = owned_[i].c_str();
+    lengths_[i] = static_cast<int>(value.size());
+  }
+  void bind_text_no_copy(int index, const std::string& value) override {
+    auto i = slot(index);
+    values_[i] = value.c_str();
+    lengths_[i] = static_cast<int>(value.size());
+  }
+  void bind_null(int index) override { values_[slot(index)] = nullptr; }
+  int parameter_index(const std::string& name) const override {
+    auto found = sql_.names.find(name);
+    return found == sql_.names.end() ? 0 : found->second;
+  }
+
+  bool step() override {
+    if (!result_.result) run();
+    return ++row_ < PQntuples(result_.result);
+  }
+  int exec() override {
+    run();
+    int changed = 0;
+    std::string_view count = PQcmdTuples(result_.result);
+    std::from_chars(count.data(), count.data() + count.size(), changed);
+    return changed;
+  }
+  void reset() override {
+    result_ = Result();
+    row_ = -1;
+  }
+  void clear_bindings() override { values_.assign(values_.size(), nullptr); }
+
+  bool is_null(int index) const override { return PQgetisnull(result_.result, row_, index) != 0; }
+  std::int64_t int64(int index) const override {
+    auto value = text(index);
+    std::int64_t number = 0;
+    if (value.empty()) return 0;  // NULL, as SQLite reads it
+    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+    if (error != std::errc() || end != value.data() + value.size()) {
+      throw DatabaseError(Failure::other, fmt::format("not an integer in column {}: {}", column_name(index), value));
+    }
+    return number;
+  }
+  double real(int index) const override {
+    auto value = text(index);
+    if (value.empty()) return 0;
+    return std::strtod(std::string(value).c_str(), nullptr);
+  }
+  std::string_view text(int index) const override {
+    if (!result_.result || row_ < 0 || row_ >= PQntuples(result_.result) || index < 0 || index >= PQnfields(result_.result)) {
+      throw DatabaseError(Failure::other, fmt::format("no column {} in the current row", index));
+    }
+    return {PQgetvalue(result_.result, row_, index), static_cast<std::size_t>(PQgetlength(result_.result, row_, index))};
+  }
+  int column_count() const override { return result_.result ? PQnfields(result_.result) : 0; }
+  std::string column_name(int index) const override {
+    const char* name = result_.result ? PQfname(result_.result, index) : nullptr;
+    return name ? name : std::to_string(index);
+  }
+
+private:
+  std::size_t slot(int index) const {
+    if (index < 1 || index > sql_.parameters) throw DatabaseError(Failure::other, fmt::format("no parameter {}", index));
+    return static_cast<std::size_t>(index - 1);
+  }
+  void run() {
+    result_ = checked(PQexecPrepared(connection_, name_.c_str(), sql_.parameters, values_.data(), lengths_.data(), nullptr, 0),
+                      connection_);
+    row_ = -1;
+  }
+
+  PGconn* connection_;
+  std::string name_;
+  NumberedSql sql_;
+  std::vector<std::string> owned_;
+  std::vector<const char*> values_;
+  std::vector<int> lengths_;
+  Result result_;
+  int row_ = -1;
+};
+
+class PostgresConnection final : public ConnectionDriver {
+public:
+  PostgresConnection(const std::string& url, Access access, int busy_timeout_ms) : connection_(PQconnectdb(url.c_str())) {
+    if (!connection_ || PQstatus(connection_) != CONNECTION_OK) {
+      std::string what = connection_ ? PQerrorMessage(connection_) : "out of memory";
+      PQfinish(connection_);
+      throw DatabaseError(Failure::unreachable, what);
+    }
+    PQsetNoticeProcessor(connection_, [](void*, const char*) {}, nullptr);  // notices are not kangle's output
+    exec(fmt::format("SET client_encoding = 'UTF8'; SET lock_timeout = {}", busy_timeout_ms));
+    if (access == Access::read_only) exec("SET default_transaction_read_only = on");
+  }
+  ~PostgresConnection() override { PQfinish(connection_); }
+
+  std::unique_ptr<StatementDriver> prepare(std::string_view sql) override {
+    return std::make_unique<PostgresStatement>(connection_, fmt::format("kangle_{}", ++statements_), sql);
+  }
+  void exec(std::string_view sql) override { checked(PQexec(connection_, std::string(sql).c_str()), connection_); }
+  std::int64_t last_insert_id() override {
+    Result result = checked(PQexec(connection_, "SELECT lastval()"), connection_);
+    return std::strtoll(PQgetvalue(result.result, 0, 0), nullptr, 10);
+  }
+  // A write transaction takes a lock of the workspace's own (its schema) as it begins, as
+  // SQLite's BEGIN IMMEDIATE does: writers run one after the other, and each statement
+  // of the one running sees everything the writers before it committed. A read sees one
+  // snapshot.
+  void begin(Transaction::Mode mode) override {
+    if (mode == Transaction::read) return exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+    try {
+      exec(fmt::format("SELECT pg_advisory_xact_lock({}, hashtext(current_schema()))", writer_lock));
+    } catch (...) {
+      PQclear(PQexec(connection_, "ROLLBACK"));
+      throw;
+    }
+  }
+  void commit() override { exec("COMMIT"); }
+  void rollback() override { exec("ROLLBACK"); }
+
+private:
+  static constexpr int writer_lock = 0x4B414E47;  // "KANG"
+  PGconn* connection_;
+  std::uint64_t statements_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<ConnectionDriver> open_postgres(const std::string& url, Access access, int busy_timeout_ms) {
+  return std::make_unique<PostgresConnection>(url, access, busy_timeout_ms);
+}
+
+}  // namespace kangle::storage
