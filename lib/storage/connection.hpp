@@ -32,6 +32,7 @@ enum class Failure {
   other,
 };
 
+/// what() is the database's own words, except for missing_table: the table's name.
 class DatabaseError : public std::runtime_error {
 public:
   DatabaseError(Failure failure, const std::string& what) : std::runtime_error(what), failure_(failure) {}
