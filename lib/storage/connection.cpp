@@ -34,15 +34,19 @@ Connection::Connection(Connection&&) noexcept = default;
 
 void Connection::exec(std::string_view sql) { driver_->exec(sql); }
 
-std::int64_t Connection::query_integer(std::string_view sql) {
-  Statement query(*this, sql);
-  return query.step() ? query.column(0).int64() : 0;
+namespace {
+
+Statement first_row(Connection& connection, std::string_view sql) {
+  Statement query(connection, sql);
+  if (!query.step()) throw DatabaseError(Failure::other, "no row from: " + std::string(sql));
+  return query;
 }
 
-std::string Connection::query_text(std::string_view sql) {
-  Statement query(*this, sql);
-  return query.step() ? query.column(0).text() : std::string();
-}
+}  // namespace
+
+std::int64_t Connection::query_integer(std::string_view sql) { return first_row(*this, sql).column(0).int64(); }
+
+std::string Connection::query_text(std::string_view sql) { return first_row(*this, sql).column(0).text(); }
 
 std::int64_t Connection::last_insert_id() { return driver_->last_insert_id(); }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 namespace kangle::storage {
 
@@ -32,14 +33,18 @@ enum class Failure {
   other,
 };
 
-/// what() is the database's own words, except for missing_table: the table's name.
+/// what() is the database's own words; subject() what they are about, when the failure
+/// names something (missing_table: the table).
 class DatabaseError : public std::runtime_error {
 public:
-  DatabaseError(Failure failure, const std::string& what) : std::runtime_error(what), failure_(failure) {}
+  DatabaseError(Failure failure, const std::string& what, std::string subject = {})
+      : std::runtime_error(what), failure_(failure), subject_(std::move(subject)) {}
   Failure failure() const { return failure_; }
+  const std::string& subject() const { return subject_; }
 
 private:
   Failure failure_;
+  std::string subject_;
 };
 
 /// One column of a statement's current row; read it before the next step.
@@ -114,8 +119,8 @@ public:
 
   /// Runs SQL that returns no rows: one statement or several.
   void exec(std::string_view sql);
-  /// The integer (or text) in the first column of the query's first row; 0 (or "")
-  /// when it has none or it is NULL.
+  /// The integer (or text) in the first column of the query's first row, 0 (or "") when
+  /// NULL. A query that returns no row throws: it was written to return one.
   std::int64_t query_integer(std::string_view sql);
   std::string query_text(std::string_view sql);
   /// The id the last INSERT gave its row.

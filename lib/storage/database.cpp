@@ -5,48 +5,78 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <regex>
 #include <set>
 #include <utility>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "storage/migrations.hpp"
+#include "storage/postgres_driver.hpp"
+#include "storage/postgres_schema.hpp"
 #include "storage/sqlite_driver.hpp"
 
 namespace kangle::storage {
 
-Database::Database(const std::filesystem::path& file, Access access) : file_(file) {
+std::string DatabaseLocation::shown() const {
+  if (!postgres()) return file.string();
+  // postgresql://user:secret@host/db, and password=secret in a key=value string or a URL's query.
+  static const std::regex in_authority(R"((://[^:/@]*:)[^@]*@)");
+  static const std::regex as_parameter(R"((password\s*=\s*)[^&\s]+)");
+  return std::regex_replace(std::regex_replace(postgres_url, in_authority, "$1***@"), as_parameter, "$1***");
+}
+
+Database::Database(const std::filesystem::path& file, Access access) : Database(DatabaseLocation{file, {}}, access) {}
+
+Database::Database(const DatabaseLocation& location, Access access) : location_(location) {
   try {
-    std::error_code ec;
-    if (access == Access::read_write && !std::filesystem::exists(file, ec)) create();
-    // kangle makes its database whole (create()), so an empty one was truncated or
-    // replaced: SQLite would take it for a new database and kangle would start afresh.
-    if (std::filesystem::is_regular_file(file, ec) && std::filesystem::file_size(file, ec) == 0 && !ec) {
-      throw WorkspaceError(Message(Msg::database_empty_file, file.string()));
-    }
-    db_ = std::make_unique<Connection>(open_sqlite(file.string(), access, false, busy_timeout_ms));
-    // Refuse a newer or a foreign database before changing anything in it, journal mode included.
-    refuse_foreign();  // first: another program's file is not "a newer kangle's", whatever its user_version
-    int version = schema_version();
-    if (version > latest_version()) {
-      throw WorkspaceError(Message(Msg::database_newer, file.string(), version, latest_version()));
-    }
-    db_->exec("PRAGMA foreign_keys = ON");
-    if (access == Access::read_write) {
-      db_->exec("PRAGMA journal_mode = WAL");
-      migrate();
-    }
+    if (location.postgres()) open_postgres_schema(access);
+    else open_sqlite_file(access);
   } catch (const DatabaseError& e) {
-    if (auto failure = storage_failure(e, file)) throw *failure;
-    throw WorkspaceError(Message(Msg::database_open_failed, file.string(), e.what()));
+    if (auto failure = storage_failure(e, location.shown())) throw *failure;
+    throw WorkspaceError(Message(Msg::database_open_failed, location.shown(), e.what()));
   }
+}
+
+void Database::open_sqlite_file(Access access) {
+  const auto& file = location_.file;
+  std::error_code ec;
+  if (access == Access::read_write && !std::filesystem::exists(file, ec)) create();
+  // kangle makes its database whole (create()), so an empty one was truncated or
+  // replaced: SQLite would take it for a new database and kangle would start afresh.
+  if (std::filesystem::is_regular_file(file, ec) && std::filesystem::file_size(file, ec) == 0 && !ec) {
+    throw WorkspaceError(Message(Msg::database_empty_file, file.string()));
+  }
+  db_ = std::make_unique<Connection>(open_sqlite(file.string(), access, false, busy_timeout_ms));
+  // Refuse a newer or a foreign database before changing anything in it, journal mode included.
+  refuse_foreign();  // first: another program's file is not "a newer kangle's", whatever its user_version
+  int version = schema_version();
+  if (version > latest_version()) {
+    throw WorkspaceError(Message(Msg::database_newer, file.string(), version, latest_version()));
+  }
+  db_->exec("PRAGMA foreign_keys = ON");
+  if (access == Access::read_write) {
+    db_->exec("PRAGMA journal_mode = WAL");
+    migrate();
+  }
+}
+
+void Database::open_postgres_schema(Access access) {
+  db_ = std::make_unique<Connection>(open_postgres(location_.postgres_url, access, busy_timeout_ms));
+  if (access == Access::read_write) make_postgres_schema();
+  refuse_foreign();
+  int version = schema_version();
+  if (version > latest_version()) {
+    throw WorkspaceError(Message(Msg::database_newer, location_.shown(), version, latest_version()));
+  }
+  if (access == Access::read_write) migrate_postgres();
 }
 
 void Database::create() {
   // Made beside it under a name of its own and linked into place once migrated: a command
   // killed meanwhile leaves no kangle.db at all, and of two kangles creating it at once,
   // the first link stands.
-  auto fresh = file_;
+  auto fresh = location_.file;
   fresh += fmt::format(".new-{}", ::getpid());
   std::error_code ec;
   std::filesystem::remove(fresh, ec);
@@ -59,16 +89,22 @@ void Database::create() {
     throw;
   }
   db_.reset();
-  std::filesystem::create_hard_link(fresh, file_, ec);
-  if (ec && ec != std::errc::file_exists) std::filesystem::rename(fresh, file_, ec);  // a file system without links
+  std::filesystem::create_hard_link(fresh, location_.file, ec);
+  if (ec && ec != std::errc::file_exists) std::filesystem::rename(fresh, location_.file, ec);  // a file system without links
   if (ec && ec != std::errc::file_exists) {
     std::filesystem::remove(fresh);
-    throw WorkspaceError(Message(Msg::cannot_write_file, file_.string(), ec.message()));
+    throw WorkspaceError(Message(Msg::cannot_write_file, location_.shown(), ec.message()));
   }
   std::filesystem::remove(fresh, ec);
 }
 
 void Database::refuse_foreign() {
+  if (location_.postgres()) {
+    // kangle's schema is marked in meta; a schema with tables and no mark is not kangle's.
+    bool ours = has_table("meta") && db_->query_text("SELECT value FROM meta WHERE key = 'application'") == "kangle";
+    if (ours || db_->query_integer("SELECT count(*) FROM pg_class WHERE relnamespace = to_regnamespace(current_schema())::oid") == 0) return;
+    throw WorkspaceError(Message(Msg::database_not_kangle, location_.shown()));
+  }
   std::int64_t mark = db_->query_integer("PRAGMA application_id");
   if (mark == application_id) return;
   // Unmarked: a kangle database from before the mark (migrations ran, kangle's tables are
@@ -76,10 +112,14 @@ void Database::refuse_foreign() {
   bool blank = !Statement(*db_, "SELECT 1 FROM sqlite_master").step();
   bool kangle_before_mark = schema_version() > 0 && has_table("meta") && has_table("volunteers");
   if (mark == 0 && ((schema_version() == 0 && blank) || kangle_before_mark)) return;
-  throw WorkspaceError(Message(Msg::database_not_kangle, file_.string()));
+  throw WorkspaceError(Message(Msg::database_not_kangle, location_.shown()));
 }
 
-int Database::schema_version() { return static_cast<int>(db_->query_integer("PRAGMA user_version")); }
+int Database::schema_version() {
+  if (!location_.postgres()) return static_cast<int>(db_->query_integer("PRAGMA user_version"));
+  if (!has_table("meta")) return 0;
+  return static_cast<int>(db_->query_integer("SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'schema_version'"));
+}
 
 int Database::latest_version() { return static_cast<int>(migrations().size()); }
 
@@ -94,7 +134,7 @@ void Database::migrate() {
     // IMMEDIATE: two processes opening a new workspace at once migrate one after the other.
     Transaction transaction(*db_, Transaction::write);
     int version = schema_version();
-    if (version > latest_version()) throw WorkspaceError(Message(Msg::database_newer, file_.string(), version, latest_version()));
+    if (version > latest_version()) throw WorkspaceError(Message(Msg::database_newer, location_.shown(), version, latest_version()));
     if (db_->query_integer("PRAGMA application_id") != application_id) {
       static_assert(application_id == 1262571079, "the mark below is application_id");  // SQL as a literal, not formatted
       db_->exec("PRAGMA application_id = 1262571079");
@@ -109,15 +149,46 @@ void Database::migrate() {
       // The rebuilt table must still hold every reference made to it.
       bool dangling = keys_off && Statement(*db_, "PRAGMA foreign_key_check").step();
       if (dangling) {
-        throw WorkspaceError(Message(Msg::database_migration_failed, file_.string(), version + 1, "foreign_key_check"));
+        throw WorkspaceError(Message(Msg::database_migration_failed, location_.shown(), version + 1, "foreign_key_check"));
       }
       db_->exec(fmt::format("PRAGMA user_version = {}", version + 1));
     } catch (const DatabaseError& e) {
-      throw WorkspaceError(Message(Msg::database_migration_failed, file_.string(), version + 1, e.what()));
+      throw WorkspaceError(Message(Msg::database_migration_failed, location_.shown(), version + 1, e.what()));
     }
     transaction.commit();
     if (keys_off) db_->exec("PRAGMA foreign_keys = ON");
   }
+}
+
+void Database::make_postgres_schema() {
+  // The schema the search_path names first, made when missing (not "$user": then public).
+  try {
+    db_->exec(R"sql(
+      DO $$
+      DECLARE first TEXT := trim(both ' "' from split_part(current_setting('search_path'), ',', 1));
+      BEGIN
+        IF first <> '' AND first <> '$user' THEN
+          EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', first);
+        END IF;
+      END $$)sql");
+  } catch (const DatabaseError& e) {
+    if (e.failure() != Failure::unique) throw;  // made by another command at the same moment
+  }
+}
+
+void Database::migrate_postgres() {
+  // Under the write lock: two commands opening a new schema at once make it one after the other.
+  Transaction transaction(*db_, Transaction::write);
+  int version = schema_version();
+  if (version > latest_version()) throw WorkspaceError(Message(Msg::database_newer, location_.shown(), version, latest_version()));
+  if (version == 0) {
+    static_assert(postgres_baseline_version == 16, "a PostgreSQL migration for each SQLite one after the baseline");
+    db_->exec(postgres_schema());
+    Statement mark(*db_, "INSERT INTO meta (key, value) VALUES ('application', 'kangle'), ('schema_version', ?)");
+    mark.bind(1, std::to_string(postgres_baseline_version));
+    mark.exec();
+  }
+  transaction.commit();
 }
 
 std::optional<Error> storage_failure(const std::exception& failure, const std::filesystem::path& file) {
@@ -133,7 +204,7 @@ std::optional<Error> storage_failure(const std::exception& failure, const std::f
     case Failure::unreadable:
       return WorkspaceError(Message(Msg::database_unreadable, file.string(), e->what()));
     case Failure::missing_table:  // dropped behind kangle's back (`kangle check` lists all of them)
-      return WorkspaceError(Message(Msg::in_file, file.string(), Message(Msg::database_missing_table, e->what())));
+      return WorkspaceError(Message(Msg::in_file, file.string(), Message(Msg::database_missing_table, e->subject())));
     default:
       return std::nullopt;
   }
@@ -141,6 +212,7 @@ std::optional<Error> storage_failure(const std::exception& failure, const std::f
 
 std::vector<Message> Database::integrity_problems() {
   std::vector<Message> problems;
+  if (location_.postgres()) return problems;
   Statement integrity(*db_, "PRAGMA integrity_check");
   while (integrity.step()) {
     std::string line = integrity.column(0).text();
@@ -156,9 +228,15 @@ std::vector<Message> Database::integrity_problems() {
 
 std::vector<Message> Database::missing_schema_objects() {
   using Object = std::pair<std::string, std::string>;  // type, name
-  auto objects_of = [](Connection& db) {
+  auto objects_of = [](Connection& db, bool postgres) {
     std::set<Object> out;
-    Statement q(db, "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+    Statement q(db, postgres ? R"sql(
+        SELECT 'table', tablename FROM pg_tables WHERE schemaname = current_schema()
+        UNION ALL SELECT 'view', viewname FROM pg_views WHERE schemaname = current_schema()
+        UNION ALL SELECT 'index', indexname FROM pg_indexes WHERE schemaname = current_schema()
+        UNION ALL SELECT 'trigger', t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+          WHERE c.relnamespace = to_regnamespace(current_schema())::oid AND NOT t.tgisinternal)sql"
+                             : "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
     while (q.step()) out.emplace(q.column(0).text(), q.column(1).text());
     return out;
   };
@@ -166,9 +244,9 @@ std::vector<Message> Database::missing_schema_objects() {
   Connection expected(open_sqlite(":memory:", Access::read_write, false, busy_timeout_ms));
   int version = std::min(schema_version(), latest_version());
   for (int i = 0; i < version; ++i) expected.exec(std::string(migrations()[static_cast<std::size_t>(i)]));
-  auto present = objects_of(*db_);
+  auto present = objects_of(*db_, location_.postgres());
   std::vector<Message> problems;
-  for (const auto& [type, name] : objects_of(expected)) {
+  for (const auto& [type, name] : objects_of(expected, false)) {
     if (present.contains({type, name})) continue;
     Msg message = type == "table" || type == "view" ? Msg::database_missing_table : type == "trigger" ? Msg::database_missing_trigger
                                                                                      : Msg::database_missing_index;
@@ -178,7 +256,8 @@ std::vector<Message> Database::missing_schema_objects() {
 }
 
 bool Database::has_table(const std::string& name) {
-  Statement q(*db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  Statement q(*db_, location_.postgres() ? "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?"
+                                         : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
   q.bind(1, name);
   return q.step();
 }

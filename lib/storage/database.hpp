@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -13,8 +14,20 @@
 
 namespace kangle::storage {
 
-/// The workspace database, kangle.db: SQLite in WAL mode with foreign keys on and a
-/// busy timeout, so that two kangle processes wait for each other instead of failing.
+/// Where a workspace's database is: its SQLite file, or a schema of a PostgreSQL database
+/// shared by a district (the first of the search_path that libpq's URL sets, as in
+/// `?options=-csearch_path%3Dkangjian`; public by default).
+struct DatabaseLocation {
+  std::filesystem::path file;
+  std::string postgres_url;
+  bool postgres() const { return !postgres_url.empty(); }
+  /// How messages name it: the file, or the URL with any password masked.
+  std::string shown() const;
+};
+
+/// The workspace database: kangle.db, SQLite in WAL mode with foreign keys on and a busy
+/// timeout, so that two kangle processes wait for each other instead of failing; or a
+/// PostgreSQL schema, whose writers wait for each other the same way (Transaction).
 class Database {
 public:
   /// Opens `file`; with read_write, creates it when missing (whole: migrated beside it,
@@ -23,6 +36,9 @@ public:
   /// written by a newer kangle, is not kangle's (another program's SQLite file, an empty
   /// file), or cannot be opened or read.
   Database(const std::filesystem::path& file, Access access);
+  /// The same on PostgreSQL: a schema with no table in it gets kangle's whole schema at
+  /// once (made first when the search_path names one that does not exist yet).
+  Database(const DatabaseLocation& location, Access access);
 
   Connection& sql() { return *db_; }
   /// The migration the database is at (`PRAGMA user_version`).
@@ -30,7 +46,8 @@ public:
   /// The migration this binary brings it to.
   static int latest_version();
 
-  /// Problems `PRAGMA integrity_check` and `foreign_key_check` report; empty when sound.
+  /// Problems `PRAGMA integrity_check` and `foreign_key_check` report; empty when sound
+  /// (PostgreSQL keeps its foreign keys itself, and reports damage as it reads).
   std::vector<Message> integrity_problems();
   /// The tables, indexes and triggers that the migrations up to this database's version
   /// make and that it lacks (dropped behind kangle's back), one problem each.
@@ -39,10 +56,14 @@ public:
   bool has_table(const std::string& name);
 
 private:
+  void open_sqlite_file(Access access);
+  void open_postgres_schema(Access access);
   void create();
   void refuse_foreign();
   void migrate();
-  std::filesystem::path file_;
+  void make_postgres_schema();
+  void migrate_postgres();
+  DatabaseLocation location_;
   std::unique_ptr<Connection> db_;
 };
 

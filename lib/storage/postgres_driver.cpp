@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
@@ -27,8 +28,19 @@ NumberedSql number_parameters(std::string_view sql) {
       if (end == std::string_view::npos) end = sql.size();
       out.text.append(sql.substr(i, end - i));
       i = end - 1;
-    } else if (c == '?') {
-      out.text += fmt::format("${}", ++out.parameters);
+    } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {  // a comment to its */
+      std::size_t end = sql.find("*/", i + 2);
+      end = end == std::string_view::npos ? sql.size() : end + 2;
+      out.text.append(sql.substr(i, end - i));
+      i = end - 1;
+    } else if (c == '?') {  // ?NNN is parameter NNN; a bare ? the one after the largest so far, as SQLite numbers them
+      std::size_t end = i + 1;
+      while (end < sql.size() && std::isdigit(static_cast<unsigned char>(sql[end]))) ++end;
+      int number = out.parameters + 1;
+      if (end > i + 1) std::from_chars(sql.data() + i + 1, sql.data() + end, number);
+      out.parameters = std::max(out.parameters, number);
+      out.text += fmt::format("${}", number);
+      i = end - 1;
     } else if (c == ':' && i + 1 < sql.size() && sql[i + 1] == ':') {  // a cast
       out.text += "::";
       ++i;
@@ -60,15 +72,17 @@ DatabaseError database_error(const PGresult* result, const PGconn* connection) {
   if (code == "23505") return {Failure::unique, what};
   if (of_class("23") || code == "P0001") return {Failure::constraint, what};  // P0001: a trigger's RAISE, as SQLite's
   if (code == "40001" || code == "40P01") return {Failure::serialization, what};
-  if (code == "55P03" || code == "57014") return {Failure::busy, what};  // lock_timeout, statement_timeout
-  if (of_class("53")) return {Failure::full, what};
+  if (code == "55P03") return {Failure::busy, what};  // lock_not_available: lock_timeout ran out
+  if (code == "53100") return {Failure::full, what};  // disk_full (53200 is memory, 53300 connections)
   if (code == "25006" || code == "42501") return {Failure::read_only, what};
-  if (of_class("08") || code.empty()) return {Failure::unreachable, what};
-  if (of_class("XX")) return {Failure::unreadable, what};
+  if (of_class("08") || code == "53300" || PQstatus(connection) == CONNECTION_BAD) return {Failure::unreachable, what};
+  if (code == "XX001" || code == "XX002") return {Failure::unreadable, what};  // data_corrupted, index_corrupted
   if (code == "42P01") {  // relation "rota_seats" does not exist: the table's name, as SQLite's driver gives it
     auto open = what.find('"');
     auto close = what.find('"', open + 1);
-    if (open != std::string::npos && close != std::string::npos) return {Failure::missing_table, what.substr(open + 1, close - open - 1)};
+    if (open != std::string::npos && close != std::string::npos) {
+      return {Failure::missing_table, what, what.substr(open + 1, close - open - 1)};
+    }
   }
   return {Failure::other, what};
 }
@@ -89,7 +103,7 @@ struct Result {
 Result checked(PGresult* raw, PGconn* connection) {
   Result result(raw);
   auto status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw database_error(raw, connection);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) throw database_error(raw, connection);
   return result;
 }
 
@@ -149,10 +163,15 @@ public:
     std::int64_t number = 0;
     if (value.empty()) return 0;  // NULL, as SQLite reads it
     auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-    if (error != std::errc() || end != value.data() + value.size()) {
-      throw DatabaseError(Failure::other, fmt::format("not an integer in column {}: {}", column_name(index), value));
-    }
-    return number;
+    if (error == std::errc() && end == value.data() + value.size()) return number;
+    // As SQLite reads them as integers: a boolean (t or f, PostgreSQL's text for it) as 1
+    // or 0, a real number without its fraction.
+    if (value == "t" || value == "f") return value == "t";
+    char* rest = nullptr;
+    std::string copy(value);
+    double real = std::strtod(copy.c_str(), &rest);
+    if (rest == copy.c_str() + copy.size()) return static_cast<std::int64_t>(real);
+    throw DatabaseError(Failure::other, fmt::format("not a number in column {}: {}", column_name(index), value));
   }
   double real(int index) const override {
     auto value = text(index);
@@ -194,24 +213,27 @@ private:
 
 class PostgresConnection final : public ConnectionDriver {
 public:
-  PostgresConnection(const std::string& url, Access access, int busy_timeout_ms) : connection_(PQconnectdb(url.c_str())) {
-    if (!connection_ || PQstatus(connection_) != CONNECTION_OK) {
-      std::string what = connection_ ? PQerrorMessage(connection_) : "out of memory";
-      PQfinish(connection_);
-      throw DatabaseError(Failure::unreachable, what);
+  PostgresConnection(const std::string& url, Access access, int busy_timeout_ms) : connection_(PQconnectdb(url.c_str()), &PQfinish) {
+    if (!connection_ || PQstatus(connection_.get()) != CONNECTION_OK) {
+      throw DatabaseError(Failure::unreachable, connection_ ? PQerrorMessage(connection_.get()) : "out of memory");
     }
-    PQsetNoticeProcessor(connection_, [](void*, const char*) {}, nullptr);  // notices are not kangle's output
-    exec(fmt::format("SET client_encoding = 'UTF8'; SET lock_timeout = {}", busy_timeout_ms));
+    PQsetNoticeProcessor(connection_.get(), [](void*, const char*) {}, nullptr);  // notices are not kangle's output
+    exec("SET client_encoding = 'UTF8'");
+    // 0 waits for ever on PostgreSQL; for kangle, as for SQLite, it means not waiting.
+    auto timeout = std::to_string(std::max(busy_timeout_ms, 1));
+    const char* values[] = {timeout.c_str()};
+    checked(PQexecParams(connection_.get(), "SELECT set_config('lock_timeout', $1, false)", 1, nullptr, values, nullptr, nullptr, 0),
+            connection_.get());
     if (access == Access::read_only) exec("SET default_transaction_read_only = on");
   }
-  ~PostgresConnection() override { PQfinish(connection_); }
 
   std::unique_ptr<StatementDriver> prepare(std::string_view sql) override {
-    return std::make_unique<PostgresStatement>(connection_, fmt::format("kangle_{}", ++statements_), sql);
+    return std::make_unique<PostgresStatement>(connection_.get(), fmt::format("kangle_{}", ++statements_), sql);
   }
-  void exec(std::string_view sql) override { checked(PQexec(connection_, std::string(sql).c_str()), connection_); }
-  std::int64_t last_insert_id() override {
-    Result result = checked(PQexec(connection_, "SELECT lastval()"), connection_);
+  void exec(std::string_view sql) override { checked(PQexec(connection_.get(), std::string(sql).c_str()), connection_.get()); }
+  std::int64_t last_insert_id() override {  // as the numbering trigger kept it (postgres_numbering)
+    Result result =
+        checked(PQexec(connection_.get(), "SELECT coalesce(current_setting('kangle.last_insert_id', true), '0')"), connection_.get());
     return std::strtoll(PQgetvalue(result.result, 0, 0), nullptr, 10);
   }
   // A write transaction takes a lock of the workspace's own (its schema) as it begins, as
@@ -222,9 +244,10 @@ public:
     if (mode == Transaction::read) return exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
     exec("BEGIN ISOLATION LEVEL READ COMMITTED");
     try {
-      exec(fmt::format("SELECT pg_advisory_xact_lock({}, hashtext(current_schema()))", writer_lock));
+      // 1262571079 is "KANG", the lock's first key; the second is the schema's.
+      exec("SELECT pg_advisory_xact_lock(1262571079, hashtext(coalesce(current_schema(), '')))");
     } catch (...) {
-      PQclear(PQexec(connection_, "ROLLBACK"));
+      PQclear(PQexec(connection_.get(), "ROLLBACK"));
       throw;
     }
   }
@@ -232,8 +255,7 @@ public:
   void rollback() override { exec("ROLLBACK"); }
 
 private:
-  static constexpr int writer_lock = 0x4B414E47;  // "KANG"
-  PGconn* connection_;
+  std::unique_ptr<PGconn, decltype(&PQfinish)> connection_;
   std::uint64_t statements_ = 0;
 };
 

@@ -30,7 +30,7 @@ DatabaseError database_error(const SQLite::Exception& e) {
       return {Failure::unreadable, what};
     case SQLITE_ERROR: {
       constexpr std::string_view no_table = "no such table: ";
-      if (what.starts_with(no_table)) return {Failure::missing_table, what.substr(no_table.size())};
+      if (what.starts_with(no_table)) return {Failure::missing_table, what, what.substr(no_table.size())};
       return {Failure::other, what};
     }
     default:
