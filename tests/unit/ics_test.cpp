@@ -12,6 +12,7 @@
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "temp_dir.hpp"
+#include "test_database.hpp"
 #include "workspace/init.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -164,7 +165,8 @@ TEST_CASE("export_ics: a duty removed comes back cancelled with the same UID and
   TempDir dir;
   auto config = example(dir);
   config.settings.ics_reminder = kangle::config::parse_reminder("前一天 20:00");
-  kangle::storage::Database db(dir.path() / "ws" / "kangle.db", kangle::storage::Access::read_write);
+  kangle::test::TestDatabase database(dir.path() / "ws");
+  kangle::storage::Database db(database.location(), kangle::storage::Access::read_write);
   std::vector<RotaSeat> seats = {
       seat("dingxiang/2026-12-01/0900/haircut/1", ymd(2026, 12, 1), 540, 690, "haircut", 4, "马国强"),
       seat("dingxiang/2026-12-08/0900/haircut/1", ymd(2026, 12, 8), 540, 690, "haircut", 4, "马国强"),

@@ -14,8 +14,9 @@
 #include "core/i18n.hpp"
 #include "import/columns.hpp"
 #include "import/pipeline.hpp"
-#include "temp_dir.hpp"
 #include "storage/database.hpp"
+#include "temp_dir.hpp"
+#include "test_database.hpp"
 #include "workspace/init.hpp"
 
 namespace kangle::test {
@@ -27,7 +28,7 @@ public:
   ImportWorkspace() {
     workspace::init_workspace({dir_.path(), std::string("kangjian"), std::nullopt});
     config_ = config::load_valid_config(dir_.path());
-    db_ = std::make_unique<storage::Database>(dir_.path() / "kangle.db", storage::Access::read_write);
+    db_ = std::make_unique<storage::Database>(database_.location(), storage::Access::read_write);
     std::filesystem::create_directories(dir_.path() / "in");
   }
 
@@ -49,12 +50,15 @@ public:
   }
   std::int64_t import_rows() { return db_->sql().query_integer("SELECT count(*) FROM imports"); }
   kangle::storage::Connection& sql() { return db_->sql(); }
-  /// The database's file, for a second connection (another command at the same time).
-  std::filesystem::path db_file() const { return dir_.path() / "kangle.db"; }
+  /// The workspace's folder.
+  const std::filesystem::path& folder() const { return dir_.path(); }
+  /// Where the database is, for a second connection (another command at the same time).
+  const storage::DatabaseLocation& database() const { return database_.location(); }
   const config::Config& config() const { return config_; }
 
 protected:
   TempDir dir_;
+  TestDatabase database_{dir_.path()};
   config::Config config_;
   std::unique_ptr<storage::Database> db_;
 };

@@ -16,6 +16,7 @@
 #include "schedule_fixtures.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
+#include "test_database.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
 namespace limits_test {
@@ -103,8 +104,7 @@ class LimitsWorkspace {
 public:
   explicit LimitsWorkspace(const std::vector<Volunteer>& volunteers) {
     config_ = workspace_.config();
-    db_ = std::make_unique<kangle::storage::Database>(workspace_.path() / "kangle.db",
-                                                        kangle::storage::Access::read_write);
+    db_ = std::make_unique<kangle::storage::Database>(database_.location(), kangle::storage::Access::read_write);
     kangle::people::Store store(db_->sql());
     for (auto v : volunteers) {
       v.phone = "1380000" + std::to_string(1000 + v.id);
@@ -127,6 +127,7 @@ public:
 
 private:
   Workspace workspace_;
+  kangle::test::TestDatabase database_{workspace_.path()};
   Config config_;
   std::unique_ptr<kangle::storage::Database> db_;
   std::vector<std::int64_t> ids_;

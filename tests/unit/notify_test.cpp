@@ -23,6 +23,7 @@
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "temp_dir.hpp"
+#include "test_database.hpp"
 #include "workspace/forget.hpp"
 #include "workspace/init.hpp"
 
@@ -40,13 +41,13 @@ Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std:
 /// The example workspace with its database open.
 struct Example {
   TempDir dir;
+  kangle::test::TestDatabase database{dir.path() / "ws"};
   kangle::config::Config config;
   std::unique_ptr<kangle::storage::Database> db;
   Example() {
     kangle::workspace::init_workspace({dir.path() / "ws", std::string("kangjian"), std::nullopt});
     config = kangle::config::load_valid_config(dir.path() / "ws");
-    db = std::make_unique<kangle::storage::Database>(dir.path() / "ws" / "kangle.db",
-                                                       kangle::storage::Access::read_write);
+    db = std::make_unique<kangle::storage::Database>(database.location(), kangle::storage::Access::read_write);
   }
   std::int64_t add(const std::string& name, const std::string& phone, std::vector<std::string> skills) {
     kangle::people::Volunteer v;

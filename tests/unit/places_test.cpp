@@ -261,7 +261,7 @@ TEST_CASE("landlines, a radius of 0, gaps' way forward and check's warning in th
 
   // check: 樱花药房, 康乐药房 and 樱花园理发店 have a radius and no place; 康乐诊所's
   // address names a compound with coordinates.
-  auto problems = kangle::workspace::check_workspace(ws.db_file().parent_path(), today);
+  auto problems = kangle::workspace::check_workspace(ws.folder(), today);
   std::vector<std::string> unplaced;
   for (const auto& d : problems) {
     if (d.message.id() == kangle::Msg::check_resource_no_place) {

@@ -81,7 +81,7 @@ TEST_CASE("set_document: what another command changed meanwhile is read, not wri
   LedgerWorkspace ws;
   auto id = ws.record("2026-12-02", "haircut", {ws.volunteer("甲")}, 120);
   // Another command holds the write lock, and has set the residents served.
-  kangle::storage::Database other(ws.db_file(), kangle::storage::Access::read_write);
+  kangle::storage::Database other(ws.database(), kangle::storage::Access::read_write);
   kangle::storage::Transaction writing(other.sql(), kangle::storage::Transaction::write);
   records::RecordStore(other.sql()).update_outcome(id, 30, std::nullopt, "");
   records::OutcomeChange change;

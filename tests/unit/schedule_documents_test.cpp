@@ -24,6 +24,7 @@
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "temp_dir.hpp"
+#include "test_database.hpp"
 #include "workspace/init.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -44,14 +45,14 @@ const schedule::Month december{2026, 12};
 /// The example workspace with a few volunteers and December's rota built.
 struct Example {
   TempDir dir;
+  kangle::test::TestDatabase database{dir.path() / "ws"};
   kangle::config::Config config;
   std::unique_ptr<kangle::storage::Database> db;
   std::int64_t zhang = 0;
   Example() {
     kangle::workspace::init_workspace({dir.path() / "ws", std::string("kangjian"), std::nullopt});
     config = kangle::config::load_valid_config(dir.path() / "ws");
-    db = std::make_unique<kangle::storage::Database>(dir.path() / "ws" / "kangle.db",
-                                                       kangle::storage::Access::read_write);
+    db = std::make_unique<kangle::storage::Database>(database.location(), kangle::storage::Access::read_write);
     zhang = add("张伟", "13800138000", {"barber", "nurse"});
     add("李娜", "13800138001", {"barber"});
     schedule::build_rota(db->sql(), config, december, "2026-11-25T02:00:00Z", false);
@@ -250,7 +251,7 @@ TEST_CASE("lock_seats: a seat a build empties meanwhile is refused, not \"0 seat
   auto held = std::find_if(rota.begin(), rota.end(), [](const auto& seat) { return seat.volunteer.has_value(); });
   REQUIRE(held != rota.end());
   // Another command (a rebuild, say) holds the write lock and has emptied the seat.
-  kangle::storage::Database other(ws.dir.path() / "ws" / "kangle.db", kangle::storage::Access::read_write);
+  kangle::storage::Database other(ws.database.location(), kangle::storage::Access::read_write);
   kangle::storage::Transaction writing(other.sql(), kangle::storage::Transaction::write);
   kangle::storage::Statement empty(other.sql(), "UPDATE rota_seats SET volunteer_id = NULL WHERE month = ? AND seat = ?");
   empty.bind(1, december.text());

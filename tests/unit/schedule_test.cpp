@@ -38,6 +38,7 @@
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "temp_dir.hpp"
+#include "test_database.hpp"
 #include "workspace/init.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -395,7 +396,8 @@ TEST_CASE("Seat keys stay unique when two entries of a kiosk share a start time 
   auto keys = seat_keys(sessions);
   CHECK(seat_count(sessions) == 132);
   CHECK(std::set<std::string>(keys.begin(), keys.end()).size() == keys.size());
-  kangle::storage::Database db(workspace.path() / "kangle.db", kangle::storage::Access::read_write);
+  kangle::test::TestDatabase database(workspace.path());
+  kangle::storage::Database db(database.location(), kangle::storage::Access::read_write);
   CHECK_NOTHROW(schedule::build_rota(db.sql(), config, {2026, 12}, first_run, false));
 }
 
@@ -1376,8 +1378,7 @@ class RotaWorkspace {
 public:
   RotaWorkspace() {
     config_ = workspace_.config();
-    db_ = std::make_unique<kangle::storage::Database>(workspace_.path() / "kangle.db",
-                                                        kangle::storage::Access::read_write);
+    db_ = std::make_unique<kangle::storage::Database>(database_.location(), kangle::storage::Access::read_write);
     kangle::people::Store store(db_->sql());
     const std::vector<std::vector<std::string>> skills = {
         {"barber"}, {"barber", "tailor"}, {"handyman", "knife-grinder"}, {"nurse"}, {"nurse", "calibration"},
@@ -1408,6 +1409,7 @@ public:
 
 private:
   Workspace workspace_;
+  kangle::test::TestDatabase database_{workspace_.path()};
   Config config_;
   std::unique_ptr<kangle::storage::Database> db_;
 };
