@@ -149,11 +149,7 @@ ImportReport run_import(storage::Connection& db, const ColumnAliases& aliases, c
   report.ignored_columns = table.header.ignored;
   report.other_sheets = table.other_sheets;
 
-  // A page cache of 64 MiB rather than SQLite's 2: with 2, the indexes of a big import spill
-  // to the WAL before the commit and are read back (110,000 reads and writes for 130,000
-  // rows, a tenth of the time). Only what the import touches is held; the command's
-  // connection closes after it.
-  db.exec("PRAGMA cache_size = -65536");
+  db.prepare_for_bulk_writes();
   storage::Transaction transaction(db, storage::Transaction::write);
   {
     storage::Statement seen(db, "SELECT imported_at FROM imports WHERE kind = ? AND sha256 = ?");

@@ -173,7 +173,7 @@ std::map<std::int64_t, std::vector<Date>> ProjectStore::live_days_by_resource(co
 
 std::vector<Project> ProjectStore::list(const ProjectFilter& filter, const Date& today) {
   storage::Statement q(db_, "SELECT " + project_columns +
-                               " WHERE (?1 IS NULL OR p.status = ?1) AND (?2 = '' OR instr(p.unit, ?2) > 0 OR "
+                               " WHERE (CAST(?1 AS TEXT) IS NULL OR p.status = ?1) AND (?2 = '' OR instr(p.unit, ?2) > 0 OR "
                                "instr(r.provider, ?2) > 0) ORDER BY p.id");
   if (filter.status) q.bind(1, std::string(to_string(*filter.status)));
   q.bind(2, filter.unit);
@@ -231,7 +231,7 @@ Project ProjectStore::transition(std::int64_t id, ProjectStatus to, const Transi
   q.bind(8, id);
   q.exec();
   for (auto volunteer : details.volunteers) {
-    storage::Statement team(db_, "INSERT OR IGNORE INTO project_volunteers (project_id, volunteer_id) VALUES (?, ?)");
+    storage::Statement team(db_, "INSERT INTO project_volunteers (project_id, volunteer_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
     team.bind(1, id);
     team.bind(2, volunteer);
     team.exec();
@@ -251,8 +251,8 @@ std::vector<std::int64_t> ProjectStore::team(std::int64_t project) {
 
 std::vector<Project> ProjectStore::done_between(const std::optional<Date>& from, const std::optional<Date>& to) {
   storage::Statement q(db_, "SELECT " + project_columns +
-                               " WHERE (p.status = 'done' OR p.status = 'reviewed') AND (?1 IS NULL OR p.done_on >= ?1) "
-                               "AND (?2 IS NULL OR p.done_on <= ?2) ORDER BY p.id");
+                               " WHERE (p.status = 'done' OR p.status = 'reviewed') AND (CAST(?1 AS TEXT) IS NULL OR p.done_on >= ?1) "
+                               "AND (CAST(?2 AS TEXT) IS NULL OR p.done_on <= ?2) ORDER BY p.id");
   if (from) q.bind(1, format_date(*from));
   if (to) q.bind(2, format_date(*to));
   std::vector<Project> out;

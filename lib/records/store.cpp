@@ -103,9 +103,9 @@ std::optional<Record> RecordStore::find(std::int64_t id) {
 std::vector<Record> RecordStore::list(const RecordFilter& filter) {
   static const std::string sql =
       "SELECT " + record_columns +
-      " FROM service_records r WHERE (?1 IS NULL OR r.date >= ?1) AND (?2 IS NULL OR r.date <= ?2) "
+      " FROM service_records r WHERE (CAST(?1 AS TEXT) IS NULL OR r.date >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR r.date <= ?2) "
       "AND (?3 = '' OR r.kiosk = ?3) AND (?4 = '' OR r.service = ?4) AND (?5 OR r.cancelled_at IS NULL) "
-      "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM record_volunteers a WHERE a.record_id = r.id AND a.volunteer_id = ?6)) "
+      "AND (CAST(?6 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM record_volunteers a WHERE a.record_id = r.id AND a.volunteer_id = ?6)) "
       "ORDER BY r.date, r.start_minute, r.kiosk, r.id";
   std::vector<Record> out;
   {
@@ -129,7 +129,7 @@ void RecordStore::for_each(const std::optional<Date>& from, const std::optional<
                       "SELECT " + record_columns +
                           ", a.volunteer_id, a.minutes, a.substitute FROM service_records r "
                           "JOIN record_volunteers a ON a.record_id = r.id "
-                          "WHERE r.cancelled_at IS NULL AND (?1 IS NULL OR r.date >= ?1) AND (?2 IS NULL OR r.date <= ?2) "
+                          "WHERE r.cancelled_at IS NULL AND (CAST(?1 AS TEXT) IS NULL OR r.date >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR r.date <= ?2) "
                           "ORDER BY r.id, a.volunteer_id");
   storage::bind_optional(q, 1, from);
   storage::bind_optional(q, 2, to);
@@ -284,11 +284,11 @@ std::vector<Hours> RecordStore::hours(const std::optional<Date>& from, const std
       "WITH served AS ("
       "  SELECT a.volunteer_id AS id, count(*) AS sessions, sum(a.minutes) AS minutes FROM record_volunteers a "
       "  JOIN service_records r ON r.id = a.record_id WHERE r.cancelled_at IS NULL "
-      "  AND (?1 IS NULL OR r.date >= ?1) AND (?2 IS NULL OR r.date <= ?2) AND (?3 IS NULL OR a.volunteer_id = ?3) "
+      "  AND (CAST(?1 AS TEXT) IS NULL OR r.date >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR r.date <= ?2) AND (CAST(?3 AS BIGINT) IS NULL OR a.volunteer_id = ?3) "
       "  GROUP BY a.volunteer_id), "
       "granted AS ("
       "  SELECT volunteer_id AS id, sum(minutes) AS minutes FROM granted_hours "
-      "  WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) AND (?3 IS NULL OR volunteer_id = ?3) "
+      "  WHERE (CAST(?1 AS TEXT) IS NULL OR date >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR date <= ?2) AND (CAST(?3 AS BIGINT) IS NULL OR volunteer_id = ?3) "
       "  GROUP BY volunteer_id) "
       "SELECT v.id, v.name, coalesce(s.sessions, 0), coalesce(s.minutes, 0), coalesce(g.minutes, 0) FROM volunteers v "
       "LEFT JOIN served s ON s.id = v.id LEFT JOIN granted g ON g.id = v.id "

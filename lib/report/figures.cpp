@@ -2,6 +2,8 @@
 #include "report/figures.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -44,8 +46,8 @@ storage::Statement over(storage::Connection& db, const std::string& sql, const B
 /// The weight of one record's satisfaction: the residents it served, at least one; then
 /// the records rated.
 constexpr const char* weighted_satisfaction =
-    "sum(r.satisfaction * max(coalesce(r.residents, 1), 1)), "
-    "sum(CASE WHEN r.satisfaction IS NOT NULL THEN max(coalesce(r.residents, 1), 1) END), count(r.satisfaction)";
+    "sum(r.satisfaction * CASE WHEN r.residents > 1 THEN r.residents ELSE 1 END), "
+    "sum(CASE WHEN r.satisfaction IS NOT NULL THEN CASE WHEN r.residents > 1 THEN r.residents ELSE 1 END END), count(r.satisfaction)";
 
 Satisfaction satisfaction_at(storage::Statement& q, int column) {
   Satisfaction s;
@@ -80,8 +82,8 @@ PeriodFigures period_figures(storage::Connection& db, const Period& period, cons
   PeriodFigures f;
   {
     auto q = over(db,
-                  (std::string("SELECT count(*), coalesce(sum(r.cadence = 'monthly'), 0), coalesce(sum(r.residents), 0), "
-                               "coalesce(sum(r.cadence = 'outreach'), 0), ") +
+                  (std::string("SELECT count(*), count(CASE WHEN r.cadence = 'monthly' THEN 1 END), coalesce(sum(r.residents), 0), "
+                               "count(CASE WHEN r.cadence = 'outreach' THEN 1 END), ") +
                    weighted_satisfaction +
                    " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL"),
                   b);
@@ -97,7 +99,7 @@ PeriodFigures period_figures(storage::Connection& db, const Period& period, cons
     // count(DISTINCT) made a district's monthly report 3× slower (bench/README.md).
     auto q = over(db,
                   "SELECT count(*), coalesce(sum(p.times), 0), coalesce(sum(p.minutes), 0), "
-                  "coalesce(sum(v.party_member = 1), 0) "
+                  "count(CASE WHEN v.party_member = 1 THEN 1 END) "
                   "FROM (SELECT rv.volunteer_id, count(*) AS times, sum(rv.minutes) AS minutes "
                   "      FROM service_records r JOIN record_volunteers rv ON rv.record_id = r.id "
                   "      WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL "
@@ -149,7 +151,7 @@ std::vector<KioskFigures> kiosk_figures(storage::Connection& db, const Period& p
   std::map<std::string, KioskFigures> by_kiosk;
   {
     auto q = over(db,
-                  (std::string("SELECT r.kiosk, count(*), coalesce(sum(r.cadence = 'monthly'), 0), "
+                  (std::string("SELECT r.kiosk, count(*), count(CASE WHEN r.cadence = 'monthly' THEN 1 END), "
                                "coalesce(sum(r.residents), 0), ") +
                    weighted_satisfaction +
                    " FROM service_records r WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL GROUP BY r.kiosk"),
@@ -485,17 +487,22 @@ std::vector<Coverage> coverage(storage::Connection& db, const Period& period,
 }
 
 std::vector<SeatFigures> seat_figures(storage::Connection& db, const Period& period) {
-  // strftime('%w') is the weekday with 0 = Sunday, as std::chrono's c_encoding.
+  // By day in SQL, by weekday here: the two databases name a date's weekday differently.
   auto q = over(db,
-                "SELECT kiosk, CAST(strftime('%w', date) AS INTEGER), "
-                "CASE WHEN start_minute < 720 THEN 0 WHEN start_minute < 1080 THEN 1 ELSE 2 END, "
+                "SELECT kiosk, date, CASE WHEN start_minute < 720 THEN 0 WHEN start_minute < 1080 THEN 1 ELSE 2 END, "
                 "count(volunteer_id), count(*) - count(volunteer_id) FROM rota_seats "
-                "WHERE date BETWEEN :first AND :last GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+                "WHERE date BETWEEN :first AND :last GROUP BY 1, 2, 3",
                 Bounds(period));
-  std::vector<SeatFigures> out;
+  std::map<std::tuple<std::string, unsigned, int>, std::pair<int, int>> by_weekday;  // filled, unfilled
   while (q.step()) {
-    out.push_back({q.column(0).text(), static_cast<unsigned>(q.column(1).int32()), q.column(2).int32(),
-                   q.column(3).int32(), q.column(4).int32()});
+    auto weekday = std::chrono::weekday(std::chrono::sys_days(storage::date_at(q, 1))).c_encoding();
+    auto& [filled, unfilled] = by_weekday[{q.column(0).text(), weekday, q.column(2).int32()}];
+    filled += q.column(3).int32();
+    unfilled += q.column(4).int32();
+  }
+  std::vector<SeatFigures> out;
+  for (const auto& [key, counts] : by_weekday) {
+    out.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), counts.first, counts.second});
   }
   return out;
 }

@@ -209,7 +209,7 @@ void export_ics(storage::Connection& db, const config::Config& config, const Mon
   std::vector<IcsEvent> before;
   {
     storage::Statement query(db, "SELECT uid, body, serving, sequence, cancelled FROM calendar_events "
-                                "WHERE scope = ? AND month = ? ORDER BY rowid");
+                                "WHERE scope = ? AND month = ? ORDER BY uid");
     query.bind(1, scope);
     query.bind(2, month.text());
     while (query.step()) {

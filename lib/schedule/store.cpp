@@ -49,7 +49,7 @@ std::vector<RotaSeat> RotaStore::seats_of(std::int64_t volunteer, const Date& fr
                           "SELECT r.seat, r.kiosk, r.date, r.start_minute, r.end_minute, r.cadence, r.title, r.place, "
                           "r.service, r.skill, r.volunteer_id, v.name, r.locked FROM rota_seats r "
                           "LEFT JOIN volunteers v ON v.id = r.volunteer_id WHERE r.volunteer_id = ?1 AND r.date >= ?2 "
-                          "AND (?3 IS NULL OR r.date <= ?3) ORDER BY r.date, r.start_minute, r.kiosk, r.position");
+                          "AND (CAST(?3 AS TEXT) IS NULL OR r.date <= ?3) ORDER BY r.date, r.start_minute, r.kiosk, r.position");
   query.bind(1, volunteer);
   query.bind(2, format_date(from));
   if (to) query.bind(3, format_date(*to));
@@ -124,7 +124,7 @@ int RotaStore::set_locked(const Month& month, const std::string& seat, std::opti
                           bool locked) {
   storage::Statement update(db_,
                            "UPDATE rota_seats SET locked = ?1 WHERE month = ?2 AND volunteer_id IS NOT NULL "
-                           "AND locked <> ?1 AND (?3 = '' OR seat = ?3) AND (?4 IS NULL OR volunteer_id = ?4)");
+                           "AND locked <> ?1 AND (?3 = '' OR seat = ?3) AND (CAST(?4 AS BIGINT) IS NULL OR volunteer_id = ?4)");
   update.bind(1, locked ? 1 : 0);
   update.bind(2, month.text());
   update.bind(3, seat);

@@ -49,6 +49,7 @@ std::int64_t Connection::query_integer(std::string_view sql) { return first_row(
 std::string Connection::query_text(std::string_view sql) { return first_row(*this, sql).column(0).text(); }
 
 std::int64_t Connection::last_insert_id() { return driver_->last_insert_id(); }
+void Connection::prepare_for_bulk_writes() { driver_->prepare_for_bulk_writes(); }
 
 Transaction::Transaction(Connection& connection, Mode mode) : connection_(connection) { connection_.driver().begin(mode); }
 

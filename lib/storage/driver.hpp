@@ -39,6 +39,7 @@ public:
   virtual std::unique_ptr<StatementDriver> prepare(std::string_view sql) = 0;
   virtual void exec(std::string_view sql) = 0;
   virtual std::int64_t last_insert_id() = 0;
+  virtual void prepare_for_bulk_writes() = 0;
   virtual void begin(Transaction::Mode mode) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;

@@ -236,6 +236,8 @@ public:
         checked(PQexec(connection_.get(), "SELECT coalesce(current_setting('kangle.last_insert_id', true), '0')"), connection_.get());
     return std::strtoll(PQgetvalue(result.result, 0, 0), nullptr, 10);
   }
+  void prepare_for_bulk_writes() override {}  // the server's own cache serves every connection
+
   // A write transaction takes a lock of the workspace's own (its schema) as it begins, as
   // SQLite's BEGIN IMMEDIATE does: writers run one after the other, and each statement
   // of the one running sees everything the writers before it committed. A read sees one

@@ -7,6 +7,8 @@ namespace kangle::storage {
 namespace {
 
 constexpr const char* tables = R"sql(
+  -- SQLite's instr(), which the stores' searches use: PostgreSQL calls it strpos.
+  CREATE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INTEGER LANGUAGE sql IMMUTABLE AS 'SELECT strpos(haystack, needle)';
   CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL

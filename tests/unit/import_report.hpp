@@ -55,6 +55,16 @@ public:
   /// Where the database is, for a second connection (another command at the same time).
   const storage::DatabaseLocation& database() const { return database_.location(); }
   const config::Config& config() const { return config_; }
+  /// Drops a trigger of kangle's, as someone with the database's keys could: each database
+  /// says it its own way.
+  void drop_trigger(const std::string& trigger, const std::string& table) {
+    sql().exec("DROP TRIGGER " + trigger + (database_.postgres() ? " ON " + table : std::string()));
+  }
+  /// Commits without waiting for the disk, for tests that write much: SQLite only (the
+  /// throwaway PostgreSQL cluster runs with fsync off).
+  void without_sync() {
+    if (!database_.postgres()) sql().exec("PRAGMA synchronous = OFF");
+  }
 
 protected:
   TempDir dir_;

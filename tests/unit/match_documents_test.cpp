@@ -50,7 +50,7 @@ std::string example_sheet(const std::string& name) {
 class ListsWorkspace : public kangle::test::ImportWorkspace {
 public:
   ListsWorkspace() {
-    sql().exec("PRAGMA synchronous = OFF");
+    without_sync();
     kangle::import::ImportOptions options;
     options.file = write("needs.csv", example_sheet("需求清单.csv"));
     kangle::import::import_needs(sql(), config_, aliases("needs"), options, now);

@@ -733,7 +733,7 @@ class MatchWorkspace : public kangle::test::ImportWorkspace {
 public:
   // Each move commits on its own: without a sync to the disk at each, the tests run in
   // a tenth of the time. What they check does not depend on it.
-  MatchWorkspace() { sql().exec("PRAGMA synchronous = OFF"); }
+  MatchWorkspace() { without_sync(); }
 
   std::int64_t need(const std::string& requester, const std::string& category, std::optional<Coordinates> at,
                     int wanted = 1, bool vulnerable = false, const std::string& created = run_time,

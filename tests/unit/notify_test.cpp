@@ -210,7 +210,7 @@ TEST_CASE("notify: two volunteers swapping days of one duty are each told 改到
   REQUIRE(y);
   auto b = *y->volunteer;
   // A swap made behind the engine's back, as a locked rebuild might.
-  kangle::storage::Statement swap(db, "UPDATE rota_seats SET volunteer_id = CASE seat WHEN ?1 THEN ?4 ELSE ?3 END "
+  kangle::storage::Statement swap(db, "UPDATE rota_seats SET volunteer_id = CASE seat WHEN ?1 THEN CAST(?4 AS BIGINT) ELSE CAST(?3 AS BIGINT) END "
                              "WHERE seat IN (?1, ?2)");
   swap.bind(1, x->seat);
   swap.bind(2, y->seat);

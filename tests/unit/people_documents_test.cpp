@@ -34,7 +34,7 @@ constexpr const char* now = "2026-12-01T02:00:00Z";
 class PeopleWorkspace : public kangle::test::ImportWorkspace {
 public:
   PeopleWorkspace() {
-    sql().exec("PRAGMA synchronous = OFF");
+    without_sync();
     std::ifstream in(std::filesystem::path(KANGLE_SOURCE_DIR) / "examples" / "kangjian" / "sheets" / "志愿者报名表.csv",
                      std::ios::binary);
     REQUIRE(in);

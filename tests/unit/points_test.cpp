@@ -200,7 +200,8 @@ TEST_CASE("verify finds an edit, a deletion or a forged balance made behind kang
   CHECK(clean.entries == 5);
   CHECK(clean.volunteers == 2);
   CHECK_FALSE(clean.first_bad);
-  ws.sql().exec("DROP TRIGGER points_ledger_no_update; DROP TRIGGER points_ledger_no_delete");
+  ws.drop_trigger("points_ledger_no_update", "points_ledger");
+  ws.drop_trigger("points_ledger_no_delete", "points_ledger");
 
   SECTION("points changed") {
     ws.sql().exec("UPDATE points_ledger SET points = 50 WHERE id = 3");
@@ -490,7 +491,7 @@ TEST_CASE("verify: the head catches a ledger emptied or cut short, appends refus
   auto a = ws.volunteer("甲");
   for (int i = 0; i < 5; ++i) points::adjust(ws.sql(), a, 1 + i, "补录", ws.actor);
   CHECK(points::read_head(ws.sql()).head.entry == 5);
-  ws.sql().exec("DROP TRIGGER points_ledger_no_delete");
+  ws.drop_trigger("points_ledger_no_delete", "points_ledger");
 
   SECTION("emptied") {
     ws.sql().exec("DELETE FROM points_ledger");
@@ -529,11 +530,13 @@ TEST_CASE("verify: a full walk stores a checkpoint that later walks start from, 
   CHECK_THROWS_AS(points::verify(ws.sql(), points::Walk::from_checkpoint, std::string("12345")), kangle::UsageError);
 
   SECTION("the checkpoint's entry edited: found from the checkpoint") {
-    ws.sql().exec("DROP TRIGGER points_ledger_no_update; UPDATE points_ledger SET points = 50 WHERE id = 5");
+    ws.drop_trigger("points_ledger_no_update", "points_ledger");
+    ws.sql().exec("UPDATE points_ledger SET points = 50 WHERE id = 5");
     CHECK(points::verify(ws.sql(), points::Walk::from_checkpoint).first_bad == 5);
   }
   SECTION("an entry before it edited: found only by a full walk") {
-    ws.sql().exec("DROP TRIGGER points_ledger_no_update; UPDATE points_ledger SET points = 50 WHERE id = 2");
+    ws.drop_trigger("points_ledger_no_update", "points_ledger");
+    ws.sql().exec("UPDATE points_ledger SET points = 50 WHERE id = 2");
     CHECK_FALSE(points::verify(ws.sql(), points::Walk::from_checkpoint).first_bad);
     CHECK(points::verify(ws.sql(), points::Walk::full).first_bad == 2);
   }

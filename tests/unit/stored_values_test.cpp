@@ -20,7 +20,6 @@ TEST_CASE("a record whose date was changed by hand is refused, not read as 0000-
   kangle::records::RecordStore store(w.sql());
   REQUIRE(store.find(id)->date == kangle::test::day("2026-12-02"));
 
-  w.sql().exec("DROP TRIGGER IF EXISTS service_records_no_update");
   kangle::storage::Statement bad_date(w.sql(), "UPDATE service_records SET date = '2026-02-30' WHERE id = ?");
   bad_date.bind(1, id);
   bad_date.exec();
