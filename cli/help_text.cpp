@@ -564,6 +564,8 @@ const std::map<std::string_view, std::string_view>& catalogue() {
      "工作区错误：没有工作区，或其数据库无法打开或写入（包括由更新版本的 kangle 写过）。"},
     {"Internal error (a bug: please report it).",
      "内部错误（程序缺陷：请报告）。"},
+    {"The workspace's database, instead of kangle.db in its folder or kangle.toml's [database] url: a postgresql:// URL (its password from ~/.pgpass, PGPASSWORD or a service file), or a SQLite file.",
+     "工作区的数据库，代替其文件夹中的 kangle.db 或 kangle.toml 的 [database] url：postgresql:// 地址（密码由 ~/.pgpass、PGPASSWORD 或服务文件提供），或一个 SQLite 文件。"},
     {"The workspace folder, when -w is not given.",
      "工作区文件夹（未给出 -w 时）。"},
     {"The language of messages and outputs, zh-CN or en, when --lang is not given; it wins over the workspace's language.",

@@ -238,8 +238,8 @@ int run(int argc, char** argv) {
       context.config = config::load_valid_config(context.workspace);
     }
     if (table[i].needs == Needs::database) {
-      context.database = std::make_unique<storage::Database>(context.workspace / workspace::database_file,
-                                                               storage::Access::read_write);
+      context.database = std::make_unique<storage::Database>(
+          workspace::database_location(context.workspace, context.config->settings), storage::Access::read_write);
     }
     context.today = local_date(context.now, context.config ? context.config->settings.timezone : config::Settings{}.timezone);
     try {
@@ -248,7 +248,9 @@ int run(int argc, char** argv) {
       throw;
     } catch (const std::exception& e) {
       // A full disk, a read-only or damaged file: said with the file's name.
-      if (auto failure = storage::storage_failure(e, context.workspace / workspace::database_file)) throw *failure;
+      auto database = context.config ? workspace::database_location(context.workspace, context.config->settings).shown()
+                                     : (context.workspace / workspace::database_file).string();
+      if (auto failure = storage::storage_failure(e, database)) throw *failure;
       throw;
     }
   }

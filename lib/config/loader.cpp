@@ -212,6 +212,19 @@ Settings read_settings(const toml::table& doc, const std::string& file, Diagnost
     if (auto x = v.count("prior_ratings", 0)) s.assessment.prior_ratings = *x;
     v.finish();
   }
+  if (const auto* database = r.table("database")) {
+    TableReader v(*database, file, sink);
+    if (auto url = v.string("url")) {
+      if (!url->starts_with("postgresql://") && !url->starts_with("postgres://")) {
+        sink.error(v.position("url"), Message(Msg::database_bad_url, *url));
+      } else if (text::mask_password(*url) != *url) {
+        sink.error(v.position("url"), Message(Msg::database_url_password));
+      } else {
+        s.database_url = *url;
+      }
+    }
+    v.finish();
+  }
   if (const auto* records = r.table("records")) {
     TableReader v(*records, file, sink);
     if (auto hours = v.count("max_session_hours", 1)) s.records.max_session_minutes = *hours * 60;

@@ -80,6 +80,9 @@ struct Settings {
   AssessmentRules assessment;
   RecordRules records;
   std::optional<CalendarReminder> ics_reminder;  ///< none: calendars carry no reminder
+  /// [database] url: the PostgreSQL database a district shares; empty: kangle.db in the
+  /// workspace's folder.
+  std::string database_url;
 };
 
 struct Category {

@@ -67,6 +67,10 @@ enum class Msg {
   database_not_kangle,
   database_empty_file,
   database_unreadable,
+  database_unreachable,
+  database_conflict,
+  database_bad_url,
+  database_url_password,
   // TOML
   toml_syntax,
   toml_key_needs_quotes,

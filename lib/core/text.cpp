@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <regex>
 
 namespace kangle::text {
 namespace {
@@ -294,6 +295,12 @@ std::optional<unsigned> take_longest(std::string_view& s, std::initializer_list<
   if (!best) return std::nullopt;
   s.remove_prefix(best->text.size());
   return best->value;
+}
+
+std::string mask_password(const std::string& address) {
+  static const std::regex in_authority(R"((://[^:/@]*:)[^@]*@)");
+  static const std::regex as_parameter(R"((password\s*=\s*)[^&\s]+)");
+  return std::regex_replace(std::regex_replace(address, in_authority, "$1***@"), as_parameter, "$1***");
 }
 
 }  // namespace kangle::text

@@ -76,4 +76,8 @@ struct Word {
 /// (and `s` untouched) when none is there.
 std::optional<unsigned> take_longest(std::string_view& s, std::initializer_list<Word> words);
 
+/// A database's address with any password in it as ***: postgresql://user:secret@host,
+/// and password=secret in a URL's query or a key=value string.
+std::string mask_password(const std::string& address);
+
 }  // namespace kangle::text

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The database as the stores see it: a connection, statements, their columns, a
 // transaction and typed failures, the same whichever database a workspace uses. The
-// drivers (driver.hpp) are what knows SQLite.
+// drivers (driver.hpp) are what knows SQLite and PostgreSQL.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +27,7 @@ enum class Failure {
   serialization,  // a concurrent transaction made this one impossible to serialise
   full,           // the disk (or the database's quota) is full
   read_only,      // the database or its folder cannot be written
-  unreachable,    // the database cannot be opened or reached
+  unreachable,    // the database server cannot be reached
   unreadable,     // not a database, or damaged
   missing_table,  // a table kangle made was dropped behind its back
   other,
@@ -68,7 +68,7 @@ private:
 class Connection;
 
 /// A prepared statement: bound, stepped row by row, reset for its next use. Parameters
-/// are `?` and numbered from 1; columns from 0.
+/// are `?`, `?NNN` or `:name`, numbered from 1 as SQLite numbers them; columns from 0.
 class Statement {
 public:
   Statement(Connection& connection, std::string_view sql);
@@ -84,8 +84,6 @@ public:
   void bind(int index, double value);
   /// The text, copied.
   void bind(int index, std::string_view value);
-  void bind(int index, const char* value) { bind(index, std::string_view(value)); }
-  void bind(int index, const std::string& value) { bind(index, std::string_view(value)); }
   /// The text without a copy: `value` must outlive the statement's next step (an import
   /// binds a million of them).
   void bind_no_copy(int index, const std::string& value);

@@ -5,12 +5,12 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <regex>
 #include <set>
 #include <utility>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "storage/migrations.hpp"
 #include "storage/postgres_driver.hpp"
 #include "storage/postgres_schema.hpp"
@@ -18,13 +18,7 @@
 
 namespace kangle::storage {
 
-std::string DatabaseLocation::shown() const {
-  if (!postgres()) return file.string();
-  // postgresql://user:secret@host/db, and password=secret in a key=value string or a URL's query.
-  static const std::regex in_authority(R"((://[^:/@]*:)[^@]*@)");
-  static const std::regex as_parameter(R"((password\s*=\s*)[^&\s]+)");
-  return std::regex_replace(std::regex_replace(postgres_url, in_authority, "$1***@"), as_parameter, "$1***");
-}
+std::string DatabaseLocation::shown() const { return postgres() ? text::mask_password(postgres_url) : file.string(); }
 
 Database::Database(const std::filesystem::path& file, Access access) : Database(DatabaseLocation{file, {}}, access) {}
 
@@ -203,6 +197,10 @@ std::optional<Error> storage_failure(const std::exception& failure, const std::f
       return WorkspaceError(Message(Msg::database_read_only, file.string(), e->what()));
     case Failure::unreadable:
       return WorkspaceError(Message(Msg::database_unreadable, file.string(), e->what()));
+    case Failure::unreachable:
+      return WorkspaceError(Message(Msg::database_unreachable, file.string(), e->what()));
+    case Failure::serialization:
+      return WorkspaceError(Message(Msg::database_conflict));
     case Failure::missing_table:  // dropped behind kangle's back (`kangle check` lists all of them)
       return WorkspaceError(Message(Msg::in_file, file.string(), Message(Msg::database_missing_table, e->subject())));
     default:

@@ -23,8 +23,8 @@ DatabaseError database_error(const SQLite::Exception& e) {
     case SQLITE_READONLY:
     case SQLITE_PERM:
       return {Failure::read_only, what};
-    case SQLITE_CANTOPEN:
-      return {Failure::unreachable, what};
+    case SQLITE_CANTOPEN:  // a file: said as "cannot open the database FILE", not as a server out of reach
+      return {Failure::other, what};
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       return {Failure::unreadable, what};

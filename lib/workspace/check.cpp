@@ -20,7 +20,7 @@ namespace {
 
 /// Lines of the needs and resources lists whose category services.toml no longer has
 /// (edited since they were imported): matching would never find them a partner.
-std::vector<Message> unknown_list_categories(storage::Connection& db, const config::Catalogue& catalogue) {
+std::vector<Message> unknown_list_categories(storage::Database& db, const config::Catalogue& catalogue) {
   std::vector<Message> problems;
   if (catalogue.categories.empty()) return problems;  // services.toml is broken: reported as such
   struct List {
@@ -33,10 +33,8 @@ std::vector<Message> unknown_list_categories(storage::Connection& db, const conf
       {"resources", "SELECT category, count(*) FROM resources GROUP BY category ORDER BY category", Msg::list_resources},
   };
   for (const auto& list : lists) {
-    storage::Statement exists(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
-    exists.bind(1, list.table);
-    if (!exists.step() || exists.column(0).int32() == 0) continue;  // an older schema
-    storage::Statement query(db, list.sql);
+    if (!db.has_table(list.table)) continue;  // an older schema
+    storage::Statement query(db.sql(), list.sql);
     while (query.step()) {
       auto category = query.column(0).text();
       if (catalogue.find_category(category)) continue;
@@ -93,14 +91,15 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
     }
   }
   for (auto list : {"volunteers", "needs", "resources", "records"}) import::load_column_aliases(root, list, sink);
-  const config::Position db_at{database_file, 0, 0};
+  auto location = database_location(root, loaded.config.settings);
+  const config::Position db_at{location.postgres() ? location.shown() : database_file, 0, 0};
   std::error_code ec;
-  if (!std::filesystem::exists(root / database_file, ec)) {
+  if (!location.postgres() && !std::filesystem::exists(location.file, ec)) {
     sink.warning(db_at, Message(Msg::database_missing));
     return sink.sorted();
   }
   try {
-    storage::Database db(root / database_file, storage::Access::read_only);
+    storage::Database db(location, storage::Access::read_only);
     for (auto& problem : db.integrity_problems()) sink.error(db_at, std::move(problem));
     for (auto& problem : db.missing_schema_objects()) sink.error(db_at, std::move(problem));
     // The ledger's chain from the last full verify's checkpoint to its head (a database not
@@ -110,15 +109,15 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
       auto verified = points::verify(db.sql(), points::Walk::from_checkpoint);
       if (verified.first_bad) sink.error(db_at, Message(Msg::verify_failed, *verified.first_bad, verified.why));
     }
-    for (auto& problem : unknown_list_categories(db.sql(), loaded.config.catalogue)) sink.error(db_at, std::move(problem));
+    for (auto& problem : unknown_list_categories(db, loaded.config.catalogue)) sink.error(db_at, std::move(problem));
     for (auto& problem : unknown_record_references(db, loaded.config)) sink.error(db_at, std::move(problem));
     for (auto& problem : unplaced_resources(db, loaded.config)) sink.warning(db_at, std::move(problem));
   } catch (const Error& e) {
     sink.error(db_at, e.message());
   } catch (const std::exception& e) {
     // A truncated or damaged file fails on the first page read, wherever that is.
-    auto failure = storage::storage_failure(e, root / database_file);
-    sink.error(db_at, failure ? failure->message() : Message(Msg::database_unreadable, (root / database_file).string(), e.what()));
+    auto failure = storage::storage_failure(e, location.shown());
+    sink.error(db_at, failure ? failure->message() : Message(Msg::database_unreadable, location.shown(), e.what()));
   }
   return sink.sorted();
 }

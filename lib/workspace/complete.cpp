@@ -34,9 +34,9 @@ std::vector<std::string> completion_values(const std::filesystem::path& root, Co
       }
       break;
     case Completed::people: {
-      auto file = root / database_file;
-      if (!std::filesystem::exists(file)) break;
-      storage::Database database(file, storage::Access::read_only);
+      auto location = database_location(root, config::load_valid_config(root).settings);
+      if (!location.postgres() && !std::filesystem::exists(location.file)) break;
+      storage::Database database(location, storage::Access::read_only);
       for (const auto& volunteer : people::Store(database.sql()).list({})) values.push_back(volunteer.name);
       break;
     }

@@ -100,8 +100,10 @@ InitResult init_workspace(const InitOptions& options) {
   if (options.with_templates) {
     for (auto& name : write_templates(options.dir, lang)) result.files.push_back(std::move(name));
   }
-  storage::Database(options.dir / database_file, storage::Access::read_write);
-  result.files.push_back(database_file);
+  // A new kangle.toml names no shared database: KANGLE_DB alone may choose one.
+  auto location = database_location(options.dir, config::Settings{});
+  storage::Database(location, storage::Access::read_write);
+  if (location.file == options.dir / database_file) result.files.push_back(database_file);
   write(marker_file, *settings);  // last: the folder is a workspace only once all is in place
   return result;
 }

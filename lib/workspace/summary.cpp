@@ -15,8 +15,9 @@ namespace kangle::workspace {
 Summary summarize(const std::filesystem::path& root) {
   Summary s{root, config::load_valid_config(root), std::nullopt};
   std::error_code ec;
-  if (std::filesystem::exists(root / database_file, ec)) {
-    storage::Database db(root / database_file, storage::Access::read_only);
+  auto location = database_location(root, s.config.settings);
+  if (location.postgres() || std::filesystem::exists(location.file, ec)) {
+    storage::Database db(location, storage::Access::read_only);
     s.schema_version = db.schema_version();
   }
   return s;

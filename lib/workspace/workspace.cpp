@@ -24,4 +24,11 @@ fs::path find_workspace(const fs::path& start, const std::optional<fs::path>& ex
   throw WorkspaceError(Message(Msg::no_workspace));
 }
 
+storage::DatabaseLocation database_location(const std::filesystem::path& root, const config::Settings& settings) {
+  std::string chosen = settings.database_url;
+  if (const char* env = std::getenv("KANGLE_DB"); env && *env) chosen = env;
+  if (chosen.starts_with("postgresql://") || chosen.starts_with("postgres://")) return {{}, chosen};
+  return {chosen.empty() ? root / database_file : std::filesystem::path(chosen), {}};
+}
+
 }  // namespace kangle::workspace

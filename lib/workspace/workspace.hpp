@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <optional>
 
+#include "config/model.hpp"
+#include "storage/database.hpp"
+
 namespace kangle::workspace {
 
 /// The file that marks a workspace folder, as `.git` marks a repository.
@@ -17,5 +20,9 @@ inline constexpr const char* database_file = "kangle.db";
 std::filesystem::path find_workspace(const std::filesystem::path& start,
                                      const std::optional<std::filesystem::path>& explicit_dir,
                                      const std::optional<std::filesystem::path>& env_dir);
+
+/// Where the workspace's database is: KANGLE_DB when set (a postgresql:// URL, or a
+/// SQLite file), else kangle.toml's [database] url, else kangle.db in the folder `root`.
+storage::DatabaseLocation database_location(const std::filesystem::path& root, const config::Settings& settings);
 
 }  // namespace kangle::workspace

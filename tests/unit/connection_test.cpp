@@ -4,12 +4,15 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <cstdlib>
+#include <filesystem>
 #include <limits>
 #include <optional>
 #include <string>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "config/loader.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/postgres_driver.hpp"
@@ -17,6 +20,7 @@
 #include "storage/sqlite_driver.hpp"
 #include "temp_dir.hpp"
 #include "test_database.hpp"
+#include "workspace/workspace.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
 namespace connection_test {
@@ -250,6 +254,47 @@ TEST_CASE("DatabaseLocation::shown: a password in a PostgreSQL URL is never show
   kangle::storage::DatabaseLocation keywords{{}, "host=db dbname=district password=s3cret"};
   CHECK(keywords.shown() == "host=db dbname=district password=***");
   CHECK(kangle::storage::DatabaseLocation{"/srv/kangle.db", {}}.shown() == "/srv/kangle.db");
+}
+
+/// The first problem kangle.toml with `[database]` `url` has, or nothing.
+std::optional<kangle::Msg> database_url_problem(const std::string& url) {
+  kangle::config::ConfigTexts texts{{"kangle.toml", "name = \"x\"\n[database]\nurl = \"" + url + "\"\n"}};
+  auto loaded = kangle::config::load_config_texts(texts);
+  for (const auto& diagnostic : loaded.diagnostics.items()) {
+    if (diagnostic.at.file == "kangle.toml" && diagnostic.at.line == 3) return diagnostic.message.id();
+  }
+  return std::nullopt;
+}
+
+TEST_CASE("kangle.toml's [database] url: PostgreSQL's address, never with a password in it", "[storage]") {
+  kangle::config::ConfigTexts texts{{"kangle.toml", "name = \"x\"\n[database]\nurl = \"postgresql://db.example/district\"\n"}};
+  CHECK(kangle::config::load_config_texts(texts).config.settings.database_url == "postgresql://db.example/district");
+  CHECK_FALSE(database_url_problem("postgres://db.example/district?options=-csearch_path%3Dkangjian"));
+  CHECK(database_url_problem("postgresql://kangle:s3cret@db.example/district") == kangle::Msg::database_url_password);
+  CHECK(database_url_problem("postgresql://db.example/district?password=s3cret") == kangle::Msg::database_url_password);
+  CHECK(database_url_problem("D:/kangle/kangle.db") == kangle::Msg::database_bad_url);
+  CHECK(database_url_problem("mysql://db.example/district") == kangle::Msg::database_bad_url);
+}
+
+TEST_CASE("database_location: KANGLE_DB, else kangle.toml's [database] url, else kangle.db in the folder", "[storage]") {
+  const char* before = std::getenv("KANGLE_DB");
+  std::optional<std::string> saved = before ? std::optional<std::string>(before) : std::nullopt;
+  ::unsetenv("KANGLE_DB");
+  kangle::config::Settings settings;
+  auto folder = std::filesystem::path("/srv/kangjian");
+  auto plain = kangle::workspace::database_location(folder, settings);
+  CHECK_FALSE(plain.postgres());
+  CHECK(plain.file == folder / "kangle.db");
+  settings.database_url = "postgresql://db.example/district";
+  CHECK(kangle::workspace::database_location(folder, settings).postgres_url == "postgresql://db.example/district");
+  ::setenv("KANGLE_DB", "postgresql:///other", 1);
+  CHECK(kangle::workspace::database_location(folder, settings).postgres_url == "postgresql:///other");
+  ::setenv("KANGLE_DB", "/backup/kangle.db", 1);
+  auto file = kangle::workspace::database_location(folder, settings);
+  CHECK_FALSE(file.postgres());
+  CHECK(file.file == "/backup/kangle.db");
+  if (saved) ::setenv("KANGLE_DB", saved->c_str(), 1);
+  else ::unsetenv("KANGLE_DB");
 }
 
 TEST_CASE("number_parameters: ? and :name as PostgreSQL numbers them, quotes, casts and comments left alone", "[storage]") {
