@@ -161,7 +161,9 @@ void Database::make_postgres_schema() {
       DO $$
       DECLARE first TEXT := trim(both ' "' from split_part(current_setting('search_path'), ',', 1));
       BEGIN
-        IF first <> '' AND first <> '$user' THEN
+        -- Only when missing: CREATE SCHEMA asks for the right to create even with IF NOT
+        -- EXISTS, which the application's role has not (docs/postgresql.md).
+        IF first <> '' AND first <> '$user' AND NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = first) THEN
           EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', first);
         END IF;
       END $$)sql");

@@ -265,6 +265,7 @@ time, and the documentation where Debian would; they are those kangle prints.
   ./share/doc/kangle/docs/import.md
   ./share/doc/kangle/docs/match.md
   ./share/doc/kangle/docs/output.md
+  ./share/doc/kangle/docs/postgresql.md
   ./share/doc/kangle/docs/records.md
   ./share/doc/kangle/docs/report.md
   ./share/doc/kangle/docs/schedule.md
