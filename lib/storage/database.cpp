@@ -95,7 +95,8 @@ void Database::create() {
 void Database::refuse_foreign() {
   if (location_.postgres()) {
     // kangle's schema is marked in meta; a schema with tables and no mark is not kangle's.
-    bool ours = has_table("meta") && db_->query_text("SELECT value FROM meta WHERE key = 'application'") == "kangle";
+    bool ours = has_table("meta") &&
+                db_->query_integer("SELECT count(*) FROM meta WHERE key = 'application' AND value = 'kangle'") == 1;
     if (ours || db_->query_integer("SELECT count(*) FROM pg_class WHERE relnamespace = to_regnamespace(current_schema())::oid") == 0) return;
     throw WorkspaceError(Message(Msg::database_not_kangle, location_.shown()));
   }

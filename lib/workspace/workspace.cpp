@@ -28,6 +28,8 @@ storage::DatabaseLocation database_location(const std::filesystem::path& root, c
   std::string chosen = settings.database_url;
   if (const char* env = std::getenv("KANGLE_DB"); env && *env) chosen = env;
   if (chosen.starts_with("postgresql://") || chosen.starts_with("postgres://")) return {{}, chosen};
+  // Another scheme (a mistyped postgresql://) is not a file name to create a database at.
+  if (chosen.find("://") != std::string::npos) throw WorkspaceError(Message(Msg::database_bad_url, chosen));
   return {chosen.empty() ? root / database_file : std::filesystem::path(chosen), {}};
 }
 

@@ -23,6 +23,7 @@ std::filesystem::path find_workspace(const std::filesystem::path& start,
 
 /// Where the workspace's database is: KANGLE_DB when set (a postgresql:// URL, or a
 /// SQLite file), else kangle.toml's [database] url, else kangle.db in the folder `root`.
+/// Throws WorkspaceError for KANGLE_DB with another scheme (postgresq://, mysql://).
 storage::DatabaseLocation database_location(const std::filesystem::path& root, const config::Settings& settings);
 
 }  // namespace kangle::workspace

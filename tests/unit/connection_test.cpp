@@ -211,6 +211,8 @@ TEST_CASE("Database: the points ledger is append-only in the database itself", "
 
 TEST_CASE("Database: a database of another program's is refused, not adopted", "[storage][database]") {
   Scratch scratch;
+  // A table named as kangle's is not kangle's mark.
+  scratch.open().exec(GENERATE(as<std::string>{}, "CREATE TABLE notes (text TEXT)", "CREATE TABLE meta (key TEXT, value TEXT)"));
   scratch.open().exec("CREATE TABLE contacts (name TEXT)");
   try {
     kangle::storage::Database db(scratch.database.location(), kangle::storage::Access::read_write);
@@ -289,6 +291,8 @@ TEST_CASE("database_location: KANGLE_DB, else kangle.toml's [database] url, else
   CHECK(kangle::workspace::database_location(folder, settings).postgres_url == "postgresql://db.example/district");
   ::setenv("KANGLE_DB", "postgresql:///other", 1);
   CHECK(kangle::workspace::database_location(folder, settings).postgres_url == "postgresql:///other");
+  ::setenv("KANGLE_DB", "postgresq://db.example/district", 1);  // mistyped: not a file to create
+  CHECK_THROWS_AS(kangle::workspace::database_location(folder, settings), kangle::WorkspaceError);
   ::setenv("KANGLE_DB", "/backup/kangle.db", 1);
   auto file = kangle::workspace::database_location(folder, settings);
   CHECK_FALSE(file.postgres());
