@@ -14,9 +14,16 @@ every table); the command runs once uncut on a copy, which gives the state after
 and how long it takes; then on fresh copies it is killed at even fractions of that
 time. Timed kills need no hook in the binary: what a user's machine losing power
 does is what is tested. The sums leave out nothing (ids, timestamps): KANGLE_NOW
-fixes the time of the run, December's last day, so its records have happened."""
+fixes the time of the run, December's last day, so its records have happened.
+
+With --postgres URL, each workspace's database is a schema of its own in that PostgreSQL
+database (KANGLE_DB), copied with pg_dump and summed up with psql: a client killed
+midway must leave the server's data as before, its transaction rolled back.
+
+    bash scripts/with_postgres.sh sh -c 'python3 tests/crash/crash_test.py --kangle build/cli/kangle --postgres "$KANGLE_TEST_DB"'"""
 import argparse
 import hashlib
+import re
 import os
 import shutil
 import signal
@@ -30,32 +37,110 @@ ENV = dict(os.environ, KANGLE_NOW="2026-12-31T10:00:00Z", LANG="C.UTF-8", NO_COL
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 
 
+class SQLiteFiles:
+    """Each workspace's database is its kangle.db."""
+
+    def env(self, workspace):
+        return ENV
+
+    def copy(self, source, target):
+        shutil.copytree(source, target)
+
+    def execute(self, workspace, sql):
+        db = sqlite3.connect(os.path.join(workspace, "kangle.db"))
+        db.execute(sql)
+        db.commit()
+        db.close()
+
+    def count(self, workspace, table):
+        db = sqlite3.connect(os.path.join(workspace, "kangle.db"))
+        count = db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        db.close()
+        return count
+
+    def state(self, workspace):
+        """Every row of every table of the workspace's database, as one digest."""
+        db = sqlite3.connect(os.path.join(workspace, "kangle.db"))
+        total = hashlib.sha256()
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        for table in tables:
+            rows = sorted(repr(row) for row in db.execute(f'SELECT * FROM "{table}"'))
+            total.update(f"{table}:{len(rows)}\n".encode())
+            for row in rows:
+                total.update(row.encode())
+        db.close()
+        return total.hexdigest()
+
+
+class PostgresSchemas:
+    """Each workspace's database is a schema of its own, named after the workspace's
+    folder, in the PostgreSQL database SERVER names."""
+
+    def __init__(self, server):
+        self.server = server
+
+    @staticmethod
+    def schema(workspace):
+        """crash_<scenario>_<copy>: the harness's folders are <scenario>/<copy>."""
+        scenario, copy = os.path.split(os.path.normpath(workspace))
+        return re.sub(r"[^a-z0-9_]", "_", f"crash_{os.path.basename(scenario)}_{copy}".lower())
+
+    def env(self, workspace):
+        joiner = "&" if "?" in self.server else "?"
+        return dict(ENV, KANGLE_DB=f"{self.server}{joiner}options=-csearch_path%3D{self.schema(workspace)}")
+
+    def psql(self, sql, stdin=None):
+        done = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", self.server, "-c", sql]
+                              if sql else ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.server],
+                              input=stdin, capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(f"crash_test: psql failed: {done.stderr}")
+        return done.stdout
+
+    def copy(self, source, target):
+        shutil.copytree(source, target)
+        dump = subprocess.run(["pg_dump", "--no-owner", "--schema", self.schema(source), "-d", self.server],
+                              capture_output=True, text=True, check=True).stdout
+        # Only copies of a scenario's base are made: crash_<scenario>_base is part of no other word.
+        self.psql(None, dump.replace(self.schema(source), self.schema(target)))
+
+    def execute(self, workspace, sql):
+        self.psql(f"SET search_path TO {self.schema(workspace)}; {sql}")
+
+    def count(self, workspace, table):
+        return int(self.psql(f'SELECT count(*) FROM {self.schema(workspace)}."{table}"'))
+
+    def state(self, workspace):
+        """Every row of every table of the schema, as one digest."""
+        schema = self.schema(workspace)
+        tables = self.psql("SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
+                           f"AND table_schema = '{schema}' ORDER BY table_name").split()
+        everything = " UNION ALL ".join(f"SELECT '{table}', md5(t::text) FROM {schema}.\"{table}\" t" for table in tables)
+        rows = sorted(line.split("|", 1) for line in self.psql(everything).splitlines())
+        total = hashlib.sha256()
+        for table in tables:
+            mine = [row for name, row in rows if name == table]
+            total.update(f"{table}:{len(mine)}\n".encode())
+            for row in mine:
+                total.update(row.encode())
+        return total.hexdigest()
+
+
+DATABASE = SQLiteFiles()
+
+
 def command_line(binary, workspace, args):
     """`kangle -w WORKSPACE ARGS`, "{ws}" in ARGS standing for the workspace's folder."""
     return [binary, "-w", workspace, *(a.replace("{ws}", workspace) for a in args)]
 
 
 def kangle(binary, workspace, *args, check=True):
-    done = subprocess.run(command_line(binary, workspace, args), env=ENV, stdout=subprocess.PIPE,
+    done = subprocess.run(command_line(binary, workspace, args), env=DATABASE.env(workspace), stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT)
     if check and done.returncode not in (0, 1):  # 1: some rows rejected, on purpose in the samples
         sys.exit(f"crash_test: kangle {' '.join(args)} failed ({done.returncode}):\n{done.stdout.decode()}")
     return done
-
-
-def state(workspace):
-    """Every row of every table of the workspace's database, as one digest."""
-    db = sqlite3.connect(os.path.join(workspace, "kangle.db"))
-    total = hashlib.sha256()
-    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                       "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    for table in tables:
-        rows = sorted(repr(row) for row in db.execute(f'SELECT * FROM "{table}"'))
-        total.update(f"{table}:{len(rows)}\n".encode())
-        for row in rows:
-            total.update(row.encode())
-    db.close()
-    return total.hexdigest()
 
 
 def signups(path, rows, offset=0):
@@ -72,7 +157,7 @@ def signups(path, rows, offset=0):
 
 def prepare(binary, folder, setup):
     workspace = os.path.join(folder, "base")
-    subprocess.run([binary, "init", workspace, "--example", "kangjian"], env=ENV, check=True,
+    subprocess.run([binary, "init", workspace, "--example", "kangjian"], env=DATABASE.env(workspace), check=True,
                    stdout=subprocess.DEVNULL)
     for args in setup:
         kangle(binary, workspace, *args)
@@ -82,7 +167,7 @@ def prepare(binary, folder, setup):
 def run_cut(binary, workspace, args, after_seconds):
     """Starts the command and kills it with SIGKILL after `after_seconds`; whether it
     was still running then."""
-    process = subprocess.Popen(command_line(binary, workspace, args), env=ENV, stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(command_line(binary, workspace, args), env=DATABASE.env(workspace), stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + after_seconds
     while time.monotonic() < deadline and process.poll() is None:
@@ -95,19 +180,21 @@ def run_cut(binary, workspace, args, after_seconds):
 
 
 def add_halfway_plugin(workspace):
-    """A plugin that writes in two transactions, a pause between: what a command that
-    is not atomic does. The harness must catch it between."""
-    db = sqlite3.connect(os.path.join(workspace, "kangle.db"))
-    db.execute("CREATE TABLE halfway (step INTEGER)")
-    db.commit()
-    db.close()
+    """A plugin that writes in twenty transactions, a pause between each: what a command
+    that is not atomic does. The harness must catch it between."""
+    DATABASE.execute(workspace, "CREATE TABLE halfway (step INTEGER)")
     plugin = os.path.join(workspace, "plugins", "kangle-halfway")
     os.makedirs(os.path.dirname(plugin))
     with open(plugin, "w") as f:
-        f.write("#!/usr/bin/python3\nimport os, sqlite3, time\n"
-                "db = sqlite3.connect(os.path.join(os.environ['KANGLE_WORKSPACE'], 'kangle.db'))\n"
+        f.write("#!/usr/bin/python3\nimport os, sqlite3, subprocess, time\n"
+                "server = os.environ.get('KANGLE_DB')\n"
+                "db = None if server else sqlite3.connect(os.path.join(os.environ['KANGLE_WORKSPACE'], 'kangle.db'))\n"
                 "for step in range(20):\n"
-                "    db.execute('INSERT INTO halfway VALUES (?)', (step,)); db.commit(); time.sleep(0.02)\n")
+                "    if server:\n"
+                "        subprocess.run(['psql', '-X', '-q', '-d', server, '-c', f'INSERT INTO halfway VALUES ({step})'])\n"
+                "    else:\n"
+                "        db.execute('INSERT INTO halfway VALUES (?)', (step,)); db.commit()\n"
+                "    time.sleep(0.02)\n")
     os.chmod(plugin, 0o755)
 
 
@@ -116,18 +203,18 @@ def scenario(binary, folder, name, setup, args, kills, output=None, hook=None):
     base = prepare(binary, os.path.join(folder, name), setup)
     if hook:
         hook(base)
-    before = state(base)
+    before = DATABASE.state(base)
     old_report = None
     if output:
         old_report = os.path.join(base, output)
         with open(old_report, "w", encoding="utf-8") as f:
             f.write("the report of an earlier night\n")
     whole = os.path.join(folder, name, "whole")
-    shutil.copytree(base, whole)
+    DATABASE.copy(base, whole)
     started = time.monotonic()
     kangle(binary, whole, *args)
     seconds = time.monotonic() - started
-    after = state(whole)
+    after = DATABASE.state(whole)
     problems = []
     new_report = open(os.path.join(whole, output), "rb").read() if output else None
     if after == before and not output:
@@ -135,13 +222,13 @@ def scenario(binary, folder, name, setup, args, kills, output=None, hook=None):
     cut = 0
     for k in range(1, kills + 1):
         copy = os.path.join(folder, name, f"cut{k}")
-        shutil.copytree(base, copy)
+        DATABASE.copy(base, copy)
         if run_cut(binary, copy, args, seconds * k / (kills + 1)):
             cut += 1
         checked = kangle(binary, copy, "check", check=False)
         if checked.returncode != 0:
             problems.append(f"{name}, cut {k}: kangle check fails:\n{checked.stdout.decode()}")
-        now = state(copy)
+        now = DATABASE.state(copy)
         if now not in (before, after):
             problems.append(f"{name}, cut {k} at {seconds * k / (kills + 1):.3f} s: the database is between "
                             "the states before and after the command")
@@ -163,7 +250,7 @@ def two_at_once(binary, folder, rows):
     half = rows // 2
     signups(first, half)
     signups(second, half, offset=half)
-    writers = [subprocess.Popen(command_line(binary, base, args), env=ENV, stdout=subprocess.PIPE,
+    writers = [subprocess.Popen(command_line(binary, base, args), env=DATABASE.env(base), stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT)
                for args in (["import", "volunteers", first], ["import", "volunteers", second], ["points", "award"])]
     seen = set()
@@ -176,9 +263,7 @@ def two_at_once(binary, folder, rows):
         out = w.communicate()[0].decode()
         if w.returncode != 0:
             problems.append(f"two at once: {name} failed ({w.returncode}):\n{out}")
-    db = sqlite3.connect(os.path.join(base, "kangle.db"))
-    count = db.execute("SELECT count(*) FROM volunteers").fetchone()[0]
-    db.close()
+    count = DATABASE.count(base, "volunteers")
     if count != 2 * half:
         problems.append(f"two at once: {count} volunteers after two imports of {half:,} different people")
     if not seen <= {0, half, 2 * half}:
@@ -196,7 +281,11 @@ def main():
     # The big sheet's rows. A sanitizer build runs kangle some ten times slower and passes
     # a tenth: the two imports at once must still end within the 10 s a writer waits.
     parser.add_argument("--rows", type=int, default=60000)
+    parser.add_argument("--postgres", metavar="URL", help="each workspace's database a schema in this database")
     args = parser.parse_args()
+    global DATABASE
+    if args.postgres:
+        DATABASE = PostgresSchemas(args.postgres)
     binary = os.path.abspath(args.kangle)
     sheets = os.path.join(ROOT, "examples", "kangjian", "sheets")
     with tempfile.TemporaryDirectory(prefix="kangle-crash-") as folder:
@@ -237,6 +326,10 @@ def main():
         if not any("between" in c for c in caught):
             problems.append("a plugin writing in twenty transactions was never caught between: "
                             "the harness cannot see a half-written workspace")
+    return report(problems)
+
+
+def report(problems):
     for problem in problems:
         print(f"crash_test: {problem}", file=sys.stderr)
     return 1 if problems else 0
