@@ -15,6 +15,10 @@ KangleApp::KangleApp() : app("kangle (康乐): the back office of neighbourhood 
   app.require_subcommand(0, 1);
   app.add_option("-w,--workspace", globals.workspace, "Workspace folder (default: found from the current folder, or KANGLE_WORKSPACE)")
       ->type_name("DIR");
+  app.add_option("--db", globals.db,
+                 "The workspace's database: a postgresql:// URL or a SQLite file (default: KANGLE_DB, else kangle.toml's "
+                 "[database] url, else kangle.db)")
+      ->type_name("URL|FILE");
   app.add_option("--lang", globals.lang, "Language of messages and outputs: zh-CN or en (or KANGLE_LANG)")
       ->type_name("zh-CN|en")
       ->check([](const std::string& v) { return parse_lang(v) ? std::string() : "expected zh-CN or en"; });

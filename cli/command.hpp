@@ -22,6 +22,7 @@ struct GlobalOptions {
   std::optional<std::string> workspace;  ///< -w/--workspace
   std::optional<std::string> lang;       ///< --lang
   std::optional<std::string> color;      ///< --color
+  std::optional<std::string> db;         ///< --db
 };
 
 /// What the dispatcher hands a command: the workspace already found (for the

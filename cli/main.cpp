@@ -66,7 +66,7 @@ std::string current_timestamp() {
 std::optional<std::string> command_word(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
-    if (arg == "-w" || arg == "--workspace" || arg == "--lang" || arg == "--color") {
+    if (arg == "-w" || arg == "--workspace" || arg == "--db" || arg == "--lang" || arg == "--color") {
       ++i;
       continue;
     }
@@ -153,6 +153,7 @@ GlobalOptions early_globals(int argc, char** argv) {
   pre.allow_extras();
   pre.set_help_flag();
   pre.add_option("-w,--workspace", globals.workspace);
+  pre.add_option("--db", globals.db);
   pre.add_option("--lang", globals.lang);
   pre.add_option("--color", globals.color);
   try {
@@ -186,6 +187,9 @@ int print_help(KangleApp& kangle, const CLI::App& command, const GlobalOptions& 
 int run(int argc, char** argv) {
   auto early = early_globals(argc, argv);
   choose_colour(early.color);
+  // --db is KANGLE_DB for this run: every part of kangle that opens the database, and
+  // every plugin it runs, reads it there.
+  if (early.db) ::setenv("KANGLE_DB", early.db->c_str(), 1);
   KangleApp kangle;
   const auto& table = command_table();
 

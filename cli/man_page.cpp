@@ -154,7 +154,7 @@ std::string man_page(const CommandInfo& tree, std::string_view version, Lang lan
   out += section("ENVIRONMENT");
   definition(bold("KANGLE_WORKSPACE"), t("The workspace folder, when -w is not given."), out);
   definition(bold("KANGLE_DB"),
-             t("The workspace's database, instead of kangle.db in its folder or kangle.toml's [database] url: a "
+             t("The workspace's database, when --db is not given, instead of kangle.db in its folder or kangle.toml's [database] url: a "
                "postgresql:// URL (its password from ~/.pgpass, PGPASSWORD or a service file), or a SQLite file."),
              out);
   definition(bold("KANGLE_LANG"),

@@ -193,7 +193,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(status_workspace), "Workspace: {} ({})", "工作区：{}（{}）"},
     {M(status_language), "Language: {}", "语言：{}"},
     {M(status_database), "Database: {} (schema {})", "数据库：{}（版本 {}）"},
-    {M(status_database_none), "Database: not created yet", "数据库：尚未创建"},
+    {M(status_database_none), "Database: {} (not created yet)", "数据库：{}（尚未创建）"},
     {M(status_catalogue), "Catalogue: {1} services in {0} categories, {2} skills", "服务目录：{} 类 {} 项服务，{} 种技能"},
     {M(status_holidays), "Holidays: {} holidays, {} make-up workdays ({})", "节假日：{} 个假期，{} 个调休上班日（{}）"},
     {M(status_kiosks), "Kiosks: {}", "服务点：{} 个"},

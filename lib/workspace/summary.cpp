@@ -13,9 +13,10 @@
 namespace kangle::workspace {
 
 Summary summarize(const std::filesystem::path& root) {
-  Summary s{root, config::load_valid_config(root), std::nullopt};
+  Summary s{root, config::load_valid_config(root), std::nullopt, {}};
   std::error_code ec;
   auto location = database_location(root, s.config.settings);
+  s.database = location.file == root / database_file ? std::string(database_file) : location.shown();
   if (location.postgres() || std::filesystem::exists(location.file, ec)) {
     storage::Database db(location, storage::Access::read_only);
     s.schema_version = db.schema_version();
@@ -79,8 +80,8 @@ present::Document status_document(const Summary& summary, Lang lang) {
   auto& lines = workspace.lines;
   lines.push_back(tr(lang, Msg::status_workspace, config.settings.name, summary.root.string()));
   lines.push_back(tr(lang, Msg::status_language, lang_code(config.settings.language)));
-  lines.push_back(summary.schema_version ? tr(lang, Msg::status_database, "kangle.db", *summary.schema_version)
-                                         : tr(lang, Msg::status_database_none));
+  lines.push_back(summary.schema_version ? tr(lang, Msg::status_database, summary.database, *summary.schema_version)
+                                         : tr(lang, Msg::status_database_none, summary.database));
   lines.push_back(tr(lang, Msg::status_catalogue, c.categories.size(), c.services.size(), c.skills.size()));
   std::vector<std::string> years;
   for (int y : config.holidays.years) years.push_back(std::to_string(y));
@@ -93,6 +94,7 @@ present::Document status_document(const Summary& summary, Lang lang) {
   document.facts = {{"name", Value::text(config.settings.name)},
                     {"workspace", Value::text(summary.root.string())},
                     {"language", Value::text(std::string(lang_code(config.settings.language)))},
+                    {"database", Value::text(summary.database)},
                     {"schema_version", summary.schema_version ? Value::integer(*summary.schema_version) : Value::none()},
                     {"categories", count(c.categories.size())},
                     {"services", count(c.services.size())},

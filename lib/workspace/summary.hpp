@@ -13,7 +13,8 @@ namespace kangle::workspace {
 struct Summary {
   std::filesystem::path root;
   config::Config config;
-  std::optional<int> schema_version;  ///< nothing when kangle.db does not exist yet
+  std::optional<int> schema_version;  ///< nothing when the database does not exist yet
+  std::string database;               ///< where it is, as shown: kangle.db in the workspace, a file, a URL
 };
 
 /// The workspace at `root`; throws InputError when its config has errors.

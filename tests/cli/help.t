@@ -10,6 +10,7 @@ Help, version, unknown commands and plugins.
     -h,--help                   显示本帮助并退出
     --version                   显示版本信息并退出
     -w,--workspace DIR          工作区文件夹（默认：从当前文件夹向上查找，或取 KANGLE_WORKSPACE）
+    --db URL|FILE               工作区的数据库：postgresql:// 地址或 SQLite 文件（默认：KANGLE_DB，其次 kangle.toml 的 [database] url，再次 kangle.db）
     --lang zh-CN|en             提示和输出的语言：zh-CN 或 en（也可用 KANGLE_LANG）
     --color auto|always|never:{auto,always,never}
                                 错误提示是否着色：auto（在终端上着色，设了 NO_COLOR 则不着色）、always、never

@@ -162,6 +162,22 @@ The workspace is found from a subfolder, from KANGLE_WORKSPACE, and -w wins.
   kangle: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   工作区：康健街道“雷锋亭”（$TMP/ws）
 
+The database is kangle.db in the workspace, else KANGLE_DB, and --db wins; a scheme
+other than postgresql:// is refused, not taken for a file to create.
+
+  $ kangle -w ws status 2>/dev/null | sed -n 3p
+  数据库：kangle.db（版本 16）
+  $ KANGLE_DB=$PWD/elsewhere.db kangle -w ws status 2>/dev/null | sed -n 3p
+  数据库：$TMP/elsewhere.db（尚未创建）
+  $ KANGLE_DB=$PWD/elsewhere.db kangle -w ws --db $PWD/mine.db volunteers list > /dev/null
+  $ KANGLE_DB=$PWD/elsewhere.db kangle -w ws --db $PWD/mine.db status 2>/dev/null | sed -n 3p
+  数据库：$TMP/mine.db（版本 16）
+  $ ls *.db
+  mine.db
+  $ kangle --db=mysql://host/kangle -w ws status
+  kangle: 错误：“mysql://host/kangle”不是 PostgreSQL 数据库的地址：应写成 postgresql://主机/数据库（使用工作区文件夹中的 kangle.db 时无需 [database]）
+  [4]
+
 Outside any workspace: one line, a non-zero exit.
 
   $ kangle status
