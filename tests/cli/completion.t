@@ -105,6 +105,7 @@ today (next month first), its volunteers; nothing outside a workspace.
   --version
   -w
   --workspace
+  --db
   --lang
   --color
 
