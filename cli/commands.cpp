@@ -33,6 +33,7 @@ const std::vector<CommandSpec>& command_table() {
       {"points", "The points ledger: award, adjust, redeem, balances, honour board, verify", Needs::database, define_points},
       {"report", "Reports: month, quarter, year; the service portfolio review; units; volunteers", Needs::database,
        define_report},
+      {"db", "The workspace's database: copy it into another (SQLite, PostgreSQL)", Needs::config, define_db},
       {"completion", "Print a bash or zsh completion script (try: source <(kangle completion bash))", Needs::nothing,
        define_completion},
       {"__complete", "The workspace's kiosks, people or months, for the completion scripts", Needs::workspace,

@@ -8,6 +8,7 @@ namespace kangle::cli {
 void define_init(CLI::App& command, Action& action);
 void define_check(CLI::App& command, Action& action);
 void define_status(CLI::App& command, Action& action);
+void define_db(CLI::App& command, Action& action);
 void define_import(CLI::App& command, Action& action);
 void define_kiosk(CLI::App& command, Action& action);
 void define_service(CLI::App& command, Action& action);

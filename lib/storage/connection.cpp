@@ -6,6 +6,7 @@
 namespace kangle::storage {
 
 bool Column::is_null() const { return statement_->is_null(index_); }
+ValueType Column::type() const { return statement_->type(index_); }
 std::int64_t Column::int64() const { return statement_->int64(index_); }
 double Column::real() const { return statement_->real(index_); }
 std::string_view Column::view() const { return statement_->text(index_); }

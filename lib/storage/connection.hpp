@@ -47,11 +47,15 @@ private:
   std::string subject_;
 };
 
+/// What a column's value is, as the database holds it.
+enum class ValueType { null, integer, real, text };
+
 /// One column of a statement's current row; read it before the next step.
 class Column {
 public:
   Column(StatementDriver& statement, int index) : statement_(&statement), index_(index) {}
   bool is_null() const;
+  ValueType type() const;
   /// NULL reads as 0 and "", as SQLite reads it.
   std::int64_t int64() const;
   int int32() const { return static_cast<int>(int64()); }

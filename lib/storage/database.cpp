@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -254,6 +255,49 @@ std::vector<Message> Database::missing_schema_objects() {
     problems.emplace_back(message, name);
   }
   return problems;
+}
+
+std::vector<TableShape> Database::tables_in_dependency_order() {
+  const bool postgres = location_.postgres();
+  std::map<std::string, TableShape> tables;
+  Statement names(*db_, postgres ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                                 : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+  while (names.step()) tables[names.column(0).text()].name = names.column(0).text();
+  Statement keys(*db_, postgres ? "SELECT c.relname, a.attname FROM pg_index i "
+                                  "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_attribute a ON a.attrelid = c.oid "
+                                  "CROSS JOIN generate_subscripts(i.indkey, 1) AS k "
+                                  "WHERE i.indisprimary AND c.relnamespace = to_regnamespace(current_schema())::oid "
+                                  "AND a.attnum = i.indkey[k] ORDER BY c.relname, k"
+                                : "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
+                                  "WHERE m.type = 'table' AND p.pk > 0 ORDER BY m.name, p.pk");
+  while (keys.step()) {
+    if (auto t = tables.find(keys.column(0).text()); t != tables.end()) t->second.primary_key.push_back(keys.column(1).text());
+  }
+  std::map<std::string, std::set<std::string>> refers_to;
+  Statement references(*db_, postgres ? "SELECT c.conrelid::regclass::text, c.confrelid::regclass::text FROM pg_constraint c "
+                                        "WHERE c.contype = 'f' AND c.connamespace = to_regnamespace(current_schema())::oid"
+                                      : "SELECT m.name, f.\"table\" FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f "
+                                        "WHERE m.type = 'table'");
+  while (references.step()) {
+    auto from = references.column(0).text(), to = references.column(1).text();
+    if (from != to) refers_to[from].insert(to);  // a reversal refers to an earlier row of its own table
+  }
+  // Each round takes, in name order, the tables whose references are all placed.
+  std::vector<TableShape> ordered;
+  std::set<std::string> placed;
+  while (ordered.size() < tables.size()) {
+    auto before = ordered.size();
+    for (const auto& [name, shape] : tables) {
+      if (placed.count(name)) continue;
+      const auto& needed = refers_to[name];
+      if (std::all_of(needed.begin(), needed.end(), [&](const auto& t) { return placed.count(t) || !tables.count(t); })) {
+        ordered.push_back(shape);
+        placed.insert(name);
+      }
+    }
+    if (ordered.size() == before) throw DatabaseError(Failure::other, "the tables refer to each other in a circle");
+  }
+  return ordered;
 }
 
 bool Database::has_table(const std::string& name) {

@@ -25,6 +25,13 @@ struct DatabaseLocation {
   std::string shown() const;
 };
 
+/// A table as a copy needs it: its name and its primary key's columns (none for a table
+/// without one).
+struct TableShape {
+  std::string name;
+  std::vector<std::string> primary_key;
+};
+
 /// The workspace database: kangle.db, SQLite in WAL mode with foreign keys on and a busy
 /// timeout, so that two kangle processes wait for each other instead of failing; or a
 /// PostgreSQL schema, whose writers wait for each other the same way (Transaction).
@@ -54,6 +61,9 @@ public:
   std::vector<Message> missing_schema_objects();
   /// Whether the database has a table of that name.
   bool has_table(const std::string& name);
+  /// The database's tables, each after every table it refers to (the order to fill an
+  /// empty database in), with their primary keys' columns, read from its catalogue.
+  std::vector<TableShape> tables_in_dependency_order();
 
 private:
   void open_sqlite_file(Access access);

@@ -26,6 +26,7 @@ public:
   virtual void reset() = 0;
   virtual void clear_bindings() = 0;
   virtual bool is_null(int index) const = 0;
+  virtual ValueType type(int index) const = 0;
   virtual std::int64_t int64(int index) const = 0;
   virtual double real(int index) const = 0;
   virtual std::string_view text(int index) const = 0;

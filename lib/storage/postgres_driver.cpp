@@ -158,6 +158,15 @@ public:
   void clear_bindings() override { values_.assign(values_.size(), nullptr); }
 
   bool is_null(int index) const override { return PQgetisnull(result_.result, row_, index) != 0; }
+  ValueType type(int index) const override {
+    if (is_null(index)) return ValueType::null;
+    // The built-in types' oids (PostgreSQL's pg_type.dat): int8, int4, int2, bool; float4, float8.
+    switch (PQftype(result_.result, index)) {
+      case 20: case 23: case 21: case 16: return ValueType::integer;
+      case 700: case 701: return ValueType::real;
+      default: return ValueType::text;
+    }
+  }
   std::int64_t int64(int index) const override {
     auto value = text(index);
     std::int64_t number = 0;

@@ -86,6 +86,14 @@ public:
   bool is_null(int index) const override {
     return guarded([&] { return statement_.isColumnNull(index); });
   }
+  ValueType type(int index) const override {
+    switch (guarded([&] { return statement_.getColumn(index).getType(); })) {
+      case SQLITE_NULL: return ValueType::null;
+      case SQLITE_INTEGER: return ValueType::integer;
+      case SQLITE_FLOAT: return ValueType::real;
+      default: return ValueType::text;  // text, or a blob kangle never writes
+    }
+  }
   std::int64_t int64(int index) const override {
     return guarded([&] { return static_cast<std::int64_t>(statement_.getColumn(index).getInt64()); });
   }

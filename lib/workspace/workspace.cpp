@@ -24,13 +24,17 @@ fs::path find_workspace(const fs::path& start, const std::optional<fs::path>& ex
   throw WorkspaceError(Message(Msg::no_workspace));
 }
 
+storage::DatabaseLocation named_database(const std::string& named) {
+  if (named.starts_with("postgresql://") || named.starts_with("postgres://")) return {{}, named};
+  // Another scheme (a mistyped postgresql://) is not a file name to create a database at.
+  if (named.find("://") != std::string::npos) throw WorkspaceError(Message(Msg::database_bad_url, named));
+  return {std::filesystem::path(named), {}};
+}
+
 storage::DatabaseLocation database_location(const std::filesystem::path& root, const config::Settings& settings) {
   std::string chosen = settings.database_url;
   if (const char* env = std::getenv("KANGLE_DB"); env && *env) chosen = env;
-  if (chosen.starts_with("postgresql://") || chosen.starts_with("postgres://")) return {{}, chosen};
-  // Another scheme (a mistyped postgresql://) is not a file name to create a database at.
-  if (chosen.find("://") != std::string::npos) throw WorkspaceError(Message(Msg::database_bad_url, chosen));
-  return {chosen.empty() ? root / database_file : std::filesystem::path(chosen), {}};
+  return chosen.empty() ? storage::DatabaseLocation{root / database_file, {}} : named_database(chosen);
 }
 
 }  // namespace kangle::workspace

@@ -224,6 +224,8 @@ without warnings (with man or groff when installed, as on most Debian systems).
   .SS "kangle report services"
   .SS "kangle report units"
   .SS "kangle report volunteers"
+  .SS "kangle db"
+  .SS "kangle db copy"
   .SS "kangle completion"
   .SS "kangle help"
   .SH EXIT STATUS

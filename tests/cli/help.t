@@ -28,6 +28,7 @@ Help, version, unknown commands and plugins.
     record                      服务记录：确认当天排班、补录、列出；服务时长
     points                      积分台账：发放、调整、兑换、余额、先锋榜、核验
     report                      报表：月报、季报、年报；服务项目评估；共建单位；志愿者
+    db                          工作区的数据库：复制到另一个数据库（SQLite、PostgreSQL）
     completion                  输出 bash 或 zsh 的命令补全脚本（试试：source <(kangle completion bash)）
     help                        显示 kangle 或某个命令的帮助
   

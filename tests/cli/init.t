@@ -178,6 +178,22 @@ other than postgresql:// is refused, not taken for a file to create.
   kangle: 错误：“mysql://host/kangle”不是 PostgreSQL 数据库的地址：应写成 postgresql://主机/数据库（使用工作区文件夹中的 kangle.db 时无需 [database]）
   [4]
 
+db copy: the workspace's database into a new one, every table counted and the ledger
+verified; never into a database that holds data, nor into itself.
+
+  $ printf 'name,phone,skills\n王秀英,13800138000,\n' > v.csv && kangle -w ws import volunteers v.csv > /dev/null
+  $ kangle -w ws db copy --to $PWD/copy.db --format json | python3 -c "import json, sys; f = json.load(sys.stdin)['facts']; print(f['tables'], f['rows'])"
+  23 4
+  $ kangle -w ws --db copy.db volunteers list --format csv
+  姓名,手机,党员,单位,居民区,技能,可服务时间,每月最多班次,id,id_number,political_status,skill_ids,certificates,availability_slots,preferences,note
+  王秀英,138****8000,false,,,,,,1,,,,,,,
+  $ kangle -w ws db copy --to $PWD/copy.db
+  kangle: 错误：$TMP/copy.db 中已有 2 行数据：只能复制到新的或空的数据库；未复制任何数据
+  [4]
+  $ kangle -w ws db copy --to ws/kangle.db
+  kangle: 错误：ws/kangle.db 就是本工作区正在用的数据库：请复制到另一个数据库
+  [4]
+
 Outside any workspace: one line, a non-zero exit.
 
   $ kangle status

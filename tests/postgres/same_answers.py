@@ -7,6 +7,7 @@ on two copies of the bundled example: one with its kangle.db, one with KANGLE_DB
 a schema of its own in the PostgreSQL database KANGLE_TEST_DB names (as
 scripts/with_postgres.sh sets it). Each command's exit code and output must be the same,
 JSON parsed and compared as values, but for where the database is (`check` names it).
+Then `db copy` takes the SQLite workspace's database into PostgreSQL and back.
 
     bash scripts/with_postgres.sh python3 tests/postgres/same_answers.py build/cli/kangle
 """
@@ -94,7 +95,49 @@ def main():
                       file=sys.stderr)
                 differences += 1
         print(f"same_answers: {len(COMMANDS)} commands, {differences} with different answers")
+        differences += round_trip(kangle, sqlite_ws, base, server)
         return 1 if differences else 0
+
+
+# What a copied database must answer as the original does.
+READS = [["volunteers", "list"], ["points", "verify", "--full"], ["points", "board", "--month", "2026-12"],
+         ["schedule", "show", "--month", "2026-12"], ["match", "list", "projects"], ["report", "month", "2026-12"],
+         ["report", "year", "2026"]]
+
+
+def round_trip(kangle, folder, env, server):
+    """`db copy` of the demo's kangle.db into PostgreSQL and from there into a new SQLite
+    file: every row counted, the ledger verified, the same answers from all three; a copy
+    into a database that holds data, or into itself, refused. The number of problems."""
+    def run(*arguments):
+        done = subprocess.run([kangle, *arguments, "--format", "json"], cwd=folder, env=env, capture_output=True, text=True)
+        return done.returncode, json.loads(done.stdout) if done.returncode == 0 else done.stderr
+
+    copy = server + ("&" if "?" in server else "?") + "options=-csearch_path%3Dcopy_" + str(os.getpid())
+    problems = []
+    there = run("db", "copy", "--to", copy)
+    back = run("--db", copy, "db", "copy", "--to", "back.db")
+    for (code, answer), name in ((there, "into PostgreSQL"), (back, "back into SQLite")):
+        if code != 0:
+            problems.append(f"db copy {name} failed ({code}): {answer}")
+        elif any(t["read"] != t["written"] for t in answer["sections"][0]["tables"][0]["rows"]) or answer["facts"]["rows"] < 400:
+            problems.append(f"db copy {name}: {answer['facts']}, {answer['sections'][0]['tables'][0]['rows']}")
+    if not problems and (there[1]["facts"]["rows"], there[1]["facts"]["ledger_head"]) != (
+            back[1]["facts"]["rows"], back[1]["facts"]["ledger_head"]):
+        problems.append(f"db copy: there {there[1]['facts']}, back {back[1]['facts']}")
+    for read in READS:
+        answers = [run(*where, *read) for where in ([], ["--db", copy], ["--db", "back.db"])]
+        if any(a != answers[0] for a in answers) or answers[0][0] != 0:
+            problems.append(f"{' '.join(read)}: the copies answer otherwise than the original: "
+                            f"{[json.dumps(a, ensure_ascii=False)[:300] for a in answers]}")
+    for refused, why in ((run("db", "copy", "--to", copy), "into a database that holds data"),
+                         (run("db", "copy", "--to", "kangle.db"), "into itself")):
+        if refused[0] != 4:
+            problems.append(f"db copy {why} was not refused: {refused}")
+    for problem in problems:
+        print(f"same_answers: {problem}", file=sys.stderr)
+    print(f"same_answers: db copy there and back, {len(READS)} reads compared, {len(problems)} problems")
+    return len(problems)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ SQL = re.compile(r'"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|WIT
 ALLOWED = re.compile(r"^(\w+_columns|weighted_satisfaction|STR|std::string\((STR\s*)+\))$")
 # The schema version, an integer the code counts: the one formatted statement.
 FORMATTED_EXCEPTIONS = ("PRAGMA user_version",)
+# Files whose SQL names tables and columns read from the database's own catalogue, quoted
+# (`db copy` copies every table): names formatted in, values still only bound.
+NAMES_FROM_CATALOGUE = ("lib/storage/copy.cpp",)
 OPERAND = r"[A-Za-z_][\w:.]*(?:\([^()]*\))?"
 
 
@@ -83,7 +86,7 @@ READERS = {
     "lib/match/run.cpp": {"needs", "resources"},
     "lib/match/projects.cpp": {"needs", "resources"},
 }
-NOT_STORES = ("lib/storage/migrations.cpp", "lib/storage/postgres_schema.cpp", "lib/core/i18n.cpp")
+NOT_STORES = ("lib/storage/migrations.cpp", "lib/storage/postgres_schema.cpp", "lib/core/i18n.cpp", *NAMES_FROM_CATALOGUE)
 WRITES = re.compile(r"\b(?:INSERT(?: OR \w+)? INTO|REPLACE INTO|UPDATE|DELETE FROM)\s+(\w+)")
 READS = re.compile(r"\b(?:FROM|JOIN)\s+(\w+)")
 
@@ -122,7 +125,7 @@ def problems_in(path, root, text=None):
         if relative.parts[0] == "cli":
             found.append(f"{relative}:{line}: SQL in cli/ (it belongs in lib/)")
             continue
-        if any(e in raw for e in FORMATTED_EXCEPTIONS):
+        if any(e in raw for e in FORMATTED_EXCEPTIONS) or relative.as_posix() in NAMES_FROM_CATALOGUE:
             continue
         if "fmt::format" in raw or "to_string" in raw or "<<" in stripped:
             found.append(f"{relative}:{line}: SQL text formatted from values")

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The database layer the stores use: values in and out as they were, each failure typed
 // the same whichever database said it, transactions that roll back unless committed.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -169,6 +170,27 @@ TEST_CASE("Database: a new database gets kangle's whole schema at the latest ver
   CHECK(again.schema_version() == kangle::storage::Database::latest_version());
   kangle::storage::Database reading(scratch.database.location(), kangle::storage::Access::read_only);
   CHECK(reading.sql().query_integer("SELECT count(*) FROM volunteers") == 0);
+}
+
+TEST_CASE("Database: the tables in the order to fill them, each after those it refers to, with their keys", "[storage][database]") {
+  Scratch scratch;
+  kangle::storage::Database db(scratch.database.location(), kangle::storage::Access::read_write);
+  auto tables = db.tables_in_dependency_order();
+  auto position = [&](const std::string& name) {
+    auto found = std::find_if(tables.begin(), tables.end(), [&](const auto& t) { return t.name == name; });
+    REQUIRE(found != tables.end());
+    return found - tables.begin();
+  };
+  CHECK(tables.size() == 23);
+  CHECK(position("volunteers") < position("volunteer_skills"));
+  CHECK(position("service_records") < position("record_volunteers"));
+  CHECK(position("imports") < position("service_records"));
+  CHECK(position("needs") < position("projects"));
+  CHECK(position("projects") < position("project_events"));
+  CHECK(position("rota_publications") < position("rota_published_seats"));
+  CHECK(position("rota_publications") < position("notifications"));
+  CHECK(tables[position("meta")].primary_key == std::vector<std::string>{"key"});
+  CHECK(tables[position("points_ledger")].primary_key == std::vector<std::string>{"id"});
 }
 
 TEST_CASE("Database: ids are numbered as SQLite numbers them, a rolled-back insert using none up", "[storage][database]") {
