@@ -207,6 +207,7 @@ ImportReport run_import(storage::Connection& db, const ColumnAliases& aliases, c
       if (i.kind == Kind::rejected) report.issues.push_back(std::move(i));
     }
   }
+  list.finish();
   std::stable_sort(report.issues.begin(), report.issues.end(), [](const auto& a, const auto& b) { return a.row < b.row; });
 
   storage::Statement record(db,

@@ -104,6 +104,8 @@ public:
   /// issues to `issues` in the order they are to be shown; when the outcome is rejected,
   /// those of kind rejected say why and nothing was stored.
   virtual RowOutcome take(const Row& row, std::vector<RowIssue>& issues) = 0;
+  /// After the last row: writes what take() held back to write many rows at once.
+  virtual void finish() {}
 };
 
 /// Imports `options.file` with `list` in one transaction (rolled back for a dry run):

@@ -305,6 +305,8 @@ public:
     store_->each_key([&](std::string_view key) { known_keys_->add(key); });
   }
 
+  void finish() override { store_->flush(); }
+
   RowOutcome take(const Row& row, std::vector<RowIssue>& issues) override {
     auto parsed = parser_->parse(row, issues);
     if (parsed.rejected) return RowOutcome::rejected;
@@ -352,7 +354,7 @@ public:
     }
     if (!existing) {
       std::sort(incoming.skills.begin(), incoming.skills.end(), [](const auto& a, const auto& b) { return a.skill < b.skill; });
-      remember(incoming, store_->insert(incoming, now_));
+      remember(incoming, store_->insert_later(incoming, now_));
       return RowOutcome::added;
     }
     std::vector<Message> changes;

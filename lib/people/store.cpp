@@ -20,36 +20,59 @@ constexpr const char* volunteer_columns =
     "id, name, phone, id_number, political_status, party_member, unit, community, monthly_limit, availability, note, "
     "preferences";
 
-void bind_fields(storage::Statement& s, const Volunteer& v) {
-  s.bind_no_copy(1, v.name);
-  storage::bind_text_or_null(s, 2, v.phone);
-  storage::bind_text_or_null(s, 3, v.id_number);
-  s.bind_no_copy(4, v.political_status);
-  s.bind(5, v.party_member ? 1 : 0);
-  s.bind_no_copy(6, v.unit);
-  s.bind_no_copy(7, v.community);
-  if (v.monthly_limit) s.bind(8, *v.monthly_limit);
-  else s.bind_null(8);
-  s.bind(9, v.availability.bits());
-  s.bind_no_copy(10, v.note);
-  s.bind(11, text::join(v.preferences, ","));
+/// Binds `v`'s fields to the 11 parameters from `first` on.
+void bind_fields(storage::Statement& s, const Volunteer& v, int first = 1) {
+  s.bind_no_copy(first, v.name);
+  storage::bind_text_or_null(s, first + 1, v.phone);
+  storage::bind_text_or_null(s, first + 2, v.id_number);
+  s.bind_no_copy(first + 3, v.political_status);
+  s.bind(first + 4, v.party_member ? 1 : 0);
+  s.bind_no_copy(first + 5, v.unit);
+  s.bind_no_copy(first + 6, v.community);
+  if (v.monthly_limit) s.bind(first + 7, *v.monthly_limit);
+  else s.bind_null(first + 7);
+  s.bind(first + 8, v.availability.bits());
+  s.bind_no_copy(first + 9, v.note);
+  s.bind(first + 10, text::join(v.preferences, ","));
 }
 
-/// A volunteer's skills go in with one statement rather than one each (statements of up
-/// to this many rows): an import writes a few hundred thousand.
-constexpr std::size_t skills_per_insert = 8;
+/// Rows go in many to a statement rather than one each: an import writes a few hundred
+/// thousand, and on PostgreSQL each statement is a round trip to the server.
+constexpr std::size_t skills_per_insert = 512;
+constexpr std::size_t volunteers_per_insert = 256;
 
-const std::string& insert_skills_sql(std::size_t count) {
-  static const auto all = [] {
-    std::array<std::string, skills_per_insert> out;
-    std::string sql = "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires) VALUES (?, ?, ?)";
-    for (auto& text : out) {
-      text = sql;
-      sql += ", (?, ?, ?)";
+/// `insert` with `count` rows of `row`'s parameters, made once for each count (the
+/// statement cache knows a statement by its text's address).
+const std::string& multi_row_insert(const char* insert, const char* row, std::size_t count) {
+  static std::map<std::pair<const char*, std::size_t>, std::string> made;
+  auto& sql = made[{insert, count}];
+  if (sql.empty()) {
+    sql = std::string(insert) + " VALUES " + row;
+    for (std::size_t i = 1; i < count; ++i) sql = sql + ", " + row;
+  }
+  return sql;
+}
+
+constexpr const char* insert_skills = "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires)";
+constexpr const char* insert_volunteers =
+    "INSERT INTO volunteers (id, name, phone, id_number, political_status, party_member, unit, community, "
+    "monthly_limit, availability, note, preferences, created_at, updated_at)";
+
+/// Inserts `skills` (volunteer id, skill) in statements of many rows.
+void insert_skill_rows(storage::StatementCache& statements, const std::vector<std::pair<std::int64_t, const VolunteerSkill*>>& skills) {
+  for (std::size_t first = 0; first < skills.size(); first += skills_per_insert) {
+    auto count = std::min(skills_per_insert, skills.size() - first);
+    auto& insert = statements(multi_row_insert(insert_skills, "(?, ?, ?)", count));
+    int index = 1;
+    for (std::size_t i = first; i < first + count; ++i) {
+      const auto& [id, skill] = skills[i];
+      insert.bind(index++, id);
+      insert.bind_no_copy(index++, skill->skill);
+      if (skill->certificate_expires) insert.bind(index++, format_date(*skill->certificate_expires));
+      else insert.bind_null(index++);
     }
-    return out;
-  }();
-  return all[count - 1];
+    insert.exec();
+  }
 }
 
 }  // namespace
@@ -80,7 +103,7 @@ std::vector<Volunteer> Store::read(storage::Statement& query) {
       "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills WHERE volunteer_id = ? ORDER BY skill";
   static const std::string all_skills =
       "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills ORDER BY volunteer_id, skill";
-  auto& skills = statement_(out.size() == 1 ? skills_of_one : all_skills);
+  auto& skills = statement(out.size() == 1 ? skills_of_one : all_skills);
   if (out.size() == 1) skills.bind(1, out.front().id);
   while (skills.step()) {
     auto it = index.find(skills.column(0).int64());
@@ -93,7 +116,7 @@ std::vector<Volunteer> Store::read(storage::Statement& query) {
       "SELECT volunteer_id, from_date, to_date, reason, id FROM volunteer_blackouts WHERE volunteer_id = ? ORDER BY from_date, id";
   static const std::string all_blackouts =
       "SELECT volunteer_id, from_date, to_date, reason, id FROM volunteer_blackouts ORDER BY volunteer_id, from_date, id";
-  auto& blackouts = statement_(out.size() == 1 ? blackouts_of_one : all_blackouts);
+  auto& blackouts = statement(out.size() == 1 ? blackouts_of_one : all_blackouts);
   if (out.size() == 1) blackouts.bind(1, out.front().id);
   while (blackouts.step()) {
     auto it = index.find(blackouts.column(0).int64());
@@ -108,7 +131,7 @@ std::vector<Volunteer> Store::read(storage::Statement& query) {
 std::int64_t Store::add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now) {
   static const std::string sql =
       "INSERT INTO volunteer_blackouts (volunteer_id, from_date, to_date, reason, created_at) VALUES (?, ?, ?, ?, ?)";
-  auto& insert = statement_(sql);
+  auto& insert = statement(sql);
   insert.bind(1, volunteer_id);
   insert.bind(2, format_date(blackout.from));
   if (blackout.to) insert.bind(3, format_date(*blackout.to));
@@ -121,7 +144,7 @@ std::int64_t Store::add_blackout(std::int64_t volunteer_id, const Blackout& blac
 
 bool Store::remove_blackout(std::int64_t volunteer_id, std::int64_t blackout_id) {
   static const std::string sql = "DELETE FROM volunteer_blackouts WHERE id = ? AND volunteer_id = ?";
-  auto& remove = statement_(sql);
+  auto& remove = statement(sql);
   remove.bind(1, blackout_id);
   remove.bind(2, volunteer_id);
   return remove.exec() == 1;
@@ -129,7 +152,7 @@ bool Store::remove_blackout(std::int64_t volunteer_id, std::int64_t blackout_id)
 
 std::optional<std::int64_t> Store::blackout_owner(std::int64_t blackout_id) {
   static const std::string sql = "SELECT volunteer_id FROM volunteer_blackouts WHERE id = ?";
-  auto& query = statement_(sql);
+  auto& query = statement(sql);
   query.bind(1, blackout_id);
   std::optional<std::int64_t> owner;
   if (query.step()) owner = query.column(0).int64();
@@ -140,7 +163,7 @@ std::optional<std::int64_t> Store::blackout_owner(std::int64_t blackout_id) {
 std::optional<Volunteer> Store::find(std::int64_t id) {
   static const std::string sql =
       std::string("SELECT ") + volunteer_columns + " FROM volunteers WHERE id = ? AND forgotten_at IS NULL";
-  auto& query = statement_(sql);
+  auto& query = statement(sql);
   query.bind(1, id);
   auto found = read(query);
   if (found.empty()) return std::nullopt;
@@ -150,7 +173,7 @@ std::optional<Volunteer> Store::find(std::int64_t id) {
 void Store::record_change(std::int64_t volunteer_id, const VolunteerChange& change) {
   static const std::string sql =
       "INSERT INTO volunteer_changes (volunteer_id, changed_at, changed_by, field, before, after) VALUES (?, ?, ?, ?, ?, ?)";
-  auto& insert = statement_(sql);
+  auto& insert = statement(sql);
   insert.bind(1, volunteer_id);
   insert.bind(2, change.at);
   insert.bind(3, change.by);
@@ -163,7 +186,7 @@ void Store::record_change(std::int64_t volunteer_id, const VolunteerChange& chan
 std::vector<VolunteerChange> Store::changes(std::int64_t volunteer_id) {
   static const std::string sql =
       "SELECT changed_at, changed_by, field, before, after FROM volunteer_changes WHERE volunteer_id = ? ORDER BY id";
-  auto& query = statement_(sql);
+  auto& query = statement(sql);
   query.bind(1, volunteer_id);
   std::vector<VolunteerChange> out;
   while (query.step()) {
@@ -174,7 +197,7 @@ std::vector<VolunteerChange> Store::changes(std::int64_t volunteer_id) {
 }
 
 std::optional<Volunteer> Store::find_one(const std::string& sql, const std::string& value) {
-  auto& query = statement_(sql);
+  auto& query = statement(sql);
   query.bind(1, value);
   auto found = read(query);
   if (found.empty()) return std::nullopt;
@@ -195,7 +218,7 @@ void Store::each_key(const std::function<void(std::string_view)>& visit) {
   static const std::string sql =
       "SELECT phone FROM volunteers WHERE phone IS NOT NULL "
       "UNION ALL SELECT id_number FROM volunteers WHERE id_number IS NOT NULL";
-  auto& query = statement_(sql);
+  auto& query = statement(sql);
   while (query.step()) {
     visit(query.column(0).view());
   }
@@ -203,14 +226,14 @@ void Store::each_key(const std::function<void(std::string_view)>& visit) {
 
 std::vector<Volunteer> Store::find_by_name(const std::string& name) {
   static const std::string sql = std::string("SELECT ") + volunteer_columns + " FROM volunteers WHERE name = ? AND forgotten_at IS NULL ORDER BY id";
-  auto& query = statement_(sql);
+  auto& query = statement(sql);
   query.bind(1, name);
   return read(query);
 }
 
 std::vector<std::string> Store::all_names() {
   static const std::string sql = "SELECT DISTINCT name FROM volunteers WHERE forgotten_at IS NULL ORDER BY name";
-  auto& query = statement_(sql);
+  auto& query = statement(sql);
   std::vector<std::string> out;
   while (query.step()) out.push_back(query.column(0).text());
   return out;
@@ -258,36 +281,53 @@ std::vector<Volunteer> find_volunteers(Store& store, const std::string& who) {
 void Store::write_skills(std::int64_t id, const std::vector<VolunteerSkill>& skills, bool replace) {
   if (replace) {
     static const std::string sql = "DELETE FROM volunteer_skills WHERE volunteer_id = ?";
-    auto& clear = statement_(sql);
+    auto& clear = statement(sql);
     clear.bind(1, id);
     clear.exec();
   }
-  for (std::size_t first = 0; first < skills.size(); first += skills_per_insert) {
-    auto count = std::min(skills_per_insert, skills.size() - first);
-    auto& insert = statement_(insert_skills_sql(count));
-    int index = 1;
-    for (std::size_t i = first; i < first + count; ++i) {
-      const auto& skill = skills[i];
-      insert.bind(index++, id);
-      insert.bind_no_copy(index++, skill.skill);
-      if (skill.certificate_expires) insert.bind(index++, format_date(*skill.certificate_expires));
-      else insert.bind_null(index++);
-    }
-    insert.exec();
+  std::vector<std::pair<std::int64_t, const VolunteerSkill*>> rows;
+  for (const auto& skill : skills) rows.emplace_back(id, &skill);
+  insert_skill_rows(statement_, rows);
+}
+
+std::int64_t Store::insert_later(const Volunteer& v, const std::string& now) {
+  if (next_id_ == 0) next_id_ = db_.query_integer("SELECT coalesce(max(id), 0) + 1 FROM volunteers");
+  pending_.emplace_back(v, now);
+  pending_.back().first.id = next_id_;
+  if (pending_.size() == volunteers_per_insert) flush();
+  return next_id_++;
+}
+
+void Store::flush() {
+  if (pending_.empty()) return;
+  auto& insert = statement_(multi_row_insert(insert_volunteers, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pending_.size()));
+  std::vector<std::pair<std::int64_t, const VolunteerSkill*>> skills;
+  int first = 1;
+  for (const auto& [v, now] : pending_) {
+    insert.bind(first, v.id);
+    bind_fields(insert, v, first + 1);
+    insert.bind_no_copy(first + 12, now);
+    insert.bind_no_copy(first + 13, now);
+    first += 14;
+    for (const auto& skill : v.skills) skills.emplace_back(v.id, &skill);
   }
+  insert.exec();
+  insert_skill_rows(statement_, skills);
+  pending_.clear();
 }
 
 std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
   static const std::string sql =
       "INSERT INTO volunteers (name, phone, id_number, political_status, party_member, unit, community, "
       "monthly_limit, availability, note, preferences, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  auto& s = statement_(sql);
+  auto& s = statement(sql);
   bind_fields(s, v);
   s.bind(12, now);
   s.bind(13, now);
   s.exec();
   auto id = db_.last_insert_id();
   write_skills(id, v.skills, false);
+  next_id_ = 0;  // numbered by the database: insert_later counts afresh
   return id;
 }
 
@@ -295,7 +335,7 @@ void Store::update(const Volunteer& v, const std::string& now) {
   static const std::string sql =
       "UPDATE volunteers SET name = ?, phone = ?, id_number = ?, political_status = ?, party_member = ?, "
       "unit = ?, community = ?, monthly_limit = ?, availability = ?, note = ?, preferences = ?, updated_at = ? WHERE id = ?";
-  auto& s = statement_(sql);
+  auto& s = statement(sql);
   bind_fields(s, v);
   s.bind(12, now);
   s.bind(13, v.id);
@@ -308,7 +348,7 @@ std::vector<Volunteer> Store::list(const VolunteerFilter& filter) {
                                 " FROM volunteers WHERE (?1 = '' OR id IN (SELECT volunteer_id FROM volunteer_skills "
                                 "WHERE skill = ?1)) AND (?2 = '' OR instr(unit, ?2) > 0) AND forgotten_at IS NULL "
                                 "ORDER BY name, id";
-  auto& query = statement_(sql);
+  auto& query = statement(sql);
   query.bind(1, filter.skill);
   query.bind(2, filter.unit);
   return read(query);
@@ -318,7 +358,7 @@ std::map<std::int64_t, std::string> Store::names(const std::vector<std::int64_t>
   static const std::string sql = "SELECT name FROM volunteers WHERE id = ?";
   std::map<std::int64_t, std::string> out;
   for (auto id : ids) {
-    auto& query = statement_(sql);
+    auto& query = statement(sql);
     query.bind(1, id);
     if (query.step()) out[id] = query.column(0).text();
   }
@@ -326,6 +366,7 @@ std::map<std::int64_t, std::string> Store::names(const std::vector<std::int64_t>
 }
 
 std::optional<std::string> Store::forget(std::int64_t volunteer_id, const std::string& now) {
+  flush();
   std::optional<std::string> phone;
   storage::Statement phone_of(db_, "SELECT phone FROM volunteers WHERE id = ? AND forgotten_at IS NULL AND phone IS NOT NULL");
   phone_of.bind(1, volunteer_id);
@@ -347,6 +388,9 @@ std::optional<std::string> Store::forget(std::int64_t volunteer_id, const std::s
   return phone;
 }
 
-std::int64_t Store::count() { return db_.query_integer("SELECT count(*) FROM volunteers"); }
+std::int64_t Store::count() {
+  flush();
+  return db_.query_integer("SELECT count(*) FROM volunteers");
+}
 
 }  // namespace kangle::people

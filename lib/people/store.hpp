@@ -37,6 +37,13 @@ public:
   std::vector<std::string> all_names();
   /// Inserts `v` (its id is ignored) and returns the new id.
   std::int64_t insert(const Volunteer& v, const std::string& now);
+  /// The same, written later with others, many to a statement: an import's new people.
+  /// Ids are counted here from the largest stored, so only while the command holds the
+  /// write lock and no other store inserts volunteers. Every other method of this store
+  /// writes them first; flush() before anything else reads the volunteers' tables.
+  std::int64_t insert_later(const Volunteer& v, const std::string& now);
+  /// Writes what insert_later holds.
+  void flush();
   /// Replaces the stored volunteer `v.id` with `v`.
   void update(const Volunteer& v, const std::string& now);
   /// Volunteers matching `filter`, by name then id.
@@ -68,8 +75,15 @@ private:
   std::vector<Volunteer> read(storage::Statement& query);
   /// Stores volunteer `id`'s skills; `replace` removes those stored before.
   void write_skills(std::int64_t id, const std::vector<VolunteerSkill>& skills, bool replace);
+  /// A statement of the cache, once what insert_later holds is written.
+  storage::Statement& statement(const std::string& sql) {
+    flush();
+    return statement_(sql);
+  }
   storage::Connection& db_;
   storage::StatementCache statement_{db_};
+  std::vector<std::pair<Volunteer, std::string>> pending_;  ///< insert_later's people, with the time of the import
+  std::int64_t next_id_ = 0;                                ///< insert_later's next id; 0 until counted
 };
 
 /// The volunteer a person names by phone number, by name, or by id as kangle prints it
