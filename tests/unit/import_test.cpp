@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -595,6 +596,25 @@ TEST_CASE("import csv: tab-separated", "[import]") {
   CHECK(li->name == "李秀英");
   CHECK(li->unit == "上海师范大学, 法政学院");
   CHECK(skills(*li) == "tailor");
+}
+
+TEST_CASE("import csv: people signing up again hundreds of rows later are merged, whether their first row is written yet or not", "[import]") {
+  Workspace ws;
+  std::string sheet = "姓名,联系电话,特长技能\n";
+  for (int i = 0; i < 700; ++i) sheet += fmt::format("志愿者{},{},理发\n", i, 13900000000 + i);
+  // Rows 702 and 703: one of the first people, long written, and one of those not yet written.
+  sheet += "志愿者3,13900000003,护士\n志愿者650,13900000650,护士\n";
+  auto report = ws.import(ws.write("signup.csv", sheet));
+
+  CHECK(report.added == 700);
+  CHECK(report.merged == 2);
+  CHECK(skills(*ws.by_phone("13900000650")) == "barber, nurse");
+  CHECK(ws.people_count() == 700);
+  auto again = ws.by_phone("13900000003");
+  REQUIRE(again);
+  CHECK(again->id == 4);  // ids in the order of the rows, as one insert each gave them
+  CHECK(skills(*again) == "barber, nurse");
+  CHECK(ws.by_phone("13900000699")->id == 700);
 }
 
 TEST_CASE("import csv: a quoted note with a line break and doubled quotes", "[import]") {
