@@ -10,6 +10,7 @@
 #include <array>
 #include <optional>
 #include <string_view>
+#include <variant>
 
 namespace kangle::storage {
 
@@ -40,13 +41,13 @@ std::int64_t row_count(Connection& db, const std::string& table) {
   return db.query_integer(fmt::format("SELECT count(*) FROM {}", sql_name(table)));
 }
 
-/// INSERT of every column of `table`; for a table a new database fills, one that
-/// replaces the row of the same key.
-std::string insert_sql(const TableShape& table, const std::vector<std::string>& columns) {
-  std::vector<std::string> parameters;
-  for (std::size_t i = 1; i <= columns.size(); ++i) parameters.push_back(fmt::format("?{}", i));
-  auto sql = fmt::format("INSERT INTO {} ({}) VALUES ({})", sql_name(table.name), fmt::join(sql_names(columns), ", "),
-                         fmt::join(parameters, ", "));
+/// INSERT of `rows` rows of every column of `table`; for a table a new database fills,
+/// one row that replaces the row of the same key.
+std::string insert_sql(const TableShape& table, const std::vector<std::string>& columns, std::size_t rows) {
+  std::vector<std::string> parameters(columns.size(), "?");
+  std::vector<std::string> values(rows, fmt::format("({})", fmt::join(parameters, ", ")));
+  auto sql = fmt::format("INSERT INTO {} ({}) VALUES {}", sql_name(table.name), fmt::join(sql_names(columns), ", "),
+                         fmt::join(values, ", "));
   if (!filled_when_new(table.name) || table.primary_key.empty()) return sql;
   std::vector<std::string> updates;
   for (const auto& column : columns) {
@@ -56,6 +57,31 @@ std::string insert_sql(const TableShape& table, const std::vector<std::string>& 
   return fmt::format("{} ON CONFLICT ({}) DO UPDATE SET {}", sql, fmt::join(sql_names(table.primary_key), ", "),
                      fmt::join(updates, ", "));
 }
+
+/// A value read, kept until its row is written with others.
+using Kept = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+Kept keep(const Column& value) {
+  switch (value.type()) {
+    case ValueType::null: return std::monostate{};
+    case ValueType::integer: return value.int64();
+    case ValueType::real: return value.real();
+    case ValueType::text: break;
+  }
+  return value.text();
+}
+
+void bind(Statement& insert, int index, const Kept& value) {
+  if (std::holds_alternative<std::monostate>(value)) insert.bind_null(index);
+  else if (auto* i = std::get_if<std::int64_t>(&value)) insert.bind(index, *i);
+  else if (auto* d = std::get_if<double>(&value)) insert.bind(index, *d);
+  else insert.bind_no_copy(index, std::get<std::string>(value));
+}
+
+/// Rows written many to a statement (on PostgreSQL each is a round trip), within both
+/// databases' limits on parameters (SQLite's 32,766; PostgreSQL's 65,535).
+constexpr std::size_t parameters_per_insert = 8'000;
+constexpr std::size_t rows_per_insert = 256;
 
 }  // namespace
 
@@ -81,28 +107,34 @@ std::vector<TableCount> copy_rows(Database& from, Database& to) {
     // copy's own: SQLite keeps both in its header instead.
     auto own_marks = table.name == "meta" ? std::string(" WHERE key NOT IN ('application', 'schema_version')") : std::string();
     Statement rows(from.sql(), fmt::format("SELECT * FROM {}{}{}", sql_name(table.name), own_marks, order));
+    std::vector<std::string> columns;  // known from the first row (PostgreSQL names them then)
+    std::size_t per_insert = 1;
+    std::vector<Kept> kept;
     std::int64_t changed = 0;
-    std::optional<Statement> insert;  // its columns known from the first row (PostgreSQL names them then)
+    std::optional<Statement> full;  // per_insert rows; the last few rows get one of their own
+    auto write = [&] {
+      if (kept.empty()) return;
+      std::size_t rows_kept = kept.size() / columns.size();
+      std::optional<Statement> tail;
+      if (rows_kept == per_insert && !full) full.emplace(to.sql(), insert_sql(table, columns, per_insert));
+      if (rows_kept != per_insert) tail.emplace(to.sql(), insert_sql(table, columns, rows_kept));
+      auto& insert = rows_kept == per_insert ? *full : *tail;
+      for (std::size_t i = 0; i < kept.size(); ++i) bind(insert, static_cast<int>(i + 1), kept[i]);
+      changed += insert.exec();
+      insert.reset();
+      kept.clear();
+    };
     TableCount count{table.name, 0, 0};
     while (rows.step()) {
-      if (!insert) {
-        std::vector<std::string> columns;
+      if (columns.empty()) {
         for (int i = 0; i < rows.column_count(); ++i) columns.push_back(rows.column_name(i));
-        insert.emplace(to.sql(), insert_sql(table, columns));
+        if (!filled_when_new(table.name)) per_insert = std::clamp(parameters_per_insert / columns.size(), std::size_t{1}, rows_per_insert);
       }
-      for (int i = 0; i < rows.column_count(); ++i) {
-        auto value = rows.column(i);
-        switch (value.type()) {
-          case ValueType::null: insert->bind_null(i + 1); break;
-          case ValueType::integer: insert->bind(i + 1, value.int64()); break;
-          case ValueType::real: insert->bind(i + 1, value.real()); break;
-          case ValueType::text: insert->bind(i + 1, value.view()); break;
-        }
-      }
-      changed += insert->exec();
-      insert->reset();
+      for (int i = 0; i < static_cast<int>(columns.size()); ++i) kept.push_back(keep(rows.column(i)));
+      if (kept.size() == per_insert * columns.size()) write();
       ++count.read;
     }
+    write();
     // A table a new database fills keeps rows of its own beside the copied ones: there, the
     // rows the copy wrote.
     count.written = filled_when_new(table.name) ? changed : row_count(to.sql(), table.name);
