@@ -14,15 +14,58 @@ with the kangle under test first on PATH. `--update` rewrites the expected
 output in place (review the diff before committing it). KANGLE_BUILD_DIR, the
 build folder, is passed on to the commands when set (ctest sets it).
 `--json-twins` also runs each `--format json` call in zh-CN and in en and compares
-the two (json_keys.py)."""
+the two (json_keys.py). `--postgres URL` gives each workspace a schema of its own in
+that PostgreSQL database instead of its kangle.db (KANGLE_DB, set by a `kangle` shell
+function from the workspace the command names or is run in; a new workspace's schema
+dropped first), and shows the schema's URL as kangle.db, so that the same expected
+output holds on both databases."""
 import argparse
 import difflib
 import os
+import re
+import shlex
 import subprocess
 import sys
 import tempfile
 
 MARK = "@@CRAM@@"
+
+# `kangle` first on PATH under --postgres: the workspace the command uses, as kangle finds
+# it (-w, init's folder, KANGLE_WORKSPACE, the first folder up holding kangle.toml), gets
+# a schema of its own; a script or `script -c` that runs kangle goes through it as well.
+POSTGRES_KANGLE = r"""#!/usr/bin/env bash
+CRAM_KANGLE=@KANGLE@ CRAM_POSTGRES=@POSTGRES@  # written in: `env -i` (the cron example) keeps neither
+if [ -n "${KANGLE_DB:-}" ]; then exec "$CRAM_KANGLE" "$@"; fi
+ws="" new="" args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  case ${args[i]} in
+    -w | --workspace) ws=${args[i + 1]} ;;
+    --workspace=*) ws=${args[i]#*=} ;;
+  esac
+done
+if [ -z "$ws" ]; then
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    if [ "${args[i]}" = init ]; then
+      ws=${args[i + 1]:-.}
+      case $ws in -*) ws=. ;; esac
+      new=yes
+      break
+    fi
+  done
+fi
+[ -n "$ws" ] || ws=${KANGLE_WORKSPACE:-}
+if [ -z "$ws" ]; then
+  ws=$PWD
+  while [ "$ws" != / ] && [ ! -f "$ws/kangle.toml" ]; do ws=$(dirname "$ws"); done
+fi
+schema=cram_$(realpath -m "$ws" | md5sum | cut -c1-16)
+if [ -n "$new" ] && [ ! -f "$ws/kangle.toml" ]; then
+  psql -X -q -d "$CRAM_POSTGRES" -c "DROP SCHEMA IF EXISTS $schema CASCADE" > /dev/null 2>&1
+fi
+joiner="?"
+case $CRAM_POSTGRES in *\?*) joiner="&" ;; esac
+KANGLE_DB="$CRAM_POSTGRES${joiner}options=-csearch_path%3D$schema" exec "$CRAM_KANGLE" "$@"
+"""
 
 
 def parse(lines):
@@ -40,9 +83,10 @@ def parse(lines):
     return blocks
 
 
-def run(blocks, kangle, testdir, before=None, extra_env=None):
+def run(blocks, kangle, testdir, before=None, extra_env=None, postgres=None):
     """The outputs of the commands. `before(i, lines)`, when given, returns bash to run
-    before command i (its output is not kept); `extra_env` is added to the environment."""
+    before command i (its output is not kept); `extra_env` is added to the environment;
+    `postgres`, a database URL, holds the workspaces' schemas."""
     script = ["set +e"]
     commands = [b for b in blocks if b[0] == "cmd"]
     for i, block in enumerate(commands):
@@ -52,9 +96,16 @@ def run(blocks, kangle, testdir, before=None, extra_env=None):
         # The extra echo ends an output that lacks a final newline before the marker.
         script.append("{\n" + "\n".join(block[1]) + "\n} 2>&1; rc=$?; echo")
         script.append(f"echo {MARK}rc $rc")
-    with tempfile.TemporaryDirectory(prefix="kangle-cram-") as work:
+    with tempfile.TemporaryDirectory(prefix="kangle-cram-") as work, tempfile.TemporaryDirectory() as wrapper:
+        path = os.path.dirname(os.path.abspath(kangle)) + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin")
+        if postgres:
+            with open(os.path.join(wrapper, "kangle"), "w") as f:
+                f.write(POSTGRES_KANGLE.replace("@KANGLE@", shlex.quote(os.path.abspath(kangle)))
+                        .replace("@POSTGRES@", shlex.quote(postgres)))
+            os.chmod(os.path.join(wrapper, "kangle"), 0o755)
+            path = wrapper + os.pathsep + path
         env = {
-            "PATH": os.path.dirname(os.path.abspath(kangle)) + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin"),
+            "PATH": path,
             "HOME": work,
             "LANG": "C.UTF-8",
             "NO_COLOR": "1",
@@ -67,7 +118,14 @@ def run(blocks, kangle, testdir, before=None, extra_env=None):
         env.update(extra_env or {})
         out = subprocess.run(["bash", "-c", "\n".join(script) + "\n"], cwd=work, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300).stdout
-        text = out.decode("utf-8", "replace").replace(work, "$TMP")
+        # Every workspace on PostgreSQL: none may have fallen back to a kangle.db of its own.
+        stray = [os.path.join(d, "kangle.db") for d, _, files in os.walk(work) if "kangle.db" in files] if postgres else []
+        if stray:
+            sys.exit(f"cram: with --postgres, kangle made {', '.join(stray)}")
+        text = out.decode("utf-8", "replace")
+        if postgres:
+            text = re.sub(re.escape(postgres) + r"[?&]options=-csearch_path%3Dcram_[0-9a-f]{16}", "kangle.db", text)
+        text = text.replace(work, "$TMP")
     if text.endswith("\n"):
         text = text[:-1]
     actual = {}
@@ -110,6 +168,7 @@ def main():
     parser.add_argument("--kangle", required=True)
     parser.add_argument("--update", action="store_true")
     parser.add_argument("--json-twins", action="store_true")
+    parser.add_argument("--postgres", metavar="URL")
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
     failed = 0
@@ -126,13 +185,13 @@ def main():
             commands = [b[1] for b in blocks if b[0] == "cmd"]
             with tempfile.TemporaryDirectory(prefix="kangle-json-") as results:
                 outputs = run(blocks, args.kangle, testdir,
-                              before=lambda i, lines: json_keys.twin_script(i, lines, results))
+                              before=lambda i, lines: json_keys.twin_script(i, lines, results), postgres=args.postgres)
                 problems = json_keys.problems(path, commands, results)
             for problem in problems:
                 print(problem)
             failed += bool(problems)
         else:
-            outputs = run(blocks, args.kangle, testdir)
+            outputs = run(blocks, args.kangle, testdir, postgres=args.postgres)
         actual = render(blocks, outputs)
         if actual == original:
             continue
