@@ -189,7 +189,11 @@ int run(int argc, char** argv) {
   choose_colour(early.color);
   // --db is KANGLE_DB for this run: every part of kangle that opens the database, and
   // every plugin it runs, reads it there.
-  if (early.db) ::setenv("KANGLE_DB", early.db->c_str(), 1);
+  if (early.db) {
+    // A file as named from here: a plugin or a message naming it may be elsewhere.
+    auto named = early.db->find("://") == std::string::npos ? fs::absolute(*early.db).string() : *early.db;
+    ::setenv("KANGLE_DB", named.c_str(), 1);
+  }
   KangleApp kangle;
   const auto& table = command_table();
 

@@ -300,10 +300,12 @@ std::int64_t Store::insert_later(const Volunteer& v, const std::string& now) {
 
 void Store::flush() {
   if (pending_.empty()) return;
-  auto& insert = statement_(multi_row_insert(insert_volunteers, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pending_.size()));
+  auto pending = std::move(pending_);  // taken: never written twice, even after a failure
+  pending_.clear();
+  auto& insert = statement_(multi_row_insert(insert_volunteers, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pending.size()));
   std::vector<std::pair<std::int64_t, const VolunteerSkill*>> skills;
   int first = 1;
-  for (const auto& [v, now] : pending_) {
+  for (const auto& [v, now] : pending) {
     insert.bind(first, v.id);
     bind_fields(insert, v, first + 1);
     insert.bind_no_copy(first + 12, now);
@@ -313,7 +315,6 @@ void Store::flush() {
   }
   insert.exec();
   insert_skill_rows(statement_, skills);
-  pending_.clear();
 }
 
 std::int64_t Store::insert(const Volunteer& v, const std::string& now) {

@@ -130,7 +130,14 @@ std::vector<TableCount> copy_rows(Database& from, Database& to) {
         for (int i = 0; i < rows.column_count(); ++i) columns.push_back(rows.column_name(i));
         if (!filled_when_new(table.name)) per_insert = std::clamp(parameters_per_insert / columns.size(), std::size_t{1}, rows_per_insert);
       }
-      for (int i = 0; i < static_cast<int>(columns.size()); ++i) kept.push_back(keep(rows.column(i)));
+      for (int i = 0; i < static_cast<int>(columns.size()); ++i) {
+        kept.push_back(keep(rows.column(i)));
+        // PostgreSQL takes a text up to its first NUL: refused, not cut short.
+        if (auto* text = std::get_if<std::string>(&kept.back()); text && text->find('\0') != std::string::npos) {
+          throw DatabaseError(Failure::constraint, fmt::format("a NUL character in {}.{}, row {}", table.name, columns[i], count.read + 1),
+                              table.name);
+        }
+      }
       if (kept.size() == per_insert * columns.size()) write();
       ++count.read;
     }

@@ -98,7 +98,7 @@ void Database::refuse_foreign() {
     // kangle's schema is marked in meta; a schema with tables and no mark is not kangle's.
     bool ours = has_table("meta") &&
                 db_->query_integer("SELECT count(*) FROM meta WHERE key = 'application' AND value = 'kangle'") == 1;
-    if (ours || db_->query_integer("SELECT count(*) FROM pg_class WHERE relnamespace = to_regnamespace(current_schema())::oid") == 0) return;
+    if (ours || db_->query_integer("SELECT count(*) FROM pg_class WHERE relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())") == 0) return;
     throw WorkspaceError(Message(Msg::database_not_kangle, location_.shown()));
   }
   std::int64_t mark = db_->query_integer("PRAGMA application_id");
@@ -237,7 +237,7 @@ std::vector<Message> Database::missing_schema_objects() {
         UNION ALL SELECT 'view', viewname FROM pg_views WHERE schemaname = current_schema()
         UNION ALL SELECT 'index', indexname FROM pg_indexes WHERE schemaname = current_schema()
         UNION ALL SELECT 'trigger', t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-          WHERE c.relnamespace = to_regnamespace(current_schema())::oid AND NOT t.tgisinternal)sql"
+          WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND NOT t.tgisinternal)sql"
                              : "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
     while (q.step()) out.emplace(q.column(0).text(), q.column(1).text());
     return out;
@@ -266,7 +266,7 @@ std::vector<TableShape> Database::tables_in_dependency_order() {
   Statement keys(*db_, postgres ? "SELECT c.relname, a.attname FROM pg_index i "
                                   "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_attribute a ON a.attrelid = c.oid "
                                   "CROSS JOIN generate_subscripts(i.indkey, 1) AS k "
-                                  "WHERE i.indisprimary AND c.relnamespace = to_regnamespace(current_schema())::oid "
+                                  "WHERE i.indisprimary AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
                                   "AND a.attnum = i.indkey[k] ORDER BY c.relname, k"
                                 : "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
                                   "WHERE m.type = 'table' AND p.pk > 0 ORDER BY m.name, p.pk");
@@ -275,7 +275,7 @@ std::vector<TableShape> Database::tables_in_dependency_order() {
   }
   std::map<std::string, std::set<std::string>> refers_to;
   Statement references(*db_, postgres ? "SELECT c.conrelid::regclass::text, c.confrelid::regclass::text FROM pg_constraint c "
-                                        "WHERE c.contype = 'f' AND c.connamespace = to_regnamespace(current_schema())::oid"
+                                        "WHERE c.contype = 'f' AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
                                       : "SELECT m.name, f.\"table\" FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f "
                                         "WHERE m.type = 'table'");
   while (references.step()) {

@@ -228,6 +228,7 @@ public:
     }
     PQsetNoticeProcessor(connection_.get(), [](void*, const char*) {}, nullptr);  // notices are not kangle's output
     exec("SET client_encoding = 'UTF8'");
+    exec("SET extra_float_digits = 3");  // real numbers as they are stored, whatever the server's default
     // 0 waits for ever on PostgreSQL; for kangle, as for SQLite, it means not waiting.
     auto timeout = std::to_string(std::max(busy_timeout_ms, 1));
     const char* values[] = {timeout.c_str()};

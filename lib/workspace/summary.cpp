@@ -19,7 +19,8 @@ Summary summarize(const std::filesystem::path& root) {
   s.database = location.file == root / database_file ? std::string(database_file) : location.shown();
   if (location.postgres() || std::filesystem::exists(location.file, ec)) {
     storage::Database db(location, storage::Access::read_only);
-    s.schema_version = db.schema_version();
+    // A PostgreSQL schema not made yet reads as version 0.
+    if (auto version = db.schema_version(); version > 0) s.schema_version = version;
   }
   return s;
 }

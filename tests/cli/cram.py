@@ -35,7 +35,7 @@ MARK = "@@CRAM@@"
 # a schema of its own; a script or `script -c` that runs kangle goes through it as well.
 POSTGRES_KANGLE = r"""#!/usr/bin/env bash
 CRAM_KANGLE=@KANGLE@ CRAM_POSTGRES=@POSTGRES@  # written in: `env -i` (the cron example) keeps neither
-if [ -n "${KANGLE_DB:-}" ]; then exec "$CRAM_KANGLE" "$@"; fi
+if [ -n "${KANGLE_DB:-}" ]; then echo "cram --postgres: a test that sets KANGLE_DB is for SQLite" >&2; exit 99; fi
 ws="" new="" args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   case ${args[i]} in
@@ -118,8 +118,8 @@ def run(blocks, kangle, testdir, before=None, extra_env=None, postgres=None):
         env.update(extra_env or {})
         out = subprocess.run(["bash", "-c", "\n".join(script) + "\n"], cwd=work, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300).stdout
-        # Every workspace on PostgreSQL: none may have fallen back to a kangle.db of its own.
-        stray = [os.path.join(d, "kangle.db") for d, _, files in os.walk(work) if "kangle.db" in files] if postgres else []
+        # Every workspace on PostgreSQL: none may have fallen back to a SQLite file (--db x.db).
+        stray = [os.path.join(d, f) for d, _, files in os.walk(work) for f in files if f.endswith(".db")] if postgres else []
         if stray:
             sys.exit(f"cram: with --postgres, kangle made {', '.join(stray)}")
         text = out.decode("utf-8", "replace")

@@ -266,7 +266,7 @@ def two_at_once(binary, folder, rows):
     count = DATABASE.count(base, "volunteers")
     if count != 2 * half:
         problems.append(f"two at once: {count} volunteers after two imports of {half:,} different people")
-    if not seen <= {0, half, 2 * half}:
+    if not seen or not seen <= {0, half, 2 * half}:
         problems.append(f"two at once: a reader saw {sorted(seen)} volunteers, part of an import")
     if kangle(binary, base, "check", check=False).returncode != 0:
         problems.append("two at once: kangle check fails afterwards")

@@ -58,7 +58,7 @@ class Workspace:
 def together(workspace, first, second):
     """Starts both commands at once; their (exit code, stderr), in order."""
     running = [workspace.start(*first), workspace.start(*second)]
-    return [(process.wait(), process.communicate()[1]) for process in running]
+    return [(process.communicate()[1], process.returncode)[::-1] for process in running]
 
 
 def demo(workspace, *steps):
@@ -78,8 +78,8 @@ def two_match_runs(workspace):
     problems = [f"match run failed ({code}): {err}" for code, err in exits if code != 0]
     projects = workspace.rows("match", "list", "projects")
     needs = [p["requester"] + p["description"] for p in projects]
-    if len(set(needs)) != len(needs):
-        problems.append(f"a need has two projects: {sorted(needs)}")
+    if len(set(needs)) != len(needs) or not needs:
+        problems.append(f"a need has two projects, or none was proposed: {sorted(needs)}")
     return problems, len(projects)
 
 
@@ -88,8 +88,8 @@ def two_awards(workspace):
     exits = together(workspace, ("points", "award"), ("points", "award"))
     problems = [f"points award failed ({code}): {err}" for code, err in exits if code != 0]
     verified = workspace.kangle("points", "verify", "--format", "json")["facts"]
-    if not verified["passed"]:
-        problems.append(f"points verify fails after two awards at once: {verified}")
+    if not verified["passed"] or verified["entries"] == 0:
+        problems.append(f"points verify fails, or nothing was awarded, after two awards at once: {verified}")
     again = workspace.kangle("points", "award", "--format", "json")["facts"]
     if again["entries"] != 0:
         problems.append(f"a third award still found {again['entries']} entries to make")

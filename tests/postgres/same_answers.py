@@ -15,6 +15,7 @@ import json
 import os
 import pathlib
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -125,15 +126,26 @@ def round_trip(kangle, folder, env, server):
     if not problems and (there[1]["facts"]["rows"], there[1]["facts"]["ledger_head"]) != (
             back[1]["facts"]["rows"], back[1]["facts"]["ledger_head"]):
         problems.append(f"db copy: there {there[1]['facts']}, back {back[1]['facts']}")
+    # Every row of every table, back in SQLite after PostgreSQL, as it was.
+    if not problems:
+        tables = {}
+        for name in ("kangle.db", "back.db"):
+            db = sqlite3.connect(folder / name)
+            names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+            tables[name] = {t: sorted(map(repr, db.execute(f'SELECT * FROM "{t}"'))) for t in names}
+            db.close()
+        for table, rows in tables["kangle.db"].items():
+            if tables["back.db"].get(table) != rows:
+                problems.append(f"db copy there and back: table {table} differs")
     for read in READS:
         answers = [run(*where, *read) for where in ([], ["--db", copy], ["--db", "back.db"])]
         if any(a != answers[0] for a in answers) or answers[0][0] != 0:
             problems.append(f"{' '.join(read)}: the copies answer otherwise than the original: "
                             f"{[json.dumps(a, ensure_ascii=False)[:300] for a in answers]}")
-    for refused, why in ((run("db", "copy", "--to", copy), "into a database that holds data"),
-                         (run("db", "copy", "--to", "kangle.db"), "into itself")):
-        if refused[0] != 4:
-            problems.append(f"db copy {why} was not refused: {refused}")
+    for refused, why, said in ((run("db", "copy", "--to", copy), "into a database that holds data", "已有"),
+                               (run("db", "copy", "--to", "kangle.db"), "into itself", "正在用的数据库")):
+        if refused[0] != 4 or said not in refused[1]:
+            problems.append(f"db copy {why} was not refused as such: {refused}")
     for problem in problems:
         print(f"same_answers: {problem}", file=sys.stderr)
     print(f"same_answers: db copy there and back, {len(READS)} reads compared, {len(problems)} problems")
