@@ -194,6 +194,11 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(status_language), "Language: {}", "语言：{}"},
     {M(status_database), "Database: {} (schema {})", "数据库：{}（版本 {}）"},
     {M(status_database_none), "Database: {} (not created yet)", "数据库：{}（尚未创建）"},
+    {M(database_not_found),
+     "{}: there is no kangle database there; check --db, KANGLE_DB or kangle.toml's [database] url, or make it with "
+     "`kangle init` (a new workspace) or `kangle db copy --to` (from an existing one)",
+     "{}：此处没有 kangle 数据库；请检查 --db、KANGLE_DB 或 kangle.toml 的 [database] url，或用 `kangle init`（新工作区）"
+     "或 `kangle db copy --to`（从已有工作区复制）建立"},
     {M(copy_same_database), "{} is the workspace's own database: copy it into another one",
      "{} 就是本工作区正在用的数据库：请复制到另一个数据库"},
     {M(copy_target_not_empty), "{} already holds {} rows: kangle copies only into a new or empty database; nothing was copied",

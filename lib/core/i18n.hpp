@@ -197,6 +197,7 @@ enum class Msg {
   status_language,
   status_database,
   status_database_none,
+  database_not_found,
   copy_same_database,
   copy_target_not_empty,
   copy_ledger_broken,

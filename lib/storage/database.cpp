@@ -36,7 +36,10 @@ Database::Database(const DatabaseLocation& location, Access access) : location_(
 void Database::open_sqlite_file(Access access) {
   const auto& file = location_.file;
   std::error_code ec;
-  if (access == Access::read_write && !std::filesystem::exists(file, ec)) create();
+  if (access == Access::read_write && !std::filesystem::exists(file, ec)) {
+    if (!location_.made_when_missing) throw WorkspaceError(Message(Msg::database_not_found, file.string()));
+    create();
+  }
   // kangle makes its database whole (create()), so an empty one was truncated or
   // replaced: SQLite would take it for a new database and kangle would start afresh.
   if (std::filesystem::is_regular_file(file, ec) && std::filesystem::file_size(file, ec) == 0 && !ec) {
@@ -58,6 +61,9 @@ void Database::open_sqlite_file(Access access) {
 
 void Database::open_postgres_schema(Access access) {
   db_ = std::make_unique<Connection>(open_postgres(location_.postgres_url, access, busy_timeout_ms));
+  if (access == Access::read_write && !location_.made_when_missing && schema_version() == 0) {
+    throw WorkspaceError(Message(Msg::database_not_found, location_.shown()));
+  }
   if (access == Access::read_write) make_postgres_schema();
   refuse_foreign();
   int version = schema_version();

@@ -20,6 +20,10 @@ namespace kangle::storage {
 struct DatabaseLocation {
   std::filesystem::path file;
   std::string postgres_url;
+  /// Whether a writing command makes it when it is missing: kangle.db in the workspace, or
+  /// what `init` and `db copy` make; not a database named by --db, KANGLE_DB or kangle.toml,
+  /// where a typo would otherwise start an empty workspace without a word.
+  bool made_when_missing = true;
   bool postgres() const { return !postgres_url.empty(); }
   /// How messages name it: the file, or the URL with any password masked.
   std::string shown() const;

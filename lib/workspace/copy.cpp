@@ -28,6 +28,7 @@ points::Verification verified_ledger(storage::Database& db, const std::string& s
 DatabaseCopy copy_database(const std::filesystem::path& root, const config::Settings& settings, const std::string& target) {
   auto from_location = database_location(root, settings);
   auto to_location = named_database(target);
+  to_location.made_when_missing = true;
   DatabaseCopy copy{from_location.shown(), to_location.shown(), {}, 0, {}};
   if (same_database(from_location, to_location)) throw WorkspaceError(Message(Msg::copy_same_database, copy.to));
 

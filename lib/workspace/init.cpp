@@ -102,6 +102,7 @@ InitResult init_workspace(const InitOptions& options) {
   }
   // A new kangle.toml names no shared database: KANGLE_DB alone may choose one.
   auto location = database_location(options.dir, config::Settings{});
+  location.made_when_missing = true;  // a new workspace's database, wherever KANGLE_DB puts it
   storage::Database(location, storage::Access::read_write);
   if (location.file == options.dir / database_file) result.files.push_back(database_file);
   write(marker_file, *settings);  // last: the folder is a workspace only once all is in place

@@ -25,10 +25,10 @@ fs::path find_workspace(const fs::path& start, const std::optional<fs::path>& ex
 }
 
 storage::DatabaseLocation named_database(const std::string& named) {
-  if (named.starts_with("postgresql://") || named.starts_with("postgres://")) return {{}, named};
+  if (named.starts_with("postgresql://") || named.starts_with("postgres://")) return {{}, named, false};
   // Another scheme (a mistyped postgresql://) is not a file name to create a database at.
   if (named.find("://") != std::string::npos) throw WorkspaceError(Message(Msg::database_bad_url, named));
-  return {std::filesystem::path(named), {}};
+  return {std::filesystem::path(named), {}, false};
 }
 
 storage::DatabaseLocation database_location(const std::filesystem::path& root, const config::Settings& settings) {

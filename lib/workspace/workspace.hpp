@@ -21,8 +21,8 @@ std::filesystem::path find_workspace(const std::filesystem::path& start,
                                      const std::optional<std::filesystem::path>& explicit_dir,
                                      const std::optional<std::filesystem::path>& env_dir);
 
-/// The database `named` names: a postgresql:// URL, else a SQLite file. Throws
-/// WorkspaceError for another scheme (postgresq://, mysql://).
+/// The database `named` names: a postgresql:// URL, else a SQLite file; not made when
+/// missing. Throws WorkspaceError for another scheme (postgresq://, mysql://).
 storage::DatabaseLocation named_database(const std::string& named);
 
 /// Where the workspace's database is: KANGLE_DB when set (a postgresql:// URL, or a

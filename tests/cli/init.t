@@ -162,15 +162,23 @@ The workspace is found from a subfolder, from KANGLE_WORKSPACE, and -w wins.
   kangle: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   工作区：康健街道“雷锋亭”（$TMP/ws）
 
-The database is kangle.db in the workspace, else KANGLE_DB, and --db wins; a scheme
-other than postgresql:// is refused, not taken for a file to create.
+The database is kangle.db in the workspace, else KANGLE_DB, and --db wins. A database
+named so that is not there is refused, not started empty (a typo would show an empty
+workspace without a word): init or db copy makes it. A scheme other than postgresql://
+is refused, not taken for a file to create.
 
   $ kangle -w ws status 2>/dev/null | sed -n 3p
   数据库：kangle.db（版本 16）
   $ KANGLE_DB=$PWD/elsewhere.db kangle -w ws status 2>/dev/null | sed -n 3p
   数据库：$TMP/elsewhere.db（尚未创建）
-  $ KANGLE_DB=$PWD/elsewhere.db kangle -w ws --db $PWD/mine.db volunteers list > /dev/null
-  $ KANGLE_DB=$PWD/elsewhere.db kangle -w ws --db $PWD/mine.db status 2>/dev/null | sed -n 3p
+  $ KANGLE_DB=$PWD/elsewhere.db kangle -w ws --db mine.db volunteers list
+  kangle: 错误：$TMP/mine.db：此处没有 kangle 数据库；请检查 --db、KANGLE_DB 或 kangle.toml 的 [database] url，或用 `kangle init`（新工作区）或 `kangle db copy --to`（从已有工作区复制）建立
+  [4]
+  $ ls *.db
+  ls: cannot access '*.db': No such file or directory
+  [2]
+  $ kangle -w ws db copy --to mine.db > /dev/null
+  $ KANGLE_DB=$PWD/elsewhere.db kangle -w ws --db mine.db status 2>/dev/null | sed -n 3p
   数据库：$TMP/mine.db（版本 16）
   $ ls *.db
   mine.db

@@ -20,7 +20,8 @@ export KANGLE_NOW=2026-12-31T10:00:00Z
 "$kangle" init "$ws" --example kangjian > /dev/null
 cd "$ws"
 
-KANGLE_DB=$(url kangle_owner) "$kangle" volunteers list > /dev/null || fail "the owner cannot make the schema"
+KANGLE_DB=$(url kangle_app) "$kangle" volunteers list 2> /dev/null && fail "a command started an empty schema"
+"$kangle" db copy --to "$(url kangle_owner)" > /dev/null || fail "the owner cannot make the schema"
 as kangle -c "GRANT USAGE ON SCHEMA kangjian TO kangle_app;
               GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA kangjian TO kangle_app;
               REVOKE UPDATE, DELETE, TRUNCATE ON kangjian.points_ledger FROM kangle_app;"
