@@ -92,14 +92,21 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
   }
   for (auto list : {"volunteers", "needs", "resources", "records"}) import::load_column_aliases(root, list, sink);
   auto location = database_location(root, loaded.config.settings);
-  const config::Position db_at{location.postgres() ? location.shown() : database_file, 0, 0};
+  // Named as the user named it, or kangle.db in the workspace.
+  const config::Position db_at{location.made_when_missing ? std::string(database_file) : location.shown(), 0, 0};
   std::error_code ec;
   if (!location.postgres() && !std::filesystem::exists(location.file, ec)) {
-    sink.warning(db_at, Message(Msg::database_missing));
+    // kangle.db is made by the first command that writes; a database named elsewhere is not.
+    if (location.made_when_missing) sink.warning(db_at, Message(Msg::database_missing));
+    else sink.error(db_at, Message(Msg::database_not_found, location.shown()));
     return sink.sorted();
   }
   try {
     storage::Database db(location, storage::Access::read_only);
+    if (location.postgres() && db.schema_version() == 0) {  // a schema without kangle's tables
+      sink.error(db_at, Message(Msg::database_not_found, location.shown()));
+      return sink.sorted();
+    }
     for (auto& problem : db.integrity_problems()) sink.error(db_at, std::move(problem));
     for (auto& problem : db.missing_schema_objects()) sink.error(db_at, std::move(problem));
     // The ledger's chain from the last full verify's checkpoint to its head (a database not

@@ -177,6 +177,9 @@ is refused, not taken for a file to create.
   $ ls *.db
   ls: cannot access '*.db': No such file or directory
   [2]
+  $ kangle -w ws --db mine.db check > check.out 2>&1; echo "exit $?"; grep mine.db check.out
+  exit 1
+  $TMP/mine.db: $TMP/mine.db：此处没有 kangle 数据库；请检查 --db、KANGLE_DB 或 kangle.toml 的 [database] url，或用 `kangle init`（新工作区）或 `kangle db copy --to`（从已有工作区复制）建立
   $ kangle -w ws db copy --to mine.db > /dev/null
   $ KANGLE_DB=$PWD/elsewhere.db kangle -w ws --db mine.db status 2>/dev/null | sed -n 3p
   数据库：$TMP/mine.db（版本 16）

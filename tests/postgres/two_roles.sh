@@ -21,6 +21,7 @@ export KANGLE_NOW=2026-12-31T10:00:00Z
 cd "$ws"
 
 KANGLE_DB=$(url kangle_app) "$kangle" volunteers list 2> /dev/null && fail "a command started an empty schema"
+KANGLE_DB=$(url kangle_app) "$kangle" check > /dev/null 2>&1 && fail "check passed a schema without kangle's tables"
 "$kangle" db copy --to "$(url kangle_owner)" > /dev/null || fail "the owner cannot make the schema"
 as kangle -c "GRANT USAGE ON SCHEMA kangjian TO kangle_app;
               GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA kangjian TO kangle_app;
