@@ -369,7 +369,7 @@ public:
       issues.push_back({Kind::updated, row.number, "", "", Message(Msg::import_updated, all_changes)});
     }
     remember(merged, existing->id);
-    if (!(merged == *existing)) store_->update(merged, now_);
+    if (!(merged == *existing)) store_->update_later(merged, now_);
     return outcome;
   }
 

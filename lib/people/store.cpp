@@ -20,6 +20,13 @@ constexpr const char* volunteer_columns =
     "id, name, phone, id_number, political_status, party_member, unit, community, monthly_limit, availability, note, "
     "preferences";
 
+// One person and their skills, a row a skill, and how many absences they declared: a look-up
+// in one statement, as an import makes thousands (volunteer_at, skill_at at 12, the count at 14).
+constexpr const char* volunteer_with_skills_columns =
+    "v.id, v.name, v.phone, v.id_number, v.political_status, v.party_member, v.unit, v.community, v.monthly_limit, "
+    "v.availability, v.note, v.preferences, s.skill, s.certificate_expires, "
+    "(SELECT count(*) FROM volunteer_blackouts b WHERE b.volunteer_id = v.id)";
+
 /// Binds `v`'s fields to the 11 parameters from `first` on.
 void bind_fields(storage::Statement& s, const Volunteer& v, int first = 1) {
   s.bind_no_copy(first, v.name);
@@ -41,28 +48,34 @@ void bind_fields(storage::Statement& s, const Volunteer& v, int first = 1) {
 constexpr std::size_t skills_per_insert = 512;
 constexpr std::size_t volunteers_per_insert = 256;
 
-/// `insert` with `count` rows of `row`'s parameters, made once for each count (the
-/// statement cache knows a statement by its text's address).
-const std::string& multi_row_insert(const char* insert, const char* row, std::size_t count) {
+/// `head`, `count` times `row`, then `tail`: made once for each count (the statement
+/// cache knows a statement by its text's address).
+const std::string& many_rows(const char* head, const char* row, std::size_t count, const char* tail = "") {
   static std::map<std::pair<const char*, std::size_t>, std::string> made;
-  auto& sql = made[{insert, count}];
-  if (sql.empty()) {
-    sql = std::string(insert) + " VALUES " + row;
-    for (std::size_t i = 1; i < count; ++i) sql = sql + ", " + row;
-  }
+  auto& sql = made[{head, count}];
+  if (sql.empty()) sql = head + storage::repeated(row, count) + tail;
   return sql;
 }
 
-constexpr const char* insert_skills = "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires)";
+constexpr const char* insert_skills = "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires) VALUES ";
 constexpr const char* insert_volunteers =
     "INSERT INTO volunteers (id, name, phone, id_number, political_status, party_member, unit, community, "
-    "monthly_limit, availability, note, preferences, created_at, updated_at)";
+    "monthly_limit, availability, note, preferences, created_at, updated_at) VALUES ";
+// Many rows in one UPDATE: the numbers cast, as PostgreSQL takes a parameter in VALUES for a text.
+constexpr const char* update_volunteers =
+    "UPDATE volunteers SET name = v.column2, phone = v.column3, id_number = v.column4, political_status = v.column5, "
+    "party_member = v.column6, unit = v.column7, community = v.column8, monthly_limit = v.column9, "
+    "availability = v.column10, note = v.column11, preferences = v.column12, updated_at = v.column13 FROM (VALUES ";
+constexpr const char* updated_row =
+    "(CAST(? AS BIGINT), ?, ?, ?, ?, CAST(? AS BIGINT), ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?, ?)";
+constexpr const char* update_volunteers_tail = ") AS v WHERE volunteers.id = v.column1";
+constexpr const char* delete_skills = "DELETE FROM volunteer_skills WHERE volunteer_id IN (";
 
 /// Inserts `skills` (volunteer id, skill) in statements of many rows.
 void insert_skill_rows(storage::StatementCache& statements, const std::vector<std::pair<std::int64_t, const VolunteerSkill*>>& skills) {
   for (std::size_t first = 0; first < skills.size(); first += skills_per_insert) {
     auto count = std::min(skills_per_insert, skills.size() - first);
-    auto& insert = statements(multi_row_insert(insert_skills, "(?, ?, ?)", count));
+    auto& insert = statements(many_rows(insert_skills, "(?, ?, ?)", count));
     int index = 1;
     for (std::size_t i = first; i < first + count; ++i) {
       const auto& [id, skill] = skills[i];
@@ -75,57 +88,65 @@ void insert_skill_rows(storage::StatementCache& statements, const std::vector<st
   }
 }
 
+/// The volunteer in the first 12 columns of `row` (volunteer_columns, in that order).
+Volunteer volunteer_at(storage::Statement& row) {
+  Volunteer v;
+  v.id = row.column(0).int64();
+  v.name = row.column(1).text();
+  v.phone = row.column(2).text();
+  v.id_number = row.column(3).text();
+  v.political_status = row.column(4).text();
+  v.party_member = row.column(5).int32() != 0;
+  v.unit = row.column(6).text();
+  v.community = row.column(7).text();
+  if (!row.column(8).is_null()) v.monthly_limit = row.column(8).int32();
+  v.availability = Availability::from_bits(row.column(9).int64());
+  v.note = row.column(10).text();
+  v.preferences = text::split(row.column(11).text(), ',');
+  return v;
+}
+
+/// The skill in columns `first` (its id) and `first` + 1 (its certificate's expiry) of `row`.
+VolunteerSkill skill_at(storage::Statement& row, int first) {
+  return {row.column(first).text(), storage::optional_date_at(row, first + 1)};
+}
+
 }  // namespace
 
 std::vector<Volunteer> Store::read(storage::Statement& query) {
   std::vector<Volunteer> out;
-  std::map<std::int64_t, std::size_t> index;
-  while (query.step()) {
-    Volunteer v;
-    v.id = query.column(0).int64();
-    v.name = query.column(1).text();
-    v.phone = query.column(2).text();
-    v.id_number = query.column(3).text();
-    v.political_status = query.column(4).text();
-    v.party_member = query.column(5).int32() != 0;
-    v.unit = query.column(6).text();
-    v.community = query.column(7).text();
-    if (!query.column(8).is_null()) v.monthly_limit = query.column(8).int32();
-    v.availability = Availability::from_bits(query.column(9).int64());
-    v.note = query.column(10).text();
-    v.preferences = text::split(query.column(11).text(), ',');
-    index[v.id] = out.size();
-    out.push_back(std::move(v));
-  }
+  while (query.step()) out.push_back(volunteer_at(query));
   if (out.empty()) return out;
   // One volunteer (a look-up): their own skills. Many (a listing): one pass over the skills table.
   static const std::string skills_of_one =
       "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills WHERE volunteer_id = ? ORDER BY skill";
   static const std::string all_skills =
       "SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills ORDER BY volunteer_id, skill";
-  auto& skills = statement(out.size() == 1 ? skills_of_one : all_skills);
-  if (out.size() == 1) skills.bind(1, out.front().id);
-  while (skills.step()) {
-    auto it = index.find(skills.column(0).int64());
-    if (it == index.end()) continue;
-    VolunteerSkill skill{skills.column(1).text(), std::nullopt};
-    skill.certificate_expires = storage::optional_date_at(skills, 2);
-    out[it->second].skills.push_back(std::move(skill));
-  }
+  add_rows(out, out.size() == 1 ? skills_of_one : all_skills,
+           [](Volunteer& v, storage::Statement& row) { v.skills.push_back(skill_at(row, 1)); });
+  read_blackouts(out);
+  return out;
+}
+
+void Store::read_blackouts(std::vector<Volunteer>& out) {
   static const std::string blackouts_of_one =
       "SELECT volunteer_id, from_date, to_date, reason, id FROM volunteer_blackouts WHERE volunteer_id = ? ORDER BY from_date, id";
   static const std::string all_blackouts =
       "SELECT volunteer_id, from_date, to_date, reason, id FROM volunteer_blackouts ORDER BY volunteer_id, from_date, id";
-  auto& blackouts = statement(out.size() == 1 ? blackouts_of_one : all_blackouts);
-  if (out.size() == 1) blackouts.bind(1, out.front().id);
-  while (blackouts.step()) {
-    auto it = index.find(blackouts.column(0).int64());
-    if (it == index.end()) continue;
-    Blackout b{storage::date_at(blackouts, 1), storage::optional_date_at(blackouts, 2), blackouts.column(3).text(),
-               blackouts.column(4).int64()};
-    out[it->second].blackouts.push_back(std::move(b));
+  add_rows(out, out.size() == 1 ? blackouts_of_one : all_blackouts, [](Volunteer& v, storage::Statement& row) {
+    v.blackouts.push_back({storage::date_at(row, 1), storage::optional_date_at(row, 2), row.column(3).text(), row.column(4).int64()});
+  });
+}
+
+void Store::add_rows(std::vector<Volunteer>& out, const std::string& sql,
+                     const std::function<void(Volunteer&, storage::Statement&)>& add) {
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (std::size_t i = 0; i < out.size(); ++i) index.emplace(out[i].id, i);
+  auto& rows = statement_(sql);
+  if (out.size() == 1) rows.bind(1, out.front().id);
+  while (rows.step()) {
+    if (auto it = index.find(rows.column(0).int64()); it != index.end()) add(out[it->second], rows);
   }
-  return out;
 }
 
 std::int64_t Store::add_blackout(std::int64_t volunteer_id, const Blackout& blackout, const std::string& now) {
@@ -196,22 +217,40 @@ std::vector<VolunteerChange> Store::changes(std::int64_t volunteer_id) {
   return out;
 }
 
-std::optional<Volunteer> Store::find_one(const std::string& sql, const std::string& value) {
-  auto& query = statement(sql);
-  query.bind(1, value);
-  auto found = read(query);
-  if (found.empty()) return std::nullopt;
-  return std::move(found.front());
+std::optional<Volunteer> Store::find_by_key(const std::string& sql, const KeyIndex& held, const std::string& key,
+                                            const std::string Volunteer::*field) {
+  if (auto id = held.find(key); id != held.end()) {
+    const auto& v = held_[held_at_.at(id->second)].volunteer;
+    if (v.*field == key) return v;
+    return std::nullopt;  // held since with another number: nobody else may have had this one
+  }
+  auto& query = statement_(sql);  // a key no held person has: nothing need be written first
+  query.bind(1, key);
+  std::optional<Volunteer> found;
+  bool away = false;
+  while (query.step()) {
+    if (!found) {
+      found = volunteer_at(query);
+      away = query.column(14).int64() > 0;
+    }
+    if (!query.column(12).is_null()) found->skills.push_back(skill_at(query, 12));
+  }
+  if (!found || held_at_.contains(found->id)) return std::nullopt;  // held without it
+  std::vector<Volunteer> one{std::move(*found)};
+  if (away) read_blackouts(one);
+  return std::move(one.front());
 }
 
 std::optional<Volunteer> Store::find_by_phone(const std::string& phone) {
-  static const std::string sql = std::string("SELECT ") + volunteer_columns + " FROM volunteers WHERE phone = ?";
-  return find_one(sql, phone);
+  static const std::string sql = std::string("SELECT ") + volunteer_with_skills_columns +
+                                 " FROM volunteers v LEFT JOIN volunteer_skills s ON s.volunteer_id = v.id WHERE v.phone = ? ORDER BY s.skill";
+  return find_by_key(sql, held_phones_, phone, &Volunteer::phone);
 }
 
 std::optional<Volunteer> Store::find_by_id_number(const std::string& id_number) {
-  static const std::string sql = std::string("SELECT ") + volunteer_columns + " FROM volunteers WHERE id_number = ?";
-  return find_one(sql, id_number);
+  static const std::string sql = std::string("SELECT ") + volunteer_with_skills_columns +
+                                 " FROM volunteers v LEFT JOIN volunteer_skills s ON s.volunteer_id = v.id WHERE v.id_number = ? ORDER BY s.skill";
+  return find_by_key(sql, held_id_numbers_, id_number, &Volunteer::id_number);
 }
 
 void Store::each_key(const std::function<void(std::string_view)>& visit) {
@@ -278,42 +317,72 @@ std::vector<Volunteer> find_volunteers(Store& store, const std::string& who) {
   return {std::move(*v)};
 }
 
-void Store::write_skills(std::int64_t id, const std::vector<VolunteerSkill>& skills, bool replace) {
-  if (replace) {
-    static const std::string sql = "DELETE FROM volunteer_skills WHERE volunteer_id = ?";
-    auto& clear = statement(sql);
-    clear.bind(1, id);
-    clear.exec();
-  }
-  std::vector<std::pair<std::int64_t, const VolunteerSkill*>> rows;
-  for (const auto& skill : skills) rows.emplace_back(id, &skill);
-  insert_skill_rows(statement_, rows);
-}
-
 std::int64_t Store::insert_later(const Volunteer& v, const std::string& now) {
   if (next_id_ == 0) next_id_ = db_.query_integer("SELECT coalesce(max(id), 0) + 1 FROM volunteers");
-  pending_.emplace_back(v, now);
-  pending_.back().first.id = next_id_;
-  if (pending_.size() == volunteers_per_insert) flush();
-  return next_id_++;
+  Volunteer numbered = v;
+  numbered.id = next_id_++;
+  hold(numbered, now, false);
+  return numbered.id;
+}
+
+void Store::update_later(const Volunteer& v, const std::string& now) { hold(v, now, true); }
+
+void Store::hold(const Volunteer& v, const std::string& now, bool stored) {
+  if (auto at = held_at_.find(v.id); at != held_at_.end()) {
+    auto& held = held_[at->second];
+    held.volunteer = v;
+    held.now = now;
+  } else {
+    held_at_.emplace(v.id, held_.size());
+    held_.push_back({v, now, stored});
+  }
+  if (!v.phone.empty()) held_phones_[v.phone] = v.id;
+  if (!v.id_number.empty()) held_id_numbers_[v.id_number] = v.id;
+  if (held_.size() == volunteers_per_insert) flush();
 }
 
 void Store::flush() {
-  if (pending_.empty()) return;
-  auto pending = std::move(pending_);  // taken: never written twice, even after a failure
-  pending_.clear();
-  auto& insert = statement_(multi_row_insert(insert_volunteers, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pending.size()));
+  if (held_.empty()) return;
+  auto held = std::move(held_);  // taken: never written twice, even after a failure
+  held_.clear();
+  held_at_.clear();
+  held_phones_.clear();
+  held_id_numbers_.clear();
+  auto added = std::count_if(held.begin(), held.end(), [](const Held& h) { return !h.stored; });
+  auto updated = held.size() - static_cast<std::size_t>(added);
   std::vector<std::pair<std::int64_t, const VolunteerSkill*>> skills;
-  int first = 1;
-  for (const auto& [v, now] : pending) {
-    insert.bind(first, v.id);
-    bind_fields(insert, v, first + 1);
-    insert.bind_no_copy(first + 12, now);
-    insert.bind_no_copy(first + 13, now);
-    first += 14;
-    for (const auto& skill : v.skills) skills.emplace_back(v.id, &skill);
+  if (added > 0) {
+    auto& insert = statement_(many_rows(insert_volunteers, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", static_cast<std::size_t>(added)));
+    int first = 1;
+    for (const auto& [v, now, stored] : held) {
+      if (stored) continue;
+      insert.bind(first, v.id);
+      bind_fields(insert, v, first + 1);
+      insert.bind_no_copy(first + 12, now);
+      insert.bind_no_copy(first + 13, now);
+      first += 14;
+    }
+    insert.exec();
   }
-  insert.exec();
+  if (updated > 0) {
+    auto& update = statement_(many_rows(update_volunteers, updated_row, updated, update_volunteers_tail));
+    auto& clear = statement_(many_rows(delete_skills, "?", updated, ")"));
+    int first = 1, each = 1;
+    for (const auto& [v, now, stored] : held) {
+      if (!stored) continue;
+      update.bind(first, v.id);
+      bind_fields(update, v, first + 1);
+      update.bind_no_copy(first + 12, now);
+      first += 13;
+      clear.bind(each++, v.id);
+    }
+    // Every row is there: the command holds the write lock since it read them.
+    if (update.exec() != static_cast<int>(updated)) throw std::logic_error("people::Store: a held update lost its row");
+    clear.exec();
+  }
+  for (const auto& h : held) {
+    for (const auto& skill : h.volunteer.skills) skills.emplace_back(h.volunteer.id, &skill);
+  }
   insert_skill_rows(statement_, skills);
 }
 
@@ -327,21 +396,16 @@ std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
   s.bind(13, now);
   s.exec();
   auto id = db_.last_insert_id();
-  write_skills(id, v.skills, false);
+  std::vector<std::pair<std::int64_t, const VolunteerSkill*>> skills;
+  for (const auto& skill : v.skills) skills.emplace_back(id, &skill);
+  insert_skill_rows(statement_, skills);
   next_id_ = 0;  // numbered by the database: insert_later counts afresh
   return id;
 }
 
 void Store::update(const Volunteer& v, const std::string& now) {
-  static const std::string sql =
-      "UPDATE volunteers SET name = ?, phone = ?, id_number = ?, political_status = ?, party_member = ?, "
-      "unit = ?, community = ?, monthly_limit = ?, availability = ?, note = ?, preferences = ?, updated_at = ? WHERE id = ?";
-  auto& s = statement(sql);
-  bind_fields(s, v);
-  s.bind(12, now);
-  s.bind(13, v.id);
-  s.exec();
-  write_skills(v.id, v.skills, true);
+  update_later(v, now);
+  flush();
 }
 
 std::vector<Volunteer> Store::list(const VolunteerFilter& filter) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "people/volunteer.hpp"
@@ -37,15 +38,17 @@ public:
   std::vector<std::string> all_names();
   /// Inserts `v` (its id is ignored) and returns the new id.
   std::int64_t insert(const Volunteer& v, const std::string& now);
-  /// The same, written later with others, many to a statement: an import's new people.
-  /// Ids are counted here from the largest stored, so only while the command holds the
-  /// write lock and no other store inserts volunteers. Every other method of this store
-  /// writes them first; flush() before anything else reads the volunteers' tables.
-  std::int64_t insert_later(const Volunteer& v, const std::string& now);
-  /// Writes what insert_later holds.
-  void flush();
-  /// Replaces the stored volunteer `v.id` with `v`.
+  /// Replaces the stored volunteer `v.id` with `v` (their absences stay as stored).
   void update(const Volunteer& v, const std::string& now);
+  /// insert and update, held and written later with others, a few hundred to a statement:
+  /// an import's people. find_by_phone and find_by_id_number find them as held; every
+  /// other method writes them first. flush() after the last.
+  /// insert_later counts ids from the largest stored, so only while the command holds the
+  /// write lock and no other store inserts volunteers.
+  std::int64_t insert_later(const Volunteer& v, const std::string& now);
+  void update_later(const Volunteer& v, const std::string& now);
+  /// Writes what insert_later and update_later hold.
+  void flush();
   /// Volunteers matching `filter`, by name then id.
   std::vector<Volunteer> list(const VolunteerFilter& filter);
   std::int64_t count();
@@ -71,19 +74,37 @@ public:
   std::vector<VolunteerChange> changes(std::int64_t volunteer_id);
 
 private:
-  std::optional<Volunteer> find_one(const std::string& sql, const std::string& value);
+  /// A person insert_later or update_later holds.
+  struct Held {
+    Volunteer volunteer;
+    std::string now;
+    bool stored;  ///< an update of a stored row, not a new one
+  };
+  using KeyIndex = std::unordered_map<std::string, std::int64_t>;  ///< a phone (or ID number) → the id of who holds it
+  /// The volunteer whose `field` is `key`: held, else stored (`sql` finds them by it).
+  std::optional<Volunteer> find_by_key(const std::string& sql, const KeyIndex& held, const std::string& key,
+                                       const std::string Volunteer::*field);
+  void hold(const Volunteer& v, const std::string& now, bool stored);
+  /// Reads the volunteers `query` yields, with their skills and absences. Writes nothing
+  /// held first: the caller did, or looked up a key no held person has.
   std::vector<Volunteer> read(storage::Statement& query);
-  /// Stores volunteer `id`'s skills; `replace` removes those stored before.
-  void write_skills(std::int64_t id, const std::vector<VolunteerSkill>& skills, bool replace);
-  /// A statement of the cache, once what insert_later holds is written.
+  /// Adds to `out` the absences they declared.
+  void read_blackouts(std::vector<Volunteer>& out);
+  /// Calls `add` with each row of `sql` (volunteer id first) and the volunteer of `out` it
+  /// is of; one volunteer's rows (`sql` takes their id) or everyone's.
+  void add_rows(std::vector<Volunteer>& out, const std::string& sql,
+                const std::function<void(Volunteer&, storage::Statement&)>& add);
+  /// A statement of the cache, once what is held is written.
   storage::Statement& statement(const std::string& sql) {
     flush();
     return statement_(sql);
   }
   storage::Connection& db_;
   storage::StatementCache statement_{db_};
-  std::vector<std::pair<Volunteer, std::string>> pending_;  ///< insert_later's people, with the time of the import
-  std::int64_t next_id_ = 0;                                ///< insert_later's next id; 0 until counted
+  std::vector<Held> held_;
+  std::unordered_map<std::int64_t, std::size_t> held_at_;                 ///< id → index in held_
+  KeyIndex held_phones_, held_id_numbers_;
+  std::int64_t next_id_ = 0;  ///< insert_later's next id; 0 until counted
 };
 
 /// The volunteer a person names by phone number, by name, or by id as kangle prints it

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <variant>
 
+#include "storage/statements.hpp"
+
 namespace kangle::storage {
 
 namespace {
@@ -44,10 +46,9 @@ std::int64_t row_count(Connection& db, const std::string& table) {
 /// INSERT of `rows` rows of every column of `table`; for a table a new database fills,
 /// one row that replaces the row of the same key.
 std::string insert_sql(const TableShape& table, const std::vector<std::string>& columns, std::size_t rows) {
-  std::vector<std::string> parameters(columns.size(), "?");
-  std::vector<std::string> values(rows, fmt::format("({})", fmt::join(parameters, ", ")));
+  auto row = fmt::format("({})", repeated("?", columns.size()));
   auto sql = fmt::format("INSERT INTO {} ({}) VALUES {}", sql_name(table.name), fmt::join(sql_names(columns), ", "),
-                         fmt::join(values, ", "));
+                         repeated(row, rows));
   if (!filled_when_new(table.name) || table.primary_key.empty()) return sql;
   std::vector<std::string> updates;
   for (const auto& column : columns) {

@@ -263,7 +263,14 @@ public:
       throw;
     }
   }
-  void commit() override { exec("COMMIT"); }
+  void commit() override {
+    // After a failed statement PostgreSQL answers COMMIT with ROLLBACK, not an error: the
+    // command's work would be lost without a word.
+    Result result = checked(PQexec(connection_.get(), "COMMIT"), connection_.get());
+    if (std::string_view(PQcmdStatus(result.result)) != "COMMIT") {
+      throw DatabaseError(Failure::other, "the transaction was rolled back: a statement in it had failed");
+    }
+  }
   void rollback() override { exec("ROLLBACK"); }
 
 private:

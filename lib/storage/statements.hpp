@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "storage/connection.hpp"
 
@@ -28,5 +29,18 @@ private:
   Connection& db_;
   std::map<const std::string*, std::unique_ptr<Statement>> statements_;
 };
+
+/// `item` `count` times, comma-separated: the VALUES of a statement that writes many rows
+/// at once ("(?, ?), (?, ?)"), or the list of an IN ("?, ?"). On PostgreSQL each statement
+/// is a round trip to the server; a few hundred rows to one make a bulk write fast.
+inline std::string repeated(std::string_view item, std::size_t count) {
+  std::string out;
+  out.reserve(count * (item.size() + 2));
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i > 0) out += ", ";
+    out += item;
+  }
+  return out;
+}
 
 }  // namespace kangle::storage

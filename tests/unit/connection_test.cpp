@@ -154,6 +154,20 @@ TEST_CASE("connection: a transaction rolls back unless committed, and a second w
   CHECK(!failure_of([&] { Transaction second(other, Transaction::write); }));
 }
 
+TEST_CASE("connection: a transaction in which a statement failed never commits as if it had not", "[storage][database]") {
+  // SQLite keeps the statements that succeeded; PostgreSQL rolls them all back, and its
+  // COMMIT says ROLLBACK without an error: that must be thrown, not taken for a commit.
+  Scratch scratch;
+  auto db = scratch.open();
+  db.exec("CREATE TABLE t (n INTEGER PRIMARY KEY)");
+  Transaction transaction(db, Transaction::write);
+  db.exec("INSERT INTO t VALUES (1)");
+  CHECK(failure_of([&] { db.exec("INSERT INTO t VALUES (1)"); }) == Failure::unique);
+  auto committed = !failure_of([&] { transaction.commit(); });
+  CHECK(db.query_integer("SELECT count(*) FROM t") == (committed ? 1 : 0));
+  CHECK(committed == !scratch.database.postgres());
+}
+
 TEST_CASE("Database: a new database gets kangle's whole schema at the latest version, on either database", "[storage][database]") {
   Scratch scratch;
   {

@@ -617,6 +617,29 @@ TEST_CASE("import csv: people signing up again hundreds of rows later are merged
   CHECK(ws.by_phone("13900000699")->id == 700);
 }
 
+TEST_CASE("import csv: a person met again and again, their changes held and written later, each row sees the last", "[import]") {
+  Workspace ws;
+  std::string sheet = "姓名,联系电话,身份证号,特长技能\n志愿者0,13900000000,,理发\n";
+  for (int i = 1; i < 300; ++i) sheet += fmt::format("志愿者{},{},,理发\n", i, 13900000000 + i);
+  // Row 302 meets the first person, long written; 303 meets them as 302 left them, held;
+  // 304 gives their ID number; 305 names them by that number alone; 306 is someone new
+  // held with them.
+  sheet += "志愿者0,13900000000,,护士\n志愿者0,13900000000,,钟表维修\n志愿者0,13900000000,110101199003074258,\n"
+           "志愿者0,,110101199003074258,配钥匙\n志愿者300,13900000300,,理发\n";
+  auto report = ws.import(ws.write("signup.csv", sheet));
+
+  CHECK(report.added == 301);
+  CHECK(report.merged == 4);
+  CHECK(report.rejected == 0);
+  CHECK(ws.people_count() == 301);
+  auto first = ws.by_phone("13900000000");
+  REQUIRE(first);
+  CHECK(first->id == 1);
+  CHECK(first->id_number == "110101199003074258");
+  CHECK(skills(*first) == "barber, locksmith, nurse, watchmaker");
+  CHECK(ws.by_phone("13900000300")->id == 301);
+}
+
 TEST_CASE("import csv: a quoted note with a line break and doubled quotes", "[import]") {
   Workspace ws;
   auto file = ws.write("signup.csv",
