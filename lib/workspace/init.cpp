@@ -104,7 +104,8 @@ InitResult init_workspace(const InitOptions& options) {
   auto location = database_location(options.dir, config::Settings{});
   location.made_when_missing = true;  // a new workspace's database, wherever KANGLE_DB puts it
   storage::Database(location, storage::Access::read_write);
-  if (location.file == options.dir / database_file) result.files.push_back(database_file);
+  // Listed where it is: a database made elsewhere (KANGLE_DB) is where this workspace's data goes.
+  result.files.push_back(location.postgres() || location.file != options.dir / database_file ? location.shown() : database_file);
   write(marker_file, *settings);  // last: the folder is a workspace only once all is in place
   return result;
 }

@@ -18,7 +18,10 @@ the two (json_keys.py). `--postgres URL` gives each workspace a schema of its ow
 that PostgreSQL database instead of its kangle.db (KANGLE_DB, set by a `kangle` shell
 function from the workspace the command names or is run in; a new workspace's schema
 dropped first), and shows the schema's URL as kangle.db, so that the same expected
-output holds on both databases."""
+output holds on both databases. `workspace-sql "SQL"`, also on PATH, runs SQL on the
+database of the workspace the command is run in, whichever it is: a test reads or
+tampers with it in SQL both databases take (sqlite3 or psql, each unaligned, `|`
+between columns)."""
 import argparse
 import difflib
 import os
@@ -30,11 +33,23 @@ import tempfile
 
 MARK = "@@CRAM@@"
 
+# Shell functions of the scripts put on PATH under --postgres: the schema of a workspace's
+# folder in the PostgreSQL database (the server's URL written in: `env -i`, as the cron
+# example runs, keeps no variable), and its URL.
+POSTGRES_SCHEMA = r"""CRAM_POSTGRES=@POSTGRES@
+schema_of() { echo "cram_$(realpath -m "$1" | md5sum | cut -c1-16)"; }
+url_of() {
+  local joiner="?"
+  case $CRAM_POSTGRES in *\?*) joiner="&" ;; esac
+  echo "$CRAM_POSTGRES${joiner}options=-csearch_path%3D$(schema_of "$1")"
+}
+"""
+
 # `kangle` first on PATH under --postgres: the workspace the command uses, as kangle finds
 # it (-w, init's folder, KANGLE_WORKSPACE, the first folder up holding kangle.toml), gets
 # a schema of its own; a script or `script -c` that runs kangle goes through it as well.
 POSTGRES_KANGLE = r"""#!/usr/bin/env bash
-CRAM_KANGLE=@KANGLE@ CRAM_POSTGRES=@POSTGRES@  # written in: `env -i` (the cron example) keeps neither
+@POSTGRES_SCHEMA@CRAM_KANGLE=@KANGLE@
 if [ -n "${KANGLE_DB:-}" ]; then echo "cram --postgres: a test that sets KANGLE_DB is for SQLite" >&2; exit 99; fi
 ws="" new="" args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
@@ -58,14 +73,22 @@ if [ -z "$ws" ]; then
   ws=$PWD
   while [ "$ws" != / ] && [ ! -f "$ws/kangle.toml" ]; do ws=$(dirname "$ws"); done
 fi
-schema=cram_$(realpath -m "$ws" | md5sum | cut -c1-16)
 if [ -n "$new" ] && [ ! -f "$ws/kangle.toml" ]; then
-  psql -X -q -d "$CRAM_POSTGRES" -c "DROP SCHEMA IF EXISTS $schema CASCADE" > /dev/null 2>&1
+  psql -X -q -d "$CRAM_POSTGRES" -c "DROP SCHEMA IF EXISTS $(schema_of "$ws") CASCADE" > /dev/null 2>&1
 fi
-joiner="?"
-case $CRAM_POSTGRES in *\?*) joiner="&" ;; esac
-KANGLE_DB="$CRAM_POSTGRES${joiner}options=-csearch_path%3D$schema" exec "$CRAM_KANGLE" "$@"
+KANGLE_DB=$(url_of "$ws") exec "$CRAM_KANGLE" "$@"
 """
+
+# `workspace-sql SQL` on PATH: SQL run on the database of the workspace around the folder
+# it is run in (the first folder up holding kangle.toml), unaligned, `|` between columns.
+WORKSPACE_SQL = r"""#!/usr/bin/env bash
+@POSTGRES_SCHEMA@ws=$PWD
+while [ "$ws" != / ] && [ ! -f "$ws/kangle.toml" ]; do ws=$(dirname "$ws"); done
+[ -f "$ws/kangle.toml" ] || { echo "workspace-sql: not in a workspace" >&2; exit 99; }
+@RUN@
+"""
+RUN_SQLITE = 'exec sqlite3 -bail "$ws/kangle.db" "$1"'
+RUN_POSTGRES = 'exec psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$(url_of "$ws")" -c "$1"'
 
 
 def parse(lines):
@@ -97,13 +120,15 @@ def run(blocks, kangle, testdir, before=None, extra_env=None, postgres=None):
         script.append("{\n" + "\n".join(block[1]) + "\n} 2>&1; rc=$?; echo")
         script.append(f"echo {MARK}rc $rc")
     with tempfile.TemporaryDirectory(prefix="kangle-cram-") as work, tempfile.TemporaryDirectory() as wrapper:
-        path = os.path.dirname(os.path.abspath(kangle)) + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin")
+        path = wrapper + os.pathsep + os.path.dirname(os.path.abspath(kangle)) + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin")
+        schema = POSTGRES_SCHEMA.replace("@POSTGRES@", shlex.quote(postgres)) if postgres else ""
+        scripts = {"workspace-sql": WORKSPACE_SQL.replace("@RUN@", RUN_POSTGRES if postgres else RUN_SQLITE)}
         if postgres:
-            with open(os.path.join(wrapper, "kangle"), "w") as f:
-                f.write(POSTGRES_KANGLE.replace("@KANGLE@", shlex.quote(os.path.abspath(kangle)))
-                        .replace("@POSTGRES@", shlex.quote(postgres)))
-            os.chmod(os.path.join(wrapper, "kangle"), 0o755)
-            path = wrapper + os.pathsep + path
+            scripts["kangle"] = POSTGRES_KANGLE.replace("@KANGLE@", shlex.quote(os.path.abspath(kangle)))
+        for name, text in scripts.items():
+            with open(os.path.join(wrapper, name), "w") as f:
+                f.write(text.replace("@POSTGRES_SCHEMA@", schema))
+            os.chmod(os.path.join(wrapper, name), 0o755)
         env = {
             "PATH": path,
             "HOME": work,

@@ -163,7 +163,7 @@ nothing is lost or doubled.
     新增 28 人，更新 0 人，合并 1 行，未变 0 人，拒收 2 行
   $ kangle volunteers list --format csv | wc -l
   29
-  $ sqlite3 kangle.db 'SELECT count(*) FROM imports'
+  $ workspace-sql 'SELECT count(*) FROM imports'
   2
 
 Service records kept in a sheet (服务记录), in a workspace of the example with
@@ -189,22 +189,40 @@ could not be recorded.
   records.csv:17:B（日期）：拒收：无法识别日期“12月15日”（例如 2026-12-03、2026/12/3、2026年12月3日，须写明年份）
   被拒收的行及原因已写入 records.rejects.csv
   [1]
-  $ sqlite3 -separator ' ' kangle.db "SELECT date, kiosk || place, printf('%02d:%02d-%02d:%02d', start_minute / 60, start_minute % 60, end_minute / 60, end_minute % 60), service || title, cadence, residents, coalesce(round(satisfaction, 2), '-') FROM service_records ORDER BY id"
-  2026-12-01 dingxiang 09:00-11:30 haircut daily 18 5.0
-  2026-12-01 kangle-hall 09:00-11:30 blood-pressure daily 32 4.92
-  2026-12-02 dingxiang 09:00-11:30 blood-sugar daily 26 4.8
-  2026-12-02 dingxiang 13:30-16:00 darning daily 9 5.0
-  2026-12-03 pubei 08:30-11:30 legal-advice daily 12 5.0
-  2026-12-03 pubei 08:30-11:30 knife-sharpening daily 21 4.9
-  2026-12-03 pubei 08:30-11:30 sphygmomanometer-check daily 9 5.0
-  2026-12-04 dingxiang 13:30-16:00 bicycle-repair daily 7 -
-  2026-12-04 kangle-hall 09:00-11:30 mental-health daily 5 5.0
-  2026-12-07 dingxiang 09:00-11:30 umbrella-repair daily 11 4.7
-  2026-12-08 樱花园小区 09:00-11:00 blood-pressure outreach 40 4.84
-  2026-12-08 dingxiang 09:00-11:30 haircut daily 25 4.9
-  2026-12-10 dingxiang 13:30-16:00 watch-repair daily 6 5.0
-  2026-12-31 kangle-hall 14:00-16:00 “非遗+党建”主题活动 monthly 35 4.88
-  $ sqlite3 kangle.db 'SELECT count(*), sum(minutes) FROM record_volunteers'
+  $ kangle record list --month 2026-12
+  编号  日期        时间         服务点      服务                 志愿者                替班  服务人次  满意度  服务时长
+  1     2026-12-01  09:00-11:30  丁香园      理发                 张伟、朱桂英                18        5.0     5小时
+  2     2026-12-01  09:00-11:30  康乐汇      测血压               王建国                      32        4.9     2小时30分
+  3     2026-12-02  09:00-11:30  丁香园      测血糖               梁红梅                      26        4.8     2小时30分
+  4     2026-12-02  13:30-16:00  丁香园      织补                 李秀英、郭秀兰              9         5.0     5小时
+  5     2026-12-03  08:30-11:30  浦北路      法律咨询             刘芳、林海燕、罗晓东        12        5.0     9小时
+  6     2026-12-03  08:30-11:30  浦北路      磨刀                 何志强、陈明                21        4.9     6小时
+  7     2026-12-03  08:30-11:30  浦北路      血压计校验           郑平                        9         5.0     3小时
+  9     2026-12-04  09:00-11:30  康乐汇      心理健康咨询         孙静、宋玉兰                5         5.0     5小时
+  8     2026-12-04  13:30-16:00  丁香园      自行车修理           吴刚、谢建国                7                 4小时
+  10    2026-12-07  09:00-11:30  丁香园      修伞                 邓勇                        11        4.7     2小时30分
+  11    2026-12-08  09:00-11:00  樱花园小区  测血压               周敏、徐丽华                40        4.8     4小时
+  12    2026-12-08  09:00-11:30  丁香园      理发                 胡建华、马国强              25        4.9     5小时
+  13    2026-12-10  13:30-16:00  丁香园      钟表维修             高明                        6         5.0     2小时30分
+  14    2026-12-31  14:00-16:00  康乐汇      “非遗+党建”主题活动  唐志强、许萍、韩超          35        4.9     6小时
+  
+  共 14 条记录，服务居民 256 人次，志愿服务时长 62小时
+  $ workspace-sql "SELECT id, cadence, CAST(round(satisfaction * 100) AS INTEGER) FROM service_records ORDER BY id"
+  1|daily|500
+  2|daily|492
+  3|daily|480
+  4|daily|500
+  5|daily|500
+  6|daily|490
+  7|daily|500
+  8|daily|
+  9|daily|500
+  10|daily|470
+  11|outreach|484
+  12|daily|490
+  13|daily|500
+  14|monthly|488
+  $ workspace-sql 'SELECT count(*), sum(minutes) FROM record_volunteers'
   25|3720
 
 The sheet a week later, with a row added in place of the blank one: only that

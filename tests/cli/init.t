@@ -185,6 +185,13 @@ is refused, not taken for a file to create.
   数据库：$TMP/mine.db（版本 16）
   $ ls *.db
   mine.db
+A new workspace whose database KANGLE_DB puts elsewhere lists it where it is.
+
+  $ KANGLE_DB=$PWD/shared.db kangle init w2 | sed -n '1p;/\.db/p'
+  已创建工作区 w2
+    $TMP/shared.db
+  $ ls w2 shared.db | grep -c '\.db'
+  1
   $ kangle --db=mysql://host/kangle -w ws status
   kangle: 错误：“mysql://host/kangle”不是 PostgreSQL 数据库的地址：应写成 postgresql://主机/数据库（使用工作区文件夹中的 kangle.db 时无需 [database]）
   [4]

@@ -176,3 +176,12 @@ correction.
   16,2026-12-12,-2,8,reversal,服务记录 1 作废：当天因雨暂停,kangle,2
   17,2026-12-12,-2,6,reversal,服务记录 1 作废：当天因雨暂停,kangle,3
   18,2026-12-12,-3,3,reversal,服务记录 1 作废：当天因雨暂停,kangle,4
+
+The ledger refuses edits in the database itself, whatever program makes them.
+
+  $ sqlite3 kangle.db "UPDATE points_ledger SET points = 50 WHERE id = 3" 2>&1
+  Error: stepping, points_ledger is append-only: correct an entry with a reversal (19)
+  [19]
+  $ sqlite3 kangle.db "DELETE FROM points_ledger WHERE id = 3" 2>&1
+  Error: stepping, points_ledger is append-only: correct an entry with a reversal (19)
+  [19]

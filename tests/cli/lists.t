@@ -137,7 +137,7 @@ a code is found by its requester, category and description; the rest are as they
   needs-january.csv:15：更新：已登记的需求：人数：120 → 150
   被拒收的行及原因已写入 needs-january.rejects.csv
   [1]
-  $ sqlite3 kangle.db "SELECT kind, file_name, added, updated, unchanged, skipped, rejected FROM imports ORDER BY id"
+  $ workspace-sql "SELECT kind, file_name, added, updated, unchanged, skipped, rejected FROM imports ORDER BY id"
   needs|needs.csv|10|0|0|2|2
   resources|resources.csv|10|0|0|1|2
   needs|needs.rejects.csv|2|0|0|0|0
@@ -167,7 +167,7 @@ Errors.
 
 `kangle check` finds lines whose category services.toml no longer has.
 
-  $ sqlite3 kangle.db "UPDATE needs SET category = 'pets' WHERE code = 'XQ-004'"
+  $ workspace-sql "UPDATE needs SET category = 'pets' WHERE code = 'XQ-004'"
   $ kangle check
   问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知

@@ -199,7 +199,7 @@ forgotten is written to again.
   > d, changes = told()
   > print([n["name"] for n in d if n["name"] == "周敏" or n["name"].startswith("#")])'
   []
-  $ sqlite3 kangle.db "select count(*) from calendar_events where body like '%周敏%'"
+  $ workspace-sql "select count(*) from calendar_events where body like '%周敏%'"
   0
 
 The CSV an SMS gateway reads is one row a message, every row as wide as its header:

@@ -212,19 +212,6 @@ Cancelling a record takes its points back.
   积分账本核验无误：19 名志愿者共 80 条记录；自第 79 条起的 2 条逐条复算一致（`--full` 复算全部）；末条哈希 ec7dfd98d29948e5
   账本头：第 80 条，哈希 ec7dfd98d29948e57933557e5e9f09aa5e1e9810175a4162fd0cf8359837863a
 
-The ledger refuses edits; an edit made anyway (triggers dropped in the sqlite3
-shell) is found by a full verify, which exits 1 (entry 3 comes before the
-checkpoint the first verify stored, so a walk from it does not reach it; see
-ledger_integrity.t).
-
-  $ sqlite3 kangle.db "UPDATE points_ledger SET points = 50 WHERE id = 3" 2>&1
-  Error: stepping, points_ledger is append-only: correct an entry with a reversal (19)
-  [19]
-  $ sqlite3 kangle.db "DROP TRIGGER points_ledger_no_update; UPDATE points_ledger SET points = 50 WHERE id = 3"
-  $ kangle points verify --full; echo "exit $?"
-  积分账本核验未通过：第 3 条：哈希值与内容及上一条不符：该记录曾在 kangle 之外被改动
-  exit 1
-
 A command that writes to the ledger prints what it did and writes no file: a file
 that failed after the entry was written would invite a second run.
 

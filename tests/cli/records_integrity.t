@@ -236,7 +236,7 @@ kept, totals net), never twice.
   
   2026-11-20 补录 2小时30分（补录编号 1）：义诊忘记签到（审批人：王书记）
   2026-11-20 撤销补录 1（-2小时30分）：当天已有签到记录（审批人：王书记）
-  $ sqlite3 kangle.db 'SELECT id, minutes, reverses FROM granted_hours ORDER BY id'
+  $ workspace-sql 'SELECT id, minutes, reverses FROM granted_hours ORDER BY id'
   1|150|
   2|-150|1
 
@@ -254,9 +254,9 @@ in two places at once are found by `check`, with both records named.
 
   $ kangle check | tail -1
   0 个错误，1 个警告
-  $ sqlite3 kangle.db "SELECT r.id, r.date, r.start_minute FROM service_records r JOIN record_volunteers rv ON rv.record_id = r.id JOIN volunteers v ON v.id = rv.volunteer_id WHERE v.name = '张伟' AND r.cancelled_at IS NULL ORDER BY r.id LIMIT 1"
+  $ workspace-sql "SELECT r.id, r.date, r.start_minute FROM service_records r JOIN record_volunteers rv ON rv.record_id = r.id JOIN volunteers v ON v.id = rv.volunteer_id WHERE v.name = '张伟' AND r.cancelled_at IS NULL ORDER BY r.id LIMIT 1"
   8|2026-12-05|540
-  $ sqlite3 kangle.db "INSERT INTO service_records (id, origin, place, date, start_minute, end_minute, cadence, title, created_at) VALUES (90, 'manual', '樱花园小区', '2026-12-05', 570, 630, 'outreach', '上门理发', '2026-12-05T03:00:00Z'); INSERT INTO record_volunteers (record_id, volunteer_id, minutes) SELECT 90, id, 60 FROM volunteers WHERE name = '张伟'"
+  $ workspace-sql "INSERT INTO service_records (id, origin, place, date, start_minute, end_minute, cadence, title, created_at) VALUES (90, 'manual', '樱花园小区', '2026-12-05', 570, 630, 'outreach', '上门理发', '2026-12-05T03:00:00Z'); INSERT INTO record_volunteers (record_id, volunteer_id, minutes) SELECT 90, id, 60 FROM volunteers WHERE name = '张伟'"
   $ kangle check
   问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知

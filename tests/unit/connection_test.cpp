@@ -186,6 +186,29 @@ TEST_CASE("Database: a new database gets kangle's whole schema at the latest ver
   CHECK(reading.sql().query_integer("SELECT count(*) FROM volunteers") == 0);
 }
 
+TEST_CASE("Database: a database a newer kangle wrote is refused and left as it was, on either database", "[storage][database]") {
+  Scratch scratch;
+  const auto& location = scratch.database.location();
+  { kangle::storage::Database made(location, kangle::storage::Access::read_write); }
+  auto newer = std::to_string(kangle::storage::Database::latest_version() + 1);
+  auto raw = scratch.open();
+  // Where each keeps its version: the newer kangle's mark.
+  if (scratch.database.postgres()) raw.exec("UPDATE meta SET value = '" + newer + "' WHERE key = 'schema_version'");
+  else raw.exec("PRAGMA user_version = " + newer);
+  auto expected = location.shown() + " was written by a newer kangle (schema " + newer + ", this kangle knows up to " +
+                  std::to_string(kangle::storage::Database::latest_version()) + "); upgrade kangle — the database was not touched";
+  for (auto access : {kangle::storage::Access::read_write, kangle::storage::Access::read_only}) {
+    try {
+      kangle::storage::Database db(location, access);
+      FAIL("a newer database was opened");
+    } catch (const kangle::WorkspaceError& e) {
+      CHECK(e.message().in(kangle::Lang::en) == expected);
+    }
+  }
+  CHECK(std::to_string(raw.query_integer(scratch.database.postgres() ? "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'schema_version'"
+                                                                     : "PRAGMA user_version")) == newer);
+}
+
 TEST_CASE("Database: the tables in the order to fill them, each after those it refers to, with their keys", "[storage][database]") {
   Scratch scratch;
   kangle::storage::Database db(scratch.database.location(), kangle::storage::Access::read_write);

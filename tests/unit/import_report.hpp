@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,12 @@ class ImportWorkspace {
 public:
   ImportWorkspace() {
     workspace::init_workspace({dir_.path(), std::string("kangjian"), std::nullopt});
+    // On PostgreSQL kangle.toml names the test's schema, as a district's names its own:
+    // what opens the workspace by its folder (check) finds the same database.
+    if (database_.postgres()) {
+      std::ofstream(dir_.path() / "kangle.toml", std::ios::app)
+          << "\n[database]\nurl = \"" << database_.location().postgres_url << "\"\n";
+    }
     config_ = config::load_valid_config(dir_.path());
     db_ = std::make_unique<storage::Database>(database_.location(), storage::Access::read_write);
     std::filesystem::create_directories(dir_.path() / "in");

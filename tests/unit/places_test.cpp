@@ -180,8 +180,7 @@ TEST_CASE("a compound-only need is matched once its compound has coordinates, an
   CHECK(plan.proposals[0].distance_m == 0);
 }
 
-// [workspace-file]: `check` opens the workspace's own kangle.db, whichever database the test wrote.
-TEST_CASE("landlines, a radius of 0, gaps' way forward and check's warning in the example workspace", "[places][workspace-file]") {
+TEST_CASE("landlines, a radius of 0, gaps' way forward and check's warning in the example workspace", "[places]") {
   kangle::test::ImportWorkspace ws;
   auto needs = ws.write("needs.csv",
                         "编号,需求人,联系电话,所在小区,需求类别,需求内容\n"
