@@ -133,7 +133,8 @@ std::vector<TableCount> copy_rows(Database& from, Database& to) {
       }
       for (int i = 0; i < static_cast<int>(columns.size()); ++i) {
         kept.push_back(keep(rows.column(i)));
-        // PostgreSQL takes a text up to its first NUL: refused, not cut short.
+        // PostgreSQL takes a text up to its first NUL: refused here, where the row is known
+        // (its driver refuses it too, with less to say).
         if (auto* text = std::get_if<std::string>(&kept.back()); text && text->find('\0') != std::string::npos) {
           throw DatabaseError(Failure::constraint, fmt::format("a NUL character in {}.{}, row {}", table.name, columns[i], count.read + 1),
                               table.name);

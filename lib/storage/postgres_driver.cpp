@@ -124,12 +124,14 @@ public:
   void bind_int64(int index, std::int64_t value) override { bind_text(index, fmt::format_int(value).str()); }
   void bind_real(int index, double value) override { bind_text(index, fmt::format("{}", value)); }
   void bind_text(int index, std::string_view value) override {
+    refuse_nul(value);
     auto i = slot(index);
     owned_[i].assign(value);
     values_[i] = owned_[i].c_str();
     lengths_[i] = static_cast<int>(value.size());
   }
   void bind_text_no_copy(int index, const std::string& value) override {
+    refuse_nul(value);
     auto i = slot(index);
     values_[i] = value.c_str();
     lengths_[i] = static_cast<int>(value.size());
@@ -200,6 +202,12 @@ public:
   }
 
 private:
+  /// PostgreSQL takes a text parameter up to its first NUL: refused, not stored cut short.
+  static void refuse_nul(std::string_view value) {
+    if (value.find('\0') != std::string_view::npos) {
+      throw DatabaseError(Failure::constraint, "a text with a NUL character in it, which PostgreSQL cannot store");
+    }
+  }
   std::size_t slot(int index) const {
     if (index < 1 || index > sql_.parameters) throw DatabaseError(Failure::other, fmt::format("no parameter {}", index));
     return static_cast<std::size_t>(index - 1);
@@ -251,9 +259,9 @@ public:
   // A write transaction takes a lock of the workspace's own (its schema) as it begins, as
   // SQLite's BEGIN IMMEDIATE does: writers run one after the other, and each statement
   // of the one running sees everything the writers before it committed. A read sees one
-  // snapshot.
+  // snapshot, and writes nothing.
   void begin(Transaction::Mode mode) override {
-    if (mode == Transaction::read) return exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    if (mode == Transaction::read) return exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     exec("BEGIN ISOLATION LEVEL READ COMMITTED");
     try {
       // 1262571079 is "KANG", the lock's first key; the second is the schema's.

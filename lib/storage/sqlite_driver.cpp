@@ -137,12 +137,23 @@ public:
   void prepare_for_bulk_writes() override { exec("PRAGMA cache_size = -65536"); }
   // IMMEDIATE takes the write lock at BEGIN: of two commands that would read, then write,
   // the second waits before reading.
-  void begin(Transaction::Mode mode) override { exec(mode == Transaction::write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"); }
-  void commit() override { exec("COMMIT"); }
-  void rollback() override { exec("ROLLBACK"); }
+  // A read writes nothing (query_only), as on PostgreSQL (READ ONLY).
+  void begin(Transaction::Mode mode) override {
+    exec(mode == Transaction::write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    if (mode == Transaction::read) exec("PRAGMA query_only = ON");
+    reading_ = mode == Transaction::read;
+  }
+  void commit() override { end("COMMIT"); }
+  void rollback() override { end("ROLLBACK"); }
 
 private:
+  void end(const char* sql) {
+    if (reading_) exec("PRAGMA query_only = OFF");
+    reading_ = false;
+    exec(sql);
+  }
   SQLite::Database db_;
+  bool reading_ = false;
 };
 
 }  // namespace

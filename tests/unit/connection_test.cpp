@@ -106,6 +106,26 @@ TEST_CASE("connection: what is bound is read back as it was, NULL included", "[s
   CHECK(failure_of([&] { db.query_text("SELECT s FROM t WHERE id = 99"); }) == Failure::other);
 }
 
+TEST_CASE("connection: a text with a NUL in it is stored whole or refused, never cut short", "[storage][database]") {
+  Scratch scratch;
+  auto db = scratch.open();
+  db.exec("CREATE TABLE t (s TEXT)");
+  const std::string held = std::string("王建国") + '\0' + "13800138000";
+  for (bool copied : {true, false}) {
+    Statement insert(db, "INSERT INTO t (s) VALUES (?)");
+    auto bind = [&] { copied ? insert.bind(1, std::string_view(held)) : insert.bind_no_copy(1, held); };
+    if (scratch.database.postgres()) {  // PostgreSQL takes a text up to its first NUL
+      CHECK(failure_of(bind) == Failure::constraint);
+    } else {
+      bind();
+      insert.exec();
+    }
+  }
+  Statement read(db, "SELECT s FROM t");
+  while (read.step()) CHECK(read.column(0).text() == held);
+  CHECK(db.query_integer("SELECT count(*) FROM t") == (scratch.database.postgres() ? 0 : 2));
+}
+
 TEST_CASE("connection: each failure is typed, whichever database said it", "[storage][database]") {
   Scratch scratch;
   auto db = scratch.open();
@@ -149,6 +169,7 @@ TEST_CASE("connection: a transaction rolls back unless committed, and a second w
   {
     Transaction reading(other, Transaction::read);  // a reader is not held up
     CHECK(other.query_integer("SELECT count(*) FROM t") == 1);
+    CHECK(failure_of([&] { other.exec("INSERT INTO t VALUES (2)"); }) == Failure::read_only);  // and writes nothing
   }
   first.commit();
   CHECK(!failure_of([&] { Transaction second(other, Transaction::write); }));

@@ -206,7 +206,7 @@ TEST_CASE("Database, a full disk and a read-only workspace get clear messages, a
   auto file = dir.path() / "kangle.db";
   { Database db(file, Access::read_write); }
   auto insert_many = [](kangle::storage::Connection& db) {
-    kangle::storage::Transaction transaction(db, kangle::storage::Transaction::read);  // as SQLiteCpp's default, DEFERRED
+    kangle::storage::Transaction transaction(db, kangle::storage::Transaction::write);
     for (int i = 0; i < 5000; ++i) {
       db.exec("INSERT INTO volunteers (name, phone, created_at, updated_at) VALUES ('x', '1380013" +
               std::to_string(1000 + i) + "', 'now', 'now')");
