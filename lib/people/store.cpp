@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <string_view>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -51,8 +52,8 @@ constexpr std::size_t volunteers_per_insert = 256;
 /// `head`, `count` times `row`, then `tail`: made once for each count (the statement
 /// cache knows a statement by its text's address).
 const std::string& many_rows(const char* head, const char* row, std::size_t count, const char* tail = "") {
-  static std::map<std::pair<const char*, std::size_t>, std::string> made;
-  auto& sql = made[{head, count}];
+  static std::map<std::tuple<const char*, const char*, const char*, std::size_t>, std::string> made;
+  auto& sql = made[{head, row, tail, count}];
   if (sql.empty()) sql = head + storage::repeated(row, count) + tail;
   return sql;
 }

@@ -44,7 +44,9 @@ public:
   /// an import's people. find_by_phone and find_by_id_number find them as held; every
   /// other method writes them first. flush() after the last.
   /// insert_later counts ids from the largest stored, so only while the command holds the
-  /// write lock and no other store inserts volunteers.
+  /// write lock and no other store inserts volunteers. A held update may add a phone or an
+  /// ID number, never move one from someone else: the new people are written first, and a
+  /// number on two rows at once is refused as a duplicate.
   std::int64_t insert_later(const Volunteer& v, const std::string& now);
   void update_later(const Volunteer& v, const std::string& now);
   /// Writes what insert_later and update_later hold.

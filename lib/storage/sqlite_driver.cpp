@@ -140,7 +140,12 @@ public:
   // A read writes nothing (query_only), as on PostgreSQL (READ ONLY).
   void begin(Transaction::Mode mode) override {
     exec(mode == Transaction::write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
-    if (mode == Transaction::read) exec("PRAGMA query_only = ON");
+    try {
+      if (mode == Transaction::read) exec("PRAGMA query_only = ON");
+    } catch (...) {
+      exec("ROLLBACK");  // no Transaction owns it yet
+      throw;
+    }
     reading_ = mode == Transaction::read;
   }
   void commit() override { end("COMMIT"); }

@@ -192,6 +192,8 @@ A new workspace whose database KANGLE_DB puts elsewhere lists it where it is.
     $TMP/shared.db
   $ ls w2 shared.db | grep -c '\.db'
   1
+  $ KANGLE_DB=./w3/kangle.db kangle init w3 | sed -n '/\.db/p'
+    kangle.db
   $ kangle --db=mysql://host/kangle -w ws status
   kangle: 错误：“mysql://host/kangle”不是 PostgreSQL 数据库的地址：应写成 postgresql://主机/数据库（使用工作区文件夹中的 kangle.db 时无需 [database]）
   [4]
