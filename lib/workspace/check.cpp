@@ -92,8 +92,7 @@ std::vector<config::Diagnostic> check_workspace(const std::filesystem::path& roo
   }
   for (auto list : {"volunteers", "needs", "resources", "records"}) import::load_column_aliases(root, list, sink);
   auto location = database_location(root, loaded.config.settings);
-  // Named as the user named it, or kangle.db in the workspace.
-  const config::Position db_at{location.made_when_missing ? std::string(database_file) : location.shown(), 0, 0};
+  const config::Position db_at{database_shown(root, location), 0, 0};
   std::error_code ec;
   if (!location.postgres() && !std::filesystem::exists(location.file, ec)) {
     // kangle.db is made by the first command that writes; a database named elsewhere is not.

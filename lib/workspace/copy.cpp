@@ -10,12 +10,6 @@ namespace kangle::workspace {
 
 namespace {
 
-bool same_database(const storage::DatabaseLocation& a, const storage::DatabaseLocation& b) {
-  if (a.postgres() || b.postgres()) return a.postgres_url == b.postgres_url;
-  std::error_code ec;
-  return std::filesystem::weakly_canonical(a.file, ec) == std::filesystem::weakly_canonical(b.file, ec);
-}
-
 /// The ledger of `db` verified from its first entry; WorkspaceError naming `shown` when it fails.
 points::Verification verified_ledger(storage::Database& db, const std::string& shown) {
   auto verified = points::verify(db.sql(), points::Walk::full);

@@ -105,8 +105,7 @@ InitResult init_workspace(const InitOptions& options) {
   location.made_when_missing = true;  // a new workspace's database, wherever KANGLE_DB puts it
   storage::Database(location, storage::Access::read_write);
   // Listed where it is: a database made elsewhere (KANGLE_DB) is where this workspace's data goes.
-  bool in_folder = !location.postgres() && fs::weakly_canonical(location.file, ec) == fs::weakly_canonical(options.dir / database_file, ec);
-  result.files.push_back(in_folder ? database_file : location.shown());
+  result.files.push_back(database_shown(options.dir, location));
   write(marker_file, *settings);  // last: the folder is a workspace only once all is in place
   return result;
 }

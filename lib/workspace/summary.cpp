@@ -16,7 +16,7 @@ Summary summarize(const std::filesystem::path& root) {
   Summary s{root, config::load_valid_config(root), std::nullopt, {}};
   std::error_code ec;
   auto location = database_location(root, s.config.settings);
-  s.database = location.file == root / database_file ? std::string(database_file) : location.shown();
+  s.database = database_shown(root, location);
   if (location.postgres() || std::filesystem::exists(location.file, ec)) {
     storage::Database db(location, storage::Access::read_only);
     // A PostgreSQL schema not made yet reads as version 0.

@@ -37,4 +37,18 @@ storage::DatabaseLocation database_location(const std::filesystem::path& root, c
   return chosen.empty() ? storage::DatabaseLocation{root / database_file, {}} : named_database(chosen);
 }
 
+bool same_database(const storage::DatabaseLocation& a, const storage::DatabaseLocation& b) {
+  if (a.postgres() || b.postgres()) return a.postgres_url == b.postgres_url;
+  auto resolved = [](const fs::path& file) {  // links and ".." followed; as written when that fails
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(file, ec);
+    return ec ? fs::absolute(file, ec).lexically_normal() : canonical;
+  };
+  return resolved(a.file) == resolved(b.file);
+}
+
+std::string database_shown(const fs::path& root, const storage::DatabaseLocation& location) {
+  return same_database(location, {root / database_file, {}}) ? std::string(database_file) : location.shown();
+}
+
 }  // namespace kangle::workspace

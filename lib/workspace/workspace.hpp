@@ -30,4 +30,11 @@ storage::DatabaseLocation named_database(const std::string& named);
 /// Throws WorkspaceError for KANGLE_DB with another scheme (postgresq://, mysql://).
 storage::DatabaseLocation database_location(const std::filesystem::path& root, const config::Settings& settings);
 
+/// Whether `a` and `b` are one database: the same URL, or the same file however named.
+bool same_database(const storage::DatabaseLocation& a, const storage::DatabaseLocation& b);
+
+/// How the workspace at `root` names `location`: kangle.db when it is the folder's own,
+/// else where it is (a file's path, a URL with its password masked).
+std::string database_shown(const std::filesystem::path& root, const storage::DatabaseLocation& location);
+
 }  // namespace kangle::workspace

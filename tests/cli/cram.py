@@ -15,8 +15,8 @@ output in place (review the diff before committing it). KANGLE_BUILD_DIR, the
 build folder, is passed on to the commands when set (ctest sets it).
 `--json-twins` also runs each `--format json` call in zh-CN and in en and compares
 the two (json_keys.py). `--postgres URL` gives each workspace a schema of its own in
-that PostgreSQL database instead of its kangle.db (KANGLE_DB, set by a `kangle` shell
-function from the workspace the command names or is run in; a new workspace's schema
+that PostgreSQL database instead of its kangle.db (KANGLE_DB, set by a `kangle` script
+first on PATH from the workspace the command names or is run in; a new workspace's schema
 dropped first), and shows the schema's URL as kangle.db, so that the same expected
 output holds on both databases. `workspace-sql "SQL"`, also on PATH, runs SQL on the
 database of the workspace the command is run in, whichever it is: a test reads or
@@ -80,7 +80,8 @@ KANGLE_DB=$(url_of "$ws") exec "$CRAM_KANGLE" "$@"
 """
 
 # `workspace-sql SQL` on PATH: SQL run on the database of the workspace around the folder
-# it is run in (the first folder up holding kangle.toml), unaligned, `|` between columns.
+# it is run in (the first folder up holding kangle.toml), unaligned, `|` between columns;
+# on SQLite its kangle.db (a test naming a database elsewhere reads it with sqlite3).
 WORKSPACE_SQL = r"""#!/usr/bin/env bash
 @POSTGRES_SCHEMA@ws=$PWD
 while [ "$ws" != / ] && [ ! -f "$ws/kangle.toml" ]; do ws=$(dirname "$ws"); done
