@@ -11,5 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --clang
+export CMAKE_GENERATOR=${CMAKE_GENERATOR:-Ninja}  # as scripts/build.sh
 cmake -S . -B build-asan -DCMAKE_CXX_COMPILER=clang++ -DKANGLE_SANITIZE=ON -DKANGLE_FUZZ=ON \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=${KANGLE_SANITIZE_FLAGS:--O1 -gline-tables-only}" >/dev/null

@@ -79,6 +79,7 @@ class PostgresSchemas:
 
     def __init__(self, server):
         self.server = server
+        self.dumps = {}  # a scenario's base, dumped once: it does not change once copied
 
     @staticmethod
     def schema(workspace):
@@ -90,9 +91,9 @@ class PostgresSchemas:
         joiner = "&" if "?" in self.server else "?"
         return dict(ENV, KANGLE_DB=f"{self.server}{joiner}options=-csearch_path%3D{self.schema(workspace)}")
 
-    def psql(self, sql, stdin=None):
+    def psql(self, sql, stdin=None, flags=()):
         done = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", self.server, "-c", sql]
-                              if sql else ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.server],
+                              if sql else ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", *flags, "-d", self.server],
                               input=stdin, capture_output=True, text=True)
         if done.returncode != 0:
             sys.exit(f"crash_test: psql failed: {done.stderr}")
@@ -100,8 +101,10 @@ class PostgresSchemas:
 
     def copy(self, source, target):
         shutil.copytree(source, target)
-        dump = subprocess.run(["pg_dump", "--no-owner", "--schema", self.schema(source), "-d", self.server],
-                              capture_output=True, text=True, check=True).stdout
+        if source not in self.dumps:
+            self.dumps[source] = subprocess.run(["pg_dump", "--no-owner", "--schema", self.schema(source), "-d", self.server],
+                                                capture_output=True, text=True, check=True).stdout
+        dump = self.dumps[source]
         # Only copies of a scenario's base are made: crash_<scenario>_base is part of no other word.
         self.psql(None, dump.replace(self.schema(source), self.schema(target)))
 
@@ -112,15 +115,18 @@ class PostgresSchemas:
         return int(self.psql(f'SELECT count(*) FROM {self.schema(workspace)}."{table}"'))
 
     def state(self, workspace):
-        """Every row of every table of the schema, as one digest."""
+        """Every row of every table of the schema, as one digest: in one psql, which writes
+        the query over the tables (\\gexec), each table named on a row of its own."""
         schema = self.schema(workspace)
-        tables = self.psql("SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
-                           f"AND table_schema = '{schema}' ORDER BY table_name").split()
-        everything = " UNION ALL ".join(f"SELECT '{table}', md5(t::text) FROM {schema}.\"{table}\" t" for table in tables)
-        rows = sorted(line.split("|", 1) for line in self.psql(everything).splitlines())
+        lines = self.psql(None, "SELECT string_agg(format('SELECT %L, NULL UNION ALL SELECT %L, md5(t::text) FROM %I.%I t', "
+                                "table_name, table_name, table_schema, table_name), ' UNION ALL ') "
+                                "FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
+                                f"AND table_schema = '{schema}' \\gexec\n", flags=["-At"]).splitlines()
+        rows = sorted(line.split("|", 1) for line in lines)
+        tables = sorted(name for name, row in rows if not row)
         total = hashlib.sha256()
         for table in tables:
-            mine = [row for name, row in rows if name == table]
+            mine = [row for name, row in rows if name == table and row]
             total.update(f"{table}:{len(mine)}\n".encode())
             for row in mine:
                 total.update(row.encode())
