@@ -28,25 +28,37 @@ constexpr const char* volunteer_with_skills_columns =
     "v.availability, v.note, v.preferences, s.skill, s.certificate_expires, "
     "(SELECT count(*) FROM volunteer_blackouts b WHERE b.volunteer_id = v.id)";
 
-/// Binds `v`'s fields to the 11 parameters from `first` on.
-void bind_fields(storage::Statement& s, const Volunteer& v, int first = 1) {
-  s.bind_no_copy(first, v.name);
-  storage::bind_text_or_null(s, first + 1, v.phone);
-  storage::bind_text_or_null(s, first + 2, v.id_number);
-  s.bind_no_copy(first + 3, v.political_status);
-  s.bind(first + 4, v.party_member ? 1 : 0);
-  s.bind_no_copy(first + 5, v.unit);
-  s.bind_no_copy(first + 6, v.community);
-  if (v.monthly_limit) s.bind(first + 7, *v.monthly_limit);
-  else s.bind_null(first + 7);
-  s.bind(first + 8, v.availability.bits());
-  s.bind_no_copy(first + 9, v.note);
-  s.bind(first + 10, text::join(v.preferences, ","));
+/// `v`'s 11 fields, in the order of volunteer_columns from name on, to `put`: rows written
+/// (storage::InsertRows) or a statement's parameters bound (Binder). An empty phone or ID
+/// number is NULL.
+template <typename Put>
+void put_fields(Put& put, const Volunteer& v) {
+  put.text(v.name);
+  for (const auto* number : {&v.phone, &v.id_number}) {
+    if (number->empty()) put.null();
+    else put.text(*number);
+  }
+  put.text(v.political_status);
+  put.integer(v.party_member ? 1 : 0);
+  put.text(v.unit);
+  put.text(v.community);
+  if (v.monthly_limit) put.integer(*v.monthly_limit);
+  else put.null();
+  put.integer(v.availability.bits());
+  put.text(v.note);
+  put.text(text::join(v.preferences, ","));
 }
 
-/// Rows go in many to a statement rather than one each: an import writes a few hundred
-/// thousand, and on PostgreSQL each statement is a round trip to the server.
-constexpr std::size_t skills_per_insert = 512;
+/// A statement's parameters bound one after the other, from `index` on (put_fields).
+struct Binder {
+  storage::Statement& statement;
+  int index = 1;
+  void text(std::string_view value) { statement.bind(index++, value); }
+  void integer(std::int64_t value) { statement.bind(index++, value); }
+  void null() { statement.bind_null(index++); }
+};
+
+/// People are held and written 256 at a time: a look-up of someone held needs no write first.
 constexpr std::size_t volunteers_per_insert = 256;
 
 /// `head`, `count` times `row`, then `tail`: made once for each count (the statement
@@ -58,10 +70,10 @@ const std::string& many_rows(const char* head, const char* row, std::size_t coun
   return sql;
 }
 
-constexpr const char* insert_skills = "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires) VALUES ";
+constexpr const char* insert_skills = "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires)";
 constexpr const char* insert_volunteers =
     "INSERT INTO volunteers (id, name, phone, id_number, political_status, party_member, unit, community, "
-    "monthly_limit, availability, note, preferences, created_at, updated_at) VALUES ";
+    "monthly_limit, availability, note, preferences, created_at, updated_at)";
 // Many rows in one UPDATE: the numbers cast, as PostgreSQL takes a parameter in VALUES for a text.
 constexpr const char* update_volunteers =
     "UPDATE volunteers SET name = v.column2, phone = v.column3, id_number = v.column4, political_status = v.column5, "
@@ -72,21 +84,17 @@ constexpr const char* updated_row =
 constexpr const char* update_volunteers_tail = ") AS v WHERE volunteers.id = v.column1";
 constexpr const char* delete_skills = "DELETE FROM volunteer_skills WHERE volunteer_id IN (";
 
-/// Inserts `skills` (volunteer id, skill) in statements of many rows.
-void insert_skill_rows(storage::StatementCache& statements, const std::vector<std::pair<std::int64_t, const VolunteerSkill*>>& skills) {
-  for (std::size_t first = 0; first < skills.size(); first += skills_per_insert) {
-    auto count = std::min(skills_per_insert, skills.size() - first);
-    auto& insert = statements(many_rows(insert_skills, "(?, ?, ?)", count));
-    int index = 1;
-    for (std::size_t i = first; i < first + count; ++i) {
-      const auto& [id, skill] = skills[i];
-      insert.bind(index++, id);
-      insert.bind_no_copy(index++, skill->skill);
-      if (skill->certificate_expires) insert.bind(index++, format_date(*skill->certificate_expires));
-      else insert.bind_null(index++);
-    }
-    insert.exec();
+/// Inserts `skills` (volunteer id, skill).
+void insert_skill_rows(storage::Connection& db, const std::vector<std::pair<std::int64_t, const VolunteerSkill*>>& skills) {
+  if (skills.empty()) return;
+  storage::InsertRows rows(db, insert_skills);
+  for (const auto& [id, skill] : skills) {
+    rows.integer(id).text(skill->skill);
+    if (skill->certificate_expires) rows.text(format_date(*skill->certificate_expires));
+    else rows.null();
+    rows.end_row();
   }
+  rows.finish();
 }
 
 /// The volunteer in the first 12 columns of `row` (volunteer_columns, in that order).
@@ -353,28 +361,25 @@ void Store::flush() {
   auto updated = held.size() - static_cast<std::size_t>(added);
   std::vector<std::pair<std::int64_t, const VolunteerSkill*>> skills;
   if (added > 0) {
-    auto& insert = statement_(many_rows(insert_volunteers, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", static_cast<std::size_t>(added)));
-    int first = 1;
+    storage::InsertRows rows(db_, insert_volunteers);
     for (const auto& [v, now, stored] : held) {
       if (stored) continue;
-      insert.bind(first, v.id);
-      bind_fields(insert, v, first + 1);
-      insert.bind_no_copy(first + 12, now);
-      insert.bind_no_copy(first + 13, now);
-      first += 14;
+      rows.integer(v.id);
+      put_fields(rows, v);
+      rows.text(now).text(now).end_row();
     }
-    insert.exec();
+    rows.finish();
   }
   if (updated > 0) {
     auto& update = statement_(many_rows(update_volunteers, updated_row, updated, update_volunteers_tail));
     auto& clear = statement_(many_rows(delete_skills, "?", updated, ")"));
-    int first = 1, each = 1;
+    Binder fields{update};
+    int each = 1;
     for (const auto& [v, now, stored] : held) {
       if (!stored) continue;
-      update.bind(first, v.id);
-      bind_fields(update, v, first + 1);
-      update.bind_no_copy(first + 12, now);
-      first += 13;
+      fields.integer(v.id);
+      put_fields(fields, v);
+      fields.text(now);
       clear.bind(each++, v.id);
     }
     // Every row is there: the command holds the write lock since it read them.
@@ -384,7 +389,7 @@ void Store::flush() {
   for (const auto& h : held) {
     for (const auto& skill : h.volunteer.skills) skills.emplace_back(h.volunteer.id, &skill);
   }
-  insert_skill_rows(statement_, skills);
+  insert_skill_rows(db_, skills);
 }
 
 std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
@@ -392,14 +397,15 @@ std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
       "INSERT INTO volunteers (name, phone, id_number, political_status, party_member, unit, community, "
       "monthly_limit, availability, note, preferences, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   auto& s = statement(sql);
-  bind_fields(s, v);
-  s.bind(12, now);
-  s.bind(13, now);
+  Binder fields{s};
+  put_fields(fields, v);
+  fields.text(now);
+  fields.text(now);
   s.exec();
   auto id = db_.last_insert_id();
   std::vector<std::pair<std::int64_t, const VolunteerSkill*>> skills;
   for (const auto& skill : v.skills) skills.emplace_back(id, &skill);
-  insert_skill_rows(statement_, skills);
+  insert_skill_rows(db_, skills);
   next_id_ = 0;  // numbered by the database: insert_later counts afresh
   return id;
 }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "storage/connection.hpp"
 
+#include <algorithm>
+
 #include "storage/driver.hpp"
+#include "storage/statements.hpp"
 
 namespace kangle::storage {
 
@@ -51,6 +54,80 @@ std::string Connection::query_text(std::string_view sql) { return first_row(*thi
 
 std::int64_t Connection::last_insert_id() { return driver_->last_insert_id(); }
 void Connection::prepare_for_bulk_writes() { driver_->prepare_for_bulk_writes(); }
+
+namespace {
+
+/// A prepared INSERT a row: rows for a database without a faster way (SQLite, where an
+/// INSERT a row is as fast as any).
+class StatementRows final : public RowsDriver {
+public:
+  StatementRows(ConnectionDriver& connection, std::string_view insert, int columns)
+      : insert_(connection.prepare(std::string(insert) + " VALUES (" + repeated("?", static_cast<std::size_t>(columns)) + ")")) {}
+  void integer(std::int64_t value) override { insert_->bind_int64(++index_, value); }
+  void real(double value) override { insert_->bind_real(++index_, value); }
+  void text(std::string_view value) override { insert_->bind_text(++index_, value); }
+  void null() override { insert_->bind_null(++index_); }
+  void end_row() override {
+    insert_->exec();
+    insert_->reset();
+    index_ = 0;
+  }
+  void finish() override {}
+
+private:
+  std::unique_ptr<StatementDriver> insert_;
+  int index_ = 0;
+};
+
+/// The columns of "INSERT INTO table (column, ...)": its commas and one.
+int column_count(std::string_view insert) {
+  auto open = insert.find('(');
+  if (!insert.starts_with(insert_into) || open == std::string_view::npos || !insert.ends_with(")")) {
+    throw std::logic_error("InsertRows: not an insert into a table of named columns: " + std::string(insert));
+  }
+  return static_cast<int>(std::count(insert.begin() + static_cast<std::ptrdiff_t>(open), insert.end(), ',')) + 1;
+}
+
+}  // namespace
+
+std::unique_ptr<RowsDriver> ConnectionDriver::insert_rows(std::string_view insert, int columns) {
+  return std::make_unique<StatementRows>(*this, insert, columns);
+}
+
+InsertRows::InsertRows(Connection& connection, std::string_view insert) : columns_(column_count(insert)) {
+  driver_ = connection.driver().insert_rows(insert, columns_);
+}
+InsertRows::~InsertRows() = default;
+
+InsertRows& InsertRows::counted() {
+  if (++given_ > columns_) throw std::logic_error("InsertRows: more values than columns in a row");
+  return *this;
+}
+InsertRows& InsertRows::add_integer(std::int64_t value) {
+  driver_->integer(value);
+  return counted();
+}
+InsertRows& InsertRows::real(double value) {
+  driver_->real(value);
+  return counted();
+}
+InsertRows& InsertRows::text(std::string_view value) {
+  driver_->text(value);
+  return counted();
+}
+InsertRows& InsertRows::null() {
+  driver_->null();
+  return counted();
+}
+void InsertRows::end_row() {
+  if (given_ != columns_) throw std::logic_error("InsertRows: fewer values than columns in a row");
+  driver_->end_row();
+  given_ = 0;
+}
+void InsertRows::finish() {
+  if (given_ != 0) throw std::logic_error("InsertRows: a row not ended");
+  driver_->finish();
+}
 
 Transaction::Transaction(Connection& connection, Mode mode) : connection_(connection) { connection_.driver().begin(mode); }
 

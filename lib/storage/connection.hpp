@@ -15,6 +15,7 @@
 namespace kangle::storage {
 
 class ConnectionDriver;
+class RowsDriver;
 class StatementDriver;
 
 enum class Access { read_only, read_write };
@@ -135,6 +136,38 @@ public:
 
 private:
   std::unique_ptr<ConnectionDriver> driver_;
+};
+
+/// Many rows into one table at the database's fastest: on PostgreSQL one COPY, on SQLite a
+/// prepared INSERT a row. `insert` is "INSERT INTO table (column, ...)"; each row gives
+/// its columns in that order, then end_row(). finish() writes what is held; until then
+/// nothing else runs on the connection (a COPY holds it). Rows not finished (an exception
+/// midway) are the transaction's to roll back.
+class InsertRows {
+public:
+  InsertRows(Connection& connection, std::string_view insert);
+  ~InsertRows();
+  InsertRows(const InsertRows&) = delete;
+  InsertRows& operator=(const InsertRows&) = delete;
+
+  template <typename Int>
+    requires std::is_integral_v<Int>
+  InsertRows& integer(Int value) {
+    return add_integer(static_cast<std::int64_t>(value));
+  }
+  InsertRows& real(double value);
+  InsertRows& text(std::string_view value);
+  InsertRows& null();
+  /// The row given: as many values as the columns, or a logic error.
+  void end_row();
+  void finish();
+
+private:
+  InsertRows& add_integer(std::int64_t value);
+  InsertRows& counted();
+  std::unique_ptr<RowsDriver> driver_;
+  int columns_;
+  int given_ = 0;
 };
 
 /// A transaction, rolled back unless committed. `write` takes the database's write lock

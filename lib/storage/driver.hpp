@@ -34,10 +34,28 @@ public:
   virtual std::string column_name(int index) const = 0;
 };
 
+/// How the text given to InsertRows begins: "INSERT INTO table (column, ...)".
+constexpr std::string_view insert_into = "INSERT INTO ";
+
+/// Rows into one table, a value at a time (InsertRows in connection.hpp).
+class RowsDriver {
+public:
+  virtual ~RowsDriver() = default;
+  virtual void integer(std::int64_t value) = 0;
+  virtual void real(double value) = 0;
+  virtual void text(std::string_view value) = 0;
+  virtual void null() = 0;
+  virtual void end_row() = 0;
+  virtual void finish() = 0;
+};
+
 class ConnectionDriver {
 public:
   virtual ~ConnectionDriver() = default;
   virtual std::unique_ptr<StatementDriver> prepare(std::string_view sql) = 0;
+  /// `insert` is "INSERT INTO table (column, ...)", of `columns` columns. By default a
+  /// prepared INSERT a row (connection.cpp); a driver with a faster way overrides it.
+  virtual std::unique_ptr<RowsDriver> insert_rows(std::string_view insert, int columns);
   virtual void exec(std::string_view sql) = 0;
   virtual std::int64_t last_insert_id() = 0;
   virtual void prepare_for_bulk_writes() = 0;

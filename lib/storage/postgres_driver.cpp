@@ -8,6 +8,8 @@
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
+#include <iterator>
+#include <optional>
 #include <vector>
 
 namespace kangle::storage {
@@ -107,6 +109,13 @@ Result checked(PGresult* raw, PGconn* connection) {
   return result;
 }
 
+/// PostgreSQL takes a text up to its first NUL: refused, not stored cut short.
+void refuse_nul(std::string_view value) {
+  if (value.find('\0') != std::string_view::npos) {
+    throw DatabaseError(Failure::constraint, "a text with a NUL character in it, which PostgreSQL cannot store");
+  }
+}
+
 class PostgresStatement final : public StatementDriver {
 public:
   PostgresStatement(PGconn* connection, std::string name, std::string_view sql)
@@ -202,12 +211,6 @@ public:
   }
 
 private:
-  /// PostgreSQL takes a text parameter up to its first NUL: refused, not stored cut short.
-  static void refuse_nul(std::string_view value) {
-    if (value.find('\0') != std::string_view::npos) {
-      throw DatabaseError(Failure::constraint, "a text with a NUL character in it, which PostgreSQL cannot store");
-    }
-  }
   std::size_t slot(int index) const {
     if (index < 1 || index > sql_.parameters) throw DatabaseError(Failure::other, fmt::format("no parameter {}", index));
     return static_cast<std::size_t>(index - 1);
@@ -226,6 +229,77 @@ private:
   std::vector<int> lengths_;
   Result result_;
   int row_ = -1;
+};
+
+/// COPY … FROM STDIN in its text format: rows sent 64 KiB at a time, with no statement
+/// to parse or plan, checked when finished. An import's inserts take half the server's
+/// time they take as INSERTs of many rows.
+class PostgresRows final : public RowsDriver {
+public:
+  PostgresRows(PGconn* connection, std::string_view insert) : connection_(connection) {
+    insert.remove_prefix(insert_into.size());  // "table (column, ...)"
+    Result result(PQexec(connection_, ("COPY " + std::string(insert) + " FROM STDIN").c_str()));
+    if (PQresultStatus(result.result) != PGRES_COPY_IN) throw database_error(result.result, connection_);
+  }
+  ~PostgresRows() override {
+    if (open_) end("abandoned");  // the transaction has failed: it is rolled back
+  }
+
+  void integer(std::int64_t value) override { next().append(fmt::format_int(value).c_str()); }
+  void real(double value) override { fmt::format_to(std::back_inserter(next()), "{}", value); }
+  void text(std::string_view value) override {
+    refuse_nul(value);
+    auto& out = next();
+    for (char c : value) {  // the text format's escapes: a backslash, and the separators of columns and rows
+      switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += c;
+      }
+    }
+  }
+  void null() override { next().append("\\N"); }
+  void end_row() override {
+    buffer_ += '\n';
+    first_ = true;
+    if (buffer_.size() >= 64 * 1024) send();
+  }
+  void finish() override {
+    send();
+    end(nullptr);
+  }
+
+private:
+  std::string& next() {
+    if (!first_) buffer_ += '\t';
+    first_ = false;
+    return buffer_;
+  }
+  void send() {
+    if (!buffer_.empty() && PQputCopyData(connection_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+      throw database_error(nullptr, connection_);
+    }
+    buffer_.clear();
+  }
+  /// Ends the COPY (`error` given: abandoned) and reads its outcome, thrown if it failed.
+  void end(const char* error) {
+    open_ = false;
+    bool sent = PQputCopyEnd(connection_, error) == 1;
+    std::optional<DatabaseError> failure;
+    while (PGresult* raw = PQgetResult(connection_)) {  // to the last, so the connection is free again
+      Result result(raw);
+      if (!failure && PQresultStatus(raw) != PGRES_COMMAND_OK) failure = database_error(raw, connection_);
+    }
+    if (!sent && !failure) failure = database_error(nullptr, connection_);
+    if (failure && !error) throw *failure;
+  }
+
+  PGconn* connection_;
+  std::string buffer_;
+  bool first_ = true;
+  bool open_ = true;
 };
 
 class PostgresConnection final : public ConnectionDriver {
@@ -247,6 +321,9 @@ public:
 
   std::unique_ptr<StatementDriver> prepare(std::string_view sql) override {
     return std::make_unique<PostgresStatement>(connection_.get(), fmt::format("kangle_{}", ++statements_), sql);
+  }
+  std::unique_ptr<RowsDriver> insert_rows(std::string_view insert, int) override {
+    return std::make_unique<PostgresRows>(connection_.get(), insert);
   }
   void exec(std::string_view sql) override { checked(PQexec(connection_.get(), std::string(sql).c_str()), connection_.get()); }
   std::int64_t last_insert_id() override {  // as the numbering trigger kept it (postgres_numbering)

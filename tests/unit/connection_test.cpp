@@ -10,6 +10,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -124,6 +125,66 @@ TEST_CASE("connection: a text with a NUL in it is stored whole or refused, never
   Statement read(db, "SELECT s FROM t");
   while (read.step()) CHECK(read.column(0).text() == held);
   CHECK(db.query_integer("SELECT count(*) FROM t") == (scratch.database.postgres() ? 0 : 2));
+}
+
+TEST_CASE("InsertRows: rows read back as they were given, the separators and escapes of COPY's text included", "[storage][database]") {
+  Scratch scratch;
+  auto db = scratch.open();
+  db.exec("CREATE TABLE t (n BIGINT, x DOUBLE PRECISION, s TEXT)");
+  const std::vector<std::string> texts = {"王建国\t13800138000", "两行\n第二行\r\n", "C:\\备份\\kangle.db", "\\N", "\\.", ""};
+  const std::int64_t big = std::numeric_limits<std::int64_t>::min() + 1;
+  kangle::storage::InsertRows rows(db, "INSERT INTO t (n, x, s)");
+  for (std::size_t i = 0; i < texts.size(); ++i) rows.integer(i == 0 ? big : static_cast<std::int64_t>(i)).real(0.1 * static_cast<double>(i)).text(texts[i]).end_row();
+  rows.null().null().null().end_row();
+  rows.finish();
+
+  Statement read(db, "SELECT n, x, s FROM t ORDER BY n NULLS LAST");
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    REQUIRE(read.step());
+    CHECK(read.column(0).int64() == (i == 0 ? big : static_cast<std::int64_t>(i)));
+    CHECK(read.column(1).real() == 0.1 * static_cast<double>(i));
+    CHECK(read.column(2).text() == texts[i]);
+    CHECK_FALSE(read.column(2).is_null());
+  }
+  REQUIRE(read.step());
+  CHECK(read.column(0).is_null());
+  CHECK(read.column(2).is_null());
+  CHECK_FALSE(read.step());
+}
+
+TEST_CASE("InsertRows: a refused row is thrown typed, a row of the wrong width caught, and the connection goes on", "[storage][database]") {
+  Scratch scratch;
+  auto db = scratch.open();
+  db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT NOT NULL)");
+  db.exec("INSERT INTO t (id, s) VALUES (1, 'a')");
+  {
+    Transaction transaction(db, Transaction::write);
+    CHECK(failure_of([&] {
+      kangle::storage::InsertRows rows(db, "INSERT INTO t (id, s)");
+      rows.integer(2).text("b").end_row();
+      rows.integer(1).text("again").end_row();  // the same key: on SQLite here, on PostgreSQL at finish()
+      rows.finish();
+    }) == Failure::unique);
+  }  // rolled back
+  {
+    Transaction transaction(db, Transaction::write);
+    try {
+      kangle::storage::InsertRows rows(db, "INSERT INTO t (id, s)");
+      rows.integer(3).text("c").end_row();
+      rows.integer(4).end_row();  // one value short
+      FAIL("a row of one value for two columns was taken");
+    } catch (const std::logic_error&) {
+    }  // the rows abandoned: the transaction is the one to undo them
+  }
+  CHECK_THROWS_AS(kangle::storage::InsertRows(db, "UPDATE t SET s = 'x'"), std::logic_error);
+  if (scratch.database.postgres()) {  // PostgreSQL takes a text up to its first NUL
+    Transaction transaction(db, Transaction::write);
+    kangle::storage::InsertRows rows(db, "INSERT INTO t (id, s)");
+    CHECK(failure_of([&] { rows.integer(5).text(std::string("a\0b", 3)); }) == Failure::constraint);
+  }
+  // Nothing of the failed or abandoned rows stayed, and the connection still serves.
+  CHECK(db.query_integer("SELECT count(*) FROM t") == 1);
+  CHECK(db.query_text("SELECT s FROM t WHERE id = 1") == "a");
 }
 
 TEST_CASE("connection: each failure is typed, whichever database said it", "[storage][database]") {
