@@ -29,8 +29,8 @@ constexpr const char* volunteer_with_skills_columns =
     "(SELECT count(*) FROM volunteer_blackouts b WHERE b.volunteer_id = v.id)";
 
 /// `v`'s 11 fields, in the order of volunteer_columns from name on, to `put`: rows written
-/// (storage::InsertRows) or a statement's parameters bound (Binder). An empty phone or ID
-/// number is NULL.
+/// (storage::InsertRows) or a statement's parameters bound (storage::Parameters). An
+/// empty phone or ID number is NULL.
 template <typename Put>
 void put_fields(Put& put, const Volunteer& v) {
   put.text(v.name);
@@ -48,15 +48,6 @@ void put_fields(Put& put, const Volunteer& v) {
   put.text(v.note);
   put.text(text::join(v.preferences, ","));
 }
-
-/// A statement's parameters bound one after the other, from `index` on (put_fields).
-struct Binder {
-  storage::Statement& statement;
-  int index = 1;
-  void text(std::string_view value) { statement.bind(index++, value); }
-  void integer(std::int64_t value) { statement.bind(index++, value); }
-  void null() { statement.bind_null(index++); }
-};
 
 /// People are held and written 256 at a time: a look-up of someone held needs no write first.
 constexpr std::size_t volunteers_per_insert = 256;
@@ -373,7 +364,7 @@ void Store::flush() {
   if (updated > 0) {
     auto& update = statement_(many_rows(update_volunteers, updated_row, updated, update_volunteers_tail));
     auto& clear = statement_(many_rows(delete_skills, "?", updated, ")"));
-    Binder fields{update};
+    storage::Parameters fields{update};
     int each = 1;
     for (const auto& [v, now, stored] : held) {
       if (!stored) continue;
@@ -397,7 +388,7 @@ std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
       "INSERT INTO volunteers (name, phone, id_number, political_status, party_member, unit, community, "
       "monthly_limit, availability, note, preferences, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   auto& s = statement(sql);
-  Binder fields{s};
+  storage::Parameters fields{s};
   put_fields(fields, v);
   fields.text(now);
   fields.text(now);

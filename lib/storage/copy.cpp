@@ -10,8 +10,8 @@
 #include <array>
 #include <optional>
 #include <string_view>
-#include <variant>
 
+#include "storage/rows.hpp"
 #include "storage/statements.hpp"
 
 namespace kangle::storage {
@@ -43,13 +43,15 @@ std::int64_t row_count(Connection& db, const std::string& table) {
   return db.query_integer(fmt::format("SELECT count(*) FROM {}", sql_name(table)));
 }
 
-/// INSERT of `rows` rows of every column of `table`; for a table a new database fills,
-/// one row that replaces the row of the same key.
-std::string insert_sql(const TableShape& table, const std::vector<std::string>& columns, std::size_t rows) {
-  auto row = fmt::format("({})", repeated("?", columns.size()));
-  auto sql = fmt::format("INSERT INTO {} ({}) VALUES {}", sql_name(table.name), fmt::join(sql_names(columns), ", "),
-                         repeated(row, rows));
-  if (!filled_when_new(table.name) || table.primary_key.empty()) return sql;
+/// "INSERT INTO table (columns)": the rows of a table go in by InsertRows.
+std::string insert_head(const TableShape& table, const std::vector<std::string>& columns) {
+  return fmt::format("INSERT INTO {} ({})", sql_name(table.name), fmt::join(sql_names(columns), ", "));
+}
+
+/// For a table a new database fills: one row that replaces the row of the same key.
+std::string replace_sql(const TableShape& table, const std::vector<std::string>& columns) {
+  auto sql = fmt::format("{} VALUES ({})", insert_head(table, columns), repeated("?", columns.size()));
+  if (table.primary_key.empty()) return sql;
   std::vector<std::string> updates;
   for (const auto& column : columns) {
     if (std::find(table.primary_key.begin(), table.primary_key.end(), column) != table.primary_key.end()) continue;
@@ -59,30 +61,16 @@ std::string insert_sql(const TableShape& table, const std::vector<std::string>& 
                      fmt::join(updates, ", "));
 }
 
-/// A value read, kept until its row is written with others.
-using Kept = std::variant<std::monostate, std::int64_t, double, std::string>;
-
-Kept keep(const Column& value) {
+/// Gives `value` to `put` (InsertRows, or a statement's Parameters) as its type.
+template <typename Put>
+void put_value(Put& put, const Column& value) {
   switch (value.type()) {
-    case ValueType::null: return std::monostate{};
-    case ValueType::integer: return value.int64();
-    case ValueType::real: return value.real();
-    case ValueType::text: break;
+    case ValueType::null: put.null(); return;
+    case ValueType::integer: put.integer(value.int64()); return;
+    case ValueType::real: put.real(value.real()); return;
+    case ValueType::text: put.text(value.view()); return;
   }
-  return value.text();
 }
-
-void bind(Statement& insert, int index, const Kept& value) {
-  if (std::holds_alternative<std::monostate>(value)) insert.bind_null(index);
-  else if (auto* i = std::get_if<std::int64_t>(&value)) insert.bind(index, *i);
-  else if (auto* d = std::get_if<double>(&value)) insert.bind(index, *d);
-  else insert.bind_no_copy(index, std::get<std::string>(value));
-}
-
-/// Rows written many to a statement (on PostgreSQL each is a round trip), within both
-/// databases' limits on parameters (SQLite's 32,766; PostgreSQL's 65,535).
-constexpr std::size_t parameters_per_insert = 8'000;
-constexpr std::size_t rows_per_insert = 256;
 
 }  // namespace
 
@@ -109,44 +97,41 @@ std::vector<TableCount> copy_rows(Database& from, Database& to) {
     auto own_marks = table.name == "meta" ? std::string(" WHERE key NOT IN ('application', 'schema_version')") : std::string();
     Statement rows(from.sql(), fmt::format("SELECT * FROM {}{}{}", sql_name(table.name), own_marks, order));
     std::vector<std::string> columns;  // known from the first row (PostgreSQL names them then)
-    std::size_t per_insert = 1;
-    std::vector<Kept> kept;
-    std::int64_t changed = 0;
-    std::optional<Statement> full;  // per_insert rows; the last few rows get one of their own
-    auto write = [&] {
-      if (kept.empty()) return;
-      std::size_t rows_kept = kept.size() / columns.size();
-      std::optional<Statement> tail;
-      if (rows_kept == per_insert && !full) full.emplace(to.sql(), insert_sql(table, columns, per_insert));
-      if (rows_kept != per_insert) tail.emplace(to.sql(), insert_sql(table, columns, rows_kept));
-      auto& insert = rows_kept == per_insert ? *full : *tail;
-      for (std::size_t i = 0; i < kept.size(); ++i) bind(insert, static_cast<int>(i + 1), kept[i]);
-      changed += insert.exec();
-      insert.reset();
-      kept.clear();
-    };
+    std::optional<InsertRows> insert;
+    std::optional<Statement> replace;  // a table a new database fills
+    std::int64_t replaced = 0;
     TableCount count{table.name, 0, 0};
     while (rows.step()) {
       if (columns.empty()) {
         for (int i = 0; i < rows.column_count(); ++i) columns.push_back(rows.column_name(i));
-        if (!filled_when_new(table.name)) per_insert = std::clamp(parameters_per_insert / columns.size(), std::size_t{1}, rows_per_insert);
+        if (filled_when_new(table.name)) replace.emplace(to.sql(), replace_sql(table, columns));
+        else insert.emplace(to.sql(), insert_head(table, columns));
       }
+      std::optional<Parameters> parameters;
+      if (replace) parameters.emplace(Parameters{*replace});
       for (int i = 0; i < static_cast<int>(columns.size()); ++i) {
-        kept.push_back(keep(rows.column(i)));
+        auto value = rows.column(i);
         // PostgreSQL takes a text up to its first NUL: refused here, where the row is known
         // (its driver refuses it too, with less to say).
-        if (auto* text = std::get_if<std::string>(&kept.back()); text && text->find('\0') != std::string::npos) {
+        if (value.type() == ValueType::text && value.view().find('\0') != std::string_view::npos) {
           throw DatabaseError(Failure::constraint, fmt::format("a NUL character in {}.{}, row {}", table.name, columns[i], count.read + 1),
                               table.name);
         }
+        if (parameters) put_value(*parameters, value);
+        else put_value(*insert, value);
       }
-      if (kept.size() == per_insert * columns.size()) write();
+      if (replace) {
+        replaced += replace->exec();
+        replace->reset();
+      } else {
+        insert->end_row();
+      }
       ++count.read;
     }
-    write();
+    if (insert) insert->finish();
     // A table a new database fills keeps rows of its own beside the copied ones: there, the
     // rows the copy wrote.
-    count.written = filled_when_new(table.name) ? changed : row_count(to.sql(), table.name);
+    count.written = filled_when_new(table.name) ? replaced : row_count(to.sql(), table.name);
     counts.push_back(count);
   }
   return counts;

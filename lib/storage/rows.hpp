@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "core/dates.hpp"
 #include "storage/connection.hpp"
@@ -25,6 +26,21 @@ void bind_optional(Statement& statement, int index, const std::optional<Int>& va
 
 /// NULL for nothing, else the day as YYYY-MM-DD.
 void bind_optional(Statement& statement, int index, const std::optional<Date>& day);
+
+/// A statement's parameters bound one after the other, from `index` on, by the calls
+/// InsertRows takes: one function can give a row to either. Texts are copied.
+struct Parameters {
+  Statement& statement;
+  int index = 1;
+  template <typename Int>
+    requires std::is_integral_v<Int>
+  void integer(Int value) {
+    statement.bind(index++, value);
+  }
+  void real(double value) { statement.bind(index++, value); }
+  void text(std::string_view value) { statement.bind(index++, value); }
+  void null() { statement.bind_null(index++); }
+};
 
 // Reading: a stored value kangle cannot read (a database changed by hand or damaged) is
 // refused with the column and the value, never read as something else (0000-00-00, the
