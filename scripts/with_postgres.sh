@@ -27,8 +27,11 @@ trap stop EXIT
 "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U kangle --auth=trust -E UTF8 --locale=C > "$dir/initdb.log" 2>&1 ||
   { cat "$dir/initdb.log" >&2; exit 1; }
 # fsync off: a throwaway cluster need not survive a power cut, and the suite commits often.
+# Autovacuum off: after the suite's hundreds of dropped schemas it may truncate the
+# catalogues, locking them for a moment, where a test waits 1 ms for a lock (a busy timeout
+# of 0): the likeliest cause of a unit test's one "lock timeout" in CI, on a CREATE TABLE.
 "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-  -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off" \
   start > /dev/null || { cat "$dir/server.log" >&2; exit 1; }
 "${as_owner[@]}" "$bin/createdb" -h "$dir" -U kangle kangle_test
 
