@@ -99,25 +99,30 @@ InsertRows::InsertRows(Connection& connection, std::string_view insert) : column
 }
 InsertRows::~InsertRows() = default;
 
-InsertRows& InsertRows::counted() {
+// Counted before the driver sees the value: one too many is the same logic error on
+// every database, not whatever its binding makes of it.
+void InsertRows::count_value() {
   if (++given_ > columns_) throw std::logic_error("InsertRows: more values than columns in a row");
-  return *this;
 }
 InsertRows& InsertRows::add_integer(std::int64_t value) {
+  count_value();
   driver_->integer(value);
-  return counted();
+  return *this;
 }
 InsertRows& InsertRows::real(double value) {
+  count_value();
   driver_->real(value);
-  return counted();
+  return *this;
 }
 InsertRows& InsertRows::text(std::string_view value) {
+  count_value();
   driver_->text(value);
-  return counted();
+  return *this;
 }
 InsertRows& InsertRows::null() {
+  count_value();
   driver_->null();
-  return counted();
+  return *this;
 }
 void InsertRows::end_row() {
   if (given_ != columns_) throw std::logic_error("InsertRows: fewer values than columns in a row");

@@ -164,7 +164,7 @@ public:
 
 private:
   InsertRows& add_integer(std::int64_t value);
-  InsertRows& counted();
+  void count_value();
   std::unique_ptr<RowsDriver> driver_;
   int columns_;
   int given_ = 0;

@@ -176,6 +176,13 @@ TEST_CASE("InsertRows: a refused row is thrown typed, a row of the wrong width c
     } catch (const std::logic_error&) {
     }  // the rows abandoned: the transaction is the one to undo them
   }
+  {
+    // One value too many is caught before any database sees it, the same on both.
+    Transaction transaction(db, Transaction::write);
+    kangle::storage::InsertRows rows(db, "INSERT INTO t (id, s)");
+    rows.integer(6).text("f");
+    CHECK_THROWS_AS(rows.text("extra"), std::logic_error);
+  }
   CHECK_THROWS_AS(kangle::storage::InsertRows(db, "UPDATE t SET s = 'x'"), std::logic_error);
   if (scratch.database.postgres()) {  // PostgreSQL takes a text up to its first NUL
     Transaction transaction(db, Transaction::write);
