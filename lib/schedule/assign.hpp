@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
@@ -68,6 +69,11 @@ struct AssignOptions {
   /// Told the open seats as the solver starts, for a progress line: a district's
   /// month takes it seconds.
   std::function<void(std::int64_t)> solving;
+  /// From this many volunteers on, those the network cannot tell apart share its nodes
+  /// (assign's "alike"): a district's network is then half the size and solved three
+  /// times faster; a street's rota, instant either way, stays the one it always was
+  /// (another of the equal optima). 0: always.
+  std::size_t merge_alike_from = 1000;
 };
 
 /// Sessions a volunteer serves in a day. One, which also keeps everyone in one place
@@ -77,7 +83,7 @@ inline constexpr int sessions_per_day = 1;
 /// Assigns volunteers to the seats of `sessions`, exactly, with a min-cost flow
 /// (source → volunteer → volunteer-day → group of seats with the same candidates → seat
 /// → sink; direct volunteer-day → seat arcs where a seat costs someone less than its
-/// group). Hard: the seat's skill (and its certificate still valid that day, which is
+/// group; volunteers the network cannot tell apart sharing their nodes). Hard: the seat's skill (and its certificate still valid that day, which is
 /// before the day it expires: one with no expiry recorded counts as valid), the
 /// volunteer's availability for every part of day the session spans on the day's weekday
 /// (a make-up workday's: staffing_weekday), their blackout days, the monthly limit (the

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <initializer_list>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -120,8 +121,11 @@ void check_identical(const RotaPlan& a, const RotaPlan& b) {
   CHECK(a.moved == b.moved);
 }
 
+/// With volunteers alike sharing the network's nodes, as in a district, at any size: the
+/// golden tests of the CLI see the rotas of a street.
 RotaPlan assign(const std::vector<Session>& sessions, const std::vector<Volunteer>& volunteers,
-                const AssignOptions& options = {}) {
+                AssignOptions options = {}) {
+  options.merge_alike_from = 0;
   return schedule::assign(example(), sessions, volunteers, options);
 }
 
@@ -1174,8 +1178,8 @@ std::int64_t min_cost(const Dimacs& problem) {
   return simplex.totalCost();
 }
 
-/// The network with an arc from every candidate volunteer-day to every seat, each at its
-/// own cost, that the rota's network stands for: each node that feeds only seats (their
+/// The network with an arc from every candidate volunteer-day (or alike-day) to every
+/// seat, each at its own cost, that the rota's network stands for: each node that feeds only seats (their
 /// one arc goes to the sink) is a group, replaced by an arc from each volunteer-day that
 /// enters it to each of its seats, at what entering cost — unless that volunteer-day has
 /// a direct arc to the seat, which must cost less. Counts the groups, and those with
@@ -1205,7 +1209,7 @@ Dimacs expand_groups(const Dimacs& merged, int& groups, int& shared) {
       CHECK(a.cost == 0);
       seats_of[a.from].push_back(a.to);
     } else if (is_group(a.to)) {
-      CHECK(a.capacity == schedule::sessions_per_day);
+      CHECK(a.capacity % schedule::sessions_per_day == 0);  // a day's for each volunteer alike
       entering[a.to].emplace_back(a.from, a.cost);
     } else {
       if (is_seat[static_cast<std::size_t>(a.to)]) direct[{a.from, a.to}] = a.cost;
@@ -1231,11 +1235,11 @@ Dimacs expand_groups(const Dimacs& merged, int& groups, int& shared) {
 
 }  // namespace
 
-TEST_CASE("assign: the network merged by groups of seats has the optimum of one arc per candidate and seat",
+TEST_CASE("assign: the network merged by groups of seats and by volunteers alike has the optimum of one arc per candidate and seat",
           "[schedule]") {
   std::mt19937 rng(20261123);
   const std::vector<std::string> wishes = {"dingxiang", "pubei", "kangle-hall", "haircut", "darning", "blood-pressure"};
-  int groups = 0, shared = 0;
+  int groups = 0, shared = 0, smaller = 0;
   for (int round = 0; round < 12; ++round) {
     auto in = generate(rng);
     for (auto& v : in.volunteers) {
@@ -1260,16 +1264,28 @@ TEST_CASE("assign: the network merged by groups of seats has the optimum of one 
     again.previous = plan.assigned;
     again.network_out = &second;
     assign(rest.sessions, rest.volunteers, again);
-    for (const auto* text : {&first, &second}) {
+    // The same two builds with a node for each volunteer, none shared by alikes.
+    std::ostringstream first_apart, second_apart;
+    options.merge_alike_from = again.merge_alike_from = std::numeric_limits<std::size_t>::max();
+    options.network_out = &first_apart;
+    again.network_out = &second_apart;
+    schedule::assign(example(), in.sessions, in.volunteers, options);
+    schedule::assign(example(), rest.sessions, rest.volunteers, again);
+    for (auto [text, apart] : {std::pair{&first, &first_apart}, std::pair{&second, &second_apart}}) {
       auto merged = read_dimacs(text->str());
       REQUIRE(merged.optimum);
       CHECK(min_cost(merged) == *merged.optimum);
       auto plain = expand_groups(merged, groups, shared);
       CHECK(min_cost(plain) == *merged.optimum);
+      auto each_apart = read_dimacs(apart->str());
+      CHECK(each_apart.optimum == merged.optimum);
+      CHECK(merged.arcs.size() <= each_apart.arcs.size());
+      if (merged.arcs.size() < each_apart.arcs.size()) ++smaller;
     }
   }
-  INFO(groups << " groups, " << shared << " shared");
+  INFO(groups << " groups, " << shared << " shared, " << smaller << " networks smaller with alikes merged");
   CHECK(shared > groups / 10);  // not only groups of one seat or one candidate
+  CHECK(smaller > 6);           // alikes merged, not only volunteers each of a kind
 }
 
 TEST_CASE("assign: the same volunteer on a recurring slot week after week", "[schedule]") {
