@@ -439,7 +439,8 @@ void fill_what_is_left(const config::Config& config, const std::vector<people::V
     const auto& entry = table.entries[e];
     if (entry.holder || entry.fixed) continue;
     for (std::size_t v = 0; v < volunteers.size(); ++v) {
-      if (holdings.can_take(v, entry.session->date) && eligible(config, volunteers[v], *entry.session, *entry.seat)) {
+      // Eligibility first: for a skill's seat it rules out most of a district at once.
+      if (eligible(config, volunteers[v], *entry.session, *entry.seat) && holdings.can_take(v, entry.session->date)) {
         holdings.add(v, entry.session->date);
         table.give(e, v);
         break;
