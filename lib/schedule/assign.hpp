@@ -69,11 +69,12 @@ struct AssignOptions {
   /// Told the open seats as the solver starts, for a progress line: a district's
   /// month takes it seconds.
   std::function<void(std::int64_t)> solving;
-  /// From this many volunteers on, those the network cannot tell apart share its nodes
-  /// (assign's "alike"): a district's network is then half the size and solved three
-  /// times faster; a street's rota, instant either way, stays the one it always was
-  /// (another of the equal optima). 0: always.
-  std::size_t merge_alike_from = 1000;
+  /// From this many volunteers on, the network is a district's: those it cannot tell
+  /// apart share its nodes (assign's "alike"), and a seat reached through its group alone
+  /// has no node of its own. Half the size, the same optimum, solved three times faster;
+  /// a street's rota, instant either way, stays the one it always was (another of the
+  /// equal optima). 0: always.
+  std::size_t district_from = 1000;
 };
 
 /// Sessions a volunteer serves in a day. One, which also keeps everyone in one place
