@@ -37,12 +37,16 @@ std::bitset<3> part_bits(const TimeRange& time) {
   return bits;
 }
 
+/// True when `v` said they are free on `weekday` (0 Sunday) at every part of day `needed`.
+bool free_on(const people::Volunteer& v, unsigned weekday, std::bitset<3> needed) {
+  return (v.availability.slots[weekday] & needed) == needed;
+}
+
 bool available(const people::Volunteer& v, const Session& session, std::bitset<3> needed) {
   if (std::any_of(v.blackouts.begin(), v.blackouts.end(), [&](const auto& b) { return b.covers(session.date); })) {
     return false;
   }
-  auto day = staffing_weekday(session).c_encoding();
-  return (v.availability.slots[day] & needed) == needed;
+  return free_on(v, staffing_weekday(session).c_encoding(), needed);
 }
 
 bool available(const people::Volunteer& v, const Session& session) {
@@ -603,14 +607,22 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       groups[it->second].entries.push_back(e);
       group_index[e] = it->second;
     }
-    // Who has which skill, so that each group looks only at those who could take it.
+    // Who has which skill, and who is free on which weekday at which parts of the day
+    // (blackouts aside), so that each group looks only at those who could take it.
     std::map<std::string, std::vector<std::size_t>> with_skill;
-    std::vector<std::size_t> everyone(volunteers.size());
     for (std::size_t i = 0; i < volunteers.size(); ++i) {
-      everyone[i] = i;
       for (const auto& skill : volunteers[i].skills) with_skill[skill.skill].push_back(i);
     }
     const std::vector<std::size_t> nobody;
+    std::map<std::pair<unsigned, unsigned long>, std::vector<std::size_t>> free_by_slot;
+    auto free_then = [&](const Session& session, std::bitset<3> needed) -> const std::vector<std::size_t>& {
+      auto day = staffing_weekday(session).c_encoding();
+      auto [it, fresh] = free_by_slot.try_emplace({day, needed.to_ulong()});
+      for (std::size_t i = 0; fresh && i < volunteers.size(); ++i) {
+        if (free_on(volunteers[i], day, needed)) it->second.push_back(i);
+      }
+      return it->second;
+    };
     // What seat `e` costs volunteer `i` (on the seat's day).
     auto seat_cost = [&](std::size_t e, std::size_t i) {
       const auto& entry = rota.entries[e];
@@ -631,7 +643,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       std::sort(previous.begin(), previous.end());
       auto needed = part_bits(session.time);
       const auto& candidates = seat.skill == config::general_skill
-                                   ? everyone
+                                   ? free_then(session, needed)
                                    : (with_skill.contains(seat.skill) ? with_skill.at(seat.skill) : nobody);
       for (std::size_t i : candidates) {
         if (held.busy(i, session.date) || !has_skill(config, volunteers[i], seat, session.date) ||
