@@ -4,7 +4,8 @@
 # import of sign-ups at sizes that double, each with its time, peak memory and ratio to the
 # size before, and each result checked:
 # - rota: `schedule build --month 2026-12` for districts of 50 × 5,000 up to 400 × 40,000
-#   (bench/gen_district.py); the network of the same build (`--dry-run --flow-out`) solved
+#   (ROTA_SIZES, KIOSKS:VOLUNTEERS each: add "800:80000 999:128000" for a city, some
+#   ten minutes more; bench/gen_district.py); the network of the same build (`--dry-run --flow-out`) solved
 #   again by another of LEMON's algorithms (bench/flow_solvers.cpp, CostScaling with
 #   128-bit costs): the two optima must be equal; then drop-outs from the 1st and from the
 #   15th (`schedule drop` of the volunteer with the most seats from then on), each rebuild
@@ -73,7 +74,7 @@ growth_rota() {
   header "Rota: \`schedule build --month 2026-12\` (kiosks × volunteers)"
   local sites volunteers ws rebuilds=()
   local -x KANGLE_NOW=2026-11-23T02:00:00Z  # before December: the whole month is open
-  for size in 50:5000 100:10000 200:20000 400:40000; do
+  for size in ${ROTA_SIZES:-50:5000 100:10000 200:20000 400:40000}; do
     sites=${size%:*} volunteers=${size#*:} ws=$out/rota-$sites/ws
     "$python" bench/gen_district.py "$sites" "$volunteers" "$out/rota-$sites/input" > /dev/null
     "$kangle" init "$ws" > /dev/null
