@@ -1178,7 +1178,7 @@ std::int64_t min_cost(const Dimacs& problem) {
   return simplex.totalCost();
 }
 
-/// The network with an arc from every candidate volunteer-day (or alike-day) to every
+/// The network with an arc from every candidate volunteer-day to every
 /// seat, each at its own cost, that the rota's network stands for: each node that feeds only seats (their
 /// one arc goes to the sink) is a group, replaced by an arc from each volunteer-day that
 /// enters it to each of its seats, at what entering cost — unless that volunteer-day has
@@ -1209,7 +1209,7 @@ Dimacs expand_groups(const Dimacs& merged, int& groups, int& shared) {
       CHECK(a.cost == 0);
       seats_of[a.from].push_back(a.to);
     } else if (is_group(a.to)) {
-      CHECK(a.capacity % schedule::sessions_per_day == 0);  // a day's for each volunteer alike
+      CHECK(a.capacity == schedule::sessions_per_day);
       entering[a.to].emplace_back(a.from, a.cost);
     } else {
       if (is_seat[static_cast<std::size_t>(a.to)]) direct[{a.from, a.to}] = a.cost;
