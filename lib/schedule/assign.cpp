@@ -801,7 +801,10 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     if (first && options.network_out) net.write_dimacs(*options.network_out, source, sink, open_seats);
     if (first && options.solving) options.solving(open_seats);
     if (first) arcs_out = std::max(1, net.arc_count());
-    auto solution = net.min_cost_flow(source, sink, open_seats);
+    // A district's network is priced in order, half the time of mixed; a street's stays
+    // mixed, which picks the equal optima its golden rotas show.
+    auto pricing = district ? FlowNetwork::Pricing::in_order : FlowNetwork::Pricing::mixed;
+    auto solution = net.min_cost_flow(source, sink, open_seats, {}, pricing);
     if (first && options.network_out) *options.network_out << "c optimum " << solution.cost << '\n';
     auto flow = [&](FlowNetwork::Arc arc) { return solution.flow[static_cast<std::size_t>(arc)]; };
     auto take = [&](std::size_t entry, std::size_t volunteer) {

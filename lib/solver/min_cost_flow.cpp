@@ -19,7 +19,8 @@ FlowNetwork::Arc FlowNetwork::add_arc(Node from, Node to, std::int64_t capacity,
 }
 
 FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::int64_t amount,
-                                                 const std::vector<std::vector<std::int64_t>>& later_tiers) const {
+                                                 const std::vector<std::vector<std::int64_t>>& later_tiers,
+                                                 Pricing pricing) const {
   for (const auto& tier : later_tiers) {
     if (tier.size() != arcs_.size()) throw std::logic_error("min-cost flow: a tier must give every arc a cost");
   }
@@ -34,16 +35,19 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
   auto solve = [&](const std::vector<std::size_t>& free, const std::function<std::int64_t(std::size_t)>& cost_of) {
     // A static graph: built from one array, twice as fast as a ListDigraph filled arc by
     // arc. The arcs go in by source, each source's in the order added, so NetworkSimplex's
-    // pricing scans them as it scanned that ListDigraph (from the last node's last arc):
-    // every golden rota, and a district's, came out the same seat for seat.
+    // mixed pricing scans them as it scanned that ListDigraph (from the last node's last
+    // arc): every golden rota, and a district's, came out the same seat for seat. The
+    // simplex takes a static graph's arcs from the last back, so pricing in order numbers
+    // the nodes from the last added.
     using Graph = lemon::StaticDigraph;
+    auto id_of = [&](Node n) { return static_cast<std::size_t>(pricing == Pricing::in_order ? nodes_ - 1 - n : n); };
     std::vector<std::size_t> start(nodes + 1, 0), by_source(free.size());
-    for (auto i : free) ++start[static_cast<std::size_t>(arcs_[i].from) + 1];
+    for (auto i : free) ++start[id_of(arcs_[i].from) + 1];
     for (std::size_t n = 0; n < nodes; ++n) start[n + 1] += start[n];
-    for (auto i : free) by_source[start[static_cast<std::size_t>(arcs_[i].from)]++] = i;
+    for (auto i : free) by_source[start[id_of(arcs_[i].from)]++] = i;
     std::vector<std::pair<int, int>> ends;
     ends.reserve(free.size());
-    for (auto i : by_source) ends.emplace_back(arcs_[i].from, arcs_[i].to);
+    for (auto i : by_source) ends.emplace_back(id_of(arcs_[i].from), id_of(arcs_[i].to));
     Graph graph;
     graph.build(nodes_, ends.begin(), ends.end());
     ends = {};
@@ -54,12 +58,13 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
       cost[arc] = cost_of(by_source[k]);
     }
     Graph::NodeMap<std::int64_t> supplies(graph);
-    for (std::size_t n = 0; n < nodes; ++n) supplies[graph.nodeFromId(static_cast<int>(n))] = supply[n];
-    lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t> simplex(graph);
+    auto node = [&](std::size_t n) { return graph.nodeFromId(static_cast<int>(id_of(static_cast<Node>(n)))); };
+    for (std::size_t n = 0; n < nodes; ++n) supplies[node(n)] = supply[n];
+    lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t> simplex(graph, pricing == Pricing::mixed);
     simplex.upperMap(upper).costMap(cost).supplyMap(supplies);
     if (simplex.run() != decltype(simplex)::OPTIMAL) throw std::runtime_error("min-cost flow: no feasible flow");
     for (std::size_t k = 0; k < by_source.size(); ++k) solution.flow[by_source[k]] = simplex.flow(graph.arcFromId(static_cast<int>(k)));
-    for (std::size_t n = 0; n < nodes; ++n) potential[n] = simplex.potential(graph.nodeFromId(static_cast<int>(n)));
+    for (std::size_t n = 0; n < nodes; ++n) potential[n] = simplex.potential(node(n));
   };
 
   std::vector<std::size_t> free(arcs_.size());

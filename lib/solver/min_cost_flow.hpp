@@ -20,6 +20,13 @@ public:
   int node_count() const { return nodes_; }
   int arc_count() const { return static_cast<int>(arcs_.size()); }
 
+  /// How NetworkSimplex walks the arcs when it looks for one to pivot on. LEMON's default,
+  /// `mixed`, takes every few-th arc in turn; `in_order` takes them by their source node,
+  /// the first node added first. Which is faster depends on the network: a district's rota
+  /// takes half the time in order (12.5 s against 24 s at 999 × 128,000), the matching
+  /// four times as long. The walk also picks among equal optima.
+  enum class Pricing { mixed, in_order };
+
   struct Solution {
     std::int64_t cost = 0;
     std::vector<std::int64_t> flow;  ///< by arc
@@ -35,7 +42,8 @@ public:
   /// lexicographic, each tier solved on its own costs, with no weights that grow with the
   /// network. `cost` is the last tier's total.
   Solution min_cost_flow(Node source, Node sink, std::int64_t amount,
-                         const std::vector<std::vector<std::int64_t>>& later_tiers = {}) const;
+                         const std::vector<std::vector<std::int64_t>>& later_tiers = {},
+                         Pricing pricing = Pricing::mixed) const;
 
   /// The problem `min_cost_flow(source, sink, amount)` solves, in the DIMACS min-cost
   /// flow format (nodes numbered from 1), for an independent solver to check.

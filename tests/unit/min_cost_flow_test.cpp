@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <random>
 #include <vector>
 
 #include "solver/min_cost_flow.hpp"
@@ -14,6 +15,7 @@ namespace min_cost_flow_test {
 using kangle::solver::FlowNetwork;
 
 TEST_CASE("min_cost_flow in tiers: each tier among the optima of the ones before", "[solver]") {
+  const auto pricing = GENERATE(FlowNetwork::Pricing::mixed, FlowNetwork::Pricing::in_order);
   // Two units from s to t through three one-unit paths via a, b and c.
   FlowNetwork net;
   auto s = net.add_node(), t = net.add_node();
@@ -37,19 +39,77 @@ TEST_CASE("min_cost_flow in tiers: each tier among the optima of the ones before
   };
   // The second tier picks b and c; the third would rather have a, at any price, but a is
   // not among the second tier's optima.
-  auto solution = net.min_cost_flow(s, t, 2, {tier(3, 1, 2), tier(-1'000'000, 0, 0)});
+  auto solution = net.min_cost_flow(s, t, 2, {tier(3, 1, 2), tier(-1'000'000, 0, 0)}, pricing);
   CHECK(used(solution) == std::vector<std::int64_t>{0, 1, 1});
   CHECK(solution.cost == 0);  // the last tier's total
   // Where the second tier ties b and c, the third decides between them.
-  solution = net.min_cost_flow(s, t, 2, {tier(3, 1, 1), tier(0, 5, 7)});
+  solution = net.min_cost_flow(s, t, 2, {tier(3, 1, 1), tier(0, 5, 7)}, pricing);
   CHECK(used(solution) == std::vector<std::int64_t>{0, 1, 1});
-  solution = net.min_cost_flow(s, t, 1, {tier(3, 1, 1), tier(0, 7, 5)});
+  solution = net.min_cost_flow(s, t, 1, {tier(3, 1, 1), tier(0, 7, 5)}, pricing);
   CHECK(used(solution) == std::vector<std::int64_t>{0, 0, 1});
   CHECK(solution.cost == 5);
   // Without later tiers, the first alone.
-  CHECK(net.min_cost_flow(s, t, 2).cost == -2);
+  CHECK(net.min_cost_flow(s, t, 2, {}, pricing).cost == -2);
   // A tier must give a cost to every arc.
   CHECK_THROWS_AS(net.min_cost_flow(s, t, 2, {std::vector<std::int64_t>{1}}), std::logic_error);
+}
+
+TEST_CASE("min_cost_flow: pricing in order or mixed, the same optimum and a flow that keeps every arc's bounds", "[solver]") {
+  std::mt19937 rng(20261205);
+  for (int round = 0; round < 40; ++round) {
+    // Source, three layers of nodes, sink; arcs forward between layers at random, and a
+    // bypass so that every amount can be sent.
+    FlowNetwork net;
+    struct Arc {
+      FlowNetwork::Node from, to;
+      std::int64_t capacity, cost;
+    };
+    std::vector<Arc> arcs;  // by FlowNetwork::Arc
+    auto add = [&](FlowNetwork::Node from, FlowNetwork::Node to, std::int64_t capacity, std::int64_t cost) {
+      arcs.push_back({from, to, capacity, cost});
+      net.add_arc(from, to, capacity, cost);
+    };
+    auto s = net.add_node(), t = net.add_node();
+    std::vector<std::vector<FlowNetwork::Node>> layers(3);
+    for (auto& layer : layers) {
+      for (int n = 0; n < 3 + static_cast<int>(rng() % 6); ++n) layer.push_back(net.add_node());
+    }
+    auto random_cost = [&] { return static_cast<std::int64_t>(rng() % 41) - 30; };
+    for (auto n : layers[0]) add(s, n, 1 + rng() % 4, random_cost());
+    for (std::size_t l = 0; l + 1 < layers.size(); ++l) {
+      for (auto from : layers[l]) {
+        for (auto to : layers[l + 1]) {
+          if (rng() % 2) add(from, to, 1 + rng() % 3, random_cost());
+        }
+      }
+    }
+    for (auto n : layers[2]) add(n, t, 1 + rng() % 4, random_cost());
+    const std::int64_t amount = 8;
+    add(s, t, amount, 0);
+    std::vector<std::int64_t> tier(static_cast<std::size_t>(net.arc_count()));
+    for (auto& cost : tier) cost = random_cost();
+    auto mixed = net.min_cost_flow(s, t, amount, {}, FlowNetwork::Pricing::mixed);
+    auto in_order = net.min_cost_flow(s, t, amount, {}, FlowNetwork::Pricing::in_order);
+    CHECK(in_order.cost == mixed.cost);
+    CHECK(net.min_cost_flow(s, t, amount, {tier}, FlowNetwork::Pricing::in_order).cost ==
+          net.min_cost_flow(s, t, amount, {tier}, FlowNetwork::Pricing::mixed).cost);
+    // What leaves each node is what comes in, the source's amount and the sink's aside.
+    std::vector<std::int64_t> balance(static_cast<std::size_t>(net.node_count()), 0);
+    std::int64_t cost = 0;
+    for (std::size_t a = 0; a < arcs.size(); ++a) {
+      auto flow = in_order.flow[a];
+      const auto& arc = arcs[a];
+      CHECK(flow >= 0);
+      CHECK(flow <= arc.capacity);
+      balance[static_cast<std::size_t>(arc.from)] -= flow;
+      balance[static_cast<std::size_t>(arc.to)] += flow;
+      cost += flow * arc.cost;
+    }
+    CHECK(cost == in_order.cost);
+    CHECK(balance[static_cast<std::size_t>(s)] == -amount);
+    CHECK(balance[static_cast<std::size_t>(t)] == amount);
+    for (std::size_t n = 2; n < balance.size(); ++n) CHECK(balance[n] == 0);
+  }
 }
 
 }  // namespace min_cost_flow_test
