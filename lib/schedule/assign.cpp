@@ -42,15 +42,13 @@ bool free_on(const people::Volunteer& v, unsigned weekday, std::bitset<3> needed
   return (v.availability.slots[weekday] & needed) == needed;
 }
 
-bool available(const people::Volunteer& v, const Session& session, std::bitset<3> needed) {
-  if (std::any_of(v.blackouts.begin(), v.blackouts.end(), [&](const auto& b) { return b.covers(session.date); })) {
-    return false;
-  }
-  return free_on(v, staffing_weekday(session).c_encoding(), needed);
+/// True when `v` declared they cannot serve on `date` (a blackout): it wins over a lock.
+bool away_on(const people::Volunteer& v, const Date& date) {
+  return std::any_of(v.blackouts.begin(), v.blackouts.end(), [&](const auto& b) { return b.covers(date); });
 }
 
 bool available(const people::Volunteer& v, const Session& session) {
-  return available(v, session, part_bits(session.time));
+  return !away_on(v, session.date) && free_on(v, staffing_weekday(session).c_encoding(), part_bits(session.time));
 }
 
 /// 1 when `v` stated preferences and the seat is at none of their kiosks and in none of
@@ -181,11 +179,6 @@ private:
     return below_fill <= budget / (open_seats + 1) / (open_seats + 1);
   }
 };
-
-/// True when `v` declared they cannot serve on `date` (a blackout): it wins over a lock.
-bool away_on(const people::Volunteer& v, const Date& date) {
-  return std::any_of(v.blackouts.begin(), v.blackouts.end(), [&](const auto& b) { return b.covers(date); });
-}
 
 /// A volunteer-day to forbid: the flow's rota put them on duty more days in a row than the cap.
 using Forbidden = std::set<std::pair<std::size_t, Date>>;
@@ -607,19 +600,25 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       groups[it->second].entries.push_back(e);
       group_index[e] = it->second;
     }
-    // Who has which skill, and who is free on which weekday at which parts of the day
-    // (blackouts aside), so that each group looks only at those who could take it.
+    // Who has a seat's skill (anyone, for a general seat) and is free on its weekday at its
+    // parts of the day, listed once for each skill, weekday and parts: each group then
+    // looks only at those (blackouts, certificates and busy days aside).
     std::map<std::string, std::vector<std::size_t>> with_skill;
     for (std::size_t i = 0; i < volunteers.size(); ++i) {
       for (const auto& skill : volunteers[i].skills) with_skill[skill.skill].push_back(i);
     }
-    const std::vector<std::size_t> nobody;
-    std::map<std::pair<unsigned, unsigned long>, std::vector<std::size_t>> free_by_slot;
-    auto free_then = [&](const Session& session, std::bitset<3> needed) -> const std::vector<std::size_t>& {
+    std::map<std::tuple<std::string, unsigned, unsigned long>, std::vector<std::size_t>> free_by_slot;
+    auto free_then = [&](const Session& session, const Seat& seat, std::bitset<3> needed) -> const std::vector<std::size_t>& {
       auto day = staffing_weekday(session).c_encoding();
-      auto [it, fresh] = free_by_slot.try_emplace({day, needed.to_ulong()});
-      for (std::size_t i = 0; fresh && i < volunteers.size(); ++i) {
+      auto [it, fresh] = free_by_slot.try_emplace({seat.skill, day, needed.to_ulong()});
+      if (!fresh) return it->second;
+      auto keep_if_free = [&](std::size_t i) {
         if (free_on(volunteers[i], day, needed)) it->second.push_back(i);
+      };
+      if (seat.skill == config::general_skill) {
+        for (std::size_t i = 0; i < volunteers.size(); ++i) keep_if_free(i);
+      } else if (auto skilled = with_skill.find(seat.skill); skilled != with_skill.end()) {
+        for (auto i : skilled->second) keep_if_free(i);
       }
       return it->second;
     };
@@ -642,12 +641,12 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       }
       std::sort(previous.begin(), previous.end());
       auto needed = part_bits(session.time);
-      const auto& candidates = seat.skill == config::general_skill
-                                   ? free_then(session, needed)
-                                   : (with_skill.contains(seat.skill) ? with_skill.at(seat.skill) : nobody);
-      for (std::size_t i : candidates) {
-        if (held.busy(i, session.date) || !has_skill(config, volunteers[i], seat, session.date) ||
-            !available(volunteers[i], session, needed) || (!forbidden.empty() && forbidden.contains({i, session.date}))) {
+      // Those listed hold the skill: only a certificate run out can rule one out.
+      const auto* skill = config.catalogue.find_skill(seat.skill);
+      const bool certified = skill && !skill->certificate.empty();
+      for (std::size_t i : free_then(session, seat, needed)) {
+        if (held.busy(i, session.date) || (certified && !has_skill(config, volunteers[i], seat, session.date)) ||
+            away_on(volunteers[i], session.date) || (!forbidden.empty() && forbidden.contains({i, session.date}))) {
           continue;
         }
         // Every seat costs 0 to someone with no preferences who held none of them before.
@@ -740,14 +739,23 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       }
       return it->second;
     };
-    std::map<std::pair<std::size_t, Date>, FlowNetwork::Node> day_node;
+    // An alike's day nodes by the day's place among the groups' days: a vector, not a map,
+    // for a city's 400,000 of them.
+    auto first_day = std::chrono::sys_days::max(), last_day = std::chrono::sys_days::min();
+    for (const auto& group : groups) {
+      auto day = std::chrono::sys_days{rota.entries[group.entries.front()].session->date};
+      first_day = std::min(first_day, day);
+      last_day = std::max(last_day, day);
+    }
+    const auto days = groups.empty() ? std::size_t{0} : static_cast<std::size_t>((last_day - first_day).count() + 1);
+    std::vector<FlowNetwork::Node> day_node(alikes.size() * days, -1);
     auto day_of = [&](std::size_t a, const Date& date) {
-      auto [it, fresh] = day_node.try_emplace({a, date}, 0);
-      if (fresh) {
-        it->second = net.add_node();
-        net.add_arc(week_of(a, date), it->second, sessions_per_day * static_cast<std::int64_t>(alikes[a].members.size()), 0);
+      auto& node = day_node[a * days + static_cast<std::size_t>((std::chrono::sys_days{date} - first_day).count())];
+      if (node < 0) {
+        node = net.add_node();
+        net.add_arc(week_of(a, date), node, sessions_per_day * static_cast<std::int64_t>(alikes[a].members.size()), 0);
       }
-      return it->second;
+      return node;
     };
     // The group's node and its arcs from every candidate alike-day, made by the alike's
     // first member (each of them is a candidate of the same groups).
