@@ -5,8 +5,12 @@
 //
 //   g++ -O2 -std=c++17 bench/flow_solvers.cpp -o flow_solvers -llemon && ./flow_solvers FILE [NAME...]
 //
-// NAME picks algorithms (default: all): simplex-list (kangle's: NetworkSimplex with its
-// default block search on a ListDigraph), simplex-block (the same on a StaticDigraph),
+// NAME picks algorithms (default: all): simplex-mixed and simplex-in-order (kangle's:
+// NetworkSimplex's block search on the static graph lib/solver builds, its arcs by source
+// in the file's order, priced in LEMON's mixed order as a street's rota and the matching
+// are, or in order as a district's rota is), simplex-list (the same on a ListDigraph, as
+// kangle built it before 2026-12-04), simplex-block (on a static graph of the nodes in
+// reverse, each one's arcs from the last),
 // simplex-first, simplex-best, simplex-candidate, simplex-altering, cost-push,
 // cost-augment, cost-partial, cost-partial-128 and cost-push-128 (CostScaling with 128-bit
 // intermediate costs), capacity; two-steps-cost, two-steps-cost-push and two-steps-simplex
@@ -47,6 +51,13 @@ struct Problem {
   lemon::ListDigraph list;
   lemon::ListDigraph::ArcMap<Value> list_capacity{list}, list_cost{list};
   lemon::ListDigraph::NodeMap<Value> list_supply{list};
+  // The file's arcs and supplies as numbered there (nodes from 0).
+  struct Arc {
+    int from, to;
+    Value capacity, cost;
+  };
+  std::vector<Arc> arcs;
+  std::vector<Value> supplies;
   Value optimum = 0;  // kangle's, from the file's last comment
   bool has_optimum = false;
 };
@@ -76,6 +87,11 @@ void read(const std::string& file, Problem& p) {
     p.cost[arc_ref[a]] = cost[a];
   }
   for (lemon::SmartDigraph::NodeIt n(smart); n != lemon::INVALID; ++n) p.supply[node_ref[n]] = supply[n];
+  for (int k = 0; k < smart.maxArcId() + 1; ++k) {
+    auto a = smart.arcFromId(k);
+    p.arcs.push_back({smart.id(smart.source(a)), smart.id(smart.target(a)), capacity[a], cost[a]});
+  }
+  for (int k = 0; k < smart.maxNodeId() + 1; ++k) p.supplies.push_back(supply[smart.nodeFromId(k)]);
   lemon::digraphCopy(smart, p.list)
       .arcMap(capacity, p.list_capacity)
       .arcMap(cost, p.list_cost)
@@ -83,7 +99,36 @@ void read(const std::string& file, Problem& p) {
       .run();
 }
 
-/// NetworkSimplex with its default pivot rule on the ListDigraph kangle builds today.
+/// NetworkSimplex as lib/solver/min_cost_flow.cpp runs it: a static graph of the arcs by
+/// source, each node's in the file's order; priced in order, the nodes numbered from the
+/// last (the simplex takes a static graph's arcs from the last back), without mixing.
+std::function<Value(const Problem&)> as_kangle(bool in_order) {
+  return [in_order](const Problem& p) {
+    const int n = static_cast<int>(p.supplies.size());
+    auto id_of = [&](int node) { return in_order ? n - 1 - node : node; };
+    std::vector<std::size_t> by_source(p.arcs.size());
+    for (std::size_t k = 0; k < by_source.size(); ++k) by_source[k] = k;
+    std::stable_sort(by_source.begin(), by_source.end(),
+                     [&](std::size_t x, std::size_t y) { return id_of(p.arcs[x].from) < id_of(p.arcs[y].from); });
+    std::vector<std::pair<int, int>> ends;
+    for (auto k : by_source) ends.emplace_back(id_of(p.arcs[k].from), id_of(p.arcs[k].to));
+    Graph graph;
+    graph.build(n, ends.begin(), ends.end());
+    Graph::ArcMap<Value> capacity(graph), cost(graph);
+    Graph::NodeMap<Value> supply(graph);
+    for (std::size_t k = 0; k < by_source.size(); ++k) {
+      capacity[graph.arcFromId(static_cast<int>(k))] = p.arcs[by_source[k]].capacity;
+      cost[graph.arcFromId(static_cast<int>(k))] = p.arcs[by_source[k]].cost;
+    }
+    for (int k = 0; k < n; ++k) supply[graph.nodeFromId(id_of(k))] = p.supplies[static_cast<std::size_t>(k)];
+    lemon::NetworkSimplex<Graph, Value, Value> solver(graph, !in_order);
+    solver.upperMap(capacity).costMap(cost).supplyMap(supply);
+    if (solver.run() != decltype(solver)::OPTIMAL) throw std::runtime_error("not optimal");
+    return static_cast<Value>(solver.totalCost());
+  };
+}
+
+/// NetworkSimplex with its default pivot rule on a ListDigraph, as kangle built it before.
 Value on_list_graph(const Problem& p) {
   lemon::NetworkSimplex<lemon::ListDigraph, Value, Value> solver(p.list);
   solver.upperMap(p.list_capacity).costMap(p.list_cost).supplyMap(p.list_supply);
@@ -227,6 +272,8 @@ int main(int argc, char** argv) {
   // CostScaling multiplies costs by α·(n+1): with 128-bit intermediates the tiers' costs fit.
   using Cost128 = lemon::CostScaling<Graph, Value, Value>::SetLargeCost<__int128>::Create;
   const std::vector<std::pair<std::string, std::function<Value(const Problem&)>>> algorithms = {
+      {"simplex-mixed", as_kangle(false)},
+      {"simplex-in-order", as_kangle(true)},
       {"simplex-list", on_list_graph},
       {"simplex-block", with<Simplex>(Simplex::BLOCK_SEARCH)},
       {"simplex-first", with<Simplex>(Simplex::FIRST_ELIGIBLE)},
