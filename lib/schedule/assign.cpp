@@ -6,7 +6,9 @@
 #include <functional>
 #include <limits>
 #include <ostream>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include "solver/min_cost_flow.hpp"
@@ -557,7 +559,9 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   // The flow, on copies of the table and holdings of the fixed seats, without the
   // volunteer-days `forbidden`; returns its cost, the objective of every tier above
   // (and, the first time, the network's size in arcs).
-  auto solve = [&](const Forbidden& forbidden, SeatTable& rota, Holdings& held, bool first, std::int64_t& arcs_out) {
+  const bool district = volunteers.size() >= options.district_from;
+  auto solve = [&](const Forbidden& forbidden, SeatTable& rota, Holdings& held, bool first, std::int64_t& arcs_out,
+                   bool holders_alike) -> std::optional<std::int64_t> {
     // Seats of one day, the same parts of it and one skill have the same candidates (skill,
     // certificate, availability and who is busy that day look at nothing else): they share
     // a node, a group. Each candidate's volunteer-day has one arc into it (the day's own
@@ -662,7 +666,9 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
         }
         group.candidates.push_back({i, most, least < most});
         groups_of[i].emplace_back(g, most);
-        if (least < most) differs_somewhere[i] = 1;
+        // A seat cheaper only by the keep bonus leaves its holder alike to others when
+        // `holders_alike`: their arc to it then leaves the alike's day node.
+        if (least < most && !(holders_alike && volunteers[i].preferences.empty())) differs_somewhere[i] = 1;
       }
     }
     // Volunteers the network cannot tell apart (the same groups at the same costs, the same
@@ -679,7 +685,6 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     };
     std::vector<Alike> alikes;
     std::vector<std::size_t> alike_of(volunteers.size());
-    const bool district = volunteers.size() >= options.district_from;
     {
       using Kind = std::tuple<int, int, std::vector<Date>, std::vector<std::pair<std::size_t, std::int64_t>>>;
       std::map<Kind, std::size_t> kinds;
@@ -784,7 +789,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       auto filled = -tiers.fill_reward + tiers.spread_step * (rota.entries[e].seat->number - 1);
       std::vector<std::pair<std::size_t, std::int64_t>> cheaper;  // (volunteer, cost): less than through the group
       for (const auto& candidate : group.candidates) {
-        if (!candidate.differs) continue;  // an alike of one: its day node is the volunteer's
+        if (!candidate.differs) continue;
         if (auto cost = seat_cost(e, candidate.volunteer); cost < candidate.most) cheaper.emplace_back(candidate.volunteer, cost);
       }
       if (district && cheaper.empty()) {
@@ -804,23 +809,27 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       }
     }
     net.add_arc(source, sink, open_seats, 0);  // seats left empty
-    // The problem as first posed is the one written out and announced: the caps' solves
-    // differ from it by a few arcs.
-    if (first && options.network_out) net.write_dimacs(*options.network_out, source, sink, open_seats);
-    if (first && options.solving) options.solving(open_seats);
+    // The problem as first posed is the one written out, once its flow is dealt (the
+    // network whose rota this is): the caps' solves differ from it by a few arcs.
+    std::ostringstream network;
+    if (first && options.network_out) net.write_dimacs(network, source, sink, open_seats);
     if (first) arcs_out = std::max(1, net.arc_count());
     // A district's network is priced in order, half the time of mixed; a street's stays
     // mixed, which picks the equal optima its golden rotas show.
     auto pricing = district ? FlowNetwork::Pricing::in_order : FlowNetwork::Pricing::mixed;
     auto solution = net.min_cost_flow(source, sink, open_seats, {}, pricing);
-    if (first && options.network_out) *options.network_out << "c optimum " << solution.cost << '\n';
     auto flow = [&](FlowNetwork::Arc arc) { return solution.flow[static_cast<std::size_t>(arc)]; };
     auto take = [&](std::size_t entry, std::size_t volunteer) {
       rota.give(entry, volunteer);
       held.add(volunteer, rota.entries[entry].session->date);
     };
+    // Seats kept by a holder alike to others, by alike: (day, holder).
+    std::vector<std::vector<std::pair<Date, std::size_t>>> kept_by(alikes.size());
     for (const auto& choice : direct) {
-      if (flow(choice.arc) > 0) take(choice.entry, choice.volunteer);
+      if (flow(choice.arc) == 0) continue;
+      take(choice.entry, choice.volunteer);
+      auto a = alike_of[choice.volunteer];
+      if (alikes[a].members.size() > 1) kept_by[a].emplace_back(rota.entries[choice.entry].session->date, choice.volunteer);
     }
     // An alike's units go to its members in turn, in date order: the seats of a day (at
     // most one a member) to different members, those of a week (at most the weekly room
@@ -838,9 +847,50 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       }
     }
     std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> members_in;  // (group, arc in) → volunteers
+    // Where holders kept seats, an alike's units go, in date order, each to the member with
+    // the fewest so far (kept seats counted) among those free that day with room that
+    // week. When that shares the month out as evenly as turns would, each within their
+    // limits, the shifts cost what the alike's arcs cost: the rota is one of the network of
+    // a node for each volunteer at the same cost, an optimum of it (that network costs no
+    // less). When not, nullopt: the caller solves again with each holder apart.
+    auto deal_around_kept = [&](std::size_t a, const std::vector<Unit>& units) {
+      const auto& members = alikes[a].members;
+      std::vector<int> load(members.size(), 0);
+      std::vector<std::set<Date>> serving(members.size());
+      auto at = [&](std::size_t volunteer) {
+        return static_cast<std::size_t>(std::find(members.begin(), members.end(), volunteer) - members.begin());
+      };
+      std::map<std::pair<std::size_t, std::chrono::sys_days>, int> in_week;  // (member, Monday) → days
+      auto week_room = [&](const Date& date) {
+        return weekly ? *weekly - used_in_week[{members.front(), monday_of(date)}] : std::numeric_limits<int>::max();
+      };
+      auto give = [&](std::size_t m, const Date& date) {
+        ++load[m];
+        serving[m].insert(date);
+        return ++in_week[{m, monday_of(date)}] <= week_room(date);
+      };
+      bool within = true;
+      for (const auto& [date, volunteer] : kept_by[a]) within = give(at(volunteer), date) && within;
+      for (const auto& unit : units) {
+        std::optional<std::size_t> pick;
+        for (std::size_t m = 0; m < members.size(); ++m) {
+          if (serving[m].contains(unit.date) || in_week[{m, monday_of(unit.date)}] >= week_room(unit.date)) continue;
+          if (!pick || load[m] < load[*pick]) pick = m;
+        }
+        if (!pick) return false;
+        within = give(*pick, unit.date) && within;
+        members_in[{unit.group, unit.from}].push_back(members[*pick]);
+      }
+      auto [fewest, most] = std::minmax_element(load.begin(), load.end());
+      return within && *most - *fewest <= 1;
+    };
     for (std::size_t a = 0; a < alikes.size(); ++a) {
       auto& units = units_of[a];
       std::stable_sort(units.begin(), units.end(), [](const Unit& x, const Unit& y) { return x.date < y.date; });
+      if (!kept_by[a].empty()) {
+        if (!deal_around_kept(a, units)) return std::nullopt;
+        continue;
+      }
       for (std::size_t u = 0; u < units.size(); ++u) {
         members_in[{units[u].group, units[u].from}].push_back(alikes[a].members[u % alikes[a].members.size()]);
       }
@@ -862,6 +912,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
         }
       }
     }
+    if (first && options.network_out) *options.network_out << network.str() << "c optimum " << solution.cost << '\n';
     return solution.cost;
   };
 
@@ -880,9 +931,20 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   };
   int solves = 0;
   std::int64_t arcs = 1;
+  // A district's holders of seats kept alike to others first (a rebuild's network is
+  // then some half the size); again with each apart when their seats cannot be dealt.
   auto solved_with = [&](const Forbidden& forbidden) {
+    bool first = solves++ == 0;
+    if (first && options.solving) options.solving(open_seats);
+    if (district) {
+      Solved solved{table, holdings};
+      if (auto cost = solve(forbidden, solved.table, solved.holdings, first, arcs, true)) {
+        solved.cost = *cost;
+        return solved;
+      }
+    }
     Solved solved{table, holdings};
-    solved.cost = solve(forbidden, solved.table, solved.holdings, solves++ == 0, arcs);
+    solved.cost = *solve(forbidden, solved.table, solved.holdings, first, arcs, false);
     return solved;
   };
   constexpr std::int64_t arcs_per_search = 4'000'000;

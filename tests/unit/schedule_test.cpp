@@ -1289,6 +1289,56 @@ TEST_CASE("assign: the network merged by groups of seats, and a district's by vo
   CHECK(smaller > 2);           // volunteers alike merged, not only each of a kind
 }
 
+TEST_CASE("assign: a district's rebuild keeps holders of seats alike to others when their seats deal out evenly, and apart when not",
+          "[schedule]") {
+  // Three alike volunteers (free always, limit 3) and two general seats on each of three
+  // days at kiosks a and b: one group a day. A rebuild keeps every seat (the keep bonus
+  // outweighs balance). Kept 2, 2 and 2, the three stay one node of the network; kept 3,
+  // 2 and 1, the month cannot be shared out as evenly as their one node's arcs cost, and
+  // the network has a node for each.
+  std::vector<Session> sessions;
+  for (int day : {7, 8, 9}) {
+    for (const char* kiosk : {"a", "b"}) sessions.push_back(session(kiosk, ymd(2026, 12, day), "09:00-11:30", {"general"}));
+  }
+  std::vector<Volunteer> people = {person(1, {}, always(), 3), person(2, {}, always(), 3), person(3, {}, always(), 3)};
+  auto rebuild = [&](const std::vector<std::int64_t>& holders, std::ostringstream& network) {
+    AssignOptions options;
+    for (std::size_t s = 0; s < sessions.size(); ++s) options.previous[only_seat(sessions[s])] = holders[s];
+    options.network_out = &network;
+    auto plan = assign(sessions, people, options);
+    CHECK(plan.assigned == options.previous);
+    CHECK(plan.moved.empty());
+    return read_dimacs(network.str());
+  };
+  auto shifts_from_source = [](const Dimacs& network) {
+    return std::count_if(network.arcs.begin(), network.arcs.end(), [&](const auto& arc) { return arc.from == network.source && arc.to != network.sink; });
+  };
+  // The same rebuild on a street's network, a node for each volunteer: the optimum.
+  auto street_optimum = [&](const std::vector<std::int64_t>& holders) {
+    AssignOptions options;
+    for (std::size_t s = 0; s < sessions.size(); ++s) options.previous[only_seat(sessions[s])] = holders[s];
+    std::ostringstream network;
+    options.network_out = &network;
+    options.district_from = std::numeric_limits<std::size_t>::max();
+    schedule::assign(example(), sessions, people, options);
+    return read_dimacs(network.str()).optimum;
+  };
+  SECTION("kept evenly: one node for the three") {
+    const std::vector<std::int64_t> holders = {1, 2, 1, 3, 2, 3};
+    std::ostringstream network;
+    auto written = rebuild(holders, network);
+    CHECK(shifts_from_source(written) == 3);  // the 1st, 2nd and 3rd shift of one node
+    CHECK(written.optimum == street_optimum(holders));
+  }
+  SECTION("kept unevenly: a node each") {
+    const std::vector<std::int64_t> holders = {1, 2, 1, 3, 1, 2};
+    std::ostringstream network;
+    auto written = rebuild(holders, network);
+    CHECK(shifts_from_source(written) == 9);
+    CHECK(written.optimum == street_optimum(holders));
+  }
+}
+
 TEST_CASE("assign: the same volunteer on a recurring slot week after week", "[schedule]") {
   // Tuesday and Thursday mornings for four weeks; two volunteers free every day, four
   // shifts each. Balance gives four each; the slots then each have one regular.
