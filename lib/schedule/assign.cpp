@@ -874,7 +874,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       for (const auto& unit : units) {
         std::optional<std::size_t> pick;
         for (std::size_t m = 0; m < members.size(); ++m) {
-          if (serving[m].contains(unit.date) || in_week[{m, monday_of(unit.date)}] >= week_room(unit.date)) continue;
+          if (serving[m].contains(unit.date) || (weekly && in_week[{m, monday_of(unit.date)}] >= week_room(unit.date))) continue;
           if (!pick || load[m] < load[*pick]) pick = m;
         }
         if (!pick) return false;
