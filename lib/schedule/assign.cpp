@@ -615,16 +615,17 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     auto free_then = [&](const Session& session, const Seat& seat, std::bitset<3> needed) -> const std::vector<std::size_t>& {
       auto day = staffing_weekday(session).c_encoding();
       auto [it, fresh] = free_by_slot.try_emplace({seat.skill, day, needed.to_ulong()});
-      if (!fresh) return it->second;
+      auto& listed = it->second;
+      if (!fresh) return listed;
       auto keep_if_free = [&](std::size_t i) {
-        if (free_on(volunteers[i], day, needed)) it->second.push_back(i);
+        if (free_on(volunteers[i], day, needed)) listed.push_back(i);
       };
       if (seat.skill == config::general_skill) {
         for (std::size_t i = 0; i < volunteers.size(); ++i) keep_if_free(i);
       } else if (auto skilled = with_skill.find(seat.skill); skilled != with_skill.end()) {
         for (auto i : skilled->second) keep_if_free(i);
       }
-      return it->second;
+      return listed;
     };
     // What seat `e` costs volunteer `i` (on the seat's day).
     auto seat_cost = [&](std::size_t e, std::size_t i) {
