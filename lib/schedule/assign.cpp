@@ -558,7 +558,8 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
 
   // The flow, on copies of the table and holdings of the fixed seats, without the
   // volunteer-days `forbidden`; returns its cost, the objective of every tier above
-  // (and, the first time, the network's size in arcs).
+  // (and, the first time, the network's size in arcs), or nullopt when holders kept
+  // alike (`holders_alike`) cannot be dealt their seats.
   const bool district = volunteers.size() >= options.district_from;
   auto solve = [&](const Forbidden& forbidden, SeatTable& rota, Holdings& held, bool first, std::int64_t& arcs_out,
                    bool holders_alike) -> std::optional<std::int64_t> {

@@ -1385,40 +1385,58 @@ TEST_CASE("assign on generated instances with a weekly limit and a cap on days i
     for (auto& v : in.volunteers) v.monthly_limit = 8 + round % 4;  // enough to run into the caps
     auto config = with_caps(1 + round % 3, round % 2 ? std::optional{3} : std::nullopt);
     INFO("round " << round << ": " << in.month.text() << ", " << in.volunteers.size() << " volunteers");
-    auto plan = schedule::assign(config, in.sessions, in.volunteers, {});
-    std::map<std::int64_t, std::set<Date>> days;
-    std::map<std::pair<std::int64_t, sys_days>, int> weeks;
-    std::map<std::string, const Session*> session_of;
-    for (const auto& s : in.sessions) {
-      for (const auto& seat : s.seats) session_of[seat.key] = &s;
-    }
-    std::map<std::int64_t, const Volunteer*> by_id;
-    for (const auto& v : in.volunteers) by_id[v.id] = &v;
-    for (const auto& [seat, id] : plan.assigned) {
-      const auto& date = session_of.at(seat)->date;
-      CHECK(days[id].insert(date).second);  // one session a day
-      auto monday = sys_days{date} - (weekday{sys_days{date}} - Monday);
-      ++weeks[{id, monday}];
-    }
-    for (const auto& [id, dates] : days) {
-      CHECK(longest_run(dates) <= *config.settings.max_consecutive_days);
-      CHECK(static_cast<int>(dates.size()) <= *by_id.at(id)->monthly_limit);
-    }
-    if (config.settings.weekly_limit) {
-      for (const auto& [key, n] : weeks) CHECK(n <= *config.settings.weekly_limit);
-    }
-    CHECK(static_cast<int>(plan.assigned.size()) <= max_flow(in.sessions, in.volunteers));
-    for (const auto& [seat, why] : plan.unfilled) {
-      if (why.reason != Unfilled::Reason::days_in_a_row) continue;
-      ++capped;
-      const auto& date = session_of.at(seat)->date;
-      for (auto id : why.volunteers) {
-        auto with_it = days[id];
-        CHECK(with_it.insert(date).second);  // free that day
-        CHECK(longest_run(with_it) > *config.settings.max_consecutive_days);
+    // The hard constraints of `plan`, built for `volunteers`: one session a day, the cap,
+    // the monthly and weekly limits, no more seats than a maximum flow, the cap's reasons.
+    auto check_caps = [&](const RotaPlan& plan, const std::vector<Volunteer>& volunteers) {
+      std::map<std::int64_t, std::set<Date>> days;
+      std::map<std::pair<std::int64_t, sys_days>, int> weeks;
+      std::map<std::string, const Session*> session_of;
+      for (const auto& s : in.sessions) {
+        for (const auto& seat : s.seats) session_of[seat.key] = &s;
       }
-    }
+      std::map<std::int64_t, const Volunteer*> by_id;
+      for (const auto& v : volunteers) by_id[v.id] = &v;
+      for (const auto& [seat, id] : plan.assigned) {
+        const auto& date = session_of.at(seat)->date;
+        CHECK(days[id].insert(date).second);  // one session a day
+        auto monday = sys_days{date} - (weekday{sys_days{date}} - Monday);
+        ++weeks[{id, monday}];
+      }
+      for (const auto& [id, dates] : days) {
+        CHECK(longest_run(dates) <= *config.settings.max_consecutive_days);
+        CHECK(static_cast<int>(dates.size()) <= *by_id.at(id)->monthly_limit);
+      }
+      if (config.settings.weekly_limit) {
+        for (const auto& [key, n] : weeks) CHECK(n <= *config.settings.weekly_limit);
+      }
+      CHECK(static_cast<int>(plan.assigned.size()) <= max_flow(in.sessions, volunteers));
+      for (const auto& [seat, why] : plan.unfilled) {
+        if (why.reason != Unfilled::Reason::days_in_a_row) continue;
+        ++capped;
+        const auto& date = session_of.at(seat)->date;
+        for (auto id : why.volunteers) {
+          auto with_it = days[id];
+          CHECK(with_it.insert(date).second);  // free that day
+          CHECK(longest_run(with_it) > *config.settings.max_consecutive_days);
+        }
+      }
+    };
+    auto plan = schedule::assign(config, in.sessions, in.volunteers, {});
+    check_caps(plan, in.volunteers);
     check_identical(plan, schedule::assign(config, in.sessions, in.volunteers, {}));
+    // The same on a district's network, then its rebuild after the busiest leaves: the
+    // holders of seats kept alike to others, dealt within the week and the cap.
+    AssignOptions district;
+    district.district_from = 0;
+    auto built = schedule::assign(config, in.sessions, in.volunteers, district);
+    check_caps(built, in.volunteers);
+    auto busiest = loads(built);
+    if (busiest.empty()) continue;
+    auto leaver = std::max_element(busiest.begin(), busiest.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+    auto rest = in.volunteers;
+    std::erase_if(rest, [&](const Volunteer& v) { return v.id == leaver; });
+    district.previous = built.assigned;
+    check_caps(schedule::assign(config, in.sessions, rest, district), rest);
   }
   CHECK(capped > 0);  // the generator reaches the cap's reason
 }
