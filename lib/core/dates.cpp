@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <mutex>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -150,19 +151,21 @@ std::optional<std::tm> local_tm(std::string_view utc_timestamp, const std::strin
   int minute = utc_timestamp.size() >= 19 ? parse_digits(utc_timestamp.substr(14, 2), 2).value_or(0) : 0;
   auto seconds = std::chrono::sys_days{*day}.time_since_epoch() + std::chrono::hours{hour} + std::chrono::minutes{minute};
   std::time_t moment = std::chrono::duration_cast<std::chrono::seconds>(seconds).count();
-  // localtime_r follows TZ: set it for the call and put the old value back.
-  const char* old = std::getenv("TZ");
-  std::string saved = old ? old : "";
-  ::setenv("TZ", posix_zone(timezone).c_str(), 1);
-  ::tzset();
+  // localtime_r follows TZ. Nothing else in kangle reads the local time, so TZ is set
+  // to the zone asked for and left: glibc reads a zone's file again only when TZ
+  // changes, which setting and restoring it on every call made it do twice a call (a
+  // tenth of a district's matching). The lock keeps kangle's own threads off setenv.
+  static std::mutex lock;
+  static std::string zone_set, tz_set;
+  std::lock_guard guard(lock);
+  if (tz_set.empty() || zone_set != timezone) {
+    zone_set = timezone;
+    tz_set = posix_zone(timezone);
+    ::setenv("TZ", tz_set.c_str(), 1);
+    ::tzset();
+  }
   std::tm local{};
   ::localtime_r(&moment, &local);
-  if (old) {
-    ::setenv("TZ", saved.c_str(), 1);
-  } else {
-    ::unsetenv("TZ");
-  }
-  ::tzset();
   return local;
 }
 

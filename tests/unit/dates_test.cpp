@@ -140,6 +140,20 @@ TEST_CASE("local_date, the day in the workspace's time zone, not UTC's") {
   CHECK(local_date("2026-11-30T18:00:00Z", "PRC") == parse_date("2026-12-01"));
 }
 
+TEST_CASE("local_date, zones asked in turn: each answer in its own zone, summer time included") {
+  // The zone is set once and kept while the same one is asked: switching must take each time.
+  for (int round = 0; round < 3; ++round) {
+    CHECK(local_date("2026-11-30T18:00:00Z", "Asia/Shanghai") == parse_date("2026-12-01"));
+    CHECK(local_date("2026-11-30T18:00:00Z", "UTC") == parse_date("2026-11-30"));
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London's summer time, still 30 June in winter's.
+    CHECK(local_date("2026-06-30T23:30:00Z", "Europe/London") == parse_date("2026-07-01"));
+    CHECK(local_date("2026-12-30T23:30:00Z", "Europe/London") == parse_date("2026-12-30"));
+    CHECK(local_date("2026-11-30T18:00:00Z", "PRC") == parse_date("2026-12-01"));
+  }
+  CHECK(kangle::local_time_text("2026-06-30T23:30:00Z", "Europe/London") == "2026-07-01 00:30");
+  CHECK(kangle::local_time_text("2026-06-30T23:30:00Z", "Asia/Shanghai") == "2026-07-01 07:30");
+}
+
 TEST_CASE("time_for_people, the time in the workspace's zone as people read it, no UTC and no Z") {
   CHECK(kangle::time_for_people("2026-12-03T09:04:00Z", "Asia/Shanghai", kangle::Lang::zh_CN) == "2026年12月3日 17:04");
   CHECK(kangle::time_for_people("2026-12-03T09:04:00Z", "Asia/Shanghai", kangle::Lang::en) == "3 Dec 2026 17:04");
