@@ -39,8 +39,9 @@ public:
   ///
   /// With `later_tiers` (each a cost by arc, indexed by Arc), the least in the arcs' own
   /// costs, then among those flows the least in later_tiers[0]'s, and so on: exactly
-  /// lexicographic, each tier solved on its own costs, with no weights that grow with the
-  /// network. `cost` is the last tier's total.
+  /// lexicographic. Consecutive tiers are weighted into one solve where that fits in 64
+  /// bits, and solved one after the other where it would not, so no weight overflows
+  /// however large the network. `cost` is the last tier's total.
   Solution min_cost_flow(Node source, Node sink, std::int64_t amount,
                          const std::vector<std::vector<std::int64_t>>& later_tiers = {},
                          Pricing pricing = Pricing::mixed) const;

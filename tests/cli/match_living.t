@@ -50,7 +50,7 @@ Periods: a resource of 2027 is not proposed in December 2026; a weekly one renew
   > import json,sys
   > for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]: print(r["need"], r["reason"])'
   #3 冯兰英 out_of_period
-  #5 孙立新 all_full
+  #4 赵金花 all_full
   $ kangle match list resources --format json | python3 -c '
   > import json,sys
   > for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]: print(r["provider"], r["period"], r["left"], r["in_period"])'
@@ -61,7 +61,7 @@ Periods: a resource of 2027 is not proposed in December 2026; a weekly one renew
   $ kangle match list resources --unit 张伟 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["sections"][0]["tables"][0]["rows"][0]["left"])'
   1
   $ kangle match run --format json | python3 -c 'import json,sys; print([r["need"] for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]])'
-  ['#5 孙立新']
+  ['#4 赵金花']
   $ export KANGLE_NOW=2027-01-04T02:00:00Z
   $ kangle match run --format json | python3 -c 'import json,sys; print([r["need"] for r in json.load(sys.stdin)["sections"][0]["tables"][0]["rows"]])'
   ['#3 冯兰英']

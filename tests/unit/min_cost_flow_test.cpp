@@ -112,4 +112,62 @@ TEST_CASE("min_cost_flow: pricing in order or mixed, the same optimum and a flow
   }
 }
 
+TEST_CASE("min_cost_flow: tiers folded into one solve where 64 bits allow give each tier the same optimum as solved one by one", "[solver]") {
+  std::mt19937 rng(20261206);
+  constexpr int tier_count = 3;
+  for (int round = 0; round < 60; ++round) {
+    FlowNetwork net;
+    auto s = net.add_node(), t = net.add_node();
+    std::vector<std::vector<FlowNetwork::Node>> layers(2);
+    for (auto& layer : layers) {
+      for (int n = 0; n < 3 + static_cast<int>(rng() % 5); ++n) layer.push_back(net.add_node());
+    }
+    // Few cost values: ties in every tier, left for the next one to break.
+    auto random_cost = [&] { return static_cast<std::int64_t>(rng() % 3) - 1; };
+    std::vector<std::int64_t> own_costs;
+    auto add = [&](FlowNetwork::Node from, FlowNetwork::Node to, std::int64_t capacity, std::int64_t cost) {
+      own_costs.push_back(cost);
+      net.add_arc(from, to, capacity, cost);
+    };
+    for (auto n : layers[0]) add(s, n, 1 + rng() % 3, random_cost());
+    for (auto from : layers[0]) {
+      for (auto to : layers[1]) {
+        if (rng() % 3) add(from, to, 1 + rng() % 2, random_cost());
+      }
+    }
+    for (auto n : layers[1]) add(n, t, 1 + rng() % 3, random_cost());
+    const std::int64_t amount = 6;
+    add(s, t, amount, 0);
+    auto real_arcs = static_cast<std::size_t>(net.arc_count());
+    // Each tier gets an arc between two nodes of their own, which carries nothing. Its cost
+    // in its own tier is too large to fold that tier into the ones before; in every other
+    // tier it costs nothing, so it stays in the network until its tier is solved. With
+    // them, each tier is solved on its own; without, they fold.
+    for (int tier = 0; tier < tier_count; ++tier) {
+      auto from = net.add_node(), to = net.add_node();
+      net.add_arc(from, to, 1, 0);
+    }
+    std::vector<std::vector<std::int64_t>> tiers(tier_count, std::vector<std::int64_t>(static_cast<std::size_t>(net.arc_count()), 0));
+    for (int tier = 0; tier < tier_count; ++tier) {
+      for (std::size_t a = 0; a < real_arcs; ++a) tiers[static_cast<std::size_t>(tier)][a] = random_cost() * (1 + rng() % 4);
+    }
+    auto apart = tiers;
+    for (int tier = 0; tier < tier_count; ++tier) apart[static_cast<std::size_t>(tier)][real_arcs + static_cast<std::size_t>(tier)] = std::int64_t{1} << 58;
+    auto folded = net.min_cost_flow(s, t, amount, tiers);
+    auto one_by_one = net.min_cost_flow(s, t, amount, apart);
+    // The same total in every tier, the arcs' own costs first: both lexicographic optima.
+    auto every_tier = tiers;
+    every_tier.insert(every_tier.begin(), own_costs);
+    for (const auto& tier : every_tier) {
+      std::int64_t total_folded = 0, total_apart = 0;
+      for (std::size_t a = 0; a < real_arcs; ++a) {
+        total_folded += folded.flow[a] * tier[a];
+        total_apart += one_by_one.flow[a] * tier[a];
+      }
+      CHECK(total_folded == total_apart);
+    }
+    for (std::size_t a = real_arcs; a < folded.flow.size(); ++a) CHECK(one_by_one.flow[a] == 0);
+  }
+}
+
 }  // namespace min_cost_flow_test
