@@ -66,28 +66,35 @@ std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::v
   solver::FlowNetwork g;
   auto source = g.add_node(), sink = g.add_node();
   auto vulnerable_side = g.add_node(), other_side = g.add_node();
-  std::map<std::size_t, solver::FlowNetwork::Node> resource_node, need_node;
-  std::map<std::size_t, solver::FlowNetwork::Arc> need_arc;
-  std::map<std::pair<std::size_t, std::size_t>, solver::FlowNetwork::Node> donor_node;  // (need, donor)
+  constexpr solver::FlowNetwork::Node none = -1;
+  std::vector<solver::FlowNetwork::Node> resource_node(resources.size(), none), need_node(needs.size(), none);
+  std::vector<solver::FlowNetwork::Arc> need_arc(needs.size(), none);
+  // A need wanting several takes one place from each donor: a node for each of its
+  // (need, donor) pairs, found by the donor among the need's.
+  std::vector<std::vector<std::pair<std::size_t, solver::FlowNetwork::Node>>> donor_nodes(needs.size());
+  std::vector<solver::FlowNetwork::Arc> arcs;
+  arcs.reserve(pairs.size());
   for (const auto& p : pairs) {
-    if (!resource_node.count(p.resource)) {
-      auto node = resource_node[p.resource] = g.add_node();
-      g.add_arc(source, node, resources[p.resource].free, 0);
+    if (resource_node[p.resource] == none) {
+      resource_node[p.resource] = g.add_node();
+      g.add_arc(source, resource_node[p.resource], resources[p.resource].free, 0);
     }
-    if (!need_node.count(p.need)) {
-      const auto& need = needs[p.need];
-      auto node = need_node[p.need] = g.add_node();
-      need_arc[p.need] = g.add_arc(node, need.need.vulnerable ? vulnerable_side : other_side, need.open,
+    const auto& need = needs[p.need];
+    if (need_node[p.need] == none) {
+      need_node[p.need] = g.add_node();
+      need_arc[p.need] = g.add_arc(need_node[p.need], need.need.vulnerable ? vulnerable_side : other_side, need.open,
                                    -(1 + (need.need.vulnerable ? amount + 1 : 0)));
     }
-    if (needs[p.need].open > 1 && !donor_node.count({p.need, p.donor})) {
-      auto node = donor_node[{p.need, p.donor}] = g.add_node();
-      g.add_arc(node, need_node[p.need], 1, 0);
+    auto to = need_node[p.need];
+    if (need.open > 1) {
+      auto& donors = donor_nodes[p.need];
+      auto it = std::find_if(donors.begin(), donors.end(), [&](const auto& d) { return d.first == p.donor; });
+      if (it == donors.end()) {
+        it = donors.insert(donors.end(), {p.donor, g.add_node()});
+        g.add_arc(it->second, need_node[p.need], 1, 0);
+      }
+      to = it->second;
     }
-  }
-  std::vector<solver::FlowNetwork::Arc> arcs;
-  for (const auto& p : pairs) {
-    auto to = needs[p.need].open > 1 ? donor_node[{p.need, p.donor}] : need_node[p.need];
     arcs.push_back(g.add_arc(resource_node[p.resource], to, 1, 0));
   }
   g.add_arc(vulnerable_side, sink, amount, 0);
@@ -97,8 +104,9 @@ std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::v
   auto& days_waited = tiers[0];
   auto& service_asked = tiers[1];
   auto& distance = tiers[2];
-  for (const auto& [n, arc] : need_arc) {
-    days_waited[static_cast<std::size_t>(arc)] = -std::clamp<std::int64_t>(needs[n].age_days, 0, longest_wait_days);
+  for (std::size_t n = 0; n < needs.size(); ++n) {
+    if (need_arc[n] == none) continue;
+    days_waited[static_cast<std::size_t>(need_arc[n])] = -std::clamp<std::int64_t>(needs[n].age_days, 0, longest_wait_days);
   }
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     auto arc = static_cast<std::size_t>(arcs[i]);
@@ -118,8 +126,9 @@ int distance_m(const lists::Coordinates& a, const lists::Coordinates& b) {
   constexpr double earth_radius_m = 6'371'000.0;
   auto radians = [](double degrees) { return degrees * std::numbers::pi / 180.0; };
   double dlat = radians(b.lat - a.lat), dlon = radians(b.lon - a.lon);
-  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(radians(a.lat)) * std::cos(radians(b.lat)) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  // Each sine once: a district's matching works out millions of distances.
+  double sin_half_dlat = std::sin(dlat / 2), sin_half_dlon = std::sin(dlon / 2);
+  double h = sin_half_dlat * sin_half_dlat + std::cos(radians(a.lat)) * std::cos(radians(b.lat)) * sin_half_dlon * sin_half_dlon;
   return static_cast<int>(std::lround(2 * earth_radius_m * std::asin(std::min(1.0, std::sqrt(h)))));
 }
 
