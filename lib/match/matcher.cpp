@@ -20,6 +20,9 @@ namespace {
 constexpr std::int64_t farthest_units = 10'000;
 /// Days waited count up to ten years.
 constexpr std::int64_t longest_wait_days = 3650;
+constexpr double earth_radius_m = 6'371'000.0;
+
+double radians(double degrees) { return degrees * std::numbers::pi / 180.0; }
 
 std::int64_t distance_units(const std::optional<int>& metres) {
   return metres ? std::min<std::int64_t>(*metres / 10, farthest_units) : farthest_units;
@@ -123,8 +126,6 @@ std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::v
 }  // namespace
 
 int distance_m(const lists::Coordinates& a, const lists::Coordinates& b) {
-  constexpr double earth_radius_m = 6'371'000.0;
-  auto radians = [](double degrees) { return degrees * std::numbers::pi / 180.0; };
   double dlat = radians(b.lat - a.lat), dlon = radians(b.lon - a.lon);
   // Each sine once: a district's matching works out millions of distances.
   double sin_half_dlat = std::sin(dlat / 2), sin_half_dlon = std::sin(dlon / 2);
@@ -144,9 +145,19 @@ bool within_radius(const lists::Resource& resource, const std::optional<int>& di
   return !resource.radius_m || (distance && *distance <= *resource.radius_m);
 }
 
+/// Whether the need lies farther north or south of the resource than its radius. The
+/// distance over the earth is at least the difference in latitude, so such a need is out
+/// of reach without the distance worked out (most of a district's candidates; a metre
+/// spared for the distance's rounding).
+bool beyond_radius_by_latitude(const lists::Resource& resource, const lists::Need& need) {
+  if (!resource.radius_m || !resource.location || !need.location) return false;
+  return earth_radius_m * std::abs(radians(need.location->lat - resource.location->lat)) > *resource.radius_m + 1.0;
+}
+
 /// Whether the need is within the resource's radius (the distance worked out only for a radius).
 bool reaches(const lists::Resource& resource, const lists::Need& need) {
-  return !resource.radius_m || within_radius(resource, distance_between(resource, need));
+  if (!resource.radius_m) return true;
+  return !beyond_radius_by_latitude(resource, need) && within_radius(resource, distance_between(resource, need));
 }
 
 }  // namespace
@@ -189,6 +200,7 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
     for (auto r : by_category[need.category]) {
       const auto& resource = resources[r].resource;
       if (resources[r].free <= 0 || !resources[r].in_period || barred(n, r)) continue;
+      if (beyond_radius_by_latitude(resource, need)) continue;
       auto distance = distance_between(resource, need);
       if (!within_radius(resource, distance)) continue;
       pairs.push_back({n, r, donor_at[r], distance, offers_asked_service(resource, need)});

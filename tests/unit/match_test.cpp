@@ -694,6 +694,23 @@ TEST_CASE("plan_matches: nothing to match", "[match]") {
   CHECK(plan.gaps.empty());
 }
 
+TEST_CASE("can_serve: a radius reached at its very edge north, south and east, and not a metre past it", "[match]") {
+  // Needs farther north or south than the radius are set aside without their distance:
+  // one at the edge (its distance rounding to the radius) must still be served.
+  auto resource = free_resource(1, "repair", near(0, 0), 800).resource;
+  for (double side : {1.0, -1.0}) {
+    INFO("north or south: " << side);
+    auto at_edge = open_need(2, "repair", near(side * 800.4, 0)).need;
+    auto past_edge = open_need(3, "repair", near(side * 801.6, 0)).need;
+    REQUIRE(kangle::match::distance_m(*resource.location, *at_edge.location) == 800);
+    REQUIRE(kangle::match::distance_m(*resource.location, *past_edge.location) == 802);
+    CHECK(kangle::match::can_serve(resource, at_edge, today));
+    CHECK_FALSE(kangle::match::can_serve(resource, past_edge, today));
+  }
+  CHECK(kangle::match::can_serve(resource, open_need(4, "repair", near(0, 799.6)).need, today));
+  CHECK_FALSE(kangle::match::can_serve(resource, open_need(5, "repair", near(0, 801.6)).need, today));
+}
+
 TEST_CASE("distance_m: the great circle on known points", "[match]") {
   constexpr double pi = std::numbers::pi, earth = 6'371'000.0;
   auto radians = [](double degrees) { return degrees * std::numbers::pi / 180.0; };
