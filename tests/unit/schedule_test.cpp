@@ -1339,6 +1339,44 @@ TEST_CASE("assign: a district's rebuild keeps holders of seats alike to others w
   }
 }
 
+TEST_CASE("assign: a district's rebuild deals an alike's seat to the member whose week has room, not the one with fewest seats",
+          "[schedule]") {
+  // Weekly limit 1. Volunteers 1 and 2 are alike (free always, limit 4); 3 serves Tuesday
+  // mornings only. Before: 2 and 3 on Tuesday 8 December, 1 on Mondays 21 and 28 (at
+  // kiosk a; each of those days has a seat at b too, so that a holder's day still has a
+  // seat they did not hold and the two stay alike). Monday 7 and 14 are open. Every seat
+  // can be filled, and Monday 7's must go to 1: 2 has served that week. Dealt to the
+  // member with the fewest seats so far, it would go to 2, and the month would still come
+  // out even.
+  auto config = with_caps(7, 1);
+  std::vector<Session> sessions;
+  auto add = [&](const char* kiosk, unsigned day) {
+    sessions.push_back(session(kiosk, ymd(2026, 12, static_cast<int>(day)), "09:00-11:30", {"general"}));
+    return only_seat(sessions.back());
+  };
+  auto monday_7 = add("a", 7), monday_14 = add("a", 14);
+  auto tuesday_a = add("a", 8), tuesday_b = add("b", 8);
+  auto monday_21_a = add("a", 21), monday_21_b = add("b", 21), monday_28_a = add("a", 28), monday_28_b = add("b", 28);
+  AssignOptions options;
+  options.district_from = 0;
+  options.previous = {{tuesday_a, 2}, {tuesday_b, 3}, {monday_21_a, 1}, {monday_28_a, 1}};
+  std::vector<Volunteer> people = {person(1, {}, always(), 4), person(2, {}, always(), 4),
+                                   person(3, {}, when({{tue, DayPart::morning}}), 4)};
+  auto plan = schedule::assign(config, sessions, people, options);
+  for (const auto& [seat, holder] : options.previous) CHECK(plan.assigned.at(seat) == holder);
+  CHECK(plan.assigned.at(monday_7) == 1);
+  CHECK(plan.assigned.at(monday_21_b) == 2);
+  CHECK(plan.assigned.at(monday_28_b) == 2);
+  CHECK(plan.assigned.contains(monday_14));
+  // Nobody twice in a week.
+  std::set<std::pair<std::int64_t, std::chrono::sys_days>> weeks;
+  for (const auto& session : sessions) {
+    auto day = std::chrono::sys_days{session.date};
+    auto monday = day - (std::chrono::weekday{day} - std::chrono::Monday);
+    CHECK(weeks.insert({plan.assigned.at(only_seat(session)), monday}).second);
+  }
+}
+
 TEST_CASE("assign: the same volunteer on a recurring slot week after week", "[schedule]") {
   // Tuesday and Thursday mornings for four weeks; two volunteers free every day, four
   // shifts each. Balance gives four each; the slots then each have one regular.
