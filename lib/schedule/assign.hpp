@@ -71,10 +71,11 @@ struct AssignOptions {
   std::function<void(std::int64_t)> solving;
   /// From this many volunteers on, the network is a district's: those it cannot tell
   /// apart share its nodes (assign's "alike"; on a rebuild, those who held seats too, with
-  /// an arc each to their seat, apart again if that cannot be dealt), it is priced in
-  /// order, and a seat reached through its group alone has no node of its own. Half the
-  /// size, the same optimum, solved several times faster; a street's rota, instant either
-  /// way, stays the one it always was (another of the equal optima). 0: always.
+  /// an arc each to their seat, apart again if that cannot be dealt), a build is priced
+  /// in order (a rebuild mixed), and a seat reached through its group alone has no node
+  /// of its own. Half the size, the same optimum, solved several times faster; a street's
+  /// rota, instant either way, stays the one it always was (another of the equal optima).
+  /// 0: always.
   std::size_t district_from = 1000;
 };
 
