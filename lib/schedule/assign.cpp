@@ -684,6 +684,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     struct Alike {
       std::vector<std::size_t> members;  // by index
       std::optional<FlowNetwork::Node> node;
+      std::vector<FlowNetwork::Arc> shifts;  // source → alike, the cheapest shift first
     };
     std::vector<Alike> alikes;
     std::vector<std::size_t> alike_of(volunteers.size());
@@ -721,7 +722,8 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
         auto i = alike.members.front();
         int limit = monthly_limit(config, volunteers[i]);
         for (int k = held.month(i) + 1; k <= limit; ++k) {
-          net.add_arc(source, *alike.node, static_cast<std::int64_t>(alike.members.size()), tiers.balance(k, limit));
+          alike.shifts.push_back(
+              net.add_arc(source, *alike.node, static_cast<std::int64_t>(alike.members.size()), tiers.balance(k, limit)));
         }
       }
       return *alike.node;
@@ -733,18 +735,23 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     for (std::size_t i = 0; i < volunteers.size(); ++i) {
       for (const auto& day : held.days(i)) ++used_in_week[{i, monday_of(day)}];
     }
-    std::map<std::pair<std::size_t, std::chrono::sys_days>, FlowNetwork::Node> week_node;
+    // A node and the one arc into it.
+    struct Entered {
+      FlowNetwork::Node node = -1;
+      FlowNetwork::Arc in = -1;
+    };
+    std::map<std::pair<std::size_t, std::chrono::sys_days>, Entered> week_node;
     auto week_of = [&](std::size_t a, const Date& date) {
       if (!weekly) return node_of(a);
       auto key = std::pair{a, monday_of(date)};
-      auto [it, fresh] = week_node.try_emplace(key, 0);
+      auto [it, fresh] = week_node.try_emplace(key);
       if (fresh) {
-        it->second = net.add_node();
+        it->second.node = net.add_node();
         const auto& members = alikes[a].members;
         int room = std::max(0, *weekly - used_in_week[{members.front(), key.second}]);
-        net.add_arc(node_of(a), it->second, room * static_cast<std::int64_t>(members.size()), 0);
+        it->second.in = net.add_arc(node_of(a), it->second.node, room * static_cast<std::int64_t>(members.size()), 0);
       }
-      return it->second;
+      return it->second.node;
     };
     // An alike's day nodes by the day's place among the groups' days: a vector, not a map,
     // for a city's 400,000 of them.
@@ -755,14 +762,17 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       last_day = std::max(last_day, day);
     }
     const auto days = groups.empty() ? std::size_t{0} : static_cast<std::size_t>((last_day - first_day).count() + 1);
-    std::vector<FlowNetwork::Node> day_node(alikes.size() * days, -1);
+    std::vector<Entered> day_node(alikes.size() * days);
+    auto day_at = [&](std::size_t a, const Date& date) -> Entered& {
+      return day_node[a * days + static_cast<std::size_t>((std::chrono::sys_days{date} - first_day).count())];
+    };
     auto day_of = [&](std::size_t a, const Date& date) {
-      auto& node = day_node[a * days + static_cast<std::size_t>((std::chrono::sys_days{date} - first_day).count())];
-      if (node < 0) {
-        node = net.add_node();
-        net.add_arc(week_of(a, date), node, sessions_per_day * static_cast<std::int64_t>(alikes[a].members.size()), 0);
+      auto& day = day_at(a, date);
+      if (day.node < 0) {
+        day.node = net.add_node();
+        day.in = net.add_arc(week_of(a, date), day.node, sessions_per_day * static_cast<std::int64_t>(alikes[a].members.size()), 0);
       }
-      return node;
+      return day.node;
     };
     // The group's node and its arcs from every candidate alike-day, made by the alike's
     // first member (each of them is a candidate of the same groups).
@@ -782,6 +792,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       std::size_t entry, volunteer;
     };
     std::vector<Choice> direct;  // volunteer-day → seat, where that seat costs less than the group
+    std::vector<FlowNetwork::Arc> into_sink(rota.entries.size(), -1);  // by entry
     // Seats in rota order, each group's node and arcs in with its first seat: the order in
     // which the solver meets arcs picks among equal optima, and this one stays closest to
     // the rotas of the network of an arc per candidate and seat.
@@ -798,11 +809,11 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
         // Reached by its group's arc alone: that arc goes to the sink, without a node for
         // the seat (a district's solve takes a quarter less time).
         if (!group.node) open_group(group);
-        group.to_seat.push_back(net.add_arc(*group.node, sink, 1, filled));
+        group.to_seat.push_back(into_sink[e] = net.add_arc(*group.node, sink, 1, filled));
         continue;
       }
       auto seat_node = net.add_node();
-      net.add_arc(seat_node, sink, 1, filled);
+      into_sink[e] = net.add_arc(seat_node, sink, 1, filled);
       if (!group.node) open_group(group);
       group.to_seat.push_back(net.add_arc(*group.node, seat_node, 1, 0));
       for (auto [volunteer, cost] : cheaper) {
@@ -810,7 +821,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
         direct.push_back({net.add_arc(day, seat_node, 1, cost), e, volunteer});
       }
     }
-    net.add_arc(source, sink, open_seats, 0);  // seats left empty
+    auto left_empty = net.add_arc(source, sink, open_seats, 0);
     // The problem as first posed is the one written out, once its flow is dealt (the
     // network whose rota this is): the caps' solves differ from it by a few arcs.
     std::ostringstream network;
@@ -823,7 +834,46 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     bool keeping = std::any_of(rota.entries.begin(), rota.entries.end(),
                                [](const auto& entry) { return !entry.fixed && entry.previous; });
     auto pricing = district && !keeping ? FlowNetwork::Pricing::in_order : FlowNetwork::Pricing::mixed;
-    auto solution = net.min_cost_flow(source, sink, open_seats, {}, pricing);
+    // A district's rebuild starts the solver from the rota before: each seat its holder
+    // can still take, along the arcs that take them there, the others left empty. The
+    // optimum is the same, found in a fraction of the time (bench/README.md, "Growth").
+    std::vector<std::int64_t> start;
+    if (district && keeping) {
+      start.assign(static_cast<std::size_t>(net.arc_count()), 0);
+      auto full = [&](FlowNetwork::Arc arc) { return start[static_cast<std::size_t>(arc)] >= net.capacity(arc); };
+      std::map<std::pair<std::size_t, std::size_t>, FlowNetwork::Arc> direct_to;  // (entry, volunteer) → arc
+      for (const auto& choice : direct) direct_to[{choice.entry, choice.volunteer}] = choice.arc;
+      std::int64_t held_again = 0;
+      for (std::size_t e = 0; e < rota.entries.size(); ++e) {
+        const auto& entry = rota.entries[e];
+        if (entry.fixed || !entry.previous) continue;
+        const auto holder = *entry.previous;
+        const auto& group = groups[group_index[e]];
+        // Candidates are listed by volunteer index (free_then lists them so).
+        auto candidate = std::lower_bound(group.candidates.begin(), group.candidates.end(), holder,
+                                          [](const Candidate& c, std::size_t v) { return c.volunteer < v; });
+        if (candidate == group.candidates.end() || candidate->volunteer != holder) continue;
+        const auto a = alike_of[holder];
+        auto shift = std::find_if_not(alikes[a].shifts.begin(), alikes[a].shifts.end(), full);
+        if (shift == alikes[a].shifts.end()) continue;
+        std::vector<FlowNetwork::Arc> path{*shift};
+        if (weekly) path.push_back(week_node.at({a, monday_of(entry.session->date)}).in);
+        path.push_back(day_at(a, entry.session->date).in);
+        if (auto to_seat = direct_to.find({e, holder}); to_seat != direct_to.end()) {
+          path.push_back(to_seat->second);
+        } else {
+          path.push_back(std::find_if(group.from.begin(), group.from.end(), [&](const Entering& f) { return f.alike == a; })->arc);
+          path.push_back(group.to_seat[static_cast<std::size_t>(
+              std::find(group.entries.begin(), group.entries.end(), e) - group.entries.begin())]);
+        }
+        if (path.back() != into_sink[e]) path.push_back(into_sink[e]);
+        if (std::any_of(path.begin(), path.end(), full)) continue;
+        for (auto arc : path) ++start[static_cast<std::size_t>(arc)];
+        ++held_again;
+      }
+      start[static_cast<std::size_t>(left_empty)] = open_seats - held_again;
+    }
+    auto solution = net.min_cost_flow(source, sink, open_seats, {}, pricing, start);
     auto flow = [&](FlowNetwork::Arc arc) { return solution.flow[static_cast<std::size_t>(arc)]; };
     auto take = [&](std::size_t entry, std::size_t volunteer) {
       rota.give(entry, volunteer);

@@ -18,6 +18,7 @@ public:
   /// An arc of `capacity` units, each costing `cost` (costs may be negative).
   Arc add_arc(Node from, Node to, std::int64_t capacity, std::int64_t cost);
   int node_count() const { return nodes_; }
+  std::int64_t capacity(Arc arc) const { return arcs_[static_cast<std::size_t>(arc)].capacity; }
   int arc_count() const { return static_cast<int>(arcs_.size()); }
 
   /// How NetworkSimplex walks the arcs when it looks for one to pivot on. LEMON's default,
@@ -42,9 +43,14 @@ public:
   /// lexicographic. Consecutive tiers are weighted into one solve where that fits in 64
   /// bits, and solved one after the other where it would not, so no weight overflows
   /// however large the network. `cost` is the last tier's total.
+  ///
+  /// With `start` (a flow by arc that sends `amount` within every arc's bounds), the first
+  /// solve starts from it: an optimum all the same, in a fraction of the time when the
+  /// start is near one (a rebuild's rota: a quarter of the time at 400 × 40,000). A start
+  /// that is not such a flow throws std::logic_error.
   Solution min_cost_flow(Node source, Node sink, std::int64_t amount,
                          const std::vector<std::vector<std::int64_t>>& later_tiers = {},
-                         Pricing pricing = Pricing::mixed) const;
+                         Pricing pricing = Pricing::mixed, const std::vector<std::int64_t>& start = {}) const;
 
   /// The problem `min_cost_flow(source, sink, amount)` solves, in the DIMACS min-cost
   /// flow format (nodes numbered from 1), for an independent solver to check.

@@ -170,4 +170,66 @@ TEST_CASE("min_cost_flow: tiers folded into one solve where 64 bits allow give e
   }
 }
 
+TEST_CASE("min_cost_flow from a start: the optimum solved from nothing, in every tier", "[solver]") {
+  std::mt19937 rng(20261208);
+  for (int round = 0; round < 40; ++round) {
+    // Source, two layers, sink, and a bypass; an arc's cost in the start's problem differs
+    // from its own, so that the start is a flow of the network but not its optimum.
+    FlowNetwork net, other;
+    auto s = net.add_node(), t = net.add_node();
+    other.add_node(), other.add_node();
+    std::vector<std::vector<FlowNetwork::Node>> layers(2);
+    for (auto& layer : layers) {
+      for (int n = 0; n < 3 + static_cast<int>(rng() % 5); ++n) layer.push_back(net.add_node()), other.add_node();
+    }
+    auto random_cost = [&] { return static_cast<std::int64_t>(rng() % 21) - 15; };
+    std::vector<std::pair<FlowNetwork::Node, FlowNetwork::Node>> ends;  // by arc
+    auto add = [&](FlowNetwork::Node from, FlowNetwork::Node to, std::int64_t capacity) {
+      ends.emplace_back(from, to);
+      net.add_arc(from, to, capacity, random_cost());
+      other.add_arc(from, to, capacity, random_cost());
+    };
+    for (auto n : layers[0]) add(s, n, 1 + rng() % 3);
+    for (auto from : layers[0]) {
+      for (auto to : layers[1]) {
+        if (rng() % 3) add(from, to, 1 + rng() % 2);
+      }
+    }
+    for (auto n : layers[1]) add(n, t, 1 + rng() % 3);
+    const std::int64_t amount = 7;
+    add(s, t, amount);
+    std::vector<std::int64_t> tier(static_cast<std::size_t>(net.arc_count()));
+    for (auto& cost : tier) cost = random_cost();
+    const auto start = other.min_cost_flow(s, t, amount).flow;
+    const auto pricing = round % 2 ? FlowNetwork::Pricing::mixed : FlowNetwork::Pricing::in_order;
+    auto total = [&](const FlowNetwork::Solution& solution, const std::vector<std::int64_t>& costs) {
+      std::int64_t sum = 0;
+      for (std::size_t a = 0; a < costs.size(); ++a) sum += solution.flow[a] * costs[a];
+      return sum;
+    };
+    auto cold = net.min_cost_flow(s, t, amount, {tier}, pricing);
+    auto warm = net.min_cost_flow(s, t, amount, {tier}, pricing, start);
+    CHECK(warm.cost == cold.cost);
+    CHECK(total(warm, tier) == total(cold, tier));
+    CHECK(net.min_cost_flow(s, t, amount, {}, pricing, start).cost == net.min_cost_flow(s, t, amount, {}, pricing).cost);
+    // The flow the warm solve returns is one: within bounds, conserved.
+    std::vector<std::int64_t> balance(static_cast<std::size_t>(net.node_count()), 0);
+    for (std::size_t a = 0; a < warm.flow.size(); ++a) {
+      CHECK(warm.flow[a] >= 0);
+      CHECK(warm.flow[a] <= net.capacity(static_cast<FlowNetwork::Arc>(a)));
+      balance[static_cast<std::size_t>(ends[a].first)] -= warm.flow[a];
+      balance[static_cast<std::size_t>(ends[a].second)] += warm.flow[a];
+    }
+    CHECK(balance[static_cast<std::size_t>(s)] == -amount);
+    CHECK(balance[static_cast<std::size_t>(t)] == amount);
+    for (std::size_t n = 2; n < balance.size(); ++n) CHECK(balance[n] == 0);
+    // A start that is not a flow of the amount is the caller's bug.
+    auto short_of_one = start;
+    short_of_one.back() -= 1;  // the bypass
+    if (short_of_one.back() >= 0) CHECK_THROWS_AS(net.min_cost_flow(s, t, amount, {}, pricing, short_of_one), std::logic_error);
+    CHECK_THROWS_AS(net.min_cost_flow(s, t, amount - 1, {}, pricing, start), std::logic_error);
+    CHECK_THROWS_AS(net.min_cost_flow(s, t, amount, {}, pricing, {1, 2}), std::logic_error);
+  }
+}
+
 }  // namespace min_cost_flow_test
