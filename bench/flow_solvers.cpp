@@ -30,6 +30,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -251,6 +252,102 @@ std::function<Value(const Problem&)> two_steps(Method method) {
 }
 
 
+/// The min-cost circulation on the residual network of `flow` (within `capacity`, by arc
+/// of p), by NetworkSimplex, added to it: an optimum of the network with those capacities.
+/// In order: the nodes numbered from the last, no mixing, as kangle prices a build.
+void solve_from(const Problem& p, const std::vector<Value>& capacity, std::vector<Value>& flow, bool in_order) {
+  const int n = static_cast<int>(p.supplies.size());
+  auto id_of = [&](int node) { return in_order ? n - 1 - node : node; };
+  // An arc forward where room is left, one back where flow runs.
+  std::vector<Problem::Arc> residual;
+  std::vector<std::pair<std::size_t, bool>> of;  // (arc, forward)
+  for (std::size_t k = 0; k < p.arcs.size(); ++k) {
+    const auto& a = p.arcs[k];
+    if (capacity[k] > flow[k]) residual.push_back({id_of(a.from), id_of(a.to), capacity[k] - flow[k], a.cost}), of.emplace_back(k, true);
+    if (flow[k] > 0) residual.push_back({id_of(a.to), id_of(a.from), flow[k], -a.cost}), of.emplace_back(k, false);
+  }
+  std::vector<std::size_t> by(residual.size());
+  for (std::size_t k = 0; k < by.size(); ++k) by[k] = k;
+  std::stable_sort(by.begin(), by.end(), [&](std::size_t x, std::size_t y) { return residual[x].from < residual[y].from; });
+  std::vector<std::pair<int, int>> ends;
+  for (auto k : by) ends.emplace_back(residual[k].from, residual[k].to);
+  Graph r;
+  r.build(n, ends.begin(), ends.end());
+  Graph::ArcMap<Value> room(r), cost(r);
+  for (std::size_t k = 0; k < by.size(); ++k) {
+    room[r.arcFromId(static_cast<int>(k))] = residual[by[k]].capacity;
+    cost[r.arcFromId(static_cast<int>(k))] = residual[by[k]].cost;
+  }
+  lemon::NetworkSimplex<Graph, Value, Value> solver(r, !in_order);
+  solver.upperMap(room).costMap(cost);
+  if (solver.run() != decltype(solver)::OPTIMAL) throw std::runtime_error("not optimal");
+  for (std::size_t k = 0; k < by.size(); ++k) {
+    auto [arc, forward] = of[by[k]];
+    flow[arc] += forward ? solver.flow(r.arcFromId(static_cast<int>(k))) : -solver.flow(r.arcFromId(static_cast<int>(k)));
+  }
+}
+
+/// A build's start without a rota before: a greedy flow (the arcs out of the source in
+/// order of cost, each one's units sent down arcs with room, the cheapest first, by a
+/// depth-first search that leaves behind nodes that no longer reach the sink; the rest by
+/// the bypass), then the residual network solved in order. Prints the greedy's time and
+/// the units it sent; returns the optimum.
+Value greedy(const Problem& p) {
+  const int n = static_cast<int>(p.supplies.size());
+  int source = 0, sink = 0;
+  for (int k = 0; k < n; ++k) {
+    if (p.supplies[k] > 0) source = k;
+    if (p.supplies[k] < 0) sink = k;
+  }
+  auto start = std::chrono::steady_clock::now();
+  std::vector<std::vector<std::size_t>> out(static_cast<std::size_t>(n));
+  std::size_t bypass = p.arcs.size();
+  for (std::size_t k = 0; k < p.arcs.size(); ++k) {
+    if (p.arcs[k].from == source && p.arcs[k].to == sink) bypass = k;
+    else out[static_cast<std::size_t>(p.arcs[k].from)].push_back(k);
+  }
+  for (auto& arcs : out) {
+    std::stable_sort(arcs.begin(), arcs.end(), [&](std::size_t x, std::size_t y) { return p.arcs[x].cost < p.arcs[y].cost; });
+  }
+  std::vector<Value> flow(p.arcs.size(), 0), capacity(p.arcs.size());
+  for (std::size_t k = 0; k < p.arcs.size(); ++k) capacity[k] = p.arcs[k].capacity;
+  std::vector<std::size_t> next(static_cast<std::size_t>(n), 0);  // each node's first arc that may still lead on
+  std::vector<char> dead(static_cast<std::size_t>(n), 0);
+  Value sent = 0;
+  for (auto first : out[static_cast<std::size_t>(source)]) {
+    while (flow[first] < capacity[first] && !dead[static_cast<std::size_t>(p.arcs[first].to)]) {
+      std::vector<std::size_t> path{first};
+      int at = p.arcs[first].to;
+      while (at != sink && !path.empty()) {
+        auto u = static_cast<std::size_t>(at);
+        auto& i = next[u];
+        while (i < out[u].size() && (flow[out[u][i]] == capacity[out[u][i]] || dead[static_cast<std::size_t>(p.arcs[out[u][i]].to)])) ++i;
+        if (i == out[u].size()) {
+          dead[u] = 1;
+          path.pop_back();
+          if (path.empty()) break;
+          at = path.size() == 0 ? source : p.arcs[path.back()].to;
+          continue;
+        }
+        path.push_back(out[u][i]);
+        at = p.arcs[out[u][i]].to;
+      }
+      if (path.empty() || at != sink) break;
+      for (auto k : path) ++flow[k];
+      ++sent;
+    }
+  }
+  flow[bypass] = p.supplies[static_cast<std::size_t>(source)] - sent;
+  std::printf("  greedy %.2f s, %lld units\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+              static_cast<long long>(sent));
+  start = std::chrono::steady_clock::now();
+  solve_from(p, capacity, flow, std::getenv("IN_ORDER") != nullptr);
+  std::printf("  residual solve %.2f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  Value total = 0;
+  for (std::size_t k = 0; k < flow.size(); ++k) total += flow[k] * p.arcs[k].cost;
+  return total;
+}
+
 /// A warm start, as a rebuild has one (FlowNetwork::min_cost_flow's `start`): the optimum
 /// (solved first) less `units` paths from the source, each from a different arc out of it,
 /// whose capacity shrinks by the path (a drop-out), those units sent by the bypass
@@ -315,33 +412,7 @@ Value warm(const Problem& p, int units) {
     ++taken;
   }
   auto start = std::chrono::steady_clock::now();
-  // The residual network: an arc forward where room is left, one back where flow runs.
-  std::vector<Problem::Arc> residual;
-  std::vector<std::pair<std::size_t, bool>> of;  // (arc, forward)
-  for (std::size_t k = 0; k < p.arcs.size(); ++k) {
-    const auto& a = p.arcs[k];
-    if (cap[k] > flow[k]) residual.push_back({a.from, a.to, cap[k] - flow[k], a.cost}), of.emplace_back(k, true);
-    if (flow[k] > 0) residual.push_back({a.to, a.from, flow[k], -a.cost}), of.emplace_back(k, false);
-  }
-  std::vector<std::size_t> by(residual.size());
-  for (std::size_t k = 0; k < by.size(); ++k) by[k] = k;
-  std::stable_sort(by.begin(), by.end(), [&](std::size_t x, std::size_t y) { return residual[x].from < residual[y].from; });
-  std::vector<std::pair<int, int>> rends;
-  for (auto k : by) rends.emplace_back(residual[k].from, residual[k].to);
-  Graph r;
-  r.build(n, rends.begin(), rends.end());
-  Graph::ArcMap<Value> rcap(r), rcost(r);
-  for (std::size_t k = 0; k < by.size(); ++k) {
-    rcap[r.arcFromId(static_cast<int>(k))] = residual[by[k]].capacity;
-    rcost[r.arcFromId(static_cast<int>(k))] = residual[by[k]].cost;
-  }
-  lemon::NetworkSimplex<Graph, Value, Value> solver(r);
-  solver.upperMap(rcap).costMap(rcost);
-  if (solver.run() != decltype(solver)::OPTIMAL) throw std::runtime_error("not optimal");
-  for (std::size_t k = 0; k < by.size(); ++k) {
-    auto [arc, forward] = of[by[k]];
-    flow[arc] += forward ? solver.flow(r.arcFromId(static_cast<int>(k))) : -solver.flow(r.arcFromId(static_cast<int>(k)));
-  }
+  solve_from(p, cap, flow, false);
   std::printf("  residual solve %.2f s, %d units taken\n",
               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), taken);
   // The cold solve of the same changed network, to compare.
@@ -401,6 +472,7 @@ int main(int argc, char** argv) {
       {"priced-all", [](const Problem& p) { return priced(p, 16, 4, std::numeric_limits<int>::max()); }},
       {"warm-8", [](const Problem& p) { return warm(p, 8); }},
       {"warm-64", [](const Problem& p) { return warm(p, 64); }},
+      {"greedy", greedy},
       {"priced-8", [](const Problem& p) { return priced(p, 8, 2, 8); }},
   };
   std::vector<std::string> wanted(argv + 2, argv + argc);

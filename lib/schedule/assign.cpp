@@ -834,10 +834,12 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     bool keeping = std::any_of(rota.entries.begin(), rota.entries.end(),
                                [](const auto& entry) { return !entry.fixed && entry.previous; });
     auto pricing = district && !keeping ? FlowNetwork::Pricing::in_order : FlowNetwork::Pricing::mixed;
-    // A district's rebuild starts the solver from the rota before: each seat its holder
-    // can still take, along the arcs that take them there, the others left empty. The
-    // optimum is the same, found in a fraction of the time (bench/README.md, "Growth").
+    // A district's solve starts from a flow near the optimum, which it then finds in a
+    // fraction of the time (bench/README.md, "Growth"): a rebuild from the rota before
+    // (each seat its holder can still take, along the arcs that take them there, the
+    // others left empty), a build from a greedy flow.
     std::vector<std::int64_t> start;
+    if (district && !keeping) start = net.greedy_flow(source, sink, open_seats);
     if (district && keeping) {
       start.assign(static_cast<std::size_t>(net.arc_count()), 0);
       auto full = [&](FlowNetwork::Arc arc) { return start[static_cast<std::size_t>(arc)] >= net.capacity(arc); };

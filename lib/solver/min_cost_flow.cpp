@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 
@@ -165,6 +166,79 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
   }
   for (std::size_t i = 0; i < arcs_.size(); ++i) solution.cost += solution.flow[i] * (last_tier ? (*last_tier)[i] : arcs_[i].cost);
   return solution;
+}
+
+std::vector<std::int64_t> FlowNetwork::greedy_flow(Node source, Node sink, std::int64_t amount) const {
+  // Each node's arcs out, cheapest first (in the order added among equals), as one array.
+  const auto nodes = static_cast<std::size_t>(nodes_);
+  std::vector<std::size_t> begin(nodes + 1, 0), out(arcs_.size());
+  std::optional<std::size_t> bypass;
+  for (std::size_t i = 0; i < arcs_.size(); ++i) ++begin[static_cast<std::size_t>(arcs_[i].from) + 1];
+  for (std::size_t n = 0; n < nodes; ++n) begin[n + 1] += begin[n];
+  {
+    auto at = begin;
+    for (std::size_t i = 0; i < arcs_.size(); ++i) out[at[static_cast<std::size_t>(arcs_[i].from)]++] = i;
+  }
+  for (std::size_t n = 0; n < nodes; ++n) {
+    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(begin[n]), out.begin() + static_cast<std::ptrdiff_t>(begin[n + 1]),
+                     [&](std::size_t x, std::size_t y) { return arcs_[x].cost < arcs_[y].cost; });
+  }
+  std::vector<std::int64_t> flow(arcs_.size(), 0);
+  auto room = [&](std::size_t i) { return flow[i] < arcs_[i].capacity; };
+  // Capacities only fill, so a node that cannot reach the sink never will again, and an
+  // arc passed over (full, or into such a node) is never looked at again. An arc back
+  // into the path is passed over too: the flow stays one, only less greedy (a rota's
+  // network has no cycle).
+  std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
+  std::vector<char> dead(nodes, 0), on_path(nodes, 0);
+  auto goes_on = [&](std::size_t i) {
+    auto to = static_cast<std::size_t>(arcs_[i].to);
+    return room(i) && !dead[to] && !on_path[to];
+  };
+  std::int64_t sent = 0;
+  std::vector<std::size_t> path;
+  const auto from_source = static_cast<std::size_t>(source);
+  on_path[from_source] = 1;
+  for (auto k = begin[from_source]; k < begin[from_source + 1] && sent < amount; ++k) {
+    const auto first = out[k];
+    if (arcs_[first].to == sink) {
+      bypass = first;
+      continue;
+    }
+    while (sent < amount && goes_on(first)) {
+      path.assign(1, first);
+      on_path[static_cast<std::size_t>(arcs_[first].to)] = 1;
+      while (!path.empty() && arcs_[path.back()].to != sink) {
+        const auto u = static_cast<std::size_t>(arcs_[path.back()].to);
+        auto& i = next[u];
+        while (i < begin[u + 1] && !goes_on(out[i])) ++i;
+        if (i < begin[u + 1]) {
+          path.push_back(out[i]);
+          on_path[static_cast<std::size_t>(arcs_[out[i]].to)] = 1;
+        } else {
+          dead[u] = 1;
+          on_path[u] = 0;
+          path.pop_back();
+        }
+      }
+      for (auto i : path) {
+        ++flow[i];
+        on_path[static_cast<std::size_t>(arcs_[i].to)] = 0;
+      }
+      if (path.empty()) break;
+      ++sent;
+    }
+  }
+  if (sent < amount) {
+    if (!bypass) {
+      for (auto k = begin[from_source]; k < begin[from_source + 1]; ++k) {
+        if (arcs_[out[k]].to == sink) bypass = out[k];
+      }
+    }
+    if (!bypass || arcs_[*bypass].capacity < amount - sent) throw std::logic_error("greedy flow: no arc from source to sink for the rest");
+    flow[*bypass] = amount - sent;
+  }
+  return flow;
 }
 
 void FlowNetwork::write_dimacs(std::ostream& out, Node source, Node sink, std::int64_t amount) const {

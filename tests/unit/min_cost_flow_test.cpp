@@ -211,6 +211,9 @@ TEST_CASE("min_cost_flow from a start: the optimum solved from nothing, in every
     auto warm = net.min_cost_flow(s, t, amount, {tier}, pricing, start);
     CHECK(warm.cost == cold.cost);
     CHECK(total(warm, tier) == total(cold, tier));
+    auto from_greedy = net.min_cost_flow(s, t, amount, {tier}, pricing, net.greedy_flow(s, t, amount));
+    CHECK(from_greedy.cost == cold.cost);
+    CHECK(total(from_greedy, tier) == total(cold, tier));
     CHECK(net.min_cost_flow(s, t, amount, {}, pricing, start).cost == net.min_cost_flow(s, t, amount, {}, pricing).cost);
     // The flow the warm solve returns is one: within bounds, conserved.
     std::vector<std::int64_t> balance(static_cast<std::size_t>(net.node_count()), 0);
@@ -230,6 +233,39 @@ TEST_CASE("min_cost_flow from a start: the optimum solved from nothing, in every
     CHECK_THROWS_AS(net.min_cost_flow(s, t, amount - 1, {}, pricing, start), std::logic_error);
     CHECK_THROWS_AS(net.min_cost_flow(s, t, amount, {}, pricing, {1, 2}), std::logic_error);
   }
+}
+
+TEST_CASE("greedy_flow: the cheapest way on first, the rest by the bypass, a flow within every arc's bounds", "[solver]") {
+  FlowNetwork net;
+  auto s = net.add_node(), t = net.add_node(), a = net.add_node(), b = net.add_node(), c = net.add_node();
+  auto dear_in = net.add_arc(s, a, 2, 5), cheap_in = net.add_arc(s, b, 2, 1);
+  auto a_out = net.add_arc(a, t, 2, 0);
+  // From b: the cheaper arc leads to c, which goes nowhere but back to b; then the dearer to t.
+  auto b_to_c = net.add_arc(b, c, 1, -3), c_to_b = net.add_arc(c, b, 1, 0), b_out = net.add_arc(b, t, 1, 0);
+  auto bypass = net.add_arc(s, t, 5, 0);
+  auto flow = net.greedy_flow(s, t, 5);
+  auto at = [&](FlowNetwork::Arc arc) { return flow[static_cast<std::size_t>(arc)]; };
+  CHECK(at(cheap_in) == 1);  // b reaches the sink once
+  CHECK(at(b_out) == 1);
+  CHECK(at(b_to_c) == 0);
+  CHECK(at(c_to_b) == 0);
+  CHECK(at(dear_in) == 2);
+  CHECK(at(a_out) == 2);
+  CHECK(at(bypass) == 2);
+  // Less than the cheap ways can take: no bypass needed.
+  flow = net.greedy_flow(s, t, 2);
+  CHECK(at(cheap_in) == 1);
+  CHECK(at(dear_in) == 1);
+  CHECK(at(bypass) == 0);
+  // Without room for the rest (3 the cheap ways, 5 the bypass), the caller's bug.
+  CHECK(net.greedy_flow(s, t, 8)[static_cast<std::size_t>(bypass)] == 5);
+  CHECK_THROWS_AS(net.greedy_flow(s, t, 9), std::logic_error);
+  FlowNetwork narrow;  // its only way to the sink the bypass, of one unit
+  auto from = narrow.add_node(), to = narrow.add_node();
+  narrow.add_arc(from, to, 1, 0);
+  narrow.add_arc(from, narrow.add_node(), 3, 0);
+  CHECK(narrow.greedy_flow(from, to, 1)[0] == 1);
+  CHECK_THROWS_AS(narrow.greedy_flow(from, to, 2), std::logic_error);
 }
 
 }  // namespace min_cost_flow_test
