@@ -30,7 +30,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -341,7 +340,7 @@ Value greedy(const Problem& p) {
   std::printf("  greedy %.2f s, %lld units\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
               static_cast<long long>(sent));
   start = std::chrono::steady_clock::now();
-  solve_from(p, capacity, flow, std::getenv("IN_ORDER") != nullptr);
+  solve_from(p, capacity, flow, true);
   std::printf("  residual solve %.2f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   Value total = 0;
   for (std::size_t k = 0; k < flow.size(); ++k) total += flow[k] * p.arcs[k].cost;
