@@ -1590,6 +1590,58 @@ Assignments stored_assignments(const std::vector<schedule::RotaSeat>& seats) {
 
 }  // namespace
 
+TEST_CASE("RotaStore::replace over a stored month leaves it as written anew", "[schedule]") {
+  // Written over the month's build (only the rows that differ), and written into an empty
+  // workspace: the same rows, seat for seat, after a session went, a title changed, a seat
+  // went to someone else, one was left empty, a lock was kept and a session was added.
+  RotaWorkspace over, anew;
+  auto report = over.build();
+  auto sessions = report.sessions;
+  auto plan = report.plan;
+  REQUIRE(sessions.size() > 4);
+  REQUIRE(plan.assigned.size() > 3);
+  auto locked_seat = plan.assigned.begin()->first;
+  REQUIRE(schedule::RotaStore(over.sql()).set_locked({2026, 12}, locked_seat, std::nullopt, true) == 1);
+  sessions.erase(sessions.begin() + 1);
+  sessions[2].title = "换了名字";
+  auto added = sessions[3];
+  added.date = ymd(2026, 12, 31);
+  for (auto& seat : added.seats) seat.key += "/added";
+  sessions.push_back(added);
+  auto given = std::next(plan.assigned.begin(), 1), emptied = std::next(plan.assigned.begin(), 2);
+  given->second = emptied->second;
+  plan.assigned.erase(emptied);
+  const char* second_run = "2026-11-26T02:00:00Z";
+  schedule::RotaStore(over.sql()).replace({2026, 12}, sessions, plan, second_run, false);
+  schedule::RotaStore(anew.sql()).replace({2026, 12}, sessions, plan, second_run, false);
+  REQUIRE(schedule::RotaStore(anew.sql()).set_locked({2026, 12}, locked_seat, std::nullopt, true) == 1);
+  auto rows = [](kangle::storage::Connection& db) {
+    kangle::storage::Statement query(db,
+                                     "SELECT seat, position, kiosk, date, start_minute, end_minute, cadence, title, place, "
+                                     "service, skill, volunteer_id, locked FROM rota_seats WHERE month = '2026-12' ORDER BY seat");
+    std::vector<std::string> out;
+    while (query.step()) {
+      std::string row;
+      for (int c = 0; c < 13; ++c) row += (query.column(c).is_null() ? std::string("NULL") : query.column(c).text()) + "|";
+      out.push_back(row);
+    }
+    return out;
+  };
+  auto written_over = rows(over.sql());
+  CHECK(written_over == rows(anew.sql()));
+  std::size_t seats = 0;
+  Assignments held;  // the plan's, on the seats of the sessions written
+  for (const auto& session : sessions) {
+    seats += session.seats.size();
+    for (const auto& seat : session.seats) {
+      if (plan.assigned.contains(seat.key)) held[seat.key] = plan.assigned.at(seat.key);
+    }
+  }
+  CHECK(written_over.size() == seats);
+  CHECK(stored_assignments(over.stored()) == held);
+  CHECK(held.contains(given->first));
+}
+
 TEST_CASE("build_rota stores every seat of the month", "[schedule]") {
   RotaWorkspace ws;
   auto report = ws.build();
