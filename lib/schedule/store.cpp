@@ -111,12 +111,12 @@ void RotaStore::replace(const Month& month, const std::vector<Session>& sessions
       std::optional<std::int64_t> volunteer;
       if (auto it = plan.assigned.find(seat.key); it != plan.assigned.end()) volunteer = it->second;
       auto before = stored.find(seat.key);
-      // A seat freed from a volunteer away that day loses its lock with them.
-      const bool locked = before != stored.end() && std::get<11>(before->second) != 0 && !plan.freed.contains(seat.key);
-      Row row{position++,    session.kiosk, format_date(session.date), session.time.start, session.time.end,
-              std::string(config::cadence_name(session.cadence)), session.title, session.place, seat.service, seat.skill,
-              volunteer,     locked ? 1 : 0};
       const bool was_stored = before != stored.end();
+      // A seat freed from a volunteer away that day loses its lock with them.
+      const bool locked = was_stored && std::get<11>(before->second) != 0 && !plan.freed.contains(seat.key);
+      Row row{position++, session.kiosk, format_date(session.date), session.time.start, session.time.end,
+              std::string(config::cadence_name(session.cadence)), session.title, session.place, seat.service,
+              seat.skill, volunteer, locked ? 1 : 0};
       if (was_stored) {
         const bool same = before->second == row;
         stored.erase(before);
