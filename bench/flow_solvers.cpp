@@ -15,8 +15,9 @@
 // cost-augment, cost-partial, cost-partial-128 and cost-push-128 (CostScaling with 128-bit
 // intermediate costs), capacity; two-steps-cost, two-steps-cost-push and two-steps-simplex
 // (a maximum flow first, then the other tiers); priced-all and priced-8 (a part of the
-// network, the rest priced in); warm-8 and warm-64 (the optimum less 8 or 64 units of a
-// drop-out, solved again from that start on the residual network, and from nothing).
+// network, the rest priced in); warm-0, warm-8 and warm-64 (the optimum less 0, 8 or 64
+// units of a drop-out, solved again from that start on the residual network, and from
+// nothing); greedy (from a greedy flow, as a district's build).
 #include <lemon/capacity_scaling.h>
 #include <lemon/cost_scaling.h>
 #include <lemon/core.h>
@@ -471,6 +472,7 @@ int main(int argc, char** argv) {
       {"priced-all", [](const Problem& p) { return priced(p, 16, 4, std::numeric_limits<int>::max()); }},
       {"warm-8", [](const Problem& p) { return warm(p, 8); }},
       {"warm-64", [](const Problem& p) { return warm(p, 64); }},
+      {"warm-0", [](const Problem& p) { return warm(p, 0); }},
       {"greedy", greedy},
       {"priced-8", [](const Problem& p) { return priced(p, 8, 2, 8); }},
   };
