@@ -288,7 +288,8 @@ void solve_from(const Problem& p, const std::vector<Value>& capacity, std::vecto
 }
 
 /// A build's start without a rota before: a greedy flow (the arcs out of the source in
-/// order of cost, each one's units sent down arcs with room, the cheapest first, by a
+/// order of cost, each one's units sent down arcs with room, the cheapest first and the
+/// last added among equals, by a
 /// depth-first search that leaves behind nodes that no longer reach the sink; the rest by
 /// the bypass), then the residual network solved in order. Prints the greedy's time and
 /// the units it sent; returns the optimum.
@@ -307,7 +308,9 @@ Value greedy(const Problem& p) {
     else out[static_cast<std::size_t>(p.arcs[k].from)].push_back(k);
   }
   for (auto& arcs : out) {
-    std::stable_sort(arcs.begin(), arcs.end(), [&](std::size_t x, std::size_t y) { return p.arcs[x].cost < p.arcs[y].cost; });
+    std::sort(arcs.begin(), arcs.end(), [&](std::size_t x, std::size_t y) {
+      return p.arcs[x].cost < p.arcs[y].cost || (p.arcs[x].cost == p.arcs[y].cost && x > y);
+    });
   }
   std::vector<Value> flow(p.arcs.size(), 0), capacity(p.arcs.size());
   for (std::size_t k = 0; k < p.arcs.size(); ++k) capacity[k] = p.arcs[k].capacity;

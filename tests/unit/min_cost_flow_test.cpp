@@ -257,6 +257,14 @@ TEST_CASE("greedy_flow: the cheapest way on first, the rest by the bypass, a flo
   CHECK(at(cheap_in) == 1);
   CHECK(at(dear_in) == 1);
   CHECK(at(bypass) == 0);
+  // Among ways as cheap, the one added last.
+  FlowNetwork ties;
+  auto tie_source = ties.add_node(), tie_sink = ties.add_node(), middle = ties.add_node();
+  ties.add_arc(tie_source, middle, 1, 0);
+  auto first_added = ties.add_arc(middle, tie_sink, 1, 2), last_added = ties.add_arc(middle, tie_sink, 1, 2);
+  auto tied = ties.greedy_flow(tie_source, tie_sink, 1);
+  CHECK(tied[static_cast<std::size_t>(first_added)] == 0);
+  CHECK(tied[static_cast<std::size_t>(last_added)] == 1);
   // Without room for the rest (3 the cheap ways, 5 the bypass), the caller's bug.
   CHECK(net.greedy_flow(s, t, 8)[static_cast<std::size_t>(bypass)] == 5);
   CHECK_THROWS_AS(net.greedy_flow(s, t, 9), std::logic_error);
