@@ -169,9 +169,9 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
 }
 
 std::vector<std::int64_t> FlowNetwork::greedy_flow(Node source, Node sink, std::int64_t amount) const {
-  // Each node's arcs out, cheapest first and the last added first among equals (a city's
-  // rota then solves from it in two thirds of the time than from the first added first),
-  // as one array.
+  // Each node's arcs out as one array, cheapest first, among equals the last added first:
+  // a city's rota then solves from the greedy flow in about two thirds of the time it
+  // takes with the first added first.
   const auto nodes = static_cast<std::size_t>(nodes_);
   std::vector<std::size_t> begin(nodes + 1, 0), out(arcs_.size());
   std::optional<std::size_t> bypass;
