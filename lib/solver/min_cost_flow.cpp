@@ -6,11 +6,64 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
 
 namespace kangle::solver {
+
+namespace {
+
+using Graph = lemon::StaticDigraph;
+
+/// Prices for a solve from a start, by node id of `graph` (the start's residual network):
+/// each node's least cost from `source` (Bellman-Ford passes), the source held at 0 and the
+/// sink left out: a cycle through either is what the solve is there to find, and one
+/// through the sink (a seat left empty) would drag every price down with it. Nodes not
+/// reached are priced above all others; the sink so that no arc out of it costs less than
+/// nothing. NetworkSimplex starts a circulation with every potential at 0, so on the costs
+/// less these prices an arc costs less than nothing only where the start is not yet an
+/// optimum: a city's rebuild solves in a tenth of the time, its build from the greedy flow
+/// in two thirds. A cycle costs the same priced or not: the same optimum. Empty when the
+/// prices do not settle within `passes` (a cycle costing less than nothing away from the
+/// source and the sink) or pass 2^60, which keeps the simplex's potentials in 64 bits.
+std::vector<std::int64_t> start_prices(const Graph& graph, const Graph::ArcMap<std::int64_t>& cost, Graph::Node source,
+                                       Graph::Node sink, int passes) {
+  constexpr std::int64_t unreached = std::numeric_limits<std::int64_t>::max(), limit = std::int64_t{1} << 60;
+  std::vector<std::int64_t> price(static_cast<std::size_t>(graph.nodeNum()), unreached);
+  auto at = [&](Graph::Node n) -> std::int64_t& { return price[static_cast<std::size_t>(graph.id(n))]; };
+  at(source) = 0;
+  bool settled = false;
+  for (int pass = 0; pass < passes && !settled; ++pass) {
+    settled = true;
+    for (int k = 0; k < graph.arcNum(); ++k) {
+      const auto arc = graph.arcFromId(k);
+      const auto from = graph.source(arc), to = graph.target(arc);
+      if (to == source || from == sink || to == sink || at(from) == unreached) continue;
+      if (at(from) + cost[arc] < at(to)) {
+        at(to) = at(from) + cost[arc];
+        if (at(to) < -limit) return {};
+        settled = false;
+      }
+    }
+  }
+  if (!settled) return {};
+  std::int64_t highest = 0;
+  for (auto p : price) highest = p == unreached ? highest : std::max(highest, p);
+  for (auto& p : price) p = p == unreached ? highest + 1 : p;
+  std::int64_t for_sink = 0;
+  bool sink_priced = false;
+  for (Graph::OutArcIt arc(graph, sink); arc != lemon::INVALID; ++arc) {
+    const auto needed = at(graph.target(arc)) - cost[arc];
+    if (!sink_priced || needed > for_sink) for_sink = needed, sink_priced = true;
+  }
+  if (std::abs(for_sink) > limit || highest >= limit) return {};
+  at(sink) = for_sink;
+  return price;
+}
+
+}  // namespace
 
 FlowNetwork::Node FlowNetwork::add_node() { return nodes_++; }
 
@@ -70,7 +123,6 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
     // arc): every golden rota, and a district's, came out the same seat for seat. The
     // simplex takes a static graph's arcs from the last back, so pricing in order numbers
     // the nodes from the last added.
-    using Graph = lemon::StaticDigraph;
     auto id_of = [&](Node n) { return static_cast<std::size_t>(pricing == Pricing::in_order ? nodes_ - 1 - n : n); };
     std::vector<std::size_t> begin(nodes + 1, 0), by_source(pieces.size());
     for (const auto& piece : pieces) ++begin[id_of(tail(piece)) + 1];
@@ -91,6 +143,14 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
     }
     Graph::NodeMap<std::int64_t> supplies(graph);
     auto node = [&](std::size_t n) { return graph.nodeFromId(static_cast<int>(id_of(static_cast<Node>(n)))); };
+    std::vector<std::int64_t> prices;
+    if (from_flow) prices = start_prices(graph, cost, node(static_cast<std::size_t>(source)), node(static_cast<std::size_t>(sink)), 64);
+    if (!prices.empty()) {
+      for (std::size_t k = 0; k < by_source.size(); ++k) {
+        auto arc = graph.arcFromId(static_cast<int>(k));
+        cost[arc] += prices[static_cast<std::size_t>(graph.id(graph.source(arc)))] - prices[static_cast<std::size_t>(graph.id(graph.target(arc)))];
+      }
+    }
     for (std::size_t n = 0; n < nodes; ++n) supplies[node(n)] = from_flow ? 0 : supply[n];
     lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t> simplex(graph, pricing == Pricing::mixed);
     simplex.upperMap(upper).costMap(cost).supplyMap(supplies);
@@ -101,7 +161,9 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
       if (!from_flow) solution.flow[piece.arc] = flow;
       else solution.flow[piece.arc] += piece.back ? -flow : flow;
     }
-    for (std::size_t n = 0; n < nodes; ++n) potential[n] = simplex.potential(node(n));
+    for (std::size_t n = 0; n < nodes; ++n) {
+      potential[n] = simplex.potential(node(n)) + (prices.empty() ? 0 : prices[static_cast<std::size_t>(graph.id(node(n)))]);
+    }
   };
 
   std::vector<std::size_t> free(arcs_.size());

@@ -45,9 +45,10 @@ public:
   /// however large the network. `cost` is the last tier's total.
   ///
   /// With `start` (a flow by arc that sends `amount` within every arc's bounds), the first
-  /// solve starts from it: an optimum all the same, in a fraction of the time when the
-  /// start is near one (a rebuild's rota: a quarter of the time at 400 × 40,000). A start
-  /// that is not such a flow throws std::logic_error.
+  /// solve starts from it, its arcs priced by the start's least costs from the source: an
+  /// optimum all the same, in a fraction of the time when the start is near one (a city's
+  /// rota after a drop-out: 0.04 s, 0.44 s with the arcs unpriced). A start that is not such a
+  /// flow throws std::logic_error.
   Solution min_cost_flow(Node source, Node sink, std::int64_t amount,
                          const std::vector<std::vector<std::int64_t>>& later_tiers = {},
                          Pricing pricing = Pricing::mixed, const std::vector<std::int64_t>& start = {}) const;

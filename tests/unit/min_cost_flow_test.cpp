@@ -184,9 +184,11 @@ TEST_CASE("min_cost_flow from a start: the optimum solved from nothing, in every
     }
     auto random_cost = [&] { return static_cast<std::int64_t>(rng() % 21) - 15; };
     std::vector<std::pair<FlowNetwork::Node, FlowNetwork::Node>> ends;  // by arc
+    std::vector<std::int64_t> own_costs;                                  // by arc
     auto add = [&](FlowNetwork::Node from, FlowNetwork::Node to, std::int64_t capacity) {
       ends.emplace_back(from, to);
-      net.add_arc(from, to, capacity, random_cost());
+      own_costs.push_back(random_cost());
+      net.add_arc(from, to, capacity, own_costs.back());
       other.add_arc(from, to, capacity, random_cost());
     };
     for (auto n : layers[0]) add(s, n, 1 + rng() % 3);
@@ -198,8 +200,20 @@ TEST_CASE("min_cost_flow from a start: the optimum solved from nothing, in every
     for (auto n : layers[1]) add(n, t, 1 + rng() % 3);
     const std::int64_t amount = 7;
     add(s, t, amount);
+    // An arc apart, which carries nothing: too costly in `apart` for that tier to fold
+    // into the first, so the second is solved on its own, on the arcs the first solve's
+    // potentials leave free.
+    auto apart_from = net.add_node(), apart_to = net.add_node();
+    other.add_node(), other.add_node();
+    ends.emplace_back(apart_from, apart_to);
+    own_costs.push_back(0);
+    net.add_arc(apart_from, apart_to, 1, 0);
+    other.add_arc(apart_from, apart_to, 1, 0);
     std::vector<std::int64_t> tier(static_cast<std::size_t>(net.arc_count()));
     for (auto& cost : tier) cost = random_cost();
+    tier.back() = 0;
+    auto apart = tier;
+    apart.back() = std::int64_t{1} << 58;
     const auto start = other.min_cost_flow(s, t, amount).flow;
     const auto pricing = round % 2 ? FlowNetwork::Pricing::mixed : FlowNetwork::Pricing::in_order;
     auto total = [&](const FlowNetwork::Solution& solution, const std::vector<std::int64_t>& costs) {
@@ -211,6 +225,11 @@ TEST_CASE("min_cost_flow from a start: the optimum solved from nothing, in every
     auto warm = net.min_cost_flow(s, t, amount, {tier}, pricing, start);
     CHECK(warm.cost == cold.cost);
     CHECK(total(warm, tier) == total(cold, tier));
+    auto cold_apart = net.min_cost_flow(s, t, amount, {apart}, pricing);
+    auto warm_apart = net.min_cost_flow(s, t, amount, {apart}, pricing, start);
+    CHECK(warm_apart.cost == cold_apart.cost);
+    CHECK(total(warm_apart, own_costs) == total(cold, own_costs));
+    CHECK(total(warm_apart, tier) == total(cold, tier));
     auto from_greedy = net.min_cost_flow(s, t, amount, {tier}, pricing, net.greedy_flow(s, t, amount));
     CHECK(from_greedy.cost == cold.cost);
     CHECK(total(from_greedy, tier) == total(cold, tier));
