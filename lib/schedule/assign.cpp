@@ -5,6 +5,8 @@
 #include <bitset>
 #include <functional>
 #include <limits>
+#include <map>
+#include <numeric>
 #include <ostream>
 #include <optional>
 #include <set>
@@ -21,6 +23,31 @@ using solver::FlowNetwork;
 int monthly_limit(const config::Config& config, const people::Volunteer& v) {
   return v.monthly_limit.value_or(config.settings.monthly_limit);
 }
+
+/// Who may take a seat for its skill, by volunteer index in order: everyone for a general
+/// seat, else those who list its skill. What looks for a seat's people looks at these
+/// alone (certificates still to check): a district's empty seats want a skill few have.
+class BySkill {
+public:
+  explicit BySkill(const std::vector<people::Volunteer>& volunteers) : everyone_(volunteers.size()) {
+    std::iota(everyone_.begin(), everyone_.end(), std::size_t{0});
+    for (std::size_t i = 0; i < volunteers.size(); ++i) {
+      for (const auto& skill : volunteers[i].skills) {
+        auto& listed = with_[skill.skill];
+        if (listed.empty() || listed.back() != i) listed.push_back(i);
+      }
+    }
+  }
+  const std::vector<std::size_t>& who_may_take(const Seat& seat) const {
+    if (seat.skill == config::general_skill) return everyone_;
+    auto it = with_.find(seat.skill);
+    return it == with_.end() ? nobody_ : it->second;
+  }
+
+private:
+  std::vector<std::size_t> everyone_, nobody_;
+  std::map<std::string, std::vector<std::size_t>> with_;
+};
 
 bool has_skill(const config::Config& config, const people::Volunteer& v, const Seat& seat, const Date& date) {
   if (seat.skill == config::general_skill) return true;
@@ -433,11 +460,11 @@ void keep_regulars(const config::Config& config, const std::vector<people::Volun
 /// Without a cap the flow has filled them all already; run anyway, it is what lets
 /// explain_unfilled blame the cap only when there is one.
 void fill_what_is_left(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
-                       SeatTable& table, Holdings& holdings) {
+                       const BySkill& by_skill, SeatTable& table, Holdings& holdings) {
   for (std::size_t e = 0; e < table.entries.size(); ++e) {
     const auto& entry = table.entries[e];
     if (entry.holder || entry.fixed) continue;
-    for (std::size_t v = 0; v < volunteers.size(); ++v) {
+    for (auto v : by_skill.who_may_take(*entry.seat)) {
       // Eligibility first: for a skill's seat it rules out most of a district at once.
       if (eligible(config, volunteers[v], *entry.session, *entry.seat) && holdings.can_take(v, entry.session->date)) {
         holdings.add(v, entry.session->date);
@@ -450,7 +477,7 @@ void fill_what_is_left(const config::Config& config, const std::vector<people::V
 
 /// Why each empty seat is empty, from the first hard constraint that left nobody.
 void explain_unfilled(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
-                      const SeatTable& table, const Holdings& holdings, const std::optional<Date>& frozen_before,
+                      const BySkill& by_skill, const SeatTable& table, const Holdings& holdings, const std::optional<Date>& frozen_before,
                       RotaPlan& plan) {
   for (const auto& entry : table.entries) {
     if (entry.holder || plan.assigned.contains(entry.seat->key)) continue;
@@ -461,7 +488,7 @@ void explain_unfilled(const config::Config& config, const std::vector<people::Vo
       continue;
     }
     std::vector<std::int64_t> skilled, free, under_month, under_limit, idle, in_session;
-    for (std::size_t i = 0; i < volunteers.size(); ++i) {
+    for (auto i : by_skill.who_may_take(*entry.seat)) {
       const auto& v = volunteers[i];
       if (!has_skill(config, v, *entry.seat, session.date)) continue;
       skilled.push_back(v.id);
@@ -561,6 +588,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   // (and, the first time, the network's size in arcs), or nullopt when holders kept
   // alike (`holders_alike`) cannot be dealt their seats.
   const bool district = volunteers.size() >= options.district_from;
+  const BySkill by_skill(volunteers);
   auto solve = [&](const Forbidden& forbidden, SeatTable& rota, Holdings& held, bool first, std::int64_t& arcs_out,
                    bool holders_alike) -> std::optional<std::int64_t> {
     // Seats of one day, the same parts of it and one skill have the same candidates (skill,
@@ -608,23 +636,14 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     // Who has a seat's skill (anyone, for a general seat) and is free on its weekday at its
     // parts of the day, listed once for each skill, weekday and parts: each group then
     // looks only at those (blackouts, certificates and busy days aside).
-    std::map<std::string, std::vector<std::size_t>> with_skill;
-    for (std::size_t i = 0; i < volunteers.size(); ++i) {
-      for (const auto& skill : volunteers[i].skills) with_skill[skill.skill].push_back(i);
-    }
     std::map<std::tuple<std::string, unsigned, unsigned long>, std::vector<std::size_t>> free_by_slot;
     auto free_then = [&](const Session& session, const Seat& seat, std::bitset<3> needed) -> const std::vector<std::size_t>& {
       auto day = staffing_weekday(session).c_encoding();
       auto [it, fresh] = free_by_slot.try_emplace({seat.skill, day, needed.to_ulong()});
       auto& listed = it->second;
       if (!fresh) return listed;
-      auto keep_if_free = [&](std::size_t i) {
+      for (auto i : by_skill.who_may_take(seat)) {
         if (free_on(volunteers[i], day, needed)) listed.push_back(i);
-      };
-      if (seat.skill == config::general_skill) {
-        for (std::size_t i = 0; i < volunteers.size(); ++i) keep_if_free(i);
-      } else if (auto skilled = with_skill.find(seat.skill); skilled != with_skill.end()) {
-        for (auto i : skilled->second) keep_if_free(i);
       }
       return listed;
     };
@@ -1041,12 +1060,12 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   bool rebuilding = !options.previous.empty();
   if (rebuilding) give_changes_to_fewest(config, volunteers, table, counts);
   keep_regulars(config, volunteers, table, counts);
-  fill_what_is_left(config, volunteers, table, counts);
+  fill_what_is_left(config, volunteers, by_skill, table, counts);
 
   for (const auto& entry : table.entries) {
     if (entry.holder) plan.assigned[entry.seat->key] = volunteers[*entry.holder].id;
   }
-  explain_unfilled(config, volunteers, table, counts, options.frozen_before, plan);
+  explain_unfilled(config, volunteers, by_skill, table, counts, options.frozen_before, plan);
 
   std::set<std::int64_t> moved;
   for (const auto& [seat, volunteer] : options.previous) {
