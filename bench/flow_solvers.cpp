@@ -17,7 +17,10 @@
 // (a maximum flow first, then the other tiers); priced-all and priced-8 (a part of the
 // network, the rest priced in); warm-0, warm-8 and warm-64 (the optimum less 0, 8 or 64
 // units of a drop-out, solved again from that start on the residual network, and from
-// nothing); greedy (from a greedy flow, as a district's build).
+// nothing); greedy (from a greedy flow, as a district's build); each warm and greedy also
+// -priced (the residual network's arcs priced by the start's least costs from the source,
+// as kangle solves from a start) and warm-0 and greedy -optimum-priced (by the optimum's
+// own potentials: the best any prices give).
 #include <lemon/capacity_scaling.h>
 #include <lemon/cost_scaling.h>
 #include <lemon/core.h>
@@ -252,10 +255,27 @@ std::function<Value(const Problem&)> two_steps(Method method) {
 }
 
 
+/// How a solve from a start prices the residual network's arcs: not at all (every potential
+/// 0, LEMON's start), by the start's least costs from the source (kangle's), or by the
+/// optimum's own potentials (a solve from nothing first, untimed: the best any prices give).
+enum class Prices { none, from_source, optimum };
+
+std::vector<Value> optimum_potentials(const Problem& p) {
+  lemon::NetworkSimplex<Graph, Value, Value> cold(p.graph);
+  cold.upperMap(p.capacity).costMap(p.cost).supplyMap(p.supply);
+  if (cold.run() != decltype(cold)::OPTIMAL) throw std::runtime_error("not optimal");
+  // The static graph numbers the nodes as the SmartDigraph's NodeIt walks them: from the last.
+  const int n = static_cast<int>(p.supplies.size());
+  std::vector<Value> potential(p.supplies.size());
+  for (int k = 0; k < n; ++k) potential[static_cast<std::size_t>(k)] = cold.potential(p.graph.nodeFromId(n - 1 - k));
+  return potential;
+}
+
 /// The min-cost circulation on the residual network of `flow` (within `capacity`, by arc
 /// of p), by NetworkSimplex, added to it: an optimum of the network with those capacities.
 /// In order: the nodes numbered from the last, no mixing, as kangle prices a build.
-void solve_from(const Problem& p, const std::vector<Value>& capacity, std::vector<Value>& flow, bool in_order) {
+void solve_from(const Problem& p, const std::vector<Value>& capacity, std::vector<Value>& flow, bool in_order,
+                const std::vector<Value>& potential = {}) {
   const int n = static_cast<int>(p.supplies.size());
   auto id_of = [&](int node) { return in_order ? n - 1 - node : node; };
   // An arc forward where room is left, one back where flow runs.
@@ -263,9 +283,14 @@ void solve_from(const Problem& p, const std::vector<Value>& capacity, std::vecto
   std::vector<std::pair<std::size_t, bool>> of;  // (arc, forward)
   for (std::size_t k = 0; k < p.arcs.size(); ++k) {
     const auto& a = p.arcs[k];
-    if (capacity[k] > flow[k]) residual.push_back({id_of(a.from), id_of(a.to), capacity[k] - flow[k], a.cost}), of.emplace_back(k, true);
-    if (flow[k] > 0) residual.push_back({id_of(a.to), id_of(a.from), flow[k], -a.cost}), of.emplace_back(k, false);
+    Value reduced = a.cost;
+    if (!potential.empty()) reduced += potential[static_cast<std::size_t>(a.from)] - potential[static_cast<std::size_t>(a.to)];
+    if (capacity[k] > flow[k]) residual.push_back({id_of(a.from), id_of(a.to), capacity[k] - flow[k], reduced}), of.emplace_back(k, true);
+    if (flow[k] > 0) residual.push_back({id_of(a.to), id_of(a.from), flow[k], -reduced}), of.emplace_back(k, false);
   }
+  std::size_t negative = 0;
+  for (const auto& r : residual) negative += r.cost < 0;
+  std::printf("  %zu of %zu residual arcs below zero\n", negative, residual.size());
   std::vector<std::size_t> by(residual.size());
   for (std::size_t k = 0; k < by.size(); ++k) by[k] = k;
   std::stable_sort(by.begin(), by.end(), [&](std::size_t x, std::size_t y) { return residual[x].from < residual[y].from; });
@@ -287,13 +312,59 @@ void solve_from(const Problem& p, const std::vector<Value>& capacity, std::vecto
   }
 }
 
+/// Prices for a start, as kangle's FlowNetwork::min_cost_flow sets them: the least costs
+/// from the source on the residual network of `flow`, the source held at 0 and the sink
+/// left out (a cycle through either is what the solve is there to find); the nodes not
+/// reached above all others; the sink where no arc back out of it costs less than nothing.
+/// Bellman-Ford passes until they settle (kangle gives up after 64; here it is printed).
+std::vector<Value> start_prices(const Problem& p, const std::vector<Value>& capacity, const std::vector<Value>& flow) {
+  const int passes = 1000;
+  auto start = std::chrono::steady_clock::now();
+  const auto unreached = std::numeric_limits<Value>::max() / 4;
+  std::vector<Value> potential(p.supplies.size(), unreached);
+  std::size_t source = 0, sink = 0;
+  for (std::size_t k = 0; k < p.supplies.size(); ++k) {
+    if (p.supplies[k] > 0) source = k;
+    if (p.supplies[k] < 0) sink = k;
+  }
+  potential[source] = 0;
+  int pass = 0;
+  for (bool changed = true; changed && pass < passes; ++pass) {
+    changed = false;
+    for (std::size_t k = 0; k < p.arcs.size(); ++k) {
+      const auto& a = p.arcs[k];
+      auto u = static_cast<std::size_t>(a.from), v = static_cast<std::size_t>(a.to);
+      if (u == sink || v == sink) continue;
+      if (capacity[k] > flow[k] && v != source && potential[u] != unreached && potential[u] + a.cost < potential[v])
+        potential[v] = potential[u] + a.cost, changed = true;
+      if (flow[k] > 0 && u != source && potential[v] != unreached && potential[v] - a.cost < potential[u])
+        potential[u] = potential[v] - a.cost, changed = true;
+    }
+  }
+  Value highest = 0;
+  for (auto value : potential)
+    if (value != unreached) highest = std::max(highest, value);
+  for (auto& value : potential)
+    if (value == unreached) value = highest + 1;
+  bool any = false;
+  for (std::size_t k = 0; k < p.arcs.size(); ++k) {
+    const auto& a = p.arcs[k];
+    if (static_cast<std::size_t>(a.to) != sink || flow[k] == 0) continue;
+    Value back = potential[static_cast<std::size_t>(a.from)] + a.cost;
+    if (!any || back > potential[sink]) potential[sink] = back, any = true;
+  }
+  std::printf("  priced in %d passes, %.2f s%s\n", pass, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+              pass < passes ? ", settled" : "");
+  return potential;
+}
+
 /// A build's start without a rota before: a greedy flow (the arcs out of the source in
 /// order of cost, each one's units sent down arcs with room, the cheapest first and the
 /// last added among equals, by a
 /// depth-first search that leaves behind nodes that no longer reach the sink; the rest by
 /// the bypass), then the residual network solved in order. Prints the greedy's time and
 /// the units it sent; returns the optimum.
-Value greedy(const Problem& p) {
+Value greedy(const Problem& p, Prices prices) {
   const int n = static_cast<int>(p.supplies.size());
   int source = 0, sink = 0;
   for (int k = 0; k < n; ++k) {
@@ -344,7 +415,13 @@ Value greedy(const Problem& p) {
   std::printf("  greedy %.2f s, %lld units\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
               static_cast<long long>(sent));
   start = std::chrono::steady_clock::now();
-  solve_from(p, capacity, flow, true);
+  std::vector<Value> potential;
+  if (prices == Prices::from_source) potential = start_prices(p, capacity, flow);
+  if (prices == Prices::optimum) {
+    potential = optimum_potentials(p);
+    start = std::chrono::steady_clock::now();
+  }
+  solve_from(p, capacity, flow, true, potential);
   std::printf("  residual solve %.2f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   Value total = 0;
   for (std::size_t k = 0; k < flow.size(); ++k) total += flow[k] * p.arcs[k].cost;
@@ -357,7 +434,7 @@ Value greedy(const Problem& p) {
 /// instead. Then the min-cost circulation on that flow's residual network, by
 /// NetworkSimplex priced mixed, and the changed network solved from nothing: both timed,
 /// their optima compared. Returns the first solve's optimum, the file's network's.
-Value warm(const Problem& p, int units) {
+Value warm(const Problem& p, int units, Prices prices) {
   const int n = static_cast<int>(p.supplies.size());
   int source = 0, sink = 0;
   for (int k = 0; k < n; ++k) {
@@ -381,7 +458,7 @@ Value warm(const Problem& p, int units) {
     cost[g.arcFromId(static_cast<int>(k))] = p.arcs[order[k]].cost;
   }
   for (int k = 0; k < n; ++k) supply[g.nodeFromId(k)] = p.supplies[static_cast<std::size_t>(k)];
-  std::vector<Value> flow(p.arcs.size()), cap(p.arcs.size());
+  std::vector<Value> flow(p.arcs.size()), cap(p.arcs.size()), potential;
   Value optimum = 0;
   {
     lemon::NetworkSimplex<Graph, Value, Value> solver(g);
@@ -415,7 +492,12 @@ Value warm(const Problem& p, int units) {
     ++taken;
   }
   auto start = std::chrono::steady_clock::now();
-  solve_from(p, cap, flow, false);
+  if (prices == Prices::from_source) potential = start_prices(p, cap, flow);
+  if (prices == Prices::optimum) {
+    potential = optimum_potentials(p);
+    start = std::chrono::steady_clock::now();
+  }
+  solve_from(p, cap, flow, false, potential);
   std::printf("  residual solve %.2f s, %d units taken\n",
               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), taken);
   // The cold solve of the same changed network, to compare.
@@ -473,10 +555,16 @@ int main(int argc, char** argv) {
       {"two-steps-cost-push", two_steps<Cost>(Cost::PUSH)},
       {"two-steps-simplex", two_steps<Simplex>(Simplex::BLOCK_SEARCH)},
       {"priced-all", [](const Problem& p) { return priced(p, 16, 4, std::numeric_limits<int>::max()); }},
-      {"warm-8", [](const Problem& p) { return warm(p, 8); }},
-      {"warm-64", [](const Problem& p) { return warm(p, 64); }},
-      {"warm-0", [](const Problem& p) { return warm(p, 0); }},
-      {"greedy", greedy},
+      {"warm-0", [](const Problem& p) { return warm(p, 0, Prices::none); }},
+      {"warm-8", [](const Problem& p) { return warm(p, 8, Prices::none); }},
+      {"warm-64", [](const Problem& p) { return warm(p, 64, Prices::none); }},
+      {"warm-0-priced", [](const Problem& p) { return warm(p, 0, Prices::from_source); }},
+      {"warm-8-priced", [](const Problem& p) { return warm(p, 8, Prices::from_source); }},
+      {"warm-64-priced", [](const Problem& p) { return warm(p, 64, Prices::from_source); }},
+      {"warm-0-optimum-priced", [](const Problem& p) { return warm(p, 0, Prices::optimum); }},
+      {"greedy", [](const Problem& p) { return greedy(p, Prices::none); }},
+      {"greedy-priced", [](const Problem& p) { return greedy(p, Prices::from_source); }},
+      {"greedy-optimum-priced", [](const Problem& p) { return greedy(p, Prices::optimum); }},
       {"priced-8", [](const Problem& p) { return priced(p, 8, 2, 8); }},
   };
   std::vector<std::string> wanted(argv + 2, argv + argc);
