@@ -854,14 +854,15 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
                                [](const auto& entry) { return !entry.fixed && entry.previous; });
     auto pricing = district && !keeping ? FlowNetwork::Pricing::in_order : FlowNetwork::Pricing::mixed;
     // A district's solve starts from a flow near the optimum, which it then finds in a
-    // fraction of the time (bench/README.md, "Growth"): a rebuild from the rota before
-    // (each seat its holder can still take, along the arcs that take them there, the
-    // others left empty), a build from a greedy flow.
-    std::vector<std::int64_t> start;
-    if (district && !keeping) start = net.greedy_flow(source, sink, open_seats);
-    if (district && keeping) {
-      start.assign(static_cast<std::size_t>(net.arc_count()), 0);
-      auto full = [&](FlowNetwork::Arc arc) { return start[static_cast<std::size_t>(arc)] >= net.capacity(arc); };
+    // fraction of the time (bench/README.md, "Growth"): a rebuild from the rota before, a
+    // build from a greedy flow.
+    // The rota before as a flow: one unit for each seat whose holder is still a candidate,
+    // along the arcs that take them there (their alike's cheapest shift with room, its
+    // week, its day, the seat's own arc or its group's); a path with an arc already full
+    // (a limit lowered, a week's room gone) is left out, and the rest left empty.
+    auto rota_before_as_flow = [&] {
+      std::vector<std::int64_t> flow(static_cast<std::size_t>(net.arc_count()), 0);
+      auto full = [&](FlowNetwork::Arc arc) { return flow[static_cast<std::size_t>(arc)] >= net.capacity(arc); };
       std::map<std::pair<std::size_t, std::size_t>, FlowNetwork::Arc> direct_to;  // (entry, volunteer) → arc
       for (const auto& choice : direct) direct_to[{choice.entry, choice.volunteer}] = choice.arc;
       std::int64_t held_again = 0;
@@ -883,17 +884,22 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
         if (auto to_seat = direct_to.find({e, holder}); to_seat != direct_to.end()) {
           path.push_back(to_seat->second);
         } else {
-          path.push_back(std::find_if(group.from.begin(), group.from.end(), [&](const Entering& f) { return f.alike == a; })->arc);
+          auto into_group = std::find_if(group.from.begin(), group.from.end(), [&](const Entering& f) { return f.alike == a; });
+          if (into_group == group.from.end()) continue;
+          path.push_back(into_group->arc);
           path.push_back(group.to_seat[static_cast<std::size_t>(
               std::find(group.entries.begin(), group.entries.end(), e) - group.entries.begin())]);
         }
         if (path.back() != into_sink[e]) path.push_back(into_sink[e]);
         if (std::any_of(path.begin(), path.end(), full)) continue;
-        for (auto arc : path) ++start[static_cast<std::size_t>(arc)];
+        for (auto arc : path) ++flow[static_cast<std::size_t>(arc)];
         ++held_again;
       }
-      start[static_cast<std::size_t>(left_empty)] = open_seats - held_again;
-    }
+      flow[static_cast<std::size_t>(left_empty)] = open_seats - held_again;
+      return flow;
+    };
+    std::vector<std::int64_t> start;
+    if (district) start = keeping ? rota_before_as_flow() : net.greedy_flow(source, sink, open_seats);
     auto solution = net.min_cost_flow(source, sink, open_seats, {}, pricing, start);
     auto flow = [&](FlowNetwork::Arc arc) { return solution.flow[static_cast<std::size_t>(arc)]; };
     auto take = [&](std::size_t entry, std::size_t volunteer) {
