@@ -853,9 +853,6 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     bool keeping = std::any_of(rota.entries.begin(), rota.entries.end(),
                                [](const auto& entry) { return !entry.fixed && entry.previous; });
     auto pricing = district && !keeping ? FlowNetwork::Pricing::in_order : FlowNetwork::Pricing::mixed;
-    // A district's solve starts from a flow near the optimum, which it then finds in a
-    // fraction of the time (bench/README.md, "Growth"): a rebuild from the rota before, a
-    // build from a greedy flow.
     // The rota before as a flow: one unit for each seat whose holder is still a candidate,
     // along the arcs that take them there (their alike's cheapest shift with room, its
     // week, its day, the seat's own arc or its group's); a path with an arc already full
@@ -898,6 +895,9 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       flow[static_cast<std::size_t>(left_empty)] = open_seats - held_again;
       return flow;
     };
+    // A district's solve starts from a flow near the optimum, which it then finds in a
+    // fraction of the time (bench/README.md, "Growth"): a rebuild from the rota before, a
+    // build from a greedy flow.
     std::vector<std::int64_t> start;
     if (district) start = keeping ? rota_before_as_flow() : net.greedy_flow(source, sink, open_seats);
     auto solution = net.min_cost_flow(source, sink, open_seats, {}, pricing, start);
