@@ -477,8 +477,8 @@ void fill_what_is_left(const config::Config& config, const std::vector<people::V
 
 /// Why each empty seat is empty, from the first hard constraint that left nobody.
 void explain_unfilled(const config::Config& config, const std::vector<people::Volunteer>& volunteers,
-                      const BySkill& by_skill, const SeatTable& table, const Holdings& holdings, const std::optional<Date>& frozen_before,
-                      RotaPlan& plan) {
+                      const BySkill& by_skill, const SeatTable& table, const Holdings& holdings,
+                      const std::optional<Date>& frozen_before, RotaPlan& plan) {
   for (const auto& entry : table.entries) {
     if (entry.holder || plan.assigned.contains(entry.seat->key)) continue;
     const auto& session = *entry.session;

@@ -17,9 +17,10 @@ namespace {
 
 using Graph = lemon::StaticDigraph;
 
-/// Prices for a solve from a start, by node id of `graph` (the start's residual network):
-/// each node's least cost from `source` (Bellman-Ford passes), the source held at 0 and the
-/// sink left out: a cycle through either is what the solve is there to find, and one
+/// Prices the arcs of `graph` (a start's residual network) for a solve from that start:
+/// each arc's `cost` plus its tail's price, less its head's. Returns the prices by node id,
+/// or nothing with the costs untouched. A node's price is its least cost from `source`
+/// (Bellman-Ford passes), the source held at 0 and the sink left out: a cycle through either is what the solve is there to find, and one
 /// through the sink (a seat left empty) would drag every price down with it. Nodes not
 /// reached are priced above all others; the sink so that no arc out of it costs less than
 /// nothing. NetworkSimplex starts a circulation with every potential at 0, so on the costs
@@ -29,8 +30,8 @@ using Graph = lemon::StaticDigraph;
 /// priced or not: the same optimum. Empty when the prices do not settle within `passes` (a
 /// cycle costing less than nothing away from the source and the sink) or pass 2^60, which
 /// keeps the simplex's potentials, and the arcs' costs less the prices, in 64 bits.
-std::vector<std::int64_t> start_prices(const Graph& graph, const Graph::ArcMap<std::int64_t>& cost, Graph::Node source,
-                                       Graph::Node sink, int passes) {
+std::vector<std::int64_t> price_from_start(const Graph& graph, Graph::ArcMap<std::int64_t>& cost, Graph::Node source,
+                                           Graph::Node sink, int passes) {
   constexpr std::int64_t unreached = std::numeric_limits<std::int64_t>::max(), limit = std::int64_t{1} << 60;
   std::vector<std::int64_t> price(static_cast<std::size_t>(graph.nodeNum()), unreached);
   auto at = [&](Graph::Node n) -> std::int64_t& { return price[static_cast<std::size_t>(graph.id(n))]; };
@@ -64,12 +65,15 @@ std::vector<std::int64_t> start_prices(const Graph& graph, const Graph::ArcMap<s
   }
   if (for_sink < -limit || for_sink > limit) return {};
   at(sink) = for_sink;
-  // Every arc's cost less the prices must fit in 64 bits too.
+  // Every arc's cost less the prices must fit in 64 bits too: checked before any is changed.
+  std::vector<std::int64_t> priced(static_cast<std::size_t>(graph.arcNum()));
   for (int k = 0; k < graph.arcNum(); ++k) {
     const auto arc = graph.arcFromId(k);
-    std::int64_t priced = 0;
-    if (__builtin_add_overflow(cost[arc], at(graph.source(arc)) - at(graph.target(arc)), &priced)) return {};
+    if (__builtin_add_overflow(cost[arc], at(graph.source(arc)) - at(graph.target(arc)), &priced[static_cast<std::size_t>(k)])) {
+      return {};
+    }
   }
+  for (int k = 0; k < graph.arcNum(); ++k) cost[graph.arcFromId(k)] = priced[static_cast<std::size_t>(k)];
   return price;
 }
 
@@ -153,13 +157,9 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
     }
     Graph::NodeMap<std::int64_t> supplies(graph);
     auto node = [&](std::size_t n) { return graph.nodeFromId(static_cast<int>(id_of(static_cast<Node>(n)))); };
-    std::vector<std::int64_t> prices;
-    if (from_flow) prices = start_prices(graph, cost, node(static_cast<std::size_t>(source)), node(static_cast<std::size_t>(sink)), 64);
-    if (!prices.empty()) {
-      for (std::size_t k = 0; k < by_source.size(); ++k) {
-        auto arc = graph.arcFromId(static_cast<int>(k));
-        cost[arc] += prices[static_cast<std::size_t>(graph.id(graph.source(arc)))] - prices[static_cast<std::size_t>(graph.id(graph.target(arc)))];
-      }
+    std::vector<std::int64_t> prices;  // by graph node id: added back to the simplex's potentials below
+    if (from_flow) {
+      prices = price_from_start(graph, cost, node(static_cast<std::size_t>(source)), node(static_cast<std::size_t>(sink)), 64);
     }
     for (std::size_t n = 0; n < nodes; ++n) supplies[node(n)] = from_flow ? 0 : supply[n];
     lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t> simplex(graph, pricing == Pricing::mixed);
