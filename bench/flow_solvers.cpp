@@ -20,7 +20,9 @@
 // nothing); greedy (from a greedy flow, as a district's build); each warm and greedy also
 // -priced (the residual network's arcs priced by the start's least costs from the source,
 // as kangle solves from a start) and warm-0 and greedy -optimum-priced (by the optimum's
-// own potentials: the best any prices give).
+// own potentials: the best any prices give); greedy-augmented-priced (the greedy flow made a
+// maximum flow before the solve) and seats-first-priced (a start that fills the seats one
+// at a time, each by its cheapest path from the source).
 #include <lemon/capacity_scaling.h>
 #include <lemon/cost_scaling.h>
 #include <lemon/core.h>
@@ -358,49 +360,129 @@ std::vector<Value> start_prices(const Problem& p, const std::vector<Value>& capa
   return potential;
 }
 
+/// The cost of `flow` over p's arcs.
+Value cost_of(const Problem& p, const std::vector<Value>& flow) {
+  Value total = 0;
+  for (std::size_t k = 0; k < flow.size(); ++k) total += flow[k] * p.arcs[k].cost;
+  return total;
+}
+
+/// The source, the sink and the bypass (the arc from one to the other) of a rota's network.
+struct Ends {
+  int source = 0, sink = 0;
+  std::size_t bypass = 0;
+};
+Ends ends_of(const Problem& p) {
+  Ends e;
+  for (int k = 0; k < static_cast<int>(p.supplies.size()); ++k) {
+    if (p.supplies[static_cast<std::size_t>(k)] > 0) e.source = k;
+    if (p.supplies[static_cast<std::size_t>(k)] < 0) e.sink = k;
+  }
+  e.bypass = p.arcs.size();
+  for (std::size_t k = 0; k < p.arcs.size(); ++k) {
+    if (p.arcs[k].from == e.source && p.arcs[k].to == e.sink) e.bypass = k;
+  }
+  return e;
+}
+
+/// A start's units sent by the source and the rest by the bypass; prints what the start
+/// took and costs, then prices it (as `prices` says), solves the residual network in order
+/// and returns the optimum.
+Value solve_from_start(const Problem& p, const char* name, std::vector<Value>& flow, Value sent, Prices prices,
+                       std::chrono::steady_clock::time_point start) {
+  const auto e = ends_of(p);
+  flow[e.bypass] = p.supplies[static_cast<std::size_t>(e.source)] - sent;
+  std::printf("  %s %.2f s, %lld units, cost %lld\n", name,
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), static_cast<long long>(sent),
+              static_cast<long long>(cost_of(p, flow)));
+  std::vector<Value> capacity(p.arcs.size());
+  for (std::size_t k = 0; k < p.arcs.size(); ++k) capacity[k] = p.arcs[k].capacity;
+  start = std::chrono::steady_clock::now();
+  std::vector<Value> potential;
+  if (prices == Prices::from_source) potential = start_prices(p, capacity, flow);
+  if (prices == Prices::optimum) {
+    potential = optimum_potentials(p);
+    start = std::chrono::steady_clock::now();
+  }
+  solve_from(p, capacity, flow, true, potential);
+  std::printf("  residual solve %.2f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return cost_of(p, flow);
+}
+
+/// More units for `flow` (the bypass left out of it), each by a shortest path in arcs
+/// (breadth first) on its residual network, until none reaches the sink: a maximum flow,
+/// every seat that can be filled filled. Returns the units added.
+Value augment_to_most(const Problem& p, std::vector<Value>& flow) {
+  const auto e = ends_of(p);
+  const auto n = p.supplies.size();
+  std::vector<std::vector<std::pair<std::size_t, bool>>> residual(n);  // (arc, forward)
+  for (std::size_t k = 0; k < p.arcs.size(); ++k) {
+    if (k == e.bypass) continue;
+    residual[static_cast<std::size_t>(p.arcs[k].from)].emplace_back(k, true);
+    residual[static_cast<std::size_t>(p.arcs[k].to)].emplace_back(k, false);
+  }
+  Value added = 0;
+  for (;;) {
+    std::vector<std::pair<std::size_t, bool>> parent(n, {p.arcs.size(), true});
+    std::vector<char> seen(n, 0);
+    std::vector<int> queue{e.source};
+    seen[static_cast<std::size_t>(e.source)] = 1;
+    for (std::size_t q = 0; q < queue.size() && !seen[static_cast<std::size_t>(e.sink)]; ++q) {
+      for (auto [k, forward] : residual[static_cast<std::size_t>(queue[q])]) {
+        const int v = forward ? p.arcs[k].to : p.arcs[k].from;
+        if (seen[static_cast<std::size_t>(v)] || (forward ? flow[k] >= p.arcs[k].capacity : flow[k] <= 0)) continue;
+        seen[static_cast<std::size_t>(v)] = 1;
+        parent[static_cast<std::size_t>(v)] = {k, forward};
+        queue.push_back(v);
+      }
+    }
+    if (!seen[static_cast<std::size_t>(e.sink)]) return added;
+    for (int v = e.sink; v != e.source;) {
+      auto [k, forward] = parent[static_cast<std::size_t>(v)];
+      flow[k] += forward ? 1 : -1;
+      v = forward ? p.arcs[k].from : p.arcs[k].to;
+    }
+    ++added;
+  }
+}
+
 /// A build's start without a rota before: a greedy flow (the arcs out of the source in
 /// order of cost, each one's units sent down arcs with room, the cheapest first and the
-/// last added among equals, by a
-/// depth-first search that leaves behind nodes that no longer reach the sink; the rest by
-/// the bypass), then the residual network solved in order. Prints the greedy's time and
-/// the units it sent; returns the optimum.
-Value greedy(const Problem& p, Prices prices) {
-  const int n = static_cast<int>(p.supplies.size());
-  int source = 0, sink = 0;
-  for (int k = 0; k < n; ++k) {
-    if (p.supplies[k] > 0) source = k;
-    if (p.supplies[k] < 0) sink = k;
-  }
+/// last added among equals, by a depth-first search that leaves behind nodes that no
+/// longer reach the sink; the rest by the bypass), then the residual network solved in
+/// order. With `augmented`, the greedy flow is first made a maximum flow
+/// (augment_to_most). Prints the start's time, units and cost; returns the optimum.
+Value greedy(const Problem& p, Prices prices, bool augmented = false) {
+  const auto e = ends_of(p);
+  const int source = e.source, sink = e.sink;
   auto start = std::chrono::steady_clock::now();
-  std::vector<std::vector<std::size_t>> out(static_cast<std::size_t>(n));
-  std::size_t bypass = p.arcs.size();
+  std::vector<std::vector<std::size_t>> out(p.supplies.size());
   for (std::size_t k = 0; k < p.arcs.size(); ++k) {
-    if (p.arcs[k].from == source && p.arcs[k].to == sink) bypass = k;
-    else out[static_cast<std::size_t>(p.arcs[k].from)].push_back(k);
+    if (k != e.bypass) out[static_cast<std::size_t>(p.arcs[k].from)].push_back(k);
   }
   for (auto& arcs : out) {
     std::sort(arcs.begin(), arcs.end(), [&](std::size_t x, std::size_t y) {
       return p.arcs[x].cost < p.arcs[y].cost || (p.arcs[x].cost == p.arcs[y].cost && x > y);
     });
   }
-  std::vector<Value> flow(p.arcs.size(), 0), capacity(p.arcs.size());
-  for (std::size_t k = 0; k < p.arcs.size(); ++k) capacity[k] = p.arcs[k].capacity;
-  std::vector<std::size_t> next(static_cast<std::size_t>(n), 0);  // each node's first arc that may still lead on
-  std::vector<char> dead(static_cast<std::size_t>(n), 0);
+  std::vector<Value> flow(p.arcs.size(), 0);
+  auto full = [&](std::size_t k) { return flow[k] == p.arcs[k].capacity; };
+  std::vector<std::size_t> next(p.supplies.size(), 0);  // each node's first arc that may still lead on
+  std::vector<char> dead(p.supplies.size(), 0);
   Value sent = 0;
   for (auto first : out[static_cast<std::size_t>(source)]) {
-    while (flow[first] < capacity[first] && !dead[static_cast<std::size_t>(p.arcs[first].to)]) {
+    while (!full(first) && !dead[static_cast<std::size_t>(p.arcs[first].to)]) {
       std::vector<std::size_t> path{first};
       int at = p.arcs[first].to;
       while (at != sink && !path.empty()) {
         auto u = static_cast<std::size_t>(at);
         auto& i = next[u];
-        while (i < out[u].size() && (flow[out[u][i]] == capacity[out[u][i]] || dead[static_cast<std::size_t>(p.arcs[out[u][i]].to)])) ++i;
+        while (i < out[u].size() && (full(out[u][i]) || dead[static_cast<std::size_t>(p.arcs[out[u][i]].to)])) ++i;
         if (i == out[u].size()) {
           dead[u] = 1;
           path.pop_back();
           if (path.empty()) break;
-          at = path.size() == 0 ? source : p.arcs[path.back()].to;
+          at = p.arcs[path.back()].to;
           continue;
         }
         path.push_back(out[u][i]);
@@ -411,21 +493,69 @@ Value greedy(const Problem& p, Prices prices) {
       ++sent;
     }
   }
-  flow[bypass] = p.supplies[static_cast<std::size_t>(source)] - sent;
-  std::printf("  greedy %.2f s, %lld units\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-              static_cast<long long>(sent));
-  start = std::chrono::steady_clock::now();
-  std::vector<Value> potential;
-  if (prices == Prices::from_source) potential = start_prices(p, capacity, flow);
-  if (prices == Prices::optimum) {
-    potential = optimum_potentials(p);
-    start = std::chrono::steady_clock::now();
+  if (augmented) sent += augment_to_most(p, flow);
+  return solve_from_start(p, augmented ? "greedy and augmented" : "greedy", flow, sent, prices, start);
+}
+
+/// A start that fills the seats one by one instead: each arc into the sink, the most
+/// rewarded first and among equals the one whose tail has the fewest arcs within two steps
+/// back, takes the cheapest path from the source to it over arcs with room (a search back
+/// through the network, which has no cycle), while that path costs less than the bypass.
+/// Returns the optimum solved from it, as greedy().
+Value seats_first(const Problem& p, Prices prices) {
+  const auto e = ends_of(p);
+  auto start = std::chrono::steady_clock::now();
+  const auto n = p.supplies.size();
+  std::vector<std::vector<std::size_t>> in(n);
+  std::vector<std::size_t> seats;
+  for (std::size_t k = 0; k < p.arcs.size(); ++k) {
+    if (k == e.bypass) continue;
+    in[static_cast<std::size_t>(p.arcs[k].to)].push_back(k);
+    if (p.arcs[k].to == e.sink) seats.push_back(k);
   }
-  solve_from(p, capacity, flow, true, potential);
-  std::printf("  residual solve %.2f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  Value total = 0;
-  for (std::size_t k = 0; k < flow.size(); ++k) total += flow[k] * p.arcs[k].cost;
-  return total;
+  std::vector<std::size_t> near(n, 0);  // arcs into the node and into its tails
+  for (std::size_t u = 0; u < n; ++u) {
+    near[u] = in[u].size();
+    for (auto k : in[u]) near[u] += in[static_cast<std::size_t>(p.arcs[k].from)].size();
+  }
+  std::stable_sort(seats.begin(), seats.end(), [&](std::size_t x, std::size_t y) {
+    if (p.arcs[x].cost != p.arcs[y].cost) return p.arcs[x].cost < p.arcs[y].cost;
+    return near[static_cast<std::size_t>(p.arcs[x].from)] < near[static_cast<std::size_t>(p.arcs[y].from)];
+  });
+  std::vector<Value> flow(p.arcs.size(), 0);
+  const Value unreachable = std::numeric_limits<Value>::max() / 4;
+  std::vector<Value> cheapest(n, unreachable);
+  std::vector<std::size_t> via(n, p.arcs.size());
+  std::vector<Value> searched(n, -1);  // the seat whose search last priced the node
+  Value search = 0;
+  // The cheapest path's cost from the source to u over arcs with room, its last arc in via.
+  auto price = [&](auto& self, int u) -> Value {
+    const auto at = static_cast<std::size_t>(u);
+    if (u == e.source) return 0;
+    if (searched[at] == search) return cheapest[at];
+    searched[at] = search;
+    cheapest[at] = unreachable;
+    for (auto k : in[at]) {
+      if (flow[k] >= p.arcs[k].capacity) continue;
+      const Value before = self(self, p.arcs[k].from);
+      if (before != unreachable && before + p.arcs[k].cost < cheapest[at]) cheapest[at] = before + p.arcs[k].cost, via[at] = k;
+    }
+    return cheapest[at];
+  };
+  Value sent = 0;
+  for (auto seat : seats) {
+    for (;;) {
+      ++search;
+      const Value to_tail = price(price, p.arcs[seat].from);
+      if (flow[seat] >= p.arcs[seat].capacity || to_tail == unreachable || to_tail + p.arcs[seat].cost >= 0) break;
+      ++flow[seat];
+      for (int u = p.arcs[seat].from; u != e.source; u = p.arcs[via[static_cast<std::size_t>(u)]].from) {
+        ++flow[via[static_cast<std::size_t>(u)]];
+      }
+      ++sent;
+    }
+  }
+  return solve_from_start(p, "seats first", flow, sent, prices, start);
 }
 
 /// A warm start, as a rebuild has one (FlowNetwork::min_cost_flow's `start`): the optimum
@@ -565,6 +695,8 @@ int main(int argc, char** argv) {
       {"greedy", [](const Problem& p) { return greedy(p, Prices::none); }},
       {"greedy-priced", [](const Problem& p) { return greedy(p, Prices::from_source); }},
       {"greedy-optimum-priced", [](const Problem& p) { return greedy(p, Prices::optimum); }},
+      {"greedy-augmented-priced", [](const Problem& p) { return greedy(p, Prices::from_source, true); }},
+      {"seats-first-priced", [](const Problem& p) { return seats_first(p, Prices::from_source); }},
       {"priced-8", [](const Problem& p) { return priced(p, 8, 2, 8); }},
   };
   std::vector<std::string> wanted(argv + 2, argv + argc);
