@@ -295,4 +295,33 @@ TEST_CASE("greedy_flow: the cheapest way on first, the rest by the bypass, a flo
   CHECK_THROWS_AS(narrow.greedy_flow(from, to, 2), std::logic_error);
 }
 
+TEST_CASE("greedy_flow: a unit with no way left takes one by moving an earlier unit, before a dearer arc's", "[solver]") {
+  // A's cheapest way is the one seat B can take; the greedy's search first sends A there.
+  FlowNetwork net;
+  auto s = net.add_node(), t = net.add_node(), a = net.add_node(), b = net.add_node(), c = net.add_node();
+  auto only_b = net.add_node(), either = net.add_node();
+  auto a_in = net.add_arc(s, a, 1, 1), b_in = net.add_arc(s, b, 1, 2), c_in = net.add_arc(s, c, 1, 3);
+  auto a_to_b_seat = net.add_arc(a, only_b, 1, 0), a_to_other = net.add_arc(a, either, 1, 1);
+  auto b_to_seat = net.add_arc(b, only_b, 1, 0), c_to_other = net.add_arc(c, either, 1, 0);
+  net.add_arc(only_b, t, 1, -10);
+  net.add_arc(either, t, 1, -10);
+  auto bypass = net.add_arc(s, t, 3, 0);
+  auto flow = net.greedy_flow(s, t, 3);
+  auto at = [&](FlowNetwork::Arc arc) { return flow[static_cast<std::size_t>(arc)]; };
+  CHECK(at(a_in) == 1);
+  CHECK(at(b_in) == 1);  // B's unit moved A's: without it, B would send nothing
+  CHECK(at(b_to_seat) == 1);
+  CHECK(at(a_to_b_seat) == 0);
+  CHECK(at(a_to_other) == 1);
+  CHECK(at(c_in) == 0);  // C, dearer, comes after B and finds both seats taken
+  CHECK(at(c_to_other) == 0);
+  CHECK(at(bypass) == 1);
+  // The cheapest flow of 2 is this one: the greedy flow is already an optimum.
+  CHECK(net.min_cost_flow(s, t, 2).cost == -20 + 1 + 2 + 1);
+  flow = net.greedy_flow(s, t, 2);
+  CHECK(at(b_in) == 1);
+  CHECK(at(a_to_other) == 1);
+  CHECK(at(bypass) == 0);
+}
+
 }  // namespace min_cost_flow_test
