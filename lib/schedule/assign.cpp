@@ -586,11 +586,12 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   // The flow, on copies of the table and holdings of the fixed seats, without the
   // volunteer-days `forbidden`; returns its cost, the objective of every tier above
   // (and, the first time, the network's size in arcs), or nullopt when holders kept
-  // alike (`holders_alike`) cannot be dealt their seats.
+  // alike to others (all but those `apart`, by index) cannot be dealt their seats: the
+  // volunteers of those kinds are then in `uneven`.
   const bool district = volunteers.size() >= options.district_from;
   const BySkill by_skill(volunteers);
   auto solve = [&](const Forbidden& forbidden, SeatTable& rota, Holdings& held, bool first, std::int64_t& arcs_out,
-                   bool holders_alike) -> std::optional<std::int64_t> {
+                   const std::vector<char>& apart, std::vector<std::size_t>& uneven) -> std::optional<std::int64_t> {
     // Seats of one day, the same parts of it and one skill have the same candidates (skill,
     // certificate, availability and who is busy that day look at nothing else): they share
     // a node, a group. Each candidate's volunteer-day has one arc into it (the day's own
@@ -687,9 +688,9 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
         }
         group.candidates.push_back({i, most, least < most});
         groups_of[i].emplace_back(g, most);
-        // A seat cheaper only by the keep bonus leaves its holder alike to others when
-        // `holders_alike`: their arc to it then leaves the alike's day node.
-        if (least < most && !(holders_alike && volunteers[i].preferences.empty())) differs_somewhere[i] = 1;
+        // A seat cheaper only by the keep bonus leaves its holder alike to others unless
+        // `apart`: their arc to it then leaves the alike's day node.
+        if (least < most && (apart[i] || !volunteers[i].preferences.empty())) differs_somewhere[i] = 1;
       }
     }
     // Volunteers the network cannot tell apart (the same groups at the same costs, the same
@@ -971,13 +972,14 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       auto& units = units_of[a];
       std::stable_sort(units.begin(), units.end(), [](const Unit& x, const Unit& y) { return x.date < y.date; });
       if (!kept_by[a].empty()) {
-        if (!deal_around_kept(a, units)) return std::nullopt;
+        if (!deal_around_kept(a, units)) uneven.insert(uneven.end(), alikes[a].members.begin(), alikes[a].members.end());
         continue;
       }
       for (std::size_t u = 0; u < units.size(); ++u) {
         members_in[{units[u].group, units[u].from}].push_back(alikes[a].members[u % alikes[a].members.size()]);
       }
     }
+    if (!uneven.empty()) return std::nullopt;
     // In a group, every pairing of the units that came in with the seats that took one is
     // optimal (none costs more than was paid, none can cost less than the optimum): the
     // units in the order they came take the seats in rota order. keep_regulars then
@@ -1015,20 +1017,26 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   int solves = 0;
   std::int64_t arcs = 1;
   // A district's holders of seats kept alike to others first (a rebuild's network is
-  // then some half the size); again with each apart when their seats cannot be dealt.
+  // then some half the size); where a kind's seats cannot be dealt evenly, again with its
+  // holders apart (a city's rebuild took twice the time and memory with every holder
+  // apart); should that not do, with every holder apart.
   auto solved_with = [&](const Forbidden& forbidden) {
     bool first = solves++ == 0;
     if (first && options.solving) options.solving(open_seats);
-    if (district) {
+    std::vector<char> apart(volunteers.size(), district ? 0 : 1);
+    for (int round = 0;; ++round) {
       Solved solved{table, holdings};
-      if (auto cost = solve(forbidden, solved.table, solved.holdings, first, arcs, true)) {
+      std::vector<std::size_t> uneven;
+      if (auto cost = solve(forbidden, solved.table, solved.holdings, first, arcs, apart, uneven)) {
         solved.cost = *cost;
         return solved;
       }
+      if (round == 0) {
+        for (auto i : uneven) apart[i] = 1;
+      } else {
+        std::fill(apart.begin(), apart.end(), 1);
+      }
     }
-    Solved solved{table, holdings};
-    solved.cost = *solve(forbidden, solved.table, solved.holdings, first, arcs, false);
-    return solved;
   };
   constexpr std::int64_t arcs_per_search = 4'000'000;
   auto root = solved_with({});

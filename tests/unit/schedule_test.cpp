@@ -1381,6 +1381,38 @@ TEST_CASE("assign: a district's rebuild keeps holders of seats alike to others w
   }
 }
 
+TEST_CASE("assign: a district's rebuild sets apart only the holders of the kind whose seats cannot be dealt evenly",
+          "[schedule]") {
+  // Two kinds of alike volunteers (free always; 1–3 limit 3, 4–6 limit 4) and four general
+  // seats on each of three days: one group a day. The rebuild keeps every seat. The first
+  // kind kept 3, 2 and 1: a node each. The second kept 2, 2 and 2: one node still, not
+  // three (a city's rebuild took twice the time and memory with every holder apart).
+  std::vector<Session> sessions;
+  for (int day : {7, 8, 9}) {
+    for (const char* kiosk : {"a", "b", "c", "d"}) sessions.push_back(session(kiosk, ymd(2026, 12, day), "09:00-11:30", {"general"}));
+  }
+  std::vector<Volunteer> people;
+  for (std::int64_t id = 1; id <= 6; ++id) people.push_back(person(id, {}, always(), id <= 3 ? 3 : 4));
+  // By day, at a, b, c, d: 1 and 2 and 4 and 5; 1 and 3 and 4 and 6; 1 and 2 and 5 and 6.
+  const std::vector<std::int64_t> holders = {1, 2, 4, 5, 1, 3, 4, 6, 1, 2, 5, 6};
+  AssignOptions options;
+  for (std::size_t s = 0; s < sessions.size(); ++s) options.previous[only_seat(sessions[s])] = holders[s];
+  std::ostringstream network;
+  options.network_out = &network;
+  auto plan = assign(sessions, people, options);
+  CHECK(plan.assigned == options.previous);
+  auto written = read_dimacs(network.str());
+  auto shifts = std::count_if(written.arcs.begin(), written.arcs.end(),
+                              [&](const auto& arc) { return arc.from == written.source && arc.to != written.sink; });
+  CHECK(shifts == 3 * 3 + 4);  // three nodes of three shifts, and one of four
+  // The optimum of the street's network, a node for each volunteer.
+  std::ostringstream street;
+  options.network_out = &street;
+  options.district_from = std::numeric_limits<std::size_t>::max();
+  schedule::assign(example(), sessions, people, options);
+  CHECK(written.optimum == read_dimacs(street.str()).optimum);
+}
+
 TEST_CASE("assign: a district's rebuild deals an alike's seat to the member whose week has room, not the one with fewest seats",
           "[schedule]") {
   // Weekly limit 1. Volunteers 1 and 2 are alike (free always, limit 4); 3 serves Tuesday
