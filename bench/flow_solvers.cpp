@@ -3,7 +3,9 @@
 // FILE`: DIMACS, ending `c optimum COST`) solved again by each of LEMON's algorithms, timed,
 // each optimum checked against kangle's. What bench/README.md ("Which solver") reports.
 //
-//   g++ -O2 -std=c++17 bench/flow_solvers.cpp -o flow_solvers -llemon && ./flow_solvers FILE [NAME...]
+//   g++ -O2 -std=c++20 -Ilib -c lib/solver/min_cost_flow.cpp
+//   g++ -O2 -std=c++17 -Ilib bench/flow_solvers.cpp min_cost_flow.o -o flow_solvers -llemon
+//   ./flow_solvers FILE [NAME...]
 //
 // NAME picks algorithms (default: all): simplex-mixed and simplex-in-order (kangle's:
 // NetworkSimplex's block search on the static graph lib/solver builds, its arcs by source
@@ -18,14 +20,16 @@
 // network, the rest priced in); warm-0, warm-8 and warm-64 (the optimum less 0, 8 or 64
 // units of a drop-out, solved again from that start on the residual network, and from
 // nothing); greedy (from the greedy flow a district's build started from until
-// 2026-12-06); greedy-rerouted (as it starts now: after the arcs out of the source of
-// each cost, augmenting paths for their units the greedy search could not send); each
+// 2026-12-06); greedy-rerouted (kangle's greedy_flow, as a build starts now: after the
+// arcs out of the source of each cost, augmenting paths for the units its search could not
+// send); each
 // warm and greedy also -priced (the residual network's arcs priced by the start's least
 // costs from the source, as kangle solves from a start) and warm-0 and greedy
 // -optimum-priced (by the optimum's own potentials: the best any prices give);
-// greedy-augmented-priced (the greedy flow made a maximum flow before the solve) and
 // seats-first-priced (a start that fills the seats one at a time, each by its cheapest
 // path from the source).
+#include "solver/min_cost_flow.hpp"
+
 #include <lemon/capacity_scaling.h>
 #include <lemon/cost_scaling.h>
 #include <lemon/core.h>
@@ -37,7 +41,6 @@
 #include <lemon/static_graph.h>
 
 #include <algorithm>
-#include <optional>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -413,111 +416,13 @@ Value solve_from_start(const Problem& p, const char* name, std::vector<Value>& f
   return cost_of(p, flow);
 }
 
-/// More units for a flow from the heads of some arcs out of the source, by augmenting
-/// paths that never pass the source, as kangle's greedy flow sends them (`Augmenting` in
-/// lib/solver/min_cost_flow.cpp): Dinic's phases, each labelling the nodes by their fewest
-/// residual arcs to the sink, then sending units down arcs one label lower, a node without
-/// one left out for the phase; until a phase sends nothing.
-class Augmenting {
-public:
-  explicit Augmenting(const Problem& p) : p_(p), e_(ends_of(p)), residual_(p.supplies.size()), label_(p.supplies.size()) {
-    for (std::size_t k = 0; k < p.arcs.size(); ++k) {
-      residual_[static_cast<std::size_t>(p.arcs[k].from)].push_back({k, true});
-      residual_[static_cast<std::size_t>(p.arcs[k].to)].push_back({k, false});
-    }
-    current_.resize(p.supplies.size());
-  }
-  /// Units from the heads of `starts` (arcs out of the source with room), each through its
-  /// start; returns how many.
-  Value send(std::vector<Value>& flow, const std::vector<std::size_t>& starts) {
-    Value sent = 0;
-    for (bool more = true; more;) {
-      label(flow);
-      more = false;
-      for (auto start : starts) {
-        const auto head = static_cast<std::size_t>(p_.arcs[start].to);
-        while (flow[start] < p_.arcs[start].capacity && label_[head] < unreached() && path_to_sink(flow, head)) {
-          for (auto [k, forward] : path_) flow[k] += forward ? 1 : -1;
-          ++flow[start];
-          ++sent;
-          more = true;
-        }
-      }
-    }
-    return sent;
-  }
-
-private:
-  struct End {
-    std::size_t arc;
-    bool forward;  // the node is the arc's tail
-  };
-  int unreached() const { return static_cast<int>(p_.supplies.size()); }
-  /// The other node of `end`'s residual arc, or -1 when it has no room.
-  int across(const std::vector<Value>& flow, End end) const {
-    const auto& a = p_.arcs[end.arc];
-    if (end.forward ? flow[end.arc] >= a.capacity : flow[end.arc] <= 0) return -1;
-    return end.forward ? a.to : a.from;
-  }
-  void label(const std::vector<Value>& flow) {
-    std::fill(label_.begin(), label_.end(), unreached());
-    std::fill(current_.begin(), current_.end(), 0);
-    std::vector<int> queue{e_.sink};
-    label_[static_cast<std::size_t>(e_.sink)] = 0;
-    for (std::size_t q = 0; q < queue.size(); ++q) {
-      const int v = queue[q];
-      for (auto end : residual_[static_cast<std::size_t>(v)]) {
-        const End into{end.arc, !end.forward};
-        const int u = into.forward ? p_.arcs[into.arc].from : p_.arcs[into.arc].to;
-        if (u == e_.source || label_[static_cast<std::size_t>(u)] != unreached() || across(flow, into) != v) continue;
-        label_[static_cast<std::size_t>(u)] = label_[static_cast<std::size_t>(v)] + 1;
-        queue.push_back(u);
-      }
-    }
-  }
-  bool path_to_sink(const std::vector<Value>& flow, std::size_t from) {
-    path_.clear();
-    auto u = from;
-    while (static_cast<int>(u) != e_.sink) {
-      bool advanced = false;
-      for (auto& i = current_[u]; i < residual_[u].size(); ++i) {
-        const int v = across(flow, residual_[u][i]);
-        if (v < 0 || v == e_.source || label_[u] != label_[static_cast<std::size_t>(v)] + 1) continue;
-        path_.push_back(residual_[u][i]);
-        u = static_cast<std::size_t>(v);
-        advanced = true;
-        break;
-      }
-      if (advanced) continue;
-      label_[u] = unreached();
-      if (path_.empty()) return false;
-      const auto& last = p_.arcs[path_.back().arc];
-      u = static_cast<std::size_t>(path_.back().forward ? last.from : last.to);
-      path_.pop_back();
-    }
-    return true;
-  }
-
-  const Problem& p_;
-  Ends e_;
-  std::vector<std::vector<End>> residual_;
-  std::vector<int> label_;
-  std::vector<std::size_t> current_;
-  std::vector<End> path_;
-};
-
-/// How a greedy flow sends what its depth-first search cannot: not at all (the rest by
-/// the bypass), by augmenting paths from every arc out of the source once it is done (a
-/// maximum flow: every seat that can be filled filled), or by augmenting paths from the
-/// arcs of each cost once their search is done (kangle's since 2026-12-06).
-enum class Rest { bypass, most, each_cost };
-
-/// A build's start without a rota before: a greedy flow (the arcs out of the source in
-/// order of cost, each one's units sent down arcs with room, the cheapest first and the
-/// last added among equals, by a depth-first search that leaves behind nodes that no
-/// longer reach the sink), what it cannot send as `rest` says, then the residual network
-/// solved in order. Prints the start's time, units and cost; returns the optimum.
-Value greedy(const Problem& p, Prices prices, Rest rest = Rest::bypass) {
+/// A build's start without a rota before, as kangle made it until 2026-12-06: a greedy
+/// flow (the arcs out of the source in order of cost, each one's units sent down arcs with
+/// room, the cheapest first and the last added among equals, by a depth-first search that
+/// leaves behind nodes that no longer reach the sink; the rest by the bypass), then the
+/// residual network solved in order. Prints the start's time, units and cost; returns the
+/// optimum.
+Value greedy(const Problem& p, Prices prices) {
   const auto e = ends_of(p);
   const int source = e.source, sink = e.sink;
   auto start = std::chrono::steady_clock::now();
@@ -534,12 +439,8 @@ Value greedy(const Problem& p, Prices prices, Rest rest = Rest::bypass) {
   auto full = [&](std::size_t k) { return flow[k] == p.arcs[k].capacity; };
   std::vector<std::size_t> next(p.supplies.size(), 0);  // each node's first arc that may still lead on
   std::vector<char> dead(p.supplies.size(), 0);
-  std::optional<Augmenting> augmenting;
-  if (rest != Rest::bypass) augmenting.emplace(p);
   Value sent = 0;
-  const auto& from_source = out[static_cast<std::size_t>(source)];
-  for (std::size_t f = 0; f < from_source.size(); ++f) {
-    const auto first = from_source[f];
+  for (auto first : out[static_cast<std::size_t>(source)]) {
     while (!full(first) && !dead[static_cast<std::size_t>(p.arcs[first].to)]) {
       std::vector<std::size_t> path{first};
       int at = p.arcs[first].to;
@@ -561,24 +462,22 @@ Value greedy(const Problem& p, Prices prices, Rest rest = Rest::bypass) {
       for (auto k : path) ++flow[k];
       ++sent;
     }
-    const bool last_of_cost = f + 1 == from_source.size() || p.arcs[from_source[f + 1]].cost != p.arcs[first].cost;
-    if (rest == Rest::each_cost && last_of_cost) {
-      std::vector<std::size_t> starts;
-      for (auto g = f + 1; g-- > 0 && p.arcs[from_source[g]].cost == p.arcs[first].cost;) {
-        if (!full(from_source[g])) starts.push_back(from_source[g]);
-      }
-      if (!starts.empty()) sent += augmenting->send(flow, starts);
-    }
   }
-  if (rest == Rest::most) {
-    std::vector<std::size_t> starts;
-    for (auto k : from_source) {
-      if (!full(k)) starts.push_back(k);
-    }
-    sent += augmenting->send(flow, starts);
-  }
-  const char* name = rest == Rest::bypass ? "greedy" : rest == Rest::most ? "greedy and augmented" : "greedy rerouted by cost";
-  return solve_from_start(p, name, flow, sent, prices, start);
+  return solve_from_start(p, "greedy", flow, sent, prices, start);
+}
+
+/// A build's start as kangle makes it now: kangle's own FlowNetwork::greedy_flow (after the
+/// arcs out of the source of each cost, augmenting paths for the units its search could
+/// not send), on the same network; then the residual network solved in order.
+Value greedy_rerouted(const Problem& p, Prices prices) {
+  const auto e = ends_of(p);
+  auto start = std::chrono::steady_clock::now();
+  kangle::solver::FlowNetwork net;
+  for (std::size_t n = 0; n < p.supplies.size(); ++n) net.add_node();
+  for (const auto& a : p.arcs) net.add_arc(a.from, a.to, a.capacity, a.cost);
+  const Value amount = p.supplies[static_cast<std::size_t>(e.source)];
+  auto flow = net.greedy_flow(e.source, e.sink, amount);
+  return solve_from_start(p, "greedy rerouted by cost", flow, amount - flow[e.bypass], prices, start);
 }
 
 /// A start that fills the seats one by one instead: each arc into the sink, the most
@@ -779,9 +678,8 @@ int main(int argc, char** argv) {
       {"greedy", [](const Problem& p) { return greedy(p, Prices::none); }},
       {"greedy-priced", [](const Problem& p) { return greedy(p, Prices::from_source); }},
       {"greedy-optimum-priced", [](const Problem& p) { return greedy(p, Prices::optimum); }},
-      {"greedy-augmented-priced", [](const Problem& p) { return greedy(p, Prices::from_source, Rest::most); }},
-      {"greedy-rerouted", [](const Problem& p) { return greedy(p, Prices::none, Rest::each_cost); }},
-      {"greedy-rerouted-priced", [](const Problem& p) { return greedy(p, Prices::from_source, Rest::each_cost); }},
+      {"greedy-rerouted", [](const Problem& p) { return greedy_rerouted(p, Prices::none); }},
+      {"greedy-rerouted-priced", [](const Problem& p) { return greedy_rerouted(p, Prices::from_source); }},
       {"seats-first-priced", [](const Problem& p) { return seats_first(p, Prices::from_source); }},
       {"priced-8", [](const Problem& p) { return priced(p, 8, 2, 8); }},
   };

@@ -85,7 +85,8 @@ header() {
 }
 
 growth_rota() {
-  g++ -O2 -std=c++17 bench/flow_solvers.cpp -o "$out/flow_solvers" -llemon 2> /dev/null
+  g++ -O2 -std=c++20 -Ilib -c lib/solver/min_cost_flow.cpp -o "$out/min_cost_flow.o" 2> /dev/null
+  g++ -O2 -std=c++17 -Ilib bench/flow_solvers.cpp "$out/min_cost_flow.o" -o "$out/flow_solvers" -llemon 2> /dev/null
   header "Rota: \`schedule build --month 2026-12\` (kiosks × volunteers)"
   local sites volunteers ws rebuilds=()
   local -x KANGLE_NOW=2026-11-23T02:00:00Z  # before December: the whole month is open
