@@ -414,7 +414,8 @@ std::vector<std::int64_t> FlowNetwork::greedy_flow(Node source, Node sink, std::
     }
     // After the last arc of a cost, the units of that cost that found no way down arcs with
     // room take one by moving earlier units, before any dearer arc's units can: a city's
-    // greedy flow is then as cheap as an optimum, and its build solves in half the time.
+    // greedy flow has then been as cheap as an optimum at every size measured, and its
+    // build solves in half the time.
     if (k + 1 < begin[from_source + 1] && arcs_[out[k + 1]].cost == arcs_[first].cost) continue;
     std::vector<std::size_t> starts;
     for (auto j = level; j <= k; ++j) {
