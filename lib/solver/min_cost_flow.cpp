@@ -88,6 +88,8 @@ public:
   Augmenting(const Arcs& arcs, int nodes, std::size_t source, std::size_t sink)
       : arcs_(arcs), source_(source), sink_(sink), unreached_(nodes), begin_(static_cast<std::size_t>(nodes) + 1, 0),
         label_(static_cast<std::size_t>(nodes)), current_(static_cast<std::size_t>(nodes)) {
+    // Arcs and nodes are numbered in 32 bits here: a network of more would not fit in memory.
+    if (arcs.size() > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("greedy flow: too many arcs");
     for (const auto& a : arcs) {
       ++begin_[static_cast<std::size_t>(a.from) + 1];
       ++begin_[static_cast<std::size_t>(a.to) + 1];
@@ -96,8 +98,9 @@ public:
     ends_.resize(2 * arcs.size());
     auto at = begin_;
     for (std::size_t i = 0; i < arcs.size(); ++i) {
-      ends_[at[static_cast<std::size_t>(arcs[i].from)]++] = {i, true};
-      ends_[at[static_cast<std::size_t>(arcs[i].to)]++] = {i, false};
+      const auto arc = static_cast<std::uint32_t>(i);
+      ends_[at[static_cast<std::size_t>(arcs[i].from)]++] = {arc, static_cast<std::uint32_t>(arcs[i].to), true};
+      ends_[at[static_cast<std::size_t>(arcs[i].to)]++] = {arc, static_cast<std::uint32_t>(arcs[i].from), false};
     }
   }
 
@@ -111,7 +114,7 @@ public:
       for (auto start : starts) {
         const auto head = static_cast<std::size_t>(arcs_[start].to);
         while (sent < most && flow[start] < arcs_[start].capacity && label_[head] < unreached_ && path_to_sink(flow, head)) {
-          for (auto [arc, forward] : path_) flow[arc] += forward ? 1 : -1;
+          for (const auto& end : path_) flow[end.arc] += end.forward ? 1 : -1;
           ++flow[start];
           ++sent;
           more = true;
@@ -122,15 +125,15 @@ public:
   }
 
 private:
+  /// An arc as seen from one of its nodes: the other node, and whether the node is the
+  /// arc's tail (the residual arc from it runs along the arc).
   struct End {
-    std::size_t arc;
-    bool forward;  // the node is the arc's tail: the residual arc runs along it
+    std::uint32_t arc, other;
+    bool forward;
   };
-  /// The residual arc of `end` from its node, if it has room: its other node, else none.
-  std::optional<std::size_t> across(const std::vector<std::int64_t>& flow, End end) const {
-    const auto& a = arcs_[end.arc];
-    if (end.forward ? flow[end.arc] >= a.capacity : flow[end.arc] <= 0) return std::nullopt;
-    return static_cast<std::size_t>(end.forward ? a.to : a.from);
+  /// Whether the residual arc of `end` from its node has room.
+  bool room(const std::vector<std::int64_t>& flow, End end) const {
+    return end.forward ? flow[end.arc] < arcs_[end.arc].capacity : flow[end.arc] > 0;
   }
   /// Each node's fewest residual arcs to the sink (a search back from it), the source
   /// never passed; unreached_ where none.
@@ -142,11 +145,9 @@ private:
     for (std::size_t q = 0; q < queue_.size(); ++q) {
       const auto v = queue_[q];
       for (auto k = begin_[v]; k < begin_[v + 1]; ++k) {
-        // The residual arc into v of this end: along its arc when v is the head.
-        const End into{ends_[k].arc, !ends_[k].forward};
-        const auto& a = arcs_[into.arc];
-        const auto u = static_cast<std::size_t>(into.forward ? a.from : a.to);
-        if (u == source_ || label_[u] != unreached_ || across(flow, into) != v) continue;
+        // The residual arc from the other node into v: against the arc when v is its tail.
+        const auto u = ends_[k].other;
+        if (label_[u] != unreached_ || u == source_ || !room(flow, {ends_[k].arc, ends_[k].other, !ends_[k].forward})) continue;
         label_[u] = label_[v] + 1;
         queue_.push_back(u);
       }
@@ -160,10 +161,10 @@ private:
     while (u != sink_) {
       bool advanced = false;
       for (auto& k = current_[u]; k < begin_[u + 1]; ++k) {
-        auto v = across(flow, ends_[k]);
-        if (!v || *v == source_ || label_[u] != label_[*v] + 1) continue;
+        const auto v = ends_[k].other;
+        if (label_[u] != label_[v] + 1 || v == source_ || !room(flow, ends_[k])) continue;
         path_.push_back(ends_[k]);
-        u = *v;
+        u = v;
         advanced = true;
         break;
       }
@@ -171,7 +172,7 @@ private:
       label_[u] = unreached_;
       if (path_.empty()) return false;
       const auto& last = arcs_[path_.back().arc];
-      u = static_cast<std::size_t>(path_.back().forward ? last.from : last.to);
+      u = static_cast<std::size_t>(path_.back().forward ? last.from : last.to);  // the node it left
       path_.pop_back();
     }
     return true;
