@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <tuple>
 
 #include "solver/min_cost_flow.hpp"
@@ -1031,6 +1032,8 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
         solved.cost = *cost;
         return solved;
       }
+      // With every holder apart, no kind holds a kept seat: nothing is left to deal.
+      if (std::find(apart.begin(), apart.end(), 0) == apart.end()) throw std::logic_error("assign: holders apart not dealt");
       if (round == 0) {
         for (auto i : uneven) apart[i] = 1;
       } else {
