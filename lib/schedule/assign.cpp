@@ -584,87 +584,77 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   }
   const Tiers tiers(open_seats, most_seats);
 
-  // The flow, on copies of the table and holdings of the fixed seats, without the
-  // volunteer-days `forbidden`; returns its cost, the objective of every tier above
-  // (and, the first time, the network's size in arcs), or nullopt when holders kept
-  // alike to others (all but those `apart`, by index) cannot be dealt their seats: the
-  // volunteers of those kinds are then in `uneven`.
   const bool district = volunteers.size() >= options.district_from;
   const BySkill by_skill(volunteers);
-  auto solve = [&](const Forbidden& forbidden, SeatTable& rota, Holdings& held, bool first, std::int64_t& arcs_out,
-                   const std::vector<char>& apart, std::vector<std::size_t>& uneven) -> std::optional<std::int64_t> {
-    // Seats of one day, the same parts of it and one skill have the same candidates (skill,
-    // certificate, availability and who is busy that day look at nothing else): they share
-    // a node, a group. Each candidate's volunteer-day has one arc into it (the day's own
-    // capacity) and it has one of capacity 1 to each of its seats, so the arcs number
-    // candidates plus seats, not their product (a district's 13.5 million arcs become 1
-    // million). Costs that differ by seat stay exact (stated preferences; a rebuild's kept
-    // seats): the arc into the group costs what the dearest seat of the group costs that
-    // volunteer-day, and each seat that costs them less gets a direct arc at its own cost.
-    // So a path through the group never costs less than the seat it ends at costs that
-    // volunteer-day, and a unit in the group may go to any of its seats: each flow of this
-    // network is one of the plain network (an arc from every candidate to every seat, at
-    // the seat's own cost) costing no more, and each flow of the plain network is one of
-    // this costing the same. The two have the same optimum.
-    struct Candidate {
-      std::size_t volunteer;
-      std::int64_t most;  // the arc's cost: the dearest seat of the group for them
-      bool differs;       // some seat of the group costs them less
-    };
-    struct Entering {
-      FlowNetwork::Arc arc;  // alike-day → group
-      std::size_t alike;
-      FlowNetwork::Node day;
-    };
-    struct Group {
-      std::vector<std::size_t> entries;  // its seats, in rota order
-      std::vector<Candidate> candidates;  // by volunteer index
-      std::optional<FlowNetwork::Node> node;
-      std::vector<FlowNetwork::Arc> to_seat;  // group → seat, by entries
-      std::vector<Entering> from;
-    };
+  // Seats of one day, the same parts of it and one skill have the same candidates (skill,
+  // certificate, availability and who is busy that day look at nothing else): they share
+  // a node, a group. Each candidate's volunteer-day has one arc into it (the day's own
+  // capacity) and it has one of capacity 1 to each of its seats, so the arcs number
+  // candidates plus seats, not their product (a district's 13.5 million arcs become 1
+  // million). Costs that differ by seat stay exact (stated preferences; a rebuild's kept
+  // seats): the arc into the group costs what the dearest seat of the group costs that
+  // volunteer-day, and each seat that costs them less gets a direct arc at its own cost.
+  // So a path through the group never costs less than the seat it ends at costs that
+  // volunteer-day, and a unit in the group may go to any of its seats: each flow of this
+  // network is one of the plain network (an arc from every candidate to every seat, at
+  // the seat's own cost) costing no more, and each flow of the plain network is one of
+  // this costing the same. The two have the same optimum.
+  struct Candidate {
+    std::size_t volunteer;
+    std::int64_t most;  // the arc's cost: the dearest seat of the group for them
+    bool differs;       // some seat of the group costs them less
+  };
+  struct Group {
+    std::vector<std::size_t> entries;  // its seats, in rota order
+    std::vector<Candidate> candidates;  // by volunteer index
+  };
+  // The groups of the open seats with their candidates, for the volunteer-days not
+  // forbidden: the same in every round of a solve (only who is set apart changes), so
+  // listed once for them all (a city's rebuild spent a second on them each round).
+  struct Candidates {
     std::vector<Group> groups;
-    std::vector<std::size_t> group_index(rota.entries.size());
+    std::vector<std::size_t> group_index;  // by entry
+  };
+  // Who has a seat's skill (anyone, for a general seat) and is free on its weekday at its
+  // parts of the day, listed once for each skill, weekday and parts: each group then
+  // looks only at those (blackouts, certificates and busy days aside).
+  std::map<std::tuple<std::string, unsigned, unsigned long>, std::vector<std::size_t>> free_by_slot;
+  auto free_then = [&](const Session& session, const Seat& seat, std::bitset<3> needed) -> const std::vector<std::size_t>& {
+    auto day = staffing_weekday(session).c_encoding();
+    auto [it, fresh] = free_by_slot.try_emplace({seat.skill, day, needed.to_ulong()});
+    auto& listed = it->second;
+    if (!fresh) return listed;
+    for (auto i : by_skill.who_may_take(seat)) {
+      if (free_on(volunteers[i], day, needed)) listed.push_back(i);
+    }
+    return listed;
+  };
+  // What seat `e` costs volunteer `i` (on the seat's day).
+  auto seat_cost = [&](std::size_t e, std::size_t i) {
+    const auto& entry = table.entries[e];
+    return off_preference(volunteers[i], *entry.session, *entry.seat) - (entry.previous == i ? tiers.keep_bonus : 0);
+  };
+  auto candidates_without = [&](const Forbidden& forbidden) {
+    Candidates listed;
+    auto& groups = listed.groups;
+    listed.group_index.resize(table.entries.size());
     std::map<std::tuple<Date, unsigned long, std::string>, std::size_t> group_of;
-    for (std::size_t e = 0; e < rota.entries.size(); ++e) {
-      const auto& entry = rota.entries[e];
+    for (std::size_t e = 0; e < table.entries.size(); ++e) {
+      const auto& entry = table.entries[e];
       if (entry.fixed) continue;
       auto key = std::tuple{entry.session->date, part_bits(entry.session->time).to_ulong(), entry.seat->skill};
       auto [it, fresh] = group_of.try_emplace(std::move(key), groups.size());
       if (fresh) groups.emplace_back();
       groups[it->second].entries.push_back(e);
-      group_index[e] = it->second;
+      listed.group_index[e] = it->second;
     }
-    // Who has a seat's skill (anyone, for a general seat) and is free on its weekday at its
-    // parts of the day, listed once for each skill, weekday and parts: each group then
-    // looks only at those (blackouts, certificates and busy days aside).
-    std::map<std::tuple<std::string, unsigned, unsigned long>, std::vector<std::size_t>> free_by_slot;
-    auto free_then = [&](const Session& session, const Seat& seat, std::bitset<3> needed) -> const std::vector<std::size_t>& {
-      auto day = staffing_weekday(session).c_encoding();
-      auto [it, fresh] = free_by_slot.try_emplace({seat.skill, day, needed.to_ulong()});
-      auto& listed = it->second;
-      if (!fresh) return listed;
-      for (auto i : by_skill.who_may_take(seat)) {
-        if (free_on(volunteers[i], day, needed)) listed.push_back(i);
-      }
-      return listed;
-    };
-    // What seat `e` costs volunteer `i` (on the seat's day).
-    auto seat_cost = [&](std::size_t e, std::size_t i) {
-      const auto& entry = rota.entries[e];
-      return off_preference(volunteers[i], *entry.session, *entry.seat) - (entry.previous == i ? tiers.keep_bonus : 0);
-    };
-    // Each group's candidates, and each volunteer's groups.
-    std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> groups_of(volunteers.size());  // (group, most)
-    std::vector<char> differs_somewhere(volunteers.size(), 0);
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      auto& group = groups[g];
+    for (auto& group : groups) {
       // Its first seat stands for all: the same day, parts of the day and skill.
-      const auto& session = *rota.entries[group.entries.front()].session;
-      const auto& seat = *rota.entries[group.entries.front()].seat;
+      const auto& session = *table.entries[group.entries.front()].session;
+      const auto& seat = *table.entries[group.entries.front()].seat;
       std::vector<std::size_t> previous;
       for (auto e : group.entries) {
-        if (auto v = rota.entries[e].previous) previous.push_back(*v);
+        if (auto v = table.entries[e].previous) previous.push_back(*v);
       }
       std::sort(previous.begin(), previous.end());
       auto needed = part_bits(session.time);
@@ -672,7 +662,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       const auto* skill = config.catalogue.find_skill(seat.skill);
       const bool certified = skill && !skill->certificate.empty();
       for (std::size_t i : free_then(session, seat, needed)) {
-        if (held.busy(i, session.date) || (certified && !has_skill(config, volunteers[i], seat, session.date)) ||
+        if (holdings.busy(i, session.date) || (certified && !has_skill(config, volunteers[i], seat, session.date)) ||
             away_on(volunteers[i], session.date) || (!forbidden.empty() && forbidden.contains({i, session.date}))) {
           continue;
         }
@@ -688,10 +678,39 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
           }
         }
         group.candidates.push_back({i, most, least < most});
-        groups_of[i].emplace_back(g, most);
-        // A seat cheaper only by the keep bonus leaves its holder alike to others unless
-        // `apart`: their arc to it then leaves the alike's day node.
-        if (least < most && (apart[i] || !volunteers[i].preferences.empty())) differs_somewhere[i] = 1;
+      }
+    }
+    return listed;
+  };
+
+  // The flow, on copies of the table and holdings of the fixed seats, among `candidates`;
+  // returns its cost, the objective of every tier above (and, the first time, the
+  // network's size in arcs), or nullopt when holders kept alike to others (all but those
+  // `apart`, by index) cannot be dealt their seats: the volunteers of those kinds are then
+  // in `uneven`.
+  auto solve = [&](const Candidates& candidates, SeatTable& rota, Holdings& held, bool first, std::int64_t& arcs_out,
+                   const std::vector<char>& apart, std::vector<std::size_t>& uneven) -> std::optional<std::int64_t> {
+    const auto& groups = candidates.groups;
+    const auto& group_index = candidates.group_index;
+    struct Entering {
+      FlowNetwork::Arc arc;  // alike-day → group
+      std::size_t alike;
+      FlowNetwork::Node day;
+    };
+    // A group's place in the network.
+    struct GroupArcs {
+      std::optional<FlowNetwork::Node> node;
+      std::vector<FlowNetwork::Arc> to_seat;  // group → seat, by entries
+      std::vector<Entering> from;
+    };
+    std::vector<GroupArcs> group_arcs(groups.size());
+    // A seat cheaper only by the keep bonus leaves its holder alike to others unless
+    // `apart`: their arc to it then leaves the alike's day node.
+    std::vector<char> differs_somewhere(volunteers.size(), 0);
+    for (const auto& group : groups) {
+      for (const auto& candidate : group.candidates) {
+        auto i = candidate.volunteer;
+        if (candidate.differs && (apart[i] || !volunteers[i].preferences.empty())) differs_somewhere[i] = 1;
       }
     }
     // Volunteers the network cannot tell apart (the same groups at the same costs, the same
@@ -710,6 +729,11 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     std::vector<Alike> alikes;
     std::vector<std::size_t> alike_of(volunteers.size());
     {
+      // Each volunteer's groups, with what the arc into each costs them.
+      std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> groups_of(volunteers.size());
+      for (std::size_t g = 0; g < groups.size(); ++g) {
+        for (const auto& candidate : groups[g].candidates) groups_of[candidate.volunteer].emplace_back(g, candidate.most);
+      }
       using Kind = std::tuple<int, int, std::vector<Date>, std::vector<std::pair<std::size_t, std::int64_t>>>;
       std::map<Kind, std::size_t> kinds;
       for (std::size_t i = 0; i < volunteers.size(); ++i) {
@@ -797,15 +821,16 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     };
     // The group's node and its arcs from every candidate alike-day, made by the alike's
     // first member (each of them is a candidate of the same groups).
-    auto open_group = [&](Group& group) {
-      group.node = net.add_node();
-      const auto& date = rota.entries[group.entries.front()].session->date;
-      for (const auto& candidate : group.candidates) {
+    auto open_group = [&](std::size_t g) {
+      auto& arcs = group_arcs[g];
+      arcs.node = net.add_node();
+      const auto& date = rota.entries[groups[g].entries.front()].session->date;
+      for (const auto& candidate : groups[g].candidates) {
         auto a = alike_of[candidate.volunteer];
         if (alikes[a].members.front() != candidate.volunteer) continue;
         auto day = day_of(a, date);
         auto units = sessions_per_day * static_cast<std::int64_t>(alikes[a].members.size());
-        group.from.push_back({net.add_arc(day, *group.node, units, candidate.most), a, day});
+        arcs.from.push_back({net.add_arc(day, *arcs.node, units, candidate.most), a, day});
       }
     };
     struct Choice {
@@ -819,7 +844,8 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     // the rotas of the network of an arc per candidate and seat.
     for (std::size_t e = 0; e < rota.entries.size(); ++e) {
       if (rota.entries[e].fixed) continue;
-      auto& group = groups[group_index[e]];
+      const auto& group = groups[group_index[e]];
+      auto& arcs = group_arcs[group_index[e]];
       auto filled = -tiers.fill_reward + tiers.spread_step * (rota.entries[e].seat->number - 1);
       std::vector<std::pair<std::size_t, std::int64_t>> cheaper;  // (volunteer, cost): less than through the group
       for (const auto& candidate : group.candidates) {
@@ -829,14 +855,14 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       if (district && cheaper.empty()) {
         // Reached by its group's arc alone: that arc goes to the sink, without a node for
         // the seat (a district's solve takes a quarter less time).
-        if (!group.node) open_group(group);
-        group.to_seat.push_back(into_sink[e] = net.add_arc(*group.node, sink, 1, filled));
+        if (!arcs.node) open_group(group_index[e]);
+        arcs.to_seat.push_back(into_sink[e] = net.add_arc(*arcs.node, sink, 1, filled));
         continue;
       }
       auto seat_node = net.add_node();
       into_sink[e] = net.add_arc(seat_node, sink, 1, filled);
-      if (!group.node) open_group(group);
-      group.to_seat.push_back(net.add_arc(*group.node, seat_node, 1, 0));
+      if (!arcs.node) open_group(group_index[e]);
+      arcs.to_seat.push_back(net.add_arc(*arcs.node, seat_node, 1, 0));
       for (auto [volunteer, cost] : cheaper) {
         auto day = day_of(alike_of[volunteer], rota.entries[e].session->date);
         direct.push_back({net.add_arc(day, seat_node, 1, cost), e, volunteer});
@@ -870,6 +896,7 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
         if (entry.fixed || !entry.previous) continue;
         const auto holder = *entry.previous;
         const auto& group = groups[group_index[e]];
+        const auto& arcs = group_arcs[group_index[e]];
         // Candidates are listed by volunteer index (free_then lists them so).
         auto candidate = std::lower_bound(group.candidates.begin(), group.candidates.end(), holder,
                                           [](const Candidate& c, std::size_t v) { return c.volunteer < v; });
@@ -883,10 +910,10 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
         if (auto to_seat = direct_to.find({e, holder}); to_seat != direct_to.end()) {
           path.push_back(to_seat->second);
         } else {
-          auto into_group = std::find_if(group.from.begin(), group.from.end(), [&](const Entering& f) { return f.alike == a; });
-          if (into_group == group.from.end()) continue;
+          auto into_group = std::find_if(arcs.from.begin(), arcs.from.end(), [&](const Entering& f) { return f.alike == a; });
+          if (into_group == arcs.from.end()) continue;
           path.push_back(into_group->arc);
-          path.push_back(group.to_seat[static_cast<std::size_t>(
+          path.push_back(arcs.to_seat[static_cast<std::size_t>(
               std::find(group.entries.begin(), group.entries.end(), e) - group.entries.begin())]);
         }
         if (path.back() != into_sink[e]) path.push_back(into_sink[e]);
@@ -927,8 +954,9 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     std::vector<std::vector<Unit>> units_of(alikes.size());
     for (std::size_t g = 0; g < groups.size(); ++g) {
       const auto& date = rota.entries[groups[g].entries.front()].session->date;
-      for (std::size_t f = 0; f < groups[g].from.size(); ++f) {
-        for (auto units = flow(groups[g].from[f].arc); units > 0; --units) units_of[groups[g].from[f].alike].push_back({date, g, f});
+      const auto& from = group_arcs[g].from;
+      for (std::size_t f = 0; f < from.size(); ++f) {
+        for (auto units = flow(from[f].arc); units > 0; --units) units_of[from[f].alike].push_back({date, g, f});
       }
     }
     std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> members_in;  // (group, arc in) → volunteers
@@ -987,12 +1015,13 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     // exchanges seats for the same volunteers week after week.
     for (std::size_t g = 0; g < groups.size(); ++g) {
       const auto& group = groups[g];
+      const auto& arcs = group_arcs[g];
       std::size_t s = 0;
-      for (std::size_t f = 0; f < group.from.size(); ++f) {
+      for (std::size_t f = 0; f < arcs.from.size(); ++f) {
         auto in = members_in.find({g, f});
         if (in == members_in.end()) continue;
         for (auto volunteer : in->second) {
-          while (s < group.entries.size() && flow(group.to_seat[s]) == 0) ++s;
+          while (s < group.entries.size() && flow(arcs.to_seat[s]) == 0) ++s;
           if (s == group.entries.size()) break;  // cannot happen: the flow is conserved at the group
           take(group.entries[s++], volunteer);
         }
@@ -1024,11 +1053,12 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   auto solved_with = [&](const Forbidden& forbidden) {
     bool first = solves++ == 0;
     if (first && options.solving) options.solving(open_seats);
+    const auto candidates = candidates_without(forbidden);
     std::vector<char> apart(volunteers.size(), district ? 0 : 1);
     for (int round = 0;; ++round) {
       Solved solved{table, holdings};
       std::vector<std::size_t> uneven;
-      if (auto cost = solve(forbidden, solved.table, solved.holdings, first, arcs, apart, uneven)) {
+      if (auto cost = solve(candidates, solved.table, solved.holdings, first, arcs, apart, uneven)) {
         solved.cost = *cost;
         return solved;
       }
