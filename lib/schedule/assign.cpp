@@ -649,6 +649,13 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       groups[it->second].entries.push_back(e);
       listed.group_index[e] = it->second;
     }
+    // Most volunteers are away on no day, state no preferences and serve no day yet: a byte
+    // each says so, and the groups read nothing else of theirs (a city's groups have 4.6
+    // million candidates, and reading each one's own record missed the cache).
+    std::vector<char> plain(volunteers.size());
+    for (std::size_t i = 0; i < volunteers.size(); ++i) {
+      plain[i] = volunteers[i].blackouts.empty() && volunteers[i].preferences.empty() && holdings.days(i).empty();
+    }
     for (auto& group : groups) {
       // Its first seat stands for all: the same day, parts of the day and skill.
       const auto& session = *table.entries[group.entries.front()].session;
@@ -663,13 +670,14 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       const auto* skill = config.catalogue.find_skill(seat.skill);
       const bool certified = skill && !skill->certificate.empty();
       for (std::size_t i : free_then(session, seat, needed)) {
-        if (holdings.busy(i, session.date) || (certified && !has_skill(config, volunteers[i], seat, session.date)) ||
-            away_on(volunteers[i], session.date) || (!forbidden.empty() && forbidden.contains({i, session.date}))) {
+        if ((!plain[i] && (holdings.busy(i, session.date) || away_on(volunteers[i], session.date))) ||
+            (certified && !has_skill(config, volunteers[i], seat, session.date)) ||
+            (!forbidden.empty() && forbidden.contains({i, session.date}))) {
           continue;
         }
         // Every seat costs 0 to someone with no preferences who held none of them before.
         std::int64_t most = 0, least = 0;
-        if (!volunteers[i].preferences.empty() || std::binary_search(previous.begin(), previous.end(), i)) {
+        if ((!plain[i] && !volunteers[i].preferences.empty()) || std::binary_search(previous.begin(), previous.end(), i)) {
           most = std::numeric_limits<std::int64_t>::min();
           least = std::numeric_limits<std::int64_t>::max();
           for (auto e : group.entries) {
