@@ -603,11 +603,13 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
   struct Candidate {
     std::size_t volunteer;
     std::int64_t most;  // the arc's cost: the dearest seat of the group for them
-    bool differs;       // some seat of the group costs them less
   };
   struct Group {
     std::vector<std::size_t> entries;  // its seats, in rota order
     std::vector<Candidate> candidates;  // by volunteer index
+    // Those of them (by place in `candidates`) some seat of the group costs less: few or
+    // none, and only they are looked at seat by seat.
+    std::vector<std::size_t> differing;
   };
   // The groups of the open seats with their candidates, for the volunteer-days not
   // forbidden: the same in every round of a solve (only who is set apart changes), so
@@ -686,7 +688,8 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
             least = std::min(least, cost);
           }
         }
-        group.candidates.push_back({i, most, least < most});
+        if (least < most) group.differing.push_back(group.candidates.size());
+        group.candidates.push_back({i, most});
       }
     }
     return listed;
@@ -717,9 +720,9 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
     // `apart`: their arc to it then leaves the alike's day node.
     std::vector<char> differs_somewhere(volunteers.size(), 0);
     for (const auto& group : groups) {
-      for (const auto& candidate : group.candidates) {
-        auto i = candidate.volunteer;
-        if (candidate.differs && (apart[i] || !volunteers[i].preferences.empty())) differs_somewhere[i] = 1;
+      for (auto c : group.differing) {
+        auto i = group.candidates[c].volunteer;
+        if (apart[i] || !volunteers[i].preferences.empty()) differs_somewhere[i] = 1;
       }
     }
     // Volunteers the network cannot tell apart (the same groups at the same costs, the same
@@ -782,6 +785,10 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
         alike_of[i] = *same;
       }
     }
+    // Who speaks for their alike in the network: its first member (a byte each, read for
+    // every candidate of every group).
+    std::vector<char> first_member(volunteers.size(), 0);
+    for (const auto& alike : alikes) first_member[alike.members.front()] = 1;
 
     FlowNetwork net;
     auto source = net.add_node();
@@ -854,8 +861,8 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       arcs.node = net.add_node();
       const auto& date = rota.entries[groups[g].entries.front()].session->date;
       for (const auto& candidate : groups[g].candidates) {
+        if (!first_member[candidate.volunteer]) continue;
         auto a = alike_of[candidate.volunteer];
-        if (alikes[a].members.front() != candidate.volunteer) continue;
         auto day = day_of(a, date);
         auto units = sessions_per_day * static_cast<std::int64_t>(alikes[a].members.size());
         arcs.from.push_back({net.add_arc(day, *arcs.node, units, candidate.most), a, day});
@@ -876,8 +883,8 @@ RotaPlan assign(const config::Config& config, const std::vector<Session>& sessio
       auto& arcs = group_arcs[group_index[e]];
       auto filled = -tiers.fill_reward + tiers.spread_step * (rota.entries[e].seat->number - 1);
       std::vector<std::pair<std::size_t, std::int64_t>> cheaper;  // (volunteer, cost): less than through the group
-      for (const auto& candidate : group.candidates) {
-        if (!candidate.differs) continue;
+      for (auto c : group.differing) {
+        const auto& candidate = group.candidates[c];
         if (auto cost = seat_cost(e, candidate.volunteer); cost < candidate.most) cheaper.emplace_back(candidate.volunteer, cost);
       }
       if (district && cheaper.empty()) {
