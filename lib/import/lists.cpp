@@ -612,7 +612,7 @@ public:
     parser_.emplace(table, catalogue_);
   }
 
-  RowOutcome take(const Row& row, std::vector<RowIssue>& issues) override {
+  RowOutcome take(const Row& row, RowReading*, std::vector<RowIssue>& issues) override {
     RowFields fields(*header_, row, issues);
     auto parsed = parser_->parse(fields);
     if (fields.rejected()) return RowOutcome::rejected;

@@ -13,6 +13,7 @@
 #include "core/text.hpp"
 #include "import/columns.hpp"
 #include "import/normalize.hpp"
+#include "import/read_ahead.hpp"
 #include "present/table.hpp"
 #include "storage/connection.hpp"
 
@@ -133,7 +134,32 @@ std::string import_key(const ImportOptions& options) {
   return sha256_hex(meaning);
 }
 
+/// A row of the sheet, and what was made of it before it is stored.
+struct ReadRow {
+  Row row;
+  bool total = false;  ///< a row of sums, skipped
+  std::vector<RowIssue> issues;
+  std::unique_ptr<RowReading> reading;
+};
+
+/// Reads the next row of `reader` into `out`, and what needs no database of it: whether it
+/// is a total row, its invisible characters, `list`'s reading. False after the last row.
+bool read_row(SheetReader& reader, const Header& header, const ListImporter& list, ReadRow& out) {
+  if (!reader.next(out.row)) return false;
+  auto& row = out.row;
+  out.issues.clear();
+  out.reading.reset();
+  out.total = is_total_row(row);
+  if (out.total) return true;
+  remove_invisible(row, header, out.issues);
+  if (row.hidden) out.issues.push_back({RowIssue::Kind::doubtful, row.number, "", "", Message(Msg::import_hidden_row)});
+  out.reading = list.read(row, out.issues);
+  return true;
+}
+
 }  // namespace
+
+std::unique_ptr<RowReading> ListImporter::read(const Row&, std::vector<RowIssue>&) const { return nullptr; }
 
 ImportReport run_import(storage::Connection& db, const ColumnAliases& aliases, const ImportOptions& options,
                         const std::string& now, ListImporter& list) {
@@ -167,22 +193,21 @@ ImportReport run_import(storage::Connection& db, const ColumnAliases& aliases, c
   reject_header.push_back(std::string(message_text(Msg::import_reason_column, options.lang)));
   rejects += table::csv_line(reject_header);
 
-  Row row;
-  std::vector<RowIssue> issues;
+  // Rows are read and made sense of on a second thread while this one stores the ones before.
+  ReadAhead<ReadRow> rows([&](ReadRow& next) { return read_row(*table.reader, table.header, list, next); });
+  ReadRow current;
   std::size_t last_row = table.header.row;
   std::size_t read = 0;
-  while (table.reader->next(row)) {
+  while (rows.next(current)) {
+    auto& [row, total, issues, reading] = current;
     if (options.progress && ++read % progress_every == 0) options.progress(read);
     report.blank_rows += row.number - last_row - 1;
     last_row = row.last_line();
-    if (is_total_row(row)) {
+    if (total) {
       ++report.total_rows;
       continue;
     }
-    issues.clear();
-    remove_invisible(row, table.header, issues);
-    if (row.hidden) issues.push_back({Kind::doubtful, row.number, "", "", Message(Msg::import_hidden_row)});
-    auto outcome = list.take(row, issues);
+    auto outcome = list.take(row, reading.get(), issues);
     switch (outcome) {
       case RowOutcome::added: ++report.added; break;
       case RowOutcome::updated: ++report.updated; break;

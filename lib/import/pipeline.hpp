@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -89,6 +90,12 @@ enum class RowOutcome {
   rejected,   ///< not stored: its rejected issues say why
 };
 
+/// What an importer made of a row without the database, ahead of storing it: each
+/// importer's own kind of it.
+struct RowReading {
+  virtual ~RowReading() = default;
+};
+
 /// What one list (volunteers, needs, resources) adds to the import pipeline: how a
 /// row becomes a record, and how that record is stored or merged into what is there.
 class ListImporter {
@@ -100,10 +107,14 @@ public:
   virtual std::string_view required_field() const = 0;
   /// Called once the header is found, before the first row, inside the import's transaction.
   virtual void begin(const OpenTable& table, storage::Connection& db) = 0;
-  /// Reads one row (neither blank nor a total) and stores or merges it. Appends the row's
-  /// issues to `issues` in the order they are to be shown; when the outcome is rejected,
-  /// those of kind rejected say why and nothing was stored.
-  virtual RowOutcome take(const Row& row, std::vector<RowIssue>& issues) = 0;
+  /// Reads what of one row (neither blank nor a total) needs no database, with its issues
+  /// in `issues`. Called after begin() on the thread that reads the sheet, while take()
+  /// stores the rows before: it may change nothing take() reads. Default: nothing.
+  virtual std::unique_ptr<RowReading> read(const Row& row, std::vector<RowIssue>& issues) const;
+  /// Stores or merges one row, with what read() made of it (null if nothing). Appends the
+  /// row's issues to `issues` in the order they are to be shown; when the outcome is
+  /// rejected, those of kind rejected say why and nothing was stored.
+  virtual RowOutcome take(const Row& row, RowReading* reading, std::vector<RowIssue>& issues) = 0;
   /// After the last row: writes what take() held back to write many rows at once.
   virtual void finish() {}
 };

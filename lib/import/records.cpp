@@ -221,7 +221,7 @@ public:
     reader_.emplace(config_, db);
   }
 
-  RowOutcome take(const Row& row, std::vector<RowIssue>& issues) override {
+  RowOutcome take(const Row& row, RowReading*, std::vector<RowIssue>& issues) override {
     RowFields fields(*header_, row, issues);
     auto record = reader_->read(fields);
     if (fields.rejected()) return RowOutcome::rejected;

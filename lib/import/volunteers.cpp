@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -101,7 +102,7 @@ private:
 };
 
 /// One row read as a volunteer, with the problems found on the way.
-struct ParsedRow {
+struct ParsedRow final : RowReading {
   Volunteer volunteer;
   /// A certificate's date in a row without skills: a renewal sheet (name, phone, date) for
   /// the skills resting on a certificate that the person holds already.
@@ -307,8 +308,12 @@ public:
 
   void finish() override { store_->flush(); }
 
-  RowOutcome take(const Row& row, std::vector<RowIssue>& issues) override {
-    auto parsed = parser_->parse(row, issues);
+  std::unique_ptr<RowReading> read(const Row& row, std::vector<RowIssue>& issues) const override {
+    return std::make_unique<ParsedRow>(parser_->parse(row, issues));
+  }
+
+  RowOutcome take(const Row& row, RowReading* reading, std::vector<RowIssue>& issues) override {
+    auto& parsed = static_cast<ParsedRow&>(*reading);  // read() made it
     if (parsed.rejected) return RowOutcome::rejected;
     auto& incoming = parsed.volunteer;
     // The first row of this file that was this person, if any.

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,7 @@
 #include "import/columns.hpp"
 #include "import/normalize.hpp"
 #include "import/pipeline.hpp"
+#include "import/read_ahead.hpp"
 #include "import/volunteers.hpp"
 #include "import_report.hpp"
 #include "people/store.hpp"
@@ -930,9 +932,15 @@ TEST_CASE("import: thousands of rows come in order, and an error after them undo
   std::string rows = "name,phone\n";
   for (long i = 0; i < 3000; ++i) rows += "志愿者" + std::to_string(i) + "," + std::to_string(13900000000 + i) + "\n";
   Workspace ws;
-  auto report = ws.import(ws.write("many.csv", rows + "志愿者0,13900000000\n"));
-  CHECK(summary(report) == "many.csv row 1: added 3000, updated 0, merged 1, unchanged 0, rejected 0, blank 0, total 0");
-  CHECK(issues(report) == Lines{"3002: merged: the same person as row 2: "});
+  // Each row's issues, found as it is read ahead, stay with it: one in the middle, one after.
+  auto middle = rows.find("志愿者1500,");
+  auto with_issues = rows.substr(0, middle) + "王芳,1390000\n" + rows.substr(middle) + "志愿者0,13900000000\n";
+  auto report = ws.import(ws.write("many.csv", with_issues));
+  CHECK(summary(report) == "many.csv row 1: added 3000, updated 0, merged 1, unchanged 0, rejected 1, blank 0, total 0");
+  auto found = issues(report);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].starts_with("1502:B (phone): rejected: "));
+  CHECK(found[1] == "3003: merged: the same person as row 2: ");
   CHECK(ws.people_count() == 3000);
 
   Workspace other;
@@ -941,6 +949,44 @@ TEST_CASE("import: thousands of rows come in order, and an error after them undo
   CHECK(error_message<kangle::InputError>([&] { other.import(broken); }) ==
         broken.string() + ":3003: the text is not valid UTF-8; give the file's encoding with --encoding (utf-8, gbk, gb18030)");
   CHECK(other.people_count() == 0);
+}
+
+TEST_CASE("import: items made ahead come in order, then the error met after them, and the thread stops when left", "[import]") {
+  using kangle::import::ReadAhead;
+  auto counting_to = [](int last, bool fail) {
+    return [=, made = 0](int& item) mutable {
+      if (made == last) {
+        if (fail) throw std::runtime_error("broken after " + std::to_string(last));
+        return false;
+      }
+      item = ++made;
+      return true;
+    };
+  };
+  for (bool fail : {false, true}) {
+    ReadAhead<int> items(counting_to(5000, fail));  // more than the batches it may hold ahead
+    int item = 0, taken = 0;
+    bool in_order = true;
+    auto take_all = [&] {
+      while (items.next(item)) in_order = in_order && item == ++taken;
+    };
+    std::string error;
+    try {
+      take_all();
+    } catch (const std::runtime_error& e) {
+      error = e.what();
+    }
+    CHECK(error == (fail ? "broken after 5000" : ""));
+    CHECK(taken == 5000);
+    CHECK(in_order);
+  }
+  // Left after three items, with the thread waiting for room: it is told to stop, and stops.
+  ReadAhead<int> endless([made = 0](int& item) mutable {
+    item = ++made;
+    return true;
+  });
+  int item = 0;
+  for (int i = 1; i <= 3; ++i) CHECK((endless.next(item) && item == i));
 }
 
 TEST_CASE("import: a total row however the word is written, and cells that only look like one", "[import]") {
