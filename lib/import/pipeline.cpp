@@ -137,24 +137,24 @@ std::string import_key(const ImportOptions& options) {
 /// A row of the sheet, and what was made of it before it is stored.
 struct ReadRow {
   Row row;
-  bool total = false;  ///< a row of sums, skipped
+  bool made_sense = false;  ///< the fields below are filled
+  bool total = false;       ///< a row of sums, skipped
   std::vector<RowIssue> issues;
   std::unique_ptr<RowReading> reading;
 };
 
-/// Reads the next row of `reader` into `out`, and what needs no database of it: whether it
-/// is a total row, its invisible characters, `list`'s reading. False after the last row.
-bool read_row(SheetReader& reader, const Header& header, const ListImporter& list, ReadRow& out) {
-  if (!reader.next(out.row)) return false;
+/// What of `out.row` needs no database: whether it is a total row, its invisible
+/// characters, `list`'s reading. Done by whichever thread has the time.
+void make_sense(const Header& header, const ListImporter& list, ReadRow& out) {
   auto& row = out.row;
+  out.made_sense = true;
   out.issues.clear();
   out.reading.reset();
   out.total = is_total_row(row);
-  if (out.total) return true;
+  if (out.total) return;
   remove_invisible(row, header, out.issues);
   if (row.hidden) out.issues.push_back({RowIssue::Kind::doubtful, row.number, "", "", Message(Msg::import_hidden_row)});
   out.reading = list.read(row, out.issues);
-  return true;
 }
 
 }  // namespace
@@ -193,21 +193,29 @@ ImportReport run_import(storage::Connection& db, const ColumnAliases& aliases, c
   reject_header.push_back(std::string(message_text(Msg::import_reason_column, options.lang)));
   rejects += table::csv_line(reject_header);
 
-  // Rows are read and made sense of on a second thread while this one stores the ones before.
-  ReadAhead<ReadRow> rows([&](ReadRow& next) { return read_row(*table.reader, table.header, list, next); });
+  // Rows are read on a second thread while this one stores the ones before; each is made
+  // sense of there when it is ahead (a CSV file), else here (a workbook's XML keeps it busy).
+  ReadAhead<ReadRow> rows([&](ReadRow& next, bool ahead) {
+    if (!table.reader->next(next.row)) return false;
+    next.made_sense = false;
+    if (ahead) make_sense(table.header, list, next);
+    return true;
+  });
   ReadRow current;
   std::size_t last_row = table.header.row;
   std::size_t read = 0;
   while (rows.next(current)) {
-    auto& [row, total, issues, reading] = current;
+    if (!current.made_sense) make_sense(table.header, list, current);
+    const auto& row = current.row;
+    auto& issues = current.issues;
     if (options.progress && ++read % progress_every == 0) options.progress(read);
     report.blank_rows += row.number - last_row - 1;
     last_row = row.last_line();
-    if (total) {
+    if (current.total) {
       ++report.total_rows;
       continue;
     }
-    auto outcome = list.take(row, reading.get(), issues);
+    auto outcome = list.take(row, current.reading.get(), issues);
     switch (outcome) {
       case RowOutcome::added: ++report.added; break;
       case RowOutcome::updated: ++report.updated; break;

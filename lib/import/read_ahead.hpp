@@ -23,9 +23,11 @@ namespace kangle::import {
 template <typename Item>
 class ReadAhead {
 public:
-  /// Starts the thread: it calls `make` until it returns false (no more items) or throws.
-  /// `make` refills an item the caller took before, or a new one.
-  explicit ReadAhead(std::function<bool(Item&)> make) : make_(std::move(make)), thread_([this] { produce(); }) {}
+  /// Starts the thread: it calls `make(item, ahead)` until it returns false (no more items)
+  /// or throws. `make` refills an item the caller took before, or a new one. `ahead` says
+  /// that batches made wait for the caller: the thread has time to do more of the work that
+  /// either side may do (made by one thread, an item's work can leave the other idle).
+  explicit ReadAhead(std::function<bool(Item&, bool)> make) : make_(std::move(make)), thread_([this] { produce(); }) {}
 
   ReadAhead(const ReadAhead&) = delete;
   ReadAhead& operator=(const ReadAhead&) = delete;
@@ -69,17 +71,19 @@ private:
     std::exception_ptr error;
     while (more && !error) {
       std::vector<Item> batch;
+      bool ahead = false;
       {
         std::lock_guard lock(mutex_);
         if (!spent_.empty()) {
           batch = std::move(spent_.front());
           spent_.pop_front();
         }
+        ahead = ready_.size() >= max_batches / 2;
       }
       std::size_t filled = 0;
       try {
         batch.resize(batch_items);
-        while (filled < batch_items && (more = make_(batch[filled]))) ++filled;
+        while (filled < batch_items && (more = make_(batch[filled], ahead))) ++filled;
       } catch (...) {
         error = std::current_exception();  // handed over after the items made before it
       }
@@ -98,7 +102,7 @@ private:
     }
   }
 
-  std::function<bool(Item&)> make_;  // the thread's alone once it runs
+  std::function<bool(Item&, bool)> make_;  // the thread's alone once it runs
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::vector<Item>> ready_;  // made, for the caller

@@ -954,7 +954,7 @@ TEST_CASE("import: thousands of rows come in order, and an error after them undo
 TEST_CASE("import: items made ahead come in order, then the error met after them, and the thread stops when left", "[import]") {
   using kangle::import::ReadAhead;
   auto counting_to = [](int last, bool fail) {
-    return [=, made = 0](int& item) mutable {
+    return [=, made = 0](int& item, bool) mutable {
       if (made == last) {
         if (fail) throw std::runtime_error("broken after " + std::to_string(last));
         return false;
@@ -981,7 +981,7 @@ TEST_CASE("import: items made ahead come in order, then the error met after them
     CHECK(in_order);
   }
   // Left after three items, with the thread waiting for room: it is told to stop, and stops.
-  ReadAhead<int> endless([made = 0](int& item) mutable {
+  ReadAhead<int> endless([made = 0](int& item, bool) mutable {
     item = ++made;
     return true;
   });
