@@ -131,9 +131,10 @@ std::map<std::int64_t, std::vector<std::int64_t>> ProjectStore::servers_by_need(
 
 std::int64_t ProjectStore::insert(const Proposal& proposal, const std::string& unit, const std::string& now,
                                   const std::string& by) {
-  storage::Statement q(db_,
-                      "INSERT INTO projects (need_id, resource_id, unit, status, distance_m, created_at, updated_at) "
-                      "VALUES (?, ?, ?, 'proposed', ?, ?, ?)");
+  static const std::string sql =
+      "INSERT INTO projects (need_id, resource_id, unit, status, distance_m, created_at, updated_at) "
+      "VALUES (?, ?, ?, 'proposed', ?, ?, ?)";
+  auto& q = statement_(sql);
   q.bind(1, proposal.need);
   q.bind(2, proposal.resource);
   q.bind(3, unit);
@@ -262,9 +263,9 @@ std::vector<Project> ProjectStore::done_between(const std::optional<Date>& from,
 
 void ProjectStore::log(std::int64_t project, std::optional<ProjectStatus> from, ProjectStatus to, const std::string& now,
                        const std::string& by, const std::string& note) {
-  storage::Statement q(db_,
-                      "INSERT INTO project_events (project_id, from_status, to_status, at, actor, note) "
-                      "VALUES (?, ?, ?, ?, ?, ?)");
+  static const std::string sql =
+      "INSERT INTO project_events (project_id, from_status, to_status, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)";
+  auto& q = statement_(sql);
   q.bind(1, project);
   if (from) q.bind(2, std::string(to_string(*from)));
   q.bind(3, std::string(to_string(to)));
@@ -275,12 +276,15 @@ void ProjectStore::log(std::int64_t project, std::optional<ProjectStatus> from, 
 }
 
 void ProjectStore::refresh_need_status(std::int64_t need, const std::string& now) {
-  storage::Statement counts(db_,
-                           "SELECT count(*) FILTER (WHERE status NOT IN ('declined', 'unmatched', 'cancelled')), "
-                           "count(*) FILTER (WHERE status IN ('done', 'reviewed')) FROM projects WHERE need_id = ?");
+  static const std::string sql =
+      "SELECT count(*) FILTER (WHERE status NOT IN ('declined', 'unmatched', 'cancelled')), "
+      "count(*) FILTER (WHERE status IN ('done', 'reviewed')) FROM projects WHERE need_id = ?";
+  auto& counts = statement_(sql);
   counts.bind(1, need);
   counts.step();
-  lists::Store(db_).settle_need_status(need, counts.column(0).int64(), counts.column(1).int64(), now);
+  const auto live = counts.column(0).int64(), done = counts.column(1).int64();
+  counts.reset();  // read: no statement stays open
+  needs_.settle_need_status(need, live, done, now);
 }
 
 }  // namespace kangle::match
