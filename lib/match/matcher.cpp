@@ -116,7 +116,7 @@ std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::v
     service_asked[arc] = pairs[i].asked_service ? -1 : 0;
     distance[arc] = distance_units(pairs[i].distance);
   }
-  auto solution = g.min_cost_flow(source, sink, amount, tiers);
+  auto solution = g.min_cost_flow(source, sink, amount, tiers, solver::FlowNetwork::Pricing::candidate_lists);
   std::vector<std::int64_t> flow;
   flow.reserve(arcs.size());
   for (auto arc : arcs) flow.push_back(solution.flow[static_cast<std::size_t>(arc)]);

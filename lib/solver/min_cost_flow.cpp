@@ -274,9 +274,11 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
       prices = price_from_start(graph, cost, node(static_cast<std::size_t>(source)), node(static_cast<std::size_t>(sink)), 64);
     }
     for (std::size_t n = 0; n < nodes; ++n) supplies[node(n)] = from_flow ? 0 : supply[n];
-    lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t> simplex(graph, pricing == Pricing::mixed);
+    using Simplex = lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t>;
+    Simplex simplex(graph, pricing != Pricing::in_order);
     simplex.upperMap(upper).costMap(cost).supplyMap(supplies);
-    if (simplex.run() != decltype(simplex)::OPTIMAL) throw std::runtime_error("min-cost flow: no feasible flow");
+    const auto rule = pricing == Pricing::candidate_lists ? Simplex::CANDIDATE_LIST : Simplex::BLOCK_SEARCH;
+    if (simplex.run(rule) != Simplex::OPTIMAL) throw std::runtime_error("min-cost flow: no feasible flow");
     for (std::size_t k = 0; k < by_source.size(); ++k) {
       const auto& piece = pieces[by_source[k]];
       auto flow = simplex.flow(graph.arcFromId(static_cast<int>(k)));

@@ -15,7 +15,8 @@ namespace min_cost_flow_test {
 using kangle::solver::FlowNetwork;
 
 TEST_CASE("min_cost_flow in tiers: each tier among the optima of the ones before", "[solver]") {
-  const auto pricing = GENERATE(FlowNetwork::Pricing::mixed, FlowNetwork::Pricing::in_order);
+  const auto pricing =
+      GENERATE(FlowNetwork::Pricing::mixed, FlowNetwork::Pricing::in_order, FlowNetwork::Pricing::candidate_lists);
   // Two units from s to t through three one-unit paths via a, b and c.
   FlowNetwork net;
   auto s = net.add_node(), t = net.add_node();
@@ -54,7 +55,7 @@ TEST_CASE("min_cost_flow in tiers: each tier among the optima of the ones before
   CHECK_THROWS_AS(net.min_cost_flow(s, t, 2, {std::vector<std::int64_t>{1}}), std::logic_error);
 }
 
-TEST_CASE("min_cost_flow: pricing in order or mixed, the same optimum and a flow that keeps every arc's bounds", "[solver]") {
+TEST_CASE("min_cost_flow: pricing in order, mixed or by candidate lists, the same optimum and a flow that keeps every arc's bounds", "[solver]") {
   std::mt19937 rng(20261205);
   for (int round = 0; round < 40; ++round) {
     // Source, three layers of nodes, sink; arcs forward between layers at random, and a
@@ -90,25 +91,30 @@ TEST_CASE("min_cost_flow: pricing in order or mixed, the same optimum and a flow
     for (auto& cost : tier) cost = random_cost();
     auto mixed = net.min_cost_flow(s, t, amount, {}, FlowNetwork::Pricing::mixed);
     auto in_order = net.min_cost_flow(s, t, amount, {}, FlowNetwork::Pricing::in_order);
+    auto candidates = net.min_cost_flow(s, t, amount, {}, FlowNetwork::Pricing::candidate_lists);
     CHECK(in_order.cost == mixed.cost);
-    CHECK(net.min_cost_flow(s, t, amount, {tier}, FlowNetwork::Pricing::in_order).cost ==
-          net.min_cost_flow(s, t, amount, {tier}, FlowNetwork::Pricing::mixed).cost);
-    // What leaves each node is what comes in, the source's amount and the sink's aside.
-    std::vector<std::int64_t> balance(static_cast<std::size_t>(net.node_count()), 0);
-    std::int64_t cost = 0;
-    for (std::size_t a = 0; a < arcs.size(); ++a) {
-      auto flow = in_order.flow[a];
-      const auto& arc = arcs[a];
-      CHECK(flow >= 0);
-      CHECK(flow <= arc.capacity);
-      balance[static_cast<std::size_t>(arc.from)] -= flow;
-      balance[static_cast<std::size_t>(arc.to)] += flow;
-      cost += flow * arc.cost;
+    CHECK(candidates.cost == mixed.cost);
+    const auto tiered = net.min_cost_flow(s, t, amount, {tier}, FlowNetwork::Pricing::mixed).cost;
+    CHECK(net.min_cost_flow(s, t, amount, {tier}, FlowNetwork::Pricing::in_order).cost == tiered);
+    CHECK(net.min_cost_flow(s, t, amount, {tier}, FlowNetwork::Pricing::candidate_lists).cost == tiered);
+    for (const auto* solution : {&in_order, &candidates}) {
+      // What leaves each node is what comes in, the source's amount and the sink's aside.
+      std::vector<std::int64_t> balance(static_cast<std::size_t>(net.node_count()), 0);
+      std::int64_t cost = 0;
+      for (std::size_t a = 0; a < arcs.size(); ++a) {
+        auto flow = solution->flow[a];
+        const auto& arc = arcs[a];
+        CHECK(flow >= 0);
+        CHECK(flow <= arc.capacity);
+        balance[static_cast<std::size_t>(arc.from)] -= flow;
+        balance[static_cast<std::size_t>(arc.to)] += flow;
+        cost += flow * arc.cost;
+      }
+      CHECK(cost == solution->cost);
+      CHECK(balance[static_cast<std::size_t>(s)] == -amount);
+      CHECK(balance[static_cast<std::size_t>(t)] == amount);
+      for (std::size_t n = 2; n < balance.size(); ++n) CHECK(balance[n] == 0);
     }
-    CHECK(cost == in_order.cost);
-    CHECK(balance[static_cast<std::size_t>(s)] == -amount);
-    CHECK(balance[static_cast<std::size_t>(t)] == amount);
-    for (std::size_t n = 2; n < balance.size(); ++n) CHECK(balance[n] == 0);
   }
 }
 
