@@ -108,8 +108,8 @@ public:
   /// Called once the header is found, before the first row, inside the import's transaction.
   virtual void begin(const OpenTable& table, storage::Connection& db) = 0;
   /// Reads what of one row (neither blank nor a total) needs no database, with its issues
-  /// in `issues`. Called after begin() on the thread that reads the sheet, while take()
-  /// stores the rows before: it may change nothing take() reads. Default: nothing.
+  /// in `issues`. Called after begin(), often on the thread that reads the sheet while
+  /// take() stores the rows before: it may change nothing take() reads. Default: nothing.
   virtual std::unique_ptr<RowReading> read(const Row& row, std::vector<RowIssue>& issues) const;
   /// Stores or merges one row, with what read() made of it (null if nothing). Appends the
   /// row's issues to `issues` in the order they are to be shown; when the outcome is
