@@ -48,12 +48,10 @@ BuildReport rebuild(storage::Connection& db, const config::Config& config, const
                             })));
   }
   AssignOptions options;
-  for (const auto& seat : rota.month(month)) {
-    report.rebuilt = true;
-    if (!seat.volunteer) continue;
-    options.previous[seat.seat] = *seat.volunteer;
-    if (seat.locked) options.locked[seat.seat] = *seat.volunteer;
-  }
+  auto kept = rota.kept(month);
+  report.rebuilt = kept.stored;
+  options.previous = std::move(kept.held);
+  options.locked = std::move(kept.locked);
   if (report.rebuilt) options.frozen_before = history_ends;
   // The weekly limit and the days in a row do not start again on the 1st: the seats of
   // the neighbouring months' rotas, a week (or the cap, if longer) either side, count.

@@ -48,6 +48,21 @@ std::vector<RotaSeat> RotaStore::month(const Month& month) {
   return read_seats(query);
 }
 
+RotaStore::Kept RotaStore::kept(const Month& month) {
+  storage::Statement query(db_, "SELECT seat, volunteer_id, locked FROM rota_seats WHERE month = ?");
+  query.bind(1, month.text());
+  Kept out;
+  while (query.step()) {
+    out.stored = true;
+    if (query.column(1).is_null()) continue;
+    auto seat = query.column(0).text();
+    const auto volunteer = query.column(1).int64();
+    if (query.column(2).int32() != 0) out.locked.emplace(seat, volunteer);
+    out.held.emplace(std::move(seat), volunteer);
+  }
+  return out;
+}
+
 std::vector<RotaSeat> RotaStore::seats_of(std::int64_t volunteer, const Date& from, const std::optional<Date>& to) {
   storage::Statement query(db_,
                           "SELECT r.seat, r.kiosk, r.date, r.start_minute, r.end_minute, r.cadence, r.title, r.place, "

@@ -34,6 +34,14 @@ public:
 
   /// The month's stored rota, by date, time, kiosk and seat.
   std::vector<RotaSeat> month(const Month& month);
+  /// What a rebuild keeps of the month's stored rota: who holds each seat, and which of
+  /// them are locked; `stored` is false when the month has no rota. Reads no more than
+  /// that (month() read a city's 60,000 seats with names, in order, in a quarter second).
+  struct Kept {
+    bool stored = false;
+    Assignments held, locked;
+  };
+  Kept kept(const Month& month);
   /// Replaces the month's rota with `sessions` as `plan` fills them, keeping lock flags
   /// of seats that remain; records the build. Call inside the caller's transaction.
   void replace(const Month& month, const std::vector<Session>& sessions, const RotaPlan& plan, const std::string& now,
