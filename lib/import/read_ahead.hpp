@@ -18,8 +18,8 @@ namespace kangle::import {
 /// go across in batches, a few of them at most (memory does not grow with the sheet); they
 /// come out in order, and an error the thread meets comes out where it met it, after the
 /// items before it. Batches go back to the thread to be refilled, items and all, so that the
-/// memory of an item is freed by the thread that made it: freed by the other, it cost more
-/// than the second thread saved on a CSV file.
+/// memory of a row's cells is used again, or freed, by the thread that read them: freed by
+/// the other thread, it cost more than the second thread saved on a CSV file.
 template <typename Item>
 class ReadAhead {
 public:
