@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -979,6 +981,24 @@ TEST_CASE("import: items made ahead come in order, then the error met after them
     CHECK(error == (fail ? "broken after 5000" : ""));
     CHECK(taken == 5000);
     CHECK(in_order);
+  }
+  // The thread is told it is ahead once half its batches wait to be taken: never for the
+  // first batch, and later when the caller is slow.
+  {
+    std::vector<char> made_ahead;  // by item, written by the thread only while it makes them
+    ReadAhead<int> items([&, made = 0](int& item, bool ahead) mutable {
+      if (made == 5000) return false;
+      made_ahead.push_back(ahead ? 1 : 0);
+      item = ++made;
+      return true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // it fills its batches meanwhile
+    int item = 0, taken = 0;
+    while (items.next(item)) ++taken;
+    CHECK(taken == 5000);
+    REQUIRE(made_ahead.size() == 5000);  // every item is made before the last is taken
+    CHECK(std::count(made_ahead.begin(), made_ahead.begin() + 256, 1) == 0);
+    CHECK(std::count(made_ahead.begin(), made_ahead.end(), 1) > 0);
   }
   // Left after three items, with the thread waiting for room: it is told to stop, and stops.
   ReadAhead<int> endless([made = 0](int& item, bool) mutable {
