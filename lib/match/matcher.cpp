@@ -2,10 +2,13 @@
 #include "match/matcher.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
 #include <map>
 #include <numbers>
 #include <set>
+#include <thread>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -123,6 +126,50 @@ std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::v
   return flow;
 }
 
+/// A category's servable pairs, the places its open needs want and its resources' room;
+/// `flow` by pair once solved.
+struct CategoryPairs {
+  std::vector<Pair> pairs;
+  std::int64_t wanted = 0, room = 0;
+  std::vector<std::int64_t> flow;
+};
+
+/// Solves each category's network, on as many threads as the machine has cores (at most
+/// one a category), the largest first. The categories share no node, so the optimum of
+/// each is the whole's (every tier's total is a sum over them), and the pivots of one do
+/// not walk the others' arcs.
+void solve_each(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
+                std::map<std::string, CategoryPairs>& categories) {
+  std::vector<CategoryPairs*> queue;
+  for (auto& [name, category] : categories) {
+    category.flow.assign(category.pairs.size(), 0);
+    if (!category.pairs.empty() && std::min(category.wanted, category.room) > 0) queue.push_back(&category);
+  }
+  std::sort(queue.begin(), queue.end(), [](const CategoryPairs* a, const CategoryPairs* b) { return a->pairs.size() > b->pairs.size(); });
+  if (queue.empty()) return;
+  std::atomic<std::size_t> next = 0;
+  std::vector<std::exception_ptr> failures(std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, queue.size()));
+  auto work = [&](std::exception_ptr& failure) {
+    try {
+      for (auto i = next++; i < queue.size(); i = next++) {
+        auto& category = *queue[i];
+        category.flow = solve(needs, resources, category.pairs, std::min(category.wanted, category.room));
+      }
+    } catch (...) {
+      failure = std::current_exception();
+      next = queue.size();
+    }
+  };
+  {
+    std::vector<std::jthread> helpers;
+    for (std::size_t t = 1; t < failures.size(); ++t) helpers.emplace_back(work, std::ref(failures[t]));
+    if (!failures.empty()) work(failures[0]);
+  }
+  for (const auto& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+}
+
 }  // namespace
 
 int distance_m(const lists::Coordinates& a, const lists::Coordinates& b) {
@@ -189,11 +236,13 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
     return excluded(needs[n], resources[r].resource.id) || serving[n].contains(donor_at[r]);
   };
 
-  std::vector<Pair> pairs;
-  std::int64_t wanted = 0, room = 0;
+  // The pairs by category: a need pairs only with resources of its own, so each
+  // category's network is apart from the others' and solved on its own.
+  std::map<std::string, CategoryPairs> categories;
   for (std::size_t n = 0; n < needs.size(); ++n) {
     const auto& need = needs[n].need;
     if (needs[n].open <= 0 || deadline_passed(need, today)) continue;
+    auto& category = categories[need.category];
     bool any = false;
     // A pair: a resource of the need's category with room, in its period, not barred,
     // whose radius reaches the need (the distance worked out once).
@@ -203,25 +252,29 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
       if (beyond_radius_by_latitude(resource, need)) continue;
       auto distance = distance_between(resource, need);
       if (!within_radius(resource, distance)) continue;
-      pairs.push_back({n, r, donor_at[r], distance, offers_asked_service(resource, need)});
+      category.pairs.push_back({n, r, donor_at[r], distance, offers_asked_service(resource, need)});
       any = true;
     }
-    if (any) wanted += needs[n].open;
+    if (any) category.wanted += needs[n].open;
   }
-  for (const auto& r : resources) room += r.in_period ? std::max(r.free, 0) : 0;
+  for (const auto& r : resources) {
+    if (auto it = categories.find(r.resource.category); it != categories.end() && r.in_period) {
+      it->second.room += std::max(r.free, 0);
+    }
+  }
 
   MatchPlan plan;
   std::vector<int> served(needs.size(), 0);
-  std::int64_t amount = std::min(wanted, room);
-  if (!pairs.empty() && amount > 0) {
-    auto flow = solve(needs, resources, pairs, amount);
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
-      if (flow[i] == 0) continue;
-      const auto& need = needs[pairs[i].need].need;
-      plan.proposals.push_back({need.id, resources[pairs[i].resource].resource.id, pairs[i].distance});
-      ++served[pairs[i].need];
+  solve_each(needs, resources, categories);
+  for (const auto& [name, category] : categories) {
+    for (std::size_t i = 0; i < category.pairs.size(); ++i) {
+      if (category.flow[i] == 0) continue;
+      const auto& pair = category.pairs[i];
+      const auto& need = needs[pair.need].need;
+      plan.proposals.push_back({need.id, resources[pair.resource].resource.id, pair.distance});
+      ++served[pair.need];
       if (need.vulnerable) ++plan.vulnerable_served;
-      if (pairs[i].distance) plan.total_distance_m += *pairs[i].distance;
+      if (pair.distance) plan.total_distance_m += *pair.distance;
     }
   }
   std::sort(plan.proposals.begin(), plan.proposals.end(),

@@ -94,7 +94,8 @@ bool can_serve(const lists::Resource& resource, const lists::Need& need, const D
 /// get several, from different donors, none of them a donor already serving it (a node
 /// per need and donor of capacity 1 keeps the flow exact). A resource outside its period
 /// is not proposed. (1)-(2) and (3)-(5) are two solves: their weights together would
-/// overflow 64-bit costs at district size.
+/// overflow 64-bit costs at district size. Each category is a network of its own (a need
+/// pairs only with its category's resources), solved on its own, on the machine's cores.
 MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
                        const Date& today);
 

@@ -495,6 +495,31 @@ TEST_CASE("plan_matches on larger instances: room, places, reach, gaps and short
   }
 }
 
+TEST_CASE("plan_matches: each category's plan, solved on its own thread, is the one it gets alone", "[match]") {
+  // More categories than a machine has cores, so that threads take several in turn.
+  std::mt19937 rng(20261206);
+  auto in = random_instance(rng, 900, 180, 12, 3000, 8, 3);
+  auto plan = kangle::match::plan_matches(in.needs, in.resources, today);
+  auto served = check_plan(in, plan);
+  check_gaps(in, plan, served);
+  Index index(in);
+  int categories_served = 0;
+  for (char c = 'a'; c < 'a' + 12; ++c) {
+    // The category's needs alone, beside every resource: a donor already serving a need may
+    // be a unit's resource of another category.
+    Instance alone{{}, in.resources};
+    auto of_category = [&](const kangle::lists::Need& n) { return n.category == std::string(1, c); };
+    std::copy_if(in.needs.begin(), in.needs.end(), std::back_inserter(alone.needs), [&](const OpenNeed& n) { return of_category(n.need); });
+    MatchPlan share;
+    std::copy_if(plan.proposals.begin(), plan.proposals.end(), std::back_inserter(share.proposals),
+                 [&](const Proposal& p) { return of_category(in.needs[index.need.at(p.need)].need); });
+    INFO("category " << c << ": " << share.proposals.size() << " proposals");
+    CHECK(show(plan_score(alone, share)) == show(plan_score(alone, kangle::match::plan_matches(alone.needs, alone.resources, today))));
+    if (!share.proposals.empty()) ++categories_served;
+  }
+  CHECK(categories_served == 12);
+}
+
 TEST_CASE("plan_matches: the service asked for before the distance, after the days waited", "[match]") {
   auto asking = [](OpenNeed n, std::vector<std::string> services) {
     n.need.services = std::move(services);
