@@ -346,11 +346,10 @@ present::Document listing(storage::Connection& db, const config::Config& config,
 present::Document run_document(storage::Connection& db, const config::Config& config, const Date& today,
                                const std::string& now, const std::string& by, bool dry_run, Lang lang) {
   auto report = run_matching(db, today, now, by, dry_run, street_of(config));
-  lists::Store store(db);
-  std::map<std::int64_t, lists::Need> needs;
-  for (auto& n : store.needs({})) needs.emplace(n.id, std::move(n));
-  std::map<std::int64_t, lists::Resource> resources;
-  for (auto& r : store.resources({})) resources.emplace(r.id, std::move(r));
+  std::map<std::int64_t, const lists::Need*> needs;
+  for (const auto& n : report.needs) needs.emplace(n.need.id, &n.need);
+  std::map<std::int64_t, const lists::Resource*> resources;
+  for (const auto& r : report.resources) resources.emplace(r.resource.id, &r.resource);
   present::Table table;
   table.id = "proposals";
   table.columns = {column(lang, "project", Msg::match_project),
@@ -365,10 +364,10 @@ present::Document run_document(storage::Connection& db, const config::Config& co
                    column_for_scripts("distance_m")};
   for (std::size_t i = 0; i < report.plan.proposals.size(); ++i) {
     const auto& p = report.plan.proposals[i];
-    const auto& n = needs.at(p.need);
+    const auto& n = *needs.at(p.need);
     table.rows.push_back({dry_run ? Value::none() : Value::integer(report.projects[i]), Value::text(need_label(n)),
                           vulnerable_value(n.vulnerable, n.vulnerability, lang), category_value(config.catalogue, n.category, lang),
-                          Value::text(n.description), Value::text(resources.at(p.resource).provider),
+                          Value::text(n.description), Value::text(resources.at(p.resource)->provider),
                           distance_value(p.distance_m, lang), Value::integer(p.need), Value::integer(p.resource),
                           integer_or_none(p.distance_m)});
   }

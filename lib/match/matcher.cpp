@@ -52,10 +52,40 @@ bool excluded(const OpenNeed& need, std::int64_t resource) {
   return among(need.refused_by, resource) || among(need.served_by, resource);
 }
 
+/// A need and a resource that may serve it, by their indexes in the pool (32 bits: a
+/// district lists millions of pairs).
 struct Pair {
-  std::size_t need, resource, donor;
+  std::uint32_t need, resource;
   std::optional<int> distance;
   bool asked_service = false;  ///< the resource offers a service the need asks for
+};
+
+/// The pool as the pairs are listed and solved: each resource's donor (an index), and
+/// the donors already serving each need.
+struct Pool {
+  const std::vector<OpenNeed>& needs;
+  const std::vector<FreeResource>& resources;
+  std::vector<std::size_t> donor_at;  ///< by resource
+  std::vector<std::set<std::size_t>> serving;  ///< by need
+
+  Pool(const std::vector<OpenNeed>& open, const std::vector<FreeResource>& free)
+      : needs(open), resources(free), donor_at(free.size()), serving(open.size()) {
+    std::map<std::string, std::size_t> donor_index;
+    std::map<std::int64_t, std::size_t> donor_of;
+    for (std::size_t r = 0; r < resources.size(); ++r) {
+      donor_at[r] = donor_of[resources[r].resource.id] =
+          donor_index.emplace(donor(resources[r].resource), donor_index.size()).first->second;
+    }
+    for (std::size_t n = 0; n < needs.size(); ++n) {
+      for (auto id : needs[n].served_by) {
+        if (auto it = donor_of.find(id); it != donor_of.end()) serving[n].insert(it->second);
+      }
+    }
+  }
+  /// A resource that declined the need or gave it back, or whose donor serves it already.
+  bool barred(std::size_t n, std::size_t r) const {
+    return excluded(needs[n], resources[r].resource.id) || serving[n].contains(donor_at[r]);
+  }
 };
 
 /// The places to give, exactly lexicographically: vulnerable places, then places (a
@@ -67,8 +97,9 @@ struct Pair {
 /// need alone costs on the need's arc, which each of its places crosses once, not on
 /// its pairs: the solver then has no ties among a need's pairs to pivot through (three
 /// times faster on the days waited at district size). Returns the flow on each pair's arc.
-std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
-                                const std::vector<Pair>& pairs, std::int64_t amount) {
+std::vector<std::int64_t> solve(const Pool& pool, const std::vector<Pair>& pairs, std::int64_t amount) {
+  const auto& needs = pool.needs;
+  const auto& resources = pool.resources;
   solver::FlowNetwork g;
   auto source = g.add_node(), sink = g.add_node();
   auto vulnerable_side = g.add_node(), other_side = g.add_node();
@@ -94,9 +125,10 @@ std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::v
     auto to = need_node[p.need];
     if (need.open > 1) {
       auto& donors = donor_nodes[p.need];
-      auto it = std::find_if(donors.begin(), donors.end(), [&](const auto& d) { return d.first == p.donor; });
+      const auto donor = pool.donor_at[p.resource];
+      auto it = std::find_if(donors.begin(), donors.end(), [&](const auto& d) { return d.first == donor; });
       if (it == donors.end()) {
-        it = donors.insert(donors.end(), {p.donor, g.add_node()});
+        it = donors.insert(donors.end(), {donor, g.add_node()});
         g.add_arc(it->second, need_node[p.need], 1, 0);
       }
       to = it->second;
@@ -124,50 +156,6 @@ std::vector<std::int64_t> solve(const std::vector<OpenNeed>& needs, const std::v
   flow.reserve(arcs.size());
   for (auto arc : arcs) flow.push_back(solution.flow[static_cast<std::size_t>(arc)]);
   return flow;
-}
-
-/// A category's servable pairs, the places its open needs want and its resources' room;
-/// `flow` by pair once solved.
-struct CategoryPairs {
-  std::vector<Pair> pairs;
-  std::int64_t wanted = 0, room = 0;
-  std::vector<std::int64_t> flow;
-};
-
-/// Solves each category's network, on as many threads as the machine has cores (at most
-/// one a category), the largest first. The categories share no node, so the optimum of
-/// each is the whole's (every tier's total is a sum over them), and the pivots of one do
-/// not walk the others' arcs.
-void solve_each(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
-                std::map<std::string, CategoryPairs>& categories) {
-  std::vector<CategoryPairs*> queue;
-  for (auto& [name, category] : categories) {
-    category.flow.assign(category.pairs.size(), 0);
-    if (!category.pairs.empty() && std::min(category.wanted, category.room) > 0) queue.push_back(&category);
-  }
-  std::sort(queue.begin(), queue.end(), [](const CategoryPairs* a, const CategoryPairs* b) { return a->pairs.size() > b->pairs.size(); });
-  if (queue.empty()) return;
-  std::atomic<std::size_t> next = 0;
-  std::vector<std::exception_ptr> failures(std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, queue.size()));
-  auto work = [&](std::exception_ptr& failure) {
-    try {
-      for (auto i = next++; i < queue.size(); i = next++) {
-        auto& category = *queue[i];
-        category.flow = solve(needs, resources, category.pairs, std::min(category.wanted, category.room));
-      }
-    } catch (...) {
-      failure = std::current_exception();
-      next = queue.size();
-    }
-  };
-  {
-    std::vector<std::jthread> helpers;
-    for (std::size_t t = 1; t < failures.size(); ++t) helpers.emplace_back(work, std::ref(failures[t]));
-    if (!failures.empty()) work(failures[0]);
-  }
-  for (const auto& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
 }
 
 }  // namespace
@@ -207,6 +195,72 @@ bool reaches(const lists::Resource& resource, const lists::Need& need) {
   return !beyond_radius_by_latitude(resource, need) && within_radius(resource, distance_between(resource, need));
 }
 
+/// A category's open needs (their deadline not passed) and resources; once planned, the
+/// pairs it proposes.
+struct Category {
+  std::vector<std::size_t> needs;
+  const std::vector<std::size_t>* resources = nullptr;
+  std::vector<Pair> proposed;
+};
+
+/// Lists the category's pairs (a resource with room, in its period, not barred, whose
+/// radius reaches the need: the distance worked out once), solves its network and keeps
+/// the pairs proposed.
+void plan_category(const Pool& pool, Category& category) {
+  std::vector<Pair> pairs;
+  std::int64_t wanted = 0, room = 0;
+  for (auto n : category.needs) {
+    const auto& need = pool.needs[n].need;
+    bool any = false;
+    for (auto r : *category.resources) {
+      const auto& resource = pool.resources[r].resource;
+      if (pool.resources[r].free <= 0 || !pool.resources[r].in_period || pool.barred(n, r)) continue;
+      if (beyond_radius_by_latitude(resource, need)) continue;
+      auto distance = distance_between(resource, need);
+      if (!within_radius(resource, distance)) continue;
+      pairs.push_back({static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(r), distance, offers_asked_service(resource, need)});
+      any = true;
+    }
+    if (any) wanted += pool.needs[n].open;
+  }
+  for (auto r : *category.resources) room += pool.resources[r].in_period ? std::max(pool.resources[r].free, 0) : 0;
+  if (pairs.empty() || std::min(wanted, room) <= 0) return;
+  auto flow = solve(pool, pairs, std::min(wanted, room));
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    if (flow[i] > 0) category.proposed.push_back(pairs[i]);
+  }
+}
+
+/// Plans each category on its own, on as many threads as the machine has cores (at most
+/// one a category), the largest first. A need pairs only with its category's resources:
+/// the categories' networks share no node, so the optimum of each is the whole's (every
+/// tier's total is a sum over them), and the pivots of one do not walk the others' arcs.
+void plan_each(const Pool& pool, std::map<std::string, Category>& categories) {
+  std::vector<Category*> queue;
+  for (auto& [name, category] : categories) queue.push_back(&category);
+  if (queue.empty()) return;
+  auto size = [](const Category* c) { return c->needs.size() * c->resources->size(); };
+  std::sort(queue.begin(), queue.end(), [&](const Category* a, const Category* b) { return size(a) > size(b); });
+  std::atomic<std::size_t> next = 0;
+  std::vector<std::exception_ptr> failures(std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, queue.size()));
+  auto work = [&](std::exception_ptr& failure) {
+    try {
+      for (auto i = next++; i < queue.size(); i = next++) plan_category(pool, *queue[i]);
+    } catch (...) {
+      failure = std::current_exception();
+      next = queue.size();
+    }
+  };
+  {
+    std::vector<std::jthread> helpers;
+    for (std::size_t t = 1; t < failures.size(); ++t) helpers.emplace_back(work, std::ref(failures[t]));
+    work(failures[0]);
+  }
+  for (const auto& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+}
+
 }  // namespace
 
 bool can_serve(const lists::Resource& resource, const lists::Need& need, const Date& today) {
@@ -217,59 +271,19 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
                        const Date& today) {
   std::map<std::string, std::vector<std::size_t>> by_category;
   for (std::size_t r = 0; r < resources.size(); ++r) by_category[resources[r].resource.category].push_back(r);
-  // Each resource's donor, as an index; the donors already serving each need.
-  std::map<std::string, std::size_t> donor_index;
-  std::map<std::int64_t, std::size_t> donor_of;
-  std::vector<std::size_t> donor_at(resources.size());  // by resource index
-  for (std::size_t r = 0; r < resources.size(); ++r) {
-    donor_at[r] = donor_of[resources[r].resource.id] =
-        donor_index.emplace(donor(resources[r].resource), donor_index.size()).first->second;
-  }
-  std::vector<std::set<std::size_t>> serving(needs.size());
+  Pool pool(needs, resources);
+  std::map<std::string, Category> categories;
   for (std::size_t n = 0; n < needs.size(); ++n) {
-    for (auto id : needs[n].served_by) {
-      if (auto it = donor_of.find(id); it != donor_of.end()) serving[n].insert(it->second);
-    }
+    if (needs[n].open <= 0 || deadline_passed(needs[n].need, today)) continue;
+    auto& category = categories[needs[n].need.category];
+    category.needs.push_back(n);
+    category.resources = &by_category[needs[n].need.category];
   }
-  // A resource that declined the need or gave it back, or whose donor serves it already.
-  auto barred = [&](std::size_t n, std::size_t r) {
-    return excluded(needs[n], resources[r].resource.id) || serving[n].contains(donor_at[r]);
-  };
-
-  // The pairs by category: a need pairs only with resources of its own, so each
-  // category's network is apart from the others' and solved on its own.
-  std::map<std::string, CategoryPairs> categories;
-  for (std::size_t n = 0; n < needs.size(); ++n) {
-    const auto& need = needs[n].need;
-    if (needs[n].open <= 0 || deadline_passed(need, today)) continue;
-    auto& category = categories[need.category];
-    bool any = false;
-    // A pair: a resource of the need's category with room, in its period, not barred,
-    // whose radius reaches the need (the distance worked out once).
-    for (auto r : by_category[need.category]) {
-      const auto& resource = resources[r].resource;
-      if (resources[r].free <= 0 || !resources[r].in_period || barred(n, r)) continue;
-      if (beyond_radius_by_latitude(resource, need)) continue;
-      auto distance = distance_between(resource, need);
-      if (!within_radius(resource, distance)) continue;
-      category.pairs.push_back({n, r, donor_at[r], distance, offers_asked_service(resource, need)});
-      any = true;
-    }
-    if (any) category.wanted += needs[n].open;
-  }
-  for (const auto& r : resources) {
-    if (auto it = categories.find(r.resource.category); it != categories.end() && r.in_period) {
-      it->second.room += std::max(r.free, 0);
-    }
-  }
-
   MatchPlan plan;
   std::vector<int> served(needs.size(), 0);
-  solve_each(needs, resources, categories);
+  plan_each(pool, categories);
   for (const auto& [name, category] : categories) {
-    for (std::size_t i = 0; i < category.pairs.size(); ++i) {
-      if (category.flow[i] == 0) continue;
-      const auto& pair = category.pairs[i];
+    for (const auto& pair : category.proposed) {
       const auto& need = needs[pair.need].need;
       plan.proposals.push_back({need.id, resources[pair.resource].resource.id, pair.distance});
       ++served[pair.need];
@@ -316,14 +330,14 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
       } else if (std::none_of(in_reach.begin(), in_reach.end(), in_period)) {
         gap.reason = GapReason::out_of_period;
       } else if (!needs[n].refused_by.empty() && std::all_of(in_reach.begin(), in_reach.end(), [&](std::size_t r) {
-                   return !in_period(r) || barred(n, r);
+                   return !in_period(r) || pool.barred(n, r);
                  })) {
         gap.reason = GapReason::refused;
       } else {
         // Donors already serving it count as in reach: they cannot serve it twice.
         std::set<std::size_t> donors;
         for (auto r : in_reach) {
-          if (in_period(r) && !among(needs[n].refused_by, resources[r].resource.id)) donors.insert(donor_at[r]);
+          if (in_period(r) && !among(needs[n].refused_by, resources[r].resource.id)) donors.insert(pool.donor_at[r]);
         }
         gap.in_reach = static_cast<int>(donors.size());
         if (gap.in_reach < need.wanted) gap.reason = GapReason::few_in_reach;

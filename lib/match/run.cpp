@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "lists/period.hpp"
 #include "lists/store.hpp"
@@ -60,13 +61,13 @@ RunReport run_matching(storage::Connection& db, const Date& today, const std::st
                        bool dry_run, const Street& street) {
   // A dry run only reads: it must not hold the write lock another user may want.
   storage::Transaction transaction(db, dry_run ? storage::Transaction::read : storage::Transaction::write);
-  auto [needs, resources] = load_pool(db, today, street);
   RunReport report;
-  report.open_needs = static_cast<int>(needs.size());
-  report.plan = plan_matches(needs, resources, today);
+  std::tie(report.needs, report.resources) = load_pool(db, today, street);
+  report.open_needs = static_cast<int>(report.needs.size());
+  report.plan = plan_matches(report.needs, report.resources, today);
   if (dry_run) return report;
   std::map<std::int64_t, std::string> unit_of;
-  for (const auto& r : resources) unit_of[r.resource.id] = r.resource.unit.empty() ? r.resource.provider : r.resource.unit;
+  for (const auto& r : report.resources) unit_of[r.resource.id] = r.resource.unit.empty() ? r.resource.provider : r.resource.unit;
   ProjectStore projects(db);
   for (const auto& p : report.plan.proposals) report.projects.push_back(projects.insert(p, unit_of[p.resource], now, by));
   transaction.commit();

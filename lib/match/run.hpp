@@ -19,6 +19,8 @@ struct RunReport {
   MatchPlan plan;
   std::vector<std::int64_t> projects;  ///< the projects proposed, in the order of plan.proposals (none for a dry run)
   int open_needs = 0;                  ///< needs that still wanted a resource
+  std::vector<OpenNeed> needs;         ///< the pool planned from: every proposal's need and resource is in it
+  std::vector<FreeResource> resources;
 };
 
 /// Where the lists live: the workspace's time zone, whose days count (a need's waiting,
