@@ -128,8 +128,8 @@ public:
   std::string query_text(std::string_view sql);
   /// The id the last INSERT gave its row.
   std::int64_t last_insert_id();
-  /// Ready for a command that writes many rows at once (an import): for the rest of the
-  /// connection's life.
+  /// Ready for a command that reads or writes many rows at once (an import, a matching
+  /// run): a larger page cache, for the rest of the connection's life.
   void prepare_for_bulk_writes();
 
   ConnectionDriver& driver() { return *driver_; }
