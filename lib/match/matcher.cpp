@@ -8,6 +8,7 @@
 #include <map>
 #include <numbers>
 #include <set>
+#include <system_error>
 #include <thread>
 
 #include "core/error.hpp"
@@ -253,7 +254,11 @@ void plan_each(const Pool& pool, std::map<std::string, Category>& categories) {
   };
   {
     std::vector<std::jthread> helpers;
-    for (std::size_t t = 1; t < failures.size(); ++t) helpers.emplace_back(work, std::ref(failures[t]));
+    try {
+      for (std::size_t t = 1; t < failures.size(); ++t) helpers.emplace_back(work, std::ref(failures[t]));
+    } catch (const std::system_error&) {
+      // No more threads to be had: the ones started and this one plan the rest.
+    }
     work(failures[0]);
   }
   for (const auto& failure : failures) {

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <numbers>
 #include <optional>
@@ -513,8 +514,16 @@ TEST_CASE("plan_matches: each category's plan, solved on its own thread, is the 
     MatchPlan share;
     std::copy_if(plan.proposals.begin(), plan.proposals.end(), std::back_inserter(share.proposals),
                  [&](const Proposal& p) { return of_category(in.needs[index.need.at(p.need)].need); });
+    // The same network, built the same way, whichever thread solves it: the same proposals.
+    auto by_itself = kangle::match::plan_matches(alone.needs, alone.resources, today);
     INFO("category " << c << ": " << share.proposals.size() << " proposals");
-    CHECK(show(plan_score(alone, share)) == show(plan_score(alone, kangle::match::plan_matches(alone.needs, alone.resources, today))));
+    CHECK(show(plan_score(alone, share)) == show(plan_score(alone, by_itself)));
+    auto pairs = [](const MatchPlan& p) {
+      std::vector<std::tuple<std::int64_t, std::int64_t, std::optional<int>>> out;
+      for (const auto& proposal : p.proposals) out.emplace_back(proposal.need, proposal.resource, proposal.distance_m);
+      return out;
+    };
+    CHECK(pairs(share) == pairs(by_itself));
     if (!share.proposals.empty()) ++categories_served;
   }
   CHECK(categories_served == 12);
