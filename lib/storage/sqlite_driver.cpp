@@ -132,8 +132,8 @@ public:
   std::int64_t last_insert_id() override { return db_.getLastInsertRowid(); }
   // A page cache of 64 MiB rather than SQLite's 2: with 2, the indexes of a big import spill
   // to the WAL before the commit and are read back (110,000 reads and writes for 130,000
-  // rows, a tenth of the time). Only what the import touches is held; the command's
-  // connection closes after it.
+  // rows, a tenth of the time); a matching run reads each page once. Only what the command
+  // touches is held; its connection closes after it.
   void prepare_for_bulk_writes() override { exec("PRAGMA cache_size = -65536"); }
   // IMMEDIATE takes the write lock at BEGIN: of two commands that would read, then write,
   // the second waits before reading.
