@@ -41,8 +41,6 @@ rm -rf "$out"
 mkdir -p "$out"
 kangle=$out/kangle
 cp "$(realpath "${KANGLE:-build/cli/kangle}")" "$kangle"
-match_pairs=$out/match_pairs
-cp "$(realpath "${MATCH_PAIRS:-build/bench/match_pairs}")" "$match_pairs"
 export KANGLE_LANG=en NO_COLOR=1
 failed=0
 
@@ -139,6 +137,8 @@ growth_rota() {
 }
 
 growth_match() {
+  local match_pairs=$out/match_pairs
+  cp "$(realpath "${MATCH_PAIRS:-build/bench/match_pairs}")" "$match_pairs"
   header "Matching: \`match run\` (needs × resources, the district's side)"
   local needs resources km ws db nx_check
   local -x KANGLE_NOW=2026-12-01T02:00:00Z
@@ -169,7 +169,7 @@ growth_match() {
       nx_check="FAILED: kangle $mine, networkx ${theirs:-none}"
       failed=1
     fi
-    row "$needs × $resources, $km km" "$(awk "BEGIN { printf \"%.1f× the %.2f s of reading its pairs\", $seconds / $pairs_read, $pairs_read }"); $nx_check"
+    row "$needs × $resources, $km km" "$(awk "BEGIN { printf \"%.1f× the %.2f s of reading its pairs\", $seconds / ($pairs_read > 0 ? $pairs_read : 0.01), $pairs_read }"); $nx_check"
     rm -rf "$out/match-$needs"
   done
 }
