@@ -7,7 +7,9 @@
 //   build/bench/sqlite_floor FROM EMPTY MODE
 //
 // FROM is a workspace database an import filled (its volunteers and volunteer_skills are
-// read into memory first); EMPTY a copy of a new workspace's kangle.db, which it fills.
+// read into memory first); EMPTY a copy of a new workspace's kangle.db, which it fills:
+// the people in id order, then the skills in key order (an import interleaves them, a
+// batch at a time).
 // MODE: `row` (a statement a row), `values N` (N rows a statement), `staged N` (rows into a
 // temporary table without index, moved N at a time by INSERT ... SELECT). Prints the
 // seconds of the people, the skills and the commit.
@@ -147,14 +149,17 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::size_t batch = batched ? static_cast<std::size_t>(std::atoi(argv[4])) : 1;
+  // As kangle's connections (lib/storage/sqlite_driver.cpp): no count of SQLite's memory,
+  // no mutex around each call.
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   sqlite3* from = nullptr;
-  if (sqlite3_open_v2(argv[1], &from, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) fail(from);
+  if (sqlite3_open_v2(argv[1], &from, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) fail(from);
   const auto people = read_rows(from, "SELECT " + people_columns + " FROM volunteers ORDER BY id");
   const auto skills = read_rows(from, "SELECT " + skill_columns + " FROM volunteer_skills ORDER BY volunteer_id, skill");
   sqlite3_close(from);
 
   sqlite3* db = nullptr;
-  if (sqlite3_open(argv[2], &db) != SQLITE_OK) fail(db);
+  if (sqlite3_open_v2(argv[2], &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) fail(db);
   // As kangle's import has its connection (lib/storage).
   if (sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536; BEGIN IMMEDIATE",
                    nullptr, nullptr, nullptr) != SQLITE_OK) {
