@@ -62,8 +62,10 @@ public:
     return true;
   }
 
-private:
+  /// Items go across this many at a time.
   static constexpr std::size_t batch_items = 256;
+
+private:
   static constexpr std::size_t max_batches = 4;
 
   void produce() {

@@ -997,7 +997,7 @@ TEST_CASE("import: items made ahead come in order, then the error met after them
     while (items.next(item)) ++taken;
     CHECK(taken == 5000);
     REQUIRE(made_ahead.size() == 5000);  // every item is made before the last is taken
-    CHECK(std::count(made_ahead.begin(), made_ahead.begin() + 256, 1) == 0);
+    CHECK(std::count(made_ahead.begin(), made_ahead.begin() + ReadAhead<int>::batch_items, 1) == 0);
     CHECK(std::count(made_ahead.begin(), made_ahead.end(), 1) > 0);
   }
   // Left after three items, with the thread waiting for room: it is told to stop, and stops.
