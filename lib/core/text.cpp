@@ -109,11 +109,13 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 }
 
 std::size_t display_width(std::string_view s) {
+  // Walked in place, not copied into code points: a table of a district's proposals asks
+  // this of every cell, twice.
   std::size_t width = 0;
-  for (auto cp : code_points(s)) {
-    int w = utf8proc_charwidth(cp);
-    width += static_cast<std::size_t>(std::max(w, 0));
-  }
+  prefix_length(s, [&](utf8proc_int32_t cp) {
+    width += static_cast<std::size_t>(std::max(utf8proc_charwidth(cp), 0));
+    return true;
+  });
   return width;
 }
 

@@ -39,6 +39,12 @@ const std::string project_columns =
     "p.satisfaction, p.comment, p.reason, n.requester, n.category, n.description, r.provider, n.deadline, n.vulnerable, "
     "n.micro_wish FROM projects p JOIN needs n ON n.id = p.need_id JOIN resources r ON r.id = p.resource_id";
 
+/// Each need's projects that hold a place (live) and that were done, by need: completed by
+/// the needs chosen and "GROUP BY need_id".
+const std::string live_and_done_counts =
+    "SELECT need_id, count(*) FILTER (WHERE status NOT IN ('declined', 'unmatched', 'cancelled')), "
+    "count(*) FILTER (WHERE status IN ('done', 'reviewed')) FROM projects";
+
 Project read_project(storage::Statement& q) {
   Project p;
   p.id = q.column(0).int64();
@@ -129,23 +135,38 @@ std::map<std::int64_t, std::vector<std::int64_t>> ProjectStore::servers_by_need(
                            "status <> 'unmatched' AND status <> 'cancelled' ORDER BY need_id, resource_id");
 }
 
-std::int64_t ProjectStore::insert(const Proposal& proposal, const std::string& unit, const std::string& now,
-                                  const std::string& by) {
-  static const std::string sql =
-      "INSERT INTO projects (need_id, resource_id, unit, status, distance_m, created_at, updated_at) "
-      "VALUES (?, ?, ?, 'proposed', ?, ?, ?)";
-  auto& q = statement_(sql);
-  q.bind(1, proposal.need);
-  q.bind(2, proposal.resource);
-  q.bind(3, unit);
-  if (proposal.distance_m) q.bind(4, *proposal.distance_m);
-  q.bind(5, now);
-  q.bind(6, now);
-  q.exec();
-  auto id = db_.last_insert_id();
-  log(id, std::nullopt, ProjectStatus::proposed, now, by, "");
-  refresh_need_status(proposal.need, now);
-  return id;
+std::vector<std::int64_t> ProjectStore::propose(const std::vector<Proposal>& proposals,
+                                                const std::map<std::int64_t, std::string>& unit_of_resource,
+                                                const std::string& now, const std::string& by) {
+  if (proposals.empty()) return {};
+  // Numbered here, in the order given, so that each project's event can name it: the rows
+  // then go in two bulk inserts instead of two statements a proposal.
+  const auto first = db_.query_integer("SELECT coalesce(max(id), 0) + 1 FROM projects");
+  std::vector<std::int64_t> ids;
+  ids.reserve(proposals.size());
+  {
+    storage::InsertRows rows(db_, "INSERT INTO projects (id, need_id, resource_id, unit, status, distance_m, created_at, updated_at)");
+    for (const auto& proposal : proposals) {
+      ids.push_back(first + static_cast<std::int64_t>(ids.size()));
+      rows.integer(ids.back()).integer(proposal.need).integer(proposal.resource).text(unit_of_resource.at(proposal.resource));
+      rows.text(to_string(ProjectStatus::proposed));
+      if (proposal.distance_m) rows.integer(*proposal.distance_m);
+      else rows.null();
+      rows.text(now).text(now).end_row();
+    }
+    rows.finish();
+  }
+  storage::InsertRows events(db_, "INSERT INTO project_events (project_id, from_status, to_status, at, actor, note)");
+  for (auto id : ids) {
+    events.integer(id).null().text(to_string(ProjectStatus::proposed)).text(now).text(by).text("").end_row();
+  }
+  events.finish();
+  static const std::string proposed_needs =
+      live_and_done_counts + " WHERE need_id IN (SELECT need_id FROM projects WHERE id >= ?) GROUP BY need_id";
+  auto& counts = statement_(proposed_needs);
+  counts.bind(1, first);
+  settle_needs(counts, now);
+  return ids;
 }
 
 std::optional<Project> ProjectStore::find(std::int64_t id) {
@@ -276,15 +297,21 @@ void ProjectStore::log(std::int64_t project, std::optional<ProjectStatus> from, 
 }
 
 void ProjectStore::refresh_need_status(std::int64_t need, const std::string& now) {
-  static const std::string sql =
-      "SELECT count(*) FILTER (WHERE status NOT IN ('declined', 'unmatched', 'cancelled')), "
-      "count(*) FILTER (WHERE status IN ('done', 'reviewed')) FROM projects WHERE need_id = ?";
+  static const std::string sql = live_and_done_counts + " WHERE need_id = ? GROUP BY need_id";
   auto& counts = statement_(sql);
   counts.bind(1, need);
-  counts.step();
-  const auto live = counts.column(0).int64(), done = counts.column(1).int64();
+  settle_needs(counts, now, need);
+}
+
+void ProjectStore::settle_needs(storage::Statement& counts, const std::string& now, std::optional<std::int64_t> need) {
+  struct Counted {
+    std::int64_t need, live, done;
+  };
+  std::vector<Counted> counted;
+  while (counts.step()) counted.push_back({counts.column(0).int64(), counts.column(1).int64(), counts.column(2).int64()});
   counts.reset();  // read: no statement stays open
-  needs_.settle_need_status(need, live, done, now);
+  if (need && counted.empty()) counted.push_back({*need, 0, 0});  // no project: open again
+  for (const auto& c : counted) needs_.settle_need_status(c.need, c.live, c.done, now);
 }
 
 }  // namespace kangle::match

@@ -84,7 +84,12 @@ public:
   std::map<std::int64_t, std::vector<std::int64_t>> refusals_by_need();
   /// For each need, the resources of its live projects.
   std::map<std::int64_t, std::vector<std::int64_t>> servers_by_need();
-  std::int64_t insert(const Proposal& proposal, const std::string& unit, const std::string& now, const std::string& by);
+  /// Stores `proposals` as projects proposed, in that order, each with its event, and sets
+  /// their needs' statuses; their ids, in the same order. `unit_of_resource` holds the
+  /// unit of each proposal's resource.
+  std::vector<std::int64_t> propose(const std::vector<Proposal>& proposals,
+                                    const std::map<std::int64_t, std::string>& unit_of_resource, const std::string& now,
+                                    const std::string& by);
   std::optional<Project> find(std::int64_t id);
   /// The projects of need `need`, by id.
   std::vector<Project> of_need(std::int64_t need);
@@ -106,6 +111,9 @@ public:
   void refresh_need_status(std::int64_t need, const std::string& now);
 
 private:
+  /// Sets the status of each need in `counts` (need, live, done rows); `need`, when given
+  /// and absent from them, has no project left.
+  void settle_needs(storage::Statement& counts, const std::string& now, std::optional<std::int64_t> need = std::nullopt);
   void log(std::int64_t project, std::optional<ProjectStatus> from, ProjectStatus to, const std::string& now,
            const std::string& by, const std::string& note);
   storage::Connection& db_;

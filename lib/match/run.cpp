@@ -72,8 +72,7 @@ RunReport run_matching(storage::Connection& db, const Date& today, const std::st
   if (dry_run) return report;
   std::map<std::int64_t, std::string> unit_of;
   for (const auto& r : report.resources) unit_of[r.resource.id] = r.resource.unit.empty() ? r.resource.provider : r.resource.unit;
-  ProjectStore projects(db);
-  for (const auto& p : report.plan.proposals) report.projects.push_back(projects.insert(p, unit_of[p.resource], now, by));
+  report.projects = ProjectStore(db).propose(report.plan.proposals, unit_of, now, by);
   transaction.commit();
   return report;
 }

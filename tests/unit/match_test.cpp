@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <fmt/format.h>
 #include <functional>
 #include <iterator>
 #include <map>
@@ -810,8 +811,9 @@ public:
     return kangle::lists::Store(sql()).insert(r, run_time);
   }
   ProjectStore projects() { return ProjectStore(sql()); }
-  std::int64_t propose(std::int64_t need, std::int64_t resource, const std::string& by = "matcher") {
-    return projects().insert({need, resource, std::nullopt}, "单位", run_time, by);
+  std::int64_t propose(std::int64_t need, std::int64_t resource, const std::string& by = "matcher",
+                       const std::string& now = run_time) {
+    return projects().propose({{need, resource, std::nullopt}}, {{resource, "单位"}}, now, by).front();
   }
   Project move(std::int64_t project, ProjectStatus to, const std::string& now = "2026-12-02T03:00:00Z",
                const std::string& by = "", const std::string& note = "") {
@@ -1030,6 +1032,41 @@ TEST_CASE("ProjectStore: the need's status follows its projects, events in order
   CHECK(room.size() == 3);
 }
 
+TEST_CASE("ProjectStore: proposals stored together are numbered in order, each with its event, unit and need's status", "[match]") {
+  MatchWorkspace ws;
+  auto bank = ws.resource("交通银行康健支行", "elderly-care", std::nullopt, std::nullopt, 10, "交通银行");
+  auto league = ws.resource("康健街道团工委", "elderly-care", std::nullopt, std::nullopt, 10);
+  auto pair = ws.need("王秀英", "elderly-care", std::nullopt, 2);  // both places in one run
+  auto half = ws.need("陈桂芳", "elderly-care", std::nullopt, 2);  // one of two
+  auto again = ws.need("赵金花", "elderly-care", std::nullopt);    // declined before, proposed anew
+  auto declined = ws.propose(again, league);
+  ws.move(declined, ProjectStatus::declined);
+  CHECK(ws.need_status(again) == "open");
+
+  auto ids = ws.projects().propose({{pair, bank, 120}, {pair, league, std::nullopt}, {half, bank, 300}, {again, bank, 80}},
+                                   {{bank, "交通银行"}, {league, "康健街道团工委"}}, "2026-12-03T02:00:00Z", "matcher");
+  CHECK(ids == std::vector<std::int64_t>{declined + 1, declined + 2, declined + 3, declined + 4});
+  CHECK(ws.need_status(pair) == "matched");
+  CHECK(ws.need_status(half) == "open");
+  CHECK(ws.need_status(again) == "matched");
+  CHECK(ws.projects().places_by_need() == std::map<std::int64_t, int>{{pair, 2}, {half, 1}, {again, 1}});
+  std::vector<std::string> stored;
+  for (auto id : ids) {
+    auto p = *ws.projects().find(id);
+    auto events = ws.projects().events(id);
+    REQUIRE(events.size() == 1);
+    stored.push_back(fmt::format("{} {} {} {} {} {} {}", p.need, p.resource, p.unit, p.distance_m.value_or(-1),
+                                 kangle::match::to_string(p.status), events[0].at, events[0].by));
+  }
+  CHECK(stored == std::vector<std::string>{
+                      fmt::format("{} {} 交通银行 120 proposed 2026-12-03T02:00:00Z matcher", pair, bank),
+                      fmt::format("{} {} 康健街道团工委 -1 proposed 2026-12-03T02:00:00Z matcher", pair, league),
+                      fmt::format("{} {} 交通银行 300 proposed 2026-12-03T02:00:00Z matcher", half, bank),
+                      fmt::format("{} {} 交通银行 80 proposed 2026-12-03T02:00:00Z matcher", again, bank),
+                  });
+  CHECK(ws.projects().propose({}, {}, "2026-12-03T02:00:00Z", "matcher").empty());
+}
+
 TEST_CASE("run_matching: a dry run writes nothing, a second run proposes nothing new, declines free room", "[match]") {
   MatchWorkspace ws;
   // A street: health care within 1 km of the centre (room 2), legal advice anywhere
@@ -1223,7 +1260,7 @@ TEST_CASE("load_pool: a resource outside its period is out of it, and a renewed 
   CHECK(room(ymd(2027, 1, 1)) == std::map<std::int64_t, std::pair<int, bool>>{{weekly, {1, true}}, {later, {2, true}}});
   // Proposed at 02:00 Beijing time on Monday 12-07 (Sunday 18:00 UTC): that Monday's week.
   auto n2 = ws.need("钱淑英", "life", std::nullopt);
-  ws.projects().insert({n2, weekly, std::nullopt}, "单位", "2026-12-06T18:00:00Z", "matcher");
+  ws.propose(n2, weekly, "matcher", "2026-12-06T18:00:00Z");
   CHECK(room(ymd(2026, 12, 7))[weekly] == std::pair{0, true});
   CHECK(room(ymd(2026, 12, 6))[weekly] == std::pair{0, true});  // the week before: n1 already held it
 }
