@@ -250,20 +250,24 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
     // simplex takes a static graph's arcs from the last back, so pricing in order numbers
     // the nodes from the last added.
     auto id_of = [&](Node n) { return static_cast<std::size_t>(pricing == Pricing::in_order ? nodes_ - 1 - n : n); };
-    std::vector<std::size_t> begin(nodes + 1, 0), by_source(pieces.size());
+    // Each piece's place among the graph's arcs: the pieces are then read in their own
+    // order, each once, and only the writes land apart (a district's pieces, read through a
+    // permutation instead, missed the cache a quarter of the solve's time).
+    std::vector<std::size_t> begin(nodes + 1, 0), place(pieces.size());
     for (const auto& piece : pieces) ++begin[id_of(tail(piece)) + 1];
     for (std::size_t n = 0; n < nodes; ++n) begin[n + 1] += begin[n];
-    for (std::size_t k = 0; k < pieces.size(); ++k) by_source[begin[id_of(tail(pieces[k]))]++] = k;
-    std::vector<std::pair<int, int>> ends;
-    ends.reserve(pieces.size());
-    for (auto k : by_source) ends.emplace_back(id_of(tail(pieces[k])), id_of(head(pieces[k])));
+    std::vector<std::pair<int, int>> ends(pieces.size());
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      place[k] = begin[id_of(tail(pieces[k]))]++;
+      ends[place[k]] = {static_cast<int>(id_of(tail(pieces[k]))), static_cast<int>(id_of(head(pieces[k])))};
+    }
     Graph graph;
     graph.build(nodes_, ends.begin(), ends.end());
     ends = {};
     Graph::ArcMap<std::int64_t> upper(graph), cost(graph);
-    for (std::size_t k = 0; k < by_source.size(); ++k) {
-      auto arc = graph.arcFromId(static_cast<int>(k));
-      const auto& piece = pieces[by_source[k]];
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      auto arc = graph.arcFromId(static_cast<int>(place[k]));
+      const auto& piece = pieces[k];
       upper[arc] = piece.room;
       cost[arc] = piece.back ? -costs[piece.arc] : costs[piece.arc];
     }
@@ -279,9 +283,9 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
     simplex.upperMap(upper).costMap(cost).supplyMap(supplies);
     const auto rule = pricing == Pricing::candidate_lists ? Simplex::CANDIDATE_LIST : Simplex::BLOCK_SEARCH;
     if (simplex.run(rule) != Simplex::OPTIMAL) throw std::runtime_error("min-cost flow: no feasible flow");
-    for (std::size_t k = 0; k < by_source.size(); ++k) {
-      const auto& piece = pieces[by_source[k]];
-      auto flow = simplex.flow(graph.arcFromId(static_cast<int>(k)));
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      const auto& piece = pieces[k];
+      auto flow = simplex.flow(graph.arcFromId(static_cast<int>(place[k])));
       if (!from_flow) solution.flow[piece.arc] = flow;
       else solution.flow[piece.arc] += piece.back ? -flow : flow;
     }
