@@ -2,6 +2,7 @@
 #include "present/table.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 #include "core/text.hpp"
 
@@ -34,14 +35,16 @@ std::vector<std::string> pick(const std::vector<std::string>& cells, const std::
 std::string render_text(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
   auto widths = column_widths(headers, rows);
   std::string out;
+  // Each line written in place: a district's matching prints tens of thousands.
   auto line = [&](const std::vector<std::string>& cells) {
-    std::string l;
+    const auto start = out.size();
     for (std::size_t c = 0; c < widths.size(); ++c) {
-      const std::string& cell = c < cells.size() ? cells[c] : std::string();
-      l += c + 1 < widths.size() ? text::pad_right(cell, widths[c]) + "  " : cell;
+      std::string_view cell = c < cells.size() ? std::string_view(cells[c]) : std::string_view();
+      out += cell;
+      if (c + 1 < widths.size()) out.append(widths[c] - std::min(widths[c], text::display_width(cell)) + 2, ' ');
     }
-    while (!l.empty() && l.back() == ' ') l.pop_back();
-    out += l + "\n";
+    while (out.size() > start && out.back() == ' ') out.pop_back();
+    out += '\n';
   };
   line(headers);
   for (const auto& row : rows) line(row);
