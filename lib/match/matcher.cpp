@@ -196,18 +196,64 @@ bool reaches(const lists::Resource& resource, const lists::Need& need) {
   return !beyond_radius_by_latitude(resource, need) && within_radius(resource, distance_between(resource, need));
 }
 
+/// Why need `n` is left `missing` places short, `candidates` its category's resources.
+Gap gap_of(const Pool& pool, std::size_t n, int missing, const std::vector<std::size_t>& candidates, const Date& today) {
+  const auto& needs = pool.needs;
+  const auto& resources = pool.resources;
+  const auto& need = needs[n].need;
+  Gap gap{need.id, missing, GapReason::all_full, std::nullopt, std::nullopt, 0};
+  if (deadline_passed(need, today)) {
+    gap.reason = GapReason::deadline_passed;
+  } else if (candidates.empty()) {
+    gap.reason = GapReason::no_resource;
+  } else {
+    // The candidates whose radius reaches the need, worked out once.
+    std::vector<std::size_t> in_reach;
+    for (auto r : candidates) {
+      if (reaches(resources[r].resource, need)) in_reach.push_back(r);
+    }
+    auto in_period = [&](std::size_t r) { return resources[r].in_period; };
+    if (in_reach.empty()) {
+      for (auto r : candidates) {
+        auto d = distance_between(resources[r].resource, need);
+        if (d && (!gap.nearest_m || *d < *gap.nearest_m)) {
+          gap.nearest = resources[r].resource.id;
+          gap.nearest_m = d;
+        }
+      }
+      gap.reason = gap.nearest ? GapReason::too_far : GapReason::no_location;
+    } else if (std::none_of(in_reach.begin(), in_reach.end(), in_period)) {
+      gap.reason = GapReason::out_of_period;
+    } else if (!needs[n].refused_by.empty() && std::all_of(in_reach.begin(), in_reach.end(), [&](std::size_t r) {
+                 return !in_period(r) || pool.barred(n, r);
+               })) {
+      gap.reason = GapReason::refused;
+    } else {
+      // Donors already serving it count as in reach: they cannot serve it twice.
+      std::set<std::size_t> donors;
+      for (auto r : in_reach) {
+        if (in_period(r) && !among(needs[n].refused_by, resources[r].resource.id)) donors.insert(pool.donor_at[r]);
+      }
+      gap.in_reach = static_cast<int>(donors.size());
+      if (gap.in_reach < need.wanted) gap.reason = GapReason::few_in_reach;
+    }
+  }
+  return gap;
+}
+
 /// A category's open needs (their deadline not passed) and resources; once planned, the
-/// pairs it proposes.
+/// pairs it proposes and the gaps it leaves, each with its need's index.
 struct Category {
   std::vector<std::size_t> needs;
   const std::vector<std::size_t>* resources = nullptr;
   std::vector<Pair> proposed;
+  std::vector<std::pair<std::size_t, Gap>> gaps;
 };
 
 /// Lists the category's pairs (a resource with room, in its period, not barred, whose
 /// radius reaches the need: the distance worked out once), solves its network and keeps
 /// the pairs proposed.
-void plan_category(const Pool& pool, Category& category) {
+void propose_in(const Pool& pool, Category& category) {
   std::vector<Pair> pairs;
   std::int64_t wanted = 0, room = 0;
   for (auto n : category.needs) {
@@ -232,11 +278,23 @@ void plan_category(const Pool& pool, Category& category) {
   }
 }
 
+/// The category's proposals, then the gaps they leave (on the category's thread too: a
+/// gap looks over every resource of its category).
+void plan_category(const Pool& pool, Category& category, const Date& today) {
+  propose_in(pool, category);
+  std::map<std::size_t, int> served;
+  for (const auto& pair : category.proposed) ++served[pair.need];
+  for (auto n : category.needs) {
+    const int missing = pool.needs[n].open - served[n];
+    if (missing > 0) category.gaps.emplace_back(n, gap_of(pool, n, missing, *category.resources, today));
+  }
+}
+
 /// Plans each category on its own, on as many threads as the machine has cores (at most
 /// one a category), the largest first. A need pairs only with its category's resources:
 /// the categories' networks share no node, so the optimum of each is the whole's (every
 /// tier's total is a sum over them), and the pivots of one do not walk the others' arcs.
-void plan_each(const Pool& pool, std::map<std::string, Category>& categories) {
+void plan_each(const Pool& pool, std::map<std::string, Category>& categories, const Date& today) {
   std::vector<Category*> queue;
   for (auto& [name, category] : categories) queue.push_back(&category);
   if (queue.empty()) return;
@@ -246,7 +304,7 @@ void plan_each(const Pool& pool, std::map<std::string, Category>& categories) {
   std::vector<std::exception_ptr> failures(std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, queue.size()));
   auto work = [&](std::exception_ptr& failure) {
     try {
-      for (auto i = next++; i < queue.size(); i = next++) plan_category(pool, *queue[i]);
+      for (auto i = next++; i < queue.size(); i = next++) plan_category(pool, *queue[i], today);
     } catch (...) {
       failure = std::current_exception();
       next = queue.size();
@@ -285,16 +343,16 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
     category.resources = &by_category[needs[n].need.category];
   }
   MatchPlan plan;
-  std::vector<int> served(needs.size(), 0);
-  plan_each(pool, categories);
-  for (const auto& [name, category] : categories) {
+  plan_each(pool, categories, today);
+  std::vector<std::pair<std::size_t, Gap>> gaps;  // with each need's index, to list them in the needs' order
+  for (auto& [name, category] : categories) {
     for (const auto& pair : category.proposed) {
       const auto& need = needs[pair.need].need;
       plan.proposals.push_back({need.id, resources[pair.resource].resource.id, pair.distance});
-      ++served[pair.need];
       if (need.vulnerable) ++plan.vulnerable_served;
       if (pair.distance) plan.total_distance_m += *pair.distance;
     }
+    gaps.insert(gaps.end(), category.gaps.begin(), category.gaps.end());
   }
   std::sort(plan.proposals.begin(), plan.proposals.end(),
             [](const Proposal& a, const Proposal& b) { return std::pair{a.need, a.resource} < std::pair{b.need, b.resource}; });
@@ -307,49 +365,12 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
       auto& s = shortages[need.category];
       s.category = need.category;
       s.wanted += needs[n].open;
-    }
-    int missing = needs[n].open - served[n];
-    if (missing <= 0) continue;
-    Gap gap{need.id, missing, GapReason::all_full, std::nullopt, std::nullopt, 0};
-    const auto& candidates = by_category[need.category];
-    if (deadline_passed(need, today)) {
-      gap.reason = GapReason::deadline_passed;
-    } else if (candidates.empty()) {
-      gap.reason = GapReason::no_resource;
     } else {
-      // The candidates whose radius reaches the need, worked out once.
-      std::vector<std::size_t> in_reach;
-      for (auto r : candidates) {
-        if (reaches(resources[r].resource, need)) in_reach.push_back(r);
-      }
-      auto in_period = [&](std::size_t r) { return resources[r].in_period; };
-      if (in_reach.empty()) {
-        for (auto r : candidates) {
-          auto d = distance_between(resources[r].resource, need);
-          if (d && (!gap.nearest_m || *d < *gap.nearest_m)) {
-            gap.nearest = resources[r].resource.id;
-            gap.nearest_m = d;
-          }
-        }
-        gap.reason = gap.nearest ? GapReason::too_far : GapReason::no_location;
-      } else if (std::none_of(in_reach.begin(), in_reach.end(), in_period)) {
-        gap.reason = GapReason::out_of_period;
-      } else if (!needs[n].refused_by.empty() && std::all_of(in_reach.begin(), in_reach.end(), [&](std::size_t r) {
-                   return !in_period(r) || pool.barred(n, r);
-                 })) {
-        gap.reason = GapReason::refused;
-      } else {
-        // Donors already serving it count as in reach: they cannot serve it twice.
-        std::set<std::size_t> donors;
-        for (auto r : in_reach) {
-          if (in_period(r) && !among(needs[n].refused_by, resources[r].resource.id)) donors.insert(pool.donor_at[r]);
-        }
-        gap.in_reach = static_cast<int>(donors.size());
-        if (gap.in_reach < need.wanted) gap.reason = GapReason::few_in_reach;
-      }
+      gaps.emplace_back(n, gap_of(pool, n, needs[n].open, by_category[need.category], today));  // in no category
     }
-    plan.gaps.push_back(gap);
   }
+  std::sort(gaps.begin(), gaps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [n, gap] : gaps) plan.gaps.push_back(std::move(gap));
   for (const auto& r : resources) {
     if (!r.in_period) continue;
     if (auto it = shortages.find(r.resource.category); it != shortages.end()) it->second.room += std::max(r.free, 0);
