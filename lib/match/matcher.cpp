@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <iterator>
 #include <map>
 #include <numbers>
 #include <set>
@@ -352,7 +353,7 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
       if (need.vulnerable) ++plan.vulnerable_served;
       if (pair.distance) plan.total_distance_m += *pair.distance;
     }
-    gaps.insert(gaps.end(), category.gaps.begin(), category.gaps.end());
+    gaps.insert(gaps.end(), std::make_move_iterator(category.gaps.begin()), std::make_move_iterator(category.gaps.end()));
   }
   std::sort(plan.proposals.begin(), plan.proposals.end(),
             [](const Proposal& a, const Proposal& b) { return std::pair{a.need, a.resource} < std::pair{b.need, b.resource}; });

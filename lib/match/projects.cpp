@@ -140,8 +140,11 @@ std::vector<std::int64_t> ProjectStore::propose(const std::vector<Proposal>& pro
                                                 const std::string& now, const std::string& by) {
   if (proposals.empty()) return {};
   // Numbered here, in the order given, so that each project's event can name it: the rows
-  // then go in two bulk inserts instead of two statements a proposal.
+  // then go in two bulk inserts instead of two statements a proposal. The events too, as
+  // the database would number them (on PostgreSQL a COPY's rows are then not each numbered
+  // by a trigger's look-up).
   const auto first = db_.query_integer("SELECT coalesce(max(id), 0) + 1 FROM projects");
+  const auto first_event = db_.query_integer("SELECT coalesce(max(id), 0) + 1 FROM project_events");
   std::vector<std::int64_t> ids;
   ids.reserve(proposals.size());
   {
@@ -156,11 +159,14 @@ std::vector<std::int64_t> ProjectStore::propose(const std::vector<Proposal>& pro
     }
     rows.finish();
   }
-  storage::InsertRows events(db_, "INSERT INTO project_events (project_id, from_status, to_status, at, actor, note)");
-  for (auto id : ids) {
-    events.integer(id).null().text(to_string(ProjectStatus::proposed)).text(now).text(by).text("").end_row();
+  {
+    storage::InsertRows events(db_, "INSERT INTO project_events (id, project_id, from_status, to_status, at, actor, note)");
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      events.integer(first_event + static_cast<std::int64_t>(k)).integer(ids[k]).null();
+      events.text(to_string(ProjectStatus::proposed)).text(now).text(by).text("").end_row();
+    }
+    events.finish();
   }
-  events.finish();
   static const std::string proposed_needs =
       live_and_done_counts + " WHERE need_id IN (SELECT need_id FROM projects WHERE id >= ?) GROUP BY need_id";
   auto& counts = statement_(proposed_needs);

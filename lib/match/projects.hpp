@@ -86,7 +86,8 @@ public:
   std::map<std::int64_t, std::vector<std::int64_t>> servers_by_need();
   /// Stores `proposals` as projects proposed, in that order, each with its event, and sets
   /// their needs' statuses; their ids, in the same order. `unit_of_resource` holds the
-  /// unit of each proposal's resource.
+  /// unit of each proposal's resource. Numbers the rows from the largest stored: only
+  /// within a write transaction.
   std::vector<std::int64_t> propose(const std::vector<Proposal>& proposals,
                                     const std::map<std::int64_t, std::string>& unit_of_resource, const std::string& now,
                                     const std::string& by);

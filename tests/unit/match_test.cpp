@@ -1065,6 +1065,14 @@ TEST_CASE("ProjectStore: proposals stored together are numbered in order, each w
                       fmt::format("{} {} 交通银行 80 proposed 2026-12-03T02:00:00Z matcher", again, bank),
                   });
   CHECK(ws.projects().propose({}, {}, "2026-12-03T02:00:00Z", "matcher").empty());
+
+  // A need without a project is open, whatever it was stored as (no count to group by).
+  auto alone = ws.need("冯兰英", "elderly-care", std::nullopt);
+  kangle::storage::Statement stale(ws.sql(), "UPDATE needs SET status = 'matched' WHERE id = ?");
+  stale.bind(1, alone);
+  stale.exec();
+  ws.projects().refresh_need_status(alone, "2026-12-04T02:00:00Z");
+  CHECK(ws.need_status(alone) == "open");
 }
 
 TEST_CASE("run_matching: a dry run writes nothing, a second run proposes nothing new, declines free room", "[match]") {
