@@ -247,6 +247,7 @@ Gap gap_of(const Pool& pool, std::size_t n, int missing, const std::vector<std::
 struct Category {
   std::vector<std::size_t> needs;
   const std::vector<std::size_t>* resources = nullptr;
+  int room = 0;  ///< the places free among its resources in their period
   std::vector<Pair> proposed;
   std::vector<std::pair<std::size_t, Gap>> gaps;
 };
@@ -256,7 +257,7 @@ struct Category {
 /// the pairs proposed.
 void propose_in(const Pool& pool, Category& category) {
   std::vector<Pair> pairs;
-  std::int64_t wanted = 0, room = 0;
+  std::int64_t wanted = 0;
   for (auto n : category.needs) {
     const auto& need = pool.needs[n].need;
     bool any = false;
@@ -271,9 +272,9 @@ void propose_in(const Pool& pool, Category& category) {
     }
     if (any) wanted += pool.needs[n].open;
   }
-  for (auto r : *category.resources) room += pool.resources[r].in_period ? std::max(pool.resources[r].free, 0) : 0;
-  if (pairs.empty() || std::min(wanted, room) <= 0) return;
-  auto flow = solve(pool, pairs, std::min(wanted, room));
+  const auto amount = std::min<std::int64_t>(wanted, category.room);
+  if (pairs.empty() || amount <= 0) return;
+  auto flow = solve(pool, pairs, amount);
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     if (flow[i] > 0) category.proposed.push_back(pairs[i]);
   }
@@ -343,6 +344,9 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
     category.needs.push_back(n);
     category.resources = &by_category[needs[n].need.category];
   }
+  for (auto& [name, category] : categories) {
+    for (auto r : *category.resources) category.room += resources[r].in_period ? std::max(resources[r].free, 0) : 0;
+  }
   MatchPlan plan;
   plan_each(pool, categories, today);
   std::vector<std::pair<std::size_t, Gap>> gaps;  // with each need's index, to list them in the needs' order
@@ -366,16 +370,13 @@ MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<Fre
       auto& s = shortages[need.category];
       s.category = need.category;
       s.wanted += needs[n].open;
+      s.room = categories.at(need.category).room;  // every need not past its deadline is in its category
     } else {
       gaps.emplace_back(n, gap_of(pool, n, needs[n].open, by_category[need.category], today));  // in no category
     }
   }
   std::sort(gaps.begin(), gaps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [n, gap] : gaps) plan.gaps.push_back(std::move(gap));
-  for (const auto& r : resources) {
-    if (!r.in_period) continue;
-    if (auto it = shortages.find(r.resource.category); it != shortages.end()) it->second.room += std::max(r.free, 0);
-  }
   for (auto& [category, s] : shortages) {
     if (s.wanted > s.room) plan.shortages.push_back(s);
   }

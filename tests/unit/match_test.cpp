@@ -525,6 +525,17 @@ TEST_CASE("plan_matches: each category's plan, solved on its own thread, is the 
       return out;
     };
     CHECK(pairs(share) == pairs(by_itself));
+    // Its gaps too, worked out on the thread that planned it.
+    auto gaps = [](const std::vector<kangle::match::Gap>& all, auto keep) {
+      std::vector<std::tuple<std::int64_t, int, int, std::optional<std::int64_t>, std::optional<int>, int>> out;
+      for (const auto& g : all) {
+        if (keep(g)) out.emplace_back(g.need, g.missing, static_cast<int>(g.reason), g.nearest, g.nearest_m, g.in_reach);
+      }
+      return out;
+    };
+    auto gaps_of_category = gaps(plan.gaps, [&](const kangle::match::Gap& g) { return of_category(in.needs[index.need.at(g.need)].need); });
+    CHECK(gaps_of_category == gaps(by_itself.gaps, [](const kangle::match::Gap&) { return true; }));
+    CHECK(!gaps_of_category.empty());
     if (!share.proposals.empty()) ++categories_served;
   }
   CHECK(categories_served == 12);
