@@ -326,16 +326,20 @@ public:
       }
       return std::nullopt;
     };
-    auto remember = [&](const Volunteer& v, std::int64_t id) {
+    // The person's numbers, for the rows after (before the store takes the volunteer), and
+    // this row as the first of their id, unless an earlier one was.
+    auto remember_numbers = [&](const Volunteer& v) {
+      for (const auto* key : {&v.phone, &v.id_number}) {
+        if (!key->empty()) known_keys_->add(*key);
+      }
+    };
+    auto remember_row = [&](std::int64_t id) {
       auto at = static_cast<std::size_t>(id);
       if (!dense(id)) {
         far_first_row_of_.emplace(id, row.number);
       } else {
         if (at >= first_row_of_.size()) first_row_of_.resize(at + 1, 0);
         if (first_row_of_[at] == 0) first_row_of_[at] = row.number;
-      }
-      for (const auto* key : {&v.phone, &v.id_number}) {
-        if (!key->empty()) known_keys_->add(*key);
       }
     };
     // Only a number stored before this import, or by an earlier row of it, can find anyone.
@@ -359,7 +363,8 @@ public:
     }
     if (!existing) {
       std::sort(incoming.skills.begin(), incoming.skills.end(), [](const auto& a, const auto& b) { return a.skill < b.skill; });
-      remember(incoming, store_->insert_later(incoming, now_));
+      remember_numbers(incoming);
+      remember_row(store_->insert_later(std::move(incoming), now_));
       return RowOutcome::added;
     }
     std::vector<Message> changes;
@@ -373,8 +378,9 @@ public:
       outcome = RowOutcome::updated;
       issues.push_back({Kind::updated, row.number, "", "", Message(Msg::import_updated, all_changes)});
     }
-    remember(merged, existing->id);
-    if (!(merged == *existing)) store_->update_later(merged, now_);
+    remember_numbers(merged);
+    remember_row(existing->id);
+    if (!(merged == *existing)) store_->update_later(std::move(merged), now_);
     return outcome;
   }
 

@@ -317,27 +317,26 @@ std::vector<Volunteer> find_volunteers(Store& store, const std::string& who) {
   return {std::move(*v)};
 }
 
-std::int64_t Store::insert_later(const Volunteer& v, const std::string& now) {
+std::int64_t Store::insert_later(Volunteer v, const std::string& now) {
   if (next_id_ == 0) next_id_ = db_.query_integer("SELECT coalesce(max(id), 0) + 1 FROM volunteers");
-  Volunteer numbered = v;
-  numbered.id = next_id_++;
-  hold(numbered, now, false);
-  return numbered.id;
+  const auto id = v.id = next_id_++;
+  hold(std::move(v), now, false);
+  return id;
 }
 
-void Store::update_later(const Volunteer& v, const std::string& now) { hold(v, now, true); }
+void Store::update_later(Volunteer v, const std::string& now) { hold(std::move(v), now, true); }
 
-void Store::hold(const Volunteer& v, const std::string& now, bool stored) {
+void Store::hold(Volunteer v, const std::string& now, bool stored) {
+  if (!v.phone.empty()) held_phones_[v.phone] = v.id;
+  if (!v.id_number.empty()) held_id_numbers_[v.id_number] = v.id;
   if (auto at = held_at_.find(v.id); at != held_at_.end()) {
     auto& held = held_[at->second];
-    held.volunteer = v;
+    held.volunteer = std::move(v);
     held.now = now;
   } else {
     held_at_.emplace(v.id, held_.size());
-    held_.push_back({v, now, stored});
+    held_.push_back({std::move(v), now, stored});
   }
-  if (!v.phone.empty()) held_phones_[v.phone] = v.id;
-  if (!v.id_number.empty()) held_id_numbers_[v.id_number] = v.id;
   if (held_.size() == volunteers_per_insert) flush();
 }
 

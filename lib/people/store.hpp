@@ -47,8 +47,8 @@ public:
   /// write lock and no other store inserts volunteers. A held update may add a phone or an
   /// ID number, never move one from someone else: the new people are written first, and a
   /// number on two rows at once is refused as a duplicate.
-  std::int64_t insert_later(const Volunteer& v, const std::string& now);
-  void update_later(const Volunteer& v, const std::string& now);
+  std::int64_t insert_later(Volunteer v, const std::string& now);
+  void update_later(Volunteer v, const std::string& now);
   /// Writes what insert_later and update_later hold.
   void flush();
   /// Volunteers matching `filter`, by name then id.
@@ -86,7 +86,7 @@ private:
   /// The volunteer whose `field` is `key`: held, else stored (`sql` finds them by it).
   std::optional<Volunteer> find_by_key(const std::string& sql, const KeyIndex& held, const std::string& key,
                                        const std::string Volunteer::*field);
-  void hold(const Volunteer& v, const std::string& now, bool stored);
+  void hold(Volunteer v, const std::string& now, bool stored);
   /// Reads the volunteers `query` yields, with their skills and absences. Writes nothing
   /// held first: the caller did, or looked up a key no held person has.
   std::vector<Volunteer> read(storage::Statement& query);
