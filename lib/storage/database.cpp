@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <utility>
 
 #include "core/error.hpp"
@@ -186,10 +187,24 @@ void Database::migrate_postgres() {
   int version = schema_version();
   if (version > latest_version()) throw WorkspaceError(Message(Msg::database_newer, location_.shown(), version, latest_version()));
   if (version == 0) {
-    static_assert(postgres_baseline_version == 16, "a PostgreSQL migration for each SQLite one after the baseline");
     db_->exec(postgres_schema());
     Statement mark(*db_, "INSERT INTO meta (key, value) VALUES ('application', 'kangle'), ('schema_version', ?)");
     mark.bind(1, std::to_string(postgres_baseline_version));
+    mark.exec();
+    version = postgres_baseline_version;
+  }
+  const auto& later = postgres_migrations();
+  if (postgres_baseline_version + static_cast<int>(later.size()) != latest_version()) {
+    throw std::logic_error("a PostgreSQL migration for each SQLite one after the baseline");
+  }
+  for (; version < latest_version(); ++version) {
+    try {
+      db_->exec(std::string(later[static_cast<std::size_t>(version - postgres_baseline_version)]));
+    } catch (const DatabaseError& e) {
+      throw WorkspaceError(Message(Msg::database_migration_failed, location_.shown(), version + 1, e.what()));
+    }
+    Statement mark(*db_, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
+    mark.bind(1, std::to_string(version + 1));
     mark.exec();
   }
   transaction.commit();

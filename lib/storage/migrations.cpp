@@ -490,6 +490,40 @@ const std::vector<std::string_view>& migrations() {
         CREATE INDEX resources_by_key ON resources (provider, category);
         CREATE INDEX resources_by_category ON resources (category);
       )sql",
+      // 17: a phone and an ID number are each unique by an index of their own, not by the
+      // column's UNIQUE: a first import drops them and builds them again at its end, faster
+      // than keeping them row by row (people::Store::defer_indexes), which SQLite allows of
+      // an index it was asked to make, never of one a UNIQUE made. The table is rebuilt,
+      // with the foreign keys off (every table of volunteers' data names it).
+      R"sql(-- foreign keys off
+        CREATE TABLE volunteers_new (
+          id               INTEGER PRIMARY KEY,
+          name             TEXT NOT NULL,
+          phone            TEXT,
+          id_number        TEXT,
+          political_status TEXT NOT NULL DEFAULT '',
+          party_member     INTEGER NOT NULL DEFAULT 0 CHECK (party_member IN (0, 1)),
+          unit             TEXT NOT NULL DEFAULT '',
+          community        TEXT NOT NULL DEFAULT '',
+          monthly_limit    INTEGER CHECK (monthly_limit > 0),
+          availability     INTEGER NOT NULL DEFAULT 0,
+          note             TEXT NOT NULL DEFAULT '',
+          created_at       TEXT NOT NULL,
+          updated_at       TEXT NOT NULL,
+          forgotten_at     TEXT,
+          preferences      TEXT NOT NULL DEFAULT '',
+          CHECK (phone IS NOT NULL OR id_number IS NOT NULL OR forgotten_at IS NOT NULL)
+        );
+        INSERT INTO volunteers_new (id, name, phone, id_number, political_status, party_member, unit, community,
+                                    monthly_limit, availability, note, created_at, updated_at, forgotten_at, preferences)
+          SELECT id, name, phone, id_number, political_status, party_member, unit, community,
+                 monthly_limit, availability, note, created_at, updated_at, forgotten_at, preferences FROM volunteers;
+        DROP TABLE volunteers;
+        ALTER TABLE volunteers_new RENAME TO volunteers;
+        CREATE UNIQUE INDEX volunteers_by_phone ON volunteers (phone);
+        CREATE UNIQUE INDEX volunteers_by_id_number ON volunteers (id_number);
+        CREATE INDEX volunteers_by_name ON volunteers (name);
+      )sql",
   };
   return all;
 }

@@ -376,4 +376,17 @@ const std::string& postgres_schema() {
   return schema;
 }
 
+const std::vector<std::string_view>& postgres_migrations() {
+  static const std::vector<std::string_view> all = {
+      // 17: a phone and an ID number unique by an index of their own, named as SQLite's.
+      R"sql(
+        ALTER TABLE volunteers DROP CONSTRAINT volunteers_phone_key;
+        ALTER TABLE volunteers DROP CONSTRAINT volunteers_id_number_key;
+        CREATE UNIQUE INDEX volunteers_by_phone ON volunteers (phone);
+        CREATE UNIQUE INDEX volunteers_by_id_number ON volunteers (id_number);
+      )sql",
+  };
+  return all;
+}
+
 }  // namespace kangle::storage

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace kangle::storage {
 
@@ -10,6 +12,9 @@ namespace kangle::storage {
 /// SQLite migration gets a PostgreSQL one beside it, under the same number.
 inline constexpr int postgres_baseline_version = 16;
 const std::string& postgres_schema();
+/// The PostgreSQL migrations after the baseline, the first making version baseline + 1:
+/// each does on PostgreSQL what the SQLite migration of its number does.
+const std::vector<std::string_view>& postgres_migrations();
 
 /// The SQL that makes `kangle_number_rows(table)`: from then on, a new row of `table`
 /// without an id gets the largest plus one, as SQLite numbers an INTEGER PRIMARY KEY. Not

@@ -154,4 +154,42 @@ TEST_CASE("migration 9 rebuilds the volunteers table and keeps every row and ref
   CHECK_NOTHROW(sql.exec("INSERT INTO volunteers (name, created_at, updated_at, forgotten_at) VALUES ('#8', 'x', 'x', 'x')"));
 }
 
+TEST_CASE("migration 17 rebuilds the volunteers table with its phone and ID number unique by indexes of their own", "[pipl]") {
+  kangle::test::TempDir dir;
+  auto file = dir.path() / "kangle.db";
+  const auto& all = kangle::storage::migrations();
+  REQUIRE(all.size() >= 17);
+  REQUIRE(all[16].starts_with(kangle::storage::foreign_keys_off));
+  {
+    // A workspace as version 16 left it: a volunteer other tables refer to, one forgotten.
+    kangle::storage::Connection old(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, true, 0));
+    old.exec("PRAGMA foreign_keys = ON");
+    for (std::size_t i = 0; i < 16; ++i) old.exec(std::string(all[i]));
+    old.exec("PRAGMA user_version = 16");
+    old.exec("INSERT INTO volunteers (id, name, phone, id_number, preferences, created_at, updated_at) "
+             "VALUES (7, '张伟', '13800138000', '110101199003074258', 'k1', 'x', 'y')");
+    old.exec("INSERT INTO volunteers (id, name, created_at, updated_at, forgotten_at) VALUES (8, '#8', 'x', 'x', 'z')");
+    old.exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (7, 'barber')");
+    old.exec("INSERT INTO volunteer_blackouts (volunteer_id, from_date, created_at) VALUES (7, '2026-12-01', 'x')");
+  }
+  kangle::storage::Database db(file, kangle::storage::Access::read_write);
+  auto& sql = db.sql();
+  CHECK(sql.query_integer("PRAGMA user_version") == static_cast<int>(all.size()));
+  CHECK(sql.query_text("SELECT name || '|' || phone || '|' || id_number || '|' || preferences || '|' || created_at || '|' || updated_at "
+                       "FROM volunteers WHERE id = 7") == "张伟|13800138000|110101199003074258|k1|x|y");
+  CHECK(sql.query_text("SELECT forgotten_at FROM volunteers WHERE id = 8") == "z");
+  CHECK(sql.query_integer("SELECT count(*) FROM volunteer_skills WHERE volunteer_id = 7") == 1);
+  CHECK(sql.query_integer("SELECT count(*) FROM volunteer_blackouts WHERE volunteer_id = 7") == 1);
+  CHECK(sql.query_integer("PRAGMA foreign_keys") == 1);
+  CHECK(db.missing_schema_objects().empty());
+  // Unique as before, by indexes an import may drop: none of SQLite's own is left.
+  CHECK(sql.query_integer("SELECT count(*) FROM sqlite_master WHERE tbl_name = 'volunteers' AND name LIKE 'sqlite_autoindex%'") == 0);
+  CHECK_THROWS_AS(sql.exec("INSERT INTO volunteers (name, phone, created_at, updated_at) VALUES ('冒名', '13800138000', 'x', 'x')"),
+                  kangle::storage::DatabaseError);
+  CHECK_THROWS_AS(sql.exec("INSERT INTO volunteers (name, id_number, created_at, updated_at) VALUES ('冒名', '110101199003074258', 'x', 'x')"),
+                  kangle::storage::DatabaseError);
+  CHECK_NOTHROW(sql.exec("DROP INDEX volunteers_by_phone"));
+  CHECK_THROWS(sql.exec("INSERT INTO volunteers (name, created_at, updated_at) VALUES ('无名', 'x', 'x')"));  // the CHECK kept
+}
+
 }  // namespace forget_test
