@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <limits>
 #include <map>
+#include <stdexcept>
 #include <string_view>
 #include <tuple>
 
@@ -217,6 +219,78 @@ std::vector<VolunteerChange> Store::changes(std::int64_t volunteer_id) {
   return out;
 }
 
+namespace {
+
+/// A number's hash for the record: never 0, which marks an empty slot.
+std::uint32_t number_hash(std::string_view number) {
+  const auto h = std::hash<std::string_view>{}(number);
+  const auto folded = static_cast<std::uint32_t>(h ^ (h >> 32));
+  return folded == 0 ? 1 : folded;
+}
+
+/// Ids the record can hold: those a table of people numbers from 1 for years to come.
+constexpr std::int64_t largest_recorded_id = std::numeric_limits<std::int32_t>::max();
+
+}  // namespace
+
+void Store::NumberRecord::add(std::string_view number, std::int64_t id) {
+  if (id <= 0 || id > largest_recorded_id) throw std::logic_error("people::Store: an id the record cannot hold");
+  if (2 * (used_ + 1) > slots_.size()) {  // at most half full: short runs to walk
+    auto old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(1024, 2 * old.size()), Slot{});
+    for (const auto& slot : old) {
+      auto at = slot.hash & (slots_.size() - 1);
+      while (slot.hash != 0 && slots_[at].hash != 0) at = (at + 1) & (slots_.size() - 1);
+      if (slot.hash != 0) slots_[at] = slot;
+    }
+  }
+  const Slot slot{number_hash(number), static_cast<std::uint32_t>(id)};
+  auto at = slot.hash & (slots_.size() - 1);
+  for (; slots_[at].hash != 0; at = (at + 1) & (slots_.size() - 1)) {
+    if (slots_[at].hash == slot.hash && slots_[at].id == slot.id) return;
+  }
+  slots_[at] = slot;
+  ++used_;
+}
+
+std::vector<std::int64_t> Store::NumberRecord::ids_for(std::string_view number) const {
+  std::vector<std::int64_t> ids;
+  if (slots_.empty()) return ids;
+  const auto hash = number_hash(number);
+  for (auto at = hash & (slots_.size() - 1); slots_[at].hash != 0; at = (at + 1) & (slots_.size() - 1)) {
+    if (slots_[at].hash == hash) ids.push_back(slots_[at].id);
+  }
+  return ids;
+}
+
+bool Store::defer_indexes() {
+  if (indexes_deferred_) return true;
+  if (!db_.drops_indexes_unseen()) return false;
+  flush();
+  // Room for two billion more: an import of people numbers them from the largest.
+  if (db_.query_integer("SELECT coalesce(max(id), 0) FROM volunteers") > largest_recorded_id / 2) return false;
+  auto& stored = statement_("SELECT id, phone, id_number FROM volunteers WHERE phone IS NOT NULL OR id_number IS NOT NULL");
+  while (stored.step()) {
+    if (!stored.column(1).is_null()) phones_.add(stored.column(1).view(), stored.column(0).int64());
+    if (!stored.column(2).is_null()) id_numbers_.add(stored.column(2).view(), stored.column(0).int64());
+  }
+  db_.exec("DROP INDEX volunteers_by_phone; DROP INDEX volunteers_by_id_number; DROP INDEX volunteers_by_name");
+  indexes_deferred_ = true;
+  return true;
+}
+
+void Store::restore_indexes() {
+  if (!indexes_deferred_) return;
+  flush();
+  // As migration 17 made them (a test compares them).
+  db_.exec("CREATE UNIQUE INDEX volunteers_by_phone ON volunteers (phone); "
+           "CREATE UNIQUE INDEX volunteers_by_id_number ON volunteers (id_number); "
+           "CREATE INDEX volunteers_by_name ON volunteers (name)");
+  indexes_deferred_ = false;
+  phones_ = {};
+  id_numbers_ = {};
+}
+
 std::optional<Volunteer> Store::find_by_key(const std::string& sql, const KeyIndex& held, const std::string& key,
                                             const std::string Volunteer::*field) {
   if (auto id = held.find(key); id != held.end()) {
@@ -224,21 +298,36 @@ std::optional<Volunteer> Store::find_by_key(const std::string& sql, const KeyInd
     if (v.*field == key) return v;
     return std::nullopt;  // held since with another number: nobody else may have had this one
   }
-  auto& query = statement_(sql);  // a key no held person has: nothing need be written first
-  query.bind(1, key);
-  std::optional<Volunteer> found;
-  bool away = false;
-  while (query.step()) {
-    if (!found) {
-      found = volunteer_at(query);
-      away = query.column(14).int64() > 0;
+  // A key no held person has: nothing need be written first. Someone stored and held
+  // without it has it no more.
+  auto read_one = [&](storage::Statement& query) -> std::optional<Volunteer> {
+    std::optional<Volunteer> found;
+    bool away = false;
+    while (query.step()) {
+      if (!found) {
+        found = volunteer_at(query);
+        away = query.column(14).int64() > 0;
+      }
+      if (!query.column(12).is_null()) found->skills.push_back(skill_at(query, 12));
     }
-    if (!query.column(12).is_null()) found->skills.push_back(skill_at(query, 12));
+    if (!found || held_at_.contains(found->id) || (*found).*field != key) return std::nullopt;
+    std::vector<Volunteer> one{std::move(*found)};
+    if (away) read_blackouts(one);
+    return std::move(one.front());
+  };
+  if (!indexes_deferred_) {
+    auto& query = statement_(sql);
+    query.bind(1, key);
+    return read_one(query);
   }
-  if (!found || held_at_.contains(found->id)) return std::nullopt;  // held without it
-  std::vector<Volunteer> one{std::move(*found)};
-  if (away) read_blackouts(one);
-  return std::move(one.front());
+  static const std::string by_id = std::string("SELECT ") + volunteer_with_skills_columns +
+                                   " FROM volunteers v LEFT JOIN volunteer_skills s ON s.volunteer_id = v.id WHERE v.id = ? ORDER BY s.skill";
+  for (auto id : (field == &Volunteer::phone ? phones_ : id_numbers_).ids_for(key)) {
+    auto& query = statement_(by_id);
+    query.bind(1, id);
+    if (auto found = read_one(query)) return found;
+  }
+  return std::nullopt;
 }
 
 std::optional<Volunteer> Store::find_by_phone(const std::string& phone) {
@@ -329,6 +418,10 @@ void Store::update_later(Volunteer v, const std::string& now) { hold(std::move(v
 void Store::hold(Volunteer v, const std::string& now, bool stored) {
   if (!v.phone.empty()) held_phones_[v.phone] = v.id;
   if (!v.id_number.empty()) held_id_numbers_[v.id_number] = v.id;
+  if (indexes_deferred_) {
+    if (!v.phone.empty()) phones_.add(v.phone, v.id);
+    if (!v.id_number.empty()) id_numbers_.add(v.id_number, v.id);
+  }
   if (auto at = held_at_.find(v.id); at != held_at_.end()) {
     auto& held = held_[at->second];
     held.volunteer = std::move(v);
@@ -383,6 +476,8 @@ void Store::flush() {
 }
 
 std::int64_t Store::insert(const Volunteer& v, const std::string& now) {
+  // Not in the record of numbers: only insert_later may add people while it stands.
+  if (indexes_deferred_) throw std::logic_error("people::Store: insert while the indexes wait");
   static const std::string sql =
       "INSERT INTO volunteers (name, phone, id_number, political_status, party_member, unit, community, "
       "monthly_limit, availability, note, preferences, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";

@@ -51,6 +51,19 @@ public:
   void update_later(Volunteer v, const std::string& now);
   /// Writes what insert_later and update_later hold.
   void flush();
+  /// For an import that adds many people (a street's or a district's first): drops the
+  /// indexes of the phone, the ID number and the name, which SQLite would otherwise keep
+  /// row by row, until restore_indexes builds them again (a million people's import: some
+  /// 4 s of 17). Meanwhile find_by_phone and find_by_id_number go by a record of every
+  /// stored number (16 bytes a number at most), each person it names read by id and
+  /// checked against the number, and only insert_later and update_later may write people.
+  /// Within the caller's write transaction, whose rollback brings the indexes back. False,
+  /// with nothing dropped, where other commands would wait for the indexes (PostgreSQL) or
+  /// an id is too large for the record.
+  bool defer_indexes();
+  /// Writes what is held and builds the indexes again; a number on two people, which the
+  /// look-ups never let in, fails there as the unique index's violation.
+  void restore_indexes();
   /// Volunteers matching `filter`, by name then id.
   std::vector<Volunteer> list(const VolunteerFilter& filter);
   std::int64_t count();
@@ -106,6 +119,24 @@ private:
   std::vector<Held> held_;
   std::unordered_map<std::int64_t, std::size_t> held_at_;                 ///< id → index in held_
   KeyIndex held_phones_, held_id_numbers_;
+  /// Who may hold each number while the indexes wait: open addressing over slots of a
+  /// 32-bit hash of the number and the id of a person with it (ids under 2^31). A hash
+  /// may be several numbers': the caller checks each person against the number.
+  class NumberRecord {
+  public:
+    void add(std::string_view number, std::int64_t id);
+    /// The ids recorded under `number`'s hash.
+    std::vector<std::int64_t> ids_for(std::string_view number) const;
+
+  private:
+    struct Slot {
+      std::uint32_t hash = 0, id = 0;  // hash 0: empty
+    };
+    std::vector<Slot> slots_;
+    std::size_t used_ = 0;
+  };
+  bool indexes_deferred_ = false;
+  NumberRecord phones_, id_numbers_;  ///< while the indexes wait
   std::int64_t next_id_ = 0;  ///< insert_later's next id; 0 until counted
 };
 

@@ -54,6 +54,7 @@ std::string Connection::query_text(std::string_view sql) { return first_row(*thi
 
 std::int64_t Connection::last_insert_id() { return driver_->last_insert_id(); }
 void Connection::prepare_for_bulk_writes() { driver_->prepare_for_bulk_writes(); }
+bool Connection::drops_indexes_unseen() const { return driver_->drops_indexes_unseen(); }
 
 namespace {
 

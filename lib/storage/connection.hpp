@@ -131,6 +131,10 @@ public:
   /// Ready for a command that reads or writes many rows at once (an import, a matching
   /// run): a larger page cache, for the rest of the connection's life.
   void prepare_for_bulk_writes();
+  /// Whether an index dropped inside a write transaction (and made again before its commit)
+  /// goes unseen by other commands: on SQLite they read their snapshot meanwhile; on
+  /// PostgreSQL they would wait for the commit.
+  bool drops_indexes_unseen() const;
 
   ConnectionDriver& driver() { return *driver_; }
 

@@ -59,6 +59,7 @@ public:
   virtual void exec(std::string_view sql) = 0;
   virtual std::int64_t last_insert_id() = 0;
   virtual void prepare_for_bulk_writes() = 0;
+  virtual bool drops_indexes_unseen() const = 0;
   virtual void begin(Transaction::Mode mode) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;

@@ -332,6 +332,7 @@ public:
     return std::strtoll(PQgetvalue(result.result, 0, 0), nullptr, 10);
   }
   void prepare_for_bulk_writes() override {}  // the server's own cache serves every connection
+  bool drops_indexes_unseen() const override { return false; }  // DROP INDEX locks the table's readers out
 
   // A write transaction takes a lock of the workspace's own (its schema) as it begins, as
   // SQLite's BEGIN IMMEDIATE does: writers run one after the other, and each statement

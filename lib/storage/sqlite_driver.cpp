@@ -135,6 +135,7 @@ public:
   // rows, a tenth of the time); a matching run reads each page once. Only what the command
   // touches is held; its connection closes after it.
   void prepare_for_bulk_writes() override { exec("PRAGMA cache_size = -65536"); }
+  bool drops_indexes_unseen() const override { return true; }  // readers keep their snapshot (WAL)
   // IMMEDIATE takes the write lock at BEGIN: of two commands that would read, then write,
   // the second waits before reading.
   // A read writes nothing (query_only), as on PostgreSQL (READ ONLY).

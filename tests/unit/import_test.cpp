@@ -919,6 +919,104 @@ TEST_CASE("import: a file that fails midway leaves the database as it was", "[im
   CHECK_FALSE(fs::exists(ws.in("second.rejects.csv")));
 }
 
+// ─── the people's indexes built at the end of a first import ─────────────────────
+
+/// The people's indexes as SQLite keeps their definitions; none on PostgreSQL, where
+/// they are never dropped.
+std::vector<std::string> people_indexes(kangle::storage::Connection& sql) {
+  std::vector<std::string> out;
+  if (!sql.drops_indexes_unseen()) return out;
+  kangle::storage::Statement q(sql, "SELECT sql FROM sqlite_master WHERE tbl_name = 'volunteers' AND type = 'index' ORDER BY name");
+  while (q.step()) out.push_back(q.column(0).text());
+  return out;
+}
+
+Volunteer person(const std::string& name, const std::string& phone) {
+  Volunteer v;
+  v.name = name;
+  v.phone = phone;
+  return v;
+}
+
+TEST_CASE("people::Store: while the indexes wait, people are found by phone and ID number, held or written, and the indexes come back as made", "[import]") {
+  Workspace ws;
+  auto& sql = ws.sql();
+  const auto made = people_indexes(sql);
+  CHECK(made.size() == (sql.drops_indexes_unseen() ? 3u : 0u));
+  kangle::storage::Transaction transaction(sql, kangle::storage::Transaction::write);
+  kangle::people::Store store(sql);
+  const auto stored_before = store.insert(person("王建国", "13800138001"), first_run);
+
+  const bool waiting = store.defer_indexes();
+  CHECK(waiting == sql.drops_indexes_unseen());
+  if (waiting) CHECK(people_indexes(sql).empty());
+  CHECK(store.find_by_phone("13800138001")->id == stored_before);
+  // 300 new people: the first 256 written, the rest held.
+  for (int i = 0; i < 300; ++i) store.insert_later(person(fmt::format("志愿者{}", i), std::to_string(13900000000 + i)), first_run);
+  CHECK(store.find_by_phone("13900000005")->name == "志愿者5");
+  CHECK(store.find_by_phone("13900000299")->name == "志愿者299");
+  CHECK_FALSE(store.find_by_phone("13900000300").has_value());
+  // An ID number given by an update, found while held and once written.
+  auto five = *store.find_by_phone("13900000005");
+  five.id_number = "110101199003074258";
+  store.update_later(five, first_run);
+  CHECK(store.find_by_id_number("110101199003074258")->id == five.id);
+  store.flush();
+  CHECK(store.find_by_id_number("110101199003074258")->id == five.id);
+  CHECK(store.find_by_phone("13900000005")->id_number == "110101199003074258");
+  CHECK_FALSE(store.find_by_id_number("11010119900307425X").has_value());
+  // A person inserted past the record could not be found by it.
+  if (waiting) CHECK_THROWS_AS(store.insert(person("李秀英", "13800138002"), first_run), std::logic_error);
+
+  store.restore_indexes();
+  CHECK(people_indexes(sql) == made);
+  CHECK(store.find_by_id_number("110101199003074258")->id == five.id);
+  CHECK(store.insert(person("李秀英", "13800138002"), first_run) == 302);
+  transaction.commit();
+  CHECK(store.count() == 302);
+}
+
+TEST_CASE("people::Store: a phone on two people, let in behind the record's back, fails where the indexes are built again", "[import]") {
+  Workspace ws;
+  auto& sql = ws.sql();
+  kangle::storage::Transaction transaction(sql, kangle::storage::Transaction::write);
+  kangle::people::Store store(sql);
+  if (!store.defer_indexes()) return;  // PostgreSQL keeps them: its UNIQUE refuses the row itself
+  store.insert_later(person("王建国", "13800138001"), first_run);
+  store.flush();
+  sql.exec("INSERT INTO volunteers (name, phone, created_at, updated_at) VALUES ('冒名', '13800138001', 'x', 'x')");
+  try {
+    store.restore_indexes();
+    FAIL("the second phone was let in");
+  } catch (const kangle::storage::DatabaseError& e) {
+    CHECK(e.failure() == kangle::storage::Failure::unique);
+  }
+}
+
+TEST_CASE("import: a first import builds the people's indexes again at its end, and one that fails leaves them as they were", "[import]") {
+  Workspace ws;
+  const auto made = people_indexes(ws.sql());
+  std::string rows = "name,phone,id_number\n";
+  for (long i = 0; i < 600; ++i) rows += fmt::format("志愿者{},{},\n", i, 13900000000 + i);
+  // Far apart, after their first rows are written: the same phone, and an ID number given
+  // to someone met again, then naming them alone.
+  rows += "志愿者7,13900000007,110101199003074258\n志愿者7,,110101199003074258\n";
+
+  auto broken = ws.write("broken.csv", rows + "志愿者600,13900000600," + past_first_chunk + "\n" + gb18030("志愿者601,13900000601,\n"));
+  CHECK_THROWS_AS(ws.import(broken), kangle::InputError);
+  CHECK(ws.people_count() == 0);
+  CHECK(people_indexes(ws.sql()) == made);
+
+  auto report = ws.import(ws.write("signup.csv", rows));
+  CHECK(summary(report) == "signup.csv row 1: added 600, updated 0, merged 2, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report) == std::vector<std::string>{"602: merged: the same person as row 9: ID number: - → 1101**********4258", "603: merged: the same person as row 9: "});
+  CHECK(people_indexes(ws.sql()) == made);
+  CHECK(ws.people_count() == 600);
+  CHECK(ws.by_phone("13900000007")->id_number == "110101199003074258");
+  CHECK_THROWS_AS(ws.sql().exec("INSERT INTO volunteers (name, phone, created_at, updated_at) VALUES ('冒名', '13900000007', 'x', 'x')"),
+                  kangle::storage::DatabaseError);
+}
+
 // ─── bugs ────────────────────────────────────────────────────────────────────────
 
 TEST_CASE("import: a volunteer called Summer is not a total row", "[import]") {
