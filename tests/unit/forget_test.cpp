@@ -13,6 +13,7 @@
 #include "storage/migrations.hpp"
 #include "storage/sqlite_driver.hpp"
 #include "temp_dir.hpp"
+#include "test_database.hpp"
 #include "workspace/forget.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -128,14 +129,9 @@ TEST_CASE("migration 9 rebuilds the volunteers table and keeps every row and ref
   kangle::test::TempDir dir;
   auto file = dir.path() / "kangle.db";
   const auto& all = kangle::storage::migrations();
-  REQUIRE(all.size() >= 9);
-  REQUIRE(all[8].starts_with(kangle::storage::foreign_keys_off));
   {
     // A workspace as version 8 left it, with a volunteer that other tables refer to.
-    kangle::storage::Connection old(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, true, 0));
-    old.exec("PRAGMA foreign_keys = ON");
-    for (std::size_t i = 0; i < 8; ++i) old.exec(std::string(all[i]));
-    old.exec("PRAGMA user_version = 8");
+    auto old = kangle::test::sqlite_at_version(file, 8);
     old.exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (7, '张伟', '13800138000', 'x', 'x')");
     old.exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (7, 'barber')");
     old.exec("INSERT INTO volunteer_blackouts (volunteer_id, from_date, created_at) VALUES (7, '2026-12-01', 'x')");
@@ -158,14 +154,9 @@ TEST_CASE("migration 17 rebuilds the volunteers table with its phone and ID numb
   kangle::test::TempDir dir;
   auto file = dir.path() / "kangle.db";
   const auto& all = kangle::storage::migrations();
-  REQUIRE(all.size() >= 17);
-  REQUIRE(all[16].starts_with(kangle::storage::foreign_keys_off));
   {
     // A workspace as version 16 left it: a volunteer other tables refer to, one forgotten.
-    kangle::storage::Connection old(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, true, 0));
-    old.exec("PRAGMA foreign_keys = ON");
-    for (std::size_t i = 0; i < 16; ++i) old.exec(std::string(all[i]));
-    old.exec("PRAGMA user_version = 16");
+    auto old = kangle::test::sqlite_at_version(file, 16);
     old.exec("INSERT INTO volunteers (id, name, phone, id_number, preferences, created_at, updated_at) "
              "VALUES (7, '张伟', '13800138000', '110101199003074258', 'k1', 'x', 'y')");
     old.exec("INSERT INTO volunteers (id, name, created_at, updated_at, forgotten_at) VALUES (8, '#8', 'x', 'x', 'z')");

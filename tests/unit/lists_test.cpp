@@ -32,6 +32,7 @@
 #include "storage/migrations.hpp"
 #include "storage/sqlite_driver.hpp"
 #include "temp_dir.hpp"
+#include "test_database.hpp"
 #include "workspace/init.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
@@ -653,14 +654,9 @@ TEST_CASE("migration 16 rebuilds needs and resources, keeps every row and the pr
   kangle::test::TempDir dir;
   auto file = dir.path() / "kangle.db";
   const auto& all = kangle::storage::migrations();
-  REQUIRE(all.size() >= 16);
-  REQUIRE(all[15].starts_with(kangle::storage::foreign_keys_off));
   {
     // A workspace as version 15 left it: a need, a resource and the project between them.
-    kangle::storage::Connection old(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, true, 0));
-    old.exec("PRAGMA foreign_keys = ON");
-    for (std::size_t i = 0; i < 15; ++i) old.exec(std::string(all[i]));
-    old.exec("PRAGMA user_version = 15");
+    auto old = kangle::test::sqlite_at_version(file, 15);
     old.exec("INSERT INTO needs (id, code, requester, phone, category, created_at, updated_at) "
              "VALUES (3, 'XQ-003', '王秀英', '13900139001', 'health', 'x', 'x')");
     old.exec("INSERT INTO resources (id, code, provider, category, radius_m, created_at, updated_at) "

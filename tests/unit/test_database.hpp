@@ -7,11 +7,14 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
+#include "storage/migrations.hpp"
 #include "storage/postgres_driver.hpp"
+#include "storage/sqlite_driver.hpp"
 #include "temp_dir.hpp"
 
 namespace kangle::test {
@@ -54,5 +57,19 @@ private:
   std::string server_url_;
   std::string schema_;
 };
+
+/// A SQLite database at `file` as kangle's first `version` migrations left it, for a test
+/// of the migration after, which must rebuild a table with the foreign keys off.
+inline storage::Connection sqlite_at_version(const std::filesystem::path& file, std::size_t version) {
+  const auto& all = storage::migrations();
+  if (all.size() <= version || !all[version].starts_with(storage::foreign_keys_off)) {
+    throw std::logic_error("migration " + std::to_string(version + 1) + " rebuilds no table");
+  }
+  storage::Connection db(storage::open_sqlite(file.string(), storage::Access::read_write, true, 0));
+  db.exec("PRAGMA foreign_keys = ON");
+  for (std::size_t i = 0; i < version; ++i) db.exec(std::string(all[i]));
+  db.exec("PRAGMA user_version = " + std::to_string(version));
+  return db;
+}
 
 }  // namespace kangle::test
