@@ -267,9 +267,13 @@ bool Store::defer_indexes() {
   if (indexes_deferred_) return true;
   if (!db_.drops_indexes_unseen()) return false;
   flush();
-  // Room for two billion more: an import of people numbers them from the largest.
-  if (db_.query_integer("SELECT coalesce(max(id), 0) FROM volunteers") > largest_recorded_id / 2) return false;
-  auto& stored = statement_("SELECT id, phone, id_number FROM volunteers WHERE phone IS NOT NULL OR id_number IS NOT NULL");
+  // Room for a billion more: an import of people numbers them from the largest.
+  if (db_.query_integer("SELECT coalesce(min(id), 1) FROM volunteers") < 1 ||
+      db_.query_integer("SELECT coalesce(max(id), 0) FROM volunteers") > largest_recorded_id / 2) {
+    return false;
+  }
+  static const std::string numbers = "SELECT id, phone, id_number FROM volunteers WHERE phone IS NOT NULL OR id_number IS NOT NULL";
+  auto& stored = statement_(numbers);
   while (stored.step()) {
     if (!stored.column(1).is_null()) phones_.add(stored.column(1).view(), stored.column(0).int64());
     if (!stored.column(2).is_null()) id_numbers_.add(stored.column(2).view(), stored.column(0).int64());

@@ -55,11 +55,11 @@ public:
   /// indexes of the phone, the ID number and the name, which SQLite would otherwise keep
   /// row by row, until restore_indexes builds them again (a million people's import: some
   /// 4 s of 17). Meanwhile find_by_phone and find_by_id_number go by a record of every
-  /// stored number (16 bytes a number at most), each person it names read by id and
-  /// checked against the number, and only insert_later and update_later may write people.
-  /// Within the caller's write transaction, whose rollback brings the indexes back. False,
-  /// with nothing dropped, where other commands would wait for the indexes (PostgreSQL) or
-  /// an id is too large for the record.
+  /// stored number (16 to 32 bytes a number), each person it names read by id and checked
+  /// against the number, and only insert_later and update_later may write people. Within
+  /// the caller's write transaction, whose rollback brings the indexes back; a commit
+  /// without restore_indexes would leave them dropped. False, with nothing dropped, where
+  /// other commands would wait for the indexes (PostgreSQL) or an id does not fit the record.
   bool defer_indexes();
   /// Writes what is held and builds the indexes again; a number on two people, which the
   /// look-ups never let in, fails there as the unique index's violation.

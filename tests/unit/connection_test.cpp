@@ -257,6 +257,32 @@ TEST_CASE("connection: a transaction in which a statement failed never commits a
   CHECK(committed == !scratch.database.postgres());
 }
 
+TEST_CASE("Database: a PostgreSQL migration for each SQLite one after the baseline", "[storage][database]") {
+  CHECK(kangle::storage::postgres_baseline_version + static_cast<int>(kangle::storage::postgres_migrations().size()) ==
+        kangle::storage::Database::latest_version());
+}
+
+TEST_CASE("Database: a PostgreSQL schema at the baseline is migrated, its people's numbers still unique", "[storage][database]") {
+  Scratch scratch;
+  if (!scratch.database.postgres()) return;  // SQLite's migrations have tests of their own
+  {
+    // As kangle made a new schema before migration 17.
+    auto db = scratch.open();
+    db.exec(kangle::storage::postgres_schema());
+    db.exec("INSERT INTO meta (key, value) VALUES ('application', 'kangle'), ('schema_version', '" +
+            std::to_string(kangle::storage::postgres_baseline_version) + "')");
+    db.exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (1, '张伟', '13800138000', 'x', 'x')");
+  }
+  kangle::storage::Database db(scratch.database.location(), kangle::storage::Access::read_write);
+  CHECK(db.schema_version() == kangle::storage::Database::latest_version());
+  CHECK(db.missing_schema_objects().empty());
+  CHECK(db.sql().query_integer("SELECT count(*) FROM pg_constraint WHERE conname IN ('volunteers_phone_key', 'volunteers_id_number_key')") == 0);
+  CHECK(db.sql().query_text("SELECT name FROM volunteers WHERE phone = '13800138000'") == "张伟");
+  CHECK(failure_of([&] {
+          db.sql().exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (2, '冒名', '13800138000', 'x', 'x')");
+        }) == Failure::unique);
+}
+
 TEST_CASE("Database: a new database gets kangle's whole schema at the latest version, on either database", "[storage][database]") {
   Scratch scratch;
   {

@@ -950,30 +950,42 @@ TEST_CASE("people::Store: while the indexes wait, people are found by phone and 
   const bool waiting = store.defer_indexes();
   CHECK(waiting == sql.drops_indexes_unseen());
   if (waiting) CHECK(people_indexes(sql).empty());
-  CHECK(store.find_by_phone("13800138001")->id == stored_before);
-  // 300 new people: the first 256 written, the rest held.
-  for (int i = 0; i < 300; ++i) store.insert_later(person(fmt::format("志愿者{}", i), std::to_string(13900000000 + i)), first_run);
-  CHECK(store.find_by_phone("13900000005")->name == "志愿者5");
-  CHECK(store.find_by_phone("13900000299")->name == "志愿者299");
-  CHECK_FALSE(store.find_by_phone("13900000300").has_value());
+  CHECK(store.find_by_phone("13800138001").value().id == stored_before);
+  // 600 new people, past the record's first growth: the first 512 written, the rest held.
+  for (int i = 0; i < 600; ++i) store.insert_later(person(fmt::format("志愿者{}", i), std::to_string(13900000000 + i)), first_run);
+  CHECK(store.find_by_phone("13900000005").value().name == "志愿者5");
+  CHECK(store.find_by_phone("13900000599").value().name == "志愿者599");
+  CHECK_FALSE(store.find_by_phone("13900000600").has_value());
   // An ID number given by an update, found while held and once written.
-  auto five = *store.find_by_phone("13900000005");
+  auto five = store.find_by_phone("13900000005").value();
   five.id_number = "110101199003074258";
   store.update_later(five, first_run);
-  CHECK(store.find_by_id_number("110101199003074258")->id == five.id);
+  CHECK(store.find_by_id_number("110101199003074258").value().id == five.id);
   store.flush();
-  CHECK(store.find_by_id_number("110101199003074258")->id == five.id);
-  CHECK(store.find_by_phone("13900000005")->id_number == "110101199003074258");
+  CHECK(store.find_by_id_number("110101199003074258").value().id == five.id);
+  CHECK(store.find_by_phone("13900000005").value().id_number == "110101199003074258");
   CHECK_FALSE(store.find_by_id_number("11010119900307425X").has_value());
+  // A phone given up stays in the record under its first holder, who is read and turned
+  // down; the next with it is found past them.
+  auto six = store.find_by_phone("13900000006").value();
+  six.phone = "13900000606";
+  store.update_later(six, first_run);
+  store.flush();
+  CHECK_FALSE(store.find_by_phone("13900000006").has_value());
+  const auto next_with_it = store.insert_later(person("王芳", "13900000006"), first_run);
+  store.flush();
+  CHECK(store.find_by_phone("13900000006").value().id == next_with_it);
+  CHECK(store.find_by_phone("13900000606").value().id == six.id);
   // A person inserted past the record could not be found by it.
   if (waiting) CHECK_THROWS_AS(store.insert(person("李秀英", "13800138002"), first_run), std::logic_error);
 
   store.restore_indexes();
   CHECK(people_indexes(sql) == made);
-  CHECK(store.find_by_id_number("110101199003074258")->id == five.id);
-  CHECK(store.insert(person("李秀英", "13800138002"), first_run) == 302);
+  CHECK(store.find_by_id_number("110101199003074258").value().id == five.id);
+  CHECK(store.find_by_phone("13900000006").value().id == next_with_it);
+  CHECK(store.insert(person("李秀英", "13800138002"), first_run) == 603);
   transaction.commit();
-  CHECK(store.count() == 302);
+  CHECK(store.count() == 603);
 }
 
 TEST_CASE("people::Store: a phone on two people, let in behind the record's back, fails where the indexes are built again", "[import]") {
@@ -996,25 +1008,46 @@ TEST_CASE("people::Store: a phone on two people, let in behind the record's back
 TEST_CASE("import: a first import builds the people's indexes again at its end, and one that fails leaves them as they were", "[import]") {
   Workspace ws;
   const auto made = people_indexes(ws.sql());
+  // Whether the phone's index stood when the import had read 1,000 rows.
+  std::optional<bool> indexed_midway;
+  auto import_watched = [&](const fs::path& file, const std::string& now = first_run) {
+    ImportOptions options;
+    options.file = file;
+    indexed_midway.reset();
+    options.progress = [&](std::size_t) {
+      const std::string indexes = ws.sql().drops_indexes_unseen() ? "sqlite_master WHERE name" : "pg_indexes WHERE indexname";
+      indexed_midway = ws.sql().query_integer("SELECT count(*) FROM " + indexes + " = 'volunteers_by_phone'") == 1;
+    };
+    return ws.import(options, now);
+  };
   std::string rows = "name,phone,id_number\n";
-  for (long i = 0; i < 600; ++i) rows += fmt::format("志愿者{},{},\n", i, 13900000000 + i);
+  for (long i = 0; i < 1200; ++i) rows += fmt::format("志愿者{},{},\n", i, 13900000000 + i);
   // Far apart, after their first rows are written: the same phone, and an ID number given
   // to someone met again, then naming them alone.
   rows += "志愿者7,13900000007,110101199003074258\n志愿者7,,110101199003074258\n";
 
-  auto broken = ws.write("broken.csv", rows + "志愿者600,13900000600," + past_first_chunk + "\n" + gb18030("志愿者601,13900000601,\n"));
-  CHECK_THROWS_AS(ws.import(broken), kangle::InputError);
+  auto broken = ws.write("broken.csv", rows + "志愿者1200,13900001200," + past_first_chunk + "\n" + gb18030("志愿者1201,13900001201,\n"));
+  CHECK_THROWS_AS(import_watched(broken), kangle::InputError);
+  CHECK(indexed_midway == !ws.sql().drops_indexes_unseen());  // dropped on SQLite only
   CHECK(ws.people_count() == 0);
   CHECK(people_indexes(ws.sql()) == made);
 
-  auto report = ws.import(ws.write("signup.csv", rows));
-  CHECK(summary(report) == "signup.csv row 1: added 600, updated 0, merged 2, unchanged 0, rejected 0, blank 0, total 0");
-  CHECK(issues(report) == std::vector<std::string>{"602: merged: the same person as row 9: ID number: - → 1101**********4258", "603: merged: the same person as row 9: "});
+  auto report = import_watched(ws.write("signup.csv", rows));
+  CHECK(indexed_midway == !ws.sql().drops_indexes_unseen());
+  CHECK(summary(report) == "signup.csv row 1: added 1200, updated 0, merged 2, unchanged 0, rejected 0, blank 0, total 0");
+  CHECK(issues(report) == std::vector<std::string>{"1202: merged: the same person as row 9: ID number: - → 1101**********4258",
+                                                   "1203: merged: the same person as row 9: "});
   CHECK(people_indexes(ws.sql()) == made);
-  CHECK(ws.people_count() == 600);
-  CHECK(ws.by_phone("13900000007")->id_number == "110101199003074258");
+  CHECK(ws.people_count() == 1200);
+  CHECK(ws.by_phone("13900000007").value().id_number == "110101199003074258");
   CHECK_THROWS_AS(ws.sql().exec("INSERT INTO volunteers (name, phone, created_at, updated_at) VALUES ('冒名', '13900000007', 'x', 'x')"),
                   kangle::storage::DatabaseError);
+
+  // Into a table with people, the indexes stand throughout.
+  std::string more = "name,phone\n";
+  for (long i = 0; i < 1100; ++i) more += fmt::format("志愿者{},{}\n", 2000 + i, 13900002000 + i);
+  CHECK(import_watched(ws.write("more.csv", more), later_run).added == 1100);
+  CHECK(indexed_midway == true);
 }
 
 // ─── bugs ────────────────────────────────────────────────────────────────────────
