@@ -301,14 +301,15 @@ public:
     store_.emplace(db);
     header_ = &table.header;
     parser_.emplace(table.header, config_);
-    known_keys_.emplace(2 * static_cast<std::size_t>(store_->count()));
-    dense_ids_ = static_cast<std::size_t>(store_->count()) + 1'000'000;
+    const auto stored = static_cast<std::size_t>(store_->count());  // a scan of the table: once
+    known_keys_.emplace(2 * stored);
+    dense_ids_ = stored + 1'000'000;
     store_->each_key([&](std::string_view key) { known_keys_->add(key); });
     // Into a table without people, from a text file, the people's indexes are built once at
     // the end: a million rows' first import in 11-12 s instead of 17. Not from a workbook,
     // whose XML keeps the reading thread as busy as the storing one: the indexes' build
     // would only come after (bench/README.md, "Session 30").
-    if (table.csv && store_->count() == 0) store_->defer_indexes();
+    if (table.csv && stored == 0) store_->defer_indexes();
   }
 
   void finish() override {
