@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "storage/driver.hpp"
-#include "storage/statements.hpp"
 
 namespace kangle::storage {
 
@@ -58,28 +57,6 @@ bool Connection::drops_indexes_unseen() const { return driver_->drops_indexes_un
 
 namespace {
 
-/// A prepared INSERT a row: rows for a database without a faster way (SQLite, where an
-/// INSERT a row is as fast as any).
-class StatementRows final : public RowsDriver {
-public:
-  StatementRows(ConnectionDriver& connection, std::string_view insert, int columns)
-      : insert_(connection.prepare(std::string(insert) + " VALUES (" + repeated("?", static_cast<std::size_t>(columns)) + ")")) {}
-  void integer(std::int64_t value) override { insert_->bind_int64(++index_, value); }
-  void real(double value) override { insert_->bind_real(++index_, value); }
-  void text(std::string_view value) override { insert_->bind_text(++index_, value); }
-  void null() override { insert_->bind_null(++index_); }
-  void end_row() override {
-    insert_->exec();
-    insert_->reset();
-    index_ = 0;
-  }
-  void finish() override {}
-
-private:
-  std::unique_ptr<StatementDriver> insert_;
-  int index_ = 0;
-};
-
 /// The columns of "INSERT INTO table (column, ...)": its commas and one.
 int column_count(std::string_view insert) {
   auto open = insert.find('(');
@@ -90,10 +67,6 @@ int column_count(std::string_view insert) {
 }
 
 }  // namespace
-
-std::unique_ptr<RowsDriver> ConnectionDriver::insert_rows(std::string_view insert, int columns) {
-  return std::make_unique<StatementRows>(*this, insert, columns);
-}
 
 InsertRows::InsertRows(Connection& connection, std::string_view insert) : columns_(column_count(insert)) {
   driver_ = connection.driver().insert_rows(insert, columns_);

@@ -142,10 +142,11 @@ private:
   std::unique_ptr<ConnectionDriver> driver_;
 };
 
-/// Many rows into one table at the database's fastest: on PostgreSQL one COPY, on SQLite a
-/// prepared INSERT a row. `insert` is "INSERT INTO table (column, ...)"; each row gives
+/// Many rows into one table at the database's fastest: on PostgreSQL one COPY, on SQLite
+/// prepared INSERTs of many rows each. `insert` is "INSERT INTO table (column, ...)"; each row gives
 /// its columns in that order, then end_row(). finish() writes what is held; until then
-/// nothing else runs on the connection (a COPY holds it). Rows not finished (an exception
+/// nothing else runs on the connection (a COPY holds it), and a refused row may be
+/// refused at any later end_row() or at finish(). Rows not finished (an exception
 /// midway) are the transaction's to roll back.
 class InsertRows {
 public:

@@ -53,9 +53,8 @@ class ConnectionDriver {
 public:
   virtual ~ConnectionDriver() = default;
   virtual std::unique_ptr<StatementDriver> prepare(std::string_view sql) = 0;
-  /// `insert` is "INSERT INTO table (column, ...)", of `columns` columns. By default a
-  /// prepared INSERT a row (connection.cpp); a driver with a faster way overrides it.
-  virtual std::unique_ptr<RowsDriver> insert_rows(std::string_view insert, int columns);
+  /// `insert` is "INSERT INTO table (column, ...)", of `columns` columns.
+  virtual std::unique_ptr<RowsDriver> insert_rows(std::string_view insert, int columns) = 0;
   virtual void exec(std::string_view sql) = 0;
   virtual std::int64_t last_insert_id() = 0;
   virtual void prepare_for_bulk_writes() = 0;

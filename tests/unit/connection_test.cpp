@@ -162,7 +162,7 @@ TEST_CASE("InsertRows: a refused row is thrown typed, a row of the wrong width c
     CHECK(failure_of([&] {
       kangle::storage::InsertRows rows(db, "INSERT INTO t (id, s)");
       rows.integer(2).text("b").end_row();
-      rows.integer(1).text("again").end_row();  // the same key: on SQLite here, on PostgreSQL at finish()
+      rows.integer(1).text("again").end_row();  // the same key: refused at finish()
       rows.finish();
     }) == Failure::unique);
   }  // rolled back
@@ -192,6 +192,84 @@ TEST_CASE("InsertRows: a refused row is thrown typed, a row of the wrong width c
   // Nothing of the failed or abandoned rows stayed, and the connection still serves.
   CHECK(db.query_integer("SELECT count(*) FROM t") == 1);
   CHECK(db.query_text("SELECT s FROM t WHERE id = 1") == "a");
+}
+
+TEST_CASE("InsertRows: rows by the hundred come back whole and in order, however many a statement takes", "[storage][database]") {
+  Scratch scratch;
+  auto db = scratch.open();
+  // 700 rows: on SQLite two statements of 256, then one each of 128, 32, 16, 8 and 4.
+  db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, x REAL)");
+  {
+    Transaction transaction(db, Transaction::write);
+    kangle::storage::InsertRows rows(db, "INSERT INTO t (id, s, x)");
+    for (int i = 1; i <= 700; ++i) {
+      rows.integer(i).text("第" + std::to_string(i) + "行" + std::string(static_cast<std::size_t>(i % 40), 'x'));
+      if (i % 7 == 0) rows.null();
+      else rows.real(i / 4.0);
+      rows.end_row();
+    }
+    rows.finish();
+    transaction.commit();
+  }
+  Statement read(db, "SELECT id, s, x FROM t ORDER BY id");
+  for (int i = 1; i <= 700; ++i) {
+    REQUIRE(read.step());
+    CHECK(read.column(0).int64() == i);
+    CHECK(read.column(1).text() == "第" + std::to_string(i) + "行" + std::string(static_cast<std::size_t>(i % 40), 'x'));
+    CHECK(read.column(2).is_null() == (i % 7 == 0));
+    if (i % 7 != 0) CHECK(read.column(2).real() == i / 4.0);
+  }
+  CHECK_FALSE(read.step());
+
+  // 200 columns: fewer rows a statement than SQLite's bound values allow (32,766).
+  std::string columns, typed;
+  for (int c = 0; c < 200; ++c) {
+    columns += (c ? ", c" : "c") + std::to_string(c);
+    typed += (c ? ", c" : "c") + std::to_string(c) + " BIGINT";
+  }
+  db.exec("CREATE TABLE wide (" + typed + ")");
+  {
+    Transaction transaction(db, Transaction::write);
+    kangle::storage::InsertRows rows(db, "INSERT INTO wide (" + columns + ")");
+    for (int r = 0; r < 300; ++r) {
+      for (int c = 0; c < 200; ++c) rows.integer(r * 1000 + c);
+      rows.end_row();
+    }
+    rows.finish();
+    transaction.commit();
+  }
+  CHECK(db.query_integer("SELECT count(*) FROM wide") == 300);
+  CHECK(db.query_integer("SELECT sum(c0) FROM wide") == 1000 * (299 * 300 / 2));
+  CHECK(db.query_integer("SELECT c199 FROM wide WHERE c0 = 299000") == 299199);
+}
+
+TEST_CASE("InsertRows: a row refused among hundreds undoes its statement, and the same insert serves again", "[storage][database]") {
+  Scratch scratch;
+  auto db = scratch.open();
+  if (!scratch.database.postgres()) db.exec("PRAGMA foreign_keys = ON");  // as a workspace's connection has them
+  db.exec("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
+  db.exec("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent (id))");
+  db.exec("INSERT INTO parent (id) VALUES (1)");
+  const auto insert_children = [&](int from, int to, int bad) {
+    Transaction transaction(db, Transaction::write);
+    kangle::storage::InsertRows rows(db, "INSERT INTO child (id, parent_id)");
+    for (int i = from; i <= to; ++i) rows.integer(i == bad ? from : i).integer(1).end_row();
+    rows.finish();
+    transaction.commit();
+  };
+  CHECK(failure_of([&] { insert_children(1, 600, 300); }) == Failure::unique);  // within a full statement
+  CHECK(failure_of([&] { insert_children(1, 600, 590); }) == Failure::unique);  // within the last ones
+  CHECK(db.query_integer("SELECT count(*) FROM child") == 0);
+  CHECK(failure_of([&] {
+          Transaction transaction(db, Transaction::write);
+          kangle::storage::InsertRows rows(db, "INSERT INTO child (id, parent_id)");
+          for (int i = 1; i <= 300; ++i) rows.integer(i).integer(i == 200 ? 2 : 1).end_row();  // no parent 2
+          rows.finish();
+          transaction.commit();
+        }) == Failure::constraint);
+  insert_children(1, 600, 0);
+  CHECK(db.query_integer("SELECT count(*) FROM child") == 600);
+  CHECK(db.query_integer("SELECT sum(id) FROM child") == 600 * 601 / 2);
 }
 
 TEST_CASE("connection: each failure is typed, whichever database said it", "[storage][database]") {
