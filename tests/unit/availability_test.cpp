@@ -54,4 +54,25 @@ TEST_CASE("parse_availability, a piece it cannot read leaves the rest as read an
   CHECK(unreadable.empty());
 }
 
+TEST_CASE("parse_availability, a text read again, or past the texts it keeps, reads as the first time") {
+  std::vector<std::string> unreadable;
+  for (int round = 0; round < 2; ++round) {
+    CHECK(read("周一上午、每月一次、周三下午", &unreadable) == "周一上午、周三下午");
+    CHECK(unreadable == std::vector<std::string>{"每月一次"});
+    CHECK(read("每月一次、每季一次", &unreadable) == "-");
+    CHECK(unreadable == std::vector<std::string>{"每月一次", "每季一次"});
+    CHECK(read("周一上午、每月一次、周三下午") == "周一上午、周三下午");  // nobody asks for the pieces
+    CHECK(read("周六 14：00～16：00", &unreadable) == "周六下午");
+    CHECK(unreadable.empty());
+  }
+  // 5,000 texts more than it keeps: each still read as itself.
+  for (int n = 0; n < 5000; ++n) {
+    auto text = "周" + std::to_string(n % 7 == 0 ? 7 : n % 7) + "、第" + std::to_string(n) + "周";
+    CHECK(read(text, &unreadable) == read("周" + std::to_string(n % 7 == 0 ? 7 : n % 7)));
+    CHECK(unreadable == std::vector<std::string>{"第" + std::to_string(n) + "周"});
+  }
+  CHECK(read("周一上午、每月一次、周三下午", &unreadable) == "周一上午、周三下午");
+  CHECK(unreadable == std::vector<std::string>{"每月一次"});
+}
+
 }  // namespace availability_test
