@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// What SQLite alone takes to store an import's people and skills the way an import stores
-// them: a statement bound and stepped a row, through its C API, into kangle's own schema
+// What SQLite alone takes to store an import's people and skills the ways an import may
+// store them (kangle's InsertRows: `values 256`), through its C API, into kangle's own schema
 // (the unique phone and ID number, the index by name, the skills' key and foreign key).
 // bench/README.md ("Import") compares kangle's import with it.
 //
@@ -150,8 +150,9 @@ int main(int argc, char** argv) {
   }
   const std::size_t batch = batched ? static_cast<std::size_t>(std::atoi(argv[4])) : 1;
   // As kangle's connections (lib/storage/sqlite_driver.cpp): no count of SQLite's memory,
-  // no mutex around each call.
+  // no mutex around each call, a statement's journal kept in memory.
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
   sqlite3* from = nullptr;
   if (sqlite3_open_v2(argv[1], &from, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) fail(from);
   const auto people = read_rows(from, "SELECT " + people_columns + " FROM volunteers ORDER BY id");
