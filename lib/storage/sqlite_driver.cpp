@@ -8,6 +8,7 @@
 #include <array>
 #include <bit>
 #include <map>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -92,8 +93,12 @@ public:
   void clear_bindings() override {
     guarded([&] { statement_.clearBindings(); });
   }
-  /// Ready to run again after a failure, whose error a reset would throw once more.
-  void forget_failure() noexcept { statement_.tryReset(); }
+  /// Ready to run again after a failure, whose error a reset would throw once more, and
+  /// nothing left bound.
+  void forget_failure() {
+    statement_.tryReset();
+    statement_.clearBindings();
+  }
   bool is_null(int index) const override {
     return guarded([&] { return statement_.isColumnNull(index); });
   }
@@ -187,7 +192,7 @@ private:
   }
   SQLite::Database db_;
   bool reading_ = false;
-  std::map<std::string, RowsInto, std::less<>> inserts_;
+  std::map<std::string, RowsInto, std::less<>> inserts_;  // after db_: its statements end before the database closes
 };
 
 /// Rows a statement of many at a time. Each statement finds its place in the table and its
@@ -205,8 +210,8 @@ public:
         most_(std::bit_floor(static_cast<std::size_t>(
             std::clamp(sqlite3_limit(db.getHandle(), SQLITE_LIMIT_VARIABLE_NUMBER, -1) / columns, 1, 256)))) {
     if (into_.in_use) throw std::logic_error("InsertRows: two at once into one table");
-    into_.in_use = true;
     into_.values.resize(most_ * columns_);
+    into_.in_use = true;
   }
   ~SqliteRows() override { into_.in_use = false; }
   SqliteRows(const SqliteRows&) = delete;
@@ -220,18 +225,15 @@ public:
   void null() override { next(Value::null); }
   void end_row() override {
     if (given_ < into_.values.size()) return;
+    given_ = 0;  // taken, even if the statement fails
     write(0, most_);
-    given_ = 0;
   }
   void finish() override {
+    const std::size_t held = std::exchange(given_, 0) / columns_;  // taken, even if a statement fails
     std::size_t first = 0;
-    for (std::size_t rows = most_; given_ > first * columns_; rows /= 2) {
-      while (given_ - first * columns_ >= rows * columns_) {
-        write(first, rows);
-        first += rows;
-      }
+    for (std::size_t rows = most_; first < held; rows /= 2) {
+      for (; held - first >= rows; first += rows) write(first, rows);
     }
-    given_ = 0;
   }
 
 private:
@@ -296,8 +298,11 @@ std::unique_ptr<ConnectionDriver> open_sqlite(const std::string& file, Access ac
   // A statement of many rows keeps the pages it changes as they were, to undo it alone if
   // a row is refused. Past 64 KiB SQLite writes that journal to a file: the people of an
   // import, 256 rows a statement into three indexes, took half as long again that way
-  // (bench/README.md). It stays in memory: at most the pages one statement changes. (A
-  // limit of 512 KiB or more failed a million rows' CREATE INDEX as "disk full".)
+  // (bench/README.md). It stays in memory: a copy of the pages that one statement changes
+  // and that were there before it, which a statement of kangle's keeps to a few hundred;
+  // one that changed a whole table would hold that table's pages. (A limit of 512 KiB or
+  // more made a million rows' CREATE INDEX fail as "disk full" in SQLite 3.40; 128 KiB did
+  // not. Were SQLite started before this call, it would keep its 64 KiB: slower, not wrong.)
   [[maybe_unused]] static const int statement_journal_in_memory = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
   // One thread uses a connection: no mutex taken around every call (4% of an import).
   int flags = (access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLite::OPEN_NOMUTEX;

@@ -239,7 +239,24 @@ TEST_CASE("InsertRows: rows by the hundred come back whole and in order, however
     transaction.commit();
   }
   CHECK(db.query_integer("SELECT count(*) FROM wide") == 300);
-  CHECK(db.query_integer("SELECT sum(c0) FROM wide") == 1000 * (299 * 300 / 2));
+  // 67 rows more, in statements of 64, 2 and 1 on SQLite, while another InsertRows into the
+  // same table is refused until the first is done.
+  {
+    Transaction transaction(db, Transaction::write);
+    kangle::storage::InsertRows rows(db, "INSERT INTO wide (" + columns + ")");
+    if (!scratch.database.postgres()) {
+      CHECK_THROWS_AS(kangle::storage::InsertRows(db, "INSERT INTO wide (" + columns + ")"), std::logic_error);
+    }
+    for (int r = 300; r < 367; ++r) {
+      for (int c = 0; c < 200; ++c) rows.integer(r * 1000 + c);
+      rows.end_row();
+    }
+    rows.finish();
+    transaction.commit();
+  }
+  CHECK(db.query_integer("SELECT count(*) FROM wide") == 367);
+  CHECK(db.query_integer("SELECT c199 FROM wide WHERE c0 = 366000") == 366199);
+  CHECK(db.query_integer("SELECT sum(c0) FROM wide") == 1000 * (366 * 367 / 2));
   CHECK(db.query_integer("SELECT c199 FROM wide WHERE c0 = 299000") == 299199);
 }
 
@@ -248,12 +265,16 @@ TEST_CASE("InsertRows: a row refused among hundreds undoes its statement, and th
   auto db = scratch.open();
   if (!scratch.database.postgres()) db.exec("PRAGMA foreign_keys = ON");  // as a workspace's connection has them
   db.exec("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
-  db.exec("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent (id))");
+  db.exec("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent (id), note TEXT)");
   db.exec("INSERT INTO parent (id) VALUES (1)");
+  // Each try's texts are of other lengths than the last's, in the same slots.
+  const auto note = [](int id, int attempt) { return std::to_string(id) + std::string(static_cast<std::size_t>((id * attempt) % 37), '#'); };
+  int attempt = 0;
   const auto insert_children = [&](int from, int to, int bad) {
+    ++attempt;
     Transaction transaction(db, Transaction::write);
-    kangle::storage::InsertRows rows(db, "INSERT INTO child (id, parent_id)");
-    for (int i = from; i <= to; ++i) rows.integer(i == bad ? from : i).integer(1).end_row();
+    kangle::storage::InsertRows rows(db, "INSERT INTO child (id, parent_id, note)");
+    for (int i = from; i <= to; ++i) rows.integer(i == bad ? from : i).integer(1).text(note(i, attempt)).end_row();
     rows.finish();
     transaction.commit();
   };
@@ -262,14 +283,19 @@ TEST_CASE("InsertRows: a row refused among hundreds undoes its statement, and th
   CHECK(db.query_integer("SELECT count(*) FROM child") == 0);
   CHECK(failure_of([&] {
           Transaction transaction(db, Transaction::write);
-          kangle::storage::InsertRows rows(db, "INSERT INTO child (id, parent_id)");
-          for (int i = 1; i <= 300; ++i) rows.integer(i).integer(i == 200 ? 2 : 1).end_row();  // no parent 2
+          kangle::storage::InsertRows rows(db, "INSERT INTO child (id, parent_id, note)");
+          for (int i = 1; i <= 300; ++i) rows.integer(i).integer(i == 200 ? 2 : 1).null().end_row();  // no parent 2
           rows.finish();
           transaction.commit();
         }) == Failure::constraint);
   insert_children(1, 600, 0);
   CHECK(db.query_integer("SELECT count(*) FROM child") == 600);
-  CHECK(db.query_integer("SELECT sum(id) FROM child") == 600 * 601 / 2);
+  Statement read(db, "SELECT id, note FROM child ORDER BY id");
+  for (int i = 1; i <= 600; ++i) {
+    REQUIRE(read.step());
+    CHECK(read.column(0).int64() == i);
+    CHECK(read.column(1).text() == note(i, attempt));
+  }
 }
 
 TEST_CASE("connection: each failure is typed, whichever database said it", "[storage][database]") {
