@@ -228,32 +228,28 @@ TEST_CASE("InsertRows: rows by the hundred come back whole and in order, however
     typed += (c ? ", c" : "c") + std::to_string(c) + " BIGINT";
   }
   db.exec("CREATE TABLE wide (" + typed + ")");
-  {
+  // Rows [from, to), each cell its row's number times 1000 plus its column's; `meanwhile`
+  // runs once the InsertRows is made.
+  const auto insert_wide = [&](int from, int to, auto meanwhile) {
     Transaction transaction(db, Transaction::write);
     kangle::storage::InsertRows rows(db, "INSERT INTO wide (" + columns + ")");
-    for (int r = 0; r < 300; ++r) {
+    meanwhile();
+    for (int r = from; r < to; ++r) {
       for (int c = 0; c < 200; ++c) rows.integer(r * 1000 + c);
       rows.end_row();
     }
     rows.finish();
     transaction.commit();
-  }
+  };
+  insert_wide(0, 300, [] {});
   CHECK(db.query_integer("SELECT count(*) FROM wide") == 300);
   // 67 rows more, in statements of 64, 2 and 1 on SQLite, while another InsertRows into the
   // same table is refused until the first is done.
-  {
-    Transaction transaction(db, Transaction::write);
-    kangle::storage::InsertRows rows(db, "INSERT INTO wide (" + columns + ")");
+  insert_wide(300, 367, [&] {
     if (!scratch.database.postgres()) {
       CHECK_THROWS_AS(kangle::storage::InsertRows(db, "INSERT INTO wide (" + columns + ")"), std::logic_error);
     }
-    for (int r = 300; r < 367; ++r) {
-      for (int c = 0; c < 200; ++c) rows.integer(r * 1000 + c);
-      rows.end_row();
-    }
-    rows.finish();
-    transaction.commit();
-  }
+  });
   CHECK(db.query_integer("SELECT count(*) FROM wide") == 367);
   CHECK(db.query_integer("SELECT c199 FROM wide WHERE c0 = 366000") == 366199);
   CHECK(db.query_integer("SELECT sum(c0) FROM wide") == 1000 * (366 * 367 / 2));
