@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "lists/store.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
@@ -309,16 +311,27 @@ std::vector<Resource> Store::resources(const ResourceFilter& filter) {
 
 std::int64_t Store::count_resources() { return db_.query_integer("SELECT count(*) FROM resources"); }
 
-void Store::settle_need_status(std::int64_t need, std::int64_t live, std::int64_t done, const std::string& now) {
-  static const std::string sql =
-      "UPDATE needs SET updated_at = ?4, status = CASE WHEN ?3 >= wanted THEN 'done' WHEN ?2 >= wanted THEN 'matched' "
-      "ELSE 'open' END WHERE id = ?1 AND status <> 'cancelled' AND status <> 'closed'";
-  auto& s = statement_(sql);
-  s.bind(1, need);
-  s.bind(2, live);
-  s.bind(3, done);
-  s.bind(4, now);
-  s.exec();
+void Store::settle_need_statuses(const std::vector<NeedProjects>& needs, const std::string& now) {
+  // Up to 256 needs an UPDATE (a matching run settles tens of thousands): the numbers cast,
+  // as PostgreSQL takes a parameter in VALUES for a text.
+  static constexpr const char* head =
+      "UPDATE needs SET updated_at = ?, status = CASE WHEN c.column3 >= wanted THEN 'done' WHEN c.column2 >= wanted "
+      "THEN 'matched' ELSE 'open' END FROM (VALUES ";
+  static constexpr const char* row = "(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))";
+  static constexpr const char* tail = ") AS c WHERE needs.id = c.column1 AND status <> 'cancelled' AND status <> 'closed'";
+  constexpr std::size_t most = 256;
+  for (std::size_t first = 0; first < needs.size(); first += most) {
+    const auto count = std::min(most, needs.size() - first);
+    auto& s = statement_(storage::many_rows(head, row, count, tail));
+    int index = 1;
+    s.bind(index++, now);
+    for (std::size_t k = first; k < first + count; ++k) {
+      s.bind(index++, needs[k].need);
+      s.bind(index++, needs[k].live);
+      s.bind(index++, needs[k].done);
+    }
+    s.exec();
+  }
 }
 
 std::pair<int, int> Store::forget_person(const std::string& phone, std::int64_t volunteer_id, const std::string& now) {

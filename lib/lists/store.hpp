@@ -49,10 +49,14 @@ public:
   /// Needs matching `filter`: vulnerable residents' first, then by deadline (none last), then as imported.
   std::vector<Need> needs(const NeedFilter& filter);
   std::int64_t count_needs();
-  /// Need `need`'s status from its projects: done once `done` reach what it wants,
-  /// matched once `live` (not declined, unmatched or cancelled) do, else open; a
-  /// cancelled or closed need stays as it is.
-  void settle_need_status(std::int64_t need, std::int64_t live, std::int64_t done, const std::string& now);
+  /// A need and the count of its projects: `live` (not declined, unmatched or cancelled)
+  /// and `done`.
+  struct NeedProjects {
+    std::int64_t need, live, done;
+  };
+  /// Each need's status from its projects: done once `done` reach what it wants, matched
+  /// once `live` do, else open; a cancelled or closed need stays as it is.
+  void settle_need_statuses(const std::vector<NeedProjects>& needs, const std::string& now);
 
   std::optional<Resource> find_resource(std::int64_t id);
   std::optional<Resource> find_resource_by_code(const std::string& code);

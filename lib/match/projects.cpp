@@ -310,14 +310,11 @@ void ProjectStore::refresh_need_status(std::int64_t need, const std::string& now
 }
 
 void ProjectStore::settle_needs(storage::Statement& counts, const std::string& now, std::optional<std::int64_t> need) {
-  struct Counted {
-    std::int64_t need, live, done;
-  };
-  std::vector<Counted> counted;
+  std::vector<lists::Store::NeedProjects> counted;
   while (counts.step()) counted.push_back({counts.column(0).int64(), counts.column(1).int64(), counts.column(2).int64()});
   counts.reset();  // read: no statement stays open
   if (need && counted.empty()) counted.push_back({*need, 0, 0});  // no project: open again
-  for (const auto& c : counted) needs_.settle_need_status(c.need, c.live, c.done, now);
+  needs_.settle_need_statuses(counted, now);
 }
 
 }  // namespace kangle::match

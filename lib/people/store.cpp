@@ -54,15 +54,6 @@ void put_fields(Put& put, const Volunteer& v) {
 /// People are held and written 256 at a time: a look-up of someone held needs no write first.
 constexpr std::size_t volunteers_per_insert = 256;
 
-/// `head`, `count` times `row`, then `tail`: made once for each count (the statement
-/// cache knows a statement by its text's address).
-const std::string& many_rows(const char* head, const char* row, std::size_t count, const char* tail = "") {
-  static std::map<std::tuple<const char*, const char*, const char*, std::size_t>, std::string> made;
-  auto& sql = made[{head, row, tail, count}];
-  if (sql.empty()) sql = head + storage::repeated(row, count) + tail;
-  return sql;
-}
-
 constexpr const char* insert_skills = "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires)";
 constexpr const char* insert_volunteers =
     "INSERT INTO volunteers (id, name, phone, id_number, political_status, party_member, unit, community, "
@@ -458,8 +449,8 @@ void Store::flush() {
     rows.finish();
   }
   if (updated > 0) {
-    auto& update = statement_(many_rows(update_volunteers, updated_row, updated, update_volunteers_tail));
-    auto& clear = statement_(many_rows(delete_skills, "?", updated, ")"));
+    auto& update = statement_(storage::many_rows(update_volunteers, updated_row, updated, update_volunteers_tail));
+    auto& clear = statement_(storage::many_rows(delete_skills, "?", updated, ")"));
     storage::Parameters fields{update};
     int each = 1;
     for (const auto& [v, now, stored] : held) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "storage/connection.hpp"
 
@@ -41,6 +42,15 @@ inline std::string repeated(std::string_view item, std::size_t count) {
     out += item;
   }
   return out;
+}
+
+/// `head`, `count` times `row`, then `tail`: made once for each count, for a statement of
+/// many rows (the statement cache knows a statement by its text's address).
+inline const std::string& many_rows(const char* head, const char* row, std::size_t count, const char* tail = "") {
+  static std::map<std::tuple<const char*, const char*, const char*, std::size_t>, std::string> made;
+  auto& sql = made[{head, row, tail, count}];
+  if (sql.empty()) sql = head + repeated(row, count) + tail;
+  return sql;
 }
 
 }  // namespace kangle::storage

@@ -73,6 +73,12 @@ public:
   ImportReport resources(const fs::path& file, const std::string& now = first_run) { return resources(options(file), now); }
 
   kangle::lists::Store store() { return kangle::lists::Store(db_->sql()); }
+  std::string need_updated_at(std::int64_t id) {
+    kangle::storage::Statement q(db_->sql(), "SELECT updated_at FROM needs WHERE id = ?");
+    q.bind(1, id);
+    REQUIRE(q.step());
+    return q.column(0).text();
+  }
   std::vector<Need> stored_needs() { return store().needs({}); }
   std::vector<Resource> stored_resources() { return store().resources({}); }
   std::optional<Need> need(const std::string& code) { return store().find_need_by_code(code); }
@@ -267,6 +273,44 @@ TEST_CASE("lists::Store: the database refuses what the schema rules out", "[list
   n.location = kangle::lists::Coordinates{131.0, 121.0};  // a latitude above 90
   CHECK_THROWS_AS(store.insert(n, first_run), kangle::storage::DatabaseError);
   CHECK(store.count_needs() == 0);
+}
+
+TEST_CASE("lists::Store: needs settled by the hundred from their projects' counts, a cancelled or closed one left", "[lists]") {
+  Workspace ws;
+  auto store = ws.store();
+  // 600 needs: more than one statement's worth. Need k wants k % 3 + 1 places; a tenth are
+  // cancelled or closed.
+  using kangle::lists::NeedStatus;
+  std::vector<kangle::lists::Store::NeedProjects> counts;
+  std::vector<Need> stored;
+  for (int k = 0; k < 600; ++k) {
+    Need n;
+    n.requester = "居民" + std::to_string(k);
+    n.category = "life";
+    n.description = "上门理发";
+    n.wanted = k % 3 + 1;
+    n.status = k % 20 == 0 ? NeedStatus::cancelled : k % 20 == 10 ? NeedStatus::closed : NeedStatus::open;
+    if (n.status == NeedStatus::closed) n.closed_reason = "已由其他渠道解决";
+    n.id = store.insert(n, first_run);
+    stored.push_back(n);
+    counts.push_back({n.id, k % 4, k % 5 == 0 ? k % 4 : 0});
+  }
+  store.settle_need_statuses(counts, later_run);
+  for (std::size_t k = 0; k < stored.size(); ++k) {
+    const auto& before = stored[k];
+    auto after = store.find_need(before.id).value();
+    auto expected = before.status;
+    if (expected == NeedStatus::open) {
+      expected = counts[k].done >= before.wanted ? NeedStatus::done
+                 : counts[k].live >= before.wanted ? NeedStatus::matched
+                                                  : NeedStatus::open;
+    }
+    CHECK(after.status == expected);
+    CHECK(ws.need_updated_at(before.id) == (before.status == NeedStatus::open ? later_run : first_run));
+  }
+  // A matched need whose projects all went is open again.
+  store.settle_need_statuses({{stored[1].id, 0, 0}}, later_run);
+  CHECK(store.find_need(stored[1].id).value().status == NeedStatus::open);
 }
 
 // ─── importing needs ─────────────────────────────────────────────────────────────
