@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,10 +46,12 @@ struct Context {
 using Action = std::function<int(Context&)>;
 
 /// What a leaf command gives back: the document to put out in the format asked for
-/// (none when the leaf put it out itself) and the exit code.
+/// (none when the leaf put it out itself), the exit code, and what the leaf is still
+/// storing (ready once committed; rethrows what stopped it), if anything.
 struct Outcome {
   std::optional<present::Document> document;
   int exit_code = 0;
+  std::future<void> stored{};
 };
 using Run = std::function<Outcome(Context&)>;
 
@@ -105,7 +108,7 @@ void add_format_option(CLI::App& command, Format& format, std::vector<Format> al
 
 /// Prints `document` in `output`'s format, or writes it to `output.path` (present::write)
 /// and says so. XLSX needs a file.
-void emit(const present::Document& document, const present::Output& output);
+void emit(const present::Document& document, const present::Output& output, std::future<void> stored = {});
 
 /// Where a command's document goes: `--format` (of those `allowed`), `-o/--output FILE`
 /// and, when CSV is allowed, `--encoding utf-8|gb18030` for old WPS and Excel.

@@ -74,11 +74,19 @@ void add_output_options(CLI::App& command, present::Output& output, std::vector<
       ->type_name("utf-8|gb18030");
 }
 
-void emit(const present::Document& document, const present::Output& output) {
+void emit(const present::Document& document, const present::Output& output, std::future<void> stored) {
+  // What is being stored is waited for before anything is printed or written: if it
+  // fails, nothing says it was done. Meanwhile the document is rendered.
+  auto once_stored = [&] {
+    if (stored.valid()) stored.get();
+  };
   if (output.path.empty() || output.path == "-") {
-    fmt::print("{}", present::rendered(document, output, false));
+    auto text = present::rendered(document, output, false);
+    once_stored();
+    fmt::print("{}", text);
     return;
   }
+  once_stored();
   present::write(document, output);
   fmt::print("{}\n", tr(document.language, Msg::file_written, output.path));
 }
@@ -103,7 +111,8 @@ void define_leaves(CLI::App& command, Action& action, std::vector<Leaf> leaves) 
       if (!leaf.app->parsed()) continue;
       context.output = *leaf.output;
       auto outcome = leaf.run(context);
-      if (outcome.document) emit(*outcome.document, context.output);
+      if (outcome.document) emit(*outcome.document, context.output, std::move(outcome.stored));
+      if (outcome.stored.valid()) outcome.stored.get();
       return outcome.exit_code;
     }
     return static_cast<int>(ExitCode::usage);

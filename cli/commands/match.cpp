@@ -143,8 +143,9 @@ Leaf run_leaf() {
             sub.add_flag("--dry-run", options->dry_run, "Show the proposals; write nothing");
             add_by_option(sub, options->by);
             return [options](Context& context) -> Outcome {
-              return {match::run_document(context.database->sql(), *context.config, context.today, context.now,
-                                          who_enters(options->by), options->dry_run, context.lang)};
+              auto run = match::run_document(context.database->sql(), *context.config, context.today, context.now,
+                                             who_enters(options->by), options->dry_run, context.lang);
+              return {std::move(run.document), 0, std::move(run.stored)};
             };
           }};
 }

@@ -343,9 +343,9 @@ present::Document listing(storage::Connection& db, const config::Config& config,
   throw Error(fmt::format("match list {}: not needs, resources or projects", what));  // the command line allows no other
 }
 
-present::Document run_document(storage::Connection& db, const config::Config& config, const Date& today,
-                               const std::string& now, const std::string& by, bool dry_run, Lang lang) {
-  auto report = run_matching(db, today, now, by, dry_run, street_of(config));
+RunDocument run_document(storage::Connection& db, const config::Config& config, const Date& today, const std::string& now,
+                         const std::string& by, bool dry_run, Lang lang) {
+  auto [report, stored] = start_matching(db, today, now, by, dry_run, street_of(config));
   std::map<std::int64_t, const lists::Need*> needs;
   for (const auto& n : report.needs) needs.emplace(n.need.id, &n.need);
   std::map<std::int64_t, const lists::Resource*> resources;
@@ -386,7 +386,7 @@ present::Document run_document(storage::Connection& db, const config::Config& co
                     {"total_distance_m", Value::integer(plan.total_distance_m)},
                     {"gaps", Value::integer(static_cast<std::int64_t>(plan.gaps.size()))},
                     {"dry_run", Value::flag(dry_run, text_of(lang, Msg::word_yes))}};
-  return document;
+  return {std::move(document), std::move(stored)};
 }
 
 present::Document gaps_document(storage::Connection& db, const config::Config& config, const Date& today, Lang lang) {

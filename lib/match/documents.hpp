@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,11 +48,18 @@ present::Document projects_listing(storage::Connection& db, const config::Config
 present::Document listing(storage::Connection& db, const config::Config& config, std::string_view what,
                           const ListQuery& query, const Date& today, Lang lang);
 
-/// `match run`: matches every open need at once (match::run_matching, written in one
+/// What `match run` says, and its projects being stored (StartedRun::stored): nothing is
+/// to be printed or written before `stored` is ready.
+struct RunDocument {
+  present::Document document;
+  std::future<void> stored;
+};
+
+/// `match run`: matches every open need at once (match::start_matching, written in one
 /// transaction unless `dry_run`) and says what it proposed: the proposals, and as facts
 /// the open needs, projects proposed, places for vulnerable residents, total distance, gaps.
-present::Document run_document(storage::Connection& db, const config::Config& config, const Date& today,
-                               const std::string& now, const std::string& by, bool dry_run, Lang lang);
+RunDocument run_document(storage::Connection& db, const config::Config& config, const Date& today, const std::string& now,
+                         const std::string& by, bool dry_run, Lang lang);
 
 /// `match gaps`: the needs that cannot be (fully) matched and why (a reason code), and
 /// the categories short of resources.

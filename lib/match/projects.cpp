@@ -135,23 +135,24 @@ std::map<std::int64_t, std::vector<std::int64_t>> ProjectStore::servers_by_need(
                            "status <> 'unmatched' AND status <> 'cancelled' ORDER BY need_id, resource_id");
 }
 
-std::vector<std::int64_t> ProjectStore::propose(const std::vector<Proposal>& proposals,
-                                                const std::map<std::int64_t, std::string>& unit_of_resource,
-                                                const std::string& now, const std::string& by) {
-  if (proposals.empty()) return {};
-  // Numbered here, in the order given, so that each project's event can name it: the rows
-  // then go in two bulk inserts instead of two statements a proposal. The events too, as
-  // the database would number them (on PostgreSQL a COPY's rows are then not each numbered
-  // by a trigger's look-up).
-  const auto first = db_.query_integer("SELECT coalesce(max(id), 0) + 1 FROM projects");
-  const auto first_event = db_.query_integer("SELECT coalesce(max(id), 0) + 1 FROM project_events");
-  std::vector<std::int64_t> ids;
-  ids.reserve(proposals.size());
+ProjectNumbering ProjectStore::numbering() {
+  // Numbered here, so that each project's event can name it: the rows then go in two bulk
+  // inserts instead of two statements a proposal. The events too, as the database would
+  // number them (on PostgreSQL a COPY's rows are then not each numbered by a trigger's
+  // look-up).
+  return {db_.query_integer("SELECT coalesce(max(id), 0) + 1 FROM projects"),
+          db_.query_integer("SELECT coalesce(max(id), 0) + 1 FROM project_events")};
+}
+
+void ProjectStore::propose(const ProjectNumbering& numbering, const std::vector<Proposal>& proposals,
+                           const std::map<std::int64_t, std::string>& unit_of_resource, const std::string& now,
+                           const std::string& by) {
+  if (proposals.empty()) return;
   {
     storage::InsertRows rows(db_, "INSERT INTO projects (id, need_id, resource_id, unit, status, distance_m, created_at, updated_at)");
-    for (const auto& proposal : proposals) {
-      ids.push_back(first + static_cast<std::int64_t>(ids.size()));
-      rows.integer(ids.back()).integer(proposal.need).integer(proposal.resource).text(unit_of_resource.at(proposal.resource));
+    for (std::size_t k = 0; k < proposals.size(); ++k) {
+      const auto& proposal = proposals[k];
+      rows.integer(numbering.project(k)).integer(proposal.need).integer(proposal.resource).text(unit_of_resource.at(proposal.resource));
       rows.text(to_string(ProjectStatus::proposed));
       if (proposal.distance_m) rows.integer(*proposal.distance_m);
       else rows.null();
@@ -161,8 +162,8 @@ std::vector<std::int64_t> ProjectStore::propose(const std::vector<Proposal>& pro
   }
   {
     storage::InsertRows events(db_, "INSERT INTO project_events (id, project_id, from_status, to_status, at, actor, note)");
-    for (std::size_t k = 0; k < ids.size(); ++k) {
-      events.integer(first_event + static_cast<std::int64_t>(k)).integer(ids[k]).null();
+    for (std::size_t k = 0; k < proposals.size(); ++k) {
+      events.integer(numbering.first_event + static_cast<std::int64_t>(k)).integer(numbering.project(k)).null();
       events.text(to_string(ProjectStatus::proposed)).text(now).text(by).text("").end_row();
     }
     events.finish();
@@ -170,9 +171,8 @@ std::vector<std::int64_t> ProjectStore::propose(const std::vector<Proposal>& pro
   static const std::string proposed_needs =
       live_and_done_counts + " WHERE need_id IN (SELECT need_id FROM projects WHERE id >= ?) GROUP BY need_id";
   auto& counts = statement_(proposed_needs);
-  counts.bind(1, first);
+  counts.bind(1, numbering.first_project);
   settle_needs(counts, now);
-  return ids;
 }
 
 std::optional<Project> ProjectStore::find(std::int64_t id) {

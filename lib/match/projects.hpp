@@ -72,6 +72,14 @@ struct TransitionDetails {
   std::vector<std::int64_t> volunteers;  ///< done: the team that served, for project_done points
 };
 
+/// Where a run's projects and their events are numbered from: known before they are
+/// written, so that what the run proposed can be said while it is written.
+struct ProjectNumbering {
+  std::int64_t first_project = 1, first_event = 1;
+  /// The id of the project proposed `k`-th.
+  std::int64_t project(std::size_t k) const { return first_project + static_cast<std::int64_t>(k); }
+};
+
 /// The projects tables. Every statement binds its values.
 class ProjectStore {
 public:
@@ -84,13 +92,14 @@ public:
   std::map<std::int64_t, std::vector<std::int64_t>> refusals_by_need();
   /// For each need, the resources of its live projects.
   std::map<std::int64_t, std::vector<std::int64_t>> servers_by_need();
-  /// Stores `proposals` as projects proposed, in that order, each with its event, and sets
-  /// their needs' statuses; their ids, in the same order. `unit_of_resource` holds the
-  /// unit of each proposal's resource. Numbers the rows from the largest stored: only
-  /// within a write transaction.
-  std::vector<std::int64_t> propose(const std::vector<Proposal>& proposals,
-                                    const std::map<std::int64_t, std::string>& unit_of_resource, const std::string& now,
-                                    const std::string& by);
+  /// The ids the next projects proposed, and their events, take: each after the largest
+  /// stored. Only within a write transaction, which keeps them free until it ends.
+  ProjectNumbering numbering();
+  /// Stores `proposals` as projects proposed, in that order, numbered from `numbering`,
+  /// each with its event, and sets their needs' statuses. `unit_of_resource` holds the
+  /// unit of each proposal's resource.
+  void propose(const ProjectNumbering& numbering, const std::vector<Proposal>& proposals,
+               const std::map<std::int64_t, std::string>& unit_of_resource, const std::string& now, const std::string& by);
   std::optional<Project> find(std::int64_t id);
   /// The projects of need `need`, by id.
   std::vector<Project> of_need(std::int64_t need);

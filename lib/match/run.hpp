@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -42,8 +43,20 @@ Street street_of(const config::Config& config);
 std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(storage::Connection& db, const Date& today,
                                                                       const Street& street = {});
 
+/// A run planned, its projects numbered, and being stored on a thread of its own: the
+/// connection is that thread's until `stored` is ready, which rethrows what stopped the
+/// writing (rolled back). What the run proposed can be said meanwhile; nothing is to be
+/// printed or written before. A dry run's `stored` is ready at once.
+struct StartedRun {
+  RunReport report;
+  std::future<void> stored;
+};
+
 /// `match run`: plans over the pool and stores each proposal as a project (status
 /// proposed, owned by the resource's unit), in one transaction; a dry run plans only.
+StartedRun start_matching(storage::Connection& db, const Date& today, const std::string& now, const std::string& by,
+                          bool dry_run, const Street& street = {});
+/// start_matching, once its projects are stored.
 RunReport run_matching(storage::Connection& db, const Date& today, const std::string& now, const std::string& by,
                        bool dry_run, const Street& street = {});
 

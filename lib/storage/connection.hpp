@@ -113,7 +113,8 @@ private:
   std::unique_ptr<StatementDriver> driver_;
 };
 
-/// One connection to the workspace's database, used by one thread.
+/// One connection to the workspace's database, used by one thread at a time: a thread may
+/// hand it to another, which then has it alone until it hands it back.
 class Connection {
 public:
   explicit Connection(std::unique_ptr<ConnectionDriver> driver);

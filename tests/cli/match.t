@@ -22,6 +22,21 @@ its life, each illegal step refused; project_done points to the team.
   待对接需求 10 个：提出项目 8 个（其中困难群众 5 个），总距离 0.4 公里
   2 个需求未能（全部）对接：运行 `kangle match gaps` 查看原因
   （试运行，未写入任何内容）
+
+A run whose projects the database refuses (an index that takes one project a status,
+made by hand) prints none of them and stores nothing, though it says them while they
+are stored:
+
+  $ workspace-sql "CREATE UNIQUE INDEX one_project_a_status ON projects (status)"
+  $ kangle match run > said.txt 2> why.txt; echo "exit $?"; wc -c < said.txt; grep -c "^kangle: 错误：" why.txt
+  exit 5
+  0
+  1
+  $ workspace-sql "DROP INDEX one_project_a_status"
+  $ workspace-sql "SELECT count(*) FROM projects"; workspace-sql "SELECT count(*) FROM project_events"; workspace-sql "SELECT status, count(*) FROM needs GROUP BY status"
+  0
+  0
+  open|10
   $ kangle match list projects
   项目  需求方  困难群体  类别  内容  单位  状态  截止日期  满意度
   

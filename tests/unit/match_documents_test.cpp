@@ -68,6 +68,13 @@ const Json* row_where(const Json& document, const std::string& key, const Json& 
   return nullptr;
 }
 
+/// `match run`'s document once its projects are stored.
+kangle::present::Document stored_run(ListsWorkspace& ws, bool dry_run) {
+  auto run = kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", dry_run, Lang::en);
+  run.stored.get();
+  return std::move(run.document);
+}
+
 }  // namespace
 
 TEST_CASE("match documents: the needs list's kinds, flags and status are the same codes in both languages", "[match_documents]") {
@@ -146,7 +153,7 @@ TEST_CASE("match documents: projects and proposals say vulnerable and status as 
           "[match_documents]") {
   ListsWorkspace ws;
   auto dry = Json::parse(kangle::present::render_json(
-      kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", true, Lang::en)));
+      stored_run(ws, true)));
   CHECK(dry["facts"]["dry_run"] == true);
   // communities.toml places 玉兰园's need (no coordinates of its own): 7 before it.
   CHECK(dry["facts"]["proposed"] == 8);
@@ -154,7 +161,7 @@ TEST_CASE("match documents: projects and proposals say vulnerable and status as 
   CHECK(dry["facts"]["gaps"] == 2);
   for (const auto& row : rows(dry)) CHECK(row["project"].is_null());
   auto run = Json::parse(kangle::present::render_json(
-      kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", false, Lang::en)));
+      stored_run(ws, false)));
   CHECK(run["facts"]["dry_run"] == false);
   REQUIRE(rows(run).size() == 8);
   CHECK(rows(run)[0]["project"] == 1);
@@ -189,7 +196,7 @@ TEST_CASE("match documents: projects and proposals say vulnerable and status as 
 
 TEST_CASE("match documents: gaps give a reason code, a project's history its statuses as codes", "[match_documents]") {
   ListsWorkspace ws;
-  kangle::match::run_document(ws.sql(), ws.config(), today, now, "协调员", false, Lang::en);
+  stored_run(ws, false);
   auto [zh, en] = both_languages([&](Lang lang) { return kangle::match::gaps_document(ws.sql(), ws.config(), today, lang); });
   REQUIRE(rows(zh).size() == 2);
   for (const auto& row : rows(zh)) CHECK(row["reason"] == "no_location");
@@ -309,6 +316,50 @@ TEST_CASE("match documents: a need typed by hand is read as an import reads one,
   CHECK(resource["facts"]["resource"] == 11);
   offer.radius = "附近";
   CHECK_THROWS_AS(kangle::match::add_resource(ws.sql(), ws.config(), offer, now, Lang::en), kangle::UsageError);
+}
+
+TEST_CASE("match documents: a run numbers its projects as they are stored, and stores none when one is refused",
+          "[match_documents]") {
+  ListsWorkspace ws;
+  auto& db = ws.sql();
+  auto statuses = [&] {
+    std::vector<std::string> out;
+    kangle::storage::Statement q(db, "SELECT status FROM needs ORDER BY id");
+    while (q.step()) out.push_back(q.column(0).text());
+    return out;
+  };
+  const auto open = statuses();
+  // A run's projects all proposed: the second is refused.
+  db.exec("CREATE UNIQUE INDEX one_project_a_status ON projects (status)");
+  {
+    auto refused = kangle::match::run_document(db, ws.config(), today, now, "协调员", false, Lang::en);
+    // Said while being stored; the refusal comes with `stored`, and rolls the whole run back.
+    CHECK(rows(Json::parse(kangle::present::render_json(refused.document))).size() == 8);
+    CHECK_THROWS(refused.stored.get());
+  }
+  CHECK(db.query_integer("SELECT count(*) FROM projects") == 0);
+  CHECK(db.query_integer("SELECT count(*) FROM project_events") == 0);
+  CHECK(statuses() == open);
+  db.exec("DROP INDEX one_project_a_status");
+
+  // Projects stored before number the next run's after them; each row says the project stored.
+  db.exec("INSERT INTO projects (id, need_id, resource_id, unit, status, created_at, updated_at) "
+          "SELECT 41, id, (SELECT min(id) FROM resources), '单位', 'cancelled', '" + std::string(now) + "', '" + now +
+          "' FROM needs ORDER BY id LIMIT 1");
+  auto run = Json::parse(kangle::present::render_json(stored_run(ws, false)));
+  REQUIRE(rows(run).size() == 8);
+  for (std::size_t k = 0; k < rows(run).size(); ++k) {
+    const auto& row = rows(run)[k];
+    CHECK(row["project"] == 42 + k);
+    kangle::storage::Statement stored(db, "SELECT need_id, resource_id, status FROM projects WHERE id = ?");
+    stored.bind(1, row["project"].get<std::int64_t>());
+    REQUIRE(stored.step());
+    CHECK(stored.column(0).int64() == row["need_id"].get<std::int64_t>());
+    CHECK(stored.column(1).int64() == row["resource_id"].get<std::int64_t>());
+    CHECK(stored.column(2).text() == "proposed");
+  }
+  CHECK(db.query_integer("SELECT count(*) FROM project_events WHERE project_id > 41") == 8);
+  CHECK(statuses() != open);
 }
 
 }  // namespace match_documents_test

@@ -824,7 +824,9 @@ public:
   ProjectStore projects() { return ProjectStore(sql()); }
   std::int64_t propose(std::int64_t need, std::int64_t resource, const std::string& by = "matcher",
                        const std::string& now = run_time) {
-    return projects().propose({{need, resource, std::nullopt}}, {{resource, "单位"}}, now, by).front();
+    auto numbering = projects().numbering();
+    projects().propose(numbering, {{need, resource, std::nullopt}}, {{resource, "单位"}}, now, by);
+    return numbering.project(0);
   }
   Project move(std::int64_t project, ProjectStatus to, const std::string& now = "2026-12-02T03:00:00Z",
                const std::string& by = "", const std::string& note = "") {
@@ -1054,9 +1056,12 @@ TEST_CASE("ProjectStore: proposals stored together are numbered in order, each w
   ws.move(declined, ProjectStatus::declined);
   CHECK(ws.need_status(again) == "open");
 
-  auto ids = ws.projects().propose({{pair, bank, 120}, {pair, league, std::nullopt}, {half, bank, 300}, {again, bank, 80}},
-                                   {{bank, "交通银行"}, {league, "康健街道团工委"}}, "2026-12-03T02:00:00Z", "matcher");
-  CHECK(ids == std::vector<std::int64_t>{declined + 1, declined + 2, declined + 3, declined + 4});
+  const auto numbering = ws.projects().numbering();
+  CHECK(numbering.first_project == declined + 1);
+  ws.projects().propose(numbering, {{pair, bank, 120}, {pair, league, std::nullopt}, {half, bank, 300}, {again, bank, 80}},
+                        {{bank, "交通银行"}, {league, "康健街道团工委"}}, "2026-12-03T02:00:00Z", "matcher");
+  std::vector<std::int64_t> ids;
+  for (std::size_t k = 0; k < 4; ++k) ids.push_back(numbering.project(k));
   CHECK(ws.need_status(pair) == "matched");
   CHECK(ws.need_status(half) == "open");
   CHECK(ws.need_status(again) == "matched");
@@ -1075,7 +1080,8 @@ TEST_CASE("ProjectStore: proposals stored together are numbered in order, each w
                       fmt::format("{} {} 交通银行 300 proposed 2026-12-03T02:00:00Z matcher", half, bank),
                       fmt::format("{} {} 交通银行 80 proposed 2026-12-03T02:00:00Z matcher", again, bank),
                   });
-  CHECK(ws.projects().propose({}, {}, "2026-12-03T02:00:00Z", "matcher").empty());
+  ws.projects().propose(ws.projects().numbering(), {}, {}, "2026-12-03T02:00:00Z", "matcher");
+  CHECK(ws.projects().numbering().first_project == declined + 5);
 
   // A need without a project is open, whatever it was stored as (no count to group by).
   auto alone = ws.need("冯兰英", "elderly-care", std::nullopt);
