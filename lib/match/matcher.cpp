@@ -29,6 +29,19 @@ constexpr double earth_radius_m = 6'371'000.0;
 
 double radians(double degrees) { return degrees * std::numbers::pi / 180.0; }
 
+/// The metres between `a` and `b` over the earth, each given with the cosine of its
+/// latitude: the planner works those out once a place, not once a pair (a district's
+/// matching works out millions of distances, and each sine or cosine sets the rounding
+/// mode and back).
+int metres_between(const lists::Coordinates& a, double cos_lat_a, const lists::Coordinates& b, double cos_lat_b) {
+  double dlat = radians(b.lat - a.lat), dlon = radians(b.lon - a.lon);
+  double sin_half_dlat = std::sin(dlat / 2), sin_half_dlon = std::sin(dlon / 2);
+  double h = sin_half_dlat * sin_half_dlat + cos_lat_a * cos_lat_b * sin_half_dlon * sin_half_dlon;
+  return static_cast<int>(std::lround(2 * earth_radius_m * std::asin(std::min(1.0, std::sqrt(h)))));
+}
+
+double cos_latitude(const std::optional<lists::Coordinates>& at) { return at ? std::cos(radians(at->lat)) : 0.0; }
+
 std::int64_t distance_units(const std::optional<int>& metres) {
   return metres ? std::min<std::int64_t>(*metres / 10, farthest_units) : farthest_units;
 }
@@ -69,9 +82,12 @@ struct Pool {
   const std::vector<FreeResource>& resources;
   std::vector<std::size_t> donor_at;  ///< by resource
   std::vector<std::set<std::size_t>> serving;  ///< by need
+  std::vector<double> need_cos_lat, resource_cos_lat;
 
   Pool(const std::vector<OpenNeed>& open, const std::vector<FreeResource>& free)
       : needs(open), resources(free), donor_at(free.size()), serving(open.size()) {
+    for (const auto& n : needs) need_cos_lat.push_back(cos_latitude(n.need.location));
+    for (const auto& r : resources) resource_cos_lat.push_back(cos_latitude(r.resource.location));
     std::map<std::string, std::size_t> donor_index;
     std::map<std::int64_t, std::size_t> donor_of;
     for (std::size_t r = 0; r < resources.size(); ++r) {
@@ -87,6 +103,12 @@ struct Pool {
   /// A resource that declined the need or gave it back, or whose donor serves it already.
   bool barred(std::size_t n, std::size_t r) const {
     return excluded(needs[n], resources[r].resource.id) || serving[n].contains(donor_at[r]);
+  }
+  /// distance_m from resource `r` to need `n`; nothing when either has no coordinates.
+  std::optional<int> distance(std::size_t n, std::size_t r) const {
+    const auto &from = resources[r].resource.location, &to = needs[n].need.location;
+    if (!from || !to) return std::nullopt;
+    return metres_between(*from, resource_cos_lat[r], *to, need_cos_lat[n]);
   }
 };
 
@@ -163,11 +185,7 @@ std::vector<std::int64_t> solve(const Pool& pool, const std::vector<Pair>& pairs
 }  // namespace
 
 int distance_m(const lists::Coordinates& a, const lists::Coordinates& b) {
-  double dlat = radians(b.lat - a.lat), dlon = radians(b.lon - a.lon);
-  // Each sine once: a district's matching works out millions of distances.
-  double sin_half_dlat = std::sin(dlat / 2), sin_half_dlon = std::sin(dlon / 2);
-  double h = sin_half_dlat * sin_half_dlat + std::cos(radians(a.lat)) * std::cos(radians(b.lat)) * sin_half_dlon * sin_half_dlon;
-  return static_cast<int>(std::lround(2 * earth_radius_m * std::asin(std::min(1.0, std::sqrt(h)))));
+  return metres_between(a, std::cos(radians(a.lat)), b, std::cos(radians(b.lat)));
 }
 
 std::string donor(const lists::Resource& resource) {
@@ -191,10 +209,12 @@ bool beyond_radius_by_latitude(const lists::Resource& resource, const lists::Nee
   return earth_radius_m * std::abs(radians(need.location->lat - resource.location->lat)) > *resource.radius_m + 1.0;
 }
 
-/// Whether the need is within the resource's radius (the distance worked out only for a radius).
-bool reaches(const lists::Resource& resource, const lists::Need& need) {
+/// Whether the need is within the resource's radius; `distance()` gives the distance
+/// between them, worked out only for a radius.
+template <typename Distance>
+bool reaches(const lists::Resource& resource, const lists::Need& need, Distance distance) {
   if (!resource.radius_m) return true;
-  return !beyond_radius_by_latitude(resource, need) && within_radius(resource, distance_between(resource, need));
+  return !beyond_radius_by_latitude(resource, need) && within_radius(resource, distance());
 }
 
 /// Why need `n` is left `missing` places short, `candidates` its category's resources.
@@ -211,12 +231,12 @@ Gap gap_of(const Pool& pool, std::size_t n, int missing, const std::vector<std::
     // The candidates whose radius reaches the need, worked out once.
     std::vector<std::size_t> in_reach;
     for (auto r : candidates) {
-      if (reaches(resources[r].resource, need)) in_reach.push_back(r);
+      if (reaches(resources[r].resource, need, [&] { return pool.distance(n, r); })) in_reach.push_back(r);
     }
     auto in_period = [&](std::size_t r) { return resources[r].in_period; };
     if (in_reach.empty()) {
       for (auto r : candidates) {
-        auto d = distance_between(resources[r].resource, need);
+        auto d = pool.distance(n, r);
         if (d && (!gap.nearest_m || *d < *gap.nearest_m)) {
           gap.nearest = resources[r].resource.id;
           gap.nearest_m = d;
@@ -265,7 +285,7 @@ void propose_in(const Pool& pool, Category& category) {
       const auto& resource = pool.resources[r].resource;
       if (pool.resources[r].free <= 0 || !pool.resources[r].in_period || pool.barred(n, r)) continue;
       if (beyond_radius_by_latitude(resource, need)) continue;
-      auto distance = distance_between(resource, need);
+      auto distance = pool.distance(n, r);
       if (!within_radius(resource, distance)) continue;
       pairs.push_back({static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(r), distance, offers_asked_service(resource, need)});
       any = true;
@@ -329,7 +349,8 @@ void plan_each(const Pool& pool, std::map<std::string, Category>& categories, co
 }  // namespace
 
 bool can_serve(const lists::Resource& resource, const lists::Need& need, const Date& today) {
-  return resource.category == need.category && !deadline_passed(need, today) && reaches(resource, need);
+  return resource.category == need.category && !deadline_passed(need, today) &&
+         reaches(resource, need, [&] { return distance_between(resource, need); });
 }
 
 MatchPlan plan_matches(const std::vector<OpenNeed>& needs, const std::vector<FreeResource>& resources,
