@@ -40,7 +40,13 @@ int metres_between(const lists::Coordinates& a, double cos_lat_a, const lists::C
   return static_cast<int>(std::lround(2 * earth_radius_m * std::asin(std::min(1.0, std::sqrt(h)))));
 }
 
-double cos_latitude(const std::optional<lists::Coordinates>& at) { return at ? std::cos(radians(at->lat)) : 0.0; }
+/// A need's or a resource's coordinates (if any), with the cosine of the latitude.
+struct Place {
+  std::optional<lists::Coordinates> at;
+  double cos_lat = 0;
+  explicit Place(const std::optional<lists::Coordinates>& coordinates)
+      : at(coordinates), cos_lat(coordinates ? std::cos(radians(coordinates->lat)) : 0.0) {}
+};
 
 std::int64_t distance_units(const std::optional<int>& metres) {
   return metres ? std::min<std::int64_t>(*metres / 10, farthest_units) : farthest_units;
@@ -82,12 +88,14 @@ struct Pool {
   const std::vector<FreeResource>& resources;
   std::vector<std::size_t> donor_at;  ///< by resource
   std::vector<std::set<std::size_t>> serving;  ///< by need
-  std::vector<double> need_cos_lat, resource_cos_lat;
+  /// Where each need and resource is, in arrays of their own: the pairs' listing reads
+  /// them for every pair, and a need or a resource whole spans several cache lines.
+  std::vector<Place> need_at, resource_at;
 
   Pool(const std::vector<OpenNeed>& open, const std::vector<FreeResource>& free)
       : needs(open), resources(free), donor_at(free.size()), serving(open.size()) {
-    for (const auto& n : needs) need_cos_lat.push_back(cos_latitude(n.need.location));
-    for (const auto& r : resources) resource_cos_lat.push_back(cos_latitude(r.resource.location));
+    for (const auto& n : needs) need_at.emplace_back(n.need.location);
+    for (const auto& r : resources) resource_at.emplace_back(r.resource.location);
     std::map<std::string, std::size_t> donor_index;
     std::map<std::int64_t, std::size_t> donor_of;
     for (std::size_t r = 0; r < resources.size(); ++r) {
@@ -106,9 +114,9 @@ struct Pool {
   }
   /// distance_m from resource `r` to need `n`; nothing when either has no coordinates.
   std::optional<int> distance(std::size_t n, std::size_t r) const {
-    const auto &from = resources[r].resource.location, &to = needs[n].need.location;
-    if (!from || !to) return std::nullopt;
-    return metres_between(*from, resource_cos_lat[r], *to, need_cos_lat[n]);
+    const auto &from = resource_at[r], &to = need_at[n];
+    if (!from.at || !to.at) return std::nullopt;
+    return metres_between(*from.at, from.cos_lat, *to.at, to.cos_lat);
   }
 };
 
@@ -195,18 +203,20 @@ std::string donor(const lists::Resource& resource) {
 
 namespace {
 
-/// Whether a need at `distance` (unknown: nothing) is within the resource's radius.
-bool within_radius(const lists::Resource& resource, const std::optional<int>& distance) {
-  return !resource.radius_m || (distance && *distance <= *resource.radius_m);
+/// Whether a need at `distance` (unknown: nothing) is within a resource's `radius_m`
+/// (none: anywhere).
+bool within_radius(const std::optional<int>& radius_m, const std::optional<int>& distance) {
+  return !radius_m || (distance && *distance <= *radius_m);
 }
 
-/// Whether the need lies farther north or south of the resource than its radius. The
-/// distance over the earth is at least the difference in latitude, so such a need is out
-/// of reach without the distance worked out (most of a district's candidates; a metre
-/// spared for the distance's rounding).
-bool beyond_radius_by_latitude(const lists::Resource& resource, const lists::Need& need) {
-  if (!resource.radius_m || !resource.location || !need.location) return false;
-  return earth_radius_m * std::abs(radians(need.location->lat - resource.location->lat)) > *resource.radius_m + 1.0;
+/// Whether a need at `to` lies farther north or south of a resource at `from` than its
+/// `radius_m`. The distance over the earth is at least the difference in latitude, so
+/// such a need is out of reach without the distance worked out (most of a district's
+/// candidates; a metre spared for the distance's rounding).
+bool beyond_radius_by_latitude(const std::optional<lists::Coordinates>& from, const std::optional<int>& radius_m,
+                               const std::optional<lists::Coordinates>& to) {
+  if (!radius_m || !from || !to) return false;
+  return earth_radius_m * std::abs(radians(to->lat - from->lat)) > *radius_m + 1.0;
 }
 
 /// Whether the need is within the resource's radius; `distance()` gives the distance
@@ -214,7 +224,8 @@ bool beyond_radius_by_latitude(const lists::Resource& resource, const lists::Nee
 template <typename Distance>
 bool reaches(const lists::Resource& resource, const lists::Need& need, Distance distance) {
   if (!resource.radius_m) return true;
-  return !beyond_radius_by_latitude(resource, need) && within_radius(resource, distance());
+  return !beyond_radius_by_latitude(resource.location, resource.radius_m, need.location) &&
+         within_radius(resource.radius_m, distance());
 }
 
 /// Why need `n` is left `missing` places short, `candidates` its category's resources.
@@ -276,18 +287,26 @@ struct Category {
 /// radius reaches the need: the distance worked out once), solves its network and keeps
 /// the pairs proposed.
 void propose_in(const Pool& pool, Category& category) {
+  // The resources with room in their period, in one array read for every need.
+  struct Candidate {
+    std::uint32_t r;
+    std::optional<int> radius_m;
+  };
+  std::vector<Candidate> candidates;
+  for (auto r : *category.resources) {
+    const auto& resource = pool.resources[r];
+    if (resource.free > 0 && resource.in_period) candidates.push_back({static_cast<std::uint32_t>(r), resource.resource.radius_m});
+  }
   std::vector<Pair> pairs;
   std::int64_t wanted = 0;
   for (auto n : category.needs) {
     const auto& need = pool.needs[n].need;
     bool any = false;
-    for (auto r : *category.resources) {
-      const auto& resource = pool.resources[r].resource;
-      if (pool.resources[r].free <= 0 || !pool.resources[r].in_period || pool.barred(n, r)) continue;
-      if (beyond_radius_by_latitude(resource, need)) continue;
+    for (const auto& [r, radius_m] : candidates) {
+      if (beyond_radius_by_latitude(pool.resource_at[r].at, radius_m, need.location) || pool.barred(n, r)) continue;
       auto distance = pool.distance(n, r);
-      if (!within_radius(resource, distance)) continue;
-      pairs.push_back({static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(r), distance, offers_asked_service(resource, need)});
+      if (!within_radius(radius_m, distance)) continue;
+      pairs.push_back({static_cast<std::uint32_t>(n), r, distance, offers_asked_service(pool.resources[r].resource, need)});
       any = true;
     }
     if (any) wanted += pool.needs[n].open;
