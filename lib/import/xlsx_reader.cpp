@@ -813,9 +813,26 @@ private:
     return narrowed_;
   }
 
+  /// From `i`, in the text of a row whose number is known, where its cells' tags end: at
+  /// the next `</row`, comment, CDATA or processing instruction, or a `<` too near the
+  /// chunk's end to tell, which are read as before. Nothing else there is wanted, and
+  /// only the byte after each `<` is looked at (the cells were a fifth of a 130,000-row
+  /// workbook's import, read tag by tag).
+  static std::size_t past_cells(std::string_view data, std::size_t i) {
+    constexpr std::string_view row_end = "</row";
+    for (auto open = data.find('<', i); open != std::string_view::npos; open = data.find('<', open + 1)) {
+      if (open + row_end.size() > data.size() || data[open + 1] == '!' || data[open + 1] == '?' ||
+          data.substr(open, row_end.size()) == row_end) {
+        return open;
+      }
+    }
+    return data.size();
+  }
+
   void feed(std::string_view data) {
     for (std::size_t i = 0; i < data.size() && state_ != State::done;) {
       if (state_ == State::text) {
+        if (in_row_ && row_number_ != 0 && !row_prefixed_) i = past_cells(data, i);
         auto open = data.find('<', i);
         if (open == std::string_view::npos) return;
         i = open + 1;
@@ -909,6 +926,7 @@ private:
     bool wanted = name == "sheetData" || (in_data_ ? (name == "row" || (name == "c" && in_row_ && row_number_ == 0))
                                                    : name == "mergeCell");
     if (!wanted) return;  // its attributes hold no `<`: the next one starts the next markup
+    if (name == "row") row_prefixed_ = colon != std::string_view::npos;
     element_.assign(name);
     markup_.clear();
     quote_ = 0;
@@ -1056,6 +1074,7 @@ private:
   char quote_ = 0;
   bool in_data_ = false;
   bool in_row_ = false;
+  bool row_prefixed_ = false;  ///< the row's tag has a prefix: its end tag is not `</row`
   std::size_t row_number_ = 0;
   std::size_t previous_row_ = 0;
 };

@@ -299,13 +299,14 @@ TEST_CASE("xlsx, merged ranges found however the sheet's XML is written", "[xlsx
   kangle::test::TempDir dir;
   // Markup inside a comment, CDATA and a processing instruction is text; names may have a
   // prefix, values single quotes and references; a row may take its number from its first
-  // cell or from the row before; an empty row at the end still counts as the last row.
+  // cell or from the row before; an empty row at the end still counts as the last row. An
+  // end tag in a comment or an instruction among a row's cells does not end it.
   std::string data = "<!-- <mergeCell ref=\"A1:B1\"/> <row r=\"9\"> -->"
                      "<x:row x:r='1'>" + inline_cell("A1", "标题") + inline_cell("D1", "全列") + "</x:row>"
                      "<row><c r=\"A2\" t=\"inlineStr\"><is><t><![CDATA[<mergeCell ref=\"C1:C9\"/></row>]]></t></is></c></row>"
                      "<row><c t=\"inlineStr\"><is><t>组</t></is></c></row>"
                      "<?kangle <row r=\"20\"/> ?>"
-                     "<row r = \"5\" ><c r=\"B5\"><v>5</v></c></row>"
+                     "<row r = \"5\" ><!-- </row><row r=\"9\"/> --><c r=\"B5\"><v>5</v></c><?kangle </row> ?></row>"
                      "<row r=\"6\"/>";
   HandMade book;
   book.sheets = {{"Sheet1", sheet_xml(data, "<mergeCells><x:mergeCell ref='A1:C1'/><mergeCell ref=\"A3&#58;A6\"/>"
