@@ -25,9 +25,11 @@
 # KANGLE is the binary (default build/cli/kangle, copied first). Needs g++ and liblemon-dev
 # (the rota's check), python3-openpyxl and python3-networkx (Debian), sqlite3 and
 # /usr/bin/time. PYTHON (default /usr/bin/python3) runs the generators; NX_PYTHON (default
-# PYTHON) networkx. The rota's build and drop-outs are timed GROWTH_RUNS times (default 3),
-# each from the same database, and the least kept: the same work took from 7.7 to 10.8 s
-# at 800 × 80,000 on this machine, so one run's ratio says little. The rest runs once.
+# PYTHON) networkx. Every command timed (the rota's build and drop-outs, the matching's run
+# and its pairs' reading, the import) is run GROWTH_RUNS times (default 3), each from the
+# same database, and the least kept: the same work took from 7.7 to 10.8 s at 800 × 80,000
+# on this machine, and a million rows' import from 9.3 to 11.5 s, so one run's ratio says
+# little.
 # Works under BENCH_DIR (default /tmp/kangle-growth), deleted at the end unless BENCH_KEEP=1.
 # Exits 1 when a check fails.
 set -euo pipefail
@@ -153,9 +155,9 @@ growth_match() {
     "$python" bench/gen_match.py backdate "$db" "$out/match-$needs/sheets" > /dev/null
     cp "$db" "$out/match-$needs/imported.db"
     # The goal's yardstick: reading the pairs (bench/match_pairs.cpp), on the same workspace.
-    measure "$match_pairs" "$ws" 2026-12-01
+    least_of_runs "$out/match-$needs/imported.db" "$ws" "$match_pairs" "$ws" 2026-12-01
     local pairs_read=$seconds
-    measure "$kangle" -w "$ws" match run
+    least_of_runs "$out/match-$needs/imported.db" "$ws" "$kangle" -w "$ws" match run
     local mine theirs status=0
     mine=$("$python" bench/gen_match.py score "$db" --today 2026-12-01 | sed -n 's/^kangle: \(.*\) (.*/\1/p')
     timeout "${NX_TIMEOUT:-600}" "${NX_PYTHON:-$python}" bench/gen_match.py solve "$out/match-$needs/imported.db" --today 2026-12-01 \
@@ -181,8 +183,10 @@ growth_import() {
     ws=$out/import-$rows/ws
     "$python" bench/gen_signups.py "$rows" "$out/import-$rows" > /dev/null
     "$kangle" init "$ws" --example kangjian > /dev/null
+    cp "$ws/kangle.db" "$out/import-$rows/empty.db"
     # Exit 1: rows were rejected (the sheet has people without a phone).
-    measure bash -c '"$@" || [ $? = 1 ]' import "$kangle" -w "$ws" import volunteers "$out/import-$rows/signups-gb18030.csv"
+    least_of_runs "$out/import-$rows/empty.db" "$ws" \
+      bash -c '"$@" || [ $? = 1 ]' import "$kangle" -w "$ws" import volunteers "$out/import-$rows/signups-gb18030.csv"
     stored=$(sqlite3 "$ws/kangle.db" "SELECT count(*) FROM volunteers")
     expected=$("$python" -c 'import csv, sys; print(len({r["phone"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["phone"]}))' \
       "$out/import-$rows/signups-plain.csv")
