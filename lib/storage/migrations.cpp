@@ -524,6 +524,21 @@ const std::vector<std::string_view>& migrations() {
         CREATE UNIQUE INDEX volunteers_by_id_number ON volunteers (id_number);
         CREATE INDEX volunteers_by_name ON volunteers (name);
       )sql",
+      // 18: a volunteer's skills kept in the order of their key alone (WITHOUT ROWID): each
+      // row was written twice, in the table by rowid and in its key's index, and a district's
+      // import writes two million of them. The table is rebuilt, with the foreign keys off.
+      R"sql(-- foreign keys off
+        CREATE TABLE volunteer_skills_new (
+          volunteer_id        INTEGER NOT NULL REFERENCES volunteers (id) ON DELETE CASCADE,
+          skill               TEXT NOT NULL,
+          certificate_expires TEXT,
+          PRIMARY KEY (volunteer_id, skill)
+        ) WITHOUT ROWID;
+        INSERT INTO volunteer_skills_new (volunteer_id, skill, certificate_expires)
+          SELECT volunteer_id, skill, certificate_expires FROM volunteer_skills;
+        DROP TABLE volunteer_skills;
+        ALTER TABLE volunteer_skills_new RENAME TO volunteer_skills;
+      )sql",
   };
   return all;
 }

@@ -183,4 +183,31 @@ TEST_CASE("migration 17 rebuilds the volunteers table with its phone and ID numb
   CHECK_THROWS(sql.exec("INSERT INTO volunteers (name, created_at, updated_at) VALUES ('无名', 'x', 'x')"));  // the CHECK kept
 }
 
+TEST_CASE("migration 18 keeps a volunteer's skills by their key alone, every row and reference kept", "[pipl]") {
+  kangle::test::TempDir dir;
+  auto file = dir.path() / "kangle.db";
+  const auto& all = kangle::storage::migrations();
+  {
+    auto old = kangle::test::sqlite_at_version(file, 17);
+    old.exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (7, '张伟', '13800138000', 'x', 'x')");
+    old.exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (8, '李娜', '13900139000', 'x', 'x')");
+    old.exec("INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires) VALUES (8, 'barber', NULL), "
+             "(7, 'first_aid', '2027-03-01'), (7, 'barber', NULL)");
+  }
+  kangle::storage::Database db(file, kangle::storage::Access::read_write);
+  auto& sql = db.sql();
+  CHECK(sql.query_integer("PRAGMA user_version") == static_cast<int>(all.size()));
+  CHECK(sql.query_text("SELECT group_concat(volunteer_id || ':' || skill || ':' || coalesce(certificate_expires, '-'), ' ') "
+                       "FROM (SELECT * FROM volunteer_skills ORDER BY volunteer_id, skill)") ==
+        "7:barber:- 7:first_aid:2027-03-01 8:barber:-");
+  CHECK(sql.query_text("SELECT sql FROM sqlite_master WHERE name = 'volunteer_skills'").ends_with("WITHOUT ROWID"));
+  CHECK(db.missing_schema_objects().empty());
+  CHECK(sql.query_integer("PRAGMA foreign_keys") == 1);
+  CHECK_THROWS_AS(sql.exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (7, 'barber')"), kangle::storage::DatabaseError);
+  CHECK_THROWS(sql.exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (99, 'barber')"));
+  sql.exec("DELETE FROM volunteers WHERE id = 8");  // the cascade kept
+  CHECK(sql.query_integer("SELECT count(*) FROM volunteer_skills WHERE volunteer_id = 8") == 0);
+  CHECK(sql.query_integer("SELECT count(*) FROM volunteer_skills") == 2);
+}
+
 }  // namespace forget_test
