@@ -127,17 +127,14 @@ TEST_CASE("forget: the same person in the resources and needs lists loses name, 
 
 TEST_CASE("migration 9 rebuilds the volunteers table and keeps every row and reference", "[pipl]") {
   kangle::test::TempDir dir;
-  auto file = dir.path() / "kangle.db";
   const auto& all = kangle::storage::migrations();
-  {
-    // A workspace as version 8 left it, with a volunteer that other tables refer to.
-    auto old = kangle::test::sqlite_at_version(file, 8);
-    old.exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (7, '张伟', '13800138000', 'x', 'x')");
-    old.exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (7, 'barber')");
-    old.exec("INSERT INTO volunteer_blackouts (volunteer_id, from_date, created_at) VALUES (7, '2026-12-01', 'x')");
-  }
-  kangle::storage::Database db(file, kangle::storage::Access::read_write);
-  auto& sql = db.sql();
+  // A workspace as version 8 left it, with a volunteer that other tables refer to.
+  auto db = kangle::test::migrated_from(
+      dir.path() / "kangle.db", 8,
+      {"INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (7, '张伟', '13800138000', 'x', 'x')",
+       "INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (7, 'barber')",
+       "INSERT INTO volunteer_blackouts (volunteer_id, from_date, created_at) VALUES (7, '2026-12-01', 'x')"});
+  auto& sql = db->sql();
   CHECK(sql.query_integer("PRAGMA user_version") == static_cast<int>(all.size()));
   CHECK(sql.query_text("SELECT name FROM volunteers WHERE id = 7") == "张伟");
   // Dropping the old table did not cascade into the tables that refer to it.
@@ -152,19 +149,16 @@ TEST_CASE("migration 9 rebuilds the volunteers table and keeps every row and ref
 
 TEST_CASE("migration 17 rebuilds the volunteers table with its phone and ID number unique by indexes of their own", "[pipl]") {
   kangle::test::TempDir dir;
-  auto file = dir.path() / "kangle.db";
   const auto& all = kangle::storage::migrations();
-  {
-    // A workspace as version 16 left it: a volunteer other tables refer to, one forgotten.
-    auto old = kangle::test::sqlite_at_version(file, 16);
-    old.exec("INSERT INTO volunteers (id, name, phone, id_number, preferences, created_at, updated_at) "
-             "VALUES (7, '张伟', '13800138000', '110101199003074258', 'k1', 'x', 'y')");
-    old.exec("INSERT INTO volunteers (id, name, created_at, updated_at, forgotten_at) VALUES (8, '#8', 'x', 'x', 'z')");
-    old.exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (7, 'barber')");
-    old.exec("INSERT INTO volunteer_blackouts (volunteer_id, from_date, created_at) VALUES (7, '2026-12-01', 'x')");
-  }
-  kangle::storage::Database db(file, kangle::storage::Access::read_write);
-  auto& sql = db.sql();
+  // A workspace as version 16 left it: a volunteer other tables refer to, one forgotten.
+  auto db = kangle::test::migrated_from(
+      dir.path() / "kangle.db", 16,
+      {"INSERT INTO volunteers (id, name, phone, id_number, preferences, created_at, updated_at) "
+       "VALUES (7, '张伟', '13800138000', '110101199003074258', 'k1', 'x', 'y')",
+       "INSERT INTO volunteers (id, name, created_at, updated_at, forgotten_at) VALUES (8, '#8', 'x', 'x', 'z')",
+       "INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (7, 'barber')",
+       "INSERT INTO volunteer_blackouts (volunteer_id, from_date, created_at) VALUES (7, '2026-12-01', 'x')"});
+  auto& sql = db->sql();
   CHECK(sql.query_integer("PRAGMA user_version") == static_cast<int>(all.size()));
   CHECK(sql.query_text("SELECT name || '|' || phone || '|' || id_number || '|' || preferences || '|' || created_at || '|' || updated_at "
                        "FROM volunteers WHERE id = 7") == "张伟|13800138000|110101199003074258|k1|x|y");
@@ -172,7 +166,7 @@ TEST_CASE("migration 17 rebuilds the volunteers table with its phone and ID numb
   CHECK(sql.query_integer("SELECT count(*) FROM volunteer_skills WHERE volunteer_id = 7") == 1);
   CHECK(sql.query_integer("SELECT count(*) FROM volunteer_blackouts WHERE volunteer_id = 7") == 1);
   CHECK(sql.query_integer("PRAGMA foreign_keys") == 1);
-  CHECK(db.missing_schema_objects().empty());
+  CHECK(db->missing_schema_objects().empty());
   // Unique as before, by indexes an import may drop: none of SQLite's own is left.
   CHECK(sql.query_integer("SELECT count(*) FROM sqlite_master WHERE tbl_name = 'volunteers' AND name LIKE 'sqlite_autoindex%'") == 0);
   CHECK_THROWS_AS(sql.exec("INSERT INTO volunteers (name, phone, created_at, updated_at) VALUES ('冒名', '13800138000', 'x', 'x')"),
@@ -185,23 +179,20 @@ TEST_CASE("migration 17 rebuilds the volunteers table with its phone and ID numb
 
 TEST_CASE("migration 18 keeps a volunteer's skills by their key alone, every row and reference kept", "[pipl]") {
   kangle::test::TempDir dir;
-  auto file = dir.path() / "kangle.db";
   const auto& all = kangle::storage::migrations();
-  {
-    auto old = kangle::test::sqlite_at_version(file, 17);
-    old.exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (7, '张伟', '13800138000', 'x', 'x')");
-    old.exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (8, '李娜', '13900139000', 'x', 'x')");
-    old.exec("INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires) VALUES (8, 'barber', NULL), "
-             "(7, 'first_aid', '2027-03-01'), (7, 'barber', NULL)");
-  }
-  kangle::storage::Database db(file, kangle::storage::Access::read_write);
-  auto& sql = db.sql();
+  auto db = kangle::test::migrated_from(
+      dir.path() / "kangle.db", 17,
+      {"INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (7, '张伟', '13800138000', 'x', 'x')",
+       "INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (8, '李娜', '13900139000', 'x', 'x')",
+       "INSERT INTO volunteer_skills (volunteer_id, skill, certificate_expires) VALUES (8, 'barber', NULL), "
+       "(7, 'first_aid', '2027-03-01'), (7, 'barber', NULL)"});
+  auto& sql = db->sql();
   CHECK(sql.query_integer("PRAGMA user_version") == static_cast<int>(all.size()));
   CHECK(sql.query_text("SELECT group_concat(volunteer_id || ':' || skill || ':' || coalesce(certificate_expires, '-'), ' ') "
                        "FROM (SELECT * FROM volunteer_skills ORDER BY volunteer_id, skill)") ==
         "7:barber:- 7:first_aid:2027-03-01 8:barber:-");
   CHECK(sql.query_text("SELECT sql FROM sqlite_master WHERE name = 'volunteer_skills'").ends_with("WITHOUT ROWID"));
-  CHECK(db.missing_schema_objects().empty());
+  CHECK(db->missing_schema_objects().empty());
   CHECK(sql.query_integer("PRAGMA foreign_keys") == 1);
   CHECK_THROWS_AS(sql.exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (7, 'barber')"), kangle::storage::DatabaseError);
   CHECK_THROWS(sql.exec("INSERT INTO volunteer_skills (volunteer_id, skill) VALUES (99, 'barber')"));

@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
@@ -70,6 +72,17 @@ inline storage::Connection sqlite_at_version(const std::filesystem::path& file, 
   for (std::size_t i = 0; i < version; ++i) db.exec(std::string(all[i]));
   db.exec("PRAGMA user_version = " + std::to_string(version));
   return db;
+}
+
+/// `file` as sqlite_at_version left it, `rows` (SQL) written into it, then opened as kangle
+/// opens it: migrated to the latest version.
+inline std::unique_ptr<storage::Database> migrated_from(const std::filesystem::path& file, std::size_t version,
+                                                        const std::vector<std::string>& rows) {
+  {
+    auto old = sqlite_at_version(file, version);
+    for (const auto& sql : rows) old.exec(sql);
+  }
+  return std::make_unique<storage::Database>(file, storage::Access::read_write);
 }
 
 }  // namespace kangle::test
