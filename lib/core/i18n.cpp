@@ -53,6 +53,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(database_missing), "no database yet; the first command that writes creates it", "尚无数据库；第一个写入的命令会创建它"},
     {M(database_integrity), "integrity check: {}", "完整性检查：{}"},
     {M(database_foreign_key), "table {} row {} refers to a missing row of {}", "表 {} 第 {} 行引用了 {} 中不存在的记录"},
+    {M(database_foreign_key_unnumbered), "table {} holds a row that refers to a missing row of {}", "表 {} 中有记录引用了 {} 中不存在的记录"},
     {M(database_missing_table), "table {} is missing: the database was altered outside kangle", "缺少数据表 {}：数据库曾在 kangle 之外被改动"},
     {M(database_missing_trigger), "trigger {} is missing: the database was altered outside kangle, and what it guarded is no longer guarded", "缺少触发器 {}：数据库曾在 kangle 之外被改动，它所保护的数据已失去保护"},
     {M(database_missing_index), "index {} is missing: the database was altered outside kangle", "缺少索引 {}：数据库曾在 kangle 之外被改动"},

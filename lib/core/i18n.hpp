@@ -61,6 +61,7 @@ enum class Msg {
   database_missing,
   database_integrity,
   database_foreign_key,
+  database_foreign_key_unnumbered,
   database_missing_table,
   database_missing_trigger,
   database_missing_index,

@@ -243,8 +243,13 @@ std::vector<Message> Database::integrity_problems() {
   }
   Statement foreign(*db_, "PRAGMA foreign_key_check");
   while (foreign.step()) {
-    problems.emplace_back(Message(Msg::database_foreign_key, foreign.column(0).text(), foreign.column(1).int64(),
-                          foreign.column(2).text()));
+    // A table kept by its key alone (volunteer_skills) numbers no row.
+    if (foreign.column(1).is_null()) {
+      problems.emplace_back(Message(Msg::database_foreign_key_unnumbered, foreign.column(0).text(), foreign.column(2).text()));
+    } else {
+      problems.emplace_back(Message(Msg::database_foreign_key, foreign.column(0).text(), foreign.column(1).int64(),
+                                    foreign.column(2).text()));
+    }
   }
   return problems;
 }
