@@ -3,6 +3,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -45,9 +46,12 @@ inline std::string repeated(std::string_view item, std::size_t count) {
 }
 
 /// `head`, `count` times `row`, then `tail`: made once for each count, for a statement of
-/// many rows (the statement cache knows a statement by its text's address).
+/// many rows (the statement cache knows a statement by its text's address). Under a lock:
+/// a matching run writes on a thread of its own.
 inline const std::string& many_rows(const char* head, const char* row, std::size_t count, const char* tail = "") {
+  static std::mutex making;
   static std::map<std::tuple<const char*, const char*, const char*, std::size_t>, std::string> made;
+  std::lock_guard lock(making);
   auto& sql = made[{head, row, tail, count}];
   if (sql.empty()) sql = head + repeated(row, count) + tail;
   return sql;
