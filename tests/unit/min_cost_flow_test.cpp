@@ -3,6 +3,7 @@
 // the tiers before, however large a later tier's costs.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -328,6 +329,73 @@ TEST_CASE("greedy_flow: a unit with no way left takes one by moving an earlier u
   CHECK(at(b_in) == 1);
   CHECK(at(a_to_other) == 1);
   CHECK(at(bypass) == 0);
+}
+
+TEST_CASE("greedy_flow: units of one cost moved as far as a maximum flow, however long the way round", "[solver]") {
+  // Random networks of volunteers, days, groups and seats, with arcs back and forth between
+  // groups: the ways round are long and cross, and nodes are cut off on the way (the
+  // searches' relabelling and gaps). Every arc out of the source costs the same, so after
+  // the greedy's search one call of the augmenting paths has every unit that found no way
+  // to move; what it cannot send goes by the bypass, and the rest must be a maximum flow.
+  std::mt19937 rng(20261206);
+  for (int round = 0; round < 200; ++round) {
+    FlowNetwork net;
+    std::vector<std::pair<FlowNetwork::Node, FlowNetwork::Node>> ends;
+    std::vector<FlowNetwork::Arc> into_sink;
+    auto s = net.add_node(), t = net.add_node();
+    auto add = [&](FlowNetwork::Node from, FlowNetwork::Node to, std::int64_t capacity, std::int64_t cost) {
+      ends.emplace_back(from, to);
+      return net.add_arc(from, to, capacity, cost);
+    };
+    auto layer = [&](std::size_t size) {
+      std::vector<FlowNetwork::Node> nodes(size);
+      for (auto& n : nodes) n = net.add_node();
+      return nodes;
+    };
+    auto volunteers = layer(3 + rng() % 12), days = layer(3 + rng() % 12), groups = layer(2 + rng() % 8),
+         seats = layer(2 + rng() % 12);
+    auto link = [&](const std::vector<FlowNetwork::Node>& from, const std::vector<FlowNetwork::Node>& to, unsigned in) {
+      for (auto a : from) {
+        for (auto b : to) {
+          if (rng() % in == 0) add(a, b, 1 + rng() % 2, static_cast<std::int64_t>(rng() % 5) - 2);
+        }
+      }
+    };
+    std::int64_t amount = 0;
+    for (auto v : volunteers) {
+      auto limit = 1 + static_cast<std::int64_t>(rng() % 3);
+      add(s, v, limit, 1);
+      amount += limit;
+    }
+    link(volunteers, days, 3);
+    link(days, groups, 3);
+    link(groups, groups, 4);
+    link(groups, seats, 2);
+    for (auto seat : seats) into_sink.push_back(add(seat, t, 1 + rng() % 2, -10));
+    auto bypass = add(s, t, amount, 0);
+    // The maximum flow: the cheapest flow when only reaching the sink other than by the
+    // bypass pays.
+    FlowNetwork counting;
+    for (int n = 0; n < net.node_count(); ++n) counting.add_node();
+    for (std::size_t a = 0; a < ends.size(); ++a) {
+      const auto arc = static_cast<FlowNetwork::Arc>(a);
+      const bool paid = std::find(into_sink.begin(), into_sink.end(), arc) != into_sink.end();
+      counting.add_arc(ends[a].first, ends[a].second, net.capacity(arc), paid ? -1 : 0);
+    }
+    const auto most = -counting.min_cost_flow(s, t, amount).cost;
+    const auto flow = net.greedy_flow(s, t, amount);
+    CHECK(amount - flow[static_cast<std::size_t>(bypass)] == most);
+    std::vector<std::int64_t> balance(static_cast<std::size_t>(net.node_count()), 0);
+    for (std::size_t a = 0; a < flow.size(); ++a) {
+      CHECK(flow[a] >= 0);
+      CHECK(flow[a] <= net.capacity(static_cast<FlowNetwork::Arc>(a)));
+      balance[static_cast<std::size_t>(ends[a].first)] -= flow[a];
+      balance[static_cast<std::size_t>(ends[a].second)] += flow[a];
+    }
+    CHECK(balance[static_cast<std::size_t>(s)] == -amount);
+    CHECK(balance[static_cast<std::size_t>(t)] == amount);
+    for (std::size_t n = 2; n < balance.size(); ++n) CHECK(balance[n] == 0);
+  }
 }
 
 }  // namespace min_cost_flow_test
