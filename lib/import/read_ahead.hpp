@@ -19,8 +19,10 @@ namespace kangle::import {
 /// come out in order, and an error the thread meets comes out where it met it, after the
 /// items before it. Batches go back to the thread to be refilled, items and all, so that the
 /// memory of a row's cells is used again, or freed, by the thread that read them: freed by
-/// the other thread, it cost more than the second thread saved on a CSV file.
-template <typename Item>
+/// the other thread, it cost more than the second thread saved on a CSV file. `BatchItems`
+/// items go across at a time: a few rows' worth of work each (a sheet's rows 256 at a time,
+/// its inflated bytes two chunks at a time).
+template <typename Item, std::size_t BatchItems = 256>
 class ReadAhead {
 public:
   /// Starts the thread: it calls `make(item, ahead)` until it returns false (no more items)
@@ -63,7 +65,7 @@ public:
   }
 
   /// Items go across this many at a time.
-  static constexpr std::size_t batch_items = 256;
+  static constexpr std::size_t batch_items = BatchItems;
 
 private:
   static constexpr std::size_t max_batches = 4;

@@ -25,6 +25,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "import/columns.hpp"
+#include "import/read_ahead.hpp"
 
 namespace kangle::import {
 namespace fs = std::filesystem;
@@ -799,12 +800,18 @@ class LayoutScanner {
 public:
   explicit LayoutScanner(const SheetContext& context) : context_(context) {}
 
+  /// The sheet inflated on a second thread while the scan reads the chunks before: each
+  /// took half of the scan, which nothing else can go beside (the rows wait for the merged
+  /// ranges it finds).
   SheetLayout scan(ZipEntry& entry) {
-    std::vector<char> buffer(chunk_bytes);
-    for (bool first = true; state_ != State::done; first = false) {
-      auto n = entry.read(buffer.data(), buffer.size());
-      if (n == 0) break;
-      std::string_view data(buffer.data(), n);
+    ReadAhead<std::string, 2> chunks([&entry](std::string& chunk, bool) {
+      chunk.resize(chunk_bytes);
+      chunk.resize(entry.read(chunk.data(), chunk.size()));
+      return !chunk.empty();
+    });
+    std::string chunk;
+    for (bool first = true; state_ != State::done && chunks.next(chunk); first = false) {
+      std::string_view data(chunk);
       if (first) {
         if (data.starts_with("\xFF\xFE") || data.starts_with(std::string_view("<\0", 2))) utf16_ = Utf16::little;
         if (data.starts_with("\xFE\xFF") || data.starts_with(std::string_view("\0<", 2))) utf16_ = Utf16::big;

@@ -321,6 +321,30 @@ TEST_CASE("xlsx, merged ranges found however the sheet's XML is written", "[xlsx
   CHECK(texts(rows[5]) == std::vector<std::string>{"组", "", "", "全列"});
 }
 
+TEST_CASE("xlsx, merged ranges after a sheet of many chunks, inflated on a thread of its own", "[xlsx]") {
+  // The layout scan reads the sheet as a second thread inflates it, some 64 KiB at a time:
+  // 30,000 rows are some 2 MiB, dozens of chunks handed across. A range near the top and
+  // one near the end, after every row, are both found.
+  kangle::test::TempDir dir;
+  std::string data = "<row r=\"1\">" + inline_cell("A1", "标题") + "</row>";
+  constexpr std::size_t last = 30000;
+  for (std::size_t r = 2; r <= last; ++r) {
+    const auto n = std::to_string(r);
+    data += "<row r=\"" + n + "\">" + (r == last - 2 ? inline_cell("A" + n, "末组") : "") + "<c r=\"B" + n +
+            "\"><v>" + n + "</v></c></row>";
+  }
+  const auto first = std::to_string(last - 2), end = std::to_string(last);
+  HandMade book;
+  book.sheets = {{"Sheet1", sheet_xml(data, "<mergeCells><mergeCell ref=\"A1:B1\"/><mergeCell ref=\"A" + first + ":A" +
+                                                end + "\"/></mergeCells>")}};
+  auto rows = read_rows(book.write(dir));
+  REQUIRE(rows.size() == last);
+  CHECK(texts(rows[0]) == std::vector<std::string>{"标题", "标题"});
+  CHECK(texts(rows[1]) == std::vector<std::string>{"", "2"});
+  CHECK(texts(rows[last - 4]) == std::vector<std::string>{"", std::to_string(last - 3)});
+  for (std::size_t r = last - 2; r <= last; ++r) CHECK(texts(rows[r - 1]) == std::vector<std::string>{"末组", std::to_string(r)});
+}
+
 TEST_CASE("xlsx, merged ranges in a sheet written in UTF-16", "[xlsx]") {
   kangle::test::TempDir dir;
   std::string utf8 = sheet_xml("<row r=\"1\">" + inline_cell("A1", "标题") + "</row><row r=\"2\">" +
