@@ -60,7 +60,6 @@ public:
     }
     return true;
   }
-  std::string_view view() const { return {local_, size_}; }
 
 private:
   const XML_Char* local_;
