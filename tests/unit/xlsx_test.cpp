@@ -323,7 +323,7 @@ TEST_CASE("xlsx, merged ranges found however the sheet's XML is written", "[xlsx
 
 TEST_CASE("xlsx, merged ranges after a sheet of many chunks, inflated on a thread of its own", "[xlsx]") {
   // The layout scan reads the sheet as a second thread inflates it, some 64 KiB at a time:
-  // 30,000 rows are some 2 MiB, dozens of chunks handed across. A range near the top and
+  // 30,000 rows are some 1.5 MB, two dozen chunks handed across. A range near the top and
   // one near the end, after every row, are both found.
   kangle::test::TempDir dir;
   std::string data = "<row r=\"1\">" + inline_cell("A1", "标题") + "</row>";
