@@ -17,6 +17,10 @@ namespace {
 
 using Graph = lemon::StaticDigraph;
 
+bool fits_int(std::int64_t value) {
+  return value >= std::numeric_limits<std::int32_t>::min() && value <= std::numeric_limits<std::int32_t>::max();
+}
+
 /// Prices the arcs of `graph` (a start's residual network) for a solve from that start:
 /// each arc's `cost` plus its tail's price, less its head's. Returns the prices by node id,
 /// or nothing with the costs untouched. A node's price is its least cost from `source`
@@ -233,6 +237,8 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
   for (const auto& tier : later_tiers) {
     if (tier.size() != arcs_.size()) throw std::logic_error("min-cost flow: a tier must give every arc a cost");
   }
+  // An arc's number and a side in 32 bits, as the pieces hold it.
+  if (arcs_.size() > std::numeric_limits<std::uint32_t>::max() / 2) throw std::length_error("min-cost flow: too many arcs");
   auto nodes = static_cast<std::size_t>(nodes_);
   std::vector<std::int64_t> supply(nodes, 0), potential(nodes, 0);
   supply[static_cast<std::size_t>(source)] = amount;
@@ -257,21 +263,30 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
   // on its residual network (an arc forward where there is room, one back where flow
   // runs, no supplies): a min-cost circulation there added to it is an optimum of the
   // whole, found in a fraction of the time when the flow is near one.
-  auto solve = [&](const std::vector<std::size_t>& free, const std::vector<std::int64_t>& costs, bool from_flow) {
-    struct Piece {
-      std::size_t arc;
-      bool back;
-      std::int64_t room;
-    };
-    std::vector<Piece> pieces;
+  //
+  // What the solve holds by arc is most of a large network's memory (a district's
+  // matching, a city's rota), and the kernel's zeroing of fresh memory cost as much as a
+  // quarter of their time on the bench machine: each piece is one 32-bit number, the
+  // arcs' bounds and costs go to the simplex one map at a time, and the simplex counts
+  // units in 32 bits where every bound and supply fits (a city's rota: 614 MB, not 717).
+  auto solve = [&](const std::vector<std::uint32_t>& free, const std::vector<std::int64_t>& costs, bool from_flow) {
+    // A piece is an arc forward (its number times two) or back against its flow (plus one).
+    std::vector<std::uint32_t> pieces;
     pieces.reserve(free.size());
+    bool fits_32_bits = std::all_of(supply.begin(), supply.end(), [](std::int64_t s) { return fits_int(s); });
     for (auto i : free) {
       const auto flow = from_flow ? solution.flow[i] : 0;
-      if (!from_flow || flow < arcs_[i].capacity) pieces.push_back({i, false, arcs_[i].capacity - flow});
-      if (flow > 0) pieces.push_back({i, true, flow});
+      fits_32_bits = fits_32_bits && fits_int(arcs_[i].capacity);
+      if (!from_flow || flow < arcs_[i].capacity) pieces.push_back(i << 1);
+      if (flow > 0) pieces.push_back(i << 1 | 1);
     }
-    auto tail = [&](const Piece& piece) { return piece.back ? arcs_[piece.arc].to : arcs_[piece.arc].from; };
-    auto head = [&](const Piece& piece) { return piece.back ? arcs_[piece.arc].from : arcs_[piece.arc].to; };
+    auto arc_of = [&](std::uint32_t piece) -> const ArcData& { return arcs_[piece >> 1]; };
+    auto tail = [&](std::uint32_t piece) { return (piece & 1) ? arc_of(piece).to : arc_of(piece).from; };
+    auto head = [&](std::uint32_t piece) { return (piece & 1) ? arc_of(piece).from : arc_of(piece).to; };
+    auto room = [&](std::uint32_t piece) {
+      const auto flow = from_flow ? solution.flow[piece >> 1] : 0;
+      return (piece & 1) ? flow : arc_of(piece).capacity - flow;
+    };
     // A static graph: built from one array, twice as fast as a ListDigraph filled arc by
     // arc. The arcs go in by source, each source's in the order added, so NetworkSimplex's
     // mixed pricing scans them as it scanned that ListDigraph (from the last node's last
@@ -282,49 +297,61 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
     // Each piece's place among the graph's arcs: the pieces are then read in their own
     // order, each once, and only the writes land apart (a district's pieces, read through a
     // permutation instead, missed the cache a quarter of the solve's time).
-    std::vector<std::size_t> begin(nodes + 1, 0), place(pieces.size());
-    for (const auto& piece : pieces) ++begin[id_of(tail(piece)) + 1];
+    std::vector<std::size_t> begin(nodes + 1, 0);
+    std::vector<std::uint32_t> place(pieces.size());
+    for (auto piece : pieces) ++begin[id_of(tail(piece)) + 1];
     for (std::size_t n = 0; n < nodes; ++n) begin[n + 1] += begin[n];
-    std::vector<std::pair<int, int>> ends(pieces.size());
-    for (std::size_t k = 0; k < pieces.size(); ++k) {
-      place[k] = begin[id_of(tail(pieces[k]))]++;
-      ends[place[k]] = {static_cast<int>(id_of(tail(pieces[k]))), static_cast<int>(id_of(head(pieces[k])))};
-    }
     Graph graph;
-    graph.build(nodes_, ends.begin(), ends.end());
-    ends = {};
-    Graph::ArcMap<std::int64_t> upper(graph), cost(graph);
-    for (std::size_t k = 0; k < pieces.size(); ++k) {
-      auto arc = graph.arcFromId(static_cast<int>(place[k]));
-      const auto& piece = pieces[k];
-      upper[arc] = piece.room;
-      cost[arc] = piece.back ? -costs[piece.arc] : costs[piece.arc];
+    {
+      std::vector<std::pair<int, int>> ends(pieces.size());
+      for (std::size_t k = 0; k < pieces.size(); ++k) {
+        place[k] = static_cast<std::uint32_t>(begin[id_of(tail(pieces[k]))]++);
+        ends[place[k]] = {static_cast<int>(id_of(tail(pieces[k]))), static_cast<int>(id_of(head(pieces[k])))};
+      }
+      graph.build(nodes_, ends.begin(), ends.end());
     }
-    Graph::NodeMap<std::int64_t> supplies(graph);
     auto node = [&](std::size_t n) { return graph.nodeFromId(static_cast<int>(id_of(static_cast<Node>(n)))); };
-    std::vector<std::int64_t> prices;  // by graph node id: added back to the simplex's potentials below
-    if (from_flow) {
-      prices = price_from_start(graph, cost, node(static_cast<std::size_t>(source)), node(static_cast<std::size_t>(sink)), 64);
-    }
-    for (std::size_t n = 0; n < nodes; ++n) supplies[node(n)] = from_flow ? 0 : supply[n];
-    using Simplex = lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t>;
-    Simplex simplex(graph, pricing != Pricing::in_order);
-    simplex.upperMap(upper).costMap(cost).supplyMap(supplies);
-    const auto rule = pricing == Pricing::candidate_lists ? Simplex::CANDIDATE_LIST : Simplex::BLOCK_SEARCH;
-    if (simplex.run(rule) != Simplex::OPTIMAL) throw std::runtime_error("min-cost flow: no feasible flow");
-    for (std::size_t k = 0; k < pieces.size(); ++k) {
-      const auto& piece = pieces[k];
-      auto flow = simplex.flow(graph.arcFromId(static_cast<int>(place[k])));
-      if (!from_flow) solution.flow[piece.arc] = flow;
-      else solution.flow[piece.arc] += piece.back ? -flow : flow;
-    }
-    for (std::size_t n = 0; n < nodes; ++n) {
-      potential[n] = simplex.potential(node(n)) + (prices.empty() ? 0 : prices[static_cast<std::size_t>(graph.id(node(n)))]);
-    }
+    auto run = [&]<typename Value>(Value) {
+      using Simplex = lemon::NetworkSimplex<Graph, Value, std::int64_t>;
+      Simplex simplex(graph, pricing != Pricing::in_order);
+      {
+        Graph::ArcMap<Value> upper(graph);
+        for (std::size_t k = 0; k < pieces.size(); ++k) upper[graph.arcFromId(static_cast<int>(place[k]))] = static_cast<Value>(room(pieces[k]));
+        simplex.upperMap(upper);
+      }
+      std::vector<std::int64_t> prices;  // by graph node id: added back to the simplex's potentials below
+      {
+        Graph::ArcMap<std::int64_t> cost(graph);
+        for (std::size_t k = 0; k < pieces.size(); ++k) {
+          const auto piece = pieces[k];
+          cost[graph.arcFromId(static_cast<int>(place[k]))] = (piece & 1) ? -costs[piece >> 1] : costs[piece >> 1];
+        }
+        if (from_flow) {
+          prices = price_from_start(graph, cost, node(static_cast<std::size_t>(source)), node(static_cast<std::size_t>(sink)), 64);
+        }
+        simplex.costMap(cost);
+      }
+      Graph::NodeMap<Value> supplies(graph);
+      for (std::size_t n = 0; n < nodes; ++n) supplies[node(n)] = static_cast<Value>(from_flow ? 0 : supply[n]);
+      simplex.supplyMap(supplies);
+      const auto rule = pricing == Pricing::candidate_lists ? Simplex::CANDIDATE_LIST : Simplex::BLOCK_SEARCH;
+      if (simplex.run(rule) != Simplex::OPTIMAL) throw std::runtime_error("min-cost flow: no feasible flow");
+      for (std::size_t k = 0; k < pieces.size(); ++k) {
+        const auto piece = pieces[k];
+        const std::int64_t flow = simplex.flow(graph.arcFromId(static_cast<int>(place[k])));
+        if (!from_flow) solution.flow[piece >> 1] = flow;
+        else solution.flow[piece >> 1] += (piece & 1) ? -flow : flow;
+      }
+      for (std::size_t n = 0; n < nodes; ++n) {
+        potential[n] = simplex.potential(node(n)) + (prices.empty() ? 0 : prices[static_cast<std::size_t>(graph.id(node(n)))]);
+      }
+    };
+    if (fits_32_bits) run(std::int32_t{});
+    else run(std::int64_t{});
   };
 
-  std::vector<std::size_t> free(arcs_.size());
-  for (std::size_t i = 0; i < free.size(); ++i) free[i] = i;
+  std::vector<std::uint32_t> free(arcs_.size());
+  for (std::size_t i = 0; i < free.size(); ++i) free[i] = static_cast<std::uint32_t>(i);
   // The tiers still to solve fold into `costs` while that is exact in the simplex's 64
   // bits: a tier's costs weighted by one more than all that the next tier's can differ
   // by (each free arc's cost times its capacity), plus the next's. One solve then does
@@ -362,7 +389,7 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
     // with its optimal potentials: an arc of positive reduced cost carries nothing, one of
     // negative reduced cost its capacity. Those arcs are fixed at that flow, as every
     // optimum has it, and leave the network: only the optima remain for the next tier.
-    std::vector<std::size_t> still_free;
+    std::vector<std::uint32_t> still_free;
     for (auto i : free) {
       auto from = static_cast<std::size_t>(arcs_[i].from), to = static_cast<std::size_t>(arcs_[i].to);
       if (costs[i] + potential[from] - potential[to] == 0) {

@@ -261,6 +261,36 @@ TEST_CASE("min_cost_flow from a start: the optimum solved from nothing, in every
   }
 }
 
+TEST_CASE("min_cost_flow: units past 32 bits, in every tier and from a start", "[solver]") {
+  // The simplex counts units in 32 bits where every bound and supply fits, in 64 where
+  // one does not.
+  const std::int64_t billions = 3'000'000'000;
+  FlowNetwork net;
+  auto s = net.add_node(), t = net.add_node();
+  std::vector<FlowNetwork::Arc> into;
+  for (int i = 0; i < 2; ++i) {
+    auto middle = net.add_node();
+    into.push_back(net.add_arc(s, middle, billions, -1));
+    net.add_arc(middle, t, billions, 0);
+  }
+  auto bypass = net.add_arc(s, t, 2 * billions, 0);
+  const std::int64_t amount = billions + 7;
+  std::vector<std::int64_t> prefer_second(static_cast<std::size_t>(net.arc_count()), 0);
+  prefer_second[static_cast<std::size_t>(into[1])] = -1;
+  auto flow_on = [](const FlowNetwork::Solution& solution, FlowNetwork::Arc arc) { return solution.flow[static_cast<std::size_t>(arc)]; };
+  for (const auto& solution : {net.min_cost_flow(s, t, amount, {prefer_second}),
+                               net.min_cost_flow(s, t, amount, {prefer_second}, FlowNetwork::Pricing::mixed, net.greedy_flow(s, t, amount))}) {
+    CHECK(flow_on(solution, into[1]) == billions);
+    CHECK(flow_on(solution, into[0]) == 7);
+    CHECK(flow_on(solution, bypass) == 0);
+    CHECK(solution.cost == -billions);
+  }
+  auto more_than_room = net.min_cost_flow(s, t, 3 * billions);
+  CHECK(flow_on(more_than_room, into[0]) + flow_on(more_than_room, into[1]) == 2 * billions);
+  CHECK(flow_on(more_than_room, bypass) == billions);
+  CHECK(more_than_room.cost == -2 * billions);
+}
+
 TEST_CASE("greedy_flow: the cheapest way on first, the rest by the bypass, a flow within every arc's bounds", "[solver]") {
   FlowNetwork net;
   auto s = net.add_node(), t = net.add_node(), a = net.add_node(), b = net.add_node(), c = net.add_node();
