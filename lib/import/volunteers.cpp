@@ -303,7 +303,12 @@ public:
     parser_.emplace(table.header, config_);
     const auto stored = static_cast<std::size_t>(store_->count());  // a scan of the table: once
     known_keys_.emplace(2 * stored);
-    dense_ids_ = stored + 1'000'000;
+    // SQLite numbers people in sequence: every id stored is within the people stored, unless
+    // one was set by hand far beyond them, and every person this import adds comes after the
+    // largest. Their first rows are then held by id, 8 bytes a person; only where ids
+    // stored lie far apart are theirs held apart (a map, some 48 bytes a person).
+    const auto largest = store_->largest_id();
+    first_dense_id_ = largest <= static_cast<std::int64_t>(stored) + 1'000'000 ? 0 : largest + 1;
     store_->each_key([&](std::string_view key) { known_keys_->add(key); });
     // Into a table without people, from a text file, the people's indexes are built once at
     // the end: a million rows' first import in 11-12 s instead of 17. Not from a workbook,
@@ -327,7 +332,7 @@ public:
     auto& incoming = parsed.volunteer;
     // The first row of this file that was this person, if any.
     auto earlier_row = [&](std::int64_t id) -> std::optional<std::size_t> {
-      auto at = static_cast<std::size_t>(id);
+      auto at = static_cast<std::size_t>(id - first_dense_id_);
       if (!dense(id)) {
         if (auto it = far_first_row_of_.find(id); it != far_first_row_of_.end()) return it->second;
       } else if (at < first_row_of_.size() && first_row_of_[at] != 0) {
@@ -343,7 +348,7 @@ public:
       }
     };
     auto remember_row = [&](std::int64_t id) {
-      auto at = static_cast<std::size_t>(id);
+      auto at = static_cast<std::size_t>(id - first_dense_id_);
       if (!dense(id)) {
         far_first_row_of_.emplace(id, row.number);
       } else {
@@ -431,13 +436,12 @@ private:
   std::string now_;
   std::optional<people::Store> store_;
   std::optional<RowParser> parser_;
-  /// Whether a table by id holds `id`: SQLite gives ids in sequence, so every id is within
-  /// the people stored and the rows read, unless one was set by hand far beyond them.
-  bool dense(std::int64_t id) const { return id >= 0 && static_cast<std::size_t>(id) <= dense_ids_; }
+  /// Whether first_row_of_ holds `id`'s first row (at `id - first_dense_id_`).
+  bool dense(std::int64_t id) const { return id >= first_dense_id_; }
 
-  std::size_t dense_ids_ = 0;              // the people stored when the import began, and a million rows
+  std::int64_t first_dense_id_ = 0;        // 0, or past the largest id stored where ids lie far apart (begin)
   std::vector<std::size_t> first_row_of_;  // by person id: their first row in this file, 0 if none yet
-  std::map<std::int64_t, std::size_t> far_first_row_of_;  // the same, for an id beyond dense_ids_
+  std::map<std::int64_t, std::size_t> far_first_row_of_;  // the same, for an id before first_dense_id_
   std::optional<KeyFilter> known_keys_;    // the numbers stored before this import and by its rows
 };
 

@@ -402,7 +402,7 @@ std::vector<Volunteer> find_volunteers(Store& store, const std::string& who) {
 }
 
 std::int64_t Store::insert_later(Volunteer v, const std::string& now) {
-  if (next_id_ == 0) next_id_ = db_.query_integer("SELECT coalesce(max(id), 0) + 1 FROM volunteers");
+  if (next_id_ == 0) next_id_ = largest_id() + 1;
   const auto id = v.id = next_id_++;
   hold(std::move(v), now, false);
   return id;
@@ -546,6 +546,11 @@ std::optional<std::string> Store::forget(std::int64_t volunteer_id, const std::s
 std::int64_t Store::count() {
   flush();
   return db_.query_integer("SELECT count(*) FROM volunteers");
+}
+
+std::int64_t Store::largest_id() {
+  flush();
+  return db_.query_integer("SELECT coalesce(max(id), 0) FROM volunteers");
 }
 
 }  // namespace kangle::people

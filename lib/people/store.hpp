@@ -67,6 +67,9 @@ public:
   /// Volunteers matching `filter`, by name then id.
   std::vector<Volunteer> list(const VolunteerFilter& filter);
   std::int64_t count();
+  /// The largest id stored (0 for none): insert_later numbers the people it adds from the
+  /// next one on.
+  std::int64_t largest_id();
   /// The names of the volunteers `ids`, by id (those not found left out).
   std::map<std::int64_t, std::string> names(const std::vector<std::int64_t>& ids);
   /// Erases `volunteer_id`'s personal data from the volunteers' tables (PIPL): name (now

@@ -527,12 +527,17 @@ TEST_CASE("import csv: a person whose id was set by hand far beyond the others i
   // An id no dense table reaches (a table by id would take 8 TiB).
   ws.sql().exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) "
                 "VALUES (1099511627776, '王建国', '13800138001', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')");
-  auto file = ws.write("signup.csv", "姓名,联系电话,特长技能\n王建国,13800138001,护士\n王建国,13800138001,缝纫\n李秀英,13800138002,\n");
+  // And the people added after it, each numbered past it, are found by the rows after.
+  auto file = ws.write("signup.csv",
+                       "姓名,联系电话,特长技能\n王建国,13800138001,护士\n王建国,13800138001,缝纫\n李秀英,13800138002,\n"
+                       "李秀英,13800138002,缝纫\n");
   auto report = ws.import(file);
   CHECK(issues(report) == Lines{"2: updated: already known: skill + Nursing",
-                                "3: merged: the same person as row 2: skill + Tailoring"});
+                                "3: merged: the same person as row 2: skill + Tailoring",
+                                "5: merged: the same person as row 4: skill + Tailoring"});
   CHECK(ws.people_count() == 2);
   CHECK(ws.by_phone("13800138001")->id == 1099511627776);
+  CHECK(ws.by_phone("13800138002")->id == 1099511627777);
 }
 
 TEST_CASE("import csv: GB18030, as Excel and WPS save on Chinese Windows, is detected", "[import]") {
