@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -308,7 +309,9 @@ public:
     // largest. Their first rows are then held by id, 8 bytes a person; only where ids
     // stored lie far apart are theirs held apart (a map, some 48 bytes a person).
     const auto largest = store_->largest_id();
-    first_dense_id_ = largest <= static_cast<std::int64_t>(stored) + 1'000'000 ? 0 : largest + 1;
+    if (largest > static_cast<std::int64_t>(stored) + 1'000'000) {
+      first_dense_id_ = largest == std::numeric_limits<std::int64_t>::max() ? largest : largest + 1;
+    }
     store_->each_key([&](std::string_view key) { known_keys_->add(key); });
     // Into a table without people, from a text file, the people's indexes are built once at
     // the end: a million rows' first import in 11-12 s instead of 17. Not from a workbook,
@@ -332,10 +335,9 @@ public:
     auto& incoming = parsed.volunteer;
     // The first row of this file that was this person, if any.
     auto earlier_row = [&](std::int64_t id) -> std::optional<std::size_t> {
-      auto at = static_cast<std::size_t>(id - first_dense_id_);
       if (!dense(id)) {
         if (auto it = far_first_row_of_.find(id); it != far_first_row_of_.end()) return it->second;
-      } else if (at < first_row_of_.size() && first_row_of_[at] != 0) {
+      } else if (auto at = static_cast<std::size_t>(id - first_dense_id_); at < first_row_of_.size() && first_row_of_[at] != 0) {
         return first_row_of_[at];
       }
       return std::nullopt;
@@ -348,10 +350,10 @@ public:
       }
     };
     auto remember_row = [&](std::int64_t id) {
-      auto at = static_cast<std::size_t>(id - first_dense_id_);
       if (!dense(id)) {
         far_first_row_of_.emplace(id, row.number);
       } else {
+        auto at = static_cast<std::size_t>(id - first_dense_id_);
         if (at >= first_row_of_.size()) first_row_of_.resize(at + 1, 0);
         if (first_row_of_[at] == 0) first_row_of_[at] = row.number;
       }
@@ -440,7 +442,7 @@ private:
   bool dense(std::int64_t id) const { return id >= first_dense_id_; }
 
   std::int64_t first_dense_id_ = 0;        // 0, or past the largest id stored where ids lie far apart (begin)
-  std::vector<std::size_t> first_row_of_;  // by person id: their first row in this file, 0 if none yet
+  std::vector<std::size_t> first_row_of_;  // by id less first_dense_id_: the person's first row in this file, 0 if none yet
   std::map<std::int64_t, std::size_t> far_first_row_of_;  // the same, for an id before first_dense_id_
   std::optional<KeyFilter> known_keys_;    // the numbers stored before this import and by its rows
 };

@@ -402,7 +402,12 @@ std::vector<Volunteer> find_volunteers(Store& store, const std::string& who) {
 }
 
 std::int64_t Store::insert_later(Volunteer v, const std::string& now) {
-  if (next_id_ == 0) next_id_ = largest_id() + 1;
+  if (next_id_ == 0) {
+    const auto largest = largest_id();
+    // SQLite would pick an unused id at random past this one; kangle numbers in sequence.
+    if (largest == std::numeric_limits<std::int64_t>::max()) throw std::length_error("people::Store: no id after the largest");
+    next_id_ = largest + 1;
+  }
   const auto id = v.id = next_id_++;
   hold(std::move(v), now, false);
   return id;

@@ -17,8 +17,10 @@ namespace {
 
 using Graph = lemon::StaticDigraph;
 
-bool fits_int(std::int64_t value) {
-  return value >= std::numeric_limits<std::int32_t>::min() && value <= std::numeric_limits<std::int32_t>::max();
+/// `total + units` (both at least 0), or the largest int64 where that would be past it.
+std::int64_t add_units(std::int64_t total, std::int64_t units) {
+  std::int64_t sum = 0;
+  return __builtin_add_overflow(total, units, &sum) ? std::numeric_limits<std::int64_t>::max() : sum;
 }
 
 /// Prices the arcs of `graph` (a start's residual network) for a solve from that start:
@@ -268,15 +270,13 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
   // matching, a city's rota), and the kernel's zeroing of fresh memory cost as much as a
   // quarter of their time on the bench machine: each piece is one 32-bit number, the
   // arcs' bounds and costs go to the simplex one map at a time, and the simplex counts
-  // units in 32 bits where every bound and supply fits (a city's rota: 614 MB, not 717).
+  // units in 32 bits where they fit (a city's rota: 614 MB, not 717).
   auto solve = [&](const std::vector<std::uint32_t>& free, const std::vector<std::int64_t>& costs, bool from_flow) {
     // A piece is an arc forward (its number times two) or back against its flow (plus one).
     std::vector<std::uint32_t> pieces;
     pieces.reserve(free.size());
-    bool fits_32_bits = std::all_of(supply.begin(), supply.end(), [](std::int64_t s) { return fits_int(s); });
     for (auto i : free) {
       const auto flow = from_flow ? solution.flow[i] : 0;
-      fits_32_bits = fits_32_bits && fits_int(arcs_[i].capacity);
       if (!from_flow || flow < arcs_[i].capacity) pieces.push_back(i << 1);
       if (flow > 0) pieces.push_back(i << 1 | 1);
     }
@@ -287,6 +287,15 @@ FlowNetwork::Solution FlowNetwork::min_cost_flow(Node source, Node sink, std::in
       const auto flow = from_flow ? solution.flow[piece >> 1] : 0;
       return (piece & 1) ? flow : arc_of(piece).capacity - flow;
     };
+    // Any flow the simplex holds (the supplies summed, an arc's of its spanning tree, an
+    // artificial arc's) is at most the positive supplies and every bound together; and
+    // LEMON reads its unit type's largest value as no bound at all.
+    std::int64_t units = 0;
+    for (auto node_supply : supply) {
+      if (!from_flow && node_supply > 0) units = add_units(units, node_supply);
+    }
+    for (auto piece : pieces) units = add_units(units, room(piece));
+    const bool fits_32_bits = units < std::numeric_limits<std::int32_t>::max();
     // A static graph: built from one array, twice as fast as a ListDigraph filled arc by
     // arc. The arcs go in by source, each source's in the order added, so NetworkSimplex's
     // mixed pricing scans them as it scanned that ListDigraph (from the last node's last

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -261,9 +262,8 @@ TEST_CASE("min_cost_flow from a start: the optimum solved from nothing, in every
   }
 }
 
-TEST_CASE("min_cost_flow: units past 32 bits, in every tier and from a start", "[solver]") {
-  // The simplex counts units in 32 bits where every bound and supply fits, in 64 where
-  // one does not.
+TEST_CASE("min_cost_flow: units past 32 bits, with a later tier and from a start", "[solver]") {
+  // The simplex counts units in 32 bits where they fit, in 64 where they do not.
   const std::int64_t billions = 3'000'000'000;
   FlowNetwork net;
   auto s = net.add_node(), t = net.add_node();
@@ -289,6 +289,21 @@ TEST_CASE("min_cost_flow: units past 32 bits, in every tier and from a start", "
   CHECK(flow_on(more_than_room, into[0]) + flow_on(more_than_room, into[1]) == 2 * billions);
   CHECK(flow_on(more_than_room, bypass) == billions);
   CHECK(more_than_room.cost == -2 * billions);
+}
+
+TEST_CASE("min_cost_flow: an arc of 2^31 - 1 units is bounded, not taken for one without bound", "[solver]") {
+  // LEMON reads its unit type's largest value as no bound: in 32 bits, this cycle that
+  // pays to turn would be unbounded.
+  const std::int64_t largest = std::numeric_limits<std::int32_t>::max();
+  FlowNetwork net;
+  auto s = net.add_node(), t = net.add_node(), a = net.add_node(), b = net.add_node();
+  net.add_arc(s, t, 1, 0);
+  auto there = net.add_arc(a, b, largest, -1);
+  auto back = net.add_arc(b, a, largest, 0);
+  auto solution = net.min_cost_flow(s, t, 1);
+  CHECK(solution.flow[static_cast<std::size_t>(there)] == largest);
+  CHECK(solution.flow[static_cast<std::size_t>(back)] == largest);
+  CHECK(solution.cost == -largest);
 }
 
 TEST_CASE("greedy_flow: the cheapest way on first, the rest by the bypass, a flow within every arc's bounds", "[solver]") {
