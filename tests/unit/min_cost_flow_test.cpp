@@ -267,19 +267,23 @@ TEST_CASE("min_cost_flow: units past 32 bits, with a later tier and from a start
   const std::int64_t billions = 3'000'000'000;
   FlowNetwork net;
   auto s = net.add_node(), t = net.add_node();
-  std::vector<FlowNetwork::Arc> into;
+  std::vector<FlowNetwork::Arc> into, out;
   for (int i = 0; i < 2; ++i) {
     auto middle = net.add_node();
     into.push_back(net.add_arc(s, middle, billions, -1));
-    net.add_arc(middle, t, billions, 0);
+    out.push_back(net.add_arc(middle, t, billions, 0));
   }
   auto bypass = net.add_arc(s, t, 2 * billions, 0);
   const std::int64_t amount = billions + 7;
   std::vector<std::int64_t> prefer_second(static_cast<std::size_t>(net.arc_count()), 0);
   prefer_second[static_cast<std::size_t>(into[1])] = -1;
   auto flow_on = [](const FlowNetwork::Solution& solution, FlowNetwork::Arc arc) { return solution.flow[static_cast<std::size_t>(arc)]; };
+  // A start with the units the other way (not greedy_flow's, which sends them one by one).
+  std::vector<std::int64_t> start(static_cast<std::size_t>(net.arc_count()), 0);
+  for (auto arc : {into[0], out[0]}) start[static_cast<std::size_t>(arc)] = billions;
+  for (auto arc : {into[1], out[1]}) start[static_cast<std::size_t>(arc)] = 7;
   for (const auto& solution : {net.min_cost_flow(s, t, amount, {prefer_second}),
-                               net.min_cost_flow(s, t, amount, {prefer_second}, FlowNetwork::Pricing::mixed, net.greedy_flow(s, t, amount))}) {
+                               net.min_cost_flow(s, t, amount, {prefer_second}, FlowNetwork::Pricing::mixed, start)}) {
     CHECK(flow_on(solution, into[1]) == billions);
     CHECK(flow_on(solution, into[0]) == 7);
     CHECK(flow_on(solution, bypass) == 0);
