@@ -27,7 +27,7 @@ sqlite3 -csv "$out/ws/kangle.db" "SELECT * FROM volunteers" > "$out/stored-volun
 sqlite3 -csv "$out/ws/kangle.db" "SELECT * FROM volunteer_skills" > "$out/stored-skills.csv"
 cat > "$out/store.sql" <<EOF
 PRAGMA foreign_keys = ON;
-PRAGMA cache_size = -65536;
+PRAGMA cache_size = -16384;
 PRAGMA temp_store = MEMORY;
 BEGIN;
 CREATE TEMP TABLE v AS SELECT * FROM main.volunteers WHERE 0;

@@ -162,7 +162,7 @@ int main(int argc, char** argv) {
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(argv[2], &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) fail(db);
   // As kangle's import has its connection (lib/storage).
-  if (sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536; BEGIN IMMEDIATE",
+  if (sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA cache_size = -16384; BEGIN IMMEDIATE",
                    nullptr, nullptr, nullptr) != SQLITE_OK) {
     fail(db);
   }

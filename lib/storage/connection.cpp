@@ -52,7 +52,7 @@ std::int64_t Connection::query_integer(std::string_view sql) { return first_row(
 std::string Connection::query_text(std::string_view sql) { return first_row(*this, sql).column(0).text(); }
 
 std::int64_t Connection::last_insert_id() { return driver_->last_insert_id(); }
-void Connection::prepare_for_bulk_writes() { driver_->prepare_for_bulk_writes(); }
+void Connection::prepare_for_bulk_writes(int page_cache_mib) { driver_->prepare_for_bulk_writes(page_cache_mib); }
 bool Connection::drops_indexes_unseen() const { return driver_->drops_indexes_unseen(); }
 
 namespace {

@@ -57,7 +57,7 @@ public:
   virtual std::unique_ptr<RowsDriver> insert_rows(std::string_view insert, int columns) = 0;
   virtual void exec(std::string_view sql) = 0;
   virtual std::int64_t last_insert_id() = 0;
-  virtual void prepare_for_bulk_writes() = 0;
+  virtual void prepare_for_bulk_writes(int page_cache_mib) = 0;
   virtual bool drops_indexes_unseen() const = 0;
   virtual void begin(Transaction::Mode mode) = 0;
   virtual void commit() = 0;

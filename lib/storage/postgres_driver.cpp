@@ -331,7 +331,7 @@ public:
         checked(PQexec(connection_.get(), "SELECT coalesce(current_setting('kangle.last_insert_id', true), '0')"), connection_.get());
     return std::strtoll(PQgetvalue(result.result, 0, 0), nullptr, 10);
   }
-  void prepare_for_bulk_writes() override {}  // the server's own cache serves every connection
+  void prepare_for_bulk_writes(int) override {}  // the server's own cache serves every connection
   bool drops_indexes_unseen() const override { return false; }  // DROP INDEX locks the table's readers out
 
   // A write transaction takes a lock of the workspace's own (its schema) as it begins, as

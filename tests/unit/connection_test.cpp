@@ -357,6 +357,18 @@ TEST_CASE("connection: a transaction in which a statement failed never commits a
   CHECK(committed == !scratch.database.postgres());
 }
 
+TEST_CASE("connection: a bulk command's page cache is the size it asks for, and only its connection's", "[storage][database]") {
+  Scratch scratch;
+  auto db = scratch.open();
+  auto other = scratch.open();
+  db.prepare_for_bulk_writes(16);  // an import's
+  if (scratch.database.postgres()) return;  // the server's cache serves every connection: nothing to set
+  CHECK(db.query_integer("PRAGMA cache_size") == -16 * 1024);  // KiB, as a negative number
+  CHECK(other.query_integer("PRAGMA cache_size") == -2000);    // SQLite's default
+  db.prepare_for_bulk_writes(64);  // a matching run's
+  CHECK(db.query_integer("PRAGMA cache_size") == -64 * 1024);
+}
+
 TEST_CASE("Database: a PostgreSQL migration for each SQLite one after the baseline", "[storage][database]") {
   CHECK(kangle::storage::postgres_baseline_version + static_cast<int>(kangle::storage::postgres_migrations().size()) ==
         kangle::storage::Database::latest_version());
