@@ -20,8 +20,9 @@ import sys
 SQL = re.compile(r'"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|WITH|REPLACE)\b')
 # Constants made of literals only, defined beside the statements that use them.
 ALLOWED = re.compile(r"^(\w+_columns|weighted_satisfaction|STR|std::string\((STR\s*)+\))$")
-# The schema version, an integer the code counts: the one formatted statement.
-FORMATTED_EXCEPTIONS = ("PRAGMA user_version",)
+# Integers the code sets itself, never a value from outside: the schema version it counts and
+# the page cache a command asks for (an int). The only formatted statements.
+FORMATTED_EXCEPTIONS = ("PRAGMA user_version", "PRAGMA cache_size")
 # Files whose SQL names tables and columns read from the database's own catalogue, quoted
 # (`db copy` copies every table): names formatted in, values still only bound.
 NAMES_FROM_CATALOGUE = ("lib/storage/copy.cpp",)
