@@ -310,6 +310,16 @@ TEST_CASE("min_cost_flow: an arc of 2^31 - 1 units is bounded, not taken for one
   CHECK(solution.cost == -largest);
 }
 
+TEST_CASE("min_cost_flow: an amount past 32 bits the arcs cannot carry is refused, not cut to 32 bits", "[solver]") {
+  // Every bound is small, so only the amount says that 32 bits will not do: cut to them,
+  // 2^32 + 3 units would be 3, which the arc carries.
+  FlowNetwork net;
+  auto s = net.add_node(), t = net.add_node();
+  net.add_arc(s, t, 5, 1);
+  CHECK_THROWS_AS(net.min_cost_flow(s, t, (std::int64_t{1} << 32) + 3), std::runtime_error);
+  CHECK(net.min_cost_flow(s, t, 3).cost == 3);
+}
+
 TEST_CASE("greedy_flow: the cheapest way on first, the rest by the bypass, a flow within every arc's bounds", "[solver]") {
   FlowNetwork net;
   auto s = net.add_node(), t = net.add_node(), a = net.add_node(), b = net.add_node(), c = net.add_node();
