@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   auto config = config::load_valid_config(root);
   storage::Database database(workspace::database_location(root, config.settings), storage::Access::read_only);
   storage::Transaction reading(database.sql(), storage::Transaction::read);
-  database.sql().prepare_for_bulk_writes(64);  // as match run
+  database.sql().prepare_for_bulk_writes(match::pool_cache_mib);
   auto [needs, resources] = match::load_pool(database.sql(), *today, match::street_of(config));
   std::map<std::string, std::vector<const match::FreeResource*>> by_category;
   for (const auto& r : resources) {

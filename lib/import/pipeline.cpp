@@ -175,11 +175,12 @@ ImportReport run_import(storage::Connection& db, const ColumnAliases& aliases, c
   report.ignored_columns = table.header.ignored;
   report.other_sheets = table.other_sheets;
 
-  // 16 MiB: with SQLite's 2, the indexes kept row by row spill to the WAL before the commit
-  // and are read back (a tenth of a 130,000-row import). More only holds more of what is
-  // written once: the rows go in by id and the indexes of a first import are sorted at the
-  // end, in as much memory again. With 64, a million rows' import took 194 MB instead of
-  // 114, in the same time (bench/README.md, "Session 35").
+  // 16 MiB. With less, the indexes kept row by row spill to the WAL before the commit and
+  // are read back: a tenth of a 130,000-row workbook's time at SQLite's 2 MiB, more than
+  // twice the system time of a million rows' at 8. More only holds more of what is written
+  // once: the rows go in by id, and the indexes of a first import are sorted at the end,
+  // in as much memory again. At 64, a million rows' import took 194 MB instead of 114, in
+  // the same time (bench/README.md, "Session 35").
   db.prepare_for_bulk_writes(16);
   storage::Transaction transaction(db, storage::Transaction::write);
   {

@@ -84,7 +84,7 @@ StartedRun start_matching(storage::Connection& db, const Date& today, const std:
   // The pool's reading and the proposals' writing go over most of the database: with a
   // cache that holds a district's, each page is read once (8,600 reads instead of 51,000
   // at 50,000 × 5,000, some 8% of the run).
-  db.prepare_for_bulk_writes(64);
+  db.prepare_for_bulk_writes(pool_cache_mib);
   StartedRun run;
   auto& report = run.report;
   std::tie(report.needs, report.resources) = load_pool(db, today, street);

@@ -42,6 +42,9 @@ Street street_of(const config::Config& config);
 /// placed at those of the compound they name (match::place_pool).
 std::pair<std::vector<OpenNeed>, std::vector<FreeResource>> load_pool(storage::Connection& db, const Date& today,
                                                                       const Street& street = {});
+/// The page cache, in MiB, a run reads its pool and writes its projects through: a district's
+/// whole database (17 MB at 50,000 needs and 5,000 resources) and what the run adds to it.
+constexpr int pool_cache_mib = 64;
 
 /// A run planned, its projects numbered, and being stored on a thread of its own: the
 /// connection is that thread's until `stored` is ready, which rethrows what stopped the

@@ -2,6 +2,7 @@
 #include "storage/connection.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "storage/driver.hpp"
 
@@ -52,7 +53,10 @@ std::int64_t Connection::query_integer(std::string_view sql) { return first_row(
 std::string Connection::query_text(std::string_view sql) { return first_row(*this, sql).column(0).text(); }
 
 std::int64_t Connection::last_insert_id() { return driver_->last_insert_id(); }
-void Connection::prepare_for_bulk_writes(int page_cache_mib) { driver_->prepare_for_bulk_writes(page_cache_mib); }
+void Connection::prepare_for_bulk_writes(int page_cache_mib) {
+  if (page_cache_mib < 1 || page_cache_mib > 1024) throw std::logic_error("storage: a page cache of 1 to 1024 MiB");
+  driver_->prepare_for_bulk_writes(page_cache_mib);
+}
 bool Connection::drops_indexes_unseen() const { return driver_->drops_indexes_unseen(); }
 
 namespace {

@@ -130,8 +130,8 @@ public:
   /// The id the last INSERT gave its row.
   std::int64_t last_insert_id();
   /// Ready for a command that reads or writes many rows at once (an import, a matching
-  /// run): a page cache of `page_cache_mib` MiB instead of SQLite's 2, for the rest of the
-  /// connection's life (PostgreSQL's server keeps its own).
+  /// run): a page cache of `page_cache_mib` MiB (1 to 1024) instead of SQLite's 2, for the
+  /// rest of the connection's life (PostgreSQL's server keeps its own).
   void prepare_for_bulk_writes(int page_cache_mib);
   /// Whether an index dropped inside a write transaction (and made again before its commit)
   /// goes unseen by other commands: on SQLite they read their snapshot meanwhile; on
