@@ -67,7 +67,7 @@ BATCH = 100_000
 RECORD = ("INSERT INTO service_records (id, key, origin, kiosk, place, date, start_minute, end_minute, cadence, "
           "service, title, residents, satisfaction, note, created_at, cancelled_at, cancel_reason) "
           "VALUES (?, NULL, 'import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)")
-ATTEND = "INSERT INTO record_volunteers (record_id, volunteer_id, minutes, substitute) VALUES (?, ?, ?, ?)"
+ATTEND = "INSERT INTO record_volunteers (record_id, volunteer_id, minutes, substitute, date) VALUES (?, ?, ?, ?, ?)"
 GRANT = ("INSERT INTO granted_hours (volunteer_id, date, minutes, reason, approved_by, created_at) "
          "VALUES (?, ?, ?, ?, ?, ?)")
 
@@ -162,7 +162,7 @@ def add_records(db, records, volunteers, kiosks, rng):
                 if v in seen:
                     continue
                 seen.append(v)
-                attend.append((rid, v, length, 1 if rand() < 0.03 else 0))
+                attend.append((rid, v, length, 1 if rand() < 0.03 else 0, date))
             if rand() < 0.01:
                 minutes = -60 if rand() < 0.05 else 60 * (1 + int(8 * rand()))
                 grants.append((people[int(pn * rand())] + 1, date, minutes,

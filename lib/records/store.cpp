@@ -53,7 +53,8 @@ std::optional<std::int64_t> RecordStore::insert(const Record& record, const std:
   q.bind(2, std::string(origin_name(record.origin)));
   q.bind(3, record.kiosk);
   q.bind(4, record.place);
-  q.bind(5, format_date(record.date));
+  auto date = format_date(record.date);
+  q.bind(5, date);
   q.bind(6, record.time.start);
   q.bind(7, record.time.end);
   q.bind(8, std::string(config::cadence_name(record.cadence)));
@@ -66,13 +67,14 @@ std::optional<std::int64_t> RecordStore::insert(const Record& record, const std:
   if (q.exec() == 0) return std::nullopt;
   auto id = db_.last_insert_id();
   static const std::string attend =
-      "INSERT INTO record_volunteers (record_id, volunteer_id, minutes, substitute) VALUES (?, ?, ?, ?)";
+      "INSERT INTO record_volunteers (record_id, volunteer_id, minutes, substitute, date) VALUES (?, ?, ?, ?, ?)";
   for (const auto& a : record.volunteers) {
     auto& v = statement_(attend);
     v.bind(1, id);
     v.bind(2, a.volunteer);
     v.bind(3, a.minutes);
     v.bind(4, a.substitute ? 1 : 0);
+    v.bind(5, date);
     v.exec();
   }
   return id;
@@ -223,8 +225,8 @@ std::optional<std::int64_t> RecordStore::same_session(const Record& record) {
 std::optional<std::int64_t> RecordStore::record_with_volunteer(std::int64_t volunteer, const Date& date,
                                                                const TimeRange& time) {
   static const std::string sql =
-      "SELECT r.id FROM service_records r JOIN record_volunteers a ON a.record_id = r.id "
-      "WHERE a.volunteer_id = ? AND r.date = ? AND r.cancelled_at IS NULL AND r.start_minute < ? AND ? < r.end_minute "
+      "SELECT r.id FROM record_volunteers a JOIN service_records r ON r.id = a.record_id "
+      "WHERE a.volunteer_id = ? AND a.date = ? AND r.cancelled_at IS NULL AND r.start_minute < ? AND ? < r.end_minute "
       "ORDER BY r.id LIMIT 1";
   auto& q = statement_(sql);
   q.bind(1, volunteer);

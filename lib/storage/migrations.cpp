@@ -539,6 +539,32 @@ const std::vector<std::string_view>& migrations() {
         DROP TABLE volunteer_skills;
         ALTER TABLE volunteer_skills_new RENAME TO volunteer_skills;
       )sql",
+      // 19: each volunteer of a record keeps the record's date, so that a volunteer's
+      // sessions of a day are one look-up in record_volunteers_by_volunteer: the check of a
+      // volunteer elsewhere at the time went through every record of the day, and a month's
+      // import grew with its square. kangle never changes a record's date; one changed by
+      // hand is followed by a trigger. (`check` finds a volunteer in two records at once by
+      // the records' own dates, so a row dated otherwise by hand hides no clash from it.)
+      // The table is kept in the order of its key alone (WITHOUT ROWID): the key's own
+      // index is gone, which pays for the dates. Rebuilt with the foreign keys off.
+      R"sql(-- foreign keys off
+        CREATE TABLE record_volunteers_new (
+          record_id    INTEGER NOT NULL REFERENCES service_records (id),
+          volunteer_id INTEGER NOT NULL REFERENCES volunteers (id),
+          minutes      INTEGER NOT NULL CHECK (minutes > 0),
+          substitute   INTEGER NOT NULL DEFAULT 0 CHECK (substitute IN (0, 1)),
+          date         TEXT NOT NULL CHECK (length(date) = 10),
+          PRIMARY KEY (record_id, volunteer_id)
+        ) WITHOUT ROWID;
+        INSERT INTO record_volunteers_new (record_id, volunteer_id, minutes, substitute, date)
+          SELECT a.record_id, a.volunteer_id, a.minutes, a.substitute, r.date
+          FROM record_volunteers a JOIN service_records r ON r.id = a.record_id;
+        DROP TABLE record_volunteers;
+        ALTER TABLE record_volunteers_new RENAME TO record_volunteers;
+        CREATE INDEX record_volunteers_by_volunteer ON record_volunteers (volunteer_id, date);
+        CREATE TRIGGER record_volunteers_follow_date AFTER UPDATE OF date ON service_records
+        BEGIN UPDATE record_volunteers SET date = NEW.date WHERE record_id = NEW.id; END;
+      )sql",
   };
   return all;
 }

@@ -388,6 +388,21 @@ const std::vector<std::string_view>& postgres_migrations() {
       // 18: SQLite's skills kept by their key alone; PostgreSQL's already are (a table and
       // its key's index), nothing to change.
       "SELECT 1",
+      // 19: each volunteer of a record keeps the record's date, and is found by it.
+      R"sql(
+        ALTER TABLE record_volunteers ADD COLUMN date TEXT CHECK (length(date) = 10);
+        UPDATE record_volunteers a SET date = r.date FROM service_records r WHERE r.id = a.record_id;
+        ALTER TABLE record_volunteers ALTER COLUMN date SET NOT NULL;
+        DROP INDEX record_volunteers_by_volunteer;
+        CREATE INDEX record_volunteers_by_volunteer ON record_volunteers (volunteer_id, date);
+        CREATE FUNCTION record_volunteers_follow_date() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          UPDATE record_volunteers SET date = NEW.date WHERE record_id = NEW.id;
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER record_volunteers_follow_date AFTER UPDATE OF date ON service_records
+          FOR EACH ROW EXECUTE FUNCTION record_volunteers_follow_date();
+      )sql",
   };
   return all;
 }

@@ -21,7 +21,7 @@ Making the Kangjian example workspace, checking it and showing it.
   kangle: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
   工作区：康健街道“雷锋亭”（$TMP/ws）
   语言：zh-CN
-  数据库：kangle.db（版本 18）
+  数据库：kangle.db（版本 19）
   服务目录：9 类 36 项服务，23 种技能
   节假日：7 个假期，6 个调休上班日（2026）
   服务点：3 个
@@ -65,7 +65,7 @@ Making the Kangjian example workspace, checking it and showing it.
   kangle: warning: the holidays and make-up workdays of 2027 are not in holidays/ yet: the statutory public holidays are used, make-up workdays unknown
   Workspace: 康健街道“雷锋亭” ($TMP/ws)
   Language: zh-CN
-  Database: kangle.db (schema 18)
+  Database: kangle.db (schema 19)
   Catalogue: 36 services in 9 categories, 23 skills
   Holidays: 7 holidays, 6 make-up workdays (2026)
   Kiosks: 3
@@ -87,7 +87,7 @@ code (`hours`, `daily`, …); the same keys and codes in either language.
   > print(zh["facts"]["schema_version"], zh["facts"]["kiosks"], zh["facts"]["holiday_years"])
   > print(codes(zh)[1])'
   status True True
-  18 3 ['2026']
+  19 3 ['2026']
   ('dingxiang', [['hours', 'equipment', 'daily', 'daily', 'daily', 'daily', 'daily', 'outreach']])
 
 A second init refuses and changes nothing.
@@ -168,7 +168,7 @@ workspace without a word): init or db copy makes it. A scheme other than postgre
 is refused, not taken for a file to create.
 
   $ kangle -w ws status 2>/dev/null | sed -n 3p
-  数据库：kangle.db（版本 18）
+  数据库：kangle.db（版本 19）
   $ KANGLE_DB=$PWD/elsewhere.db kangle -w ws status 2>/dev/null | sed -n 3p
   数据库：$TMP/elsewhere.db（尚未创建）
   $ KANGLE_DB=$PWD/elsewhere.db kangle -w ws --db mine.db volunteers list
@@ -182,7 +182,7 @@ is refused, not taken for a file to create.
   $TMP/mine.db: $TMP/mine.db：此处没有 kangle 数据库；请检查 --db、KANGLE_DB 或 kangle.toml 的 [database] url，或用 `kangle init`（新工作区）或 `kangle db copy --to`（从已有工作区复制）建立
   $ kangle -w ws db copy --to mine.db > /dev/null
   $ KANGLE_DB=$PWD/elsewhere.db kangle -w ws --db mine.db status 2>/dev/null | sed -n 3p
-  数据库：$TMP/mine.db（版本 18）
+  数据库：$TMP/mine.db（版本 19）
   $ ls *.db
   mine.db
 A new workspace whose database KANGLE_DB puts elsewhere lists it where it is.

@@ -256,7 +256,7 @@ in two places at once are found by `check`, with both records named.
   0 个错误，1 个警告
   $ workspace-sql "SELECT r.id, r.date, r.start_minute FROM service_records r JOIN record_volunteers rv ON rv.record_id = r.id JOIN volunteers v ON v.id = rv.volunteer_id WHERE v.name = '张伟' AND r.cancelled_at IS NULL ORDER BY r.id LIMIT 1"
   8|2026-12-05|540
-  $ workspace-sql "INSERT INTO service_records (id, origin, place, date, start_minute, end_minute, cadence, title, created_at) VALUES (90, 'manual', '樱花园小区', '2026-12-05', 570, 630, 'outreach', '上门理发', '2026-12-05T03:00:00Z'); INSERT INTO record_volunteers (record_id, volunteer_id, minutes) SELECT 90, id, 60 FROM volunteers WHERE name = '张伟'"
+  $ workspace-sql "INSERT INTO service_records (id, origin, place, date, start_minute, end_minute, cadence, title, created_at) VALUES (90, 'manual', '樱花园小区', '2026-12-05', 570, 630, 'outreach', '上门理发', '2026-12-05T03:00:00Z'); INSERT INTO record_volunteers (record_id, volunteer_id, minutes, date) SELECT 90, id, 60, '2026-12-05' FROM volunteers WHERE name = '张伟'"
   $ kangle check
   问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知

@@ -142,7 +142,7 @@ A database written by a newer kangle is refused and left untouched; check names 
   $ kangle check
   问题
   holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
-  kangle.db: $TMP/newer/kangle.db 由更新版本的 kangle 写入（数据库版本 99，本程序最高支持 18）；请升级 kangle，数据库未被改动
+  kangle.db: $TMP/newer/kangle.db 由更新版本的 kangle 写入（数据库版本 99，本程序最高支持 19）；请升级 kangle，数据库未被改动
   
   1 个错误，1 个警告
   [1]

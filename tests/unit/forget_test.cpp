@@ -8,6 +8,7 @@
 #include "ledger_workspace.hpp"
 #include "people/store.hpp"
 #include "points/ledger.hpp"
+#include "records/store.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -199,6 +200,41 @@ TEST_CASE("migration 18 keeps a volunteer's skills by their key alone, every row
   sql.exec("DELETE FROM volunteers WHERE id = 8");  // the cascade kept
   CHECK(sql.query_integer("SELECT count(*) FROM volunteer_skills WHERE volunteer_id = 8") == 0);
   CHECK(sql.query_integer("SELECT count(*) FROM volunteer_skills") == 2);
+}
+
+TEST_CASE("migration 19 gives each volunteer of a record the record's date, found by volunteer and day", "[records]") {
+  kangle::test::TempDir dir;
+  auto db = kangle::test::migrated_from(
+      dir.path() / "kangle.db", 18,
+      {"INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (7, '张伟', '13800138000', 'x', 'x')",
+       "INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (8, '李娜', '13900139000', 'x', 'x')",
+       "INSERT INTO service_records (id, origin, kiosk, date, start_minute, end_minute, cadence, service, created_at) VALUES "
+       "(1, 'manual', 'dingxiang', '2026-12-05', 540, 690, 'daily', 'haircut', 'x'), "
+       "(2, 'manual', 'dingxiang', '2026-12-06', 540, 690, 'daily', 'haircut', 'x')",
+       "INSERT INTO record_volunteers (record_id, volunteer_id, minutes, substitute) VALUES (2, 7, 60, 0), (1, 8, 150, 1), (1, 7, 150, 0)"});
+  auto& sql = db->sql();
+  CHECK(sql.query_integer("PRAGMA user_version") == static_cast<int>(kangle::storage::migrations().size()));
+  auto rows = [&] {
+    return sql.query_text("SELECT group_concat(record_id || ':' || volunteer_id || ':' || minutes || ':' || substitute || ':' || date, ' ') "
+                          "FROM (SELECT * FROM record_volunteers ORDER BY record_id, volunteer_id)");
+  };
+  CHECK(rows() == "1:7:150:0:2026-12-05 1:8:150:1:2026-12-05 2:7:60:0:2026-12-06");
+  CHECK(sql.query_text("SELECT sql FROM sqlite_master WHERE name = 'record_volunteers'").ends_with("WITHOUT ROWID"));
+  CHECK(db->missing_schema_objects().empty());
+  CHECK(sql.query_integer("PRAGMA foreign_keys") == 1);
+  CHECK_THROWS_AS(sql.exec("INSERT INTO record_volunteers (record_id, volunteer_id, minutes, date) VALUES (1, 7, 60, '2026-12-05')"),
+                  kangle::storage::DatabaseError);
+  CHECK_THROWS(sql.exec("INSERT INTO record_volunteers (record_id, volunteer_id, minutes, date) VALUES (99, 7, 60, '2026-12-05')"));
+  CHECK_THROWS(sql.exec("INSERT INTO record_volunteers (record_id, volunteer_id, minutes) VALUES (2, 8, 60)"));  // a date, always
+
+  kangle::records::RecordStore store(sql);
+  CHECK(store.record_with_volunteer(7, day("2026-12-05"), {600, 660}) == 1);
+  CHECK_FALSE(store.record_with_volunteer(7, day("2026-12-07"), {600, 660}));
+  // A record's date changed by hand: its volunteers follow, and so does the clash check.
+  sql.exec("UPDATE service_records SET date = '2026-12-07' WHERE id = 1");
+  CHECK(rows() == "1:7:150:0:2026-12-07 1:8:150:1:2026-12-07 2:7:60:0:2026-12-06");
+  CHECK(store.record_with_volunteer(7, day("2026-12-07"), {600, 660}) == 1);
+  CHECK_FALSE(store.record_with_volunteer(7, day("2026-12-05"), {600, 660}));
 }
 
 }  // namespace forget_test
