@@ -378,7 +378,8 @@ TEST_CASE("Database: a PostgreSQL migration for each SQLite one after the baseli
         kangle::storage::Database::latest_version());
 }
 
-TEST_CASE("Database: a PostgreSQL schema at the baseline is migrated, its people's numbers still unique", "[storage][database]") {
+TEST_CASE("Database: a PostgreSQL schema at the baseline is migrated, its people's numbers still unique, its records' volunteers dated",
+          "[storage][database]") {
   Scratch scratch;
   if (!scratch.database.postgres()) return;  // SQLite's migrations have tests of their own
   {
@@ -388,6 +389,9 @@ TEST_CASE("Database: a PostgreSQL schema at the baseline is migrated, its people
     db.exec("INSERT INTO meta (key, value) VALUES ('application', 'kangle'), ('schema_version', '" +
             std::to_string(kangle::storage::postgres_baseline_version) + "')");
     db.exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (1, '张伟', '13800138000', 'x', 'x')");
+    db.exec("INSERT INTO service_records (id, origin, kiosk, date, start_minute, end_minute, cadence, service, created_at) "
+            "VALUES (5, 'manual', 'dingxiang', '2026-12-05', 540, 690, 'daily', 'haircut', 'x')");
+    db.exec("INSERT INTO record_volunteers (record_id, volunteer_id, minutes) VALUES (5, 1, 150)");
   }
   kangle::storage::Database db(scratch.database.location(), kangle::storage::Access::read_write);
   CHECK(db.schema_version() == kangle::storage::Database::latest_version());
@@ -397,6 +401,14 @@ TEST_CASE("Database: a PostgreSQL schema at the baseline is migrated, its people
   CHECK(failure_of([&] {
           db.sql().exec("INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (2, '冒名', '13800138000', 'x', 'x')");
         }) == Failure::unique);
+  // Migration 19: the record's date beside its volunteer, following a change made by hand.
+  CHECK(db.sql().query_text("SELECT date FROM record_volunteers WHERE record_id = 5") == "2026-12-05");
+  db.sql().exec("UPDATE service_records SET date = '2026-12-07' WHERE id = 5");
+  CHECK(db.sql().query_text("SELECT date FROM record_volunteers WHERE record_id = 5") == "2026-12-07");
+  db.sql().exec("INSERT INTO service_records (id, origin, kiosk, date, start_minute, end_minute, cadence, service, created_at) "
+                "VALUES (6, 'manual', 'dingxiang', '2026-12-06', 540, 690, 'daily', 'haircut', 'x')");
+  CHECK(failure_of([&] { db.sql().exec("INSERT INTO record_volunteers (record_id, volunteer_id, minutes) VALUES (6, 1, 60)"); }) ==
+        Failure::constraint);  // a date, always
 }
 
 TEST_CASE("Database: a new database gets kangle's whole schema at the latest version, on either database", "[storage][database]") {
