@@ -19,9 +19,14 @@
 # - import: `import volunteers` of the GB18030 CSV of 10,000, 130,000 and 1,000,000 rows
 #   (IMPORT_ROWS: add 2000000 to see the memory past SQLite's bounded caches, some ten
 #   minutes more; bench/gen_signups.py): the people stored must be the distinct phone numbers of the
-#   sheet, as Python counts them.
+#   sheet, as Python counts them;
+# - records: `import records` of a month's service records (2027-01) of 12,000 up to 96,000
+#   rows (RECORD_ROWS; bench/gen_month_records.py) into five years' (RECORD_HISTORY records,
+#   default 5,000,000; bench/gen_records.py): each row is checked against the records
+#   stored, its volunteers elsewhere at the time refused; checked that every row was added
+#   or refused, and that no volunteer of an added record is in another at the same time.
 #
-#   bash bench/growth.sh [rota] [match] [import]      (default: all three; about 20 minutes)
+#   bash bench/growth.sh [rota] [match] [import] [records]   (default: all four; about 25 minutes)
 #
 # KANGLE is the binary (default build/cli/kangle, copied first). Needs g++ and liblemon-dev
 # (the rota's check), python3-openpyxl and python3-networkx (Debian), sqlite3 and
@@ -36,7 +41,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=("$@")
-[ ${#jobs[@]} -gt 0 ] || jobs=(rota match import)
+[ ${#jobs[@]} -gt 0 ] || jobs=(rota match import records)
 python=${PYTHON:-/usr/bin/python3}
 out=${BENCH_DIR:-/tmp/kangle-growth}
 [ "${BENCH_KEEP:-0}" = 1 ] || trap 'rm -rf "$out"' EXIT
@@ -201,10 +206,40 @@ growth_import() {
   done
 }
 
+growth_records() {
+  local history=${RECORD_HISTORY:-5000000} ws=$out/records/ws db added refused clashes
+  local -x KANGLE_NOW=2027-02-01T02:00:00Z  # the month's days are all past
+  header "Records: \`import records\` of a month's service records into $history stored (rows)"
+  "$kangle" init "$ws" --example kangjian > /dev/null
+  "$kangle" -w "$ws" points verify > /dev/null  # any database command: the latest schema
+  "$python" bench/gen_records.py "$ws/kangle.db" --records "$history" 2> /dev/null
+  cp "$ws/kangle.db" "$out/records/history.db"
+  for rows in ${RECORD_ROWS:-12000 24000 48000 96000}; do
+    "$python" bench/gen_month_records.py "$out/records/history.db" "$out/records/month-$rows.csv" --rows "$rows"
+    # Exit 1: rows were refused.
+    least_of_runs "$out/records/history.db" "$ws" \
+      bash -c '"$@" || [ $? = 1 ]' import "$kangle" -w "$ws" import records "$out/records/month-$rows.csv" --format json
+    read -r added refused < <("$python" -c 'import json, sys; f = json.load(sys.stdin)["facts"]; print(f["added"], f["rejected"])' < "$out/last.out")
+    db=$ws/kangle.db
+    clashes=$(sqlite3 "$db" "SELECT count(*) FROM service_records r JOIN record_volunteers a ON a.record_id = r.id
+      JOIN record_volunteers b ON b.volunteer_id = a.volunteer_id AND b.date = a.date AND b.record_id <> a.record_id
+      JOIN service_records s ON s.id = b.record_id
+      WHERE r.id > $history AND r.start_minute < s.end_minute AND s.start_minute < r.end_minute
+        AND r.cancelled_at IS NULL AND s.cancelled_at IS NULL")
+    if [ $((added + refused)) = "$rows" ] && [ "$clashes" = 0 ]; then
+      row "$rows" "$added added, $refused refused; no one in two places at once"
+    else
+      row "$rows" "FAILED: $added added + $refused refused of $rows rows, $clashes clashes"
+      failed=1
+    fi
+  done
+  rm -rf "$out/records"
+}
+
 for job in "${jobs[@]}"; do
   case $job in
-    rota | match | import) "growth_$job" ;;
-    *) echo "unknown job $job (rota, match, import)" >&2; exit 2 ;;
+    rota | match | import | records) "growth_$job" ;;
+    *) echo "unknown job $job (rota, match, import, records)" >&2; exit 2 ;;
   esac
 done
 exit "$failed"
