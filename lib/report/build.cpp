@@ -501,9 +501,10 @@ Document period_report(const Source& asked) {
 Document services_report(const Source& asked) {
   auto s = so_far(asked);
   auto report = titled(s, "services", Msg::report_services_title);
+  auto offers = resource_offers(s.db);
   auto reviews = review_services(s.config, services_held(s.config, held_sessions(s.db, s.period)),
-                                 needs_by_category(s.db, s.period, s.config.settings.timezone), resource_offers(s.db), volunteers_by_skill(s.db),
-                                 kiosk_rosters(s.db), !is_cut(s.period));
+                                 needs_by_category(s.db, s.period, s.config.settings.timezone), offers, volunteers_by_skill(s.db),
+                                 kiosk_rosters(s.db, offers), !is_cut(s.period));
   const auto& rules = s.config.settings.review;
   Section overview{"portfolio", tr(s.lang, Msg::report_portfolio), {}, {}, {}};
   overview.lines.push_back(tr(s.lang, Msg::review_rules, one_decimal(rules.demand_high, s.lang), one_decimal(rules.demand_low, s.lang),

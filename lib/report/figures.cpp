@@ -252,20 +252,29 @@ std::vector<ResourceOffer> resource_offers(storage::Connection& db) {
   return out;
 }
 
-std::map<std::string, std::set<std::int64_t>> kiosk_rosters(storage::Connection& db) {
+std::map<std::string, std::set<std::int64_t>> kiosk_rosters(storage::Connection& db, const std::vector<ResourceOffer>& offers) {
+  std::set<std::int64_t> offering;
+  for (const auto& offer : offers) {
+    if (offer.volunteer) offering.insert(*offer.volunteer);
+  }
   std::map<std::string, std::set<std::int64_t>> out;
   storage::Statement served(db,
-                           "SELECT kiosk, volunteer_id FROM rota_seats WHERE volunteer_id IS NOT NULL "
-                           "UNION SELECT r.kiosk, rv.volunteer_id FROM service_records r "
-                           "JOIN record_volunteers rv ON rv.record_id = r.id WHERE r.kiosk <> '' AND r.cancelled_at IS NULL");
-  while (served.step()) out[served.column(0).text()].insert(served.column(1).int64());
-  // Preferences are kiosk and service ids together: a service's id names no kiosk, so it does no harm.
-  storage::Statement preferring(db, "SELECT id, preferences FROM volunteers WHERE preferences <> ''");
-  while (preferring.step()) {
-    auto id = preferring.column(0).int64();
-    for (const auto& kiosk : text::split(preferring.column(1).text(), ',')) {
-      if (!kiosk.empty()) out[kiosk].insert(id);
+                           "SELECT kiosk FROM rota_seats WHERE volunteer_id = ?1 "
+                           "UNION SELECT r.kiosk FROM record_volunteers rv JOIN service_records r ON r.id = rv.record_id "
+                           "WHERE rv.volunteer_id = ?1 AND r.kiosk <> '' AND r.cancelled_at IS NULL");
+  storage::Statement preferring(db, "SELECT preferences FROM volunteers WHERE id = ?");
+  for (auto id : offering) {
+    served.bind(1, id);
+    while (served.step()) out[served.column(0).text()].insert(id);
+    served.reset();
+    // Preferences are kiosk and service ids together: a service's id names no kiosk, so it does no harm.
+    preferring.bind(1, id);
+    if (preferring.step()) {
+      for (const auto& kiosk : text::split(preferring.column(0).text(), ',')) {
+        if (!kiosk.empty()) out[kiosk].insert(id);
+      }
     }
+    preferring.reset();
   }
   return out;
 }

@@ -108,8 +108,10 @@ struct ResourceOffer {
 };
 std::vector<ResourceOffer> resource_offers(storage::Connection& db);
 
-/// Each kiosk's own volunteers: on its rota, recorded serving there, or preferring it.
-std::map<std::string, std::set<std::int64_t>> kiosk_rosters(storage::Connection& db);
+/// Each kiosk's own volunteers among those offering `offers`: on its rota, recorded serving
+/// there, or preferring it. Only theirs: everyone's is every record ever kept (a minute and
+/// 380 MB over five years of a district's).
+std::map<std::string, std::set<std::int64_t>> kiosk_rosters(storage::Connection& db, const std::vector<ResourceOffer>& offers);
 
 /// Needs of each category registered in the period (what residents asked for).
 std::map<std::string, int> needs_by_category(storage::Connection& db, const Period& period, const std::string& zone);

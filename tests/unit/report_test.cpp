@@ -350,11 +350,14 @@ TEST_CASE("review_services: a resource of the kiosk's own volunteer is not anoth
   CHECK(review_of(own, "mental-health").own_resources == 1);
 }
 
-TEST_CASE("resource_offers and kiosk_rosters: a volunteer's resource names them, a kiosk's rota and records its own",
+TEST_CASE("resource_offers and kiosk_rosters: a volunteer's resource names them, a kiosk's rota, records and preferences "
+          "its own, of those offering alone",
           "[report]") {
   LedgerWorkspace ws;
-  auto a = ws.volunteer("甲"), b = ws.volunteer("乙");
+  auto a = ws.volunteer("甲"), b = ws.volunteer("乙"), c = ws.volunteer("丙");
   ws.record("2026-12-01", "haircut", {a});
+  ws.record("2026-12-02", "haircut", {c});
+  ws.sql().exec("UPDATE volunteers SET preferences = 'pubei,haircut' WHERE id = " + std::to_string(b));
   ws.sql().exec("INSERT INTO resources (provider, provider_kind, phone, category, created_at, updated_at) VALUES "
                 "('甲', 'volunteer', NULL, 'mental-care', 'now', 'now'), "
                 "('某人', 'volunteer', '13900001002', 'mental-care', 'now', 'now'), "
@@ -364,9 +367,9 @@ TEST_CASE("resource_offers and kiosk_rosters: a volunteer's resource names them,
   CHECK(offers[0].volunteer == a);  // by their one name
   CHECK(offers[1].volunteer == b);  // by phone
   CHECK_FALSE(offers[2].volunteer);
-  auto rosters = report::kiosk_rosters(ws.sql());
-  CHECK(rosters["dingxiang"].contains(a));
-  CHECK_FALSE(rosters["dingxiang"].contains(b));
+  auto rosters = report::kiosk_rosters(ws.sql(), offers);
+  CHECK(rosters["dingxiang"] == std::set<std::int64_t>{a});  // 丙 served there too, but offers nothing
+  CHECK(rosters["pubei"] == std::set<std::int64_t>{b});      // by preference
 }
 
 TEST_CASE("review_services: a graft names a service sharing its category, skill, kiosk or weekday, and which", "[report]") {
