@@ -8,14 +8,10 @@
 namespace kangle::points {
 namespace {
 
-/// Fills in name, phone, unit and party membership, and sessions and minutes served
-/// from `first` to `last`, for `standings`: only for those shown, not for everyone.
-void fill_people(storage::Connection& db, std::vector<Standing>& standings, const Date& first, const Date& last) {
+/// Fills in name, phone, unit and party membership for `standings`: only for those shown,
+/// not for everyone.
+void fill_people(storage::Connection& db, std::vector<Standing>& standings) {
   storage::Statement person(db, "SELECT name, coalesce(phone, ''), unit, party_member FROM volunteers WHERE id = ?");
-  storage::Statement served(db,
-                           "SELECT count(*), coalesce(sum(a.minutes), 0), count(DISTINCT substr(r.date, 1, 7)) "
-                           "FROM record_volunteers a JOIN service_records r ON r.id = a.record_id "
-                           "WHERE a.volunteer_id = ? AND r.cancelled_at IS NULL AND r.date >= ? AND r.date <= ?");
   for (auto& s : standings) {
     person.reset();
     person.bind(1, s.volunteer);
@@ -25,15 +21,36 @@ void fill_people(storage::Connection& db, std::vector<Standing>& standings, cons
       s.unit = person.column(2).text();
       s.party_member = person.column(3).int32() != 0;
     }
+  }
+}
+
+/// By volunteer, the sessions, minutes and months with a session from ?1 to ?2 of everyone
+/// who served then (one pass over the period's records), or from ?2 to ?3 of the volunteer
+/// ?1 (through their own sessions of the period).
+constexpr const char* service_sql =
+    "SELECT a.volunteer_id, count(*), coalesce(sum(a.minutes), 0), count(DISTINCT substr(r.date, 1, 7)) "
+    "FROM service_records r JOIN record_volunteers a ON a.record_id = r.id "
+    "WHERE r.date BETWEEN ?1 AND ?2 AND r.cancelled_at IS NULL GROUP BY a.volunteer_id";
+constexpr const char* one_volunteer_service_sql =
+    "SELECT a.volunteer_id, count(*), coalesce(sum(a.minutes), 0), count(DISTINCT substr(r.date, 1, 7)) "
+    "FROM record_volunteers a JOIN service_records r ON r.id = a.record_id "
+    "WHERE a.volunteer_id = ?1 AND a.date BETWEEN ?2 AND ?3 AND r.cancelled_at IS NULL GROUP BY a.volunteer_id";
+
+void set_service(Standing& s, storage::Statement& served) {
+  s.sessions = served.column(1).int32();
+  s.minutes = served.column(2).int64();
+  s.months = served.column(3).int32();
+}
+
+/// Sessions, minutes and months served from `first` to `last`, for `standings` alone.
+void fill_service(storage::Connection& db, std::vector<Standing>& standings, const Date& first, const Date& last) {
+  storage::Statement served(db, one_volunteer_service_sql);
+  for (auto& s : standings) {
     served.reset();
     served.bind(1, s.volunteer);
     served.bind(2, format_date(first));
     served.bind(3, format_date(last));
-    if (served.step()) {
-      s.sessions = served.column(0).int32();
-      s.minutes = served.column(1).int64();
-      s.months = served.column(2).int32();
-    }
+    if (served.step()) set_service(s, served);
   }
 }
 
@@ -66,7 +83,8 @@ std::vector<Standing> honour_board(storage::Connection& db, const Period& period
   while (shown > 0 && shown < earned.size() && earned[shown].second == earned[shown - 1].second) ++shown;
   std::vector<Standing> all;
   for (std::size_t i = 0; i < shown; ++i) all.push_back(standing_of(earned[i]));
-  fill_people(db, all, period.first, period.last);
+  fill_people(db, all);
+  fill_service(db, all, period.first, period.last);
   std::sort(all.begin(), all.end(), [](const Standing& a, const Standing& b) {
     return std::tie(b.points, b.sessions, b.minutes, a.volunteer) < std::tie(a.points, a.sessions, a.minutes, b.volunteer);
   });
@@ -82,16 +100,17 @@ std::vector<Standing> star_volunteers(storage::Connection& db, const config::Sta
   std::map<std::int64_t, Standing> candidates;
   for (const auto& e : points_earned(db, period.first, period.last)) candidates[e.first] = standing_of(e);
   {
-    storage::Statement q(db,
-                        "SELECT DISTINCT a.volunteer_id FROM record_volunteers a JOIN service_records r "
-                        "ON r.id = a.record_id WHERE r.cancelled_at IS NULL AND r.date >= ? AND r.date <= ?");
-    q.bind(1, format_date(period.first));
-    q.bind(2, format_date(period.last));
-    while (q.step()) candidates[q.column(0).int64()].volunteer = q.column(0).int64();
+    storage::Statement served(db, service_sql);
+    served.bind(1, format_date(period.first));
+    served.bind(2, format_date(period.last));
+    while (served.step()) {
+      auto& s = candidates[served.column(0).int64()];
+      s.volunteer = served.column(0).int64();
+      set_service(s, served);
+    }
   }
   std::vector<Standing> all;
   for (auto& [id, s] : candidates) all.push_back(s);
-  fill_people(db, all, period.first, period.last);
   {
     storage::Statement granted(db,
                               "SELECT volunteer_id, sum(minutes) FROM granted_hours WHERE date >= ? AND date <= ? "
@@ -119,6 +138,7 @@ std::vector<Standing> star_volunteers(storage::Connection& db, const config::Sta
     return ka != kb ? ka > kb : a.volunteer < b.volunteer;
   });
   if (all.size() > static_cast<std::size_t>(criteria.count)) all.resize(static_cast<std::size_t>(criteria.count));
+  fill_people(db, all);
   for (std::size_t i = 0; i < all.size(); ++i) {
     all[i].rank = i > 0 && key(all[i]) == key(all[i - 1]) ? all[i - 1].rank : static_cast<int>(i) + 1;
   }

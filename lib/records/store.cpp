@@ -105,15 +105,14 @@ std::optional<Record> RecordStore::find(std::int64_t id) {
 std::vector<Record> RecordStore::list(const RecordFilter& filter) {
   static const std::string sql =
       "SELECT " + record_columns +
-      " FROM service_records r WHERE (CAST(?1 AS TEXT) IS NULL OR r.date >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR r.date <= ?2) "
+      " FROM service_records r WHERE r.date BETWEEN ?1 AND ?2 "
       "AND (?3 = '' OR r.kiosk = ?3) AND (?4 = '' OR r.service = ?4) AND (?5 OR r.cancelled_at IS NULL) "
       "AND (CAST(?6 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM record_volunteers a WHERE a.record_id = r.id AND a.volunteer_id = ?6)) "
       "ORDER BY r.date, r.start_minute, r.kiosk, r.id";
   std::vector<Record> out;
   {
     auto& q = statement_(sql);
-    storage::bind_optional(q, 1, filter.from);
-    storage::bind_optional(q, 2, filter.to);
+    storage::bind_days(q, 1, filter.from, filter.to);
     q.bind(3, filter.kiosk);
     q.bind(4, filter.service);
     q.bind(5, filter.with_cancelled ? 1 : 0);
@@ -131,10 +130,9 @@ void RecordStore::for_each(const std::optional<Date>& from, const std::optional<
                       "SELECT " + record_columns +
                           ", a.volunteer_id, a.minutes, a.substitute FROM service_records r "
                           "JOIN record_volunteers a ON a.record_id = r.id "
-                          "WHERE r.cancelled_at IS NULL AND (CAST(?1 AS TEXT) IS NULL OR r.date >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR r.date <= ?2) "
+                          "WHERE r.cancelled_at IS NULL AND r.date BETWEEN ?1 AND ?2 "
                           "ORDER BY r.id, a.volunteer_id");
-  storage::bind_optional(q, 1, from);
-  storage::bind_optional(q, 2, to);
+  storage::bind_days(q, 1, from, to);
   std::optional<Record> current;
   while (q.step()) {
     auto id = q.column(0).int64();
@@ -281,22 +279,28 @@ std::optional<std::int64_t> RecordStore::revocation_of(std::int64_t id) {
 
 std::vector<Hours> RecordStore::hours(const std::optional<Date>& from, const std::optional<Date>& to,
                                       std::optional<std::int64_t> volunteer) {
+  // Everyone's through the period's records (service_records_by_date), one person's through
+  // their own sessions of it (record_volunteers_by_volunteer): one condition for either
+  // ("?3 IS NULL OR ...") read every record ever kept (a minute and more over five years').
+  static const std::string everyone =
+      "SELECT a.volunteer_id AS id, count(*) AS sessions, sum(a.minutes) AS minutes FROM service_records r "
+      "JOIN record_volunteers a ON a.record_id = r.id WHERE r.date BETWEEN ?1 AND ?2 AND r.cancelled_at IS NULL "
+      "GROUP BY a.volunteer_id";
+  static const std::string one =
+      "SELECT a.volunteer_id AS id, count(*) AS sessions, sum(a.minutes) AS minutes FROM record_volunteers a "
+      "JOIN service_records r ON r.id = a.record_id WHERE a.volunteer_id = ?3 AND a.date BETWEEN ?1 AND ?2 "
+      "AND r.cancelled_at IS NULL GROUP BY a.volunteer_id";
   storage::Statement q(
       db_,
-      "WITH served AS ("
-      "  SELECT a.volunteer_id AS id, count(*) AS sessions, sum(a.minutes) AS minutes FROM record_volunteers a "
-      "  JOIN service_records r ON r.id = a.record_id WHERE r.cancelled_at IS NULL "
-      "  AND (CAST(?1 AS TEXT) IS NULL OR r.date >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR r.date <= ?2) AND (CAST(?3 AS BIGINT) IS NULL OR a.volunteer_id = ?3) "
-      "  GROUP BY a.volunteer_id), "
+      "WITH served AS (" + (volunteer ? one : everyone) + "), "
       "granted AS ("
       "  SELECT volunteer_id AS id, sum(minutes) AS minutes FROM granted_hours "
-      "  WHERE (CAST(?1 AS TEXT) IS NULL OR date >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR date <= ?2) AND (CAST(?3 AS BIGINT) IS NULL OR volunteer_id = ?3) "
+      "  WHERE date BETWEEN ?1 AND ?2 AND (CAST(?3 AS BIGINT) IS NULL OR volunteer_id = ?3) "
       "  GROUP BY volunteer_id) "
       "SELECT v.id, v.name, coalesce(s.sessions, 0), coalesce(s.minutes, 0), coalesce(g.minutes, 0) FROM volunteers v "
       "LEFT JOIN served s ON s.id = v.id LEFT JOIN granted g ON g.id = v.id "
       "WHERE s.id IS NOT NULL OR g.id IS NOT NULL ORDER BY v.name, v.id");
-  storage::bind_optional(q, 1, from);
-  storage::bind_optional(q, 2, to);
+  storage::bind_days(q, 1, from, to);
   if (volunteer) q.bind(3, *volunteer);
   std::vector<Hours> out;
   while (q.step()) {

@@ -11,9 +11,9 @@ void bind_text_or_null(Statement& statement, int index, const std::string& value
   else statement.bind_no_copy(index, value);
 }
 
-void bind_optional(Statement& statement, int index, const std::optional<Date>& day) {
-  if (day) statement.bind(index, format_date(*day));
-  else statement.bind_null(index);
+void bind_days(Statement& statement, int index, const std::optional<Date>& from, const std::optional<Date>& to) {
+  statement.bind(index, from ? format_date(*from) : std::string("0000-01-01"));
+  statement.bind(index + 1, to ? format_date(*to) : std::string("9999-12-31"));
 }
 
 void refuse_stored_value(Statement& statement, int index) {

@@ -24,8 +24,10 @@ void bind_optional(Statement& statement, int index, const std::optional<Int>& va
   else statement.bind_null(index);
 }
 
-/// NULL for nothing, else the day as YYYY-MM-DD.
-void bind_optional(Statement& statement, int index, const std::optional<Date>& day);
+/// The days from `from` to `to`, as YYYY-MM-DD, for "date BETWEEN ?index AND ?index+1":
+/// without a bound, the earliest or the latest day a date can be. Bounds, not "? IS NULL
+/// OR date >= ?": an index on the date serves a range, and no index serves that.
+void bind_days(Statement& statement, int index, const std::optional<Date>& from, const std::optional<Date>& to);
 
 /// A statement's parameters bound one after the other, from `index` on, by the calls
 /// InsertRows takes: one function can give a row to either. Texts are copied.

@@ -4,18 +4,15 @@
 // shipped, and CSV files written byte by byte.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "config/model.hpp"
 #include "core/dates.hpp"
-#include "core/text.hpp"
 #include "import/records.hpp"
 #include "import/volunteers.hpp"
 #include "import_report.hpp"
@@ -23,10 +20,6 @@
 #include "records/integrity.hpp"
 #include "records/store.hpp"
 #include "storage/connection.hpp"
-#include "storage/database.hpp"
-#include "storage/driver.hpp"
-#include "storage/sqlite_driver.hpp"
-#include "temp_dir.hpp"
 
 // Its own namespace: the unity build compiles several test files as one.
 namespace records_import_test {
@@ -308,58 +301,6 @@ TEST_CASE("import records: one person, one place at a time, sessions that only t
   report = ws.rows("日期,服务站点,服务项目,服务时间,志愿者\n", "2026-12-05,樱花园小区,测血压,11:29-12:00,马国强、张伟\n");
   CHECK(summary(report) == "records.csv row 1: added 0, updated 0, merged 0, unchanged 0, rejected 1, blank 0, total 0");
   CHECK(issues(report).at(0).find("record 2 (2026-12-05 11:30-13:00") != std::string::npos);
-}
-
-namespace {
-
-/// A SQLite connection that keeps the SQL of every statement prepared on it.
-class SqlSeen final : public kangle::storage::ConnectionDriver {
-public:
-  SqlSeen(std::unique_ptr<ConnectionDriver> inner, std::vector<std::string>& seen) : inner_(std::move(inner)), seen_(seen) {}
-  std::unique_ptr<kangle::storage::StatementDriver> prepare(std::string_view sql) override {
-    seen_.emplace_back(sql);
-    return inner_->prepare(sql);
-  }
-  std::unique_ptr<kangle::storage::RowsDriver> insert_rows(std::string_view insert, int columns) override {
-    return inner_->insert_rows(insert, columns);
-  }
-  void exec(std::string_view sql) override { inner_->exec(sql); }
-  std::int64_t last_insert_id() override { return inner_->last_insert_id(); }
-  void prepare_for_bulk_writes(int page_cache_mib) override { inner_->prepare_for_bulk_writes(page_cache_mib); }
-  bool drops_indexes_unseen() const override { return inner_->drops_indexes_unseen(); }
-  void begin(kangle::storage::Transaction::Mode mode) override { inner_->begin(mode); }
-  void commit() override { inner_->commit(); }
-  void rollback() override { inner_->rollback(); }
-
-private:
-  std::unique_ptr<ConnectionDriver> inner_;
-  std::vector<std::string>& seen_;
-};
-
-}  // namespace
-
-TEST_CASE("records: a volunteer elsewhere at the time is looked up by volunteer and day, not among the day's records",
-          "[records-import]") {
-  // Through every record of the day, a month's import of a district's records took the
-  // square of its rows (149 s for 95,000 rows into five years', bench/README.md).
-  kangle::test::TempDir dir;
-  auto file = dir.path() / "kangle.db";
-  kangle::storage::Database made(file, kangle::storage::Access::read_write);  // the latest schema
-  std::vector<std::string> seen;
-  kangle::storage::Connection db(
-      std::make_unique<SqlSeen>(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_write, false, 0), seen));
-  CHECK_FALSE(kangle::records::RecordStore(db).record_with_volunteer(7, *kangle::parse_date("2027-01-05"), {9 * 60, 11 * 60}));
-
-  auto clash_check = std::find_if(seen.begin(), seen.end(), [](const std::string& sql) { return sql.find("record_volunteers") != std::string::npos; });
-  REQUIRE(clash_check != seen.end());
-  kangle::storage::Statement plan(db, "EXPLAIN QUERY PLAN " + *clash_check);
-  Lines steps;
-  while (plan.step()) steps.push_back(plan.column(3).text());
-  INFO(kangle::text::join(steps, "\n"));
-  CHECK(std::any_of(steps.begin(), steps.end(), [](const std::string& step) {
-    return step.find("record_volunteers_by_volunteer (volunteer_id=? AND date=?)") != std::string::npos;
-  }));
-  CHECK(std::none_of(steps.begin(), steps.end(), [](const std::string& step) { return step.find("service_records_by_date") != std::string::npos; }));
 }
 
 TEST_CASE("records::clash_among: one volunteer in two overlapping records about to be stored", "[records-import]") {
