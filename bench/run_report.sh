@@ -4,8 +4,9 @@
 # years of a district's service records (default 5,000,000 records, 130,000 volunteers,
 # 200 kiosks), checks that kangle's figures and the hand-written SQL's agree, then times
 # `kangle report month 2026-06` (csv and json) against bench/report_month.sql and `report
-# year 2026` against bench/report_year.sql in the sqlite3 shell, and `report services
-# --period 2026Q2` on its own. Best of 3 wall times (/usr/bin/time), with the CPU time
+# year 2026` against bench/report_year.sql in the sqlite3 shell, and on their own `report
+# services --period 2026Q2`, `record hours --period 2026`, `points stars --year 2026` and
+# `report units --period 2026`. Best of 3 wall times (/usr/bin/time), with the CPU time
 # (user + system) and peak memory of that run; kangle and the sqlite3 shell run
 # alternately, so that a load on the machine falls on both alike.
 #
@@ -147,6 +148,10 @@ compare ".read bench/report_month.sql" report month 2026-06 --format csv
 compare ".read bench/report_month.sql" report month 2026-06 --format json
 compare ".read bench/report_year.sql" report year 2026 --format csv
 alone report services --period 2026Q2 --format csv
+# What else reads the records of a period: each read every record kept before session 36.
+alone record hours --period 2026 --format csv
+alone points stars --year 2026 --format csv
+alone report units --period 2026 --format csv
 
 size=$(stat -c %s "$db")
 printf '\ndatabase: %s bytes (%s MiB)' "$size" $((size / 1048576)) | tee -a "$results"
