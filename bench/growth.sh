@@ -222,9 +222,9 @@ growth_records() {
     read -r added refused < <("$python" -c 'import json, sys; f = json.load(sys.stdin)["facts"]; print(f["added"], f["rejected"])' < "$out/last.out")
     db=$ws/kangle.db
     clashes=$(sqlite3 "$db" "SELECT count(*) FROM service_records r JOIN record_volunteers a ON a.record_id = r.id
-      JOIN record_volunteers b ON b.volunteer_id = a.volunteer_id AND b.date = a.date AND b.record_id <> a.record_id
+      JOIN record_volunteers b ON b.volunteer_id = a.volunteer_id AND b.record_id <> a.record_id
       JOIN service_records s ON s.id = b.record_id
-      WHERE r.id > $history AND r.start_minute < s.end_minute AND s.start_minute < r.end_minute
+      WHERE r.id > $history AND s.date = r.date AND r.start_minute < s.end_minute AND s.start_minute < r.end_minute
         AND r.cancelled_at IS NULL AND s.cancelled_at IS NULL")
     if [ $((added + refused)) = "$rows" ] && [ "$clashes" = 0 ]; then
       row "$rows" "$added added, $refused refused; no one in two places at once"

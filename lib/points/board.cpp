@@ -34,7 +34,8 @@ constexpr const char* service_sql =
 constexpr const char* one_volunteer_service_sql =
     "SELECT a.volunteer_id, count(*), coalesce(sum(a.minutes), 0), count(DISTINCT substr(r.date, 1, 7)) "
     "FROM record_volunteers a JOIN service_records r ON r.id = a.record_id "
-    "WHERE a.volunteer_id = ?1 AND a.date BETWEEN ?2 AND ?3 AND r.cancelled_at IS NULL GROUP BY a.volunteer_id";
+    "WHERE a.volunteer_id = ?1 AND a.date BETWEEN ?2 AND ?3 AND r.date BETWEEN ?2 AND ?3 AND r.cancelled_at IS NULL "
+    "GROUP BY a.volunteer_id";
 
 void set_service(Standing& s, storage::Statement& served) {
   s.sessions = served.column(1).int32();

@@ -289,7 +289,7 @@ std::vector<Hours> RecordStore::hours(const std::optional<Date>& from, const std
   static const std::string one =
       "SELECT a.volunteer_id AS id, count(*) AS sessions, sum(a.minutes) AS minutes FROM record_volunteers a "
       "JOIN service_records r ON r.id = a.record_id WHERE a.volunteer_id = ?3 AND a.date BETWEEN ?1 AND ?2 "
-      "AND r.cancelled_at IS NULL GROUP BY a.volunteer_id";
+      "AND r.date BETWEEN ?1 AND ?2 AND r.cancelled_at IS NULL GROUP BY a.volunteer_id";
   storage::Statement q(
       db_,
       "WITH served AS (" + (volunteer ? one : everyone) + "), "

@@ -556,9 +556,12 @@ const std::vector<std::string_view>& migrations() {
           date         TEXT NOT NULL CHECK (length(date) = 10),
           PRIMARY KEY (record_id, volunteer_id)
         ) WITHOUT ROWID;
+        -- A row whose record is gone (deleted by hand) gets no date and stops the migration,
+        -- rather than being left out unseen.
         INSERT INTO record_volunteers_new (record_id, volunteer_id, minutes, substitute, date)
           SELECT a.record_id, a.volunteer_id, a.minutes, a.substitute, r.date
-          FROM record_volunteers a JOIN service_records r ON r.id = a.record_id;
+          FROM record_volunteers a LEFT JOIN service_records r ON r.id = a.record_id
+          ORDER BY a.record_id, a.volunteer_id;
         DROP TABLE record_volunteers;
         ALTER TABLE record_volunteers_new RENAME TO record_volunteers;
         CREATE INDEX record_volunteers_by_volunteer ON record_volunteers (volunteer_id, date);

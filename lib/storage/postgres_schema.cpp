@@ -390,14 +390,16 @@ const std::vector<std::string_view>& postgres_migrations() {
       "SELECT 1",
       // 19: each volunteer of a record keeps the record's date, and is found by it.
       R"sql(
+        DROP INDEX record_volunteers_by_volunteer;  -- before the UPDATE, which would keep it row by row
         ALTER TABLE record_volunteers ADD COLUMN date TEXT CHECK (length(date) = 10);
         UPDATE record_volunteers a SET date = r.date FROM service_records r WHERE r.id = a.record_id;
         ALTER TABLE record_volunteers ALTER COLUMN date SET NOT NULL;
-        DROP INDEX record_volunteers_by_volunteer;
         CREATE INDEX record_volunteers_by_volunteer ON record_volunteers (volunteer_id, date);
+        -- The table of the trigger's own schema: a hand edit from psql has another search_path.
         CREATE FUNCTION record_volunteers_follow_date() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-          UPDATE record_volunteers SET date = NEW.date WHERE record_id = NEW.id;
+          EXECUTE format('UPDATE %I.record_volunteers SET date = $1 WHERE record_id = $2', TG_TABLE_SCHEMA)
+            USING NEW.date, NEW.id;
           RETURN NULL;
         END $$;
         CREATE TRIGGER record_volunteers_follow_date AFTER UPDATE OF date ON service_records

@@ -405,6 +405,12 @@ TEST_CASE("Database: a PostgreSQL schema at the baseline is migrated, its people
   CHECK(db.sql().query_text("SELECT date FROM record_volunteers WHERE record_id = 5") == "2026-12-05");
   db.sql().exec("UPDATE service_records SET date = '2026-12-07' WHERE id = 5");
   CHECK(db.sql().query_text("SELECT date FROM record_volunteers WHERE record_id = 5") == "2026-12-07");
+  // From psql, whose search_path names another schema: the trigger's own schema's rows follow.
+  auto schema = db.sql().query_text("SELECT current_schema()");
+  db.sql().exec("SET search_path TO pg_catalog");
+  db.sql().exec("UPDATE \"" + schema + "\".service_records SET date = '2026-12-08' WHERE id = 5");
+  db.sql().exec("SET search_path TO \"" + schema + "\"");
+  CHECK(db.sql().query_text("SELECT date FROM record_volunteers WHERE record_id = 5") == "2026-12-08");
   db.sql().exec("INSERT INTO service_records (id, origin, kiosk, date, start_minute, end_minute, cadence, service, created_at) "
                 "VALUES (6, 'manual', 'dingxiang', '2026-12-06', 540, 690, 'daily', 'haircut', 'x')");
   CHECK(failure_of([&] { db.sql().exec("INSERT INTO record_volunteers (record_id, volunteer_id, minutes) VALUES (6, 1, 60)"); }) ==

@@ -237,4 +237,20 @@ TEST_CASE("migration 19 gives each volunteer of a record the record's date, foun
   CHECK_FALSE(store.record_with_volunteer(7, day("2026-12-05"), {600, 660}));
 }
 
+TEST_CASE("migration 19 stops at a volunteer's row whose record is gone, and leaves the database as it was", "[records]") {
+  kangle::test::TempDir dir;
+  auto file = dir.path() / "kangle.db";
+  // Deleted by hand in the sqlite3 shell, whose foreign keys are off.
+  CHECK_THROWS(kangle::test::migrated_from(
+      file, 18,
+      {"INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (7, '张伟', '13800138000', 'x', 'x')",
+       "INSERT INTO service_records (id, origin, kiosk, date, start_minute, end_minute, cadence, service, created_at) VALUES "
+       "(1, 'manual', 'dingxiang', '2026-12-05', 540, 690, 'daily', 'haircut', 'x')",
+       "INSERT INTO record_volunteers (record_id, volunteer_id, minutes) VALUES (1, 7, 150)",
+       "PRAGMA foreign_keys = OFF", "DELETE FROM service_records WHERE id = 1"}));
+  kangle::storage::Connection left(kangle::storage::open_sqlite(file.string(), kangle::storage::Access::read_only, false, 0));
+  CHECK(left.query_integer("PRAGMA user_version") == 18);
+  CHECK(left.query_integer("SELECT count(*) FROM record_volunteers WHERE record_id = 1") == 1);
+}
+
 }  // namespace forget_test
