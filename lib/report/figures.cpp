@@ -7,6 +7,8 @@
 #include <set>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_map>
+#include <utility>
 
 #include "core/text.hpp"
 #include "storage/connection.hpp"
@@ -294,34 +296,58 @@ std::vector<UnitFigures> unit_figures(storage::Connection& db, const Period& per
     u.unit = name;
     return u;
   };
+  // Each volunteer of a unit, and whether they served in the period.
+  struct Member {
+    UnitFigures* unit;
+    bool served = false;
+  };
+  std::unordered_map<std::int64_t, Member> members;
   {
-    storage::Statement q(db, "SELECT unit, count(*) FROM volunteers WHERE unit <> '' GROUP BY unit");
-    while (q.step()) unit(q.column(0).text()).registered = q.column(1).int32();
-  }
-  {
-    auto q = over(db,
-                  "SELECT v.unit, count(DISTINCT rv.volunteer_id), count(DISTINCT r.id), count(*), "
-                  "coalesce(sum(rv.minutes), 0) FROM service_records r "
-                  "JOIN record_volunteers rv ON rv.record_id = r.id JOIN volunteers v ON v.id = rv.volunteer_id "
-                  "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL AND v.unit <> '' GROUP BY v.unit",
-                  b);
+    storage::Statement q(db, "SELECT id, unit FROM volunteers WHERE unit <> ''");
     while (q.step()) {
-      auto& u = unit(q.column(0).text());
-      u.volunteers_sent = q.column(1).int32();
-      u.sessions = q.column(2).int32();
-      u.volunteer_times = q.column(3).int64();
-      u.minutes = q.column(4).int64();
+      auto& u = unit(q.column(1).text());
+      ++u.registered;
+      members.emplace(q.column(0).int64(), Member{&u});
     }
   }
   {
-    // Each record once per unit, however many of its volunteers served it.
+    // The period's records once, in their index's order, so that a record's volunteers come
+    // together: it counts once for each unit among them, its rating too. Grouped by unit in
+    // SQL, twice, with count(DISTINCT), a district's year took 20 s (bench/README.md).
     auto q = over(db,
-                  (std::string("SELECT unit, ") + weighted_satisfaction +
-                   " FROM (SELECT DISTINCT v.unit AS unit, r.id, r.satisfaction, r.residents FROM service_records r "
-                   "JOIN record_volunteers rv ON rv.record_id = r.id JOIN volunteers v ON v.id = rv.volunteer_id "
-                   "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL AND v.unit <> '') r GROUP BY unit"),
+                  "SELECT r.id, r.satisfaction, r.residents, rv.volunteer_id, rv.minutes FROM service_records r "
+                  "JOIN record_volunteers rv ON rv.record_id = r.id "
+                  "WHERE r.date BETWEEN :first AND :last AND r.cancelled_at IS NULL ORDER BY r.date, r.kiosk, r.id",
                   b);
-    while (q.step()) add(unit(q.column(0).text()).satisfaction, satisfaction_at(q, 1));
+    std::optional<std::int64_t> record;
+    Satisfaction rated;  // the record's own, weighted by its residents
+    std::vector<UnitFigures*> units_served;
+    auto close_record = [&] {
+      for (auto* u : units_served) {
+        ++u->sessions;
+        add(u->satisfaction, rated);
+      }
+      units_served.clear();
+    };
+    while (q.step()) {
+      if (auto id = q.column(0).int64(); id != record) {
+        close_record();
+        record = id;
+        rated = {};
+        if (!q.column(1).is_null()) {
+          double residents = q.column(2).is_null() ? 1 : std::max<double>(1, q.column(2).real());
+          rated = {q.column(1).real() * residents, residents, 1};
+        }
+      }
+      auto member = members.find(q.column(3).int64());
+      if (member == members.end()) continue;
+      auto& u = *member->second.unit;
+      if (!std::exchange(member->second.served, true)) ++u.volunteers_sent;
+      ++u.volunteer_times;
+      u.minutes += q.column(4).int64();
+      if (std::find(units_served.begin(), units_served.end(), &u) == units_served.end()) units_served.push_back(&u);
+    }
+    close_record();
   }
   {
     auto q = over(db,

@@ -17,6 +17,7 @@
 #include "core/text.hpp"
 #include "points/board.hpp"
 #include "records/store.hpp"
+#include "report/figures.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/driver.hpp"
@@ -157,6 +158,20 @@ TEST_CASE("record plans: the honour board and the year's stars, of the period al
   check_plans(w);
   CHECK(kangle::points::star_volunteers(w.db(), kangle::config::StarCriteria{}, 2026).empty());
   check_plans(w);
+}
+
+TEST_CASE("record plans: the units' figures read the period's records once, in their index's order", "[records][report]") {
+  // Grouped by unit in SQL, twice, each volunteer's row into temporary b-trees, a
+  // district's year took 20 s (bench/README.md, session 37).
+  Watched w;
+  CHECK(kangle::report::unit_figures(w.db(), *kangle::parse_period("2026"), "Asia/Shanghai").empty());
+  auto plans = w.record_plans();
+  REQUIRE_FALSE(plans.empty());
+  for (const auto& steps : plans) {
+    INFO(kangle::text::join(steps, "\n"));
+    CHECK(waste_in(steps).empty());
+    CHECK(std::none_of(steps.begin(), steps.end(), [](const std::string& step) { return step.find("TEMP B-TREE") != std::string::npos; }));
+  }
 }
 
 }  // namespace record_plans_test

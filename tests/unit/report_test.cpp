@@ -543,6 +543,41 @@ TEST_CASE("reports: what scripts read is the same in zh-CN and en (kiosks, skill
   CHECK(coverage[0].at("skill") == "barber");
 }
 
+TEST_CASE("unit_figures: a session counts once for each unit among its volunteers, its rating weighted by its residents",
+          "[report]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲"), b = ws.volunteer("乙"), c = ws.volunteer("丙"), d = ws.volunteer("丁");
+  set_unit(ws, a, "卫生服务中心");
+  set_unit(ws, b, "卫生服务中心");
+  set_unit(ws, c, "法学院");
+  kangle::records::RecordStore store(ws.sql());
+  store.update_outcome(ws.record("2026-12-03", "haircut", {a, b, c}), 10, 4.0, "");  // two of one unit: once
+  store.update_outcome(ws.record("2026-12-04", "haircut", {a, d}, 60), 0, 2.0, "");  // no residents: weighs 1
+  ws.record("2026-12-05", "haircut", {b});                                           // not rated
+  store.cancel(ws.record("2026-12-06", "haircut", {c}), "rain", "2026-12-06T08:00:00Z");
+  ws.record("2026-11-30", "haircut", {a});  // November
+
+  auto units = report::unit_figures(ws.sql(), period("2026-12"), "Asia/Shanghai");
+  REQUIRE(units.size() == 2);
+  const auto& health = units[0].unit == "卫生服务中心" ? units[0] : units[1];
+  const auto& law = units[0].unit == "法学院" ? units[0] : units[1];
+  CHECK(health.registered == 2);
+  CHECK(health.volunteers_sent == 2);
+  CHECK(health.sessions == 3);
+  CHECK(health.volunteer_times == 4);
+  CHECK(health.minutes == 120 + 120 + 60 + 120);
+  CHECK(health.satisfaction.ratings == 2);
+  CHECK(health.satisfaction.weight == 11);
+  CHECK(*health.satisfaction.mean() == Approx((4.0 * 10 + 2.0) / 11));
+  CHECK(law.registered == 1);
+  CHECK(law.volunteers_sent == 1);
+  CHECK(law.sessions == 1);
+  CHECK(law.volunteer_times == 1);
+  CHECK(law.minutes == 120);
+  CHECK(law.satisfaction.ratings == 1);
+  CHECK(*law.satisfaction.mean() == 4.0);
+}
+
 TEST_CASE("units_report: the score weighs the evidence, so one project rated 5 does not outrank 70 sessions at 4.6",
           "[report]") {
   LedgerWorkspace ws;
