@@ -14,6 +14,7 @@ Value Value::text(std::string text) {
   Value v;
   v.kind_ = Kind::text;
   v.text_ = std::move(text);
+  v.label_at_ = static_cast<std::uint32_t>(v.text_.size());
   return v;
 }
 
@@ -34,7 +35,7 @@ Value Value::number(double number, int decimals) {
   Value v;
   v.kind_ = Kind::decimal;
   v.number_ = number;
-  v.decimals_ = std::max(decimals, 0);
+  v.decimals_ = static_cast<std::uint8_t>(std::clamp(decimals, 0, 255));
   return v;
 }
 
@@ -42,7 +43,7 @@ Value Value::flag(bool set, std::string shown_when_set) {
   Value v;
   v.kind_ = Kind::flag;
   v.set_ = set;
-  v.label_ = std::move(shown_when_set);
+  v.text_ = std::move(shown_when_set);
   return v;
 }
 
@@ -50,6 +51,7 @@ Value Value::date(const Date& day) {
   Value v;
   v.kind_ = Kind::date;
   v.text_ = format_date(day);
+  v.label_at_ = static_cast<std::uint32_t>(v.text_.size());
   return v;
 }
 
@@ -63,16 +65,16 @@ Value Value::duration(std::int64_t minutes) {
 Value Value::list(std::vector<std::string> items) {
   Value v;
   v.kind_ = Kind::list;
-  v.items_ = std::move(items);
+  // No items, nothing kept: most lists of stand-ins are empty.
+  if (!items.empty()) v.items_ = std::make_shared<const Items>(Items{std::move(items), {}});
   return v;
 }
 
 Value Value::codes(std::vector<std::string> codes, std::vector<std::string> labels, std::string shown_when_none) {
   Value v;
   v.kind_ = Kind::list;
-  v.items_ = std::move(codes);
-  v.labels_ = std::move(labels);
-  v.label_ = std::move(shown_when_none);
+  if (!codes.empty() || !labels.empty()) v.items_ = std::make_shared<const Items>(Items{std::move(codes), std::move(labels)});
+  v.text_ = std::move(shown_when_none);
   v.labelled_ = true;
   return v;
 }
@@ -81,14 +83,15 @@ Value Value::personal(std::string shown) {
   Value v;
   v.kind_ = Kind::personal;
   v.text_ = std::move(shown);
+  v.label_at_ = static_cast<std::uint32_t>(v.text_.size());
   return v;
 }
 
 Value Value::code(std::string code, std::string label) {
   Value v;
   v.kind_ = Kind::code;
-  v.text_ = std::move(code);
-  v.label_ = std::move(label);
+  v.label_at_ = static_cast<std::uint32_t>(code.size());
+  v.text_ = std::move(code) + label;
   return v;
 }
 
@@ -107,17 +110,22 @@ std::string fixed(double number, int places) {
 
 }  // namespace
 
+const std::vector<std::string>& Value::items() const {
+  static const std::vector<std::string> none;
+  return items_ ? items_->items : none;
+}
+
 std::string Value::display(Lang lang) const {
   switch (kind_) {
     case Kind::none: return "";
     case Kind::integer: return (signed_ && number_ > 0 ? "+" : "") + fixed(number_, 0);
     case Kind::decimal: return fixed(number_, decimals_);
-    case Kind::flag: return set_ ? label_ : "";
+    case Kind::flag: return set_ ? std::string(label()) : "";
     case Kind::duration: return format_duration(static_cast<long>(number_), lang);
     case Kind::list:
-      if (!labelled_) return list_in(lang, items_);
-      return labels_.empty() ? label_ : list_in(lang, labels_);
-    case Kind::code: return label_;
+      if (!labelled_) return list_in(lang, items());
+      return !items_ || items_->labels.empty() ? std::string(label()) : list_in(lang, items_->labels);
+    case Kind::code: return std::string(label());
     case Kind::text:
     case Kind::date:
     case Kind::personal: return text_;
@@ -129,9 +137,9 @@ std::string Value::for_scripts() const {
   switch (kind_) {
     case Kind::flag: return set_ ? "true" : "false";
     case Kind::duration: return fixed(number_, 0);
-    case Kind::code: return text_;
+    case Kind::code: return std::string(own_text());
     case Kind::integer: return fixed(number_, 0);
-    case Kind::list: return text::join(items_, ",");
+    case Kind::list: return text::join(items(), ",");
     case Kind::decimal: return fixed(number_, decimals_);
     case Kind::none: return "";
     case Kind::text:
@@ -141,22 +149,22 @@ std::string Value::for_scripts() const {
   return "";
 }
 
-Table as_read(const Table& table, const Section& section) {
-  Table shown{table.id, table.title == section.title ? "" : table.title, {}, {}, table.key_columns};
-  std::vector<std::size_t> kept;
+TableAsRead::TableAsRead(const Table& table, const Section& section)
+    : title(table.title == section.title ? "" : table.title), key_columns(table.key_columns), table_(table) {
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     if (table.columns[c].for_scripts) {
-      if (c < table.key_columns) --shown.key_columns;
+      if (c < table.key_columns) --key_columns;
       continue;
     }
-    kept.push_back(c);
-    shown.columns.push_back(table.columns[c]);
+    kept_.push_back(c);
+    columns.push_back(table.columns[c]);
   }
-  for (const auto& row : table.rows) {
-    auto& cells = shown.rows.emplace_back();
-    for (auto c : kept) cells.push_back(c < row.size() ? row[c] : Value::none());
-  }
-  return shown;
+}
+
+const Value& TableAsRead::cell(const std::vector<Value>& row, std::size_t c) const {
+  static const Value none;
+  std::size_t at = kept_.at(c);
+  return at < row.size() ? row[at] : none;
 }
 
 Document listing(Lang language, std::string kind, Table table) {

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,7 +20,7 @@ namespace kangle::present {
 /// what people read (text, Markdown, HTML, XLSX) is `display()`.
 class Value {
 public:
-  enum class Kind {
+  enum class Kind : std::uint8_t {
     none,      ///< an empty cell; null in JSON
     text,      ///< free text
     integer,   ///< a whole number
@@ -54,7 +56,7 @@ public:
   double number_value() const { return number_; }
   int decimals() const { return decimals_; }
   bool flag_value() const { return set_; }
-  const std::vector<std::string>& items() const { return items_; }
+  const std::vector<std::string>& items() const;
   /// As people read it in `lang` (durations are words); "" for none.
   std::string display(Lang lang) const;
   /// As scripts read it in CSV: the code, whole minutes, true/false, plain numbers, items
@@ -62,16 +64,25 @@ public:
   std::string for_scripts() const;
 
 private:
-  Kind kind_ = Kind::none;
-  std::string text_;   // text, date, personal, code: what scripts read
-  std::string label_;  // code: its label; flag: the mark shown when set
+  /// What a list holds; shared by a value's copies.
+  struct Items {
+    std::vector<std::string> items;
+    std::vector<std::string> labels;  // codes: the items' labels
+  };
+  // Small, since a long listing holds a value a cell (a month's records of a district
+  // are a million of them): one string for what scripts read and what people read after it.
+  std::string text_;  // text, date, personal, code: what scripts read; then a code's label or a flag's mark
+  std::shared_ptr<const Items> items_;
   double number_ = 0;
-  int decimals_ = 0;
-  bool set_ = false;
-  bool signed_ = false;
-  std::vector<std::string> items_;
-  std::vector<std::string> labels_;  // codes: the items' labels
-  bool labelled_ = false;
+  std::uint32_t label_at_ = 0;  // where in text_ the label begins
+  Kind kind_ = Kind::none;
+  std::uint8_t decimals_ = 0;
+  bool set_ : 1 = false;
+  bool signed_ : 1 = false;
+  bool labelled_ : 1 = false;
+
+  std::string_view own_text() const { return std::string_view(text_).substr(0, label_at_); }
+  std::string_view label() const { return std::string_view(text_).substr(label_at_); }
 };
 
 /// A column: the stable key scripts read (JSON key, CSV header of a pack file) and
@@ -116,9 +127,23 @@ struct Section {
   std::vector<Chart> charts;
 };
 
-/// `table` as people read it (text, Markdown, HTML, XLSX): without the columns kept for
-/// scripts, and without a title that only repeats its section's.
-Table as_read(const Table& table, const Section& section);
+/// A table as people read it (text, Markdown, HTML, XLSX): without the columns kept for
+/// scripts, and without a title that only repeats its section's. Its rows are the table's
+/// own, read through `cell`: a long listing's values are not copied.
+class TableAsRead {
+public:
+  TableAsRead(const Table& table, const Section& section);
+  std::string title;
+  std::vector<Column> columns;
+  std::size_t key_columns;
+  const std::vector<std::vector<Value>>& rows() const { return table_.rows; }
+  /// The value of `row` (one of rows()) under columns[c]; none where the row is short.
+  const Value& cell(const std::vector<Value>& row, std::size_t c) const;
+
+private:
+  const Table& table_;
+  std::vector<std::size_t> kept_;  // the table's column under each of `columns`
+};
 
 /// What every command prints, whatever it prints: a report, a listing, a status.
 struct Document {

@@ -22,9 +22,9 @@ using Json = nlohmann::ordered_json;
 /// window and a cron mail show without wrapping lines.
 constexpr std::size_t terminal_width = 80;
 
-std::vector<std::string> headers(const Table& table) {
+std::vector<std::string> headers(const std::vector<Column>& columns) {
   std::vector<std::string> out;
-  for (const auto& column : table.columns) out.push_back(column.header);
+  for (const auto& column : columns) out.push_back(column.header);
   return out;
 }
 
@@ -34,19 +34,23 @@ std::vector<std::string> keys(const Table& table) {
   return out;
 }
 
-std::vector<std::vector<std::string>> displayed_rows(const Table& table, Lang lang) {
+std::vector<std::vector<std::string>> displayed_rows(const TableAsRead& table, Lang lang) {
   std::vector<std::vector<std::string>> out;
-  for (const auto& row : table.rows) {
+  out.reserve(table.rows().size());
+  for (const auto& row : table.rows()) {
     auto& cells = out.emplace_back();
-    for (const auto& value : row) cells.push_back(value.display(lang));
+    cells.reserve(table.columns.size());
+    for (std::size_t c = 0; c < table.columns.size(); ++c) cells.push_back(table.cell(row, c).display(lang));
   }
   return out;
 }
 
 std::vector<std::vector<std::string>> rows_for_scripts(const Table& table) {
   std::vector<std::vector<std::string>> out;
+  out.reserve(table.rows.size());
   for (const auto& row : table.rows) {
     auto& cells = out.emplace_back();
+    cells.reserve(row.size());
     for (const auto& value : row) cells.push_back(value.for_scripts());
   }
   return out;
@@ -135,11 +139,11 @@ std::string render_text(const Document& document) {
   for (const auto& section : document.sections) {
     blocks.push_back(underlined(section.title, '-') + lines_block(section.lines));
     for (const auto& full : section.tables) {
-      auto table = as_read(full, section);
+      TableAsRead table(full, section);
       std::string title = table.title.empty() ? "" : table.title + "\n";
-      blocks.push_back(title + (document.fit_terminal ? table::render_text_within(headers(table), displayed_rows(table, document.language),
+      blocks.push_back(title + (document.fit_terminal ? table::render_text_within(headers(table.columns), displayed_rows(table, document.language),
                                                                                   terminal_width, table.key_columns)
-                                                      : table::render_text(headers(table), displayed_rows(table, document.language))));
+                                                      : table::render_text(headers(table.columns), displayed_rows(table, document.language))));
     }
   }
   blocks.push_back(signature_block(document.signature, separated(blocks)));
@@ -154,9 +158,9 @@ std::string render_markdown(const Document& document) {
     if (!section.title.empty()) blocks.push_back("## " + section.title + "\n");
     for (const auto& line : section.lines) blocks.push_back(line + "\n");
     for (const auto& full : section.tables) {
-      auto table = as_read(full, section);
+      TableAsRead table(full, section);
       if (!table.title.empty()) blocks.push_back("### " + table.title + "\n");
-      blocks.push_back(table::render_markdown(headers(table), displayed_rows(table, document.language)));
+      blocks.push_back(table::render_markdown(headers(table.columns), displayed_rows(table, document.language)));
     }
   }
   // The 落款: Markdown cannot set it to the right; it closes the paper before the footer.
@@ -177,7 +181,7 @@ std::string render_csv(const Document& document) {
   if (tables.size() == 1 && !document.csv_by_keys) {
     // A listing for a spreadsheet: the headers people read; durations in minutes say so.
     const Table& table = *tables.front();
-    std::vector<std::string> shown = headers(table);
+    std::vector<std::string> shown = headers(table.columns);
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       if (table.columns[c].durations) shown[c] += message_text(Msg::in_minutes_suffix, document.language);
     }

@@ -245,16 +245,16 @@ std::string chart_figure(const Chart& chart, const Table& table, Lang lang) {
   return out + "</figure>\n";
 }
 
-std::string table_html(const Table& table, Lang lang) {
+std::string table_html(const TableAsRead& table, Lang lang) {
   std::string out = "<table>\n";
   if (!table.title.empty()) out += "<caption>" + html_escape(table.title) + "</caption>\n";
   out += "<thead><tr>";
   for (const auto& column : table.columns) out += "<th>" + html_escape(column.header) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
-  for (const auto& row : table.rows) {
+  for (const auto& row : table.rows()) {
     out += "<tr>";
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      const auto& value = cell(row, c);
+      const auto& value = table.cell(row, c);
       out += (value.is_number() ? "<td class=\"num\">" : "<td>") + html_escape(value.display(lang)) + "</td>";
     }
     out += "</tr>\n";
@@ -270,12 +270,12 @@ constexpr double portrait_mm = 180, landscape_mm = 267;
 /// About how wide `table` is drawn with no header broken, in millimetres: each column as
 /// wide as its widest cell or header (half an em a display column; a long text wraps at 16
 /// ems), with its padding and border.
-double natural_width_mm(const Table& table, Lang lang) {
+double natural_width_mm(const TableAsRead& table, Lang lang) {
   constexpr std::size_t wrapped = 32;  // display columns
   double ems = 0;
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     std::size_t widest = 0;
-    for (const auto& row : table.rows) widest = std::max(widest, text::display_width(cell(row, c).display(lang)));
+    for (const auto& row : table.rows()) widest = std::max(widest, text::display_width(table.cell(row, c).display(lang)));
     widest = std::max(std::min(widest, wrapped), text::display_width(table.columns[c].header));
     ems += static_cast<double>(widest) * 0.5 + 0.9;
   }
@@ -292,7 +292,7 @@ std::string section_html(const Section& section, Lang lang) {
   std::string out = "<section>\n";
   if (!section.title.empty()) out += "<h2>" + html_escape(section.title) + "</h2>\n";
   for (const auto& line : section.lines) out += "<p>" + html_escape(line) + "</p>\n";
-  for (std::size_t t = 0; t < section.tables.size(); ++t) out += figures[t] + table_html(as_read(section.tables[t], section), lang);
+  for (std::size_t t = 0; t < section.tables.size(); ++t) out += figures[t] + table_html(TableAsRead(section.tables[t], section), lang);
   return out + "</section>\n";
 }
 
@@ -333,7 +333,7 @@ bool printed_across(const Document& document) {
   for (const auto& section : document.sections) {
     for (const auto& table : section.tables) {
       // A tenth too wide is taken up by headers on two lines; more would wrap short names too.
-      if (natural_width_mm(as_read(table, section), document.language) > portrait_mm * 1.1) return true;
+      if (natural_width_mm(TableAsRead(table, section), document.language) > portrait_mm * 1.1) return true;
     }
   }
   return false;

@@ -166,7 +166,7 @@ void write_section(lxw_worksheet* sheet, const Document& document, const Section
     widths[column] = std::max(widths[column], text::display_width(text));
   };
   std::size_t columns = 1;
-  for (const auto& table : section.tables) columns = std::max(columns, as_read(table, section).columns.size());
+  for (const auto& table : section.tables) columns = std::max(columns, TableAsRead(table, section).columns.size());
   auto last_column = static_cast<lxw_col_t>(columns - 1);
 
   if (!document.title.empty()) {
@@ -188,7 +188,7 @@ void write_section(lxw_worksheet* sheet, const Document& document, const Section
   }
   std::optional<lxw_row_t> first_header;
   for (const auto& full : section.tables) {
-    auto table = as_read(full, section);
+    TableAsRead table(full, section);
     ++row;
     if (!table.title.empty()) {
       write_text(0, table.title, formats.bold);
@@ -199,11 +199,10 @@ void write_section(lxw_worksheet* sheet, const Document& document, const Section
       write_text(c, table.columns[c].header, formats.header);
       measure(c, table.columns[c].header);
     }
-    for (const auto& cells : table.rows) {
+    for (const auto& cells : table.rows()) {
       ++row;
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        static const Value none;
-        const Value& value = c < cells.size() ? cells[c] : none;
+        const Value& value = table.cell(cells, c);
         std::string shown = value.display(lang);  // empty for infinity and NaN, which XLSX cannot hold
         if (value.is_number() && !shown.empty()) {
           check(worksheet_write_number(sheet, row, static_cast<lxw_col_t>(c), value.number_value(),

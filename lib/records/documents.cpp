@@ -57,12 +57,18 @@ Table records_table(const config::Config& config, const std::vector<Record>& rec
       names.push_back(a.name);
       if (a.substitute) stand_ins.push_back(a.name);
     }
-    auto& row = table.rows.emplace_back(std::vector<Value>{
-        r.id ? Value::integer(r.id) : Value::none(), Value::date(r.date), Value::text(format_time_range(r.time)),
-        Value::code(r.kiosk.empty() ? r.place : r.kiosk, where_of(config, r, lang)),
-        Value::code(r.service.empty() ? r.title : r.service, what_of(config, r, lang)), Value::list(std::move(names)),
-        Value::list(std::move(stand_ins)), r.residents ? Value::integer(*r.residents) : Value::none(),
-        r.satisfaction ? Value::number(*r.satisfaction, 1) : Value::none(), Value::duration(r.total_minutes())});
+    auto& row = table.rows.emplace_back();
+    row.reserve(table.columns.size());
+    row.push_back(r.id ? Value::integer(r.id) : Value::none());
+    row.push_back(Value::date(r.date));
+    row.push_back(Value::text(format_time_range(r.time)));
+    row.push_back(Value::code(r.kiosk.empty() ? r.place : r.kiosk, where_of(config, r, lang)));
+    row.push_back(Value::code(r.service.empty() ? r.title : r.service, what_of(config, r, lang)));
+    row.push_back(Value::list(std::move(names)));
+    row.push_back(Value::list(std::move(stand_ins)));
+    row.push_back(r.residents ? Value::integer(*r.residents) : Value::none());
+    row.push_back(r.satisfaction ? Value::number(*r.satisfaction, 1) : Value::none());
+    row.push_back(Value::duration(r.total_minutes()));
     if (with_status) {
       row.push_back(r.cancelled_at ? Value::code("cancelled", tr(lang, Msg::record_cancelled_mark)) : Value::code("standing", ""));
     }

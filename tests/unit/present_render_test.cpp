@@ -531,4 +531,32 @@ TEST_CASE("Value: a list is read with the separator of the document's language, 
   CHECK(Value::duration(150).display(kangle::Lang::zh_CN) == "2小时30分");
 }
 
+TEST_CASE("Value: small, and a table as people read it keeps the table's own values", "[present]") {
+  // A district's month of records is a million cells: at 144 bytes a value, and the
+  // values copied to be rendered, `record list` took 653 MB (bench/README.md, session 37).
+  CHECK(sizeof(Value) <= 64);
+  auto code = Value::code("dingxiang", "丁香小区");
+  CHECK(code.for_scripts() == "dingxiang");
+  CHECK(code.display(kangle::Lang::zh_CN) == "丁香小区");
+  CHECK(Value::code("", "").display(kangle::Lang::en).empty());
+  CHECK(Value::flag(true, "★").for_scripts() == "true");
+  CHECK(Value::flag(true, "★").display(kangle::Lang::en) == "★");
+  CHECK(Value::codes({}, {}, "无").display(kangle::Lang::zh_CN) == "无");
+  CHECK(Value::codes({"a", "b"}, {"甲", "乙"}, "无").display(kangle::Lang::zh_CN) == "甲、乙");
+  CHECK(Value::codes({"a", "b"}, {"甲", "乙"}, "无").for_scripts() == "a,b");
+  CHECK(Value::list({}).items().empty());
+  CHECK(Value::number(2.25, 300).decimals() == 255);
+
+  Section section{"s", "Records", {}, {}, {}};
+  Table table{"records", "Records", {{"id", "No."}, {"origin", "", true}, {"place", "Place"}},
+              {{Value::integer(1), Value::code("import", "导入"), code}, {Value::integer(2)}}, 2};
+  present::TableAsRead shown(table, section);
+  CHECK(shown.title.empty());  // only the section's again
+  REQUIRE(shown.columns.size() == 2);
+  CHECK(shown.columns[1].key == "place");
+  CHECK(shown.key_columns == 1);
+  CHECK(&shown.cell(table.rows[0], 1) == &table.rows[0][2]);  // not a copy
+  CHECK(shown.cell(table.rows[1], 1).kind() == Value::Kind::none);  // a short row
+}
+
 }  // namespace present_render_test
