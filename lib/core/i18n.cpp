@@ -684,6 +684,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(check_record_unknown_kiosk), "{} service records name the kiosk \"{}\", which kiosks/ no longer has: restore or rename its file", "{} 条服务记录引用的服务亭“{}”已不在 kiosks/ 中：请恢复或改回该文件"},
     {M(check_record_unknown_service), "{} service records name the service \"{}\", which services.toml no longer has: restore or rename it", "{} 条服务记录引用的服务项目“{}”已不在 services.toml 中：请恢复或改回"},
     {M(check_record_overlap), "{0} is in service records {2} and {3} at overlapping times on {1}: their hours count twice; cancel the wrong one with kangle record cancel", "{0} 在 {1} 同时出现在服务记录 {2} 和 {3} 中（时间重叠），服务时长被重复计算：请用 kangle record cancel 取消有误的一条"},
+    {M(check_record_row_misdated), "service record {0}: volunteer #{1}'s row is dated {2} and the record {3} (an edit by hand?): the check of a volunteer in two records at once goes by the row's date; set it to the record's", "服务记录 {0}：志愿者 #{1} 的出勤行日期为 {2}，记录本身为 {3}（是否被手工改过？）：同一志愿者同时出现在两条记录中的检查按出勤行的日期进行，请改为记录的日期"},
     {M(record_served_ambiguous), "\"{}\" was held more than once that day: say which, as {}", "当天有多场“{}”：请注明场次，如 {}"},
     {M(in_minutes_suffix), " (minutes)", "（分钟）"},
     {M(record_served_confirmed), "that session was confirmed before as record {0}: set its residents with `kangle record set {0} --residents {1}`", "该场次此前已确认为服务记录 {0}：如需修改服务人次，请运行 `kangle record set {0} --residents {1}`"},

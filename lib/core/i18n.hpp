@@ -658,6 +658,7 @@ enum class Msg {
   check_record_unknown_kiosk,
   check_record_unknown_service,
   check_record_overlap,
+  check_record_row_misdated,
   record_served_ambiguous,
   in_minutes_suffix,
   record_served_confirmed,

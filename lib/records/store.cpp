@@ -329,24 +329,29 @@ std::map<std::string, int> count_by(storage::Connection& db, const char* sql) {
 
 }  // namespace
 
-std::vector<RecordStore::Overlap> RecordStore::overlaps() {
-  storage::Statement q(db_,
-                      "SELECT rv.volunteer_id, coalesce(v.name, ''), r.date, r.start_minute, r.end_minute, r.id "
-                      "FROM record_volunteers rv JOIN service_records r ON r.id = rv.record_id "
-                      "LEFT JOIN volunteers v ON v.id = rv.volunteer_id WHERE r.cancelled_at IS NULL "
-                      "ORDER BY rv.volunteer_id, r.date, r.start_minute, r.id");
+std::vector<RecordStore::Overlap> RecordStore::overlaps(bool rows_dated) {
+  // A clash needs two sessions of a volunteer's day: those days are found from the index by
+  // volunteer and date alone, and their records read. Each volunteer's every record, read in
+  // their order, took five years' `check` 49 s.
+  const char* dated_rows = rows_dated ? "record_volunteers"
+                                      : "(SELECT a.volunteer_id, a.record_id, d.date FROM record_volunteers a "
+                                        "JOIN service_records d ON d.id = a.record_id)";
+  storage::Statement q(db_, std::string("SELECT rv.volunteer_id, r.date, r.start_minute, r.end_minute, r.id "
+                                        "FROM (SELECT volunteer_id, date FROM ") + dated_rows +
+                                " GROUP BY volunteer_id, date HAVING count(*) > 1) busy "
+                                "JOIN " + dated_rows + " rv ON rv.volunteer_id = busy.volunteer_id AND rv.date = busy.date "
+                                "JOIN service_records r ON r.id = rv.record_id WHERE r.cancelled_at IS NULL "
+                                "ORDER BY rv.volunteer_id, r.date, r.start_minute, r.id");
   std::vector<Overlap> out;
   std::int64_t volunteer = 0, latest = 0;  // the record of this volunteer and day that ends last so far
   std::string date;
   int latest_end = 0;
   while (q.step()) {
     auto who = q.column(0).int64();
-    auto day = q.column(2).text();
-    int start = q.column(3).int32(), end = q.column(4).int32();
-    auto id = q.column(5).int64();
-    if (who == volunteer && day == date && start < latest_end) {
-      out.push_back({who, q.column(1).text(), storage::date_at(q, 2), latest, id});
-    }
+    auto day = q.column(1).text();
+    int start = q.column(2).int32(), end = q.column(3).int32();
+    auto id = q.column(4).int64();
+    if (who == volunteer && day == date && start < latest_end) out.push_back({who, "", storage::date_at(q, 1), latest, id});
     if (who != volunteer || day != date || end > latest_end) {
       volunteer = who;
       date = day;
@@ -354,6 +359,23 @@ std::vector<RecordStore::Overlap> RecordStore::overlaps() {
       latest_end = end;
     }
   }
+  storage::Statement name(db_, "SELECT name FROM volunteers WHERE id = ?");
+  for (auto& overlap : out) {
+    name.bind(1, overlap.volunteer);
+    if (name.step()) overlap.name = name.column(0).text();
+    name.reset();
+  }
+  return out;
+}
+
+std::vector<RecordStore::Misdated> RecordStore::misdated_rows() {
+  // In the rows' key order, each record is read once, in the order of its id.
+  storage::Statement q(db_,
+                      "SELECT rv.record_id, rv.volunteer_id, rv.date, r.date FROM service_records r "
+                      "JOIN record_volunteers rv ON rv.record_id = r.id WHERE rv.date <> r.date "
+                      "ORDER BY rv.record_id, rv.volunteer_id");
+  std::vector<Misdated> out;
+  while (q.step()) out.push_back({q.column(0).int64(), q.column(1).int64(), q.column(2).text(), q.column(3).text()});
   return out;
 }
 

@@ -87,8 +87,20 @@ public:
     Date date;
     std::int64_t first = 0, second = 0;  ///< the two records' ids
   };
-  /// Every such pair, by volunteer and time: one pass over the attendances in order.
-  std::vector<Overlap> overlaps();
+  /// Every such pair, by volunteer and time: the volunteers' days with two sessions or
+  /// more, found by each volunteer's row's own date, each day's in order. A database not
+  /// yet at migration 19 (`rows_dated` false: `check` opens it as it is) has the rows'
+  /// dates read from their records, which takes much longer.
+  std::vector<Overlap> overlaps(bool rows_dated);
+  /// A volunteer's row dated otherwise than its record (migration 19 keeps the dates
+  /// alike; only a hand edit of `record_volunteers` parts them): `overlaps` and a clash's
+  /// check go by the row's date.
+  struct Misdated {
+    std::int64_t record = 0, volunteer = 0;
+    std::string row_date, record_date;  ///< as stored: a hand edit may have left anything
+  };
+  /// Every such row, by record: one pass over the rows in their key's order.
+  std::vector<Misdated> misdated_rows();
   /// Every kiosk and service id the records name, with how many records name it.
   std::map<std::string, int> kiosks_named();
   std::map<std::string, int> services_named();

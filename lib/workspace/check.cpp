@@ -51,7 +51,13 @@ std::vector<Message> unknown_record_references(storage::Database& db, const conf
   std::vector<Message> problems;
   if (db.schema_version() < 7) return problems;  // an older schema, without records
   records::RecordStore store(db.sql());
-  for (const auto& overlap : store.overlaps()) {
+  bool rows_dated = db.schema_version() >= 19;  // each volunteer's row keeps its record's date
+  if (rows_dated) {
+    for (const auto& row : store.misdated_rows()) {
+      problems.emplace_back(Msg::check_record_row_misdated, row.record, row.volunteer, row.row_date, row.record_date);
+    }
+  }
+  for (const auto& overlap : store.overlaps(rows_dated)) {
     problems.emplace_back(Msg::check_record_overlap, overlap.name, format_date(overlap.date), overlap.first, overlap.second);
   }
   if (config.catalogue.services.empty()) return problems;  // a broken config: nothing to compare with

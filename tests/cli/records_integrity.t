@@ -267,3 +267,18 @@ in two places at once are found by `check`, with both records named.
   $ kangle record cancel 90 --reason 重复录入 >/dev/null
   $ kangle check | tail -1
   0 个错误，1 个警告
+
+Each volunteer's row keeps its record's date, which the clash checks go by (a trigger
+follows a record's date changed by hand); a row's own date changed by hand is found.
+
+  $ workspace-sql "UPDATE record_volunteers SET date = '2026-12-06' WHERE record_id = 8"
+  $ kangle check
+  问题
+  holidays/: 警告：2027 年的放假调休安排尚未录入 holidays/：暂按法定节假日处理，调休上班日未知
+  kangle.db: 服务记录 8：志愿者 #3 的出勤行日期为 2026-12-06，记录本身为 2026-12-05（是否被手工改过？）：同一志愿者同时出现在两条记录中的检查按出勤行的日期进行，请改为记录的日期
+  
+  1 个错误，1 个警告
+  [1]
+  $ workspace-sql "UPDATE record_volunteers SET date = '2026-12-05' WHERE record_id = 8"
+  $ kangle check | tail -1
+  0 个错误，1 个警告

@@ -253,4 +253,46 @@ TEST_CASE("migration 19 stops at a volunteer's row whose record is gone, and lea
   CHECK(left.query_integer("SELECT count(*) FROM record_volunteers WHERE record_id = 1") == 1);
 }
 
+TEST_CASE("overlaps: a volunteer in two records at once, found by the rows' dates, or the records' before migration 19", "[records]") {
+  kangle::test::TempDir dir;
+  const std::vector<std::string> rows = {
+      "INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (7, '张伟', '13800138000', 'x', 'x')",
+      "INSERT INTO volunteers (id, name, phone, created_at, updated_at) VALUES (8, '李娜', '13900139000', 'x', 'x')",
+      "INSERT INTO service_records (id, origin, kiosk, date, start_minute, end_minute, cadence, service, created_at) VALUES "
+      "(1, 'manual', 'dingxiang', '2026-12-05', 540, 690, 'daily', 'haircut', 'x'), "
+      "(2, 'manual', 'dingxiang', '2026-12-05', 600, 660, 'daily', 'mending', 'x'), "  // 张伟 at both: a clash
+      "(3, 'manual', 'dingxiang', '2026-12-05', 690, 720, 'daily', 'mending', 'x'), "  // after the first ends
+      "(4, 'manual', 'dingxiang', '2026-12-06', 540, 690, 'daily', 'haircut', 'x')",
+      "INSERT INTO record_volunteers (record_id, volunteer_id, minutes) VALUES (1, 7, 150), (2, 7, 60), (3, 7, 30), "
+      "(1, 8, 150), (3, 8, 30), (4, 8, 150)"};
+  auto expect_one_clash = [](kangle::records::RecordStore& store, bool rows_dated) {
+    auto found = store.overlaps(rows_dated);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].volunteer == 7);
+    CHECK(found[0].name == "张伟");
+    CHECK(kangle::format_date(found[0].date) == "2026-12-05");
+    CHECK(found[0].first == 1);
+    CHECK(found[0].second == 2);
+  };
+  {
+    auto old = kangle::test::sqlite_at_version(dir.path() / "old.db", 18);
+    for (const auto& sql : rows) old.exec(sql);
+    kangle::records::RecordStore store(old);
+    expect_one_clash(store, false);
+  }
+  auto db = kangle::test::migrated_from(dir.path() / "kangle.db", 18, rows);
+  kangle::records::RecordStore store(db->sql());
+  expect_one_clash(store, true);
+  CHECK(store.misdated_rows().empty());
+  // A row's own date changed by hand: the clash is no longer seen by it, and the row is.
+  db->sql().exec("UPDATE record_volunteers SET date = '2026-12-04' WHERE record_id = 2");
+  CHECK(store.overlaps(true).empty());
+  auto misdated = store.misdated_rows();
+  REQUIRE(misdated.size() == 1);
+  CHECK(misdated[0].record == 2);
+  CHECK(misdated[0].volunteer == 7);
+  CHECK(misdated[0].row_date == "2026-12-04");
+  CHECK(misdated[0].record_date == "2026-12-05");
+}
+
 }  // namespace forget_test
