@@ -543,6 +543,24 @@ TEST_CASE("reports: what scripts read is the same in zh-CN and en (kiosks, skill
   CHECK(coverage[0].at("skill") == "barber");
 }
 
+TEST_CASE("coverage: each volunteer once for each kiosk and skill, however many sessions and services of it", "[report]") {
+  LedgerWorkspace ws;
+  auto a = ws.volunteer("甲"), b = ws.volunteer("乙");
+  ws.record("2026-12-03", "haircut", {a, b});
+  ws.record("2026-12-04", "haircut", {a});
+  ws.record("2026-12-05", "mending", {a});   // another service of the same skill
+  ws.record("2026-12-06", "blood-pressure", {b});
+  ws.record("2026-11-30", "blood-pressure", {a});  // November
+  auto skill_of = [](const std::string& service) { return service == "blood-pressure" ? "nurse" : "handy"; };
+  auto found = report::coverage(ws.sql(), period("2026-12"), skill_of);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].kiosk == "dingxiang");
+  CHECK(found[0].skill == "handy");
+  CHECK(found[0].volunteers == 2);
+  CHECK(found[1].skill == "nurse");
+  CHECK(found[1].volunteers == 1);
+}
+
 TEST_CASE("unit_figures: a session counts once for each unit among its volunteers, its rating weighted by its residents",
           "[report]") {
   LedgerWorkspace ws;
