@@ -222,11 +222,16 @@ std::map<std::string, int> needs_by_category(storage::Connection& db, const Peri
 }
 
 std::vector<HeldSession> held_sessions(storage::Connection& db, const Period& period) {
+  Bounds b(period);
+  // Counted first, so that a district's year (a million records) is not copied as it grows.
+  auto count = over(db, "SELECT count(*) FROM service_records WHERE date BETWEEN :first AND :last AND cancelled_at IS NULL", b);
+  count.step();
+  std::vector<HeldSession> out;
+  out.reserve(static_cast<std::size_t>(count.column(0).int64()));
   auto q = over(db,
                 "SELECT service, title, kiosk, place, date, start_minute, residents, satisfaction FROM service_records "
                 "WHERE date BETWEEN :first AND :last AND cancelled_at IS NULL ORDER BY date, start_minute, id",
-                Bounds(period));
-  std::vector<HeldSession> out;
+                b);
   while (q.step()) {
     HeldSession h{q.column(0).text(), q.column(1).text(), q.column(2).text(),
                   q.column(3).text(), storage::date_at(q, 4), q.column(5).int32(), {}, {}};

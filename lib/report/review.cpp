@@ -161,8 +161,15 @@ void choose_partner(ServiceReview& r, const std::vector<ServiceReview>& all, con
 
 std::vector<ServiceFigures> services_held(const config::Config& config, const std::vector<HeldSession>& sessions) {
   std::map<std::string, ServiceFigures> by_service;
-  std::set<std::pair<std::string, std::string>> counted;  // (service, session)
   auto session_of = [](const HeldSession& h) { return format_date(h.date) + "|" + h.kiosk + "|" + h.place + "|" + std::to_string(h.start); };
+  // The sessions of records known by their title alone (themed events: a few a month), so
+  // that only those of the records of a service are remembered: all of them were a
+  // district's year's million strings.
+  std::set<std::string> titled;
+  for (const auto& h : sessions) {
+    if (h.service.empty()) titled.insert(session_of(h));
+  }
+  std::set<std::pair<std::string, std::string>> counted;  // (service, session) of a titled session
   auto count = [&](const std::string& service, const HeldSession& h) {
     auto& f = by_service[service];
     f.service = service;
@@ -181,7 +188,9 @@ std::vector<ServiceFigures> services_held(const config::Config& config, const st
   for (const auto& h : sessions) {
     if (h.service.empty()) continue;
     count(h.service, h);
-    counted.emplace(h.service, session_of(h));
+    if (!titled.empty()) {
+      if (auto session = session_of(h); titled.contains(session)) counted.emplace(h.service, std::move(session));
+    }
   }
   // Then the records known by their title, each session once.
   for (const auto& h : sessions) {
