@@ -45,13 +45,15 @@ std::vector<std::vector<std::string>> displayed_rows(const TableAsRead& table, L
   return out;
 }
 
-std::vector<std::vector<std::string>> rows_for_scripts(const Table& table) {
-  std::vector<std::vector<std::string>> out;
-  out.reserve(table.rows.size());
+/// `table` as CSV under `headers`: each value as scripts read it, a row at a time (a
+/// district's year of records is a million rows).
+std::string csv_of(const std::vector<std::string>& headers, const Table& table) {
+  std::string out = table::csv_line(headers);
+  std::vector<std::string> fields;
   for (const auto& row : table.rows) {
-    auto& cells = out.emplace_back();
-    cells.reserve(row.size());
-    for (const auto& value : row) cells.push_back(value.for_scripts());
+    fields.clear();
+    for (const auto& value : row) fields.push_back(value.for_scripts());
+    out += table::csv_line(fields);
   }
   return out;
 }
@@ -185,11 +187,11 @@ std::string render_csv(const Document& document) {
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       if (table.columns[c].durations) shown[c] += message_text(Msg::in_minutes_suffix, document.language);
     }
-    return table::render_csv(shown, rows_for_scripts(table));
+    return csv_of(shown, table);
   }
   std::vector<std::string> blocks;
   for (const auto* table : tables) {
-    blocks.push_back(table::csv_line({table->id}) + table::render_csv(keys(*table), rows_for_scripts(*table)));
+    blocks.push_back(table::csv_line({table->id}) + csv_of(keys(*table), *table));
   }
   return separated(blocks, "\r\n");
 }

@@ -153,6 +153,18 @@ private:
 /// its lines, then each table after an empty row: its title, its headers, its rows, every cell
 /// bordered; the 落款 under the last section. Columns are as wide as their widest table cell
 /// (long text wraps at 40); the first table's header row is printed again on every page.
+/// How many rows `write_section` takes for `section`, the blank after its last table
+/// counted too: the document's title and its own, its lines, each table with a blank row
+/// before it, its title and its header, and the 落款 after the last section.
+std::size_t rows_taken(const Document& document, const Section& section, bool last) {
+  std::size_t rows = section.lines.size();
+  if (!document.title.empty()) ++rows;
+  if (!section.title.empty() && section.title != document.title) ++rows;
+  for (const auto& table : section.tables) rows += table.rows.size() + (TableAsRead(table, section).title.empty() ? 3 : 4);
+  if (last && !document.signature.empty()) rows += 2 + document.signature.size();
+  return rows;
+}
+
 void write_section(lxw_worksheet* sheet, const Document& document, const Section& section, bool last, Formats& formats,
                    const fs::path& path) {
   Lang lang = document.language;
@@ -242,6 +254,16 @@ void write_xlsx(const Document& document, const fs::path& path) {
   // Refused before the work, as the atomic write would refuse it at the end.
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw WorkspaceError(Message(Msg::output_is_folder, path.string()));
+
+  // A sheet too long for a workbook, refused before the work: at a million rows that was
+  // 2.5 GB and most of a minute, then libxlsxwriter's "index out of range".
+  SheetNames counted;
+  for (const auto& section : document.sections) {
+    std::string name = counted.add(section);
+    if (auto rows = rows_taken(document, section, &section == &document.sections.back()); rows > LXW_ROW_MAX) {
+      throw UsageError(Message(Msg::xlsx_too_many_rows, path.string(), LXW_ROW_MAX, name, rows));
+    }
+  }
 
   ScratchFile scratch(path);
   std::unique_ptr<lxw_workbook, CloseWorkbook> book(workbook_new(scratch.path().c_str()));

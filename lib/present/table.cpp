@@ -121,12 +121,6 @@ std::string csv_line(const std::vector<std::string>& fields) {
   return out + "\r\n";
 }
 
-std::string render_csv(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
-  std::string out = csv_line(headers);
-  for (const auto& row : rows) out += csv_line(row);
-  return out;
-}
-
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());

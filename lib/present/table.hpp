@@ -24,9 +24,6 @@ std::string render_markdown(const std::vector<std::string>& headers, const std::
 /// One CSV line (RFC 4180: fields quoted when they hold , " or a line break), ending in CRLF.
 std::string csv_line(const std::vector<std::string>& fields);
 
-/// A whole CSV document: the header line, then the rows.
-std::string render_csv(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows);
-
 /// The CSS font-family of kangle's HTML pages: the Chinese system fonts of each platform
 /// first, so that a page looks the same printed from Linux, Windows or a Mac.
 inline constexpr std::string_view html_font_family =

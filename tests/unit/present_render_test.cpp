@@ -475,6 +475,22 @@ TEST_CASE("write_xlsx, replaces a file whole and refuses a folder", "[report-ren
   CHECK(fs::is_empty(dir.path() / "folder.xlsx"));
 }
 
+TEST_CASE("write_xlsx, a sheet longer than a workbook holds is refused before it is written", "[report-render]") {
+  // A district's year of records is a million rows: libxlsxwriter failed at the 1,048,577th.
+  kangle::test::TempDir dir;
+  Table long_table{"records", "", {{"id", "编号"}}, {}};
+  long_table.rows.assign(1'048'576 - 3, {Value::integer(1)});  // a blank row, the header, the rows and a blank
+  auto document = present::listing(kangle::Lang::zh_CN, "records", long_table);
+  auto file = dir.path() / "year.xlsx";
+  present::write_xlsx(document, file);
+  fs::remove(file);
+  long_table.rows.resize(1'048'576);
+  document = present::listing(kangle::Lang::zh_CN, "records", long_table);
+  CHECK_THROWS_AS(present::write_xlsx(document, file), kangle::UsageError);
+  CHECK_THROWS_WITH(present::write_xlsx(document, file), Catch::Contains("at most 1048576 rows") && Catch::Contains("--format csv"));
+  CHECK_FALSE(fs::exists(file));
+}
+
 TEST_CASE("typed values: what scripts read never depends on the language", "[present]") {
   Table table{"people",
               "",
