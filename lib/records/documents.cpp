@@ -40,10 +40,9 @@ void check_satisfaction(const std::optional<double>& satisfaction) {
   if (satisfaction && (*satisfaction < 1 || *satisfaction > 5)) throw UsageError(Message(Msg::record_bad_satisfaction, *satisfaction));
 }
 
-/// The table of records: what `record list` and `record confirm` show. Where and what are
-/// codes (the kiosk's and service's ids, else the place and title as written) with the
-/// names people read; the volunteers and those of them who stood in, as lists.
-Table records_table(const config::Config& config, const std::vector<Record>& records, bool with_status, Lang lang) {
+/// The table of records, without rows yet: what `record list` and `record confirm` show,
+/// with a status column when cancelled records are listed too.
+Table records_table(bool with_status, Lang lang) {
   Table table{"records", "", {column(lang, "id", Msg::field_code), column(lang, "date", Msg::rota_date), column(lang, "time", Msg::rota_time),
                               column(lang, "place", Msg::rota_kiosk), column(lang, "service", Msg::rota_duty),
                               column(lang, "volunteers", Msg::rota_volunteers), column(lang, "stand_ins", Msg::record_stand_ins),
@@ -51,30 +50,34 @@ Table records_table(const config::Config& config, const std::vector<Record>& rec
                               duration_column(lang, "minutes", Msg::record_hours)}, {}};
   if (with_status) table.columns.push_back(column(lang, "status", Msg::field_status));
   table.columns.push_back({"origin", tr(lang, Msg::record_origin), true});
-  for (const auto& r : records) {
-    std::vector<std::string> names, stand_ins;
-    for (const auto& a : r.volunteers) {
-      names.push_back(a.name);
-      if (a.substitute) stand_ins.push_back(a.name);
-    }
-    auto& row = table.rows.emplace_back();
-    row.reserve(table.columns.size());
-    row.push_back(r.id ? Value::integer(r.id) : Value::none());
-    row.push_back(Value::date(r.date));
-    row.push_back(Value::text(format_time_range(r.time)));
-    row.push_back(Value::code(r.kiosk.empty() ? r.place : r.kiosk, where_of(config, r, lang)));
-    row.push_back(Value::code(r.service.empty() ? r.title : r.service, what_of(config, r, lang)));
-    row.push_back(Value::list(std::move(names)));
-    row.push_back(Value::list(std::move(stand_ins)));
-    row.push_back(r.residents ? Value::integer(*r.residents) : Value::none());
-    row.push_back(r.satisfaction ? Value::number(*r.satisfaction, 1) : Value::none());
-    row.push_back(Value::duration(r.total_minutes()));
-    if (with_status) {
-      row.push_back(r.cancelled_at ? Value::code("cancelled", tr(lang, Msg::record_cancelled_mark)) : Value::code("standing", ""));
-    }
-    row.push_back(Value::code(std::string(origin_name(r.origin)), tr(lang, origin_label(r.origin))));
-  }
   return table;
+}
+
+/// A record's row. Where and what are codes (the kiosk's and service's ids, else the place
+/// and title as written) with the names people read; the volunteers and those of them who
+/// stood in, as lists.
+void add_record(Table& table, const config::Config& config, const Record& r, bool with_status, Lang lang) {
+  std::vector<std::string> names, stand_ins;
+  for (const auto& a : r.volunteers) {
+    names.push_back(a.name);
+    if (a.substitute) stand_ins.push_back(a.name);
+  }
+  auto& row = table.rows.emplace_back();
+  row.reserve(table.columns.size());
+  row.push_back(r.id ? Value::integer(r.id) : Value::none());
+  row.push_back(Value::date(r.date));
+  row.push_back(Value::text(format_time_range(r.time)));
+  row.push_back(Value::code(r.kiosk.empty() ? r.place : r.kiosk, where_of(config, r, lang)));
+  row.push_back(Value::code(r.service.empty() ? r.title : r.service, what_of(config, r, lang)));
+  row.push_back(Value::list(std::move(names)));
+  row.push_back(Value::list(std::move(stand_ins)));
+  row.push_back(r.residents ? Value::integer(*r.residents) : Value::none());
+  row.push_back(r.satisfaction ? Value::number(*r.satisfaction, 1) : Value::none());
+  row.push_back(Value::duration(r.total_minutes()));
+  if (with_status) {
+    row.push_back(r.cancelled_at ? Value::code("cancelled", tr(lang, Msg::record_cancelled_mark)) : Value::code("standing", ""));
+  }
+  row.push_back(Value::code(std::string(origin_name(r.origin)), tr(lang, origin_label(r.origin))));
 }
 
 std::string warning(const Message& said, Lang lang) { return std::string(message_text(Msg::warning_prefix, lang)) + said.in(lang); }
@@ -139,7 +142,9 @@ Document confirm_document(storage::Connection& db, const config::Config& config,
                                     {"dry_run", Value::flag(dry_run, "")}});
   // The records first, then what was said about them (the warnings name them).
   if (!report.added.empty()) {
-    Section records{"records", "", {}, {records_table(config, report.added, false, lang)}, {}};
+    auto table = records_table(false, lang);
+    for (const auto& r : report.added) add_record(table, config, r, false, lang);
+    Section records{"records", "", {}, {std::move(table)}, {}};
     document.sections.insert(document.sections.begin(), std::move(records));
   }
   return document;
@@ -213,18 +218,21 @@ Document list_document(storage::Connection& db, const config::Config& config, co
   if (!request.service.empty()) filter.service = config::resolve_service(config.catalogue, request.service).id;
   filter.with_cancelled = request.cancelled;
   if (!request.person.empty()) filter.volunteer = people::resolve_volunteer(db, request.person);
-  auto found = RecordStore(db).list(filter);
+  // Each record into the table as it is read: held as records too, a year's list took twice the memory.
+  auto table = records_table(request.cancelled, lang);
   std::int64_t minutes = 0, residents = 0;
-  for (const auto& r : found) {
-    if (r.cancelled_at) continue;  // listed (with --cancelled), not counted
+  RecordStore(db).list(filter, [&](const Record& r) {
+    add_record(table, config, r, request.cancelled, lang);
+    if (r.cancelled_at) return;  // listed (with --cancelled), not counted
     minutes += r.total_minutes();
     residents += r.residents.value_or(0);
-  }
-  auto document = present::listing(lang, "records", records_table(config, found, request.cancelled, lang));
-  document.facts = {{"records", Value::integer(static_cast<std::int64_t>(found.size()))},
+  });
+  auto listed = table.rows.size();
+  auto document = present::listing(lang, "records", std::move(table));
+  document.facts = {{"records", Value::integer(static_cast<std::int64_t>(listed))},
                     {"residents", Value::integer(residents)},
                     {"minutes", Value::duration(minutes)}};
-  document.footer.push_back(tr(lang, Msg::record_list_total, found.size(), residents, format_duration(minutes, lang)));
+  document.footer.push_back(tr(lang, Msg::record_list_total, listed, residents, format_duration(minutes, lang)));
   return document;
 }
 

@@ -102,24 +102,29 @@ std::optional<Record> RecordStore::find(std::int64_t id) {
   return record;
 }
 
-std::vector<Record> RecordStore::list(const RecordFilter& filter) {
+void RecordStore::list(const RecordFilter& filter, const std::function<void(const Record&)>& visit) {
   static const std::string sql =
       "SELECT " + record_columns +
       " FROM service_records r WHERE r.date BETWEEN ?1 AND ?2 "
       "AND (?3 = '' OR r.kiosk = ?3) AND (?4 = '' OR r.service = ?4) AND (?5 OR r.cancelled_at IS NULL) "
       "AND (CAST(?6 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM record_volunteers a WHERE a.record_id = r.id AND a.volunteer_id = ?6)) "
       "ORDER BY r.date, r.start_minute, r.kiosk, r.id";
-  std::vector<Record> out;
-  {
-    auto& q = statement_(sql);
-    storage::bind_days(q, 1, filter.from, filter.to);
-    q.bind(3, filter.kiosk);
-    q.bind(4, filter.service);
-    q.bind(5, filter.with_cancelled ? 1 : 0);
-    if (filter.volunteer) q.bind(6, *filter.volunteer);
-    while (q.step()) out.push_back(read_record(q));
+  auto& q = statement_(sql);
+  storage::bind_days(q, 1, filter.from, filter.to);
+  q.bind(3, filter.kiosk);
+  q.bind(4, filter.service);
+  q.bind(5, filter.with_cancelled ? 1 : 0);
+  if (filter.volunteer) q.bind(6, *filter.volunteer);
+  while (q.step()) {
+    auto record = read_record(q);
+    read_volunteers(record);
+    visit(record);
   }
-  for (auto& r : out) read_volunteers(r);
+}
+
+std::vector<Record> RecordStore::list(const RecordFilter& filter) {
+  std::vector<Record> out;
+  list(filter, [&](const Record& r) { out.push_back(r); });
   return out;
 }
 

@@ -41,6 +41,8 @@ public:
   std::optional<Record> find(std::int64_t id);
   /// Records matching `filter`, by date, time, kiosk and id, with their volunteers.
   std::vector<Record> list(const RecordFilter& filter);
+  /// The same, each passed to `visit` as it is read: a district's year is a million records.
+  void list(const RecordFilter& filter, const std::function<void(const Record&)>& visit);
   /// Calls `visit` for each record not cancelled from `from` to `to`, by id: what
   /// `points award` reads, without holding them all.
   void for_each(const std::optional<Date>& from, const std::optional<Date>& to,
