@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -121,17 +122,44 @@ Json json_value(const Value& value) {
   return nullptr;
 }
 
-Json json_table(const Table& table) {
-  Json columns = Json::array(), rows = Json::array();
+std::string dumped(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace); }
+
+/// What stands for the rows of the document's `index`th table in the tree that is dumped:
+/// the rows are written into the text one at a time, since a tree of a district's year of
+/// records (a million rows) took gigabytes.
+std::string rows_placeholder(std::size_t index) { return std::string(1, '\0') + "rows " + std::to_string(index); }
+
+Json json_table(const Table& table, std::size_t index) {
+  Json columns = Json::array();
   for (const auto& column : table.columns) columns.push_back({{"key", column.key}, {"header", column.header}});
-  for (const auto& row : table.rows) {
+  return {{"id", table.id}, {"title", table.title}, {"columns", std::move(columns)}, {"rows", rows_placeholder(index)}};
+}
+
+/// `text`, the dumped tree, with the placeholder of `table`'s rows replaced by its rows as
+/// nlohmann's dump would have written them there.
+void splice_rows(std::string& text, const Table& table, std::size_t index) {
+  std::string placeholder = "\"rows\": " + dumped(rows_placeholder(index));
+  auto at = text.find(placeholder);
+  if (at == std::string::npos) throw std::logic_error("a table's rows are not where the JSON tree put them");
+  auto line = text.rfind('\n', at) + 1;
+  std::string indent(at - line, ' ');  // the key's
+  std::string rows = "\"rows\": [";
+  const std::string element_indent = "\n" + indent + "  ";
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
     Json cells = Json::object();
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       cells[table.columns[c].key] = c < row.size() ? json_value(row[c]) : Json(nullptr);
     }
-    rows.push_back(std::move(cells));
+    rows += r == 0 ? element_indent : "," + element_indent;
+    // A string's line breaks are escaped: every line break of the dump is the layout's.
+    for (char ch : dumped(cells)) {
+      if (ch == '\n') rows += element_indent;
+      else rows += ch;
+    }
   }
-  return {{"id", table.id}, {"title", table.title}, {"columns", std::move(columns)}, {"rows", std::move(rows)}};
+  rows += table.rows.empty() ? "]" : "\n" + indent + "]";
+  text.replace(at, placeholder.size(), rows);
 }
 
 }  // namespace
@@ -206,13 +234,19 @@ std::string render_json(const Document& document) {
     out["facts"] = std::move(facts);
   }
   Json sections = Json::array();
+  std::vector<const Table*> tables_in_order;
   for (const auto& section : document.sections) {
     Json tables = Json::array();
-    for (const auto& table : section.tables) tables.push_back(json_table(table));
+    for (const auto& table : section.tables) {
+      tables.push_back(json_table(table, tables_in_order.size()));
+      tables_in_order.push_back(&table);
+    }
     sections.push_back({{"id", section.id}, {"title", section.title}, {"lines", section.lines}, {"tables", std::move(tables)}});
   }
   out["sections"] = std::move(sections);
-  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  std::string text = dumped(out);
+  for (std::size_t t = 0; t < tables_in_order.size(); ++t) splice_rows(text, *tables_in_order[t], t);
+  return text + "\n";
 }
 
 }  // namespace kangle::present

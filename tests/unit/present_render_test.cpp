@@ -165,6 +165,38 @@ TEST_CASE("render_json, numbers as numbers, none as null, keys in order", "[repo
   CHECK(json["sections"][1]["tables"][0]["rows"][1]["satisfaction"] == 3.9);  // rounded to its one place
 }
 
+TEST_CASE("render_json, the rows written one at a time, byte for byte as the whole tree's dump", "[report-render]") {
+  using Json = nlohmann::ordered_json;
+  Document document(kangle::Lang::zh_CN);
+  document.kind = "records";
+  document.title = "标题";
+  Section first{"s1", "第一节", {"一行"}, {}, {}};
+  first.tables.push_back(Table{"t1", "表", {{"name", "姓名"}, {"skills", "技能"}, {"score", "分"}, {"note", "备注"}},
+                               {{Value::text("张\"三\"\n"), Value::list({"理发", "修伞"}), Value::number(4.25, 1), Value::none()},
+                                {Value::text("rows"), Value::list({}), Value::integer(3)}}});  // a short row
+  first.tables.push_back(Table{"empty", "", {{"a", "A"}}, {}});
+  Section second{"s2", "", {}, {}, {}};
+  second.tables.push_back(Table{"t2", "", {{"rows", "行"}}, {{Value::text("\"rows\": []")}}});
+  document.sections = {first, second};
+  document.facts = {{"rows", Value::list({})}};  // a fact of that name is not a table's rows
+
+  Json expected = {{"format_version", present::json_format_version}, {"kind", "records"}, {"title", "标题"},
+                   {"facts", {{"rows", Json::array()}}}};
+  expected["sections"] = Json::array(
+      {{{"id", "s1"}, {"title", "第一节"}, {"lines", {"一行"}},
+        {"tables", Json::array({{{"id", "t1"}, {"title", "表"},
+                                 {"columns", Json::array({{{"key", "name"}, {"header", "姓名"}}, {{"key", "skills"}, {"header", "技能"}},
+                                                          {{"key", "score"}, {"header", "分"}}, {{"key", "note"}, {"header", "备注"}}})},
+                                 {"rows", Json::array({{{"name", "张\"三\"\n"}, {"skills", {"理发", "修伞"}}, {"score", 4.3}, {"note", nullptr}},
+                                                       {{"name", "rows"}, {"skills", Json::array()}, {"score", 3}, {"note", nullptr}}})}},
+                                {{"id", "empty"}, {"title", ""}, {"columns", Json::array({{{"key", "a"}, {"header", "A"}}})},
+                                 {"rows", Json::array()}}})}},
+       {{"id", "s2"}, {"title", ""}, {"lines", Json::array()},
+        {"tables", Json::array({{{"id", "t2"}, {"title", ""}, {"columns", Json::array({{{"key", "rows"}, {"header", "行"}}})},
+                                 {"rows", Json::array({{{"rows", "\"rows\": []"}}})}}})}}});
+  CHECK(present::render_json(document) == expected.dump(2) + "\n");
+}
+
 TEST_CASE("render_markdown, headings, paragraphs and tables", "[report-render]") {
   auto markdown = present::render_markdown(sample_report());
   auto lines = split_lines(markdown);
