@@ -133,6 +133,7 @@ struct Section {
 class TableAsRead {
 public:
   TableAsRead(const Table& table, const Section& section);
+  TableAsRead(Table&& table, const Section& section) = delete;  // it would outlive the rows it reads
   std::string title;
   std::vector<Column> columns;
   std::size_t key_columns;

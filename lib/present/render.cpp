@@ -135,11 +135,13 @@ Json json_table(const Table& table, std::size_t index) {
   return {{"id", table.id}, {"title", table.title}, {"columns", std::move(columns)}, {"rows", rows_placeholder(index)}};
 }
 
-/// `text`, the dumped tree, with the placeholder of `table`'s rows replaced by its rows as
-/// nlohmann's dump would have written them there.
-void splice_rows(std::string& text, const Table& table, std::size_t index) {
+/// `text`, the dumped tree, with the placeholder of `table`'s rows, the first at or after
+/// `from`, replaced by its rows as nlohmann's dump would have written them there. Returns
+/// where the rows end, to look for the next table's from there: a value of the rows spliced
+/// could hold the next one's placeholder.
+std::size_t splice_rows(std::string& text, std::size_t from, const Table& table, std::size_t index) {
   std::string placeholder = "\"rows\": " + dumped(rows_placeholder(index));
-  auto at = text.find(placeholder);
+  auto at = text.find(placeholder, from);
   if (at == std::string::npos) throw std::logic_error("a table's rows are not where the JSON tree put them");
   auto line = text.rfind('\n', at) + 1;
   std::string indent(at - line, ' ');  // the key's
@@ -160,6 +162,7 @@ void splice_rows(std::string& text, const Table& table, std::size_t index) {
   }
   rows += table.rows.empty() ? "]" : "\n" + indent + "]";
   text.replace(at, placeholder.size(), rows);
+  return at + rows.size();
 }
 
 }  // namespace
@@ -245,7 +248,10 @@ std::string render_json(const Document& document) {
   }
   out["sections"] = std::move(sections);
   std::string text = dumped(out);
-  for (std::size_t t = 0; t < tables_in_order.size(); ++t) splice_rows(text, *tables_in_order[t], t);
+  // The sections are the tree's last key, and a top-level key alone is indented by two: a
+  // fact could be named rows too.
+  auto from = text.rfind("\n  \"sections\": ");
+  for (std::size_t t = 0; t < tables_in_order.size(); ++t) from = splice_rows(text, from, *tables_in_order[t], t);
   return text + "\n";
 }
 

@@ -149,22 +149,22 @@ private:
   std::map<std::size_t, lxw_format*> numbers_;
 };
 
-/// The document's title across the top (merged over the table's columns), the section's title,
-/// its lines, then each table after an empty row: its title, its headers, its rows, every cell
-/// bordered; the 落款 under the last section. Columns are as wide as their widest table cell
-/// (long text wraps at 40); the first table's header row is printed again on every page.
-/// How many rows `write_section` takes for `section`, the blank after its last table
-/// counted too: the document's title and its own, its lines, each table with a blank row
-/// before it, its title and its header, and the 落款 after the last section.
+/// How many rows `write_section` writes for `section`, up to its last: the document's
+/// title and its own, its lines, each table with an empty row before it, its title, its
+/// header and its rows, and the 落款 two rows under the last section.
 std::size_t rows_taken(const Document& document, const Section& section, bool last) {
   std::size_t rows = section.lines.size();
   if (!document.title.empty()) ++rows;
   if (!section.title.empty() && section.title != document.title) ++rows;
-  for (const auto& table : section.tables) rows += table.rows.size() + (TableAsRead(table, section).title.empty() ? 3 : 4);
+  for (const auto& table : section.tables) rows += table.rows.size() + (TableAsRead(table, section).title.empty() ? 2 : 3);
   if (last && !document.signature.empty()) rows += 2 + document.signature.size();
   return rows;
 }
 
+/// The document's title across the top (merged over the table's columns), the section's title,
+/// its lines, then each table after an empty row: its title, its headers, its rows, every cell
+/// bordered; the 落款 under the last section. Columns are as wide as their widest table cell
+/// (long text wraps at 40); the first table's header row is printed again on every page.
 void write_section(lxw_worksheet* sheet, const Document& document, const Section& section, bool last, Formats& formats,
                    const fs::path& path) {
   Lang lang = document.language;

@@ -343,7 +343,7 @@ std::vector<RecordStore::Overlap> RecordStore::overlaps(bool rows_dated) {
                                         "JOIN service_records d ON d.id = a.record_id)";
   storage::Statement q(db_, std::string("SELECT rv.volunteer_id, r.date, r.start_minute, r.end_minute, r.id "
                                         "FROM (SELECT volunteer_id, date FROM ") + dated_rows +
-                                " GROUP BY volunteer_id, date HAVING count(*) > 1) busy "
+                                " day_rows GROUP BY volunteer_id, date HAVING count(*) > 1) busy "
                                 "JOIN " + dated_rows + " rv ON rv.volunteer_id = busy.volunteer_id AND rv.date = busy.date "
                                 "JOIN service_records r ON r.id = rv.record_id WHERE r.cancelled_at IS NULL "
                                 "ORDER BY rv.volunteer_id, r.date, r.start_minute, r.id");

@@ -543,8 +543,8 @@ const std::vector<std::string_view>& migrations() {
       // sessions of a day are one look-up in record_volunteers_by_volunteer: the check of a
       // volunteer elsewhere at the time went through every record of the day, and a month's
       // import grew with its square. kangle never changes a record's date; one changed by
-      // hand is followed by a trigger. (`check` finds a volunteer in two records at once by
-      // the records' own dates, so a row dated otherwise by hand hides no clash from it.)
+      // hand is followed by a trigger; `check` reports a row dated otherwise by hand, which
+      // would hide a clash from the checks by date.
       // The table is kept in the order of its key alone (WITHOUT ROWID): the key's own
       // index is gone, which pays for the dates. Rebuilt with the foreign keys off.
       R"sql(-- foreign keys off
