@@ -137,6 +137,17 @@ std::string posix_zone(const std::string& timezone) {
 
 }  // namespace
 
+std::optional<std::time_t> utc_moment(std::string_view utc_timestamp) {
+  auto day = parse_date(utc_timestamp.substr(0, 10));
+  if (!day) return std::nullopt;
+  int hour = utc_timestamp.size() >= 19 ? parse_digits(utc_timestamp.substr(11, 2), 2).value_or(0) : 0;
+  int minute = utc_timestamp.size() >= 19 ? parse_digits(utc_timestamp.substr(14, 2), 2).value_or(0) : 0;
+  int second = utc_timestamp.size() >= 19 ? parse_digits(utc_timestamp.substr(17, 2), 2).value_or(0) : 0;
+  auto seconds = std::chrono::sys_days{*day}.time_since_epoch() + std::chrono::hours{hour} + std::chrono::minutes{minute} +
+                 std::chrono::seconds{second};
+  return std::chrono::duration_cast<std::chrono::seconds>(seconds).count();
+}
+
 bool known_timezone(const std::string& timezone) {
   return in_zone_database(timezone) || in_china(timezone) || timezone == "UTC";
 }
@@ -145,12 +156,9 @@ namespace {
 
 /// The broken-down time in `timezone` at the moment `utc_timestamp`; nothing when it is not a timestamp.
 std::optional<std::tm> local_tm(std::string_view utc_timestamp, const std::string& timezone) {
-  auto day = parse_date(utc_timestamp.substr(0, 10));
-  if (!day) return std::nullopt;
-  int hour = utc_timestamp.size() >= 19 ? parse_digits(utc_timestamp.substr(11, 2), 2).value_or(0) : 0;
-  int minute = utc_timestamp.size() >= 19 ? parse_digits(utc_timestamp.substr(14, 2), 2).value_or(0) : 0;
-  auto seconds = std::chrono::sys_days{*day}.time_since_epoch() + std::chrono::hours{hour} + std::chrono::minutes{minute};
-  std::time_t moment = std::chrono::duration_cast<std::chrono::seconds>(seconds).count();
+  auto at = utc_moment(utc_timestamp);
+  if (!at) return std::nullopt;
+  std::time_t moment = *at;
   // localtime_r follows TZ. Nothing else in kangle reads the local time, so TZ is set
   // to the zone asked for and left: glibc reads a zone's file again only when TZ
   // changes, which setting and restoring it on every call made it do twice a call (a

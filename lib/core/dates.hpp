@@ -3,6 +3,7 @@
 
 #include <bitset>
 #include <chrono>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,10 @@ Date local_date(std::string_view utc_timestamp, const std::string& timezone);
 /// Beijing at 2026-11-30T16:00:00Z. What happened at a stored moment (a review, a sign-up)
 /// belongs to the day it was where the kiosks are, not to the UTC day.
 std::string day_start_utc(const Date& day, const std::string& timezone);
+
+/// The moment `utc_timestamp` (`YYYY-MM-DDTHH:MM:SSZ`; a date alone is its midnight) in
+/// seconds since 1970; nothing when it is not a timestamp.
+std::optional<std::time_t> utc_moment(std::string_view utc_timestamp);
 
 /// `utc_timestamp` as people read it where they are: "2026-12-01 10:00" in `timezone`.
 std::string local_time_text(std::string_view utc_timestamp, const std::string& timezone);

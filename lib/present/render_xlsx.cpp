@@ -270,6 +270,8 @@ void write_xlsx(const Document& document, const fs::path& path) {
   if (book == nullptr) fail(path, std::strerror(ENOMEM));
   lxw_doc_properties properties{};
   properties.title = const_cast<char*>(document.title.c_str());  // copied by libxlsxwriter
+  // The document's own time, not the clock's: the same report, the same bytes.
+  if (auto made = utc_moment(document.generated_at)) properties.created = *made;
   check(workbook_set_properties(book.get(), &properties), path);
   Formats formats(book.get());
   SheetNames names;

@@ -448,6 +448,8 @@ TEST_CASE("write_xlsx, a sheet per section, numbers stored as numbers", "[report
   auto cell_start = sheet.rfind("<c ", cell);
   CHECK(sheet.substr(cell_start, cell - cell_start).find("t=\"s\"") == std::string::npos);
   CHECK(sheet.find("<v>12</v>") != std::string::npos);
+  // Made when the document was, not when it was written: the same report, the same bytes.
+  CHECK(zip_member(file, "docProps/core.xml").find(">2026-12-31T16:00:00Z</dcterms:created>") != std::string::npos);
   // Nothing left behind beside the workbook.
   CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
 }
