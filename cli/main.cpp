@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -248,6 +249,12 @@ int run(int argc, char** argv) {
       context.config = config::load_valid_config(context.workspace);
     }
     if (table[i].needs == Needs::database) {
+      // An upgrade over years of records is a quiet minute: a terminal's user is told why.
+      if (::isatty(STDERR_FILENO) == 1) {
+        storage::on_upgrade([lang = context.lang](int from, int to) {
+          std::fprintf(stderr, "kangle: %s\n", tr(lang, Msg::database_upgrading, from, to).c_str());
+        });
+      }
       context.database = std::make_unique<storage::Database>(
           workspace::database_location(context.workspace, context.config->settings), storage::Access::read_write);
     }

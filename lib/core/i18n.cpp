@@ -25,6 +25,7 @@ struct Entry {
 constexpr std::array<Entry, static_cast<std::size_t>(Msg::count_)> catalogue{{
     {M(verbatim), "{}", "{}"},
     {M(cannot_write_file), "cannot write {}: {}", "无法写入 {}：{}"},
+    {M(database_upgrading), "upgrading the database from version {0} to {1}: with years of records this takes a minute or two", "正在把数据库从第 {0} 版升级到第 {1} 版：记录多时需要一两分钟"},
     {M(xlsx_too_many_rows), "cannot write {0}: a worksheet holds at most {1} rows and the sheet {2} needs {3}: ask for less (a shorter period) or write CSV (--format csv)", "无法写入 {0}：一张工作表最多 {1} 行，工作表 {2} 需要 {3} 行：请缩小范围（如更短的时间段），或改用 CSV（--format csv）"},
     {M(folder_is_file), "{} is a file, not a folder", "{} 是文件而不是文件夹"},
     {M(cannot_create_folder), "cannot create the folder {}: {}", "无法创建文件夹 {}：{}"},

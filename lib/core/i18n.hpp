@@ -38,6 +38,7 @@ enum class Msg {
   verbatim,  // "{}": a text already in its language (see Message::verbatim)
   // files and the workspace
   cannot_write_file,
+  database_upgrading,
   xlsx_too_many_rows,
   folder_is_file,
   cannot_create_folder,

@@ -126,8 +126,25 @@ int Database::schema_version() {
 
 int Database::latest_version() { return static_cast<int>(migrations().size()); }
 
+namespace {
+
+std::function<void(int, int)>& upgrade_notice() {
+  static std::function<void(int, int)> notice;
+  return notice;
+}
+
+/// Tells the program that a database at `version`, made by an older kangle, is upgraded now.
+void tell_upgrade(int version) {
+  if (version > 0 && version < Database::latest_version() && upgrade_notice()) upgrade_notice()(version, Database::latest_version());
+}
+
+}  // namespace
+
+void on_upgrade(std::function<void(int from, int to)> notice) { upgrade_notice() = std::move(notice); }
+
 void Database::migrate() {
   const auto& all = migrations();
+  tell_upgrade(schema_version());
   for (;;) {
     // A migration that rebuilds a table runs with the foreign keys off, as SQLite asks;
     // the pragma does nothing inside a transaction, so it is set before one begins.
@@ -186,7 +203,8 @@ void Database::migrate_postgres() {
   Transaction transaction(*db_, Transaction::write);
   int version = schema_version();
   if (version > latest_version()) throw WorkspaceError(Message(Msg::database_newer, location_.shown(), version, latest_version()));
-  if (version == 0) {
+  bool made_now = version == 0;
+  if (made_now) {
     db_->exec(postgres_schema());
     Statement mark(*db_, "INSERT INTO meta (key, value) VALUES ('application', 'kangle'), ('schema_version', ?)");
     mark.bind(1, std::to_string(postgres_baseline_version));
@@ -197,6 +215,7 @@ void Database::migrate_postgres() {
   if (postgres_baseline_version + static_cast<int>(later.size()) != latest_version()) {
     throw std::logic_error("a PostgreSQL migration for each SQLite one after the baseline");
   }
+  if (!made_now) tell_upgrade(version);
   for (; version < latest_version(); ++version) {
     try {
       db_->exec(std::string(later[static_cast<std::size_t>(version - postgres_baseline_version)]));

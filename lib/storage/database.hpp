@@ -3,6 +3,7 @@
 
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,11 @@ struct TableShape {
   std::string name;
   std::vector<std::string> primary_key;
 };
+
+/// Called before a database that an older kangle made is upgraded, with its schema's
+/// version and this kangle's: over years of records that can take a minute. The program
+/// sets it once (a line on a terminal); nothing is called by default.
+void on_upgrade(std::function<void(int from, int to)> notice);
 
 /// The workspace database: kangle.db, SQLite in WAL mode with foreign keys on and a busy
 /// timeout, so that two kangle processes wait for each other instead of failing; or a

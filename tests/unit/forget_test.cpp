@@ -295,4 +295,19 @@ TEST_CASE("overlaps: a volunteer in two records at once, found by the rows' date
   CHECK(misdated[0].record_date == "2026-12-05");
 }
 
+TEST_CASE("an upgrade is told before it runs, a new database's making is not", "[records]") {
+  // Migration 19 took a minute over five years' records, with nothing said.
+  std::vector<std::pair<int, int>> told;
+  kangle::storage::on_upgrade([&](int from, int to) { told.emplace_back(from, to); });
+  kangle::test::TempDir dir;
+  auto latest = static_cast<int>(kangle::storage::migrations().size());
+  { kangle::storage::Database made(dir.path() / "new.db", kangle::storage::Access::read_write); }
+  CHECK(told.empty());
+  kangle::test::migrated_from(dir.path() / "old.db", 18, {});
+  CHECK(told == std::vector<std::pair<int, int>>{{18, latest}});
+  { kangle::storage::Database again(dir.path() / "old.db", kangle::storage::Access::read_write); }
+  CHECK(told.size() == 1);  // already upgraded
+  kangle::storage::on_upgrade({});
+}
+
 }  // namespace forget_test
