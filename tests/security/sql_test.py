@@ -27,6 +27,11 @@ FORMATTED_EXCEPTIONS = {
     "PRAGMA user_version": "lib/storage/database.cpp",
     "PRAGMA cache_size": "lib/storage/sqlite_driver.cpp",
 }
+# InsertRows' statements on SQLite: the table and columns its caller wrote (a literal, checked
+# in the caller's file: "INSERT INTO table (column, ...)"), then a placeholder for each value.
+JOINED_EXCEPTIONS = {
+    "INSERT OR FAIL INTO": "lib/storage/sqlite_driver.cpp",
+}
 # Files whose SQL names tables and columns read from the database's own catalogue, quoted
 # (`db copy` copies every table): names formatted in, values still only bound.
 NAMES_FROM_CATALOGUE = ("lib/storage/copy.cpp",)
@@ -130,7 +135,7 @@ def problems_in(path, root, text=None):
         if relative.parts[0] == "cli":
             found.append(f"{relative}:{line}: SQL in cli/ (it belongs in lib/)")
             continue
-        if any(e in raw and relative.as_posix() == f for e, f in FORMATTED_EXCEPTIONS.items()):
+        if any(e in raw and relative.as_posix() == f for e, f in (FORMATTED_EXCEPTIONS | JOINED_EXCEPTIONS).items()):
             continue
         if relative.as_posix() in NAMES_FROM_CATALOGUE:
             continue
