@@ -6,15 +6,18 @@ people signing up twice, phone-less rows, blank rows and a total row.
 
     python3 bench/gen_signups.py ROWS OUT_DIR
 
-writes OUT_DIR/signups.xlsx (openpyxl, write-only), OUT_DIR/signups-gb18030.csv
-(the same rows as WPS saves CSV on Chinese Windows) and OUT_DIR/signups-plain.csv
-(UTF-8, header on line 1, no mess: what sqlite3's .import takes as it is).
-Deterministic: the same ROWS give the same files."""
+writes OUT_DIR/signups.xlsx (openpyxl, write-only: each cell's text inline, every Chinese
+character a numeric reference such as &#24247;), OUT_DIR/signups-excel.xlsx (the same rows
+as Excel and WPS write them: texts once each in the shared strings, as UTF-8; written by
+python3-xlsxwriter), OUT_DIR/signups-gb18030.csv (the same rows as WPS saves CSV on Chinese
+Windows) and OUT_DIR/signups-plain.csv (UTF-8, header on line 1, no mess: what sqlite3's
+.import takes as it is). Deterministic: the same ROWS give the same files."""
 import csv
 import random
 import sys
 from pathlib import Path
 
+import xlsxwriter
 from openpyxl import Workbook
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -78,6 +81,15 @@ def main():
         sheet.append(row if row else [])
     sheet.append(["合计", f"{count}人"])
     book.save(out / "signups.xlsx")
+
+    excel = xlsxwriter.Workbook(str(out / "signups-excel.xlsx"))
+    excel_sheet = excel.add_worksheet("报名表")
+    lines = [["康健街道“雷锋亭”志愿者报名表（2026年12月）"], ["填表说明：可服务时间写“周一上午、周末”等，技能用顿号分隔"], HEADER]
+    for number, row in enumerate(lines + [row or [] for row in data] + [["合计", f"{count}人"]]):
+        for column, value in enumerate(row):
+            if value is not None:
+                excel_sheet.write(number, column, value)
+    excel.close()
 
     with open(out / "signups-gb18030.csv", "w", encoding="gb18030", newline="") as f:
         w = csv.writer(f)

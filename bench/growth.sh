@@ -29,7 +29,7 @@
 #   bash bench/growth.sh [rota] [match] [import] [records]   (default: all four; about 25 minutes)
 #
 # KANGLE is the binary (default build/cli/kangle, copied first). Needs g++ and liblemon-dev
-# (the rota's check), python3-openpyxl and python3-networkx (Debian), sqlite3 and
+# (the rota's check), python3-openpyxl, python3-xlsxwriter and python3-networkx (Debian), sqlite3 and
 # /usr/bin/time. PYTHON (default /usr/bin/python3) runs the generators; NX_PYTHON (default
 # PYTHON) networkx. Every command timed (the rota's build and drop-outs, the matching's run
 # and its pairs' reading, the import) is run GROWTH_RUNS times (default 3), each from the

@@ -16,7 +16,7 @@
 #   bash bench/run_postgres.sh
 #
 # KANGLE is the binary (default build/cli/kangle). Needs postgresql-15 (scripts/setup.sh),
-# /usr/bin/python3 with openpyxl, /usr/bin/time. Works under BENCH_DIR (default
+# /usr/bin/python3 with openpyxl and xlsxwriter, /usr/bin/time. Works under BENCH_DIR (default
 # /tmp/kangle-postgres-bench), deleted at the end unless BENCH_KEEP=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
