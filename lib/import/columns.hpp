@@ -30,7 +30,7 @@ ColumnAliases load_column_aliases(const std::filesystem::path& workspace, std::s
 /// The header row as understood: which column holds which field.
 struct Header {
   std::size_t row = 0;                          ///< the row number the spreadsheet shows
-  std::map<std::string, std::size_t> columns;   ///< field → column index
+  std::map<std::string, std::size_t, std::less<>> columns;  ///< field → column index
   std::vector<std::string> titles;              ///< the header texts as written, by column
   std::vector<std::string> ignored;             ///< headers that name no field
 };

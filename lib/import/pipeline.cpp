@@ -19,16 +19,16 @@
 
 namespace kangle::import {
 
-const std::string& RowFields::raw(const std::string& field) const {
+const std::string& RowFields::raw(std::string_view field) const {
   static const std::string none;
   auto it = header_.columns.find(field);
   if (it == header_.columns.end() || it->second >= row_.cells.size()) return none;
   return row_.cells[it->second].text;
 }
 
-std::string RowFields::text(const std::string& field) const { return text::clean(raw(field)); }
+std::string RowFields::text(std::string_view field) const { return text::clean(raw(field)); }
 
-void RowFields::issue(RowIssue::Kind kind, const std::string& field, Message message) {
+void RowFields::issue(RowIssue::Kind kind, std::string_view field, Message message) {
   RowIssue i{kind, row_.number, "", "", std::move(message)};
   if (auto it = header_.columns.find(field); it != header_.columns.end()) {
     i.column = column_letters(it->second);

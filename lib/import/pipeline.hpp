@@ -66,11 +66,11 @@ public:
       : header_(header), row_(row), issues_(issues) {}
 
   /// The cell under `field`'s column as it was written; empty when the sheet has no such column.
-  const std::string& raw(const std::string& field) const;
+  const std::string& raw(std::string_view field) const;
   /// The same, NFKC-normalised and trimmed.
-  std::string text(const std::string& field) const;
+  std::string text(std::string_view field) const;
   /// Adds an issue about `field`'s column; a rejected one rejects the row.
-  void issue(RowIssue::Kind kind, const std::string& field, Message message);
+  void issue(RowIssue::Kind kind, std::string_view field, Message message);
   bool rejected() const { return rejected_; }
   std::size_t row() const { return row_.number; }
 
