@@ -203,9 +203,10 @@ private:
 /// to a statement of `most_` rows; the last ones to statements of each power of two below.
 /// Each is an INSERT OR FAIL: a refused row stops its statement with the same error, the rows
 /// before it left for the transaction to roll back (as InsertRows says, and as PostgreSQL's
-/// COPY leaves a transaction), so SQLite keeps no copy of every page a statement changes to
-/// undo it alone. With indexes standing, 130,000 new people into a district's 960,000 took
-/// 1.8–2.1 s instead of 2.1–2.4 s (bench/README.md, "Session 38").
+/// COPY leaves a transaction), so SQLite keeps no copy of the pages a statement changes to
+/// undo it alone (but where it checks a foreign key, which OR FAIL does not cover). With
+/// the people's indexes standing, 130,000 new people into a district's 960,000 took 1.8–2.1 s
+/// instead of 2.1–2.4 s (bench/README.md, "Session 38").
 class SqliteRows final : public RowsDriver {
 public:
   SqliteRows(SQLite::Database& db, RowsInto& into, std::string_view insert, int columns)
