@@ -72,20 +72,21 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     data = list(rows(count))
 
+    # The sheet's rows: a title, a note, the header, the people (an empty row for a blank one), a total.
+    title = "康健街道“雷锋亭”志愿者报名表（2026年12月）"
+    total = ["合计", f"{count}人"]
+    sheet_rows = [[title], ["填表说明：可服务时间写“周一上午、周末”等，技能用顿号分隔"], HEADER]
+    sheet_rows += [row or [] for row in data] + [total]
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet("报名表")
-    sheet.append(["康健街道“雷锋亭”志愿者报名表（2026年12月）"])
-    sheet.append(["填表说明：可服务时间写“周一上午、周末”等，技能用顿号分隔"])
-    sheet.append(HEADER)
-    for row in data:
-        sheet.append(row if row else [])
-    sheet.append(["合计", f"{count}人"])
+    for row in sheet_rows:
+        sheet.append(row)
     book.save(out / "signups.xlsx")
 
     excel = xlsxwriter.Workbook(str(out / "signups-excel.xlsx"))
     excel_sheet = excel.add_worksheet("报名表")
-    lines = [["康健街道“雷锋亭”志愿者报名表（2026年12月）"], ["填表说明：可服务时间写“周一上午、周末”等，技能用顿号分隔"], HEADER]
-    for number, row in enumerate(lines + [row or [] for row in data] + [["合计", f"{count}人"]]):
+    for number, row in enumerate(sheet_rows):
         for column, value in enumerate(row):
             if value is not None:
                 excel_sheet.write(number, column, value)
@@ -93,11 +94,11 @@ def main():
 
     with open(out / "signups-gb18030.csv", "w", encoding="gb18030", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["康健街道“雷锋亭”志愿者报名表（2026年12月）"] + [""] * 8)
+        w.writerow([title] + [""] * 8)
         w.writerow(HEADER)
         for row in data:
             w.writerow(["" if c is None else c for c in row] if row else [""] * 9)
-        w.writerow(["合计", f"{count}人"] + [""] * 7)
+        w.writerow(total + [""] * 7)
 
     with open(out / "signups-plain.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
