@@ -72,34 +72,52 @@ private:
 
 /// The phones and ID numbers an import may find stored: a Bloom filter of their hashes. A
 /// "maybe" costs a look-up in SQLite, a "no" is sure. Its size (16 bits a number stored
-/// before the import, at least 4 MiB, one wrong "maybe" in 400 when full) does not grow
-/// with the file: a list of the numbers of a million rows took 70 bytes a row.
+/// before the import, at least 4 MiB, one wrong "maybe" in some 370 when full) does not grow
+/// with the file: a list of the numbers of a million rows took 70 bytes a row. A key's bits
+/// lie in one cache line: four lines apart, its look-up and its addition missed the cache
+/// four times each, three quarters of the time the storing thread spent in its own code.
 class KeyFilter {
 public:
   explicit KeyFilter(std::size_t expected_keys) {
     std::size_t bits = std::size_t{1} << 25;
     while (bits < 16 * expected_keys) bits <<= 1;
-    words_.assign(bits / 64, 0);
+    lines_.resize(bits / line_bits);
   }
   void add(std::string_view key) {
-    for_each_bit(key, [&](std::size_t bit) { words_[bit / 64] |= std::uint64_t{1} << (bit % 64); });
+    auto probe = probe_of(key);
+    for (std::size_t w = 0; w < words_a_line; ++w) lines_[probe.line].words[w] |= probe.bits.words[w];
   }
   bool may_contain(std::string_view key) const {
-    bool all = true;
-    for_each_bit(key, [&](std::size_t bit) { all = all && (words_[bit / 64] >> (bit % 64) & 1); });
-    return all;
+    auto probe = probe_of(key);
+    for (std::size_t w = 0; w < words_a_line; ++w) {
+      if ((lines_[probe.line].words[w] & probe.bits.words[w]) != probe.bits.words[w]) return false;
+    }
+    return true;
   }
 
 private:
-  /// Four bits a key, by double hashing of one 64-bit hash (Kirsch and Mitzenmacher).
-  template <typename Visit>
-  void for_each_bit(std::string_view key, Visit visit) const {
+  static constexpr std::size_t line_bits = 512;
+  static constexpr std::size_t words_a_line = line_bits / 64;
+  struct alignas(64) Line {
+    std::uint64_t words[words_a_line] = {};
+  };
+  struct Probe {
+    std::size_t line;
+    Line bits;
+  };
+
+  /// The line a key's hash picks, and four bits in it, each from nine bits of a second hash.
+  Probe probe_of(std::string_view key) const {
     const std::uint64_t hash = std::hash<std::string_view>{}(key);
-    const std::uint64_t step = ((hash >> 32 | hash << 32) * 0x9E3779B97F4A7C15u) | 1;
-    const std::uint64_t mask = words_.size() * 64 - 1;
-    for (std::uint64_t i = 0; i < 4; ++i) visit(static_cast<std::size_t>((hash + i * step) & mask));
+    Probe probe{static_cast<std::size_t>(hash & (lines_.size() - 1)), {}};
+    const std::uint64_t within = (hash >> 32 | hash << 32) * 0x9E3779B97F4A7C15u;
+    for (unsigned i = 1; i <= 4; ++i) {
+      const auto bit = static_cast<std::size_t>(within >> (64 - 9 * i) & (line_bits - 1));
+      probe.bits.words[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+    return probe;
   }
-  std::vector<std::uint64_t> words_;
+  std::vector<Line> lines_;
 };
 
 /// One row read as a volunteer, with the problems found on the way.
