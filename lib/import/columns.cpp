@@ -43,11 +43,15 @@ void add_aliases(const toml::table& doc, const std::string& file, std::string_vi
 
 }  // namespace
 
-std::string normalize_header(std::string_view header) {
-  std::string s = text::clean(header);
-  std::string out;
+std::string normalize_header_start(std::string_view header, std::size_t most) {
+  // A text NFKC keeps as it is is read where it lies: clean() would only trim a copy of it.
+  const bool stable = text::nfkc_stable(header);
+  const std::string folded = stable ? std::string() : text::clean(header);
+  const std::string_view s = stable ? text::trim(header) : std::string_view(folded);
+  std::string out(std::min(most, s.size()), '\0');  // written by index: push_back took a call a byte
+  std::size_t length = 0;
   int depth = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = 0; i < s.size() && length < out.size(); ++i) {
     char c = s[i];
     // NFKC turns full-width brackets into ( and ); 【】 (E3 80 90/91) stay as they are.
     bool lenticular = static_cast<unsigned char>(c) == 0xE3;
@@ -62,10 +66,13 @@ std::string normalize_header(std::string_view header) {
       continue;
     }
     if (depth > 0 || c == ' ' || c == '*' || c == ':') continue;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    out[length++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  out.resize(length);
   return out;
 }
+
+std::string normalize_header(std::string_view header) { return normalize_header_start(header, std::string::npos); }
 
 ColumnAliases load_column_aliases(const std::filesystem::path& workspace, std::string_view list,
                                   config::Diagnostics& sink) {
