@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git python3
   libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev libtomlplusplus-dev catch2
-  libutf8proc-dev libssl-dev libzip-dev libexpat1-dev zlib1g-dev libxlsxwriter-dev liblemon-dev libical-dev sqlite3
+  libutf8proc-dev libssl-dev libzip-dev libisal-dev libexpat1-dev zlib1g-dev libxlsxwriter-dev liblemon-dev libical-dev sqlite3
   libicu-dev libnova-dev      # the Chinese lunar calendar and the Qingming solar term of the public holidays
   nlohmann-json3-dev          # JSON output
   libpq-dev postgresql-15     # a district's shared database; the tests start a throwaway cluster of their own

@@ -133,7 +133,10 @@ std::string styles_xml(const std::string& num_fmts, const std::string& cell_xfs)
 
 /// Overwrites the declared uncompressed size of entry `name` in both its local header and
 /// the central directory, as a zip bomb lying about its size would.
-void patch_declared_size(const fs::path& file, const std::string& name, std::uint32_t size) {
+/// A 32-bit field of `name`'s entry, set to `value` in both the local and the central
+/// header: what a zip that lies, or was damaged, says of its entry.
+enum class HeaderField { crc, compressed_size, size };
+void patch_header(const fs::path& file, const std::string& name, HeaderField field, std::uint32_t value) {
   std::ifstream in(file, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   in.close();
@@ -141,18 +144,20 @@ void patch_declared_size(const fs::path& file, const std::string& name, std::uin
     return static_cast<std::size_t>(static_cast<unsigned char>(bytes[at]) |
                                     (static_cast<unsigned char>(bytes[at + 1]) << 8));
   };
-  auto put32 = [&](std::size_t at, std::uint32_t value) {
-    for (int i = 0; i < 4; ++i) bytes[at + static_cast<std::size_t>(i)] = static_cast<char>((value >> (8 * i)) & 0xFF);
+  auto put32 = [&](std::size_t at, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) bytes[at + static_cast<std::size_t>(i)] = static_cast<char>((v >> (8 * i)) & 0xFF);
   };
+  // The field's place after the local header's signature (14, 18, 22), the central one's 2 further on.
+  const std::size_t local = field == HeaderField::crc ? 14 : field == HeaderField::compressed_size ? 18 : 22;
   int patched = 0;
   for (std::size_t at = 0; at + 46 < bytes.size(); ++at) {
     if (bytes.compare(at, 4, "PK\x03\x04") == 0 && bytes.compare(at + 30, name.size(), name) == 0 &&
         u16(at + 26) == name.size()) {
-      put32(at + 22, size);
+      put32(at + local, value);
       ++patched;
     } else if (bytes.compare(at, 4, "PK\x01\x02") == 0 && bytes.compare(at + 46, name.size(), name) == 0 &&
                u16(at + 28) == name.size()) {
-      put32(at + 24, size);
+      put32(at + local + 2, value);
       ++patched;
     }
   }
@@ -708,6 +713,60 @@ TEST_CASE("xlsx, broken parts inside the zip", "[xlsx]") {
   }
 }
 
+TEST_CASE("xlsx, a part whose inflated bytes are not what the zip says is refused", "[xlsx]") {
+  kangle::test::TempDir dir;
+  HandMade book;
+  std::string rows;
+  for (int r = 1; r <= 2000; ++r) rows += "<row r=\"" + std::to_string(r) + "\">" + inline_cell("A" + std::to_string(r), "第" + std::to_string(r) + "行") + "</row>";
+  book.sheets = {{"Sheet1", sheet_xml(rows)}};
+  auto file = book.write(dir);
+  const std::string part = "xl/worksheets/sheet1.xml";
+  REQUIRE(read_rows(file).size() == 2000);
+  // Where the sheet's deflated bytes start: after its local header, its name and its extra field.
+  auto deflated_at = [&](const std::string& bytes) {
+    auto header = bytes.find("PK\x03\x04");
+    for (; header != std::string::npos; header = bytes.find("PK\x03\x04", header + 1)) {
+      if (bytes.compare(header + 30, part.size(), part) == 0) break;
+    }
+    REQUIRE(header != std::string::npos);
+    auto u16 = [&](std::size_t at) { return static_cast<std::size_t>(static_cast<unsigned char>(bytes[at]) | (static_cast<unsigned char>(bytes[at + 1]) << 8)); };
+    return header + 30 + u16(header + 26) + u16(header + 28);
+  };
+  auto damaged = [&](const std::string& why) {
+    return file.string() + ": the file is damaged or incomplete (" + part + ": " + why + "); download or copy it again";
+  };
+  SECTION("another CRC") {
+    patch_header(file, part, HeaderField::crc, 12345);
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) == damaged("CRC error"));
+  }
+  SECTION("another size") {
+    const auto size = static_cast<std::uint32_t>(sheet_xml(rows).size());
+    patch_header(file, part, HeaderField::size, size + 1);
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) == damaged("Zip archive inconsistent"));
+  }
+  SECTION("a deflated block of no type deflate has") {
+    auto bytes = dir.read(file.filename());
+    auto data = deflated_at(bytes);
+    bytes[data] = '\x07';  // the last block, of type 3: reserved
+    auto broken = dir.write("broken.xlsx", bytes);
+    CHECK(error_message<kangle::InputError>([&] { read_rows(broken); }) ==
+          broken.string() + ": the file is damaged or incomplete (" + part + ": Compressed data invalid); download or copy it again");
+  }
+  SECTION("the deflated bytes overwritten, inflated all the same") {
+    auto bytes = dir.read(file.filename());
+    auto data = deflated_at(bytes);
+    REQUIRE(data + 600 < bytes.size());
+    bytes.replace(data + 300, 200, std::string(200, '\xFF'));
+    auto broken = dir.write("broken.xlsx", bytes);
+    CHECK(error_message<kangle::InputError>([&] { read_rows(broken); }) ==
+          broken.string() + ": the file is damaged or incomplete (" + part + ": CRC error); download or copy it again");
+  }
+  SECTION("the deflated bytes cut short") {
+    patch_header(file, part, HeaderField::compressed_size, 100);
+    CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) == damaged("Premature end of file"));
+  }
+}
+
 TEST_CASE("xlsx, part names that leave the workbook are refused", "[xlsx]") {
   kangle::test::TempDir dir;
   for (std::string prefix : {"../../", "worksheets/../../", "%2E%2E/", "C:/", "file:///etc/"}) {
@@ -768,7 +827,7 @@ TEST_CASE("xlsx, zip bombs are refused by declared and by actual size", "[xlsx]"
           file.string() + ": " + part + " is compressed more than 200:1; refused as a possible zip bomb");
   }
   SECTION("an entry that lies about its size is stopped while reading") {
-    patch_declared_size(file, part, 1000);
+    patch_header(file, part, HeaderField::size, 1000);
     CHECK(error_message<kangle::InputError>([&] { read_rows(file); }) ==
           file.string() + ": " + part + " is compressed more than 200:1; refused as a possible zip bomb");
     XlsxLimits limits;
