@@ -42,9 +42,17 @@ bool is_total_row(const Row& row) {
   static constexpr std::string_view chinese[] = {"合计", "总计", "小计", "共计", "总数"};
   static constexpr std::string_view english[] = {"total", "sum", "subtotal"};
   // Only a cell's start can make it one of the words: normalising every cell of every row
-  // whole took up to a tenth of an import. One byte past the longest word tells a longer text.
+  // whole took up to a tenth of an import. Its first byte rules out most cells; one byte
+  // past the longest word tells a longer text.
+  auto may_start_one = [](char first) {
+    auto starts = [&](std::string_view w) { return w.front() == first; };
+    return std::any_of(std::begin(chinese), std::end(chinese), starts) ||
+           std::any_of(std::begin(english), std::end(english), starts);
+  };
   constexpr std::size_t enough = std::string_view("subtotal").size() + 1;
   for (const auto& cell : row.cells) {
+    auto first = normalize_header_start(cell.text, 1);
+    if (first.empty() || !may_start_one(first.front())) continue;
     auto start = normalize_header_start(cell.text, enough);
     for (auto w : chinese) {
       if (start.starts_with(w)) return true;
