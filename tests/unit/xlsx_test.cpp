@@ -131,8 +131,11 @@ std::string styles_xml(const std::string& num_fmts, const std::string& cell_xfs)
          "</styleSheet>";
 }
 
-/// Overwrites the declared uncompressed size of entry `name` in both its local header and
-/// the central directory, as a zip bomb lying about its size would.
+/// The little-endian 16-bit number at `at` of a zip's bytes.
+std::size_t u16_at(const std::string& bytes, std::size_t at) {
+  return static_cast<std::size_t>(static_cast<unsigned char>(bytes[at]) | (static_cast<unsigned char>(bytes[at + 1]) << 8));
+}
+
 /// A 32-bit field of `name`'s entry, set to `value` in both the local and the central
 /// header: what a zip that lies, or was damaged, says of its entry.
 enum class HeaderField { crc, compressed_size, size };
@@ -140,23 +143,19 @@ void patch_header(const fs::path& file, const std::string& name, HeaderField fie
   std::ifstream in(file, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   in.close();
-  auto u16 = [&](std::size_t at) {
-    return static_cast<std::size_t>(static_cast<unsigned char>(bytes[at]) |
-                                    (static_cast<unsigned char>(bytes[at + 1]) << 8));
-  };
   auto put32 = [&](std::size_t at, std::uint32_t v) {
     for (int i = 0; i < 4; ++i) bytes[at + static_cast<std::size_t>(i)] = static_cast<char>((v >> (8 * i)) & 0xFF);
   };
-  // The field's place after the local header's signature (14, 18, 22), the central one's 2 further on.
+  // The field's offset in the local header (14, 18, 22); in the central one, 2 further on.
   const std::size_t local = field == HeaderField::crc ? 14 : field == HeaderField::compressed_size ? 18 : 22;
   int patched = 0;
   for (std::size_t at = 0; at + 46 < bytes.size(); ++at) {
     if (bytes.compare(at, 4, "PK\x03\x04") == 0 && bytes.compare(at + 30, name.size(), name) == 0 &&
-        u16(at + 26) == name.size()) {
+        u16_at(bytes, at + 26) == name.size()) {
       put32(at + local, value);
       ++patched;
     } else if (bytes.compare(at, 4, "PK\x01\x02") == 0 && bytes.compare(at + 46, name.size(), name) == 0 &&
-               u16(at + 28) == name.size()) {
+               u16_at(bytes, at + 28) == name.size()) {
       put32(at + local + 2, value);
       ++patched;
     }
@@ -717,7 +716,10 @@ TEST_CASE("xlsx, a part whose inflated bytes are not what the zip says is refuse
   kangle::test::TempDir dir;
   HandMade book;
   std::string rows;
-  for (int r = 1; r <= 2000; ++r) rows += "<row r=\"" + std::to_string(r) + "\">" + inline_cell("A" + std::to_string(r), "第" + std::to_string(r) + "行") + "</row>";
+  for (int r = 1; r <= 2000; ++r) {
+    auto number = std::to_string(r);
+    rows += "<row r=\"" + number + "\">" + inline_cell("A" + number, "第" + number + "行") + "</row>";
+  }
   book.sheets = {{"Sheet1", sheet_xml(rows)}};
   auto file = book.write(dir);
   const std::string part = "xl/worksheets/sheet1.xml";
@@ -729,8 +731,7 @@ TEST_CASE("xlsx, a part whose inflated bytes are not what the zip says is refuse
       if (bytes.compare(header + 30, part.size(), part) == 0) break;
     }
     REQUIRE(header != std::string::npos);
-    auto u16 = [&](std::size_t at) { return static_cast<std::size_t>(static_cast<unsigned char>(bytes[at]) | (static_cast<unsigned char>(bytes[at + 1]) << 8)); };
-    return header + 30 + u16(header + 26) + u16(header + 28);
+    return header + 30 + u16_at(bytes, header + 26) + u16_at(bytes, header + 28);
   };
   auto damaged = [&](const std::string& why) {
     return file.string() + ": the file is damaged or incomplete (" + part + ": " + why + "); download or copy it again";
