@@ -899,18 +899,38 @@ private:
 
   /// From `i`, in the text of a row whose number is known, where its cells' tags end: at
   /// the next `</row`, comment, CDATA or processing instruction, or a `<` too near the
-  /// chunk's end to tell, which are read as before. Nothing else there is wanted, and
-  /// only the byte after each `<` is looked at (the cells were a fifth of a 130,000-row
-  /// workbook's import, read tag by tag).
+  /// chunk's end to tell, which are read as before. Nothing else there is wanted. They are
+  /// found by the rarer bytes after their `<` (the `w` of `</row`, `!`, `?`): a search from
+  /// each `<` to the next took most of the scan, at some nine bytes apart.
   static std::size_t past_cells(std::string_view data, std::size_t i) {
     constexpr std::string_view row_end = "</row";
-    for (auto open = data.find('<', i); open != std::string_view::npos; open = data.find('<', open + 1)) {
-      if (open + row_end.size() > data.size() || data[open + 1] == '!' || data[open + 1] == '?' ||
-          data.substr(open, row_end.size()) == row_end) {
-        return open;
+    std::size_t stop = data.size();
+    for (auto w = data.find('w', i + row_end.size() - 1); w != std::string_view::npos; w = data.find('w', w + 1)) {
+      if (data.compare(w + 1 - row_end.size(), row_end.size(), row_end) == 0) {
+        stop = w + 1 - row_end.size();
+        break;
       }
     }
-    return data.size();
+    for (char mark : {'!', '?'}) {
+      for (auto at = find_before(data, mark, i + 1, stop); at < stop; at = find_before(data, mark, at + 1, stop)) {
+        if (data[at - 1] == '<') {
+          stop = at - 1;
+          break;
+        }
+      }
+    }
+    const auto near_end = data.size() - std::min(data.size(), row_end.size() - 1);
+    for (auto at = std::max(i, near_end); at < stop; ++at) {
+      if (data[at] == '<') return at;
+    }
+    return stop;
+  }
+
+  /// Where `c` first is in `data` from `from` to before `to`; `to` when it is not there.
+  static std::size_t find_before(std::string_view data, char c, std::size_t from, std::size_t to) {
+    if (from >= to) return to;
+    const void* at = std::memchr(data.data() + from, c, to - from);
+    return at != nullptr ? static_cast<std::size_t>(static_cast<const char*>(at) - data.data()) : to;
   }
 
   void feed(std::string_view data) {

@@ -304,25 +304,28 @@ TEST_CASE("xlsx, merged ranges found however the sheet's XML is written", "[xlsx
   // Markup inside a comment, CDATA and a processing instruction is text; names may have a
   // prefix, values single quotes and references; a row may take its number from its first
   // cell or from the row before; an empty row at the end still counts as the last row. An
-  // end tag in a comment or an instruction among a row's cells does not end it.
+  // end tag in a comment, an instruction or CDATA among a row's cells does not end it, nor
+  // does a `w` in its text.
   std::string data = "<!-- <mergeCell ref=\"A1:B1\"/> <row r=\"9\"> -->"
                      "<x:row x:r='1'>" + inline_cell("A1", "标题") + inline_cell("D1", "全列") + "</x:row>"
                      "<row><c r=\"A2\" t=\"inlineStr\"><is><t><![CDATA[<mergeCell ref=\"C1:C9\"/></row>]]></t></is></c></row>"
                      "<row><c t=\"inlineStr\"><is><t>组</t></is></c></row>"
                      "<?kangle <row r=\"20\"/> ?>"
                      "<row r = \"5\" ><!-- </row><row r=\"9\"/> --><c r=\"B5\"><v>5</v></c><?kangle </row> ?></row>"
-                     "<row r=\"6\"/>";
+                     "<row r=\"6\"/>"
+                     "<row r=\"7\"><c r=\"A7\" t=\"inlineStr\"><is><t>wow<![CDATA[</row><row r=\"8\">]]></t></is></c></row>";
   HandMade book;
   book.sheets = {{"Sheet1", sheet_xml(data, "<mergeCells><x:mergeCell ref='A1:C1'/><mergeCell ref=\"A3&#58;A6\"/>"
                                             "<mergeCell ref=\"D1:D1048576\"/></mergeCells>")}};
   auto rows = read_rows(book.write(dir));
-  REQUIRE(numbers(rows) == std::vector<std::size_t>{1, 2, 3, 4, 5, 6});
+  REQUIRE(numbers(rows) == std::vector<std::size_t>{1, 2, 3, 4, 5, 6, 7});
   CHECK(texts(rows[0]) == std::vector<std::string>{"标题", "标题", "标题", "全列"});
   CHECK(texts(rows[1]) == std::vector<std::string>{"<mergeCell ref=\"C1:C9\"/></row>", "", "", "全列"});
   CHECK(texts(rows[2]) == std::vector<std::string>{"组", "", "", "全列"});
   CHECK(texts(rows[3]) == std::vector<std::string>{"组", "", "", "全列"});
   CHECK(texts(rows[4]) == std::vector<std::string>{"组", "5", "", "全列"});
   CHECK(texts(rows[5]) == std::vector<std::string>{"组", "", "", "全列"});
+  CHECK(texts(rows[6]) == std::vector<std::string>{"wow</row><row r=\"8\">", "", "", "全列"});
 }
 
 TEST_CASE("xlsx, merged ranges after a sheet of many chunks, inflated on a thread of its own", "[xlsx]") {
