@@ -21,8 +21,8 @@ struct ColumnAliases {
 /// A header as it is compared: NFKC, lower case, no spaces or "*" marks, and no note
 /// in brackets ("联系电话（必填）" → "联系电话").
 std::string normalize_header(std::string_view header);
-/// The first `most` bytes of normalize_header(header): of a text NFKC keeps as it is, only
-/// as much is read as they need.
+/// The first `most` bytes of normalize_header(header): a text NFKC keeps as it is is not
+/// copied, and only its first bytes are normalised.
 std::string normalize_header_start(std::string_view header, std::size_t most);
 
 /// The aliases of `list` shipped in config/columns.toml, plus those of the workspace's

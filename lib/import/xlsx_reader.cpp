@@ -326,7 +326,7 @@ class Archive;
 /// the limits both as declared and as actually read (a zip may lie about its sizes).
 /// A deflated entry (every part Excel, WPS and openpyxl write) is inflated by ISA-L from the
 /// raw bytes libzip reads, three times as fast as libzip's zlib (bench/README.md, session
-/// 39), and checked at its end as libzip checks it: its CRC-32 and its size.
+/// 39), and checked at its end: its CRC-32, as libzip checks it, and its size.
 class ZipEntry {
 public:
   ZipEntry(const Archive& archive, zip_uint64_t index, std::string name, std::uint64_t max_bytes);
@@ -415,7 +415,9 @@ ZipEntry::ZipEntry(const Archive& archive, zip_uint64_t index, std::string name,
     declared_size_ = stat.size;
   }
   if ((stat.valid & ZIP_STAT_CRC) != 0) declared_crc_ = stat.crc;
-  const bool deflated = (stat.valid & ZIP_STAT_COMP_METHOD) != 0 && stat.comp_method == ZIP_CM_DEFLATE;
+  // Without a byte of it (no deflate stream is), libzip reads an entry as empty.
+  const bool deflated = (stat.valid & ZIP_STAT_COMP_METHOD) != 0 && stat.comp_method == ZIP_CM_DEFLATE &&
+                        (stat.valid & ZIP_STAT_COMP_SIZE) != 0 && stat.comp_size > 0;
   file_.reset(zip_fopen_index(archive_.get(), index, deflated ? ZIP_FL_COMPRESSED : 0));
   if (!file_) damaged(zip_strerror(archive_.get()));
   if (deflated) {
@@ -901,24 +903,29 @@ private:
   /// the next `</row`, comment, CDATA or processing instruction, or a `<` too near the
   /// chunk's end to tell, which are read as before. Nothing else there is wanted. They are
   /// found by the rarer bytes after their `<` (the `w` of `</row`, `!`, `?`): a search from
-  /// each `<` to the next took most of the scan, at some nine bytes apart.
-  static std::size_t past_cells(std::string_view data, std::size_t i) {
+  /// each `<` to the next took most of the scan, at some nine bytes apart. Each kind's next
+  /// place in the chunk is remembered until the scan passes it, so that a row of many
+  /// comments does not search the rest of the chunk again after each.
+  std::size_t past_cells(std::string_view data, std::size_t i) {
     constexpr std::string_view row_end = "</row";
-    std::size_t stop = data.size();
-    for (auto w = data.find('w', i + row_end.size() - 1); w != std::string_view::npos; w = data.find('w', w + 1)) {
-      if (data.compare(w + 1 - row_end.size(), row_end.size(), row_end) == 0) {
-        stop = w + 1 - row_end.size();
-        break;
+    auto find_row_end = [&] {
+      for (auto w = data.find('w', i + row_end.size() - 1); w != std::string_view::npos; w = data.find('w', w + 1)) {
+        if (data.compare(w + 1 - row_end.size(), row_end.size(), row_end) == 0) return w + 1 - row_end.size();
       }
-    }
-    for (char mark : {'!', '?'}) {
-      for (auto at = find_before(data, mark, i + 1, stop); at < stop; at = find_before(data, mark, at + 1, stop)) {
-        if (data[at - 1] == '<') {
-          stop = at - 1;
-          break;
-        }
+      return data.size();
+    };
+    auto find_opened = [&](char mark) {  // a `<` and `mark` after it
+      for (auto at = data.find(mark, i + 1); at != std::string_view::npos; at = data.find(mark, at + 1)) {
+        if (data[at - 1] == '<') return at - 1;
       }
-    }
+      return data.size();
+    };
+    auto& [row_end_at, comment_at, instruction_at] = next_in_chunk_;
+    auto stale = [&](std::size_t at) { return at == std::string_view::npos || at < i; };
+    if (stale(row_end_at)) row_end_at = find_row_end();
+    if (stale(comment_at)) comment_at = find_opened('!');  // CDATA too
+    if (stale(instruction_at)) instruction_at = find_opened('?');
+    const auto stop = std::min({row_end_at, comment_at, instruction_at});
     const auto near_end = data.size() - std::min(data.size(), row_end.size() - 1);
     for (auto at = std::max(i, near_end); at < stop; ++at) {
       if (data[at] == '<') return at;
@@ -926,14 +933,8 @@ private:
     return stop;
   }
 
-  /// Where `c` first is in `data` from `from` to before `to`; `to` when it is not there.
-  static std::size_t find_before(std::string_view data, char c, std::size_t from, std::size_t to) {
-    if (from >= to) return to;
-    const void* at = std::memchr(data.data() + from, c, to - from);
-    return at != nullptr ? static_cast<std::size_t>(static_cast<const char*>(at) - data.data()) : to;
-  }
-
   void feed(std::string_view data) {
+    next_in_chunk_ = {};  // nothing looked for yet in this chunk
     for (std::size_t i = 0; i < data.size() && state_ != State::done;) {
       if (state_ == State::text) {
         if (in_row_ && row_number_ != 0 && !row_prefixed_) i = past_cells(data, i);
@@ -1168,6 +1169,13 @@ private:
 
   const SheetContext& context_;
   SheetLayout layout_;
+  /// The next `</row`, `<!` and `<?` in the chunk being fed, as past_cells() last found them
+  /// (the chunk's size: none); npos: not looked for.
+  struct NextInChunk {
+    std::size_t row_end = std::string_view::npos;
+    std::size_t comment = std::string_view::npos;
+    std::size_t instruction = std::string_view::npos;
+  } next_in_chunk_;
   Utf16 utf16_ = Utf16::none;
   std::optional<unsigned> odd_byte_;  ///< of UTF-16: the first byte of a unit cut by the chunk's end
   std::string narrowed_;
