@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "config/diagnostics.hpp"
@@ -30,10 +32,17 @@ std::string normalize_header_start(std::string_view header, std::size_t most);
 ColumnAliases load_column_aliases(const std::filesystem::path& workspace, std::string_view list,
                                   config::Diagnostics& sink);
 
+/// A field's name hashed as a view: looked up a dozen times a row, a sorted map compared
+/// names byte by byte (1.7% of a workbook's import).
+struct FieldHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+};
+
 /// The header row as understood: which column holds which field.
 struct Header {
   std::size_t row = 0;                          ///< the row number the spreadsheet shows
-  std::map<std::string, std::size_t, std::less<>> columns;  ///< field → column index
+  std::unordered_map<std::string, std::size_t, FieldHash, std::equal_to<>> columns;  ///< field → column index
   std::vector<std::string> titles;              ///< the header texts as written, by column
   std::vector<std::string> ignored;             ///< headers that name no field
 };
