@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // cli/huge_pages.cpp, linked alone: what operator new gives, as the heap grows and in a
 // block of its own mapping, is memory the kernel was asked to back with huge pages (the
-// "hg" flag of its mapping in /proc/self/smaps). Skipped (77) on a kernel without them.
+// "hg" flag of its mapping in /proc/self/smaps); and lib/core's HugePages, zeroed memory
+// from a 2 MiB boundary asked for them too. Skipped (77) on a kernel without them.
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -9,6 +10,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "core/huge_pages.hpp"
 
 namespace {
 
@@ -48,5 +51,22 @@ int main() {
   // The last 2 MB may wait for more growth.
   bool passed = asked_for_huge_pages("a heap grown by 8 MB, halfway", small[small.size() / 2].get());
   passed = asked_for_huge_pages("a block of 64 MB", big.get() + (32 << 20)) && passed;
+
+  constexpr std::size_t huge_page = std::size_t{2} << 20;
+  kangle::HugePages pages(3 * (std::size_t{1} << 20) + 5);
+  auto* bytes = static_cast<unsigned char*>(pages.data());
+  bool zeroed = true;
+  for (std::size_t i = 0; i < pages.size(); i += 4096) zeroed = zeroed && bytes[i] == 0 && bytes[i + 4095] == 0;
+  bytes[pages.size() - 1] = 1;  // all of it is there to write
+  auto check = [&](bool ok, const char* what) {
+    if (!ok) std::fprintf(stderr, "FAIL: HugePages: %s\n", what);
+    passed = ok && passed;
+  };
+  check(pages.size() == 2 * huge_page, "3 MiB and 5 bytes make two huge pages");
+  check(reinterpret_cast<std::uintptr_t>(pages.data()) % huge_page == 0, "from a 2 MiB boundary");
+  check(zeroed, "zeroed");
+  check(kangle::HugePages(huge_page).size() == huge_page, "a whole huge page stays one");
+  passed = asked_for_huge_pages("HugePages, its first byte", bytes) && passed;
+  passed = asked_for_huge_pages("HugePages, its last byte", bytes + pages.size() - 1) && passed;
   return passed ? 0 : 1;
 }
