@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "storage/postgres_driver.hpp"
 
+#include <dlfcn.h>
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
@@ -10,6 +11,7 @@
 #include <cstdlib>
 #include <iterator>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 namespace kangle::storage {
@@ -63,11 +65,79 @@ NumberedSql number_parameters(std::string_view sql) {
 
 namespace {
 
+/// libpq, opened with the first PostgreSQL connection rather than linked: with its Kerberos,
+/// LDAP and TLS libraries it took every command 12 ms more to start, SQLite's workspaces'
+/// included (bench/README.md, "Session 40"). The functions kangle calls, by their names less PQ.
+struct Libpq {
+  decltype(&::PQclear) clear;
+  decltype(&::PQcmdStatus) cmdStatus;
+  decltype(&::PQcmdTuples) cmdTuples;
+  decltype(&::PQconnectdb) connectdb;
+  decltype(&::PQerrorMessage) errorMessage;
+  decltype(&::PQexec) exec;
+  decltype(&::PQexecParams) execParams;
+  decltype(&::PQexecPrepared) execPrepared;
+  decltype(&::PQfinish) finish;
+  decltype(&::PQfname) fname;
+  decltype(&::PQftype) ftype;
+  decltype(&::PQgetResult) getResult;
+  decltype(&::PQgetisnull) getisnull;
+  decltype(&::PQgetlength) getlength;
+  decltype(&::PQgetvalue) getvalue;
+  decltype(&::PQnfields) nfields;
+  decltype(&::PQntuples) ntuples;
+  decltype(&::PQprepare) prepare;
+  decltype(&::PQputCopyData) putCopyData;
+  decltype(&::PQputCopyEnd) putCopyEnd;
+  decltype(&::PQresultErrorField) resultErrorField;
+  decltype(&::PQresultStatus) resultStatus;
+  decltype(&::PQsetNoticeProcessor) setNoticeProcessor;
+  decltype(&::PQstatus) status;
+};
+
+const Libpq& libpq() {
+  static const Libpq loaded = [] {
+    void* library = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr) throw DatabaseError(Failure::unreachable, dlerror());
+    Libpq functions{};
+    auto load = [&](auto& function, const char* name) {
+      function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(dlsym(library, name));
+      if (function == nullptr) throw DatabaseError(Failure::unreachable, fmt::format("libpq.so.5 has no {}", name));
+    };
+    load(functions.clear, "PQclear");
+    load(functions.cmdStatus, "PQcmdStatus");
+    load(functions.cmdTuples, "PQcmdTuples");
+    load(functions.connectdb, "PQconnectdb");
+    load(functions.errorMessage, "PQerrorMessage");
+    load(functions.exec, "PQexec");
+    load(functions.execParams, "PQexecParams");
+    load(functions.execPrepared, "PQexecPrepared");
+    load(functions.finish, "PQfinish");
+    load(functions.fname, "PQfname");
+    load(functions.ftype, "PQftype");
+    load(functions.getResult, "PQgetResult");
+    load(functions.getisnull, "PQgetisnull");
+    load(functions.getlength, "PQgetlength");
+    load(functions.getvalue, "PQgetvalue");
+    load(functions.nfields, "PQnfields");
+    load(functions.ntuples, "PQntuples");
+    load(functions.prepare, "PQprepare");
+    load(functions.putCopyData, "PQputCopyData");
+    load(functions.putCopyEnd, "PQputCopyEnd");
+    load(functions.resultErrorField, "PQresultErrorField");
+    load(functions.resultStatus, "PQresultStatus");
+    load(functions.setNoticeProcessor, "PQsetNoticeProcessor");
+    load(functions.status, "PQstatus");
+    return functions;
+  }();
+  return loaded;
+}
+
 /// The failure PostgreSQL reported, by its SQLSTATE (Appendix A of its manual).
 DatabaseError database_error(const PGresult* result, const PGconn* connection) {
-  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-  std::string what = primary ? primary : PQerrorMessage(connection);
+  const char* state = result ? libpq().resultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const char* primary = result ? libpq().resultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  std::string what = primary ? primary : libpq().errorMessage(connection);
   while (!what.empty() && what.back() == '\n') what.pop_back();
   std::string_view code = state ? state : "";
   auto of_class = [&](std::string_view prefix) { return code.starts_with(prefix); };
@@ -77,7 +147,7 @@ DatabaseError database_error(const PGresult* result, const PGconn* connection) {
   if (code == "55P03") return {Failure::busy, what};  // lock_not_available: lock_timeout ran out
   if (code == "53100") return {Failure::full, what};  // disk_full (53200 is memory, 53300 connections)
   if (code == "25006" || code == "42501") return {Failure::read_only, what};
-  if (of_class("08") || code == "53300" || PQstatus(connection) == CONNECTION_BAD) return {Failure::unreachable, what};
+  if (of_class("08") || code == "53300" || libpq().status(connection) == CONNECTION_BAD) return {Failure::unreachable, what};
   if (code == "XX001" || code == "XX002") return {Failure::unreadable, what};  // data_corrupted, index_corrupted
   if (code == "42P01") {  // relation "rota_seats" does not exist: the table's name, as SQLite's driver gives it
     auto open = what.find('"');
@@ -98,13 +168,13 @@ struct Result {
     std::swap(result, other.result);
     return *this;
   }
-  ~Result() { PQclear(result); }
+  ~Result() { libpq().clear(result); }
 };
 
 /// `result`, or its failure thrown.
 Result checked(PGresult* raw, PGconn* connection) {
   Result result(raw);
-  auto status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
+  auto status = raw ? libpq().resultStatus(raw) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) throw database_error(raw, connection);
   return result;
 }
@@ -120,14 +190,14 @@ class PostgresStatement final : public StatementDriver {
 public:
   PostgresStatement(PGconn* connection, std::string name, std::string_view sql)
       : connection_(connection), name_(std::move(name)), sql_(number_parameters(sql)) {
-    checked(PQprepare(connection_, name_.c_str(), sql_.text.c_str(), sql_.parameters, nullptr), connection_);
+    checked(libpq().prepare(connection_, name_.c_str(), sql_.text.c_str(), sql_.parameters, nullptr), connection_);
     auto count = static_cast<std::size_t>(sql_.parameters);
     owned_.resize(count);
     values_.assign(count, nullptr);
     lengths_.assign(count, 0);
   }
   ~PostgresStatement() override {
-    PQclear(PQexec(connection_, fmt::format("DEALLOCATE \"{}\"", name_).c_str()));  // refused in a failed transaction: the name stays unused
+    libpq().clear(libpq().exec(connection_, fmt::format("DEALLOCATE \"{}\"", name_).c_str()));  // refused in a failed transaction: the name stays unused
   }
 
   void bind_int64(int index, std::int64_t value) override { bind_text(index, fmt::format_int(value).str()); }
@@ -153,12 +223,12 @@ public:
 
   bool step() override {
     if (!result_.result) run();
-    return ++row_ < PQntuples(result_.result);
+    return ++row_ < libpq().ntuples(result_.result);
   }
   int exec() override {
     run();
     int changed = 0;
-    std::string_view count = PQcmdTuples(result_.result);
+    std::string_view count = libpq().cmdTuples(result_.result);
     std::from_chars(count.data(), count.data() + count.size(), changed);
     return changed;
   }
@@ -168,11 +238,11 @@ public:
   }
   void clear_bindings() override { values_.assign(values_.size(), nullptr); }
 
-  bool is_null(int index) const override { return PQgetisnull(result_.result, row_, index) != 0; }
+  bool is_null(int index) const override { return libpq().getisnull(result_.result, row_, index) != 0; }
   ValueType type(int index) const override {
     if (is_null(index)) return ValueType::null;
     // The built-in types' oids (PostgreSQL's pg_type.dat): int8, int4, int2, bool; float4, float8.
-    switch (PQftype(result_.result, index)) {
+    switch (libpq().ftype(result_.result, index)) {
       case 20: case 23: case 21: case 16: return ValueType::integer;
       case 700: case 701: return ValueType::real;
       default: return ValueType::text;
@@ -199,14 +269,14 @@ public:
     return std::strtod(std::string(value).c_str(), nullptr);
   }
   std::string_view text(int index) const override {
-    if (!result_.result || row_ < 0 || row_ >= PQntuples(result_.result) || index < 0 || index >= PQnfields(result_.result)) {
+    if (!result_.result || row_ < 0 || row_ >= libpq().ntuples(result_.result) || index < 0 || index >= libpq().nfields(result_.result)) {
       throw DatabaseError(Failure::other, fmt::format("no column {} in the current row", index));
     }
-    return {PQgetvalue(result_.result, row_, index), static_cast<std::size_t>(PQgetlength(result_.result, row_, index))};
+    return {libpq().getvalue(result_.result, row_, index), static_cast<std::size_t>(libpq().getlength(result_.result, row_, index))};
   }
-  int column_count() const override { return result_.result ? PQnfields(result_.result) : 0; }
+  int column_count() const override { return result_.result ? libpq().nfields(result_.result) : 0; }
   std::string column_name(int index) const override {
-    const char* name = result_.result ? PQfname(result_.result, index) : nullptr;
+    const char* name = result_.result ? libpq().fname(result_.result, index) : nullptr;
     return name ? name : std::to_string(index);
   }
 
@@ -216,7 +286,7 @@ private:
     return static_cast<std::size_t>(index - 1);
   }
   void run() {
-    result_ = checked(PQexecPrepared(connection_, name_.c_str(), sql_.parameters, values_.data(), lengths_.data(), nullptr, 0),
+    result_ = checked(libpq().execPrepared(connection_, name_.c_str(), sql_.parameters, values_.data(), lengths_.data(), nullptr, 0),
                       connection_);
     row_ = -1;
   }
@@ -238,8 +308,8 @@ class PostgresRows final : public RowsDriver {
 public:
   PostgresRows(PGconn* connection, std::string_view insert) : connection_(connection) {
     insert.remove_prefix(insert_into.size());  // "table (column, ...)"
-    Result result(PQexec(connection_, ("COPY " + std::string(insert) + " FROM STDIN").c_str()));
-    if (PQresultStatus(result.result) != PGRES_COPY_IN) throw database_error(result.result, connection_);
+    Result result(libpq().exec(connection_, ("COPY " + std::string(insert) + " FROM STDIN").c_str()));
+    if (libpq().resultStatus(result.result) != PGRES_COPY_IN) throw database_error(result.result, connection_);
   }
   ~PostgresRows() override {
     if (open_) end("abandoned");  // the transaction has failed: it is rolled back
@@ -278,7 +348,7 @@ private:
     return buffer_;
   }
   void send() {
-    if (!buffer_.empty() && PQputCopyData(connection_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+    if (!buffer_.empty() && libpq().putCopyData(connection_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
       throw database_error(nullptr, connection_);
     }
     buffer_.clear();
@@ -286,11 +356,11 @@ private:
   /// Ends the COPY (`error` given: abandoned) and reads its outcome, thrown if it failed.
   void end(const char* error) {
     open_ = false;
-    bool sent = PQputCopyEnd(connection_, error) == 1;
+    bool sent = libpq().putCopyEnd(connection_, error) == 1;
     std::optional<DatabaseError> failure;
-    while (PGresult* raw = PQgetResult(connection_)) {  // to the last, so the connection is free again
+    while (PGresult* raw = libpq().getResult(connection_)) {  // to the last, so the connection is free again
       Result result(raw);
-      if (!failure && PQresultStatus(raw) != PGRES_COMMAND_OK) failure = database_error(raw, connection_);
+      if (!failure && libpq().resultStatus(raw) != PGRES_COMMAND_OK) failure = database_error(raw, connection_);
     }
     if (!sent && !failure) failure = database_error(nullptr, connection_);
     if (failure && !error) throw *failure;
@@ -304,17 +374,17 @@ private:
 
 class PostgresConnection final : public ConnectionDriver {
 public:
-  PostgresConnection(const std::string& url, Access access, int busy_timeout_ms) : connection_(PQconnectdb(url.c_str()), &PQfinish) {
-    if (!connection_ || PQstatus(connection_.get()) != CONNECTION_OK) {
-      throw DatabaseError(Failure::unreachable, connection_ ? PQerrorMessage(connection_.get()) : "out of memory");
+  PostgresConnection(const std::string& url, Access access, int busy_timeout_ms) : connection_(libpq().connectdb(url.c_str()), libpq().finish) {
+    if (!connection_ || libpq().status(connection_.get()) != CONNECTION_OK) {
+      throw DatabaseError(Failure::unreachable, connection_ ? libpq().errorMessage(connection_.get()) : "out of memory");
     }
-    PQsetNoticeProcessor(connection_.get(), [](void*, const char*) {}, nullptr);  // notices are not kangle's output
+    libpq().setNoticeProcessor(connection_.get(), [](void*, const char*) {}, nullptr);  // notices are not kangle's output
     exec("SET client_encoding = 'UTF8'");
     exec("SET extra_float_digits = 3");  // real numbers as they are stored, whatever the server's default
     // 0 waits for ever on PostgreSQL; for kangle, as for SQLite, it means not waiting.
     auto timeout = std::to_string(std::max(busy_timeout_ms, 1));
     const char* values[] = {timeout.c_str()};
-    checked(PQexecParams(connection_.get(), "SELECT set_config('lock_timeout', $1, false)", 1, nullptr, values, nullptr, nullptr, 0),
+    checked(libpq().execParams(connection_.get(), "SELECT set_config('lock_timeout', $1, false)", 1, nullptr, values, nullptr, nullptr, 0),
             connection_.get());
     if (access == Access::read_only) exec("SET default_transaction_read_only = on");
   }
@@ -325,11 +395,11 @@ public:
   std::unique_ptr<RowsDriver> insert_rows(std::string_view insert, int) override {
     return std::make_unique<PostgresRows>(connection_.get(), insert);
   }
-  void exec(std::string_view sql) override { checked(PQexec(connection_.get(), std::string(sql).c_str()), connection_.get()); }
+  void exec(std::string_view sql) override { checked(libpq().exec(connection_.get(), std::string(sql).c_str()), connection_.get()); }
   std::int64_t last_insert_id() override {  // as the numbering trigger kept it (postgres_numbering)
     Result result =
-        checked(PQexec(connection_.get(), "SELECT coalesce(current_setting('kangle.last_insert_id', true), '0')"), connection_.get());
-    return std::strtoll(PQgetvalue(result.result, 0, 0), nullptr, 10);
+        checked(libpq().exec(connection_.get(), "SELECT coalesce(current_setting('kangle.last_insert_id', true), '0')"), connection_.get());
+    return std::strtoll(libpq().getvalue(result.result, 0, 0), nullptr, 10);
   }
   void prepare_for_bulk_writes(int) override {}  // the server's own cache serves every connection
   bool drops_indexes_unseen() const override { return false; }  // DROP INDEX locks the table's readers out
@@ -345,22 +415,22 @@ public:
       // 1262571079 is "KANG", the lock's first key; the second is the schema's.
       exec("SELECT pg_advisory_xact_lock(1262571079, hashtext(coalesce(current_schema(), '')))");
     } catch (...) {
-      PQclear(PQexec(connection_.get(), "ROLLBACK"));
+      libpq().clear(libpq().exec(connection_.get(), "ROLLBACK"));
       throw;
     }
   }
   void commit() override {
     // After a failed statement PostgreSQL answers COMMIT with ROLLBACK, not an error: the
     // command's work would be lost without a word.
-    Result result = checked(PQexec(connection_.get(), "COMMIT"), connection_.get());
-    if (std::string_view(PQcmdStatus(result.result)) != "COMMIT") {
+    Result result = checked(libpq().exec(connection_.get(), "COMMIT"), connection_.get());
+    if (std::string_view(libpq().cmdStatus(result.result)) != "COMMIT") {
       throw DatabaseError(Failure::other, "the transaction was rolled back: a statement in it had failed");
     }
   }
   void rollback() override { exec("ROLLBACK"); }
 
 private:
-  std::unique_ptr<PGconn, decltype(&PQfinish)> connection_;
+  std::unique_ptr<PGconn, decltype(Libpq::finish)> connection_;
   std::uint64_t statements_ = 0;
 };
 
