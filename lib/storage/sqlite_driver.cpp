@@ -13,7 +13,6 @@
 #include <utility>
 #include <vector>
 
-#include "core/huge_pages.hpp"
 #include "storage/statements.hpp"
 
 namespace kangle::storage {
@@ -316,20 +315,6 @@ std::unique_ptr<ConnectionDriver> open_sqlite(const std::string& file, Access ac
   // 128 KiB did not. Were SQLite started before this call, it would keep its 64 KiB: slower,
   // not wrong.)
   [[maybe_unused]] static const int statement_journal_in_memory = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
-  // The pages SQLite caches, in huge pages: an import's cache of 16 MiB took 4,600 page
-  // faults in 4 KiB ones, on the storing thread (bench/README.md, "Session 40"). Room for
-  // it and a second connection's 2 MiB; beyond, SQLite takes memory from malloc as before,
-  // as it does for pages of another size. Kept for the process's life: a connection may
-  // close as late as the static objects' destruction.
-  [[maybe_unused]] static const int page_cache = [] {
-    constexpr int default_page_size = 4096;  // SQLite's, which kangle's databases keep
-    int header = 0;
-    sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header);
-    const int line = default_page_size + header;
-    const int lines = (18 << 20) / default_page_size;
-    auto* buffer = new HugePages(static_cast<std::size_t>(line) * static_cast<std::size_t>(lines));
-    return sqlite3_config(SQLITE_CONFIG_PAGECACHE, buffer->data(), line, lines);
-  }();
   // One thread uses a connection: no mutex taken around every call (4% of an import).
   int flags = (access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLite::OPEN_NOMUTEX;
   if (create) flags |= SQLite::OPEN_CREATE;
