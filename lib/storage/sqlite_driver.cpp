@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "storage/sqlite_memory.hpp"
 #include "storage/statements.hpp"
 
 namespace kangle::storage {
@@ -315,6 +316,7 @@ std::unique_ptr<ConnectionDriver> open_sqlite(const std::string& file, Access ac
   // 128 KiB did not. Were SQLite started before this call, it would keep its 64 KiB: slower,
   // not wrong.)
   [[maybe_unused]] static const int statement_journal_in_memory = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
+  [[maybe_unused]] static const bool pages_in_huge_pages = (give_sqlite_pages_huge_pages(), true);
   // One thread uses a connection: no mutex taken around every call (4% of an import).
   int flags = (access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLite::OPEN_NOMUTEX;
   if (create) flags |= SQLite::OPEN_CREATE;

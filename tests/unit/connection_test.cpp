@@ -21,6 +21,7 @@
 #include "storage/postgres_driver.hpp"
 #include "storage/postgres_schema.hpp"
 #include "storage/sqlite_driver.hpp"
+#include "storage/sqlite_memory.hpp"
 #include "temp_dir.hpp"
 #include "test_database.hpp"
 #include "workspace/workspace.hpp"
@@ -641,6 +642,17 @@ TEST_CASE("number_parameters: ? and :name as PostgreSQL numbers them, quotes, ca
   CHECK(numbered.names.at(":first") == 2);
   CHECK(numbered.names.at(":last") == 3);
   CHECK(numbered.names.size() == 2);
+}
+
+TEST_CASE("SQLite's page cache takes its pages from huge pages", "[storage]") {
+  // Any connection starts SQLite, and with it the lines from huge pages; an in-memory
+  // database's pages are cache lines too.
+  Connection db(kangle::storage::open_sqlite(":memory:", kangle::storage::Access::read_write, false, 0));
+  const auto before = kangle::storage::sqlite_page_lines_taken();
+  db.exec("CREATE TABLE t (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+          "INSERT INTO t SELECT printf('%0500d', i) FROM n");
+  CHECK(db.query_integer("SELECT count(*) FROM t") == 2000);
+  CHECK(kangle::storage::sqlite_page_lines_taken() >= before + 200);  // a megabyte of rows, 4 KiB a page
 }
 
 }  // namespace connection_test
