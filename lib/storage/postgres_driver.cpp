@@ -98,7 +98,10 @@ struct Libpq {
 const Libpq& libpq() {
   static const Libpq loaded = [] {
     void* library = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr) throw DatabaseError(Failure::unreachable, dlerror());
+    if (library == nullptr) {
+      const char* why = dlerror();
+      throw DatabaseError(Failure::unreachable, why != nullptr ? why : "libpq.so.5 cannot be opened");
+    }
     Libpq functions{};
     auto load = [&](auto& function, const char* name) {
       function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(dlsym(library, name));
