@@ -171,7 +171,9 @@ struct Result {
     std::swap(result, other.result);
     return *this;
   }
-  ~Result() { libpq().clear(result); }
+  ~Result() {
+    if (result != nullptr) libpq().clear(result);  // a result only comes once libpq is loaded
+  }
 };
 
 /// `result`, or its failure thrown.

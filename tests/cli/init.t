@@ -230,6 +230,7 @@ A workspace on SQLite never loads PostgreSQL's client library: it is opened for 
 PostgreSQL database alone (linked, its Kerberos, LDAP and TLS libraries took every command
 12 ms more to start).
 
-  $ LD_DEBUG=files kangle -w ws status 2>&1 >/dev/null | grep -c "file=libpq"
+  $ LD_DEBUG=files kangle -w ws status 2>loaded.txt | head -1; grep -c "file=libpq" loaded.txt
+  工作区：康健街道“雷锋亭”（$TMP/ws）
   0
   [1]
