@@ -190,7 +190,7 @@ std::optional<CellRef> parse_reference(std::string_view text) {
 std::string number_text(double value) {
   if (value == 0) return "0";  // also -0
   // A whole number of up to 15 digits reads the same as fmt's shortest form (checked over
-  // 35 million values), at a fifth of the cost: a phone or an ID number typed as a number.
+  // 35 million values), at a fifth of the cost: a phone or a row's 序号 typed as a number.
   if (std::abs(value) < 1e15 && value == std::trunc(value)) return fmt::format_int(static_cast<std::int64_t>(value)).str();
   auto text = fmt::format("{}", value);
   if (text.ends_with(".0")) text.resize(text.size() - 2);

@@ -4,7 +4,6 @@
 #include <malloc.h>
 #include <sqlite3.h>
 
-#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -46,7 +45,7 @@ void* take(int bytes) {
     void* line = lines.given_back;
     if (line != nullptr) {
       std::memcpy(&lines.given_back, line, sizeof(void*));
-    } else if (lines.unused != nullptr && lines.unused + lines.line <= lines.end) {
+    } else if (lines.unused != nullptr && static_cast<std::size_t>(lines.end - lines.unused) >= lines.line) {
       line = lines.unused;
       lines.unused += lines.line;
     }
@@ -71,9 +70,10 @@ int size_of(void* p) {
 
 void* resize(void* p, int bytes) {
   if (!is_line(p)) return std::realloc(p, static_cast<std::size_t>(bytes));
-  void* moved = take(bytes);
+  if (static_cast<std::size_t>(bytes) <= lines.line) return p;  // a line holds it already
+  void* moved = std::malloc(static_cast<std::size_t>(bytes));
   if (moved != nullptr) {
-    std::memcpy(moved, p, std::min(lines.line, static_cast<std::size_t>(bytes)));
+    std::memcpy(moved, p, lines.line);
     give_back(p);
   }
   return moved;
